@@ -1,0 +1,250 @@
+/* davscope-cli-output.c: how davscope-cli shows things to people and scripts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "davscope-cli-output.h"
+
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "dav-problem.h"
+#include "dav-response.h"
+#include "dav-text.h"
+
+void
+davscope_cli_output_init (DavscopeCliOutput *out,
+                          FILE              *stream,
+                          gboolean           json)
+{
+  out->stream = stream;
+  out->json = json;
+  /* https://no-color.org: NO_COLOR set to anything turns colour off. */
+  out->color = !json && isatty (fileno (stream)) && g_getenv ("NO_COLOR") == NULL;
+}
+
+char *
+davscope_cli_output_paint (DavscopeCliOutput *out,
+                           DavSeverity        severity,
+                           const char        *text)
+{
+  const char *start;
+
+  if (!out->color)
+    return g_strdup (text);
+
+  switch (severity)
+    {
+    case DAV_SEVERITY_OK:      start = "\033[32m"; break;
+    case DAV_SEVERITY_INFO:    start = "\033[36m"; break;
+    case DAV_SEVERITY_WARNING: start = "\033[33m"; break;
+    case DAV_SEVERITY_ERROR:
+    default:                   start = "\033[1;31m"; break;
+    }
+
+  return g_strconcat (start, text, "\033[0m", NULL);
+}
+
+void
+davscope_cli_output_print_escaped (DavscopeCliOutput *out,
+                                   const char        *prefix,
+                                   const char        *text)
+{
+  g_autofree char *shown = dav_text_escape (text ? text : "", -1);
+
+  fprintf (out->stream, "%s%s\n", prefix, shown);
+}
+
+static const char *
+severity_mark (DavSeverity severity)
+{
+  switch (severity)
+    {
+    case DAV_SEVERITY_OK:      return "✔";
+    case DAV_SEVERITY_INFO:    return "ℹ";
+    case DAV_SEVERITY_WARNING: return "⚠";
+    case DAV_SEVERITY_ERROR:
+    default:                   return "✘";
+    }
+}
+
+void
+davscope_cli_output_print_status (DavscopeCliOutput *out,
+                                  guint              indent,
+                                  guint              code,
+                                  const char        *reason_sent,
+                                  gboolean           explain)
+{
+  DavStatusInfo info;
+  g_autofree char *pad = g_strnfill (indent, ' ');
+  g_autofree char *line = NULL;
+  g_autofree char *painted = NULL;
+  g_autofree char *sent = NULL;
+
+  if (code == 0)
+    {
+      painted = davscope_cli_output_paint (out, DAV_SEVERITY_ERROR, _("✘ no usable status"));
+      fprintf (out->stream, "%s%s\n", pad, painted);
+      if (explain)
+        fprintf (out->stream, "%s  %s\n", pad,
+                 _("The server gave no status that can be read, so the outcome is unknown."));
+      return;
+    }
+
+  dav_status_lookup (code, &info);
+  line = g_strdup_printf ("%s %u %s", severity_mark (info.severity), code, info.reason);
+  painted = davscope_cli_output_paint (out, info.severity, line);
+
+  /* The server's own phrase, when it says something else ("404 Gone"). */
+  if (reason_sent != NULL && *reason_sent != '\0' &&
+      g_ascii_strcasecmp (reason_sent, info.reason) != 0)
+    {
+      g_autofree char *escaped = dav_text_escape (reason_sent, -1);
+
+      sent = g_strdup_printf (_(" (server said “%s”)"), escaped);
+    }
+
+  fprintf (out->stream, "%s%s%s\n", pad, painted, sent ? sent : "");
+
+  if (explain && info.severity != DAV_SEVERITY_OK)
+    {
+      fprintf (out->stream, "%s  %s\n", pad, info.explanation);
+      fprintf (out->stream, "%s  %s %s\n", pad, _("Try:"), info.advice);
+      fprintf (out->stream, "%s  %s %s%s%s\n", pad, _("See:"), info.reference,
+               info.rfc2616 ? "; " : "", info.rfc2616 ? info.rfc2616 : "");
+    }
+}
+
+void
+davscope_cli_output_print_problems (DavscopeCliOutput *out,
+                                    guint              indent,
+                                    GPtrArray         *problems)
+{
+  g_autofree char *pad = g_strnfill (indent, ' ');
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const DavProblem *problem = g_ptr_array_index (problems, i);
+      DavSeverity severity = dav_problem_kind_severity (problem->kind);
+      g_autofree char *label = g_strdup_printf ("%s %s:", severity_mark (severity),
+                                                dav_problem_kind_to_string (problem->kind));
+      g_autofree char *painted = davscope_cli_output_paint (out, severity, label);
+
+      /* Messages already carry escaped server text. */
+      if (problem->line > 0)
+        {
+          /* the position of a problem in the body */
+          g_autofree char *where = g_strdup_printf (_("(line %u)"), problem->line);
+
+          fprintf (out->stream, "%s%s %s %s\n", pad, painted, problem->message, where);
+        }
+      else
+        fprintf (out->stream, "%s%s %s\n", pad, painted, problem->message);
+    }
+}
+
+void
+davscope_cli_output_print_conditions (DavscopeCliOutput *out,
+                                      guint              indent,
+                                      GPtrArray         *conditions)
+{
+  g_autofree char *pad = g_strnfill (indent, ' ');
+
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      const DavCondition *condition = g_ptr_array_index (conditions, i);
+      g_autofree char *name = dav_condition_dup_clark_name (condition);
+      g_autofree char *shown = dav_text_escape (name, -1);
+      DavConditionInfo info;
+
+      fprintf (out->stream, "%s%s %s\n", pad, _("Condition:"), shown);
+      if (dav_condition_lookup (condition->namespace_uri, condition->name, &info))
+        {
+          fprintf (out->stream, "%s  %s\n", pad, info.explanation);
+          fprintf (out->stream, "%s  %s %s\n", pad, _("Try:"), info.advice);
+          fprintf (out->stream, "%s  %s %s\n", pad, _("See:"), info.reference);
+        }
+      if (condition->content != NULL)
+        davscope_cli_output_print_escaped (out, pad, condition->content);
+    }
+}
+
+void
+davscope_cli_json_status_fields (DavJsonWriter *json,
+                                 guint          code,
+                                 const char    *reason_sent)
+{
+  DavStatusInfo info;
+
+  dav_json_writer_add_status (json, "status", code);
+  dav_json_writer_add_string (json, "reason", reason_sent);
+  if (code == 0)
+    {
+      dav_json_writer_add_string (json, "severity", dav_severity_to_string (DAV_SEVERITY_ERROR));
+      dav_json_writer_add_string (json, "explanation",
+                                  _("The server gave no status that can be read, so the outcome is unknown."));
+      return;
+    }
+
+  dav_status_lookup (code, &info);
+  dav_json_writer_add_string (json, "severity", dav_severity_to_string (info.severity));
+  dav_json_writer_add_boolean (json, "known", info.known);
+  dav_json_writer_add_string (json, "explanation", info.explanation);
+}
+
+void
+davscope_cli_json_problems (DavJsonWriter *json,
+                            GPtrArray     *problems)
+{
+  dav_json_writer_member (json, "problems");
+  dav_json_writer_begin_array (json);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const DavProblem *problem = g_ptr_array_index (problems, i);
+
+      dav_json_writer_begin_object (json);
+      dav_json_writer_add_string (json, "kind", dav_problem_kind_to_string (problem->kind));
+      dav_json_writer_add_string (json, "severity",
+                                  dav_severity_to_string (dav_problem_kind_severity (problem->kind)));
+      dav_json_writer_add_string (json, "message", problem->message);
+      if (problem->line > 0)
+        {
+          dav_json_writer_add_int (json, "line", problem->line);
+          dav_json_writer_add_int (json, "column", problem->column);
+        }
+      dav_json_writer_end_object (json);
+    }
+  dav_json_writer_end_array (json);
+}
+
+void
+davscope_cli_json_conditions (DavJsonWriter *json,
+                              GPtrArray     *conditions)
+{
+  dav_json_writer_member (json, "error");
+  dav_json_writer_begin_array (json);
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      const DavCondition *condition = g_ptr_array_index (conditions, i);
+      DavConditionInfo info;
+      gboolean known = dav_condition_lookup (condition->namespace_uri, condition->name, &info);
+
+      dav_json_writer_begin_object (json);
+      dav_json_writer_add_string (json, "namespace", condition->namespace_uri);
+      dav_json_writer_add_string (json, "name", condition->name);
+      dav_json_writer_add_string (json, "content", condition->content);
+      dav_json_writer_add_string (json, "explanation", known ? info.explanation : NULL);
+      dav_json_writer_end_object (json);
+    }
+  dav_json_writer_end_array (json);
+}
+
+void
+davscope_cli_json_flush (DavJsonWriter *json,
+                         FILE          *stream)
+{
+  GString *buffer = dav_json_writer_get_buffer (json);
+
+  fwrite (buffer->str, 1, buffer->len, stream);
+  g_string_truncate (buffer, 0);
+}

@@ -1,0 +1,72 @@
+/* davscope-cli.c: the command-line front end of Davscope
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "davscope-cli.h"
+#include "davscope-cli-output.h"
+
+typedef struct {
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "inspect", davscope_cli_inspect, N_("Explain a saved 207 Multi-Status body") },
+  { "explain", davscope_cli_explain, N_("Explain an HTTP status code or a DAV:error condition") },
+};
+
+static void
+usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n%s\n", _("Usage: davscope-cli COMMAND [OPTIONS] [ARGUMENTS]"), _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “davscope-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "\n%s\n%s\n%s\n%s\n",
+           _("Exit status: 0 everything succeeded; 1 could not run;"),
+           _("2 the server answered and at least one item or property failed;"),
+           _("3 the server's answer was malformed (what could be read is still printed)."),
+           "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      usage (stderr);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      usage (stdout);
+      return DAVSCOPE_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("davscope-cli %s\n", PACKAGE_VERSION);
+      return DAVSCOPE_CLI_EXIT_OK;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("davscope-cli: unknown command “%s”\n\n"), argv[1]);
+  usage (stderr);
+  return DAVSCOPE_CLI_EXIT_CANNOT;
+}

@@ -1,0 +1,25 @@
+/* dav-error.h: the DAV_ERROR domain of the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define DAV_ERROR (dav_error_quark ())
+
+typedef enum {
+  DAV_ERROR_FAILED,
+  DAV_ERROR_MALFORMED,      /* the server's answer could not be understood */
+  DAV_ERROR_LIMIT,          /* a safety limit was reached (size, depth, count) */
+  DAV_ERROR_FORBIDDEN_DTD,  /* the body carried a DOCTYPE, which we never process */
+  DAV_ERROR_INVALID_HREF,   /* an href that cannot name a resource */
+  DAV_ERROR_INVALID_ARGUMENT,
+} DavErrorCode;
+
+GQuark dav_error_quark (void);
+
+G_END_DECLS

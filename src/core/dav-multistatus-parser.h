@@ -1,0 +1,65 @@
+/* dav-multistatus-parser.h: streaming parser for 207 Multi-Status bodies
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A libxml2 SAX2 push parser, fed chunk by chunk as the body arrives.
+ * Each DavResponse is handed over as soon as its end tag is read. Hostile
+ * input is safe: no DTD, no entities, no network, bounded depth, sizes and
+ * counts. Nothing is silently dropped.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "dav-multistatus.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint64 max_body_bytes;       /* 0: no limit */
+  guint   max_depth;            /* element nesting */
+  guint   max_responses;
+  guint   max_propstats;        /* per response */
+  guint   max_properties;       /* per response */
+  gsize   max_value_bytes;      /* per property value or text field; longer is cut */
+} DavParserLimits;
+
+/* Defaults: 1 GiB, depth 64, 1,000,000 responses, 64 propstats and 1,024
+ * properties per response, 100 KiB per value (neon's limits). */
+void dav_parser_limits_init_default (DavParserLimits *limits);
+
+/* Called for each response as soon as it ends; take a reference to keep it. */
+typedef void (*DavResponseFunc) (DavResponse *response,
+                                 gpointer     user_data);
+
+#define DAV_TYPE_MULTISTATUS_PARSER (dav_multistatus_parser_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavMultistatusParser, dav_multistatus_parser, DAV, MULTISTATUS_PARSER, GObject)
+
+DavMultistatusParser *dav_multistatus_parser_new     (void);
+void                  dav_multistatus_parser_set_limits
+                                                     (DavMultistatusParser  *self,
+                                                      const DavParserLimits *limits);
+/* With a func, responses go to it and are not kept in the result (memory
+ * stays flat in the body size); without one, they are collected. */
+void                  dav_multistatus_parser_set_response_func
+                                                     (DavMultistatusParser  *self,
+                                                      DavResponseFunc        func,
+                                                      gpointer               user_data,
+                                                      GDestroyNotify         destroy);
+/* Returns FALSE once parsing has stopped (malformed XML, DTD, limit): the
+ * error says why; what was parsed before stays in the result. */
+gboolean              dav_multistatus_parser_feed    (DavMultistatusParser  *self,
+                                                      const char            *data,
+                                                      gsize                  length,
+                                                      GError               **error);
+/* Ends the document and returns the result; never NULL. Call once. */
+DavMultistatus       *dav_multistatus_parser_finish  (DavMultistatusParser  *self);
+
+/* Parses a whole body at once. */
+DavMultistatus       *dav_multistatus_parse          (const char            *data,
+                                                      gsize                  length,
+                                                      const DavParserLimits *limits);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* dav-multistatus.h: a whole 207 Multi-Status body, as parsed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dav-response.h"
+
+G_BEGIN_DECLS
+
+#define DAV_TYPE_MULTISTATUS (dav_multistatus_get_type ())
+
+typedef struct {
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public, read-only >*/
+  GPtrArray *responses;     /* DavResponse*; empty when they were handed to a callback */
+  guint      n_responses;   /* how many <response> elements were emitted */
+  char      *description;   /* multistatus-level responsedescription, or NULL */
+  char      *sync_token;    /* RFC 6578 sync-token, or NULL */
+  GPtrArray *problems;      /* DavProblem*: problems of the body as a whole */
+  gboolean   complete;      /* well formed, ended, no limit hit, every response understood */
+  gboolean   well_formed;   /* the XML itself was well formed and ended */
+} DavMultistatus;
+
+GType           dav_multistatus_get_type (void) G_GNUC_CONST;
+DavMultistatus *dav_multistatus_new      (void);
+DavMultistatus *dav_multistatus_ref      (DavMultistatus *self);
+void            dav_multistatus_unref    (DavMultistatus *self);
+/* TRUE when any response or property failed (4xx/5xx, or no usable status). */
+gboolean        dav_multistatus_has_failures (const DavMultistatus *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavMultistatus, dav_multistatus_unref)
+
+G_END_DECLS

@@ -1,0 +1,149 @@
+/* dav-property.c: one WebDAV property as a server reported it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dav-property.h"
+
+G_DEFINE_BOXED_TYPE (DavProperty, dav_property, dav_property_copy, dav_property_free)
+
+typedef struct {
+  const char *name;
+  gboolean    protected_;
+} LiveProperty;
+
+/* RFC 4918 §15 and the RFCs a WebDAV browser meets (RFC 3744 ACL, RFC 4331
+ * quota, RFC 5842 bindings, RFC 6578 sync). "protected" means the server
+ * computes it and a PROPPATCH must fail (RFC 4918 §16
+ * cannot-modify-protected-property); displayname and getcontentlanguage are
+ * live but settable. */
+static const LiveProperty dav_live_properties[] = {
+  { "creationdate",                TRUE },
+  { "displayname",                 FALSE },
+  { "getcontentlanguage",          FALSE },
+  { "getcontentlength",            TRUE },
+  { "getcontenttype",              FALSE },
+  { "getetag",                     TRUE },
+  { "getlastmodified",             TRUE },
+  { "lockdiscovery",               TRUE },
+  { "resourcetype",                TRUE },
+  { "supportedlock",               TRUE },
+  { "quota-available-bytes",       TRUE },
+  { "quota-used-bytes",            TRUE },
+  { "current-user-principal",      TRUE },
+  { "current-user-privilege-set",  TRUE },
+  { "owner",                       TRUE },
+  { "group",                       TRUE },
+  { "acl",                         TRUE },
+  { "acl-restrictions",            TRUE },
+  { "supported-privilege-set",     TRUE },
+  { "inherited-acl-set",           TRUE },
+  { "principal-collection-set",    TRUE },
+  { "resource-id",                 TRUE },
+  { "parent-set",                  TRUE },
+  { "sync-token",                  TRUE },
+  { "supported-report-set",        TRUE },
+  { "supported-method-set",        TRUE },
+  { "supported-live-property-set", TRUE },
+};
+
+/* Apache mod_dav_fs adds these in its own namespace. */
+#define APACHE_PROPS_NS "http://apache.org/dav/props/"
+
+static const LiveProperty *
+find_live (const char *namespace_uri,
+           const char *name)
+{
+  static const LiveProperty apache_executable = { "executable", FALSE };
+
+  if (namespace_uri == NULL || name == NULL)
+    return NULL;
+
+  if (g_str_equal (namespace_uri, APACHE_PROPS_NS) && g_str_equal (name, "executable"))
+    return &apache_executable;
+
+  if (!g_str_equal (namespace_uri, "DAV:"))
+    return NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (dav_live_properties); i++)
+    if (g_str_equal (dav_live_properties[i].name, name))
+      return &dav_live_properties[i];
+
+  return NULL;
+}
+
+gboolean
+dav_property_is_live (const char *namespace_uri,
+                      const char *name)
+{
+  return find_live (namespace_uri, name) != NULL;
+}
+
+gboolean
+dav_property_is_protected (const char *namespace_uri,
+                           const char *name)
+{
+  const LiveProperty *live = find_live (namespace_uri, name);
+
+  return live != NULL && live->protected_;
+}
+
+DavProperty *
+dav_property_new (const char *namespace_uri,
+                  const char *name)
+{
+  DavProperty *property;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  property = g_new0 (DavProperty, 1);
+  property->namespace_uri = g_strdup (namespace_uri ? namespace_uri : "");
+  property->name = g_strdup (name);
+
+  return property;
+}
+
+DavProperty *
+dav_property_copy (const DavProperty *property)
+{
+  DavProperty *copy;
+
+  g_return_val_if_fail (property != NULL, NULL);
+
+  copy = dav_property_new (property->namespace_uri, property->name);
+  copy->value = g_strdup (property->value);
+  copy->is_xml = property->is_xml;
+  copy->status = property->status;
+
+  return copy;
+}
+
+void
+dav_property_free (DavProperty *property)
+{
+  if (property == NULL)
+    return;
+
+  g_free (property->namespace_uri);
+  g_free (property->name);
+  g_free (property->value);
+  g_free (property);
+}
+
+gboolean
+dav_property_is_dav (const DavProperty *property,
+                     const char        *name)
+{
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  return g_str_equal (property->namespace_uri, "DAV:") &&
+         g_str_equal (property->name, name);
+}
+
+char *
+dav_property_dup_clark_name (const DavProperty *property)
+{
+  g_return_val_if_fail (property != NULL, NULL);
+
+  return g_strdup_printf ("{%s}%s", property->namespace_uri, property->name);
+}

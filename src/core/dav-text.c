@@ -1,0 +1,112 @@
+/* dav-text.c: making server text safe to show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dav-text.h"
+
+#include <string.h>
+
+/* Bidi embeddings, overrides and isolates, zero-width and other format
+ * characters that can make a name look like another one. */
+static gboolean
+is_format_char (gunichar c)
+{
+  return (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2069) ||
+         c == 0x00AD || c == 0x061C || c == 0xFEFF;
+}
+
+char *
+dav_text_escape (const char *text,
+                 gssize      length)
+{
+  GString *out;
+  const char *p;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  out = g_string_sized_new (length);
+  p = text;
+  end = text + length;
+
+  while (p < end)
+    {
+      guchar b = (guchar) *p;
+      gunichar c;
+
+      if (b < 0x80)
+        {
+          if (b < 0x20 || b == 0x7F)
+            g_string_append_printf (out, "\\x%02x", b);
+          else if (b == '\\')
+            g_string_append (out, "\\\\");
+          else
+            g_string_append_c (out, (char) b);
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", b);
+          p++;
+          continue;
+        }
+
+      if ((c >= 0x80 && c < 0xA0) || is_format_char (c))
+        g_string_append_printf (out, "\\u{%04X}", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static inline gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+char *
+dav_text_strip (char *text)
+{
+  char *start;
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+
+  start = text;
+  while (is_xml_space (*start))
+    start++;
+
+  len = strlen (start);
+  while (len > 0 && is_xml_space (start[len - 1]))
+    len--;
+
+  memmove (text, start, len);
+  text[len] = '\0';
+
+  return text;
+}
+
+gboolean
+dav_text_is_blank (const char *text,
+                   gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!is_xml_space (text[i]))
+      return FALSE;
+
+  return TRUE;
+}

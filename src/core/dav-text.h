@@ -1,0 +1,25 @@
+/* dav-text.h: making server text safe to show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Server strings never reach a terminal, a log or a label with control
+ * characters, bidi controls or invalid UTF-8 unescaped (HOSTILE.md, promise 7).
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Escapes C0/C1 controls as \xNN, bidi and zero-width format characters as
+ * \u{NNNN}, invalid UTF-8 bytes as \xNN, and the backslash itself.
+ * @length may be -1. Never NULL for a non-NULL @text. */
+char     *dav_text_escape      (const char *text,
+                                gssize      length);
+/* Trims ASCII whitespace (space, tab, CR, LF) at both ends, in place. */
+char     *dav_text_strip       (char       *text);
+gboolean  dav_text_is_blank    (const char *text,
+                                gsize       length);
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* davscope-application.c: the Davscope AdwApplication
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "davscope-application.h"
+
+#include <glib/gi18n.h>
+
+#include "davscope-window.h"
+
+struct _DavscopeApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeApplication, davscope_application, ADW_TYPE_APPLICATION)
+
+static void
+davscope_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (davscope_window_new (DAVSCOPE_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+davscope_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (davscope_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+davscope_application_class_init (DavscopeApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = davscope_application_activate;
+  app_class->startup = davscope_application_startup;
+}
+
+static void
+davscope_application_init (DavscopeApplication *self)
+{
+}
+
+DavscopeApplication *
+davscope_application_new (void)
+{
+  return g_object_new (DAVSCOPE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/davscope/Davscope",
+                       NULL);
+}

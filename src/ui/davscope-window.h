@@ -1,0 +1,20 @@
+/* davscope-window.h: the main browser window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "davscope-application.h"
+
+G_BEGIN_DECLS
+
+#define DAVSCOPE_TYPE_WINDOW (davscope_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeWindow, davscope_window, DAVSCOPE, WINDOW, AdwApplicationWindow)
+
+DavscopeWindow *davscope_window_new (DavscopeApplication *application);
+
+G_END_DECLS
