@@ -98,7 +98,7 @@ json_response (Inspect         *self,
       dav_json_writer_end_array (json);
     }
 
-  davscope_cli_json_status_fields (json, response->status, response->reason);
+  davscope_cli_json_status_fields (json, response->status, response->reason, FALSE);
   dav_json_writer_add_boolean (json, "ok", dav_response_is_ok (response));
 
   dav_json_writer_member (json, "propstats");
@@ -108,7 +108,7 @@ json_response (Inspect         *self,
       const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
 
       dav_json_writer_begin_object (json);
-      davscope_cli_json_status_fields (json, propstat->status, propstat->reason);
+      davscope_cli_json_status_fields (json, propstat->status, propstat->reason, TRUE);
       dav_json_writer_member (json, "properties");
       dav_json_writer_begin_array (json);
       for (guint j = 0; j < propstat->properties->len; j++)
@@ -180,7 +180,7 @@ print_response (Inspect     *self,
 
 
   if (response->status_line != NULL || response->propstats->len == 0)
-    davscope_cli_output_print_status (out, 2, response->status, response->reason, TRUE);
+    davscope_cli_output_print_status (out, 2, response->status, response->reason, TRUE, FALSE);
   if (response->description != NULL)
     davscope_cli_output_print_escaped (out, _("  Description: "), response->description);
   if (response->location != NULL)
@@ -192,7 +192,7 @@ print_response (Inspect     *self,
       const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
 
       davscope_cli_output_print_status (out, 2, propstat->status, propstat->reason,
-                                        propstat->status == 0 || propstat->status >= 300);
+                                        propstat->status == 0 || propstat->status >= 300, TRUE);
       if (propstat->description != NULL)
         davscope_cli_output_print_escaped (out, _("    Description: "), propstat->description);
       davscope_cli_output_print_conditions (out, 4, propstat->errors);

@@ -73,7 +73,8 @@ davscope_cli_output_print_status (DavscopeCliOutput *out,
                                   guint              indent,
                                   guint              code,
                                   const char        *reason_sent,
-                                  gboolean           explain)
+                                  gboolean           explain,
+                                  gboolean           for_property)
 {
   DavStatusInfo info;
   g_autofree char *pad = g_strnfill (indent, ' ');
@@ -91,7 +92,10 @@ davscope_cli_output_print_status (DavscopeCliOutput *out,
       return;
     }
 
-  dav_status_lookup (code, &info);
+  if (for_property)
+    dav_status_lookup_property (code, &info);
+  else
+    dav_status_lookup (code, &info);
   line = g_strdup_printf ("%s %u %s", severity_mark (info.severity), code, info.reason);
   painted = davscope_cli_output_paint (out, info.severity, line);
 
@@ -172,7 +176,8 @@ davscope_cli_output_print_conditions (DavscopeCliOutput *out,
 void
 davscope_cli_json_status_fields (DavJsonWriter *json,
                                  guint          code,
-                                 const char    *reason_sent)
+                                 const char    *reason_sent,
+                                 gboolean       for_property)
 {
   DavStatusInfo info;
 
@@ -186,7 +191,10 @@ davscope_cli_json_status_fields (DavJsonWriter *json,
       return;
     }
 
-  dav_status_lookup (code, &info);
+  if (for_property)
+    dav_status_lookup_property (code, &info);
+  else
+    dav_status_lookup (code, &info);
   dav_json_writer_add_string (json, "severity", dav_severity_to_string (info.severity));
   dav_json_writer_add_boolean (json, "known", info.known);
   dav_json_writer_add_string (json, "explanation", info.explanation);

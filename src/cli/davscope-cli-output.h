@@ -42,12 +42,14 @@ void  davscope_cli_output_print_escaped (DavscopeCliOutput *out,
                                          const char        *prefix,
                                          const char        *text);
 /* "✘ 423 Locked" with colour, and under it the explanation (when
- * @explain) indented by @indent. */
+ * @explain) indented by @indent; @for_property words it for the
+ * properties of a propstat. */
 void  davscope_cli_output_print_status  (DavscopeCliOutput *out,
                                          guint              indent,
                                          guint              code,
                                          const char        *reason_sent,
-                                         gboolean           explain);
+                                         gboolean           explain,
+                                         gboolean           for_property);
 void  davscope_cli_output_print_problems (DavscopeCliOutput *out,
                                           guint              indent,
                                           GPtrArray         *problems);
@@ -58,7 +60,8 @@ void  davscope_cli_output_print_conditions (DavscopeCliOutput *out,
 /* JSON pieces shared by the commands. */
 void  davscope_cli_json_status_fields   (DavJsonWriter     *json,
                                          guint              code,
-                                         const char        *reason_sent);
+                                         const char        *reason_sent,
+                                         gboolean           for_property);
 void  davscope_cli_json_problems        (DavJsonWriter     *json,
                                          GPtrArray         *problems);
 void  davscope_cli_json_conditions      (DavJsonWriter     *json,

@@ -1505,6 +1505,71 @@ find_status (guint code)
   return NULL;
 }
 
+/* A status in a propstat is about one property, not the whole item: a
+ * 404 there means the item simply lacks the property, a 409 or 403 on a
+ * PROPPATCH a refused value, and a 424 the all-or-nothing rule of
+ * PROPPATCH (RFC 4918 §9.2). Codes not listed here read the same for a
+ * property as for an item. */
+typedef struct {
+  guint       code;
+  const char *explanation;
+  const char *advice;
+  const char *reference;
+} DavPropertyWording;
+
+static const DavPropertyWording property_wordings[] = {
+  { 200,
+    N_("The property was read, or the change to it was saved."),
+    N_("Nothing to do."),
+    "RFC 4918 §9.1, §9.2" },
+  { 401,
+    N_("The server wants you to log in before it shows or changes this property."),
+    N_("Log in with an account that may see or change it, then try again."),
+    "RFC 9110 §15.5.2" },
+  { 403,
+    N_("The server refuses to show or change this property. It may be a protected property that the server computes itself (such as getetag or getcontentlength), or you may lack the permission."),
+    N_("Leave protected properties alone; for others, ask the server administrator for the right to change them."),
+    "RFC 4918 §9.2, §16 (cannot-modify-protected-property)" },
+  { 404,
+    N_("This item does not have this property. That is normal when a listing asks for properties not every item has; when removing a property, it was not there to begin with."),
+    N_("Nothing to do, unless you expected the property to exist: then check its namespace and name."),
+    "RFC 4918 §9.1" },
+  { 409,
+    N_("The server cannot accept this value for this property: it may be a protected property it computes itself, or a value it cannot store. Nothing was changed."),
+    N_("Leave protected properties alone, or correct the value, then apply again."),
+    "RFC 4918 §9.2" },
+  { 423,
+    N_("The item is locked, so its properties cannot be changed. Nothing was changed."),
+    N_("Wait until the lock is released, or unlock the item if the lock is yours, then apply again."),
+    "RFC 4918 §9.2, §11.3" },
+  { 424,
+    N_("This property change was fine on its own, but a property change is all-or-nothing: another property in the same request failed, so this one was not saved either."),
+    N_("Fix or drop the property that failed, then apply the changes again."),
+    "RFC 4918 §9.2, §11.4" },
+  { 507,
+    N_("The server has no room left to store this property. Nothing was changed."),
+    N_("Shorten the value, or ask the server administrator for more space."),
+    "RFC 4918 §9.2, §11.5" },
+};
+
+gboolean
+dav_status_lookup_property (guint          code,
+                            DavStatusInfo *info)
+{
+  gboolean known = dav_status_lookup (code, info);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (property_wordings); i++)
+    if (property_wordings[i].code == code)
+      {
+        info->explanation = _(property_wordings[i].explanation);
+        info->advice = _(property_wordings[i].advice);
+        info->reference = property_wordings[i].reference;
+        break;
+      }
+
+  return known;
+}
+
 DavStatusClass
 dav_status_class_of (guint code)
 {

@@ -55,6 +55,9 @@ typedef struct {
 
 gboolean        dav_status_lookup          (guint          code,
                                             DavStatusInfo *info);
+/* The same, worded for one property of a PROPFIND or PROPPATCH result. */
+gboolean        dav_status_lookup_property (guint          code,
+                                            DavStatusInfo *info);
 DavStatusClass  dav_status_class_of        (guint          code);
 const char     *dav_status_class_to_string (DavStatusClass status_class);
 const char     *dav_severity_to_string     (DavSeverity    severity);
