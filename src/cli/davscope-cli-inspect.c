@@ -274,6 +274,9 @@ print_summary (Inspect        *self,
     davscope_cli_output_print_escaped (out, _("Description: "), result->description);
   if (result->sync_token != NULL)
     davscope_cli_output_print_escaped (out, _("Sync token: "), result->sync_token);
+  if (result->errors->len > 0)
+    fprintf (out->stream, "%s\n", _("This is a DAV:error body, not a Multi-Status:"));
+  davscope_cli_output_print_conditions (out, 2, result->errors);
   davscope_cli_output_print_problems (out, 0, result->problems);
 
   if (result->complete && !self->fatal)
@@ -381,6 +384,7 @@ davscope_cli_inspect (int    argc,
       dav_json_writer_add_int (self.json, "n_responses", result->n_responses);
       dav_json_writer_add_string (self.json, "description", result->description);
       dav_json_writer_add_string (self.json, "sync_token", result->sync_token);
+      davscope_cli_json_conditions (self.json, result->errors);
       davscope_cli_json_problems (self.json, result->problems);
       dav_json_writer_add_boolean (self.json, "well_formed", result->well_formed);
       dav_json_writer_add_boolean (self.json, "complete", result->complete && !self.fatal);
@@ -393,7 +397,8 @@ davscope_cli_inspect (int    argc,
 
   if (!result->complete || self.fatal)
     return DAVSCOPE_CLI_EXIT_MALFORMED;
-  if (self.n_failed > 0)
+  /* A DAV:error body is the server saying no. */
+  if (self.n_failed > 0 || result->errors->len > 0)
     return DAVSCOPE_CLI_EXIT_FAILED;
   return DAVSCOPE_CLI_EXIT_OK;
 }

@@ -19,6 +19,18 @@ typedef struct {
 static const Command commands[] = {
   { "inspect", davscope_cli_inspect, N_("Explain a saved 207 Multi-Status body") },
   { "explain", davscope_cli_explain, N_("Explain an HTTP status code or a DAV:error condition") },
+  { "info", davscope_cli_info, N_("Show what a server supports (OPTIONS, quota)") },
+  { "ls", davscope_cli_ls, N_("List a collection, each entry with its status") },
+  { "props", davscope_cli_props, N_("Show every property of a resource with its status") },
+  { "proppatch", davscope_cli_proppatch, N_("Set and remove properties, with a result per property") },
+  { "rm", davscope_cli_rm, N_("Delete resources, with a report per item") },
+  { "mkdir", davscope_cli_mkdir, N_("Create a collection") },
+  { "get", davscope_cli_get, N_("Download a file") },
+  { "put", davscope_cli_put, N_("Upload a file") },
+  { "cp", davscope_cli_cp, N_("Copy a resource on the server") },
+  { "mv", davscope_cli_mv, N_("Move or rename a resource on the server") },
+  { "lock", davscope_cli_lock, N_("Lock a resource") },
+  { "unlock", davscope_cli_unlock, N_("Release a lock") },
 };
 
 static void

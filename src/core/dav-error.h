@@ -18,6 +18,9 @@ typedef enum {
   DAV_ERROR_FORBIDDEN_DTD,  /* the body carried a DOCTYPE, which we never process */
   DAV_ERROR_INVALID_HREF,   /* an href that cannot name a resource */
   DAV_ERROR_INVALID_ARGUMENT,
+  DAV_ERROR_REDIRECT,       /* a redirect that was not followed (other origin, loop) */
+  DAV_ERROR_OUTSIDE,        /* a target outside the connected origin or collection */
+  DAV_ERROR_TIMEOUT,        /* the overall deadline passed, or the server was too slow */
 } DavErrorCode;
 
 GQuark dav_error_quark (void);

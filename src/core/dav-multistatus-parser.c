@@ -654,6 +654,14 @@ on_start_element (void           *ctx,
         {
           push_frame (self, FRAME_MULTISTATUS, uri);
           self->owner = OWNER_MULTISTATUS;
+          self->result->is_multistatus = TRUE;
+          return;
+        }
+      if (is_dav (uri, localname, "error"))
+        {
+          /* An error body of its own (RFC 4918 §8.7), e.g. with a 423. */
+          push_frame (self, FRAME_ERROR, uri);
+          self->owner = OWNER_MULTISTATUS;
           return;
         }
 
@@ -742,8 +750,16 @@ on_start_element (void           *ctx,
 
     case FRAME_ERROR:
       {
-        GPtrArray *errors = self->owner == OWNER_PROPSTAT ? self->propstat->errors
-                                                          : self->response->errors;
+        GPtrArray *errors;
+
+        switch (self->owner)
+          {
+          case OWNER_PROPSTAT: errors = self->propstat->errors; break;
+          case OWNER_RESPONSE: errors = self->response->errors; break;
+          case OWNER_MULTISTATUS:
+          case OWNER_NONE:
+          default:             errors = self->result->errors; break;
+          }
 
         self->condition = dav_condition_new ((const char *) uri, (const char *) localname);
         g_ptr_array_add (errors, self->condition);

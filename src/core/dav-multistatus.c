@@ -15,6 +15,7 @@ dav_multistatus_new (void)
   g_atomic_ref_count_init (&self->ref_count);
   self->responses = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_response_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_problem_free);
+  self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_condition_free);
 
   return self;
 }
@@ -39,6 +40,7 @@ dav_multistatus_unref (DavMultistatus *self)
 
   g_ptr_array_unref (self->responses);
   g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->errors);
   g_free (self->description);
   g_free (self->sync_token);
   g_free (self);

@@ -1,6 +1,10 @@
 /* dav-multistatus.h: a whole 207 Multi-Status body, as parsed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same record holds a DAV:error body (the precondition codes a server
+ * may send with a 403, 409 or 423): then there are no responses and the
+ * conditions are in errors.
  */
 
 #pragma once
@@ -20,6 +24,8 @@ typedef struct {
   char      *description;   /* multistatus-level responsedescription, or NULL */
   char      *sync_token;    /* RFC 6578 sync-token, or NULL */
   GPtrArray *problems;      /* DavProblem*: problems of the body as a whole */
+  GPtrArray *errors;        /* DavCondition*: of a DAV:error body (RFC 4918 §8.7) */
+  gboolean   is_multistatus; /* the root was DAV:multistatus */
   gboolean   complete;      /* well formed, ended, no limit hit, every response understood */
   gboolean   well_formed;   /* the XML itself was well formed and ended */
 } DavMultistatus;

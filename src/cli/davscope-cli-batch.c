@@ -1,0 +1,342 @@
+/* davscope-cli-batch.c: `davscope-cli rm` and `proppatch`, with a per-item report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "davscope-cli.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dav-text.h"
+#include "davscope-cli-session.h"
+
+/* The deepest collection that holds every target: the client's base, so
+ * that containment is checked against what the user chose. */
+static char *
+common_parent (char **urls)
+{
+  g_autofree char *common = davscope_cli_parent_url (urls[0]);
+
+  for (guint i = 1; urls[i] != NULL; i++)
+    {
+      g_autofree char *parent = davscope_cli_parent_url (urls[i]);
+
+      while (!g_str_has_prefix (parent, common))
+        {
+          char *up = davscope_cli_parent_url (common);
+
+          if (g_str_equal (up, common))
+            {
+              g_free (up);
+              break;
+            }
+          g_free (common);
+          common = up;
+        }
+    }
+
+  return g_steal_pointer (&common);
+}
+
+static void
+print_item (DavscopeCliOutput   *out,
+            const DavReportItem *item)
+{
+  g_autofree char *url = dav_text_escape (item->url, -1);
+
+  if (item->outcome == DAV_OUTCOME_UNKNOWN || item->outcome == DAV_OUTCOME_NOT_ATTEMPTED)
+    {
+      g_autofree char *painted = davscope_cli_output_paint (out, DAV_SEVERITY_WARNING,
+                                                            item->outcome == DAV_OUTCOME_UNKNOWN
+                                                            ? _("? no answer") : _("- not attempted"));
+
+      fprintf (out->stream, "%s  %s\n      %s\n", painted, url, item->explanation);
+      return;
+    }
+
+  {
+    DavStatusInfo info;
+    g_autofree char *label = NULL;
+    g_autofree char *painted = NULL;
+
+    dav_status_lookup (item->status, &info);
+    label = g_strdup_printf ("%s %u %s", item->ok ? "✔" : "✘", item->status, info.reason);
+    painted = davscope_cli_output_paint (out, item->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
+    fprintf (out->stream, "%s  %s\n", painted, url);
+    if (!item->ok)
+      fprintf (out->stream, "      %s\n", item->explanation);
+  }
+
+  if (item->description != NULL)
+    davscope_cli_output_print_escaped (out, _("      Description: "), item->description);
+  davscope_cli_output_print_conditions (out, 6, item->conditions);
+
+  for (guint i = 0; i < item->members->len; i++)
+    {
+      const DavReportMember *member = g_ptr_array_index (item->members, i);
+      g_autofree char *href = dav_text_escape (member->href ? member->href : _("(no href)"), -1);
+      DavStatusInfo info;
+      g_autofree char *label = NULL;
+      g_autofree char *painted = NULL;
+
+      dav_status_lookup (member->status, &info);
+      label = g_strdup_printf ("%s %u %s", member->ok ? "✔" : "✘", member->status,
+                               member->status ? info.reason : _("no status"));
+      painted = davscope_cli_output_paint (out, member->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
+      fprintf (out->stream, "      %s  %s\n          %s\n", painted, href, member->explanation);
+      if (member->description != NULL)
+        davscope_cli_output_print_escaped (out, _("          Description: "), member->description);
+      davscope_cli_output_print_conditions (out, 10, member->conditions);
+    }
+
+  for (guint i = 0; i < item->properties->len; i++)
+    {
+      const DavReportProperty *property = g_ptr_array_index (item->properties, i);
+      g_autofree char *name = g_strdup_printf ("{%s}%s", property->namespace_uri, property->name);
+      g_autofree char *shown = dav_text_escape (name, -1);
+      g_autofree char *label = g_strdup_printf ("%s %u", property->ok ? "✔" : "✘", property->status);
+      g_autofree char *painted = davscope_cli_output_paint (out, property->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
+
+      fprintf (out->stream, "      %s  %s\n          %s\n", painted, shown, property->explanation);
+      if (property->description != NULL)
+        davscope_cli_output_print_escaped (out, _("          Description: "), property->description);
+    }
+}
+
+static int
+report_exit_code (DavReport *report)
+{
+  gboolean any_answer = FALSE;
+  gboolean malformed = FALSE;
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (report->items, i);
+
+      if (item->outcome == DAV_OUTCOME_DONE || item->outcome == DAV_OUTCOME_FAILED)
+        any_answer = TRUE;
+      if (item->outcome == DAV_OUTCOME_FAILED && !item->complete && item->status == 207)
+        malformed = TRUE;
+    }
+
+  if (dav_report_all_ok (report))
+    return DAVSCOPE_CLI_EXIT_OK;
+  if (!any_answer)
+    return DAVSCOPE_CLI_EXIT_CANNOT;
+  if (malformed)
+    return DAVSCOPE_CLI_EXIT_MALFORMED;
+  return DAVSCOPE_CLI_EXIT_FAILED;
+}
+
+static int
+print_report (DavscopeCliSession *session,
+              DavReport          *report,
+              gboolean            csv,
+              const char         *done_word)
+{
+  if (csv)
+    {
+      g_autofree char *text = dav_report_to_csv (report);
+
+      fputs (text, stdout);
+    }
+  else if (session->json)
+    {
+      g_autofree char *text = dav_report_to_json (report, TRUE);
+
+      fputs (text, stdout);
+    }
+  else
+    {
+      for (guint i = 0; i < report->items->len; i++)
+        print_item (&session->out, g_ptr_array_index (report->items, i));
+
+      printf (_("%u %s, %u failed, %u with no answer, %u not attempted.\n"),
+              dav_report_count (report, DAV_OUTCOME_DONE), done_word,
+              dav_report_count (report, DAV_OUTCOME_FAILED),
+              dav_report_count (report, DAV_OUTCOME_UNKNOWN),
+              dav_report_count (report, DAV_OUTCOME_NOT_ATTEMPTED));
+    }
+
+  return report_exit_code (report);
+}
+
+static int
+run_batch (DavscopeCliSession *session,
+           DavBatch           *batch,
+           gboolean            csv,
+           const char         *done_word)
+{
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavReport) report = NULL;
+
+  dav_batch_run_async (batch, NULL, davscope_cli_session_done, &done);
+  report = dav_batch_run_finish (batch, davscope_cli_session_wait (session, &done));
+
+  return print_report (session, report, csv, done_word);
+}
+
+int
+davscope_cli_rm (int    argc,
+                 char **argv)
+{
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavBatch) batch = NULL;
+  g_autofree char *base = NULL;
+  gboolean csv = FALSE;
+  int exit_code;
+  const GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the report as CSV"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("URL… — delete resources, with a report per item"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  davscope_cli_session_add_options (&session, context, "davscope-cli rm");
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2)
+    {
+      g_printerr ("davscope-cli rm: %s\n", error ? error->message : _("give at least one URL"));
+      davscope_cli_session_clear (&session);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  base = common_parent (argv + 1);
+  if (!davscope_cli_session_connect (&session, base))
+    {
+      davscope_cli_session_clear (&session);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  batch = dav_batch_new (session.client, MAX (session.connections, 1));
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) target_error = NULL;
+
+      if (!dav_batch_add_delete (batch, argv[i], &target_error))
+        g_printerr ("davscope-cli rm: %s\n", target_error->message);
+    }
+
+  if (dav_batch_get_n_targets (batch) == 0)
+    exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+  else
+    exit_code = run_batch (&session, batch, csv, _("deleted"));
+
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}
+
+/* --set, --set-xml and --remove keep their order on the command line,
+ * which is the order of the PROPPATCH instructions (RFC 4918 §9.2). */
+static gboolean
+add_patch (const char  *option,
+           const char  *value,
+           gpointer     data,
+           GError     **error)
+{
+  GPtrArray *patches = g_object_get_data (G_OBJECT (data), "patches");
+  g_autofree char *ns = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *clark = NULL;
+  const char *equals = NULL;
+
+  if (!g_str_equal (option, "--remove"))
+    {
+      const char *close = strchr (value, '}');
+
+      equals = close ? strchr (close, '=') : NULL;
+      if (equals == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s takes {namespace}name=value, not “%s”"), option, value);
+          return FALSE;
+        }
+      clark = g_strndup (value, equals - value);
+    }
+  else
+    clark = g_strdup (value);
+
+  if (!dav_parse_clark_name (clark, &ns, &name))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a property name of the form {namespace}name"), clark);
+      return FALSE;
+    }
+
+  if (g_str_equal (option, "--remove"))
+    g_ptr_array_add (patches, dav_prop_patch_new_remove (ns, name));
+  else
+    g_ptr_array_add (patches, dav_prop_patch_new_set (ns, name, equals + 1,
+                                                      g_str_equal (option, "--set-xml")));
+  return TRUE;
+}
+
+int
+davscope_cli_proppatch (int    argc,
+                        char **argv)
+{
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GOptionGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavBatch) batch = NULL;
+  g_autoptr(GObject) holder = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GPtrArray) patches = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_prop_patch_free);
+  g_autofree char *base = NULL;
+  gboolean csv = FALSE;
+  int exit_code;
+  const GOptionEntry patch_entries[] = {
+    { "set", 's', 0, G_OPTION_ARG_CALLBACK, add_patch, N_("Set a property to a text value"), N_("{NS}NAME=VALUE") },
+    { "set-xml", 'x', 0, G_OPTION_ARG_CALLBACK, add_patch, N_("Set a property to an XML fragment"), N_("{NS}NAME=XML") },
+    { "remove", 'r', 0, G_OPTION_ARG_CALLBACK, add_patch, N_("Remove a property"), N_("{NS}NAME") },
+    { NULL }
+  };
+  const GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the report as CSV"), NULL },
+    { NULL }
+  };
+
+  g_object_set_data (holder, "patches", patches);
+  context = g_option_context_new (_("URL… — set and remove properties, with a result per property"));
+  group = g_option_group_new ("patch", _("Property changes, applied in the order given:"),
+                              _("Show the property change options"), holder, NULL);
+  g_option_group_add_entries (group, patch_entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, g_steal_pointer (&group));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  davscope_cli_session_add_options (&session, context, "davscope-cli proppatch");
+
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2 || patches->len == 0)
+    {
+      g_printerr ("davscope-cli proppatch: %s\n",
+                  error ? error->message : _("give at least one URL and one --set, --set-xml or --remove"));
+      davscope_cli_session_clear (&session);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  base = common_parent (argv + 1);
+  if (!davscope_cli_session_connect (&session, base))
+    {
+      davscope_cli_session_clear (&session);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  batch = dav_batch_new (session.client, MAX (session.connections, 1));
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) target_error = NULL;
+
+      if (!dav_batch_add_proppatch (batch, argv[i], patches, &target_error))
+        g_printerr ("davscope-cli proppatch: %s\n", target_error->message);
+    }
+
+  if (dav_batch_get_n_targets (batch) == 0)
+    exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+  else
+    exit_code = run_batch (&session, batch, csv, _("saved"));
+
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}

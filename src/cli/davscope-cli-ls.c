@@ -1,0 +1,461 @@
+/* davscope-cli-ls.c: `davscope-cli ls` and `props`, listings and properties
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The PROPFIND answer is streamed: each resource is printed as soon as the
+ * parser hands it over, so 100,000 entries cost no more memory than ten.
+ */
+
+#include "davscope-cli.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dav-href.h"
+#include "dav-text.h"
+#include "davscope-cli-session.h"
+
+/* The properties a listing asks for unless told otherwise. */
+static const char * const listing_properties[] = {
+  "{DAV:}resourcetype",
+  "{DAV:}getcontentlength",
+  "{DAV:}getlastmodified",
+  "{DAV:}getcontenttype",
+  "{DAV:}getetag",
+  "{DAV:}displayname",
+  "{DAV:}lockdiscovery",
+  NULL
+};
+
+typedef struct {
+  DavscopeCliSession *session;
+  DavJsonWriter      *json;
+  const char         *base;
+  gboolean            detailed;   /* props: every property with its status */
+  guint               n_resources;
+  guint               n_failed;
+  guint               n_flagged;
+  gboolean            fatal;
+} Listing;
+
+/* A resource is there when the server answered it as a whole (status
+ * form) or found at least one of its properties: a 404 for a property a
+ * listing asked for only says that this item lacks it. */
+static guint
+resource_status (const DavResponse *response)
+{
+  if (response->status_line != NULL)
+    return response->status;
+
+  for (guint i = 0; i < response->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
+
+      if (propstat->status >= 200 && propstat->status < 300)
+        return propstat->status;
+    }
+
+  return dav_response_get_effective_status (response);
+}
+
+static gboolean
+property_failed (guint status)
+{
+  return status == 0 || (status >= 400 && status != 404);
+}
+
+static gboolean
+is_collection (const DavResponse *response,
+               const DavHref     *href)
+{
+  const DavProperty *type = dav_response_find_property (response, "DAV:", "resourcetype");
+
+  if (type != NULL && type->value != NULL && type->is_xml)
+    return strstr (type->value, "<collection xmlns=\"DAV:\"") != NULL;
+  if (type != NULL && type->status >= 200 && type->status < 300)
+    return FALSE;
+
+  return href != NULL && href->collection;
+}
+
+static char *
+format_size (const DavResponse *response)
+{
+  const DavProperty *length = dav_response_find_property (response, "DAV:", "getcontentlength");
+  guint64 bytes;
+
+  if (length == NULL || length->value == NULL || length->status >= 300)
+    return g_strdup ("");
+
+  /* "-1", "1e309", 20 digits: shown as unknown (HOSTILE.md case 27). */
+  if (!g_ascii_string_to_unsigned (length->value, 10, 0, G_MAXINT64, &bytes, NULL))
+    return g_strdup ("?");
+
+  return g_format_size (bytes);
+}
+
+static char *
+format_modified (const DavResponse *response)
+{
+  const DavProperty *modified = dav_response_find_property (response, "DAV:", "getlastmodified");
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (modified == NULL || modified->value == NULL || modified->status >= 300)
+    return g_strdup ("");
+
+  utc = soup_date_time_new_from_http_string (modified->value);
+  if (utc == NULL)
+    return g_strdup ("?");
+
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+json_resource (Listing           *self,
+               const DavResponse *response,
+               const char        *href_text,
+               const DavHref     *href)
+{
+  DavJsonWriter *json = self->json;
+
+  dav_json_writer_begin_object (json);
+  dav_json_writer_add_string (json, "href", href_text);
+  dav_json_writer_add_string (json, "url", href->uri);
+  dav_json_writer_add_string (json, "path", href->display_path);
+  dav_json_writer_add_string (json, "name", href->name);
+  dav_json_writer_add_boolean (json, "collection", is_collection (response, href));
+  dav_json_writer_add_string (json, "relation", dav_href_relation_to_string (href->relation));
+  davscope_cli_json_status_fields (json, resource_status (response), response->reason, FALSE);
+
+  dav_json_writer_member (json, "properties");
+  dav_json_writer_begin_array (json);
+  for (guint i = 0; i < response->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
+
+      for (guint j = 0; j < propstat->properties->len; j++)
+        {
+          const DavProperty *property = g_ptr_array_index (propstat->properties, j);
+
+          dav_json_writer_begin_object (json);
+          dav_json_writer_add_string (json, "namespace", property->namespace_uri);
+          dav_json_writer_add_string (json, "name", property->name);
+          dav_json_writer_add_string (json, "value", property->value);
+          dav_json_writer_add_boolean (json, "xml", property->is_xml);
+          dav_json_writer_add_status (json, "status", propstat->status);
+          dav_json_writer_add_boolean (json, "protected",
+                                       dav_property_is_protected (property->namespace_uri, property->name));
+          dav_json_writer_end_object (json);
+        }
+    }
+  dav_json_writer_end_array (json);
+
+  davscope_cli_json_conditions (json, response->errors);
+  dav_json_writer_add_string (json, "description", response->description);
+  davscope_cli_json_problems (json, response->problems);
+  dav_json_writer_end_object (json);
+
+  if (dav_json_writer_get_buffer (json)->len > 64 * 1024)
+    davscope_cli_json_flush (json, stdout);
+}
+
+static void
+print_row (Listing           *self,
+           const DavResponse *response,
+           const DavHref     *href)
+{
+  DavscopeCliOutput *out = &self->session->out;
+  guint status = resource_status (response);
+  DavStatusInfo info;
+  g_autofree char *size = format_size (response);
+  g_autofree char *modified = format_modified (response);
+  g_autofree char *mark = NULL;
+  g_autofree char *code = status ? g_strdup_printf ("%u", status) : g_strdup ("---");
+  gboolean collection = is_collection (response, href);
+  const char *flag = "";
+
+  dav_status_lookup (status, &info);
+  mark = davscope_cli_output_paint (out, status ? info.severity : DAV_SEVERITY_ERROR, code);
+  /* Where a resource sits that is not a member, it says so. */
+  switch (href->relation)
+    {
+    case DAV_HREF_OUTSIDE:      flag = _("  [outside the folder]"); break;
+    case DAV_HREF_OTHER_ORIGIN: flag = _("  [another server]"); break;
+    case DAV_HREF_INVALID:      flag = _("  [invalid href]"); break;
+    case DAV_HREF_SELF:
+    case DAV_HREF_MEMBER:
+    case DAV_HREF_DESCENDANT:
+    default:                    break;
+    }
+
+  fprintf (out->stream, "%s  %-4s %10s  %-16s  %s%s%s\n", mark,
+           collection ? _("dir") : _("file"), size, modified,
+           href->relation == DAV_HREF_DESCENDANT ? href->display_path : href->name,
+           collection && href->relation != DAV_HREF_DESCENDANT ? "/" : "", flag);
+
+  if (status == 0 || status >= 300)
+    {
+      fprintf (out->stream, "      %s\n", info.explanation);
+      davscope_cli_output_print_conditions (out, 6, response->errors);
+    }
+  if (href->problem != NULL)
+    fprintf (out->stream, "      %s\n", href->problem);
+  davscope_cli_output_print_problems (out, 6, response->problems);
+}
+
+static void
+print_details (Listing           *self,
+               const DavResponse *response,
+               const DavHref     *href)
+{
+  DavscopeCliOutput *out = &self->session->out;
+
+  davscope_cli_output_print_escaped (out, "", href->display_path);
+  if (href->problem != NULL)
+    fprintf (out->stream, "  %s\n", href->problem);
+  if (response->status_line != NULL)
+    davscope_cli_output_print_status (out, 2, response->status, response->reason, TRUE, FALSE);
+
+  for (guint i = 0; i < response->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
+
+      davscope_cli_output_print_status (out, 2, propstat->status, propstat->reason,
+                                        propstat->status == 0 || propstat->status >= 300, TRUE);
+      for (guint j = 0; j < propstat->properties->len; j++)
+        {
+          const DavProperty *property = g_ptr_array_index (propstat->properties, j);
+          g_autofree char *name = dav_property_dup_clark_name (property);
+          g_autofree char *shown_name = dav_text_escape (name, -1);
+          g_autofree char *shown = dav_text_escape (property->value ? property->value : "", -1);
+          const char *kind = dav_property_is_protected (property->namespace_uri, property->name)
+                             ? _(" (protected)")
+                             : dav_property_is_live (property->namespace_uri, property->name) ? _(" (live)") : "";
+
+          fprintf (out->stream, "      %s%s%s%s\n", shown_name, kind,
+                   property->value ? " = " : "", shown);
+        }
+    }
+
+  davscope_cli_output_print_conditions (out, 2, response->errors);
+  davscope_cli_output_print_problems (out, 2, response->problems);
+}
+
+static void
+on_response (DavResponse *response,
+             gpointer     user_data)
+{
+  Listing *self = user_data;
+  guint status = resource_status (response);
+
+  self->n_resources++;
+  if (status == 0 || status >= 400)
+    self->n_failed++;
+  else
+    for (guint i = 0; i < response->propstats->len; i++)
+      if (property_failed (((DavPropstat *) g_ptr_array_index (response->propstats, i))->status))
+        {
+          self->n_failed++;
+          break;
+        }
+
+  for (guint i = 0; i < response->problems->len; i++)
+    self->fatal |= dav_problem_kind_is_fatal (((DavProblem *) g_ptr_array_index (response->problems, i))->kind);
+
+  if (response->hrefs->len == 0)
+    {
+      /* Nothing to resolve, but never dropped. */
+      DavHref none = { .uri = NULL, .path = NULL, .display_path = (char *) "", .name = (char *) "",
+                       .relation = DAV_HREF_INVALID, .problem = (char *) _("The server named no resource for this entry.") };
+
+      self->n_flagged++;
+      if (self->json)
+        json_resource (self, response, NULL, &none);
+      else
+        print_row (self, response, &none);
+      return;
+    }
+
+  for (guint i = 0; i < response->hrefs->len; i++)
+    {
+      const char *text = g_ptr_array_index (response->hrefs, i);
+      g_autoptr(DavHref) href = dav_href_resolve (self->base, text);
+
+      if (href->relation == DAV_HREF_OUTSIDE || href->relation == DAV_HREF_OTHER_ORIGIN ||
+          href->relation == DAV_HREF_INVALID)
+        self->n_flagged++;
+
+      if (self->json)
+        json_resource (self, response, text, href);
+      else if (self->detailed)
+        print_details (self, response, href);
+      else if (href->relation != DAV_HREF_SELF)
+        print_row (self, response, href);
+    }
+}
+
+static int
+run_listing (int       argc,
+             char    **argv,
+             gboolean  detailed)
+{
+  const char *command = detailed ? "davscope-cli props" : "davscope-cli ls";
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autofree char *url = NULL;
+  g_auto(GStrv) props = NULL;
+  g_autofree char *depth_text = NULL;
+  gboolean all = FALSE;
+  gboolean names_only = FALSE;
+  DavPropfindKind kind;
+  DavDepth depth;
+  Listing self = { 0 };
+  int exit_code;
+  const GOptionEntry entries[] = {
+    { "depth", 'd', 0, G_OPTION_ARG_STRING, &depth_text, N_("0 (the resource), 1 (and its members, the default for ls) or infinity"), N_("DEPTH") },
+    { "prop", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &props, N_("Ask for this property, as {namespace}name; repeatable"), N_("PROPERTY") },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Ask for all properties (allprop)"), NULL },
+    { "names", 0, 0, G_OPTION_ARG_NONE, &names_only, N_("Ask only for the names of the properties (propname)"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (detailed ? _("URL — show every property of a resource, each with its status")
+                                           : _("URL — list a collection"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  davscope_cli_session_add_options (&session, context, command);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("%s: %s\n", command, error ? error->message : _("give exactly one URL"));
+      davscope_cli_session_clear (&session);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  if (depth_text == NULL)
+    depth = detailed ? DAV_DEPTH_0 : DAV_DEPTH_1;
+  else if (g_str_equal (depth_text, "0"))
+    depth = DAV_DEPTH_0;
+  else if (g_str_equal (depth_text, "1"))
+    depth = DAV_DEPTH_1;
+  else if (g_ascii_strcasecmp (depth_text, "infinity") == 0)
+    depth = DAV_DEPTH_INFINITY;
+  else
+    {
+      g_printerr (_("%s: the depth is 0, 1 or infinity, not “%s”.\n"), command, depth_text);
+      davscope_cli_session_clear (&session);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  if (names_only)
+    kind = DAV_PROPFIND_PROPNAME;
+  else if (props != NULL && !all)
+    kind = DAV_PROPFIND_PROP;
+  else if (all || detailed)
+    kind = DAV_PROPFIND_ALLPROP;
+  else
+    kind = DAV_PROPFIND_PROP;
+
+  if (!davscope_cli_session_connect (&session, argv[1]))
+    {
+      davscope_cli_session_clear (&session);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  url = dav_client_resolve (session.client, argv[1], &error);
+  if (url == NULL)
+    {
+      exit_code = davscope_cli_session_fail (&session, error);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  self.session = &session;
+  self.base = dav_client_get_base_url (session.client);
+  self.detailed = detailed;
+  if (session.json)
+    {
+      self.json = dav_json_writer_new (TRUE);
+      dav_json_writer_begin_object (self.json);
+      dav_json_writer_add_string (self.json, "url", url);
+      dav_json_writer_member (self.json, "resources");
+      dav_json_writer_begin_array (self.json);
+    }
+
+  dav_client_propfind_async (session.client, url, depth, kind,
+                             props ? (const char * const *) props
+                                   : (kind == DAV_PROPFIND_PROP ? listing_properties : NULL),
+                             on_response, &self, NULL, davscope_cli_session_done, &done);
+  result = dav_client_request_finish (session.client, davscope_cli_session_wait (&session, &done), &error);
+
+  if (self.json != NULL)
+    {
+      dav_json_writer_end_array (self.json);
+      if (result != NULL)
+        {
+          davscope_cli_json_status_fields (self.json, result->status, result->reason, FALSE);
+          if (result->body != NULL)
+            {
+              davscope_cli_json_conditions (self.json, result->body->errors);
+              davscope_cli_json_problems (self.json, result->body->problems);
+            }
+          dav_json_writer_add_boolean (self.json, "complete", result->complete && !self.fatal && result->status == 207);
+        }
+      else
+        {
+          dav_json_writer_add_string (self.json, "transport_error", error->message);
+          dav_json_writer_add_boolean (self.json, "complete", FALSE);
+        }
+      dav_json_writer_add_int (self.json, "n_resources", self.n_resources);
+      dav_json_writer_end_object (self.json);
+      davscope_cli_json_flush (self.json, stdout);
+      dav_json_writer_free (self.json);
+    }
+
+  if (result == NULL)
+    exit_code = davscope_cli_session_fail (&session, error);
+  else if (result->status != 207)
+    exit_code = davscope_cli_session_print_result (&session, result);
+  else
+    {
+      if (!session.json && result->body != NULL)
+        davscope_cli_output_print_problems (&session.out, 0, result->body->problems);
+
+      if (!result->complete || self.fatal)
+        {
+          g_printerr (_("%s: the listing is INCOMPLETE: the server's answer was cut off or malformed; what could be read is shown.\n"), command);
+          exit_code = DAVSCOPE_CLI_EXIT_MALFORMED;
+        }
+      else if (self.n_failed > 0)
+        exit_code = DAVSCOPE_CLI_EXIT_FAILED;
+      else
+        exit_code = DAVSCOPE_CLI_EXIT_OK;
+
+      if (self.n_flagged > 0)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                 "%s: %u entry points outside the folder or to another server; it is shown flagged and never acted on.\n",
+                                 "%s: %u entries point outside the folder or to another server; they are shown flagged and never acted on.\n",
+                                 self.n_flagged),
+                    command, self.n_flagged);
+    }
+
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}
+
+int
+davscope_cli_ls (int    argc,
+                 char **argv)
+{
+  return run_listing (argc, argv, FALSE);
+}
+
+int
+davscope_cli_props (int    argc,
+                    char **argv)
+{
+  return run_listing (argc, argv, TRUE);
+}

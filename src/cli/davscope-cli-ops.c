@@ -1,0 +1,667 @@
+/* davscope-cli-ops.c: the single-resource subcommands of davscope-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * info (OPTIONS), mkdir (MKCOL), cp and mv (COPY, MOVE), lock and unlock,
+ * get and put (streamed, never the whole file in memory).
+ */
+
+#include "davscope-cli.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dav-text.h"
+#include "davscope-cli-session.h"
+
+/* Parses the common options plus @entries, connects to @base_arg (the
+ * argument whose URL the client is for), resolving nothing yet. */
+static gboolean
+session_start (DavscopeCliSession *session,
+               const char         *command,
+               const char         *usage,
+               const GOptionEntry *entries,
+               int                *argc,
+               char             ***argv,
+               int                 n_args,
+               int                 base_arg)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  davscope_cli_session_add_options (session, context, command);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s: %s\n", command, error->message);
+      return FALSE;
+    }
+  if (*argc != n_args + 1)
+    {
+      g_printerr (_("Usage: %s %s\n"), command, usage);
+      return FALSE;
+    }
+
+  /* The client's base is the parent of the resource, so that the
+   * resource itself may be changed and nothing beside it. */
+  base = davscope_cli_parent_url ((*argv)[base_arg]);
+  return davscope_cli_session_connect (session, base);
+}
+
+static DavResult *
+wait_result (DavscopeCliSession  *session,
+             GAsyncResult       **done,
+             GError             **error)
+{
+  return dav_client_request_finish (session->client, davscope_cli_session_wait (session, done), error);
+}
+
+/* The end of every single-request command: a success line, or the answer
+ * explained with its exit code. */
+static int
+finish_simple (DavscopeCliSession *session,
+               DavResult          *result,
+               const GError       *error,
+               const char         *done_message)
+{
+  if (result == NULL)
+    return davscope_cli_session_fail (session, error);
+
+  if (!dav_result_is_success (result))
+    {
+      if (dav_result_has_multistatus (result) && !session->json)
+        {
+          /* A 207 to COPY, MOVE or LOCK is a partial failure: show each item. */
+          DavscopeCliOutput err;
+
+          davscope_cli_output_init (&err, stderr, FALSE);
+          for (guint i = 0; i < result->body->responses->len; i++)
+            {
+              const DavResponse *response = g_ptr_array_index (result->body->responses, i);
+
+              davscope_cli_output_print_escaped (&err, "  ", dav_response_get_href (response));
+              davscope_cli_output_print_status (&err, 4, dav_response_get_effective_status (response),
+                                                response->reason, TRUE, FALSE);
+              davscope_cli_output_print_conditions (&err, 4, response->errors);
+            }
+        }
+      return davscope_cli_session_print_result (session, result);
+    }
+
+  if (session->json)
+    {
+      g_autoptr(DavJsonWriter) json = dav_json_writer_new (TRUE);
+
+      dav_json_writer_begin_object (json);
+      dav_json_writer_add_string (json, "url", result->url);
+      davscope_cli_json_status_fields (json, result->status, result->reason, FALSE);
+      dav_json_writer_add_boolean (json, "ok", TRUE);
+      if (result->lock_token != NULL)
+        dav_json_writer_add_string (json, "lock_token", result->lock_token);
+      dav_json_writer_end_object (json);
+      davscope_cli_json_flush (json, stdout);
+    }
+  else if (done_message != NULL)
+    printf ("%s\n", done_message);
+
+  return DAVSCOPE_CLI_EXIT_OK;
+}
+
+static char *
+resolve_or_fail (DavscopeCliSession *session,
+                 const char         *url,
+                 int                *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  char *resolved = dav_client_resolve (session->client, url, &error);
+
+  if (resolved == NULL)
+    *exit_code = davscope_cli_session_fail (session, error);
+
+  return resolved;
+}
+
+int
+davscope_cli_info (int    argc,
+                   char **argv)
+{
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GAsyncResult) quota_done = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(DavResult) quota = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  static const char * const quota_names[] = {
+    "{DAV:}quota-available-bytes", "{DAV:}quota-used-bytes", NULL
+  };
+  const char *dav, *allow, *server;
+  int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+
+  if (!session_start (&session, "davscope-cli info", _("URL — what the server supports"),
+                      NULL, &argc, &argv, 1, 1) ||
+      (url = resolve_or_fail (&session, argv[1], &exit_code)) == NULL)
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  dav_client_options_async (session.client, url, NULL, davscope_cli_session_done, &done);
+  result = wait_result (&session, &done, &error);
+  if (result == NULL || !SOUP_STATUS_IS_SUCCESSFUL (result->status))
+    {
+      exit_code = finish_simple (&session, result, error, NULL);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  /* Quota (RFC 4331) when the server has it; its absence is no error. */
+  dav_client_propfind_async (session.client, url, DAV_DEPTH_0, DAV_PROPFIND_PROP, quota_names,
+                             NULL, NULL, NULL, davscope_cli_session_done, &quota_done);
+  quota = wait_result (&session, &quota_done, NULL);
+
+  dav = soup_message_headers_get_list (result->headers, "DAV");
+  allow = soup_message_headers_get_list (result->headers, "Allow");
+  server = soup_message_headers_get_one (result->headers, "Server");
+
+  if (session.json)
+    {
+      g_autoptr(DavJsonWriter) json = dav_json_writer_new (TRUE);
+
+      dav_json_writer_begin_object (json);
+      dav_json_writer_add_string (json, "url", url);
+      davscope_cli_json_status_fields (json, result->status, result->reason, FALSE);
+      dav_json_writer_add_string (json, "dav", dav);
+      dav_json_writer_add_string (json, "allow", allow);
+      dav_json_writer_add_string (json, "server", server);
+      if (quota != NULL && dav_result_has_multistatus (quota) && quota->body->responses->len > 0)
+        {
+          const DavResponse *response = g_ptr_array_index (quota->body->responses, 0);
+          const DavProperty *available = dav_response_find_property (response, "DAV:", "quota-available-bytes");
+          const DavProperty *used = dav_response_find_property (response, "DAV:", "quota-used-bytes");
+
+          dav_json_writer_add_string (json, "quota_available_bytes",
+                                      available && available->status == 200 ? available->value : NULL);
+          dav_json_writer_add_string (json, "quota_used_bytes",
+                                      used && used->status == 200 ? used->value : NULL);
+        }
+      dav_json_writer_end_object (json);
+      davscope_cli_json_flush (json, stdout);
+    }
+  else
+    {
+      g_autofree char *shown_dav = dav_text_escape (dav ? dav : _("(none: not a WebDAV resource)"), -1);
+      g_autofree char *shown_allow = dav_text_escape (allow ? allow : _("(not said)"), -1);
+
+      printf (_("URL:               %s\n"), url);
+      printf (_("WebDAV classes:    %s\n"), shown_dav);
+      printf (_("Allowed methods:   %s\n"), shown_allow);
+      if (server != NULL)
+        davscope_cli_output_print_escaped (&session.out, _("Server:            "), server);
+      if (quota != NULL && dav_result_has_multistatus (quota) && quota->body->responses->len > 0)
+        {
+          const DavResponse *response = g_ptr_array_index (quota->body->responses, 0);
+          const DavProperty *available = dav_response_find_property (response, "DAV:", "quota-available-bytes");
+          const DavProperty *used = dav_response_find_property (response, "DAV:", "quota-used-bytes");
+          guint64 bytes;
+
+          if (available && available->status == 200 && available->value &&
+              g_ascii_string_to_unsigned (available->value, 10, 0, G_MAXINT64, &bytes, NULL))
+            {
+              g_autofree char *size = g_format_size (bytes);
+
+              printf (_("Space available:   %s\n"), size);
+            }
+          if (used && used->status == 200 && used->value &&
+              g_ascii_string_to_unsigned (used->value, 10, 0, G_MAXINT64, &bytes, NULL))
+            {
+              g_autofree char *size = g_format_size (bytes);
+
+              printf (_("Space used:        %s\n"), size);
+            }
+        }
+    }
+
+  davscope_cli_session_clear (&session);
+  return dav != NULL ? DAVSCOPE_CLI_EXIT_OK : DAVSCOPE_CLI_EXIT_FAILED;
+}
+
+int
+davscope_cli_mkdir (int    argc,
+                    char **argv)
+{
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+
+  if (!session_start (&session, "davscope-cli mkdir", _("URL — create a collection"),
+                      NULL, &argc, &argv, 1, 1) ||
+      (url = resolve_or_fail (&session, argv[1], &exit_code)) == NULL)
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  dav_client_mkcol_async (session.client, url, NULL, davscope_cli_session_done, &done);
+  result = wait_result (&session, &done, &error);
+  exit_code = finish_simple (&session, result, error, _("Created."));
+
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}
+
+static int
+copy_or_move (int      argc,
+              char   **argv,
+              gboolean move)
+{
+  const char *command = move ? "davscope-cli mv" : "davscope-cli cp";
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *destination = NULL;
+  g_autofree char *base = NULL;
+  gboolean overwrite = FALSE;
+  int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+  const GOptionEntry entries[] = {
+    { "overwrite", 'f', 0, G_OPTION_ARG_NONE, &overwrite, N_("Replace the destination if it exists (Overwrite: T)"), NULL },
+    { NULL }
+  };
+
+  if (!session_start (&session, command, _("SOURCE DESTINATION"), entries, &argc, &argv, 2, 1))
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  /* Both ends must be inside the client's base: make it their common
+   * ancestor on the same server. */
+  g_clear_object (&session.client);
+  {
+    g_autofree char *a = davscope_cli_parent_url (argv[1]);
+    g_autofree char *b = davscope_cli_parent_url (argv[2]);
+    gsize n = 0;
+
+    while (a[n] != '\0' && a[n] == b[n])
+      n++;
+    while (n > 0 && a[n - 1] != '/')
+      n--;
+    base = g_strndup (a, n);
+  }
+  if (!davscope_cli_session_connect (&session, base) ||
+      (source = resolve_or_fail (&session, argv[1], &exit_code)) == NULL ||
+      (destination = resolve_or_fail (&session, argv[2], &exit_code)) == NULL)
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  if (move)
+    dav_client_move_async (session.client, source, destination, overwrite, NULL, davscope_cli_session_done, &done);
+  else
+    dav_client_copy_async (session.client, source, destination, overwrite, NULL, davscope_cli_session_done, &done);
+  result = wait_result (&session, &done, &error);
+  exit_code = finish_simple (&session, result, error,
+                             result && result->status == 201 ? _("Done; the destination is new.")
+                                                             : _("Done; the destination was replaced."));
+
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}
+
+int
+davscope_cli_cp (int    argc,
+                 char **argv)
+{
+  return copy_or_move (argc, argv, FALSE);
+}
+
+int
+davscope_cli_mv (int    argc,
+                 char **argv)
+{
+  return copy_or_move (argc, argv, TRUE);
+}
+
+int
+davscope_cli_lock (int    argc,
+                   char **argv)
+{
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *depth = NULL;
+  gboolean shared = FALSE;
+  int timeout = 0;
+  int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+  const GOptionEntry entries[] = {
+    { "shared", 0, 0, G_OPTION_ARG_NONE, &shared, N_("A shared lock instead of an exclusive one"), NULL },
+    { "depth", 'd', 0, G_OPTION_ARG_STRING, &depth, N_("0 or infinity (the default, for a collection and all it holds)"), N_("DEPTH") },
+    { "lock-timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Ask for the lock to last SECONDS (default: infinite)"), N_("SECONDS") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who holds the lock, as others will see it"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!session_start (&session, "davscope-cli lock", _("URL — lock a resource and print the lock token"),
+                      entries, &argc, &argv, 1, 1) ||
+      (url = resolve_or_fail (&session, argv[1], &exit_code)) == NULL)
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  dav_client_lock_async (session.client, url, shared ? DAV_LOCK_SHARED : DAV_LOCK_EXCLUSIVE,
+                         depth != NULL && g_str_equal (depth, "0") ? DAV_DEPTH_0 : DAV_DEPTH_INFINITY,
+                         MAX (timeout, 0), owner ? owner : g_get_user_name (),
+                         NULL, davscope_cli_session_done, &done);
+  result = wait_result (&session, &done, &error);
+  if (result != NULL && result->lock_token != NULL)
+    {
+      g_autofree char *token = dav_text_escape (result->lock_token, -1);
+      const char *granted = soup_message_headers_get_one (result->headers, "Timeout");
+      g_autofree char *shown_timeout = dav_text_escape (granted ? granted : "?", -1);
+
+      message = g_strdup_printf (_("Locked. Token: %s\nTimeout: %s"), token, shown_timeout);
+    }
+  exit_code = finish_simple (&session, result, error, message);
+
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}
+
+int
+davscope_cli_unlock (int    argc,
+                     char **argv)
+{
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+
+  if (!session_start (&session, "davscope-cli unlock", _("URL TOKEN — release a lock"),
+                      NULL, &argc, &argv, 2, 1) ||
+      (url = resolve_or_fail (&session, argv[1], &exit_code)) == NULL)
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  dav_client_unlock_async (session.client, url, argv[2], NULL, davscope_cli_session_done, &done);
+  result = wait_result (&session, &done, &error);
+  exit_code = finish_simple (&session, result, error, _("Unlocked."));
+
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}
+
+/* ---- transfers ---------------------------------------------------------- */
+
+typedef struct {
+  gboolean tty;
+  gint64   last;
+} Progress;
+
+static void
+on_progress (goffset  done,
+             goffset  total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *done_text = NULL;
+
+  /* Progress only on a terminal, at most ten times a second. */
+  if (!progress->tty || now - progress->last < G_USEC_PER_SEC / 10)
+    return;
+  progress->last = now;
+
+  done_text = g_format_size (done);
+  if (total > 0)
+    {
+      g_autofree char *total_text = g_format_size (total);
+
+      fprintf (stderr, "\r%s / %s (%d%%)   ", done_text, total_text, (int) (done * 100 / total));
+    }
+  else
+    fprintf (stderr, "\r%s   ", done_text);
+}
+
+/* A local name for a download: the last segment of the URL, decoded,
+ * never a path, never hidden, never ".." (HOSTILE.md case 26). */
+static char *
+local_name_for (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *decoded = NULL;
+  g_autoptr(GString) name = NULL;
+  char *slash;
+
+  if (uri == NULL)
+    return g_strdup ("download");
+
+  path = g_strdup (g_uri_get_path (uri));
+  while (g_str_has_suffix (path, "/") && strlen (path) > 1)
+    path[strlen (path) - 1] = '\0';
+  slash = strrchr (path, '/');
+  decoded = g_uri_unescape_string (slash ? slash + 1 : path, "/");
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    return g_strdup ("download");
+
+  name = g_string_new (NULL);
+  for (const char *p = decoded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7F || c == '\\' || g_unichar_type (c) == G_UNICODE_FORMAT)
+        g_string_append_c (name, '_');
+      else
+        g_string_append_unichar (name, c);
+    }
+
+  while (name->len > 0 && (name->str[0] == '.' || name->str[0] == '-'))
+    g_string_erase (name, 0, 1);
+  if (name->len > 200)
+    g_string_truncate (name, 200);
+  if (name->len == 0 || !g_utf8_validate (name->str, -1, NULL))
+    return g_strdup ("download");
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+int
+davscope_cli_get (int    argc,
+                  char **argv)
+{
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) temp_stream = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  gboolean force = FALSE;
+  Progress progress = { isatty (2), 0 };
+  int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+  const GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("URL [FILE] — download a file (streamed)"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  davscope_cli_session_add_options (&session, context, "davscope-cli get");
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2 || argc > 3)
+    {
+      g_printerr ("davscope-cli get: %s\n", error ? error->message : _("give a URL and optionally a FILE"));
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  target = argc == 3 ? g_strdup (argv[2]) : local_name_for (argv[1]);
+  file = g_file_new_for_commandline_arg (target);
+  if (!force && g_file_query_exists (file, NULL))
+    {
+      g_printerr (_("davscope-cli get: %s exists; use --force to replace it.\n"), target);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  if (!davscope_cli_session_connect (&session, argv[1]) ||
+      (url = resolve_or_fail (&session, argv[1], &exit_code)) == NULL)
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  /* Written to a temporary file beside the target, renamed only when the
+   * server confirmed the whole body: a failed download loses nothing. */
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+    g_autofree char *tmpl_path = NULL;
+    int fd;
+
+    dir = parent ? g_file_get_path (parent) : g_get_current_dir ();
+    tmpl_path = g_build_filename (dir, ".davscope-XXXXXX.part", NULL);
+    fd = g_mkstemp (tmpl_path);
+    if (fd < 0)
+      {
+        g_printerr (_("davscope-cli get: cannot write in %s: %s\n"), dir, g_strerror (errno));
+        davscope_cli_session_clear (&session);
+        return exit_code;
+      }
+    close (fd);
+    temp = g_file_new_for_path (tmpl_path);
+    temp_stream = g_file_open_readwrite (temp, NULL, &error);
+  }
+  if (temp_stream == NULL)
+    {
+      g_printerr ("davscope-cli get: %s\n", error->message);
+      g_file_delete (temp, NULL, NULL);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  dav_client_get_async (session.client, url,
+                        g_io_stream_get_output_stream (G_IO_STREAM (temp_stream)),
+                        on_progress, &progress, NULL, davscope_cli_session_done, &done);
+  result = wait_result (&session, &done, &error);
+  if (progress.tty && progress.last != 0)
+    fputc ('\n', stderr);
+
+  g_io_stream_close (G_IO_STREAM (temp_stream), NULL, NULL);
+  if (result != NULL && SOUP_STATUS_IS_SUCCESSFUL (result->status) && result->status != 207)
+    {
+      g_autoptr(GError) move_error = NULL;
+
+      if (!g_file_move (temp, file, force ? G_FILE_COPY_OVERWRITE : G_FILE_COPY_NONE,
+                        NULL, NULL, NULL, &move_error))
+        {
+          g_printerr ("davscope-cli get: %s\n", move_error->message);
+          g_file_delete (temp, NULL, NULL);
+          davscope_cli_session_clear (&session);
+          return DAVSCOPE_CLI_EXIT_CANNOT;
+        }
+      if (!session.json)
+        printf (_("Saved to %s\n"), target);
+    }
+  else
+    g_file_delete (temp, NULL, NULL);
+
+  exit_code = finish_simple (&session, result, error, NULL);
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}
+
+int
+davscope_cli_put (int    argc,
+                  char **argv)
+{
+  DavscopeCliSession session = { 0 };
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *content_type = NULL;
+  Progress progress = { isatty (2), 0 };
+  int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+
+  if (!session_start (&session, "davscope-cli put", _("FILE URL — upload a file (streamed)"),
+                      NULL, &argc, &argv, 2, 2))
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","  G_FILE_ATTRIBUTE_STANDARD_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      (input = g_file_read (file, NULL, &error)) == NULL)
+    {
+      g_printerr (_("davscope-cli put: cannot read %s: %s\n"), argv[1],
+                  error ? error->message : _("not a regular file"));
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  /* "put a.txt http://host/dir/" uploads into the folder. */
+  if (g_str_has_suffix (argv[2], "/"))
+    {
+      g_autofree char *escaped = g_uri_escape_string (g_file_info_get_name (info), NULL, FALSE);
+
+      g_clear_object (&session.client);
+      if (!davscope_cli_session_connect (&session, argv[2]))
+        {
+          davscope_cli_session_clear (&session);
+          return exit_code;
+        }
+      target = g_strconcat (argv[2], escaped, NULL);
+    }
+  else
+    target = g_strdup (argv[2]);
+
+  if ((url = resolve_or_fail (&session, target, &exit_code)) == NULL)
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
+  dav_client_put_async (session.client, url, G_INPUT_STREAM (input), g_file_info_get_size (info),
+                        content_type, on_progress, &progress, NULL, davscope_cli_session_done, &done);
+  result = wait_result (&session, &done, &error);
+  if (progress.tty && progress.last != 0)
+    fputc ('\n', stderr);
+
+  exit_code = finish_simple (&session, result, error,
+                             result && result->status == 201 ? _("Uploaded (new file).") : _("Uploaded (replaced)."));
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}

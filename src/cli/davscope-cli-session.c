@@ -1,0 +1,303 @@
+/* davscope-cli-session.c: what every remote subcommand of davscope-cli shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "davscope-cli-session.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "dav-text.h"
+
+void
+davscope_cli_session_add_options (DavscopeCliSession *session,
+                                  GOptionContext     *context,
+                                  const char         *command)
+{
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &session->json, N_("Print JSON instead of text"), NULL },
+    { "user", 'u', 0, G_OPTION_ARG_STRING, &session->user, N_("Log in as USER; the password comes from DAVSCOPE_PASSWORD or a prompt"), N_("USER") },
+    { "insecure", 0, 0, G_OPTION_ARG_NONE, &session->insecure, N_("Accept any TLS certificate (an explicit choice: the connection can be intercepted)"), NULL },
+    { "allow-insecure-auth", 0, 0, G_OPTION_ARG_NONE, &session->allow_insecure_auth, N_("Allow sending a password with Basic authentication over plain http"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &session->timeout, N_("Give up when the server is silent for SECONDS (default 60)"), N_("SECONDS") },
+    { "connections", 0, 0, G_OPTION_ARG_INT, &session->connections, N_("Use at most N connections to the server (default 4)"), N_("N") },
+    { NULL }
+  };
+
+  session->command = command;
+  session->timeout = 60;
+  session->connections = 4;
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static char *
+prompt_password (const char *user,
+                 const char *realm,
+                 const char *host)
+{
+  struct termios saved, quiet;
+  FILE *tty = fopen ("/dev/tty", "r+");
+  char buffer[512];
+  gboolean restore = FALSE;
+  size_t len;
+
+  if (tty == NULL)
+    return NULL;
+
+  fprintf (tty, _("Password for %s at %s (%s): "), user, host, realm);
+  fflush (tty);
+  if (tcgetattr (fileno (tty), &saved) == 0)
+    {
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      restore = tcsetattr (fileno (tty), TCSAFLUSH, &quiet) == 0;
+    }
+
+  if (fgets (buffer, sizeof buffer, tty) == NULL)
+    buffer[0] = '\0';
+
+  if (restore)
+    tcsetattr (fileno (tty), TCSAFLUSH, &saved);
+  fputc ('\n', tty);
+  fclose (tty);
+
+  len = strlen (buffer);
+  while (len > 0 && (buffer[len - 1] == '\n' || buffer[len - 1] == '\r'))
+    buffer[--len] = '\0';
+
+  {
+    char *password = g_strdup (buffer);
+
+    explicit_bzero (buffer, sizeof buffer);
+    return password;
+  }
+}
+
+static gboolean
+is_loopback (const char *host)
+{
+  return g_str_equal (host, "127.0.0.1") || g_str_equal (host, "::1") ||
+         g_str_equal (host, "[::1]") || g_ascii_strcasecmp (host, "localhost") == 0;
+}
+
+static gboolean
+on_authenticate (DavClient *client,
+                 SoupAuth  *auth,
+                 gboolean   retrying,
+                 gpointer   user_data)
+{
+  DavscopeCliSession *session = user_data;
+  g_autofree char *realm = dav_text_escape (soup_auth_get_realm (auth) ? soup_auth_get_realm (auth) : "", -1);
+  const char *scheme = soup_auth_get_scheme_name (auth);
+  g_autoptr(GUri) base = g_uri_parse (dav_client_get_base_url (client), G_URI_FLAGS_NONE, NULL);
+  const char *host = base ? g_uri_get_host (base) : "";
+
+  if (session->user == NULL)
+    {
+      g_printerr (_("%s: the server asks for a login (realm “%s”); run again with --user NAME.\n"),
+                  session->command, realm);
+      session->auth_refused = TRUE;
+      return FALSE;
+    }
+
+  if (retrying)
+    {
+      g_printerr (_("%s: the server did not accept the password for %s (realm “%s”).\n"),
+                  session->command, session->user, realm);
+      session->auth_refused = TRUE;
+      return FALSE;
+    }
+
+  /* Basic over http shows the password to anyone on the path
+   * (HOSTILE.md case 35): only on this machine, or when asked for. */
+  if (g_ascii_strcasecmp (scheme, "Basic") == 0 && base != NULL &&
+      g_ascii_strcasecmp (g_uri_get_scheme (base), "http") == 0)
+    {
+      if (!is_loopback (host) && !session->allow_insecure_auth)
+        {
+          g_printerr (_("%s: the server wants the password in clear text (Basic) over unencrypted http. Use https, or --allow-insecure-auth if you accept that risk.\n"),
+                      session->command);
+          session->auth_refused = TRUE;
+          return FALSE;
+        }
+      g_printerr (_("%s: warning: sending the password with Basic authentication over unencrypted http.\n"),
+                  session->command);
+    }
+
+  if (session->password == NULL)
+    {
+      const char *env = g_getenv ("DAVSCOPE_PASSWORD");
+
+      session->password = env ? g_strdup (env) : prompt_password (session->user, realm, host);
+    }
+  if (session->password == NULL)
+    {
+      g_printerr (_("%s: no password: set DAVSCOPE_PASSWORD or run from a terminal.\n"), session->command);
+      session->auth_refused = TRUE;
+      return FALSE;
+    }
+
+  soup_auth_authenticate (auth, session->user, session->password);
+  return TRUE;
+}
+
+gboolean
+davscope_cli_session_connect (DavscopeCliSession *session,
+                              const char         *base_url)
+{
+  g_autoptr(GError) error = NULL;
+
+  davscope_cli_output_init (&session->out, stdout, session->json);
+
+  session->client = dav_client_new (base_url, &error);
+  if (session->client == NULL)
+    {
+      g_printerr ("%s: %s\n", session->command, error->message);
+      return FALSE;
+    }
+
+  dav_client_set_timeout (session->client, MAX (session->timeout, 1));
+  dav_client_set_max_connections (session->client, MAX (session->connections, 1));
+  dav_client_set_accept_invalid_certificates (session->client, session->insecure);
+  g_signal_connect (session->client, "authenticate", G_CALLBACK (on_authenticate), session);
+
+  return TRUE;
+}
+
+void
+davscope_cli_session_clear (DavscopeCliSession *session)
+{
+  if (session->password != NULL)
+    {
+      explicit_bzero (session->password, strlen (session->password));
+      g_clear_pointer (&session->password, g_free);
+    }
+  g_clear_pointer (&session->user, g_free);
+  g_clear_object (&session->client);
+}
+
+void
+davscope_cli_session_done (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+GAsyncResult *
+davscope_cli_session_wait (DavscopeCliSession  *session,
+                           GAsyncResult       **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+static void
+print_certificate (DavscopeCliSession   *session,
+                   GTlsCertificate      *certificate,
+                   GTlsCertificateFlags  errors)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *issuer = NULL;
+  g_autoptr(GByteArray) der = NULL;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GString) reasons = g_string_new (NULL);
+
+  g_object_get (certificate, "subject-name", &subject, "issuer-name", &issuer,
+                "certificate", &der, NULL);
+
+  if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    g_string_append (reasons, _(" it is not signed by an authority this system trusts;"));
+  if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    g_string_append (reasons, _(" it was made for another host name;"));
+  if (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    g_string_append (reasons, _(" it is not valid yet;"));
+  if (errors & G_TLS_CERTIFICATE_EXPIRED)
+    g_string_append (reasons, _(" it has expired;"));
+  if (errors & G_TLS_CERTIFICATE_REVOKED)
+    g_string_append (reasons, _(" it has been revoked;"));
+  if (errors & G_TLS_CERTIFICATE_INSECURE)
+    g_string_append (reasons, _(" it uses an insecure algorithm;"));
+
+  g_printerr (_("%s: the server's certificate is not trusted:%s\n"), session->command, reasons->str);
+  g_printerr (_("  subject: %s\n  issuer: %s\n"), subject ? subject : "?", issuer ? issuer : "?");
+  if (der != NULL)
+    {
+      g_checksum_update (sum, der->data, der->len);
+      g_printerr (_("  SHA-256: %s\n"), g_checksum_get_string (sum));
+    }
+  g_printerr (_("  Use --insecure only if you know why it is not trusted.\n"));
+}
+
+int
+davscope_cli_session_fail (DavscopeCliSession *session,
+                           const GError       *error)
+{
+  GTlsCertificateFlags flags = 0;
+  GTlsCertificate *certificate = NULL;
+
+  if (session->client != NULL)
+    certificate = dav_client_get_rejected_certificate (session->client, &flags);
+
+  if (error->domain == G_TLS_ERROR && certificate != NULL)
+    print_certificate (session, certificate, flags);
+  else
+    {
+      g_autofree char *shown = dav_text_escape (error->message, -1);
+
+      g_printerr ("%s: %s\n", session->command, shown);
+    }
+
+  return DAVSCOPE_CLI_EXIT_CANNOT;
+}
+
+int
+davscope_cli_session_print_result (DavscopeCliSession *session,
+                                   DavResult          *result)
+{
+  DavscopeCliOutput err;
+  g_autofree char *what = g_strdup_printf ("%s %s", result->method, result->url);
+
+  if (result->status == 401 && session->auth_refused)
+    return DAVSCOPE_CLI_EXIT_CANNOT;
+
+  davscope_cli_output_init (&err, stderr, FALSE);
+  davscope_cli_output_print_escaped (&err, "", what);
+  davscope_cli_output_print_status (&err, 2, result->status, result->reason, TRUE, FALSE);
+  if (result->body != NULL)
+    davscope_cli_output_print_conditions (&err, 2, result->body->errors);
+  if (result->location != NULL)
+    davscope_cli_output_print_escaped (&err, _("  Redirected to (not followed): "), result->location);
+
+  if (result->body != NULL && !result->complete)
+    return DAVSCOPE_CLI_EXIT_MALFORMED;
+
+  return DAVSCOPE_CLI_EXIT_FAILED;
+}
+
+char *
+davscope_cli_parent_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autofree char *path = NULL;
+  char *slash;
+
+  if (uri == NULL)
+    return g_strdup (url);
+
+  path = g_strdup (g_uri_get_path (uri));
+  while (strlen (path) > 1 && g_str_has_suffix (path, "/"))
+    path[strlen (path) - 1] = '\0';
+  slash = strrchr (path, '/');
+  if (slash != NULL)
+    slash[1] = '\0';
+
+  return g_uri_join (SOUP_HTTP_URI_FLAGS, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri), *path ? path : "/", NULL, NULL);
+}

@@ -1,0 +1,44 @@
+/* dav-batch.h: many DELETEs or PROPPATCHes, with bounded concurrency
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A batch runs one request per target, at most N at a time over the
+ * client's keep-alive connections, and collects a DavReport with one item
+ * per target, in the order the targets were added. A target given twice
+ * is sent once (HOSTILE.md case 20). When the server goes away, the
+ * targets not yet sent are reported as not attempted (case 40).
+ */
+
+#pragma once
+
+#include "dav-client.h"
+#include "dav-report.h"
+
+G_BEGIN_DECLS
+
+#define DAV_TYPE_BATCH (dav_batch_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavBatch, dav_batch, DAV, BATCH, GObject)
+
+DavBatch  *dav_batch_new            (DavClient           *client,
+                                     guint                concurrency);
+/* FALSE when @url is not a target this client may change (the error says
+ * why), or was added already. */
+gboolean   dav_batch_add_delete     (DavBatch            *self,
+                                     const char          *url,
+                                     GError             **error);
+/* @patches: DavPropPatch*; the batch takes a reference. */
+gboolean   dav_batch_add_proppatch  (DavBatch            *self,
+                                     const char          *url,
+                                     GPtrArray           *patches,
+                                     GError             **error);
+guint      dav_batch_get_n_targets  (DavBatch            *self);
+void       dav_batch_run_async      (DavBatch            *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+/* Never fails: cancellation and lost connections are in the report. */
+DavReport *dav_batch_run_finish     (DavBatch            *self,
+                                     GAsyncResult        *result);
+
+G_END_DECLS

@@ -1,0 +1,1596 @@
+/* dav-client.c: the WebDAV client over libsoup 3
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every request goes through one path: build a SoupMessage with
+ * SOUP_MESSAGE_NO_REDIRECT, record it in the exchange log, send it, and
+ * read the answer as a stream: into the multistatus parser when it is XML,
+ * into the caller's sink for a GET, into a capped buffer otherwise.
+ *
+ * Signals:
+ *   authenticate (DavClient *, SoupAuth *auth, gboolean retrying) -> gboolean
+ *     The server asks for credentials. A handler calls
+ *     soup_auth_authenticate () now, or later after taking a reference and
+ *     returning TRUE (the request waits), or returns FALSE to let the 401
+ *     through. Only ever emitted for the connected origin, at most three
+ *     times per request, and never for Basic after the server offered
+ *     Digest (HOSTILE.md case 35).
+ */
+
+#include "dav-client.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <string.h>
+
+#include "dav-error.h"
+#include "dav-href.h"
+#include "dav-text.h"
+
+#define READ_SIZE        (64 * 1024)
+#define RAW_BODY_CAP     (64 * 1024)
+#define MAX_REDIRECTS    20
+#define MAX_AUTH_TRIES   3
+#define DEFAULT_TIMEOUT  60
+#define DEFAULT_CONNS    4
+
+struct _DavClient
+{
+  GObject          parent_instance;
+
+  GUri            *base;
+  char            *base_url;
+  char            *base_key;       /* normalised base path, for containment */
+  SoupSession     *session;        /* created on first use */
+  DavExchangeLog  *log;
+  guint            max_connections;
+  guint            timeout;
+  gboolean         accept_invalid;
+  GTlsCertificate *pinned;
+  GTlsCertificate *rejected;
+  GTlsCertificateFlags rejected_errors;
+  gboolean         seen_digest;
+  GHashTable      *locks;          /* token -> root URL */
+};
+
+G_DEFINE_FINAL_TYPE (DavClient, dav_client, G_TYPE_OBJECT)
+
+enum {
+  AUTHENTICATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum {
+  BODY_RAW,
+  BODY_XML,
+  BODY_SINK,
+} BodyMode;
+
+/* One request, from the first send to the last byte. Owned by its GTask. */
+typedef struct {
+  DavClient            *client;        /* strong */
+  char                 *method;
+  char                 *url;           /* current target (changes on redirect) */
+  GBytes               *body;          /* request body, or NULL */
+  char                 *content_type;  /* of the request body */
+  GInputStream         *source;        /* streamed request body (PUT), or NULL */
+  goffset               source_size;
+  GHashTable           *headers;       /* extra request headers */
+  gboolean              mutating;
+
+  SoupMessage          *msg;
+  DavExchange          *exchange;
+  GInputStream         *stream;        /* response body */
+  DavResult            *result;
+  guint                 redirects;
+  guint                 auth_tries;
+
+  BodyMode              mode;
+  DavMultistatusParser *parser;
+  DavResponseFunc       func;
+  gpointer              func_data;
+  GOutputStream        *sink;
+  GByteArray           *raw;
+  DavProgressFunc       progress;
+  gpointer              progress_data;
+  goffset               done;
+  goffset               total;
+} Request;
+
+static void request_send (GTask *task);
+
+static void
+request_free (Request *req)
+{
+  g_clear_object (&req->client);
+  g_free (req->method);
+  g_free (req->url);
+  g_clear_pointer (&req->body, g_bytes_unref);
+  g_free (req->content_type);
+  g_clear_object (&req->source);
+  g_clear_pointer (&req->headers, g_hash_table_unref);
+  if (req->msg != NULL)
+    g_signal_handlers_disconnect_by_data (req->msg, req);
+  g_clear_object (&req->msg);
+  g_clear_object (&req->exchange);
+  g_clear_object (&req->stream);
+  g_clear_pointer (&req->result, dav_result_unref);
+  g_clear_object (&req->parser);
+  g_clear_object (&req->sink);
+  g_clear_pointer (&req->raw, g_byte_array_unref);
+  g_free (req);
+}
+
+/* ---- PROPPATCH instructions and Clark names ---------------------------- */
+
+DavPropPatch *
+dav_prop_patch_new_set (const char *namespace_uri,
+                        const char *name,
+                        const char *value,
+                        gboolean    is_xml)
+{
+  DavPropPatch *patch = g_new0 (DavPropPatch, 1);
+
+  patch->namespace_uri = g_strdup (namespace_uri ? namespace_uri : "");
+  patch->name = g_strdup (name);
+  patch->value = g_strdup (value);
+  patch->is_xml = is_xml;
+
+  return patch;
+}
+
+DavPropPatch *
+dav_prop_patch_new_remove (const char *namespace_uri,
+                           const char *name)
+{
+  DavPropPatch *patch = dav_prop_patch_new_set (namespace_uri, name, NULL, FALSE);
+
+  patch->remove = TRUE;
+
+  return patch;
+}
+
+void
+dav_prop_patch_free (DavPropPatch *patch)
+{
+  if (patch == NULL)
+    return;
+
+  g_free (patch->namespace_uri);
+  g_free (patch->name);
+  g_free (patch->value);
+  g_free (patch);
+}
+
+static gboolean
+is_xml_name (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return FALSE;
+
+  return xmlValidateNCName ((const xmlChar *) name, 0) == 0;
+}
+
+gboolean
+dav_parse_clark_name (const char  *text,
+                      char       **namespace_uri,
+                      char       **name)
+{
+  const char *close;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (text[0] != '{' || (close = strchr (text, '}')) == NULL)
+    return FALSE;
+  if (!is_xml_name (close + 1))
+    return FALSE;
+
+  if (namespace_uri != NULL)
+    *namespace_uri = g_strndup (text + 1, close - text - 1);
+  if (name != NULL)
+    *name = g_strdup (close + 1);
+
+  return TRUE;
+}
+
+/* ---- request bodies ----------------------------------------------------- */
+
+static void
+append_xml_escaped (GString    *out,
+                    const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        default:  g_string_append_c (out, *p);
+        }
+    }
+}
+
+/* <N:name xmlns:N="ns"> (or D: for DAV:, or no prefix for no namespace),
+ * self-closed when @close. */
+static void
+append_name_tag (GString    *out,
+                 const char *namespace_uri,
+                 const char *name,
+                 gboolean    close)
+{
+  if (g_str_equal (namespace_uri, "DAV:"))
+    g_string_append_printf (out, "<D:%s", name);
+  else if (*namespace_uri == '\0')
+    g_string_append_printf (out, "<%s", name);
+  else
+    {
+      g_string_append_printf (out, "<N:%s xmlns:N=\"", name);
+      append_xml_escaped (out, namespace_uri);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, close ? "/>" : ">");
+}
+
+static void
+append_name_end (GString    *out,
+                 const char *namespace_uri,
+                 const char *name)
+{
+  if (g_str_equal (namespace_uri, "DAV:"))
+    g_string_append_printf (out, "</D:%s>", name);
+  else if (*namespace_uri == '\0')
+    g_string_append_printf (out, "</%s>", name);
+  else
+    g_string_append_printf (out, "</N:%s>", name);
+}
+
+/* An XML value must be a well-formed fragment on its own, with its
+ * namespaces declared; checked before anything is sent. */
+static gboolean
+validate_fragment (const char  *fragment,
+                   GError     **error)
+{
+  g_autofree char *wrapped = g_strconcat ("<v>", fragment, "</v>", NULL);
+  xmlDocPtr doc;
+
+  doc = xmlReadMemory (wrapped, strlen (wrapped), NULL, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                   _("The XML value is not well-formed: %s"),
+                   xmlGetLastError () ? xmlGetLastError ()->message : "?");
+      return FALSE;
+    }
+
+  xmlFreeDoc (doc);
+  return TRUE;
+}
+
+static GBytes *
+build_propfind_body (DavPropfindKind     kind,
+                     const char * const *names,
+                     GError            **error)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                               "<D:propfind xmlns:D=\"DAV:\">");
+  gboolean have_names = names != NULL && names[0] != NULL;
+
+  switch (kind)
+    {
+    case DAV_PROPFIND_PROPNAME:
+      g_string_append (out, "<D:propname/>");
+      break;
+    case DAV_PROPFIND_ALLPROP:
+      g_string_append (out, "<D:allprop/>");
+      if (have_names)
+        g_string_append (out, "<D:include>");
+      break;
+    case DAV_PROPFIND_PROP:
+    default:
+      g_string_append (out, "<D:prop>");
+      break;
+    }
+
+  for (guint i = 0; kind != DAV_PROPFIND_PROPNAME && names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *ns = NULL;
+      g_autofree char *name = NULL;
+
+      if (!dav_parse_clark_name (names[i], &ns, &name))
+        {
+          g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a property name of the form {namespace}name."), names[i]);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      append_name_tag (out, ns, name, TRUE);
+    }
+
+  if (kind == DAV_PROPFIND_PROP)
+    g_string_append (out, "</D:prop>");
+  else if (kind == DAV_PROPFIND_ALLPROP && have_names)
+    g_string_append (out, "</D:include>");
+
+  g_string_append (out, "</D:propfind>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+build_proppatch_body (GPtrArray  *patches,
+                      GError    **error)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                               "<D:propertyupdate xmlns:D=\"DAV:\">");
+
+  for (guint i = 0; i < patches->len; i++)
+    {
+      const DavPropPatch *patch = g_ptr_array_index (patches, i);
+
+      if (!is_xml_name (patch->name))
+        {
+          g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a valid property name."), patch->name);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+
+      /* One set or remove per instruction keeps their order (RFC 4918 §9.2). */
+      g_string_append (out, patch->remove ? "<D:remove><D:prop>" : "<D:set><D:prop>");
+      if (patch->remove || patch->value == NULL || *patch->value == '\0')
+        append_name_tag (out, patch->namespace_uri, patch->name, TRUE);
+      else
+        {
+          if (patch->is_xml && !validate_fragment (patch->value, error))
+            {
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          append_name_tag (out, patch->namespace_uri, patch->name, FALSE);
+          if (patch->is_xml)
+            g_string_append (out, patch->value);
+          else
+            append_xml_escaped (out, patch->value);
+          append_name_end (out, patch->namespace_uri, patch->name);
+        }
+      g_string_append (out, patch->remove ? "</D:prop></D:remove>" : "</D:prop></D:set>");
+    }
+
+  g_string_append (out, "</D:propertyupdate>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+build_lock_body (DavLockScope  scope,
+                 const char   *owner)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                               "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope>");
+
+  g_string_append (out, scope == DAV_LOCK_SHARED ? "<D:shared/>" : "<D:exclusive/>");
+  g_string_append (out, "</D:lockscope><D:locktype><D:write/></D:locktype>");
+  if (owner != NULL && *owner != '\0')
+    {
+      g_string_append (out, "<D:owner>");
+      append_xml_escaped (out, owner);
+      g_string_append (out, "</D:owner>");
+    }
+  g_string_append (out, "</D:lockinfo>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/* ---- URLs and containment ---------------------------------------------- */
+
+static gboolean
+uri_same_origin (GUri *a,
+                 GUri *b)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (a) ? g_uri_get_host (a) : "",
+                             g_uri_get_host (b) ? g_uri_get_host (b) : "") == 0 &&
+         g_uri_get_port (a) == g_uri_get_port (b);
+}
+
+static GUri *
+parse_http_uri (const char  *url,
+                GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, error);
+  if (uri == NULL)
+    return NULL;
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "dav") == 0 || g_ascii_strcasecmp (scheme, "davs") == 0)
+    {
+      /* dav:// and davs:// are what desktop links use for http and https. */
+      gboolean tls = g_ascii_strcasecmp (scheme, "davs") == 0;
+      GUri *http = g_uri_build (SOUP_HTTP_URI_FLAGS, tls ? "https" : "http",
+                                NULL, g_uri_get_host (uri), g_uri_get_port (uri),
+                                g_uri_get_path (uri), g_uri_get_query (uri), NULL);
+
+      g_uri_unref (uri);
+      uri = http;
+      scheme = g_uri_get_scheme (uri);
+    }
+
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                   _("Only http, https, dav and davs locations are supported, not “%s”."), scheme);
+      return NULL;
+    }
+  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                   _("The location “%s” names no server."), url);
+      return NULL;
+    }
+  if (g_uri_get_user (uri) != NULL)
+    {
+      /* Credentials in a URL end up in logs and histories. */
+      g_set_error_literal (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                           _("Put the user name in the login prompt or --user, not in the location."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&uri);
+}
+
+/* "http://host/dav//docs/" typed or pasted by a person means /dav/docs/;
+ * only URLs the user gives are tidied this way, never hrefs. */
+static char *
+collapse_slashes (const char *url)
+{
+  const char *authority = strstr (url, "://");
+  const char *path = authority ? strchr (authority + 3, '/') : NULL;
+  GString *out;
+
+  if (path == NULL)
+    return g_strdup (url);
+
+  out = g_string_new_len (url, path - url);
+  for (const char *p = path; *p != '\0' && *p != '?' && *p != '#'; p++)
+    {
+      if (*p == '/' && p[1] == '/')
+        continue;
+      g_string_append_c (out, *p);
+      path = p + 1;
+    }
+  g_string_append (out, path);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+dav_client_resolve (DavClient   *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) http = NULL;
+  g_autofree char *encoded = NULL;
+
+  g_autofree char *tidy = NULL;
+
+  g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  tidy = collapse_slashes (path);
+  uri = g_uri_parse_relative (self->base, tidy, SOUP_HTTP_URI_FLAGS, error);
+  if (uri == NULL)
+    return NULL;
+
+  encoded = g_uri_to_string (uri);
+  http = parse_http_uri (encoded, error);
+  if (http == NULL)
+    return NULL;
+
+  if (!uri_same_origin (http, self->base))
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE,
+                   _("“%s” is on another server than %s."), encoded, self->base_url);
+      return NULL;
+    }
+
+  return g_uri_to_string (http);
+}
+
+gboolean
+dav_client_check_target (DavClient   *self,
+                         const char  *url,
+                         GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (DAV_IS_CLIENT (self), FALSE);
+
+  uri = parse_http_uri (url, error);
+  if (uri == NULL)
+    return FALSE;
+
+  if (!uri_same_origin (uri, self->base))
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE,
+                   _("Refusing to change “%s”: it is on another server than %s."), url, self->base_url);
+      return FALSE;
+    }
+
+  key = dav_href_normalize_path (g_uri_get_path (uri));
+  if (!g_str_equal (key, self->base_key) &&
+      !(g_str_has_prefix (key, self->base_key) && key[strlen (self->base_key)] == '/'))
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE,
+                   _("Refusing to change “%s”: it is outside %s."), url, self->base_url);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- the session -------------------------------------------------------- */
+
+static SoupSession *
+ensure_session (DavClient *self)
+{
+  g_autofree char *agent = NULL;
+
+  if (self->session != NULL)
+    return self->session;
+
+  agent = g_strdup_printf ("Davscope/%s ", PACKAGE_VERSION);
+  self->session = soup_session_new_with_options ("max-conns-per-host", self->max_connections,
+                                                 "max-conns", self->max_connections * 2,
+                                                 "timeout", self->timeout,
+                                                 "idle-timeout", self->timeout,
+                                                 "user-agent", agent,
+                                                 NULL);
+  /* libsoup 3 only adds Basic and Digest to a new session: no automatic
+   * NTLM or Negotiate (HOSTILE.md case 38). Nothing to remove. */
+
+  return self->session;
+}
+
+/* ---- message signals ---------------------------------------------------- */
+
+static gboolean
+on_authenticate (SoupMessage *msg,
+                 SoupAuth    *auth,
+                 gboolean     retrying,
+                 gpointer     user_data)
+{
+  Request *req = user_data;
+  DavClient *self = req->client;
+  g_autofree char *authority = NULL;
+  const char *scheme = soup_auth_get_scheme_name (auth);
+  gboolean handled = FALSE;
+
+  if (soup_auth_is_for_proxy (auth))
+    return FALSE;
+
+  /* Credentials go to the connected origin only. */
+  authority = g_strdup_printf ("%s:%d", g_uri_get_host (self->base), g_uri_get_port (self->base));
+  if (g_ascii_strcasecmp (authority, soup_auth_get_authority (auth)) != 0)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (scheme, "Digest") == 0)
+    self->seen_digest = TRUE;
+  else if (self->seen_digest)
+    {
+      g_warning ("Refusing a Basic challenge after the server offered Digest");
+      return FALSE;
+    }
+
+  if (++req->auth_tries > MAX_AUTH_TRIES)
+    return FALSE;
+
+  g_signal_emit (self, signals[AUTHENTICATE], 0, auth, retrying, &handled);
+
+  return handled;
+}
+
+static gboolean
+on_accept_certificate (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  Request *req = user_data;
+  DavClient *self = req->client;
+
+  if (self->accept_invalid)
+    return TRUE;
+
+  /* The exception is for this exact certificate, never for a kind of
+   * error (HOSTILE.md case 39). */
+  if (self->pinned != NULL && g_tls_certificate_is_same (self->pinned, certificate))
+    return TRUE;
+
+  g_set_object (&self->rejected, certificate);
+  self->rejected_errors = errors;
+
+  return FALSE;
+}
+
+static void
+on_wrote_headers (SoupMessage *msg,
+                  gpointer     user_data)
+{
+  Request *req = user_data;
+
+  dav_exchange_set_request_headers (req->exchange, soup_message_get_request_headers (msg));
+}
+
+static void
+on_wrote_body_data (SoupMessage *msg,
+                    guint        chunk_size,
+                    gpointer     user_data)
+{
+  Request *req = user_data;
+
+  req->done += chunk_size;
+  if (req->progress != NULL)
+    req->progress (req->done, req->source_size, req->progress_data);
+}
+
+/* ---- sending and reading ------------------------------------------------ */
+
+static void
+add_if_header (Request *req)
+{
+  DavClient *self = req->client;
+  g_autofree char *key = NULL;
+  g_autoptr(GString) value = NULL;
+  g_autoptr(GUri) target = NULL;
+  GHashTableIter iter;
+  gpointer token, root;
+
+  if (!req->mutating || g_hash_table_size (self->locks) == 0)
+    return;
+
+  target = g_uri_parse (req->url, SOUP_HTTP_URI_FLAGS, NULL);
+  if (target == NULL)
+    return;
+  key = dav_href_normalize_path (g_uri_get_path (target));
+  value = g_string_new (NULL);
+
+  g_hash_table_iter_init (&iter, self->locks);
+  while (g_hash_table_iter_next (&iter, &token, &root))
+    {
+      g_autoptr(GUri) root_uri = g_uri_parse (root, SOUP_HTTP_URI_FLAGS, NULL);
+      g_autofree char *root_key = NULL;
+
+      if (root_uri == NULL)
+        continue;
+      root_key = dav_href_normalize_path (g_uri_get_path (root_uri));
+      if (!g_str_equal (key, root_key) &&
+          !(g_str_has_prefix (key, root_key) && key[strlen (root_key)] == '/'))
+        continue;
+
+      /* Tagged list: this token is for that resource (RFC 4918 §10.4.2). */
+      g_string_append_printf (value, "%s<%s> (<%s>)", value->len ? " " : "",
+                              (const char *) root, (const char *) token);
+    }
+
+  if (value->len > 0)
+    soup_message_headers_replace (soup_message_get_request_headers (req->msg), "If", value->str);
+}
+
+static void
+request_return_error (GTask  *task,
+                      GError *error)
+{
+  Request *req = g_task_get_task_data (task);
+
+  if (req->exchange != NULL && !dav_exchange_get_finished (req->exchange))
+    dav_exchange_finish (req->exchange, error);
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+request_return_result (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  dav_exchange_finish (req->exchange, NULL);
+  g_task_return_pointer (task, dav_result_ref (req->result), (GDestroyNotify) dav_result_unref);
+  g_object_unref (task);
+}
+
+static gboolean
+is_xml_type (const char *content_type)
+{
+  return content_type != NULL &&
+         (g_str_equal (content_type, "application/xml") ||
+          g_str_equal (content_type, "text/xml") ||
+          g_str_has_suffix (content_type, "+xml"));
+}
+
+static void
+finish_body (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+  DavResult *result = req->result;
+
+  switch (req->mode)
+    {
+    case BODY_XML:
+      {
+        DavMultistatus *body = dav_multistatus_parser_finish (req->parser);
+
+        if (result->status == 207 && !is_xml_type (result->content_type))
+          {
+            g_autofree char *shown = dav_text_escape (result->content_type ? result->content_type : "none", -1);
+
+            g_ptr_array_add (body->problems,
+                             dav_problem_new (DAV_PROBLEM_NOT_MULTISTATUS, 0, 0,
+                                              _("The server answered 207 Multi-Status with a body of type “%s”, not XML."),
+                                              shown));
+            body->complete = FALSE;
+          }
+
+        if (body->is_multistatus || body->errors->len > 0)
+          {
+            result->complete = body->complete;
+            result->body = body;
+          }
+        else
+          {
+            result->complete = FALSE;
+            result->raw_body = g_byte_array_free_to_bytes (g_steal_pointer (&req->raw));
+            dav_multistatus_unref (body);
+          }
+      }
+      break;
+
+    case BODY_SINK:
+      result->complete = TRUE;
+      break;
+
+    case BODY_RAW:
+    default:
+      result->complete = TRUE;
+      if (req->raw != NULL && req->raw->len > 0)
+        result->raw_body = g_byte_array_free_to_bytes (g_steal_pointer (&req->raw));
+      break;
+    }
+
+  request_return_result (task);
+}
+
+static void read_next (GTask *task);
+
+static void
+on_sink_written (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), res, NULL, &error))
+    {
+      request_return_error (task, error);
+      return;
+    }
+
+  read_next (task);
+}
+
+static void
+keep_raw (Request    *req,
+          const char *data,
+          gsize       length)
+{
+  if (req->raw == NULL)
+    req->raw = g_byte_array_new ();
+  if (req->raw->len < RAW_BODY_CAP)
+    g_byte_array_append (req->raw, (const guint8 *) data, MIN (length, RAW_BODY_CAP - req->raw->len));
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  const char *data;
+  gsize length;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res, &error);
+  if (bytes == NULL)
+    {
+      /* A body cut short is never a shorter listing (HOSTILE.md 8). */
+      request_return_error (task, error);
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length == 0)
+    {
+      finish_body (task);
+      return;
+    }
+
+  dav_exchange_append_response_body (req->exchange, data, length);
+  req->done += length;
+
+  switch (req->mode)
+    {
+    case BODY_XML:
+      keep_raw (req, data, length);
+      /* Once the parser stopped (limit, DTD, malformed), reading on would
+       * only cost time: what it found is in its result. */
+      if (!dav_multistatus_parser_feed (req->parser, data, length, NULL))
+        {
+          finish_body (task);
+          return;
+        }
+      break;
+
+    case BODY_SINK:
+      if (req->progress != NULL)
+        req->progress (req->done, req->total, req->progress_data);
+      g_output_stream_write_all_async (req->sink, data, length, G_PRIORITY_DEFAULT,
+                                       g_task_get_cancellable (task), on_sink_written, task);
+      /* The chunk must outlive the write; the next one replaces it. */
+      g_object_set_data_full (G_OBJECT (task), "chunk", g_steal_pointer (&bytes),
+                              (GDestroyNotify) g_bytes_unref);
+      return;
+
+    case BODY_RAW:
+    default:
+      keep_raw (req, data, length);
+      break;
+    }
+
+  read_next (task);
+}
+
+static void
+read_next (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (req->stream, READ_SIZE, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), on_read, task);
+}
+
+static gboolean
+is_safe_method (const char *method)
+{
+  return g_str_equal (method, "GET") || g_str_equal (method, "HEAD") ||
+         g_str_equal (method, "OPTIONS") || g_str_equal (method, "PROPFIND");
+}
+
+/* Follows a redirect of a safe method within the same origin. FALSE
+ * when it is not followed: then the 3xx is the result, or an error. */
+static gboolean
+follow_redirect (GTask    *task,
+                 GError  **error)
+{
+  Request *req = g_task_get_task_data (task);
+  guint status = soup_message_get_status (req->msg);
+  const char *location;
+  g_autoptr(GUri) target = NULL;
+  g_autofree char *shown = NULL;
+
+  if (status != 301 && status != 302 && status != 307 && status != 308 &&
+      !(status == 303 && g_str_equal (req->method, "GET")))
+    return FALSE;
+
+  location = soup_message_headers_get_one (soup_message_get_response_headers (req->msg), "Location");
+  if (location == NULL)
+    return FALSE;
+
+  shown = dav_text_escape (location, -1);
+  if (!is_safe_method (req->method))
+    return FALSE;
+
+  target = g_uri_parse_relative (soup_message_get_uri (req->msg), location, SOUP_HTTP_URI_FLAGS, NULL);
+  if (target == NULL)
+    return FALSE;
+
+  if (!uri_same_origin (target, req->client->base))
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_REDIRECT,
+                   _("The server redirected to “%s”, another server or protocol. Davscope did not follow, so that no credentials go there; open that location yourself if you trust it."),
+                   shown);
+      return FALSE;
+    }
+
+  if (++req->redirects > MAX_REDIRECTS)
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_REDIRECT,
+                   _("Too many redirects (more than %d); the last went to “%s”."), MAX_REDIRECTS, shown);
+      return FALSE;
+    }
+
+  g_free (req->url);
+  req->url = g_uri_to_string (target);
+  return TRUE;
+}
+
+static char *
+media_type (const char *content_type)
+{
+  g_autofree char *type = NULL;
+  char *semicolon;
+
+  if (content_type == NULL)
+    return NULL;
+
+  type = g_ascii_strdown (content_type, -1);
+  semicolon = strchr (type, ';');
+  if (semicolon != NULL)
+    *semicolon = '\0';
+
+  return g_strdup (g_strstrip (type));
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  DavResult *result;
+  GError *error = NULL;
+  const char *token;
+  guint status;
+
+  req->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  if (req->stream == NULL)
+    {
+      request_return_error (task, error);
+      return;
+    }
+
+  status = soup_message_get_status (req->msg);
+  headers = soup_message_get_response_headers (req->msg);
+  dav_exchange_set_response (req->exchange, status, soup_message_get_reason_phrase (req->msg), headers);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      if (follow_redirect (task, &error))
+        {
+          /* The body of the 3xx is not needed. */
+          dav_exchange_finish (req->exchange, NULL);
+          g_clear_object (&req->stream);
+          request_send (task);
+          return;
+        }
+      if (error != NULL)
+        {
+          request_return_error (task, error);
+          return;
+        }
+    }
+
+  result = req->result = dav_result_new (req->method, req->url);
+  result->status = status;
+  result->reason = g_strdup (soup_message_get_reason_phrase (req->msg));
+  result->headers = soup_message_headers_ref (headers);
+  result->content_type = media_type (soup_message_headers_get_content_type (headers, NULL));
+  result->exchange_id = dav_exchange_get_id (req->exchange);
+  req->total = soup_message_headers_get_content_length (headers);
+  if (req->total == 0 && soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    req->total = -1;
+  req->done = 0;
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    result->location = g_strdup (soup_message_headers_get_one (headers, "Location"));
+
+  token = soup_message_headers_get_one (headers, "Lock-Token");
+  if (token != NULL)
+    {
+      g_autofree char *copy = dav_text_strip (g_strdup (token));
+      gsize len = strlen (copy);
+
+      if (len >= 2 && copy[0] == '<' && copy[len - 1] == '>')
+        result->lock_token = g_strndup (copy + 1, len - 2);
+      else
+        result->lock_token = g_steal_pointer (&copy);
+    }
+
+  if (req->sink != NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
+    req->mode = BODY_SINK;
+  else if (is_xml_type (result->content_type) || status == 207)
+    {
+      req->mode = BODY_XML;
+      req->parser = dav_multistatus_parser_new ();
+      if (req->func != NULL)
+        dav_multistatus_parser_set_response_func (req->parser, req->func, req->func_data, NULL);
+    }
+  else
+    req->mode = BODY_RAW;
+
+  read_next (task);
+}
+
+static void
+request_send (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+  DavClient *self = req->client;
+  g_autoptr(GUri) uri = NULL;
+  GError *error = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  uri = parse_http_uri (req->url, &error);
+  if (uri == NULL)
+    {
+      request_return_error (task, error);
+      return;
+    }
+
+  if (req->msg != NULL)
+    g_signal_handlers_disconnect_by_data (req->msg, req);
+  g_clear_object (&req->msg);
+  g_clear_object (&req->exchange);
+
+  req->msg = soup_message_new_from_uri (req->method, uri);
+  soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+
+  g_hash_table_iter_init (&iter, req->headers);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    soup_message_headers_replace (soup_message_get_request_headers (req->msg), name, value);
+  add_if_header (req);
+
+  req->exchange = dav_exchange_log_begin (self->log, req->method, req->url);
+
+  if (req->body != NULL)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (req->body, &length);
+
+      soup_message_set_request_body_from_bytes (req->msg, req->content_type, req->body);
+      dav_exchange_set_request_body (req->exchange, data, length);
+    }
+  else if (req->source != NULL)
+    {
+      soup_message_set_request_body (req->msg, req->content_type, req->source, req->source_size);
+      /* Large uploads wait for the server's go-ahead, so that a 401 or
+       * 403 does not cost the whole file (RFC 9110 §10.1.1). */
+      soup_message_headers_set_expectations (soup_message_get_request_headers (req->msg),
+                                             SOUP_EXPECTATION_CONTINUE);
+      g_signal_connect (req->msg, "wrote-body-data", G_CALLBACK (on_wrote_body_data), req);
+    }
+
+  g_signal_connect (req->msg, "authenticate", G_CALLBACK (on_authenticate), req);
+  g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), req);
+  g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), req);
+
+  soup_session_send_async (ensure_session (self), req->msg, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task), on_sent, task);
+}
+
+static Request *
+request_new (DavClient  *self,
+             const char *method,
+             const char *url)
+{
+  Request *req = g_new0 (Request, 1);
+
+  req->client = g_object_ref (self);
+  req->method = g_strdup (method);
+  req->url = g_strdup (url);
+  req->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  req->mutating = !is_safe_method (method);
+  req->source_size = -1;
+
+  return req;
+}
+
+static void
+request_set_body (Request    *req,
+                  GBytes     *body,
+                  const char *content_type)
+{
+  req->body = body;
+  req->content_type = g_strdup (content_type);
+}
+
+static void
+request_header (Request    *req,
+                const char *name,
+                const char *value)
+{
+  g_hash_table_replace (req->headers, g_strdup (name), g_strdup (value));
+}
+
+/* Starts @req, or fails the task at once when the target is not allowed. */
+static void
+request_start (DavClient           *self,
+               Request             *req,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, request_start);
+  g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+
+  if (req->mutating && !dav_client_check_target (self, req->url, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  request_send (task);
+}
+
+static void
+return_error_now (DavClient           *self,
+                  GError              *error,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_task_report_error (self, callback, user_data, request_start, error);
+}
+
+/* ---- the operations ----------------------------------------------------- */
+
+void
+dav_client_options_async (DavClient           *self,
+                          const char          *url,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  request_start (self, request_new (self, "OPTIONS", url), cancellable, callback, user_data);
+}
+
+static const char *
+depth_string (DavDepth depth)
+{
+  switch (depth)
+    {
+    case DAV_DEPTH_0:        return "0";
+    case DAV_DEPTH_1:        return "1";
+    case DAV_DEPTH_INFINITY:
+    default:                 return "infinity";
+    }
+}
+
+void
+dav_client_propfind_async (DavClient           *self,
+                           const char          *url,
+                           DavDepth             depth,
+                           DavPropfindKind      kind,
+                           const char * const  *names,
+                           DavResponseFunc      func,
+                           gpointer             func_data,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Request *req;
+  GBytes *body;
+  GError *error = NULL;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  body = build_propfind_body (kind, names, &error);
+  if (body == NULL)
+    {
+      return_error_now (self, error, callback, user_data);
+      return;
+    }
+
+  req = request_new (self, "PROPFIND", url);
+  request_set_body (req, body, "application/xml; charset=utf-8");
+  request_header (req, "Depth", depth_string (depth));
+  req->func = func;
+  req->func_data = func_data;
+
+  request_start (self, req, cancellable, callback, user_data);
+}
+
+void
+dav_client_proppatch_async (DavClient           *self,
+                            const char          *url,
+                            GPtrArray           *patches,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Request *req;
+  GBytes *body;
+  GError *error = NULL;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (patches != NULL);
+
+  body = build_proppatch_body (patches, &error);
+  if (body == NULL)
+    {
+      return_error_now (self, error, callback, user_data);
+      return;
+    }
+
+  req = request_new (self, "PROPPATCH", url);
+  request_set_body (req, body, "application/xml; charset=utf-8");
+
+  request_start (self, req, cancellable, callback, user_data);
+}
+
+void
+dav_client_mkcol_async (DavClient           *self,
+                        const char          *url,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  request_start (self, request_new (self, "MKCOL", url), cancellable, callback, user_data);
+}
+
+void
+dav_client_delete_async (DavClient           *self,
+                         const char          *url,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  /* No Depth header: on a collection only "infinity" is allowed, and it
+   * is the default (RFC 4918 §9.6.1). */
+  request_start (self, request_new (self, "DELETE", url), cancellable, callback, user_data);
+}
+
+static void
+copy_or_move (DavClient           *self,
+              const char          *method,
+              const char          *url,
+              const char          *destination,
+              gboolean             overwrite,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  Request *req;
+  GError *error = NULL;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (destination != NULL);
+
+  /* The destination is changed as much as the source. */
+  if (!dav_client_check_target (self, destination, &error))
+    {
+      return_error_now (self, error, callback, user_data);
+      return;
+    }
+
+  req = request_new (self, method, url);
+  request_header (req, "Destination", destination);
+  request_header (req, "Overwrite", overwrite ? "T" : "F");
+  request_start (self, req, cancellable, callback, user_data);
+}
+
+void
+dav_client_copy_async (DavClient           *self,
+                       const char          *url,
+                       const char          *destination,
+                       gboolean             overwrite,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  copy_or_move (self, "COPY", url, destination, overwrite, cancellable, callback, user_data);
+}
+
+void
+dav_client_move_async (DavClient           *self,
+                       const char          *url,
+                       const char          *destination,
+                       gboolean             overwrite,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  copy_or_move (self, "MOVE", url, destination, overwrite, cancellable, callback, user_data);
+}
+
+void
+dav_client_lock_async (DavClient           *self,
+                       const char          *url,
+                       DavLockScope         scope,
+                       DavDepth             depth,
+                       guint                timeout_seconds,
+                       const char          *owner,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  Request *req;
+  g_autofree char *timeout = NULL;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  req = request_new (self, "LOCK", url);
+  request_set_body (req, build_lock_body (scope, owner), "application/xml; charset=utf-8");
+  /* LOCK allows only 0 and infinity (RFC 4918 §9.10.3). */
+  request_header (req, "Depth", depth == DAV_DEPTH_0 ? "0" : "infinity");
+  timeout = timeout_seconds == 0 ? g_strdup ("Infinite") : g_strdup_printf ("Second-%u", timeout_seconds);
+  request_header (req, "Timeout", timeout);
+
+  request_start (self, req, cancellable, callback, user_data);
+}
+
+void
+dav_client_unlock_async (DavClient           *self,
+                         const char          *url,
+                         const char          *token,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  Request *req;
+  g_autofree char *header = NULL;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (token != NULL);
+
+  req = request_new (self, "UNLOCK", url);
+  header = g_strdup_printf ("<%s>", token);
+  request_header (req, "Lock-Token", header);
+
+  request_start (self, req, cancellable, callback, user_data);
+}
+
+void
+dav_client_get_async (DavClient           *self,
+                      const char          *url,
+                      GOutputStream       *sink,
+                      DavProgressFunc      progress,
+                      gpointer             progress_data,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  Request *req;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (G_IS_OUTPUT_STREAM (sink));
+
+  req = request_new (self, "GET", url);
+  req->sink = g_object_ref (sink);
+  req->progress = progress;
+  req->progress_data = progress_data;
+
+  request_start (self, req, cancellable, callback, user_data);
+}
+
+void
+dav_client_put_async (DavClient           *self,
+                      const char          *url,
+                      GInputStream        *source,
+                      goffset              size,
+                      const char          *content_type,
+                      DavProgressFunc      progress,
+                      gpointer             progress_data,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  Request *req;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (G_IS_INPUT_STREAM (source));
+
+  req = request_new (self, "PUT", url);
+  req->source = g_object_ref (source);
+  req->source_size = size;
+  req->content_type = g_strdup (content_type ? content_type : "application/octet-stream");
+  req->progress = progress;
+  req->progress_data = progress_data;
+
+  request_start (self, req, cancellable, callback, user_data);
+}
+
+DavResult *
+dav_client_request_finish (DavClient     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- settings ----------------------------------------------------------- */
+
+const char *
+dav_client_get_base_url (DavClient *self)
+{
+  g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+DavExchangeLog *
+dav_client_get_exchange_log (DavClient *self)
+{
+  g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
+
+  return self->log;
+}
+
+void
+dav_client_set_max_connections (DavClient *self,
+                                guint      max_connections)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (self->session == NULL);
+
+  self->max_connections = MAX (max_connections, 1);
+}
+
+void
+dav_client_set_timeout (DavClient *self,
+                        guint      seconds)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  self->timeout = seconds;
+  if (self->session != NULL)
+    g_object_set (self->session, "timeout", seconds, "idle-timeout", seconds, NULL);
+}
+
+void
+dav_client_set_accept_invalid_certificates (DavClient *self,
+                                            gboolean   accept)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  self->accept_invalid = accept;
+}
+
+void
+dav_client_pin_certificate (DavClient       *self,
+                            GTlsCertificate *certificate)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  g_set_object (&self->pinned, certificate);
+}
+
+GTlsCertificate *
+dav_client_get_rejected_certificate (DavClient            *self,
+                                     GTlsCertificateFlags *errors)
+{
+  g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
+
+  if (errors != NULL)
+    *errors = self->rejected_errors;
+
+  return self->rejected;
+}
+
+void
+dav_client_add_lock_token (DavClient  *self,
+                           const char *root_url,
+                           const char *token)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (root_url != NULL && token != NULL);
+
+  g_hash_table_replace (self->locks, g_strdup (token), g_strdup (root_url));
+}
+
+void
+dav_client_remove_lock_token (DavClient  *self,
+                              const char *token)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  g_hash_table_remove (self->locks, token);
+}
+
+/* ---- the object --------------------------------------------------------- */
+
+static void
+dav_client_finalize (GObject *object)
+{
+  DavClient *self = (DavClient *) object;
+
+  g_clear_pointer (&self->base, g_uri_unref);
+  g_free (self->base_url);
+  g_free (self->base_key);
+  g_clear_object (&self->session);
+  g_clear_object (&self->log);
+  g_clear_object (&self->pinned);
+  g_clear_object (&self->rejected);
+  g_hash_table_unref (self->locks);
+
+  G_OBJECT_CLASS (dav_client_parent_class)->finalize (object);
+}
+
+static void
+dav_client_class_init (DavClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dav_client_finalize;
+
+  signals[AUTHENTICATE] =
+    g_signal_new ("authenticate",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 2, SOUP_TYPE_AUTH, G_TYPE_BOOLEAN);
+}
+
+static void
+dav_client_init (DavClient *self)
+{
+  self->max_connections = DEFAULT_CONNS;
+  self->timeout = DEFAULT_TIMEOUT;
+  self->log = dav_exchange_log_new (0, 0);
+  self->locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+DavClient *
+dav_client_new (const char  *base_url,
+                GError     **error)
+{
+  g_autoptr(DavClient) self = NULL;
+  g_autofree char *tidy = NULL;
+  GUri *base;
+  const char *path;
+
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  tidy = collapse_slashes (base_url);
+  base = parse_http_uri (tidy, error);
+  if (base == NULL)
+    return NULL;
+
+  self = g_object_new (DAV_TYPE_CLIENT, NULL);
+  path = g_uri_get_path (base);
+  if (*path == '\0' || !g_str_has_suffix (path, "/"))
+    {
+      /* The base is a collection: relative names resolve inside it. */
+      g_autofree char *with_slash = g_strconcat (path, "/", NULL);
+      GUri *fixed = g_uri_build (SOUP_HTTP_URI_FLAGS, g_uri_get_scheme (base), NULL,
+                                 g_uri_get_host (base), g_uri_get_port (base),
+                                 with_slash, NULL, NULL);
+
+      g_uri_unref (base);
+      base = fixed;
+    }
+
+  self->base = base;
+  self->base_url = g_uri_to_string (base);
+  self->base_key = dav_href_normalize_path (g_uri_get_path (base));
+
+  return g_steal_pointer (&self);
+}

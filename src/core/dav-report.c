@@ -1,0 +1,514 @@
+/* dav-report.c: the per-item report of a bulk operation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dav-report.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dav-json-writer.h"
+
+G_DEFINE_BOXED_TYPE (DavReport, dav_report, dav_report_ref, dav_report_unref)
+
+static void
+member_free (DavReportMember *member)
+{
+  g_free (member->href);
+  g_free (member->reason);
+  g_free (member->explanation);
+  g_ptr_array_unref (member->conditions);
+  g_free (member->description);
+  g_free (member);
+}
+
+static void
+property_free (DavReportProperty *property)
+{
+  g_free (property->namespace_uri);
+  g_free (property->name);
+  g_free (property->explanation);
+  g_free (property->description);
+  g_free (property);
+}
+
+static GPtrArray *
+conditions_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) dav_condition_free);
+}
+
+static void
+copy_conditions (GPtrArray *to,
+                 GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      const DavCondition *condition = g_ptr_array_index (from, i);
+      DavCondition *copy = dav_condition_new (condition->namespace_uri, condition->name);
+
+      copy->content = g_strdup (condition->content);
+      g_ptr_array_add (to, copy);
+    }
+}
+
+DavReportItem *
+dav_report_item_new (const char *method,
+                     const char *url)
+{
+  DavReportItem *item = g_new0 (DavReportItem, 1);
+
+  item->method = g_strdup (method);
+  item->url = g_strdup (url);
+  item->outcome = DAV_OUTCOME_NOT_ATTEMPTED;
+  item->members = g_ptr_array_new_with_free_func ((GDestroyNotify) member_free);
+  item->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) property_free);
+  item->conditions = conditions_new ();
+  item->explanation = g_strdup (_("This item was not attempted: the operation was cancelled or the server went away before it."));
+
+  return item;
+}
+
+void
+dav_report_item_free (DavReportItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->url);
+  g_free (item->method);
+  g_free (item->reason);
+  g_free (item->explanation);
+  g_free (item->error);
+  g_ptr_array_unref (item->members);
+  g_ptr_array_unref (item->properties);
+  g_ptr_array_unref (item->conditions);
+  g_free (item->description);
+  g_free (item);
+}
+
+static char *
+status_explanation (guint    code,
+                    gboolean for_property)
+{
+  DavStatusInfo info;
+
+  if (code == 0)
+    return g_strdup (_("The server gave no status that can be read, so the outcome is unknown."));
+
+  if (for_property)
+    dav_status_lookup_property (code, &info);
+  else
+    dav_status_lookup (code, &info);
+
+  return g_strdup (info.explanation);
+}
+
+static void
+add_members (DavReportItem     *item,
+             const DavResponse *response)
+{
+  guint status = dav_response_get_effective_status (response);
+
+  for (guint i = 0; i < MAX (response->hrefs->len, 1); i++)
+    {
+      DavReportMember *member = g_new0 (DavReportMember, 1);
+
+      /* Every href of a multi-href response gets the status (HOSTILE.md 13). */
+      member->href = g_strdup (i < response->hrefs->len ? g_ptr_array_index (response->hrefs, i) : NULL);
+      member->status = status;
+      member->reason = g_strdup (response->reason);
+      member->ok = dav_response_is_ok (response);
+      member->explanation = status_explanation (status, FALSE);
+      member->conditions = conditions_new ();
+      copy_conditions (member->conditions, response->errors);
+      member->description = g_strdup (response->description);
+      g_ptr_array_add (item->members, member);
+    }
+}
+
+static void
+add_properties (DavReportItem     *item,
+                const DavResponse *response)
+{
+  for (guint i = 0; i < response->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
+
+      for (guint j = 0; j < propstat->properties->len; j++)
+        {
+          const DavProperty *property = g_ptr_array_index (propstat->properties, j);
+          DavReportProperty *entry = g_new0 (DavReportProperty, 1);
+
+          entry->namespace_uri = g_strdup (property->namespace_uri);
+          entry->name = g_strdup (property->name);
+          entry->status = propstat->status;
+          entry->ok = propstat->status >= 200 && propstat->status < 300;
+          entry->explanation = status_explanation (propstat->status, TRUE);
+          entry->description = g_strdup (propstat->description ? propstat->description
+                                                               : response->description);
+          g_ptr_array_add (item->properties, entry);
+        }
+      copy_conditions (item->conditions, propstat->errors);
+    }
+}
+
+void
+dav_report_item_set_result (DavReportItem *item,
+                            DavResult     *result)
+{
+  gboolean proppatch = g_str_equal (item->method, "PROPPATCH");
+  gboolean all_ok = TRUE;
+  guint n_failed_members = 0;
+
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (result != NULL);
+
+  g_free (item->reason);
+  g_free (item->explanation);
+  item->status = result->status;
+  item->reason = g_strdup (result->reason);
+  item->exchange_id = result->exchange_id;
+  item->complete = result->complete;
+  item->explanation = NULL;
+
+  if (result->body != NULL)
+    {
+      copy_conditions (item->conditions, result->body->errors);
+      g_free (item->description);
+      item->description = g_strdup (result->body->description);
+
+      for (guint i = 0; i < result->body->responses->len; i++)
+        {
+          const DavResponse *response = g_ptr_array_index (result->body->responses, i);
+
+          if (proppatch && response->propstats->len > 0)
+            add_properties (item, response);
+          else
+            add_members (item, response);
+        }
+    }
+
+  for (guint i = 0; i < item->members->len; i++)
+    {
+      const DavReportMember *member = g_ptr_array_index (item->members, i);
+
+      if (!member->ok)
+        n_failed_members++;
+    }
+  for (guint i = 0; i < item->properties->len; i++)
+    all_ok &= ((const DavReportProperty *) g_ptr_array_index (item->properties, i))->ok;
+  all_ok &= n_failed_members == 0;
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (result->status) && !dav_result_has_multistatus (result) && result->status != 207)
+    item->ok = TRUE;
+  else if (dav_result_has_multistatus (result) && SOUP_STATUS_IS_SUCCESSFUL (result->status))
+    /* A 207 is only a success when the server confirmed every part. */
+    item->ok = all_ok && result->complete &&
+               (!proppatch || item->properties->len > 0);
+  else
+    item->ok = FALSE;
+
+  item->outcome = item->ok ? DAV_OUTCOME_DONE : DAV_OUTCOME_FAILED;
+
+  if (item->ok)
+    item->explanation = status_explanation (result->status, FALSE);
+  else if (SOUP_STATUS_IS_REDIRECTION (result->status))
+    item->explanation = g_strdup_printf (_("The server answered with a redirect (%u) instead of doing it. Davscope never repeats a change at another address, so nothing was done here."),
+                                         result->status);
+  else if (dav_result_has_multistatus (result) && !result->complete)
+    item->explanation = g_strdup (_("The server's answer was incomplete or malformed, so what happened to this item is not known for sure. Refresh to see what is there now."));
+  else if (proppatch && item->properties->len > 0)
+    item->explanation = g_strdup (_("Not saved: at least one property change was refused, and a property change is all-or-nothing, so none of them was saved."));
+  else if (n_failed_members > 0)
+    {
+      g_autofree char *own = result->status != 207 ? status_explanation (result->status, FALSE) : NULL;
+
+      item->explanation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Not done completely: %u member failed (listed below).%s%s",
+                                                        "Not done completely: %u members failed (listed below).%s%s",
+                                                        n_failed_members),
+                                           n_failed_members, own ? " " : "", own ? own : "");
+    }
+  else
+    item->explanation = status_explanation (result->status, FALSE);
+}
+
+void
+dav_report_item_set_error (DavReportItem *item,
+                           DavOutcome     outcome,
+                           const GError  *error)
+{
+  g_return_if_fail (item != NULL);
+
+  item->outcome = outcome;
+  item->ok = FALSE;
+  g_free (item->error);
+  item->error = g_strdup (error ? error->message : NULL);
+  g_free (item->explanation);
+  if (outcome == DAV_OUTCOME_NOT_ATTEMPTED)
+    item->explanation = g_strdup (_("This item was not attempted: the operation was cancelled or the server went away before it."));
+  else
+    item->explanation = g_strdup_printf (_("No answer came for this item (%s), so whether it was done is unknown. Refresh to see what is there now."),
+                                         error ? error->message : _("no reason given"));
+}
+
+const char *
+dav_outcome_to_string (DavOutcome outcome)
+{
+  switch (outcome)
+    {
+    case DAV_OUTCOME_DONE:          return "done";
+    case DAV_OUTCOME_FAILED:        return "failed";
+    case DAV_OUTCOME_UNKNOWN:       return "unknown";
+    case DAV_OUTCOME_NOT_ATTEMPTED: return "not-attempted";
+    default:                        return "invalid";
+    }
+}
+
+DavReport *
+dav_report_new (void)
+{
+  DavReport *self = g_new0 (DavReport, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_report_item_free);
+
+  return self;
+}
+
+DavReport *
+dav_report_ref (DavReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+dav_report_unref (DavReport *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_ptr_array_unref (self->items);
+  g_free (self);
+}
+
+guint
+dav_report_count (DavReport  *self,
+                  DavOutcome  outcome)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (((DavReportItem *) g_ptr_array_index (self->items, i))->outcome == outcome)
+      n++;
+
+  return n;
+}
+
+gboolean
+dav_report_all_ok (DavReport *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    if (!((DavReportItem *) g_ptr_array_index (self->items, i))->ok)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+json_conditions (DavJsonWriter *json,
+                 GPtrArray     *conditions)
+{
+  dav_json_writer_member (json, "error");
+  dav_json_writer_begin_array (json);
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      const DavCondition *condition = g_ptr_array_index (conditions, i);
+      DavConditionInfo info;
+      gboolean known = dav_condition_lookup (condition->namespace_uri, condition->name, &info);
+
+      dav_json_writer_begin_object (json);
+      dav_json_writer_add_string (json, "namespace", condition->namespace_uri);
+      dav_json_writer_add_string (json, "name", condition->name);
+      dav_json_writer_add_string (json, "content", condition->content);
+      dav_json_writer_add_string (json, "explanation", known ? info.explanation : NULL);
+      dav_json_writer_end_object (json);
+    }
+  dav_json_writer_end_array (json);
+}
+
+char *
+dav_report_to_json (DavReport *self,
+                    gboolean   pretty)
+{
+  DavJsonWriter *json = dav_json_writer_new (pretty);
+
+  dav_json_writer_begin_object (json);
+  dav_json_writer_member (json, "results");
+  dav_json_writer_begin_array (json);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (self->items, i);
+
+      dav_json_writer_begin_object (json);
+      dav_json_writer_add_string (json, "url", item->url);
+      dav_json_writer_add_string (json, "method", item->method);
+      dav_json_writer_add_string (json, "outcome", dav_outcome_to_string (item->outcome));
+      dav_json_writer_add_status (json, "status", item->status);
+      dav_json_writer_add_string (json, "reason", item->reason);
+      dav_json_writer_add_boolean (json, "ok", item->ok);
+      dav_json_writer_add_string (json, "explanation", item->explanation);
+      dav_json_writer_add_string (json, "transport_error", item->error);
+      dav_json_writer_add_string (json, "description", item->description);
+      json_conditions (json, item->conditions);
+
+      dav_json_writer_member (json, "members");
+      dav_json_writer_begin_array (json);
+      for (guint j = 0; j < item->members->len; j++)
+        {
+          const DavReportMember *member = g_ptr_array_index (item->members, j);
+
+          dav_json_writer_begin_object (json);
+          dav_json_writer_add_string (json, "href", member->href);
+          dav_json_writer_add_status (json, "status", member->status);
+          dav_json_writer_add_string (json, "reason", member->reason);
+          dav_json_writer_add_boolean (json, "ok", member->ok);
+          dav_json_writer_add_string (json, "explanation", member->explanation);
+          dav_json_writer_add_string (json, "description", member->description);
+          json_conditions (json, member->conditions);
+          dav_json_writer_end_object (json);
+        }
+      dav_json_writer_end_array (json);
+
+      dav_json_writer_member (json, "properties");
+      dav_json_writer_begin_array (json);
+      for (guint j = 0; j < item->properties->len; j++)
+        {
+          const DavReportProperty *property = g_ptr_array_index (item->properties, j);
+
+          dav_json_writer_begin_object (json);
+          dav_json_writer_add_string (json, "namespace", property->namespace_uri);
+          dav_json_writer_add_string (json, "name", property->name);
+          dav_json_writer_add_status (json, "status", property->status);
+          dav_json_writer_add_boolean (json, "ok", property->ok);
+          dav_json_writer_add_string (json, "explanation", property->explanation);
+          dav_json_writer_add_string (json, "description", property->description);
+          dav_json_writer_end_object (json);
+        }
+      dav_json_writer_end_array (json);
+
+      dav_json_writer_add_boolean (json, "complete", item->complete);
+      dav_json_writer_add_int (json, "exchange", (gint64) item->exchange_id);
+      dav_json_writer_end_object (json);
+    }
+
+  dav_json_writer_end_array (json);
+  dav_json_writer_end_object (json);
+
+  return dav_json_writer_free_to_string (json);
+}
+
+static void
+csv_field (GString    *out,
+           const char *text,
+           gboolean    last)
+{
+  /* RFC 4180: quote every field; double the quotes inside. A leading
+   * = + - @ is defused so that a spreadsheet does not run it. */
+  g_string_append_c (out, '"');
+  if (text != NULL && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@'))
+    g_string_append_c (out, '\'');
+  for (const char *p = text ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static char *
+conditions_text (GPtrArray *conditions)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      g_autofree char *name = dav_condition_dup_clark_name (g_ptr_array_index (conditions, i));
+
+      g_string_append_printf (out, "%s%s", i ? " " : "", name);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+csv_row (GString    *out,
+         const char *url,
+         const char *member,
+         const char *property,
+         const char *outcome,
+         guint       status,
+         const char *reason,
+         gboolean    ok,
+         const char *explanation,
+         GPtrArray  *conditions,
+         const char *description)
+{
+  g_autofree char *code = status ? g_strdup_printf ("%u", status) : g_strdup ("");
+  g_autofree char *conds = conditions ? conditions_text (conditions) : NULL;
+
+  csv_field (out, url, FALSE);
+  csv_field (out, member, FALSE);
+  csv_field (out, property, FALSE);
+  csv_field (out, outcome, FALSE);
+  csv_field (out, code, FALSE);
+  csv_field (out, reason, FALSE);
+  csv_field (out, ok ? "yes" : "no", FALSE);
+  csv_field (out, explanation, FALSE);
+  csv_field (out, conds, FALSE);
+  csv_field (out, description, TRUE);
+}
+
+char *
+dav_report_to_csv (DavReport *self)
+{
+  GString *out = g_string_new ("\"url\",\"member\",\"property\",\"outcome\",\"status\",\"reason\",\"ok\",\"explanation\",\"conditions\",\"description\"\r\n");
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (self->items, i);
+      const char *outcome = dav_outcome_to_string (item->outcome);
+
+      csv_row (out, item->url, NULL, NULL, outcome, item->status, item->reason, item->ok,
+               item->error ? item->error : item->explanation, item->conditions, item->description);
+
+      for (guint j = 0; j < item->members->len; j++)
+        {
+          const DavReportMember *member = g_ptr_array_index (item->members, j);
+
+          csv_row (out, item->url, member->href, NULL, outcome, member->status, member->reason,
+                   member->ok, member->explanation, member->conditions, member->description);
+        }
+
+      for (guint j = 0; j < item->properties->len; j++)
+        {
+          const DavReportProperty *property = g_ptr_array_index (item->properties, j);
+          g_autofree char *name = g_strdup_printf ("{%s}%s", property->namespace_uri, property->name);
+
+          csv_row (out, item->url, NULL, name, outcome, property->status, NULL,
+                   property->ok, property->explanation, NULL, property->description);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,98 @@
+/* dav-report.h: the per-item report of a bulk operation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One item per target the user chose: what the server said about it, the
+ * members of a 207 body (a folder whose locked file could not be deleted:
+ * 423 for the file, 424 for the folder, RFC 4918 §9.6.1), the properties
+ * of a PROPPATCH, the DAV:error conditions and descriptions, and the
+ * explanation of each status. Nothing is "done" unless the server said so.
+ */
+
+#pragma once
+
+#include "dav-response.h"
+#include "dav-result.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DAV_OUTCOME_DONE,          /* the server confirmed it */
+  DAV_OUTCOME_FAILED,        /* the server refused it, or part of it */
+  DAV_OUTCOME_UNKNOWN,       /* sent, but no answer came (connection lost, cancelled) */
+  DAV_OUTCOME_NOT_ATTEMPTED, /* never sent (cancelled, or the server went away before) */
+} DavOutcome;
+
+typedef struct {
+  char      *href;         /* as the server sent it */
+  guint      status;       /* 0: none readable */
+  char      *reason;
+  gboolean   ok;
+  char      *explanation;  /* translated */
+  GPtrArray *conditions;   /* DavCondition* */
+  char      *description;
+} DavReportMember;
+
+typedef struct {
+  char     *namespace_uri;
+  char     *name;
+  guint     status;
+  gboolean  ok;
+  char     *explanation;   /* translated, worded for a property */
+  char     *description;
+} DavReportProperty;
+
+typedef struct {
+  char       *url;
+  char       *method;
+  DavOutcome  outcome;
+  guint       status;       /* HTTP status; 0 when there was no answer */
+  char       *reason;
+  gboolean    ok;
+  char       *explanation;  /* translated: what happened to this item */
+  char       *error;        /* transport error, or NULL */
+  GPtrArray  *members;      /* DavReportMember* */
+  GPtrArray  *properties;   /* DavReportProperty* */
+  GPtrArray  *conditions;   /* DavCondition*: DAV:error of the item itself */
+  char       *description;
+  gboolean    complete;     /* the answer was read whole and understood */
+  guint64     exchange_id;
+} DavReportItem;
+
+DavReportItem *dav_report_item_new          (const char      *method,
+                                             const char      *url);
+void           dav_report_item_free         (DavReportItem   *item);
+/* Fills the item from the server's answer. */
+void           dav_report_item_set_result   (DavReportItem   *item,
+                                             DavResult       *result);
+void           dav_report_item_set_error    (DavReportItem   *item,
+                                             DavOutcome       outcome,
+                                             const GError    *error);
+const char    *dav_outcome_to_string        (DavOutcome       outcome);
+
+#define DAV_TYPE_REPORT (dav_report_get_type ())
+
+typedef struct {
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public >*/
+  GPtrArray *items;   /* DavReportItem*, in the order the targets were given */
+} DavReport;
+
+GType      dav_report_get_type     (void) G_GNUC_CONST;
+DavReport *dav_report_new          (void);
+DavReport *dav_report_ref          (DavReport *self);
+void       dav_report_unref        (DavReport *self);
+guint      dav_report_count        (DavReport *self,
+                                    DavOutcome outcome);
+gboolean   dav_report_all_ok       (DavReport *self);
+char      *dav_report_to_json      (DavReport *self,
+                                    gboolean   pretty);
+/* One row per item, member and property: url,member,property,outcome,
+ * status,reason,ok,explanation,conditions,description (RFC 4180). */
+char      *dav_report_to_csv       (DavReport *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavReport, dav_report_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavReportItem, dav_report_item_free)
+
+G_END_DECLS
