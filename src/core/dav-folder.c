@@ -1,0 +1,439 @@
+/* dav-folder.c: the members of one collection, as a list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dav-folder-private.h"
+
+/* How many new entries make one items-changed while a first listing
+ * streams in: the first rows show at once, and 100,000 entries cost a few
+ * hundred signals, not 100,000. */
+#define BATCH_SIZE 256
+
+struct _DavFolder
+{
+  GObject      parent_instance;
+
+  char        *url;
+  GListStore  *items;
+  GHashTable  *by_url;      /* normalised URL -> DavResource, of the items */
+  DavResource *resource;
+
+  gboolean     loading;
+  gboolean     loaded;
+  gboolean     complete;
+  gboolean     refreshing;
+  char        *error;
+  guint        status;
+  GPtrArray   *problems;
+  guint        n_flagged;
+  guint64      exchange_id;
+
+  /* While loading: the new list in order, its map, and how much of it
+   * the first load has shown already. */
+  GPtrArray   *next;
+  GHashTable  *next_by_url;
+  guint        shown;
+  guint        n_anonymous;
+};
+
+static void dav_folder_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DavFolder, dav_folder, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, dav_folder_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_URL,
+  PROP_RESOURCE,
+  PROP_LOADING,
+  PROP_LOADED,
+  PROP_COMPLETE,
+  PROP_ERROR,
+  PROP_N_FLAGGED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+dav_folder_get_item_type (GListModel *model)
+{
+  return DAV_TYPE_RESOURCE;
+}
+
+static guint
+dav_folder_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (DAV_FOLDER (model)->items));
+}
+
+static gpointer
+dav_folder_get_item (GListModel *model,
+                     guint       position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (DAV_FOLDER (model)->items), position);
+}
+
+static void
+dav_folder_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = dav_folder_get_item_type;
+  iface->get_n_items = dav_folder_get_n_items;
+  iface->get_item = dav_folder_get_item;
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  DavFolder  *self)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+set_boolean (DavFolder *self,
+             gboolean  *field,
+             gboolean   value,
+             guint      prop)
+{
+  if (*field == value)
+    return;
+
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+dav_folder_begin_load (DavFolder *self,
+                       gboolean   refresh)
+{
+  g_return_if_fail (DAV_IS_FOLDER (self));
+  g_return_if_fail (!self->loading);
+
+  self->refreshing = refresh && self->loaded;
+  g_clear_pointer (&self->next, g_ptr_array_unref);
+  g_clear_pointer (&self->next_by_url, g_hash_table_unref);
+  self->next = g_ptr_array_new_with_free_func (g_object_unref);
+  self->next_by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shown = 0;
+  self->n_anonymous = 0;
+
+  if (!self->refreshing && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+    g_list_store_remove_all (self->items);
+
+  set_boolean (self, &self->loading, TRUE, PROP_LOADING);
+}
+
+static void
+show_pending (DavFolder *self)
+{
+  guint n = self->next->len - self->shown;
+
+  if (n == 0 || self->refreshing)
+    return;
+
+  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                       self->next->pdata + self->shown, n);
+  self->shown = self->next->len;
+}
+
+void
+dav_folder_take_response (DavFolder     *self,
+                          DavResponse   *response,
+                          const DavHref *href)
+{
+  g_autofree char *key = NULL;
+  DavResource *resource;
+
+  g_return_if_fail (DAV_IS_FOLDER (self));
+  g_return_if_fail (self->loading);
+
+  if (href->relation == DAV_HREF_SELF)
+    {
+      if (self->resource == NULL)
+        {
+          self->resource = dav_resource_new (href);
+          dav_resource_update (self->resource, response, href);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE]);
+        }
+      else
+        dav_resource_update (self->resource, response, href);
+      return;
+    }
+
+  /* An entry that names nothing still gets a row: never dropped. */
+  key = href->uri ? dav_href_normalize_path (href->uri)
+                  : g_strdup_printf ("\x01invalid-%u", self->n_anonymous++);
+
+  resource = g_hash_table_lookup (self->next_by_url, key);
+  if (resource != NULL)
+    {
+      /* The same resource twice (HOSTILE.md case 20): one row. */
+      dav_resource_update (resource, response, href);
+      return;
+    }
+
+  resource = g_hash_table_lookup (self->by_url, key);
+  if (resource != NULL)
+    g_object_ref (resource);
+  else
+    resource = dav_resource_new (href);
+  dav_resource_update (resource, response, href);
+
+  g_ptr_array_add (self->next, resource);
+  g_hash_table_insert (self->next_by_url, g_steal_pointer (&key), resource);
+
+  if (self->next->len - self->shown >= BATCH_SIZE)
+    show_pending (self);
+}
+
+void
+dav_folder_end_load (DavFolder  *self,
+                     guint       status,
+                     gboolean    complete,
+                     const char *error,
+                     GPtrArray  *problems,
+                     guint64     exchange_id)
+{
+  guint n_flagged = 0;
+
+  g_return_if_fail (DAV_IS_FOLDER (self));
+  g_return_if_fail (self->loading);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->refreshing)
+    g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                         self->next->pdata, self->next->len);
+  else
+    show_pending (self);
+
+  for (guint i = 0; i < self->next->len; i++)
+    if (dav_resource_is_flagged (g_ptr_array_index (self->next, i)))
+      n_flagged++;
+
+  g_hash_table_unref (self->by_url);
+  self->by_url = g_steal_pointer (&self->next_by_url);
+  g_clear_pointer (&self->next, g_ptr_array_unref);
+
+  self->status = status;
+  self->exchange_id = exchange_id;
+  g_ptr_array_set_size (self->problems, 0);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_ptr_array_add (self->problems, dav_problem_copy (g_ptr_array_index (problems, i)));
+
+  if (g_strcmp0 (self->error, error) != 0)
+    {
+      g_free (self->error);
+      self->error = g_strdup (error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+    }
+  if (n_flagged != self->n_flagged)
+    {
+      self->n_flagged = n_flagged;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FLAGGED]);
+    }
+
+  set_boolean (self, &self->complete, complete && error == NULL, PROP_COMPLETE);
+  set_boolean (self, &self->loaded, error == NULL || status == 207, PROP_LOADED);
+  set_boolean (self, &self->loading, FALSE, PROP_LOADING);
+  self->refreshing = FALSE;
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+dav_folder_remove (DavFolder  *self,
+                   const char *url)
+{
+  g_autofree char *key = NULL;
+  DavResource *resource;
+  guint position;
+
+  g_return_val_if_fail (DAV_IS_FOLDER (self), FALSE);
+
+  key = dav_href_normalize_path (url);
+  resource = g_hash_table_lookup (self->by_url, key);
+  if (resource == NULL)
+    return FALSE;
+
+  if (g_list_store_find (self->items, resource, &position))
+    g_list_store_remove (self->items, position);
+  g_hash_table_remove (self->by_url, key);
+
+  return TRUE;
+}
+
+DavResource *
+dav_folder_find (DavFolder  *self,
+                 const char *url)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (DAV_IS_FOLDER (self), NULL);
+
+  key = dav_href_normalize_path (url);
+  return g_hash_table_lookup (self->by_url, key);
+}
+
+const char *
+dav_folder_get_url (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), NULL);
+  return self->url;
+}
+
+DavResource *
+dav_folder_get_resource (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), NULL);
+  return self->resource;
+}
+
+gboolean
+dav_folder_get_loading (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), FALSE);
+  return self->loading;
+}
+
+gboolean
+dav_folder_get_loaded (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), FALSE);
+  return self->loaded;
+}
+
+gboolean
+dav_folder_get_complete (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), FALSE);
+  return self->complete;
+}
+
+const char *
+dav_folder_get_error (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), NULL);
+  return self->error;
+}
+
+guint
+dav_folder_get_status (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), 0);
+  return self->status;
+}
+
+GPtrArray *
+dav_folder_get_problems (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), NULL);
+  return self->problems;
+}
+
+guint
+dav_folder_get_n_flagged (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), 0);
+  return self->n_flagged;
+}
+
+guint64
+dav_folder_get_exchange_id (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), 0);
+  return self->exchange_id;
+}
+
+static void
+dav_folder_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DavFolder *self = DAV_FOLDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL:       g_value_set_string (value, self->url); break;
+    case PROP_RESOURCE:  g_value_set_object (value, self->resource); break;
+    case PROP_LOADING:   g_value_set_boolean (value, self->loading); break;
+    case PROP_LOADED:    g_value_set_boolean (value, self->loaded); break;
+    case PROP_COMPLETE:  g_value_set_boolean (value, self->complete); break;
+    case PROP_ERROR:     g_value_set_string (value, self->error); break;
+    case PROP_N_FLAGGED: g_value_set_uint (value, self->n_flagged); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dav_folder_dispose (GObject *object)
+{
+  DavFolder *self = DAV_FOLDER (object);
+
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
+  g_clear_object (&self->items);
+  g_clear_object (&self->resource);
+
+  G_OBJECT_CLASS (dav_folder_parent_class)->dispose (object);
+}
+
+static void
+dav_folder_finalize (GObject *object)
+{
+  DavFolder *self = DAV_FOLDER (object);
+
+  g_free (self->url);
+  g_hash_table_unref (self->by_url);
+  g_free (self->error);
+  g_ptr_array_unref (self->problems);
+  g_clear_pointer (&self->next, g_ptr_array_unref);
+  g_clear_pointer (&self->next_by_url, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dav_folder_parent_class)->finalize (object);
+}
+
+static void
+dav_folder_class_init (DavFolderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = dav_folder_get_property;
+  object_class->dispose = dav_folder_dispose;
+  object_class->finalize = dav_folder_finalize;
+
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, flags);
+  properties[PROP_RESOURCE] = g_param_spec_object ("resource", NULL, NULL, DAV_TYPE_RESOURCE, flags);
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, flags);
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, flags);
+  properties[PROP_COMPLETE] = g_param_spec_boolean ("complete", NULL, NULL, FALSE, flags);
+  properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, flags);
+  properties[PROP_N_FLAGGED] = g_param_spec_uint ("n-flagged", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dav_folder_init (DavFolder *self)
+{
+  self->items = g_list_store_new (DAV_TYPE_RESOURCE);
+  g_signal_connect (self->items, "items-changed", G_CALLBACK (on_items_changed), self);
+  self->by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_problem_free);
+}
+
+DavFolder *
+dav_folder_new (const char *url)
+{
+  DavFolder *self = g_object_new (DAV_TYPE_FOLDER, NULL);
+
+  self->url = g_strdup (url);
+
+  return self;
+}

@@ -1,0 +1,43 @@
+/* dav-folder.h: the members of one collection, as a list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GListModel of DavResource with the state of its listing: loading,
+ * loaded, complete, and the error that stopped it. Views bind to it; the
+ * DavResourceStore fills it, in batches while the answer streams in.
+ * Entries the server sent that are not members (another origin, outside
+ * the folder, malformed) are in the list too, flagged, never hidden.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dav-resource.h"
+
+G_BEGIN_DECLS
+
+#define DAV_TYPE_FOLDER (dav_folder_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavFolder, dav_folder, DAV, FOLDER, GObject)
+
+const char  *dav_folder_get_url         (DavFolder *self);
+/* The collection itself, from its own entry in the listing; NULL before. */
+DavResource *dav_folder_get_resource    (DavFolder *self);
+gboolean     dav_folder_get_loading     (DavFolder *self);
+gboolean     dav_folder_get_loaded      (DavFolder *self);
+/* Loaded from a whole, well-formed answer with every entry understood:
+ * only then may "select all" and bulk actions use it (HOSTILE.md 2). */
+gboolean     dav_folder_get_complete    (DavFolder *self);
+/* Why the last listing failed or is partial, for people; or NULL. */
+const char  *dav_folder_get_error       (DavFolder *self);
+/* The HTTP status of the last listing, 0 when there was no answer. */
+guint        dav_folder_get_status      (DavFolder *self);
+/* DavProblem* of the answer as a whole. */
+GPtrArray   *dav_folder_get_problems    (DavFolder *self);
+guint        dav_folder_get_n_flagged   (DavFolder *self);
+guint64      dav_folder_get_exchange_id (DavFolder *self);
+DavResource *dav_folder_find            (DavFolder  *self,
+                                         const char *url);
+
+G_END_DECLS

@@ -1,0 +1,342 @@
+/* dav-resource-store.c: the tree of remote resources behind the browser
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dav-resource-store.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dav-folder-private.h"
+#include "dav-text.h"
+
+static const char * const default_properties[] = {
+  "{DAV:}resourcetype",
+  "{DAV:}getcontentlength",
+  "{DAV:}getlastmodified",
+  "{DAV:}getcontenttype",
+  "{DAV:}getetag",
+  "{DAV:}displayname",
+  "{DAV:}lockdiscovery",
+  NULL
+};
+
+struct _DavResourceStore
+{
+  GObject       parent_instance;
+
+  DavClient    *client;
+  GHashTable   *folders;      /* normalised URL -> DavFolder */
+  DavFolder    *root;
+  GStrv         names;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (DavResourceStore, dav_resource_store, G_TYPE_OBJECT)
+
+typedef struct {
+  DavResourceStore *store;
+  DavFolder        *folder;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->store);
+  g_object_unref (load->folder);
+  g_free (load);
+}
+
+static DavFolder *
+folder_for_url (DavResourceStore *self,
+                const char       *url)
+{
+  g_autofree char *key = dav_href_normalize_path (url);
+  DavFolder *folder = g_hash_table_lookup (self->folders, key);
+
+  if (folder == NULL)
+    {
+      folder = dav_folder_new (url);
+      g_hash_table_insert (self->folders, g_steal_pointer (&key), folder);
+    }
+
+  return folder;
+}
+
+static void
+on_response (DavResponse *response,
+             gpointer     user_data)
+{
+  Load *load = user_data;
+  const char *base = dav_folder_get_url (load->folder);
+
+  if (response->hrefs->len == 0)
+    {
+      DavHref none = {
+        .display_path = (char *) "",
+        .name = (char *) "",
+        .relation = DAV_HREF_INVALID,
+        .problem = (char *) _("The server named no resource for this entry."),
+      };
+
+      dav_folder_take_response (load->folder, response, &none);
+      return;
+    }
+
+  /* Each href of a multi-href response is an entry of its own. */
+  for (guint i = 0; i < response->hrefs->len; i++)
+    {
+      g_autoptr(DavHref) href = dav_href_resolve (base, g_ptr_array_index (response->hrefs, i));
+
+      dav_folder_take_response (load->folder, response, href);
+    }
+}
+
+static char *
+failure_text (DavResult *result)
+{
+  DavStatusInfo info;
+
+  dav_status_lookup (result->status, &info);
+  return g_strdup_printf (_("The server answered %u %s: %s"), result->status, info.reason, info.explanation);
+}
+
+static void
+on_listed (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GPtrArray *problems = NULL;
+  gboolean complete = FALSE;
+  guint status = 0;
+  guint64 exchange = 0;
+
+  result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  if (result == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup (_("Listing cancelled."));
+      else
+        message = dav_text_escape (error->message, -1);
+    }
+  else
+    {
+      status = result->status;
+      exchange = result->exchange_id;
+      if (result->body != NULL)
+        problems = result->body->problems;
+
+      /* Only a whole 207 is a listing (HOSTILE.md case 32: never an empty
+       * folder for a 200 HTML page or a 404). */
+      if (result->status != 207)
+        message = failure_text (result);
+      else
+        complete = result->complete;
+    }
+
+  dav_folder_end_load (load->folder, status, complete, message, problems, exchange);
+  load_free (load);
+}
+
+static void
+start_load (DavResourceStore *self,
+            DavFolder        *folder,
+            gboolean          refresh)
+{
+  Load *load;
+
+  if (dav_folder_get_loading (folder))
+    return;
+
+  load = g_new0 (Load, 1);
+  load->store = g_object_ref (self);
+  load->folder = g_object_ref (folder);
+
+  dav_folder_begin_load (folder, refresh);
+  dav_client_propfind_async (self->client, dav_folder_get_url (folder), DAV_DEPTH_1,
+                             DAV_PROPFIND_PROP,
+                             self->names ? (const char * const *) self->names : default_properties,
+                             on_response, load, self->cancellable, on_listed, load);
+}
+
+void
+dav_resource_store_load (DavResourceStore *self,
+                         DavFolder        *folder)
+{
+  g_return_if_fail (DAV_IS_RESOURCE_STORE (self));
+  g_return_if_fail (DAV_IS_FOLDER (folder));
+
+  if (dav_folder_get_loaded (folder))
+    return;
+
+  start_load (self, folder, FALSE);
+}
+
+void
+dav_resource_store_refresh (DavResourceStore *self,
+                            DavFolder        *folder)
+{
+  g_return_if_fail (DAV_IS_RESOURCE_STORE (self));
+  g_return_if_fail (DAV_IS_FOLDER (folder));
+
+  start_load (self, folder, TRUE);
+}
+
+DavFolder *
+dav_resource_store_get_folder (DavResourceStore *self,
+                               DavResource      *collection)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (self), NULL);
+  g_return_val_if_fail (DAV_IS_RESOURCE (collection), NULL);
+
+  if (!dav_resource_is_collection (collection) || dav_resource_is_flagged (collection) ||
+      dav_resource_get_url (collection) == NULL)
+    return NULL;
+
+  return folder_for_url (self, dav_resource_get_url (collection));
+}
+
+DavFolder *
+dav_resource_store_get_root (DavResourceStore *self)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (self), NULL);
+
+  return self->root;
+}
+
+DavClient *
+dav_resource_store_get_client (DavResourceStore *self)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (self), NULL);
+
+  return self->client;
+}
+
+void
+dav_resource_store_set_properties (DavResourceStore   *self,
+                                   const char * const *names)
+{
+  g_return_if_fail (DAV_IS_RESOURCE_STORE (self));
+
+  g_strfreev (self->names);
+  self->names = g_strdupv ((char **) names);
+}
+
+static char *
+parent_of (const char *url)
+{
+  g_autofree char *trimmed = g_strdup (url);
+  gsize len = strlen (trimmed);
+  char *slash;
+
+  while (len > 0 && trimmed[len - 1] == '/')
+    trimmed[--len] = '\0';
+  slash = strrchr (trimmed, '/');
+  if (slash == NULL)
+    return g_strdup (url);
+  slash[1] = '\0';
+
+  return g_steal_pointer (&trimmed);
+}
+
+void
+dav_resource_store_apply_report (DavResourceStore *self,
+                                 DavReport        *report)
+{
+  g_autoptr(GPtrArray) stale = g_ptr_array_new ();
+
+  g_return_if_fail (DAV_IS_RESOURCE_STORE (self));
+  g_return_if_fail (report != NULL);
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (report->items, i);
+      g_autofree char *parent_url = parent_of (item->url);
+      g_autofree char *parent_key = dav_href_normalize_path (parent_url);
+      g_autofree char *own_key = dav_href_normalize_path (item->url);
+      DavFolder *parent = g_hash_table_lookup (self->folders, parent_key);
+      DavFolder *own = g_hash_table_lookup (self->folders, own_key);
+
+      if (item->outcome == DAV_OUTCOME_DONE && g_str_equal (item->method, "DELETE"))
+        {
+          /* Confirmed by the server: it can go without asking again. */
+          if (parent != NULL)
+            dav_folder_remove (parent, item->url);
+          if (own != NULL)
+            g_hash_table_remove (self->folders, own_key);
+          continue;
+        }
+
+      if (item->outcome == DAV_OUTCOME_NOT_ATTEMPTED)
+        continue;
+
+      /* Failed, partly done or unknown: what is there now is the server's
+       * to say. */
+      if (parent != NULL && !g_ptr_array_find (stale, parent, NULL))
+        g_ptr_array_add (stale, parent);
+      if (own != NULL && !g_ptr_array_find (stale, own, NULL))
+        g_ptr_array_add (stale, own);
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    start_load (self, g_ptr_array_index (stale, i), TRUE);
+}
+
+static void
+dav_resource_store_dispose (GObject *object)
+{
+  DavResourceStore *self = DAV_RESOURCE_STORE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->folders, g_hash_table_unref);
+  self->root = NULL;
+
+  G_OBJECT_CLASS (dav_resource_store_parent_class)->dispose (object);
+}
+
+static void
+dav_resource_store_finalize (GObject *object)
+{
+  DavResourceStore *self = DAV_RESOURCE_STORE (object);
+
+  g_strfreev (self->names);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (dav_resource_store_parent_class)->finalize (object);
+}
+
+static void
+dav_resource_store_class_init (DavResourceStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dav_resource_store_dispose;
+  object_class->finalize = dav_resource_store_finalize;
+}
+
+static void
+dav_resource_store_init (DavResourceStore *self)
+{
+  self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
+}
+
+DavResourceStore *
+dav_resource_store_new (DavClient *client)
+{
+  DavResourceStore *self;
+
+  g_return_val_if_fail (DAV_IS_CLIENT (client), NULL);
+
+  self = g_object_new (DAV_TYPE_RESOURCE_STORE, NULL);
+  self->client = g_object_ref (client);
+  self->root = folder_for_url (self, dav_client_get_base_url (client));
+
+  return self;
+}

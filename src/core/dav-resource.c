@@ -1,0 +1,307 @@
+/* dav-resource.c: one remote resource as the browser shows it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dav-resource.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+struct _DavResource
+{
+  GObject          parent_instance;
+
+  char            *url;
+  char            *path;
+  char            *name;
+  char            *display_name;
+  gboolean         collection;
+  gint64           size;
+  GDateTime       *modified;
+  char            *etag;
+  char            *content_type;
+  gboolean         locked;
+  guint            status;
+  DavHrefRelation  relation;
+  char            *problem;
+  DavResponse     *response;
+};
+
+G_DEFINE_FINAL_TYPE (DavResource, dav_resource, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_URL,
+  PROP_NAME,
+  PROP_DISPLAY_NAME,
+  PROP_COLLECTION,
+  PROP_SIZE,
+  PROP_MODIFIED,
+  PROP_STATUS,
+  PROP_FLAGGED,
+  PROP_LOCKED,
+  PROP_RESPONSE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+text_value (const DavResponse *response,
+            const char        *name)
+{
+  const DavProperty *property = dav_response_find_property (response, "DAV:", name);
+
+  if (property == NULL || property->is_xml || property->status < 200 || property->status >= 300)
+    return NULL;
+
+  return property->value;
+}
+
+/* An item's outcome in a listing: its own status when it has one, else
+ * found when any property was, since a 404 for one property only says the
+ * item lacks it. */
+static guint
+listing_status (const DavResponse *response)
+{
+  if (response->status_line != NULL)
+    return response->status;
+
+  for (guint i = 0; i < response->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
+
+      if (propstat->status >= 200 && propstat->status < 300)
+        return propstat->status;
+    }
+
+  return dav_response_get_effective_status (response);
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+void
+dav_resource_update (DavResource       *self,
+                     const DavResponse *response,
+                     const DavHref     *href)
+{
+  const DavProperty *type;
+  const DavProperty *lock;
+  const char *text;
+  gboolean collection, locked;
+  gint64 size = -1;
+  guint64 parsed;
+  guint status;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *problem = NULL;
+
+  g_return_if_fail (DAV_IS_RESOURCE (self));
+  g_return_if_fail (response != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  type = dav_response_find_property (response, "DAV:", "resourcetype");
+  if (type != NULL && type->status >= 200 && type->status < 300)
+    collection = type->is_xml && type->value != NULL &&
+                 strstr (type->value, "<collection xmlns=\"DAV:\"") != NULL;
+  else
+    collection = href != NULL && href->collection;
+  if (collection != self->collection)
+    {
+      self->collection = collection;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
+    }
+
+  /* Hostile sizes ("-1", "1e309", 20 digits) are unknown (HOSTILE.md 27). */
+  text = text_value (response, "getcontentlength");
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &parsed, NULL))
+    size = (gint64) parsed;
+  if (size != self->size)
+    {
+      self->size = size;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+    }
+
+  text = text_value (response, "getlastmodified");
+  modified = text ? soup_date_time_new_from_http_string (text) : NULL;
+  if ((modified == NULL) != (self->modified == NULL) ||
+      (modified != NULL && !g_date_time_equal (modified, self->modified)))
+    {
+      g_clear_pointer (&self->modified, g_date_time_unref);
+      self->modified = modified ? g_date_time_ref (modified) : NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+
+  if (set_string (&self->display_name, text_value (response, "displayname")))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+  set_string (&self->etag, text_value (response, "getetag"));
+  set_string (&self->content_type, text_value (response, "getcontenttype"));
+
+  lock = dav_response_find_property (response, "DAV:", "lockdiscovery");
+  locked = lock != NULL && lock->status >= 200 && lock->status < 300 &&
+           lock->value != NULL && strstr (lock->value, "activelock") != NULL;
+  if (locked != self->locked)
+    {
+      self->locked = locked;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+    }
+
+  status = listing_status (response);
+  if (status != self->status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+
+  if (href != NULL)
+    {
+      self->relation = href->relation;
+      problem = g_strdup (href->problem);
+    }
+  for (guint i = 0; problem == NULL && i < response->problems->len; i++)
+    {
+      const DavProblem *p = g_ptr_array_index (response->problems, i);
+
+      if (dav_problem_kind_is_fatal (p->kind))
+        problem = g_strdup (p->message);
+    }
+  if (set_string (&self->problem, problem))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGGED]);
+
+  g_clear_pointer (&self->response, dav_response_unref);
+  self->response = dav_response_ref ((DavResponse *) response);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSE]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+#define GETTER(type, field, fn) \
+  type dav_resource_##fn (DavResource *self) \
+  { \
+    g_return_val_if_fail (DAV_IS_RESOURCE (self), (type) 0); \
+    return self->field; \
+  }
+
+GETTER (const char *, url, get_url)
+GETTER (const char *, path, get_path)
+GETTER (const char *, name, get_name)
+GETTER (const char *, display_name, get_display_name)
+GETTER (gboolean, collection, is_collection)
+GETTER (gint64, size, get_size)
+GETTER (GDateTime *, modified, get_modified)
+GETTER (const char *, etag, get_etag)
+GETTER (const char *, content_type, get_content_type)
+GETTER (gboolean, locked, is_locked)
+GETTER (guint, status, get_status)
+GETTER (DavHrefRelation, relation, get_relation)
+GETTER (const char *, problem, get_problem)
+GETTER (DavResponse *, response, get_response)
+
+gboolean
+dav_resource_is_flagged (DavResource *self)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE (self), TRUE);
+
+  return self->problem != NULL ||
+         (self->relation != DAV_HREF_MEMBER && self->relation != DAV_HREF_SELF);
+}
+
+static void
+dav_resource_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  DavResource *self = DAV_RESOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL:          g_value_set_string (value, self->url); break;
+    case PROP_NAME:         g_value_set_string (value, self->name); break;
+    case PROP_DISPLAY_NAME: g_value_set_string (value, self->display_name); break;
+    case PROP_COLLECTION:   g_value_set_boolean (value, self->collection); break;
+    case PROP_SIZE:         g_value_set_int64 (value, self->size); break;
+    case PROP_MODIFIED:     g_value_set_boxed (value, self->modified); break;
+    case PROP_STATUS:       g_value_set_uint (value, self->status); break;
+    case PROP_FLAGGED:      g_value_set_boolean (value, dav_resource_is_flagged (self)); break;
+    case PROP_LOCKED:       g_value_set_boolean (value, self->locked); break;
+    case PROP_RESPONSE:     g_value_set_boxed (value, self->response); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dav_resource_finalize (GObject *object)
+{
+  DavResource *self = DAV_RESOURCE (object);
+
+  g_free (self->url);
+  g_free (self->path);
+  g_free (self->name);
+  g_free (self->display_name);
+  g_clear_pointer (&self->modified, g_date_time_unref);
+  g_free (self->etag);
+  g_free (self->content_type);
+  g_free (self->problem);
+  g_clear_pointer (&self->response, dav_response_unref);
+
+  G_OBJECT_CLASS (dav_resource_parent_class)->finalize (object);
+}
+
+static void
+dav_resource_class_init (DavResourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = dav_resource_get_property;
+  object_class->finalize = dav_resource_finalize;
+
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, flags);
+  properties[PROP_COLLECTION] = g_param_spec_boolean ("collection", NULL, NULL, FALSE, flags);
+  properties[PROP_SIZE] = g_param_spec_int64 ("size", NULL, NULL, -1, G_MAXINT64, -1, flags);
+  properties[PROP_MODIFIED] = g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL, 0, 999, 0, flags);
+  properties[PROP_FLAGGED] = g_param_spec_boolean ("flagged", NULL, NULL, FALSE, flags);
+  properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, flags);
+  properties[PROP_RESPONSE] = g_param_spec_boxed ("response", NULL, NULL, DAV_TYPE_RESPONSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dav_resource_init (DavResource *self)
+{
+  self->size = -1;
+}
+
+DavResource *
+dav_resource_new (const DavHref *href)
+{
+  DavResource *self;
+
+  g_return_val_if_fail (href != NULL, NULL);
+
+  self = g_object_new (DAV_TYPE_RESOURCE, NULL);
+  self->url = g_strdup (href->uri);
+  self->path = g_strdup (href->display_path);
+  self->name = g_strdup (href->name);
+  self->collection = href->collection;
+  self->relation = href->relation;
+  self->problem = g_strdup (href->problem);
+
+  return self;
+}

@@ -1,0 +1,50 @@
+/* dav-resource.h: one remote resource as the browser shows it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Made from a DavResponse of a listing and updated in place when the
+ * listing is refreshed, so that views keep their rows (and a tree its
+ * expanded folders). The name shown as its identity always comes from the
+ * href, never from displayname (HOSTILE.md case 24).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dav-href.h"
+#include "dav-response.h"
+
+G_BEGIN_DECLS
+
+#define DAV_TYPE_RESOURCE (dav_resource_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavResource, dav_resource, DAV, RESOURCE, GObject)
+
+DavResource     *dav_resource_new              (const DavHref     *href);
+/* Takes what the server said about it; notifies what changed. */
+void             dav_resource_update           (DavResource       *self,
+                                                const DavResponse *response,
+                                                const DavHref     *href);
+
+const char      *dav_resource_get_url          (DavResource       *self);
+const char      *dav_resource_get_path         (DavResource       *self);
+const char      *dav_resource_get_name         (DavResource       *self);
+const char      *dav_resource_get_display_name (DavResource       *self);
+gboolean         dav_resource_is_collection    (DavResource       *self);
+gint64           dav_resource_get_size         (DavResource       *self);   /* -1: unknown */
+GDateTime       *dav_resource_get_modified     (DavResource       *self);   /* or NULL */
+const char      *dav_resource_get_etag         (DavResource       *self);
+const char      *dav_resource_get_content_type (DavResource       *self);
+gboolean         dav_resource_is_locked        (DavResource       *self);
+guint            dav_resource_get_status       (DavResource       *self);   /* 0: unknown */
+DavHrefRelation  dav_resource_get_relation     (DavResource       *self);
+/* Why the resource is flagged (another origin, outside the folder, a
+ * malformed entry), or NULL. A flagged resource is never acted on. */
+const char      *dav_resource_get_problem      (DavResource       *self);
+gboolean         dav_resource_is_flagged       (DavResource       *self);
+/* The response it was last made from: every property with the status of
+ * its propstat, the DAV:error conditions and the problems. */
+DavResponse     *dav_resource_get_response     (DavResource       *self);
+
+G_END_DECLS
