@@ -144,7 +144,14 @@ print_value (DavscopeCliOutput *out,
       return;
     }
 
-  shown = dav_text_escape (property->value, -1);
+  if (property->is_xml)
+    {
+      g_autofree char *squeezed = dav_text_squeeze (property->value);
+
+      shown = dav_text_escape (squeezed, -1);
+    }
+  else
+    shown = dav_text_escape (property->value, -1);
   if (g_utf8_strlen (shown, -1) > SHOWN_VALUE_MAX)
     {
       char *cut = g_utf8_offset_to_pointer (shown, SHOWN_VALUE_MAX);

@@ -229,7 +229,8 @@ print_details (Listing           *self,
           const DavProperty *property = g_ptr_array_index (propstat->properties, j);
           g_autofree char *name = dav_property_dup_clark_name (property);
           g_autofree char *shown_name = dav_text_escape (name, -1);
-          g_autofree char *shown = dav_text_escape (property->value ? property->value : "", -1);
+          g_autofree char *squeezed = property->is_xml ? dav_text_squeeze (property->value) : NULL;
+          g_autofree char *shown = dav_text_escape (squeezed ? squeezed : property->value ? property->value : "", -1);
           const char *kind = dav_property_is_protected (property->namespace_uri, property->name)
                              ? _(" (protected)")
                              : dav_property_is_live (property->namespace_uri, property->name) ? _(" (live)") : "";

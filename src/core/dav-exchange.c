@@ -9,6 +9,8 @@
 
 #include "dav-exchange.h"
 
+#include "dav-text.h"
+
 #include <string.h>
 
 DavHeader *
@@ -718,17 +720,6 @@ static const char * const curl_sets_itself[] = {
   "Accept-Encoding",
 };
 
-/* The characters dav_text_escape () also escapes: format characters that
- * make text read differently from what it is. */
-static gboolean
-is_format_char (gunichar c)
-{
-  return (c >= 0x200B && c <= 0x200F) ||
-         (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2060 && c <= 0x2069) ||
-         c == 0x00AD || c == 0x061C || c == 0xFEFF;
-}
-
 static gboolean
 is_pasteable (const char *text,
               gsize       length,
@@ -746,7 +737,7 @@ is_pasteable (const char *text,
 
       if (c == '\t' || (c == '\n' && allow_newline))
         continue;
-      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || is_format_char (c))
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || dav_text_is_format_char (c))
         return FALSE;
     }
 

@@ -9,8 +9,8 @@
 
 /* Bidi embeddings, overrides and isolates, zero-width and other format
  * characters that can make a name look like another one. */
-static gboolean
-is_format_char (gunichar c)
+gboolean
+dav_text_is_format_char (gunichar c)
 {
   return (c >= 0x200B && c <= 0x200F) ||
          (c >= 0x202A && c <= 0x202E) ||
@@ -60,7 +60,7 @@ dav_text_escape (const char *text,
           continue;
         }
 
-      if ((c >= 0x80 && c < 0xA0) || is_format_char (c))
+      if ((c >= 0x80 && c < 0xA0) || dav_text_is_format_char (c))
         g_string_append_printf (out, "\\u{%04X}", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
@@ -109,4 +109,30 @@ dav_text_is_blank (const char *text,
       return FALSE;
 
   return TRUE;
+}
+
+char *
+dav_text_squeeze (const char *text)
+{
+  GString *out;
+  gboolean in_space = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (is_xml_space (*p))
+        {
+          in_space = TRUE;
+          continue;
+        }
+      /* Layout between two tags is no text at all. */
+      if (in_space && out->len > 0 && !(out->str[out->len - 1] == '>' && *p == '<'))
+        g_string_append_c (out, ' ');
+      in_space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
 }

@@ -21,5 +21,11 @@ char     *dav_text_escape      (const char *text,
 char     *dav_text_strip       (char       *text);
 gboolean  dav_text_is_blank    (const char *text,
                                 gsize       length);
+/* Bidi embeddings, overrides and isolates, zero-width and other format
+ * characters that can make a name look like another one. */
+gboolean  dav_text_is_format_char (gunichar c);
+/* Collapses each run of XML whitespace to one space (none between two
+ * tags), for showing an XML value on one line. */
+char     *dav_text_squeeze     (const char *text);
 
 G_END_DECLS
