@@ -12,7 +12,7 @@ with open(sys.argv[1], encoding="utf-8") as log:
     for line in log:
         test = json.loads(line)
         result = test.get("result")
-        tap = [l for l in (test.get("stdo") or "").splitlines()
+        tap = [l for l in (test.get("stdout") or "").splitlines()
                if re.match(r"^(not )?ok \d+", l)]
         if tap and result not in ("TIMEOUT", "ERROR"):
             for l in tap:
