@@ -1558,27 +1558,21 @@ dav_client_init (DavClient *self)
   self->locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-DavClient *
-dav_client_new (const char  *base_url,
-                GError     **error)
+/* The base as a collection URL: relative names resolve inside it. */
+static GUri *
+parse_base (const char  *base_url,
+            GError     **error)
 {
-  g_autoptr(DavClient) self = NULL;
-  g_autofree char *tidy = NULL;
-  GUri *base;
+  g_autofree char *tidy = collapse_slashes (base_url);
+  GUri *base = parse_http_uri (tidy, error);
   const char *path;
 
-  g_return_val_if_fail (base_url != NULL, NULL);
-
-  tidy = collapse_slashes (base_url);
-  base = parse_http_uri (tidy, error);
   if (base == NULL)
     return NULL;
 
-  self = g_object_new (DAV_TYPE_CLIENT, NULL);
   path = g_uri_get_path (base);
   if (*path == '\0' || !g_str_has_suffix (path, "/"))
     {
-      /* The base is a collection: relative names resolve inside it. */
       g_autofree char *with_slash = g_strconcat (path, "/", NULL);
       GUri *fixed = g_uri_build (SOUP_HTTP_URI_FLAGS, g_uri_get_scheme (base), NULL,
                                  g_uri_get_host (base), g_uri_get_port (base),
@@ -1588,9 +1582,63 @@ dav_client_new (const char  *base_url,
       base = fixed;
     }
 
+  return base;
+}
+
+static void
+set_base (DavClient *self,
+          GUri      *base)
+{
+  g_clear_pointer (&self->base, g_uri_unref);
+  g_free (self->base_url);
+  g_free (self->base_key);
   self->base = base;
   self->base_url = g_uri_to_string (base);
   self->base_key = dav_href_normalize_path (g_uri_get_path (base));
+}
+
+gboolean
+dav_client_set_base_url (DavClient   *self,
+                         const char  *base_url,
+                         GError     **error)
+{
+  GUri *base;
+
+  g_return_val_if_fail (DAV_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (base_url != NULL, FALSE);
+
+  base = parse_base (base_url, error);
+  if (base == NULL)
+    return FALSE;
+
+  /* The session, its connections and credentials are for one origin. */
+  if (!uri_same_origin (base, self->base))
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE,
+                   _("“%s” is on another server than %s."), base_url, self->base_url);
+      g_uri_unref (base);
+      return FALSE;
+    }
+
+  set_base (self, base);
+  return TRUE;
+}
+
+DavClient *
+dav_client_new (const char  *base_url,
+                GError     **error)
+{
+  g_autoptr(DavClient) self = NULL;
+  GUri *base;
+
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  base = parse_base (base_url, error);
+  if (base == NULL)
+    return NULL;
+
+  self = g_object_new (DAV_TYPE_CLIENT, NULL);
+  set_base (self, base);
 
   return g_steal_pointer (&self);
 }

@@ -71,6 +71,11 @@ G_DECLARE_FINAL_TYPE (DavClient, dav_client, DAV, CLIENT, GObject)
 DavClient      *dav_client_new                 (const char    *base_url,
                                                 GError       **error);
 const char     *dav_client_get_base_url        (DavClient     *self);
+/* Moves the base collection (the user browsed elsewhere on the same
+ * server): what may be changed moves with it. */
+gboolean        dav_client_set_base_url        (DavClient     *self,
+                                                const char    *base_url,
+                                                GError       **error);
 DavExchangeLog *dav_client_get_exchange_log    (DavClient     *self);
 void            dav_client_set_max_connections (DavClient     *self,
                                                 guint          max_connections);

@@ -190,6 +190,73 @@ dav_folder_take_response (DavFolder     *self,
     show_pending (self);
 }
 
+/* Brings the items to the new list with as few changes as possible: a
+ * tree keeps the expanded state of the rows that stay, so a refresh
+ * removes only what is gone and inserts only what is new. */
+static void
+apply_new_list (DavFolder *self)
+{
+  GListModel *model = G_LIST_MODEL (self->items);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  guint n, i;
+
+  for (i = 0; i < self->next->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (self->next, i));
+
+  /* Gone: removed in runs, from the end so positions stay valid. */
+  n = g_list_model_get_n_items (model);
+  for (i = n; i > 0; i--)
+    {
+      g_autoptr(DavResource) item = g_list_model_get_item (model, i - 1);
+      guint end = i;
+
+      if (g_hash_table_contains (wanted, item))
+        continue;
+      while (i > 1)
+        {
+          g_autoptr(DavResource) before = g_list_model_get_item (model, i - 2);
+
+          if (g_hash_table_contains (wanted, before))
+            break;
+          i--;
+        }
+      g_list_store_splice (self->items, i - 1, end - i + 1, NULL, 0);
+    }
+
+  /* New or moved: inserted in runs where they belong. */
+  for (i = 0; i < self->next->len; )
+    {
+      DavResource *want = g_ptr_array_index (self->next, i);
+      g_autoptr(DavResource) have = i < g_list_model_get_n_items (model) ? g_list_model_get_item (model, i) : NULL;
+      guint run = 0;
+      guint old_position;
+
+      if (have == want)
+        {
+          i++;
+          continue;
+        }
+
+      /* A resource the server now lists elsewhere moves (rare). */
+      while (i + run < self->next->len)
+        {
+          DavResource *candidate = g_ptr_array_index (self->next, i + run);
+
+          if (candidate == have)
+            break;
+          if (g_list_store_find (self->items, candidate, &old_position))
+            g_list_store_remove (self->items, old_position);
+          run++;
+        }
+      g_list_store_splice (self->items, i, 0, self->next->pdata + i, run);
+      i += run;
+    }
+
+  n = g_list_model_get_n_items (model);
+  if (n > self->next->len)
+    g_list_store_splice (self->items, self->next->len, n - self->next->len, NULL, 0);
+}
+
 void
 dav_folder_end_load (DavFolder  *self,
                      guint       status,
@@ -199,25 +266,34 @@ dav_folder_end_load (DavFolder  *self,
                      guint64     exchange_id)
 {
   guint n_flagged = 0;
+  gboolean failed;
 
   g_return_if_fail (DAV_IS_FOLDER (self));
   g_return_if_fail (self->loading);
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (self->refreshing)
-    g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                         self->next->pdata, self->next->len);
-  else
+  /* A refresh that got no listing at all keeps what was shown, with the
+   * error: a passing timeout must not empty an expanded tree. */
+  failed = error != NULL && status != 207;
+  if (self->refreshing && !failed)
+    apply_new_list (self);
+  else if (!self->refreshing)
     show_pending (self);
 
-  for (guint i = 0; i < self->next->len; i++)
-    if (dav_resource_is_flagged (g_ptr_array_index (self->next, i)))
-      n_flagged++;
+  if (!failed || !self->refreshing)
+    {
+      for (guint i = 0; i < self->next->len; i++)
+        if (dav_resource_is_flagged (g_ptr_array_index (self->next, i)))
+          n_flagged++;
 
-  g_hash_table_unref (self->by_url);
-  self->by_url = g_steal_pointer (&self->next_by_url);
+      g_hash_table_unref (self->by_url);
+      self->by_url = g_steal_pointer (&self->next_by_url);
+    }
+  else
+    n_flagged = self->n_flagged;
   g_clear_pointer (&self->next, g_ptr_array_unref);
+  g_clear_pointer (&self->next_by_url, g_hash_table_unref);
 
   self->status = status;
   self->exchange_id = exchange_id;
@@ -238,7 +314,7 @@ dav_folder_end_load (DavFolder  *self,
     }
 
   set_boolean (self, &self->complete, complete && error == NULL, PROP_COMPLETE);
-  set_boolean (self, &self->loaded, error == NULL || status == 207, PROP_LOADED);
+  set_boolean (self, &self->loaded, !failed || (self->refreshing && self->loaded), PROP_LOADED);
   set_boolean (self, &self->loading, FALSE, PROP_LOADING);
   self->refreshing = FALSE;
 

@@ -35,18 +35,24 @@ struct _DavResourceStore
 
 G_DEFINE_FINAL_TYPE (DavResourceStore, dav_resource_store, G_TYPE_OBJECT)
 
+/* A listing in flight holds its folder, not the store: dropping the
+ * store cancels what it started. */
 typedef struct {
-  DavResourceStore *store;
-  DavFolder        *folder;
+  GWeakRef   store;
+  DavFolder *folder;
 } Load;
 
 static void
 load_free (Load *load)
 {
-  g_object_unref (load->store);
+  g_weak_ref_clear (&load->store);
   g_object_unref (load->folder);
   g_free (load);
 }
+
+static void start_load (DavResourceStore *self,
+                        DavFolder        *folder,
+                        gboolean          refresh);
 
 static DavFolder *
 folder_for_url (DavResourceStore *self,
@@ -91,6 +97,55 @@ on_response (DavResponse *response,
 
       dav_folder_take_response (load->folder, response, href);
     }
+}
+
+/* Forgets the cached folders under @prefix (a collection that is gone):
+ * one made again under the same name starts empty. */
+static void
+forget_folders_under (DavResourceStore *self,
+                      const char       *key)
+{
+  g_autofree char *prefix = g_strconcat (key, "/", NULL);
+  GHashTableIter iter;
+  gpointer folder_key;
+
+  g_hash_table_iter_init (&iter, self->folders);
+  while (g_hash_table_iter_next (&iter, &folder_key, NULL))
+    if (g_str_equal (folder_key, key) || g_str_has_prefix (folder_key, prefix))
+      g_hash_table_iter_remove (&iter);
+}
+
+/* After a listing: cached folders of collections it no longer holds. */
+static void
+forget_missing_children (DavResourceStore *self,
+                         DavFolder        *folder)
+{
+  g_autofree char *key = dav_href_normalize_path (dav_folder_get_url (folder));
+  g_autofree char *prefix = g_strconcat (key, "/", NULL);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer folder_key, value;
+
+  if (!dav_folder_get_loaded (folder) || dav_folder_get_error (folder) != NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->folders);
+  while (g_hash_table_iter_next (&iter, &folder_key, &value))
+    {
+      const char *rest;
+
+      if (!g_str_has_prefix (folder_key, prefix))
+        continue;
+      rest = (const char *) folder_key + strlen (prefix);
+      /* Only direct children: deeper ones go with them. */
+      if (strchr (rest, '/') != NULL)
+        continue;
+      if (dav_folder_find (folder, dav_folder_get_url (value)) == NULL)
+        g_ptr_array_add (gone, g_strdup (folder_key));
+    }
+
+  for (guint i = 0; i < gone->len; i++)
+    forget_folders_under (self, g_ptr_array_index (gone, i));
 }
 
 static char *
@@ -140,6 +195,18 @@ on_listed (GObject      *source,
     }
 
   dav_folder_end_load (load->folder, status, complete, message, problems, exchange);
+
+  {
+    g_autoptr(DavResourceStore) self = g_weak_ref_get (&load->store);
+
+    if (self != NULL)
+      {
+        forget_missing_children (self, load->folder);
+        /* Asked to refresh while this listing ran: it may be stale. */
+        if (g_object_steal_data (G_OBJECT (load->folder), "refresh-pending") != NULL)
+          start_load (self, load->folder, TRUE);
+      }
+  }
   load_free (load);
 }
 
@@ -151,10 +218,14 @@ start_load (DavResourceStore *self,
   Load *load;
 
   if (dav_folder_get_loading (folder))
-    return;
+    {
+      if (refresh)
+        g_object_set_data (G_OBJECT (folder), "refresh-pending", GINT_TO_POINTER (TRUE));
+      return;
+    }
 
   load = g_new0 (Load, 1);
-  load->store = g_object_ref (self);
+  g_weak_ref_init (&load->store, self);
   load->folder = g_object_ref (folder);
 
   dav_folder_begin_load (folder, refresh);
@@ -206,6 +277,21 @@ dav_resource_store_get_root (DavResourceStore *self)
 {
   g_return_val_if_fail (DAV_IS_RESOURCE_STORE (self), NULL);
 
+  return self->root;
+}
+
+DavFolder *
+dav_resource_store_set_root (DavResourceStore  *self,
+                             const char        *url,
+                             GError           **error)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (!dav_client_set_base_url (self->client, url, error))
+    return NULL;
+
+  self->root = folder_for_url (self, dav_client_get_base_url (self->client));
   return self->root;
 }
 
@@ -267,8 +353,7 @@ dav_resource_store_apply_report (DavResourceStore *self,
           /* Confirmed by the server: it can go without asking again. */
           if (parent != NULL)
             dav_folder_remove (parent, item->url);
-          if (own != NULL)
-            g_hash_table_remove (self->folders, own_key);
+          forget_folders_under (self, own_key);
           continue;
         }
 

@@ -1,0 +1,380 @@
+/* test-href.c: resolving and placing the hrefs of a 207 body
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dav-href.h"
+#include "dav-text.h"
+
+#include <string.h>
+
+#define BASE "http://127.0.0.1:8080/dav/coll/"
+
+/* Tri-state for the collection flag. */
+#define ANY (-1)
+
+typedef struct {
+  const char      *label;         /* test path below /href/resolve/ */
+  const char      *href;
+  DavHrefRelation  relation;
+  const char      *name;          /* exact; NULL: not checked */
+  const char      *name_contains; /* NULL: not checked */
+  int              collection;    /* TRUE, FALSE or ANY */
+  const char      *path;          /* exact; NULL: not checked */
+  const char      *uri_contains;  /* NULL: not checked */
+} HrefCase;
+
+static const HrefCase cases[] = {
+  { "member-file", "/dav/coll/a.txt", DAV_HREF_MEMBER, "a.txt", NULL, FALSE,
+    "/dav/coll/a.txt", NULL },
+  { "self-slash", "/dav/coll/", DAV_HREF_SELF, NULL, NULL, ANY, NULL, NULL },
+  { "self-no-slash", "/dav/coll", DAV_HREF_SELF, NULL, NULL, ANY, NULL, NULL },
+  { "self-absolute", BASE, DAV_HREF_SELF, NULL, NULL, ANY, NULL, NULL },
+  { "member-collection", "/dav/coll/sub/", DAV_HREF_MEMBER, "sub", NULL, TRUE,
+    NULL, NULL },
+  { "descendant", "/dav/coll/sub/x", DAV_HREF_DESCENDANT, NULL, NULL, ANY, NULL, NULL },
+
+  { "outside-root", "/", DAV_HREF_OUTSIDE, NULL, NULL, ANY, NULL, NULL },
+  { "outside-parent", "/dav/", DAV_HREF_OUTSIDE, NULL, NULL, ANY, NULL, NULL },
+  { "outside-sibling", "/dav/sibling/f", DAV_HREF_OUTSIDE, NULL, NULL, ANY, NULL, NULL },
+  /* A common prefix is not a parent */
+  { "outside-prefix", "/dav/collX/f", DAV_HREF_OUTSIDE, NULL, NULL, ANY, NULL, NULL },
+
+  { "invalid-dot-dot", "/dav/coll/../../etc/", DAV_HREF_INVALID, NULL, NULL, ANY, NULL, NULL },
+  { "invalid-encoded-dot-dot", "/dav/coll/%2e%2e/x", DAV_HREF_INVALID, NULL, NULL, ANY, NULL, NULL },
+  { "invalid-encoded-slash", "/dav/coll/a%2Fb", DAV_HREF_INVALID, NULL, NULL, ANY, NULL, NULL },
+  { "invalid-nul", "/dav/coll/a%00b", DAV_HREF_INVALID, NULL, NULL, ANY, NULL, NULL },
+  { "invalid-dot", "/dav/coll/./x", DAV_HREF_INVALID, NULL, NULL, ANY, NULL, NULL },
+  /* Decoded once only: "%2e%2e" is a name, not a dot segment */
+  { "double-encoded-dot-dot", "%252e%252e", DAV_HREF_MEMBER, "%2e%2e", NULL, ANY, NULL, NULL },
+
+  { "other-host", "https://evil.example/dav/coll/x", DAV_HREF_OTHER_ORIGIN,
+    NULL, NULL, ANY, NULL, NULL },
+  { "other-scheme", "https://127.0.0.1:8080/dav/coll/x", DAV_HREF_OTHER_ORIGIN,
+    NULL, NULL, ANY, NULL, NULL },
+  { "other-port", "http://127.0.0.1:9090/dav/coll/x", DAV_HREF_OTHER_ORIGIN,
+    NULL, NULL, ANY, NULL, NULL },
+
+  { "relative-space", "a%20b.txt", DAV_HREF_MEMBER, "a b.txt", NULL, ANY, NULL, NULL },
+  /* A colon in the first segment is a name, not a scheme */
+  { "relative-colon", "relative:colon.vcf", DAV_HREF_MEMBER, "relative:colon.vcf", NULL, ANY,
+    "/dav/coll/relative:colon.vcf", NULL },
+  { "at-and-colon", "/dav/coll/uid@host:file", DAV_HREF_MEMBER, "uid@host:file", NULL, ANY,
+    NULL, NULL },
+  { "raw-utf8", "/dav/coll/€uro", DAV_HREF_MEMBER, "€uro", NULL, ANY, NULL, "%E2%82%AC" },
+  { "encoded-utf8", "/dav/coll/%e2%82%acuro", DAV_HREF_MEMBER, "€uro", NULL, ANY, NULL, "%E2%82%AC" },
+  { "whitespace", "  \r\n/dav/coll/a.txt \n", DAV_HREF_MEMBER, "a.txt", NULL, FALSE,
+    "/dav/coll/a.txt", NULL },
+  { "ampersand", "/dav/coll/a&b", DAV_HREF_MEMBER, "a&b", NULL, ANY, NULL, NULL },
+  { "query", "/dav/coll/f?x=1&y=2", DAV_HREF_MEMBER, "f", NULL, ANY, NULL, "?x=1&y=2" },
+  { "fragment", "/dav/coll/a#b", DAV_HREF_INVALID, NULL, NULL, ANY, NULL, NULL },
+  { "encoded-hash", "/dav/coll/a%23b", DAV_HREF_MEMBER, "a#b", NULL, ANY, NULL, NULL },
+  { "escape-sequence", "/dav/coll/%1B%5B2J", DAV_HREF_MEMBER, NULL, "\\x1b[2J", ANY, NULL, NULL },
+  { "bidi-override", "/dav/coll/x%E2%80%AEy", DAV_HREF_MEMBER, NULL, "\\u{202E}", ANY, NULL, NULL },
+  { "invalid-utf8", "/dav/coll/%FF%FE", DAV_HREF_MEMBER, "\\xff\\xfe", NULL, ANY, NULL, "%FF%FE" },
+  /* dav: is http (RFC 4918 does not define it, but clients use it) */
+  { "dav-scheme", "dav://127.0.0.1:8080/dav/coll/x", DAV_HREF_MEMBER, "x", NULL, ANY, NULL, NULL },
+  { "empty", "", DAV_HREF_INVALID, NULL, NULL, ANY, NULL, NULL },
+};
+
+static gboolean
+relation_is_flagged (DavHrefRelation relation)
+{
+  return relation == DAV_HREF_OUTSIDE ||
+         relation == DAV_HREF_OTHER_ORIGIN ||
+         relation == DAV_HREF_INVALID;
+}
+
+/* Nothing a server sent reaches people with a control byte or a bidi
+ * control in it. */
+static void
+assert_safe_text (const char *text)
+{
+  if (text == NULL)
+    return;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      g_assert_false (c < 0x20 || c == 0x7F);
+    }
+  g_assert_null (strstr (text, "\xe2\x80\xae"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+}
+
+static void
+test_resolve_case (gconstpointer data)
+{
+  const HrefCase *c = data;
+  g_autoptr(DavHref) href = dav_href_resolve (BASE, c->href);
+  g_autofree char *shown = dav_text_escape (c->href, -1);
+
+  g_assert_nonnull (href);
+  g_test_message ("href “%s”: %s, uri %s, path %s, display %s, name %s, collection %d, problem %s",
+                  shown, dav_href_relation_to_string (href->relation),
+                  href->uri ? href->uri : "(null)",
+                  href->path ? href->path : "(null)",
+                  href->display_path ? href->display_path : "(null)",
+                  href->name ? href->name : "(null)",
+                  href->collection,
+                  href->problem ? href->problem : "(null)");
+
+  g_assert_cmpstr (dav_href_relation_to_string (href->relation), ==,
+                   dav_href_relation_to_string (c->relation));
+
+  if (relation_is_flagged (c->relation))
+    {
+      g_assert_nonnull (href->problem);
+      g_assert_cmpstr (href->problem, !=, "");
+      assert_safe_text (href->problem);
+    }
+  else
+    g_assert_null (href->problem);
+
+  if (c->name != NULL)
+    g_assert_cmpstr (href->name, ==, c->name);
+  if (c->name_contains != NULL)
+    {
+      g_assert_nonnull (href->name);
+      g_assert_nonnull (strstr (href->name, c->name_contains));
+    }
+  if (c->collection != ANY)
+    g_assert_cmpint (href->collection, ==, c->collection);
+  if (c->path != NULL)
+    g_assert_cmpstr (href->path, ==, c->path);
+  if (c->uri_contains != NULL)
+    {
+      g_assert_nonnull (href->uri);
+      g_assert_nonnull (strstr (href->uri, c->uri_contains));
+    }
+
+  if (c->relation != DAV_HREF_INVALID)
+    {
+      g_assert_nonnull (href->uri);
+      g_assert_nonnull (href->path);
+      g_assert_nonnull (href->display_path);
+      g_assert_nonnull (href->name);
+    }
+
+  assert_safe_text (href->name);
+  assert_safe_text (href->display_path);
+}
+
+static void
+test_protocol_relative (void)
+{
+  /* "//dav/coll/f" is a network-path reference: host "dav", not a path
+   * below the collection (RFC 3986 §4.2). */
+  g_autoptr(DavHref) href = dav_href_resolve (BASE, "//dav/coll/f");
+
+  g_assert_nonnull (href);
+  g_assert_cmpint (href->relation, !=, DAV_HREF_MEMBER);
+  g_assert_cmpint (href->relation, !=, DAV_HREF_SELF);
+}
+
+static void
+test_raw_and_encoded_utf8 (void)
+{
+  g_autoptr(DavHref) raw = dav_href_resolve (BASE, "/dav/coll/€uro");
+  g_autoptr(DavHref) encoded = dav_href_resolve (BASE, "/dav/coll/%e2%82%acuro");
+
+  g_assert_nonnull (raw->uri);
+  g_assert_cmpstr (raw->uri, ==, encoded->uri);
+  g_assert_nonnull (strstr (raw->uri, "%E2%82%AC"));
+  g_assert_cmpstr (raw->name, ==, encoded->name);
+}
+
+static void
+test_escape_sequence_name (void)
+{
+  g_autoptr(DavHref) href = dav_href_resolve (BASE, "/dav/coll/%1B%5B2J");
+
+  g_assert_nonnull (strstr (href->name, "\\x1b[2J"));
+  g_assert_null (strchr (href->name, '\x1b'));
+  g_assert_null (strchr (href->display_path, '\x1b'));
+}
+
+static void
+test_display_path (void)
+{
+  g_autoptr(DavHref) href = dav_href_resolve (BASE, "/dav/coll/a%20b/");
+
+  g_assert_cmpstr (href->display_path, ==, "/dav/coll/a b/");
+  g_assert_true (href->collection);
+  g_assert_cmpint (href->relation, ==, DAV_HREF_MEMBER);
+}
+
+static void
+test_base_without_slash (void)
+{
+  g_autoptr(DavHref) href = dav_href_resolve ("http://127.0.0.1:8080/dav/coll", "x");
+
+  g_assert_cmpint (href->relation, ==, DAV_HREF_MEMBER);
+  g_assert_cmpstr (href->path, ==, "/dav/coll/x");
+  g_assert_null (href->problem);
+}
+
+static void
+test_relation_to_string (void)
+{
+  g_assert_cmpstr (dav_href_relation_to_string (DAV_HREF_SELF), ==, "self");
+  g_assert_cmpstr (dav_href_relation_to_string (DAV_HREF_MEMBER), ==, "member");
+  g_assert_cmpstr (dav_href_relation_to_string (DAV_HREF_DESCENDANT), ==, "descendant");
+  g_assert_cmpstr (dav_href_relation_to_string (DAV_HREF_OUTSIDE), ==, "outside");
+  g_assert_cmpstr (dav_href_relation_to_string (DAV_HREF_OTHER_ORIGIN), ==, "other-origin");
+  g_assert_cmpstr (dav_href_relation_to_string (DAV_HREF_INVALID), ==, "invalid");
+}
+
+static void
+test_normalize_path (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } paths[] = {
+    { "/a/%7e/", "/a/~" },
+    { "/a%2fb", "/a%2Fb" },
+    { "/a/b/", "/a/b" },
+    { "/", "" },
+    { "%41", "A" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *key = dav_href_normalize_path (paths[i].in);
+
+      g_assert_cmpstr (key, ==, paths[i].out);
+    }
+}
+
+static void
+test_text_escape (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } texts[] = {
+    { "a\x1b" "b", "a\\x1bb" },
+    { "\\", "\\\\" },
+    { "x\xe2\x80\xaey", "x\\u{202E}y" },
+    { "\xff", "\\xff" },
+    { "Grüße", "Grüße" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *escaped = dav_text_escape (texts[i].in, -1);
+
+      g_assert_cmpstr (escaped, ==, texts[i].out);
+    }
+}
+
+static void
+test_text_escape_length (void)
+{
+  /* An explicit length stops at it, and a NUL inside is escaped */
+  g_autofree char *head = dav_text_escape ("abcdef", 3);
+  g_autofree char *nul = dav_text_escape ("a\0b", 3);
+
+  g_assert_cmpstr (head, ==, "abc");
+  g_assert_cmpstr (nul, ==, "a\\x00b");
+}
+
+static void
+test_text_strip (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } texts[] = {
+    { "  \r\n\tabc \n", "abc" },
+    { "a b", "a b" },
+    { " \t\r\n", "" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = g_strdup (texts[i].in);
+      char *stripped = dav_text_strip (text);
+
+      /* In place */
+      g_assert_true (stripped == text);
+      g_assert_cmpstr (stripped, ==, texts[i].out);
+    }
+
+  g_assert_null (dav_text_strip (NULL));
+}
+
+static void
+test_text_squeeze (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } texts[] = {
+    { "<a>\n  <b/>\n</a>", "<a><b/></a>" },
+    { "a  \n b", "a b" },
+    { "  a  ", "a" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *squeezed = dav_text_squeeze (texts[i].in);
+
+      g_assert_cmpstr (squeezed, ==, texts[i].out);
+    }
+}
+
+static void
+test_text_is_blank (void)
+{
+  g_assert_true (dav_text_is_blank ("", 0));
+  g_assert_true (dav_text_is_blank (" \t\r\n", 4));
+  g_assert_false (dav_text_is_blank (" x ", 3));
+  /* Only @length bytes are looked at */
+  g_assert_true (dav_text_is_blank ("  x", 2));
+}
+
+static void
+test_text_is_format_char (void)
+{
+  g_assert_true (dav_text_is_format_char (0x202E));
+  g_assert_true (dav_text_is_format_char (0x200B));
+  g_assert_true (dav_text_is_format_char (0x2066));
+  g_assert_true (dav_text_is_format_char (0xFEFF));
+  g_assert_false (dav_text_is_format_char ('a'));
+  g_assert_false (dav_text_is_format_char (0x00FC));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/href/resolve/", cases[i].label, NULL);
+
+      g_test_add_data_func (path, &cases[i], test_resolve_case);
+    }
+  g_test_add_func ("/href/protocol-relative", test_protocol_relative);
+  g_test_add_func ("/href/raw-and-encoded-utf8", test_raw_and_encoded_utf8);
+  g_test_add_func ("/href/escape-sequence-name", test_escape_sequence_name);
+  g_test_add_func ("/href/display-path", test_display_path);
+  g_test_add_func ("/href/base-without-slash", test_base_without_slash);
+  g_test_add_func ("/href/relation-to-string", test_relation_to_string);
+  g_test_add_func ("/href/normalize-path", test_normalize_path);
+  g_test_add_func ("/href/text/escape", test_text_escape);
+  g_test_add_func ("/href/text/escape-length", test_text_escape_length);
+  g_test_add_func ("/href/text/strip", test_text_strip);
+  g_test_add_func ("/href/text/squeeze", test_text_squeeze);
+  g_test_add_func ("/href/text/is-blank", test_text_is_blank);
+  g_test_add_func ("/href/text/is-format-char", test_text_is_format_char);
+
+  return g_test_run ();
+}
