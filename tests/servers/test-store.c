@@ -1100,14 +1100,8 @@ test_refresh_keeps_rows (Fixture       *fx,
   g_ptr_array_unref (mirror.shadow);
   g_ptr_array_unref (mirror.removed);
 
-  if (churned->len > 0)
-    {
-      /* Known bug: dav_folder_end_load () splices the whole list. Make this
-       * a hard assertion once it is fixed. */
-      g_test_incomplete_printf ("refresh removed and re-added rows that stayed (%s): "
-                                "a GtkTreeListModel collapses them", churned->str);
-      return;
-    }
+  /* Rows that stay must not be removed and re-added: a GtkTreeListModel
+   * would collapse them. */
   g_assert_cmpstr (churned->str, ==, "");
 }
 
@@ -1215,15 +1209,10 @@ test_forgets_removed_folders (Fixture       *fx,
   drain_main_context ();
   g_assert_finalize_object (g_steal_pointer (&batch));
 
+  /* The cache must not keep the folders of collections that are gone:
+   * one made again lists what the server has now (new.txt). */
   problems = g_string_free (found, FALSE);
-  if (*problems != '\0')
-    {
-      /* Known bug: the store's cache keeps the folders of collections that
-       * are gone, loaded. Make this a hard assertion once it is fixed. */
-      g_test_incomplete_printf ("stale folders after a collection was recreated: %s; "
-                                "the server has new.txt", problems);
-      return;
-    }
+  g_assert_cmpstr (problems, ==, "");
 }
 
 int
