@@ -128,12 +128,25 @@ is_connection_lost (const GError *error)
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
          error->domain == G_TLS_ERROR ||
          error->domain == G_RESOLVER_ERROR;
+}
+
+/* Errors that mean the request never left: no connection was made. */
+static gboolean
+never_sent (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+         error->domain == G_RESOLVER_ERROR ||
+         error->domain == G_TLS_ERROR ||
+         error->domain == DAV_ERROR;
 }
 
 static void
@@ -172,8 +185,11 @@ on_request_done (GObject      *source,
     dav_report_item_set_result (target->item, result);
   else
     {
-      /* Sent, but no answer: whether it happened is unknown. */
-      dav_report_item_set_error (target->item, DAV_OUTCOME_UNKNOWN, error);
+      /* Never reached the server: not attempted. Sent, but no answer:
+       * whether it happened is unknown. */
+      dav_report_item_set_error (target->item,
+                                 never_sent (error) ? DAV_OUTCOME_NOT_ATTEMPTED : DAV_OUTCOME_UNKNOWN,
+                                 error);
       if (is_connection_lost (error))
         self->stop = TRUE;
     }

@@ -1,6 +1,9 @@
 /* davscope-application.c: the Davscope AdwApplication
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `davscope URL` (and dav:// or davs:// links from the desktop) open that
+ * location; without one, the start page asks for it.
  */
 
 #include "davscope-application.h"
@@ -16,15 +19,39 @@ struct _DavscopeApplication
 
 G_DEFINE_FINAL_TYPE (DavscopeApplication, davscope_application, ADW_TYPE_APPLICATION)
 
-static void
-davscope_application_activate (GApplication *app)
+static DavscopeWindow *
+ensure_window (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     window = GTK_WINDOW (davscope_window_new (DAVSCOPE_APPLICATION (app)));
 
-  gtk_window_present (window);
+  return DAVSCOPE_WINDOW (window);
+}
+
+static void
+davscope_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (app)));
+}
+
+static void
+davscope_application_open (GApplication  *app,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint)
+{
+  DavscopeWindow *window = ensure_window (app);
+
+  if (n_files > 0)
+    {
+      g_autofree char *url = g_file_get_uri (files[0]);
+
+      davscope_window_open (window, url);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -35,8 +62,28 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Davscope developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Davscope"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Davscope developers"),
+                         "developers", developers,
+                         "comments", _("A WebDAV browser that shows what the server answered for every item and every property, and explains each failure."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
 };
 
 static void
@@ -57,6 +104,7 @@ davscope_application_class_init (DavscopeApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->activate = davscope_application_activate;
+  app_class->open = davscope_application_open;
   app_class->startup = davscope_application_startup;
 }
 
@@ -70,7 +118,7 @@ davscope_application_new (void)
 {
   return g_object_new (DAVSCOPE_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/davscope/Davscope",
                        NULL);
 }

@@ -2,30 +2,543 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For now the start page only; the browser comes with the GUI issue.
+ * A start page (location entry, recent locations) and the browser. The
+ * window owns the connection: one DavClient per server and a
+ * DavResourceStore over it; browsing elsewhere on the same server moves the
+ * client's base, so that what may be deleted is what the user is looking
+ * at.
  */
 
 #include "davscope-window.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dav-text.h"
+#include "davscope-browser-view.h"
+#include "davscope-certificate-dialog.h"
+#include "davscope-credentials.h"
+#include "davscope-report-window.h"
+
+#define MAX_RECENT 10
+
 struct _DavscopeWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
+
+  GtkWidget            *toasts;
+  GtkWidget            *title_stack;
+  GtkWidget            *location_entry;
+  GtkWidget            *main_stack;
+  GtkWidget            *start_entry;
+  GtkWidget            *start_error;
+  GtkWidget            *recent_group;
+  GtkWidget            *recent_list;
+  GtkWidget            *browser;
+
+  GSettings            *settings;
+  DavClient            *client;
+  DavResourceStore     *store;
+  DavFolder            *root;
+  gulong                root_handler;
+  GPtrArray            *history;       /* URLs, for Back */
+  gboolean              asking_certificate;
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeWindow, davscope_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void open_url (DavscopeWindow *self,
+                      const char     *url,
+                      gboolean        remember);
+
+/* ---- recent locations --------------------------------------------------- */
+
+static void
+on_recent_activated (GtkListBox     *list,
+                     GtkListBoxRow  *row,
+                     DavscopeWindow *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (row), "url");
+
+  if (url != NULL)
+    open_url (self, url, TRUE);
+}
+
+static void
+fill_recent (DavscopeWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-locations");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (recent[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "url", g_strdup (recent[i]), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, recent[i], -1);
+      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
+    }
+
+  gtk_widget_set_visible (self->recent_group, recent[0] != NULL);
+}
+
+static void
+remember_location (DavscopeWindow *self,
+                   const char     *url)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-locations");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, url);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], url))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-locations", (const char * const *) updated);
+  fill_recent (self);
+}
+
+/* ---- the connection ----------------------------------------------------- */
+
+/* What people type: "example.com/dav" means https, dav:// and davs://
+ * are what desktop links use. */
+static char *
+normalize_location (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (*trimmed == '\0')
+    return NULL;
+  if (strstr (trimmed, "://") == NULL)
+    return g_strconcat ("https://", trimmed, NULL);
+
+  return g_steal_pointer (&trimmed);
+}
+
+static void
+update_actions (DavscopeWindow *self)
+{
+  gboolean connected = self->store != NULL;
+  gboolean can_delete = connected &&
+                        davscope_browser_view_can_act (DAVSCOPE_BROWSER_VIEW (self->browser));
+  gboolean can_go_up = FALSE;
+
+  if (connected)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (dav_client_get_base_url (self->client), G_URI_FLAGS_ENCODED, NULL);
+
+      can_go_up = uri != NULL && !g_str_equal (g_uri_get_path (uri), "/");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", can_delete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.up", can_go_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
+}
+
+static void
+show_start_error (DavscopeWindow *self,
+                  const char     *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->start_error), message);
+  gtk_widget_set_visible (self->start_error, message != NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "start");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
+}
+
+static void
+on_certificate_decided (DavscopeCertificateDecision decision,
+                        gpointer                    user_data)
+{
+  DavscopeWindow *self = user_data;
+
+  self->asking_certificate = FALSE;
+  if (decision != DAVSCOPE_CERTIFICATE_REJECT)
+    davscope_browser_view_reload (DAVSCOPE_BROWSER_VIEW (self->browser));
+  g_object_unref (self);
+}
+
+static void
+on_root_state (DavFolder      *folder,
+               GParamSpec     *pspec,
+               DavscopeWindow *self)
+{
+  GTlsCertificateFlags errors;
+
+  update_actions (self);
+
+  if (dav_folder_get_loading (folder))
+    return;
+
+  if (dav_folder_get_loaded (folder))
+    {
+      remember_location (self, dav_folder_get_url (folder));
+      return;
+    }
+
+  /* The listing failed on an untrusted certificate: the user decides. */
+  if (!self->asking_certificate &&
+      dav_client_get_rejected_certificate (self->client, &errors) != NULL)
+    {
+      self->asking_certificate = TRUE;
+      davscope_certificate_dialog_ask (GTK_WINDOW (self), self->client,
+                                       on_certificate_decided, g_object_ref (self));
+    }
+}
+
+static void
+watch_root (DavscopeWindow *self)
+{
+  if (self->root != NULL)
+    g_clear_signal_handler (&self->root_handler, self->root);
+  g_set_object (&self->root, self->store ? dav_resource_store_get_root (self->store) : (DavFolder *) NULL);
+  if (self->root != NULL)
+    self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_state), self);
+}
+
+static void
+disconnect (DavscopeWindow *self)
+{
+  davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (self->browser), NULL);
+  if (self->root != NULL)
+    g_clear_signal_handler (&self->root_handler, self->root);
+  g_clear_object (&self->root);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+}
+
+static void
+open_url (DavscopeWindow *self,
+          const char     *url,
+          gboolean        remember)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normal = normalize_location (url);
+  const char *current = self->client ? dav_client_get_base_url (self->client) : NULL;
+
+  if (normal == NULL)
+    return;
+
+  if (remember && current != NULL)
+    g_ptr_array_add (self->history, g_strdup (current));
+
+  /* Same server: move there with the connection (and login) we have. */
+  if (self->store != NULL && dav_resource_store_set_root (self->store, normal, NULL) != NULL)
+    ;
+  else
+    {
+      g_autoptr(DavClient) client = dav_client_new (normal, &error);
+
+      if (client == NULL)
+        {
+          show_start_error (self, error->message);
+          return;
+        }
+
+      disconnect (self);
+      self->client = g_steal_pointer (&client);
+      dav_client_set_max_connections (self->client,
+                                      g_settings_get_int (self->settings, "connections-per-host"));
+      davscope_credentials_attach (self->client, GTK_WINDOW (self));
+      davscope_certificate_apply_remembered (self->client);
+      self->store = dav_resource_store_new (self->client);
+    }
+
+  watch_root (self);
+  davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (self->browser), self->store);
+  gtk_editable_set_text (GTK_EDITABLE (self->location_entry), dav_client_get_base_url (self->client));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "browser");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "location");
+  gtk_widget_set_visible (self->start_error, FALSE);
+  update_actions (self);
+}
+
+void
+davscope_window_open (DavscopeWindow *self,
+                      const char     *url)
+{
+  g_return_if_fail (DAVSCOPE_IS_WINDOW (self));
+
+  open_url (self, url, TRUE);
+}
+
+static void
+on_start_activate (GtkWidget      *widget,
+                   DavscopeWindow *self)
+{
+  open_url (self, gtk_editable_get_text (GTK_EDITABLE (self->start_entry)), TRUE);
+}
+
+static void
+on_location_activate (GtkEntry       *entry,
+                      DavscopeWindow *self)
+{
+  open_url (self, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE);
+}
+
+static void
+on_browser_selection_changed (DavscopeBrowserView *view,
+                              DavscopeWindow      *self)
+{
+  update_actions (self);
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_autofree char *url = NULL;
+
+  if (self->history->len == 0)
+    return;
+
+  url = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  open_url (self, url, FALSE);
+}
+
+static void
+up_activated (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_autofree char *parent = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  parent = dav_client_resolve (self->client, "..", NULL);
+  if (parent != NULL)
+    open_url (self, parent, TRUE);
+}
+
+static void
+refresh_activated (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  davscope_browser_view_reload (DAVSCOPE_BROWSER_VIEW (DAVSCOPE_WINDOW (widget)->browser));
+}
+
+static void
+location_activated (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+
+  if (self->store != NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "location");
+      gtk_widget_grab_focus (self->location_entry);
+    }
+  else
+    gtk_widget_grab_focus (self->start_entry);
+}
+
+typedef struct {
+  DavscopeWindow *window;
+  GPtrArray      *urls;
+} DeleteRequest;
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeleteRequest    *request)
+{
+  DavscopeWindow *self = request->window;
+
+  if (g_str_equal (response, "delete") && self->store != NULL)
+    davscope_report_window_new (GTK_WINDOW (self), self->store, request->urls);
+
+  g_ptr_array_unref (request->urls);
+  g_object_unref (request->window);
+  g_free (request);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_autoptr(GPtrArray) resources = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  DeleteRequest *request;
+  GtkWidget *dialog;
+  guint n_collections = 0;
+
+  if (!davscope_browser_view_can_act (DAVSCOPE_BROWSER_VIEW (self->browser)))
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts),
+                                   adw_toast_new (_("Deleting waits for a complete listing: reload first.")));
+      return;
+    }
+
+  resources = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  if (resources->len == 0)
+    return;
+
+  request = g_new0 (DeleteRequest, 1);
+  request->window = g_object_ref (self);
+  request->urls = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < resources->len; i++)
+    {
+      DavResource *resource = g_ptr_array_index (resources, i);
+
+      g_ptr_array_add (request->urls, g_strdup (dav_resource_get_url (resource)));
+      if (dav_resource_is_collection (resource))
+        n_collections++;
+      if (i < 8)
+        g_string_append_printf (names, "%s%s%s", i ? "\n" : "", dav_resource_get_name (resource),
+                                dav_resource_is_collection (resource) ? "/" : "");
+    }
+  if (resources->len > 8)
+    g_string_append_printf (names, "\n%s", _("…"));
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %u Item?", "Delete %u Items?", resources->len),
+                             resources->len);
+  if (n_collections > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s\n\nThis includes %u folder, with everything in it. Deleting cannot be undone.",
+                                         "%s\n\nThis includes %u folders, with everything in them. Deleting cannot be undone.",
+                                         n_collections),
+                            names->str, n_collections);
+  else
+    body = g_strdup_printf (_("%s\n\nDeleting cannot be undone."), names->str);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- the object --------------------------------------------------------- */
+
+static gboolean
+davscope_window_close_request (GtkWindow *window)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (davscope_window_parent_class)->close_request (window);
+}
+
+static void
+davscope_window_dispose (GObject *object)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (object);
+
+  disconnect (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (davscope_window_parent_class)->dispose (object);
+}
+
+static void
+davscope_window_finalize (GObject *object)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_ptr_array_unref (self->history);
+
+  G_OBJECT_CLASS (davscope_window_parent_class)->finalize (object);
+}
+
 static void
 davscope_window_class_init (DavscopeWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->dispose = davscope_window_dispose;
+  object_class->finalize = davscope_window_finalize;
+  window_class->close_request = davscope_window_close_request;
+
+  g_type_ensure (DAVSCOPE_TYPE_BROWSER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, location_entry);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, start_entry);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, start_error);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, browser);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_location_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.up", NULL, up_activated);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
+  gtk_widget_class_install_action (widget_class, "win.location", NULL, location_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.location", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
 }
 
 static void
 davscope_window_init (DavscopeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect (self->browser, "selection-changed", G_CALLBACK (on_browser_selection_changed), self);
+  fill_recent (self);
+  update_actions (self);
+  gtk_widget_grab_focus (self->start_entry);
 }
 
 DavscopeWindow *

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DavscopeWindow, davscope_window, DAVSCOPE, WINDOW, AdwApplicationWindow)
 
-DavscopeWindow *davscope_window_new (DavscopeApplication *application);
+DavscopeWindow *davscope_window_new  (DavscopeApplication *application);
+/* Connects to @url (http, https, dav, davs; "host/path" means https). */
+void            davscope_window_open (DavscopeWindow      *self,
+                                      const char          *url);
 
 G_END_DECLS

@@ -1,0 +1,31 @@
+/* davscope-browser-view.h: the lazy tree of a WebDAV collection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dav-resource-store.h"
+
+G_BEGIN_DECLS
+
+#define DAVSCOPE_TYPE_BROWSER_VIEW (davscope_browser_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeBrowserView, davscope_browser_view, DAVSCOPE, BROWSER_VIEW, GtkWidget)
+
+GtkWidget *davscope_browser_view_new            (void);
+/* Shows the store's root folder, listing it if needed. */
+void       davscope_browser_view_set_store      (DavscopeBrowserView *self,
+                                                 DavResourceStore    *store);
+DavResourceStore *davscope_browser_view_get_store (DavscopeBrowserView *self);
+void       davscope_browser_view_reload         (DavscopeBrowserView *self);
+/* The selected resources that may be acted on: never a flagged entry,
+ * never the folder itself. */
+GPtrArray *davscope_browser_view_get_selection  (DavscopeBrowserView *self);
+/* FALSE while a listing on screen is loading, partial or failed: bulk
+ * actions wait for a whole listing (HOSTILE.md promise 2). */
+gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);
+
+G_END_DECLS

@@ -1,0 +1,802 @@
+/* davscope-credentials.c: answering a server's request for a login
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A challenge is answered from the password given earlier in this run
+ * (kept in memory for the application's lifetime), else from the keyring,
+ * else by asking. Challenges for the same server and realm that arrive
+ * while one is being answered wait for that answer, so parallel requests
+ * give one dialog, not four.
+ *
+ * The server's refusal is the only news about a password: a refused one
+ * is forgotten from memory at once and the dialog says why it is back.
+ * Basic over plain http shows the password to anyone on the path
+ * (HOSTILE.md case 35): the dialog says so and, for a host other than
+ * this computer, Log In needs an explicit "Send it anyway", once per run;
+ * a remembered password is never sent that way without it.
+ *
+ * Passwords are keyed by protocol, host:port and realm, so one typed for
+ * https is never offered over http (HOSTILE.md promise 4).
+ */
+
+#include "davscope-credentials.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+#include <string.h>
+
+#include "dav-text.h"
+
+#define REALM_SHOWN_MAX 120   /* characters of a server's realm in the dialog */
+
+static const SecretSchema login_schema = {
+  .name = "io.github.davscope.Davscope.Login",
+  .flags = SECRET_SCHEMA_NONE,
+  .attributes = {
+    { "protocol", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "realm", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { NULL, 0 },
+  },
+};
+
+/* One connection's handler: its window, weakly. */
+typedef struct {
+  GWeakRef parent;
+} Attachment;
+
+/* A password given in this run. */
+typedef struct {
+  char     *user;
+  char     *password;
+  gboolean  cleartext_ok;   /* the user agreed to Basic over plain http */
+} Remembered;
+
+/* One login being answered, and the challenges waiting for it. */
+typedef struct {
+  char       *key;            /* protocol://host:port, newline, realm */
+  char       *protocol;       /* of the connection: "http" or "https" */
+  char       *authority;      /* host:port, lower case */
+  char       *realm;          /* as the server sent it; may be empty */
+  char       *host_shown;     /* escaped, with the port when not the default */
+  gboolean    cleartext;      /* Basic over plain http */
+  gboolean    loopback;
+  gboolean    retrying;
+  gboolean    answered;
+  GPtrArray  *auths;          /* SoupAuth, strong */
+  GWeakRef    parent;
+
+  char       *known_user;     /* from memory or the keyring: fills the dialog */
+  char       *known_password; /* idem; wiped when freed */
+  gboolean    in_keyring;
+
+  GtkWidget  *dialog;         /* owned by GTK while shown */
+  GtkWidget  *user_entry;
+  GtkWidget  *password_entry;
+  GtkWidget  *remember_check;
+  GtkWidget  *consent_check;  /* NULL unless needed */
+} Login;
+
+/* A keyring update: the old entries for the realm go, the new one comes. */
+typedef struct {
+  char *protocol;
+  char *authority;
+  char *realm;
+  char *user;
+  char *password;             /* wiped when freed */
+  char *label;
+} KeyringStore;
+
+static GHashTable *remembered_logins;  /* key -> Remembered */
+static GHashTable *pending_logins;     /* key -> Login, not owned */
+static gboolean    keyring_absent;     /* no Secret Service in this session */
+
+static void login_ask (Login *login);
+
+static void
+wipe_string (char *text)
+{
+  if (text != NULL)
+    explicit_bzero (text, strlen (text));
+}
+
+static void
+remembered_free (gpointer data)
+{
+  Remembered *remembered = data;
+
+  wipe_string (remembered->password);
+  g_free (remembered->password);
+  g_free (remembered->user);
+  g_free (remembered);
+}
+
+static GHashTable *
+get_remembered_logins (void)
+{
+  if (remembered_logins == NULL)
+    remembered_logins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, remembered_free);
+
+  return remembered_logins;
+}
+
+static GHashTable *
+get_pending_logins (void)
+{
+  if (pending_logins == NULL)
+    pending_logins = g_hash_table_new (g_str_hash, g_str_equal);
+
+  return pending_logins;
+}
+
+static void
+remember_login (const char *key,
+                const char *user,
+                const char *password,
+                gboolean    cleartext_ok)
+{
+  Remembered *remembered = g_new0 (Remembered, 1);
+
+  remembered->user = g_strdup (user);
+  remembered->password = g_strdup (password);
+  remembered->cleartext_ok = cleartext_ok;
+  g_hash_table_replace (get_remembered_logins (), g_strdup (key), remembered);
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static char *
+host_for_heading (GUri *base)
+{
+  const char *scheme = g_uri_get_scheme (base);
+  const char *host = g_uri_get_host (base);
+  int port = g_uri_get_port (base);
+  gboolean default_port = port < 0 ||
+                          (g_ascii_strcasecmp (scheme, "http") == 0 && port == 80) ||
+                          (g_ascii_strcasecmp (scheme, "https") == 0 && port == 443);
+  gboolean ipv6 = strchr (host, ':') != NULL;
+  g_autofree char *text = NULL;
+
+  if (default_port)
+    text = ipv6 ? g_strdup_printf ("[%s]", host) : g_strdup (host);
+  else
+    text = g_strdup_printf (ipv6 ? "[%s]:%d" : "%s:%d", host, port);
+
+  return dav_text_escape (text, -1);
+}
+
+/* A server's realm, safe and short enough for a label (promise 7). */
+static char *
+realm_for_display (const char *realm)
+{
+  g_autofree char *escaped = dav_text_escape (realm, -1);
+
+  if (g_utf8_strlen (escaped, -1) <= REALM_SHOWN_MAX)
+    return g_steal_pointer (&escaped);
+
+  {
+    g_autofree char *start = g_utf8_substring (escaped, 0, REALM_SHOWN_MAX);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+/* GTK 4.8 names a button after both its "label" property and the label
+ * inside it ("_Log In Log In"), and a check button after its label with
+ * the mnemonic underscore: name each after the text people see, so screen
+ * readers and the dogtail tests find "Log In". */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+fix_accessible_names (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      else if (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_label (GTK_CHECK_BUTTON (child)) != NULL)
+        {
+          g_autofree char *name = strip_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                          -1);
+        }
+
+      fix_accessible_names (child);
+    }
+}
+
+/* ---- the keyring -------------------------------------------------------- */
+
+/* Errors that mean there is no keyring to talk to (no Secret Service on
+ * the bus, or no bus): typical under CI. Not worth asking again. */
+static gboolean
+keyring_error_means_absent (const GError *error)
+{
+  if (error->domain == G_DBUS_ERROR)
+    return error->code == G_DBUS_ERROR_SERVICE_UNKNOWN ||
+           error->code == G_DBUS_ERROR_NAME_HAS_NO_OWNER ||
+           error->code == G_DBUS_ERROR_SPAWN_EXEC_FAILED ||
+           error->code == G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND ||
+           error->code == G_DBUS_ERROR_SPAWN_SERVICE_INVALID ||
+           error->code == G_DBUS_ERROR_SPAWN_CHILD_EXITED ||
+           error->code == G_DBUS_ERROR_SPAWN_FAILED;
+
+  return error->domain == G_IO_ERROR &&
+         error->code != G_IO_ERROR_CANCELLED &&
+         error->code != G_IO_ERROR_TIMED_OUT;
+}
+
+static void
+keyring_failed (const char   *what,
+                const GError *error)
+{
+  if (keyring_error_means_absent (error))
+    keyring_absent = TRUE;
+
+  g_debug ("Keyring: could not %s: %s; keeping passwords in memory only", what, error->message);
+}
+
+static void
+keyring_store_free (KeyringStore *store)
+{
+  wipe_string (store->password);
+  g_free (store->password);
+  g_free (store->protocol);
+  g_free (store->authority);
+  g_free (store->realm);
+  g_free (store->user);
+  g_free (store->label);
+  g_free (store);
+}
+
+static void
+keyring_store_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    keyring_failed ("store a password", error);
+}
+
+static void
+keyring_replace_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  KeyringStore *store = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* FALSE without an error: there was nothing to remove. */
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    {
+      keyring_failed ("replace a password", error);
+      if (keyring_absent)
+        {
+          keyring_store_free (store);
+          return;
+        }
+    }
+
+  if (store->password != NULL)
+    secret_password_store (&login_schema, SECRET_COLLECTION_DEFAULT, store->label, store->password,
+                           NULL, keyring_store_cb, NULL,
+                           "protocol", store->protocol,
+                           "server", store->authority,
+                           "realm", store->realm,
+                           "user", store->user,
+                           NULL);
+
+  keyring_store_free (store);
+}
+
+/* Replaces what the keyring holds for the login's realm with @user and
+ * @password, or only removes it when @password is NULL. */
+static void
+keyring_replace (Login      *login,
+                 const char *user,
+                 const char *password)
+{
+  KeyringStore *store;
+
+  if (keyring_absent)
+    return;
+
+  store = g_new0 (KeyringStore, 1);
+  store->protocol = g_strdup (login->protocol);
+  store->authority = g_strdup (login->authority);
+  store->realm = g_strdup (login->realm);
+  store->user = g_strdup (user);
+  store->password = g_strdup (password);
+  if (*login->realm != '\0')
+    {
+      g_autofree char *realm = realm_for_display (login->realm);
+
+      store->label = g_strdup_printf (_("Davscope: %s at %s (%s)"), user, login->authority, realm);
+    }
+  else
+    store->label = g_strdup_printf (_("Davscope: %s at %s"), user, login->authority);
+
+  secret_password_clear (&login_schema, NULL, keyring_replace_cb, store,
+                         "protocol", login->protocol,
+                         "server", login->authority,
+                         "realm", login->realm,
+                         NULL);
+}
+
+/* ---- one login ---------------------------------------------------------- */
+
+static void
+login_add_auth (Login    *login,
+                SoupAuth *auth)
+{
+  if (!g_ptr_array_find (login->auths, auth, NULL))
+    g_ptr_array_add (login->auths, g_object_ref (auth));
+}
+
+static void
+login_authenticate (Login      *login,
+                    const char *user,
+                    const char *password)
+{
+  for (guint i = 0; i < login->auths->len; i++)
+    {
+      SoupAuth *auth = g_ptr_array_index (login->auths, i);
+
+      if (!soup_auth_is_authenticated (auth) && !soup_auth_is_cancelled (auth))
+        soup_auth_authenticate (auth, user, password);
+    }
+
+  login->answered = TRUE;
+}
+
+static void
+login_free (Login *login)
+{
+  g_free (login->key);
+  g_free (login->protocol);
+  g_free (login->authority);
+  g_free (login->realm);
+  g_free (login->host_shown);
+  g_ptr_array_unref (login->auths);
+  g_weak_ref_clear (&login->parent);
+  g_free (login->known_user);
+  wipe_string (login->known_password);
+  g_free (login->known_password);
+  g_free (login);
+}
+
+/* The end of a login, answered or not: the requests that still wait get
+ * their 401. */
+static void
+login_finish (Login *login)
+{
+  if (g_hash_table_lookup (get_pending_logins (), login->key) == login)
+    g_hash_table_remove (get_pending_logins (), login->key);
+
+  if (!login->answered)
+    {
+      for (guint i = 0; i < login->auths->len; i++)
+        {
+          SoupAuth *auth = g_ptr_array_index (login->auths, i);
+
+          if (!soup_auth_is_authenticated (auth) && !soup_auth_is_cancelled (auth))
+            soup_auth_cancel (auth);
+        }
+    }
+
+  if (login->dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (login->dialog, login);
+      g_signal_handlers_disconnect_by_data (login->user_entry, login);
+      if (login->consent_check != NULL)
+        g_signal_handlers_disconnect_by_data (login->consent_check, login);
+    }
+
+  login_free (login);
+}
+
+/* What the keyring or memory gave, used without asking when it is safe. */
+static void
+login_continue (Login *login)
+{
+  if (!login->retrying && login->known_user != NULL && login->known_password != NULL &&
+      (!login->cleartext || login->loopback))
+    {
+      login_authenticate (login, login->known_user, login->known_password);
+      remember_login (login->key, login->known_user, login->known_password, FALSE);
+      login_finish (login);
+      return;
+    }
+
+  login_ask (login);
+}
+
+static void
+login_retrieve_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Login *login = user_data;
+  g_autoptr(GError) error = NULL;
+  SecretValue *value;
+
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source), result, &error);
+  if (value == NULL)
+    keyring_failed ("read a password", error);
+  else
+    {
+      const char *text = secret_value_get_text (value);
+
+      if (text != NULL)
+        login->known_password = g_strdup (text);
+      secret_value_unref (value);
+    }
+
+  login_continue (login);
+}
+
+static void
+login_search_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Login *login = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  SecretRetrievable *newest = NULL;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    keyring_failed ("look up a password", error);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (newest == NULL ||
+        secret_retrievable_get_modified (l->data) > secret_retrievable_get_modified (newest))
+      newest = l->data;
+
+  if (newest != NULL)
+    {
+      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (newest);
+      const char *user = g_hash_table_lookup (attributes, "user");
+
+      login->in_keyring = TRUE;
+      if (login->known_user == NULL && user != NULL && *user != '\0')
+        {
+          login->known_user = g_strdup (user);
+          if (!login->retrying)
+            {
+              g_object_ref (newest);
+              g_list_free_full (items, g_object_unref);
+              secret_retrievable_retrieve_secret (newest, NULL, login_retrieve_cb, login);
+              g_object_unref (newest);
+              return;
+            }
+        }
+    }
+
+  g_list_free_full (items, g_object_unref);
+  login_continue (login);
+}
+
+/* ---- the dialog --------------------------------------------------------- */
+
+static void
+login_update_response (Login *login)
+{
+  const char *user = gtk_editable_get_text (GTK_EDITABLE (login->user_entry));
+  gboolean consent = login->consent_check == NULL ||
+                     gtk_check_button_get_active (GTK_CHECK_BUTTON (login->consent_check));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (login->dialog), "login",
+                                           *user != '\0' && consent);
+}
+
+static void
+login_changed_cb (Login *login)
+{
+  login_update_response (login);
+}
+
+static void
+login_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Login            *login)
+{
+  if (g_str_equal (response, "login"))
+    {
+      const char *user = gtk_editable_get_text (GTK_EDITABLE (login->user_entry));
+      const char *password = gtk_editable_get_text (GTK_EDITABLE (login->password_entry));
+      gboolean remember = gtk_check_button_get_active (GTK_CHECK_BUTTON (login->remember_check));
+
+      login_authenticate (login, user, password);
+      remember_login (login->key, user, password, login->consent_check != NULL);
+      if (remember)
+        keyring_replace (login, user, password);
+      else if (login->in_keyring)
+        keyring_replace (login, user, NULL);
+
+      /* The entry's buffer is wiped when it is freed; this one goes now. */
+      gtk_editable_set_text (GTK_EDITABLE (login->password_entry), "");
+    }
+
+  login_finish (login);
+}
+
+/* Closed without an answer, e.g. with its window. */
+static void
+login_destroy_cb (GtkWidget *dialog,
+                  Login     *login)
+{
+  login_finish (login);
+}
+
+static GtkWidget *
+add_labelled_row (GtkGrid    *grid,
+                  int         row,
+                  const char *mnemonic,
+                  GtkWidget  *entry)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  /* The mnemonic already does this; said once more for clarity. A label
+   * property as well would double the name in GTK 4.8. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+
+  return entry;
+}
+
+static char *
+login_body (Login *login)
+{
+  GString *body = g_string_new (NULL);
+
+  if (login->retrying)
+    g_string_append_printf (body, "%s\n\n", _("The server did not accept the user name or password."));
+
+  if (*login->realm != '\0')
+    {
+      g_autofree char *realm = realm_for_display (login->realm);
+
+      g_string_append_printf (body, _("The server asks for a login for “%s”."), realm);
+    }
+  else
+    g_string_append (body, _("The server asks for a login."));
+
+  if (login->cleartext && login->loopback)
+    g_string_append_printf (body, "\n\n%s",
+                            _("The connection is not encrypted and the server wants the password in readable form (Basic). "
+                              "The server is on this computer, so the password does not cross the network."));
+  else if (login->cleartext)
+    g_string_append_printf (body, "\n\n%s",
+                            _("Warning: the connection is not encrypted and the server wants the password in readable form (Basic). "
+                              "Anyone on the network between you and the server can read it. "
+                              "Use an https address if the server has one."));
+
+  return g_string_free (body, FALSE);
+}
+
+static void
+login_ask (Login *login)
+{
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&login->parent);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *grid;
+  int row = 0;
+
+  /* The window that wanted the listing is gone: nobody to ask. */
+  if (parent == NULL)
+    {
+      login_finish (login);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Log in to %s"), login->host_shown);
+  body = login_body (login);
+  login->dialog = adw_message_dialog_new (parent, heading, NULL);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (login->dialog), FALSE);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (login->dialog), body);
+  gtk_window_set_modal (GTK_WINDOW (login->dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (login->dialog), TRUE);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+
+  login->user_entry = add_labelled_row (GTK_GRID (grid), row++, _("_User name"), gtk_entry_new ());
+  gtk_entry_set_activates_default (GTK_ENTRY (login->user_entry), TRUE);
+  if (login->known_user != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (login->user_entry), login->known_user);
+
+  login->password_entry = add_labelled_row (GTK_GRID (grid), row++, _("_Password"), gtk_password_entry_new ());
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (login->password_entry), TRUE);
+  g_object_set (login->password_entry, "activates-default", TRUE, NULL);
+  if (login->known_password != NULL && !login->retrying)
+    gtk_editable_set_text (GTK_EDITABLE (login->password_entry), login->known_password);
+
+  login->remember_check = gtk_check_button_new_with_mnemonic (_("_Remember password"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (login->remember_check), login->in_keyring);
+  gtk_grid_attach (GTK_GRID (grid), login->remember_check, 0, row++, 2, 1);
+
+  if (login->cleartext && !login->loopback)
+    {
+      login->consent_check = gtk_check_button_new_with_mnemonic (_("_Send it anyway"));
+      gtk_grid_attach (GTK_GRID (grid), login->consent_check, 0, row++, 2, 1);
+      g_signal_connect_swapped (login->consent_check, "toggled", G_CALLBACK (login_changed_cb), login);
+    }
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (login->dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (login->dialog),
+                                    "cancel", _("_Cancel"),
+                                    "login", _("_Log In"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (login->dialog), "login",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (login->dialog), "login");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (login->dialog), "cancel");
+  fix_accessible_names (login->dialog);
+
+  g_signal_connect_swapped (login->user_entry, "changed", G_CALLBACK (login_changed_cb), login);
+  g_signal_connect (login->dialog, "response", G_CALLBACK (login_response_cb), login);
+  g_signal_connect (login->dialog, "destroy", G_CALLBACK (login_destroy_cb), login);
+  login_update_response (login);
+
+  if (login->known_user != NULL)
+    gtk_window_set_focus (GTK_WINDOW (login->dialog), login->password_entry);
+  else
+    gtk_window_set_focus (GTK_WINDOW (login->dialog), login->user_entry);
+
+  gtk_window_present (GTK_WINDOW (login->dialog));
+}
+
+/* ---- the signal --------------------------------------------------------- */
+
+static gboolean
+on_authenticate (DavClient *client,
+                 SoupAuth  *auth,
+                 gboolean   retrying,
+                 gpointer   user_data)
+{
+  Attachment *attachment = user_data;
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&attachment->parent);
+  g_autoptr(GUri) base = g_uri_parse (dav_client_get_base_url (client), SOUP_HTTP_URI_FLAGS, NULL);
+  g_autofree char *protocol = NULL;
+  g_autofree char *authority = NULL;
+  g_autofree char *key = NULL;
+  const char *realm = soup_auth_get_realm (auth);
+  gboolean cleartext;
+  gboolean loopback;
+  Remembered *remembered;
+  Login *login;
+
+  if (parent == NULL || base == NULL || soup_auth_is_for_proxy (auth))
+    return FALSE;
+
+  if (realm == NULL)
+    realm = "";
+  protocol = g_ascii_strdown (g_uri_get_scheme (base), -1);
+  authority = g_ascii_strdown (soup_auth_get_authority (auth), -1);
+  key = g_strdup_printf ("%s://%s\n%s", protocol, authority, realm);
+  cleartext = g_ascii_strcasecmp (soup_auth_get_scheme_name (auth), "Basic") == 0 &&
+              g_str_equal (protocol, "http");
+  loopback = host_is_loopback (g_uri_get_host (base));
+
+  /* Refused: whatever was remembered is wrong (or the account changed). */
+  if (retrying)
+    g_hash_table_remove (get_remembered_logins (), key);
+
+  login = g_hash_table_lookup (get_pending_logins (), key);
+  if (login != NULL)
+    {
+      login_add_auth (login, auth);
+      return TRUE;
+    }
+
+  remembered = g_hash_table_lookup (get_remembered_logins (), key);
+  if (remembered != NULL && (!cleartext || loopback || remembered->cleartext_ok))
+    {
+      soup_auth_authenticate (auth, remembered->user, remembered->password);
+      return TRUE;
+    }
+
+  login = g_new0 (Login, 1);
+  login->key = g_steal_pointer (&key);
+  login->protocol = g_steal_pointer (&protocol);
+  login->authority = g_steal_pointer (&authority);
+  login->realm = g_strdup (realm);
+  login->host_shown = host_for_heading (base);
+  login->cleartext = cleartext;
+  login->loopback = loopback;
+  login->retrying = retrying;
+  login->auths = g_ptr_array_new_with_free_func (g_object_unref);
+  g_weak_ref_init (&login->parent, parent);
+  if (remembered != NULL)
+    {
+      login->known_user = g_strdup (remembered->user);
+      login->known_password = g_strdup (remembered->password);
+    }
+  login_add_auth (login, auth);
+  g_hash_table_insert (get_pending_logins (), login->key, login);
+
+  if (keyring_absent)
+    login_continue (login);
+  else
+    secret_password_search (&login_schema,
+                            retrying ? SECRET_SEARCH_ALL : SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                            NULL, login_search_cb, login,
+                            "protocol", login->protocol,
+                            "server", login->authority,
+                            "realm", login->realm,
+                            NULL);
+
+  return TRUE;
+}
+
+static void
+attachment_free (gpointer  data,
+                 GClosure *closure)
+{
+  Attachment *attachment = data;
+
+  g_weak_ref_clear (&attachment->parent);
+  g_free (attachment);
+}
+
+void
+davscope_credentials_attach (DavClient *client,
+                             GtkWindow *parent)
+{
+  Attachment *attachment;
+
+  g_return_if_fail (DAV_IS_CLIENT (client));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  attachment = g_new0 (Attachment, 1);
+  g_weak_ref_init (&attachment->parent, parent);
+  g_signal_connect_data (client, "authenticate", G_CALLBACK (on_authenticate),
+                         attachment, attachment_free, 0);
+}

@@ -1,0 +1,25 @@
+/* davscope-credentials.h: answering a server's request for a login
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Connects to a DavClient's "authenticate" signal. A password remembered
+ * in the keyring (libsecret) is used first; otherwise, or when the server
+ * refused it, a dialog asks for user and password, naming the realm and
+ * the host. "Remember" stores it in the keyring; without a keyring it is
+ * kept in memory for as long as the application runs. Passwords never go
+ * to settings or logs.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dav-client.h"
+
+G_BEGIN_DECLS
+
+/* Handles logins for @client, with dialogs on @parent. */
+void davscope_credentials_attach (DavClient *client,
+                                  GtkWindow *parent);
+
+G_END_DECLS

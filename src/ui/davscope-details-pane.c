@@ -1,0 +1,236 @@
+/* davscope-details-pane.c: the properties of the selected resource
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every property the server reported, grouped into those people set (dead
+ * properties, any namespace) and those the server keeps (live), each with
+ * the status of its own propstat: a 404 or 403 property shows next to the
+ * 200 ones, with its explanation. Server text goes into plain labels only.
+ */
+
+#include "davscope-details-pane.h"
+
+#include <glib/gi18n.h>
+
+#include "dav-text.h"
+#include "davscope-status-badge.h"
+
+struct _DavscopeDetailsPane
+{
+  GtkWidget    parent_instance;
+
+  GtkWidget   *scrolled;
+  GtkWidget   *box;
+  DavResource *resource;
+  gulong       handler;
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeDetailsPane, davscope_details_pane, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+plain_label (const char *text,
+             const char *css_class,
+             gboolean    wrap)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+property_row (const DavProperty *property)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *badge = davscope_status_badge_new ();
+  g_autofree char *name = dav_text_escape (property->name, -1);
+  g_autofree char *ns = dav_text_escape (property->namespace_uri, -1);
+  g_autofree char *squeezed = property->is_xml && property->value ? dav_text_squeeze (property->value) : NULL;
+  g_autofree char *value = dav_text_escape (squeezed ? squeezed : property->value ? property->value : "", -1);
+  g_autofree char *accessible = NULL;
+  GtkWidget *name_label = plain_label (name, "heading", FALSE);
+
+  gtk_widget_set_hexpand (name_label, TRUE);
+  gtk_box_append (GTK_BOX (top), name_label);
+  if (dav_property_is_protected (property->namespace_uri, property->name))
+    {
+      GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+      gtk_widget_set_tooltip_text (lock, _("Protected: the server computes this property and will refuse to change it."));
+      gtk_box_append (GTK_BOX (top), lock);
+    }
+  davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (badge), property->status, TRUE, NULL, NULL);
+  gtk_box_append (GTK_BOX (top), badge);
+  gtk_box_append (GTK_BOX (row), top);
+  gtk_box_append (GTK_BOX (row), plain_label (*ns ? ns : _("(no namespace)"), "dim-label", FALSE));
+  if (property->value != NULL)
+    gtk_box_append (GTK_BOX (row), plain_label (value, property->is_xml ? "monospace" : NULL, TRUE));
+
+  accessible = g_strdup_printf ("%s (%s): %s, status %u", name, ns, value, property->status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+
+  return row;
+}
+
+static void
+add_group (DavscopeDetailsPane *self,
+           const char          *title,
+           GPtrArray           *properties)
+{
+  GtkWidget *list;
+
+  if (properties->len == 0)
+    return;
+
+  gtk_box_append (GTK_BOX (self->box), plain_label (title, "title-4", FALSE));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  for (guint i = 0; i < properties->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), property_row (g_ptr_array_index (properties, i)));
+  gtk_box_append (GTK_BOX (self->box), list);
+}
+
+static void
+rebuild (DavscopeDetailsPane *self)
+{
+  GtkWidget *child;
+  DavResponse *response;
+  g_autoptr(GPtrArray) dead = g_ptr_array_new ();
+  g_autoptr(GPtrArray) live = g_ptr_array_new ();
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+
+  if (self->resource == NULL)
+    {
+      GtkWidget *hint = plain_label (_("Select one item to see its properties, each with the status the server gave it."),
+                                     "dim-label", TRUE);
+
+      gtk_box_append (GTK_BOX (self->box), hint);
+      return;
+    }
+
+  gtk_box_append (GTK_BOX (self->box), plain_label (dav_resource_get_name (self->resource), "title-2", TRUE));
+  gtk_box_append (GTK_BOX (self->box), plain_label (dav_resource_get_path (self->resource), "dim-label", TRUE));
+  if (dav_resource_get_problem (self->resource) != NULL)
+    gtk_box_append (GTK_BOX (self->box), plain_label (dav_resource_get_problem (self->resource), "warning", TRUE));
+
+  response = dav_resource_get_response (self->resource);
+  if (response == NULL)
+    return;
+
+  for (guint i = 0; i < response->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
+
+      for (guint j = 0; j < propstat->properties->len; j++)
+        {
+          DavProperty *property = g_ptr_array_index (propstat->properties, j);
+
+          g_ptr_array_add (dav_property_is_live (property->namespace_uri, property->name) ? live : dead,
+                           property);
+        }
+    }
+
+  add_group (self, _("Properties set by people"), dead);
+  add_group (self, _("Properties the server keeps"), live);
+
+  for (guint i = 0; i < response->problems->len; i++)
+    {
+      const DavProblem *problem = g_ptr_array_index (response->problems, i);
+
+      gtk_box_append (GTK_BOX (self->box), plain_label (problem->message, "dim-label", TRUE));
+    }
+}
+
+static void
+on_response_changed (DavResource         *resource,
+                     GParamSpec          *pspec,
+                     DavscopeDetailsPane *self)
+{
+  rebuild (self);
+}
+
+void
+davscope_details_pane_set_resource (DavscopeDetailsPane *self,
+                                    DavResource         *resource)
+{
+  g_return_if_fail (DAVSCOPE_IS_DETAILS_PANE (self));
+
+  if (self->resource == resource && resource != NULL)
+    return;
+
+  if (self->resource != NULL)
+    g_clear_signal_handler (&self->handler, self->resource);
+  g_set_object (&self->resource, resource);
+  if (resource != NULL)
+    self->handler = g_signal_connect (resource, "notify::response", G_CALLBACK (on_response_changed), self);
+
+  rebuild (self);
+}
+
+static void
+davscope_details_pane_dispose (GObject *object)
+{
+  DavscopeDetailsPane *self = DAVSCOPE_DETAILS_PANE (object);
+
+  if (self->resource != NULL)
+    g_clear_signal_handler (&self->handler, self->resource);
+  g_clear_object (&self->resource);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (davscope_details_pane_parent_class)->dispose (object);
+}
+
+static void
+davscope_details_pane_class_init (DavscopeDetailsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = davscope_details_pane_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+davscope_details_pane_init (DavscopeDetailsPane *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_margin_top (self->box, 12);
+  gtk_widget_set_margin_bottom (self->box, 12);
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->box);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"), -1);
+
+  rebuild (self);
+}
+
+GtkWidget *
+davscope_details_pane_new (void)
+{
+  return g_object_new (DAVSCOPE_TYPE_DETAILS_PANE, NULL);
+}

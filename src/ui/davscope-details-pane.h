@@ -1,0 +1,23 @@
+/* davscope-details-pane.h: the properties of the selected resource
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dav-resource.h"
+
+G_BEGIN_DECLS
+
+#define DAVSCOPE_TYPE_DETAILS_PANE (davscope_details_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeDetailsPane, davscope_details_pane, DAVSCOPE, DETAILS_PANE, GtkWidget)
+
+GtkWidget *davscope_details_pane_new          (void);
+/* NULL shows a hint to select one item. */
+void       davscope_details_pane_set_resource (DavscopeDetailsPane *self,
+                                               DavResource         *resource);
+
+G_END_DECLS

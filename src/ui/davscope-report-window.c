@@ -1,0 +1,1182 @@
+/* davscope-report-window.c: a bulk delete, its progress and its per-item report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns one run at a time: a DavBatch of DELETEs, its
+ * GCancellable, and, once it ends, the DavReport. The report is shown as a
+ * tree of DavscopeReportRow, a small immutable row object private to this
+ * file, built once per report:
+ *
+ *   GtkListView "Report"
+ *     └ GtkNoSelection
+ *         └ GtkTreeListModel (passthrough FALSE, autoexpand TRUE: an item
+ *             │               whose explanation says "listed below" has
+ *             │               its members in view)
+ *             └ GListStore of item rows, one per URL given, in that order;
+ *               an item's members and properties are its children
+ *
+ * Nothing is shown as deleted unless its DavReportItem says
+ * DAV_OUTCOME_DONE. Server text (hrefs, descriptions, DAV:error content)
+ * goes into plain labels, escaped with dav_text_escape, never markup.
+ *
+ * Closing the window cancels a running batch like "Cancel" does; the run
+ * keeps a reference to the window and the store, so the report it ends
+ * with still brings the store up to date from the server.
+ */
+
+#include "davscope-report-window.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dav-status.h"
+#include "dav-text.h"
+
+#define CONCURRENCY 4
+
+/* ---- report rows -------------------------------------------------------- */
+
+#define DAVSCOPE_TYPE_REPORT_ROW (davscope_report_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeReportRow, davscope_report_row, DAVSCOPE, REPORT_ROW, GObject)
+
+/* One line of the report: an item, a member of its 207 body, or a
+ * property of its PROPPATCH. Every string is ready to show. */
+struct _DavscopeReportRow
+{
+  GObject     parent_instance;
+
+  const char *icon_name;    /* static */
+  const char *css_class;    /* static: "success", "error" or "warning" */
+  char       *title;        /* the decoded name, escaped */
+  char       *subtitle;     /* the decoded path or the namespace, escaped; or NULL */
+  char       *status;       /* "Failed · 423 Locked" */
+  char       *explanation;  /* escaped */
+  char       *notes;        /* DAV:error conditions and server description, escaped; or NULL */
+  char       *tooltip;      /* the href as sent, escaped; or NULL */
+  GListStore *children;     /* DavscopeReportRow; NULL when there are none */
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeReportRow, davscope_report_row, G_TYPE_OBJECT)
+
+static void
+davscope_report_row_finalize (GObject *object)
+{
+  DavscopeReportRow *self = DAVSCOPE_REPORT_ROW (object);
+
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->status);
+  g_free (self->explanation);
+  g_free (self->notes);
+  g_free (self->tooltip);
+  g_clear_object (&self->children);
+
+  G_OBJECT_CLASS (davscope_report_row_parent_class)->finalize (object);
+}
+
+static void
+davscope_report_row_class_init (DavscopeReportRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = davscope_report_row_finalize;
+}
+
+static void
+davscope_report_row_init (DavscopeReportRow *self)
+{
+}
+
+static void
+report_row_add_child (DavscopeReportRow *self,
+                      DavscopeReportRow *child)
+{
+  if (self->children == NULL)
+    self->children = g_list_store_new (DAVSCOPE_TYPE_REPORT_ROW);
+  g_list_store_append (self->children, child);
+}
+
+/* ---- turning report items into rows ------------------------------------- */
+
+/* The path of an absolute URL, or the href itself (a member's href is
+ * often an absolute path), still percent-encoded. */
+static char *
+encoded_path (const char *href)
+{
+  g_autoptr(GUri) uri = g_uri_parse (href, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+
+  if (uri == NULL)
+    return g_strdup (href);
+  if (*g_uri_get_path (uri) == '\0')
+    return g_strdup ("/");
+
+  return g_strdup (g_uri_get_path (uri));
+}
+
+/* Percent-decoded, then escaped: %0A or %E2%80%AE show as \x0A and
+ * \u{202E}, not as a line break or a reversed name. */
+static char *
+decode_for_display (const char *encoded)
+{
+  g_autofree char *decoded = g_uri_unescape_string (encoded, NULL);
+
+  return dav_text_escape (decoded != NULL ? decoded : encoded, -1);
+}
+
+/* "/dav/Locked%20Folder/" gives "Locked Folder/" and "/dav/Locked Folder/".
+ * The name is cut from the encoded path, so a %2F stays inside its name. */
+static void
+href_name_and_path (const char  *href,
+                    char       **name,
+                    char       **path)
+{
+  g_autofree char *encoded = encoded_path (href);
+  gsize len = strlen (encoded);
+  gsize end = len;
+  gsize start;
+
+  while (end > 0 && encoded[end - 1] == '/')
+    end--;
+  start = end;
+  while (start > 0 && encoded[start - 1] != '/')
+    start--;
+
+  *path = decode_for_display (encoded);
+  if (end == start)
+    *name = g_strdup (*path);
+  else
+    {
+      g_autofree char *segment = g_strndup (encoded + start, len - start);
+
+      *name = decode_for_display (segment);
+    }
+}
+
+static char *
+status_phrase (guint    status,
+               gboolean for_property)
+{
+  DavStatusInfo info;
+
+  if (status == 0)
+    return g_strdup (_("no status"));
+
+  if (for_property)
+    dav_status_lookup_property (status, &info);
+  else
+    dav_status_lookup (status, &info);
+
+  return g_strdup_printf ("%u %s", status, info.reason);
+}
+
+static void
+append_line (GString    *out,
+             const char *line)
+{
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, line);
+}
+
+/* The DAV:error conditions with what they mean, then the server's own
+ * words; NULL when there is neither. */
+static char *
+notes_text (GPtrArray  *conditions,
+            const char *description)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
+    {
+      const DavCondition *condition = g_ptr_array_index (conditions, i);
+      g_autofree char *name = dav_condition_dup_clark_name (condition);
+      g_autofree char *shown = dav_text_escape (name, -1);
+      DavConditionInfo info;
+
+      if (dav_condition_lookup (condition->namespace_uri, condition->name, &info))
+        {
+          g_autofree char *line = g_strdup_printf (_("%s: %s"), shown, info.explanation);
+          g_autofree char *advice = g_strdup_printf (_("What you can try: %s"), info.advice);
+
+          append_line (out, line);
+          append_line (out, advice);
+        }
+      else
+        append_line (out, shown);
+
+      if (condition->content != NULL)
+        {
+          g_autofree char *squeezed = dav_text_squeeze (condition->content);
+          g_autofree char *content = dav_text_escape (squeezed, -1);
+
+          if (*content != '\0')
+            append_line (out, content);
+        }
+    }
+
+  if (description != NULL)
+    {
+      g_autofree char *shown = dav_text_escape (description, -1);
+      g_autofree char *line = g_strdup_printf (_("The server says: “%s”"), shown);
+
+      append_line (out, line);
+    }
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static DavscopeReportRow *
+member_row_new (const DavReportMember *member)
+{
+  DavscopeReportRow *row = g_object_new (DAVSCOPE_TYPE_REPORT_ROW, NULL);
+
+  if (member->status == 0)
+    {
+      row->icon_name = "dialog-warning-symbolic";
+      row->css_class = "warning";
+    }
+  else if (member->ok)
+    {
+      row->icon_name = "emblem-ok-symbolic";
+      row->css_class = "success";
+    }
+  else
+    {
+      row->icon_name = "dialog-error-symbolic";
+      row->css_class = "error";
+    }
+
+  if (member->href != NULL)
+    {
+      href_name_and_path (member->href, &row->title, &row->subtitle);
+      row->tooltip = dav_text_escape (member->href, -1);
+    }
+  else
+    row->title = g_strdup (_("(no href)"));
+
+  row->status = status_phrase (member->status, FALSE);
+  row->explanation = dav_text_escape (member->explanation ? member->explanation : "", -1);
+  row->notes = notes_text (member->conditions, member->description);
+
+  return row;
+}
+
+static DavscopeReportRow *
+property_row_new (const DavReportProperty *property)
+{
+  DavscopeReportRow *row = g_object_new (DAVSCOPE_TYPE_REPORT_ROW, NULL);
+
+  row->icon_name = property->ok ? "emblem-ok-symbolic" : "dialog-error-symbolic";
+  row->css_class = property->ok ? "success" : "error";
+  row->title = dav_text_escape (property->name, -1);
+  row->subtitle = *property->namespace_uri != '\0'
+                  ? dav_text_escape (property->namespace_uri, -1)
+                  : g_strdup (_("(no namespace)"));
+  row->status = status_phrase (property->status, TRUE);
+  row->explanation = dav_text_escape (property->explanation ? property->explanation : "", -1);
+  row->notes = notes_text (NULL, property->description);
+
+  return row;
+}
+
+/* @refused: the batch would not take this URL; its explanation says why. */
+static DavscopeReportRow *
+item_row_new (const DavReportItem *item,
+              gboolean             refused)
+{
+  DavscopeReportRow *row = g_object_new (DAVSCOPE_TYPE_REPORT_ROW, NULL);
+  g_autofree char *phrase = item->status != 0 ? status_phrase (item->status, FALSE) : NULL;
+  const char *outcome;
+
+  switch (refused ? DAV_OUTCOME_NOT_ATTEMPTED : item->outcome)
+    {
+    case DAV_OUTCOME_DONE:
+      row->icon_name = "emblem-ok-symbolic";
+      row->css_class = "success";
+      outcome = C_("report outcome", "Deleted");
+      break;
+    case DAV_OUTCOME_FAILED:
+      row->icon_name = "dialog-error-symbolic";
+      row->css_class = "error";
+      outcome = C_("report outcome", "Failed");
+      break;
+    case DAV_OUTCOME_UNKNOWN:
+      row->icon_name = "dialog-warning-symbolic";
+      row->css_class = "warning";
+      outcome = C_("report outcome", "No answer");
+      break;
+    case DAV_OUTCOME_NOT_ATTEMPTED:
+    default:
+      row->icon_name = "dialog-warning-symbolic";
+      row->css_class = "warning";
+      outcome = refused ? C_("report outcome", "Refused") : C_("report outcome", "Not attempted");
+      break;
+    }
+
+  href_name_and_path (item->url, &row->title, &row->subtitle);
+  row->tooltip = dav_text_escape (item->url, -1);
+  /* TRANSLATORS: an outcome, then a status code and its reason: "Failed · 423 Locked" */
+  row->status = phrase != NULL ? g_strdup_printf (C_("report status", "%s · %s"), outcome, phrase)
+                               : g_strdup (outcome);
+  row->explanation = dav_text_escape (item->explanation ? item->explanation : "", -1);
+  row->notes = notes_text (item->conditions, item->description);
+
+  for (guint i = 0; i < item->members->len; i++)
+    {
+      g_autoptr(DavscopeReportRow) child = member_row_new (g_ptr_array_index (item->members, i));
+
+      report_row_add_child (row, child);
+    }
+  for (guint i = 0; i < item->properties->len; i++)
+    {
+      g_autoptr(DavscopeReportRow) child = property_row_new (g_ptr_array_index (item->properties, i));
+
+      report_row_add_child (row, child);
+    }
+
+  return row;
+}
+
+/* ---- the window --------------------------------------------------------- */
+
+struct _DavscopeReportWindow
+{
+  AdwWindow             parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *header_stack;
+  GtkWidget            *spinner;
+  GtkWidget            *progress_bar;
+  GtkWidget            *cancel_button;
+  GtkWidget            *summary_label;
+  GtkWidget            *content_stack;
+  GtkWidget            *running_page;
+  GtkWidget            *list_view;
+
+  DavResourceStore     *store;
+
+  /* The current run. @order has one entry per URL given: a refused item
+   * (owned by @refused), or NULL for the next item of the batch's report. */
+  GPtrArray            *order;
+  GPtrArray            *refused;      /* DavReportItem*, owned */
+  DavBatch             *batch;        /* while it runs */
+  GCancellable         *cancellable;  /* of the running batch */
+  gulong                item_done_handler;
+  guint                 n_total;
+
+  /* When it has ended. */
+  DavReport            *report;       /* the batch's own: what the store was told */
+  DavReport            *shown;        /* every item in the order given; borrows its items */
+
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeReportWindow, davscope_report_window, ADW_TYPE_WINDOW)
+
+static void start_run (DavscopeReportWindow *self,
+                       GPtrArray            *urls);
+
+static gboolean
+is_refused (DavscopeReportWindow *self,
+            const DavReportItem  *item)
+{
+  return g_ptr_array_find (self->refused, item, NULL);
+}
+
+static void
+show_toast (DavscopeReportWindow *self,
+            const char           *text)
+{
+  /* A toast title is Pango markup in libadwaita 1.2. */
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+/* ---- the model ---------------------------------------------------------- */
+
+static GListModel *
+create_child_model (gpointer item,
+                    gpointer user_data)
+{
+  DavscopeReportRow *row = item;
+
+  /* No I/O here: GtkTreeListModel also calls this just to ask. */
+  return row->children != NULL ? g_object_ref (G_LIST_MODEL (row->children)) : NULL;
+}
+
+static void
+set_rows (DavscopeReportWindow *self,
+          GListStore           *rows)
+{
+  GtkTreeListModel *tree = NULL;
+  GtkNoSelection *selection = NULL;
+
+  if (rows != NULL)
+    {
+      tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (rows)), FALSE, TRUE,
+                                      create_child_model, NULL, NULL);
+      selection = gtk_no_selection_new (G_LIST_MODEL (tree));
+    }
+
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (selection));
+  g_clear_object (&selection);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* The status label says the same in words. */
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "valign", GTK_ALIGN_START,
+                                  NULL);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *explanation = gtk_label_new (NULL);
+  GtkWidget *notes = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+
+  gtk_label_set_xalign (GTK_LABEL (status), 1);
+  gtk_widget_add_css_class (status, "numeric");
+
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+
+  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
+  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (explanation), PANGO_WRAP_WORD_CHAR);
+
+  gtk_label_set_xalign (GTK_LABEL (notes), 0);
+  gtk_label_set_wrap (GTK_LABEL (notes), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (notes), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (notes, "dim-label");
+
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), status);
+  gtk_box_append (GTK_BOX (text), top);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (text), explanation);
+  gtk_box_append (GTK_BOX (text), notes);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
+
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "status", status);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "explanation", explanation);
+  g_object_set_data (G_OBJECT (box), "notes", notes);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+set_label (GtkWidget  *box,
+           const char *key,
+           const char *text)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), key);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkTreeListRow *list_row = gtk_list_item_get_item (list_item);
+  DavscopeReportRow *row = gtk_tree_list_row_get_item (list_row);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
+  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
+  const char *icon_classes[] = { row->css_class, NULL };
+  const char *status_classes[] = { "numeric", row->css_class, NULL };
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), list_row);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), row->icon_name);
+  gtk_widget_set_css_classes (icon, icon_classes);
+  gtk_widget_set_css_classes (status, status_classes);
+  set_label (box, "title", row->title);
+  set_label (box, "status", row->status);
+  set_label (box, "subtitle", row->subtitle);
+  set_label (box, "explanation", row->explanation);
+  set_label (box, "notes", row->notes);
+  gtk_widget_set_tooltip_text (box, row->tooltip);
+
+  g_object_unref (row);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+static void
+on_row_activate (GtkListView          *view,
+                 guint                 position,
+                 DavscopeReportWindow *self)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  /* Enter or a double click opens and closes an item's members. */
+  if (row != NULL && gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+/* ---- the text report (as davscope-cli rm prints it) --------------------- */
+
+static void
+text_conditions (GString   *out,
+                 guint      indent,
+                 GPtrArray *conditions)
+{
+  g_autofree char *pad = g_strnfill (indent, ' ');
+
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      const DavCondition *condition = g_ptr_array_index (conditions, i);
+      g_autofree char *name = dav_condition_dup_clark_name (condition);
+      g_autofree char *shown = dav_text_escape (name, -1);
+      DavConditionInfo info;
+
+      g_string_append_printf (out, "%s%s %s\n", pad, _("Condition:"), shown);
+      if (dav_condition_lookup (condition->namespace_uri, condition->name, &info))
+        {
+          g_string_append_printf (out, "%s  %s\n", pad, info.explanation);
+          g_string_append_printf (out, "%s  %s %s\n", pad, _("Try:"), info.advice);
+          g_string_append_printf (out, "%s  %s %s\n", pad, _("See:"), info.reference);
+        }
+      if (condition->content != NULL)
+        {
+          g_autofree char *content = dav_text_escape (condition->content, -1);
+
+          g_string_append_printf (out, "%s%s\n", pad, content);
+        }
+    }
+}
+
+static void
+text_description (GString    *out,
+                  const char *pad,
+                  const char *description)
+{
+  g_autofree char *shown = NULL;
+
+  if (description == NULL)
+    return;
+
+  shown = dav_text_escape (description, -1);
+  g_string_append_printf (out, "%s%s %s\n", pad, _("Description:"), shown);
+}
+
+static void
+text_item (GString             *out,
+           const DavReportItem *item,
+           gboolean             refused)
+{
+  g_autofree char *url = dav_text_escape (item->url, -1);
+  g_autofree char *explanation = dav_text_escape (item->explanation ? item->explanation : "", -1);
+
+  if (refused || item->outcome == DAV_OUTCOME_UNKNOWN || item->outcome == DAV_OUTCOME_NOT_ATTEMPTED)
+    {
+      const char *label = refused ? _("- refused")
+                        : item->outcome == DAV_OUTCOME_UNKNOWN ? _("? no answer")
+                        : _("- not attempted");
+
+      g_string_append_printf (out, "%s  %s\n      %s\n", label, url, explanation);
+      return;
+    }
+
+  {
+    DavStatusInfo info;
+
+    dav_status_lookup (item->status, &info);
+    /* ✔ only for what the server confirmed. */
+    g_string_append_printf (out, "%s %u %s  %s\n",
+                            item->outcome == DAV_OUTCOME_DONE ? "✔" : "✘",
+                            item->status, info.reason, url);
+    if (item->outcome != DAV_OUTCOME_DONE)
+      g_string_append_printf (out, "      %s\n", explanation);
+  }
+
+  text_description (out, "      ", item->description);
+  text_conditions (out, 6, item->conditions);
+
+  for (guint i = 0; i < item->members->len; i++)
+    {
+      const DavReportMember *member = g_ptr_array_index (item->members, i);
+      g_autofree char *href = dav_text_escape (member->href ? member->href : _("(no href)"), -1);
+      g_autofree char *member_explanation = dav_text_escape (member->explanation ? member->explanation : "", -1);
+      DavStatusInfo info;
+
+      dav_status_lookup (member->status, &info);
+      g_string_append_printf (out, "      %s %u %s  %s\n          %s\n",
+                              member->ok ? "✔" : "✘", member->status,
+                              member->status ? info.reason : _("no status"),
+                              href, member_explanation);
+      text_description (out, "          ", member->description);
+      text_conditions (out, 10, member->conditions);
+    }
+
+  for (guint i = 0; i < item->properties->len; i++)
+    {
+      const DavReportProperty *property = g_ptr_array_index (item->properties, i);
+      g_autofree char *name = g_strdup_printf ("{%s}%s", property->namespace_uri, property->name);
+      g_autofree char *shown = dav_text_escape (name, -1);
+      g_autofree char *property_explanation = dav_text_escape (property->explanation ? property->explanation : "", -1);
+
+      g_string_append_printf (out, "      %s %u  %s\n          %s\n",
+                              property->ok ? "✔" : "✘", property->status, shown, property_explanation);
+      text_description (out, "          ", property->description);
+    }
+}
+
+/* ---- the summary -------------------------------------------------------- */
+
+static char *
+summary_text (DavscopeReportWindow  *self,
+              const char           **css_class)
+{
+  guint done = dav_report_count (self->report, DAV_OUTCOME_DONE);
+  guint failed = dav_report_count (self->report, DAV_OUTCOME_FAILED);
+  guint unknown = dav_report_count (self->report, DAV_OUTCOME_UNKNOWN);
+  guint not_attempted = dav_report_count (self->report, DAV_OUTCOME_NOT_ATTEMPTED);
+  guint refused = self->refused->len;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted", "%u deleted", done), done));
+  if (failed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", failed), failed));
+  if (unknown > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with no answer", "%u with no answer", unknown), unknown));
+  if (not_attempted > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not attempted", "%u not attempted", not_attempted), not_attempted));
+  if (refused > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u refused", "%u refused", refused), refused));
+  g_ptr_array_add (parts, NULL);
+
+  if (failed > 0)
+    *css_class = "error";
+  else if (unknown > 0 || not_attempted > 0 || refused > 0)
+    *css_class = "warning";
+  else
+    *css_class = "success";
+
+  /* TRANSLATORS: joins the parts of "48 deleted, 1 failed, 1 not attempted" */
+  return g_strjoinv (C_("report summary", ", "), (char **) parts->pdata);
+}
+
+/* ---- running and ending ------------------------------------------------- */
+
+static gboolean
+has_retryable (DavscopeReportWindow *self)
+{
+  if (self->report == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->report->items->len; i++)
+    if (((DavReportItem *) g_ptr_array_index (self->report->items, i))->outcome != DAV_OUTCOME_DONE)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+update_actions (DavscopeReportWindow *self)
+{
+  gboolean running = self->batch != NULL;
+  gboolean ended = !running && self->shown != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel",
+                                 running && !g_cancellable_is_cancelled (self->cancellable));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.retry", ended && has_retryable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.copy", ended);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", ended);
+}
+
+static void
+update_progress (DavscopeReportWindow *self,
+                 guint                 n_done)
+{
+  /* TRANSLATORS: progress of a bulk delete: "12 of 50" */
+  g_autofree char *text = g_strdup_printf (_("%u of %u"), n_done, self->n_total);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
+                                 self->n_total > 0 ? (double) n_done / self->n_total : 1.0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
+}
+
+static void
+on_item_done (DavBatch             *batch,
+              guint                 index,
+              guint                 n_done,
+              DavscopeReportWindow *self)
+{
+  update_progress (self, n_done);
+}
+
+static void
+drop_batch (DavscopeReportWindow *self)
+{
+  if (self->batch != NULL)
+    g_clear_signal_handler (&self->item_done_handler, self->batch);
+  g_clear_object (&self->batch);
+  g_clear_object (&self->cancellable);
+}
+
+/* The report as shown: the batch's items and the refused URLs, in the
+ * order given. Its item array borrows them. */
+static DavReport *
+ordered_report (DavscopeReportWindow *self)
+{
+  DavReport *shown = dav_report_new ();
+  guint next = 0;
+
+  g_ptr_array_set_free_func (shown->items, NULL);
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      DavReportItem *item = g_ptr_array_index (self->order, i);
+
+      if (item == NULL && next < self->report->items->len)
+        item = g_ptr_array_index (self->report->items, next++);
+      if (item != NULL)
+        g_ptr_array_add (shown->items, item);
+    }
+
+  return shown;
+}
+
+static void
+show_report (DavscopeReportWindow *self)
+{
+  g_autoptr(GListStore) rows = g_list_store_new (DAVSCOPE_TYPE_REPORT_ROW);
+  g_autofree char *summary = NULL;
+  const char *css_class = NULL;
+  const char *summary_classes[] = { "heading", NULL, NULL };
+
+  g_clear_pointer (&self->shown, dav_report_unref);
+  self->shown = ordered_report (self);
+
+  for (guint i = 0; i < self->shown->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (self->shown->items, i);
+      g_autoptr(DavscopeReportRow) row = item_row_new (item, is_refused (self, item));
+
+      g_list_store_append (rows, row);
+    }
+  set_rows (self, rows);
+
+  summary = summary_text (self, &css_class);
+  summary_classes[1] = css_class;
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+  gtk_widget_set_css_classes (self->summary_label, summary_classes);
+
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->header_stack), "summary");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), "report");
+  update_actions (self);
+
+  /* Cancel, which had the focus, is gone: the report takes it. */
+  gtk_widget_grab_focus (self->list_view);
+}
+
+static void
+davscope_report_window_run_cb (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr(DavscopeReportWindow) self = user_data;
+  DavBatch *batch = DAV_BATCH (source);
+  g_autoptr(DavReport) report = dav_batch_run_finish (batch, result);
+
+  /* Also when the window has closed meanwhile: the browser shows what the
+   * server has now, re-listed where anything is in doubt. */
+  dav_resource_store_apply_report (self->store, report);
+
+  if (batch != self->batch)
+    return;
+
+  drop_batch (self);
+  g_clear_pointer (&self->report, dav_report_unref);
+  self->report = g_steal_pointer (&report);
+  show_report (self);
+}
+
+static void
+clear_run (DavscopeReportWindow *self)
+{
+  /* @shown borrows from @report and @refused: it goes first. */
+  g_clear_pointer (&self->shown, dav_report_unref);
+  g_clear_pointer (&self->report, dav_report_unref);
+  g_ptr_array_set_size (self->order, 0);
+  g_ptr_array_set_size (self->refused, 0);
+}
+
+static void
+start_run (DavscopeReportWindow *self,
+           GPtrArray            *urls)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (self->batch == NULL);
+
+  clear_run (self);
+  set_rows (self, NULL);
+
+  self->batch = dav_batch_new (dav_resource_store_get_client (self->store), CONCURRENCY);
+  self->cancellable = g_cancellable_new ();
+
+  for (guint i = 0; i < urls->len; i++)
+    {
+      const char *url = g_ptr_array_index (urls, i);
+      g_autoptr(GError) error = NULL;
+
+      if (dav_batch_add_delete (self->batch, url, &error))
+        g_ptr_array_add (self->order, NULL);
+      else
+        {
+          /* Never sent: the row says why instead of what the server said. */
+          DavReportItem *item = dav_report_item_new ("DELETE", url);
+
+          g_free (item->explanation);
+          item->explanation = g_strdup (error->message);
+          g_ptr_array_add (self->refused, item);
+          g_ptr_array_add (self->order, item);
+        }
+    }
+  self->n_total = dav_batch_get_n_targets (self->batch);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleting %u Item", "Deleting %u Items", self->n_total),
+                           self->n_total);
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->running_page), title);
+  update_progress (self, 0);
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->header_stack), "progress");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), "running");
+  update_actions (self);
+  gtk_widget_grab_focus (self->cancel_button);
+
+  self->item_done_handler = g_signal_connect (self->batch, "item-done", G_CALLBACK (on_item_done), self);
+  dav_batch_run_async (self->batch, self->cancellable, davscope_report_window_run_cb, g_object_ref (self));
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (widget);
+
+  if (self->cancellable == NULL)
+    return;
+
+  /* What is not sent yet will not be; what is on its way may still happen. */
+  g_cancellable_cancel (self->cancellable);
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->running_page), _("Cancelling…"));
+  update_actions (self);
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (widget);
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->batch != NULL || self->report == NULL)
+    return;
+
+  /* Failed, unanswered and unsent items; refused URLs would be refused again. */
+  for (guint i = 0; i < self->report->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (self->report->items, i);
+
+      if (item->outcome != DAV_OUTCOME_DONE)
+        g_ptr_array_add (urls, g_strdup (item->url));
+    }
+
+  if (urls->len > 0)
+    start_run (self, urls);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (widget);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  const char *css_class;
+
+  if (self->shown == NULL)
+    return;
+
+  for (guint i = 0; i < self->shown->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (self->shown->items, i);
+
+      text_item (out, item, is_refused (self, item));
+    }
+  summary = summary_text (self, &css_class);
+  g_string_append_printf (out, "%s\n", summary);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), out->str);
+  show_toast (self, _("Report copied"));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DavscopeReportWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    text = g_strdup_printf (_("Could not export the report: %s"), error->message);
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (G_FILE (source));
+      g_autofree char *name = g_filename_display_name (basename);
+
+      text = g_strdup_printf (_("Report exported to “%s”"), name);
+    }
+
+  /* The window may have closed while the file was written. */
+  if (self->toast_overlay != NULL)
+    show_toast (self, text);
+}
+
+/* The extension the person typed decides; without one, the filter. */
+static gboolean
+wants_csv (GFile         *file,
+           GtkFileFilter *filter)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = basename ? g_ascii_strdown (basename, -1) : NULL;
+
+  if (lower != NULL && g_str_has_suffix (lower, ".csv"))
+    return TRUE;
+  if (lower != NULL && g_str_has_suffix (lower, ".json"))
+    return FALSE;
+
+  return filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), "CSV") == 0;
+}
+
+static void
+on_export_response (GtkNativeDialog      *dialog,
+                    int                   response,
+                    DavscopeReportWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  gboolean csv = FALSE;
+  char *text;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->shown != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (file != NULL)
+        csv = wants_csv (file, gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog)));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  text = csv ? dav_report_to_csv (self->shown) : dav_report_to_json (self->shown, TRUE);
+  g_file_replace_contents_bytes_async (file, g_bytes_new_take (text, strlen (text)), NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                       export_done_cb, g_object_ref (self));
+}
+
+static GtkFileFilter *
+file_filter_new (const char *name,
+                 const char *pattern,
+                 const char *mime_type)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+
+  return filter;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (widget);
+  g_autoptr(GtkFileFilter) json = file_filter_new ("JSON", "*.json", "application/json");
+  g_autoptr(GtkFileFilter) csv = file_filter_new ("CSV", "*.csv", "text/csv");
+
+  if (self->shown == NULL || self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), json);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "delete-report.json");
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- the type ----------------------------------------------------------- */
+
+static void
+davscope_report_window_dispose (GObject *object)
+{
+  DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (object);
+
+  /* The run's callback still updates the store (it holds a reference). */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  drop_batch (self);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->chooser, on_export_response, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_REPORT_WINDOW);
+
+  G_OBJECT_CLASS (davscope_report_window_parent_class)->dispose (object);
+}
+
+static void
+davscope_report_window_finalize (GObject *object)
+{
+  DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (object);
+
+  clear_run (self);
+  g_ptr_array_unref (self->order);
+  g_ptr_array_unref (self->refused);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (davscope_report_window_parent_class)->finalize (object);
+}
+
+static void
+davscope_report_window_class_init (DavscopeReportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = davscope_report_window_dispose;
+  object_class->finalize = davscope_report_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-report-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, header_stack);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, running_page);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
+
+  gtk_widget_class_install_action (widget_class, "report.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "report.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "report.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+davscope_report_window_init (DavscopeReportWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->order = g_ptr_array_new ();
+  self->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_report_item_free);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->list_view), factory);
+  g_object_unref (factory);
+
+  update_actions (self);
+}
+
+/* Returns: (transfer none): the window, which belongs to GTK's list of
+ * toplevels like any other; it destroys itself when closed. */
+DavscopeReportWindow *
+davscope_report_window_new (GtkWindow        *parent,
+                            DavResourceStore *store,
+                            GPtrArray        *urls)
+{
+  DavscopeReportWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (store), NULL);
+  g_return_val_if_fail (urls != NULL, NULL);
+
+  self = g_object_new (DAVSCOPE_TYPE_REPORT_WINDOW,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+
+  start_run (self, urls);
+  gtk_window_present (GTK_WINDOW (self));
+
+  return self;
+}

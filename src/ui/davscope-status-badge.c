@@ -1,0 +1,289 @@
+/* davscope-status-badge.c: a status code that explains itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shows nothing for a plain success, an icon and the code otherwise; its
+ * tooltip gives the reason and explanation, and a click opens a popover
+ * with what to try, the RFC references, the DAV:error conditions and the
+ * server's own description. The popover is built when opened, so a row
+ * costs one small button.
+ */
+
+#include "davscope-status-badge.h"
+
+#include <glib/gi18n.h>
+
+#include "dav-text.h"
+
+struct _DavscopeStatusBadge
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *button;
+  GtkWidget      *icon;
+  GtkWidget      *label;
+
+  guint           status;
+  gboolean        for_property;
+  char           *problem;
+  DavResponse    *response;
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeStatusBadge, davscope_status_badge, GTK_TYPE_WIDGET)
+
+static const char *
+severity_icon (DavSeverity severity)
+{
+  switch (severity)
+    {
+    case DAV_SEVERITY_ERROR:   return "dialog-error-symbolic";
+    case DAV_SEVERITY_WARNING: return "dialog-warning-symbolic";
+    case DAV_SEVERITY_INFO:    return "dialog-information-symbolic";
+    case DAV_SEVERITY_OK:
+    default:                   return "emblem-ok-symbolic";
+    }
+}
+
+static const char *
+severity_class (DavSeverity severity)
+{
+  switch (severity)
+    {
+    case DAV_SEVERITY_ERROR:   return "error";
+    case DAV_SEVERITY_WARNING: return "warning";
+    case DAV_SEVERITY_INFO:    return "accent";
+    case DAV_SEVERITY_OK:
+    default:                   return "success";
+    }
+}
+
+static void
+lookup (DavscopeStatusBadge *self,
+        DavStatusInfo       *info)
+{
+  if (self->for_property)
+    dav_status_lookup_property (self->status, info);
+  else
+    dav_status_lookup (self->status, info);
+}
+
+static GtkWidget *
+add_text (GtkWidget  *box,
+          const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return label;
+}
+
+/* The popover's content, built when it opens. Server text goes into
+ * plain labels (never markup), escaped. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  DavscopeStatusBadge *self = user_data;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *title = NULL;
+  DavStatusInfo info;
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  if (self->status != 0)
+    {
+      lookup (self, &info);
+      title = g_strdup_printf ("%u %s", self->status, info.reason);
+      add_text (box, title, "heading");
+      if (!info.known)
+        add_text (box, _("This is not a registered HTTP status code."), "dim-label");
+      add_text (box, info.explanation, NULL);
+      {
+        g_autofree char *advice = g_strdup_printf (_("What you can try: %s"), info.advice);
+        add_text (box, advice, NULL);
+      }
+      {
+        g_autofree char *refs = info.rfc2616
+          ? g_strdup_printf (_("Defined in %s (originally %s)"), info.reference, info.rfc2616)
+          : g_strdup_printf (_("Defined in %s"), info.reference);
+        add_text (box, refs, "dim-label");
+      }
+    }
+
+  if (self->problem != NULL)
+    add_text (box, self->problem, "warning");
+
+  if (self->response != NULL)
+    {
+      if (self->response->description != NULL)
+        {
+          g_autofree char *shown = dav_text_escape (self->response->description, -1);
+          g_autofree char *text = g_strdup_printf (_("The server says: “%s”"), shown);
+
+          add_text (box, text, NULL);
+        }
+
+      for (guint i = 0; i < self->response->errors->len; i++)
+        {
+          const DavCondition *condition = g_ptr_array_index (self->response->errors, i);
+          g_autofree char *name = dav_condition_dup_clark_name (condition);
+          g_autofree char *shown = dav_text_escape (name, -1);
+          DavConditionInfo cinfo;
+
+          add_text (box, shown, "heading");
+          if (dav_condition_lookup (condition->namespace_uri, condition->name, &cinfo))
+            {
+              add_text (box, cinfo.explanation, NULL);
+              add_text (box, cinfo.reference, "dim-label");
+            }
+        }
+
+      for (guint i = 0; i < self->response->problems->len; i++)
+        {
+          const DavProblem *problem = g_ptr_array_index (self->response->problems, i);
+
+          add_text (box, problem->message,
+                    dav_problem_kind_is_fatal (problem->kind) ? "error" : "dim-label");
+        }
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
+update (DavscopeStatusBadge *self)
+{
+  DavStatusInfo info;
+  DavSeverity severity;
+  g_autofree char *code = NULL;
+  g_autofree char *tooltip = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_remove_css_class (self->button, severity_class ((DavSeverity) i));
+
+  if (self->status == 0 && self->problem == NULL)
+    {
+      gtk_widget_set_visible (self->button, FALSE);
+      return;
+    }
+
+  if (self->status != 0)
+    {
+      lookup (self, &info);
+      severity = info.severity;
+      code = g_strdup_printf ("%u", self->status);
+      tooltip = g_strdup_printf ("%u %s — %s", self->status, info.reason, info.explanation);
+    }
+  else
+    {
+      severity = DAV_SEVERITY_ERROR;
+      code = g_strdup (_("?"));
+      tooltip = g_strdup (self->problem);
+    }
+
+  /* A flagged entry is a warning even when its status is fine. */
+  if (self->problem != NULL && severity < DAV_SEVERITY_WARNING)
+    {
+      severity = DAV_SEVERITY_WARNING;
+      g_free (tooltip);
+      tooltip = g_strdup (self->problem);
+    }
+
+  /* A plain success is calm: nothing to see. */
+  if (severity == DAV_SEVERITY_OK)
+    {
+      gtk_widget_set_visible (self->button, FALSE);
+      return;
+    }
+
+  gtk_widget_set_visible (self->button, TRUE);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), severity_icon (severity));
+  gtk_label_set_text (GTK_LABEL (self->label), code);
+  gtk_widget_add_css_class (self->button, severity_class (severity));
+  gtk_widget_set_tooltip_text (self->button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+}
+
+void
+davscope_status_badge_set (DavscopeStatusBadge *self,
+                           guint                status,
+                           gboolean             for_property,
+                           const char          *problem,
+                           DavResponse         *response)
+{
+  g_return_if_fail (DAVSCOPE_IS_STATUS_BADGE (self));
+
+  self->status = status;
+  self->for_property = for_property;
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  g_clear_pointer (&self->response, dav_response_unref);
+  if (response != NULL)
+    self->response = dav_response_ref (response);
+
+  update (self);
+}
+
+static void
+davscope_status_badge_dispose (GObject *object)
+{
+  DavscopeStatusBadge *self = DAVSCOPE_STATUS_BADGE (object);
+
+  g_clear_pointer (&self->button, gtk_widget_unparent);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->response, dav_response_unref);
+
+  G_OBJECT_CLASS (davscope_status_badge_parent_class)->dispose (object);
+}
+
+static void
+davscope_status_badge_class_init (DavscopeStatusBadgeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = davscope_status_badge_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "statusbadge");
+}
+
+static void
+davscope_status_badge_init (DavscopeStatusBadge *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  self->icon = gtk_image_new ();
+  self->label = gtk_label_new (NULL);
+  gtk_box_append (GTK_BOX (box), self->icon);
+  gtk_box_append (GTK_BOX (box), self->label);
+
+  self->button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), create_popup, self, NULL);
+  gtk_widget_add_css_class (self->button, "flat");
+  gtk_widget_add_css_class (self->button, "status-badge");
+  gtk_widget_set_halign (self->button, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  gtk_widget_set_visible (self->button, FALSE);
+}
+
+GtkWidget *
+davscope_status_badge_new (void)
+{
+  return g_object_new (DAVSCOPE_TYPE_STATUS_BADGE, NULL);
+}

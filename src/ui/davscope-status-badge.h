@@ -1,0 +1,27 @@
+/* davscope-status-badge.h: a status code that explains itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dav-response.h"
+
+G_BEGIN_DECLS
+
+#define DAVSCOPE_TYPE_STATUS_BADGE (davscope_status_badge_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeStatusBadge, davscope_status_badge, DAVSCOPE, STATUS_BADGE, GtkWidget)
+
+GtkWidget *davscope_status_badge_new (void);
+/* @status 0 with no @problem hides it; @response (may be NULL) gives the
+ * DAV:error conditions, description and problems for the popover. */
+void       davscope_status_badge_set (DavscopeStatusBadge *self,
+                                      guint                status,
+                                      gboolean             for_property,
+                                      const char          *problem,
+                                      DavResponse         *response);
+
+G_END_DECLS

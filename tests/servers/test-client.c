@@ -1,0 +1,1663 @@
+/* test-client.c: DavClient and DavBatch against a real Apache mod_dav
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run under tests/servers/with-apache (--seed demo, or --seed bulk:10000
+ * with DAVSCOPE_TEST_BULK=1 for /client/bulk); without DAVSCOPE_TEST_URL
+ * every test is skipped. Each test works in a fresh folder of its own,
+ * made with MKCOL, so that the tests do not depend on each other.
+ */
+
+#include <string.h>
+#include <unistd.h>
+
+#include "dav-batch.h"
+#include "dav-client.h"
+#include "dav-error.h"
+#include "dav-exchange-log.h"
+#include "dav-href.h"
+#include "dav-report.h"
+
+#define TEST_NS      "urn:x-davscope:test"
+#define WAIT_SECONDS 60
+
+/* ---- driving the async API ---------------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (res);
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the default main context until a callback filled @slot. */
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
+
+  while (*slot == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("No answer within %d s", WAIT_SECONDS);
+  g_source_remove (timeout_id);
+
+  return *slot;
+}
+
+static DavResult *
+finish_request (DavClient     *client,
+                GAsyncResult **slot,
+                GError       **error)
+{
+  DavResult *result;
+
+  wait_for (slot);
+  result = dav_client_request_finish (client, *slot, error);
+  g_clear_object (slot);
+
+  return result;
+}
+
+static DavResult *
+do_propfind (DavClient          *client,
+             const char         *url,
+             DavDepth            depth,
+             DavPropfindKind     kind,
+             const char * const *names,
+             DavResponseFunc     func,
+             gpointer            func_data,
+             GError            **error)
+{
+  GAsyncResult *res = NULL;
+
+  dav_client_propfind_async (client, url, depth, kind, names, func, func_data,
+                             NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavResult *
+do_proppatch (DavClient  *client,
+              const char *url,
+              GPtrArray  *patches,
+              GError    **error)
+{
+  GAsyncResult *res = NULL;
+
+  dav_client_proppatch_async (client, url, patches, NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavResult *
+do_mkcol (DavClient  *client,
+          const char *url,
+          GError    **error)
+{
+  GAsyncResult *res = NULL;
+
+  dav_client_mkcol_async (client, url, NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavResult *
+do_delete (DavClient  *client,
+           const char *url,
+           GError    **error)
+{
+  GAsyncResult *res = NULL;
+
+  dav_client_delete_async (client, url, NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavResult *
+do_copy_or_move (DavClient  *client,
+                 gboolean    move,
+                 const char *url,
+                 const char *destination,
+                 gboolean    overwrite,
+                 GError    **error)
+{
+  GAsyncResult *res = NULL;
+
+  if (move)
+    dav_client_move_async (client, url, destination, overwrite, NULL, store_result_cb, &res);
+  else
+    dav_client_copy_async (client, url, destination, overwrite, NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavResult *
+do_lock (DavClient  *client,
+         const char *url,
+         GError    **error)
+{
+  GAsyncResult *res = NULL;
+
+  dav_client_lock_async (client, url, DAV_LOCK_EXCLUSIVE, DAV_DEPTH_0, 3600, "test-client",
+                         NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavResult *
+do_unlock (DavClient  *client,
+           const char *url,
+           const char *token,
+           GError    **error)
+{
+  GAsyncResult *res = NULL;
+
+  dav_client_unlock_async (client, url, token, NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavResult *
+do_put_stream (DavClient       *client,
+               const char      *url,
+               GInputStream    *source,
+               goffset          size,
+               DavProgressFunc  progress,
+               gpointer         progress_data,
+               GError         **error)
+{
+  GAsyncResult *res = NULL;
+
+  dav_client_put_async (client, url, source, size, "application/octet-stream",
+                        progress, progress_data, NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavResult *
+do_get (DavClient       *client,
+        const char      *url,
+        GOutputStream   *sink,
+        DavProgressFunc  progress,
+        gpointer         progress_data,
+        GError         **error)
+{
+  GAsyncResult *res = NULL;
+
+  dav_client_get_async (client, url, sink, progress, progress_data, NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+static DavReport *
+run_batch (DavBatch *batch)
+{
+  GAsyncResult *res = NULL;
+  DavReport *report;
+
+  dav_batch_run_async (batch, NULL, store_result_cb, &res);
+  wait_for (&res);
+  report = dav_batch_run_finish (batch, res);
+  g_object_unref (res);
+
+  return report;
+}
+
+/* ---- fixtures ------------------------------------------------------------ */
+
+static const char *
+test_url (void)
+{
+  const char *url = g_getenv ("DAVSCOPE_TEST_URL");
+
+  if (url == NULL || *url == '\0')
+    {
+      g_test_skip ("DAVSCOPE_TEST_URL is not set: run under tests/servers/with-apache");
+      return NULL;
+    }
+
+  return url;
+}
+
+static DavClient *
+client_new (const char *base_url)
+{
+  g_autoptr(GError) error = NULL;
+  DavClient *client = dav_client_new (base_url, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+
+  return client;
+}
+
+static char *
+child_url (const char *folder_url,
+           const char *name,
+           gboolean    collection)
+{
+  g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
+
+  return g_strconcat (folder_url, escaped, collection ? "/" : "", NULL);
+}
+
+static void
+assert_status (DavResult *result,
+               GError    *error,
+               guint      status)
+{
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  if (result->status != status)
+    g_error ("%s %s: expected %u, got %u %s", result->method, result->url,
+             status, result->status, result->reason ? result->reason : "");
+}
+
+/* A new, empty folder under the base, named after the test. */
+static char *
+make_test_folder (DavClient  *client,
+                  const char *label)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("t%d-%u-%s", (int) getpid (), ++counter, label);
+  char *url = child_url (dav_client_get_base_url (client), name, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = do_mkcol (client, url, &error);
+
+  assert_status (result, error, 201);
+
+  return url;
+}
+
+static void
+put_text (DavClient  *client,
+          const char *url,
+          const char *text,
+          guint       expected_status)
+{
+  g_autoptr(GInputStream) source = g_memory_input_stream_new_from_data (g_strdup (text), strlen (text),
+                                                                        g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = do_put_stream (client, url, source, strlen (text), NULL, NULL, &error);
+
+  assert_status (result, error, expected_status);
+}
+
+/* The decoded names of a listing of @folder_url, self entry excluded. */
+static GHashTable *
+listing_names (const char *folder_url,
+               GPtrArray  *responses)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < responses->len; i++)
+    {
+      const DavResponse *response = g_ptr_array_index (responses, i);
+      g_autoptr(DavHref) href = NULL;
+
+      g_assert_cmpuint (response->hrefs->len, ==, 1);
+      href = dav_href_resolve (folder_url, dav_response_get_href (response));
+      g_assert_null (href->problem);
+      if (href->relation == DAV_HREF_SELF)
+        continue;
+      g_assert_cmpint (href->relation, ==, DAV_HREF_MEMBER);
+      /* Each name once. */
+      g_assert_true (g_hash_table_add (names, g_strdup (href->name)));
+    }
+
+  return names;
+}
+
+static GHashTable *
+list_folder (DavClient  *client,
+             const char *folder_url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = do_propfind (client, folder_url, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP,
+                                             NULL, NULL, NULL, &error);
+
+  assert_status (result, error, 207);
+  g_assert_true (result->complete);
+
+  return listing_names (folder_url, result->body->responses);
+}
+
+static const DavResponse *
+find_response (DavResult  *result,
+               const char *folder_url,
+               const char *name)
+{
+  for (guint i = 0; i < result->body->responses->len; i++)
+    {
+      const DavResponse *response = g_ptr_array_index (result->body->responses, i);
+      g_autoptr(DavHref) href = dav_href_resolve (folder_url, dav_response_get_href (response));
+
+      if (g_strcmp0 (href->name, name) == 0)
+        return response;
+    }
+
+  return NULL;
+}
+
+/* ---- PROPFIND ------------------------------------------------------------ */
+
+static const char * const awkward_names[] = {
+  "Grüße ünïcødé.txt",
+  "日本語.md",
+  "with space.txt",
+  "Tom & Jerry.txt",
+  "issue #42.txt",
+  "100% done.txt",
+  "C++ notes+.txt",
+  "a&b#c%d+e f.txt",
+};
+
+static void
+put_awkward_files (DavClient  *client,
+                   const char *folder)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    {
+      g_autofree char *url = child_url (folder, awkward_names[i], FALSE);
+
+      put_text (client, url, awkward_names[i], 201);
+    }
+}
+
+static void
+test_propfind_allprop (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "allprop");
+  put_awkward_files (client, folder);
+
+  result = do_propfind (client, folder, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL, &error);
+  assert_status (result, error, 207);
+  g_assert_true (result->complete);
+  g_assert_true (dav_result_has_multistatus (result));
+  g_assert_cmpuint (result->body->responses->len, ==, G_N_ELEMENTS (awkward_names) + 1);
+  g_assert_cmpuint (result->body->n_responses, ==, G_N_ELEMENTS (awkward_names) + 1);
+
+  names = listing_names (folder, result->body->responses);
+  g_assert_cmpuint (g_hash_table_size (names), ==, G_N_ELEMENTS (awkward_names));
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    {
+      const DavResponse *response = find_response (result, folder, awkward_names[i]);
+      const DavProperty *length;
+      g_autofree char *expected = g_strdup_printf ("%zu", strlen (awkward_names[i]));
+
+      if (!g_hash_table_contains (names, awkward_names[i]))
+        g_error ("“%s” is missing from the listing", awkward_names[i]);
+      g_assert_nonnull (response);
+      length = dav_response_find_property (response, "DAV:", "getcontentlength");
+      g_assert_nonnull (length);
+      g_assert_cmpuint (length->status, ==, 200);
+      g_assert_cmpstr (length->value, ==, expected);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_propfind_named (void)
+{
+  const char * const props[] = {
+    "{DAV:}resourcetype",
+    "{DAV:}getcontentlength",
+    "{" TEST_NS "}absent",
+    NULL
+  };
+  g_autoptr(DavClient) client = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "named");
+  put_awkward_files (client, folder);
+
+  result = do_propfind (client, folder, DAV_DEPTH_1, DAV_PROPFIND_PROP, props, NULL, NULL, &error);
+  assert_status (result, error, 207);
+  g_assert_true (result->complete);
+
+  names = listing_names (folder, result->body->responses);
+  g_assert_cmpuint (g_hash_table_size (names), ==, G_N_ELEMENTS (awkward_names));
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    g_assert_true (g_hash_table_contains (names, awkward_names[i]));
+
+  for (guint i = 0; i < result->body->responses->len; i++)
+    {
+      const DavResponse *response = g_ptr_array_index (result->body->responses, i);
+      g_autoptr(DavHref) href = dav_href_resolve (folder, dav_response_get_href (response));
+      const DavProperty *type = dav_response_find_property (response, "DAV:", "resourcetype");
+      const DavProperty *absent = dav_response_find_property (response, TEST_NS, "absent");
+
+      g_assert_nonnull (type);
+      g_assert_cmpuint (type->status, ==, 200);
+      if (href->relation == DAV_HREF_SELF)
+        {
+          g_assert_true (href->collection);
+          g_assert_true (type->is_xml);
+          g_assert_nonnull (strstr (type->value, "collection"));
+        }
+      else
+        g_assert_true (type->value == NULL || strstr (type->value, "collection") == NULL);
+
+      /* Asked for, not there: a 404 propstat, not silence. */
+      g_assert_nonnull (absent);
+      g_assert_cmpuint (absent->status, ==, 404);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+count_response_cb (DavResponse *response,
+                   gpointer     user_data)
+{
+  GHashTable *seen = user_data;
+  const char *href = dav_response_get_href (response);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, href));
+
+  g_hash_table_replace (seen, g_strdup (href), GUINT_TO_POINTER (count + 1));
+}
+
+static void
+test_propfind_streaming (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "stream");
+  put_awkward_files (client, folder);
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  result = do_propfind (client, folder, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL,
+                        count_response_cb, seen, &error);
+  assert_status (result, error, 207);
+  g_assert_true (result->complete);
+  /* Handed over, not kept. */
+  g_assert_cmpuint (result->body->responses->len, ==, 0);
+  g_assert_cmpuint (result->body->n_responses, ==, G_N_ELEMENTS (awkward_names) + 1);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, G_N_ELEMENTS (awkward_names) + 1);
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(DavHref) href = dav_href_resolve (folder, key);
+
+      g_assert_cmpuint (GPOINTER_TO_UINT (value), ==, 1);
+      if (href->relation != DAV_HREF_SELF)
+        g_hash_table_add (names, g_strdup (href->name));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    g_assert_true (g_hash_table_contains (names, awkward_names[i]));
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* ---- PROPPATCH ----------------------------------------------------------- */
+
+#define TEXT_VALUE "Tom & Jerry <3> \"quoted\""
+#define XML_VALUE  "<item xmlns=\"" TEST_NS "\">a &amp; b &lt; c</item>" \
+                   "<item xmlns=\"" TEST_NS "\"><sub>deep</sub></item>"
+
+static GPtrArray *
+patches_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) dav_prop_patch_free);
+}
+
+static DavResult *
+propfind_test_props (DavClient  *client,
+                     const char *url)
+{
+  const char * const props[] = {
+    "{" TEST_NS "}note",
+    "{" TEST_NS "}tree",
+    "{" TEST_NS "}other",
+    "{" TEST_NS "}guarded",
+    "{DAV:}getetag",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  DavResult *result = do_propfind (client, url, DAV_DEPTH_0, DAV_PROPFIND_PROP, props, NULL, NULL, &error);
+
+  assert_status (result, error, 207);
+  g_assert_true (result->complete);
+  g_assert_cmpuint (result->body->responses->len, ==, 1);
+
+  return result;
+}
+
+static void
+assert_property_missing (const DavResponse *response,
+                         const char        *name)
+{
+  const DavProperty *property = dav_response_find_property (response, TEST_NS, name);
+
+  g_assert_true (property == NULL || property->status == 404);
+}
+
+static void
+test_proppatch_dead (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(GPtrArray) patches = patches_new ();
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const DavResponse *response;
+  const DavProperty *property;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "proppatch");
+  file = child_url (folder, "props & more.txt", FALSE);
+  put_text (client, file, "properties\n", 201);
+
+  g_ptr_array_add (patches, dav_prop_patch_new_set (TEST_NS, "note", TEXT_VALUE, FALSE));
+  g_ptr_array_add (patches, dav_prop_patch_new_set (TEST_NS, "tree", XML_VALUE, TRUE));
+  g_ptr_array_add (patches, dav_prop_patch_new_set (TEST_NS, "other", "to be removed", FALSE));
+  result = do_proppatch (client, file, patches, &error);
+  assert_status (result, error, 207);
+  g_assert_true (result->complete);
+  g_assert_true (dav_result_is_success (result));
+  g_clear_pointer (&result, dav_result_unref);
+
+  result = propfind_test_props (client, file);
+  response = g_ptr_array_index (result->body->responses, 0);
+  property = dav_response_find_property (response, TEST_NS, "note");
+  g_assert_nonnull (property);
+  g_assert_cmpuint (property->status, ==, 200);
+  g_assert_false (property->is_xml);
+  g_assert_cmpstr (property->value, ==, TEXT_VALUE);
+  property = dav_response_find_property (response, TEST_NS, "tree");
+  g_assert_nonnull (property);
+  g_assert_cmpuint (property->status, ==, 200);
+  g_assert_true (property->is_xml);
+  g_assert_cmpstr (property->value, ==, XML_VALUE);
+  property = dav_response_find_property (response, TEST_NS, "other");
+  g_assert_nonnull (property);
+  g_assert_cmpuint (property->status, ==, 200);
+  g_assert_cmpstr (property->value, ==, "to be removed");
+  g_clear_pointer (&result, dav_result_unref);
+
+  /* Remove one; the others stay. */
+  g_ptr_array_set_size (patches, 0);
+  g_ptr_array_add (patches, dav_prop_patch_new_remove (TEST_NS, "other"));
+  result = do_proppatch (client, file, patches, &error);
+  assert_status (result, error, 207);
+  g_assert_true (dav_result_is_success (result));
+  g_clear_pointer (&result, dav_result_unref);
+
+  result = propfind_test_props (client, file);
+  response = g_ptr_array_index (result->body->responses, 0);
+  assert_property_missing (response, "other");
+  property = dav_response_find_property (response, TEST_NS, "note");
+  g_assert_nonnull (property);
+  g_assert_cmpstr (property->value, ==, TEXT_VALUE);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_proppatch_protected (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavBatch) batch = NULL;
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GPtrArray) patches = patches_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *etag_before = NULL;
+  const DavReportItem *item;
+  const DavResponse *response;
+  const DavProperty *property;
+  gboolean saw_etag = FALSE, saw_dead = FALSE;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "protected");
+  file = child_url (folder, "guarded.txt", FALSE);
+  put_text (client, file, "guarded\n", 201);
+
+  result = propfind_test_props (client, file);
+  response = g_ptr_array_index (result->body->responses, 0);
+  property = dav_response_find_property (response, "DAV:", "getetag");
+  g_assert_nonnull (property);
+  g_assert_cmpuint (property->status, ==, 200);
+  etag_before = g_strdup (property->value);
+  g_clear_pointer (&result, dav_result_unref);
+
+  g_ptr_array_add (patches, dav_prop_patch_new_set ("DAV:", "getetag", "\"forged\"", FALSE));
+  g_ptr_array_add (patches, dav_prop_patch_new_set (TEST_NS, "guarded", "must not be saved", FALSE));
+
+  batch = dav_batch_new (client, 2);
+  g_assert_true (dav_batch_add_proppatch (batch, file, patches, &error));
+  g_assert_no_error (error);
+  report = run_batch (batch);
+
+  g_assert_cmpuint (report->items->len, ==, 1);
+  item = g_ptr_array_index (report->items, 0);
+  g_assert_cmpstr (item->url, ==, file);
+  g_assert_cmpstr (item->method, ==, "PROPPATCH");
+  g_assert_cmpuint (item->status, ==, 207);
+  g_assert_false (item->ok);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_FAILED);
+  g_assert_true (item->complete);
+  g_assert_cmpuint (item->properties->len, ==, 2);
+  for (guint i = 0; i < item->properties->len; i++)
+    {
+      const DavReportProperty *entry = g_ptr_array_index (item->properties, i);
+
+      g_assert_false (entry->ok);
+      if (g_str_equal (entry->namespace_uri, "DAV:") && g_str_equal (entry->name, "getetag"))
+        {
+          saw_etag = TRUE;
+          g_assert_true (entry->status == 403 || entry->status == 409);
+        }
+      else if (g_str_equal (entry->namespace_uri, TEST_NS) && g_str_equal (entry->name, "guarded"))
+        {
+          saw_dead = TRUE;
+          /* Failed because the other one did (RFC 4918 §9.2). */
+          g_assert_cmpuint (entry->status, ==, 424);
+        }
+      else
+        g_error ("unexpected property {%s}%s in the report", entry->namespace_uri, entry->name);
+    }
+  g_assert_true (saw_etag && saw_dead);
+  g_assert_cmpuint (dav_report_count (report, DAV_OUTCOME_FAILED), ==, 1);
+  g_assert_false (dav_report_all_ok (report));
+
+  /* All or nothing: the dead property was not created, the etag is as it was. */
+  result = propfind_test_props (client, file);
+  response = g_ptr_array_index (result->body->responses, 0);
+  assert_property_missing (response, "guarded");
+  property = dav_response_find_property (response, "DAV:", "getetag");
+  g_assert_nonnull (property);
+  g_assert_cmpstr (property->value, ==, etag_before);
+
+  g_assert_finalize_object (g_steal_pointer (&batch));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* ---- bulk DELETE --------------------------------------------------------- */
+
+typedef struct {
+  char *folder;     /* the test's own folder */
+  char *locked_dir; /* a folder holding a locked file */
+  char *locked;     /* that file */
+  char *plain1;
+  char *plain2;
+  char *missing;
+  char *token;
+} LockedScene;
+
+static void
+locked_scene_free (LockedScene *scene)
+{
+  g_free (scene->folder);
+  g_free (scene->locked_dir);
+  g_free (scene->locked);
+  g_free (scene->plain1);
+  g_free (scene->plain2);
+  g_free (scene->missing);
+  g_free (scene->token);
+  g_free (scene);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LockedScene, locked_scene_free)
+
+/* Builds the scene with @client, locks the file with a second client
+ * (so @client does not hold the token), and runs a bulk DELETE. */
+static DavReport *
+run_locked_delete (DavClient    *client,
+                   const char   *label,
+                   LockedScene **scene_out)
+{
+  g_autoptr(LockedScene) scene = g_new0 (LockedScene, 1);
+  g_autoptr(DavClient) locker = client_new (test_url ());
+  g_autoptr(DavBatch) batch = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  DavReport *report;
+
+  scene->folder = make_test_folder (client, label);
+  scene->locked_dir = child_url (scene->folder, "Locked Folder", TRUE);
+  result = do_mkcol (client, scene->locked_dir, &error);
+  assert_status (result, error, 201);
+  g_clear_pointer (&result, dav_result_unref);
+  scene->locked = child_url (scene->locked_dir, "locked.txt", FALSE);
+  put_text (client, scene->locked, "locked\n", 201);
+  {
+    g_autofree char *other = child_url (scene->locked_dir, "unlocked.txt", FALSE);
+
+    put_text (client, other, "unlocked\n", 201);
+  }
+  scene->plain1 = child_url (scene->folder, "plain one.txt", FALSE);
+  scene->plain2 = child_url (scene->folder, "plain#two.txt", FALSE);
+  scene->missing = child_url (scene->folder, "never there.txt", FALSE);
+  put_text (client, scene->plain1, "1\n", 201);
+  put_text (client, scene->plain2, "2\n", 201);
+
+  result = do_lock (locker, scene->locked, &error);
+  assert_status (result, error, 200);
+  g_assert_nonnull (result->lock_token);
+  scene->token = g_strdup (result->lock_token);
+  g_clear_pointer (&result, dav_result_unref);
+
+  batch = dav_batch_new (client, 4);
+  g_assert_true (dav_batch_add_delete (batch, scene->locked_dir, &error));
+  g_assert_no_error (error);
+  g_assert_true (dav_batch_add_delete (batch, scene->plain1, &error));
+  g_assert_true (dav_batch_add_delete (batch, scene->plain2, &error));
+  g_assert_true (dav_batch_add_delete (batch, scene->missing, &error));
+  g_assert_no_error (error);
+  /* The same file twice is acted on once. */
+  g_assert_false (dav_batch_add_delete (batch, scene->plain1, &error));
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (dav_batch_get_n_targets (batch), ==, 4);
+
+  report = run_batch (batch);
+  g_assert_finalize_object (g_steal_pointer (&batch));
+  g_assert_finalize_object (g_steal_pointer (&locker));
+
+  *scene_out = g_steal_pointer (&scene);
+  return report;
+}
+
+static void
+test_batch_delete_locked (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(LockedScene) scene = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GHashTable) inner = NULL;
+  const DavReportItem *item;
+  gboolean saw_locked = FALSE;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  report = run_locked_delete (client, "bulk-delete", &scene);
+
+  g_assert_cmpuint (report->items->len, ==, 4);
+
+  /* The folder: not done, with the locked member named (423). */
+  item = g_ptr_array_index (report->items, 0);
+  g_assert_cmpstr (item->url, ==, scene->locked_dir);
+  g_assert_cmpstr (item->method, ==, "DELETE");
+  g_assert_false (item->ok);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_FAILED);
+  g_assert_true (item->status == 207 || item->status == 424 || item->status == 423);
+  g_assert_cmpuint (item->members->len, >=, 1);
+  for (guint i = 0; i < item->members->len; i++)
+    {
+      const DavReportMember *member = g_ptr_array_index (item->members, i);
+
+      g_assert_false (member->ok);
+      if (member->href != NULL && g_str_has_suffix (member->href, "/locked.txt"))
+        {
+          saw_locked = TRUE;
+          g_assert_cmpuint (member->status, ==, 423);
+        }
+    }
+  g_assert_true (saw_locked);
+
+  item = g_ptr_array_index (report->items, 1);
+  g_assert_cmpstr (item->url, ==, scene->plain1);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_DONE);
+  g_assert_cmpuint (item->status, ==, 204);
+  g_assert_true (item->ok);
+
+  item = g_ptr_array_index (report->items, 2);
+  g_assert_cmpstr (item->url, ==, scene->plain2);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_DONE);
+  g_assert_cmpuint (item->status, ==, 204);
+  g_assert_true (item->ok);
+
+  item = g_ptr_array_index (report->items, 3);
+  g_assert_cmpstr (item->url, ==, scene->missing);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_FAILED);
+  g_assert_cmpuint (item->status, ==, 404);
+  g_assert_false (item->ok);
+
+  g_assert_cmpuint (dav_report_count (report, DAV_OUTCOME_DONE), ==, 2);
+  g_assert_cmpuint (dav_report_count (report, DAV_OUTCOME_FAILED), ==, 2);
+  g_assert_false (dav_report_all_ok (report));
+
+  /* What is there now is what the report says. */
+  names = list_folder (client, scene->folder);
+  g_assert_cmpuint (g_hash_table_size (names), ==, 1);
+  g_assert_true (g_hash_table_contains (names, "Locked Folder"));
+  inner = list_folder (client, scene->locked_dir);
+  g_assert_true (g_hash_table_contains (inner, "locked.txt"));
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* Rows of an RFC 4180 text: CRLF outside quotes. */
+static guint
+csv_count_rows (const char *csv)
+{
+  gboolean quoted = FALSE;
+  guint rows = 0;
+
+  for (const char *p = csv; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && p[0] == '\r' && p[1] == '\n')
+        rows++;
+    }
+  g_assert_false (quoted);
+
+  return rows;
+}
+
+static void
+test_batch_report_formats (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(LockedScene) scene = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *compact = NULL;
+  g_autofree char *csv = NULL;
+  guint expected_rows = 1; /* the header */
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  report = run_locked_delete (client, "report-formats", &scene);
+
+  json = dav_report_to_json (report, TRUE);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+  g_assert_true (g_str_has_prefix (json, "{"));
+  g_assert_true (g_str_has_suffix (g_strchomp (json), "}"));
+  g_assert_nonnull (strstr (json, "\"results\""));
+  g_assert_nonnull (strstr (json, "\"status\": 423"));
+  g_assert_nonnull (strstr (json, "\"status\": 204"));
+  g_assert_nonnull (strstr (json, "\"status\": 404"));
+  g_assert_nonnull (strstr (json, "\"ok\": false"));
+  g_assert_nonnull (strstr (json, "\"ok\": true"));
+  g_assert_nonnull (strstr (json, "\"outcome\": \"done\""));
+  g_assert_nonnull (strstr (json, "\"outcome\": \"failed\""));
+  g_assert_nonnull (strstr (json, "locked.txt"));
+
+  compact = dav_report_to_json (report, FALSE);
+  g_assert_nonnull (strstr (compact, "\"status\":423"));
+  g_assert_null (strchr (compact, '\n'));
+
+  csv = dav_report_to_csv (report);
+  g_assert_true (g_str_has_prefix (csv, "\"url\",\"member\",\"property\",\"outcome\",\"status\""));
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (report->items, i);
+
+      expected_rows += 1 + item->members->len + item->properties->len;
+    }
+  g_assert_cmpuint (expected_rows, >=, 1 + 4 + 1);
+  g_assert_cmpuint (csv_count_rows (csv), ==, expected_rows);
+  g_assert_nonnull (strstr (csv, "\"423\""));
+  g_assert_nonnull (strstr (csv, "\"404\""));
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* ---- MKCOL --------------------------------------------------------------- */
+
+static void
+test_mkcol (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *orphan = NULL;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "mkcol");
+  fresh = child_url (folder, "new folder ü", TRUE);
+  orphan = g_strconcat (folder, "no%20parent/child/", NULL);
+
+  result = do_mkcol (client, fresh, &error);
+  assert_status (result, error, 201);
+  g_assert_true (dav_result_is_success (result));
+  g_clear_pointer (&result, dav_result_unref);
+
+  result = do_mkcol (client, fresh, &error);
+  assert_status (result, error, 405);
+  g_assert_false (dav_result_is_success (result));
+  g_clear_pointer (&result, dav_result_unref);
+
+  result = do_mkcol (client, orphan, &error);
+  assert_status (result, error, 409);
+  g_assert_false (dav_result_is_success (result));
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* ---- PUT and GET --------------------------------------------------------- */
+
+#define BIG_SIZE (5 * 1024 * 1024)
+
+typedef struct {
+  GArray *done;   /* goffset */
+  goffset total;
+} Progress;
+
+static void
+progress_cb (goffset  done,
+             goffset  total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->done, done);
+  progress->total = total;
+}
+
+static void
+assert_progress (Progress *progress,
+                 goffset   size)
+{
+  goffset last = 0;
+
+  g_assert_cmpuint (progress->done->len, >, 1);
+  for (guint i = 0; i < progress->done->len; i++)
+    {
+      goffset value = g_array_index (progress->done, goffset, i);
+
+      g_assert_cmpint (value, >, last);
+      last = value;
+    }
+  g_assert_cmpint (last, ==, size);
+  g_assert_cmpint (progress->total, ==, size);
+}
+
+static void
+test_put_get_big (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFileInputStream) source = NULL;
+  g_autoptr(GOutputStream) sink = NULL;
+  g_autofree guint8 *data = g_malloc (BIG_SIZE);
+  g_autofree char *folder = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4918);
+  Progress up = { g_array_new (FALSE, FALSE, sizeof (goffset)), -2 };
+  Progress down = { g_array_new (FALSE, FALSE, sizeof (goffset)), -2 };
+
+  if (test_url () == NULL)
+    {
+      g_array_unref (up.done);
+      g_array_unref (down.done);
+      return;
+    }
+
+  for (gsize i = 0; i < BIG_SIZE; i += 4)
+    {
+      guint32 value = g_rand_int (rand);
+
+      memcpy (data + i, &value, 4);
+    }
+  file = g_file_new_tmp ("davscope-put-XXXXXX.bin", &io, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (file, (const char *) data, BIG_SIZE, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  source = g_file_read (file, NULL, &error);
+  g_assert_no_error (error);
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "put-get");
+  url = child_url (folder, "big file.bin", FALSE);
+
+  result = do_put_stream (client, url, G_INPUT_STREAM (source), BIG_SIZE, progress_cb, &up, &error);
+  assert_status (result, error, 201);
+  g_clear_pointer (&result, dav_result_unref);
+  assert_progress (&up, BIG_SIZE);
+
+  sink = g_memory_output_stream_new_resizable ();
+  result = do_get (client, url, sink, progress_cb, &down, &error);
+  assert_status (result, error, 200);
+  g_assert_true (result->complete);
+  g_assert_true (g_output_stream_close (sink, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (sink)), ==, BIG_SIZE);
+  g_assert_true (memcmp (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (sink)), data,
+                         BIG_SIZE) == 0);
+  assert_progress (&down, BIG_SIZE);
+
+  g_file_delete (file, NULL, NULL);
+  g_array_unref (up.done);
+  g_array_unref (down.done);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* ---- COPY and MOVE ------------------------------------------------------- */
+
+static char *
+get_text (DavClient  *client,
+          const char *url)
+{
+  g_autoptr(GOutputStream) sink = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = do_get (client, url, sink, NULL, NULL, &error);
+
+  assert_status (result, error, 200);
+  g_assert_true (g_output_stream_write_all (sink, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (sink, NULL, &error));
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (sink));
+}
+
+static void
+check_copy_move (DavClient  *client,
+                 gboolean    move,
+                 const char *folder)
+{
+  const char *verb = move ? "move" : "copy";
+  g_autofree char *a = g_strdup_printf ("%s%s-a.txt", folder, verb);
+  g_autofree char *b = g_strdup_printf ("%s%s-b.txt", folder, verb);
+  g_autofree char *c = g_strdup_printf ("%s%s%%20new.txt", folder, verb);
+  g_autofree char *text = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  put_text (client, a, "from a\n", 201);
+  put_text (client, b, "from b\n", 201);
+
+  result = do_copy_or_move (client, move, a, b, FALSE, &error);
+  assert_status (result, error, 412);
+  g_assert_false (dav_result_is_success (result));
+  g_clear_pointer (&result, dav_result_unref);
+  text = get_text (client, b);
+  g_assert_cmpstr (text, ==, "from b\n");
+  g_clear_pointer (&text, g_free);
+
+  result = do_copy_or_move (client, move, a, b, TRUE, &error);
+  assert_status (result, error, 204);
+  g_assert_true (dav_result_is_success (result));
+  g_clear_pointer (&result, dav_result_unref);
+  text = get_text (client, b);
+  g_assert_cmpstr (text, ==, "from a\n");
+  g_clear_pointer (&text, g_free);
+
+  result = do_copy_or_move (client, move, b, c, FALSE, &error);
+  assert_status (result, error, 201);
+  g_clear_pointer (&result, dav_result_unref);
+  text = get_text (client, c);
+  g_assert_cmpstr (text, ==, "from a\n");
+  g_clear_pointer (&text, g_free);
+
+  /* A move leaves nothing behind. */
+  result = do_propfind (client, b, DAV_DEPTH_0, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL, &error);
+  assert_status (result, error, move ? 404 : 207);
+}
+
+static void
+test_copy_move (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autofree char *folder = NULL;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "copy-move");
+  check_copy_move (client, FALSE, folder);
+  check_copy_move (client, TRUE, folder);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_copy_move_outside (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavClient) inner = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) base = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *parent_trick = NULL;
+  g_autofree char *prefix_trick = NULL;
+  g_autofree char *other_origin = NULL;
+  GListModel *log;
+  const char *destinations[5];
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "outside");
+  file = child_url (folder, "stay.txt", FALSE);
+  put_text (client, file, "stay\n", 201);
+
+  /* A client whose base collection is the test folder. */
+  inner = client_new (folder);
+  outside = child_url (test_url (), "escaped.txt", FALSE);
+  parent_trick = g_strconcat (folder, "../escaped.txt", NULL);
+  prefix_trick = g_strdup_printf ("%.*sX/escaped.txt", (int) strlen (folder) - 1, folder);
+  base = g_uri_parse (test_url (), G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  other_origin = g_strdup_printf ("http://localhost:%d/dav/escaped.txt", g_uri_get_port (base));
+  destinations[0] = outside;
+  destinations[1] = prefix_trick;
+  destinations[2] = other_origin;
+  destinations[3] = test_url ();
+  destinations[4] = parent_trick;
+
+  log = G_LIST_MODEL (dav_client_get_exchange_log (inner));
+  for (guint i = 0; i < G_N_ELEMENTS (destinations); i++)
+    for (int move = 0; move <= 1; move++)
+      {
+        guint before = g_list_model_get_n_items (log);
+
+        result = do_copy_or_move (inner, move, file, destinations[i], TRUE, &error);
+        g_assert_null (result);
+        g_assert_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE);
+        g_clear_error (&error);
+        /* Refused before any request. */
+        g_assert_cmpuint (g_list_model_get_n_items (log), ==, before);
+      }
+
+  /* A DELETE of the parent is refused the same way. */
+  result = do_delete (inner, test_url (), &error);
+  g_assert_null (result);
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 0);
+
+  /* Inside, it works. */
+  {
+    g_autofree char *inside = child_url (folder, "copied.txt", FALSE);
+
+    result = do_copy_or_move (inner, FALSE, file, inside, FALSE, &error);
+    assert_status (result, error, 201);
+    g_clear_pointer (&result, dav_result_unref);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+
+  /* Nothing escaped. */
+  result = do_propfind (client, outside, DAV_DEPTH_0, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL, &error);
+  assert_status (result, error, 404);
+
+  g_assert_finalize_object (g_steal_pointer (&inner));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* ---- LOCK ---------------------------------------------------------------- */
+
+static void
+test_lock (void)
+{
+  g_autoptr(DavClient) owner = NULL;
+  g_autoptr(DavClient) other = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *token1 = NULL;
+  g_autofree char *token2 = NULL;
+
+  if (test_url () == NULL)
+    return;
+
+  owner = client_new (test_url ());
+  other = client_new (test_url ());
+  folder = make_test_folder (owner, "lock");
+  first = child_url (folder, "locked one.txt", FALSE);
+  second = child_url (folder, "locked#two.txt", FALSE);
+  put_text (owner, first, "one\n", 201);
+  put_text (owner, second, "two\n", 201);
+
+  result = do_lock (owner, first, &error);
+  assert_status (result, error, 200);
+  g_assert_nonnull (result->lock_token);
+  g_assert_true (g_str_has_prefix (result->lock_token, "opaquelocktoken:"));
+  token1 = g_strdup (result->lock_token);
+  g_clear_pointer (&result, dav_result_unref);
+
+  result = do_lock (owner, second, &error);
+  assert_status (result, error, 200);
+  g_assert_nonnull (result->lock_token);
+  token2 = g_strdup (result->lock_token);
+  g_clear_pointer (&result, dav_result_unref);
+
+  /* A second exclusive lock is refused. */
+  result = do_lock (other, first, &error);
+  assert_status (result, error, 423);
+  g_clear_pointer (&result, dav_result_unref);
+
+  /* Without the token: Locked. Not even the client that locked it knows
+   * the token until it is told. */
+  result = do_delete (other, first, &error);
+  assert_status (result, error, 423);
+  g_clear_pointer (&result, dav_result_unref);
+  put_text (owner, first, "overwritten\n", 423);
+
+  /* With the token, the If header makes it work. */
+  dav_client_add_lock_token (owner, first, token1);
+  put_text (owner, first, "overwritten\n", 204);
+  result = do_delete (owner, first, &error);
+  assert_status (result, error, 204);
+  g_clear_pointer (&result, dav_result_unref);
+  dav_client_remove_lock_token (owner, token1);
+
+  /* UNLOCK, then anybody may delete it. */
+  result = do_delete (other, second, &error);
+  assert_status (result, error, 423);
+  g_clear_pointer (&result, dav_result_unref);
+  result = do_unlock (owner, second, token2, &error);
+  assert_status (result, error, 204);
+  g_clear_pointer (&result, dav_result_unref);
+  result = do_delete (other, second, &error);
+  assert_status (result, error, 204);
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_finalize_object (g_steal_pointer (&owner));
+}
+
+/* ---- authentication ------------------------------------------------------ */
+
+typedef struct {
+  const char *password;   /* NULL: let the 401 through */
+  guint       calls;
+  guint       retries;    /* calls with retrying TRUE */
+  GPtrArray  *schemes;
+} AuthState;
+
+static gboolean
+authenticate_cb (DavClient *client,
+                 SoupAuth  *auth,
+                 gboolean   retrying,
+                 AuthState *state)
+{
+  state->calls++;
+  if (retrying)
+    state->retries++;
+  g_ptr_array_add (state->schemes, g_strdup (soup_auth_get_scheme_name (auth)));
+
+  if (state->password == NULL)
+    return FALSE;
+
+  soup_auth_authenticate (auth, g_getenv ("DAVSCOPE_TEST_USER"), state->password);
+  return TRUE;
+}
+
+static gboolean
+contains (const char *haystack,
+          gsize       length,
+          const char *needle)
+{
+  return haystack != NULL && g_strstr_len (haystack, length, needle) != NULL;
+}
+
+static void
+assert_no_secret_in (const char *text,
+                     gsize       length,
+                     const char *password,
+                     const char *basic)
+{
+  g_assert_false (contains (text, length, password));
+  g_assert_false (contains (text, length, basic));
+}
+
+static void
+assert_no_secret_in_headers (GPtrArray  *headers,
+                             const char *password,
+                             const char *basic,
+                             guint      *n_authorization)
+{
+  for (guint i = 0; i < headers->len; i++)
+    {
+      const DavHeader *header = g_ptr_array_index (headers, i);
+
+      assert_no_secret_in (header->name, -1, password, basic);
+      assert_no_secret_in (header->value, -1, password, basic);
+      if (g_ascii_strcasecmp (header->name, "Authorization") == 0)
+        {
+          g_assert_cmpstr (header->value, ==, DAV_EXCHANGE_REDACTED);
+          (*n_authorization)++;
+        }
+    }
+}
+
+static void
+assert_no_secret_in_body (GBytes     *body,
+                          const char *password,
+                          const char *basic)
+{
+  gsize length;
+  const char *data;
+
+  if (body == NULL)
+    return;
+  data = g_bytes_get_data (body, &length);
+  assert_no_secret_in (data, length, password, basic);
+}
+
+/* Every exchange of @client: Authorization redacted, the password (and
+ * its Basic encoding) nowhere. Returns how many Authorization headers
+ * were sent. */
+static guint
+assert_log_clean (DavClient  *client,
+                  const char *password)
+{
+  GListModel *log = G_LIST_MODEL (dav_client_get_exchange_log (client));
+  g_autofree char *userpass = g_strdup_printf ("%s:%s", g_getenv ("DAVSCOPE_TEST_USER"), password);
+  g_autofree char *basic = g_base64_encode ((const guchar *) userpass, strlen (userpass));
+  guint n_authorization = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (log), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(DavExchange) exchange = g_list_model_get_item (log, i);
+      g_autofree char *curl = dav_exchange_to_curl (exchange);
+
+      assert_no_secret_in (dav_exchange_get_url (exchange), -1, password, basic);
+      assert_no_secret_in (curl, -1, password, basic);
+      assert_no_secret_in (dav_exchange_get_error (exchange), -1, password, basic);
+      assert_no_secret_in (dav_exchange_get_reason (exchange), -1, password, basic);
+      assert_no_secret_in_headers (dav_exchange_get_request_headers (exchange), password, basic,
+                                   &n_authorization);
+      assert_no_secret_in_headers (dav_exchange_get_response_headers (exchange), password, basic,
+                                   &n_authorization);
+      assert_no_secret_in_body (dav_exchange_get_request_body (exchange), password, basic);
+      assert_no_secret_in_body (dav_exchange_get_response_body (exchange), password, basic);
+      if (strstr (curl, "Authorization") != NULL)
+        g_assert_nonnull (strstr (curl, DAV_EXCHANGE_REDACTED));
+    }
+
+  return n_authorization;
+}
+
+typedef enum {
+  AUTH_RIGHT,
+  AUTH_WRONG,
+  AUTH_NONE,
+} AuthCase;
+
+static void
+check_auth (const char *env_url,
+            const char *scheme,
+            AuthCase    which)
+{
+  const char *url = g_getenv (env_url);
+  const char *password = g_getenv ("DAVSCOPE_TEST_PASSWORD");
+  g_autofree char *wrong = g_strconcat (password ? password : "", "-not", NULL);
+  AuthState state = { NULL, 0, 0, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_authorization;
+
+  if (test_url () == NULL || url == NULL || password == NULL)
+    {
+      if (!g_test_failed ())
+        g_test_skip ("no authenticated share");
+      g_ptr_array_unref (state.schemes);
+      return;
+    }
+
+  client = client_new (url);
+  /* Apache answers at once; a stall is a failure, not something to wait
+   * a minute for. */
+  dav_client_set_timeout (client, 5);
+  if (which != AUTH_NONE)
+    {
+      state.password = which == AUTH_RIGHT ? password : wrong;
+      g_signal_connect (client, "authenticate", G_CALLBACK (authenticate_cb), &state);
+    }
+
+  result = do_propfind (client, url, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  switch (which)
+    {
+    case AUTH_RIGHT:
+      assert_status (result, error, 207);
+      g_assert_true (result->complete);
+      g_assert_cmpuint (state.calls, ==, 1);
+      g_assert_cmpuint (state.retries, ==, 0);
+      break;
+    case AUTH_WRONG:
+      assert_status (result, error, 401);
+      g_assert_false (dav_result_is_success (result));
+      /* Asked again with retrying set, and not for ever. */
+      g_assert_cmpuint (state.calls, >=, 2);
+      g_assert_cmpuint (state.calls, <=, 3);
+      g_assert_cmpuint (state.retries, >=, 1);
+      break;
+    case AUTH_NONE:
+    default:
+      assert_status (result, error, 401);
+      g_assert_cmpuint (state.calls, ==, 0);
+      break;
+    }
+  for (guint i = 0; i < state.schemes->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (state.schemes, i), ==, scheme);
+
+  n_authorization = assert_log_clean (client, password);
+  if (which == AUTH_NONE)
+    g_assert_cmpuint (n_authorization, ==, 0);
+  else
+    g_assert_cmpuint (n_authorization, >=, 1);
+  assert_log_clean (client, wrong);
+
+  g_signal_handlers_disconnect_by_data (client, &state);
+  g_ptr_array_unref (state.schemes);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_auth_basic_right (void)
+{
+  check_auth ("DAVSCOPE_TEST_BASIC_URL", "Basic", AUTH_RIGHT);
+}
+
+static void
+test_auth_basic_wrong (void)
+{
+  check_auth ("DAVSCOPE_TEST_BASIC_URL", "Basic", AUTH_WRONG);
+}
+
+static void
+test_auth_basic_none (void)
+{
+  check_auth ("DAVSCOPE_TEST_BASIC_URL", "Basic", AUTH_NONE);
+}
+
+static void
+test_auth_digest_right (void)
+{
+  check_auth ("DAVSCOPE_TEST_DIGEST_URL", "Digest", AUTH_RIGHT);
+}
+
+static void
+test_auth_digest_wrong (void)
+{
+  check_auth ("DAVSCOPE_TEST_DIGEST_URL", "Digest", AUTH_WRONG);
+}
+
+static void
+test_auth_digest_none (void)
+{
+  check_auth ("DAVSCOPE_TEST_DIGEST_URL", "Digest", AUTH_NONE);
+}
+
+/* The first request of a client is answered 401 and sent again with
+ * credentials: its body must go again too, whole. */
+static void
+test_auth_put (void)
+{
+  const char *url = g_getenv ("DAVSCOPE_TEST_BASIC_URL");
+  const char *password = g_getenv ("DAVSCOPE_TEST_PASSWORD");
+  AuthState state = { password, 0, 0, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavClient) reader = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+
+  if (test_url () == NULL || url == NULL || password == NULL)
+    {
+      if (!g_test_failed ())
+        g_test_skip ("no authenticated share");
+      g_ptr_array_unref (state.schemes);
+      return;
+    }
+
+  client = client_new (url);
+  dav_client_set_timeout (client, 5);
+  g_signal_connect (client, "authenticate", G_CALLBACK (authenticate_cb), &state);
+  name = g_strdup_printf ("t%d-auth put.txt", (int) getpid ());
+  file = child_url (url, name, FALSE);
+  put_text (client, file, "the whole body, after the 401\n", 201);
+  g_assert_cmpuint (state.calls, ==, 1);
+
+  /* Read back by another client, so nothing is cached. */
+  reader = client_new (url);
+  g_signal_connect (reader, "authenticate", G_CALLBACK (authenticate_cb), &state);
+  text = get_text (reader, file);
+  g_assert_cmpstr (text, ==, "the whole body, after the 401\n");
+
+  assert_log_clean (client, password);
+  assert_log_clean (reader, password);
+  g_signal_handlers_disconnect_by_data (client, &state);
+  g_signal_handlers_disconnect_by_data (reader, &state);
+  g_ptr_array_unref (state.schemes);
+  g_assert_finalize_object (g_steal_pointer (&reader));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* ---- 10,000 files -------------------------------------------------------- */
+
+#define BULK_FILES 10000
+
+static void
+test_bulk (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  if (test_url () == NULL)
+    return;
+  if (g_getenv ("DAVSCOPE_TEST_BULK") == NULL)
+    {
+      g_test_skip ("set DAVSCOPE_TEST_BULK and use --seed bulk:10000");
+      return;
+    }
+
+  client = client_new (test_url ());
+  folder = child_url (test_url (), "bulk", TRUE);
+
+  result = do_propfind (client, folder, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL, &error);
+  assert_status (result, error, 207);
+  g_assert_true (result->complete);
+  g_assert_cmpuint (result->body->n_responses, ==, BULK_FILES + 1);
+  g_assert_cmpuint (result->body->responses->len, ==, BULK_FILES + 1);
+
+  names = listing_names (folder, result->body->responses);
+  g_assert_cmpuint (g_hash_table_size (names), ==, BULK_FILES);
+  g_assert_true (g_hash_table_contains (names, "f00000.txt"));
+  g_assert_true (g_hash_table_contains (names, "f09999.txt"));
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* As libsoup's own tests do: the isolated XDG dirs hold no GSettings
+   * schemas, which the GNOME proxy resolver would abort on; and only
+   * 127.0.0.1 is used, which never goes through a proxy. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/client/propfind/allprop", test_propfind_allprop);
+  g_test_add_func ("/client/propfind/named", test_propfind_named);
+  g_test_add_func ("/client/propfind/streaming", test_propfind_streaming);
+  g_test_add_func ("/client/proppatch/dead", test_proppatch_dead);
+  g_test_add_func ("/client/proppatch/protected", test_proppatch_protected);
+  g_test_add_func ("/client/batch/delete-locked", test_batch_delete_locked);
+  g_test_add_func ("/client/batch/report-formats", test_batch_report_formats);
+  g_test_add_func ("/client/mkcol", test_mkcol);
+  g_test_add_func ("/client/put-get", test_put_get_big);
+  g_test_add_func ("/client/copy-move", test_copy_move);
+  g_test_add_func ("/client/copy-move/outside", test_copy_move_outside);
+  g_test_add_func ("/client/lock", test_lock);
+  g_test_add_func ("/client/auth/basic/right", test_auth_basic_right);
+  g_test_add_func ("/client/auth/basic/wrong", test_auth_basic_wrong);
+  g_test_add_func ("/client/auth/basic/none", test_auth_basic_none);
+  g_test_add_func ("/client/auth/digest/right", test_auth_digest_right);
+  g_test_add_func ("/client/auth/digest/wrong", test_auth_digest_wrong);
+  g_test_add_func ("/client/auth/digest/none", test_auth_digest_none);
+  g_test_add_func ("/client/auth/basic/put", test_auth_put);
+  g_test_add_func ("/client/bulk", test_bulk);
+
+  return g_test_run ();
+}
