@@ -43,7 +43,8 @@ static void
 print_item (DavscopeCliOutput   *out,
             const DavReportItem *item)
 {
-  g_autofree char *url = dav_text_escape (item->url, -1);
+  g_autofree char *decoded = g_uri_unescape_string (item->url, NULL);
+  g_autofree char *url = dav_text_escape (decoded ? decoded : item->url, -1);
 
   if (item->outcome == DAV_OUTCOME_UNKNOWN || item->outcome == DAV_OUTCOME_NOT_ATTEMPTED)
     {
@@ -75,7 +76,8 @@ print_item (DavscopeCliOutput   *out,
   for (guint i = 0; i < item->members->len; i++)
     {
       const DavReportMember *member = g_ptr_array_index (item->members, i);
-      g_autofree char *href = dav_text_escape (member->href ? member->href : _("(no href)"), -1);
+      g_autofree char *plain = member->href ? g_uri_unescape_string (member->href, NULL) : NULL;
+      g_autofree char *href = dav_text_escape (plain ? plain : member->href ? member->href : _("(no href)"), -1);
       DavStatusInfo info;
       g_autofree char *label = NULL;
       g_autofree char *painted = NULL;
@@ -152,7 +154,7 @@ print_report (DavscopeCliSession *session,
       for (guint i = 0; i < report->items->len; i++)
         print_item (&session->out, g_ptr_array_index (report->items, i));
 
-      printf (_("%u %s, %u failed, %u with no answer, %u not attempted.\n"),
+      printf (_("Resources: %u %s, %u failed, %u with no answer, %u not attempted.\n"),
               dav_report_count (report, DAV_OUTCOME_DONE), done_word,
               dav_report_count (report, DAV_OUTCOME_FAILED),
               dav_report_count (report, DAV_OUTCOME_UNKNOWN),
@@ -315,6 +317,17 @@ davscope_cli_proppatch (int    argc,
       davscope_cli_session_clear (&session);
       return DAVSCOPE_CLI_EXIT_CANNOT;
     }
+
+  /* A value the server could not read is refused before anything is sent. */
+  for (guint i = 0; i < patches->len; i++)
+    if (!dav_prop_patch_validate (g_ptr_array_index (patches, i), &error))
+      {
+        g_autofree char *shown = dav_text_escape (error->message, -1);
+
+        g_printerr ("davscope-cli proppatch: %s\n", shown);
+        davscope_cli_session_clear (&session);
+        return DAVSCOPE_CLI_EXIT_CANNOT;
+      }
 
   base = common_parent (argv + 1);
   if (!davscope_cli_session_connect (&session, base))

@@ -32,6 +32,8 @@ typedef struct {
   DavJsonWriter      *json;
   const char         *base;
   gboolean            detailed;   /* props: every property with its status */
+  gboolean            show_self;  /* depth 0: the resource itself is the listing */
+  guint               n_shown;
   guint               n_resources;
   guint               n_failed;
   guint               n_flagged;
@@ -292,8 +294,11 @@ on_response (DavResponse *response,
         json_resource (self, response, text, href);
       else if (self->detailed)
         print_details (self, response, href);
-      else if (href->relation != DAV_HREF_SELF)
-        print_row (self, response, href);
+      else if (href->relation != DAV_HREF_SELF || self->show_self)
+        {
+          print_row (self, response, href);
+          self->n_shown++;
+        }
     }
 }
 
@@ -377,6 +382,7 @@ run_listing (int       argc,
   self.session = &session;
   self.base = dav_client_get_base_url (session.client);
   self.detailed = detailed;
+  self.show_self = depth == DAV_DEPTH_0;
   if (session.json)
     {
       self.json = dav_json_writer_new (TRUE);
@@ -424,6 +430,8 @@ run_listing (int       argc,
     {
       if (!session.json && result->body != NULL)
         davscope_cli_output_print_problems (&session.out, 0, result->body->problems);
+      if (!session.json && !detailed && self.n_shown == 0 && result->complete)
+        printf ("%s\n", _("(This folder is empty, or it is a file: use --depth 0 to see it.)"));
 
       if (!result->complete || self.fatal)
         {

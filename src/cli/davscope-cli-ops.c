@@ -12,8 +12,10 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "dav-lock.h"
 #include "dav-text.h"
 #include "davscope-cli-session.h"
 
@@ -286,11 +288,16 @@ copy_or_move (int      argc,
     }
 
   /* Both ends must be inside the client's base: make it their common
-   * ancestor on the same server. */
+   * ancestor, on the same server. The destination may be a path. */
+  if ((destination = resolve_or_fail (&session, argv[2], &exit_code)) == NULL)
+    {
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
   g_clear_object (&session.client);
   {
     g_autofree char *a = davscope_cli_parent_url (argv[1]);
-    g_autofree char *b = davscope_cli_parent_url (argv[2]);
+    g_autofree char *b = davscope_cli_parent_url (destination);
     gsize n = 0;
 
     while (a[n] != '\0' && a[n] == b[n])
@@ -299,6 +306,7 @@ copy_or_move (int      argc,
       n--;
     base = g_strndup (a, n);
   }
+  g_clear_pointer (&destination, g_free);
   if (!davscope_cli_session_connect (&session, base) ||
       (source = resolve_or_fail (&session, argv[1], &exit_code)) == NULL ||
       (destination = resolve_or_fail (&session, argv[2], &exit_code)) == NULL)
@@ -373,10 +381,28 @@ davscope_cli_lock (int    argc,
   if (result != NULL && result->lock_token != NULL)
     {
       g_autofree char *token = dav_text_escape (result->lock_token, -1);
-      const char *granted = soup_message_headers_get_one (result->headers, "Timeout");
-      g_autofree char *shown_timeout = dav_text_escape (granted ? granted : "?", -1);
+      g_autoptr(GPtrArray) locks = NULL;
+      const DavLock *lock = NULL;
 
-      message = g_strdup_printf (_("Locked. Token: %s\nTimeout: %s"), token, shown_timeout);
+      /* The lock as granted is in the body (RFC 4918 §9.10.1). */
+      if (result->body != NULL && result->body->is_prop_body && result->body->responses->len > 0)
+        locks = dav_lock_list_from_response (g_ptr_array_index (result->body->responses, 0));
+      for (guint i = 0; locks != NULL && i < locks->len; i++)
+        if (g_strcmp0 (((DavLock *) g_ptr_array_index (locks, i))->token, result->lock_token) == 0)
+          lock = g_ptr_array_index (locks, i);
+
+      if (lock != NULL)
+        {
+          g_autofree char *scope = dav_text_escape (lock->scope ? lock->scope : "?", -1);
+          g_autofree char *depth_shown = dav_text_escape (lock->depth ? lock->depth : "?", -1);
+          g_autofree char *timeout_shown = dav_text_escape (lock->timeout ? lock->timeout : "?", -1);
+          g_autofree char *owner_shown = dav_text_escape (lock->owner ? lock->owner : "", -1);
+
+          message = g_strdup_printf (_("Locked. Token: %s\nScope: %s, depth %s, timeout %s\nOwner: %s"),
+                                     token, scope, depth_shown, timeout_shown, owner_shown);
+        }
+      else
+        message = g_strdup_printf (_("Locked. Token: %s"), token);
     }
   exit_code = finish_simple (&session, result, error, message);
 
@@ -575,6 +601,13 @@ davscope_cli_get (int    argc,
     {
       g_autoptr(GError) move_error = NULL;
 
+      /* mkstemp made it 0600; a download gets the usual mode. */
+      {
+        mode_t mask = umask (0);
+
+        umask (mask);
+        g_chmod (g_file_peek_path (temp), 0666 & ~mask);
+      }
       if (!g_file_move (temp, file, force ? G_FILE_COPY_OVERWRITE : G_FILE_COPY_NONE,
                         NULL, NULL, NULL, &move_error))
         {

@@ -257,19 +257,82 @@ davscope_cli_session_fail (DavscopeCliSession *session,
   return DAVSCOPE_CLI_EXIT_CANNOT;
 }
 
+/* What a plain-text or HTML error page says, in one line: Apache puts
+ * the reason an UNLOCK or PUT failed there. */
+static char *
+server_says (DavResult *result)
+{
+  g_autoptr(GString) text = NULL;
+  const char *data;
+  gsize length;
+  gboolean in_tag = FALSE;
+
+  if (result->raw_body == NULL || result->content_type == NULL ||
+      (!g_str_equal (result->content_type, "text/plain") && !g_str_equal (result->content_type, "text/html")))
+    return NULL;
+
+  data = g_bytes_get_data (result->raw_body, &length);
+  text = g_string_new (NULL);
+  for (gsize i = 0; i < length && text->len < 400; i++)
+    {
+      char c = data[i];
+
+      if (c == '<')
+        in_tag = TRUE;
+      else if (c == '>')
+        {
+          in_tag = FALSE;
+          if (text->len > 0 && text->str[text->len - 1] != ' ')
+            g_string_append_c (text, ' ');
+        }
+      else if (!in_tag)
+        g_string_append_c (text, g_ascii_isspace (c) ? ' ' : c);
+    }
+
+  {
+    g_autofree char *squeezed = dav_text_squeeze (text->str);
+
+    return *squeezed ? dav_text_escape (squeezed, -1) : NULL;
+  }
+}
+
 int
 davscope_cli_session_print_result (DavscopeCliSession *session,
                                    DavResult          *result)
 {
   DavscopeCliOutput err;
   g_autofree char *what = g_strdup_printf ("%s %s", result->method, result->url);
+  g_autofree char *says = server_says (result);
 
   if (result->status == 401 && session->auth_refused)
     return DAVSCOPE_CLI_EXIT_CANNOT;
 
+  if (session->json)
+    {
+      g_autoptr(DavJsonWriter) json = dav_json_writer_new (TRUE);
+
+      dav_json_writer_begin_object (json);
+      dav_json_writer_add_string (json, "url", result->url);
+      dav_json_writer_add_string (json, "method", result->method);
+      davscope_cli_json_status_fields (json, result->status, result->reason, FALSE);
+      dav_json_writer_add_boolean (json, "ok", FALSE);
+      dav_json_writer_add_string (json, "location", result->location);
+      dav_json_writer_add_string (json, "server_says", says);
+      if (result->body != NULL)
+        {
+          davscope_cli_json_conditions (json, result->body->errors);
+          davscope_cli_json_problems (json, result->body->problems);
+        }
+      dav_json_writer_add_boolean (json, "complete", result->complete);
+      dav_json_writer_end_object (json);
+      davscope_cli_json_flush (json, stdout);
+    }
+
   davscope_cli_output_init (&err, stderr, FALSE);
   davscope_cli_output_print_escaped (&err, "", what);
   davscope_cli_output_print_status (&err, 2, result->status, result->reason, TRUE, FALSE);
+  if (says != NULL)
+    fprintf (stderr, _("  The server says: %s\n"), says);
   if (result->body != NULL)
     davscope_cli_output_print_conditions (&err, 2, result->body->errors);
   if (result->location != NULL)

@@ -270,13 +270,35 @@ validate_fragment (const char  *fragment,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL)
     {
+      const xmlError *last = xmlGetLastError ();
+      g_autofree char *message = g_strdup (last && last->message ? last->message : "?");
+
       g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                   _("The XML value is not well-formed: %s"),
-                   xmlGetLastError () ? xmlGetLastError ()->message : "?");
+                   _("The XML value is not a well-formed fragment (%s): “%s”"),
+                   g_strstrip (message), fragment);
       return FALSE;
     }
 
   xmlFreeDoc (doc);
+  return TRUE;
+}
+
+gboolean
+dav_prop_patch_validate (const DavPropPatch  *patch,
+                         GError             **error)
+{
+  g_return_val_if_fail (patch != NULL, FALSE);
+
+  if (!is_xml_name (patch->name))
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a valid property name."), patch->name);
+      return FALSE;
+    }
+
+  if (!patch->remove && patch->is_xml && patch->value != NULL && *patch->value != '\0')
+    return validate_fragment (patch->value, error);
+
   return TRUE;
 }
 
@@ -341,10 +363,8 @@ build_proppatch_body (GPtrArray  *patches,
     {
       const DavPropPatch *patch = g_ptr_array_index (patches, i);
 
-      if (!is_xml_name (patch->name))
+      if (!dav_prop_patch_validate (patch, error))
         {
-          g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                       _("“%s” is not a valid property name."), patch->name);
           g_string_free (out, TRUE);
           return NULL;
         }
@@ -355,11 +375,6 @@ build_proppatch_body (GPtrArray  *patches,
         append_name_tag (out, patch->namespace_uri, patch->name, TRUE);
       else
         {
-          if (patch->is_xml && !validate_fragment (patch->value, error))
-            {
-              g_string_free (out, TRUE);
-              return NULL;
-            }
           append_name_tag (out, patch->namespace_uri, patch->name, FALSE);
           if (patch->is_xml)
             g_string_append (out, patch->value);
@@ -794,7 +809,7 @@ finish_body (GTask *task)
         if (req->raw != NULL && req->raw->len > 0)
           result->raw_body = g_byte_array_free_to_bytes (g_steal_pointer (&req->raw));
 
-        if (body->is_multistatus || body->errors->len > 0)
+        if (body->is_multistatus || body->errors->len > 0 || body->is_prop_body)
           {
             result->complete = body->complete;
             result->body = body;
@@ -809,7 +824,7 @@ finish_body (GTask *task)
           }
         else
           {
-            /* Some other XML answer (LOCK's DAV:prop): nothing to parse. */
+            /* Some other XML answer: nothing to parse. */
             result->complete = !expects_multistatus (req);
             dav_multistatus_unref (body);
           }

@@ -55,6 +55,10 @@ DavPropPatch *dav_prop_patch_new_set    (const char *namespace_uri,
 DavPropPatch *dav_prop_patch_new_remove (const char *namespace_uri,
                                          const char *name);
 void          dav_prop_patch_free       (DavPropPatch *patch);
+/* Checks the name, and that an XML value is a well-formed fragment with
+ * its namespaces declared: what the request will need, before sending. */
+gboolean      dav_prop_patch_validate   (const DavPropPatch *patch,
+                                         GError            **error);
 /* Parses "{ns}name", "ns:name" is not accepted (prefixes mean nothing here). */
 gboolean      dav_parse_clark_name      (const char  *text,
                                          char       **namespace_uri,

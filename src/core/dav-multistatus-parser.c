@@ -84,7 +84,8 @@ struct _DavMultistatusParser
   gboolean         value_has_elements;
   gboolean         open_tag_pending;
   gboolean         value_cut;
-  gboolean         unexpected_text_reported;
+  gboolean         unexpected_text_reported;  /* in the open response */
+  gboolean         body_text_reported;        /* between responses */
 
   guint64          bytes;
   guint            depth;
@@ -94,6 +95,7 @@ struct _DavMultistatusParser
   gboolean         fatal;         /* a fatal problem was recorded */
   gboolean         finished;
   gboolean         skip_document; /* the root was not DAV:multistatus */
+  gboolean         prop_body;     /* the root is DAV:prop (a LOCK answer) */
 };
 
 G_DEFINE_FINAL_TYPE (DavMultistatusParser, dav_multistatus_parser, G_TYPE_OBJECT)
@@ -397,6 +399,19 @@ report_unexpected_element (DavMultistatusParser *self,
   g_autofree char *shown = dav_text_escape ((const char *) localname, -1);
   g_autofree char *shown_ns = dav_text_escape (uri ? (const char *) uri : "", -1);
 
+  /* "Dav:" or "dav:" is not DAV: (namespace names compare exactly), but a
+   * server that wrote it meant DAV:, and its items are lost: never a
+   * complete answer. */
+  if (uri != NULL && strcmp ((const char *) uri, DAV_NS) != 0 &&
+      g_ascii_strcasecmp ((const char *) uri, DAV_NS) == 0)
+    {
+      add_problem (self, dav_problem_new (DAV_PROBLEM_NAMESPACE,
+                                          current_line (self), current_column (self),
+                                          _("The element {%s}%s is in the wrong namespace: WebDAV's is exactly “DAV:”. It was not read."),
+                                          shown_ns, shown));
+      return;
+    }
+
   add_problem (self, dav_problem_new (DAV_PROBLEM_UNEXPECTED_ELEMENT,
                                       current_line (self), current_column (self),
                                       _("The element {%s}%s has no meaning inside %s and was ignored."),
@@ -443,7 +458,7 @@ finish_response (DavMultistatusParser *self)
   DavResponse *response = self->response;
   guint line = response->line;
 
-  if (response->hrefs->len == 0)
+  if (response->hrefs->len == 0 && !self->prop_body)
     add_problem (self, dav_problem_new (DAV_PROBLEM_MISSING_HREF, line, 0,
                                         _("This response names no resource (it has no href), so it cannot be matched to an item.")));
 
@@ -664,6 +679,19 @@ on_start_element (void           *ctx,
           self->owner = OWNER_MULTISTATUS;
           return;
         }
+      if (is_dav (uri, localname, "prop"))
+        {
+          /* The answer to a LOCK (RFC 4918 §9.10.1): properties of the
+           * request URI, read as one response without href or status. */
+          self->prop_body = TRUE;
+          self->result->is_prop_body = TRUE;
+          start_response (self);
+          self->propstat = dav_propstat_new ();
+          g_ptr_array_add (self->response->propstats, self->propstat);
+          self->owner = OWNER_PROPSTAT;
+          push_frame (self, FRAME_PROP, uri);
+          return;
+        }
 
       {
         g_autofree char *shown = dav_text_escape ((const char *) localname, -1);
@@ -819,6 +847,15 @@ end_href (DavMultistatusParser *self)
 {
   char *href = take_text (self);
 
+  /* A cut href names another resource: never keep it. */
+  if (self->value_cut)
+    {
+      add_problem (self, dav_problem_new (DAV_PROBLEM_INVALID_HREF, current_line (self), 0,
+                                          _("An href longer than the limit was dropped.")));
+      g_free (href);
+      return;
+    }
+
   if (href == NULL)
     {
       add_problem (self, dav_problem_new (DAV_PROBLEM_EMPTY_HREF, current_line (self), 0,
@@ -906,8 +943,15 @@ on_end_element (void          *ctx,
       self->result->sync_token = take_text (self);
       break;
 
-    case FRAME_SKIP:
     case FRAME_PROP:
+      if (parent == NULL && self->prop_body)
+        {
+          self->propstat = NULL;
+          finish_response (self);
+        }
+      break;
+
+    case FRAME_SKIP:
     case FRAME_ERROR:
     case FRAME_LOCATION:
     case FRAME_TRANSPARENT:
@@ -960,11 +1004,15 @@ on_characters (void          *ctx,
     case FRAME_PROP:
     case FRAME_ERROR:
     case FRAME_LOCATION:
-      if (!dav_text_is_blank ((const char *) ch, len) && !self->unexpected_text_reported)
+      if (!dav_text_is_blank ((const char *) ch, len) &&
+          !(self->response ? self->unexpected_text_reported : self->body_text_reported))
         {
           g_autofree char *shown = dav_text_escape ((const char *) ch, MIN (len, 40));
 
-          self->unexpected_text_reported = TRUE;
+          if (self->response != NULL)
+            self->unexpected_text_reported = TRUE;
+          else
+            self->body_text_reported = TRUE;
           add_problem (self, dav_problem_new (DAV_PROBLEM_UNEXPECTED_TEXT,
                                               current_line (self), current_column (self),
                                               _("Stray text “%s” where only elements belong was ignored."),
@@ -990,6 +1038,17 @@ on_internal_subset (void          *ctx,
 
   if (self->stopped)
     return;
+
+  if (name != NULL && g_ascii_strcasecmp ((const char *) name, "html") == 0)
+    {
+      /* An error page (or a captive portal), not a hostile DTD. */
+      add_body_problem (self, dav_problem_new (DAV_PROBLEM_NOT_MULTISTATUS,
+                                               current_line (self), current_column (self),
+                                               _("The answer is an HTML page, not a WebDAV Multi-Status.")));
+      self->skip_document = TRUE;
+      stop (self);
+      return;
+    }
 
   add_body_problem (self, dav_problem_new (DAV_PROBLEM_FORBIDDEN_DTD,
                                            current_line (self), current_column (self),
@@ -1087,24 +1146,31 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
 
   if (!self->stopped && length > 0)
     {
+      gboolean over = FALSE;
+
       ensure_context (self);
 
+      /* What fits under the cap is parsed, whatever the chunking. */
       if (self->limits.max_body_bytes > 0 &&
           self->bytes + length > self->limits.max_body_bytes)
-        limit_reached (self, _("the answer is larger than the limit allows"));
-      else
         {
-          /* libxml2 takes an int length. */
-          while (length > 0 && !self->stopped)
-            {
-              int piece = (int) MIN (length, (gsize) (1 << 20));
-
-              self->bytes += piece;
-              xmlParseChunk (self->ctxt, data, piece, 0);
-              data += piece;
-              length -= piece;
-            }
+          length = self->limits.max_body_bytes - self->bytes;
+          over = TRUE;
         }
+
+      /* libxml2 takes an int length. */
+      while (length > 0 && !self->stopped)
+        {
+          int piece = (int) MIN (length, (gsize) (1 << 20));
+
+          self->bytes += piece;
+          xmlParseChunk (self->ctxt, data, piece, 0);
+          data += piece;
+          length -= piece;
+        }
+
+      if (over)
+        limit_reached (self, _("the answer is larger than the limit allows"));
     }
 
   if (self->stopped)

@@ -26,6 +26,8 @@ typedef struct {
   GPtrArray *problems;      /* DavProblem*: problems of the body as a whole */
   GPtrArray *errors;        /* DavCondition*: of a DAV:error body (RFC 4918 §8.7) */
   gboolean   is_multistatus; /* the root was DAV:multistatus */
+  gboolean   is_prop_body;   /* the root was DAV:prop (a LOCK answer): one
+                              * response, no href, properties without status */
   gboolean   complete;      /* well formed, ended, no limit hit, every response understood */
   gboolean   well_formed;   /* the XML itself was well formed and ended */
 } DavMultistatus;

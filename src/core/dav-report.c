@@ -211,7 +211,11 @@ dav_report_item_set_result (DavReportItem *item,
 
   item->outcome = item->ok ? DAV_OUTCOME_DONE : DAV_OUTCOME_FAILED;
 
-  if (item->ok)
+  if (item->ok && g_str_equal (item->method, "DELETE"))
+    item->explanation = g_strdup (_("Deleted: the server confirmed it."));
+  else if (item->ok && proppatch)
+    item->explanation = g_strdup (_("Saved: the server confirmed every property change."));
+  else if (item->ok)
     item->explanation = status_explanation (result->status, FALSE);
   else if (SOUP_STATUS_IS_REDIRECTION (result->status))
     item->explanation = g_strdup_printf (_("The server answered with a redirect (%u) instead of doing it. Davscope never repeats a change at another address, so nothing was done here."),
@@ -246,7 +250,9 @@ dav_report_item_set_error (DavReportItem *item,
   g_free (item->error);
   item->error = g_strdup (error ? error->message : NULL);
   g_free (item->explanation);
-  if (outcome == DAV_OUTCOME_NOT_ATTEMPTED)
+  if (outcome == DAV_OUTCOME_NOT_ATTEMPTED && error != NULL)
+    item->explanation = g_strdup_printf (_("Not sent: %s"), error->message);
+  else if (outcome == DAV_OUTCOME_NOT_ATTEMPTED)
     item->explanation = g_strdup (_("This item was not attempted: the operation was cancelled or the server went away before it."));
   else
     item->explanation = g_strdup_printf (_("No answer came for this item (%s), so whether it was done is unknown. Refresh to see what is there now."),

@@ -67,6 +67,9 @@ badness (guint code)
     return 1000;
   if (code < 200)
     return 900;
+  /* A 424 only follows another failure: that one is the cause to show. */
+  if (code == 424)
+    return 400;
   return code;
 }
 

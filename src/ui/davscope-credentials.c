@@ -707,6 +707,7 @@ on_authenticate (DavClient *client,
   g_autofree char *protocol = NULL;
   g_autofree char *authority = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *refused_user = NULL;
   const char *realm = soup_auth_get_realm (auth);
   gboolean cleartext;
   gboolean loopback;
@@ -725,9 +726,14 @@ on_authenticate (DavClient *client,
               g_str_equal (protocol, "http");
   loopback = host_is_loopback (g_uri_get_host (base));
 
-  /* Refused: whatever was remembered is wrong (or the account changed). */
-  if (retrying)
-    g_hash_table_remove (get_remembered_logins (), key);
+  /* Refused: whatever was remembered is wrong (or the account changed);
+   * the user name is kept for the dialog. */
+  remembered = g_hash_table_lookup (get_remembered_logins (), key);
+  if (retrying && remembered != NULL)
+    {
+      refused_user = g_strdup (remembered->user);
+      g_hash_table_remove (get_remembered_logins (), key);
+    }
 
   login = g_hash_table_lookup (get_pending_logins (), key);
   if (login != NULL)
@@ -759,6 +765,8 @@ on_authenticate (DavClient *client,
       login->known_user = g_strdup (remembered->user);
       login->known_password = g_strdup (remembered->password);
     }
+  else
+    login->known_user = g_steal_pointer (&refused_user);
   login_add_auth (login, auth);
   g_hash_table_insert (get_pending_logins (), login->key, login);
 

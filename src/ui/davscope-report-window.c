@@ -378,9 +378,6 @@ struct _DavscopeReportWindow
 
 G_DEFINE_FINAL_TYPE (DavscopeReportWindow, davscope_report_window, ADW_TYPE_WINDOW)
 
-static void start_run (DavscopeReportWindow *self,
-                       GPtrArray            *urls);
-
 static gboolean
 is_refused (DavscopeReportWindow *self,
             const DavReportItem  *item)

@@ -25,7 +25,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DavscopeReportWindow, davscope_report_window, DAVSCOPE, REPORT_WINDOW, AdwWindow)
 
 /* @urls: the targets the user chose and confirmed. The window runs a
- * DELETE batch on them with @store's client and shows itself. */
+ * DELETE batch on them with @store's client and shows itself. A URL the
+ * batch refuses (another origin, outside the base, given twice) becomes a
+ * row saying why, and is never sent. Closing the window cancels the batch;
+ * the store is updated from its report all the same.
+ *
+ * Returns: (transfer none): the window belongs to GTK's list of toplevels,
+ * like any other, and is destroyed when closed (Escape, Ctrl+W). */
 DavscopeReportWindow *davscope_report_window_new (GtkWindow        *parent,
                                                   DavResourceStore *store,
                                                   GPtrArray        *urls);

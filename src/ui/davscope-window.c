@@ -208,7 +208,9 @@ watch_root (DavscopeWindow *self)
 {
   if (self->root != NULL)
     g_clear_signal_handler (&self->root_handler, self->root);
-  g_set_object (&self->root, self->store ? dav_resource_store_get_root (self->store) : (DavFolder *) NULL);
+  g_clear_object (&self->root);
+  if (self->store != NULL)
+    self->root = g_object_ref (dav_resource_store_get_root (self->store));
   if (self->root != NULL)
     self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_state), self);
 }

@@ -15,7 +15,7 @@ while read -r f; do
     echo "not ok $n - $f has translatable strings but is not in po/POTFILES.in"
     status=1
   fi
-done < <( (grep -lE '\b(N_|_|C_|g_dngettext)[[:space:]]*\(' src/*/*.c; grep -l 'translatable="yes"' src/*/*.ui) 2>/dev/null | sort -u)
+done < <( (grep -lE '\b(N_|_|C_|g_dngettext)[[:space:]]*\(' src/*/*.c; grep -l 'translatable="yes"' src/*/*.ui src/ui/gtk/*.ui; ls data/*.gschema.xml) 2>/dev/null | sort -u)
 
 while read -r f; do
   [ -z "$f" ] && continue
