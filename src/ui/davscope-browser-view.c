@@ -714,13 +714,13 @@ davscope_browser_view_init (DavscopeBrowserView *self)
   add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name),
               NULL, compare_names, TRUE, -1);
   add_column (self, _("Size"), G_CALLBACK (setup_label), G_CALLBACK (bind_size), NULL,
-              GINT_TO_POINTER (TRUE), compare_sizes, FALSE, 90);
+              GINT_TO_POINTER (TRUE), compare_sizes, FALSE, 80);
   add_column (self, _("Modified"), G_CALLBACK (setup_label), G_CALLBACK (bind_modified), NULL,
-              GINT_TO_POINTER (FALSE), compare_modified, FALSE, 160);
+              GINT_TO_POINTER (FALSE), compare_modified, FALSE, 140);
   add_column (self, _("Type"), G_CALLBACK (setup_label), G_CALLBACK (bind_type), NULL,
-              GINT_TO_POINTER (FALSE), compare_types, FALSE, 130);
+              GINT_TO_POINTER (FALSE), compare_types, FALSE, 110);
   add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL,
-              NULL, compare_status, FALSE, 90);
+              NULL, compare_status, FALSE, 70);
 
   /* Sorted by name, folders first, until the user picks another column. */
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view),
