@@ -15,7 +15,8 @@ main (int   argc,
   g_autoptr(DavscopeApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* DAVSCOPE_LOCALEDIR runs the translations of a build tree (tests). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DAVSCOPE_LOCALEDIR") ? g_getenv ("DAVSCOPE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
