@@ -33,6 +33,9 @@
 #define MAX_AUTH_TRIES   3
 #define DEFAULT_TIMEOUT  60
 #define DEFAULT_CONNS    4
+#define DEFAULT_DEADLINE 300      /* seconds, for everything but GET and PUT */
+#define DEFAULT_MIN_BYTES 1024    /* at least this much ... */
+#define DEFAULT_WINDOW   60       /* ... in this many seconds */
 
 struct _DavClient
 {
@@ -45,6 +48,9 @@ struct _DavClient
   DavExchangeLog  *log;
   guint            max_connections;
   guint            timeout;
+  guint            deadline;
+  guint            min_bytes;
+  guint            window;
   gboolean         accept_invalid;
   GTlsCertificate *pinned;
   GTlsCertificate *rejected;
@@ -82,6 +88,14 @@ typedef struct {
   GCancellable         *cancellable;   /* ours, cancelled with the caller's */
   GCancellable         *caller_cancellable;
   gulong                cancel_handler;
+
+  /* The watchdog: an overall deadline and a minimum speed. */
+  guint                 watchdog;
+  gint64                started;
+  gint64                window_start;
+  goffset               window_bytes;
+  goffset               received;
+  char                 *timed_out;     /* why the watchdog stopped it, or NULL */
   GHashTable           *headers;       /* extra request headers */
   gboolean              mutating;
 
@@ -109,6 +123,8 @@ static void request_send (GTask *task);
 static void
 request_free (Request *req)
 {
+  g_clear_handle_id (&req->watchdog, g_source_remove);
+  g_free (req->timed_out);
   if (req->caller_cancellable != NULL)
     g_cancellable_disconnect (req->caller_cancellable, req->cancel_handler);
   g_clear_object (&req->caller_cancellable);
@@ -752,6 +768,14 @@ request_return_error (GTask  *task,
 {
   Request *req = g_task_get_task_data (task);
 
+  /* Cancelled by the watchdog, not by the caller: say why. */
+  if (req->timed_out != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)))
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (DAV_ERROR, DAV_ERROR_TIMEOUT, req->timed_out);
+    }
+
   if (req->exchange != NULL && !dav_exchange_get_finished (req->exchange))
     dav_exchange_finish (req->exchange, error);
   g_task_return_error (task, error);
@@ -906,6 +930,7 @@ on_read (GObject      *source,
 
   dav_exchange_append_response_body (req->exchange, data, length);
   req->done += length;
+  req->received += length;
 
   switch (req->mode)
     {
@@ -1073,6 +1098,8 @@ on_sent (GObject      *source,
   result->headers = soup_message_headers_ref (headers);
   result->content_type = media_type (soup_message_headers_get_content_type (headers, NULL));
   result->exchange_id = dav_exchange_get_id (req->exchange);
+  req->window_start = g_get_monotonic_time ();
+  req->window_bytes = req->received;
   req->total = soup_message_headers_get_content_length (headers);
   if (req->total == 0 && soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
     req->total = -1;
@@ -1208,6 +1235,44 @@ request_header (Request    *req,
   g_hash_table_replace (req->headers, g_strdup (name), g_strdup (value));
 }
 
+static gboolean
+on_watchdog (gpointer user_data)
+{
+  Request *req = user_data;
+  DavClient *self = req->client;
+  gint64 now = g_get_monotonic_time ();
+  /* Copies, moves, deletes and transfers may take the server long;
+   * answers that are only talk may not. */
+  gboolean talk = g_str_equal (req->method, "PROPFIND") || g_str_equal (req->method, "OPTIONS") ||
+                  g_str_equal (req->method, "PROPPATCH") || g_str_equal (req->method, "LOCK") ||
+                  g_str_equal (req->method, "UNLOCK");
+
+  if (self->deadline > 0 && talk &&
+      now - req->started > (gint64) self->deadline * G_USEC_PER_SEC)
+    req->timed_out = g_strdup_printf (_("The server did not finish answering within %u seconds."), self->deadline);
+  /* The minimum speed counts once the answer has begun (or while an
+   * upload is sent): before, libsoup's own timeout covers silence. */
+  else if (self->window > 0 && (req->stream != NULL || req->source != NULL) &&
+           now - req->window_start >= (gint64) self->window * G_USEC_PER_SEC)
+    {
+      /* Bytes sent count for an upload; bytes received for the rest. */
+      goffset moved = req->received + (req->source ? req->done : 0);
+
+      if (moved - req->window_bytes < (goffset) self->min_bytes)
+        req->timed_out = g_strdup_printf (_("The server is too slow: less than %u bytes in %u seconds."),
+                                          self->min_bytes, self->window);
+      req->window_start = now;
+      req->window_bytes = moved;
+    }
+
+  if (req->timed_out == NULL)
+    return G_SOURCE_CONTINUE;
+
+  req->watchdog = 0;
+  g_cancellable_cancel (req->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_caller_cancelled (GCancellable *caller,
                      gpointer      ours)
@@ -1228,6 +1293,10 @@ request_start (DavClient           *self,
 
   g_task_set_source_tag (task, request_start);
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+
+  req->started = req->window_start = g_get_monotonic_time ();
+  if (self->deadline > 0 || self->window > 0)
+    req->watchdog = g_timeout_add_seconds (1, on_watchdog, req);
 
   req->cancellable = g_cancellable_new ();
   if (cancellable != NULL)
@@ -1573,6 +1642,19 @@ dav_client_set_timeout (DavClient *self,
 }
 
 void
+dav_client_set_speed_limits (DavClient *self,
+                             guint      deadline_seconds,
+                             guint      min_bytes,
+                             guint      window_seconds)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  self->deadline = deadline_seconds;
+  self->min_bytes = min_bytes;
+  self->window = window_seconds;
+}
+
+void
 dav_client_set_accept_invalid_certificates (DavClient *self,
                                             gboolean   accept)
 {
@@ -1663,6 +1745,9 @@ dav_client_init (DavClient *self)
 {
   self->max_connections = DEFAULT_CONNS;
   self->timeout = DEFAULT_TIMEOUT;
+  self->deadline = DEFAULT_DEADLINE;
+  self->min_bytes = DEFAULT_MIN_BYTES;
+  self->window = DEFAULT_WINDOW;
   self->log = dav_exchange_log_new (0, 0);
   self->locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

@@ -85,6 +85,15 @@ void            dav_client_set_max_connections (DavClient     *self,
                                                 guint          max_connections);
 void            dav_client_set_timeout         (DavClient     *self,
                                                 guint          seconds);
+/* libsoup's timeout is per read, so a server sending one byte a minute
+ * never trips it (HOSTILE.md case 28). A request also fails when it takes
+ * longer than @deadline_seconds in all (0: no limit; transfers of files
+ * have none by default), or when fewer than @min_bytes arrive in any
+ * @window_seconds while waiting for the answer. */
+void            dav_client_set_speed_limits    (DavClient     *self,
+                                                guint          deadline_seconds,
+                                                guint          min_bytes,
+                                                guint          window_seconds);
 /* --insecure: accept any certificate for this client. An explicit choice. */
 void            dav_client_set_accept_invalid_certificates
                                                (DavClient     *self,

@@ -289,10 +289,13 @@ keyring_store_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
+  g_autofree char *authority = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!secret_password_store_finish (result, &error))
     keyring_failed ("store a password", error);
+  else
+    g_debug ("Keyring: stored a password for %s", authority);
 }
 
 static void
@@ -306,7 +309,7 @@ keyring_replace_cb (GObject      *source,
   /* FALSE without an error: there was nothing to remove. */
   if (!secret_password_clear_finish (result, &error) && error != NULL)
     {
-      keyring_failed ("replace a password", error);
+      keyring_failed ("remove a password", error);
       if (keyring_absent)
         {
           keyring_store_free (store);
@@ -316,7 +319,7 @@ keyring_replace_cb (GObject      *source,
 
   if (store->password != NULL)
     secret_password_store (&login_schema, SECRET_COLLECTION_DEFAULT, store->label, store->password,
-                           NULL, keyring_store_cb, NULL,
+                           NULL, keyring_store_cb, g_strdup (store->authority),
                            "protocol", store->protocol,
                            "server", store->authority,
                            "realm", store->realm,
@@ -485,6 +488,8 @@ login_search_cb (GObject      *source,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     keyring_failed ("look up a password", error);
+  else
+    g_debug ("Keyring: %u password(s) for %s", g_list_length (items), login->authority);
 
   for (GList *l = items; l != NULL; l = l->next)
     if (newest == NULL ||
@@ -557,6 +562,16 @@ login_response_cb (AdwMessageDialog *dialog,
     }
 
   login_finish (login);
+}
+
+/* GTK 4.8 with the accessibility bus: a GtkPasswordEntry that has the
+ * focus when its window goes reaches freed memory (its text outlives it
+ * and reports losing the focus). Let go of the focus first; this outlives
+ * the login, which may end before the dialog closes. */
+static void
+release_focus_cb (GtkWidget *dialog)
+{
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 }
 
 /* Closed without an answer, e.g. with its window. */
@@ -683,6 +698,7 @@ login_ask (Login *login)
   g_signal_connect_swapped (login->user_entry, "changed", G_CALLBACK (login_changed_cb), login);
   g_signal_connect (login->dialog, "response", G_CALLBACK (login_response_cb), login);
   g_signal_connect (login->dialog, "destroy", G_CALLBACK (login_destroy_cb), login);
+  g_signal_connect (login->dialog, "unmap", G_CALLBACK (release_focus_cb), NULL);
   login_update_response (login);
 
   if (login->known_user != NULL)

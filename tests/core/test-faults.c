@@ -1364,6 +1364,48 @@ cancel_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* HOSTILE.md case 28: a server trickling bytes never trips libsoup's
+ * per-read timeout; the client's own minimum speed and deadline do. */
+static void
+run_slow (guint deadline,
+          guint min_bytes,
+          guint window)
+{
+  g_autoptr(Raw) raw = raw_new (trickle_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  dav_client_set_speed_limits (client, deadline, min_bytes, window);
+  dav_client_propfind_async (client, raw->dav_url, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL,
+                             NULL, store_result_cb, &res);
+  wait_for (&res);
+  result = dav_client_request_finish (client, res, &error);
+  g_clear_object (&res);
+
+  g_assert_null (result);
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_TIMEOUT);
+  /* Long before the 15 s the server would trickle for. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 6 * G_USEC_PER_SEC);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_slow_min_speed (void)
+{
+  /* 20 bytes a second against at least 100 in every 2 seconds. */
+  run_slow (0, 100, 2);
+}
+
+static void
+test_slow_deadline (void)
+{
+  run_slow (2, 0, 0);
+}
+
 static void
 test_cancel_trickle (void)
 {
@@ -1509,6 +1551,8 @@ main (int   argc,
   g_test_add_func ("/faults/delete/no-depth", test_delete_no_depth);
   g_test_add_func ("/faults/batch/server-gone", test_batch_server_gone);
   g_test_add_func ("/faults/cancel/trickle", test_cancel_trickle);
+  g_test_add_func ("/faults/slow/min-speed", test_slow_min_speed);
+  g_test_add_func ("/faults/slow/deadline", test_slow_deadline);
   g_test_add_func ("/faults/auth/digest-then-basic", test_auth_digest_then_basic);
 
   return g_test_run ();
