@@ -49,6 +49,13 @@ typedef struct {
   const xmlChar *uri;    /* from the parser's dictionary, valid as long as it */
 } Frame;
 
+/* A property's name as libxml2 gives it: both strings come from the
+ * parser's dictionary, so equal names are equal pointers. */
+typedef struct {
+  const xmlChar *uri;
+  const xmlChar *localname;
+} NameRef;
+
 /* What the text of the current collecting element is for. */
 typedef enum {
   OWNER_NONE,
@@ -76,7 +83,7 @@ struct _DavMultistatusParser
   DavCondition    *condition;     /* the open condition, or NULL */
   Owner            owner;         /* whose description / error this is */
   guint            n_properties;  /* in the open response */
-  GHashTable      *property_names; /* "{ns}name" in the open response */
+  GArray          *property_names; /* NameRef of the open response's properties */
   GHashTable      *seen_hrefs;    /* normalised hrefs of all responses */
 
   GString         *text;          /* text of the collecting element */
@@ -310,7 +317,12 @@ serialize_start (DavMultistatusParser  *self,
   const char *parent_ns = NULL;
 
   close_pending_tag (self);
-  self->value_has_elements = TRUE;
+  if (!self->value_has_elements)
+    {
+      /* Text before the first element was only kept raw: escape it now. */
+      self->value_has_elements = TRUE;
+      append_escaped (self, self->text->str, self->text->len, FALSE);
+    }
 
   if (parent != NULL && parent->kind == FRAME_VALUE_ELEMENT)
     parent_ns = parent->uri ? (const char *) parent->uri : "";
@@ -432,14 +444,26 @@ start_response (DavMultistatusParser *self)
   self->response->index = self->result->n_responses;
   self->n_properties = 0;
   self->unexpected_text_reported = FALSE;
-  g_hash_table_remove_all (self->property_names);
+  g_array_set_size (self->property_names, 0);
 }
 
 static void
 check_duplicate_href (DavMultistatusParser *self,
                       const char           *href)
 {
-  char *key = dav_href_normalize_path (href);
+  char *key;
+
+  /* Most hrefs have no escapes: then only trailing slashes differ. */
+  if (strchr (href, '%') == NULL)
+    {
+      gsize len = strlen (href);
+
+      while (len > 0 && href[len - 1] == '/')
+        len--;
+      key = g_strndup (href, len);
+    }
+  else
+    key = dav_href_normalize_path (href);
 
   if (!g_hash_table_add (self->seen_hrefs, key))
     {
@@ -610,7 +634,8 @@ start_property (DavMultistatusParser *self,
                 const xmlChar        *localname,
                 const xmlChar        *uri)
 {
-  g_autofree char *key = NULL;
+  NameRef name_ref = { uri, localname };
+  gboolean seen = FALSE;
 
   if (self->n_properties >= self->limits.max_properties)
     {
@@ -622,8 +647,16 @@ start_property (DavMultistatusParser *self,
   self->property = dav_property_new ((const char *) uri, (const char *) localname);
   g_ptr_array_add (self->propstat->properties, self->property);
 
-  key = dav_property_dup_clark_name (self->property);
-  if (!g_hash_table_add (self->property_names, g_steal_pointer (&key)))
+  /* A handful per response, at most max_properties: a scan is cheapest. */
+  for (guint i = 0; i < self->property_names->len && !seen; i++)
+    {
+      const NameRef *other = &g_array_index (self->property_names, NameRef, i);
+
+      seen = other->uri == uri && other->localname == localname;
+    }
+  g_array_append_val (self->property_names, name_ref);
+
+  if (seen)
     {
       g_autofree char *name = dav_property_dup_clark_name (self->property);
       g_autofree char *shown = dav_text_escape (name, -1);
@@ -995,7 +1028,9 @@ on_characters (void          *ctx,
     case FRAME_VALUE_ELEMENT:
       close_pending_tag (self);
       append_capped (self, self->text, (const char *) ch, len);
-      append_escaped (self, (const char *) ch, len, FALSE);
+      /* The XML form is only needed once the value has elements. */
+      if (self->value_has_elements)
+        append_escaped (self, (const char *) ch, len, FALSE);
       break;
 
     case FRAME_MULTISTATUS:
@@ -1277,7 +1312,7 @@ dav_multistatus_parser_finalize (GObject *object)
 
   g_clear_pointer (&self->result, dav_multistatus_unref);
   g_array_unref (self->frames);
-  g_hash_table_unref (self->property_names);
+  g_array_unref (self->property_names);
   g_hash_table_unref (self->seen_hrefs);
   g_string_free (self->text, TRUE);
   g_string_free (self->xml, TRUE);
@@ -1300,7 +1335,7 @@ dav_multistatus_parser_init (DavMultistatusParser *self)
   self->result = dav_multistatus_new ();
   self->result->well_formed = TRUE;
   self->frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 16);
-  self->property_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->property_names = g_array_new (FALSE, FALSE, sizeof (NameRef));
   self->seen_hrefs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->text = g_string_sized_new (256);
   self->xml = g_string_sized_new (256);

@@ -16,7 +16,7 @@
 #include <adwaita.h>
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
+#include <string.h>
 
 #include "dav-text.h"
 
@@ -250,6 +250,40 @@ append_reasons (GString              *body,
     g_string_append_printf (body, "\n• %s", _("It was rejected for another reason."));
 }
 
+/* Eight bytes a line ("AB:CD:…:EF", 23 characters): the dialog is narrow,
+ * and a line broken anywhere else is hard to compare. */
+static void
+append_fingerprint (GString    *body,
+                    const char *fingerprint)
+{
+  gsize length = strlen (fingerprint);
+
+  for (gsize start = 0; start < length; start += 24)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_len (body, fingerprint + start, MIN (23, length - start));
+    }
+}
+
+/* The group name, with an IPv6 literal in brackets again. */
+static char *
+shown_host_port (Question *question)
+{
+  const char *colon;
+  g_autofree char *text = NULL;
+
+  if (question->host_port == NULL)
+    return dav_text_escape (dav_client_get_base_url (question->client), -1);
+
+  colon = strrchr (question->host_port, ':');
+  if (colon != NULL && memchr (question->host_port, ':', colon - question->host_port) != NULL)
+    text = g_strdup_printf ("[%.*s]%s", (int) (colon - question->host_port), question->host_port, colon);
+  else
+    text = g_strdup (question->host_port);
+
+  return dav_text_escape (text, -1);
+}
+
 /* Plain text, never markup: every name in it comes from the server. */
 static char *
 question_body (Question             *question,
@@ -276,8 +310,7 @@ question_body (Question             *question,
   issuer_shown = shown_name (issuer);
   from = shown_date (not_before);
   until = shown_date (not_after);
-  where = dav_text_escape (question->host_port != NULL ? question->host_port
-                                                       : dav_client_get_base_url (question->client), -1);
+  where = shown_host_port (question);
 
   g_string_append_printf (body, _("The certificate of %s is not trusted:"), where);
   append_reasons (body, errors);
@@ -290,10 +323,8 @@ question_body (Question             *question,
   g_string_append_c (body, '\n');
   if (question->fingerprint != NULL)
     {
-      /* 32 bytes: two lines of 16, so it wraps where people expect. */
-      g_autofree char *first = g_strndup (question->fingerprint, 47);
-
-      g_string_append_printf (body, _("SHA-256 fingerprint:\n%s\n%s"), first, question->fingerprint + 48);
+      g_string_append (body, _("SHA-256 fingerprint:"));
+      append_fingerprint (body, question->fingerprint);
     }
   else
     g_string_append (body, _("SHA-256 fingerprint: unknown"));

@@ -271,6 +271,25 @@ keyring_failed (const char   *what,
   g_debug ("Keyring: could not %s: %s; keeping passwords in memory only", what, error->message);
 }
 
+/* A keyring update outlives the last window: the application waits for it. */
+static void
+hold_application (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application != NULL)
+    g_application_hold (application);
+}
+
+static void
+release_application (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application != NULL)
+    g_application_release (application);
+}
+
 static void
 keyring_store_free (KeyringStore *store)
 {
@@ -296,6 +315,8 @@ keyring_store_cb (GObject      *source,
     keyring_failed ("store a password", error);
   else
     g_debug ("Keyring: stored a password for %s", authority);
+
+  release_application ();
 }
 
 static void
@@ -313,20 +334,25 @@ keyring_replace_cb (GObject      *source,
       if (keyring_absent)
         {
           keyring_store_free (store);
+          release_application ();
           return;
         }
     }
 
   if (store->password != NULL)
-    secret_password_store (&login_schema, SECRET_COLLECTION_DEFAULT, store->label, store->password,
-                           NULL, keyring_store_cb, g_strdup (store->authority),
-                           "protocol", store->protocol,
-                           "server", store->authority,
-                           "realm", store->realm,
-                           "user", store->user,
-                           NULL);
+    {
+      hold_application ();
+      secret_password_store (&login_schema, SECRET_COLLECTION_DEFAULT, store->label, store->password,
+                             NULL, keyring_store_cb, g_strdup (store->authority),
+                             "protocol", store->protocol,
+                             "server", store->authority,
+                             "realm", store->realm,
+                             "user", store->user,
+                             NULL);
+    }
 
   keyring_store_free (store);
+  release_application ();
 }
 
 /* Replaces what the keyring holds for the login's realm with @user and
@@ -356,6 +382,7 @@ keyring_replace (Login      *login,
   else
     store->label = g_strdup_printf (_("Davscope: %s at %s"), user, login->authority);
 
+  hold_application ();
   secret_password_clear (&login_schema, NULL, keyring_replace_cb, store,
                          "protocol", login->protocol,
                          "server", login->authority,
@@ -424,13 +451,9 @@ login_finish (Login *login)
         }
     }
 
+  /* Its children go with it; they may be gone already (on "destroy"). */
   if (login->dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (login->dialog, login);
-      g_signal_handlers_disconnect_by_data (login->user_entry, login);
-      if (login->consent_check != NULL)
-        g_signal_handlers_disconnect_by_data (login->consent_check, login);
-    }
+    g_signal_handlers_disconnect_by_data (login->dialog, login);
 
   login_free (login);
 }
@@ -561,6 +584,9 @@ login_response_cb (AdwMessageDialog *dialog,
       gtk_editable_set_text (GTK_EDITABLE (login->password_entry), "");
     }
 
+  g_signal_handlers_disconnect_by_data (login->user_entry, login);
+  if (login->consent_check != NULL)
+    g_signal_handlers_disconnect_by_data (login->consent_check, login);
   login_finish (login);
 }
 

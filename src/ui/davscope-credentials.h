@@ -18,7 +18,8 @@
 
 G_BEGIN_DECLS
 
-/* Handles logins for @client, with dialogs on @parent. */
+/* Handles logins for @client, with dialogs on @parent (held weakly: once
+ * it is gone, challenges get their 401). */
 void davscope_credentials_attach (DavClient *client,
                                   GtkWindow *parent);
 
