@@ -45,13 +45,13 @@ encode_raw_href (const char *href)
   return g_string_free (out, FALSE);
 }
 
-char *
-dav_href_normalize_path (const char *encoded_path)
+/* The form a request URL uses: unreserved escapes decoded, the other
+ * escapes upper-cased, no trailing slash. The bytes mean the same. */
+static char *
+canonical_path (const char *encoded_path)
 {
   GString *out;
   const char *p;
-
-  g_return_val_if_fail (encoded_path != NULL, NULL);
 
   out = g_string_sized_new (strlen (encoded_path));
   for (p = encoded_path; *p != '\0'; p++)
@@ -64,6 +64,40 @@ dav_href_normalize_path (const char *encoded_path)
             g_string_append_c (out, (char) c);
           else
             g_string_append_printf (out, "%%%02X", c);
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  while (out->len > 0 && out->str[out->len - 1] == '/')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+dav_href_normalize_path (const char *encoded_path)
+{
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (encoded_path != NULL, NULL);
+
+  /* Servers differ in what they escape ("&" or "%26", "%c3%bc" or raw
+   * UTF-8): for identity every escape is decoded once, but for "/",
+   * which would make two segments of one. */
+  out = g_string_sized_new (strlen (encoded_path));
+  for (p = encoded_path; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        {
+          guchar c = (g_ascii_xdigit_value (p[1]) << 4) | g_ascii_xdigit_value (p[2]);
+
+          if (c == '/')
+            g_string_append (out, "%2F");
+          else
+            g_string_append_c (out, (char) c);
           p += 2;
         }
       else
@@ -289,11 +323,14 @@ dav_href_resolve (const char *base_uri,
 
   key = dav_href_normalize_path (path);
   {
+    g_autofree char *canonical = canonical_path (path);
     g_autofree char *normal = NULL;
     g_autofree char *trailing = NULL;
     const char *scheme_out = canonical_scheme (g_uri_get_scheme (uri));
 
-    trailing = g_str_has_suffix (path, "/") && !g_str_equal (key, "") ? g_strconcat (key, "/", NULL) : g_strdup (g_str_equal (key, "") ? "/" : key);
+    trailing = g_str_has_suffix (path, "/") && !g_str_equal (canonical, "")
+               ? g_strconcat (canonical, "/", NULL)
+               : g_strdup (g_str_equal (canonical, "") ? "/" : canonical);
     normal = g_uri_join (G_URI_FLAGS_ENCODED, scheme_out, NULL,
                          g_uri_get_host (uri), g_uri_get_port (uri),
                          trailing, g_uri_get_query (uri), NULL);

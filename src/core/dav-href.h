@@ -39,7 +39,7 @@ DavHref    *dav_href_resolve           (const char      *base_uri,
 void        dav_href_free              (DavHref         *href);
 const char *dav_href_relation_to_string (DavHrefRelation relation);
 /* The key under which two hrefs that name one resource compare equal:
- * unreserved escapes decoded, hex upper-cased, no trailing slash. */
+ * every escape but %2F decoded once, no trailing slash. Not a URL. */
 char       *dav_href_normalize_path    (const char      *encoded_path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavHref, dav_href_free)

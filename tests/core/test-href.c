@@ -226,6 +226,29 @@ test_relation_to_string (void)
   g_assert_cmpstr (dav_href_relation_to_string (DAV_HREF_INVALID), ==, "invalid");
 }
 
+/* Servers escape differently: Apache writes "&" raw in an href where the
+ * URL the user typed has "%26"; both name one resource. */
+static void
+test_identity_across_escapes (void)
+{
+  g_autoptr(DavHref) self_href = dav_href_resolve ("http://127.0.0.1:8080/dav/Tom%20%26%20Jerry.txt",
+                                                   "/dav/Tom%20&amp;%20Jerry.txt");
+  g_autoptr(DavHref) raw = dav_href_resolve ("http://127.0.0.1:8080/dav/Tom%20%26%20Jerry.txt",
+                                             "/dav/Tom%20&%20Jerry.txt");
+  g_autoptr(DavHref) utf8 = dav_href_resolve ("http://127.0.0.1:8080/dav/", "/dav/Gr%c3%bc%C3%9Fe.txt");
+  g_autofree char *a = dav_href_normalize_path ("/dav/a%26b/");
+  g_autofree char *b = dav_href_normalize_path ("/dav/a&b");
+  g_autofree char *slash = dav_href_normalize_path ("/dav/a%2fb");
+
+  g_assert_cmpstr (a, ==, b);
+  /* An escaped slash stays one: it is part of a name, not a separator. */
+  g_assert_cmpstr (slash, ==, "/dav/a%2Fb");
+  g_assert_cmpint (raw->relation, ==, DAV_HREF_SELF);
+  g_assert_cmpint (self_href->relation, !=, DAV_HREF_SELF);  /* "&amp;" is not entity text here */
+  g_assert_cmpint (utf8->relation, ==, DAV_HREF_MEMBER);
+  g_assert_cmpstr (utf8->name, ==, "Grüße.txt");
+}
+
 static void
 test_normalize_path (void)
 {
@@ -373,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/href/text/escape-length", test_text_escape_length);
   g_test_add_func ("/href/text/strip", test_text_strip);
   g_test_add_func ("/href/text/squeeze", test_text_squeeze);
+  g_test_add_func ("/href/identity-across-escapes", test_identity_across_escapes);
   g_test_add_func ("/href/text/is-blank", test_text_is_blank);
   g_test_add_func ("/href/text/is-format-char", test_text_is_format_char);
 
