@@ -40,7 +40,9 @@ explain_code (guint    code,
       dav_json_writer_begin_object (writer);
       dav_json_writer_add_int (writer, "status", code);
       dav_json_writer_add_boolean (writer, "known", info.known);
-      dav_json_writer_add_string (writer, "reason", info.reason);
+      /* Scripts get the standard phrase; people the translated one. */
+      dav_json_writer_add_string (writer, "reason", info.standard_reason);
+      dav_json_writer_add_string (writer, "title", info.reason);
       dav_json_writer_add_string (writer, "class", dav_status_class_to_string (info.status_class));
       dav_json_writer_add_string (writer, "severity", dav_severity_to_string (info.severity));
       dav_json_writer_add_string (writer, "explanation", info.explanation);

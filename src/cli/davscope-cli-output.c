@@ -101,7 +101,7 @@ davscope_cli_output_print_status (DavscopeCliOutput *out,
 
   /* The server's own phrase, when it says something else ("404 Gone"). */
   if (reason_sent != NULL && *reason_sent != '\0' &&
-      g_ascii_strcasecmp (reason_sent, info.reason) != 0)
+      g_ascii_strcasecmp (reason_sent, info.standard_reason) != 0)
     {
       g_autofree char *escaped = dav_text_escape (reason_sent, -1);
 

@@ -239,8 +239,8 @@ append_capped (DavMultistatusParser *self,
           self->value_cut = TRUE;
           add_problem (self, dav_problem_new (DAV_PROBLEM_VALUE_TRUNCATED,
                                               current_line (self), current_column (self),
-                                              _("A value longer than %" G_GSIZE_FORMAT " bytes was cut off."),
-                                              self->limits.max_value_bytes));
+                                              _("A value longer than %lu bytes was cut off."),
+                                              (gulong) self->limits.max_value_bytes));
         }
       return;
     }

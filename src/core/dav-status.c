@@ -1606,6 +1606,7 @@ dav_status_lookup (guint          code,
       info->known = TRUE;
       info->severity = entry->severity;
       info->reason = _(entry->reason);
+      info->standard_reason = entry->reason;
       info->explanation = _(entry->explanation);
       info->advice = _(entry->advice);
       info->rfc2616 = entry->rfc2616;
@@ -1619,6 +1620,7 @@ dav_status_lookup (guint          code,
   info->known = FALSE;
   info->severity = unknown->severity;
   info->reason = _(unknown->reason);
+  info->standard_reason = unknown->reason;
   info->explanation = code == 420 ? _(explanation_420) : _(unknown->explanation);
   info->advice = _(unknown->advice);
   info->rfc2616 = "RFC 2616 §10";

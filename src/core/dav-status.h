@@ -46,6 +46,7 @@ typedef struct {
   DavStatusClass          status_class;
   DavSeverity             severity;
   const char             *reason;       /* translated; for unknown codes a class phrase */
+  const char             *standard_reason; /* the same, untranslated (RFC 9110 wording) */
   const char             *explanation;  /* translated; plain language, for the person */
   const char             *advice;       /* translated; what they can try */
   const char             *rfc2616;      /* "RFC 2616 §10.4.5", or NULL */
