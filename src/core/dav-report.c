@@ -224,6 +224,12 @@ dav_report_item_set_result (DavReportItem *item,
     item->explanation = g_strdup (_("The server's answer was incomplete or malformed, so what happened to this item is not known for sure. Refresh to see what is there now."));
   else if (proppatch && item->properties->len > 0)
     item->explanation = g_strdup (_("Not saved: at least one property change was refused, and a property change is all-or-nothing, so none of them was saved."));
+  else if (n_failed_members > 0 && g_str_equal (item->method, "DELETE"))
+    item->explanation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "Not deleted: %u item in it could not be deleted (listed below), so the server kept this folder. Other items in it may or may not be gone: the folder is listed again to show what is still there.",
+                                                      "Not deleted: %u items in it could not be deleted (listed below), so the server kept this folder. Other items in it may or may not be gone: the folder is listed again to show what is still there.",
+                                                      n_failed_members),
+                                         n_failed_members);
   else if (n_failed_members > 0)
     {
       g_autofree char *own = result->status != 207 ? status_explanation (result->status, FALSE) : NULL;

@@ -1564,6 +1564,9 @@ dav_status_lookup_property (guint          code,
         info->explanation = _(property_wordings[i].explanation);
         info->advice = _(property_wordings[i].advice);
         info->reference = property_wordings[i].reference;
+        /* A property an item does not have is no failure of the item. */
+        if (code == 404)
+          info->severity = DAV_SEVERITY_INFO;
         break;
       }
 
