@@ -114,13 +114,13 @@ json_response (Inspect         *self,
       for (guint j = 0; j < propstat->properties->len; j++)
         json_property (json, g_ptr_array_index (propstat->properties, j));
       dav_json_writer_end_array (json);
-      davscope_cli_json_conditions (json, propstat->errors);
+      dav_report_write_conditions (json, propstat->errors);
       dav_json_writer_add_string (json, "description", propstat->description);
       dav_json_writer_end_object (json);
     }
   dav_json_writer_end_array (json);
 
-  davscope_cli_json_conditions (json, response->errors);
+  dav_report_write_conditions (json, response->errors);
   dav_json_writer_add_string (json, "description", response->description);
   dav_json_writer_add_string (json, "location", response->location);
   davscope_cli_json_problems (json, response->problems);
@@ -391,7 +391,7 @@ davscope_cli_inspect (int    argc,
       dav_json_writer_add_int (self.json, "n_responses", result->n_responses);
       dav_json_writer_add_string (self.json, "description", result->description);
       dav_json_writer_add_string (self.json, "sync_token", result->sync_token);
-      davscope_cli_json_conditions (self.json, result->errors);
+      dav_report_write_conditions (self.json, result->errors);
       davscope_cli_json_problems (self.json, result->problems);
       dav_json_writer_add_boolean (self.json, "well_formed", result->well_formed);
       dav_json_writer_add_boolean (self.json, "complete", result->complete && !self.fatal);

@@ -40,25 +40,6 @@ typedef struct {
   gboolean            fatal;
 } Listing;
 
-/* A resource is there when the server answered it as a whole (status
- * form) or found at least one of its properties: a 404 for a property a
- * listing asked for only says that this item lacks it. */
-static guint
-resource_status (const DavResponse *response)
-{
-  if (response->status_line != NULL)
-    return response->status;
-
-  for (guint i = 0; i < response->propstats->len; i++)
-    {
-      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
-
-      if (propstat->status >= 200 && propstat->status < 300)
-        return propstat->status;
-    }
-
-  return dav_response_get_effective_status (response);
-}
 
 static gboolean
 property_failed (guint status)
@@ -129,7 +110,7 @@ json_resource (Listing           *self,
   dav_json_writer_add_string (json, "name", href->name);
   dav_json_writer_add_boolean (json, "collection", is_collection (response, href));
   dav_json_writer_add_string (json, "relation", dav_href_relation_to_string (href->relation));
-  davscope_cli_json_status_fields (json, resource_status (response), response->reason, FALSE);
+  davscope_cli_json_status_fields (json, dav_response_get_listing_status (response), response->reason, FALSE);
 
   dav_json_writer_member (json, "properties");
   dav_json_writer_begin_array (json);
@@ -154,7 +135,7 @@ json_resource (Listing           *self,
     }
   dav_json_writer_end_array (json);
 
-  davscope_cli_json_conditions (json, response->errors);
+  dav_report_write_conditions (json, response->errors);
   dav_json_writer_add_string (json, "description", response->description);
   davscope_cli_json_problems (json, response->problems);
   dav_json_writer_end_object (json);
@@ -169,7 +150,7 @@ print_row (Listing           *self,
            const DavHref     *href)
 {
   DavscopeCliOutput *out = &self->session->out;
-  guint status = resource_status (response);
+  guint status = dav_response_get_listing_status (response);
   DavStatusInfo info;
   g_autofree char *size = format_size (response);
   g_autofree char *modified = format_modified (response);
@@ -251,7 +232,7 @@ on_response (DavResponse *response,
              gpointer     user_data)
 {
   Listing *self = user_data;
-  guint status = resource_status (response);
+  guint status = dav_response_get_listing_status (response);
 
   self->n_resources++;
   if (status == 0 || status >= 400)
@@ -406,7 +387,7 @@ run_listing (int       argc,
           davscope_cli_json_status_fields (self.json, result->status, result->reason, FALSE);
           if (result->body != NULL)
             {
-              davscope_cli_json_conditions (self.json, result->body->errors);
+              dav_report_write_conditions (self.json, result->body->errors);
               davscope_cli_json_problems (self.json, result->body->problems);
             }
           dav_json_writer_add_boolean (self.json, "complete", result->complete && !self.fatal && result->status == 207);

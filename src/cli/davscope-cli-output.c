@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "dav-problem.h"
+#include "dav-report.h"
 #include "dav-response.h"
 #include "dav-text.h"
 
@@ -220,28 +221,6 @@ davscope_cli_json_problems (DavJsonWriter *json,
           dav_json_writer_add_int (json, "line", problem->line);
           dav_json_writer_add_int (json, "column", problem->column);
         }
-      dav_json_writer_end_object (json);
-    }
-  dav_json_writer_end_array (json);
-}
-
-void
-davscope_cli_json_conditions (DavJsonWriter *json,
-                              GPtrArray     *conditions)
-{
-  dav_json_writer_member (json, "error");
-  dav_json_writer_begin_array (json);
-  for (guint i = 0; i < conditions->len; i++)
-    {
-      const DavCondition *condition = g_ptr_array_index (conditions, i);
-      DavConditionInfo info;
-      gboolean known = dav_condition_lookup (condition->namespace_uri, condition->name, &info);
-
-      dav_json_writer_begin_object (json);
-      dav_json_writer_add_string (json, "namespace", condition->namespace_uri);
-      dav_json_writer_add_string (json, "name", condition->name);
-      dav_json_writer_add_string (json, "content", condition->content);
-      dav_json_writer_add_string (json, "explanation", known ? info.explanation : NULL);
       dav_json_writer_end_object (json);
     }
   dav_json_writer_end_array (json);

@@ -13,6 +13,7 @@
 
 #include "dav-json-writer.h"
 #include "dav-multistatus.h"
+#include "dav-report.h"
 #include "dav-status.h"
 
 G_BEGIN_DECLS
@@ -64,8 +65,6 @@ void  davscope_cli_json_status_fields   (DavJsonWriter     *json,
                                          gboolean           for_property);
 void  davscope_cli_json_problems        (DavJsonWriter     *json,
                                          GPtrArray         *problems);
-void  davscope_cli_json_conditions      (DavJsonWriter     *json,
-                                         GPtrArray         *conditions);
 void  davscope_cli_json_flush           (DavJsonWriter     *json,
                                          FILE              *stream);
 

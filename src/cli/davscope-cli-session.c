@@ -320,7 +320,7 @@ davscope_cli_session_print_result (DavscopeCliSession *session,
       dav_json_writer_add_string (json, "server_says", says);
       if (result->body != NULL)
         {
-          davscope_cli_json_conditions (json, result->body->errors);
+          dav_report_write_conditions (json, result->body->errors);
           davscope_cli_json_problems (json, result->body->problems);
         }
       dav_json_writer_add_boolean (json, "complete", result->complete);

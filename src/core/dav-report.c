@@ -334,9 +334,9 @@ dav_report_all_ok (DavReport *self)
   return TRUE;
 }
 
-static void
-json_conditions (DavJsonWriter *json,
-                 GPtrArray     *conditions)
+void
+dav_report_write_conditions (DavJsonWriter *json,
+                             GPtrArray     *conditions)
 {
   dav_json_writer_member (json, "error");
   dav_json_writer_begin_array (json);
@@ -380,7 +380,7 @@ dav_report_to_json (DavReport *self,
       dav_json_writer_add_string (json, "explanation", item->explanation);
       dav_json_writer_add_string (json, "transport_error", item->error);
       dav_json_writer_add_string (json, "description", item->description);
-      json_conditions (json, item->conditions);
+      dav_report_write_conditions (json, item->conditions);
 
       dav_json_writer_member (json, "members");
       dav_json_writer_begin_array (json);
@@ -395,7 +395,7 @@ dav_report_to_json (DavReport *self,
           dav_json_writer_add_boolean (json, "ok", member->ok);
           dav_json_writer_add_string (json, "explanation", member->explanation);
           dav_json_writer_add_string (json, "description", member->description);
-          json_conditions (json, member->conditions);
+          dav_report_write_conditions (json, member->conditions);
           dav_json_writer_end_object (json);
         }
       dav_json_writer_end_array (json);

@@ -11,6 +11,7 @@
 
 #pragma once
 
+#include "dav-json-writer.h"
 #include "dav-response.h"
 #include "dav-result.h"
 
@@ -88,6 +89,10 @@ guint      dav_report_count        (DavReport *self,
 gboolean   dav_report_all_ok       (DavReport *self);
 char      *dav_report_to_json      (DavReport *self,
                                     gboolean   pretty);
+/* Writes "error": [...] for DAV:error conditions, each with its
+ * explanation: the form every JSON output of Davscope uses. */
+void       dav_report_write_conditions (DavJsonWriter *json,
+                                        GPtrArray     *conditions);
 /* One row per item, member and property: url,member,property,outcome,
  * status,reason,ok,explanation,conditions,description (RFC 4180). */
 char      *dav_report_to_csv       (DavReport *self);

@@ -59,25 +59,6 @@ text_value (const DavResponse *response,
   return property->value;
 }
 
-/* An item's outcome in a listing: its own status when it has one, else
- * found when any property was, since a 404 for one property only says the
- * item lacks it. */
-static guint
-listing_status (const DavResponse *response)
-{
-  if (response->status_line != NULL)
-    return response->status;
-
-  for (guint i = 0; i < response->propstats->len; i++)
-    {
-      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
-
-      if (propstat->status >= 200 && propstat->status < 300)
-        return propstat->status;
-    }
-
-  return dav_response_get_effective_status (response);
-}
 
 static gboolean
 set_string (char       **field,
@@ -157,7 +138,7 @@ dav_resource_update (DavResource       *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
     }
 
-  status = listing_status (response);
+  status = dav_response_get_listing_status (response);
   if (status != self->status)
     {
       self->status = status;

@@ -96,6 +96,25 @@ dav_response_get_effective_status (const DavResponse *self)
   return worst;
 }
 
+guint
+dav_response_get_listing_status (const DavResponse *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->status_line != NULL)
+    return self->status;
+
+  for (guint i = 0; i < self->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (self->propstats, i);
+
+      if (propstat->status >= 200 && propstat->status < 300)
+        return propstat->status;
+    }
+
+  return dav_response_get_effective_status (self);
+}
+
 gboolean
 dav_response_is_ok (const DavResponse *self)
 {

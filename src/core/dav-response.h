@@ -63,6 +63,10 @@ const char   *dav_response_get_href          (const DavResponse *self);
  * worst propstat status; 0 when there is none. */
 guint         dav_response_get_effective_status (const DavResponse *self);
 gboolean      dav_response_is_ok             (const DavResponse *self);
+/* The status of an entry of a listing: its own status when it has one,
+ * else found when any property was found, since a 404 for one property
+ * only says the item lacks it. */
+guint         dav_response_get_listing_status (const DavResponse *self);
 /* The property of that name from the best propstat (2xx first), or NULL. */
 const DavProperty *dav_response_find_property (const DavResponse *self,
                                                const char        *namespace_uri,
