@@ -576,6 +576,18 @@ davscope_browser_view_get_selection (DavscopeBrowserView *self)
 }
 
 gboolean
+davscope_browser_view_has_selection (DavscopeBrowserView *self)
+{
+  g_autoptr(GPtrArray) resources = NULL;
+  gboolean complete;
+
+  g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), FALSE);
+
+  resources = collect_selection (self, &complete);
+  return resources->len > 0;
+}
+
+gboolean
 davscope_browser_view_can_act (DavscopeBrowserView *self)
 {
   g_autoptr(GPtrArray) resources = NULL;

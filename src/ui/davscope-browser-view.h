@@ -24,6 +24,8 @@ void       davscope_browser_view_reload         (DavscopeBrowserView *self);
 /* The selected resources that may be acted on: never a flagged entry,
  * never the folder itself. */
 GPtrArray *davscope_browser_view_get_selection  (DavscopeBrowserView *self);
+/* Whether anything that may be acted on is selected. */
+gboolean   davscope_browser_view_has_selection  (DavscopeBrowserView *self);
 /* FALSE while a listing on screen is loading, partial or failed: bulk
  * actions wait for a whole listing (HOSTILE.md promise 2). */
 gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);

@@ -18,6 +18,8 @@
 #include "davscope-browser-view.h"
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
+#include "davscope-inspector-window.h"
+#include "davscope-property-editor.h"
 #include "davscope-report-window.h"
 
 #define MAX_RECENT 10
@@ -148,6 +150,9 @@ update_actions (DavscopeWindow *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", can_delete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.inspector", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties",
+                                 connected && davscope_browser_view_has_selection (DAVSCOPE_BROWSER_VIEW (self->browser)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.up", can_go_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
@@ -446,6 +451,33 @@ delete_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+inspector_activated (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+
+  if (self->client != NULL)
+    davscope_inspector_window_show (GTK_WINDOW (self), self->client, 0);
+}
+
+static void
+properties_activated (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_autoptr(GPtrArray) resources = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  resources = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  if (resources->len > 0)
+    davscope_property_editor_show (GTK_WINDOW (self), self->store, resources);
+}
+
 /* ---- the object --------------------------------------------------------- */
 
 static gboolean
@@ -515,6 +547,8 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "win.location", NULL, location_activated);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "win.inspector", NULL, inspector_activated);
+  gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.up", NULL);
@@ -522,6 +556,8 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.location", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.properties", NULL);
 }
 
 static void

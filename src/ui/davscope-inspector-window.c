@@ -1,0 +1,2163 @@
+/* davscope-inspector-window.c: the exchanges behind what the window shows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One inspector per DavClient, kept as object data on the client while the
+ * window lives. The left side lists the client's DavExchangeLog as it is:
+ *
+ *   GtkListView "Exchanges"
+ *     └ GtkSingleSelection (autoselect FALSE)
+ *         └ DavExchangeLog (a ring buffer of DavExchange, oldest first)
+ *
+ * Rows are recycled: bind connects to the exchange's "notify" and unbind
+ * disconnects, so a row follows its exchange while it runs, and costs no
+ * timer. The list keeps the newest row in view as exchanges arrive, until
+ * the person scrolls away from the end.
+ *
+ * The right side shows the selected exchange. It listens to the same
+ * "notify" and redraws at most every REFRESH_MS, redoing only what changed
+ * (headers arrays are replaced, never changed in place, and a body's
+ * GBytes is replaced when the body grows, so comparing pointers is
+ * enough). Bodies are re-indented only once the exchange has finished.
+ *
+ * Everything here comes from the server or went to it, so every string is
+ * escaped with dav_text_escape before it is shown (newlines and tabs of a
+ * body are kept as they are). XML is re-indented with libxml2 without
+ * network access, entity substitution or any DTD: a body with a DOCTYPE is
+ * shown as received. A 207 (or a DAV:error or DAV:prop body) is parsed
+ * again with dav_multistatus_parse into a tree of DavscopeInspectorNode,
+ * a small row object private to this file, beside the raw text whose line
+ * numbers the parser's lines refer to:
+ *
+ *   GtkListView "Parsed response"
+ *     └ GtkSingleSelection (selecting a row shows its line in the raw XML)
+ *         └ GtkTreeListModel (passthrough FALSE; children are made on
+ *             │               first ask from the records, no I/O)
+ *             └ GListStore of nodes: body problems, conditions, responses
+ *                 └ response: problems, conditions, notes, propstats
+ *                     └ propstat: properties, conditions, description
+ */
+
+#include "davscope-inspector-window.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "dav-multistatus-parser.h"
+#include "dav-status.h"
+#include "dav-text.h"
+
+/* The object data on the client that points to its inspector. */
+#define INSPECTOR_KEY "davscope-inspector-window"
+
+#define REFRESH_MS 150
+#define HEX_PREVIEW_BYTES (16 * 1024)
+#define VALUE_PREVIEW_CHARS 240
+#define VALUE_TOOLTIP_CHARS 4000
+
+/* ---- text --------------------------------------------------------------- */
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gsize       length)
+{
+  g_autofree char *escaped = NULL;
+
+  if (length == 0)
+    return;
+
+  escaped = dav_text_escape (text, (gssize) length);
+  g_string_append (out, escaped);
+}
+
+/* dav_text_escape for a block of text: line breaks (LF or CRLF) and tabs
+ * stay, everything else that could mislead is escaped. */
+static char *
+escape_block (const char *text,
+              gsize       length)
+{
+  GString *out = g_string_sized_new (length + 16);
+  gsize start = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] != '\n' && text[i] != '\t')
+        continue;
+
+      if (text[i] == '\n' && i > start && text[i - 1] == '\r')
+        append_escaped (out, text + start, i - 1 - start);
+      else
+        append_escaped (out, text + start, i - start);
+      g_string_append_c (out, text[i]);
+      start = i + 1;
+    }
+  append_escaped (out, text + start, length - start);
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+escape (const char *text)
+{
+  return dav_text_escape (text != NULL ? text : "", -1);
+}
+
+/* At most @max characters of escaped text, with an ellipsis when cut. */
+static char *
+escape_preview (const char *text,
+                glong       max)
+{
+  g_autofree char *escaped = escape (text);
+
+  if (g_utf8_strlen (escaped, -1) <= max)
+    return g_steal_pointer (&escaped);
+
+  {
+    g_autofree char *cut = g_utf8_substring (escaped, 0, max);
+
+    return g_strconcat (cut, "…", NULL);
+  }
+}
+
+static char *
+format_count (gsize n)
+{
+  return g_strdup_printf ("%" G_GSIZE_FORMAT, n);
+}
+
+static char *
+hex_dump (const guint8 *data,
+          gsize         length)
+{
+  GString *out = g_string_sized_new (length * 4 + 80);
+
+  for (gsize offset = 0; offset < length; offset += 16)
+    {
+      gsize n = MIN (16, length - offset);
+
+      g_string_append_printf (out, "%08" G_GSIZE_MODIFIER "x  ", offset);
+      for (gsize i = 0; i < 16; i++)
+        {
+          if (i < n)
+            g_string_append_printf (out, "%02x ", data[offset + i]);
+          else
+            g_string_append (out, "   ");
+          if (i == 7)
+            g_string_append_c (out, ' ');
+        }
+      g_string_append (out, " |");
+      for (gsize i = 0; i < n; i++)
+        {
+          guint8 b = data[offset + i];
+
+          g_string_append_c (out, b >= 0x20 && b < 0x7F ? (char) b : '.');
+        }
+      g_string_append (out, "|\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Bytes that are not UTF-8; an incomplete character at the very end of a
+ * body that was cut at the log's cap does not count. */
+static gsize
+count_invalid_utf8 (const char *data,
+                    gsize       length,
+                    gboolean    truncated)
+{
+  const char *p = data;
+  const char *end = data + length;
+  gsize invalid = 0;
+
+  while (p < end)
+    {
+      const char *valid_end;
+
+      if (g_utf8_validate_len (p, end - p, &valid_end))
+        break;
+      if (truncated && end - valid_end < 4 &&
+          g_utf8_get_char_validated (valid_end, end - valid_end) == (gunichar) -2)
+        break;
+      invalid++;
+      p = valid_end + 1;
+    }
+
+  return invalid;
+}
+
+static gboolean
+has_binary_bytes (const char *data,
+                  gsize       length)
+{
+  gsize controls = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar b = (guchar) data[i];
+
+      if (b == 0)
+        return TRUE;
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B)
+        controls++;
+    }
+
+  return controls * 20 > length;
+}
+
+/* ---- headers ------------------------------------------------------------ */
+
+static const char *
+find_header (GPtrArray  *headers,
+             const char *name)
+{
+  for (guint i = 0; headers != NULL && i < headers->len; i++)
+    {
+      const DavHeader *header = g_ptr_array_index (headers, i);
+
+      if (g_ascii_strcasecmp (header->name, name) == 0)
+        return header->value;
+    }
+
+  return NULL;
+}
+
+/* The charset parameter of a Content-Type, or NULL. */
+static char *
+content_type_charset (const char *content_type)
+{
+  const char *semicolon;
+  GHashTable *params;
+  char *charset;
+
+  if (content_type == NULL || (semicolon = strchr (content_type, ';')) == NULL)
+    return NULL;
+
+  params = soup_header_parse_semi_param_list (semicolon + 1);
+  charset = g_strdup (g_hash_table_lookup (params, "charset"));
+  soup_header_free_param_list (params);
+
+  return charset;
+}
+
+static gboolean
+content_type_has (const char *content_type,
+                  const char *word)
+{
+  g_autofree char *lower = NULL;
+  const char *semicolon;
+
+  if (content_type == NULL)
+    return FALSE;
+
+  semicolon = strchr (content_type, ';');
+  lower = g_ascii_strdown (content_type, semicolon ? semicolon - content_type : -1);
+
+  return strstr (lower, word) != NULL;
+}
+
+static gboolean
+starts_like_xml (const char *data,
+                 gsize       length)
+{
+  gsize i = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  return i < length && data[i] == '<';
+}
+
+/* The GtkSourceView language id for a body, or NULL for plain text. */
+static const char *
+body_language (const char *content_type,
+               const char *data,
+               gsize       length)
+{
+  if (content_type_has (content_type, "json"))
+    return "json";
+  if (content_type_has (content_type, "html"))
+    return "html";
+  if (content_type_has (content_type, "xml") || starts_like_xml (data, length))
+    return "xml";
+
+  return NULL;
+}
+
+/* ---- XML ---------------------------------------------------------------- */
+
+/* The document re-indented, in UTF-8, or NULL when it is not well formed
+ * or has a DTD. No network, no entity substitution, no DTD loading: the
+ * entities a hostile body declares are neither expanded nor kept. */
+static char *
+pretty_print_xml (const char *data,
+                  gsize       length)
+{
+  xmlDocPtr doc;
+  xmlChar *dump = NULL;
+  int dump_length = 0;
+  char *text = NULL;
+
+  if (length == 0 || length > G_MAXINT)
+    return NULL;
+  if (g_strstr_len (data, (gssize) length, "<!DOCTYPE") != NULL)
+    return NULL;
+
+  doc = xmlReadMemory (data, (int) length, NULL, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                       XML_PARSE_NOBLANKS);
+  if (doc == NULL)
+    return NULL;
+
+  if (doc->intSubset == NULL && doc->extSubset == NULL && xmlDocGetRootElement (doc) != NULL)
+    xmlDocDumpFormatMemoryEnc (doc, &dump, &dump_length, "UTF-8", 1);
+
+  if (dump != NULL)
+    {
+      text = g_strndup ((const char *) dump, dump_length);
+      xmlFree (dump);
+    }
+  xmlFreeDoc (doc);
+
+  return text;
+}
+
+/* ---- statuses ----------------------------------------------------------- */
+
+static const char *
+status_class_css (guint status)
+{
+  switch (dav_status_class_of (status))
+    {
+    case DAV_STATUS_CLASS_SUCCESS:      return "success";
+    case DAV_STATUS_CLASS_REDIRECTION:  return "accent";
+    case DAV_STATUS_CLASS_CLIENT_ERROR: return "warning";
+    case DAV_STATUS_CLASS_SERVER_ERROR: return "error";
+    case DAV_STATUS_CLASS_INFORMATIONAL:
+    case DAV_STATUS_CLASS_INVALID:
+    default:                            return "dim-label";
+    }
+}
+
+static const char *
+severity_css (DavSeverity severity)
+{
+  switch (severity)
+    {
+    case DAV_SEVERITY_ERROR:   return "error";
+    case DAV_SEVERITY_WARNING: return "warning";
+    case DAV_SEVERITY_INFO:    return "accent";
+    case DAV_SEVERITY_OK:
+    default:                   return "success";
+    }
+}
+
+static const char *
+severity_icon (DavSeverity severity)
+{
+  switch (severity)
+    {
+    case DAV_SEVERITY_ERROR:   return "dialog-error-symbolic";
+    case DAV_SEVERITY_WARNING: return "dialog-warning-symbolic";
+    case DAV_SEVERITY_INFO:    return "dialog-information-symbolic";
+    case DAV_SEVERITY_OK:
+    default:                   return "emblem-ok-symbolic";
+    }
+}
+
+/* "207 Multi-Status", with the server's reason (escaped) when it sent one. */
+static char *
+status_phrase (guint       status,
+               const char *reason,
+               gboolean    for_property)
+{
+  g_autofree char *shown = NULL;
+  DavStatusInfo info;
+
+  if (status == 0)
+    return g_strdup (_("no status"));
+
+  if (reason != NULL && *reason != '\0')
+    {
+      shown = escape (reason);
+      return g_strdup_printf ("%u %s", status, shown);
+    }
+
+  if (for_property)
+    dav_status_lookup_property (status, &info);
+  else
+    dav_status_lookup (status, &info);
+
+  return g_strdup_printf ("%u %s", status, info.reason);
+}
+
+/* ---- URLs --------------------------------------------------------------- */
+
+/* The path (and query) of a URL, percent-decoded and escaped: %0A or
+ * %E2%80%AE show as \x0a and \u{202E}, not as a break or a reversed name. */
+static char *
+display_path (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  g_autofree char *decoded = NULL;
+  g_autofree char *path = NULL;
+  const char *encoded;
+
+  /* An href is often an absolute path, without scheme or host. */
+  if (uri == NULL)
+    uri = g_uri_parse_relative (NULL, url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  if (uri == NULL)
+    return escape (url);
+
+  encoded = *g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/";
+  decoded = g_uri_unescape_string (encoded, NULL);
+  path = escape (decoded != NULL ? decoded : encoded);
+
+  if (g_uri_get_query (uri) != NULL)
+    {
+      g_autofree char *query = escape (g_uri_get_query (uri));
+
+      return g_strconcat (path, "?", query, NULL);
+    }
+
+  return g_steal_pointer (&path);
+}
+
+/* ---- exchanges as text -------------------------------------------------- */
+
+static char *
+format_ms (gint64 us)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, (us + 500) / 1000);
+
+  /* TRANSLATORS: a duration in milliseconds */
+  return g_strdup_printf (_("%s ms"), number);
+}
+
+static char *
+format_started (gint64 started_us)
+{
+  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_local (started_us / G_USEC_PER_SEC);
+  g_autofree char *time = NULL;
+
+  if (seconds == NULL)
+    return g_strdup ("");
+
+  time = g_date_time_format (seconds, "%H:%M:%S");
+  return g_strdup_printf ("%s.%03d", time, (int) ((started_us % G_USEC_PER_SEC) / 1000));
+}
+
+/* The status of an exchange as a row shows it: the code, "…" while no
+ * answer came, or the error it failed with. */
+static char *
+exchange_status_text (DavExchange  *exchange,
+                      const char  **css_class)
+{
+  const char *error = dav_exchange_get_error (exchange);
+  guint status = dav_exchange_get_status (exchange);
+
+  if (error != NULL)
+    {
+      *css_class = "error";
+      return escape (error);
+    }
+
+  if (status == 0)
+    {
+      *css_class = "dim-label";
+      return g_strdup (dav_exchange_get_finished (exchange) ? "—" : "…");
+    }
+
+  *css_class = status_class_css (status);
+  return g_strdup_printf ("%u", status);
+}
+
+/* ---- parsed tree nodes -------------------------------------------------- */
+
+#define DAVSCOPE_TYPE_INSPECTOR_NODE (davscope_inspector_node_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeInspectorNode, davscope_inspector_node, DAVSCOPE, INSPECTOR_NODE, GObject)
+
+/* One line of the parsed tree. Every string is ready to show. */
+struct _DavscopeInspectorNode
+{
+  GObject            parent_instance;
+
+  const char        *icon_name;  /* static, or NULL */
+  const char        *css_class;  /* static, or NULL */
+  char              *title;
+  char              *subtitle;   /* or NULL */
+  char              *status;     /* or NULL */
+  char              *detail;     /* or NULL */
+  char              *tooltip;    /* or NULL */
+  guint              line;       /* in the body, 0 when unknown */
+
+  /* Where the children come from: a response, or one of its propstats. */
+  DavResponse       *response;   /* owned */
+  const DavPropstat *propstat;   /* borrowed from @response */
+  gboolean           built;
+  GListStore        *children;   /* NULL when there are none */
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeInspectorNode, davscope_inspector_node, G_TYPE_OBJECT)
+
+static void
+davscope_inspector_node_finalize (GObject *object)
+{
+  DavscopeInspectorNode *self = DAVSCOPE_INSPECTOR_NODE (object);
+
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->status);
+  g_free (self->detail);
+  g_free (self->tooltip);
+  g_clear_pointer (&self->response, dav_response_unref);
+  g_clear_object (&self->children);
+
+  G_OBJECT_CLASS (davscope_inspector_node_parent_class)->finalize (object);
+}
+
+static void
+davscope_inspector_node_class_init (DavscopeInspectorNodeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = davscope_inspector_node_finalize;
+}
+
+static void
+davscope_inspector_node_init (DavscopeInspectorNode *self)
+{
+}
+
+static DavscopeInspectorNode *
+node_new (const char *icon_name,
+          const char *css_class,
+          char       *title)
+{
+  DavscopeInspectorNode *node = g_object_new (DAVSCOPE_TYPE_INSPECTOR_NODE, NULL);
+
+  node->icon_name = icon_name;
+  node->css_class = css_class;
+  node->title = title;
+  node->built = TRUE;
+
+  return node;
+}
+
+static void
+store_take (GListStore            *store,
+            DavscopeInspectorNode *node)
+{
+  g_list_store_append (store, node);
+  g_object_unref (node);
+}
+
+static DavscopeInspectorNode *
+problem_node_new (const DavProblem *problem)
+{
+  DavSeverity severity = dav_problem_kind_severity (problem->kind);
+  DavscopeInspectorNode *node = node_new (severity_icon (severity), severity_css (severity),
+                                          /* already escaped by the parser */
+                                          g_strdup (problem->message));
+
+  if (problem->line > 0)
+    /* TRANSLATORS: a problem's kind and where it is: "not-well-formed · line 3, column 12" */
+    node->subtitle = g_strdup_printf (_("%s · line %u, column %u"),
+                                      dav_problem_kind_to_string (problem->kind),
+                                      problem->line, problem->column);
+  else
+    node->subtitle = g_strdup (dav_problem_kind_to_string (problem->kind));
+  node->line = problem->line;
+
+  return node;
+}
+
+static DavscopeInspectorNode *
+condition_node_new (const DavCondition *condition)
+{
+  g_autofree char *name = dav_condition_dup_clark_name (condition);
+  DavscopeInspectorNode *node = node_new ("dialog-warning-symbolic", "warning", escape (name));
+  DavConditionInfo info;
+
+  if (dav_condition_lookup (condition->namespace_uri, condition->name, &info))
+    {
+      node->subtitle = g_strdup (info.explanation);
+      node->tooltip = g_strdup_printf (_("What you can try: %s"), info.advice);
+    }
+  else
+    node->subtitle = g_strdup (_("A condition the server reported"));
+
+  if (condition->content != NULL)
+    {
+      g_autofree char *squeezed = dav_text_squeeze (condition->content);
+
+      if (*squeezed != '\0')
+        node->detail = escape_preview (squeezed, VALUE_PREVIEW_CHARS);
+    }
+
+  return node;
+}
+
+/* @format has one %s for the escaped @text. */
+static DavscopeInspectorNode *
+note_node_new (const char *format,
+               const char *text)
+{
+  g_autofree char *shown = escape_preview (text, VALUE_PREVIEW_CHARS);
+  DavscopeInspectorNode *node = node_new ("dialog-information-symbolic", NULL,
+                                          g_strdup_printf (format, shown));
+
+  if (g_utf8_strlen (text, -1) > VALUE_PREVIEW_CHARS)
+    node->tooltip = escape_preview (text, VALUE_TOOLTIP_CHARS);
+
+  return node;
+}
+
+static DavscopeInspectorNode *
+property_node_new (const DavProperty *property)
+{
+  DavscopeInspectorNode *node = node_new (NULL, NULL, escape (property->name));
+
+  node->subtitle = *property->namespace_uri != '\0' ? escape (property->namespace_uri)
+                                                    : g_strdup (_("(no namespace)"));
+
+  if (property->value == NULL)
+    node->detail = g_strdup (_("(empty)"));
+  else
+    {
+      g_autofree char *squeezed = property->is_xml ? dav_text_squeeze (property->value)
+                                                   : g_strdup (property->value);
+
+      node->detail = escape_preview (squeezed, VALUE_PREVIEW_CHARS);
+      if (g_utf8_strlen (squeezed, -1) > VALUE_PREVIEW_CHARS)
+        node->tooltip = escape_preview (property->value, VALUE_TOOLTIP_CHARS);
+    }
+
+  return node;
+}
+
+static DavscopeInspectorNode *
+propstat_node_new (DavResponse       *response,
+                   const DavPropstat *propstat)
+{
+  DavStatusInfo info;
+  DavscopeInspectorNode *node;
+  guint n = propstat->properties->len;
+
+  dav_status_lookup_property (propstat->status, &info);
+  node = node_new (propstat->status != 0 ? severity_icon (info.severity) : "dialog-warning-symbolic",
+                   propstat->status != 0 ? severity_css (info.severity) : "warning",
+                   status_phrase (propstat->status, NULL, TRUE));
+  node->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u property", "%u properties", n), n);
+  /* The catalogue's reason above; the line as the server wrote it here. */
+  if (propstat->status_line != NULL)
+    {
+      g_autofree char *line = escape (propstat->status_line);
+
+      node->tooltip = g_strdup_printf (_("Sent as: %s"), line);
+    }
+  node->response = dav_response_ref (response);
+  node->propstat = propstat;
+  node->built = FALSE;
+
+  return node;
+}
+
+static DavscopeInspectorNode *
+response_node_new (DavResponse *response)
+{
+  const char *href = dav_response_get_href (response);
+  guint status = dav_response_get_effective_status (response);
+  DavscopeInspectorNode *node;
+  DavStatusInfo info;
+
+  dav_status_lookup (status, &info);
+  if (status == 0)
+    node = node_new ("dialog-warning-symbolic", "warning", NULL);
+  else if (dav_response_is_ok (response))
+    node = node_new (response->problems->len > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
+                     response->problems->len > 0 ? "warning" : "success", NULL);
+  else
+    node = node_new (severity_icon (info.severity), severity_css (info.severity), NULL);
+
+  node->title = href != NULL ? display_path (href) : g_strdup (_("(no href)"));
+  node->status = status_phrase (status, NULL, FALSE);
+  node->tooltip = href != NULL ? escape (href) : NULL;
+  node->line = response->line;
+  node->response = dav_response_ref (response);
+  node->built = FALSE;
+
+  return node;
+}
+
+static void
+build_response_children (DavscopeInspectorNode *node,
+                         GListStore            *store)
+{
+  DavResponse *response = node->response;
+
+  for (guint i = 0; i < response->problems->len; i++)
+    store_take (store, problem_node_new (g_ptr_array_index (response->problems, i)));
+  for (guint i = 0; i < response->errors->len; i++)
+    store_take (store, condition_node_new (g_ptr_array_index (response->errors, i)));
+  for (guint i = 1; i < response->hrefs->len; i++)
+    store_take (store, note_node_new (_("Also for: %s"), g_ptr_array_index (response->hrefs, i)));
+  if (response->propstats->len > 0 && response->status != 0)
+    {
+      g_autofree char *phrase = status_phrase (response->status, NULL, FALSE);
+
+      store_take (store, note_node_new (_("Response status: %s"), phrase));
+    }
+  if (response->location != NULL)
+    store_take (store, note_node_new (_("Location: %s"), response->location));
+  if (response->description != NULL)
+    store_take (store, note_node_new (_("The server says: “%s”"), response->description));
+  for (guint i = 0; i < response->propstats->len; i++)
+    store_take (store, propstat_node_new (response, g_ptr_array_index (response->propstats, i)));
+}
+
+static void
+build_propstat_children (DavscopeInspectorNode *node,
+                         GListStore            *store)
+{
+  const DavPropstat *propstat = node->propstat;
+
+  for (guint i = 0; i < propstat->properties->len; i++)
+    store_take (store, property_node_new (g_ptr_array_index (propstat->properties, i)));
+  for (guint i = 0; i < propstat->errors->len; i++)
+    store_take (store, condition_node_new (g_ptr_array_index (propstat->errors, i)));
+  if (propstat->description != NULL)
+    store_take (store, note_node_new (_("The server says: “%s”"), propstat->description));
+}
+
+static GListModel *
+create_node_children (gpointer item,
+                      gpointer user_data)
+{
+  DavscopeInspectorNode *node = item;
+
+  /* No I/O here: GtkTreeListModel also calls this just to ask. The
+   * children are made once, from records already parsed. */
+  if (!node->built)
+    {
+      g_autoptr(GListStore) store = g_list_store_new (DAVSCOPE_TYPE_INSPECTOR_NODE);
+
+      if (node->propstat != NULL)
+        build_propstat_children (node, store);
+      else if (node->response != NULL)
+        build_response_children (node, store);
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
+        node->children = g_steal_pointer (&store);
+      node->built = TRUE;
+    }
+
+  return node->children != NULL ? g_object_ref (G_LIST_MODEL (node->children)) : NULL;
+}
+
+static GListStore *
+multistatus_nodes (const DavMultistatus *multistatus)
+{
+  GListStore *store = g_list_store_new (DAVSCOPE_TYPE_INSPECTOR_NODE);
+
+  for (guint i = 0; i < multistatus->problems->len; i++)
+    store_take (store, problem_node_new (g_ptr_array_index (multistatus->problems, i)));
+  for (guint i = 0; i < multistatus->errors->len; i++)
+    store_take (store, condition_node_new (g_ptr_array_index (multistatus->errors, i)));
+  if (multistatus->description != NULL)
+    store_take (store, note_node_new (_("The server says: “%s”"), multistatus->description));
+  if (multistatus->sync_token != NULL)
+    store_take (store, note_node_new (_("Sync token: %s"), multistatus->sync_token));
+  for (guint i = 0; i < multistatus->responses->len; i++)
+    store_take (store, response_node_new (g_ptr_array_index (multistatus->responses, i)));
+
+  return store;
+}
+
+static char *
+multistatus_summary (const DavMultistatus *multistatus,
+                     DavExchange          *exchange,
+                     const char          **css_class)
+{
+  GString *out = g_string_new (NULL);
+
+  *css_class = NULL;
+
+  if (multistatus->is_multistatus)
+    {
+      guint n = multistatus->responses->len;
+      guint failed = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (!dav_response_is_ok (g_ptr_array_index (multistatus->responses, i)))
+          failed++;
+
+      g_autofree char *responses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u response", "%u responses", n), n);
+
+      if (failed > 0)
+        {
+          g_autofree char *failures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with a failure", "%u with failures", failed), failed);
+
+          /* TRANSLATORS: "12 responses, 2 with failures." */
+          g_string_append_printf (out, C_("parsed summary", "%s, %s."), responses, failures);
+          *css_class = "warning";
+        }
+      else
+        /* TRANSLATORS: "12 responses." */
+        g_string_append_printf (out, C_("parsed summary", "%s."), responses);
+    }
+  else if (multistatus->is_prop_body)
+    g_string_append (out, _("A DAV:prop body, as a LOCK is answered."));
+  else if (multistatus->errors->len > 0)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "A DAV:error body with %u condition.",
+                                              "A DAV:error body with %u conditions.",
+                                              multistatus->errors->len),
+                            multistatus->errors->len);
+
+  if (dav_exchange_get_response_body_truncated (exchange))
+    {
+      GBytes *body = dav_exchange_get_response_body (exchange);
+      g_autofree char *kept = format_count (body != NULL ? g_bytes_get_size (body) : 0);
+      g_autofree char *size = format_count (dav_exchange_get_response_body_size (exchange));
+
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Only the first %s of %s bytes were kept, so the tree stops there."), kept, size);
+      *css_class = "warning";
+    }
+  else if (!multistatus->well_formed)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, _("The XML is not well formed: the tree shows what was read before the error."));
+      *css_class = "error";
+    }
+  else if (!multistatus->complete)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, _("Not everything in it was understood: the problems are listed first."));
+      *css_class = "warning";
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---- the window --------------------------------------------------------- */
+
+/* What a body view shows now, to redraw it only when that changed. */
+typedef struct {
+  gboolean  valid;
+  GBytes   *bytes;     /* a reference to what was shown */
+  gsize     size;
+  gboolean  final;
+} BodyState;
+
+static void
+body_state_clear (BodyState *state)
+{
+  g_clear_pointer (&state->bytes, g_bytes_unref);
+  state->valid = FALSE;
+  state->size = 0;
+  state->final = FALSE;
+}
+
+/* @return TRUE when the view must be redrawn; records the new state. */
+static gboolean
+body_state_update (BodyState *state,
+                   GBytes    *bytes,
+                   gsize      size,
+                   gboolean   final)
+{
+  if (state->valid && state->bytes == bytes && state->size == size && state->final == final)
+    return FALSE;
+
+  if (bytes != NULL)
+    g_bytes_ref (bytes);
+  g_clear_pointer (&state->bytes, g_bytes_unref);
+  state->bytes = bytes;
+  state->size = size;
+  state->final = final;
+  state->valid = TRUE;
+
+  return TRUE;
+}
+
+struct _DavscopeInspectorWindow
+{
+  AdwWindow           parent_instance;
+
+  AdwToastOverlay    *toast_overlay;
+  AdwWindowTitle     *window_title;
+  GtkWidget          *list_stack;
+  GtkWidget          *list_scroller;
+  GtkWidget          *list_view;
+  GtkWidget          *details_stack;
+  GtkWidget          *summary_title;
+  GtkWidget          *summary_subtitle;
+  GtkWidget          *error_label;
+  GtkWidget          *view_stack;
+  AdwViewStackPage   *parsed_page;
+  GtkWidget          *request_headers_view;
+  GtkWidget          *request_body_note;
+  GtkWidget          *request_body_view;
+  GtkWidget          *response_headers_view;
+  GtkWidget          *response_body_note;
+  GtkWidget          *response_body_view;
+  GtkWidget          *parsed_summary;
+  GtkWidget          *parsed_view;
+  GtkWidget          *raw_view;
+
+  DavClient          *client;
+  DavExchangeLog     *log;
+  GtkSingleSelection *selection;
+  gboolean            follow_end;   /* keep the newest exchange in view */
+  guint               pin_source;
+  double              last_upper;   /* of the list's vadjustment */
+  double              last_page_size;
+
+  /* The exchange shown on the right, which may have left the log. */
+  DavExchange        *exchange;
+  gulong              exchange_notify_id;
+  guint               refresh_source;
+
+  GPtrArray          *shown_request_headers;
+  GPtrArray          *shown_response_headers;
+  gboolean            shown_response_final;
+  BodyState           request_body;
+  BodyState           response_body;
+  BodyState           parsed_body;
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeInspectorWindow, davscope_inspector_window, ADW_TYPE_WINDOW)
+
+static void
+show_toast (DavscopeInspectorWindow *self,
+            const char              *text)
+{
+  /* A toast title is Pango markup in libadwaita 1.2. */
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+static GtkTextBuffer *
+view_buffer (GtkWidget *view)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+}
+
+static void
+set_note (GtkWidget  *label,
+          const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+/* ---- style schemes ------------------------------------------------------ */
+
+static GtkSourceStyleScheme *
+pick_style_scheme (gboolean dark)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  static const char * const light_ids[] = { "Adwaita", "classic", NULL };
+  static const char * const dark_ids[] = { "Adwaita-dark", "classic-dark", "classic", NULL };
+  const char * const *ids = dark ? dark_ids : light_ids;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (manager, ids[i]);
+
+      if (scheme != NULL)
+        return scheme;
+    }
+
+  return NULL;
+}
+
+static void
+update_style_scheme (DavscopeInspectorWindow *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme *scheme = pick_style_scheme (dark);
+  GtkWidget *views[] = {
+    self->request_headers_view, self->request_body_view,
+    self->response_headers_view, self->response_body_view,
+    self->raw_view,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (view_buffer (views[i])), scheme);
+}
+
+/* ---- the details -------------------------------------------------------- */
+
+static void
+render_headers (GtkWidget  *view,
+                const char *first_line,
+                GPtrArray  *headers)
+{
+  GtkTextBuffer *buffer = view_buffer (view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &iter, first_line, -1, "first-line", NULL);
+
+  for (guint i = 0; headers != NULL && i < headers->len; i++)
+    {
+      const DavHeader *header = g_ptr_array_index (headers, i);
+      g_autofree char *name = escape (header->name);
+      g_autofree char *value = escape (header->value);
+
+      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &iter, name, -1, "header-name", NULL);
+      gtk_text_buffer_insert (buffer, &iter, ": ", 2);
+      gtk_text_buffer_insert (buffer, &iter, value, -1);
+    }
+}
+
+/* Shows a body: re-indented XML once @final, text as text (converted
+ * from the declared charset when it is not UTF-8), anything else as a
+ * hex preview; the note says what is not shown as it was. */
+static void
+render_body (GtkWidget  *view,
+             GtkWidget  *note_label,
+             GBytes     *bytes,
+             gsize       size,
+             gboolean    truncated,
+             gboolean    final,
+             const char *content_type,
+             const char *declared_length)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (view_buffer (view));
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  g_autofree char *joined = NULL;
+  const char *language = NULL;
+  const char *data = NULL;
+  gsize length = 0;
+  gboolean hex = FALSE;
+
+  if (bytes != NULL)
+    data = g_bytes_get_data (bytes, &length);
+
+  if (bytes == NULL || length == 0)
+    {
+      /* A streamed body (PUT) is not recorded, only announced. */
+      if (size == 0 && declared_length != NULL)
+        size = g_ascii_strtoull (declared_length, NULL, 10);
+
+      if (size > 0)
+        {
+          g_autofree char *count = format_count (size);
+
+          g_ptr_array_add (notes, g_strdup_printf (_("The body (%s bytes) was not kept."), count));
+        }
+      else
+        g_ptr_array_add (notes, g_strdup (final ? _("No body.") : _("No body so far.")));
+      text = g_strdup ("");
+    }
+  else if (has_binary_bytes (data, length))
+    {
+      g_autofree char *count = format_count (size);
+      g_autofree char *shown = format_count (MIN (length, HEX_PREVIEW_BYTES));
+
+      g_ptr_array_add (notes, g_strdup_printf (_("A binary body of %s bytes: the first %s bytes as hex."), count, shown));
+      text = hex_dump ((const guint8 *) data, MIN (length, HEX_PREVIEW_BYTES));
+      hex = TRUE;
+    }
+  else
+    {
+      gsize invalid = count_invalid_utf8 (data, length, truncated);
+      g_autofree char *charset = content_type_charset (content_type);
+
+      language = body_language (content_type, data, length);
+
+      if (final && !truncated && g_strcmp0 (language, "xml") == 0)
+        {
+          g_autofree char *pretty = pretty_print_xml (data, length);
+
+          if (pretty != NULL)
+            text = escape_block (pretty, strlen (pretty));
+          else
+            g_ptr_array_add (notes, g_strdup (_("Not well-formed XML, or XML with a DTD: shown as received.")));
+        }
+
+      if (text == NULL && invalid > 0 && charset != NULL && g_ascii_strcasecmp (charset, "utf-8") != 0)
+        {
+          gsize converted_length = 0;
+          g_autofree char *converted = g_convert (data, length, "UTF-8", charset, NULL, &converted_length, NULL);
+
+          if (converted != NULL)
+            {
+              g_autofree char *shown = escape (charset);
+
+              text = escape_block (converted, converted_length);
+              g_ptr_array_add (notes, g_strdup_printf (_("Converted from %s."), shown));
+            }
+        }
+
+      if (text == NULL && invalid * 3 > length)
+        {
+          g_autofree char *count = format_count (size);
+          g_autofree char *shown = format_count (MIN (length, HEX_PREVIEW_BYTES));
+
+          g_ptr_array_add (notes, g_strdup_printf (_("A body of %s bytes that is not UTF-8 text: the first %s bytes as hex."), count, shown));
+          text = hex_dump ((const guint8 *) data, MIN (length, HEX_PREVIEW_BYTES));
+          language = NULL;
+          hex = TRUE;
+        }
+      else if (text == NULL)
+        {
+          if (invalid > 0)
+            g_ptr_array_add (notes, g_strdup (_("Not valid UTF-8: the bytes that are not are shown as \\xNN.")));
+          text = escape_block (data, length);
+        }
+    }
+
+  if (truncated)
+    {
+      g_autofree char *kept = format_count (length);
+      g_autofree char *count = format_count (size);
+
+      g_ptr_array_add (notes, g_strdup_printf (_("Showing %s of %s bytes: the log keeps only the start of each body."), kept, count));
+    }
+  else if (!final && length > 0)
+    {
+      g_autofree char *count = format_count (size);
+
+      g_ptr_array_add (notes, g_strdup_printf (_("Still receiving: %s bytes so far."), count));
+    }
+
+  gtk_source_buffer_set_language (buffer, language != NULL ? gtk_source_language_manager_get_language (languages, language) : NULL);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), text, -1);
+  /* A hex dump is read in columns; nothing to number in an empty body. */
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), hex ? GTK_WRAP_NONE : GTK_WRAP_WORD_CHAR);
+  gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (view), *text != '\0');
+
+  g_ptr_array_add (notes, NULL);
+  joined = g_strjoinv (" ", (char **) notes->pdata);
+  set_note (note_label, joined);
+}
+
+static void on_parsed_selection_changed (GtkSingleSelection      *selection,
+                                         GParamSpec              *pspec,
+                                         DavscopeInspectorWindow *self);
+
+static void
+set_parsed_rows (DavscopeInspectorWindow *self,
+                 GListStore              *nodes,
+                 gboolean                 autoexpand)
+{
+  GtkTreeListModel *tree = NULL;
+  GtkSingleSelection *selection = NULL;
+
+  if (nodes != NULL)
+    {
+      tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (nodes)), FALSE, autoexpand,
+                                      create_node_children, NULL, NULL);
+      selection = gtk_single_selection_new (G_LIST_MODEL (tree));
+      gtk_single_selection_set_autoselect (selection, FALSE);
+      g_signal_connect_object (selection, "notify::selected-item",
+                               G_CALLBACK (on_parsed_selection_changed), self, 0);
+    }
+
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->parsed_view), GTK_SELECTION_MODEL (selection));
+  g_clear_object (&selection);
+}
+
+static void
+show_parsed (DavscopeInspectorWindow *self,
+             DavMultistatus          *multistatus,
+             const char              *data,
+             gsize                    length)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceBuffer *raw = GTK_SOURCE_BUFFER (view_buffer (self->raw_view));
+  g_autoptr(GListStore) nodes = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+  const char *css_class = NULL;
+  const char *classes[] = { NULL, NULL };
+
+  if (multistatus == NULL)
+    {
+      set_parsed_rows (self, NULL, FALSE);
+      gtk_text_buffer_set_text (GTK_TEXT_BUFFER (raw), "", 0);
+      adw_view_stack_page_set_visible (self->parsed_page, FALSE);
+      return;
+    }
+
+  nodes = multistatus_nodes (multistatus);
+  /* A small answer is read at a glance; a listing is opened item by item. */
+  set_parsed_rows (self, nodes, multistatus->responses->len <= 3);
+
+  summary = multistatus_summary (multistatus, self->exchange, &css_class);
+  classes[0] = css_class;
+  gtk_label_set_text (GTK_LABEL (self->parsed_summary), summary);
+  gtk_widget_set_css_classes (self->parsed_summary, classes);
+
+  /* As received, so that the parser's line numbers point into it. */
+  text = escape_block (data, length);
+  gtk_source_buffer_set_language (raw, gtk_source_language_manager_get_language (languages, "xml"));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (raw), text, -1);
+
+  adw_view_stack_page_set_visible (self->parsed_page, TRUE);
+}
+
+static void
+refresh_parsed (DavscopeInspectorWindow *self)
+{
+  DavExchange *exchange = self->exchange;
+  gboolean final = dav_exchange_get_finished (exchange);
+  GBytes *body = dav_exchange_get_response_body (exchange);
+  g_autoptr(DavMultistatus) multistatus = NULL;
+  const char *data = NULL;
+  gsize length = 0;
+
+  if (!body_state_update (&self->parsed_body, body, dav_exchange_get_response_body_size (exchange), final))
+    return;
+
+  if (body != NULL)
+    data = g_bytes_get_data (body, &length);
+
+  /* Parsed once the answer is complete; only what may hold a
+   * multistatus, a DAV:error or a DAV:prop. */
+  if (final && length > 0 && !has_binary_bytes (data, length) &&
+      g_strcmp0 (body_language (find_header (dav_exchange_get_response_headers (exchange), "Content-Type"),
+                                data, length), "xml") == 0)
+    {
+      multistatus = dav_multistatus_parse (data, length, NULL);
+      if (!multistatus->is_multistatus && !multistatus->is_prop_body && multistatus->errors->len == 0)
+        g_clear_pointer (&multistatus, dav_multistatus_unref);
+    }
+
+  show_parsed (self, multistatus, data, length);
+}
+
+static void
+refresh_summary (DavscopeInspectorWindow *self)
+{
+  DavExchange *exchange = self->exchange;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *method = escape (dav_exchange_get_method (exchange));
+  g_autofree char *path = display_path (dav_exchange_get_url (exchange));
+  g_autofree char *url = escape (dav_exchange_get_url (exchange));
+  g_autofree char *title = g_strdup_printf ("%s %s", method, path);
+  g_autofree char *subtitle = NULL;
+  const char *error = dav_exchange_get_error (exchange);
+  guint status = dav_exchange_get_status (exchange);
+  gint64 headers_us = dav_exchange_get_headers_us (exchange);
+  gint64 duration_us = dav_exchange_get_duration_us (exchange);
+  gboolean finished = dav_exchange_get_finished (exchange);
+
+  gtk_label_set_text (GTK_LABEL (self->summary_title), title);
+  gtk_widget_set_tooltip_text (self->summary_title, url);
+
+  if (status != 0)
+    g_ptr_array_add (parts, status_phrase (status, dav_exchange_get_reason (exchange), FALSE));
+  else if (!finished)
+    g_ptr_array_add (parts, g_strdup (_("Waiting for the response…")));
+  else
+    g_ptr_array_add (parts, g_strdup (_("No response")));
+
+  if (finished && duration_us >= 0)
+    {
+      g_autofree char *ms = format_ms (duration_us);
+
+      g_ptr_array_add (parts, g_strdup_printf (_("%s in all"), ms));
+    }
+  if (headers_us >= 0)
+    {
+      g_autofree char *ms = format_ms (headers_us);
+
+      g_ptr_array_add (parts, g_strdup_printf (_("headers after %s"), ms));
+    }
+  if (status != 0)
+    g_ptr_array_add (parts, g_format_size (dav_exchange_get_response_body_size (exchange)));
+  {
+    g_autofree char *started = format_started (dav_exchange_get_started (exchange));
+
+    g_ptr_array_add (parts, g_strdup_printf (_("started at %s"), started));
+  }
+  g_ptr_array_add (parts, NULL);
+
+  /* TRANSLATORS: joins "207 Multi-Status", "12 ms in all", "3.4 kB", … */
+  subtitle = g_strjoinv (C_("inspector summary", " · "), (char **) parts->pdata);
+  gtk_label_set_text (GTK_LABEL (self->summary_subtitle), subtitle);
+
+  if (error != NULL)
+    {
+      g_autofree char *shown = escape (error);
+      g_autofree char *text = g_strdup_printf (_("Failed: %s"), shown);
+
+      gtk_label_set_text (GTK_LABEL (self->error_label), text);
+    }
+  gtk_widget_set_visible (self->error_label, error != NULL);
+}
+
+static void
+refresh_details (DavscopeInspectorWindow *self)
+{
+  DavExchange *exchange = self->exchange;
+  GPtrArray *request_headers;
+  GPtrArray *response_headers;
+  gboolean finished;
+
+  if (exchange == NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->details_stack), "none");
+      return;
+    }
+
+  finished = dav_exchange_get_finished (exchange);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->details_stack), "details");
+  refresh_summary (self);
+
+  request_headers = dav_exchange_get_request_headers (exchange);
+  if (request_headers != self->shown_request_headers)
+    {
+      g_autofree char *method = escape (dav_exchange_get_method (exchange));
+      g_autofree char *url = escape (dav_exchange_get_url (exchange));
+      g_autofree char *line = g_strdup_printf ("%s %s", method, url);
+
+      render_headers (self->request_headers_view, line, request_headers);
+      g_clear_pointer (&self->shown_request_headers, g_ptr_array_unref);
+      self->shown_request_headers = g_ptr_array_ref (request_headers);
+      /* Its note may depend on Content-Type and Content-Length. */
+      body_state_clear (&self->request_body);
+    }
+
+  response_headers = dav_exchange_get_response_headers (exchange);
+  if (response_headers != self->shown_response_headers || finished != self->shown_response_final)
+    {
+      guint status = dav_exchange_get_status (exchange);
+      g_autofree char *line = NULL;
+
+      if (status != 0)
+        line = status_phrase (status, dav_exchange_get_reason (exchange), FALSE);
+      else
+        line = g_strdup (finished ? _("No response") : _("Waiting for the response…"));
+
+      render_headers (self->response_headers_view, line, response_headers);
+      g_clear_pointer (&self->shown_response_headers, g_ptr_array_unref);
+      self->shown_response_headers = g_ptr_array_ref (response_headers);
+      self->shown_response_final = finished;
+    }
+
+  /* The request body is complete once the request was written. */
+  if (body_state_update (&self->request_body,
+                         dav_exchange_get_request_body (exchange),
+                         dav_exchange_get_request_body_size (exchange),
+                         TRUE))
+    render_body (self->request_body_view, self->request_body_note,
+                 self->request_body.bytes, self->request_body.size,
+                 dav_exchange_get_request_body_truncated (exchange), TRUE,
+                 find_header (request_headers, "Content-Type"),
+                 find_header (request_headers, "Content-Length"));
+
+  if (body_state_update (&self->response_body,
+                         dav_exchange_get_response_body (exchange),
+                         dav_exchange_get_response_body_size (exchange),
+                         finished))
+    render_body (self->response_body_view, self->response_body_note,
+                 self->response_body.bytes, self->response_body.size,
+                 dav_exchange_get_response_body_truncated (exchange), finished,
+                 find_header (response_headers, "Content-Type"),
+                 NULL);
+
+  refresh_parsed (self);
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  DavscopeInspectorWindow *self = user_data;
+
+  self->refresh_source = 0;
+  refresh_details (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_shown_exchange_notify (DavExchange             *exchange,
+                          GParamSpec              *pspec,
+                          DavscopeInspectorWindow *self)
+{
+  /* A body arrives in many chunks: one redraw per REFRESH_MS at most. */
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add (REFRESH_MS, refresh_timeout_cb, self);
+}
+
+static void
+forget_shown (DavscopeInspectorWindow *self)
+{
+  g_clear_pointer (&self->shown_request_headers, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_response_headers, g_ptr_array_unref);
+  self->shown_response_final = FALSE;
+  body_state_clear (&self->request_body);
+  body_state_clear (&self->response_body);
+  body_state_clear (&self->parsed_body);
+}
+
+static void
+update_actions (DavscopeInspectorWindow *self)
+{
+  guint n = self->log != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->log)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.copy-curl", self->exchange != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.clear", n > 0);
+}
+
+static void
+set_exchange (DavscopeInspectorWindow *self,
+              DavExchange             *exchange)
+{
+  if (self->exchange == exchange)
+    return;
+
+  if (self->exchange != NULL)
+    g_clear_signal_handler (&self->exchange_notify_id, self->exchange);
+  g_clear_object (&self->exchange);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  forget_shown (self);
+
+  if (exchange != NULL)
+    {
+      self->exchange = g_object_ref (exchange);
+      self->exchange_notify_id = g_signal_connect (exchange, "notify",
+                                                   G_CALLBACK (on_shown_exchange_notify), self);
+    }
+  else
+    show_parsed (self, NULL, NULL, 0);
+
+  refresh_details (self);
+  update_actions (self);
+}
+
+/* ---- the list of exchanges ---------------------------------------------- */
+
+/* The widgets of one row and the exchange bound to it. */
+typedef struct {
+  GtkWidget   *box;
+  GtkWidget   *method;
+  GtkWidget   *path;
+  GtkWidget   *status;
+  GtkWidget   *duration;
+  GtkWidget   *size;
+  DavExchange *exchange;
+  gulong       notify_id;
+  char        *accessible_label;
+} ExchangeRow;
+
+static void
+exchange_row_unbind (ExchangeRow *row)
+{
+  if (row->exchange != NULL)
+    g_clear_signal_handler (&row->notify_id, row->exchange);
+  g_clear_object (&row->exchange);
+}
+
+static void
+exchange_row_free (gpointer data)
+{
+  ExchangeRow *row = data;
+
+  exchange_row_unbind (row);
+  g_free (row->accessible_label);
+  g_free (row);
+}
+
+static void
+exchange_row_update (ExchangeRow *row)
+{
+  DavExchange *exchange = row->exchange;
+  g_autofree char *method = escape (dav_exchange_get_method (exchange));
+  g_autofree char *path = display_path (dav_exchange_get_url (exchange));
+  g_autofree char *url = escape (dav_exchange_get_url (exchange));
+  g_autofree char *duration = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *accessible = NULL;
+  const char *css_class = NULL;
+  const char *status_classes[] = { "numeric", NULL, NULL };
+  gsize body_size = dav_exchange_get_response_body_size (exchange);
+  gboolean finished = dav_exchange_get_finished (exchange);
+
+  status = exchange_status_text (exchange, &css_class);
+  status_classes[1] = css_class;
+
+  if (finished && dav_exchange_get_duration_us (exchange) >= 0)
+    duration = format_ms (dav_exchange_get_duration_us (exchange));
+  else
+    duration = g_strdup ("…");
+
+  if (finished || body_size > 0)
+    size = g_format_size (body_size);
+  else
+    size = g_strdup ("");
+
+  gtk_label_set_text (GTK_LABEL (row->method), method);
+  gtk_label_set_text (GTK_LABEL (row->path), path);
+  gtk_widget_set_tooltip_text (row->path, url);
+  gtk_label_set_text (GTK_LABEL (row->status), status);
+  gtk_widget_set_css_classes (row->status, status_classes);
+  gtk_widget_set_tooltip_text (row->status, status);
+  gtk_label_set_text (GTK_LABEL (row->duration), duration);
+  gtk_label_set_text (GTK_LABEL (row->size), size);
+
+  /* TRANSLATORS: a row of the inspector for screen readers: "PROPFIND /dav/ 207" */
+  accessible = g_strdup_printf (C_("inspector row", "%s %s %s"), method, path, status);
+  if (g_strcmp0 (accessible, row->accessible_label) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      g_free (row->accessible_label);
+      row->accessible_label = g_steal_pointer (&accessible);
+    }
+}
+
+static void
+on_row_exchange_notify (DavExchange *exchange,
+                        GParamSpec  *pspec,
+                        ExchangeRow *row)
+{
+  exchange_row_update (row);
+}
+
+static GtkWidget *
+row_label (gboolean    expand,
+           float       xalign,
+           int         width_chars,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  gtk_widget_set_hexpand (label, expand);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+setup_exchange_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  ExchangeRow *row = g_new0 (ExchangeRow, 1);
+
+  /* A group, so that its label is what a screen reader says for the row. */
+  row->box = g_object_new (GTK_TYPE_BOX,
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                           "orientation", GTK_ORIENTATION_HORIZONTAL,
+                           "spacing", 10,
+                           "margin-top", 4,
+                           "margin-bottom", 4,
+                           "margin-start", 6,
+                           "margin-end", 6,
+                           NULL);
+  row->method = row_label (FALSE, 0, 11, "heading");
+  row->path = row_label (TRUE, 0, 8, NULL);
+  row->status = row_label (FALSE, 1, 3, "numeric");
+  row->duration = row_label (FALSE, 1, 7, "numeric");
+  row->size = row_label (FALSE, 1, 8, "numeric");
+
+  gtk_label_set_ellipsize (GTK_LABEL (row->method), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->method), 12);
+  gtk_label_set_ellipsize (GTK_LABEL (row->path), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_ellipsize (GTK_LABEL (row->status), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->status), 16);
+  gtk_widget_add_css_class (row->duration, "dim-label");
+  gtk_widget_add_css_class (row->size, "dim-label");
+
+  gtk_box_append (GTK_BOX (row->box), row->method);
+  gtk_box_append (GTK_BOX (row->box), row->path);
+  gtk_box_append (GTK_BOX (row->box), row->status);
+  gtk_box_append (GTK_BOX (row->box), row->duration);
+  gtk_box_append (GTK_BOX (row->box), row->size);
+
+  gtk_list_item_set_child (list_item, row->box);
+  g_object_set_data_full (G_OBJECT (list_item), "exchange-row", row, exchange_row_free);
+}
+
+static void
+bind_exchange_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  ExchangeRow *row = g_object_get_data (G_OBJECT (list_item), "exchange-row");
+
+  exchange_row_unbind (row);
+  row->exchange = g_object_ref (gtk_list_item_get_item (list_item));
+  row->notify_id = g_signal_connect (row->exchange, "notify",
+                                     G_CALLBACK (on_row_exchange_notify), row);
+  exchange_row_update (row);
+}
+
+static void
+unbind_exchange_row (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  exchange_row_unbind (g_object_get_data (G_OBJECT (list_item), "exchange-row"));
+}
+
+static void
+scroll_to (DavscopeInspectorWindow *self,
+           guint                    position)
+{
+  gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
+}
+
+static void
+scroll_to_end (DavscopeInspectorWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  if (n > 0)
+    scroll_to (self, n - 1);
+}
+
+static gboolean
+pin_to_end_cb (gpointer user_data)
+{
+  DavscopeInspectorWindow *self = user_data;
+
+  self->pin_source = 0;
+  if (self->follow_end)
+    scroll_to_end (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_pin_to_end (DavscopeInspectorWindow *self)
+{
+  /* Before the next layout and paint, which a busy list never lacks. */
+  if (self->pin_source == 0)
+    self->pin_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, pin_to_end_cb, self, NULL);
+}
+
+/* Following the end: a new row, or rows measured at last, move the end
+ * away from where the view is, in the middle of a layout; catch up after. */
+static void
+on_vadjustment_changed (GtkAdjustment           *adjustment,
+                        DavscopeInspectorWindow *self)
+{
+  if (self->follow_end)
+    queue_pin_to_end (self);
+  else
+    {
+      self->last_upper = gtk_adjustment_get_upper (adjustment);
+      self->last_page_size = gtk_adjustment_get_page_size (adjustment);
+    }
+}
+
+static void
+on_vadjustment_value_changed (GtkAdjustment           *adjustment,
+                              DavscopeInspectorWindow *self)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+
+  /* The list's own layout moved the view (GtkAdjustment emits "changed"
+   * before "value-changed"): that is not the person scrolling away. */
+  if (upper != self->last_upper || page_size != self->last_page_size)
+    {
+      self->last_upper = upper;
+      self->last_page_size = page_size;
+      if (self->follow_end)
+        queue_pin_to_end (self);
+      return;
+    }
+
+  /* Within a few pixels of the end counts as at the end. */
+  self->follow_end = value >= upper - page_size - 8;
+}
+
+static void
+update_list_state (DavscopeInspectorWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack), n > 0 ? "list" : "empty");
+  update_actions (self);
+}
+
+static void
+on_log_items_changed (GListModel              *model,
+                      guint                    position,
+                      guint                    removed,
+                      guint                    added,
+                      DavscopeInspectorWindow *self)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  update_list_state (self);
+
+  /* Cleared: nothing is left to show. (An exchange that only fell out of
+   * a full log stays on the right until another is selected.) */
+  if (n == 0)
+    set_exchange (self, NULL);
+
+  if (added > 0 && position + added == n && self->follow_end)
+    queue_pin_to_end (self);
+}
+
+static void
+on_selected_item_changed (GtkSingleSelection      *selection,
+                          GParamSpec              *pspec,
+                          DavscopeInspectorWindow *self)
+{
+  DavExchange *exchange = gtk_single_selection_get_selected_item (selection);
+
+  if (exchange != NULL)
+    set_exchange (self, exchange);
+}
+
+static GtkWidget *
+visible_body_view (DavscopeInspectorWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->view_stack));
+
+  if (g_strcmp0 (page, "request") == 0)
+    return self->request_body_view;
+  if (g_strcmp0 (page, "parsed") == 0)
+    return self->parsed_view;
+
+  return self->response_body_view;
+}
+
+static void
+on_exchange_activate (GtkListView             *view,
+                      guint                    position,
+                      DavscopeInspectorWindow *self)
+{
+  /* Enter on a row: on to its details, for the keyboard. */
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_grab_focus (visible_body_view (self));
+}
+
+/* ---- the parsed tree's rows --------------------------------------------- */
+
+static void
+setup_node_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                 "spacing", 8,
+                                 "margin-top", 4,
+                                 "margin-bottom", 4,
+                                 "margin-end", 6,
+                                 NULL);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* The status label says the same in words. */
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "valign", GTK_ALIGN_START,
+                                  NULL);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+
+  gtk_label_set_xalign (GTK_LABEL (status), 1);
+  gtk_widget_set_valign (status, GTK_ALIGN_START);
+
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "monospace");
+
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), status);
+  gtk_box_append (GTK_BOX (text), top);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (text), detail);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
+
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "status", status);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "detail", detail);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+set_row_text (GtkWidget  *box,
+              const char *key,
+              const char *text)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), key);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+static void
+bind_node_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkTreeListRow *list_row = gtk_list_item_get_item (list_item);
+  g_autoptr(DavscopeInspectorNode) node = gtk_tree_list_row_get_item (list_row);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
+  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
+  const char *icon_classes[] = { node->css_class, NULL };
+  const char *status_classes[] = { "numeric", node->css_class, NULL };
+  g_autofree char *accessible = NULL;
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), list_row);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), node->icon_name);
+  gtk_widget_set_visible (icon, node->icon_name != NULL);
+  gtk_widget_set_css_classes (icon, icon_classes);
+  gtk_widget_set_css_classes (status, status_classes);
+  set_row_text (box, "title", node->title);
+  set_row_text (box, "status", node->status);
+  set_row_text (box, "subtitle", node->subtitle);
+  set_row_text (box, "detail", node->detail);
+  gtk_widget_set_tooltip_text (box, node->tooltip);
+
+  accessible = node->status != NULL ? g_strdup_printf ("%s %s", node->title, node->status)
+                                    : g_strdup (node->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+unbind_node_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+static void
+on_node_activate (GtkListView             *view,
+                  guint                    position,
+                  DavscopeInspectorWindow *self)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  /* Enter or a double click opens and closes a row. */
+  if (row != NULL && gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+/* Shows the line of the selected node in the raw XML. */
+static void
+on_parsed_selection_changed (GtkSingleSelection      *selection,
+                             GParamSpec              *pspec,
+                             DavscopeInspectorWindow *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(DavscopeInspectorNode) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  GtkTextBuffer *buffer = view_buffer (self->raw_view);
+  GtkTextIter iter;
+
+  if (node == NULL || node->line == 0)
+    return;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, (int) node->line - 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->raw_view),
+                                gtk_text_buffer_get_insert (buffer),
+                                0.0, TRUE, 0.0, 0.3);
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+copy_curl_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DavscopeInspectorWindow *self = DAVSCOPE_INSPECTOR_WINDOW (widget);
+  g_autofree char *command = NULL;
+
+  if (self->exchange == NULL)
+    return;
+
+  command = dav_exchange_to_curl (self->exchange);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), command);
+  show_toast (self, _("Copied"));
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DavscopeInspectorWindow *self = DAVSCOPE_INSPECTOR_WINDOW (widget);
+
+  if (self->log != NULL)
+    dav_exchange_log_clear (self->log);
+  self->follow_end = TRUE;
+}
+
+/* ---- the type ----------------------------------------------------------- */
+
+static void
+davscope_inspector_window_dispose (GObject *object)
+{
+  DavscopeInspectorWindow *self = DAVSCOPE_INSPECTOR_WINDOW (object);
+
+  if (self->client != NULL &&
+      g_object_get_data (G_OBJECT (self->client), INSPECTOR_KEY) == self)
+    g_object_set_data (G_OBJECT (self->client), INSPECTOR_KEY, NULL);
+
+  if (self->exchange != NULL)
+    g_clear_signal_handler (&self->exchange_notify_id, self->exchange);
+  g_clear_object (&self->exchange);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->pin_source, g_source_remove);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_INSPECTOR_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->log);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (davscope_inspector_window_parent_class)->dispose (object);
+}
+
+static void
+davscope_inspector_window_finalize (GObject *object)
+{
+  DavscopeInspectorWindow *self = DAVSCOPE_INSPECTOR_WINDOW (object);
+
+  forget_shown (self);
+
+  G_OBJECT_CLASS (davscope_inspector_window_parent_class)->finalize (object);
+}
+
+static void
+davscope_inspector_window_class_init (DavscopeInspectorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = davscope_inspector_window_dispose;
+  object_class->finalize = davscope_inspector_window_finalize;
+
+  /* Registers GtkSourceView's types for the template; does it once. */
+  gtk_source_init ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-inspector-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, summary_title);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, summary_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, parsed_page);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, request_headers_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, request_body_note);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, request_body_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, response_headers_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, response_body_note);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, response_body_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, parsed_summary);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, parsed_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, raw_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_exchange_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_node_activate);
+
+  gtk_widget_class_install_action (widget_class, "inspector.copy-curl", NULL, copy_curl_action);
+  gtk_widget_class_install_action (widget_class, "inspector.clear", NULL, clear_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "inspector.copy-curl", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+init_text_view (GtkWidget *view,
+                gboolean   headers)
+{
+  GtkTextBuffer *buffer = view_buffer (view);
+
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
+  if (headers)
+    {
+      gtk_text_buffer_create_tag (buffer, "first-line", "weight", PANGO_WEIGHT_BOLD, NULL);
+      gtk_text_buffer_create_tag (buffer, "header-name", "weight", PANGO_WEIGHT_BOLD, NULL);
+    }
+}
+
+static void
+setup_parsed_view (DavscopeInspectorWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_node_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_node_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_node_row), NULL);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->parsed_view), factory);
+  g_object_unref (factory);
+}
+
+static void
+davscope_inspector_window_init (DavscopeInspectorWindow *self)
+{
+  GtkListItemFactory *factory;
+  GtkAdjustment *vadjustment;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->follow_end = TRUE;
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_exchange_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_exchange_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_exchange_row), NULL);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->list_view), factory);
+  g_object_unref (factory);
+
+  setup_parsed_view (self);
+
+  init_text_view (self->request_headers_view, TRUE);
+  init_text_view (self->request_body_view, FALSE);
+  init_text_view (self->response_headers_view, TRUE);
+  init_text_view (self->response_body_view, FALSE);
+  init_text_view (self->raw_view, FALSE);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  update_style_scheme (self);
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->list_scroller));
+  g_signal_connect (vadjustment, "changed", G_CALLBACK (on_vadjustment_changed), self);
+  g_signal_connect (vadjustment, "value-changed", G_CALLBACK (on_vadjustment_value_changed), self);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), "response");
+  update_actions (self);
+}
+
+static void
+set_client (DavscopeInspectorWindow *self,
+            DavClient               *client)
+{
+  g_autofree char *base_url = escape (dav_client_get_base_url (client));
+
+  self->client = g_object_ref (client);
+  self->log = g_object_ref (dav_client_get_exchange_log (client));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->log)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (self->selection));
+
+  /* After the list view's own handlers: it knows the new rows by then. */
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_log_items_changed), self);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed), self);
+
+  adw_window_title_set_subtitle (self->window_title, base_url);
+  update_list_state (self);
+  scroll_to_end (self);
+}
+
+static void
+select_exchange (DavscopeInspectorWindow *self,
+                 guint64                  exchange_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DavExchange) exchange = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (dav_exchange_get_id (exchange) == exchange_id)
+        {
+          /* Looking at an older one: the list stops following the end. */
+          self->follow_end = FALSE;
+          gtk_single_selection_set_selected (self->selection, i);
+          scroll_to (self, i);
+          return;
+        }
+    }
+
+  show_toast (self, _("That request is no longer in the log"));
+}
+
+DavscopeInspectorWindow *
+davscope_inspector_window_show (GtkWindow *parent,
+                                DavClient *client,
+                                guint64    exchange_id)
+{
+  DavscopeInspectorWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DAV_IS_CLIENT (client), NULL);
+
+  self = g_object_get_data (G_OBJECT (client), INSPECTOR_KEY);
+  if (self == NULL)
+    {
+      self = g_object_new (DAVSCOPE_TYPE_INSPECTOR_WINDOW,
+                           "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                           NULL);
+      set_client (self, client);
+      /* Cleared in dispose. */
+      g_object_set_data (G_OBJECT (client), INSPECTOR_KEY, self);
+
+      /* Not transient, so that it can sit beside the window it explains;
+       * it goes with that window all the same. */
+      if (parent != NULL)
+        g_signal_connect_object (parent, "destroy", G_CALLBACK (gtk_window_destroy),
+                                 self, G_CONNECT_SWAPPED);
+    }
+
+  if (exchange_id != 0)
+    select_exchange (self, exchange_id);
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  return self;
+}
