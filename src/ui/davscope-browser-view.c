@@ -641,6 +641,8 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   drop_models (self);
   g_set_object (&self->store, store);
   davscope_details_pane_set_resource (DAVSCOPE_DETAILS_PANE (self->details), NULL);
+  davscope_details_pane_set_client (DAVSCOPE_DETAILS_PANE (self->details),
+                                    store ? dav_resource_store_get_client (store) : NULL);
   if (store == NULL)
     return;
 

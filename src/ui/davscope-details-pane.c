@@ -23,6 +23,10 @@ struct _DavscopeDetailsPane
   GtkWidget   *box;
   DavResource *resource;
   gulong       handler;
+  DavClient   *client;
+  DavResponse *fetched;      /* allprop answer for the resource, or NULL */
+  GCancellable *fetching;
+  guint        fetch_source; /* a short wait, so that arrowing through a list is cheap */
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeDetailsPane, davscope_details_pane, GTK_TYPE_WIDGET)
@@ -108,6 +112,33 @@ add_group (DavscopeDetailsPane *self,
   gtk_box_append (GTK_BOX (self->box), list);
 }
 
+/* Sorts @response's properties into @dead and @live; with @skip, only
+ * failed ones that @skip does not report. */
+static void
+collect (DavResponse *response,
+         DavResponse *skip,
+         GPtrArray   *dead,
+         GPtrArray   *live)
+{
+  for (guint i = 0; i < response->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
+
+      if (skip != NULL && propstat->status >= 200 && propstat->status < 300)
+        continue;
+
+      for (guint j = 0; j < propstat->properties->len; j++)
+        {
+          DavProperty *property = g_ptr_array_index (propstat->properties, j);
+
+          if (skip != NULL && dav_response_find_property (skip, property->namespace_uri, property->name))
+            continue;
+          g_ptr_array_add (dav_property_is_live (property->namespace_uri, property->name) ? live : dead,
+                           property);
+        }
+    }
+}
+
 static void
 rebuild (DavscopeDetailsPane *self)
 {
@@ -133,22 +164,15 @@ rebuild (DavscopeDetailsPane *self)
   if (dav_resource_get_problem (self->resource) != NULL)
     gtk_box_append (GTK_BOX (self->box), plain_label (dav_resource_get_problem (self->resource), "warning", TRUE));
 
-  response = dav_resource_get_response (self->resource);
+  response = self->fetched ? self->fetched : dav_resource_get_response (self->resource);
   if (response == NULL)
     return;
 
-  for (guint i = 0; i < response->propstats->len; i++)
-    {
-      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
-
-      for (guint j = 0; j < propstat->properties->len; j++)
-        {
-          DavProperty *property = g_ptr_array_index (propstat->properties, j);
-
-          g_ptr_array_add (dav_property_is_live (property->namespace_uri, property->name) ? live : dead,
-                           property);
-        }
-    }
+  collect (response, NULL, dead, live);
+  /* allprop leaves out what is not there; the listing's 404s and 403s
+   * say so, and show beside the rest. */
+  if (response != dav_resource_get_response (self->resource) && dav_resource_get_response (self->resource))
+    collect (dav_resource_get_response (self->resource), response, dead, live);
 
   add_group (self, _("Properties set by people"), dead);
   add_group (self, _("Properties the server keeps"), live);
@@ -159,6 +183,52 @@ rebuild (DavscopeDetailsPane *self)
 
       gtk_box_append (GTK_BOX (self->box), plain_label (problem->message, "dim-label", TRUE));
     }
+}
+
+static void
+on_fetched (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  DavscopeDetailsPane *self = user_data;
+  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, NULL);
+
+  if (result != NULL && dav_result_has_multistatus (result) && result->body->responses->len > 0)
+    {
+      g_clear_pointer (&self->fetched, dav_response_unref);
+      self->fetched = dav_response_ref (g_ptr_array_index (result->body->responses, 0));
+      rebuild (self);
+    }
+
+  g_object_unref (self);
+}
+
+static gboolean
+fetch_properties (gpointer user_data)
+{
+  DavscopeDetailsPane *self = user_data;
+
+  self->fetch_source = 0;
+  if (self->client == NULL || self->resource == NULL || dav_resource_get_url (self->resource) == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_cancellable_cancel (self->fetching);
+  g_clear_object (&self->fetching);
+  self->fetching = g_cancellable_new ();
+  dav_client_propfind_async (self->client, dav_resource_get_url (self->resource), DAV_DEPTH_0,
+                             DAV_PROPFIND_ALLPROP, NULL, NULL, NULL, self->fetching,
+                             on_fetched, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+davscope_details_pane_set_client (DavscopeDetailsPane *self,
+                                  DavClient           *client)
+{
+  g_return_if_fail (DAVSCOPE_IS_DETAILS_PANE (self));
+
+  g_set_object (&self->client, client);
 }
 
 static void
@@ -181,8 +251,14 @@ davscope_details_pane_set_resource (DavscopeDetailsPane *self,
   if (self->resource != NULL)
     g_clear_signal_handler (&self->handler, self->resource);
   g_set_object (&self->resource, resource);
+  g_clear_pointer (&self->fetched, dav_response_unref);
+  g_cancellable_cancel (self->fetching);
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
   if (resource != NULL)
-    self->handler = g_signal_connect (resource, "notify::response", G_CALLBACK (on_response_changed), self);
+    {
+      self->handler = g_signal_connect (resource, "notify::response", G_CALLBACK (on_response_changed), self);
+      self->fetch_source = g_timeout_add (150, fetch_properties, self);
+    }
 
   rebuild (self);
 }
@@ -195,6 +271,11 @@ davscope_details_pane_dispose (GObject *object)
   if (self->resource != NULL)
     g_clear_signal_handler (&self->handler, self->resource);
   g_clear_object (&self->resource);
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
+  g_cancellable_cancel (self->fetching);
+  g_clear_object (&self->fetching);
+  g_clear_pointer (&self->fetched, dav_response_unref);
+  g_clear_object (&self->client);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
 
   G_OBJECT_CLASS (davscope_details_pane_parent_class)->dispose (object);

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dav-client.h"
 #include "dav-resource.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DavscopeDetailsPane, davscope_details_pane, DAVSCOPE, DETAILS_PANE, GtkWidget)
 
 GtkWidget *davscope_details_pane_new          (void);
+/* With a client, the pane asks for every property of the selected item
+ * (allprop, Depth 0): a listing only asks for a few, and dead properties
+ * would never show. */
+void       davscope_details_pane_set_client   (DavscopeDetailsPane *self,
+                                               DavClient           *client);
 /* NULL shows a hint to select one item. */
 void       davscope_details_pane_set_resource (DavscopeDetailsPane *self,
                                                DavResource         *resource);
