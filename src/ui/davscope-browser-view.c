@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "dav-text.h"
+#include "davscope-accessible.h"
 #include "davscope-details-pane.h"
 #include "davscope-status-badge.h"
 
@@ -118,6 +119,9 @@ update_folder_state (GtkWidget *box,
   /* A subfolder whose listing failed says so in its own row. */
   gtk_widget_set_visible (problem, !loading && error != NULL);
   gtk_widget_set_tooltip_text (problem, error);
+  /* A screen reader hears the failure, not only a mouse. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (problem), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  error ? error : "", -1);
 }
 
 static void
@@ -159,6 +163,7 @@ setup_name (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (problem, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading"), -1);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), spinner);
@@ -397,6 +402,52 @@ compare_status (gconstpointer a,
   return x - y;
 }
 
+/* In GTK 4.8 a column view's cell and its row both toggle the selection on
+ * Ctrl+click, so it undoes itself: only the row selects. Space then needs
+ * its own handler (below). Newer GTK selects by row already. */
+static void
+setup_cell_selection (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  if (gtk_get_minor_version () >= 10)
+    return;
+
+  gtk_list_item_set_selectable (list_item, FALSE);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "davscope-list-item", list_item);
+}
+
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     DavscopeBrowserView   *self)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  GtkListItem *item = NULL;
+  guint position;
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & (GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0 || model == NULL)
+    return FALSE;
+
+  for (GtkWidget *w = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+       w != NULL && item == NULL;
+       w = gtk_widget_get_parent (w))
+    item = g_object_get_data (G_OBJECT (w), "davscope-list-item");
+
+  if (item == NULL || (position = gtk_list_item_get_position (item)) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  if (gtk_selection_model_is_selected (model, position))
+    gtk_selection_model_unselect_item (model, position);
+  else
+    gtk_selection_model_select_item (model, position, FALSE);
+
+  return TRUE;
+}
+
 static void
 add_column (DavscopeBrowserView *self,
             const char          *title,
@@ -412,6 +463,7 @@ add_column (DavscopeBrowserView *self,
   GtkColumnViewColumn *column;
 
   g_signal_connect (factory, "setup", setup, setup_data);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_selection), NULL);
   g_signal_connect (factory, "bind", bind, self);
   if (unbind != NULL)
     g_signal_connect (factory, "unbind", unbind, self);
@@ -724,6 +776,16 @@ static void
 davscope_browser_view_init (DavscopeBrowserView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  davscope_accessible_fix_names (GTK_WIDGET (self));
+
+  if (gtk_get_minor_version () < 10)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+      gtk_widget_add_controller (self->column_view, keys);
+    }
 
   add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name),
               NULL, compare_names, TRUE, -1);

@@ -11,6 +11,7 @@
  * any other certificate is rejected by the client and asked about again.
  */
 
+#include "davscope-accessible.h"
 #include "davscope-certificate-dialog.h"
 
 #include <adwaita.h>
@@ -336,23 +337,6 @@ question_body (Question             *question,
   return g_string_free (body, FALSE);
 }
 
-/* GTK 4.8 names a button after both its "label" property and the label
- * inside it ("_Cancel Cancel"): leave only the label people see, so
- * screen readers and the dogtail tests find "Cancel". */
-static void
-fix_accessible_names (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL)
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
-
-      fix_accessible_names (child);
-    }
-}
-
 static void
 question_free (Question *question)
 {
@@ -460,7 +444,7 @@ davscope_certificate_dialog_ask (GtkWindow                   *parent,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question->dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question->dialog), "cancel");
-  fix_accessible_names (question->dialog);
+  davscope_accessible_fix_names (question->dialog);
 
   g_signal_connect (question->dialog, "response", G_CALLBACK (question_response_cb), question);
   g_signal_connect (question->dialog, "destroy", G_CALLBACK (question_destroy_cb), question);

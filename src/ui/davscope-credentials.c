@@ -19,6 +19,7 @@
  * https is never offered over http (HOSTILE.md promise 4).
  */
 
+#include "davscope-accessible.h"
 #include "davscope-credentials.h"
 
 #include <adwaita.h>
@@ -193,51 +194,6 @@ realm_for_display (const char *realm)
 
     return g_strconcat (start, "…", NULL);
   }
-}
-
-/* GTK 4.8 names a button after both its "label" property and the label
- * inside it ("_Log In Log In"), and a check button after its label with
- * the mnemonic underscore: name each after the text people see, so screen
- * readers and the dogtail tests find "Log In". */
-static char *
-strip_mnemonic (const char *label)
-{
-  GString *text = g_string_new (NULL);
-
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      if (*p == '_')
-        {
-          if (p[1] != '_')
-            continue;
-          p++;
-        }
-      g_string_append_c (text, *p);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static void
-fix_accessible_names (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL)
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
-      else if (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_label (GTK_CHECK_BUTTON (child)) != NULL)
-        {
-          g_autofree char *name = strip_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)));
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                          -1);
-        }
-
-      fix_accessible_names (child);
-    }
 }
 
 /* ---- the keyring -------------------------------------------------------- */
@@ -719,7 +675,7 @@ login_ask (Login *login)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (login->dialog), "login");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (login->dialog), "cancel");
-  fix_accessible_names (login->dialog);
+  davscope_accessible_fix_names (login->dialog);
 
   g_signal_connect_swapped (login->user_entry, "changed", G_CALLBACK (login_changed_cb), login);
   g_signal_connect (login->dialog, "response", G_CALLBACK (login_response_cb), login);

@@ -26,6 +26,8 @@
 
 #include "davscope-report-window.h"
 
+#include "davscope-accessible.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -1139,6 +1141,7 @@ davscope_report_window_init (DavscopeReportWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  davscope_accessible_fix_names (GTK_WIDGET (self));
 
   self->order = g_ptr_array_new ();
   self->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_report_item_free);

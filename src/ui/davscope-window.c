@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dav-text.h"
+#include "davscope-accessible.h"
 #include "davscope-browser-view.h"
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
@@ -448,6 +449,7 @@ delete_activated (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), request);
+  davscope_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -564,6 +566,7 @@ static void
 davscope_window_init (DavscopeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  davscope_accessible_fix_names (GTK_WIDGET (self));
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APP_ID);

@@ -1,11 +1,33 @@
 """Shared helpers for Davscope's GUI tests: start the real binary, find
-its widgets through the accessibility tree (dogtail), report TAP.
+its widgets through the accessibility tree (dogtail / pyatspi), report TAP.
 
-Each test script runs inside tests/ui/run-ui-test: an Xvfb display, a
-private D-Bus session with the AT-SPI bus, and an Apache share seeded with
-the demo content (DAVSCOPE_TEST_URL)."""
+Each test script runs inside tests/ui/run-ui-test: an Xvfb display without
+a window manager, a private D-Bus session with the AT-SPI bus, and an Apache
+share seeded with the demo content (DAVSCOPE_TEST_URL).
+
+What GTK 4.8's AT-SPI backend gives, and what these helpers do about it:
+
+- No widget but a toplevel carries the SHOWING state, so dogtail's
+  showingOnly searches find nothing. "Shown" here means "has a size":
+  a node whose extents (window coordinates) are not empty. Hidden GtkStack
+  pages and AdwSqueezer children that were never laid out have empty
+  extents; a page that *was* shown keeps its last allocation when its
+  stack switches away, so use shown() to wait for something to appear,
+  not to prove that something else went away.
+- Widgets hidden with gtk_widget_set_visible (FALSE) are not in the tree.
+- Screen coordinates are not supported (GTK warns on every query); without
+  a window manager every toplevel sits at (0, 0), so window coordinates
+  are screen coordinates.
+- A button with a mnemonic label is named "_Connect Connect" by GTK 4.8
+  (its label property plus its label child), "Connect Connect" when an
+  accessible label is set too; button() accepts both, doubled_names()
+  lists them so that a test can insist on clean names.
+- Keyboard events go to the toplevel under the pointer (X focus is
+  PointerRoot without a window manager): point_into() a window first.
+"""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -22,8 +44,24 @@ config.config.actionDelay = 0.2
 config.config.typingDelay = 0.02
 config.config.defaultDelay = 0.3
 
+import pyatspi  # noqa: E402
 from dogtail import rawinput, tree  # noqa: E402
-from dogtail.predicate import GenericPredicate  # noqa: E402
+
+
+def _excepthook(kind, value, tb):
+    """dogtail replaces sys.excepthook with one that writes only to its
+    (disabled) debug log: a test that crashed would end without a word.
+    The traceback goes to stderr, and TAP says the test stopped."""
+    sys.__excepthook__(kind, value, tb)
+    print(f"Bail out! {kind.__name__}: {value}", flush=True)
+
+
+sys.excepthook = _excepthook
+
+FOLDER = ", folder"   # the name cell of a collection says so after its name
+
+
+# ---------------------------------------------------------------- TAP
 
 
 class Tap:
@@ -32,9 +70,12 @@ class Tap:
     def __init__(self):
         self.n = 0
         self.failed = 0
+        self.shots = os.environ.get("DAVSCOPE_UI_SHOTS") or os.path.join(
+            os.environ.get("MESON_BUILD_ROOT") or os.getcwd(), "ui-screenshots")
 
     def ok(self, condition, description, diagnostic=None):
         self.n += 1
+        description = description.replace("#", "no.")   # '#' starts a TAP directive
         if condition:
             print(f"ok {self.n} - {description}", flush=True)
         else:
@@ -43,73 +84,229 @@ class Tap:
             if diagnostic:
                 for line in str(diagnostic).splitlines():
                     print(f"# {line}", flush=True)
-            shot = os.path.join(os.environ.get("MESON_BUILD_ROOT", "/tmp"),
-                                f"ui-failure-{os.getpid()}-{self.n}.png")
-            subprocess.run(["import", "-window", "root", shot], check=False,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            print(f"# screenshot: {shot}", flush=True)
-        return condition
+            shot = self.screenshot(f"{self.n}")
+            if shot:
+                print(f"# screenshot: {shot}", flush=True)
+        return bool(condition)
+
+    def diag(self, text):
+        for line in str(text).splitlines():
+            print(f"# {line}", flush=True)
+
+    def screenshot(self, label):
+        os.makedirs(self.shots, exist_ok=True)
+        name = os.path.splitext(os.path.basename(sys.argv[0]))[0]
+        shot = os.path.join(self.shots, f"{name}-{label}-{os.getpid()}.png")
+        result = subprocess.run(["import", "-window", "root", shot], check=False,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return shot if result.returncode == 0 else None
+
+    def bail_out(self, reason):
+        print(f"Bail out! {reason}", flush=True)
+        sys.exit(1)
 
     def done(self):
         print(f"1..{self.n}", flush=True)
         sys.exit(1 if self.failed or self.n == 0 else 0)
 
 
-class App:
-    """The davscope process and its accessible root."""
+# ---------------------------------------------------------------- nodes
 
-    def __init__(self, *args):
-        env = dict(os.environ)
-        env["GSETTINGS_BACKEND"] = "memory"
-        env["GTK_A11Y"] = "atspi"
-        env.pop("NO_AT_BRIDGE", None)
-        if os.environ.get("DAVSCOPE_SCHEMA_DIR"):
-            env["GSETTINGS_SCHEMA_DIR"] = os.environ["DAVSCOPE_SCHEMA_DIR"]
-        self.proc = subprocess.Popen([os.environ["DAVSCOPE_APP"], *args], env=env)
-        self.root = None
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                self.root = tree.root.application("davscope")
-                break
-            except Exception:  # not on the bus yet
-                time.sleep(0.5)
-        if self.root is None:
-            raise RuntimeError("davscope did not appear on the accessibility bus")
 
-    def find(self, name=None, role=None, timeout=15, showing=True):
-        """The first descendant with that name and role, waiting for it."""
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            for node in self.root.findChildren(GenericPredicate(name=name, roleName=role),
-                                               recursive=True, showingOnly=showing):
-                return node
-            time.sleep(0.3)
+def strip_mnemonic(text):
+    return re.sub(r"_(.)", r"\1", text)
+
+
+def clean_name(name):
+    """A button's name without GTK 4.8's doubling: "_Connect Connect" (the
+    label property, then the label child) and "Connect Connect" (an
+    accessible label set as well) give "Connect"; any other name is
+    returned as it is."""
+    if not name:
+        return name or ""
+    half = (len(name) - 1) // 2
+    for cut in range(half, len(name)):
+        if name[cut] == " ":
+            head, tail = name[:cut], name[cut + 1:]
+            if strip_mnemonic(head) == tail:
+                return tail
+    return name
+
+
+def doubled_names(nodes):
+    """The names among nodes that GTK 4.8 doubled (see clean_name)."""
+    return [name_of(n) for n in nodes if clean_name(name_of(n)) != name_of(n)]
+
+
+def name_of(node):
+    try:
+        return node.name or ""
+    except Exception:
+        return ""
+
+
+def role_of(node):
+    try:
+        return node.roleName
+    except Exception:
+        return ""
+
+
+def extents(node):
+    """(x, y, width, height) in window coordinates, or None."""
+    try:
+        return tuple(node.queryComponent().getExtents(pyatspi.WINDOW_COORDS))
+    except Exception:
         return None
 
-    def find_all(self, name=None, role=None, showing=True):
-        return self.root.findChildren(GenericPredicate(name=name, roleName=role),
-                                      recursive=True, showingOnly=showing)
 
-    def wait_for(self, predicate, timeout=15):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
+def shown(node):
+    box = extents(node)
+    return box is not None and box[2] > 0 and box[3] > 0
+
+
+def has_state(node, state):
+    try:
+        return node.getState().contains(state)
+    except Exception:
+        return False
+
+
+def sensitive(node):
+    return has_state(node, pyatspi.STATE_SENSITIVE)
+
+
+def focused(node):
+    return has_state(node, pyatspi.STATE_FOCUSED)
+
+
+def selected(node):
+    return has_state(node, pyatspi.STATE_SELECTED)
+
+
+def children(node):
+    try:
+        count = node.childCount
+    except Exception:
+        return []
+    out = []
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None:
+            out.append(child)
+    return out
+
+
+def walk(node, only_shown=True):
+    """Depth first. With only_shown, subtrees without a size are skipped
+    (nodes without a Component, like GtkStackPage, are entered)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if only_shown and current is not node:
+            box = extents(current)
+            if box is not None and (box[2] <= 0 or box[3] <= 0):
+                continue
+        yield current
+        stack.extend(reversed(children(current)))
+
+
+def _matches(node, name, role):
+    if role is not None and role_of(node) != role:
+        return False
+    if name is None:
+        return True
+    actual = name_of(node)
+    if callable(name):
+        return bool(name(actual))
+    return actual == name or clean_name(actual) == name
+
+
+def find_in(root, name=None, role=None, only_shown=True):
+    for node in walk(root, only_shown):
+        if node is not root and _matches(node, name, role):
+            return node
+    return None
+
+
+def find_all_in(root, name=None, role=None, only_shown=True):
+    return [node for node in walk(root, only_shown)
+            if node is not root and _matches(node, name, role)]
+
+
+def labels_in(root, only_shown=True):
+    return [name_of(n) for n in find_all_in(root, role="label", only_shown=only_shown)]
+
+
+def actions(node):
+    try:
+        action = node.queryAction()
+        return [action.getName(i) for i in range(action.nActions)]
+    except Exception:
+        return []
+
+
+def activate(node, action=None):
+    """Runs the node's AT-SPI action (a button's "click"), as a screen
+    reader would."""
+    names = actions(node)
+    if action is None:
+        action = "click" if "click" in names else (names[0] if names else None)
+    if action is None:
+        raise RuntimeError(f"{role_of(node)} {name_of(node)!r} has no action")
+    node.queryAction().doAction(names.index(action))
+    time.sleep(config.config.actionDelay)
+
+
+def center(node):
+    x, y, w, h = extents(node)
+    return x + w // 2, y + h // 2
+
+
+def click(node, modifier=None):
+    """A real mouse click in the middle of the node (window coordinates
+    are screen coordinates here). modifier: "Control_L", "Shift_L".
+
+    The pointer first leaves for the screen's far corner, outside every
+    window: a tooltip of the last widget it rested on would otherwise sit
+    right where the next click goes, and take it."""
+    x, y = center(node)
+    rawinput.absoluteMotion(1279, 899)
+    time.sleep(0.15)
+    if modifier:
+        rawinput.holdKey(modifier)
+    try:
+        rawinput.click(x, y)
+    finally:
+        if modifier:
+            rawinput.releaseKey(modifier)
+    time.sleep(0.2)
+
+
+def point_into(window):
+    """Moves the pointer into the window's bottom right corner, where
+    dialogs (placed at 0,0) do not cover it: keyboard input goes there."""
+    x, y, w, h = extents(window)
+    rawinput.absoluteMotion(x + w - 4, y + h - 4)
+    time.sleep(0.2)
+
+
+def wait_for(predicate, timeout=15, interval=0.3):
+    """The predicate's first true value, or None after timeout seconds."""
+    deadline = time.time() + timeout
+    while True:
+        try:
             value = predicate()
-            if value:
-                return value
-            time.sleep(0.3)
-        return None
-
-    def screenshot(self, path):
-        subprocess.run(["import", "-window", "root", path], check=False)
-
-    def quit(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        except Exception:   # a node went away under us: ask again
+            value = None
+        if value:
+            return value
+        if time.time() >= deadline:
+            return None
+        time.sleep(interval)
 
 
 def press(key):
@@ -122,3 +319,170 @@ def keycombo(combo):
 
 def type_text(text):
     rawinput.typeText(text)
+
+
+# ---------------------------------------------------------------- the app
+
+
+class App:
+    """The davscope process and its accessible root."""
+
+    def __init__(self, *args):
+        env = dict(os.environ)
+        env["GSETTINGS_BACKEND"] = "memory"
+        env["GTK_A11Y"] = "atspi"
+        env.pop("NO_AT_BRIDGE", None)
+        # The suite's G_DEBUG=fatal-warnings, minus what GTK 4.8 warns about
+        # on its own under AT-SPI ("Broken accounting of active state"):
+        # criticals still abort davscope.
+        flags = [f for f in os.environ.get("DAVSCOPE_G_DEBUG", "").split(",") if f]
+        if "fatal-warnings" in flags:
+            flags = [f for f in flags if f != "fatal-warnings"] + ["fatal-criticals"]
+        if flags:
+            env["G_DEBUG"] = ",".join(flags)
+        if os.environ.get("DAVSCOPE_SCHEMA_DIR"):
+            env["GSETTINGS_SCHEMA_DIR"] = os.environ["DAVSCOPE_SCHEMA_DIR"]
+        self.proc = subprocess.Popen([os.environ["DAVSCOPE_APP"], *args], env=env)
+        self.root = None
+        self._table = None
+        deadline = time.time() + 30
+        while time.time() < deadline and self.proc.poll() is None:
+            self.root = self._application()
+            if self.root is not None and self.toplevels():
+                break
+            time.sleep(0.3)
+        if self.root is None or not self.toplevels():
+            self.quit()
+            raise RuntimeError("davscope did not appear on the accessibility bus")
+        # The application window: the first frame (dialogs and the report
+        # window have other roles under GTK 4.8).
+        self.main = wait_for(lambda: next((w for w in self.toplevels() if role_of(w) == "frame"), None), 15)
+
+    def _application(self):
+        try:
+            for app in tree.root.applications():
+                try:
+                    if app.name == "davscope" and app.get_process_id() == self.proc.pid:
+                        return app
+                except Exception:
+                    continue
+        except Exception:
+            pass
+        return None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.quit()
+        return False
+
+    # -- toplevels
+
+    def toplevels(self):
+        return children(self.root) if self.root is not None else []
+
+    def window(self, name, timeout=15):
+        """The toplevel (frame, dialog, ...) with that name, or whose name
+        satisfies name(text) when it is callable."""
+        return wait_for(lambda: next((w for w in self.toplevels() if _matches(w, name, None)), None),
+                        timeout)
+
+    def window_gone(self, name, timeout=15):
+        return wait_for(lambda: not any(_matches(w, name, None) for w in self.toplevels()),
+                        timeout)
+
+    # -- searching
+
+    def find(self, name=None, role=None, timeout=15, within=None, showing=True):
+        """The first descendant (of within, else of the application) with
+        that name and role, waiting up to timeout seconds for it."""
+        root = within if within is not None else self.root
+        return wait_for(lambda: find_in(root, name, role, showing), timeout)
+
+    def find_all(self, name=None, role=None, within=None, showing=True):
+        return find_all_in(within if within is not None else self.root, name, role, showing)
+
+    def wait_for(self, predicate, timeout=15):
+        return wait_for(predicate, timeout)
+
+    def button(self, text, within=None, timeout=15):
+        """A shown push button whose name is text (GTK 4.8's doubled
+        mnemonic names accepted)."""
+        return self.find(text, "push button", timeout, within)
+
+    # -- the browser
+
+    def table(self, timeout=15):
+        if self._table is None:
+            self._table = self.find("Folder contents", "tree table", timeout, self.main)
+        return self._table
+
+    def _list(self):
+        table = self.table(timeout=0)
+        if table is None:
+            return None
+        return next((c for c in children(table) if role_of(c) == "list"), None)
+
+    def rows(self):
+        """[(name, row)] of the rows of the folder listing, in view order;
+        the name is the accessible name of the name cell's label."""
+        listing = self._list()
+        out = []
+        for row in children(listing) if listing is not None else []:
+            if role_of(row) != "table row" or not shown(row):
+                continue
+            cells = children(row)
+            label = find_in(cells[0], role="label", only_shown=False) if cells else None
+            if label is not None:
+                out.append((name_of(label), row))
+        return out
+
+    def row_names(self):
+        return [name for name, _ in self.rows()]
+
+    def row(self, name, timeout=15):
+        return wait_for(lambda: dict(self.rows()).get(name), timeout)
+
+    def row_label(self, name, timeout=15):
+        row = self.row(name, timeout)
+        if row is None:
+            return None
+        return find_in(children(row)[0], name, "label", only_shown=False)
+
+    def selected_names(self):
+        return [name for name, row in self.rows() if selected(row)]
+
+    def focused_row(self):
+        for name, row in self.rows():
+            if focused(row) or any(focused(n) for n in walk(children(row)[0], False)):
+                return name
+        return None
+
+    def error_page(self):
+        """The description of the "could not be listed" page once it has
+        one (an AdwStatusPage shows no description label while empty)."""
+        page = find_in(self.main, "This folder could not be listed", "panel")
+        if page is None:
+            return None
+        texts = [t for t in labels_in(page) if t and t != "This folder could not be listed"]
+        return texts[0] if texts else None
+
+    def details(self):
+        return find_in(self.main, "Details", "panel")
+
+    # -- the process
+
+    def screenshot(self, path):
+        subprocess.run(["import", "-window", "root", path], check=False)
+
+    def quit(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        # Gone from the bus too before the next instance starts.
+        wait_for(lambda: self._application() is None, 5, 0.2)

@@ -1,0 +1,212 @@
+#!/usr/bin/python3
+"""Browsing the demo share: the listing, expanding a folder, the details
+pane, Reload, the start page, an unreachable server, Ctrl+L.
+
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+
+import os
+import socket
+import sys
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from davscope_ui import (FOLDER, App, Tap, activate, click, doubled_names, extents,  # noqa: E402
+                         find_all_in, find_in, focused, keycombo, labels_in, name_of,
+                         point_into, press, role_of, type_text, wait_for)
+
+URL = os.environ["DAVSCOPE_TEST_URL"]
+DEMO_NS = "http://example.com/ns/davscope-demo"
+
+ROOT_NAMES = ["README.txt", "Grüße.txt", "日本語.md", "Tom & Jerry.txt", "Properties Demo.txt",
+              "Documents" + FOLDER, "Locked Folder" + FOLDER, "Many Files" + FOLDER,
+              "Photos" + FOLDER, "Projects" + FOLDER]
+DOCUMENTS_CHILDREN = ["Reports" + FOLDER, "Letters" + FOLDER, "Empty Folder" + FOLDER]
+
+tap = Tap()
+
+
+def missing(names, wanted):
+    return [n for n in wanted if n not in names]
+
+
+def wait_rows(app, wanted, timeout=20):
+    """The row names once all of wanted are listed (else the last seen)."""
+    last = []
+
+    def check():
+        nonlocal last
+        last = app.row_names()
+        return not missing(last, wanted)
+
+    wait_for(check, timeout)
+    return last
+
+
+def server_dead_properties(path):
+    """{(namespace, name): text} of an allprop PROPFIND, to say in a
+    diagnostic what the server really holds."""
+    body = b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>'
+    request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
+                                     headers={"Depth": "0", "Content-Type": "application/xml"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            tree = ET.fromstring(response.read())
+    except Exception as e:
+        return {"error": str(e)}
+    props = {}
+    for prop in tree.iter("{DAV:}prop"):
+        for child in prop:
+            if child.tag.startswith("{" + DEMO_NS + "}"):
+                props[child.tag] = "".join(child.itertext()).strip()
+    return props
+
+
+def closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ------------------------------------------------------------ the listing
+
+app = App(URL)
+try:
+    names = wait_rows(app, ROOT_NAMES)
+    tap.ok(not missing(names, ROOT_NAMES), "the listing shows the seeded names (awkward ones too)",
+           f"missing: {missing(names, ROOT_NAMES)}\nlisted: {names}")
+    tap.ok(names[:5] == sorted(names[:5]) and all(n.endswith(FOLDER) for n in names[:5])
+           and not any(n.endswith(FOLDER) for n in names[5:]),
+           "folders come first, and each folder row says it is a folder", f"listed: {names}")
+    tap.ok(app.error_page() is None, "no error page for a good listing", app.error_page())
+
+    # Expanding "Documents" with the keyboard: a click selects the row and
+    # puts the focus on its expander, "plus" expands it.
+    label = app.row_label("Documents" + FOLDER)
+    expander = label.parent.parent if label is not None else None
+    if label is not None:
+        click(label)
+        press("plus")
+    names = wait_rows(app, DOCUMENTS_CHILDREN)
+    tap.ok(not missing(names, DOCUMENTS_CHILDREN),
+           "plus on the focused 'Documents' row lists its children",
+           f"missing: {missing(names, DOCUMENTS_CHILDREN)}\nlisted: {names}")
+    if not missing(names, DOCUMENTS_CHILDREN):
+        start = names.index("Documents" + FOLDER)
+        tap.ok(set(names[start + 1:start + 4]) == set(DOCUMENTS_CHILDREN),
+               "the children are listed right under 'Documents'", f"listed: {names}")
+    else:
+        tap.ok(False, "the children are listed right under 'Documents'", f"listed: {names}")
+    tap.ok(expander is not None and "expanded" in [s.value_nick for s in expander.getState().get_states()],
+           "the 'Documents' expander says it is expanded",
+           expander and [s.value_nick for s in expander.getState().get_states()])
+
+    # The details pane of "Properties Demo.txt".
+    label = app.row_label("Properties Demo.txt")
+    if label is not None:
+        click(label)
+    details = app.details()
+    title = wait_for(lambda: "Properties Demo.txt" in labels_in(app.details()), 10)
+    tap.ok(title, "selecting 'Properties Demo.txt' shows it in the details pane",
+           details and labels_in(details))
+
+    live = wait_for(lambda: find_in(app.details(), "Properties the server keeps", "list"), 5)
+    live_rows = [name_of(n) for n in find_all_in(live, role="panel")] if live else []
+    length = [r for r in live_rows if r.startswith("getcontentlength (DAV:): ")]
+    tap.ok(length and length[0].endswith(", status 200") and
+           any(r == "getcontenttype (DAV:): text/plain, status 200" for r in live_rows),
+           "live properties are under 'Properties the server keeps', each with its status",
+           f"rows: {live_rows}")
+
+    badge = find_in(app.details(), lambda n: n.startswith("404 Not Found — "), "push button")
+    tap.ok(badge is not None and len(name_of(badge)) > len("404 Not Found — ") + 10,
+           "a property the server lacks has a 404 badge that explains itself",
+           f"badges: {[name_of(b) for b in find_all_in(app.details(), role='push button')]}")
+
+    want = f"author ({DEMO_NS}): Alice Liddell, status 200"
+
+    def dead_rows():
+        dead = find_in(app.details(), "Properties set by people", "list")
+        return [name_of(n) for n in find_all_in(dead, role="panel")] if dead else []
+
+    wait_for(lambda: want in dead_rows(), 10)
+    dead_rows = dead_rows()
+    tap.ok(want in dead_rows,
+           "the dead property author = 'Alice Liddell' (status 200) is under 'Properties set by people'",
+           f"wanted: {want}\ndead rows: {dead_rows}\nlive rows: {live_rows}\n"
+           f"the server holds (allprop): {server_dead_properties('Properties Demo.txt')}")
+
+    # Reload keeps the list and shows what changed on the server meanwhile.
+    added = "Added while browsing.txt"
+    with open(os.path.join(os.environ["DAVSCOPE_TEST_ROOT"], added), "w") as f:
+        f.write("written on the server's disk by test-browse\n")
+    reload_button = app.button("Reload", within=app.main)
+    tap.ok(reload_button is not None and "sensitive" in [s.value_nick for s in reload_button.getState().get_states()],
+           "the header has a sensitive 'Reload' button")
+    if reload_button is not None:
+        activate(reload_button)
+    names = wait_rows(app, ROOT_NAMES + [added])
+    tap.ok(added in names, "Reload lists a file that appeared on the server", f"listed: {names}")
+    tap.ok(not missing(names, ROOT_NAMES) and app.error_page() is None,
+           "after Reload the list still shows the seeded names",
+           f"missing: {missing(names, ROOT_NAMES)}\nerror page: {app.error_page()}")
+
+    # Keyboard alone: Ctrl+L puts the focus in the location entry.
+    point_into(app.main)
+    location = app.find("Location", "text", within=app.main)
+    focus_before = focused(location) if location is not None else None
+    keycombo("<Control>l")
+    tap.ok(location is not None and not focus_before and wait_for(lambda: focused(location), 5),
+           "Ctrl+L focuses the 'Location' entry",
+           f"entry: {location}, focused before: {focus_before}")
+finally:
+    app.quit()
+
+# ------------------------------------------------------------ the start page
+
+app = App()
+try:
+    entry = app.find("Server Address", "text", within=app.main)
+    connect = app.button("Connect", within=app.main)
+    tap.ok(entry is not None and connect is not None,
+           "without a URL the start page has 'Server Address' and 'Connect'",
+           f"entry: {entry}, button: {connect}")
+    tap.ok(entry is not None and wait_for(lambda: focused(entry), 5),
+           "the 'Server Address' entry has the focus")
+    controls = [n for role in ("push button", "toggle button", "check box", "text")
+                for n in app.find_all(role=role, within=app.main, showing=False)]
+    unnamed = [f"{role_of(n)} in {name_of(n.parent)!r}" for n in controls if not name_of(n)]
+    tap.ok(not unnamed and not doubled_names(controls),
+           "every control of the main window has a name, said once (start page, browser, error page)",
+           f"without a name: {unnamed}\ndoubled by GTK 4.8: {doubled_names(controls)}")
+    table = app.table(timeout=1)
+    tap.ok(table is None or extents(table)[2] == 0, "no folder listing before connecting")
+    if entry is not None and connect is not None:
+        point_into(app.main)
+        type_text(URL)
+        activate(connect)
+    names = wait_rows(app, ROOT_NAMES)
+    tap.ok(not missing(names, ROOT_NAMES), "typing a URL and activating Connect lists the share",
+           f"missing: {missing(names, ROOT_NAMES)}\nlisted: {names}")
+finally:
+    app.quit()
+
+# ------------------------------------------------------------ nobody listening
+
+port = closed_port()
+app = App(f"http://127.0.0.1:{port}/dav/")
+try:
+    reason = wait_for(app.error_page, 20)
+    tap.ok(reason is not None, "a closed port shows 'This folder could not be listed'",
+           f"labels: {labels_in(app.main)}")
+    tap.ok(reason is not None and "refused" in reason.lower() and "127.0.0.1" in reason,
+           "the error page gives a readable reason", f"reason: {reason!r}")
+    try_again = app.button("Try Again", within=app.main, timeout=2)
+    tap.ok(try_again is not None, "the error page offers 'Try Again'")
+    tap.ok(not app.row_names(), "and lists nothing", app.row_names())
+finally:
+    app.quit()
+
+tap.done()

@@ -1,0 +1,191 @@
+#!/usr/bin/python3
+"""Deleting "Locked Folder" (a member is LOCKed) and "README.txt": the
+confirmation, the report window, what the browser and the server show
+afterwards, Retry Failed, Escape.
+
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+
+import os
+import re
+import sys
+import time
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from davscope_ui import (FOLDER, App, Tap, activate, children, clean_name, click,  # noqa: E402
+                         find_all_in, find_in, has_state, keycombo, labels_in, name_of,
+                         point_into, press, sensitive, wait_for)
+
+import pyatspi  # noqa: E402
+
+URL = os.environ["DAVSCOPE_TEST_URL"]
+README = "README.txt"
+LOCKED = "Locked Folder" + FOLDER
+BOTH = {README, LOCKED}
+
+tap = Tap()
+
+
+def server_listing(path=""):
+    """The decoded hrefs of a Depth 1 PROPFIND, as the server sees it."""
+    body = b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>'
+    request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
+                                     headers={"Depth": "1", "Content-Type": "application/xml"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        tree = ET.fromstring(response.read())
+    return {urllib.parse.unquote(h.text.strip()) for h in tree.iter("{DAV:}href")}
+
+
+def report_items(report):
+    """{title: [labels]} of the report's rows; the labels are title,
+    status, path, explanation and notes, as shown."""
+    listing = find_in(report, "Report", "list")
+    items = {}
+    for item in children(listing) if listing is not None else []:
+        texts = [t for t in labels_in(item, only_shown=False) if t]
+        if texts:
+            items[texts[0]] = texts
+    return items
+
+
+def summary(report):
+    return next((t for t in labels_in(report) if re.match(r"^\d+ deleted", t)), None)
+
+
+def row_status(items, title):
+    return items.get(title, [None, None])[1]
+
+
+def select_by_keyboard(app):
+    """README.txt by a click, then Ctrl+Up moves the focus without
+    selecting and Space adds the focused row."""
+    click(app.row_label(README))
+    wait_for(lambda: app.selected_names() == [README], 3)
+    for _ in range(25):
+        if app.focused_row() == LOCKED:
+            break
+        keycombo("<Control>Up")
+        time.sleep(0.1)
+    press("space")
+    return wait_for(lambda: set(app.selected_names()) == BOTH, 3)
+
+
+app = App(URL)
+try:
+    names = wait_for(lambda: BOTH <= set(app.row_names()) and app.row_names(), 20) or app.row_names()
+    tap.ok(BOTH <= set(names), "the listing shows 'Locked Folder' and 'README.txt'", f"listed: {names}")
+
+    delete_button = app.button("Delete Selected Items", within=app.main)
+    tap.ok(delete_button is not None and not app.selected_names() and not sensitive(delete_button),
+           "with nothing selected, 'Delete Selected Items' is insensitive",
+           f"button: {delete_button}, selected: {app.selected_names()}")
+
+    point_into(app.main)
+    keyboard = select_by_keyboard(app)
+    tap.ok(keyboard, "keyboard: Ctrl+Up to 'Locked Folder' and Space adds it to the selection",
+           f"selected: {app.selected_names()}, focus on: {app.focused_row()}")
+
+    click(app.row_label(README))
+    wait_for(lambda: app.selected_names() == [README], 3)
+    click(app.row_label(LOCKED), modifier="Control_L")
+    by_mouse = wait_for(lambda: set(app.selected_names()) == BOTH, 3)
+    tap.ok(by_mouse, "Ctrl+click on 'Locked Folder' adds it to the selection",
+           f"selected after click on README.txt and Ctrl+click on Locked Folder: {app.selected_names()}\n"
+           "(GTK 4.8 GtkColumnView: the row and the cell both toggle the item)")
+    if not by_mouse:
+        select_by_keyboard(app)
+    selection = app.selected_names()
+    tap.ok(set(selection) == BOTH and wait_for(lambda: sensitive(delete_button), 3),
+           "with two items selected, 'Delete Selected Items' is sensitive", f"selected: {selection}")
+
+    # The Delete key asks first.
+    point_into(app.main)
+    press("Delete")
+    dialog = app.window("Delete 2 Items?", timeout=10)
+    text = "\n".join(labels_in(dialog)) if dialog is not None else ""
+    tap.ok(dialog is not None, "Delete asks 'Delete 2 Items?'",
+           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+    tap.ok("Locked Folder/" in text and README in text and "includes 1 folder" in text,
+           "the confirmation names both items and says a folder is included", text)
+
+    dialog_buttons = [name_of(b) for b in app.find_all(role="push button", within=dialog, showing=False)] if dialog else []
+    confirm = app.button("Delete", within=dialog, timeout=5) if dialog is not None else None
+    if confirm is not None:
+        activate(confirm)
+    report = app.window("Delete Report", timeout=10)
+    tap.ok(report is not None, "confirming opens the 'Delete Report' window",
+           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+
+    done = wait_for(lambda: summary(report), 20) if report is not None else None
+    items = report_items(report) if report is not None else {}
+    tap.ok(done == "1 deleted, 1 failed", "the report sums up '1 deleted, 1 failed'", f"summary: {done}")
+    tap.ok(row_status(items, README) == "Deleted · 204 No Content",
+           "README.txt: Deleted · 204 No Content", items.get(README))
+    status = row_status(items, "Locked Folder/") or ""
+    tap.ok(status.startswith("Failed · 424") or status.startswith("Failed · 207"),
+           "Locked Folder/: Failed with 424 (or 207)", items.get("Locked Folder/"))
+
+    listing = find_in(report, "Report", "list") if report is not None else None
+    folder_expander = next((n for n in find_all_in(listing, role="panel", only_shown=False)
+                            if has_state(n, pyatspi.STATE_EXPANDABLE)), None)
+    if folder_expander is not None and not has_state(folder_expander, pyatspi.STATE_EXPANDED):
+        activate(folder_expander, "listitem.expand")
+        items = wait_for(lambda: "locked.txt" in report_items(report) and report_items(report), 5) or items
+    tap.ok(folder_expander is not None and has_state(folder_expander, pyatspi.STATE_EXPANDED),
+           "the failed folder's row is expanded to its members")
+    locked = items.get("locked.txt", [])
+    tap.ok(len(locked) >= 4 and locked[1] == "423 Locked" and "locked" in locked[3].lower(),
+           "its member locked.txt: 423 Locked, with an explanation that says it is locked",
+           f"locked.txt row: {locked}\nall rows: {items}")
+
+    report_buttons = [name_of(b) for b in app.find_all(role="push button", within=report, showing=False)] if report else []
+    doubled = [n for n in dialog_buttons + report_buttons if clean_name(n) != n]
+    tap.ok(dialog_buttons and report_buttons and not doubled,
+           "the confirmation's and the report's buttons are named once",
+           f"doubled by GTK 4.8: {doubled}\nconfirmation: {dialog_buttons}\nreport: {report_buttons}")
+
+    # The browser re-lists: README.txt is gone, Locked Folder stays.
+    names = wait_for(lambda: README not in app.row_names() and app.row_names(), 15) or app.row_names()
+    tap.ok(README not in names and LOCKED in names,
+           "the main window no longer lists README.txt but still lists Locked Folder", f"listed: {names}")
+    try:
+        on_server = server_listing()
+        in_folder = server_listing("Locked Folder/")
+    except Exception as e:
+        on_server, in_folder = {f"error: {e}"}, set()
+    root = urllib.parse.urlsplit(URL).path
+    tap.ok(root + README not in on_server and root + "Locked Folder/" in on_server
+           and root + "Locked Folder/locked.txt" in in_folder,
+           "the server agrees (PROPFIND): README.txt gone, Locked Folder/locked.txt still there",
+           f"root: {sorted(on_server)}\nLocked Folder: {sorted(in_folder)}")
+
+    # Retry Failed: one item again, and the lock still holds.
+    retry = app.button("Retry Failed", within=report, timeout=5) if report is not None else None
+    tap.ok(retry is not None and sensitive(retry), "'Retry Failed' is offered")
+    if retry is not None:
+        activate(retry)
+    again = wait_for(lambda: (summary(report) == "0 deleted, 1 failed"
+                              and "locked.txt" in report_items(report) and report_items(report)), 20)
+    items = again or (report_items(report) if report is not None else {})
+    tap.ok(again and README not in items and (row_status(items, "locked.txt") == "423 Locked"),
+           "Retry Failed deletes only the folder again and still reports 423 for locked.txt",
+           f"summary: {summary(report) if report is not None else None}\nrows: {items}")
+    running = find_in(report, "Deleting 1 Item", "label", only_shown=False) if report is not None else None
+    tap.ok(running is not None, "the retry ran for one item ('Deleting 1 Item')",
+           report is not None and labels_in(report, only_shown=False))
+
+    # Escape closes the report.
+    if report is not None:
+        point_into(report)
+        press("Escape")
+    tap.ok(report is not None and app.window_gone("Delete Report", 10),
+           "Escape closes the report window", f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+    tap.ok(app.proc.poll() is None and app.main in app.toplevels() and README not in app.row_names(),
+           "the main window stays open, still without README.txt")
+finally:
+    app.quit()
+
+tap.done()
