@@ -24,7 +24,9 @@ import pyatspi  # noqa: E402
 URL = os.environ["DAVSCOPE_TEST_URL"]
 README = "README.txt"
 LOCKED = "Locked Folder" + FOLDER
+GRUSS = "Grüße.txt"
 BOTH = {README, LOCKED}
+THREE = BOTH | {GRUSS}
 
 tap = Tap()
 
@@ -97,19 +99,22 @@ try:
            "(GTK 4.8 GtkColumnView: the row and the cell both toggle the item)")
     if not by_mouse:
         select_by_keyboard(app)
+    # A third item, a file with a non-ASCII name.
+    click(app.row_label(GRUSS), modifier="Control_L")
+    wait_for(lambda: set(app.selected_names()) == THREE, 3)
     selection = app.selected_names()
-    tap.ok(set(selection) == BOTH and wait_for(lambda: sensitive(delete_button), 3),
-           "with two items selected, 'Delete Selected Items' is sensitive", f"selected: {selection}")
+    tap.ok(set(selection) == THREE and wait_for(lambda: sensitive(delete_button), 3),
+           "with three items selected, 'Delete Selected Items' is sensitive", f"selected: {selection}")
 
     # The Delete key asks first.
     point_into(app.main)
     press("Delete")
-    dialog = app.window("Delete 2 Items?", timeout=10)
+    dialog = app.window("Delete 3 Items?", timeout=10)
     text = "\n".join(labels_in(dialog)) if dialog is not None else ""
-    tap.ok(dialog is not None, "Delete asks 'Delete 2 Items?'",
+    tap.ok(dialog is not None, "Delete asks 'Delete 3 Items?'",
            f"toplevels: {[name_of(w) for w in app.toplevels()]}")
-    tap.ok("Locked Folder/" in text and README in text and "includes 1 folder" in text,
-           "the confirmation names both items and says a folder is included", text)
+    tap.ok("Locked Folder/" in text and README in text and GRUSS in text and "includes 1 folder" in text,
+           "the confirmation names the three items and says a folder is included", text)
 
     dialog_buttons = [name_of(b) for b in app.find_all(role="push button", within=dialog, showing=False)] if dialog else []
     confirm = app.button("Delete", within=dialog, timeout=5) if dialog is not None else None
@@ -121,9 +126,11 @@ try:
 
     done = wait_for(lambda: summary(report), 20) if report is not None else None
     items = report_items(report) if report is not None else {}
-    tap.ok(done == "1 deleted, 1 failed", "the report sums up '1 deleted, 1 failed'", f"summary: {done}")
+    tap.ok(done == "2 deleted, 1 failed", "the report sums up '2 deleted, 1 failed'", f"summary: {done}")
     tap.ok(row_status(items, README) == "Deleted · 204 No Content",
            "README.txt: Deleted · 204 No Content", items.get(README))
+    tap.ok(row_status(items, GRUSS) == "Deleted · 204 No Content",
+           "Grüße.txt: Deleted · 204 No Content", items.get(GRUSS))
     status = row_status(items, "Locked Folder/") or ""
     tap.ok(status.startswith("Failed · 424") or status.startswith("Failed · 207"),
            "Locked Folder/: Failed with 424 (or 207)", items.get("Locked Folder/"))
@@ -148,16 +155,19 @@ try:
            f"doubled by GTK 4.8: {doubled}\nconfirmation: {dialog_buttons}\nreport: {report_buttons}")
 
     # The browser re-lists: README.txt is gone, Locked Folder stays.
-    names = wait_for(lambda: README not in app.row_names() and app.row_names(), 15) or app.row_names()
-    tap.ok(README not in names and LOCKED in names,
-           "the main window no longer lists README.txt but still lists Locked Folder", f"listed: {names}")
+    names = wait_for(lambda: README not in app.row_names() and GRUSS not in app.row_names()
+                     and app.row_names(), 15) or app.row_names()
+    tap.ok(README not in names and GRUSS not in names and LOCKED in names,
+           "the main window no longer lists README.txt and Grüße.txt but still lists Locked Folder",
+           f"listed: {names}")
     try:
         on_server = server_listing()
         in_folder = server_listing("Locked Folder/")
     except Exception as e:
         on_server, in_folder = {f"error: {e}"}, set()
     root = urllib.parse.urlsplit(URL).path
-    tap.ok(root + README not in on_server and root + "Locked Folder/" in on_server
+    gone = {root + README, root + urllib.parse.quote(GRUSS), root + urllib.parse.quote(GRUSS).lower()}
+    tap.ok(not (gone & on_server) and root + "Locked Folder/" in on_server
            and root + "Locked Folder/locked.txt" in in_folder,
            "the server agrees (PROPFIND): README.txt gone, Locked Folder/locked.txt still there",
            f"root: {sorted(on_server)}\nLocked Folder: {sorted(in_folder)}")
