@@ -40,6 +40,8 @@
 
 #include "davscope-inspector-window.h"
 
+#include "davscope-accessible.h"
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 #include <libxml/parser.h>
@@ -398,31 +400,45 @@ status_phrase (guint       status,
 
 /* ---- URLs --------------------------------------------------------------- */
 
-/* The path (and query) of a URL, percent-decoded and escaped: %0A or
- * %E2%80%AE show as \x0a and \u{202E}, not as a break or a reversed name. */
+/* A path, percent-decoded and escaped: %0A or %E2%80%AE show as \x0a
+ * and \u{202E}, not as a break or a reversed name. */
+static char *
+decode_path (const char *encoded,
+             gssize      length)
+{
+  g_autofree char *path = g_strndup (encoded, length < 0 ? strlen (encoded) : (gsize) length);
+  g_autofree char *decoded = g_uri_unescape_string (path, NULL);
+
+  return escape (decoded != NULL ? decoded : path);
+}
+
+/* The path and query of a URL, or of an href that is only a path (as
+ * they often are), the path decoded; the query stays encoded. */
 static char *
 display_path (const char *url)
 {
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
-  g_autofree char *decoded = NULL;
   g_autofree char *path = NULL;
-  const char *encoded;
+  const char *query;
 
-  /* An href is often an absolute path, without scheme or host. */
-  if (uri == NULL)
-    uri = g_uri_parse_relative (NULL, url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
-  if (uri == NULL)
-    return escape (url);
-
-  encoded = *g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/";
-  decoded = g_uri_unescape_string (encoded, NULL);
-  path = escape (decoded != NULL ? decoded : encoded);
-
-  if (g_uri_get_query (uri) != NULL)
+  if (uri != NULL)
     {
-      g_autofree char *query = escape (g_uri_get_query (uri));
+      path = decode_path (*g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/", -1);
+      query = g_uri_get_query (uri);
+    }
+  else
+    {
+      gsize length = strcspn (url, "?#");
 
-      return g_strconcat (path, "?", query, NULL);
+      path = decode_path (url, length);
+      query = url[length] == '?' ? url + length + 1 : NULL;
+    }
+
+  if (query != NULL)
+    {
+      g_autofree char *shown = escape (query);
+
+      return g_strconcat (path, "?", shown, NULL);
     }
 
   return g_steal_pointer (&path);
@@ -443,13 +459,13 @@ static char *
 format_started (gint64 started_us)
 {
   g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_local (started_us / G_USEC_PER_SEC);
-  g_autofree char *time = NULL;
+  g_autofree char *hms = NULL;
 
   if (seconds == NULL)
     return g_strdup ("");
 
-  time = g_date_time_format (seconds, "%H:%M:%S");
-  return g_strdup_printf ("%s.%03d", time, (int) ((started_us % G_USEC_PER_SEC) / 1000));
+  hms = g_date_time_format (seconds, "%H:%M:%S");
+  return g_strdup_printf ("%s.%03d", hms, (int) ((started_us % G_USEC_PER_SEC) / 1000));
 }
 
 /* The status of an exchange as a row shows it: the code, "…" while no
@@ -602,14 +618,41 @@ condition_node_new (const DavCondition *condition)
   return node;
 }
 
-/* @format has one %s for the escaped @text. */
+typedef enum {
+  NOTE_ALSO_FOR,
+  NOTE_RESPONSE_STATUS,
+  NOTE_LOCATION,
+  NOTE_DESCRIPTION,
+  NOTE_SYNC_TOKEN,
+} NoteKind;
+
+/* A line that says something about its parent; @text is server text. */
 static DavscopeInspectorNode *
-note_node_new (const char *format,
+note_node_new (NoteKind    kind,
                const char *text)
 {
   g_autofree char *shown = escape_preview (text, VALUE_PREVIEW_CHARS);
-  DavscopeInspectorNode *node = node_new ("dialog-information-symbolic", NULL,
-                                          g_strdup_printf (format, shown));
+  DavscopeInspectorNode *node = node_new ("dialog-information-symbolic", NULL, NULL);
+
+  switch (kind)
+    {
+    case NOTE_ALSO_FOR:
+      node->title = g_strdup_printf (_("Also for: %s"), shown);
+      break;
+    case NOTE_RESPONSE_STATUS:
+      node->title = g_strdup_printf (_("Response status: %s"), shown);
+      break;
+    case NOTE_LOCATION:
+      node->title = g_strdup_printf (_("Location: %s"), shown);
+      break;
+    case NOTE_SYNC_TOKEN:
+      node->title = g_strdup_printf (_("Sync token: %s"), shown);
+      break;
+    case NOTE_DESCRIPTION:
+    default:
+      node->title = g_strdup_printf (_("The server says: “%s”"), shown);
+      break;
+    }
 
   if (g_utf8_strlen (text, -1) > VALUE_PREVIEW_CHARS)
     node->tooltip = escape_preview (text, VALUE_TOOLTIP_CHARS);
@@ -705,17 +748,17 @@ build_response_children (DavscopeInspectorNode *node,
   for (guint i = 0; i < response->errors->len; i++)
     store_take (store, condition_node_new (g_ptr_array_index (response->errors, i)));
   for (guint i = 1; i < response->hrefs->len; i++)
-    store_take (store, note_node_new (_("Also for: %s"), g_ptr_array_index (response->hrefs, i)));
+    store_take (store, note_node_new (NOTE_ALSO_FOR, g_ptr_array_index (response->hrefs, i)));
   if (response->propstats->len > 0 && response->status != 0)
     {
       g_autofree char *phrase = status_phrase (response->status, NULL, FALSE);
 
-      store_take (store, note_node_new (_("Response status: %s"), phrase));
+      store_take (store, note_node_new (NOTE_RESPONSE_STATUS, phrase));
     }
   if (response->location != NULL)
-    store_take (store, note_node_new (_("Location: %s"), response->location));
+    store_take (store, note_node_new (NOTE_LOCATION, response->location));
   if (response->description != NULL)
-    store_take (store, note_node_new (_("The server says: “%s”"), response->description));
+    store_take (store, note_node_new (NOTE_DESCRIPTION, response->description));
   for (guint i = 0; i < response->propstats->len; i++)
     store_take (store, propstat_node_new (response, g_ptr_array_index (response->propstats, i)));
 }
@@ -731,7 +774,7 @@ build_propstat_children (DavscopeInspectorNode *node,
   for (guint i = 0; i < propstat->errors->len; i++)
     store_take (store, condition_node_new (g_ptr_array_index (propstat->errors, i)));
   if (propstat->description != NULL)
-    store_take (store, note_node_new (_("The server says: “%s”"), propstat->description));
+    store_take (store, note_node_new (NOTE_DESCRIPTION, propstat->description));
 }
 
 static GListModel *
@@ -769,9 +812,9 @@ multistatus_nodes (const DavMultistatus *multistatus)
   for (guint i = 0; i < multistatus->errors->len; i++)
     store_take (store, condition_node_new (g_ptr_array_index (multistatus->errors, i)));
   if (multistatus->description != NULL)
-    store_take (store, note_node_new (_("The server says: “%s”"), multistatus->description));
+    store_take (store, note_node_new (NOTE_DESCRIPTION, multistatus->description));
   if (multistatus->sync_token != NULL)
-    store_take (store, note_node_new (_("Sync token: %s"), multistatus->sync_token));
+    store_take (store, note_node_new (NOTE_SYNC_TOKEN, multistatus->sync_token));
   for (guint i = 0; i < multistatus->responses->len; i++)
     store_take (store, response_node_new (g_ptr_array_index (multistatus->responses, i)));
 
@@ -791,12 +834,11 @@ multistatus_summary (const DavMultistatus *multistatus,
     {
       guint n = multistatus->responses->len;
       guint failed = 0;
+      g_autofree char *responses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u response", "%u responses", n), n);
 
       for (guint i = 0; i < n; i++)
         if (!dav_response_is_ok (g_ptr_array_index (multistatus->responses, i)))
           failed++;
-
-      g_autofree char *responses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u response", "%u responses", n), n);
 
       if (failed > 0)
         {
@@ -850,29 +892,41 @@ multistatus_summary (const DavMultistatus *multistatus,
 /* What a body view shows now, to redraw it only when that changed. */
 typedef struct {
   gboolean  valid;
-  GBytes   *bytes;     /* a reference to what was shown */
+  GBytes   *bytes;         /* a reference to what was shown */
   gsize     size;
   gboolean  final;
+  gboolean  hex;           /* shown as a hex dump */
+  char     *content_note;  /* what the text says about the bytes, or NULL */
 } BodyState;
+
+typedef enum {
+  BODY_SAME,
+  BODY_SIZE,     /* only the full size moved on (the kept part is full) */
+  BODY_CHANGED,
+} BodyChange;
 
 static void
 body_state_clear (BodyState *state)
 {
   g_clear_pointer (&state->bytes, g_bytes_unref);
+  g_clear_pointer (&state->content_note, g_free);
   state->valid = FALSE;
   state->size = 0;
   state->final = FALSE;
+  state->hex = FALSE;
 }
 
-/* @return TRUE when the view must be redrawn; records the new state. */
-static gboolean
+/* Records the new state and says what changed since the last one. */
+static BodyChange
 body_state_update (BodyState *state,
                    GBytes    *bytes,
                    gsize      size,
                    gboolean   final)
 {
-  if (state->valid && state->bytes == bytes && state->size == size && state->final == final)
-    return FALSE;
+  BodyChange change = BODY_CHANGED;
+
+  if (state->valid && state->bytes == bytes && state->final == final)
+    change = state->size == size ? BODY_SAME : BODY_SIZE;
 
   if (bytes != NULL)
     g_bytes_ref (bytes);
@@ -882,7 +936,7 @@ body_state_update (BodyState *state,
   state->final = final;
   state->valid = TRUE;
 
-  return TRUE;
+  return change;
 }
 
 struct _DavscopeInspectorWindow
@@ -890,6 +944,7 @@ struct _DavscopeInspectorWindow
   AdwWindow           parent_instance;
 
   AdwToastOverlay    *toast_overlay;
+  GtkWidget          *header_bar;
   AdwWindowTitle     *window_title;
   GtkWidget          *list_stack;
   GtkWidget          *list_scroller;
@@ -898,6 +953,7 @@ struct _DavscopeInspectorWindow
   GtkWidget          *summary_title;
   GtkWidget          *summary_subtitle;
   GtkWidget          *error_label;
+  GtkWidget          *view_switcher;
   GtkWidget          *view_stack;
   AdwViewStackPage   *parsed_page;
   GtkWidget          *request_headers_view;
@@ -1020,56 +1076,38 @@ render_headers (GtkWidget  *view,
     }
 }
 
-/* Shows a body: re-indented XML once @final, text as text (converted
- * from the declared charset when it is not UTF-8), anything else as a
- * hex preview; the note says what is not shown as it was. */
-static void
-render_body (GtkWidget  *view,
-             GtkWidget  *note_label,
-             GBytes     *bytes,
-             gsize       size,
-             gboolean    truncated,
-             gboolean    final,
-             const char *content_type,
-             const char *declared_length)
+/* Puts a body in its view: re-indented XML once @final, text as text
+ * (converted from the declared charset when it is not UTF-8), anything
+ * else as a hex preview. Returns what the note should say about that. */
+static char *
+render_body_text (GtkWidget  *view,
+                  GBytes     *bytes,
+                  gboolean    truncated,
+                  gboolean    final,
+                  const char *content_type,
+                  gboolean   *hex)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (view_buffer (view));
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
-  g_autofree char *joined = NULL;
+  char *note = NULL;
   const char *language = NULL;
   const char *data = NULL;
   gsize length = 0;
-  gboolean hex = FALSE;
 
+  *hex = FALSE;
   if (bytes != NULL)
     data = g_bytes_get_data (bytes, &length);
 
-  if (bytes == NULL || length == 0)
-    {
-      /* A streamed body (PUT) is not recorded, only announced. */
-      if (size == 0 && declared_length != NULL)
-        size = g_ascii_strtoull (declared_length, NULL, 10);
-
-      if (size > 0)
-        {
-          g_autofree char *count = format_count (size);
-
-          g_ptr_array_add (notes, g_strdup_printf (_("The body (%s bytes) was not kept."), count));
-        }
-      else
-        g_ptr_array_add (notes, g_strdup (final ? _("No body.") : _("No body so far.")));
-      text = g_strdup ("");
-    }
+  if (length == 0)
+    text = g_strdup ("");
   else if (has_binary_bytes (data, length))
     {
-      g_autofree char *count = format_count (size);
       g_autofree char *shown = format_count (MIN (length, HEX_PREVIEW_BYTES));
 
-      g_ptr_array_add (notes, g_strdup_printf (_("A binary body of %s bytes: the first %s bytes as hex."), count, shown));
+      note = g_strdup_printf (_("Not text: the first %s bytes as hex."), shown);
       text = hex_dump ((const guint8 *) data, MIN (length, HEX_PREVIEW_BYTES));
-      hex = TRUE;
+      *hex = TRUE;
     }
   else
     {
@@ -1085,7 +1123,7 @@ render_body (GtkWidget  *view,
           if (pretty != NULL)
             text = escape_block (pretty, strlen (pretty));
           else
-            g_ptr_array_add (notes, g_strdup (_("Not well-formed XML, or XML with a DTD: shown as received.")));
+            note = g_strdup (_("Not well-formed XML, or XML with a DTD: shown as received."));
         }
 
       if (text == NULL && invalid > 0 && charset != NULL && g_ascii_strcasecmp (charset, "utf-8") != 0)
@@ -1098,51 +1136,115 @@ render_body (GtkWidget  *view,
               g_autofree char *shown = escape (charset);
 
               text = escape_block (converted, converted_length);
-              g_ptr_array_add (notes, g_strdup_printf (_("Converted from %s."), shown));
+              g_free (note);
+              note = g_strdup_printf (_("Converted from %s."), shown);
             }
         }
 
       if (text == NULL && invalid * 3 > length)
         {
-          g_autofree char *count = format_count (size);
           g_autofree char *shown = format_count (MIN (length, HEX_PREVIEW_BYTES));
 
-          g_ptr_array_add (notes, g_strdup_printf (_("A body of %s bytes that is not UTF-8 text: the first %s bytes as hex."), count, shown));
+          g_free (note);
+          note = g_strdup_printf (_("Not UTF-8 text: the first %s bytes as hex."), shown);
           text = hex_dump ((const guint8 *) data, MIN (length, HEX_PREVIEW_BYTES));
           language = NULL;
-          hex = TRUE;
+          *hex = TRUE;
         }
       else if (text == NULL)
         {
           if (invalid > 0)
-            g_ptr_array_add (notes, g_strdup (_("Not valid UTF-8: the bytes that are not are shown as \\xNN.")));
+            {
+              g_free (note);
+              note = g_strdup (_("Not valid UTF-8: the bytes that are not are shown as \\xNN."));
+            }
           text = escape_block (data, length);
         }
-    }
-
-  if (truncated)
-    {
-      g_autofree char *kept = format_count (length);
-      g_autofree char *count = format_count (size);
-
-      g_ptr_array_add (notes, g_strdup_printf (_("Showing %s of %s bytes: the log keeps only the start of each body."), kept, count));
-    }
-  else if (!final && length > 0)
-    {
-      g_autofree char *count = format_count (size);
-
-      g_ptr_array_add (notes, g_strdup_printf (_("Still receiving: %s bytes so far."), count));
     }
 
   gtk_source_buffer_set_language (buffer, language != NULL ? gtk_source_language_manager_get_language (languages, language) : NULL);
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), text, -1);
   /* A hex dump is read in columns; nothing to number in an empty body. */
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), hex ? GTK_WRAP_NONE : GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), *hex ? GTK_WRAP_NONE : GTK_WRAP_WORD_CHAR);
   gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (view), *text != '\0');
 
-  g_ptr_array_add (notes, NULL);
-  joined = g_strjoinv (" ", (char **) notes->pdata);
-  set_note (note_label, joined);
+  return note;
+}
+
+/* The note above a body: what its view shows of it, and how much. */
+static void
+render_body_note (GtkWidget       *label,
+                  const BodyState *state,
+                  gboolean         truncated,
+                  const char      *declared_length)
+{
+  gsize length = state->bytes != NULL ? g_bytes_get_size (state->bytes) : 0;
+  gsize size = state->size;
+  g_autofree char *amount = NULL;
+  g_autofree char *joined = NULL;
+
+  /* A streamed body (PUT) is not recorded, only announced. */
+  if (length == 0 && size == 0 && declared_length != NULL)
+    size = g_ascii_strtoull (declared_length, NULL, 10);
+
+  if (length == 0 && size > 0)
+    {
+      g_autofree char *count = format_count (size);
+
+      amount = g_strdup_printf (_("The body (%s bytes) was not kept."), count);
+    }
+  else if (length == 0)
+    amount = g_strdup (state->final ? _("No body.") : _("No body so far."));
+  else if (truncated)
+    {
+      g_autofree char *kept = format_count (length);
+      g_autofree char *count = format_count (size);
+
+      amount = g_strdup_printf (_("Showing %s of %s bytes: the log keeps only the start of each body."), kept, count);
+    }
+  else if (!state->final)
+    {
+      g_autofree char *count = format_count (size);
+
+      amount = g_strdup_printf (_("Still receiving: %s bytes so far."), count);
+    }
+  else if (state->hex)
+    {
+      g_autofree char *count = format_count (size);
+
+      amount = g_strdup_printf (_("%s bytes in all."), count);
+    }
+
+  if (state->content_note != NULL && amount != NULL)
+    joined = g_strjoin (" ", state->content_note, amount, NULL);
+  else
+    joined = g_strdup (state->content_note != NULL ? state->content_note : amount);
+
+  set_note (label, joined);
+}
+
+/* Redraws a body after body_state_update (): all of it, or the note only
+ * when only its size moved on. */
+static void
+render_body (GtkWidget  *view,
+             GtkWidget  *note_label,
+             BodyState  *state,
+             BodyChange  change,
+             gboolean    truncated,
+             const char *content_type,
+             const char *declared_length)
+{
+  if (change == BODY_SAME)
+    return;
+
+  if (change == BODY_CHANGED)
+    {
+      g_free (state->content_note);
+      state->content_note = render_body_text (view, state->bytes, truncated, state->final,
+                                              content_type, &state->hex);
+    }
+
+  render_body_note (note_label, state, truncated, declared_length);
 }
 
 static void on_parsed_selection_changed (GtkSingleSelection      *selection,
@@ -1220,7 +1322,8 @@ refresh_parsed (DavscopeInspectorWindow *self)
   const char *data = NULL;
   gsize length = 0;
 
-  if (!body_state_update (&self->parsed_body, body, dav_exchange_get_response_body_size (exchange), final))
+  /* The size alone moving on changes nothing in what was kept. */
+  if (body_state_update (&self->parsed_body, body, dav_exchange_get_response_body_size (exchange), final) != BODY_CHANGED)
     return;
 
   if (body != NULL)
@@ -1307,6 +1410,7 @@ refresh_details (DavscopeInspectorWindow *self)
   DavExchange *exchange = self->exchange;
   GPtrArray *request_headers;
   GPtrArray *response_headers;
+  BodyChange change;
   gboolean finished;
 
   if (exchange == NULL)
@@ -1351,25 +1455,23 @@ refresh_details (DavscopeInspectorWindow *self)
     }
 
   /* The request body is complete once the request was written. */
-  if (body_state_update (&self->request_body,
-                         dav_exchange_get_request_body (exchange),
-                         dav_exchange_get_request_body_size (exchange),
-                         TRUE))
-    render_body (self->request_body_view, self->request_body_note,
-                 self->request_body.bytes, self->request_body.size,
-                 dav_exchange_get_request_body_truncated (exchange), TRUE,
-                 find_header (request_headers, "Content-Type"),
-                 find_header (request_headers, "Content-Length"));
+  change = body_state_update (&self->request_body,
+                              dav_exchange_get_request_body (exchange),
+                              dav_exchange_get_request_body_size (exchange),
+                              TRUE);
+  render_body (self->request_body_view, self->request_body_note, &self->request_body, change,
+               dav_exchange_get_request_body_truncated (exchange),
+               find_header (request_headers, "Content-Type"),
+               find_header (request_headers, "Content-Length"));
 
-  if (body_state_update (&self->response_body,
-                         dav_exchange_get_response_body (exchange),
-                         dav_exchange_get_response_body_size (exchange),
-                         finished))
-    render_body (self->response_body_view, self->response_body_note,
-                 self->response_body.bytes, self->response_body.size,
-                 dav_exchange_get_response_body_truncated (exchange), finished,
-                 find_header (response_headers, "Content-Type"),
-                 NULL);
+  change = body_state_update (&self->response_body,
+                              dav_exchange_get_response_body (exchange),
+                              dav_exchange_get_response_body_size (exchange),
+                              finished);
+  render_body (self->response_body_view, self->response_body_note, &self->response_body, change,
+               dav_exchange_get_response_body_truncated (exchange),
+               find_header (response_headers, "Content-Type"),
+               NULL);
 
   refresh_parsed (self);
 }
@@ -1508,7 +1610,15 @@ exchange_row_update (ExchangeRow *row)
   gtk_widget_set_tooltip_text (row->path, url);
   gtk_label_set_text (GTK_LABEL (row->status), status);
   gtk_widget_set_css_classes (row->status, status_classes);
-  gtk_widget_set_tooltip_text (row->status, status);
+  if (dav_exchange_get_error (exchange) == NULL && dav_exchange_get_status (exchange) != 0)
+    {
+      g_autofree char *phrase = status_phrase (dav_exchange_get_status (exchange),
+                                               dav_exchange_get_reason (exchange), FALSE);
+
+      gtk_widget_set_tooltip_text (row->status, phrase);
+    }
+  else
+    gtk_widget_set_tooltip_text (row->status, status);
   gtk_label_set_text (GTK_LABEL (row->duration), duration);
   gtk_label_set_text (GTK_LABEL (row->size), size);
 
@@ -1856,8 +1966,16 @@ bind_node_row (GtkSignalListItemFactory *factory,
   set_row_text (box, "detail", node->detail);
   gtk_widget_set_tooltip_text (box, node->tooltip);
 
-  accessible = node->status != NULL ? g_strdup_printf ("%s %s", node->title, node->status)
-                                    : g_strdup (node->title);
+  /* What the row shows, in reading order: "getetag DAV: (empty)". */
+  {
+    const char *parts[] = { node->title, node->status, node->subtitle, node->detail };
+    GString *text = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] != NULL && *parts[i] != '\0')
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", parts[i]);
+    accessible = g_string_free (text, FALSE);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -1904,6 +2022,46 @@ on_parsed_selection_changed (GtkSingleSelection      *selection,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->raw_view),
                                 gtk_text_buffer_get_insert (buffer),
                                 0.0, TRUE, 0.0, 0.3);
+}
+
+/* ---- Tab out of a list ---------------------------------------------------- */
+
+/* GTK 4.8 moves Tab from row to row inside a list view, so a list of 200
+ * exchanges would take 200 presses to leave: Tab and Shift+Tab leave the
+ * list at once, to the widgets after and before it. */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkWidget             *next)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *previous = g_object_get_data (G_OBJECT (list), "focus-previous");
+  gboolean backward;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+  if (backward)
+    return gtk_widget_child_focus (previous, GTK_DIR_TAB_BACKWARD);
+
+  return gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+leave_list_on_tab (GtkWidget *list,
+                   GtkWidget *previous,
+                   GtkWidget *next)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  g_object_set_data (G_OBJECT (list), "focus-previous", previous);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_list_key_pressed), next);
+  gtk_widget_add_controller (list, controller);
 }
 
 /* ---- actions ------------------------------------------------------------ */
@@ -1955,8 +2113,14 @@ davscope_inspector_window_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->list_scroller != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->list_scroller)), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_INSPECTOR_WINDOW);
+
+  /* Nothing may have queued these again while the children went away. */
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->pin_source, g_source_remove);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->log);
@@ -1989,6 +2153,7 @@ davscope_inspector_window_class_init (DavscopeInspectorWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-inspector-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, list_scroller);
@@ -1997,6 +2162,7 @@ davscope_inspector_window_class_init (DavscopeInspectorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, summary_title);
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, summary_subtitle);
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, parsed_page);
   gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorWindow, request_headers_view);
@@ -2053,6 +2219,7 @@ davscope_inspector_window_init (DavscopeInspectorWindow *self)
   GtkAdjustment *vadjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  davscope_accessible_fix_names (GTK_WIDGET (self));
 
   self->follow_end = TRUE;
 
@@ -2064,6 +2231,8 @@ davscope_inspector_window_init (DavscopeInspectorWindow *self)
   g_object_unref (factory);
 
   setup_parsed_view (self);
+  leave_list_on_tab (self->list_view, self->header_bar, self->details_stack);
+  leave_list_on_tab (self->parsed_view, self->view_switcher, self->raw_view);
 
   init_text_view (self->request_headers_view, TRUE);
   init_text_view (self->request_body_view, FALSE);
