@@ -94,8 +94,12 @@ dav_href_normalize_path (const char *encoded_path)
         {
           guchar c = (g_ascii_xdigit_value (p[1]) << 4) | g_ascii_xdigit_value (p[2]);
 
+          /* A slash or a NUL stays escaped: decoded, one would make two
+           * segments of one name, the other end the key early. */
           if (c == '/')
             g_string_append (out, "%2F");
+          else if (c == '\0')
+            g_string_append (out, "%00");
           else
             g_string_append_c (out, (char) c);
           p += 2;
