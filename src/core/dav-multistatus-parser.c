@@ -1372,8 +1372,9 @@ ignore_generic_error (void       *ctx,
 static void
 dav_multistatus_parser_class_init (DavMultistatusParserClass *klass)
 {
-  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
 
   object_class->finalize = dav_multistatus_parser_finalize;
 }
