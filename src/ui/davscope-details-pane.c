@@ -102,7 +102,7 @@ add_group (DavscopeDetailsPane *self,
   if (properties->len == 0)
     return;
 
-  gtk_box_append (GTK_BOX (self->box), plain_label (title, "title-4", FALSE));
+  gtk_box_append (GTK_BOX (self->box), plain_label (title, "title-4", TRUE));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
