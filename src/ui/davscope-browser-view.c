@@ -41,6 +41,9 @@ struct _DavscopeBrowserView
 
   DavResourceStore    *store;
   DavFolder           *root;
+  GtkFilterListModel  *filtered_root;
+  GtkFilter           *hidden_filter; /* drops dot-names unless show-hidden */
+  gboolean             show_hidden;
   GtkTreeListModel    *tree;
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;
@@ -58,6 +61,15 @@ static guint signals[N_SIGNALS];
 
 /* ---- the tree ----------------------------------------------------------- */
 
+static gboolean
+filter_hidden (gpointer item,
+               gpointer user_data)
+{
+  DavscopeBrowserView *self = user_data;
+
+  return self->show_hidden || dav_resource_get_name (DAV_RESOURCE (item))[0] != '.';
+}
+
 static GListModel *
 create_child_model (gpointer item,
                     gpointer user_data)
@@ -67,7 +79,37 @@ create_child_model (gpointer item,
 
   /* No I/O here: GTK calls this to learn whether the row can expand. */
   folder = dav_resource_store_get_folder (self->store, DAV_RESOURCE (item));
-  return folder ? g_object_ref (G_LIST_MODEL (folder)) : NULL;
+  if (folder == NULL)
+    return NULL;
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (folder)),
+                                                  g_object_ref (self->hidden_filter)));
+}
+
+/* The folder behind a row's children (they are filtered for hidden names). */
+static DavFolder *
+children_folder (GtkTreeListRow *row)
+{
+  GListModel *children = gtk_tree_list_row_get_children (row);
+
+  if (GTK_IS_FILTER_LIST_MODEL (children))
+    children = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (children));
+
+  return DAV_IS_FOLDER (children) ? DAV_FOLDER (children) : NULL;
+}
+
+void
+davscope_browser_view_set_show_hidden (DavscopeBrowserView *self,
+                                       gboolean             show_hidden)
+{
+  g_return_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self));
+
+  if (self->show_hidden == show_hidden)
+    return;
+
+  self->show_hidden = show_hidden;
+  gtk_filter_changed (self->hidden_filter,
+                      show_hidden ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
 }
 
 static DavResource *
@@ -137,14 +179,14 @@ on_row_expanded (GtkTreeListRow      *row,
                  GParamSpec          *pspec,
                  DavscopeBrowserView *self)
 {
-  GListModel *children;
+  DavFolder *folder;
 
   if (!gtk_tree_list_row_get_expanded (row))
     return;
 
-  children = gtk_tree_list_row_get_children (row);
-  if (DAV_IS_FOLDER (children))
-    dav_resource_store_load (self->store, DAV_FOLDER (children));
+  folder = children_folder (row);
+  if (folder != NULL)
+    dav_resource_store_load (self->store, folder);
 }
 
 static void
@@ -221,9 +263,9 @@ bind_name (GtkSignalListItemFactory *factory,
   binding->row = g_object_ref (row);
   binding->expanded_handler = g_signal_connect (row, "notify::expanded",
                                                 G_CALLBACK (on_row_expanded), self);
-  if (DAV_IS_FOLDER (gtk_tree_list_row_get_children (row)))
+  if (children_folder (row) != NULL)
     {
-      binding->folder = g_object_ref (DAV_FOLDER (gtk_tree_list_row_get_children (row)));
+      binding->folder = g_object_ref (children_folder (row));
       binding->loading_handler = g_signal_connect (binding->folder, "notify::loading",
                                                    G_CALLBACK (on_folder_state), box);
       binding->error_handler = g_signal_connect (binding->folder, "notify::error",
@@ -679,6 +721,7 @@ drop_models (DavscopeBrowserView *self)
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->tree);
+  g_clear_object (&self->filtered_root);
   g_clear_object (&self->root);
 }
 
@@ -701,7 +744,9 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   self->root = g_object_ref (dav_resource_store_get_root (store));
   self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_notify), self);
 
-  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
+  self->filtered_root = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
+                                                  g_object_ref (self->hidden_filter));
+  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_root)),
                                         FALSE, FALSE, create_child_model, self, NULL);
   row_sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)))));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)), row_sorter);
@@ -741,6 +786,7 @@ davscope_browser_view_dispose (GObject *object)
 
   drop_models (self);
   g_clear_object (&self->store);
+  g_clear_object (&self->hidden_filter);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_BROWSER_VIEW);
 
   G_OBJECT_CLASS (davscope_browser_view_parent_class)->dispose (object);
@@ -777,6 +823,7 @@ davscope_browser_view_init (DavscopeBrowserView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   davscope_accessible_fix_names (GTK_WIDGET (self));
+  self->hidden_filter = GTK_FILTER (gtk_custom_filter_new (filter_hidden, self, NULL));
 
   if (gtk_get_minor_version () < 10)
     {

@@ -21,6 +21,9 @@ void       davscope_browser_view_set_store      (DavscopeBrowserView *self,
                                                  DavResourceStore    *store);
 DavResourceStore *davscope_browser_view_get_store (DavscopeBrowserView *self);
 void       davscope_browser_view_reload         (DavscopeBrowserView *self);
+/* Items whose names start with a dot are left out unless shown. */
+void       davscope_browser_view_set_show_hidden (DavscopeBrowserView *self,
+                                                  gboolean             show_hidden);
 /* The selected resources that may be acted on: never a flagged entry,
  * never the folder itself. */
 GPtrArray *davscope_browser_view_get_selection  (DavscopeBrowserView *self);

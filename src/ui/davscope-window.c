@@ -264,9 +264,15 @@ open_url (DavscopeWindow *self,
       self->client = g_steal_pointer (&client);
       dav_client_set_max_connections (self->client,
                                       g_settings_get_int (self->settings, "connections-per-host"));
+      dav_client_set_timeout (self->client, g_settings_get_int (self->settings, "request-timeout"));
       davscope_credentials_attach (self->client, GTK_WINDOW (self));
       davscope_certificate_apply_remembered (self->client);
       self->store = dav_resource_store_new (self->client);
+      {
+        g_auto(GStrv) names = g_settings_get_strv (self->settings, "listing-properties");
+
+        dav_resource_store_set_properties (self->store, (const char * const *) names);
+      }
     }
 
   watch_root (self);
@@ -306,6 +312,13 @@ on_browser_selection_changed (DavscopeBrowserView *view,
                               DavscopeWindow      *self)
 {
   update_actions (self);
+}
+
+static void
+on_show_hidden_changed (DavscopeWindow *self)
+{
+  davscope_browser_view_set_show_hidden (DAVSCOPE_BROWSER_VIEW (self->browser),
+                                         g_settings_get_boolean (self->settings, "show-hidden"));
 }
 
 /* ---- actions ------------------------------------------------------------ */
@@ -578,6 +591,9 @@ davscope_window_init (DavscopeWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_signal_connect (self->browser, "selection-changed", G_CALLBACK (on_browser_selection_changed), self);
+  davscope_browser_view_set_show_hidden (DAVSCOPE_BROWSER_VIEW (self->browser),
+                                         g_settings_get_boolean (self->settings, "show-hidden"));
+  g_signal_connect_swapped (self->settings, "changed::show-hidden", G_CALLBACK (on_show_hidden_changed), self);
   fill_recent (self);
   update_actions (self);
   gtk_widget_grab_focus (self->start_entry);
