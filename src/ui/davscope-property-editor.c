@@ -1965,6 +1965,15 @@ on_add_activate (DavscopePropertyEditor *self)
 
 /* ---- closing ----------------------------------------------------------------- */
 
+static gboolean
+close_after_discard (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  g_object_unref (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_discard_response (AdwMessageDialog       *dialog,
                      const char             *response,
@@ -1974,7 +1983,9 @@ on_discard_response (AdwMessageDialog       *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       self->discard_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Not from inside the dialog's own "response": closing this window
+       * destroys the dialog (destroy-with-parent) while it still runs. */
+      g_idle_add (close_after_discard, g_object_ref (self));
     }
 }
 

@@ -1,0 +1,295 @@
+#!/usr/bin/python3
+"""The property editor of "Properties Demo.txt": what it lists, adding an
+XML property, an all-or-nothing PROPPATCH that the server refuses (a
+protected property and a text one in the same Apply), and the inspector's
+record of the PROPPATCH.
+
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+
+import os
+import sys
+import time
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from davscope_ui import (App, Tap, activate, children, click, find_all_in, find_in,  # noqa: E402
+                         has_state, keycombo, labels_in, name_of, point_into, press, role_of,
+                         type_text, wait_for, walk)
+
+import pyatspi  # noqa: E402
+
+URL = os.environ["DAVSCOPE_TEST_URL"]
+FILE = "Properties Demo.txt"
+EDITOR = f"Properties of {FILE}"
+TEST_NS = "http://example.com/ns/test"
+COLOR_XML = f'<c:rgb xmlns:c="{TEST_NS}">red</c:rgb>'
+
+tap = Tap()
+
+
+# ------------------------------------------------------------ helpers
+
+
+def text_of(node):
+    """The text a label or an entry shows (its name may be an accessible
+    label instead, like the banner's "Outcome")."""
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return name_of(node)
+
+
+def server_properties(path):
+    """{tag: element} of the properties an allprop PROPFIND (Depth 0)
+    returns with a 200, or {"error": message}."""
+    body = b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>'
+    request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
+                                     headers={"Depth": "0", "Content-Type": "application/xml"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            tree = ET.fromstring(response.read())
+    except Exception as e:
+        return {"error": str(e)}
+    props = {}
+    for propstat in tree.iter("{DAV:}propstat"):
+        status = propstat.find("{DAV:}status")
+        if status is None or " 200 " not in (status.text or "") + " ":
+            continue
+        for prop in propstat.findall("{DAV:}prop"):
+            for child in prop:
+                props[child.tag] = child
+    return props
+
+
+def describe(props):
+    out = []
+    for tag, element in props.items():
+        if isinstance(element, str):
+            out.append(f"{tag}: {element}")
+        elif tag.startswith("{" + TEST_NS + "}"):
+            out.append(f"{tag}: {ET.tostring(element, encoding='unicode')}")
+        else:
+            out.append(tag)
+    return "\n".join(out)
+
+
+def property_list(editor):
+    return find_in(editor, "Properties", "list")
+
+
+def property_rows(editor):
+    """{name: row} of the editor's property list (each row is named after
+    its property)."""
+    listing = property_list(editor)
+    rows = {}
+    for row in children(listing) if listing is not None else []:
+        name = name_of(row)
+        if name:
+            rows.setdefault(name, row)
+    return rows
+
+
+def row_texts(editor, name):
+    row = property_rows(editor).get(name)
+    return [text_of(n) for n in find_all_in(row, role="label")] if row is not None else []
+
+
+def row_badges(editor, name):
+    row = property_rows(editor).get(name)
+    return [name_of(b) for b in find_all_in(row) if role_of(b) in ("push button", "toggle button")
+            and name_of(b)[:3].isdigit()] if row is not None else []
+
+
+def banner(editor):
+    """The text of the outcome banner once it is shown, or None. The label
+    has the accessible label "Outcome", but GTK 4.8 names a label by its
+    text: the banner is the label that says "Saved" (the rows say
+    "Saved · 200 OK") or starts "Nothing was saved"."""
+    label = next((n for n in find_all_in(editor, role="label")
+                  if name_of(n) in ("Outcome", "Saved") or name_of(n).startswith("Nothing was saved")), None)
+    return text_of(label) if label is not None else None
+
+
+def fill(field, text):
+    """Clicks into a field, replaces what it holds by text, typed."""
+    click(field)
+    keycombo("<Control>a")
+    press("BackSpace")
+    if text:
+        type_text(text)
+    time.sleep(0.2)
+    return wait_for(lambda: text_of(field) == text, 3)
+
+
+def switch_on(switch):
+    return has_state(switch, pyatspi.STATE_CHECKED) or has_state(switch, pyatspi.STATE_PRESSED)
+
+
+def set_switch(switch, on):
+    if switch_on(switch) != on:
+        click(switch)
+    return wait_for(lambda: switch_on(switch) == on, 3) is not None
+
+
+class Form:
+    """The editor's "Add a Property" form."""
+
+    def __init__(self, app, editor):
+        self.app = app
+        self.editor = editor
+        self.namespace = app.find("Namespace", "text", within=editor, timeout=10)
+        self.name = app.find("Name", "text", within=editor, timeout=5)
+        self.value = app.find("Value", "text", within=editor, timeout=5)
+        self.xml = wait_for(lambda: next((n for n in find_all_in(editor, "Value is XML")
+                                          if role_of(n) not in ("label", "panel")), None), 5)
+        self.add = app.button("Add Property", within=editor, timeout=5)
+
+    def complete(self):
+        return None not in (self.namespace, self.name, self.value, self.xml, self.add)
+
+    def missing(self):
+        return [k for k in ("namespace", "name", "value", "xml", "add") if getattr(self, k) is None]
+
+    def add_property(self, namespace, name, value, is_xml):
+        """Fills the form and presses Add Property; what was typed, as the
+        fields held it, for a diagnostic. True when the form took it (the
+        name field is emptied)."""
+        typed = [fill(self.namespace, namespace), fill(self.name, name), fill(self.value, value),
+                 set_switch(self.xml, is_xml)]
+        held = (text_of(self.namespace), text_of(self.name), text_of(self.value), switch_on(self.xml))
+        if not all(typed):
+            return False, held
+        activate(self.add)
+        return bool(wait_for(lambda: text_of(self.name) == "", 5)), held
+
+
+def apply(app, editor):
+    button = app.button("Apply", within=editor, timeout=5)
+    if button is None:
+        return False
+    activate(button)
+    return True
+
+
+# ------------------------------------------------------------ the test
+
+app = App(URL)
+try:
+    label = app.row_label(FILE, timeout=20)
+    tap.ok(label is not None, f"the listing shows '{FILE}'", f"listed: {app.row_names()}")
+    if label is None:
+        tap.bail_out(f"'{FILE}' is not listed")
+    click(label)
+    wait_for(lambda: app.selected_names() == [FILE], 5)
+    point_into(app.main)
+    keycombo("<Alt>Return")
+    editor = app.window(EDITOR, timeout=10)
+    tap.ok(editor is not None, f"Alt+Return opens the editor '{EDITOR}'",
+           f"selected: {app.selected_names()}\ntoplevels: {[name_of(w) for w in app.toplevels()]}")
+    if editor is None:
+        tap.bail_out("no property editor")
+
+    # 1. The dead property author is listed with its value.
+    author = wait_for(lambda: "Alice Liddell" in row_texts(editor, "author"), 15)
+    tap.ok(author, "the editor lists the dead property author = 'Alice Liddell'",
+           f"author row: {row_texts(editor, 'author')}\nrows: {sorted(property_rows(editor))}")
+
+    # 2. An XML property, applied.
+    form = Form(app, editor)
+    tap.ok(form.complete(), "the add form has Namespace, Name, Value, 'Value is XML' and 'Add Property'",
+           f"missing: {form.missing()}")
+    if not form.complete():
+        tap.bail_out("the add form is incomplete")
+    added, held = form.add_property(TEST_NS, "color", COLOR_XML, True)
+    pending = wait_for(lambda: "color" in property_rows(editor), 5)
+    tap.ok(added and pending, "Add Property puts {…/test}color (XML) among the changes",
+           f"fields held: {held}\nrows: {sorted(property_rows(editor))}\n"
+           f"form: {labels_in(editor)}")
+    apply(app, editor)
+    saved = wait_for(lambda: banner(editor) == "Saved" and "Saved · 200 OK" in row_texts(editor, "color"), 20)
+    tap.ok(saved, "Apply: the banner says 'Saved' and the color row 'Saved · 200 OK'",
+           f"banner: {banner(editor)!r}\ncolor row: {row_texts(editor, 'color')}")
+
+    props = server_properties(FILE)
+    color = props.get(f"{{{TEST_NS}}}color")
+    rgb = color.find(f"{{{TEST_NS}}}rgb") if color is not None and not isinstance(color, str) else None
+    tap.ok(rgb is not None and (rgb.text or "").strip() == "red" and len(color) == 1,
+           "the server holds color as the XML <c:rgb>red</c:rgb> (PROPFIND allprop)",
+           f"the server holds:\n{describe(props)}")
+
+    # 3. All or nothing: a protected property and a text one in one Apply.
+    added_etag, held_etag = form.add_property("DAV:", "getetag", "x", False)
+    added_size, held_size = form.add_property(TEST_NS, "size", "big", False)
+    tap.ok(added_etag and added_size and wait_for(lambda: "size" in property_rows(editor), 5),
+           "{DAV:}getetag = 'x' and {…/test}size = 'big' are added to the changes",
+           f"getetag fields: {held_etag}\nsize fields: {held_size}\nrows: {sorted(property_rows(editor))}")
+    apply(app, editor)
+    refused = wait_for(lambda: banner(editor) and banner(editor).startswith("Nothing was saved")
+                       and row_badges(editor, "size"), 20)
+    etag_badges = row_badges(editor, "getetag")
+    size_badges = row_badges(editor, "size")
+    tap.ok(refused and "all-or-nothing" in banner(editor),
+           "the banner says nothing was saved, all-or-nothing", f"banner: {banner(editor)!r}")
+    tap.ok(any(b.startswith("409 ") or b.startswith("403 ") for b in etag_badges),
+           "getetag has a badge starting '409' (or '403')",
+           f"getetag badges: {etag_badges}\ngetetag row: {row_texts(editor, 'getetag')}")
+    tap.ok(any(b.startswith("424 ") for b in size_badges), "size has a badge starting '424'",
+           f"size badges: {size_badges}\nsize row: {row_texts(editor, 'size')}")
+    props = server_properties(FILE)
+    tap.ok("error" not in props and f"{{{TEST_NS}}}size" not in props
+           and f"{{{TEST_NS}}}color" in props,
+           "the server has no size property afterwards, and still color (PROPFIND allprop)",
+           f"the server holds:\n{describe(props)}")
+
+    # 4. Close: the refused changes are still pending, so it asks first.
+    close = app.button("Close", within=editor, timeout=5)
+    if close is not None:
+        activate(close)
+    dialog = app.window("Discard changes?", timeout=5)
+    tap.ok(dialog is not None, "Close with refused changes pending asks 'Discard changes?'",
+           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+    if dialog is not None:
+        discard = app.button("Discard", within=dialog, timeout=5)
+        if discard is not None:
+            click(discard)
+    gone = app.window_gone(EDITOR, 10)
+    time.sleep(1)
+    tap.ok(close is not None and gone and app.proc.poll() is None,
+           "Discard closes the editor, and davscope keeps running",
+           f"davscope exit status: {app.proc.poll()}\n"
+           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+
+    # 5. The inspector (F12 on the main window, once the editor is closed) records
+    # the PROPPATCH with its decoded path and the 207.
+    def open_inspector():
+        # The main window's details pane shows the file's name beside the
+        # editor: a click there makes the main window take the keys.
+        title = find_in(app.details(), FILE, "label") if app.details() is not None else None
+        if title is not None:
+            click(title)
+        point_into(app.main)
+        press("F12")
+        return app.window("Inspector", timeout=5)
+
+    inspector = open_inspector() or open_inspector()
+    exchanges = app.find("Exchanges", "list", within=inspector, timeout=10) if inspector is not None else None
+
+    def proppatch_rows():
+        names = [name_of(n) for n in walk(exchanges, only_shown=False)] if exchanges is not None else []
+        return [n for n in names if n.startswith("PROPPATCH ")]
+
+    wanted = wait_for(lambda: [n for n in proppatch_rows() if FILE in n and n.endswith(" 207")], 10)
+    tap.ok(inspector is not None and exchanges is not None and wanted,
+           f"F12: the inspector lists 'PROPPATCH … {FILE} 207' (decoded path)",
+           f"inspector: {inspector is not None}, list: {exchanges is not None}\n"
+           f"PROPPATCH rows: {proppatch_rows()}\n"
+           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+
+finally:
+    app.quit()
+
+tap.done()
