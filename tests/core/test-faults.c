@@ -19,59 +19,10 @@
 #include "dav-href.h"
 #include "dav-report.h"
 
-#define WAIT_SECONDS 20
+#define DAV_TEST_WAIT_SECONDS 20
+#include "dav-test-async.h"
 
 /* ---- driving the async API ---------------------------------------------- */
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (res);
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("No answer within %d s", WAIT_SECONDS);
-  g_source_remove (timeout_id);
-
-  return *slot;
-}
-
-static DavResult *
-finish_request (DavClient     *client,
-                GAsyncResult **slot,
-                GError       **error)
-{
-  DavResult *result;
-
-  wait_for (slot);
-  result = dav_client_request_finish (client, *slot, error);
-  g_clear_object (slot);
-
-  return result;
-}
 
 static DavResult *
 do_propfind (DavClient   *client,
