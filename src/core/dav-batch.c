@@ -1,10 +1,12 @@
-/* dav-batch.c: many DELETEs or PROPPATCHes, with bounded concurrency
+/* dav-batch.c: many requests of one kind, with bounded concurrency
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Signals:
  *   item-done (DavBatch *, guint index, guint n_done): one target has its
  *   final report item (dav_batch_run_finish gives them all at the end).
+ *   progress (DavBatch *, guint64 bytes_done, gint64 bytes_total): bytes of
+ *   uploads and downloads moved so far; the total is -1 while not known.
  */
 
 #include "dav-batch.h"
@@ -13,10 +15,19 @@
 
 #include "dav-error.h"
 #include "dav-href.h"
+#include "dav-local-file.h"
 
 typedef struct {
-  DavReportItem *item;     /* owned by the report */
-  GPtrArray     *patches;  /* for PROPPATCH, or NULL */
+  DavReportItem *item;         /* owned by the report */
+  GPtrArray     *patches;      /* PROPPATCH */
+  char          *destination;  /* COPY, MOVE */
+  gboolean       overwrite;    /* COPY, MOVE, GET */
+  GFile         *file;         /* PUT: the source; GET: the target */
+  GFile         *temp;         /* GET: where the body goes until it is whole */
+  GFileIOStream *temp_stream;
+  char          *content_type; /* PUT */
+  goffset        bytes_done;
+  goffset        bytes_total;  /* -1: not known */
 } Target;
 
 struct _DavBatch
@@ -40,6 +51,7 @@ G_DEFINE_FINAL_TYPE (DavBatch, dav_batch, G_TYPE_OBJECT)
 
 enum {
   ITEM_DONE,
+  PROGRESS,
   N_SIGNALS
 };
 
@@ -61,33 +73,48 @@ target_key (const char *url)
                           g_uri_get_port (uri), path);
 }
 
-static gboolean
+/* Returns: (transfer none): the new target, or NULL. @key: what makes two
+ * targets the same. */
+static Target *
 add_target (DavBatch    *self,
             const char  *method,
             const char  *url,
-            GPtrArray   *patches,
+            const char  *key,
             GError     **error)
 {
   Target target = { 0 };
 
-  g_return_val_if_fail (self->task == NULL, FALSE);
+  g_return_val_if_fail (self->task == NULL, NULL);
 
-  if (!dav_client_check_target (self->client, url, error))
-    return FALSE;
-
-  if (!g_hash_table_add (self->seen, target_key (url)))
+  if (!g_hash_table_add (self->seen, g_strdup (key)))
     {
       g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
                    _("“%s” was chosen twice; it is acted on once."), url);
-      return FALSE;
+      return NULL;
     }
 
   target.item = dav_report_item_new (method, url);
-  target.patches = patches ? g_ptr_array_ref (patches) : NULL;
+  target.bytes_total = -1;
   g_ptr_array_add (self->report->items, target.item);
   g_array_append_val (self->targets, target);
 
-  return TRUE;
+  return &g_array_index (self->targets, Target, self->targets->len - 1);
+}
+
+/* A target that changes the server: inside what the user chose. */
+static Target *
+add_change (DavBatch    *self,
+            const char  *method,
+            const char  *url,
+            GError     **error)
+{
+  g_autofree char *key = NULL;
+
+  if (!dav_client_check_target (self->client, url, error))
+    return NULL;
+
+  key = target_key (url);
+  return add_target (self, method, url, key, error);
 }
 
 gboolean
@@ -97,7 +124,7 @@ dav_batch_add_delete (DavBatch    *self,
 {
   g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
 
-  return add_target (self, "DELETE", url, NULL, error);
+  return add_change (self, "DELETE", url, error) != NULL;
 }
 
 gboolean
@@ -106,10 +133,147 @@ dav_batch_add_proppatch (DavBatch    *self,
                          GPtrArray   *patches,
                          GError     **error)
 {
+  Target *target;
+
   g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
   g_return_val_if_fail (patches != NULL, FALSE);
 
-  return add_target (self, "PROPPATCH", url, patches, error);
+  target = add_change (self, "PROPPATCH", url, error);
+  if (target != NULL)
+    target->patches = g_ptr_array_ref (patches);
+
+  return target != NULL;
+}
+
+gboolean
+dav_batch_add_mkcol (DavBatch    *self,
+                     const char  *url,
+                     GError     **error)
+{
+  g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
+
+  return add_change (self, "MKCOL", url, error) != NULL;
+}
+
+static gboolean
+add_transfer (DavBatch    *self,
+              const char  *method,
+              const char  *url,
+              const char  *destination,
+              gboolean     overwrite,
+              GError     **error)
+{
+  Target *target;
+
+  g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  /* The destination is written to (and, with Overwrite, replaced), so it
+   * is held to the same rule as the source. */
+  if (!dav_client_check_target (self->client, destination, error))
+    return FALSE;
+
+  target = add_change (self, method, url, error);
+  if (target == NULL)
+    return FALSE;
+
+  target->destination = g_strdup (destination);
+  target->overwrite = overwrite;
+  target->item->destination = g_strdup (destination);
+
+  return TRUE;
+}
+
+gboolean
+dav_batch_add_copy (DavBatch    *self,
+                    const char  *url,
+                    const char  *destination,
+                    gboolean     overwrite,
+                    GError     **error)
+{
+  return add_transfer (self, "COPY", url, destination, overwrite, error);
+}
+
+gboolean
+dav_batch_add_move (DavBatch    *self,
+                    const char  *url,
+                    const char  *destination,
+                    gboolean     overwrite,
+                    GError     **error)
+{
+  return add_transfer (self, "MOVE", url, destination, overwrite, error);
+}
+
+gboolean
+dav_batch_add_upload (DavBatch    *self,
+                      GFile       *source,
+                      const char  *url,
+                      GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  Target *target;
+
+  g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (source), FALSE);
+
+  info = g_file_query_info (source,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a file: only files can be uploaded."),
+                   g_file_info_get_display_name (info));
+      return FALSE;
+    }
+
+  target = add_change (self, "PUT", url, error);
+  if (target == NULL)
+    return FALSE;
+
+  target->file = g_object_ref (source);
+  target->bytes_total = g_file_info_get_size (info);
+  if (g_file_info_get_content_type (info) != NULL)
+    target->content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
+  target->item->destination = g_file_get_parse_name (source);
+
+  return TRUE;
+}
+
+gboolean
+dav_batch_add_download (DavBatch    *self,
+                        const char  *url,
+                        GFile       *target_file,
+                        gboolean     overwrite,
+                        GError     **error)
+{
+  g_autofree char *resolved = NULL;
+  g_autofree char *key = NULL;
+  Target *target;
+
+  g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (target_file), FALSE);
+
+  /* Nothing on the server changes, but credentials go only to the
+   * connected origin. */
+  resolved = dav_client_resolve (self->client, url, error);
+  if (resolved == NULL)
+    return FALSE;
+
+  /* Two names the server tells apart may be one local file. */
+  key = g_strconcat ("file:", g_file_peek_path (target_file), NULL);
+  target = add_target (self, "GET", url, key, error);
+  if (target == NULL)
+    return FALSE;
+
+  target->file = g_object_ref (target_file);
+  target->overwrite = overwrite;
+  target->item->destination = g_file_get_parse_name (target_file);
+
+  return TRUE;
 }
 
 guint
@@ -170,6 +334,82 @@ typedef struct {
 } Pending;
 
 static void
+emit_progress (DavBatch *self)
+{
+  guint64 done = 0;
+  gint64 total = 0;
+
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      const Target *target = &g_array_index (self->targets, Target, i);
+
+      if (target->file == NULL)
+        continue;
+      done += target->bytes_done;
+      if (total >= 0 && target->bytes_total >= 0)
+        total += target->bytes_total;
+      else
+        total = -1;
+    }
+
+  g_signal_emit (self, signals[PROGRESS], 0, done, total);
+}
+
+static void
+on_transfer_progress (goffset  done,
+                      goffset  total,
+                      gpointer user_data)
+{
+  Pending *pending = user_data;
+  Target *target = &g_array_index (pending->batch->targets, Target, pending->index);
+
+  target->bytes_done = done;
+  if (total >= 0)
+    target->bytes_total = total;
+  emit_progress (pending->batch);
+}
+
+/* A download's body is in its temporary file: put it in place, or throw
+ * it away. Only a file that is whole and in place counts as downloaded. */
+static void
+finish_download (Target    *target,
+                 DavResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean whole = result != NULL && SOUP_STATUS_IS_SUCCESSFUL (result->status) && result->status != 207;
+
+  g_io_stream_close (G_IO_STREAM (target->temp_stream), NULL, whole ? &error : NULL);
+  g_clear_object (&target->temp_stream);
+
+  if (whole && error == NULL)
+    dav_local_file_commit (target->temp, target->file, target->overwrite, &error);
+  else
+    dav_local_file_abort (target->temp);
+  g_clear_object (&target->temp);
+
+  if (error != NULL)
+    {
+      /* The server sent it, but it could not be kept here. */
+      target->item->outcome = DAV_OUTCOME_FAILED;
+      target->item->ok = FALSE;
+      g_free (target->item->error);
+      target->item->error = g_strdup (error->message);
+      g_free (target->item->explanation);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        target->item->explanation = g_strdup_printf (_("Not saved: “%s” already exists, and replacing it was not chosen. The existing file was kept."),
+                                                     target->item->destination);
+      else
+        target->item->explanation = g_strdup_printf (_("Not saved: the file arrived but could not be written to “%s”: %s"),
+                                                     target->item->destination, error->message);
+    }
+  else if (whole)
+    {
+      g_free (target->item->explanation);
+      target->item->explanation = g_strdup_printf (_("Saved as “%s”."), target->item->destination);
+    }
+}
+
+static void
 on_request_done (GObject      *source,
                  GAsyncResult *res,
                  gpointer      user_data)
@@ -193,6 +433,8 @@ on_request_done (GObject      *source,
       if (is_connection_lost (error))
         self->stop = TRUE;
     }
+  if (target->temp != NULL)
+    finish_download (target, result);
 
   self->running--;
   self->done++;
@@ -204,6 +446,73 @@ on_request_done (GObject      *source,
   g_object_unref (self);
 }
 
+/* A local file could not be opened: the request is never sent. */
+static void
+fail_locally (DavBatch     *self,
+              guint         index,
+              const GError *error)
+{
+  Target *target = &g_array_index (self->targets, Target, index);
+
+  dav_report_item_set_error (target->item, DAV_OUTCOME_NOT_ATTEMPTED, error);
+  self->done++;
+  g_signal_emit (self, signals[ITEM_DONE], 0, index, self->done);
+}
+
+/* Returns: FALSE when the target failed before it could be sent. */
+static gboolean
+start_target (DavBatch     *self,
+              Target       *target,
+              Pending      *pending,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  const char *method = target->item->method;
+  const char *url = target->item->url;
+
+  if (target->patches != NULL)
+    dav_client_proppatch_async (self->client, url, target->patches, cancellable, on_request_done, pending);
+  else if (g_str_equal (method, "MKCOL"))
+    dav_client_mkcol_async (self->client, url, cancellable, on_request_done, pending);
+  else if (g_str_equal (method, "COPY"))
+    dav_client_copy_async (self->client, url, target->destination, target->overwrite,
+                           cancellable, on_request_done, pending);
+  else if (g_str_equal (method, "MOVE"))
+    dav_client_move_async (self->client, url, target->destination, target->overwrite,
+                           cancellable, on_request_done, pending);
+  else if (g_str_equal (method, "PUT"))
+    {
+      g_autoptr(GFileInputStream) input = g_file_read (target->file, cancellable, error);
+
+      if (input == NULL)
+        return FALSE;
+      dav_client_put_async (self->client, url, G_INPUT_STREAM (input), target->bytes_total,
+                            target->content_type, on_transfer_progress, pending,
+                            cancellable, on_request_done, pending);
+    }
+  else if (g_str_equal (method, "GET"))
+    {
+      /* Refuse early rather than fetch a body that cannot be kept. */
+      if (!target->overwrite && g_file_query_exists (target->file, NULL))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("“%s” already exists, and replacing it was not chosen."),
+                       target->item->destination);
+          return FALSE;
+        }
+      target->temp = dav_local_file_begin (target->file, &target->temp_stream, error);
+      if (target->temp == NULL)
+        return FALSE;
+      dav_client_get_async (self->client, url,
+                            g_io_stream_get_output_stream (G_IO_STREAM (target->temp_stream)),
+                            on_transfer_progress, pending, cancellable, on_request_done, pending);
+    }
+  else
+    dav_client_delete_async (self->client, url, cancellable, on_request_done, pending);
+
+  return TRUE;
+}
+
 static void
 start_more (DavBatch *self)
 {
@@ -212,26 +521,29 @@ start_more (DavBatch *self)
   while (!self->stop && self->running < self->concurrency && self->next < self->targets->len)
     {
       Target *target = &g_array_index (self->targets, Target, self->next);
-      Pending *pending = g_new0 (Pending, 1);
+      Pending *pending;
+      g_autoptr(GError) error = NULL;
 
       if (g_cancellable_is_cancelled (cancellable))
         {
           self->stop = TRUE;
-          g_free (pending);
           break;
         }
 
-      pending->batch = g_object_ref (self);
+      pending = g_new0 (Pending, 1);
+      pending->batch = self;
       pending->index = self->next++;
+
+      if (!start_target (self, target, pending, cancellable, &error))
+        {
+          g_free (pending);
+          fail_locally (self, self->next - 1, error);
+          continue;
+        }
+
+      g_object_ref (self);
       self->running++;
       target->item->outcome = DAV_OUTCOME_UNKNOWN;
-
-      if (target->patches != NULL)
-        dav_client_proppatch_async (self->client, target->item->url, target->patches,
-                                    cancellable, on_request_done, pending);
-      else
-        dav_client_delete_async (self->client, target->item->url,
-                                 cancellable, on_request_done, pending);
     }
 }
 
@@ -270,6 +582,13 @@ target_clear (gpointer data)
   Target *target = data;
 
   g_clear_pointer (&target->patches, g_ptr_array_unref);
+  g_free (target->destination);
+  g_clear_object (&target->file);
+  if (target->temp != NULL)
+    dav_local_file_abort (target->temp);
+  g_clear_object (&target->temp);
+  g_clear_object (&target->temp_stream);
+  g_free (target->content_type);
 }
 
 static void
@@ -298,6 +617,12 @@ dav_batch_class_init (DavBatchClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  signals[PROGRESS] =
+    g_signal_new ("progress",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_INT64);
 }
 
 static void

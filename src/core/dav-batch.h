@@ -1,12 +1,16 @@
-/* dav-batch.h: many DELETEs or PROPPATCHes, with bounded concurrency
+/* dav-batch.h: many requests of one kind, with bounded concurrency
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A batch runs one request per target, at most N at a time over the
  * client's keep-alive connections, and collects a DavReport with one item
- * per target, in the order the targets were added. A target given twice
- * is sent once (HOSTILE.md case 20). When the server goes away, the
- * targets not yet sent are reported as not attempted (case 40).
+ * per target, in the order the targets were added: DELETE, PROPPATCH,
+ * MKCOL, COPY, MOVE, and uploads (PUT) and downloads (GET) streamed from
+ * and to local files. A target given twice is sent once (HOSTILE.md case
+ * 20). When the server goes away, the targets not yet sent are reported as
+ * not attempted (case 40). Every target that changes the server is checked
+ * by dav_client_check_target (promise 1); for COPY and MOVE, the
+ * destination too.
  */
 
 #pragma once
@@ -31,6 +35,35 @@ gboolean   dav_batch_add_delete     (DavBatch            *self,
 gboolean   dav_batch_add_proppatch  (DavBatch            *self,
                                      const char          *url,
                                      GPtrArray           *patches,
+                                     GError             **error);
+gboolean   dav_batch_add_mkcol      (DavBatch            *self,
+                                     const char          *url,
+                                     GError             **error);
+/* @overwrite: FALSE sends "Overwrite: F", and an existing destination
+ * gives 412 (RFC 4918 §9.8.5). */
+gboolean   dav_batch_add_copy       (DavBatch            *self,
+                                     const char          *url,
+                                     const char          *destination,
+                                     gboolean             overwrite,
+                                     GError             **error);
+gboolean   dav_batch_add_move       (DavBatch            *self,
+                                     const char          *url,
+                                     const char          *destination,
+                                     gboolean             overwrite,
+                                     GError             **error);
+/* PUT of the local regular file @source to @url, streamed. */
+gboolean   dav_batch_add_upload     (DavBatch            *self,
+                                     GFile               *source,
+                                     const char          *url,
+                                     GError             **error);
+/* GET of @url into the local file @target, streamed into a temporary file
+ * beside it and moved in place once the whole body arrived; an existing
+ * @target is replaced only with @overwrite. Two downloads into one file
+ * are refused. */
+gboolean   dav_batch_add_download   (DavBatch            *self,
+                                     const char          *url,
+                                     GFile               *target,
+                                     gboolean             overwrite,
                                      GError             **error);
 guint      dav_batch_get_n_targets  (DavBatch            *self);
 void       dav_batch_run_async      (DavBatch            *self,

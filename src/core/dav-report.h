@@ -46,6 +46,7 @@ typedef struct {
 typedef struct {
   char       *url;
   char       *method;
+  char       *destination;  /* COPY/MOVE: the URL; PUT: the local source; GET: the local file */
   DavOutcome  outcome;
   guint       status;       /* HTTP status; 0 when there was no answer */
   char       *reason;

@@ -330,6 +330,14 @@ parent_of (const char *url)
   return g_steal_pointer (&trimmed);
 }
 
+static void
+add_stale (GPtrArray *stale,
+           DavFolder *folder)
+{
+  if (folder != NULL && !g_ptr_array_find (stale, folder, NULL))
+    g_ptr_array_add (stale, folder);
+}
+
 void
 dav_resource_store_apply_report (DavResourceStore *self,
                                  DavReport        *report)
@@ -357,15 +365,31 @@ dav_resource_store_apply_report (DavResourceStore *self,
           continue;
         }
 
-      if (item->outcome == DAV_OUTCOME_NOT_ATTEMPTED)
+      /* A download changes nothing on the server. */
+      if (item->outcome == DAV_OUTCOME_NOT_ATTEMPTED || g_str_equal (item->method, "GET"))
         continue;
 
-      /* Failed, partly done or unknown: what is there now is the server's
-       * to say. */
-      if (parent != NULL && !g_ptr_array_find (stale, parent, NULL))
-        g_ptr_array_add (stale, parent);
-      if (own != NULL && !g_ptr_array_find (stale, own, NULL))
-        g_ptr_array_add (stale, own);
+      if (item->outcome == DAV_OUTCOME_DONE && g_str_equal (item->method, "MOVE"))
+        {
+          /* Gone from here: its cached folders go too (and @own with them). */
+          forget_folders_under (self, own_key);
+          own = NULL;
+        }
+
+      /* Anything else: what is there now is the server's to say, here and
+       * where a copy or move went. */
+      add_stale (stale, parent);
+      add_stale (stale, own);
+      if (item->destination != NULL &&
+          (g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE")))
+        {
+          g_autofree char *to_parent = parent_of (item->destination);
+          g_autofree char *to_parent_key = dav_href_normalize_path (to_parent);
+          g_autofree char *to_key = dav_href_normalize_path (item->destination);
+
+          add_stale (stale, g_hash_table_lookup (self->folders, to_parent_key));
+          add_stale (stale, g_hash_table_lookup (self->folders, to_key));
+        }
     }
 
   for (guint i = 0; i < stale->len; i++)

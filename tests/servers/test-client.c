@@ -1578,6 +1578,243 @@ test_bulk (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* ---- batches of transfers ------------------------------------------------- */
+
+static void
+on_batch_progress (DavBatch *batch,
+                   guint64   done,
+                   gint64    total,
+                   gpointer  user_data)
+{
+  guint64 *last = user_data;
+
+  /* Bytes only ever add up. */
+  g_assert_cmpuint (done, >=, *last);
+  *last = done;
+}
+
+static char *
+read_local (GFile *file)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  return contents;
+}
+
+/* MKCOL, PUT from local files, COPY and MOVE with and without Overwrite,
+ * GET into local files: every item says what the server said, and nothing
+ * local is replaced unless asked. */
+static void
+test_batch_transfers (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autoptr(GFile) local_a = NULL;
+  g_autoptr(GFile) local_b = NULL;
+  g_autoptr(GFile) local_dir = NULL;
+  g_autoptr(GFile) out_a = NULL;
+  g_autoptr(GFile) out_b = NULL;
+  g_autoptr(GFile) out_missing = NULL;
+  g_autofree char *url_a = NULL;
+  g_autofree char *url_b = NULL;
+  g_autofree char *url_c = NULL;
+  g_autofree char *copy_a = NULL;
+  g_autofree char *big = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+  const DavReportItem *item;
+  guint64 last = 0;
+  gsize big_len = 3 * 1024 * 1024 + 17;
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "batch-transfers");
+  sub = child_url (folder, "Sub folder ü", TRUE);
+  url_a = child_url (folder, "a b.txt", FALSE);
+  url_b = child_url (folder, "Grüße #2.bin", FALSE);
+  url_c = child_url (folder, "c.txt", FALSE);
+
+  tmpdir = g_dir_make_tmp ("davscope-batch-XXXXXX", &error);
+  g_assert_no_error (error);
+  local_dir = g_file_new_for_path (tmpdir);
+  local_a = g_file_get_child (local_dir, "a.txt");
+  local_b = g_file_get_child (local_dir, "b.bin");
+  g_assert_true (g_file_replace_contents (local_a, "alpha\n", 6, NULL, FALSE, 0, NULL, NULL, NULL));
+  big = g_malloc (big_len);
+  for (gsize i = 0; i < big_len; i++)
+    big[i] = (char) (i * 7 + (i >> 11));
+  g_assert_true (g_file_replace_contents (local_b, big, big_len, NULL, FALSE, 0, NULL, NULL, NULL));
+
+  /* MKCOL and uploads. */
+  {
+    g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+    g_autoptr(DavReport) report = NULL;
+    g_autoptr(GFile) missing = g_file_get_child (local_dir, "nope.txt");
+
+    g_assert_true (dav_batch_add_mkcol (batch, sub, &error));
+    g_assert_true (dav_batch_add_upload (batch, local_a, url_a, &error));
+    g_assert_true (dav_batch_add_upload (batch, local_b, url_b, &error));
+    /* A folder is not uploaded, a missing file is refused at once. */
+    g_assert_false (dav_batch_add_upload (batch, local_dir, url_c, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    g_clear_error (&error);
+    g_assert_false (dav_batch_add_upload (batch, missing, url_c, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    /* Outside what the client may change. */
+    g_assert_false (dav_batch_add_upload (batch, local_a, "http://127.0.0.1:1/elsewhere/a.txt", &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+
+    g_signal_connect (batch, "progress", G_CALLBACK (on_batch_progress), &last);
+    report = run_batch (batch);
+    g_assert_cmpuint (report->items->len, ==, 3);
+    g_assert_true (dav_report_all_ok (report));
+    item = g_ptr_array_index (report->items, 0);
+    g_assert_cmpstr (item->method, ==, "MKCOL");
+    g_assert_cmpuint (item->status, ==, 201);
+    item = g_ptr_array_index (report->items, 2);
+    g_assert_cmpstr (item->method, ==, "PUT");
+    g_assert_cmpuint (item->status, ==, 201);
+    g_assert_cmpstr (item->destination, ==, g_file_peek_path (local_b));
+    g_assert_cmpuint (last, ==, 6 + big_len);
+  }
+
+  /* COPY into the sub folder, then again without Overwrite: 412, and
+   * with it: 204. MOVE of b into the sub folder. */
+  copy_a = child_url (sub, "a b.txt", FALSE);
+  {
+    g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+    g_autoptr(DavReport) report = NULL;
+
+    g_assert_true (dav_batch_add_copy (batch, url_a, copy_a, FALSE, &error));
+    g_assert_false (dav_batch_add_copy (batch, url_a, copy_a, FALSE, &error));
+    g_assert_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_false (dav_batch_add_copy (batch, url_c, "http://127.0.0.1:1/x", FALSE, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    report = run_batch (batch);
+    item = g_ptr_array_index (report->items, 0);
+    g_assert_cmpuint (item->status, ==, 201);
+    g_assert_true (item->ok);
+    g_assert_cmpstr (item->destination, ==, copy_a);
+  }
+  {
+    g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+    g_autoptr(DavReport) report = NULL;
+    g_autofree char *moved_b = child_url (sub, "Grüße #2.bin", FALSE);
+
+    g_assert_true (dav_batch_add_copy (batch, url_a, copy_a, FALSE, &error));
+    g_assert_true (dav_batch_add_move (batch, url_b, moved_b, FALSE, &error));
+    report = run_batch (batch);
+    item = g_ptr_array_index (report->items, 0);
+    g_assert_cmpuint (item->status, ==, 412);
+    g_assert_false (item->ok);
+    g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_FAILED);
+    g_assert_nonnull (strstr (item->explanation, "already exists"));
+    item = g_ptr_array_index (report->items, 1);
+    g_assert_cmpstr (item->method, ==, "MOVE");
+    g_assert_cmpuint (item->status, ==, 201);
+    g_assert_true (item->ok);
+  }
+  {
+    g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+    g_autoptr(DavReport) report = NULL;
+
+    g_assert_true (dav_batch_add_copy (batch, url_a, copy_a, TRUE, &error));
+    report = run_batch (batch);
+    item = g_ptr_array_index (report->items, 0);
+    g_assert_cmpuint (item->status, ==, 204);
+    g_assert_true (item->ok);
+  }
+  names = list_folder (client, sub);
+  g_assert_true (g_hash_table_contains (names, "a b.txt"));
+  g_assert_true (g_hash_table_contains (names, "Grüße #2.bin"));
+  g_clear_pointer (&names, g_hash_table_unref);
+  names = list_folder (client, folder);
+  g_assert_false (g_hash_table_contains (names, "Grüße #2.bin"));
+
+  /* Downloads: the big file comes back identical; an existing local file
+   * is kept without @overwrite; a 404 leaves nothing behind. */
+  out_a = g_file_get_child (local_dir, "out-a.txt");
+  out_b = g_file_get_child (local_dir, "out-b.bin");
+  out_missing = g_file_get_child (local_dir, "out-missing.txt");
+  g_assert_true (g_file_replace_contents (out_a, "keep me", 7, NULL, FALSE, 0, NULL, NULL, NULL));
+  {
+    g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+    g_autoptr(DavReport) report = NULL;
+    g_autofree char *moved_b = child_url (sub, "Grüße #2.bin", FALSE);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_autoptr(GFileEnumerator) children = NULL;
+    GFileInfo *info;
+    guint n_files = 0;
+
+    g_assert_true (dav_batch_add_download (batch, copy_a, out_a, FALSE, &error));
+    g_assert_true (dav_batch_add_download (batch, moved_b, out_b, FALSE, &error));
+    g_assert_true (dav_batch_add_download (batch, url_c, out_missing, FALSE, &error));
+    /* Two downloads into one file. */
+    g_assert_false (dav_batch_add_download (batch, url_a, out_b, FALSE, &error));
+    g_assert_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    last = 0;
+    g_signal_connect (batch, "progress", G_CALLBACK (on_batch_progress), &last);
+    report = run_batch (batch);
+
+    item = g_ptr_array_index (report->items, 0);
+    g_assert_false (item->ok);
+    g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_NOT_ATTEMPTED);
+    contents = read_local (out_a);
+    g_assert_cmpstr (contents, ==, "keep me");
+    g_clear_pointer (&contents, g_free);
+
+    item = g_ptr_array_index (report->items, 1);
+    g_assert_true (item->ok);
+    g_assert_cmpuint (item->status, ==, 200);
+    g_assert_true (g_file_load_contents (out_b, NULL, &contents, &length, NULL, NULL));
+    g_assert_cmpmem (contents, length, big, big_len);
+    g_assert_cmpuint (last, ==, big_len);
+
+    item = g_ptr_array_index (report->items, 2);
+    g_assert_false (item->ok);
+    g_assert_cmpuint (item->status, ==, 404);
+    g_assert_false (g_file_query_exists (out_missing, NULL));
+
+    /* No temporary file is left behind. */
+    children = g_file_enumerate_children (local_dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+    while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+      {
+        g_assert_false (g_str_has_suffix (g_file_info_get_name (info), ".part"));
+        n_files++;
+        g_object_unref (info);
+      }
+    g_assert_cmpuint (n_files, ==, 4);
+  }
+  {
+    g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+    g_autoptr(DavReport) report = NULL;
+    g_autofree char *contents = NULL;
+
+    g_assert_true (dav_batch_add_download (batch, copy_a, out_a, TRUE, &error));
+    report = run_batch (batch);
+    g_assert_true (dav_report_all_ok (report));
+    contents = read_local (out_a);
+    g_assert_cmpstr (contents, ==, "alpha\n");
+  }
+
+  g_assert_true (g_file_delete (out_a, NULL, NULL));
+  g_assert_true (g_file_delete (out_b, NULL, NULL));
+  g_assert_true (g_file_delete (local_a, NULL, NULL));
+  g_assert_true (g_file_delete (local_b, NULL, NULL));
+  g_assert_true (g_file_delete (local_dir, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1595,6 +1832,7 @@ main (int   argc,
   g_test_add_func ("/client/proppatch/protected", test_proppatch_protected);
   g_test_add_func ("/client/batch/delete-locked", test_batch_delete_locked);
   g_test_add_func ("/client/batch/report-formats", test_batch_report_formats);
+  g_test_add_func ("/client/batch/transfers", test_batch_transfers);
   g_test_add_func ("/client/mkcol", test_mkcol);
   g_test_add_func ("/client/put-get", test_put_get_big);
   g_test_add_func ("/client/copy-move", test_copy_move);

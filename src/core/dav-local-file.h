@@ -1,0 +1,31 @@
+/* dav-local-file.h: writing a download so that a failure loses nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A download goes into a temporary file beside its target and is moved in
+ * place only once the server confirmed the whole body: an existing file is
+ * never truncated by a download that fails half-way, and is replaced only
+ * when the user said so.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Creates an empty temporary file in @target's folder and opens it for
+ * writing. Returns: (transfer full): the temporary file, or NULL. */
+GFile    *dav_local_file_begin  (GFile          *target,
+                                 GFileIOStream **stream,
+                                 GError        **error);
+/* Moves @temp to @target (replacing it only with @overwrite) with the mode
+ * a new file gets; on any failure @temp is deleted. */
+gboolean  dav_local_file_commit (GFile          *temp,
+                                 GFile          *target,
+                                 gboolean        overwrite,
+                                 GError        **error);
+/* Deletes @temp: the download failed. */
+void      dav_local_file_abort  (GFile          *temp);
+
+G_END_DECLS
