@@ -399,3 +399,44 @@ dav_href_relation_to_string (DavHrefRelation relation)
     default:                    return "unknown";
     }
 }
+
+char *
+dav_href_local_name (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *decoded = NULL;
+  g_autoptr(GString) name = NULL;
+  char *slash;
+
+  if (uri == NULL)
+    return g_strdup ("download");
+
+  path = g_strdup (g_uri_get_path (uri));
+  while (g_str_has_suffix (path, "/") && strlen (path) > 1)
+    path[strlen (path) - 1] = '\0';
+  slash = strrchr (path, '/');
+  decoded = g_uri_unescape_string (slash ? slash + 1 : path, "/");
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    return g_strdup ("download");
+
+  name = g_string_new (NULL);
+  for (const char *p = decoded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7F || c == '\\' || g_unichar_type (c) == G_UNICODE_FORMAT)
+        g_string_append_c (name, '_');
+      else
+        g_string_append_unichar (name, c);
+    }
+
+  while (name->len > 0 && (name->str[0] == '.' || name->str[0] == '-'))
+    g_string_erase (name, 0, 1);
+  if (name->len > 200)
+    g_string_truncate (name, 200);
+  if (name->len == 0 || !g_utf8_validate (name->str, -1, NULL))
+    return g_strdup ("download");
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}

@@ -44,4 +44,10 @@ char       *dav_href_normalize_path    (const char      *encoded_path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavHref, dav_href_free)
 
+/* A local file name for a download of @url: the last segment, decoded,
+ * with control and format characters replaced, never a path, never
+ * hidden, never "..", never an option ("-rf"), at most 200 bytes;
+ * "download" when nothing is left (HOSTILE.md case 26). */
+char           *dav_href_local_name         (const char     *url);
+
 G_END_DECLS
