@@ -992,8 +992,17 @@ on_end_element (void          *ctx,
       break;
 
     case FRAME_SYNC_TOKEN:
-      g_free (self->result->sync_token);
-      self->result->sync_token = take_text (self);
+      /* The first one counts, like a second status or description: a
+       * listing cut short by a limit then keeps the same token. */
+      if (self->result->sync_token == NULL)
+        self->result->sync_token = take_text (self);
+      else
+        {
+          g_autofree char *ignored = take_text (self);
+
+          add_problem (self, dav_problem_new (DAV_PROBLEM_DUPLICATE_ELEMENT, current_line (self), 0,
+                                              _("A second sync-token was given; the first one is used.")));
+        }
       break;
 
     case FRAME_PROP:

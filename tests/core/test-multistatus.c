@@ -2352,6 +2352,17 @@ test_truncated_status_format_string (void)
 }
 
 static void
+test_two_sync_tokens (void)
+{
+  g_autoptr(DavMultistatus) ms = parse_fixture ("two-sync-tokens.xml");
+
+  g_assert_true (ms->well_formed);
+  g_assert_cmpuint (ms->n_responses, ==, 1);
+  g_assert_cmpstr (ms->sync_token, ==, "http://example.net/sync/first-17");
+  g_assert_true (has_problem_anywhere (ms, DAV_PROBLEM_DUPLICATE_ELEMENT));
+}
+
+static void
 test_two_status_duplicate_element (void)
 {
   g_autoptr(DavMultistatus) ms = parse_fixture ("two-status-duplicate-element.xml");
@@ -3447,6 +3458,7 @@ main (int   argc,
   g_test_add_func ("/multistatus/truncated-response-no-href", test_truncated_response_no_href);
   g_test_add_func ("/multistatus/truncated-status-format-string", test_truncated_status_format_string);
   g_test_add_func ("/multistatus/two-status-duplicate-element", test_two_status_duplicate_element);
+  g_test_add_func ("/multistatus/two-sync-tokens", test_two_sync_tokens);
   g_test_add_func ("/multistatus/unbounded-propstats-truncated", test_unbounded_propstats_truncated);
   g_test_add_func ("/multistatus/unclosed-response-mismatched-end", test_unclosed_response_mismatched_end);
   g_test_add_func ("/multistatus/undeclared-prefix-404-507", test_undeclared_prefix_404_507);
