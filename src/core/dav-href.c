@@ -400,6 +400,46 @@ dav_href_relation_to_string (DavHrefRelation relation)
     }
 }
 
+/* Names Windows gives to devices, also with an extension ("con.txt"): a
+ * file called so cannot be made there, or opens the device. */
+static gboolean
+is_device_name (const char *name)
+{
+  static const char * const devices[] = { "CON", "PRN", "AUX", "NUL" };
+  g_autofree char *stem = g_strndup (name, strcspn (name, "."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    if (g_ascii_strcasecmp (stem, devices[i]) == 0)
+      return TRUE;
+
+  return strlen (stem) == 4 && stem[3] >= '1' && stem[3] <= '9' &&
+         (g_ascii_strncasecmp (stem, "COM", 3) == 0 || g_ascii_strncasecmp (stem, "LPT", 3) == 0);
+}
+
+/* Cuts @name to at most @max bytes on a character boundary, keeping a
+ * short extension: cut inside a character, the name would not be UTF-8
+ * any more, and the file would lose its type. */
+static void
+truncate_name (GString *name,
+               gsize    max)
+{
+  const char *dot = strrchr (name->str, '.');
+  g_autofree char *extension = NULL;
+  gsize keep;
+
+  if (name->len <= max)
+    return;
+
+  if (dot != NULL && dot != name->str && strlen (dot) <= 16)
+    extension = g_strdup (dot);
+  keep = max - (extension ? strlen (extension) : 0);
+  while (keep > 0 && ((guchar) name->str[keep] & 0xC0) == 0x80)
+    keep--;
+  g_string_truncate (name, keep);
+  if (extension != NULL)
+    g_string_append (name, extension);
+}
+
 char *
 dav_href_local_name (const char *url)
 {
@@ -433,8 +473,9 @@ dav_href_local_name (const char *url)
 
   while (name->len > 0 && (name->str[0] == '.' || name->str[0] == '-'))
     g_string_erase (name, 0, 1);
-  if (name->len > 200)
-    g_string_truncate (name, 200);
+  if (name->len > 0 && is_device_name (name->str))
+    g_string_prepend_c (name, '_');
+  truncate_name (name, 200);
   if (name->len == 0 || !g_utf8_validate (name->str, -1, NULL))
     return g_strdup ("download");
 

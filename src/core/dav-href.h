@@ -46,7 +46,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavHref, dav_href_free)
 
 /* A local file name for a download of @url: the last segment, decoded,
  * with control and format characters replaced, never a path, never
- * hidden, never "..", never an option ("-rf"), at most 200 bytes;
+ * hidden, never "..", never an option ("-rf"), never a device name of
+ * Windows ("CON"), at most 200 bytes cut between characters;
  * "download" when nothing is left (HOSTILE.md case 26). */
 char           *dav_href_local_name         (const char     *url);
 

@@ -373,6 +373,77 @@ test_text_is_format_char (void)
   g_assert_false (dav_text_is_format_char (0x00FC));
 }
 
+/* HOSTILE.md case 26: a download lands inside the chosen folder under a
+ * name that is no path, no hidden file, no option and no device. */
+static void
+test_local_name (void)
+{
+  static const struct {
+    const char *url;
+    const char *name;
+  } names[] = {
+    { "http://127.0.0.1/dav/report.pdf", "report.pdf" },
+    { "http://127.0.0.1/dav/a%20b%23c.txt", "a b#c.txt" },
+    { "http://127.0.0.1/dav/folder/", "folder" },
+    { "http://127.0.0.1/dav/f.txt?x=1#y", "f.txt" },
+    { "http://127.0.0.1/dav/..", "download" },
+    { "http://127.0.0.1/dav/%2e%2e", "download" },
+    { "http://127.0.0.1/dav/.", "dav" },
+    { "http://127.0.0.1/dav/.bashrc", "bashrc" },
+    { "http://127.0.0.1/dav/-rf", "rf" },
+    { "http://127.0.0.1/dav/--help", "help" },
+    { "http://127.0.0.1/dav/CON", "_CON" },
+    { "http://127.0.0.1/dav/con.txt", "_con.txt" },
+    { "http://127.0.0.1/dav/Lpt1", "_Lpt1" },
+    { "http://127.0.0.1/dav/CONTRACT.txt", "CONTRACT.txt" },
+    { "http://127.0.0.1/dav/%2Fetc%2Fpasswd", "download" },
+    { "http://127.0.0.1/dav/..%2F..%2Fetc%2Fpasswd", "download" },
+    { "http://127.0.0.1/dav/a%5Cb", "a_b" },
+    { "http://127.0.0.1/dav/%1B%5D0%3Bpwned%07", "_]0;pwned_" },
+    { "http://127.0.0.1/dav/invoice%E2%80%AEfdp.exe", "invoice_fdp.exe" },
+    { "http://127.0.0.1/dav/", "dav" },
+    { "http://127.0.0.1/", "download" },
+    { "http://127.0.0.1/dav/Gr%C3%BC%C3%9Fe.txt", "Grüße.txt" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = dav_href_local_name (names[i].url);
+
+      g_test_message ("%s -> %s", names[i].url, name);
+      g_assert_cmpstr (name, ==, names[i].name);
+      g_assert_null (strchr (name, '/'));
+    }
+}
+
+/* Longer than a file system takes: cut on a character boundary, never
+ * replaced by "download" wholesale, and the extension stays. */
+static void
+test_local_name_long (void)
+{
+  g_autoptr(GString) ascii = g_string_new ("http://127.0.0.1/dav/");
+  g_autoptr(GString) utf8 = g_string_new ("http://127.0.0.1/dav/x");
+  g_autofree char *a = NULL;
+  g_autofree char *u = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (ascii, 'a');
+  g_string_append (ascii, ".pdf");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (utf8, "%C3%A9");  /* é, two bytes */
+
+  a = dav_href_local_name (ascii->str);
+  u = dav_href_local_name (utf8->str);
+
+  g_assert_cmpuint (strlen (a), <=, 200);
+  g_assert_true (g_str_has_prefix (a, "aaaa"));
+  g_assert_true (g_str_has_suffix (a, ".pdf"));
+  g_assert_cmpuint (strlen (u), >=, 190);
+  g_assert_cmpuint (strlen (u), <=, 200);
+  g_assert_true (g_utf8_validate (u, -1, NULL));
+  g_assert_true (g_str_has_prefix (u, "x\xc3\xa9\xc3\xa9"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +470,8 @@ main (int   argc,
   g_test_add_func ("/href/identity-across-escapes", test_identity_across_escapes);
   g_test_add_func ("/href/text/is-blank", test_text_is_blank);
   g_test_add_func ("/href/text/is-format-char", test_text_is_format_char);
+  g_test_add_func ("/href/local-name", test_local_name);
+  g_test_add_func ("/href/local-name-long", test_local_name_long);
 
   return g_test_run ();
 }
