@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Turns the results of benchmarks/run into Markdown tables.
+
+    report.py RESULTS.tsv [MACHINE.md]
+
+RESULTS.tsv has one line per measured command, tab-separated:
+
+    group size key label floor status json rss_kb note
+
+group: list, tree, parse, delete, gui; floor: 1 on the row the others are
+compared with (the curl floor; xmllint --stream for the parser); status:
+ok, failed, n/a; json: hyperfine --export-json file (or -); rss_kb: peak
+RSS from /usr/bin/time -v (or -).  Python standard library only.
+"""
+
+import json
+import statistics
+import sys
+
+TITLES = {
+    "list": "Listing a flat folder: PROPFIND Depth 1 (curl: allprop), {size} files",
+    "tree": "Listing the 4-level tree (780 folders, 7,965 files): Depth infinity, or folder by folder",
+    "parse": "The parser alone, on the saved allprop body of {size} files",
+    "delete": "Bulk delete of {size} files (re-created before every run)",
+    "gui": "GUI",
+}
+ORDER = ("list", "tree", "parse", "delete", "gui")
+
+
+def load(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            parts = line.split("\t")
+            parts += [""] * (9 - len(parts))
+            group, size, key, label, floor, status, js, rss, note = parts[:9]
+            row = {"group": group, "size": int(size) if size.isdigit() else 0, "key": key,
+                   "label": label, "floor": floor == "1", "status": status,
+                   "rss_kb": int(rss) if rss.isdigit() else None, "note": note,
+                   "median": None, "min": None, "max": None, "runs": 0}
+            if status == "ok" and js not in ("", "-"):
+                try:
+                    with open(js, encoding="utf-8") as jf:
+                        r = json.load(jf)["results"][0]
+                    times = r.get("times") or [r["median"]]
+                    row.update(median=statistics.median(times), min=min(times), max=max(times),
+                               runs=len(times))
+                except (OSError, ValueError, KeyError, IndexError) as e:
+                    row["status"] = "failed"
+                    row["note"] = (row["note"] + "; " if row["note"] else "") + f"no hyperfine result ({e})"
+            rows.append(row)
+    return rows
+
+
+def fmt_s(x):
+    if x is None:
+        return "-"
+    return f"{x:.3f} s" if x < 10 else f"{x:.2f} s"
+
+
+def fmt_mib(kb):
+    return "-" if kb is None else f"{kb / 1024:.1f} MiB"
+
+
+def md(text):
+    return text.replace("|", "\\|")
+
+
+def table(rows):
+    out = ["| tool | median wall | min – max (runs) | peak RSS | × floor | note |",
+           "| --- | ---: | ---: | ---: | ---: | --- |"]
+    floor = next((r for r in rows if r["floor"] and r["median"]), None)
+    for r in rows:
+        if r["status"] == "ok" and r["median"] is not None:
+            wall = fmt_s(r["median"])
+            spread = f"{r['min']:.3f} – {r['max']:.3f} ({r['runs']})"
+            ratio = "floor" if r["floor"] else (
+                f"{r['median'] / floor['median']:.2f}×" if floor else "-")
+            rss = fmt_mib(r["rss_kb"])
+        else:
+            wall = spread = ratio = rss = r["status"]
+        out.append(f"| {md(r['label'])} | {wall} | {spread} | {rss} | {ratio} | {md(r['note'])} |")
+    return "\n".join(out)
+
+
+def main():
+    rows = load(sys.argv[1])
+    if len(sys.argv) > 2:
+        with open(sys.argv[2], encoding="utf-8") as f:
+            sys.stdout.write(f.read().rstrip("\n") + "\n\n")
+    summary = []
+    for group in ORDER:
+        sizes = sorted({r["size"] for r in rows if r["group"] == group})
+        for size in sizes:
+            sel = [r for r in rows if r["group"] == group and r["size"] == size]
+            title = TITLES.get(group, group).format(size=f"{size:,}")
+            print(f"### {title}\n")
+            print(table(sel))
+            print()
+            floor = next((r for r in sel if r["floor"] and r["median"]), None)
+            if floor and group in ("list", "parse", "delete"):
+                for r in sel:
+                    if r["key"].startswith("davscope") and r["median"]:
+                        summary.append(f"| {group} {size:,} | {md(r['label'])} | {md(floor['label'])} | "
+                                       f"{r['median'] / floor['median']:.2f}× | {fmt_mib(r['rss_kb'])} |")
+    if summary:
+        print("### Davscope against the floor, in one place\n")
+        print("| work | davscope | floor | × floor | peak RSS |\n| --- | --- | --- | ---: | ---: |")
+        print("\n".join(summary))
+        print()
+
+
+if __name__ == "__main__":
+    main()
