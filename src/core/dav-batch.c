@@ -395,7 +395,8 @@ finish_download (Target    *target,
       g_free (target->item->error);
       target->item->error = g_strdup (error->message);
       g_free (target->item->explanation);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+      target->item->destination_exists = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+      if (target->item->destination_exists)
         target->item->explanation = g_strdup_printf (_("Not saved: “%s” already exists, and replacing it was not chosen. The existing file was kept."),
                                                      target->item->destination);
       else
@@ -455,6 +456,7 @@ fail_locally (DavBatch     *self,
   Target *target = &g_array_index (self->targets, Target, index);
 
   dav_report_item_set_error (target->item, DAV_OUTCOME_NOT_ATTEMPTED, error);
+  target->item->destination_exists = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   self->done++;
   g_signal_emit (self, signals[ITEM_DONE], 0, index, self->done);
 }

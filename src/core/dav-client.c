@@ -51,6 +51,7 @@ struct _DavClient
   guint            deadline;
   guint            min_bytes;
   guint            window;
+  DavParserLimits  limits;
   gboolean         accept_invalid;
   GTlsCertificate *pinned;
   GTlsCertificate *rejected;
@@ -1126,6 +1127,7 @@ on_sent (GObject      *source,
     {
       req->mode = BODY_XML;
       req->parser = dav_multistatus_parser_new ();
+      dav_multistatus_parser_set_limits (req->parser, &req->client->limits);
       if (req->func != NULL)
         dav_multistatus_parser_set_response_func (req->parser, req->func, req->func_data, NULL);
     }
@@ -1655,6 +1657,16 @@ dav_client_set_speed_limits (DavClient *self,
 }
 
 void
+dav_client_set_parser_limits (DavClient             *self,
+                              const DavParserLimits *limits)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (limits != NULL);
+
+  self->limits = *limits;
+}
+
+void
 dav_client_set_accept_invalid_certificates (DavClient *self,
                                             gboolean   accept)
 {
@@ -1704,6 +1716,15 @@ dav_client_remove_lock_token (DavClient  *self,
   g_hash_table_remove (self->locks, token);
 }
 
+gboolean
+dav_client_holds_lock_token (DavClient  *self,
+                             const char *token)
+{
+  g_return_val_if_fail (DAV_IS_CLIENT (self), FALSE);
+
+  return token != NULL && g_hash_table_contains (self->locks, token);
+}
+
 /* ---- the object --------------------------------------------------------- */
 
 static void
@@ -1748,6 +1769,7 @@ dav_client_init (DavClient *self)
   self->deadline = DEFAULT_DEADLINE;
   self->min_bytes = DEFAULT_MIN_BYTES;
   self->window = DEFAULT_WINDOW;
+  dav_parser_limits_init_default (&self->limits);
   self->log = dav_exchange_log_new (0, 0);
   self->locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

@@ -94,6 +94,11 @@ void            dav_client_set_speed_limits    (DavClient     *self,
                                                 guint          deadline_seconds,
                                                 guint          min_bytes,
                                                 guint          window_seconds);
+/* Limits for the XML bodies this client reads: size (counted after
+ * decompression, HOSTILE.md case 31), entries, depth, values. The
+ * parser's defaults (dav_parser_limits_init_default) until set. */
+void            dav_client_set_parser_limits   (DavClient     *self,
+                                                const DavParserLimits *limits);
 /* --insecure: accept any certificate for this client. An explicit choice. */
 void            dav_client_set_accept_invalid_certificates
                                                (DavClient     *self,
@@ -112,6 +117,9 @@ void            dav_client_add_lock_token      (DavClient     *self,
                                                 const char    *root_url,
                                                 const char    *token);
 void            dav_client_remove_lock_token   (DavClient     *self,
+                                                const char    *token);
+/* Whether this client took the lock @token (so it is ours to remove). */
+gboolean        dav_client_holds_lock_token    (DavClient     *self,
                                                 const char    *token);
 /* An absolute URL for @path: an absolute URL on the connected origin, an
  * absolute path, or a path relative to the base collection. NULL, with

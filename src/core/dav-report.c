@@ -220,8 +220,11 @@ dav_report_item_set_result (DavReportItem *item,
     item->explanation = status_explanation (result->status, FALSE);
   else if (result->status == SOUP_STATUS_PRECONDITION_FAILED &&
            (g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE")))
-    /* RFC 4918 §9.8.5, §9.9.4: Overwrite: F and the destination exists. */
-    item->explanation = g_strdup (_("Not done: an item with this name already exists at the destination, and Davscope asked the server not to replace it."));
+    {
+      /* RFC 4918 §9.8.5, §9.9.4: Overwrite: F and the destination exists. */
+      item->destination_exists = TRUE;
+      item->explanation = g_strdup (_("Not done: an item with this name already exists at the destination, and Davscope asked the server not to replace it."));
+    }
   else if (SOUP_STATUS_IS_REDIRECTION (result->status))
     item->explanation = g_strdup_printf (_("The server answered with a redirect (%u) instead of doing it. Davscope never repeats a change at another address, so nothing was done here."),
                                          result->status);
@@ -379,7 +382,10 @@ dav_report_to_json (DavReport *self,
       dav_json_writer_add_string (json, "url", item->url);
       dav_json_writer_add_string (json, "method", item->method);
       if (item->destination != NULL)
-        dav_json_writer_add_string (json, "destination", item->destination);
+        {
+          dav_json_writer_add_string (json, "destination", item->destination);
+          dav_json_writer_add_boolean (json, "destination_exists", item->destination_exists);
+        }
       dav_json_writer_add_string (json, "outcome", dav_outcome_to_string (item->outcome));
       dav_json_writer_add_status (json, "status", item->status);
       dav_json_writer_add_string (json, "reason", item->reason);

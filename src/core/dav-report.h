@@ -58,6 +58,8 @@ typedef struct {
   GPtrArray  *conditions;   /* DavCondition*: DAV:error of the item itself */
   char       *description;
   gboolean    complete;     /* the answer was read whole and understood */
+  gboolean    destination_exists; /* not done: something was at the destination,
+                                   * and replacing it was not chosen */
   guint64     exchange_id;
 } DavReportItem;
 

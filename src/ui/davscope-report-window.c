@@ -1,8 +1,8 @@
-/* davscope-report-window.c: a bulk delete, its progress and its per-item report
+/* davscope-report-window.c: a bulk operation, its progress and its per-item report
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window owns one run at a time: a DavBatch of DELETEs, its
+ * The window owns one run at a time: a DavBatch of one method, its
  * GCancellable, and, once it ends, the DavReport. The report is shown as a
  * tree of DavscopeReportRow, a small immutable row object private to this
  * file, built once per report:
@@ -15,7 +15,7 @@
  *             └ GListStore of item rows, one per URL given, in that order;
  *               an item's members and properties are its children
  *
- * Nothing is shown as deleted unless its DavReportItem says
+ * Nothing is shown as deleted (copied, uploaded, …) unless its DavReportItem says
  * DAV_OUTCOME_DONE. Server text (hrefs, descriptions, DAV:error content)
  * goes into plain labels, escaped with dav_text_escape, never markup.
  *
@@ -286,6 +286,25 @@ property_row_new (const DavReportProperty *property)
   return row;
 }
 
+/* What a confirmed item is called, by method. */
+static const char *
+done_word (const char *method)
+{
+  if (g_str_equal (method, "MKCOL"))
+    return C_("report outcome", "Created");
+  if (g_str_equal (method, "COPY"))
+    return C_("report outcome", "Copied");
+  if (g_str_equal (method, "MOVE"))
+    return C_("report outcome", "Moved");
+  if (g_str_equal (method, "PUT"))
+    return C_("report outcome", "Uploaded");
+  if (g_str_equal (method, "GET"))
+    return C_("report outcome", "Downloaded");
+  if (g_str_equal (method, "PROPPATCH"))
+    return C_("report outcome", "Saved");
+  return C_("report outcome", "Deleted");
+}
+
 /* @refused: the batch would not take this URL; its explanation says why. */
 static DavscopeReportRow *
 item_row_new (const DavReportItem *item,
@@ -300,7 +319,7 @@ item_row_new (const DavReportItem *item,
     case DAV_OUTCOME_DONE:
       row->icon_name = "emblem-ok-symbolic";
       row->css_class = "success";
-      outcome = C_("report outcome", "Deleted");
+      outcome = done_word (item->method);
       break;
     case DAV_OUTCOME_FAILED:
       row->icon_name = "dialog-error-symbolic";
@@ -359,8 +378,11 @@ struct _DavscopeReportWindow
   GtkWidget            *content_stack;
   GtkWidget            *running_page;
   GtkWidget            *list_view;
+  GtkWidget            *replace_button;
 
   DavResourceStore     *store;
+  char                 *method;       /* of every run in this window */
+  gboolean              overwrite;    /* of the first run; "Replace Existing" sets it */
 
   /* The current run. @order has one entry per URL given: a refused item
    * (owned by @refused), or NULL for the next item of the batch's report. */
@@ -369,7 +391,11 @@ struct _DavscopeReportWindow
   DavBatch             *batch;        /* while it runs */
   GCancellable         *cancellable;  /* of the running batch */
   gulong                item_done_handler;
+  gulong                progress_handler;
   guint                 n_total;
+  guint                 n_done;
+  guint64               bytes_done;
+  gint64                bytes_total;
 
   /* When it has ended. */
   DavReport            *report;       /* the batch's own: what the store was told */
@@ -668,6 +694,58 @@ text_item (GString             *out,
 /* ---- the summary -------------------------------------------------------- */
 
 static char *
+done_count (const char *method,
+            guint       n)
+{
+  if (g_str_equal (method, "MKCOL"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u created", "%u created", n), n);
+  else if (g_str_equal (method, "COPY"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u copied", "%u copied", n), n);
+  else if (g_str_equal (method, "MOVE"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u moved", "%u moved", n), n);
+  else if (g_str_equal (method, "PUT"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u uploaded", "%u uploaded", n), n);
+  else if (g_str_equal (method, "GET"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u downloaded", "%u downloaded", n), n);
+  else
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted", "%u deleted", n), n);
+}
+
+static char *
+running_title (const char *method,
+               guint       n)
+{
+  if (g_str_equal (method, "MKCOL"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Creating %u Folder", "Creating %u Folders", n), n);
+  else if (g_str_equal (method, "COPY"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copying %u Item", "Copying %u Items", n), n);
+  else if (g_str_equal (method, "MOVE"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Moving %u Item", "Moving %u Items", n), n);
+  else if (g_str_equal (method, "PUT"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Uploading %u File", "Uploading %u Files", n), n);
+  else if (g_str_equal (method, "GET"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Downloading %u File", "Downloading %u Files", n), n);
+  else
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleting %u Item", "Deleting %u Items", n), n);
+}
+
+static const char *
+window_title (const char *method)
+{
+  if (g_str_equal (method, "MKCOL"))
+    return _("New Folder Report");
+  if (g_str_equal (method, "COPY"))
+    return _("Copy Report");
+  if (g_str_equal (method, "MOVE"))
+    return _("Move Report");
+  if (g_str_equal (method, "PUT"))
+    return _("Upload Report");
+  if (g_str_equal (method, "GET"))
+    return _("Download Report");
+  return _("Delete Report");
+}
+
+static char *
 summary_text (DavscopeReportWindow  *self,
               const char           **css_class)
 {
@@ -678,7 +756,7 @@ summary_text (DavscopeReportWindow  *self,
   guint refused = self->refused->len;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted", "%u deleted", done), done));
+  g_ptr_array_add (parts, done_count (self->method, done));
   if (failed > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", failed), failed));
   if (unknown > 0)
@@ -715,6 +793,20 @@ has_retryable (DavscopeReportWindow *self)
   return FALSE;
 }
 
+/* Not done because something was in the way, and no one said to replace it. */
+static gboolean
+has_replaceable (DavscopeReportWindow *self)
+{
+  if (self->report == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->report->items->len; i++)
+    if (((DavReportItem *) g_ptr_array_index (self->report->items, i))->destination_exists)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 update_actions (DavscopeReportWindow *self)
 {
@@ -724,19 +816,40 @@ update_actions (DavscopeReportWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel",
                                  running && !g_cancellable_is_cancelled (self->cancellable));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.retry", ended && has_retryable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.replace", ended && has_replaceable (self));
+  /* Replacing is offered only when there is something to replace. */
+  gtk_widget_set_visible (self->replace_button, ended && has_replaceable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.copy", ended);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", ended);
 }
 
 static void
-update_progress (DavscopeReportWindow *self,
-                 guint                 n_done)
+update_progress (DavscopeReportWindow *self)
 {
-  /* TRANSLATORS: progress of a bulk delete: "12 of 50" */
-  g_autofree char *text = g_strdup_printf (_("%u of %u"), n_done, self->n_total);
+  g_autofree char *text = NULL;
+  double fraction = self->n_total > 0 ? (double) self->n_done / self->n_total : 1.0;
 
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
-                                 self->n_total > 0 ? (double) n_done / self->n_total : 1.0);
+  if (self->bytes_done > 0)
+    {
+      g_autofree char *done = g_format_size (self->bytes_done);
+
+      if (self->bytes_total > 0)
+        {
+          g_autofree char *total = g_format_size (self->bytes_total);
+
+          /* TRANSLATORS: progress of a transfer: "2 of 5 · 3.1 MB of 10.2 MB" */
+          text = g_strdup_printf (_("%u of %u · %s of %s"), self->n_done, self->n_total, done, total);
+          fraction = (double) self->bytes_done / self->bytes_total;
+        }
+      else
+        /* TRANSLATORS: progress of a transfer of unknown size: "2 of 5 · 3.1 MB" */
+        text = g_strdup_printf (_("%u of %u · %s"), self->n_done, self->n_total, done);
+    }
+  else
+    /* TRANSLATORS: progress of a bulk operation: "12 of 50" */
+    text = g_strdup_printf (_("%u of %u"), self->n_done, self->n_total);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), CLAMP (fraction, 0.0, 1.0));
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
 }
 
@@ -746,14 +859,29 @@ on_item_done (DavBatch             *batch,
               guint                 n_done,
               DavscopeReportWindow *self)
 {
-  update_progress (self, n_done);
+  self->n_done = n_done;
+  update_progress (self);
+}
+
+static void
+on_progress (DavBatch             *batch,
+             guint64               bytes_done,
+             gint64                bytes_total,
+             DavscopeReportWindow *self)
+{
+  self->bytes_done = bytes_done;
+  self->bytes_total = bytes_total;
+  update_progress (self);
 }
 
 static void
 drop_batch (DavscopeReportWindow *self)
 {
   if (self->batch != NULL)
-    g_clear_signal_handler (&self->item_done_handler, self->batch);
+    {
+      g_clear_signal_handler (&self->item_done_handler, self->batch);
+      g_clear_signal_handler (&self->progress_handler, self->batch);
+    }
   g_clear_object (&self->batch);
   g_clear_object (&self->cancellable);
 }
@@ -846,13 +974,53 @@ clear_run (DavscopeReportWindow *self)
   g_ptr_array_set_size (self->refused, 0);
 }
 
+static gboolean
+add_to_batch (DavscopeReportWindow  *self,
+              const char            *url,
+              const char            *destination,
+              GError               **error)
+{
+  const char *method = self->method;
+
+  if (destination == NULL && (g_str_equal (method, "COPY") || g_str_equal (method, "MOVE") ||
+                              g_str_equal (method, "PUT") || g_str_equal (method, "GET")))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No destination was given."));
+      return FALSE;
+    }
+
+  if (g_str_equal (method, "MKCOL"))
+    return dav_batch_add_mkcol (self->batch, url, error);
+  if (g_str_equal (method, "COPY"))
+    return dav_batch_add_copy (self->batch, url, destination, self->overwrite, error);
+  if (g_str_equal (method, "MOVE"))
+    return dav_batch_add_move (self->batch, url, destination, self->overwrite, error);
+  if (g_str_equal (method, "PUT"))
+    {
+      g_autoptr(GFile) source = g_file_parse_name (destination);
+
+      return dav_batch_add_upload (self->batch, source, url, error);
+    }
+  if (g_str_equal (method, "GET"))
+    {
+      g_autoptr(GFile) target = g_file_parse_name (destination);
+
+      return dav_batch_add_download (self->batch, url, target, self->overwrite, error);
+    }
+
+  return dav_batch_add_delete (self->batch, url, error);
+}
+
+/* @destinations: NULL, or one per URL (see davscope_report_window_run). */
 static void
 start_run (DavscopeReportWindow *self,
-           GPtrArray            *urls)
+           GPtrArray            *urls,
+           GPtrArray            *destinations)
 {
   g_autofree char *title = NULL;
 
   g_return_if_fail (self->batch == NULL);
+  g_return_if_fail (destinations == NULL || destinations->len == urls->len);
 
   clear_run (self);
   set_rows (self, NULL);
@@ -863,15 +1031,17 @@ start_run (DavscopeReportWindow *self,
   for (guint i = 0; i < urls->len; i++)
     {
       const char *url = g_ptr_array_index (urls, i);
+      const char *destination = destinations ? g_ptr_array_index (destinations, i) : NULL;
       g_autoptr(GError) error = NULL;
 
-      if (dav_batch_add_delete (self->batch, url, &error))
+      if (add_to_batch (self, url, destination, &error))
         g_ptr_array_add (self->order, NULL);
       else
         {
           /* Never sent: the row says why instead of what the server said. */
-          DavReportItem *item = dav_report_item_new ("DELETE", url);
+          DavReportItem *item = dav_report_item_new (self->method, url);
 
+          item->destination = g_strdup (destination);
           g_free (item->explanation);
           item->explanation = g_strdup (error->message);
           g_ptr_array_add (self->refused, item);
@@ -879,11 +1049,13 @@ start_run (DavscopeReportWindow *self,
         }
     }
   self->n_total = dav_batch_get_n_targets (self->batch);
+  self->n_done = 0;
+  self->bytes_done = 0;
+  self->bytes_total = -1;
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleting %u Item", "Deleting %u Items", self->n_total),
-                           self->n_total);
+  title = running_title (self->method, self->n_total);
   adw_status_page_set_title (ADW_STATUS_PAGE (self->running_page), title);
-  update_progress (self, 0);
+  update_progress (self);
   gtk_spinner_start (GTK_SPINNER (self->spinner));
   gtk_stack_set_visible_child_name (GTK_STACK (self->header_stack), "progress");
   gtk_stack_set_visible_child_name (GTK_STACK (self->content_stack), "running");
@@ -891,6 +1063,7 @@ start_run (DavscopeReportWindow *self,
   gtk_widget_grab_focus (self->cancel_button);
 
   self->item_done_handler = g_signal_connect (self->batch, "item-done", G_CALLBACK (on_item_done), self);
+  self->progress_handler = g_signal_connect (self->batch, "progress", G_CALLBACK (on_progress), self);
   dav_batch_run_async (self->batch, self->cancellable, davscope_report_window_run_cb, g_object_ref (self));
 }
 
@@ -912,13 +1085,15 @@ cancel_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+/* Runs again the items that were not done; with @replacing, only those
+ * that something was in the way of, now allowed to replace it. */
 static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+run_again (DavscopeReportWindow *self,
+           gboolean              replacing)
 {
-  DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (widget);
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) destinations = g_ptr_array_new_with_free_func (g_free);
+  gboolean any_destination = FALSE;
 
   if (self->batch != NULL || self->report == NULL)
     return;
@@ -928,12 +1103,33 @@ retry_action (GtkWidget  *widget,
     {
       const DavReportItem *item = g_ptr_array_index (self->report->items, i);
 
-      if (item->outcome != DAV_OUTCOME_DONE)
-        g_ptr_array_add (urls, g_strdup (item->url));
+      if (item->outcome == DAV_OUTCOME_DONE || (replacing && !item->destination_exists))
+        continue;
+      g_ptr_array_add (urls, g_strdup (item->url));
+      g_ptr_array_add (destinations, g_strdup (item->destination));
+      any_destination |= item->destination != NULL;
     }
 
+  if (replacing)
+    self->overwrite = TRUE;
   if (urls->len > 0)
-    start_run (self, urls);
+    start_run (self, urls, any_destination ? destinations : NULL);
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  run_again (DAVSCOPE_REPORT_WINDOW (widget), FALSE);
+}
+
+static void
+replace_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  run_again (DAVSCOPE_REPORT_WINDOW (widget), TRUE);
 }
 
 static void
@@ -1063,7 +1259,13 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), json);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "delete-report.json");
+  {
+    g_autofree char *lower = g_ascii_strdown (self->method, -1);
+    /* A file name, not translated: the method is what the report is about. */
+    g_autofree char *name = g_strdup_printf ("%s-report.json", lower);
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  }
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -1101,6 +1303,7 @@ davscope_report_window_finalize (GObject *object)
   g_ptr_array_unref (self->order);
   g_ptr_array_unref (self->refused);
   g_clear_object (&self->store);
+  g_free (self->method);
 
   G_OBJECT_CLASS (davscope_report_window_parent_class)->finalize (object);
 }
@@ -1124,10 +1327,12 @@ davscope_report_window_class_init (DavscopeReportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, running_page);
   gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, replace_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
 
   gtk_widget_class_install_action (widget_class, "report.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "report.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "report.replace", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "report.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
 
@@ -1156,6 +1361,71 @@ davscope_report_window_init (DavscopeReportWindow *self)
   update_actions (self);
 }
 
+static DavscopeReportWindow *
+report_window_new (GtkWindow        *parent,
+                   DavResourceStore *store,
+                   const char       *method,
+                   gboolean          overwrite)
+{
+  DavscopeReportWindow *self;
+
+  self = g_object_new (DAVSCOPE_TYPE_REPORT_WINDOW,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->method = g_strdup (method);
+  self->overwrite = overwrite;
+  gtk_window_set_title (GTK_WINDOW (self), window_title (method));
+
+  return self;
+}
+
+DavscopeReportWindow *
+davscope_report_window_show_report (GtkWindow        *parent,
+                                    DavResourceStore *store,
+                                    const char       *method,
+                                    DavReport        *report,
+                                    gboolean          overwrite)
+{
+  DavscopeReportWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (store), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  self = report_window_new (parent, store, method, overwrite);
+  self->report = dav_report_ref (report);
+  for (guint i = 0; i < report->items->len; i++)
+    g_ptr_array_add (self->order, NULL);
+  show_report (self);
+  gtk_window_present (GTK_WINDOW (self));
+
+  return self;
+}
+
+DavscopeReportWindow *
+davscope_report_window_run (GtkWindow        *parent,
+                            DavResourceStore *store,
+                            const char       *method,
+                            GPtrArray        *urls,
+                            GPtrArray        *destinations,
+                            gboolean          overwrite)
+{
+  DavscopeReportWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (store), NULL);
+  g_return_val_if_fail (method != NULL, NULL);
+  g_return_val_if_fail (urls != NULL, NULL);
+
+  self = report_window_new (parent, store, method, overwrite);
+  start_run (self, urls, destinations);
+  gtk_window_present (GTK_WINDOW (self));
+
+  return self;
+}
+
 /* Returns: (transfer none): the window, which belongs to GTK's list of
  * toplevels like any other; it destroys itself when closed. */
 DavscopeReportWindow *
@@ -1163,20 +1433,5 @@ davscope_report_window_new (GtkWindow        *parent,
                             DavResourceStore *store,
                             GPtrArray        *urls)
 {
-  DavscopeReportWindow *self;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (store), NULL);
-  g_return_val_if_fail (urls != NULL, NULL);
-
-  self = g_object_new (DAVSCOPE_TYPE_REPORT_WINDOW,
-                       "transient-for", parent,
-                       "application", parent ? gtk_window_get_application (parent) : NULL,
-                       NULL);
-  self->store = g_object_ref (store);
-
-  start_run (self, urls);
-  gtk_window_present (GTK_WINDOW (self));
-
-  return self;
+  return davscope_report_window_run (parent, store, "DELETE", urls, NULL, FALSE);
 }

@@ -1,12 +1,15 @@
-/* davscope-report-window.h: a bulk delete, its progress and its per-item report
+/* davscope-report-window.h: a bulk operation, its progress and its per-item report
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs a DavBatch and shows, while it runs, how far it got, and then one
+ * Runs a DavBatch (delete, new folders, copy, move, upload, download) and
+ * shows, while it runs, how far it got, and then one
  * row per target with its status icon, code, reason and explanation; a
  * collection whose DELETE answered with a multistatus expands into its
  * member rows (423 on the locked file, 424 on what depended on it).
- * "Retry Failed" runs the failed targets again, "Copy Report" puts a text
+ * "Retry Failed" runs the failed targets again, "Replace Existing" runs
+ * again those that were not done because something was in the way (only
+ * after the user says so), "Copy Report" puts a text
  * report on the clipboard, "Export…" writes JSON or CSV. When the batch
  * ends, the store is brought up to date from the server.
  */
@@ -35,5 +38,26 @@ G_DECLARE_FINAL_TYPE (DavscopeReportWindow, davscope_report_window, DAVSCOPE, RE
 DavscopeReportWindow *davscope_report_window_new (GtkWindow        *parent,
                                                   DavResourceStore *store,
                                                   GPtrArray        *urls);
+
+/* The same for any kind of batch. @method: "DELETE", "MKCOL", "COPY",
+ * "MOVE", "PUT" (upload) or "GET" (download). @destinations: NULL, or one
+ * string per URL: the destination URL of a COPY or MOVE, the local path of
+ * the file to upload (PUT) or to save to (GET). @overwrite: whether an
+ * existing destination may be replaced. */
+DavscopeReportWindow *davscope_report_window_run (GtkWindow        *parent,
+                                                  DavResourceStore *store,
+                                                  const char       *method,
+                                                  GPtrArray        *urls,
+                                                  GPtrArray        *destinations,
+                                                  gboolean          overwrite);
+
+/* Shows a report that has already ended (a single change that failed, run
+ * without a window); "Retry Failed" and "Replace Existing" work as usual.
+ * The store is not updated again. */
+DavscopeReportWindow *davscope_report_window_show_report (GtkWindow        *parent,
+                                                          DavResourceStore *store,
+                                                          const char       *method,
+                                                          DavReport        *report,
+                                                          gboolean          overwrite);
 
 G_END_DECLS

@@ -19,9 +19,12 @@
 #include "davscope-browser-view.h"
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
+#include "davscope-file-actions.h"
 #include "davscope-inspector-window.h"
+#include "davscope-lock-dialog.h"
 #include "davscope-property-editor.h"
 #include "davscope-report-window.h"
+#include "davscope-server-info.h"
 
 #define MAX_RECENT 10
 
@@ -45,6 +48,8 @@ struct _DavscopeWindow
   DavFolder            *root;
   gulong                root_handler;
   GPtrArray            *history;       /* URLs, for Back */
+  GPtrArray            *clipboard;     /* DavResource*: cut or copied, for Paste */
+  gboolean              clipboard_cut;
   gboolean              asking_certificate;
 };
 
@@ -135,12 +140,25 @@ normalize_location (const char *text)
   return g_steal_pointer (&trimmed);
 }
 
+/* Whether @resources holds a file (not only folders). */
+static gboolean
+has_file (GPtrArray *resources)
+{
+  for (guint i = 0; i < resources->len; i++)
+    if (!dav_resource_is_collection (g_ptr_array_index (resources, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 update_actions (DavscopeWindow *self)
 {
   gboolean connected = self->store != NULL;
-  gboolean can_delete = connected &&
-                        davscope_browser_view_can_act (DAVSCOPE_BROWSER_VIEW (self->browser));
+  gboolean can_act = connected &&
+                     davscope_browser_view_can_act (DAVSCOPE_BROWSER_VIEW (self->browser));
+  g_autoptr(GPtrArray) selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  gboolean selected = connected && selection->len > 0;
   gboolean can_go_up = FALSE;
 
   if (connected)
@@ -150,13 +168,21 @@ update_actions (DavscopeWindow *self)
       can_go_up = uri != NULL && !g_str_equal (g_uri_get_path (uri), "/");
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", can_delete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", can_act);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.inspector", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties",
-                                 connected && davscope_browser_view_has_selection (DAVSCOPE_BROWSER_VIEW (self->browser)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.server-info", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.up", can_go_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-folder", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.upload", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.download", selected && has_file (selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", selected && selection->len == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", selected && selection->len == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", connected && self->clipboard->len > 0);
 }
 
 static void
@@ -493,6 +519,209 @@ properties_activated (GtkWidget  *widget,
     davscope_property_editor_show (GTK_WINDOW (self), self->store, resources);
 }
 
+/* ---- file operations ----------------------------------------------------- */
+
+static DavscopeFileContext
+file_context (DavscopeWindow *self)
+{
+  DavscopeFileContext context = { GTK_WINDOW (self), self->store, ADW_TOAST_OVERLAY (self->toasts) };
+
+  return context;
+}
+
+/* Where new things go: the one selected folder, else the folder shown. */
+static DavFolder *
+target_folder (DavscopeWindow *self)
+{
+  g_autoptr(GPtrArray) selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+
+  if (selection->len == 1 && dav_resource_is_collection (g_ptr_array_index (selection, 0)))
+    {
+      DavFolder *folder = dav_resource_store_get_folder (self->store, g_ptr_array_index (selection, 0));
+
+      if (folder != NULL)
+        return folder;
+    }
+
+  return dav_resource_store_get_root (self->store);
+}
+
+static void
+new_folder_activated (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  DavscopeFileContext context;
+
+  if (self->store == NULL)
+    return;
+  context = file_context (self);
+  davscope_file_new_folder (&context, target_folder (self));
+}
+
+static void
+upload_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  DavscopeFileContext context;
+
+  if (self->store == NULL)
+    return;
+  context = file_context (self);
+  davscope_file_upload (&context, target_folder (self), NULL);
+}
+
+static gboolean
+on_files_dropped (GtkDropTarget  *target,
+                  const GValue   *value,
+                  double          x,
+                  double          y,
+                  DavscopeWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  DavscopeFileContext context;
+
+  if (self->store == NULL)
+    return FALSE;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  if (files->len == 0)
+    return FALSE;
+
+  /* Dropped on the view: into the folder shown. */
+  context = file_context (self);
+  davscope_file_upload (&context, dav_resource_store_get_root (self->store), files);
+  return TRUE;
+}
+
+static void
+download_activated (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_autoptr(GPtrArray) selection = NULL;
+  DavscopeFileContext context;
+
+  if (self->store == NULL)
+    return;
+  selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  context = file_context (self);
+  davscope_file_download (&context, selection);
+}
+
+static void
+rename_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_autoptr(GPtrArray) selection = NULL;
+  DavscopeFileContext context;
+
+  if (self->store == NULL)
+    return;
+  selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  if (selection->len != 1)
+    return;
+  context = file_context (self);
+  davscope_file_rename (&context, g_ptr_array_index (selection, 0));
+}
+
+static void
+clip (DavscopeWindow *self,
+      gboolean        cut)
+{
+  g_autoptr(GPtrArray) selection = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL)
+    return;
+  selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  if (selection->len == 0)
+    return;
+
+  g_ptr_array_set_size (self->clipboard, 0);
+  for (guint i = 0; i < selection->len; i++)
+    g_ptr_array_add (self->clipboard, g_object_ref (g_ptr_array_index (selection, i)));
+  self->clipboard_cut = cut;
+
+  text = g_strdup_printf (cut ? g_dngettext (GETTEXT_PACKAGE, "%u item cut: paste it into another folder to move it",
+                                             "%u items cut: paste them into another folder to move them",
+                                             selection->len)
+                              : g_dngettext (GETTEXT_PACKAGE, "%u item copied: paste it into a folder",
+                                             "%u items copied: paste them into a folder",
+                                             selection->len),
+                          selection->len);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), adw_toast_new (text));
+  update_actions (self);
+}
+
+static void
+cut_activated (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  clip (DAVSCOPE_WINDOW (widget), TRUE);
+}
+
+static void
+copy_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  clip (DAVSCOPE_WINDOW (widget), FALSE);
+}
+
+static void
+paste_activated (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  DavscopeFileContext context;
+
+  if (self->store == NULL || self->clipboard->len == 0)
+    return;
+  context = file_context (self);
+  davscope_file_paste (&context, target_folder (self), self->clipboard, self->clipboard_cut);
+  /* What was cut is moved once. */
+  if (self->clipboard_cut)
+    g_ptr_array_set_size (self->clipboard, 0);
+  update_actions (self);
+}
+
+static void
+lock_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_autoptr(GPtrArray) selection = NULL;
+
+  if (self->store == NULL)
+    return;
+  selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  if (selection->len == 1)
+    davscope_lock_dialog_show (GTK_WINDOW (self), self->store, g_ptr_array_index (selection, 0));
+}
+
+static void
+server_info_activated (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+
+  if (self->client != NULL)
+    davscope_server_info_show (GTK_WINDOW (self), self->client);
+}
+
 /* ---- the object --------------------------------------------------------- */
 
 static gboolean
@@ -527,6 +756,7 @@ davscope_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_ptr_array_unref (self->history);
+  g_ptr_array_unref (self->clipboard);
 
   G_OBJECT_CLASS (davscope_window_parent_class)->finalize (object);
 }
@@ -564,6 +794,15 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "win.inspector", NULL, inspector_activated);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-folder", NULL, new_folder_activated);
+  gtk_widget_class_install_action (widget_class, "win.upload", NULL, upload_activated);
+  gtk_widget_class_install_action (widget_class, "win.download", NULL, download_activated);
+  gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_activated);
+  gtk_widget_class_install_action (widget_class, "win.cut", NULL, cut_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_activated);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_activated);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.server-info", NULL, server_info_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.up", NULL);
@@ -574,6 +813,14 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   /* Not Ctrl+Shift+I: GTK's own inspector takes it where it is enabled. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F12, 0, "win.inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.properties", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "win.upload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.download", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "win.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.lock", NULL);
 }
 
 static void
@@ -583,6 +830,14 @@ davscope_window_init (DavscopeWindow *self)
   davscope_accessible_fix_names (GTK_WIDGET (self));
 
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->clipboard = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    /* Files dropped from the file manager are uploaded. */
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
+    gtk_widget_add_controller (self->browser, GTK_EVENT_CONTROLLER (drop));
+  }
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -1718,6 +1718,7 @@ test_batch_transfers (void)
     g_assert_false (item->ok);
     g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_FAILED);
     g_assert_nonnull (strstr (item->explanation, "already exists"));
+    g_assert_true (item->destination_exists);
     item = g_ptr_array_index (report->items, 1);
     g_assert_cmpstr (item->method, ==, "MOVE");
     g_assert_cmpuint (item->status, ==, 201);
@@ -1770,6 +1771,7 @@ test_batch_transfers (void)
     item = g_ptr_array_index (report->items, 0);
     g_assert_false (item->ok);
     g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_NOT_ATTEMPTED);
+    g_assert_true (item->destination_exists);
     contents = read_local (out_a);
     g_assert_cmpstr (contents, ==, "keep me");
     g_clear_pointer (&contents, g_free);

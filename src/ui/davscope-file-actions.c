@@ -1,0 +1,725 @@
+/* davscope-file-actions.c: the everyday file operations of the browser
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each operation is a short chain: ask (a name, files, a folder), look
+ * for what is in the way (the folder's listing, or the local folder), ask
+ * whether to replace it, then run a DavBatch, in a report window or
+ * quietly. An Op holds what the chain needs between its steps.
+ */
+
+#include "davscope-file-actions.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dav-batch.h"
+#include "dav-href.h"
+#include "dav-text.h"
+#include "davscope-accessible.h"
+#include "davscope-report-window.h"
+
+#define MAX_NAMES_SHOWN 6
+
+typedef struct {
+  GtkWindow        *parent;
+  DavResourceStore *store;
+  AdwToastOverlay  *toasts;
+  DavFolder        *folder;        /* where new things go */
+  DavResource      *resource;      /* rename */
+  char             *method;
+  GPtrArray        *urls;          /* char* */
+  GPtrArray        *destinations;  /* char*: URLs, or local paths */
+  GPtrArray        *in_the_way;    /* indexes (GUINT_TO_POINTER) of targets that exist */
+  GtkWidget        *entry;         /* of a name dialog */
+  char             *old_name;      /* rename */
+  char             *toast;         /* said when a quiet run succeeds */
+  GtkNativeDialog  *chooser;
+} Op;
+
+static Op *
+op_new (const DavscopeFileContext *context,
+        const char                *method)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->parent = g_object_ref (context->parent);
+  op->store = g_object_ref (context->store);
+  op->toasts = context->toasts ? g_object_ref (context->toasts) : NULL;
+  op->method = g_strdup (method);
+  op->urls = g_ptr_array_new_with_free_func (g_free);
+  op->destinations = g_ptr_array_new_with_free_func (g_free);
+  op->in_the_way = g_ptr_array_new ();
+
+  return op;
+}
+
+static void
+op_free (Op *op)
+{
+  g_object_unref (op->parent);
+  g_object_unref (op->store);
+  g_clear_object (&op->toasts);
+  g_clear_object (&op->folder);
+  g_clear_object (&op->resource);
+  g_free (op->method);
+  g_ptr_array_unref (op->urls);
+  g_ptr_array_unref (op->destinations);
+  g_ptr_array_unref (op->in_the_way);
+  g_free (op->old_name);
+  g_free (op->toast);
+  if (op->chooser != NULL)
+    gtk_native_dialog_destroy (op->chooser);
+  g_clear_object (&op->chooser);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Op, op_free)
+
+static void
+toast (Op         *op,
+       const char *text)
+{
+  /* A toast title is Pango markup in libadwaita 1.2. */
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  if (op->toasts != NULL)
+    adw_toast_overlay_add_toast (op->toasts, adw_toast_new (markup));
+}
+
+/* ---- names -------------------------------------------------------------- */
+
+gboolean
+davscope_file_name_is_valid (const char  *name,
+                             const char **reason)
+{
+  const char *why = NULL;
+
+  if (name == NULL || *name == '\0' || dav_text_is_blank (name, -1))
+    why = _("A name is needed.");
+  else if (!g_utf8_validate (name, -1, NULL))
+    why = _("The name is not valid text.");
+  else if (strchr (name, '/') != NULL)
+    why = _("A name cannot contain “/”.");
+  else if (g_str_equal (name, ".") || g_str_equal (name, ".."))
+    why = _("“.” and “..” are not names.");
+  else
+    for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+          {
+            why = _("A name cannot contain control characters.");
+            break;
+          }
+      }
+
+  if (reason != NULL)
+    *reason = why;
+
+  return why == NULL;
+}
+
+/* The URL of @name in @folder_url: escaped here, never taken from an href. */
+static char *
+child_url (const char *folder_url,
+           const char *name,
+           gboolean    collection)
+{
+  g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
+
+  return g_strconcat (folder_url, g_str_has_suffix (folder_url, "/") ? "" : "/",
+                      escaped, collection ? "/" : "", NULL);
+}
+
+static char *
+parent_url (const char *url)
+{
+  g_autofree char *copy = g_strdup (url);
+  gsize len = strlen (copy);
+  char *slash;
+
+  while (len > 1 && copy[len - 1] == '/')
+    copy[--len] = '\0';
+  slash = strrchr (copy, '/');
+  if (slash != NULL)
+    slash[1] = '\0';
+
+  return g_steal_pointer (&copy);
+}
+
+static gboolean
+in_listing (DavFolder  *folder,
+            const char *url)
+{
+  g_autofree char *other = NULL;
+
+  if (dav_folder_find (folder, url) != NULL)
+    return TRUE;
+
+  /* A file where a folder would go, or the other way round. */
+  other = g_str_has_suffix (url, "/") ? g_strndup (url, strlen (url) - 1) : g_strconcat (url, "/", NULL);
+  return dav_folder_find (folder, other) != NULL;
+}
+
+/* ---- running ------------------------------------------------------------ */
+
+static void
+run_in_window (Op       *op,
+               gboolean  overwrite)
+{
+  if (op->urls->len == 0)
+    return;
+
+  davscope_report_window_run (op->parent, op->store, op->method, op->urls,
+                              op->destinations->len > 0 ? op->destinations : NULL, overwrite);
+}
+
+static void
+on_quiet_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Op) op = user_data;
+  g_autoptr(DavReport) report = dav_batch_run_finish (DAV_BATCH (source), result);
+
+  dav_resource_store_apply_report (op->store, report);
+
+  if (dav_report_all_ok (report))
+    toast (op, op->toast);
+  else
+    /* The same report as for many items: what failed, why, and what to
+     * do about it. */
+    davscope_report_window_show_report (op->parent, op->store, op->method, report, FALSE);
+}
+
+/* One change, no window unless it fails. */
+static void
+run_quietly (Op *op)
+{
+  g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (op->store), 1);
+  const char *url = g_ptr_array_index (op->urls, 0);
+  g_autoptr(GError) error = NULL;
+  gboolean added;
+
+  if (g_str_equal (op->method, "MKCOL"))
+    added = dav_batch_add_mkcol (batch, url, &error);
+  else
+    added = dav_batch_add_move (batch, url, g_ptr_array_index (op->destinations, 0), FALSE, &error);
+
+  if (!added)
+    {
+      toast (op, error->message);
+      op_free (op);
+      return;
+    }
+
+  dav_batch_run_async (batch, NULL, on_quiet_done, op);
+}
+
+/* ---- "replace?" --------------------------------------------------------- */
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Op               *op)
+{
+  if (g_str_equal (response, "replace"))
+    run_in_window (op, TRUE);
+  else if (g_str_equal (response, "skip"))
+    {
+      /* Backwards, so the indexes stay right. */
+      for (guint i = op->in_the_way->len; i > 0; i--)
+        {
+          guint index = GPOINTER_TO_UINT (g_ptr_array_index (op->in_the_way, i - 1));
+
+          g_ptr_array_remove_index (op->urls, index);
+          if (op->destinations->len > 0)
+            g_ptr_array_remove_index (op->destinations, index);
+        }
+      run_in_window (op, FALSE);
+    }
+
+  op_free (op);
+}
+
+/* @names: of the items in the way. Asks, unless nothing is in the way. */
+static void
+ask_replace_or_run (Op        *op,
+                    GPtrArray *names)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (op->in_the_way->len == 0)
+    {
+      run_in_window (op, FALSE);
+      op_free (op);
+      return;
+    }
+
+  for (guint i = 0; i < names->len && i < MAX_NAMES_SHOWN; i++)
+    {
+      g_autofree char *shown = dav_text_escape (g_ptr_array_index (names, i), -1);
+
+      g_string_append_printf (list, "%s%s", i ? "\n" : "", shown);
+    }
+  if (names->len > MAX_NAMES_SHOWN)
+    g_string_append_printf (list, "\n%s", _("…"));
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Replace %u Existing Item?", "Replace %u Existing Items?",
+                                          op->in_the_way->len),
+                             op->in_the_way->len);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "An item with the same name is already there:\n\n%s\n\nReplacing it overwrites it and cannot be undone.",
+                                       "Items with the same names are already there:\n\n%s\n\nReplacing them overwrites them and cannot be undone.",
+                                       op->in_the_way->len),
+                          list->str);
+
+  dialog = adw_message_dialog_new (op->parent, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "skip", _("_Skip Them"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  /* Skipping all of them leaves nothing to do. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "skip",
+                                           op->in_the_way->len < op->urls->len);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), op);
+  davscope_accessible_fix_names (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- a dialog asking for a name ----------------------------------------- */
+
+static void
+on_name_changed (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  Op *op = g_object_get_data (G_OBJECT (dialog), "op");
+  const char *name = gtk_editable_get_text (entry);
+  const char *reason = NULL;
+  gboolean ok = davscope_file_name_is_valid (name, &reason);
+
+  if (ok && op->old_name != NULL && g_str_equal (name, op->old_name))
+    ok = FALSE;
+  if (ok && op->folder != NULL)
+    {
+      g_autofree char *url = child_url (dav_folder_get_url (op->folder), name, FALSE);
+
+      if (in_listing (op->folder, url))
+        {
+          ok = FALSE;
+          reason = _("An item with this name is already there.");
+        }
+    }
+
+  adw_message_dialog_set_response_enabled (dialog, "ok", ok);
+  adw_message_dialog_set_body (dialog, reason != NULL ? reason : "");
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else if (*name != '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+on_name_activate (GtkEntry         *entry,
+                  AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "ok"))
+    adw_message_dialog_response (dialog, "ok");
+}
+
+typedef void (*NameChosen) (Op         *op,
+                            const char *name);
+
+static void
+on_name_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  Op *op = g_object_steal_data (G_OBJECT (dialog), "op");
+  NameChosen chosen = (NameChosen) user_data;
+
+  if (g_str_equal (response, "ok"))
+    {
+      g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (op->entry)));
+
+      chosen (op, name);
+    }
+  else
+    op_free (op);
+}
+
+static void
+ask_name (Op         *op,
+          const char *heading,
+          const char *ok_label,
+          const char *initial,
+          NameChosen  chosen)
+{
+  GtkWidget *dialog = adw_message_dialog_new (op->parent, heading, NULL);
+
+  op->entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (op->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (op->entry), initial ? initial : "");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), op->entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "ok", ok_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "op", op);
+  g_signal_connect (op->entry, "changed", G_CALLBACK (on_name_changed), dialog);
+  g_signal_connect (op->entry, "activate", G_CALLBACK (on_name_activate), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_name_response), chosen);
+  on_name_changed (GTK_EDITABLE (op->entry), ADW_MESSAGE_DIALOG (dialog));
+  davscope_accessible_fix_names (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Renaming "report.pdf": "report" is selected, ready to be typed over. */
+  gtk_widget_grab_focus (op->entry);
+  if (initial != NULL)
+    {
+      const char *dot = strrchr (initial, '.');
+      int end = dot != NULL && dot != initial ? (int) g_utf8_pointer_to_offset (initial, dot) : -1;
+
+      gtk_editable_select_region (GTK_EDITABLE (op->entry), 0, end);
+    }
+}
+
+/* ---- new folder --------------------------------------------------------- */
+
+static void
+new_folder_chosen (Op         *op,
+                   const char *name)
+{
+  g_autofree char *shown = dav_text_escape (name, -1);
+
+  g_ptr_array_add (op->urls, child_url (dav_folder_get_url (op->folder), name, TRUE));
+  op->toast = g_strdup_printf (_("Folder “%s” created"), shown);
+  run_quietly (op);
+}
+
+void
+davscope_file_new_folder (const DavscopeFileContext *context,
+                          DavFolder                 *folder)
+{
+  Op *op;
+
+  g_return_if_fail (DAV_IS_FOLDER (folder));
+
+  op = op_new (context, "MKCOL");
+  op->folder = g_object_ref (folder);
+  ask_name (op, _("New Folder"), _("C_reate"), NULL, new_folder_chosen);
+}
+
+/* ---- rename ------------------------------------------------------------- */
+
+static void
+rename_chosen (Op         *op,
+               const char *name)
+{
+  const char *url = dav_resource_get_url (op->resource);
+  g_autofree char *parent = parent_url (url);
+  g_autofree char *shown = dav_text_escape (name, -1);
+
+  g_ptr_array_add (op->urls, g_strdup (url));
+  g_ptr_array_add (op->destinations, child_url (parent, name, dav_resource_is_collection (op->resource)));
+  op->toast = g_strdup_printf (_("Renamed to “%s”"), shown);
+  /* Overwrite: F: renaming onto another item is a 412 in the report, with
+   * "Replace Existing" there, never a silent replacement. */
+  run_quietly (op);
+}
+
+void
+davscope_file_rename (const DavscopeFileContext *context,
+                      DavResource               *resource)
+{
+  Op *op;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (DAV_IS_RESOURCE (resource));
+
+  op = op_new (context, "MOVE");
+  op->resource = g_object_ref (resource);
+  op->old_name = g_strdup (dav_resource_get_name (resource));
+  heading = g_strdup_printf (_("Rename “%s”"), op->old_name);
+  {
+    g_autofree char *escaped = dav_text_escape (heading, -1);
+
+    ask_name (op, escaped, _("_Rename"), op->old_name, rename_chosen);
+  }
+}
+
+/* ---- upload ------------------------------------------------------------- */
+
+static void
+upload_files (Op        *op,
+              GPtrArray *files)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *folder_url = dav_folder_get_url (op->folder);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = basename ? g_filename_display_name (basename) : NULL;
+      g_autofree char *url = NULL;
+
+      if (name == NULL)
+        continue;
+      url = child_url (folder_url, name, FALSE);
+      if (in_listing (op->folder, url))
+        {
+          g_ptr_array_add (op->in_the_way, GUINT_TO_POINTER (op->urls->len));
+          g_ptr_array_add (names, g_strdup (name));
+        }
+      g_ptr_array_add (op->urls, g_steal_pointer (&url));
+      g_ptr_array_add (op->destinations, g_file_get_parse_name (file));
+    }
+
+  ask_replace_or_run (op, names);
+}
+
+static void
+on_upload_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  Op              *op)
+{
+  g_autoptr(GListModel) chosen = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      op_free (op);
+      return;
+    }
+
+  chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+
+  upload_files (op, files);
+}
+
+void
+davscope_file_upload (const DavscopeFileContext *context,
+                      DavFolder                 *folder,
+                      GPtrArray                 *files)
+{
+  Op *op;
+
+  g_return_if_fail (DAV_IS_FOLDER (folder));
+
+  op = op_new (context, "PUT");
+  op->folder = g_object_ref (folder);
+
+  if (files != NULL)
+    {
+      upload_files (op, files);
+      return;
+    }
+
+  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Upload Files"), op->parent,
+                                                                GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                                _("_Upload"), _("_Cancel")));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (op->chooser), TRUE);
+  gtk_native_dialog_set_modal (op->chooser, TRUE);
+  g_signal_connect (op->chooser, "response", G_CALLBACK (on_upload_chosen), op);
+  gtk_native_dialog_show (op->chooser);
+}
+
+/* ---- download ----------------------------------------------------------- */
+
+static void
+on_download_folder_chosen (GtkNativeDialog *chooser,
+                           int              response,
+                           Op              *op)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) urls = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+    {
+      op_free (op);
+      return;
+    }
+
+  /* The URLs were collected first; now each gets its local file. */
+  urls = g_steal_pointer (&op->urls);
+  op->urls = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < urls->len; i++)
+    {
+      const char *url = g_ptr_array_index (urls, i);
+      g_autofree char *name = dav_href_local_name (url);
+      g_autoptr(GFile) file = NULL;
+
+      /* Two server names can sanitise to one local name: number the
+       * later ones rather than write one file twice. */
+      for (guint n = 2; g_hash_table_contains (taken, name); n++)
+        {
+          g_autofree char *base = dav_href_local_name (url);
+          const char *dot = strrchr (base, '.');
+
+          g_free (name);
+          if (dot != NULL && dot != base)
+            name = g_strdup_printf ("%.*s (%u)%s", (int) (dot - base), base, n, dot);
+          else
+            name = g_strdup_printf ("%s (%u)", base, n);
+        }
+      g_hash_table_add (taken, g_strdup (name));
+
+      file = g_file_get_child_for_display_name (dir, name, NULL);
+      if (file == NULL)
+        file = g_file_get_child (dir, name);
+      if (g_file_query_exists (file, NULL))
+        {
+          g_ptr_array_add (op->in_the_way, GUINT_TO_POINTER (op->urls->len));
+          g_ptr_array_add (names, g_strdup (name));
+        }
+      g_ptr_array_add (op->urls, g_strdup (url));
+      g_ptr_array_add (op->destinations, g_file_get_parse_name (file));
+    }
+
+  ask_replace_or_run (op, names);
+}
+
+void
+davscope_file_download (const DavscopeFileContext *context,
+                        GPtrArray                 *resources)
+{
+  Op *op;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (resources != NULL);
+
+  op = op_new (context, "GET");
+  for (guint i = 0; i < resources->len; i++)
+    {
+      DavResource *resource = g_ptr_array_index (resources, i);
+
+      if (!dav_resource_is_collection (resource))
+        g_ptr_array_add (op->urls, g_strdup (dav_resource_get_url (resource)));
+    }
+  if (op->urls->len == 0)
+    {
+      toast (op, _("Only files can be downloaded."));
+      op_free (op);
+      return;
+    }
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Download %u File To", "Download %u Files To", op->urls->len),
+                           op->urls->len);
+  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title, op->parent,
+                                                                GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                                _("_Download Here"), _("_Cancel")));
+  gtk_native_dialog_set_modal (op->chooser, TRUE);
+  g_signal_connect (op->chooser, "response", G_CALLBACK (on_download_folder_chosen), op);
+  gtk_native_dialog_show (op->chooser);
+}
+
+/* ---- paste -------------------------------------------------------------- */
+
+/* Whether the path @key is below @ancestor_key (both normalised). */
+static gboolean
+is_inside (const char *key,
+           const char *ancestor_key)
+{
+  g_autofree char *prefix = g_str_has_suffix (ancestor_key, "/") ? g_strdup (ancestor_key)
+                                                                 : g_strconcat (ancestor_key, "/", NULL);
+
+  return g_str_has_prefix (key, prefix);
+}
+
+void
+davscope_file_paste (const DavscopeFileContext *context,
+                     DavFolder                 *folder,
+                     GPtrArray                 *resources,
+                     gboolean                   move)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *folder_url;
+  g_autofree char *folder_key = NULL;
+  Op *op;
+
+  g_return_if_fail (DAV_IS_FOLDER (folder));
+  g_return_if_fail (resources != NULL);
+
+  op = op_new (context, move ? "MOVE" : "COPY");
+  op->folder = g_object_ref (folder);
+  folder_url = dav_folder_get_url (folder);
+  folder_key = dav_href_normalize_path (folder_url);
+
+  for (guint i = 0; i < resources->len; i++)
+    {
+      DavResource *resource = g_ptr_array_index (resources, i);
+      const char *url = dav_resource_get_url (resource);
+      const char *name = dav_resource_get_name (resource);
+      gboolean collection = dav_resource_is_collection (resource);
+      g_autofree char *from = parent_url (url);
+      g_autofree char *from_key = dav_href_normalize_path (from);
+      g_autofree char *own_key = dav_href_normalize_path (url);
+      g_autofree char *destination = NULL;
+
+      if (g_str_equal (from_key, folder_key))
+        {
+          /* Already here: moving is nothing to do, copying makes
+           * "name (copy)". */
+          if (move)
+            continue;
+          for (guint n = 1; destination == NULL || in_listing (folder, destination); n++)
+            {
+              g_autofree char *copy_name = n == 1 ? g_strdup_printf (_("%s (copy)"), name)
+                                                  : g_strdup_printf (_("%s (copy %u)"), name, n);
+
+              g_free (destination);
+              destination = child_url (folder_url, copy_name, collection);
+            }
+        }
+      else if (collection && (g_str_equal (own_key, folder_key) ||
+                              is_inside (folder_key, own_key)))
+        {
+          g_autofree char *shown = dav_text_escape (name, -1);
+          g_autofree char *text = g_strdup_printf (_("“%s” cannot go into itself."), shown);
+
+          toast (op, text);
+          continue;
+        }
+      else
+        {
+          destination = child_url (folder_url, name, collection);
+          if (in_listing (folder, destination))
+            {
+              g_ptr_array_add (op->in_the_way, GUINT_TO_POINTER (op->urls->len));
+              g_ptr_array_add (names, g_strdup (name));
+            }
+        }
+
+      g_ptr_array_add (op->urls, g_strdup (url));
+      g_ptr_array_add (op->destinations, g_steal_pointer (&destination));
+    }
+
+  if (op->urls->len == 0)
+    {
+      op_free (op);
+      return;
+    }
+
+  ask_replace_or_run (op, names);
+}

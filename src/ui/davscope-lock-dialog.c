@@ -1,0 +1,482 @@
+/* davscope-lock-dialog.c: the locks of one item, taking and removing them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An AdwWindow with an AdwPreferencesPage, rebuilt each time the locks
+ * are read: an outcome group (after a LOCK or UNLOCK), one group per
+ * active lock, and the form for a new lock. The LockDialog struct lives as
+ * long as the window (it is its data) and holds the requests' cancellable.
+ */
+
+#include "davscope-lock-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "dav-lock.h"
+#include "dav-status.h"
+#include "dav-text.h"
+#include "davscope-accessible.h"
+
+typedef struct {
+  GtkWidget        *window;       /* not owned: the struct is its data */
+  GtkWidget        *stack;
+  GtkWidget        *page;
+  DavResourceStore *store;
+  DavClient        *client;
+  char             *url;
+  char             *name;
+  GCancellable     *cancellable;
+  /* The form. */
+  GtkWidget        *scope_row;
+  GtkWidget        *timeout_row;
+  GtkWidget        *owner_row;
+  /* The outcome of the last LOCK or UNLOCK, shown above the locks. */
+  char             *outcome_title;
+  char             *outcome_text;
+  gboolean          outcome_ok;
+} LockDialog;
+
+static const guint timeouts[] = { 3600, 86400, 0 };
+
+static void read_locks (LockDialog *self);
+
+static void
+lock_dialog_free (LockDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  g_object_unref (self->store);
+  g_object_unref (self->client);
+  g_free (self->url);
+  g_free (self->name);
+  g_free (self->outcome_title);
+  g_free (self->outcome_text);
+  g_free (self);
+}
+
+static GtkWidget *
+add_group (LockDialog *self,
+           const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+
+  return group;
+}
+
+static void
+add_row (GtkWidget  *group,
+         const char *title,
+         const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped = dav_text_escape (value ? value : "", -1);
+  GtkWidget *label = gtk_label_new (escaped);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, escaped, -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static char *
+describe_timeout (const char *timeout)
+{
+  guint64 seconds;
+
+  if (timeout == NULL)
+    return g_strdup (_("not given"));
+  if (g_ascii_strcasecmp (timeout, "Infinite") == 0)
+    return g_strdup (_("until removed"));
+  if (g_ascii_strncasecmp (timeout, "Second-", 7) == 0 &&
+      g_ascii_string_to_unsigned (timeout + 7, 10, 0, G_MAXUINT64, &seconds, NULL))
+    {
+      if (seconds >= 3600)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %u hour left", "about %u hours left",
+                                             (guint) (seconds / 3600)),
+                                (guint) (seconds / 3600));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute left", "%u minutes left",
+                                           (guint) MAX (seconds / 60, 1)),
+                              (guint) MAX (seconds / 60, 1));
+    }
+
+  return g_strdup (timeout);
+}
+
+/* An outcome: "Locked · 200 OK" and what it means. */
+static void
+set_outcome (LockDialog   *self,
+             const char   *done,
+             DavResult    *result,
+             const GError *error)
+{
+  g_clear_pointer (&self->outcome_title, g_free);
+  g_clear_pointer (&self->outcome_text, g_free);
+
+  if (result != NULL)
+    {
+      DavStatusInfo info;
+
+      dav_status_lookup (result->status, &info);
+      self->outcome_ok = SOUP_STATUS_IS_SUCCESSFUL (result->status);
+      /* TRANSLATORS: "Locked · 200 OK" or "Failed · 423 Locked" */
+      self->outcome_title = g_strdup_printf (C_("lock outcome", "%s · %u %s"),
+                                             self->outcome_ok ? done : _("Failed"),
+                                             result->status, result->reason ? result->reason : info.reason);
+      self->outcome_text = g_strdup (info.explanation);
+      if (result->body != NULL && result->body->errors != NULL && result->body->errors->len > 0)
+        {
+          const DavCondition *condition = g_ptr_array_index (result->body->errors, 0);
+          DavConditionInfo condition_info;
+
+          if (dav_condition_lookup (condition->namespace_uri, condition->name, &condition_info))
+            {
+              char *joined = g_strconcat (self->outcome_text, " ", condition_info.explanation, NULL);
+
+              g_free (self->outcome_text);
+              self->outcome_text = joined;
+            }
+        }
+    }
+  else
+    {
+      self->outcome_ok = FALSE;
+      self->outcome_title = g_strdup (_("No answer"));
+      self->outcome_text = g_strdup (error ? error->message : "");
+    }
+}
+
+/* The browser re-lists where the item is: its badge follows the lock. */
+static void
+refresh_listing (LockDialog *self,
+                 const char *method)
+{
+  g_autoptr(DavReport) report = dav_report_new ();
+  DavReportItem *item = dav_report_item_new (method, self->url);
+
+  item->outcome = DAV_OUTCOME_DONE;
+  g_ptr_array_add (report->items, item);
+  dav_resource_store_apply_report (self->store, report);
+}
+
+/* ---- unlock ------------------------------------------------------------- */
+
+static void
+on_unlocked (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  LockDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_outcome (self, _("Unlocked"), result, error);
+  refresh_listing (self, "UNLOCK");
+  read_locks (self);
+}
+
+static void
+send_unlock (LockDialog *self,
+             const char *token)
+{
+  /* Ours or not, it is no longer held once the server let it go. */
+  dav_client_remove_lock_token (self->client, token);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+  dav_client_unlock_async (self->client, self->url, token, self->cancellable, on_unlocked, self);
+}
+
+static void
+on_unlock_confirmed (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LockDialog       *self)
+{
+  const char *token = g_object_get_data (G_OBJECT (dialog), "token");
+
+  if (g_str_equal (response, "remove"))
+    send_unlock (self, token);
+}
+
+static void
+on_remove_clicked (GtkButton  *button,
+                   LockDialog *self)
+{
+  const char *token = g_object_get_data (G_OBJECT (button), "token");
+  const char *owner = g_object_get_data (G_OBJECT (button), "owner");
+  g_autofree char *shown_owner = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (dav_client_holds_lock_token (self->client, token))
+    {
+      send_unlock (self, token);
+      return;
+    }
+
+  /* Someone else's: removing it may cost them their work. */
+  shown_owner = dav_text_escape (owner ? owner : _("someone"), -1);
+  body = g_strdup_printf (_("This lock was taken by %s, not in this window. Whoever holds it may be editing the item and lose their changes when the lock is gone."),
+                          shown_owner);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Remove Someone Else’s Lock?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove Lock"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "token", g_strdup (token), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unlock_confirmed), self);
+  davscope_accessible_fix_names (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- lock --------------------------------------------------------------- */
+
+static void
+on_locked (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  LockDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (result != NULL && SOUP_STATUS_IS_SUCCESSFUL (result->status) && result->lock_token != NULL)
+    dav_client_add_lock_token (self->client, self->url, result->lock_token);
+
+  set_outcome (self, _("Locked"), result, error);
+  refresh_listing (self, "LOCK");
+  read_locks (self);
+}
+
+static void
+on_lock_clicked (GtkButton  *button,
+                 LockDialog *self)
+{
+  guint scope = adw_combo_row_get_selected (ADW_COMBO_ROW (self->scope_row));
+  guint timeout = adw_combo_row_get_selected (ADW_COMBO_ROW (self->timeout_row));
+  g_autofree char *owner = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+  dav_client_lock_async (self->client, self->url,
+                         scope == 1 ? DAV_LOCK_SHARED : DAV_LOCK_EXCLUSIVE,
+                         DAV_DEPTH_0, timeouts[MIN (timeout, G_N_ELEMENTS (timeouts) - 1)],
+                         dav_text_is_blank (owner, -1) ? NULL : owner,
+                         self->cancellable, on_locked, self);
+}
+
+/* ---- the page ------------------------------------------------------------ */
+
+static GtkWidget *
+combo_row_new (const char         *title,
+               const char * const *choices)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new (choices);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+
+  return row;
+}
+
+static void
+add_form (LockDialog *self)
+{
+  const char * const scopes[] = { _("Exclusive: only the holder may change it"),
+                                  _("Shared: other shared locks may be taken too"), NULL };
+  const char * const durations[] = { _("One hour"), _("One day"), _("Until removed"), NULL };
+  GtkWidget *group = add_group (self, _("New Lock"),
+                                _("A lock keeps others from changing or deleting the item until it is removed or runs out."));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Lock"));
+  const char *real_name = g_get_real_name ();
+
+  self->scope_row = combo_row_new (_("Scope"), scopes);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->scope_row);
+  self->timeout_row = combo_row_new (_("Duration"), durations);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->timeout_row);
+  self->owner_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->owner_row), _("Owner"));
+  gtk_editable_set_text (GTK_EDITABLE (self->owner_row),
+                         real_name != NULL && !g_str_equal (real_name, "Unknown") ? real_name : g_get_user_name ());
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->owner_row);
+
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_lock_clicked), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+}
+
+static void
+show_locks (LockDialog   *self,
+            DavResult    *result,
+            const GError *error)
+{
+  g_autoptr(GPtrArray) locks = NULL;
+  GtkWidget *old_page = self->page;
+
+  self->page = adw_preferences_page_new ();
+
+  if (self->outcome_title != NULL)
+    {
+      GtkWidget *group = add_group (self, self->outcome_title, self->outcome_text);
+
+      gtk_widget_add_css_class (group, self->outcome_ok ? "success" : "error");
+    }
+
+  if (result != NULL && dav_result_has_multistatus (result) && result->body->responses->len > 0)
+    locks = dav_lock_list_from_response (g_ptr_array_index (result->body->responses, 0));
+
+  if (result == NULL || !SOUP_STATUS_IS_SUCCESSFUL (result->status))
+    {
+      g_autofree char *text = NULL;
+
+      if (result != NULL)
+        {
+          DavStatusInfo info;
+
+          dav_status_lookup (result->status, &info);
+          text = g_strdup_printf ("%u %s — %s", result->status, info.reason, info.explanation);
+        }
+      add_group (self, _("The Locks Could Not Be Read"), text ? text : (error ? error->message : NULL));
+    }
+  else if (locks == NULL || locks->len == 0)
+    add_group (self, _("Not Locked"), _("Nobody holds a lock on this item."));
+  else
+    for (guint i = 0; i < locks->len; i++)
+      {
+        const DavLock *lock = g_ptr_array_index (locks, i);
+        gboolean ours = dav_client_holds_lock_token (self->client, lock->token);
+        g_autofree char *owner = lock->owner ? dav_text_squeeze (lock->owner) : NULL;
+        g_autofree char *title = ours ? g_strdup (_("Locked by This Window"))
+                                      : g_strdup_printf (_("Locked by %s"), owner ? owner : _("someone"));
+        g_autofree char *shown_title = dav_text_escape (title, -1);
+        g_autofree char *timeout = describe_timeout (lock->timeout);
+        GtkWidget *group = add_group (self, shown_title, NULL);
+
+        add_row (group, _("Owner"), owner ? owner : _("not given"));
+        add_row (group, _("Scope"), lock->scope);
+        add_row (group, _("Depth"), lock->depth);
+        add_row (group, _("Time left"), timeout);
+        add_row (group, _("Token"), lock->token ? lock->token : _("not shown by the server"));
+        if (lock->root != NULL)
+          add_row (group, _("Lock root"), lock->root);
+
+        if (lock->token != NULL)
+          {
+            GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove Lock"));
+
+            gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+            if (!ours)
+              gtk_widget_add_css_class (button, "destructive-action");
+            g_object_set_data_full (G_OBJECT (button), "token", g_strdup (lock->token), g_free);
+            g_object_set_data_full (G_OBJECT (button), "owner", g_strdup (owner), g_free);
+            g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
+            adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+          }
+      }
+
+  add_form (self);
+
+  gtk_stack_add_named (GTK_STACK (self->stack), self->page, NULL);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->page);
+  if (old_page != NULL)
+    gtk_stack_remove (GTK_STACK (self->stack), old_page);
+  davscope_accessible_fix_names (self->page);
+}
+
+static void
+on_locks_read (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  LockDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_locks (self, result, error);
+}
+
+static void
+read_locks (LockDialog *self)
+{
+  static const char * const names[] = { "{DAV:}lockdiscovery", "{DAV:}supportedlock", NULL };
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+  dav_client_propfind_async (self->client, self->url, DAV_DEPTH_0, DAV_PROPFIND_PROP, names,
+                             NULL, NULL, self->cancellable, on_locks_read, self);
+}
+
+void
+davscope_lock_dialog_show (GtkWindow        *parent,
+                           DavResourceStore *store,
+                           DavResource      *resource)
+{
+  LockDialog *self;
+  GtkWidget *box, *header, *spinner;
+  g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (DAV_IS_RESOURCE_STORE (store));
+  g_return_if_fail (DAV_IS_RESOURCE (resource));
+
+  self = g_new0 (LockDialog, 1);
+  self->store = g_object_ref (store);
+  self->client = g_object_ref (dav_resource_store_get_client (store));
+  self->url = g_strdup (dav_resource_get_url (resource));
+  self->name = g_strdup (dav_resource_get_name (resource));
+  self->cancellable = g_cancellable_new ();
+
+  self->window = adw_window_new ();
+  shown = dav_text_escape (self->name, -1);
+  title = g_strdup_printf (_("Locks of “%s”"), shown);
+  gtk_window_set_title (GTK_WINDOW (self->window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (self->window), parent);
+  gtk_window_set_modal (GTK_WINDOW (self->window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self->window), 560, 560);
+  g_object_set_data_full (G_OBJECT (self->window), "lock-dialog", self, (GDestroyNotify) lock_dialog_free);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Asking the server"), -1);
+  gtk_stack_add_named (GTK_STACK (self->stack), spinner, "loading");
+  gtk_box_append (GTK_BOX (box), self->stack);
+  adw_window_set_content (ADW_WINDOW (self->window), box);
+  {
+    GtkShortcutController *keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+    gtk_shortcut_controller_add_shortcut (keys, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                                  gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (self->window, GTK_EVENT_CONTROLLER (keys));
+  }
+  davscope_accessible_fix_names (self->window);
+  gtk_window_present (GTK_WINDOW (self->window));
+
+  read_locks (self);
+}

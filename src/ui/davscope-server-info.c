@@ -1,0 +1,250 @@
+/* davscope-server-info.c: what the server says about itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An AdwWindow holding an AdwPreferencesPage, filled when the OPTIONS and
+ * the quota PROPFIND have answered. Server text goes into plain labels,
+ * escaped.
+ */
+
+#include "davscope-server-info.h"
+
+#include <glib/gi18n.h>
+
+#include "dav-status.h"
+#include "dav-text.h"
+#include "davscope-accessible.h"
+
+typedef struct {
+  GtkWidget  *window;
+  GtkWidget  *stack;
+  GtkWidget  *page;
+  DavClient  *client;
+  char       *url;
+  DavResult  *options;
+  DavResult  *quota;
+  guint       pending;
+} Info;
+
+static void
+info_free (Info *info)
+{
+  g_object_unref (info->window);
+  g_object_unref (info->client);
+  g_free (info->url);
+  g_clear_pointer (&info->options, dav_result_unref);
+  g_clear_pointer (&info->quota, dav_result_unref);
+  g_free (info);
+}
+
+static GtkWidget *
+add_row (GtkWidget  *group,
+         const char *title,
+         const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped = dav_text_escape (value, -1);
+  GtkWidget *label = gtk_label_new (escaped);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  /* The value is what an assistive technology reads after the title. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, escaped, -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+static GtkWidget *
+add_group (Info       *info,
+           const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (info->page), ADW_PREFERENCES_GROUP (group));
+
+  return group;
+}
+
+/* "1, 2, 3": what each class lets Davscope do. */
+static char *
+describe_classes (const char *dav)
+{
+  g_auto(GStrv) classes = g_strsplit (dav, ",", -1);
+  gboolean locking = FALSE;
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    {
+      g_strstrip (classes[i]);
+      locking |= g_str_equal (classes[i], "2") || g_str_equal (classes[i], "3");
+    }
+
+  return g_strdup_printf ("%s — %s", dav,
+                          locking ? _("files and folders, properties and locking")
+                                  : _("files and folders and properties, no locking"));
+}
+
+static void
+show_failure (Info      *info,
+              DavResult *result)
+{
+  GtkWidget *group = add_group (info, _("The Server Did Not Answer OPTIONS"));
+  DavStatusInfo status;
+  g_autofree char *code = g_strdup_printf ("%u %s", result->status, result->reason ? result->reason : "");
+
+  dav_status_lookup (result->status, &status);
+  add_row (group, _("Status"), code);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), status.explanation);
+}
+
+static void
+fill (Info *info)
+{
+  DavResult *options = info->options;
+  GtkWidget *group;
+
+  if (options != NULL && !SOUP_STATUS_IS_SUCCESSFUL (options->status))
+    show_failure (info, options);
+  else if (options != NULL)
+    {
+      const char *dav = soup_message_headers_get_list (options->headers, "DAV");
+      const char *allow = soup_message_headers_get_list (options->headers, "Allow");
+      const char *server = soup_message_headers_get_one (options->headers, "Server");
+
+      group = add_group (info, _("WebDAV"));
+      add_row (group, _("Address"), info->url);
+      if (dav != NULL)
+        {
+          g_autofree char *described = describe_classes (dav);
+
+          add_row (group, _("Compliance classes"), described);
+        }
+      else
+        add_row (group, _("Compliance classes"), _("none: the server does not say it speaks WebDAV here"));
+      add_row (group, _("Allowed methods"), allow ? allow : _("not listed"));
+      add_row (group, _("Server software"), server ? server : _("not named"));
+    }
+
+  group = add_group (info, _("Storage"));
+  if (info->quota != NULL && dav_result_has_multistatus (info->quota) && info->quota->body->responses->len > 0)
+    {
+      const DavResponse *response = g_ptr_array_index (info->quota->body->responses, 0);
+      const DavProperty *available = dav_response_find_property (response, "DAV:", "quota-available-bytes");
+      const DavProperty *used = dav_response_find_property (response, "DAV:", "quota-used-bytes");
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < 2; i++)
+        {
+          const DavProperty *property = i == 0 ? used : available;
+          const char *title = i == 0 ? _("Used") : _("Available");
+          guint64 bytes;
+
+          if (property == NULL || property->status != 200 || property->value == NULL)
+            continue;
+          any = TRUE;
+          if (g_ascii_string_to_unsigned (property->value, 10, 0, G_MAXUINT64, &bytes, NULL))
+            {
+              g_autofree char *size = g_format_size (bytes);
+
+              add_row (group, title, size);
+            }
+          else
+            add_row (group, title, property->value);
+        }
+      if (!any)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                               _("The server does not report how much space is used or left (RFC 4331 quota properties)."));
+    }
+  else
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("The server does not report how much space is used or left (RFC 4331 quota properties)."));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (info->stack), "page");
+}
+
+static void
+on_answer (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  Info *info = user_data;
+  g_autoptr(GError) error = NULL;
+  DavResult *result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+
+  if (result != NULL && g_str_equal (result->method, "OPTIONS"))
+    info->options = result;
+  else if (result != NULL)
+    info->quota = result;
+  else if (info->options == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GtkWidget *group = add_group (info, _("No Answer"));
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), error->message);
+    }
+
+  if (--info->pending > 0)
+    return;
+
+  fill (info);
+  info_free (info);
+}
+
+void
+davscope_server_info_show (GtkWindow *parent,
+                           DavClient *client)
+{
+  Info *info;
+  GtkWidget *box, *header, *spinner, *title;
+  static const char * const quota_names[] = {
+    "{DAV:}quota-available-bytes", "{DAV:}quota-used-bytes", NULL
+  };
+
+  g_return_if_fail (DAV_IS_CLIENT (client));
+
+  info = g_new0 (Info, 1);
+  info->client = g_object_ref (client);
+  info->url = g_strdup (dav_client_get_base_url (client));
+  info->window = g_object_ref_sink (adw_window_new ());
+  gtk_window_set_title (GTK_WINDOW (info->window), _("Server Information"));
+  gtk_window_set_transient_for (GTK_WINDOW (info->window), parent);
+  gtk_window_set_modal (GTK_WINDOW (info->window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (info->window), 560, 480);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  title = adw_window_title_new (_("Server Information"), NULL);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_box_append (GTK_BOX (box), header);
+
+  info->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (info->stack, TRUE);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Asking the server"), -1);
+  gtk_stack_add_named (GTK_STACK (info->stack), spinner, "loading");
+  info->page = adw_preferences_page_new ();
+  gtk_stack_add_named (GTK_STACK (info->stack), info->page, "page");
+  gtk_box_append (GTK_BOX (box), info->stack);
+  adw_window_set_content (ADW_WINDOW (info->window), box);
+  {
+    GtkShortcutController *keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+    gtk_shortcut_controller_add_shortcut (keys, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                                  gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (info->window, GTK_EVENT_CONTROLLER (keys));
+  }
+  davscope_accessible_fix_names (info->window);
+  gtk_window_present (GTK_WINDOW (info->window));
+
+  info->pending = 2;
+  dav_client_options_async (client, info->url, NULL, on_answer, info);
+  dav_client_propfind_async (client, info->url, DAV_DEPTH_0, DAV_PROPFIND_PROP, quota_names,
+                             NULL, NULL, NULL, on_answer, info);
+}
