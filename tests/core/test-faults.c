@@ -623,6 +623,10 @@ wrong_answer_handler (SoupServer        *soup_server,
     respond (msg, 200, "application/xml", "");
   else if (g_str_has_suffix (path, "/207-empty/"))
     respond (msg, 207, "application/xml", "");
+  else if (g_str_has_suffix (path, "/405/"))
+    respond (msg, 405, "text/html", "<html><body>Method Not Allowed</body></html>");
+  else if (g_str_has_suffix (path, "/500/"))
+    respond (msg, 500, "application/xml", "<?xml version=\"1.0\"?><error>oops</error>");
   else
     respond (msg, 404, "text/html", "<html><body>Not Found</body></html>");
 }
@@ -678,6 +682,19 @@ static void
 test_wrong_404 (void)
 {
   check_wrong_answer ("missing", 404);
+}
+
+static void
+test_wrong_405 (void)
+{
+  check_wrong_answer ("405", 405);
+}
+
+/* An XML body that is no multistatus, with a 500: still no listing. */
+static void
+test_wrong_500 (void)
+{
+  check_wrong_answer ("500", 500);
 }
 
 /* ---- C. bad XML ---------------------------------------------------------- */
@@ -1030,6 +1047,39 @@ test_redirect_chain_long (void)
   message = g_ascii_strdown (error->message, -1);
   g_assert_nonnull (strstr (message, "too many redirects"));
   /* Stopped at 20 (HOSTILE.md case 36): the first request and 20 hops. */
+  g_assert_cmpuint (server_count (server, "PROPFIND"), ==, 21);
+  g_assert_cmpuint (server->seen->len, ==, 21);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* /dav/a/ and /dav/b/ redirect to each other. */
+static void
+loop_handler (SoupServer        *soup_server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  soup_server_message_set_status (msg, g_str_has_suffix (path, "/a/") ? 302 : 307, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location",
+                                g_str_has_suffix (path, "/a/") ? "/dav/b/" : "/dav/a/");
+}
+
+/* A -> B -> A: stopped at 20 redirects, like the 50-hop chain. */
+static void
+test_redirect_loop (void)
+{
+  g_autoptr(Server) server = server_new (loop_handler, NULL);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strconcat (server->dav_url, "a/", NULL);
+
+  result = do_propfind (client, url, &error);
+  g_assert_null (result);
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
+  g_assert_nonnull (strstr (error->message, "Too many redirects"));
   g_assert_cmpuint (server_count (server, "PROPFIND"), ==, 21);
   g_assert_cmpuint (server->seen->len, ==, 21);
 
@@ -2093,6 +2143,181 @@ test_bogus_status_line (void)
     }
 }
 
+/* ---- J. hostile challenges (case 38) -------------------------------------- */
+
+/* Every request gets a 401 with the challenges in server->data, whatever
+ * credentials it brings (even the right ones). */
+static void
+challenge_handler (SoupServer        *soup_server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  Server *server = user_data;
+  const char * const *challenges = server->data;
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+
+  soup_server_message_set_status (msg, 401, NULL);
+  for (guint i = 0; challenges[i] != NULL; i++)
+    soup_message_headers_append (response, "WWW-Authenticate", challenges[i]);
+}
+
+typedef struct {
+  guint  calls;
+  GSList *schemes;   /* char*, as libsoup named them */
+} Prompts;
+
+static gboolean
+prompt_cb (DavClient *client,
+           SoupAuth  *auth,
+           gboolean   retrying,
+           Prompts   *prompts)
+{
+  prompts->calls++;
+  prompts->schemes = g_slist_append (prompts->schemes, g_strdup (soup_auth_get_scheme_name (auth)));
+  /* The right password, as far as the user knows. */
+  soup_auth_authenticate (auth, "alice", "s3cret-faults");
+
+  return TRUE;
+}
+
+/* Runs OPTIONS and PROPFIND against challenges that never accept. */
+static void
+run_challenges (const char * const *challenges,
+                Prompts            *prompts,
+                Server            **server_out)
+{
+  Server *server = server_new (challenge_handler, (gpointer) challenges);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(GError) error = NULL;
+  DavResult *result;
+  GAsyncResult *res = NULL;
+
+  g_signal_connect (client, "authenticate", G_CALLBACK (prompt_cb), prompts);
+
+  dav_client_options_async (client, server->dav_url, NULL, store_result_cb, &res);
+  result = finish_request (client, &res, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->status, ==, 401);
+  g_assert_false (dav_result_is_success (result));
+  dav_result_unref (result);
+
+  result = do_propfind (client, server->dav_url, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->status, ==, 401);
+  assert_not_complete_listing (result);
+  dav_result_unref (result);
+
+  g_signal_handlers_disconnect_by_data (client, prompts);
+  g_assert_finalize_object (g_steal_pointer (&client));
+  *server_out = server;
+}
+
+/* Digest without realm or nonce (CVE-2025-32910, -32912 in libsoup's
+ * own code): no crash; libsoup 3.2.3 makes no SoupAuth of such a
+ * challenge, so nobody is asked and nothing is sent. */
+static void
+test_auth_digest_missing_fields (void)
+{
+  static const char * const no_realm[] = { "Digest nonce=\"bm9uY2U\", qop=\"auth\"", NULL };
+  static const char * const no_nonce[] = { "Digest realm=\"faults\", qop=\"auth\"", NULL };
+  static const char * const bare[] = { "Digest", NULL };
+  static const char * const empty[] = { "Digest realm=\"\", nonce=\"\", qop=\"\", algorithm=", NULL };
+  static const char * const junk[] = { "Digest realm=\"faults\", nonce=\"x\", algorithm=SHA-999, qop=\"auth-nonsense\", stale=maybe", NULL };
+  const char * const *cases[] = { no_realm, no_nonce, bare, empty, junk };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Server) server = NULL;
+      Prompts prompts = { 0, NULL };
+      guint with_digest = 0;
+
+      run_challenges (cases[i], &prompts, &server);
+      g_test_message ("“%s”: %u prompts, %u requests", cases[i][0], prompts.calls, server->seen->len);
+
+      /* At most the three tries a request gets, for each of the two;
+       * found with libsoup 3.2.3: none at all. */
+      g_assert_cmpuint (prompts.calls, <=, 2 * 3);
+      g_assert_cmpuint (server->seen->len, <=, 2 * 4);
+      g_assert_cmpuint (prompts.calls, ==, 0);
+      g_assert_cmpuint (server->seen->len, ==, 2);
+      for (guint j = 0; j < server->seen->len; j++)
+        {
+          const Seen *seen = g_ptr_array_index (server->seen, j);
+          const char *authorization = soup_message_headers_get_one (seen->headers, "Authorization");
+
+          if (authorization != NULL)
+            {
+              g_assert_true (g_ascii_strncasecmp (authorization, "Digest", 6) == 0);
+              with_digest++;
+            }
+        }
+      g_assert_cmpuint (with_digest, <=, prompts.calls);
+      g_slist_free_full (prompts.schemes, g_free);
+    }
+}
+
+/* A 401 every time, even after the right password: at most three
+ * tries per request, then the 401 is the answer. */
+static void
+test_auth_always_401 (void)
+{
+  static const char * const basic[] = { "Basic realm=\"faults\"", NULL };
+  static const char * const digest[] = { "Digest realm=\"faults\", nonce=\"bm9uY2U\", qop=\"auth\", algorithm=MD5", NULL };
+  const char * const *cases[] = { basic, digest };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Server) server = NULL;
+      Prompts prompts = { 0, NULL };
+
+      run_challenges (cases[i], &prompts, &server);
+      g_test_message ("“%s”: %u prompts, %u requests", cases[i][0], prompts.calls, server->seen->len);
+
+      /* OPTIONS and PROPFIND: three prompts each, the first without a
+       * password and three with one. */
+      g_assert_cmpuint (prompts.calls, ==, 2 * 3);
+      g_assert_cmpuint (server->seen->len, ==, 2 * 4);
+      g_slist_free_full (prompts.schemes, g_free);
+    }
+}
+
+/* NTLM and Negotiate, well formed or garbage: libsoup 3 does not add
+ * them to a session unless asked, and the client does not: nobody is
+ * asked, nothing answers them. */
+static void
+test_auth_ntlm_negotiate (void)
+{
+  static const char * const ntlm[] = { "NTLM", NULL };
+  /* A type-2 message that is none: bad signature, lengths past the end. */
+  static const char * const ntlm_garbage[] = { "NTLM TlRMTVNTUAACAAAA//////////8FAoIC////////////////////AAAAAA==", NULL };
+  static const char * const negotiate[] = { "Negotiate", "Negotiate YIIBFAYGKwYBBQUCoIIBCDCCAQSgGDAWBgkqhkiC9xIBAgIGCSqGSIb3EgECAg==", NULL };
+  static const char * const both[] = { "Negotiate", "NTLM", NULL };
+  const char * const *cases[] = { ntlm, ntlm_garbage, negotiate, both };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Server) server = NULL;
+      Prompts prompts = { 0, NULL };
+
+      run_challenges (cases[i], &prompts, &server);
+      g_test_message ("“%s”: %u prompts, %u requests", cases[i][0], prompts.calls, server->seen->len);
+
+      g_assert_cmpuint (prompts.calls, ==, 0);
+      g_assert_cmpuint (server->seen->len, ==, 2);
+      for (guint j = 0; j < server->seen->len; j++)
+        {
+          const Seen *seen = g_ptr_array_index (server->seen, j);
+
+          g_assert_null (soup_message_headers_get_one (seen->headers, "Authorization"));
+        }
+      g_slist_free_full (prompts.schemes, g_free);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2111,6 +2336,8 @@ main (int   argc,
   g_test_add_func ("/faults/wrong-answer/200-empty", test_wrong_200_empty);
   g_test_add_func ("/faults/wrong-answer/207-empty", test_wrong_207_empty);
   g_test_add_func ("/faults/wrong-answer/404", test_wrong_404);
+  g_test_add_func ("/faults/wrong-answer/405", test_wrong_405);
+  g_test_add_func ("/faults/wrong-answer/500", test_wrong_500);
   g_test_add_func ("/faults/xml/malformed", test_malformed_xml);
   g_test_add_func ("/faults/xml/other-origin-href", test_other_origin_href);
   g_test_add_func ("/faults/xml/billion-laughs", test_billion_laughs);
@@ -2118,6 +2345,7 @@ main (int   argc,
   g_test_add_func ("/faults/redirect/cross-origin-credentials", test_redirect_cross_origin_credentials);
   g_test_add_func ("/faults/redirect/chain-too-long", test_redirect_chain_long);
   g_test_add_func ("/faults/redirect/chain-short", test_redirect_chain_short);
+  g_test_add_func ("/faults/redirect/loop", test_redirect_loop);
   g_test_add_func ("/faults/redirect/mutating", test_redirect_mutating);
   g_test_add_func ("/faults/delete/no-depth", test_delete_no_depth);
   g_test_add_func ("/faults/batch/server-gone", test_batch_server_gone);
@@ -2125,6 +2353,9 @@ main (int   argc,
   g_test_add_func ("/faults/slow/min-speed", test_slow_min_speed);
   g_test_add_func ("/faults/slow/deadline", test_slow_deadline);
   g_test_add_func ("/faults/auth/digest-then-basic", test_auth_digest_then_basic);
+  g_test_add_func ("/faults/auth/digest-missing-fields", test_auth_digest_missing_fields);
+  g_test_add_func ("/faults/auth/always-401", test_auth_always_401);
+  g_test_add_func ("/faults/auth/ntlm-negotiate", test_auth_ntlm_negotiate);
   g_test_add_func ("/faults/endless/chunked-body", test_endless_chunked_body);
   g_test_add_func ("/faults/endless/listing-too-large", test_listing_too_large);
   g_test_add_func ("/faults/endless/processing-102", test_endless_processing);
