@@ -1125,9 +1125,15 @@ on_sent (GObject      *source,
     req->mode = BODY_SINK;
   else if (is_xml_type (result->content_type) || status == 207)
     {
+      g_autoptr(GHashTable) params = NULL;
+
       req->mode = BODY_XML;
       req->parser = dav_multistatus_parser_new ();
       dav_multistatus_parser_set_limits (req->parser, &req->client->limits);
+      /* libxml2 reads only the document; the header may disagree. */
+      soup_message_headers_get_content_type (headers, &params);
+      if (params != NULL)
+        dav_multistatus_parser_set_charset (req->parser, g_hash_table_lookup (params, "charset"));
       if (req->func != NULL)
         dav_multistatus_parser_set_response_func (req->parser, req->func, req->func_data, NULL);
     }

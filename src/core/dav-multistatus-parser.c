@@ -105,6 +105,8 @@ struct _DavMultistatusParser
   gboolean         skip_document; /* the root was not DAV:multistatus */
   gboolean         prop_body;     /* the root is DAV:prop (a LOCK answer) */
   GByteArray      *pending;       /* input not yet given to libxml2 */
+  char            *charset;       /* what the HTTP header says the body is in */
+  gboolean         parsing;       /* libxml2 has had the first bytes */
 };
 
 G_DEFINE_FINAL_TYPE (DavMultistatusParser, dav_multistatus_parser, G_TYPE_OBJECT)
@@ -1179,6 +1181,118 @@ on_structured_error (void        *ctx,
   stop (self);
 }
 
+/* The encoding a document is in, from its first bytes (XML 1.0
+ * appendix F): a byte order mark, UTF-16 without one, or the encoding
+ * declaration; UTF-8 when nothing says otherwise. */
+static char *
+sniff_encoding (const guint8 *data,
+                gsize         length)
+{
+  const char *text = (const char *) data;
+  const char *end = text + length;
+  const char *p;
+  const char *close;
+
+  if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    return g_strdup ("UTF-8");
+  if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    return g_strdup ("UTF-16LE");
+  if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    return g_strdup ("UTF-16BE");
+  if (length >= 4 && memcmp (data, "<\0?\0", 4) == 0)
+    return g_strdup ("UTF-16LE");
+  if (length >= 4 && memcmp (data, "\0<\0?", 4) == 0)
+    return g_strdup ("UTF-16BE");
+
+  if (length < 6 || memcmp (data, "<?xml", 5) != 0 || !g_ascii_isspace (text[5]))
+    return g_strdup ("UTF-8");
+  close = g_strstr_len (text, length, "?>");
+  if (close != NULL)
+    end = close;
+  p = g_strstr_len (text, end - text, "encoding");
+  if (p == NULL)
+    return g_strdup ("UTF-8");
+
+  for (p += strlen ("encoding"); p < end && g_ascii_isspace (*p); p++)
+    ;
+  if (p >= end || *p != '=')
+    return g_strdup ("UTF-8");
+  for (p++; p < end && g_ascii_isspace (*p); p++)
+    ;
+  if (p < end && (*p == '"' || *p == '\''))
+    {
+      const char *quote = memchr (p + 1, *p, end - p - 1);
+
+      if (quote != NULL)
+        return g_strndup (p + 1, quote - p - 1);
+    }
+
+  return g_strdup ("UTF-8");
+}
+
+/* "utf-8", "UTF8" and "Utf_8" are one name; so are the names of Latin-1. */
+static char *
+canonical_charset (const char *name)
+{
+  static const char * const latin1[] = { "LATIN1", "L1", "ISO88591", "ISO885911987", "CP819", "IBM819", "ISOIR100" };
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, g_ascii_toupper (*p));
+
+  for (guint i = 0; i < G_N_ELEMENTS (latin1); i++)
+    if (g_str_equal (out->str, latin1[i]))
+      g_string_assign (out, "ISO88591");
+
+  return g_string_free (out, FALSE);
+}
+
+/* The header and the document must agree on what the bytes mean: when
+ * they do not, one of them is wrong, and the listing cannot be trusted
+ * (HOSTILE.md case 15). libxml2 itself only reads the document. */
+static void
+check_charset (DavMultistatusParser *self)
+{
+  g_autofree char *document = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *shown_said = NULL;
+  g_autofree char *shown_found = NULL;
+
+  if (self->charset == NULL)
+    return;
+
+  document = sniff_encoding (self->pending->data, self->pending->len);
+  said = canonical_charset (self->charset);
+  found = canonical_charset (document);
+  /* "utf-16" leaves the byte order to the byte order mark. */
+  if (g_str_equal (said, found) ||
+      (g_str_equal (said, "UTF16") && g_str_has_prefix (found, "UTF16")))
+    return;
+
+  shown_said = dav_text_escape (self->charset, -1);
+  shown_found = dav_text_escape (document, -1);
+  add_body_problem (self, dav_problem_new (DAV_PROBLEM_ENCODING, 1, 1,
+                                           _("The server says the answer is encoded in “%s”, but the document says “%s”. One of them is wrong, so the text may be misread, and the listing is incomplete."),
+                                           shown_said, shown_found));
+}
+
+/* Gives libxml2 the next @length bytes of pending input. */
+static void
+parse_pending (DavMultistatusParser *self,
+               gsize                 length,
+               gboolean              terminate)
+{
+  if (!self->parsing)
+    {
+      self->parsing = TRUE;
+      check_charset (self);
+    }
+
+  xmlParseChunk (self->ctxt, (const char *) self->pending->data, length, terminate);
+}
+
 static void
 ensure_context (DavMultistatusParser *self)
 {
@@ -1234,7 +1348,7 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
       g_byte_array_append (self->pending, (const guint8 *) data, length);
       while (self->pending->len >= BLOCK_SIZE && !self->stopped)
         {
-          xmlParseChunk (self->ctxt, (const char *) self->pending->data, BLOCK_SIZE, 0);
+          parse_pending (self, BLOCK_SIZE, FALSE);
           g_byte_array_remove_range (self->pending, 0, BLOCK_SIZE);
         }
 
@@ -1242,7 +1356,7 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
         {
           /* What fits is parsed before the limit stops it. */
           if (!self->stopped && self->pending->len > 0)
-            xmlParseChunk (self->ctxt, (const char *) self->pending->data, self->pending->len, 0);
+            parse_pending (self, self->pending->len, FALSE);
           g_byte_array_set_size (self->pending, 0);
           limit_reached (self, _("the answer is larger than the limit allows"));
         }
@@ -1280,7 +1394,7 @@ dav_multistatus_parser_finish (DavMultistatusParser *self)
                                              _("The server sent an empty answer where a Multi-Status body was expected.")));
   else if (!self->stopped && self->ctxt != NULL)
     {
-      xmlParseChunk (self->ctxt, (const char *) self->pending->data, self->pending->len, 1);
+      parse_pending (self, self->pending->len, TRUE);
       g_byte_array_set_size (self->pending, 0);
     }
 
@@ -1330,6 +1444,17 @@ dav_multistatus_parser_set_limits (DavMultistatusParser  *self,
 }
 
 void
+dav_multistatus_parser_set_charset (DavMultistatusParser *self,
+                                    const char           *charset)
+{
+  g_return_if_fail (DAV_IS_MULTISTATUS_PARSER (self));
+  g_return_if_fail (!self->parsing);
+
+  g_free (self->charset);
+  self->charset = g_strdup (charset);
+}
+
+void
 dav_multistatus_parser_set_response_func (DavMultistatusParser *self,
                                           DavResponseFunc       func,
                                           gpointer              user_data,
@@ -1363,6 +1488,7 @@ dav_multistatus_parser_finalize (GObject *object)
   g_hash_table_unref (self->seen_hrefs);
   g_string_free (self->text, TRUE);
   g_byte_array_unref (self->pending);
+  g_free (self->charset);
   g_string_free (self->xml, TRUE);
 
   G_OBJECT_CLASS (dav_multistatus_parser_parent_class)->finalize (object);

@@ -41,6 +41,12 @@ DavMultistatusParser *dav_multistatus_parser_new     (void);
 void                  dav_multistatus_parser_set_limits
                                                      (DavMultistatusParser  *self,
                                                       const DavParserLimits *limits);
+/* The charset parameter of the body's Content-Type, or NULL when there
+ * was none. A document in another encoding than it says is an error
+ * (HOSTILE.md case 15). Before the first feed. */
+void                  dav_multistatus_parser_set_charset
+                                                     (DavMultistatusParser  *self,
+                                                      const char            *charset);
 /* With a func, responses go to it and are not kept in the result (memory
  * stays flat in the body size); without one, they are collected. */
 void                  dav_multistatus_parser_set_response_func

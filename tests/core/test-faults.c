@@ -882,6 +882,77 @@ test_billion_laughs (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+static const struct {
+  const char *content_type;
+  gboolean    utf16;      /* the body in UTF-16LE with a byte order mark */
+  gboolean    agree;
+} charsets[] = {
+  { "application/xml; charset=utf-8", FALSE, TRUE },
+  { "text/xml; charset=\"UTF-8\"", FALSE, TRUE },
+  { "application/xml", FALSE, TRUE },
+  { "application/xml; charset=utf-16", FALSE, FALSE },
+  { "text/xml; charset=iso-8859-1", FALSE, FALSE },
+  { "application/xml; charset=utf-8", TRUE, FALSE },
+  { "application/xml; charset=utf-16", TRUE, TRUE },
+};
+
+static void
+charset_handler (SoupServer        *soup_server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  guint i = 0;
+  g_autofree char *body = multistatus_xml (2);
+
+  if (sscanf (path, "/dav/cs-%u/", &i) != 1 || i >= G_N_ELEMENTS (charsets))
+    i = 0;
+  if (charsets[i].utf16)
+    {
+      gsize length = 0;
+      g_autofree char *utf16 = g_convert (body, -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+      GString *bytes = g_string_new_len ("\xff\xfe", 2);
+
+      g_string_append_len (bytes, utf16, length);
+      soup_server_message_set_status (msg, 207, NULL);
+      soup_server_message_set_response (msg, charsets[i].content_type, SOUP_MEMORY_COPY, bytes->str, bytes->len);
+      g_string_free (bytes, TRUE);
+    }
+  else
+    respond (msg, 207, charsets[i].content_type, body);
+}
+
+/* HOSTILE.md case 15, end to end: a Content-Type charset that disagrees
+ * with the document makes the listing fail; agreement (or no charset)
+ * does not. */
+static void
+test_charset_mismatch (void)
+{
+  g_autoptr(Server) server = server_new (charset_handler, NULL);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      g_autofree char *url = g_strdup_printf ("%scs-%u/", server->dav_url, i);
+      g_autoptr(DavResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      result = do_propfind (client, url, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (result);
+      g_test_message ("%s%s: complete %d", charsets[i].content_type, charsets[i].utf16 ? ", UTF-16" : "",
+                      result->complete);
+      g_assert_cmpuint (result->status, ==, 207);
+      g_assert_nonnull (result->body);
+      g_assert_cmpuint (result->body->n_responses, ==, 3);
+      g_assert_cmpint (result->complete, ==, charsets[i].agree);
+      g_assert_cmpint (has_problem (result->body, DAV_PROBLEM_ENCODING), ==, !charsets[i].agree);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 /* ---- D. redirects -------------------------------------------------------- */
 
 static void
@@ -2882,6 +2953,7 @@ main (int   argc,
   g_test_add_func ("/faults/xml/malformed", test_malformed_xml);
   g_test_add_func ("/faults/xml/other-origin-href", test_other_origin_href);
   g_test_add_func ("/faults/xml/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/faults/xml/charset-mismatch", test_charset_mismatch);
   g_test_add_func ("/faults/redirect/cross-origin", test_redirect_cross_origin);
   g_test_add_func ("/faults/redirect/cross-origin-credentials", test_redirect_cross_origin_credentials);
   g_test_add_func ("/faults/redirect/chain-too-long", test_redirect_chain_long);

@@ -10,6 +10,7 @@
 
 #include "dav-multistatus-parser.h"
 #include "dav-error.h"
+#include "dav-href.h"
 #include "dav-text.h"
 
 #include <gio/gio.h>
@@ -3216,6 +3217,128 @@ test_dtd_error_code (void)
   g_assert_true (has_problem (ms->problems, DAV_PROBLEM_FORBIDDEN_DTD));
 }
 
+/* Overlong UTF-8 forms of "." (C0 AE, E0 80 AE) and "<" (C0 BC), raw in
+ * the body (neon's cases): libxml2 2.9.14 rejects them as invalid UTF-8,
+ * wherever they are. Percent-encoded in an href they decode to bytes
+ * that are no "." at all: a name, shown escaped, never a dot segment. */
+static void
+test_overlong_utf8 (void)
+{
+  static const char * const bodies[] = {
+    "<D:response><D:href>/dav/\xc0\xae\xc0\xae/x</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>",
+    "<D:response><D:href>/dav/\xe0\x80\xae\xe0\x80\xae/x</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>",
+    "<D:response><D:href>/dav/a\xc0\xbc" "b</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>",
+    "<D:response><D:href>/dav/a</D:href><D:propstat><D:prop><D:displayname>\xc0\xbcscript\xc0\xbe</D:displayname>"
+    "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>",
+    "\xc0\xbc" "D:response><D:href>/dav/a</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autofree char *body = g_strconcat ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                           "<D:multistatus xmlns:D=\"DAV:\">", bodies[i],
+                                           "</D:multistatus>\n", NULL);
+      g_autoptr(DavMultistatus) ms = parse_string (body);
+      g_autoptr(DavMultistatus) bytes = parse_in_chunks (body, strlen (body), one_byte);
+      g_autofree char *dump = canonical_dump (ms);
+      g_autofree char *bytes_dump = canonical_dump (bytes);
+
+      g_assert_false (ms->complete);
+      g_assert_false (ms->well_formed);
+      g_assert_true (has_fatal_problem (ms));
+      g_assert_true (g_utf8_validate (dump, -1, NULL));
+      /* Nothing of the value with the overlong "<" was kept. */
+      g_assert_false (dump_contains (ms, "value=\"\\300"));
+      g_assert_cmpstr (bytes_dump, ==, dump);
+    }
+
+  {
+    g_autoptr(DavHref) href = dav_href_resolve ("http://127.0.0.1/dav/", "/dav/%C0%AE%C0%AE/");
+    g_autoptr(DavHref) lt = dav_href_resolve ("http://127.0.0.1/dav/", "/dav/%C0%BCb");
+
+    g_assert_cmpint (href->relation, ==, DAV_HREF_MEMBER);
+    g_assert_cmpstr (href->name, ==, "\\xc0\\xae\\xc0\\xae");
+    g_assert_cmpstr (lt->name, ==, "\\xc0\\xbcb");
+  }
+}
+
+static DavMultistatus *
+parse_with_charset (const char *charset,
+                    const char *body,
+                    gsize       length)
+{
+  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
+
+  dav_multistatus_parser_set_charset (parser, charset);
+  dav_multistatus_parser_feed (parser, body, length, NULL);
+
+  return dav_multistatus_parser_finish (parser);
+}
+
+/* A charset in Content-Type that disagrees with the document (its byte
+ * order mark or declaration): libxml2 reads the document only, so the
+ * parser compares the two, and any disagreement is an error. Agreement,
+ * however spelled, is none. */
+static void
+test_charset_mismatch (void)
+{
+  const char *utf8 = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                     "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/caf%C3%A9</D:href>"
+                     "<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>\n";
+  const char *undeclared = "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/x</D:href>"
+                           "<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>\n";
+  const char *latin1 = "<?xml version='1.0' encoding='ISO-8859-1' ?>\n"
+                       "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/x</D:href><D:propstat><D:prop>"
+                       "<D:displayname>caf\xe9</D:displayname></D:prop>"
+                       "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>\n";
+  static const struct {
+    const char *charset;
+    int         body;      /* 0: utf8, 1: utf-16le with BOM, 2: undeclared, 3: latin1 */
+    gboolean    agree;
+  } cases[] = {
+    { "utf-8", 0, TRUE },
+    { "UTF8", 0, TRUE },
+    { "utf-16", 0, FALSE },
+    { "iso-8859-1", 0, FALSE },
+    { "us-ascii", 0, FALSE },
+    { "utf-8", 1, FALSE },
+    { "utf-16", 1, TRUE },
+    { "UTF-16LE", 1, TRUE },
+    { "utf-16be", 1, FALSE },
+    { "utf-8", 2, TRUE },
+    { "windows-1252", 2, FALSE },
+    { "latin1", 3, TRUE },
+    { "iso-8859-1", 3, TRUE },
+    { "utf-8", 3, FALSE },
+    { "x\x1b[2J", 0, FALSE },
+  };
+  g_autoptr(GString) utf16 = g_string_new_len ("\xff\xfe", 2);
+  g_autofree char *converted = NULL;
+  gsize length = 0;
+
+  converted = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+  g_string_append_len (utf16, converted, length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *body = cases[i].body == 0 ? utf8 : cases[i].body == 1 ? utf16->str :
+                         cases[i].body == 2 ? undeclared : latin1;
+      gsize body_length = cases[i].body == 1 ? utf16->len : strlen (body);
+      g_autoptr(DavMultistatus) ms = parse_with_charset (cases[i].charset, body, body_length);
+      g_autoptr(DavMultistatus) none = parse_with_charset (NULL, body, body_length);
+      g_autofree char *shown = g_strescape (cases[i].charset, NULL);
+
+      g_test_message ("charset=%s, body %d: complete %d", shown, cases[i].body, ms->complete);
+      /* Without a charset, every one of these bodies is fine. */
+      g_assert_true (none->complete);
+      g_assert_cmpuint (ms->n_responses, ==, 1);
+      g_assert_cmpint (ms->complete, ==, cases[i].agree);
+      g_assert_cmpint (has_problem (ms->problems, DAV_PROBLEM_ENCODING), ==, !cases[i].agree);
+      if (!cases[i].agree)
+        g_assert_false (dump_contains (ms, "\x1b"));
+    }
+}
+
 static void
 stop_counting (DavResponse *response,
                gpointer     user_data)
@@ -3486,6 +3609,8 @@ main (int   argc,
   g_test_add_func ("/multistatus/hostile/invalid-utf8-href", test_invalid_utf8_href);
   g_test_add_func ("/multistatus/hostile/invalid-utf8-latin1-declared-utf8", test_invalid_utf8_latin1_declared_utf8);
   g_test_add_func ("/multistatus/hostile/broken-bom", test_broken_bom);
+  g_test_add_func ("/multistatus/hostile/overlong-utf8", test_overlong_utf8);
+  g_test_add_func ("/multistatus/hostile/charset-mismatch", test_charset_mismatch);
   g_test_add_func ("/multistatus/hostile/stray-text-between-responses", test_stray_text_between_responses);
   g_test_add_func ("/multistatus/hostile/feed-after-stop", test_feed_after_stop);
   g_test_add_func ("/multistatus/hostile/dtd-error-code", test_dtd_error_code);
