@@ -967,6 +967,53 @@ count_handler (SoupServer        *soup_server,
   respond (msg, 207, "application/xml; charset=utf-8", body);
 }
 
+/* server->data is the whole 207 body. */
+static void
+body_handler (SoupServer        *soup_server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  Server *server = user_data;
+
+  respond (msg, 207, "application/xml; charset=utf-8", server->data);
+}
+
+/* HOSTILE.md cases 2 and 3 end to end: entities and DTDs naming a file
+ * and another server; the listing fails at the DTD, the other server
+ * never hears of it, nothing of the file is in the result. */
+static void
+test_xxe (void)
+{
+  g_autoptr(Server) elsewhere = server_new (count_handler, NULL);
+  g_autoptr(Server) server = server_new (body_handler, NULL);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                           "<!DOCTYPE D:multistatus SYSTEM \"%sx.dtd\" [\n"
+                                           "<!ENTITY passwd SYSTEM \"file:///etc/passwd\">\n"
+                                           "<!ENTITY remote SYSTEM \"%sentity\">\n"
+                                           "]>\n"
+                                           "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/</D:href>"
+                                           "<D:propstat><D:prop><D:displayname>&passwd;&remote;</D:displayname></D:prop>"
+                                           "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+                                           XML_TAIL,
+                                           elsewhere->dav_url, elsewhere->dav_url);
+
+  server->data = body;
+  result = do_propfind (client, server->dav_url, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  assert_not_complete_listing (result);
+  g_assert_true (has_problem (result->body, DAV_PROBLEM_FORBIDDEN_DTD));
+  g_assert_cmpuint (result->body->responses->len, ==, 0);
+  g_assert_cmpuint (elsewhere->seen->len, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 typedef struct {
   Server     *target;
   guint       status;
@@ -2954,6 +3001,7 @@ main (int   argc,
   g_test_add_func ("/faults/xml/other-origin-href", test_other_origin_href);
   g_test_add_func ("/faults/xml/billion-laughs", test_billion_laughs);
   g_test_add_func ("/faults/xml/charset-mismatch", test_charset_mismatch);
+  g_test_add_func ("/faults/xml/xxe", test_xxe);
   g_test_add_func ("/faults/redirect/cross-origin", test_redirect_cross_origin);
   g_test_add_func ("/faults/redirect/cross-origin-credentials", test_redirect_cross_origin_credentials);
   g_test_add_func ("/faults/redirect/chain-too-long", test_redirect_chain_long);

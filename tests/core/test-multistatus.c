@@ -14,6 +14,10 @@
 #include "dav-text.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include <sys/inotify.h>
+#include <unistd.h>
 
 #include <string.h>
 
@@ -2630,6 +2634,89 @@ test_xxe_system_entity (void)
   assert_never_connected (listener);
 }
 
+/* Opens of @path seen by inotify since the watch on @fd was set. */
+static guint
+count_opens (int fd)
+{
+  char buffer[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  guint opens = 0;
+  ssize_t length;
+
+  while ((length = read (fd, buffer, sizeof buffer)) > 0)
+    for (char *p = buffer; p < buffer + length; )
+      {
+        const struct inotify_event *event = (const struct inotify_event *) p;
+
+        if (event->mask & (IN_OPEN | IN_ACCESS))
+          opens++;
+        p += sizeof (struct inotify_event) + event->len;
+      }
+
+  return opens;
+}
+
+/* HOSTILE.md case 2, checked where it matters: the file an external
+ * entity names is never even opened (inotify sees every open), whether
+ * the entity is used in a value or as an external DTD. */
+static void
+test_xxe_no_file_opened (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("davscope-xxe-XXXXXX", &error);
+  g_autofree char *secret = NULL;
+  g_autofree char *uri = NULL;
+  const char *forms[][2] = {
+    { "<!DOCTYPE D:multistatus [<!ENTITY x SYSTEM \"", "\">]>\n" },
+    { "<!DOCTYPE D:multistatus SYSTEM \"", "\">\n" },
+    { "<!DOCTYPE D:multistatus [<!ENTITY % p SYSTEM \"", "\"> %p;]>\n" },
+  };
+  int fd;
+
+  g_assert_no_error (error);
+  secret = g_build_filename (dir, "secret", NULL);
+  g_file_set_contents (secret, "root:x:0:0:TOP-SECRET\n", -1, &error);
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (secret, NULL, &error);
+  g_assert_no_error (error);
+
+  fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (inotify_add_watch (fd, secret, IN_OPEN | IN_ACCESS), >=, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      for (guint path = 0; path < 2; path++)
+        {
+          g_autofree char *doctype = g_strconcat (forms[i][0], path ? secret : uri, forms[i][1], NULL);
+          g_autofree char *body = g_strconcat ("<?xml version=\"1.0\"?>\n", doctype,
+                                               "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/x</D:href>"
+                                               "<D:propstat><D:prop><D:displayname>&x;</D:displayname></D:prop>"
+                                               "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+                                               "</D:multistatus>\n", NULL);
+          g_autoptr(DavMultistatus) ms = parse_string (body);
+          g_autoptr(DavMultistatus) bytes = parse_in_chunks (body, strlen (body), one_byte);
+
+          assert_stopped_at_dtd (ms);
+          assert_stopped_at_dtd (bytes);
+          g_assert_false (dump_contains (ms, "TOP-SECRET"));
+        }
+    }
+  g_assert_cmpuint (count_opens (fd), ==, 0);
+
+  /* The watch works: an open of our own is seen. */
+  {
+    g_autofree char *contents = NULL;
+
+    g_file_get_contents (secret, &contents, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_opens (fd), >, 0);
+  }
+
+  close (fd);
+  g_unlink (secret);
+  g_rmdir (dir);
+}
+
 static void
 test_external_dtd (void)
 {
@@ -3592,6 +3679,7 @@ main (int   argc,
   /* Hostile bodies built here. */
   g_test_add_func ("/multistatus/hostile/billion-laughs", test_billion_laughs);
   g_test_add_func ("/multistatus/hostile/xxe-system-entity", test_xxe_system_entity);
+  g_test_add_func ("/multistatus/hostile/xxe-no-file-opened", test_xxe_no_file_opened);
   g_test_add_func ("/multistatus/hostile/external-dtd", test_external_dtd);
   g_test_add_func ("/multistatus/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/multistatus/hostile/limits-unlimited-baseline", test_limits_unlimited_baseline);
