@@ -329,14 +329,6 @@ on_name_changed (GtkEditable      *entry,
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
 }
 
-static void
-on_name_activate (GtkEntry         *entry,
-                  AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "ok"))
-    adw_message_dialog_response (dialog, "ok");
-}
-
 typedef void (*NameChosen) (Op         *op,
                             const char *name);
 
@@ -382,7 +374,8 @@ ask_name (Op         *op,
 
   g_object_set_data (G_OBJECT (dialog), "op", op);
   g_signal_connect (op->entry, "changed", G_CALLBACK (on_name_changed), dialog);
-  g_signal_connect (op->entry, "activate", G_CALLBACK (on_name_activate), dialog);
+  /* Enter presses the default response's button (only when it is enabled). */
+  gtk_entry_set_activates_default (GTK_ENTRY (op->entry), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_name_response), chosen);
   on_name_changed (GTK_EDITABLE (op->entry), ADW_MESSAGE_DIALOG (dialog));
   davscope_accessible_fix_names (dialog);

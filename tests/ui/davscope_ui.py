@@ -331,6 +331,9 @@ class App:
         env = dict(os.environ)
         env["GSETTINGS_BACKEND"] = "memory"
         env["GTK_A11Y"] = "atspi"
+        # Local files only: GTK's file chooser would otherwise browse the
+        # network through gvfs, which warns critically where no Avahi runs.
+        env["GIO_USE_VFS"] = "local"
         env.pop("NO_AT_BRIDGE", None)
         # The suite's G_DEBUG=fatal-warnings, minus what GTK 4.8 warns about
         # on its own under AT-SPI ("Broken accounting of active state"):

@@ -1,0 +1,264 @@
+#!/usr/bin/python3
+"""File operations in the GUI against the real Apache share: create,
+rename and delete a folder; upload a file through the file chooser and
+download it back, byte for byte; copy and paste; the server information
+window.
+
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+
+import hashlib
+import os
+import re
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from davscope_ui import (FOLDER, App, Tap, activate, children, click, find_in,  # noqa: E402
+                         keycombo, labels_in, name_of, point_into, press, sensitive, shown,
+                         type_text, wait_for)
+
+URL = os.environ["DAVSCOPE_TEST_URL"]
+NEW = "Fresh Folder ü"
+RENAMED = "Renamed Folder"
+UPLOAD = "upload test – données.bin"
+
+tap = Tap()
+
+
+def server_names(path=""):
+    """The decoded names of the members of a folder, as the server lists them."""
+    body = b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>'
+    request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
+                                     headers={"Depth": "1", "Content-Type": "application/xml"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        tree = ET.fromstring(response.read())
+    base = urllib.parse.urlsplit(URL + urllib.parse.quote(path)).path
+    names = set()
+    for href in tree.iter("{DAV:}href"):
+        decoded = urllib.parse.unquote(urllib.parse.urlsplit(href.text.strip()).path)
+        if decoded.rstrip("/") != urllib.parse.unquote(base).rstrip("/"):
+            names.add(decoded.rstrip("/").rsplit("/", 1)[-1])
+    return names
+
+
+def server_get(path):
+    with urllib.request.urlopen(URL + urllib.parse.quote(path), timeout=10) as response:
+        return response.read()
+
+
+def toplevel_names(app):
+    return [name_of(w) for w in app.toplevels()]
+
+
+def summary(window, word):
+    return next((t for t in labels_in(window) if re.match(r"^\d+ " + word, t)), None)
+
+
+def report_rows(window):
+    listing = find_in(window, "Report", "list")
+    rows = {}
+    for item in children(listing) if listing is not None else []:
+        texts = [t for t in labels_in(item, only_shown=False) if t]
+        if texts:
+            rows[texts[0]] = texts
+    return rows
+
+
+def close(app, window, name):
+    if window is not None:
+        point_into(window)
+        press("Escape")
+        app.window_gone(name, 10)
+
+
+def select_only(app, name):
+    # A row that has just appeared may not be laid out yet.
+    label = wait_for(lambda: (lambda l: l if l is not None and shown(l) else None)(app.row_label(name, 1)), 10)
+    if label is not None:
+        click(label)
+    return wait_for(lambda: app.selected_names() == [name], 5)
+
+
+def choose_in_file_chooser(app, title, path, accept):
+    """Types @path into the GTK file chooser called @title (Ctrl+L shows
+    its location entry) and presses @accept."""
+    chooser = app.window(title, timeout=10)
+    if chooser is None:
+        return False
+    point_into(chooser)
+    keycombo("<Control>l")
+    time.sleep(0.5)
+    keycombo("<Control>a")
+    type_text(path)
+    time.sleep(0.8)
+    button = app.button(accept, within=chooser, timeout=5)
+    if button is None:
+        return False
+    activate(button)
+    return app.window_gone(title, 10)
+
+
+app = App(URL)
+local = tempfile.mkdtemp(prefix="davscope-ui-files-")
+try:
+    wait_for(lambda: "README.txt" in app.row_names(), 20)
+    point_into(app.main)
+
+    # ---- a new folder, in the folder shown
+    keycombo("<Control><Shift>n")
+    dialog = app.window("New Folder", timeout=10)
+    tap.ok(dialog is not None, "Ctrl+Shift+N asks for the name of a new folder",
+           f"toplevels: {toplevel_names(app)}")
+    create = app.button("Create", within=dialog, timeout=5) if dialog is not None else None
+    tap.ok(create is not None and not sensitive(create), "'Create' waits for a name")
+    type_text("a/b")
+    tap.ok(wait_for(lambda: find_in(dialog, "A name cannot contain “/”.", "label") is not None, 5),
+           "a name with '/' is refused, and the dialog says why",
+           dialog is not None and labels_in(dialog))
+    keycombo("<Control>a")
+    type_text(NEW)
+    wait_for(lambda: sensitive(create), 5)
+    press("Return")
+    appeared = wait_for(lambda: NEW + FOLDER in app.row_names(), 15)
+    tap.ok(appeared, f"'{NEW}' appears in the listing", f"rows: {app.row_names()}")
+    tap.ok(NEW in server_names(), "the server has the new folder (PROPFIND)", sorted(server_names()))
+
+    # ---- rename it (F2)
+    select_only(app, NEW + FOLDER)
+    point_into(app.main)
+    press("F2")
+    dialog = app.window(lambda n: n.startswith("Rename"), timeout=10)
+    tap.ok(dialog is not None, "F2 opens the rename dialog", f"toplevels: {toplevel_names(app)}")
+    keycombo("<Control>a")
+    type_text(RENAMED)
+    press("Return")
+    renamed = wait_for(lambda: RENAMED + FOLDER in app.row_names() and NEW + FOLDER not in app.row_names(), 15)
+    tap.ok(renamed, f"the listing shows '{RENAMED}' instead", f"rows: {app.row_names()}")
+    names = server_names()
+    tap.ok(RENAMED in names and NEW not in names, "the server agrees (MOVE)", sorted(names))
+
+    # ---- upload into it through the file chooser
+    content = os.urandom(300 * 1024) + "é\n".encode()
+    source = os.path.join(local, UPLOAD)
+    with open(source, "wb") as f:
+        f.write(content)
+    select_only(app, RENAMED + FOLDER)
+    point_into(app.main)
+    keycombo("<Control>u")
+    chosen = choose_in_file_chooser(app, "Upload Files", source, "Upload")
+    tap.ok(chosen, "Ctrl+U opens a file chooser, and the file is chosen", f"toplevels: {toplevel_names(app)}")
+    report = app.window("Upload Report", timeout=15)
+    done = wait_for(lambda: summary(report, "uploaded"), 20) if report is not None else None
+    tap.ok(done == "1 uploaded", "the upload report says '1 uploaded'",
+           report is not None and labels_in(report, only_shown=False))
+    rows = report_rows(report) if report is not None else {}
+    tap.ok(rows.get(UPLOAD, [None, ""])[1].startswith("Uploaded · 201"),
+           "its row: Uploaded · 201 Created", rows)
+    try:
+        stored = server_get(RENAMED + "/" + UPLOAD)
+    except Exception as e:
+        stored = f"error: {e}".encode()
+    tap.ok(stored == content, "the server has the file, byte for byte",
+           f"{len(stored)} bytes stored, {len(content)} sent")
+    close(app, report, "Upload Report")
+
+    # ---- download it back (Ctrl+S), into another local folder
+    # A click focuses the row's expander, "plus" expands it.
+    point_into(app.main)
+    select_only(app, RENAMED + FOLDER)
+    press("plus")
+    listed = wait_for(lambda: UPLOAD in app.row_names(), 15)
+    tap.ok(listed, "expanding the folder lists the uploaded file", f"rows: {app.row_names()}")
+    target = os.path.join(local, "downloads")
+    os.mkdir(target)
+    select_only(app, UPLOAD)
+    point_into(app.main)
+    keycombo("<Control>s")
+    chosen = choose_in_file_chooser(app, "Download 1 File To", target + "/", "Download Here")
+    tap.ok(chosen, "Ctrl+S asks for a local folder", f"toplevels: {toplevel_names(app)}")
+    report = app.window("Download Report", timeout=15)
+    done = wait_for(lambda: summary(report, "downloaded"), 20) if report is not None else None
+    tap.ok(done == "1 downloaded", "the download report says '1 downloaded'",
+           report is not None and labels_in(report, only_shown=False))
+    saved = os.path.join(target, UPLOAD)
+    got = open(saved, "rb").read() if os.path.exists(saved) else b""
+    tap.ok(hashlib.sha256(got).digest() == hashlib.sha256(content).digest(),
+           "the downloaded file is the uploaded one, byte for byte",
+           f"{os.listdir(target)}: {len(got)} bytes")
+    tap.ok(not [n for n in os.listdir(target) if n.endswith(".part")], "no temporary file is left behind",
+           os.listdir(target))
+    close(app, report, "Download Report")
+
+    # ---- downloading again: the local file is in the way, and is kept
+    select_only(app, UPLOAD)
+    point_into(app.main)
+    keycombo("<Control>s")
+    choose_in_file_chooser(app, "Download 1 File To", target + "/", "Download Here")
+    ask = app.window("Replace 1 Existing Item?", timeout=10)
+    tap.ok(ask is not None, "a second download asks 'Replace 1 Existing Item?'",
+           f"toplevels: {toplevel_names(app)}")
+    cancel = app.button("Cancel", within=ask, timeout=5) if ask is not None else None
+    if cancel is not None:
+        activate(cancel)
+    time.sleep(1)
+    tap.ok(open(saved, "rb").read() == content and "Download Report" not in toplevel_names(app),
+           "Cancel leaves the local file as it was and downloads nothing")
+
+    # ---- copy README.txt and paste it into the folder
+    select_only(app, "README.txt")
+    point_into(app.main)
+    keycombo("<Control>c")
+    select_only(app, RENAMED + FOLDER)
+    point_into(app.main)
+    keycombo("<Control>v")
+    report = app.window("Copy Report", timeout=15)
+    done = wait_for(lambda: summary(report, "copied"), 20) if report is not None else None
+    tap.ok(done == "1 copied", "Ctrl+C then Ctrl+V on the folder copies README.txt into it",
+           report is not None and labels_in(report, only_shown=False))
+    tap.ok("README.txt" in server_names(RENAMED + "/") and "README.txt" in server_names(),
+           "the server has both README.txt files", sorted(server_names(RENAMED + "/")))
+    close(app, report, "Copy Report")
+
+    # ---- delete the folder
+    select_only(app, RENAMED + FOLDER)
+    point_into(app.main)
+    press("Delete")
+    confirm = app.window("Delete 1 Item?", timeout=10)
+    button = app.button("Delete", within=confirm, timeout=5) if confirm is not None else None
+    if button is not None:
+        activate(button)
+    report = app.window("Delete Report", timeout=15)
+    done = wait_for(lambda: summary(report, "deleted"), 20) if report is not None else None
+    tap.ok(done == "1 deleted", "deleting the folder: '1 deleted'",
+           report is not None and labels_in(report, only_shown=False))
+    close(app, report, "Delete Report")
+    gone = wait_for(lambda: RENAMED + FOLDER not in app.row_names(), 15)
+    tap.ok(gone and RENAMED not in server_names(), "the folder is gone from the listing and the server",
+           f"rows: {app.row_names()}")
+
+    # ---- server information (Ctrl+I)
+    point_into(app.main)
+    keycombo("<Control>i")
+    info = app.window("Server Information", timeout=10)
+    texts = wait_for(lambda: "Compliance classes" in labels_in(info) and labels_in(info), 15) if info else None
+    tap.ok(info is not None and texts and any(re.match(r"^1\s*,\s*2", t) for t in texts),
+           "Server Information shows the compliance classes (1, 2, …) from OPTIONS",
+           texts or (info is not None and labels_in(info)))
+    tap.ok(texts and "Allowed methods" in texts and any("PROPFIND" in t for t in texts),
+           "… and the allowed methods, PROPFIND among them", texts)
+    close(app, info, "Server Information")
+finally:
+    app.quit()
+    for root, dirs, files in os.walk(local, topdown=False):
+        for f in files:
+            os.remove(os.path.join(root, f))
+        for d in dirs:
+            os.rmdir(os.path.join(root, d))
+    os.rmdir(local)
+
+tap.done()
