@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""Locking in the GUI against the real Apache share: lock a file and read
+the lock's details; from a new session (which does not hold the token) a
+delete of it fails with 423 Locked in the report; the lock dialog then
+shows the lock as someone else's, and removing it (after a warning) lets
+the delete through.
+
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+
+import os
+import re
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from davscope_ui import (App, Tap, activate, children, click, find_in, keycombo,  # noqa: E402
+                         labels_in, name_of, point_into, press, shown, wait_for)
+
+URL = os.environ["DAVSCOPE_TEST_URL"]
+FILE = "Tom & Jerry.txt"
+OWNER = "Dana Tester"
+DIALOG = f"Locks of “{FILE}”"
+
+tap = Tap()
+
+
+def exists_on_server(name):
+    request = urllib.request.Request(URL + urllib.parse.quote(name), method="HEAD")
+    try:
+        with urllib.request.urlopen(request, timeout=10):
+            return True
+    except urllib.error.HTTPError as e:
+        if e.code == 404:
+            return False
+        raise
+
+
+def select_only(app, name):
+    label = wait_for(lambda: (lambda l: l if l is not None and shown(l) else None)(app.row_label(name, 1)), 10)
+    if label is not None:
+        click(label)
+    return wait_for(lambda: app.selected_names() == [name], 5)
+
+
+def open_lock_dialog(app):
+    select_only(app, FILE)
+    point_into(app.main)
+    keycombo("<Control>k")
+    return app.window(DIALOG, timeout=10)
+
+
+def dialog_texts(dialog, needle, timeout=15):
+    return wait_for(lambda: needle in "\n".join(labels_in(dialog)) and labels_in(dialog), timeout) or \
+        (labels_in(dialog) if dialog is not None else [])
+
+
+def delete_and_report(app):
+    select_only(app, FILE)
+    point_into(app.main)
+    press("Delete")
+    confirm = app.window("Delete 1 Item?", timeout=10)
+    button = app.button("Delete", within=confirm, timeout=5) if confirm is not None else None
+    if button is not None:
+        activate(button)
+    report = app.window("Delete Report", timeout=15)
+    summary = wait_for(lambda: next((t for t in labels_in(report) if re.match(r"^\d+ deleted", t)), None),
+                       20) if report is not None else None
+    rows = {}
+    listing = find_in(report, "Report", "list") if report is not None else None
+    for item in children(listing) if listing is not None else []:
+        texts = [t for t in labels_in(item, only_shown=False) if t]
+        if texts:
+            rows[texts[0]] = texts
+    return report, summary, rows
+
+
+def close(app, window, name):
+    if window is not None:
+        point_into(window)
+        press("Escape")
+        app.window_gone(name, 10)
+
+
+# ---- session 1: take the lock
+app = App(URL)
+try:
+    wait_for(lambda: FILE in app.row_names(), 20)
+    dialog = open_lock_dialog(app)
+    tap.ok(dialog is not None, "Ctrl+K opens the lock dialog of the selected file",
+           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+    texts = dialog_texts(dialog, "Not Locked")
+    tap.ok("Not Locked" in texts, "it reads the locks first: 'Not Locked'", texts)
+
+    owner = find_in(dialog, "Owner", "text") if dialog is not None else None
+    if owner is not None:
+        click(owner)
+        keycombo("<Control>a")
+        from davscope_ui import type_text
+        type_text(OWNER)
+    lock = app.button("Lock", within=dialog, timeout=5) if dialog is not None else None
+    if lock is not None:
+        activate(lock)
+    texts = dialog_texts(dialog, "Locked by This Window")
+    joined = "\n".join(texts)
+    tap.ok(any(re.match(r"^Locked · 20[01] ", t) for t in texts), "the LOCK succeeded: 'Locked · 200 OK'", texts)
+    tap.ok("Locked by This Window" in texts and OWNER in texts and "exclusive" in texts,
+           "the lock's details: held by this window, the owner typed, exclusive scope", texts)
+    tap.ok(re.search(r"opaquelocktoken:[0-9a-f-]+", joined) is not None and
+           re.search(r"minutes? left|hours? left", joined) is not None,
+           "… with its token and the time left", texts)
+    close(app, dialog, DIALOG)
+finally:
+    app.quit()
+
+# ---- session 2: the token is not ours any more
+app = App(URL)
+try:
+    wait_for(lambda: FILE in app.row_names(), 20)
+    report, summary, rows = delete_and_report(app)
+    status = rows.get(FILE, [None, ""])[1]
+    tap.ok(summary == "0 deleted, 1 failed", "deleting the locked file from a new session: '0 deleted, 1 failed'",
+           f"summary: {summary}\nrows: {rows}")
+    tap.ok(status == "Failed · 423 Locked" and "locked" in " ".join(rows.get(FILE, [])).lower(),
+           "its row: Failed · 423 Locked, explained", rows.get(FILE))
+    tap.ok(exists_on_server(FILE), "the file is still on the server")
+    close(app, report, "Delete Report")
+
+    dialog = open_lock_dialog(app)
+    texts = dialog_texts(dialog, f"Locked by {OWNER}")
+    tap.ok(f"Locked by {OWNER}" in texts, f"the lock dialog shows 'Locked by {OWNER}'", texts)
+    remove = app.button("Remove Lock", within=dialog, timeout=5) if dialog is not None else None
+    if remove is not None:
+        activate(remove)
+    warning = app.window("Remove Someone Else’s Lock?", timeout=10)
+    tap.ok(warning is not None, "removing someone else's lock asks first",
+           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+    confirm = app.button("Remove Lock", within=warning, timeout=5) if warning is not None else None
+    if confirm is not None:
+        activate(confirm)
+    texts = dialog_texts(dialog, "Not Locked")
+    tap.ok(any(t.startswith("Unlocked · 204") for t in texts) and "Not Locked" in texts,
+           "UNLOCK: 'Unlocked · 204 No Content', and the item is no longer locked", texts)
+    close(app, dialog, DIALOG)
+
+    report, summary, rows = delete_and_report(app)
+    tap.ok(summary == "1 deleted" and not exists_on_server(FILE),
+           "now the delete goes through: '1 deleted', and the file is gone from the server",
+           f"summary: {summary}\nrows: {rows}")
+    close(app, report, "Delete Report")
+finally:
+    app.quit()
+
+tap.done()
