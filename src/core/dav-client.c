@@ -653,9 +653,11 @@ on_accept_certificate (SoupMessage          *msg,
   if (self->accept_invalid)
     return TRUE;
 
-  /* The exception is for this exact certificate, never for a kind of
-   * error (HOSTILE.md case 39). */
-  if (self->pinned != NULL && g_tls_certificate_is_same (self->pinned, certificate))
+  /* The exception is for this exact certificate on the connected host
+   * and port, never for a kind of error (HOSTILE.md case 39): a request
+   * to another server meets the same certificate with no exception. */
+  if (self->pinned != NULL && g_tls_certificate_is_same (self->pinned, certificate) &&
+      uri_same_origin (soup_message_get_uri (msg), self->base))
     return TRUE;
 
   g_set_object (&self->rejected, certificate);
