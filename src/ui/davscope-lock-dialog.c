@@ -299,8 +299,7 @@ combo_row_new (const char         *title,
 static void
 add_form (LockDialog *self)
 {
-  const char * const scopes[] = { _("Exclusive: only the holder may change it"),
-                                  _("Shared: other shared locks may be taken too"), NULL };
+  const char * const scopes[] = { _("Exclusive"), _("Shared"), NULL };
   const char * const durations[] = { _("One hour"), _("One day"), _("Until removed"), NULL };
   GtkWidget *group = add_group (self, _("New Lock"),
                                 _("A lock keeps others from changing or deleting the item until it is removed or runs out."));
@@ -308,6 +307,8 @@ add_form (LockDialog *self)
   const char *real_name = g_get_real_name ();
 
   self->scope_row = combo_row_new (_("Scope"), scopes);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scope_row),
+                               _("Exclusive: only the holder may change the item. Shared: others may take shared locks too."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->scope_row);
   self->timeout_row = combo_row_new (_("Duration"), durations);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->timeout_row);
