@@ -195,7 +195,9 @@ print_details (Listing           *self,
 {
   DavscopeCliOutput *out = &self->session->out;
 
-  davscope_cli_output_print_escaped (out, "", href->display_path);
+  /* display_path is escaped already: escaped again, "\x1b" would show
+   * as "\\x1b". */
+  fprintf (out->stream, "%s\n", href->display_path);
   if (href->problem != NULL)
     fprintf (out->stream, "  %s\n", href->problem);
   if (response->status_line != NULL)
