@@ -364,6 +364,29 @@ setup_status (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, davscope_status_badge_new ());
 }
 
+/* The PROPFIND that listed the row: its parent's folder, or the root's. */
+static guint64
+listing_exchange (DavscopeBrowserView *self,
+                  GtkListItem         *list_item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  g_autoptr(GtkTreeListRow) parent = row ? gtk_tree_list_row_get_parent (row) : NULL;
+  DavFolder *folder = NULL;
+
+  if (self->store == NULL)
+    return 0;
+  if (parent != NULL)
+    {
+      g_autoptr(DavResource) collection = gtk_tree_list_row_get_item (parent);
+
+      folder = dav_resource_store_get_folder (self->store, collection);
+    }
+  else
+    folder = dav_resource_store_get_root (self->store);
+
+  return folder != NULL ? dav_folder_get_exchange_id (folder) : 0;
+}
+
 static void
 bind_status (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -378,6 +401,8 @@ bind_status (GtkSignalListItemFactory *factory,
   davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (gtk_list_item_get_child (list_item)),
                              dav_resource_get_status (resource), FALSE, problem,
                              dav_resource_get_response (resource));
+  davscope_status_badge_set_exchange (DAVSCOPE_STATUS_BADGE (gtk_list_item_get_child (list_item)),
+                                      listing_exchange (user_data, list_item));
 }
 
 /* ---- sorting: folders first, then by the column ------------------------ */

@@ -27,6 +27,7 @@
 #include "davscope-report-window.h"
 
 #include "davscope-accessible.h"
+#include "davscope-inspector-window.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -56,6 +57,7 @@ struct _DavscopeReportRow
   char       *explanation;  /* escaped */
   char       *notes;        /* DAV:error conditions and server description, escaped; or NULL */
   char       *tooltip;      /* the href as sent, escaped; or NULL */
+  guint64     exchange_id;  /* an item's request and answer in the log; 0 for members */
   GListStore *children;     /* DavscopeReportRow; NULL when there are none */
 };
 
@@ -346,6 +348,7 @@ item_row_new (const DavReportItem *item,
                                : g_strdup (outcome);
   row->explanation = dav_text_escape (item->explanation ? item->explanation : "", -1);
   row->notes = notes_text (item->conditions, item->description);
+  row->exchange_id = refused ? 0 : item->exchange_id;
 
   for (guint i = 0; i < item->members->len; i++)
     {
@@ -472,6 +475,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *explanation = gtk_label_new (NULL);
   GtkWidget *notes = gtk_label_new (NULL);
+  GtkWidget *exchange;
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -508,6 +512,16 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
+
+  /* The request and the answer behind the row, in the inspector. */
+  exchange = gtk_button_new_from_icon_name ("network-transmit-receive-symbolic");
+  gtk_widget_set_valign (exchange, GTK_ALIGN_START);
+  gtk_widget_add_css_class (exchange, "flat");
+  gtk_widget_set_tooltip_text (exchange, _("Show Exchange"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (exchange), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Exchange"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (exchange), "report.show-exchange");
+  gtk_box_append (GTK_BOX (box), exchange);
+  g_object_set_data (G_OBJECT (box), "exchange", exchange);
 
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
@@ -557,6 +571,12 @@ bind_row (GtkSignalListItemFactory *factory,
   set_label (box, "explanation", row->explanation);
   set_label (box, "notes", row->notes);
   gtk_widget_set_tooltip_text (box, row->tooltip);
+  {
+    GtkWidget *exchange = g_object_get_data (G_OBJECT (box), "exchange");
+
+    gtk_widget_set_visible (exchange, row->exchange_id != 0);
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (exchange), "t", row->exchange_id);
+  }
 
   g_object_unref (row);
 }
@@ -1117,6 +1137,17 @@ run_again (DavscopeReportWindow *self,
 }
 
 static void
+show_exchange_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (widget);
+
+  davscope_inspector_window_show (GTK_WINDOW (self), dav_resource_store_get_client (self->store),
+                                  g_variant_get_uint64 (parameter));
+}
+
+static void
 retry_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -1334,6 +1365,7 @@ davscope_report_window_class_init (DavscopeReportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "report.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "report.replace", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "report.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "report.show-exchange", "t", show_exchange_action);
   gtk_widget_class_install_action (widget_class, "report.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -27,6 +27,7 @@ struct _DavscopeStatusBadge
   gboolean        for_property;
   char           *problem;
   DavResponse    *response;
+  guint64         exchange_id;
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeStatusBadge, davscope_status_badge, GTK_TYPE_WIDGET)
@@ -159,6 +160,17 @@ create_popup (GtkMenuButton *button,
         }
     }
 
+  if (self->exchange_id != 0)
+    {
+      GtkWidget *show = gtk_button_new_with_mnemonic (_("Show _Exchange"));
+
+      /* The request and the answer this status came from, in the inspector. */
+      gtk_widget_set_halign (show, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-exchange");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (show), "t", self->exchange_id);
+      gtk_box_append (GTK_BOX (box), show);
+    }
+
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (button, popover);
 }
@@ -237,6 +249,15 @@ davscope_status_badge_set (DavscopeStatusBadge *self,
     self->response = dav_response_ref (response);
 
   update (self);
+}
+
+void
+davscope_status_badge_set_exchange (DavscopeStatusBadge *self,
+                                    guint64              exchange_id)
+{
+  g_return_if_fail (DAVSCOPE_IS_STATUS_BADGE (self));
+
+  self->exchange_id = exchange_id;
 }
 
 static void

@@ -24,4 +24,9 @@ void       davscope_status_badge_set (DavscopeStatusBadge *self,
                                       const char          *problem,
                                       DavResponse         *response);
 
+/* The exchange the status came from (0: none): the popover then offers
+ * "Show Exchange", which activates win.show-exchange with it. */
+void       davscope_status_badge_set_exchange (DavscopeStatusBadge *self,
+                                               guint64              exchange_id);
+
 G_END_DECLS

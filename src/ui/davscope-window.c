@@ -504,6 +504,17 @@ inspector_activated (GtkWidget  *widget,
 }
 
 static void
+show_exchange_activated (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+
+  if (self->client != NULL)
+    davscope_inspector_window_show (GTK_WINDOW (self), self->client, g_variant_get_uint64 (parameter));
+}
+
+static void
 properties_activated (GtkWidget  *widget,
                       const char *action,
                       GVariant   *parameter)
@@ -793,6 +804,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.location", NULL, location_activated);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "win.inspector", NULL, inspector_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-exchange", "t", show_exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_activated);
   gtk_widget_class_install_action (widget_class, "win.new-folder", NULL, new_folder_activated);
   gtk_widget_class_install_action (widget_class, "win.upload", NULL, upload_activated);

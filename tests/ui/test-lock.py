@@ -126,6 +126,28 @@ try:
     tap.ok(status == "Failed · 423 Locked" and "locked" in " ".join(rows.get(FILE, [])).lower(),
            "its row: Failed · 423 Locked, explained", rows.get(FILE))
     tap.ok(exists_on_server(FILE), "the file is still on the server")
+
+    # "Show Exchange" on the row: the inspector, with that DELETE selected.
+    show = app.button("Show Exchange", within=report, timeout=5) if report is not None else None
+    if show is not None:
+        activate(show)
+    inspector = app.window("Inspector", timeout=10)
+    exchanges = app.find("Exchanges", "list", within=inspector, timeout=10) if inspector is not None else None
+
+    # The list rows carry no selected state under GTK 4.8; the details
+    # pane's title and summary say which exchange is shown.
+    def shown_exchange():
+        texts = labels_in(inspector) if inspector is not None else []
+        title = next((t for t in texts if t.startswith("DELETE ")), None)
+        status = next((t for t in texts if t.startswith("423 Locked ·")), None)
+        return title and status and (title, status)
+
+    chosen = wait_for(shown_exchange, 10)
+    tap.ok(show is not None and chosen and FILE in chosen[0],
+           "the row's 'Show Exchange' opens the inspector on that DELETE and its 423",
+           f"button: {show is not None}, inspector: {inspector is not None}, shown: {chosen}\n"
+           f"{inspector is not None and labels_in(inspector)}")
+    close(app, inspector, "Inspector")
     close(app, report, "Delete Report")
 
     dialog = open_lock_dialog(app)
