@@ -9,6 +9,7 @@ Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 import hashlib
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from davscope_ui import (FOLDER, App, Tap, activate, children, click, find_in,  # noqa: E402
                          keycombo, labels_in, name_of, point_into, press, sensitive, shown,
                          type_text, wait_for)
+from dogtail import rawinput, tree  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 NEW = "Fresh Folder ü"
@@ -28,6 +30,19 @@ RENAMED = "Renamed Folder"
 UPLOAD = "upload test – données.bin"
 
 tap = Tap()
+
+
+def desktop_windows(name):
+    """Toplevels of other applications on the accessibility bus."""
+    found = []
+    try:
+        for application in tree.root.applications():
+            for window in children(application):
+                if name_of(window) == name:
+                    found.append(window)
+    except Exception:
+        pass
+    return found
 
 
 def server_names(path=""):
@@ -166,6 +181,39 @@ try:
     tap.ok(stored == content, "the server has the file, byte for byte",
            f"{len(stored)} bytes stored, {len(content)} sent")
     close(app, report, "Upload Report")
+
+    # ---- drag and drop from another application: uploaded into the folder shown
+    dropped = os.path.join(local, "dropped from the file manager.txt")
+    with open(dropped, "w") as f:
+        f.write("dropped\n")
+    source = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                              "drag-source.py"), dropped])
+    try:
+        # Without a window manager the source's small window sits at the top
+        # left, over the main window: drag from it onto the listing.
+        drag_from = wait_for(lambda: next((w for w in desktop_windows("Drag Source")), None), 15)
+        if drag_from is not None:
+            time.sleep(1)
+            rawinput.press(90, 40)
+            for x, y in ((120, 60), (200, 150), (400, 300), (500, 400), (520, 420)):
+                rawinput.absoluteMotion(x, y)
+                time.sleep(0.2)
+            time.sleep(0.5)
+            rawinput.release(520, 420)
+        report = app.window("Upload Report", timeout=15)
+        done = wait_for(lambda: summary(report, "uploaded"), 20) if report is not None else None
+        tap.ok(drag_from is not None and done == "1 uploaded",
+               "files dragged from another application onto the listing are uploaded: '1 uploaded'",
+               f"source window: {drag_from is not None}, toplevels: {toplevel_names(app)}, summary: {done}")
+        try:
+            stored = server_get("dropped from the file manager.txt")
+        except Exception as e:
+            stored = f"error: {e}".encode()
+        tap.ok(stored == b"dropped\n", "the dropped file is on the server, into the folder shown", stored)
+        close(app, report, "Upload Report")
+    finally:
+        source.terminate()
+        source.wait()
 
     # ---- download it back (Ctrl+S), into another local folder
     # A click focuses the row's expander, "plus" expands it.
