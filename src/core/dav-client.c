@@ -112,6 +112,7 @@ typedef struct {
   DavResponseFunc       func;
   gpointer              func_data;
   GOutputStream        *sink;
+  gint64                slice_start;  /* when the reads last gave way to other sources */
   GByteArray           *raw;
   DavProgressFunc       progress;
   gpointer              progress_data;
@@ -967,12 +968,29 @@ on_read (GObject      *source,
   read_next (task);
 }
 
+/* How long reads of a body that is always ready (a big listing from a
+ * fast server) go on before one of them waits for the sources of lower
+ * priority: GTK's layout and redraw (G_PRIORITY_HIGH_IDLE + 10, + 20),
+ * which would otherwise not draw a row until the body ended. Where nothing
+ * else waits (the CLI), that read runs at once. */
+#define READ_SLICE (50 * G_TIME_SPAN_MILLISECOND)
+
 static void
 read_next (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
+  gint64 now = g_get_monotonic_time ();
+  int priority = G_PRIORITY_DEFAULT;
 
-  g_input_stream_read_bytes_async (req->stream, READ_SIZE, G_PRIORITY_DEFAULT,
+  if (req->slice_start == 0)
+    req->slice_start = now;
+  else if (now - req->slice_start > READ_SLICE)
+    {
+      priority = G_PRIORITY_DEFAULT_IDLE;
+      req->slice_start = now;
+    }
+
+  g_input_stream_read_bytes_async (req->stream, READ_SIZE, priority,
                                    req->cancellable, on_read, task);
 }
 

@@ -51,6 +51,12 @@ struct _DavscopeWindow
   GPtrArray            *clipboard;     /* DavResource*: cut or copied, for Paste */
   gboolean              clipboard_cut;
   gboolean              asking_certificate;
+
+  /* DAVSCOPE_BENCH=1: timings of the root listing on stderr (benchmarks/). */
+  gint64                bench_start;     /* 0: not measuring */
+  gulong                bench_handler;
+  gboolean              bench_first_seen;
+  gboolean              bench_first_printed;
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeWindow, davscope_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,6 +64,7 @@ G_DEFINE_FINAL_TYPE (DavscopeWindow, davscope_window, ADW_TYPE_APPLICATION_WINDO
 static void open_url (DavscopeWindow *self,
                       const char     *url,
                       gboolean        remember);
+static void bench_on_root_state (DavscopeWindow *self);
 
 /* ---- recent locations --------------------------------------------------- */
 
@@ -215,6 +222,7 @@ on_root_state (DavFolder      *folder,
   GTlsCertificateFlags errors;
 
   update_actions (self);
+  bench_on_root_state (self);
 
   if (dav_folder_get_loading (folder))
     return;
@@ -235,16 +243,90 @@ on_root_state (DavFolder      *folder,
     }
 }
 
+/* ---- DAVSCOPE_BENCH: how soon rows are on screen ------------------------- */
+
+static void
+bench_print (DavscopeWindow *self,
+             const char     *what)
+{
+  g_printerr ("davscope-bench: %s %.3f s, %u rows\n", what,
+              (g_get_monotonic_time () - self->bench_start) / (double) G_USEC_PER_SEC,
+              self->root ? g_list_model_get_n_items (G_LIST_MODEL (self->root)) : 0);
+}
+
+/* Called on the first frame drawn after rows came in, or after the end. */
+static gboolean
+bench_on_frame (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  gboolean complete = GPOINTER_TO_INT (user_data);
+
+  if (self->bench_start == 0)
+    return G_SOURCE_REMOVE;
+  /* Both can be due on one frame: the first rows are said first. */
+  if (complete && !self->bench_first_printed)
+    bench_print (self, "first-rows");
+  if (!complete && self->bench_first_printed)
+    return G_SOURCE_REMOVE;
+  bench_print (self, complete ? "complete" : "first-rows");
+  self->bench_first_printed = TRUE;
+  if (complete)
+    self->bench_start = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_on_items_changed (GListModel     *model,
+                        guint           position,
+                        guint           removed,
+                        guint           added,
+                        DavscopeWindow *self)
+{
+  if (added == 0 || self->bench_first_seen)
+    return;
+
+  self->bench_first_seen = TRUE;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_on_frame, GINT_TO_POINTER (FALSE), NULL);
+}
+
+static void
+bench_on_root_state (DavscopeWindow *self)
+{
+  if (self->bench_start != 0 && self->root != NULL && dav_folder_get_loaded (self->root) &&
+      !dav_folder_get_loading (self->root))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_on_frame, GINT_TO_POINTER (TRUE), NULL);
+}
+
+static void
+bench_begin (DavscopeWindow *self)
+{
+  if (g_strcmp0 (g_getenv ("DAVSCOPE_BENCH"), "1") != 0 || self->root == NULL)
+    return;
+
+  self->bench_start = g_get_monotonic_time ();
+  self->bench_first_seen = FALSE;
+  self->bench_first_printed = FALSE;
+  self->bench_handler = g_signal_connect (self->root, "items-changed", G_CALLBACK (bench_on_items_changed), self);
+  g_printerr ("davscope-bench: listing %s\n", dav_folder_get_url (self->root));
+}
+
 static void
 watch_root (DavscopeWindow *self)
 {
   if (self->root != NULL)
-    g_clear_signal_handler (&self->root_handler, self->root);
+    {
+      g_clear_signal_handler (&self->root_handler, self->root);
+      g_clear_signal_handler (&self->bench_handler, self->root);
+    }
   g_clear_object (&self->root);
   if (self->store != NULL)
     self->root = g_object_ref (dav_resource_store_get_root (self->store));
   if (self->root != NULL)
     self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_state), self);
+  bench_begin (self);
 }
 
 static void
@@ -252,7 +334,10 @@ disconnect (DavscopeWindow *self)
 {
   davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (self->browser), NULL);
   if (self->root != NULL)
-    g_clear_signal_handler (&self->root_handler, self->root);
+    {
+      g_clear_signal_handler (&self->root_handler, self->root);
+      g_clear_signal_handler (&self->bench_handler, self->root);
+    }
   g_clear_object (&self->root);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
