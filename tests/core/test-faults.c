@@ -113,6 +113,17 @@ client_new (const char *base_url)
 }
 
 static gboolean
+has_problem_in (GPtrArray      *problems,
+                DavProblemKind  kind)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (((const DavProblem *) g_ptr_array_index (problems, i))->kind == kind)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
 has_problem (const DavMultistatus *body,
              DavProblemKind        kind)
 {
@@ -1010,6 +1021,52 @@ test_xxe (void)
   g_assert_true (has_problem (result->body, DAV_PROBLEM_FORBIDDEN_DTD));
   g_assert_cmpuint (result->body->responses->len, ==, 0);
   g_assert_cmpuint (elsewhere->seen->len, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* HOSTILE.md case 6 with the default limits: a 4 MiB displayname is cut
+ * at 100 KiB (neon's cap), the entries after it are still read, and the
+ * listing is flagged. */
+static void
+test_huge_text (void)
+{
+  g_autoptr(Server) server = server_new (body_handler, NULL);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (XML_HEAD);
+  g_autofree char *self = response_xml ("/dav/");
+  g_autofree char *after = response_xml ("/dav/after.txt");
+  const DavResponse *huge;
+  const DavProperty *name;
+  DavParserLimits limits;
+
+  g_string_append (body, self);
+  g_string_append (body, "<D:response><D:href>/dav/huge.txt</D:href><D:propstat><D:prop><D:displayname>");
+  for (guint i = 0; i < 4 * 1024 * 1024 / 16; i++)
+    g_string_append (body, "0123456789abcdef");
+  g_string_append (body, "</D:displayname></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>\n");
+  g_string_append (body, after);
+  g_string_append (body, XML_TAIL);
+  server->data = body->str;
+
+  result = do_propfind (client, server->dav_url, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  assert_not_complete_listing (result);
+  g_assert_true (result->body->well_formed);
+  g_assert_cmpuint (result->body->responses->len, ==, 3);
+
+  dav_parser_limits_init_default (&limits);
+  g_assert_cmpuint (limits.max_value_bytes, ==, 100 * 1024);
+  huge = g_ptr_array_index (result->body->responses, 1);
+  name = dav_response_find_property (huge, "DAV:", "displayname");
+  g_assert_nonnull (name);
+  g_assert_cmpuint (strlen (name->value), <=, limits.max_value_bytes);
+  g_assert_cmpuint (strlen (name->value), >, limits.max_value_bytes - 16);
+  g_assert_true (has_problem_in (huge->problems, DAV_PROBLEM_VALUE_TRUNCATED));
+  g_assert_cmpstr (dav_response_get_href (g_ptr_array_index (result->body->responses, 2)), ==, "/dav/after.txt");
 
   g_assert_finalize_object (g_steal_pointer (&client));
 }
@@ -3003,6 +3060,7 @@ main (int   argc,
   g_test_add_func ("/faults/xml/billion-laughs", test_billion_laughs);
   g_test_add_func ("/faults/xml/charset-mismatch", test_charset_mismatch);
   g_test_add_func ("/faults/xml/xxe", test_xxe);
+  g_test_add_func ("/faults/xml/huge-text", test_huge_text);
   g_test_add_func ("/faults/redirect/cross-origin", test_redirect_cross_origin);
   g_test_add_func ("/faults/redirect/cross-origin-credentials", test_redirect_cross_origin_credentials);
   g_test_add_func ("/faults/redirect/chain-too-long", test_redirect_chain_long);
