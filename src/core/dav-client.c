@@ -113,6 +113,8 @@ typedef struct {
   gpointer              func_data;
   GOutputStream        *sink;
   gint64                slice_start;  /* when the reads last gave way to other sources */
+  guint                 pause_idle;   /* while they give way (read_next) */
+  guint                 pause_timeout;
   GByteArray           *raw;
   DavProgressFunc       progress;
   gpointer              progress_data;
@@ -147,6 +149,9 @@ request_free (Request *req)
   g_clear_object (&req->parser);
   g_clear_object (&req->sink);
   g_clear_pointer (&req->raw, g_byte_array_unref);
+  /* A request that ends (deadline, cancel) while its reads give way. */
+  g_clear_handle_id (&req->pause_idle, g_source_remove);
+  g_clear_handle_id (&req->pause_timeout, g_source_remove);
   g_free (req);
 }
 
@@ -969,29 +974,58 @@ on_read (GObject      *source,
 }
 
 /* How long reads of a body that is always ready (a big listing from a
- * fast server) go on before one of them waits for the sources of lower
- * priority: GTK's layout and redraw (G_PRIORITY_HIGH_IDLE + 10, + 20),
- * which would otherwise not draw a row until the body ended. Where nothing
- * else waits (the CLI), that read runs at once. */
-#define READ_SLICE (50 * G_TIME_SPAN_MILLISECOND)
+ * fast server) go on before they give way, once, to what waits at lower
+ * priority: GTK's frame clock, layout and redraw (G_PRIORITY_HIGH_IDLE +
+ * 10, + 20), which would otherwise not draw a row until the body ended.
+ * The pause ends when those are done, or after READ_PAUSE_MAX at the
+ * latest, so a window that is always busy drawing cannot stall a
+ * download. Where nothing else waits (the CLI), it ends at once. */
+#define READ_SLICE     (50 * G_TIME_SPAN_MILLISECOND)
+/* Just after GDK_PRIORITY_REDRAW (GLib has no GDK here). */
+#define GDK_PRIORITY_REDRAW_AFTER (G_PRIORITY_HIGH_IDLE + 21)
+#define READ_PAUSE_MAX 100   /* ms */
+
+static void
+read_now (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (req->stream, READ_SIZE, G_PRIORITY_DEFAULT,
+                                   req->cancellable, on_read, task);
+}
+
+static gboolean
+on_pause_over (gpointer user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+
+  /* Whichever came first: the other source goes. */
+  g_clear_handle_id (&req->pause_idle, g_source_remove);
+  g_clear_handle_id (&req->pause_timeout, g_source_remove);
+  req->slice_start = g_get_monotonic_time ();
+  read_now (task);
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 read_next (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   gint64 now = g_get_monotonic_time ();
-  int priority = G_PRIORITY_DEFAULT;
 
   if (req->slice_start == 0)
     req->slice_start = now;
-  else if (now - req->slice_start > READ_SLICE)
+
+  if (now - req->slice_start <= READ_SLICE)
     {
-      priority = G_PRIORITY_DEFAULT_IDLE;
-      req->slice_start = now;
+      read_now (task);
+      return;
     }
 
-  g_input_stream_read_bytes_async (req->stream, READ_SIZE, priority,
-                                   req->cancellable, on_read, task);
+  req->pause_idle = g_idle_add_full (GDK_PRIORITY_REDRAW_AFTER, on_pause_over, task, NULL);
+  req->pause_timeout = g_timeout_add (READ_PAUSE_MAX, on_pause_over, task);
 }
 
 static gboolean

@@ -16,6 +16,7 @@
 #include "dav-status.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
+#include "davscope-info-window.h"
 
 typedef struct {
   GtkWidget        *window;       /* not owned: the struct is its data */
@@ -59,34 +60,7 @@ add_group (LockDialog *self,
            const char *title,
            const char *description)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
-
-  return group;
-}
-
-static void
-add_row (GtkWidget  *group,
-         const char *title,
-         const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped = dav_text_escape (value ? value : "", -1);
-  GtkWidget *label = gtk_label_new (escaped);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, escaped, -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return davscope_info_group_new (self->page, title, description);
 }
 
 static char *
@@ -371,13 +345,13 @@ show_locks (LockDialog   *self,
         g_autofree char *timeout = describe_timeout (lock->timeout);
         GtkWidget *group = add_group (self, shown_title, NULL);
 
-        add_row (group, _("Owner"), owner ? owner : _("not given"));
-        add_row (group, _("Scope"), lock->scope);
-        add_row (group, _("Depth"), lock->depth);
-        add_row (group, _("Time left"), timeout);
-        add_row (group, _("Token"), lock->token ? lock->token : _("not shown by the server"));
+        davscope_info_add_value (group, _("Owner"), owner ? owner : _("not given"));
+        davscope_info_add_value (group, _("Scope"), lock->scope);
+        davscope_info_add_value (group, _("Depth"), lock->depth);
+        davscope_info_add_value (group, _("Time left"), timeout);
+        davscope_info_add_value (group, _("Token"), lock->token ? lock->token : _("not shown by the server"));
         if (lock->root != NULL)
-          add_row (group, _("Lock root"), lock->root);
+          davscope_info_add_value (group, _("Lock root"), lock->root);
 
         if (lock->token != NULL)
           {
@@ -433,7 +407,6 @@ davscope_lock_dialog_show (GtkWindow        *parent,
                            DavResource      *resource)
 {
   LockDialog *self;
-  GtkWidget *box, *header, *spinner;
   g_autofree char *title = NULL;
   g_autofree char *shown = NULL;
 
@@ -447,36 +420,10 @@ davscope_lock_dialog_show (GtkWindow        *parent,
   self->name = g_strdup (dav_resource_get_name (resource));
   self->cancellable = g_cancellable_new ();
 
-  self->window = adw_window_new ();
   shown = dav_text_escape (self->name, -1);
   title = g_strdup_printf (_("Locks of “%s”"), shown);
-  gtk_window_set_title (GTK_WINDOW (self->window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (self->window), parent);
-  gtk_window_set_modal (GTK_WINDOW (self->window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self->window), 560, 560);
+  self->window = davscope_info_window_new (parent, title, 560, 560, &self->stack);
   g_object_set_data_full (G_OBJECT (self->window), "lock-dialog", self, (GDestroyNotify) lock_dialog_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Asking the server"), -1);
-  gtk_stack_add_named (GTK_STACK (self->stack), spinner, "loading");
-  gtk_box_append (GTK_BOX (box), self->stack);
-  adw_window_set_content (ADW_WINDOW (self->window), box);
-  {
-    GtkShortcutController *keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-
-    gtk_shortcut_controller_add_shortcut (keys, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                                  gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (self->window, GTK_EVENT_CONTROLLER (keys));
-  }
-  davscope_accessible_fix_names (self->window);
   gtk_window_present (GTK_WINDOW (self->window));
 
   read_locks (self);

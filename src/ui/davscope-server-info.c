@@ -13,7 +13,7 @@
 
 #include "dav-status.h"
 #include "dav-text.h"
-#include "davscope-accessible.h"
+#include "davscope-info-window.h"
 
 typedef struct {
   GtkWidget  *window;
@@ -38,37 +38,10 @@ info_free (Info *info)
 }
 
 static GtkWidget *
-add_row (GtkWidget  *group,
-         const char *title,
-         const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped = dav_text_escape (value, -1);
-  GtkWidget *label = gtk_label_new (escaped);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  /* The value is what an assistive technology reads after the title. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, escaped, -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  return row;
-}
-
-static GtkWidget *
 add_group (Info       *info,
            const char *title)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (info->page), ADW_PREFERENCES_GROUP (group));
-
-  return group;
+  return davscope_info_group_new (info->page, title, NULL);
 }
 
 /* "1, 2, 3": what each class lets Davscope do. */
@@ -98,7 +71,7 @@ show_failure (Info      *info,
   g_autofree char *code = g_strdup_printf ("%u %s", result->status, result->reason ? result->reason : "");
 
   dav_status_lookup (result->status, &status);
-  add_row (group, _("Status"), code);
+  davscope_info_add_value (group, _("Status"), code);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), status.explanation);
 }
 
@@ -117,17 +90,17 @@ fill (Info *info)
       const char *server = soup_message_headers_get_one (options->headers, "Server");
 
       group = add_group (info, _("WebDAV"));
-      add_row (group, _("Address"), info->url);
+      davscope_info_add_value (group, _("Address"), info->url);
       if (dav != NULL)
         {
           g_autofree char *described = describe_classes (dav);
 
-          add_row (group, _("Compliance classes"), described);
+          davscope_info_add_value (group, _("Compliance classes"), described);
         }
       else
-        add_row (group, _("Compliance classes"), _("none: the server does not say it speaks WebDAV here"));
-      add_row (group, _("Allowed methods"), allow ? allow : _("not listed"));
-      add_row (group, _("Server software"), server ? server : _("not named"));
+        davscope_info_add_value (group, _("Compliance classes"), _("none: the server does not say it speaks WebDAV here"));
+      davscope_info_add_value (group, _("Allowed methods"), allow ? allow : _("not listed"));
+      davscope_info_add_value (group, _("Server software"), server ? server : _("not named"));
     }
 
   group = add_group (info, _("Storage"));
@@ -151,10 +124,10 @@ fill (Info *info)
             {
               g_autofree char *size = g_format_size (bytes);
 
-              add_row (group, title, size);
+              davscope_info_add_value (group, title, size);
             }
           else
-            add_row (group, title, property->value);
+            davscope_info_add_value (group, title, property->value);
         }
       if (!any)
         adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -199,7 +172,6 @@ davscope_server_info_show (GtkWindow *parent,
                            DavClient *client)
 {
   Info *info;
-  GtkWidget *box, *header, *spinner, *title;
   static const char * const quota_names[] = {
     "{DAV:}quota-available-bytes", "{DAV:}quota-used-bytes", NULL
   };
@@ -209,38 +181,10 @@ davscope_server_info_show (GtkWindow *parent,
   info = g_new0 (Info, 1);
   info->client = g_object_ref (client);
   info->url = g_strdup (dav_client_get_base_url (client));
-  info->window = g_object_ref_sink (adw_window_new ());
-  gtk_window_set_title (GTK_WINDOW (info->window), _("Server Information"));
-  gtk_window_set_transient_for (GTK_WINDOW (info->window), parent);
-  gtk_window_set_modal (GTK_WINDOW (info->window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (info->window), 560, 480);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  title = adw_window_title_new (_("Server Information"), NULL);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  gtk_box_append (GTK_BOX (box), header);
-
-  info->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (info->stack, TRUE);
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Asking the server"), -1);
-  gtk_stack_add_named (GTK_STACK (info->stack), spinner, "loading");
+  info->window = g_object_ref_sink (davscope_info_window_new (parent, _("Server Information"), 560, 480,
+                                                               &info->stack));
   info->page = adw_preferences_page_new ();
   gtk_stack_add_named (GTK_STACK (info->stack), info->page, "page");
-  gtk_box_append (GTK_BOX (box), info->stack);
-  adw_window_set_content (ADW_WINDOW (info->window), box);
-  {
-    GtkShortcutController *keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-
-    gtk_shortcut_controller_add_shortcut (keys, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                                  gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (info->window, GTK_EVENT_CONTROLLER (keys));
-  }
-  davscope_accessible_fix_names (info->window);
   gtk_window_present (GTK_WINDOW (info->window));
 
   info->pending = 2;

@@ -642,34 +642,6 @@ target_folder (DavscopeWindow *self)
   return dav_resource_store_get_root (self->store);
 }
 
-static void
-new_folder_activated (GtkWidget  *widget,
-                      const char *action,
-                      GVariant   *parameter)
-{
-  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  DavscopeFileContext context;
-
-  if (self->store == NULL)
-    return;
-  context = file_context (self);
-  davscope_file_new_folder (&context, target_folder (self));
-}
-
-static void
-upload_activated (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *parameter)
-{
-  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  DavscopeFileContext context;
-
-  if (self->store == NULL)
-    return;
-  context = file_context (self);
-  davscope_file_upload (&context, target_folder (self), NULL);
-}
-
 static gboolean
 on_files_dropped (GtkDropTarget  *target,
                   const GValue   *value,
@@ -696,49 +668,12 @@ on_files_dropped (GtkDropTarget  *target,
 }
 
 static void
-download_activated (GtkWidget  *widget,
-                    const char *action,
-                    GVariant   *parameter)
-{
-  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  g_autoptr(GPtrArray) selection = NULL;
-  DavscopeFileContext context;
-
-  if (self->store == NULL)
-    return;
-  selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
-  context = file_context (self);
-  davscope_file_download (&context, selection);
-}
-
-static void
-rename_activated (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *parameter)
-{
-  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  g_autoptr(GPtrArray) selection = NULL;
-  DavscopeFileContext context;
-
-  if (self->store == NULL)
-    return;
-  selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
-  if (selection->len != 1)
-    return;
-  context = file_context (self);
-  davscope_file_rename (&context, g_ptr_array_index (selection, 0));
-}
-
-static void
 clip (DavscopeWindow *self,
+      GPtrArray      *selection,
       gboolean        cut)
 {
-  g_autoptr(GPtrArray) selection = NULL;
   g_autofree char *text = NULL;
 
-  if (self->store == NULL)
-    return;
-  selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
   if (selection->len == 0)
     return;
 
@@ -758,53 +693,43 @@ clip (DavscopeWindow *self,
   update_actions (self);
 }
 
+/* New folder, upload, download, rename, cut, copy, paste and locks: on
+ * the selection, or into the folder new things go to. */
 static void
-cut_activated (GtkWidget  *widget,
-               const char *action,
-               GVariant   *parameter)
-{
-  clip (DAVSCOPE_WINDOW (widget), TRUE);
-}
-
-static void
-copy_activated (GtkWidget  *widget,
-                const char *action,
-                GVariant   *parameter)
-{
-  clip (DAVSCOPE_WINDOW (widget), FALSE);
-}
-
-static void
-paste_activated (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *parameter)
-{
-  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  DavscopeFileContext context;
-
-  if (self->store == NULL || self->clipboard->len == 0)
-    return;
-  context = file_context (self);
-  davscope_file_paste (&context, target_folder (self), self->clipboard, self->clipboard_cut);
-  /* What was cut is moved once. */
-  if (self->clipboard_cut)
-    g_ptr_array_set_size (self->clipboard, 0);
-  update_actions (self);
-}
-
-static void
-lock_activated (GtkWidget  *widget,
-                const char *action,
-                GVariant   *parameter)
+file_action_activated (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *parameter)
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   g_autoptr(GPtrArray) selection = NULL;
+  DavscopeFileContext context;
 
   if (self->store == NULL)
     return;
+
+  context = file_context (self);
   selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
-  if (selection->len == 1)
+
+  if (g_str_equal (action, "win.new-folder"))
+    davscope_file_new_folder (&context, target_folder (self));
+  else if (g_str_equal (action, "win.upload"))
+    davscope_file_upload (&context, target_folder (self), NULL);
+  else if (g_str_equal (action, "win.download"))
+    davscope_file_download (&context, selection);
+  else if (g_str_equal (action, "win.rename") && selection->len == 1)
+    davscope_file_rename (&context, g_ptr_array_index (selection, 0));
+  else if (g_str_equal (action, "win.lock") && selection->len == 1)
     davscope_lock_dialog_show (GTK_WINDOW (self), self->store, g_ptr_array_index (selection, 0));
+  else if (g_str_equal (action, "win.cut") || g_str_equal (action, "win.copy"))
+    clip (self, selection, g_str_equal (action, "win.cut"));
+  else if (g_str_equal (action, "win.paste") && self->clipboard->len > 0)
+    {
+      davscope_file_paste (&context, target_folder (self), self->clipboard, self->clipboard_cut);
+      /* What was cut is moved once. */
+      if (self->clipboard_cut)
+        g_ptr_array_set_size (self->clipboard, 0);
+      update_actions (self);
+    }
 }
 
 static void
@@ -891,14 +816,14 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.inspector", NULL, inspector_activated);
   gtk_widget_class_install_action (widget_class, "win.show-exchange", "t", show_exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_activated);
-  gtk_widget_class_install_action (widget_class, "win.new-folder", NULL, new_folder_activated);
-  gtk_widget_class_install_action (widget_class, "win.upload", NULL, upload_activated);
-  gtk_widget_class_install_action (widget_class, "win.download", NULL, download_activated);
-  gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_activated);
-  gtk_widget_class_install_action (widget_class, "win.cut", NULL, cut_activated);
-  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_activated);
-  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_activated);
-  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-folder", NULL, file_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.upload", NULL, file_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.download", NULL, file_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.rename", NULL, file_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.cut", NULL, file_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, file_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, file_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, file_action_activated);
   gtk_widget_class_install_action (widget_class, "win.server-info", NULL, server_info_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);

@@ -321,6 +321,28 @@ def type_text(text):
     rawinput.typeText(text)
 
 
+# ---------------------------------------------------------------- reports
+
+
+def report_rows(window):
+    """{title: [labels]} of the rows of a report window's list; the labels
+    are title, status, path, explanation and notes, as shown."""
+    listing = find_in(window, "Report", "list") if window is not None else None
+    rows = {}
+    for item in children(listing) if listing is not None else []:
+        texts = [t for t in labels_in(item, only_shown=False) if t]
+        if texts:
+            rows[texts[0]] = texts
+    return rows
+
+
+def report_summary(window, word):
+    """The summary line of a report window: "2 deleted, 1 failed"."""
+    if window is None:
+        return None
+    return next((t for t in labels_in(window) if re.match(r"^\d+ " + word, t)), None)
+
+
 # ---------------------------------------------------------------- the app
 
 
@@ -470,6 +492,21 @@ class App:
             return None
         texts = [t for t in labels_in(page) if t and t != "This folder could not be listed"]
         return texts[0] if texts else None
+
+    def select_only(self, name):
+        """Clicks the row called name (once it is laid out: a row that has
+        just appeared may not be) and waits until it alone is selected."""
+        label = wait_for(lambda: (lambda l: l if l is not None and shown(l) else None)(self.row_label(name, 1)), 10)
+        if label is not None:
+            click(label)
+        return wait_for(lambda: self.selected_names() == [name], 5)
+
+    def close_window(self, window, name):
+        """Escape in the window called name, and waits until it is gone."""
+        if window is not None:
+            point_into(window)
+            press("Escape")
+            self.window_gone(name, 10)
 
     def details(self):
         return find_in(self.main, "Details", "panel")

@@ -6,7 +6,6 @@ afterwards, Retry Failed, Escape.
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 
 import os
-import re
 import sys
 import time
 import urllib.parse
@@ -15,9 +14,9 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, children, clean_name, click,  # noqa: E402
+from davscope_ui import (FOLDER, App, Tap, activate, clean_name, click,  # noqa: E402
                          find_all_in, find_in, has_state, keycombo, labels_in, name_of,
-                         point_into, press, sensitive, wait_for)
+                         point_into, press, report_rows, report_summary, sensitive, wait_for)
 
 import pyatspi  # noqa: E402
 
@@ -41,20 +40,8 @@ def server_listing(path=""):
     return {urllib.parse.unquote(h.text.strip()) for h in tree.iter("{DAV:}href")}
 
 
-def report_items(report):
-    """{title: [labels]} of the report's rows; the labels are title,
-    status, path, explanation and notes, as shown."""
-    listing = find_in(report, "Report", "list")
-    items = {}
-    for item in children(listing) if listing is not None else []:
-        texts = [t for t in labels_in(item, only_shown=False) if t]
-        if texts:
-            items[texts[0]] = texts
-    return items
-
-
 def summary(report):
-    return next((t for t in labels_in(report) if re.match(r"^\d+ deleted", t)), None)
+    return report_summary(report, "deleted")
 
 
 def row_status(items, title):
@@ -125,7 +112,7 @@ try:
            f"toplevels: {[name_of(w) for w in app.toplevels()]}")
 
     done = wait_for(lambda: summary(report), 20) if report is not None else None
-    items = report_items(report) if report is not None else {}
+    items = report_rows(report) if report is not None else {}
     tap.ok(done == "2 deleted, 1 failed", "the report sums up '2 deleted, 1 failed'", f"summary: {done}")
     tap.ok(row_status(items, README) == "Deleted · 204 No Content",
            "README.txt: Deleted · 204 No Content", items.get(README))
@@ -140,7 +127,7 @@ try:
                             if has_state(n, pyatspi.STATE_EXPANDABLE)), None)
     if folder_expander is not None and not has_state(folder_expander, pyatspi.STATE_EXPANDED):
         activate(folder_expander, "listitem.expand")
-        items = wait_for(lambda: "locked.txt" in report_items(report) and report_items(report), 5) or items
+        items = wait_for(lambda: "locked.txt" in report_rows(report) and report_rows(report), 5) or items
     tap.ok(folder_expander is not None and has_state(folder_expander, pyatspi.STATE_EXPANDED),
            "the failed folder's row is expanded to its members")
     locked = items.get("locked.txt", [])
@@ -178,8 +165,8 @@ try:
     if retry is not None:
         activate(retry)
     again = wait_for(lambda: (summary(report) == "0 deleted, 1 failed"
-                              and "locked.txt" in report_items(report) and report_items(report)), 20)
-    items = again or (report_items(report) if report is not None else {})
+                              and "locked.txt" in report_rows(report) and report_rows(report)), 20)
+    items = again or (report_rows(report) if report is not None else {})
     tap.ok(again and README not in items and (row_status(items, "locked.txt") == "423 Locked"),
            "Retry Failed deletes only the folder again and still reports 423 for locked.txt",
            f"summary: {summary(report) if report is not None else None}\nrows: {items}")

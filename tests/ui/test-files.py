@@ -19,9 +19,9 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, children, click, find_in,  # noqa: E402
-                         keycombo, labels_in, name_of, point_into, press, sensitive, shown,
-                         type_text, wait_for)
+from davscope_ui import (FOLDER, App, Tap, activate, children, find_in, keycombo,  # noqa: E402
+                         labels_in, name_of, point_into, press, report_rows, report_summary,
+                         sensitive, type_text, wait_for)
 from dogtail import rawinput, tree  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -70,35 +70,6 @@ def toplevel_names(app):
     return [name_of(w) for w in app.toplevels()]
 
 
-def summary(window, word):
-    return next((t for t in labels_in(window) if re.match(r"^\d+ " + word, t)), None)
-
-
-def report_rows(window):
-    listing = find_in(window, "Report", "list")
-    rows = {}
-    for item in children(listing) if listing is not None else []:
-        texts = [t for t in labels_in(item, only_shown=False) if t]
-        if texts:
-            rows[texts[0]] = texts
-    return rows
-
-
-def close(app, window, name):
-    if window is not None:
-        point_into(window)
-        press("Escape")
-        app.window_gone(name, 10)
-
-
-def select_only(app, name):
-    # A row that has just appeared may not be laid out yet.
-    label = wait_for(lambda: (lambda l: l if l is not None and shown(l) else None)(app.row_label(name, 1)), 10)
-    if label is not None:
-        click(label)
-    return wait_for(lambda: app.selected_names() == [name], 5)
-
-
 def choose_in_file_chooser(app, title, path, accept):
     """Types @path into the GTK file chooser called @title (Ctrl+L shows
     its location entry) and presses @accept."""
@@ -144,7 +115,7 @@ try:
     tap.ok(NEW in server_names(), "the server has the new folder (PROPFIND)", sorted(server_names()))
 
     # ---- rename it (F2)
-    select_only(app, NEW + FOLDER)
+    app.select_only(NEW + FOLDER)
     point_into(app.main)
     press("F2")
     dialog = app.window(lambda n: n.startswith("Rename"), timeout=10)
@@ -162,13 +133,13 @@ try:
     source = os.path.join(local, UPLOAD)
     with open(source, "wb") as f:
         f.write(content)
-    select_only(app, RENAMED + FOLDER)
+    app.select_only(RENAMED + FOLDER)
     point_into(app.main)
     keycombo("<Control>u")
     chosen = choose_in_file_chooser(app, "Upload Files", source, "Upload")
     tap.ok(chosen, "Ctrl+U opens a file chooser, and the file is chosen", f"toplevels: {toplevel_names(app)}")
     report = app.window("Upload Report", timeout=15)
-    done = wait_for(lambda: summary(report, "uploaded"), 20) if report is not None else None
+    done = wait_for(lambda: report_summary(report, "uploaded"), 20) if report is not None else None
     tap.ok(done == "1 uploaded", "the upload report says '1 uploaded'",
            report is not None and labels_in(report, only_shown=False))
     rows = report_rows(report) if report is not None else {}
@@ -180,7 +151,7 @@ try:
         stored = f"error: {e}".encode()
     tap.ok(stored == content, "the server has the file, byte for byte",
            f"{len(stored)} bytes stored, {len(content)} sent")
-    close(app, report, "Upload Report")
+    app.close_window(report, "Upload Report")
 
     # ---- drag and drop from another application: uploaded into the folder shown
     dropped = os.path.join(local, "dropped from the file manager.txt")
@@ -201,7 +172,7 @@ try:
             time.sleep(0.5)
             rawinput.release(520, 420)
         report = app.window("Upload Report", timeout=15)
-        done = wait_for(lambda: summary(report, "uploaded"), 20) if report is not None else None
+        done = wait_for(lambda: report_summary(report, "uploaded"), 20) if report is not None else None
         tap.ok(drag_from is not None and done == "1 uploaded",
                "files dragged from another application onto the listing are uploaded: '1 uploaded'",
                f"source window: {drag_from is not None}, toplevels: {toplevel_names(app)}, summary: {done}")
@@ -210,7 +181,7 @@ try:
         except Exception as e:
             stored = f"error: {e}".encode()
         tap.ok(stored == b"dropped\n", "the dropped file is on the server, into the folder shown", stored)
-        close(app, report, "Upload Report")
+        app.close_window(report, "Upload Report")
     finally:
         source.terminate()
         source.wait()
@@ -218,19 +189,19 @@ try:
     # ---- download it back (Ctrl+S), into another local folder
     # A click focuses the row's expander, "plus" expands it.
     point_into(app.main)
-    select_only(app, RENAMED + FOLDER)
+    app.select_only(RENAMED + FOLDER)
     press("plus")
     listed = wait_for(lambda: UPLOAD in app.row_names(), 15)
     tap.ok(listed, "expanding the folder lists the uploaded file", f"rows: {app.row_names()}")
     target = os.path.join(local, "downloads")
     os.mkdir(target)
-    select_only(app, UPLOAD)
+    app.select_only(UPLOAD)
     point_into(app.main)
     keycombo("<Control>s")
     chosen = choose_in_file_chooser(app, "Download 1 File To", target + "/", "Download Here")
     tap.ok(chosen, "Ctrl+S asks for a local folder", f"toplevels: {toplevel_names(app)}")
     report = app.window("Download Report", timeout=15)
-    done = wait_for(lambda: summary(report, "downloaded"), 20) if report is not None else None
+    done = wait_for(lambda: report_summary(report, "downloaded"), 20) if report is not None else None
     tap.ok(done == "1 downloaded", "the download report says '1 downloaded'",
            report is not None and labels_in(report, only_shown=False))
     saved = os.path.join(target, UPLOAD)
@@ -240,10 +211,10 @@ try:
            f"{os.listdir(target)}: {len(got)} bytes")
     tap.ok(not [n for n in os.listdir(target) if n.endswith(".part")], "no temporary file is left behind",
            os.listdir(target))
-    close(app, report, "Download Report")
+    app.close_window(report, "Download Report")
 
     # ---- downloading again: the local file is in the way, and is kept
-    select_only(app, UPLOAD)
+    app.select_only(UPLOAD)
     point_into(app.main)
     keycombo("<Control>s")
     choose_in_file_chooser(app, "Download 1 File To", target + "/", "Download Here")
@@ -258,22 +229,22 @@ try:
            "Cancel leaves the local file as it was and downloads nothing")
 
     # ---- copy README.txt and paste it into the folder
-    select_only(app, "README.txt")
+    app.select_only("README.txt")
     point_into(app.main)
     keycombo("<Control>c")
-    select_only(app, RENAMED + FOLDER)
+    app.select_only(RENAMED + FOLDER)
     point_into(app.main)
     keycombo("<Control>v")
     report = app.window("Copy Report", timeout=15)
-    done = wait_for(lambda: summary(report, "copied"), 20) if report is not None else None
+    done = wait_for(lambda: report_summary(report, "copied"), 20) if report is not None else None
     tap.ok(done == "1 copied", "Ctrl+C then Ctrl+V on the folder copies README.txt into it",
            report is not None and labels_in(report, only_shown=False))
     tap.ok("README.txt" in server_names(RENAMED + "/") and "README.txt" in server_names(),
            "the server has both README.txt files", sorted(server_names(RENAMED + "/")))
-    close(app, report, "Copy Report")
+    app.close_window(report, "Copy Report")
 
     # ---- delete the folder
-    select_only(app, RENAMED + FOLDER)
+    app.select_only(RENAMED + FOLDER)
     point_into(app.main)
     press("Delete")
     confirm = app.window("Delete 1 Item?", timeout=10)
@@ -281,10 +252,10 @@ try:
     if button is not None:
         activate(button)
     report = app.window("Delete Report", timeout=15)
-    done = wait_for(lambda: summary(report, "deleted"), 20) if report is not None else None
+    done = wait_for(lambda: report_summary(report, "deleted"), 20) if report is not None else None
     tap.ok(done == "1 deleted", "deleting the folder: '1 deleted'",
            report is not None and labels_in(report, only_shown=False))
-    close(app, report, "Delete Report")
+    app.close_window(report, "Delete Report")
     gone = wait_for(lambda: RENAMED + FOLDER not in app.row_names(), 15)
     tap.ok(gone and RENAMED not in server_names(), "the folder is gone from the listing and the server",
            f"rows: {app.row_names()}")
@@ -299,7 +270,7 @@ try:
            texts or (info is not None and labels_in(info)))
     tap.ok(texts and "Allowed methods" in texts and any("PROPFIND" in t for t in texts),
            "… and the allowed methods, PROPFIND among them", texts)
-    close(app, info, "Server Information")
+    app.close_window(info, "Server Information")
 finally:
     app.quit()
     for root, dirs, files in os.walk(local, topdown=False):

@@ -10,14 +10,14 @@ Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 import os
 import re
 import sys
-import time
 import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, activate, children, click, find_in, keycombo,  # noqa: E402
-                         labels_in, name_of, point_into, press, shown, wait_for)
+from davscope_ui import (App, Tap, activate, click, find_in, keycombo, labels_in,  # noqa: E402
+                         name_of, point_into, press, report_rows, report_summary, type_text,
+                         wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 FILE = "Tom & Jerry.txt"
@@ -38,15 +38,8 @@ def exists_on_server(name):
         raise
 
 
-def select_only(app, name):
-    label = wait_for(lambda: (lambda l: l if l is not None and shown(l) else None)(app.row_label(name, 1)), 10)
-    if label is not None:
-        click(label)
-    return wait_for(lambda: app.selected_names() == [name], 5)
-
-
 def open_lock_dialog(app):
-    select_only(app, FILE)
+    app.select_only(FILE)
     point_into(app.main)
     keycombo("<Control>k")
     return app.window(DIALOG, timeout=10)
@@ -58,7 +51,7 @@ def dialog_texts(dialog, needle, timeout=15):
 
 
 def delete_and_report(app):
-    select_only(app, FILE)
+    app.select_only(FILE)
     point_into(app.main)
     press("Delete")
     confirm = app.window("Delete 1 Item?", timeout=10)
@@ -66,22 +59,9 @@ def delete_and_report(app):
     if button is not None:
         activate(button)
     report = app.window("Delete Report", timeout=15)
-    summary = wait_for(lambda: next((t for t in labels_in(report) if re.match(r"^\d+ deleted", t)), None),
-                       20) if report is not None else None
-    rows = {}
-    listing = find_in(report, "Report", "list") if report is not None else None
-    for item in children(listing) if listing is not None else []:
-        texts = [t for t in labels_in(item, only_shown=False) if t]
-        if texts:
-            rows[texts[0]] = texts
+    summary = wait_for(lambda: report_summary(report, "deleted"), 20)
+    rows = report_rows(report)
     return report, summary, rows
-
-
-def close(app, window, name):
-    if window is not None:
-        point_into(window)
-        press("Escape")
-        app.window_gone(name, 10)
 
 
 # ---- session 1: take the lock
@@ -98,7 +78,6 @@ try:
     if owner is not None:
         click(owner)
         keycombo("<Control>a")
-        from davscope_ui import type_text
         type_text(OWNER)
     lock = app.button("Lock", within=dialog, timeout=5) if dialog is not None else None
     if lock is not None:
@@ -111,7 +90,7 @@ try:
     tap.ok(re.search(r"opaquelocktoken:[0-9a-f-]+", joined) is not None and
            re.search(r"minutes? left|hours? left", joined) is not None,
            "… with its token and the time left", texts)
-    close(app, dialog, DIALOG)
+    app.close_window(dialog, DIALOG)
 finally:
     app.quit()
 
@@ -147,8 +126,8 @@ try:
            "the row's 'Show Exchange' opens the inspector on that DELETE and its 423",
            f"button: {show is not None}, inspector: {inspector is not None}, shown: {chosen}\n"
            f"{inspector is not None and labels_in(inspector)}")
-    close(app, inspector, "Inspector")
-    close(app, report, "Delete Report")
+    app.close_window(inspector, "Inspector")
+    app.close_window(report, "Delete Report")
 
     dialog = open_lock_dialog(app)
     texts = dialog_texts(dialog, f"Locked by {OWNER}")
@@ -165,13 +144,13 @@ try:
     texts = dialog_texts(dialog, "Not Locked")
     tap.ok(any(t.startswith("Unlocked · 204") for t in texts) and "Not Locked" in texts,
            "UNLOCK: 'Unlocked · 204 No Content', and the item is no longer locked", texts)
-    close(app, dialog, DIALOG)
+    app.close_window(dialog, DIALOG)
 
     report, summary, rows = delete_and_report(app)
     tap.ok(summary == "1 deleted" and not exists_on_server(FILE),
            "now the delete goes through: '1 deleted', and the file is gone from the server",
            f"summary: {summary}\nrows: {rows}")
-    close(app, report, "Delete Report")
+    app.close_window(report, "Delete Report")
 finally:
     app.quit()
 
