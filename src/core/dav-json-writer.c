@@ -10,10 +10,45 @@
 struct _DavJsonWriter
 {
   GString  *out;
-  GArray   *counts;       /* values written so far at each open level */
+  guint    *counts;       /* values written so far at each open level */
+  guint     depth;        /* open levels */
+  guint     n_allocated;  /* room in counts */
   gboolean  pretty;
   gboolean  after_member; /* a member name was written; its value follows */
 };
+
+/* Appends @length bytes: a copy when they fit, GString's own growth when
+ * not. A listing appends ~100 pieces per entry, most of a few bytes, so
+ * the call into g_string_insert_len() would cost more than the copy. */
+static inline void
+append_len (GString    *out,
+            const char *data,
+            gsize       length)
+{
+  if (G_LIKELY (out->len + length < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, length);
+}
+
+#define append_literal(out, literal) append_len ((out), (literal), sizeof (literal) - 1)
+
+static inline void
+append_byte (GString *out,
+             char     c)
+{
+  if (G_LIKELY (out->len + 1 < out->allocated_len))
+    {
+      out->str[out->len++] = c;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_c (out, c);
+}
 
 DavJsonWriter *
 dav_json_writer_new (gboolean pretty)
@@ -21,7 +56,8 @@ dav_json_writer_new (gboolean pretty)
   DavJsonWriter *self = g_new0 (DavJsonWriter, 1);
 
   self->out = g_string_sized_new (4096);
-  self->counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->n_allocated = 16;
+  self->counts = g_new0 (guint, self->n_allocated);
   self->pretty = pretty;
 
   return self;
@@ -34,7 +70,7 @@ dav_json_writer_free (DavJsonWriter *self)
     return;
 
   g_string_free (self->out, TRUE);
-  g_array_unref (self->counts);
+  g_free (self->counts);
   g_free (self);
 }
 
@@ -58,16 +94,26 @@ dav_json_writer_free_to_string (DavJsonWriter *self)
 static void
 newline (DavJsonWriter *self)
 {
+  static const char spaces[] = "                                                                ";
+  gsize indent;
+
   if (!self->pretty)
     return;
 
-  g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < self->counts->len; i++)
-    g_string_append (self->out, "  ");
+  append_byte (self->out, '\n');
+  /* Two spaces per open level. */
+  indent = (gsize) self->depth * 2;
+  while (indent > 0)
+    {
+      gsize n = MIN (indent, sizeof spaces - 1);
+
+      append_len (self->out, spaces, n);
+      indent -= n;
+    }
 }
 
 /* Separates a value from the one before it at its level. */
-static void
+static inline void
 before_value (DavJsonWriter *self)
 {
   guint *count;
@@ -78,78 +124,123 @@ before_value (DavJsonWriter *self)
       return;
     }
 
-  if (self->counts->len == 0)
+  if (self->depth == 0)
     return;
 
-  count = &g_array_index (self->counts, guint, self->counts->len - 1);
+  count = &self->counts[self->depth - 1];
   if (*count > 0)
-    g_string_append_c (self->out, ',');
+    append_byte (self->out, ',');
   (*count)++;
   newline (self);
+}
+
+/* Which ASCII bytes stand for themselves in a JSON string: not the
+ * controls, DEL, the quote and the backslash. */
+static const guint8 plain_ascii[128] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* '"' */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,   /* '\\' */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,   /* DEL */
+};
+
+/* "\u" and four lower-case hex digits. */
+static void
+append_unicode_escape (GString *out,
+                       guint    code)
+{
+  static const char hex[] = "0123456789abcdef";
+  char escape[6] = { '\\', 'u',
+                     hex[(code >> 12) & 0xF], hex[(code >> 8) & 0xF],
+                     hex[(code >> 4) & 0xF], hex[code & 0xF] };
+
+  append_len (out, escape, sizeof escape);
 }
 
 void
 dav_json_append_string (GString    *out,
                         const char *text)
 {
-  const char *p = text;
-  const char *end = text + strlen (text);
+  const guchar *p = (const guchar *) text;
+  const char *end = NULL;  /* found at the first non-ASCII byte */
+  const guchar *run;
 
-  g_string_append_c (out, '"');
-  while (p < end)
+  append_byte (out, '"');
+  /* Bytes that need no escape are copied in runs, one append per run. */
+  run = p;
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      guchar c = *p;
 
-      if (c >= 0x80)
+      if (c < 0x80 && plain_ascii[c])
         {
-          gunichar u = g_utf8_get_char_validated (p, end - p);
-
-          if (u == (gunichar) -1 || u == (gunichar) -2)
-            {
-              g_string_append (out, "\\ufffd");
-              p++;
-            }
-          else
-            {
-              const char *next = g_utf8_next_char (p);
-
-              /* U+2028 and U+2029 end lines in JavaScript. */
-              if (u == 0x2028 || u == 0x2029)
-                g_string_append_printf (out, "\\u%04x", u);
-              else
-                g_string_append_len (out, p, next - p);
-              p = next;
-            }
+          p++;
           continue;
         }
 
+      if (c == '\0')
+        break;
+
+      if (c >= 0x80)
+        {
+          gunichar u;
+
+          if (end == NULL)
+            end = (const char *) p + strlen ((const char *) p);
+          u = g_utf8_get_char_validated ((const char *) p, end - (const char *) p);
+
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            {
+              append_len (out, (const char *) run, p - run);
+              append_literal (out, "\\ufffd");
+              p++;
+              run = p;
+            }
+          else if (u == 0x2028 || u == 0x2029)
+            {
+              /* U+2028 and U+2029 end lines in JavaScript. */
+              append_len (out, (const char *) run, p - run);
+              append_unicode_escape (out, u);
+              p = (const guchar *) g_utf8_next_char (p);
+              run = p;
+            }
+          else
+            p = (const guchar *) g_utf8_next_char (p);
+          continue;
+        }
+
+      append_len (out, (const char *) run, p - run);
       switch (c)
         {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20 || c == 0x7F)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+        case '"':  append_literal (out, "\\\""); break;
+        case '\\': append_literal (out, "\\\\"); break;
+        case '\n': append_literal (out, "\\n"); break;
+        case '\r': append_literal (out, "\\r"); break;
+        case '\t': append_literal (out, "\\t"); break;
+        default:    append_unicode_escape (out, c); break;
         }
       p++;
+      run = p;
     }
-  g_string_append_c (out, '"');
+  append_len (out, (const char *) run, p - run);
+  append_byte (out, '"');
 }
 
 static void
 begin (DavJsonWriter *self,
        char           bracket)
 {
-  guint zero = 0;
-
   before_value (self);
-  g_string_append_c (self->out, bracket);
-  g_array_append_val (self->counts, zero);
+  append_byte (self->out, bracket);
+  if (self->depth == self->n_allocated)
+    {
+      self->n_allocated *= 2;
+      self->counts = g_renew (guint, self->counts, self->n_allocated);
+    }
+  self->counts[self->depth++] = 0;
 }
 
 static void
@@ -158,15 +249,14 @@ end (DavJsonWriter *self,
 {
   guint count;
 
-  g_return_if_fail (self->counts->len > 0);
+  g_return_if_fail (self->depth > 0);
 
-  count = g_array_index (self->counts, guint, self->counts->len - 1);
-  g_array_set_size (self->counts, self->counts->len - 1);
+  count = self->counts[--self->depth];
   if (count > 0)
     newline (self);
-  g_string_append_c (self->out, bracket);
-  if (self->counts->len == 0 && self->pretty)
-    g_string_append_c (self->out, '\n');
+  append_byte (self->out, bracket);
+  if (self->depth == 0 && self->pretty)
+    append_byte (self->out, '\n');
 }
 
 void
@@ -199,7 +289,10 @@ dav_json_writer_member (DavJsonWriter *self,
 {
   before_value (self);
   dav_json_append_string (self->out, name);
-  g_string_append (self->out, self->pretty ? ": " : ":");
+  if (self->pretty)
+    append_literal (self->out, ": ");
+  else
+    append_byte (self->out, ':');
   self->after_member = TRUE;
 }
 
@@ -209,7 +302,7 @@ dav_json_writer_string (DavJsonWriter *self,
 {
   before_value (self);
   if (value == NULL)
-    g_string_append (self->out, "null");
+    append_literal (self->out, "null");
   else
     dav_json_append_string (self->out, value);
 }
@@ -218,8 +311,21 @@ void
 dav_json_writer_int (DavJsonWriter *self,
                      gint64         value)
 {
+  char digits[24];
+  char *p = digits + sizeof digits;
+  /* The magnitude as unsigned: -G_MAXINT64 - 1 has no positive twin. */
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
   before_value (self);
-  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--p = '-';
+  append_len (self->out, p, digits + sizeof digits - p);
 }
 
 void
@@ -227,14 +333,17 @@ dav_json_writer_boolean (DavJsonWriter *self,
                          gboolean       value)
 {
   before_value (self);
-  g_string_append (self->out, value ? "true" : "false");
+  if (value)
+    append_literal (self->out, "true");
+  else
+    append_literal (self->out, "false");
 }
 
 void
 dav_json_writer_null (DavJsonWriter *self)
 {
   before_value (self);
-  g_string_append (self->out, "null");
+  append_literal (self->out, "null");
 }
 
 void
