@@ -477,11 +477,13 @@ setup_cell_selection (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
                       gpointer                  user_data)
 {
+  /* The cell knows its row: Space and right-click find it from a widget. */
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "davscope-list-item", list_item);
+
   if (gtk_get_minor_version () >= 10)
     return;
 
   gtk_list_item_set_selectable (list_item, FALSE);
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "davscope-list-item", list_item);
 }
 
 static gboolean
@@ -543,6 +545,36 @@ add_column (DavscopeBrowserView *self,
     gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
   g_object_unref (column);
+}
+
+/* ---- right-click --------------------------------------------------------- */
+
+gboolean
+davscope_browser_view_select_at (DavscopeBrowserView *self,
+                                 double               x,
+                                 double               y)
+{
+  GtkListItem *item = NULL;
+  guint position;
+
+  g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), FALSE);
+
+  if (self->selection == NULL)
+    return FALSE;
+
+  for (GtkWidget *w = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+       w != NULL && w != GTK_WIDGET (self) && item == NULL;
+       w = gtk_widget_get_parent (w))
+    item = g_object_get_data (G_OBJECT (w), "davscope-list-item");
+
+  if (item == NULL || (position = gtk_list_item_get_position (item)) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  /* A row outside the selection becomes the selection, as in Files. */
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+
+  return TRUE;
 }
 
 /* ---- state -------------------------------------------------------------- */

@@ -33,4 +33,10 @@ gboolean   davscope_browser_view_has_selection  (DavscopeBrowserView *self);
  * actions wait for a whole listing (HOSTILE.md promise 2). */
 gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);
 
+/* Right-click at (@x, @y), in the view's coordinates: the row there joins
+ * or becomes the selection. FALSE when there is no row there. */
+gboolean   davscope_browser_view_select_at      (DavscopeBrowserView *self,
+                                                 double               x,
+                                                 double               y);
+
 G_END_DECLS

@@ -41,6 +41,9 @@ struct _DavscopeWindow
   GtkWidget            *recent_group;
   GtkWidget            *recent_list;
   GtkWidget            *browser;
+  GtkWidget            *context_menu;    /* on a right-click in the browser */
+  GMenuModel           *new_menu;
+  GMenuModel           *selection_menu;
 
   GSettings            *settings;
   DavClient            *client;
@@ -733,6 +736,36 @@ file_action_activated (GtkWidget  *widget,
 }
 
 static void
+on_browser_right_click (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        DavscopeWindow  *self)
+{
+  GMenuModel *menu;
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->store == NULL)
+    return;
+
+  /* On a row: what can be done with the selection; elsewhere: what can
+   * be added here. */
+  menu = davscope_browser_view_select_at (DAVSCOPE_BROWSER_VIEW (self->browser), x, y)
+         ? self->selection_menu : self->new_menu;
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->context_menu, self->browser);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
 server_info_activated (GtkWidget  *widget,
                        const char *action,
                        GVariant   *parameter)
@@ -765,6 +798,7 @@ davscope_window_dispose (GObject *object)
   DavscopeWindow *self = DAVSCOPE_WINDOW (object);
 
   disconnect (self);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (davscope_window_parent_class)->dispose (object);
@@ -804,6 +838,8 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, browser);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, new_menu);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, selection_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_start_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_location_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
@@ -860,6 +896,15 @@ davscope_window_init (DavscopeWindow *self)
 
     g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
     gtk_widget_add_controller (self->browser, GTK_EVENT_CONTROLLER (drop));
+  }
+  {
+    /* Right-click (or a long press) opens a menu where it happened. */
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_browser_right_click), self);
+    gtk_widget_add_controller (self->browser, GTK_EVENT_CONTROLLER (click));
   }
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

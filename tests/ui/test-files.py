@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, children, find_in, keycombo,  # noqa: E402
+from davscope_ui import (FOLDER, App, Tap, activate, center, children, find_in, keycombo,  # noqa: E402
                          labels_in, name_of, point_into, press, report_rows, report_summary,
                          sensitive, type_text, wait_for)
 from dogtail import rawinput, tree  # noqa: E402
@@ -94,6 +94,20 @@ local = tempfile.mkdtemp(prefix="davscope-ui-files-")
 try:
     wait_for(lambda: "README.txt" in app.row_names(), 20)
     point_into(app.main)
+
+    # ---- right-click on a row: it becomes the selection, and a menu opens there
+    readme = app.row_label("README.txt")
+    if readme is not None:
+        x, y = center(readme)
+        rawinput.click(x, y, button=3)
+    menu_item = app.find("Rename…", None, timeout=5)
+    tap.ok(menu_item is not None and app.selected_names() == ["README.txt"],
+           "right-click on README.txt selects it and opens a menu with 'Rename…'",
+           f"selected: {app.selected_names()}")
+    point_into(app.main)
+    press("Escape")
+    time.sleep(0.5)
+    app.select_only("README.txt")
 
     # ---- a new folder, in the folder shown
     keycombo("<Control><Shift>n")
