@@ -149,6 +149,32 @@ parent_url (const char *url)
   return g_steal_pointer (&copy);
 }
 
+/* The last segment of @url as it is, still percent-encoded: a copy or a
+ * move keeps the exact bytes of the name (HOSTILE.md case 25), which the
+ * escaped name shown to people no longer has. */
+static char *
+encoded_name (const char *url)
+{
+  g_autofree char *copy = g_strdup (url);
+  gsize len = strlen (copy);
+  char *slash;
+
+  while (len > 1 && copy[len - 1] == '/')
+    copy[--len] = '\0';
+  slash = strrchr (copy, '/');
+
+  return g_strdup (slash != NULL ? slash + 1 : copy);
+}
+
+static char *
+child_url_encoded (const char *folder_url,
+                   const char *encoded,
+                   gboolean    collection)
+{
+  return g_strconcat (folder_url, g_str_has_suffix (folder_url, "/") ? "" : "/",
+                      encoded, collection ? "/" : "", NULL);
+}
+
 static gboolean
 in_listing (DavFolder  *folder,
             const char *url)
@@ -448,12 +474,9 @@ davscope_file_rename (const DavscopeFileContext *context,
   op = op_new (context, "MOVE");
   op->resource = g_object_ref (resource);
   op->old_name = g_strdup (dav_resource_get_name (resource));
+  /* The name is escaped already (dav_resource_get_name). */
   heading = g_strdup_printf (_("Rename “%s”"), op->old_name);
-  {
-    g_autofree char *escaped = dav_text_escape (heading, -1);
-
-    ask_name (op, escaped, _("_Rename"), op->old_name, rename_chosen);
-  }
+  ask_name (op, heading, _("_Rename"), op->old_name, rename_chosen);
 }
 
 /* ---- upload ------------------------------------------------------------- */
@@ -663,7 +686,8 @@ davscope_file_paste (const DavscopeFileContext *context,
     {
       DavResource *resource = g_ptr_array_index (resources, i);
       const char *url = dav_resource_get_url (resource);
-      const char *name = dav_resource_get_name (resource);
+      const char *name = dav_resource_get_name (resource);   /* escaped, to show */
+      g_autofree char *encoded = encoded_name (url);
       gboolean collection = dav_resource_is_collection (resource);
       g_autofree char *from = parent_url (url);
       g_autofree char *from_key = dav_href_normalize_path (from);
@@ -678,25 +702,25 @@ davscope_file_paste (const DavscopeFileContext *context,
             continue;
           for (guint n = 1; destination == NULL || in_listing (folder, destination); n++)
             {
-              g_autofree char *copy_name = n == 1 ? g_strdup_printf (_("%s (copy)"), name)
-                                                  : g_strdup_printf (_("%s (copy %u)"), name, n);
+              g_autofree char *suffix = n == 1 ? g_strdup (_(" (copy)")) : g_strdup_printf (_(" (copy %u)"), n);
+              g_autofree char *escaped_suffix = g_uri_escape_string (suffix, NULL, FALSE);
+              g_autofree char *copy_name = g_strconcat (encoded, escaped_suffix, NULL);
 
               g_free (destination);
-              destination = child_url (folder_url, copy_name, collection);
+              destination = child_url_encoded (folder_url, copy_name, collection);
             }
         }
       else if (collection && (g_str_equal (own_key, folder_key) ||
                               is_inside (folder_key, own_key)))
         {
-          g_autofree char *shown = dav_text_escape (name, -1);
-          g_autofree char *text = g_strdup_printf (_("“%s” cannot go into itself."), shown);
+          g_autofree char *text = g_strdup_printf (_("“%s” cannot go into itself."), name);
 
           toast (op, text);
           continue;
         }
       else
         {
-          destination = child_url (folder_url, name, collection);
+          destination = child_url_encoded (folder_url, encoded, collection);
           if (in_listing (folder, destination))
             {
               g_ptr_array_add (op->in_the_way, GUINT_TO_POINTER (op->urls->len));

@@ -408,7 +408,6 @@ davscope_lock_dialog_show (GtkWindow        *parent,
 {
   LockDialog *self;
   g_autofree char *title = NULL;
-  g_autofree char *shown = NULL;
 
   g_return_if_fail (DAV_IS_RESOURCE_STORE (store));
   g_return_if_fail (DAV_IS_RESOURCE (resource));
@@ -420,8 +419,8 @@ davscope_lock_dialog_show (GtkWindow        *parent,
   self->name = g_strdup (dav_resource_get_name (resource));
   self->cancellable = g_cancellable_new ();
 
-  shown = dav_text_escape (self->name, -1);
-  title = g_strdup_printf (_("Locks of “%s”"), shown);
+  /* The name is escaped already (dav_resource_get_name). */
+  title = g_strdup_printf (_("Locks of “%s”"), self->name);
   self->window = davscope_info_window_new (parent, title, 560, 560, &self->stack);
   g_object_set_data_full (G_OBJECT (self->window), "lock-dialog", self, (GDestroyNotify) lock_dialog_free);
   gtk_window_present (GTK_WINDOW (self->window));

@@ -1,0 +1,106 @@
+#!/usr/bin/python3
+"""Hostile names in the GUI (HOSTILE.md cases 23, 24, 25), against the real
+Apache share: files whose names hold a right-to-left override, a zero-width
+space, terminal escapes, invalid UTF-8 and a backslash, and a file whose
+displayname pretends to be another. The listing and the delete confirmation
+show escaped names, never the raw characters; the identity is the href's
+name; a copy keeps the name's exact bytes.
+
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+
+import os
+import sys
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from davscope_ui import (FOLDER, App, Tap, activate, keycombo, labels_in,  # noqa: E402
+                         point_into, press, report_summary, walk, name_of, wait_for)
+
+URL = os.environ["DAVSCOPE_TEST_URL"]
+
+# encoded name on the server -> the name the GUI must show
+NAMES = {
+    "invoice%E2%80%AEfdp.exe": "invoice\\u{202E}fdp.exe",
+    "zero%E2%80%8Bwidth.txt": "zero\\u{200B}width.txt",
+    "esc%1B%5B2J%07bell.txt": "esc\\x1b[2J\\x07bell.txt",
+    "%FF%FE%20bytes.txt": "\\xff\\xfe bytes.txt",
+    "back%5Cslash.txt": "back\\\\slash.txt",
+}
+RAW = ["\u202e", "\u200b", "\x1b", "\x07", "\ufffd"]
+
+tap = Tap()
+
+
+def request(method, encoded, body=None, headers=None):
+    req = urllib.request.Request(URL + encoded, data=body, method=method, headers=headers or {})
+    with urllib.request.urlopen(req, timeout=10) as response:
+        return response.status, response.read()
+
+
+def exists(encoded):
+    try:
+        return request("HEAD", encoded)[0] == 200
+    except urllib.error.HTTPError:
+        return False
+
+
+def raw_in(texts):
+    return [t for t in texts if any(c in t for c in RAW)]
+
+
+for encoded in NAMES:
+    request("PUT", encoded, b"hostile\n")
+request("PUT", "payload.exe", b"MZ\n")
+request("PROPPATCH", "payload.exe",
+        b'<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>'
+        b'<D:displayname>report.pdf</D:displayname></D:prop></D:set></D:propertyupdate>',
+        {"Content-Type": "application/xml"})
+
+app = App(URL)
+try:
+    shown = wait_for(lambda: all(n in app.row_names() for n in NAMES.values()) and app.row_names(), 20) \
+        or app.row_names()
+    missing = [n for n in NAMES.values() if n not in shown]
+    tap.ok(not missing, "each hostile name is listed in its escaped form (\\u{202E}, \\x1B, \\xFF, \\\\)",
+           f"missing: {missing}\nlisted: {shown}")
+    texts = [name_of(n) for n in walk(app.main, only_shown=False)] + labels_in(app.main, only_shown=False)
+    tap.ok(not raw_in(texts), "no label or accessible name in the window holds a raw bidi, zero-width or "
+           "control character, or U+FFFD", raw_in(texts))
+    tap.ok("payload.exe" in shown and "report.pdf" not in shown,
+           "the file whose displayname says 'report.pdf' is listed by its href name, 'payload.exe'",
+           f"listed: {shown}")
+
+    # The delete confirmation names it escaped too.
+    app.select_only(NAMES["invoice%E2%80%AEfdp.exe"])
+    point_into(app.main)
+    press("Delete")
+    confirm = app.window("Delete 1 Item?", timeout=10)
+    text = labels_in(confirm) if confirm is not None else []
+    tap.ok(confirm is not None and any(NAMES["invoice%E2%80%AEfdp.exe"] in t for t in text)
+           and not raw_in(text),
+           "the delete confirmation shows 'invoice\\u{202E}fdp.exe', not a reversed name", text)
+    cancel = app.button("Cancel", within=confirm, timeout=5) if confirm is not None else None
+    if cancel is not None:
+        activate(cancel)
+    app.window_gone("Delete 1 Item?", 10)
+    tap.ok(exists("invoice%E2%80%AEfdp.exe"), "Cancel deletes nothing")
+
+    # A copy keeps the exact bytes of a name that is not UTF-8 (case 25).
+    app.select_only(NAMES["%FF%FE%20bytes.txt"])
+    point_into(app.main)
+    keycombo("<Control>c")
+    app.select_only("Documents" + FOLDER)
+    point_into(app.main)
+    keycombo("<Control>v")
+    report = app.window("Copy Report", timeout=15)
+    done = wait_for(lambda: report_summary(report, "copied"), 20) if report is not None else None
+    tap.ok(done == "1 copied" and exists("Documents/%FF%FE%20bytes.txt"),
+           "copying '\\xFF\\xFE bytes.txt' into Documents creates Documents/%FF%FE%20bytes.txt, byte for byte",
+           f"summary: {done}")
+    app.close_window(report, "Copy Report")
+finally:
+    app.quit()
+
+tap.done()
