@@ -25,24 +25,59 @@ is_uri_char (guchar c)
   return is_unreserved (c) || strchr (":/?#[]@!$&'()*+,;=", c) != NULL;
 }
 
+static const char upper_hex[] = "0123456789ABCDEF";
+
+/* Whether @href needs encode_raw_href() to change anything. */
+static gboolean
+is_encoded_href (const char *href)
+{
+  for (const char *p = href; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '%')
+        {
+          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
+            return FALSE;
+        }
+      else if (!is_uri_char (c))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static char *
 encode_raw_href (const char *href)
 {
-  GString *out = g_string_sized_new (strlen (href) + 8);
+  gsize length = strlen (href);
+  char *out;
+  char *q;
 
+  if (is_encoded_href (href))
+    return g_strndup (href, length);
+
+  /* At most three bytes for one. */
+  out = g_malloc (length * 3 + 1);
+  q = out;
   for (const char *p = href; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
 
       if (c == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
-        g_string_append_c (out, '%');
+        *q++ = '%';
       else if (is_uri_char (c))
-        g_string_append_c (out, (char) c);
+        *q++ = (char) c;
       else
-        g_string_append_printf (out, "%%%02X", c);
+        {
+          *q++ = '%';
+          *q++ = upper_hex[c >> 4];
+          *q++ = upper_hex[c & 0xF];
+        }
     }
+  *q = '\0';
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 /* The form a request URL uses: unreserved escapes decoded, the other
@@ -50,10 +85,11 @@ encode_raw_href (const char *href)
 static char *
 canonical_path (const char *encoded_path)
 {
-  GString *out;
+  gsize length = strlen (encoded_path);
+  char *out = g_malloc (length + 1);   /* never longer than the input */
+  char *q = out;
   const char *p;
 
-  out = g_string_sized_new (strlen (encoded_path));
   for (p = encoded_path; *p != '\0'; p++)
     {
       if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
@@ -61,33 +97,43 @@ canonical_path (const char *encoded_path)
           guchar c = (g_ascii_xdigit_value (p[1]) << 4) | g_ascii_xdigit_value (p[2]);
 
           if (is_unreserved (c))
-            g_string_append_c (out, (char) c);
+            *q++ = (char) c;
           else
-            g_string_append_printf (out, "%%%02X", c);
+            {
+              *q++ = '%';
+              *q++ = upper_hex[c >> 4];
+              *q++ = upper_hex[c & 0xF];
+            }
           p += 2;
         }
       else
-        g_string_append_c (out, *p);
+        *q++ = *p;
     }
 
-  while (out->len > 0 && out->str[out->len - 1] == '/')
-    g_string_truncate (out, out->len - 1);
+  while (q > out && q[-1] == '/')
+    q--;
+  *q = '\0';
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 char *
 dav_href_normalize_path (const char *encoded_path)
 {
-  GString *out;
+  gsize length;
+  char *out;
+  char *q;
   const char *p;
 
   g_return_val_if_fail (encoded_path != NULL, NULL);
 
   /* Servers differ in what they escape ("&" or "%26", "%c3%bc" or raw
    * UTF-8): for identity every escape is decoded once, but for "/",
-   * which would make two segments of one. */
-  out = g_string_sized_new (strlen (encoded_path));
+   * which would make two segments of one. The key is never longer than
+   * the path. */
+  length = strlen (encoded_path);
+  out = g_malloc (length + 1);
+  q = out;
   for (p = encoded_path; *p != '\0'; p++)
     {
       if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
@@ -97,21 +143,28 @@ dav_href_normalize_path (const char *encoded_path)
           /* A slash or a NUL stays escaped: decoded, one would make two
            * segments of one name, the other end the key early. */
           if (c == '/')
-            g_string_append (out, "%2F");
+            {
+              memcpy (q, "%2F", 3);
+              q += 3;
+            }
           else if (c == '\0')
-            g_string_append (out, "%00");
+            {
+              memcpy (q, "%00", 3);
+              q += 3;
+            }
           else
-            g_string_append_c (out, (char) c);
+            *q++ = (char) c;
           p += 2;
         }
       else
-        g_string_append_c (out, *p);
+        *q++ = *p;
     }
 
-  while (out->len > 0 && out->str[out->len - 1] == '/')
-    g_string_truncate (out, out->len - 1);
+  while (q > out && q[-1] == '/')
+    q--;
+  *q = '\0';
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 static gboolean
@@ -236,22 +289,234 @@ href_invalid (DavHref    *self,
   return self;
 }
 
+/* A base URL parsed once: a listing resolves all its hrefs against the
+ * same one, and parsing it again for each href cost more than the rest of
+ * the work. One per thread, for the last base used. */
+typedef struct {
+  char *base_uri;
+  GUri *base;        /* NULL when base_uri is not valid */
+  char *error;       /* then, why */
+  char *base_key;    /* dav_href_normalize_path() of its path */
+  char *origin;      /* what g_uri_join() writes before the path, for its origin */
+  GUri *collection;  /* relative references resolve against it; made when needed */
+} BaseCache;
+
+static void
+base_cache_free (gpointer data)
+{
+  BaseCache *cache = data;
+
+  if (cache == NULL)
+    return;
+
+  g_free (cache->base_uri);
+  g_clear_pointer (&cache->base, g_uri_unref);
+  g_free (cache->error);
+  g_free (cache->base_key);
+  g_free (cache->origin);
+  g_clear_pointer (&cache->collection, g_uri_unref);
+  g_free (cache);
+}
+
+static GPrivate base_cache_key = G_PRIVATE_INIT (base_cache_free);
+
+static BaseCache *
+base_cache_get (const char *base_uri)
+{
+  BaseCache *cache = g_private_get (&base_cache_key);
+  g_autoptr(GError) error = NULL;
+
+  if (cache != NULL && strcmp (cache->base_uri, base_uri) == 0)
+    return cache;
+
+  cache = g_new0 (BaseCache, 1);
+  cache->base_uri = g_strdup (base_uri);
+  cache->base = g_uri_parse (base_uri, G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE, &error);
+  if (cache->base == NULL)
+    cache->error = g_strdup (error->message);
+  else
+    {
+      cache->base_key = dav_href_normalize_path (g_uri_get_path (cache->base));
+      cache->origin = g_uri_join (G_URI_FLAGS_ENCODED,
+                                  canonical_scheme (g_uri_get_scheme (cache->base)), NULL,
+                                  g_uri_get_host (cache->base), g_uri_get_port (cache->base),
+                                  "", NULL, NULL);
+    }
+
+  /* Frees the one before. */
+  g_private_replace (&base_cache_key, cache);
+
+  return cache;
+}
+
+/* The base with a trailing slash: relative references are resolved
+ * against the collection, which is what servers that send them mean. */
+static GUri *
+base_cache_get_collection (BaseCache *cache)
+{
+  if (cache->collection == NULL)
+    {
+      GUri *base = cache->base;
+      g_autofree char *base_path = g_str_has_suffix (g_uri_get_path (base), "/")
+                                   ? g_strdup (g_uri_get_path (base))
+                                   : g_strconcat (g_uri_get_path (base), "/", NULL);
+
+      cache->collection = g_uri_build (G_URI_FLAGS_ENCODED,
+                                       g_uri_get_scheme (base), NULL,
+                                       g_uri_get_host (base), g_uri_get_port (base),
+                                       base_path, NULL, NULL);
+    }
+
+  return cache->collection;
+}
+
+static inline int
+hex_value (char c)
+{
+  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/* check_segments() for a path whose every "%" starts an escape, in one
+ * pass: fills @decoded (room for strlen (@encoded_path) + 1 bytes) with
+ * the path decoded once and returns its length, or returns -1 with the
+ * same problem check_segments() reports. */
+static gssize
+decode_segments (const char  *encoded_path,
+                 char        *decoded,
+                 char       **problem)
+{
+  const char *p = encoded_path;
+  char *q = decoded;
+
+  for (;;)
+    {
+      char *segment = q;
+      gsize n;
+
+      while (*p != '/' && *p != '\0')
+        {
+          if (*p == '%')
+            {
+              char c = (char) ((hex_value (p[1]) << 4) | hex_value (p[2]));
+
+              if (c == '/' || c == '\0')
+                {
+                  *problem = g_strdup (_("The href contains an encoded slash or NUL byte, so it cannot name a single resource."));
+                  return -1;
+                }
+              *q++ = c;
+              p += 3;
+            }
+          else
+            *q++ = *p++;
+        }
+
+      n = q - segment;
+      if ((n == 1 && segment[0] == '.') || (n == 2 && segment[0] == '.' && segment[1] == '.'))
+        {
+          *problem = g_strdup (_("The href contains a “.” or “..” segment, which could point outside the folder."));
+          return -1;
+        }
+
+      if (*p == '\0')
+        break;
+      *q++ = '/';
+      p++;
+    }
+  *q = '\0';
+
+  return q - decoded;
+}
+
+static void
+place (DavHref    *self,
+       BaseCache  *cache,
+       const char *key,
+       const char *text)
+{
+  gsize base_length = strlen (cache->base_key);
+
+  if (strcmp (key, cache->base_key) == 0)
+    self->relation = DAV_HREF_SELF;
+  else if (strncmp (key, cache->base_key, base_length) == 0 && key[base_length] == '/')
+    {
+      const char *rest = key + base_length + 1;
+
+      self->relation = strchr (rest, '/') == NULL ? DAV_HREF_MEMBER : DAV_HREF_DESCENDANT;
+    }
+  else
+    {
+      g_autofree char *shown = dav_text_escape (text, -1);
+
+      self->relation = DAV_HREF_OUTSIDE;
+      self->problem = g_strdup_printf (_("The href “%s” is not inside the folder that was asked for."), shown);
+    }
+}
+
+/* The common href, an absolute path ("/dav/folder/name%20x.txt"), without
+ * query: what g_uri_parse_relative() and g_uri_join() make of it is the
+ * base's origin and the path itself, so neither is needed. @path is
+ * encoded (encode_raw_href()) and has no dot segment once decoded, which
+ * is checked here, so resolution leaves it as it is. */
+static DavHref *
+resolve_path (DavHref    *self,
+              BaseCache  *cache,
+              const char *text,
+              const char *path)
+{
+  gsize length = strlen (path);
+  g_autofree char *decoded = g_malloc (length + 1);
+  g_autofree char *canonical = NULL;
+  char *problem = NULL;
+  gssize decoded_length;
+  gsize key_length;
+  gsize canonical_length;
+  gboolean trailing_slash = length > 0 && path[length - 1] == '/';
+
+  decoded_length = decode_segments (path, decoded, &problem);
+  if (decoded_length < 0)
+    return href_invalid (self, problem);
+
+  canonical = canonical_path (path);
+  canonical_length = strlen (canonical);
+  if (canonical_length == 0)
+    self->path = g_strdup ("/");
+  else if (trailing_slash)
+    self->path = g_strconcat (canonical, "/", NULL);
+  else
+    self->path = g_steal_pointer (&canonical);
+  self->uri = g_strconcat (cache->origin, self->path, NULL);
+
+  self->display_path = dav_text_escape (decoded, decoded_length);
+  self->name = last_segment (decoded);
+  self->collection = trailing_slash;
+
+  /* dav_href_normalize_path() of the path: with no escaped slash or NUL
+   * left, the decoded path without its trailing slashes. */
+  key_length = decoded_length;
+  while (key_length > 0 && decoded[key_length - 1] == '/')
+    key_length--;
+  decoded[key_length] = '\0';
+  place (self, cache, decoded, text);
+
+  return self;
+}
+
 DavHref *
 dav_href_resolve (const char *base_uri,
                   const char *href)
 {
-  g_autoptr(GUri) base = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) decoded = NULL;
   g_autofree char *text = NULL;
   g_autofree char *encoded = NULL;
   g_autofree char *scheme = NULL;
-  g_autofree char *base_key = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *shown = NULL;
   g_autofree char *problem = NULL;
   const char *path;
+  BaseCache *cache;
+  GUri *base;
   DavHref *self;
 
   g_return_val_if_fail (base_uri != NULL, NULL);
@@ -259,18 +524,25 @@ dav_href_resolve (const char *base_uri,
 
   self = g_new0 (DavHref, 1);
   text = dav_text_strip (g_strdup (href));
-  shown = dav_text_escape (text, -1);
 
   if (*text == '\0')
     return href_invalid (self, g_strdup (_("The href is empty.")));
 
-  base = g_uri_parse (base_uri, G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE, &error);
+  cache = base_cache_get (base_uri);
+  base = cache->base;
   if (base == NULL)
-    return href_invalid (self, g_strdup_printf (_("The base URL is not valid: %s"), error->message));
+    return href_invalid (self, g_strdup_printf (_("The base URL is not valid: %s"), cache->error));
 
   encoded = encode_raw_href (text);
   if (strchr (encoded, '#') != NULL)
-    return href_invalid (self, g_strdup_printf (_("The href “%s” has a fragment (#); a server must encode “#” in names as %%23."), shown));
+    {
+      g_autofree char *shown = dav_text_escape (text, -1);
+
+      return href_invalid (self, g_strdup_printf (_("The href “%s” has a fragment (#); a server must encode “#” in names as %%23."), shown));
+    }
+
+  if (encoded[0] == '/' && encoded[1] != '/' && strchr (encoded, '?') == NULL)
+    return resolve_path (self, cache, text, encoded);
 
   {
     /* Dot segments are checked on the href as sent, before resolution
@@ -280,7 +552,11 @@ dav_href_resolve (const char *base_uri,
 
     if (!g_uri_split (encoded, G_URI_FLAGS_ENCODED, NULL, NULL, NULL, NULL,
                       &raw_path, NULL, NULL, &error))
-      return href_invalid (self, g_strdup_printf (_("The href “%s” is not a valid URL: %s"), shown, error->message));
+      {
+        g_autofree char *shown = dav_text_escape (text, -1);
+
+        return href_invalid (self, g_strdup_printf (_("The href “%s” is not a valid URL: %s"), shown, error->message));
+      }
     if (!check_segments (raw_path, unused, &problem))
       return href_invalid (self, g_steal_pointer (&problem));
   }
@@ -298,24 +574,16 @@ dav_href_resolve (const char *base_uri,
     }
 
   if (scheme == NULL && encoded[0] != '/')
-    {
-      /* Relative references are resolved against the collection, which is
-       * what servers that send them mean. */
-      g_autofree char *base_path = g_str_has_suffix (g_uri_get_path (base), "/")
-                                   ? g_strdup (g_uri_get_path (base))
-                                   : g_strconcat (g_uri_get_path (base), "/", NULL);
-      g_autoptr(GUri) collection = g_uri_build (G_URI_FLAGS_ENCODED,
-                                                g_uri_get_scheme (base), NULL,
-                                                g_uri_get_host (base), g_uri_get_port (base),
-                                                base_path, NULL, NULL);
-
-      uri = g_uri_parse_relative (collection, encoded, G_URI_FLAGS_ENCODED, &error);
-    }
+    uri = g_uri_parse_relative (base_cache_get_collection (cache), encoded, G_URI_FLAGS_ENCODED, &error);
   else
     uri = g_uri_parse_relative (base, encoded, G_URI_FLAGS_ENCODED, &error);
 
   if (uri == NULL)
-    return href_invalid (self, g_strdup_printf (_("The href “%s” is not a valid URL: %s"), shown, error->message));
+    {
+      g_autofree char *shown = dav_text_escape (text, -1);
+
+      return href_invalid (self, g_strdup_printf (_("The href “%s” is not a valid URL: %s"), shown, error->message));
+    }
 
   path = g_uri_get_path (uri);
   if (*path == '\0')
@@ -348,25 +616,14 @@ dav_href_resolve (const char *base_uri,
 
   if (!same_origin (base, uri))
     {
+      g_autofree char *shown = dav_text_escape (text, -1);
+
       self->relation = DAV_HREF_OTHER_ORIGIN;
       self->problem = g_strdup_printf (_("The href “%s” points to another server or protocol than the one you connected to."), shown);
       return self;
     }
 
-  base_key = dav_href_normalize_path (g_uri_get_path (base));
-  if (g_str_equal (key, base_key))
-    self->relation = DAV_HREF_SELF;
-  else if (g_str_has_prefix (key, base_key) && key[strlen (base_key)] == '/')
-    {
-      const char *rest = key + strlen (base_key) + 1;
-
-      self->relation = strchr (rest, '/') == NULL ? DAV_HREF_MEMBER : DAV_HREF_DESCENDANT;
-    }
-  else
-    {
-      self->relation = DAV_HREF_OUTSIDE;
-      self->problem = g_strdup_printf (_("The href “%s” is not inside the folder that was asked for."), shown);
-    }
+  place (self, cache, key, text);
 
   return self;
 }

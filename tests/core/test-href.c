@@ -444,6 +444,60 @@ test_local_name_long (void)
   g_assert_true (g_str_has_prefix (u, "x\xc3\xa9\xc3\xa9"));
 }
 
+/* An absolute path and the same path as a full URL of the base's origin
+ * take different ways through dav_href_resolve (the path alone is the
+ * common case, resolved without GUri): they must come out the same. */
+static void
+test_path_and_url_agree (void)
+{
+  static const char * const paths[] = {
+    "/dav/coll/", "/dav/coll", "/dav/coll/a.txt", "/dav/coll/sub/", "/dav/coll/sub/x",
+    "/dav/coll/a%7e%41b", "/dav/coll/%c3%bc%C3%9F", "/dav/coll/a%20b/", "/dav/coll//x",
+    "/dav/coll/a%25b", "/dav/coll/%FF%FE", "/dav/coll/a+b;c=d@e:f", "/dav/", "/",
+    "/dav/collX/f", "/dav/coll/a%2e",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *url = g_strconcat ("http://127.0.0.1:8080", paths[i], NULL);
+      g_autoptr(DavHref) from_path = dav_href_resolve (BASE, paths[i]);
+      g_autoptr(DavHref) from_url = dav_href_resolve (BASE, url);
+
+      g_test_message ("%s: %s %s", paths[i], from_path->uri, from_url->uri);
+      g_assert_cmpint (from_path->relation, ==, from_url->relation);
+      g_assert_cmpstr (from_path->uri, ==, from_url->uri);
+      g_assert_cmpstr (from_path->path, ==, from_url->path);
+      g_assert_cmpstr (from_path->display_path, ==, from_url->display_path);
+      g_assert_cmpstr (from_path->name, ==, from_url->name);
+      g_assert_cmpint (from_path->collection, ==, from_url->collection);
+      g_assert_cmpint (from_path->problem == NULL, ==, from_url->problem == NULL);
+    }
+}
+
+/* The parsed base is kept between calls: another base, or an invalid
+ * one, in between must not leak into the next answer. */
+static void
+test_base_changes (void)
+{
+  static const char * const bases[] = {
+    BASE, "http://127.0.0.1:8080/dav/", "not a url", BASE, "https://127.0.0.1:8080/dav/coll/", BASE,
+  };
+  static const DavHrefRelation expected[] = {
+    DAV_HREF_MEMBER, DAV_HREF_DESCENDANT, DAV_HREF_INVALID, DAV_HREF_MEMBER, DAV_HREF_MEMBER, DAV_HREF_MEMBER,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      g_autoptr(DavHref) href = dav_href_resolve (bases[i], "/dav/coll/a.txt");
+
+      g_assert_cmpint (href->relation, ==, expected[i]);
+      if (expected[i] == DAV_HREF_INVALID)
+        g_assert_nonnull (href->problem);
+      else
+        g_assert_true (g_str_has_prefix (href->uri, bases[i][4] == 's' ? "https://" : "http://"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +515,8 @@ main (int   argc,
   g_test_add_func ("/href/escape-sequence-name", test_escape_sequence_name);
   g_test_add_func ("/href/display-path", test_display_path);
   g_test_add_func ("/href/base-without-slash", test_base_without_slash);
+  g_test_add_func ("/href/path-and-url-agree", test_path_and_url_agree);
+  g_test_add_func ("/href/base-changes", test_base_changes);
   g_test_add_func ("/href/relation-to-string", test_relation_to_string);
   g_test_add_func ("/href/normalize-path", test_normalize_path);
   g_test_add_func ("/href/text/escape", test_text_escape);
