@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dav-href.h"
 #include "dav-text.h"
 #include "davscope-status-badge.h"
 
@@ -193,11 +194,24 @@ on_fetched (GObject      *source,
   DavscopeDetailsPane *self = user_data;
   g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, NULL);
 
-  if (result != NULL && dav_result_has_multistatus (result) && result->body->responses->len > 0)
+  if (result != NULL && dav_result_has_multistatus (result) && self->resource != NULL)
     {
-      g_clear_pointer (&self->fetched, dav_response_unref);
-      self->fetched = dav_response_ref (g_ptr_array_index (result->body->responses, 0));
-      rebuild (self);
+      /* Only the answer about this item: a server that sends others (or
+       * only others) must not lend their properties to it. */
+      for (guint i = 0; i < result->body->responses->len; i++)
+        {
+          DavResponse *response = g_ptr_array_index (result->body->responses, i);
+          g_autoptr(DavHref) href = dav_href_resolve (dav_resource_get_url (self->resource),
+                                                      dav_response_get_href (response));
+
+          if (href->problem == NULL && href->relation == DAV_HREF_SELF)
+            {
+              g_clear_pointer (&self->fetched, dav_response_unref);
+              self->fetched = dav_response_ref (response);
+              rebuild (self);
+              break;
+            }
+        }
     }
 
   g_object_unref (self);

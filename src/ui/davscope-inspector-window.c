@@ -1265,6 +1265,7 @@ set_parsed_rows (DavscopeInspectorWindow *self,
                                       create_node_children, NULL, NULL);
       selection = gtk_single_selection_new (G_LIST_MODEL (tree));
       gtk_single_selection_set_autoselect (selection, FALSE);
+      gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect_object (selection, "notify::selected-item",
                                G_CALLBACK (on_parsed_selection_changed), self, 0);
     }
@@ -2262,6 +2263,10 @@ set_client (DavscopeInspectorWindow *self,
   self->log = g_object_ref (dav_client_get_exchange_log (client));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->log)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
+  /* A new GtkSingleSelection has already picked the first item (autoselect
+   * is on until the line above), before the pane listens: start with none,
+   * or "Show Exchange" on that first item would change nothing. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (self->selection));
 
   /* After the list view's own handlers: it knows the new rows by then. */

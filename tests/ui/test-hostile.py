@@ -1,0 +1,137 @@
+#!/usr/bin/python3
+"""What a person sees when a server misbehaves (HOSTILE.md promises 2 and
+3, cases 8-10, 14, 17, 18): a scripted server in this process answers the
+listing with a 207 that names entries on another origin and outside the
+folder, refuses one entry with 403, and then stops in the middle of the
+document. The window shows the banner and keeps Delete off; the foreign
+entries are flagged; the 403 badge explains itself and its "Show
+Exchange" opens the inspector on that PROPFIND.
+
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI); the Apache share it
+starts is not used here."""
+
+import http.server
+import os
+import sys
+import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from davscope_ui import (App, Tap, activate, click, labels_in,  # noqa: E402
+                         name_of, point_into, press, sensitive, wait_for, walk)
+
+tap = Tap()
+requests = []
+
+
+def entry(href, status="HTTP/1.1 200 OK", collection=False):
+    kind = "<D:collection/>" if collection else ""
+    return (f"<D:response><D:href>{href}</D:href><D:propstat><D:prop>"
+            f"<D:resourcetype>{kind}</D:resourcetype><D:getcontentlength>5</D:getcontentlength>"
+            f"</D:prop><D:status>{status}</D:status></D:propstat></D:response>")
+
+
+BODY = ('<?xml version="1.0" encoding="utf-8"?><D:multistatus xmlns:D="DAV:">'
+        + entry("/dav/", collection=True)
+        + entry("/dav/good.txt")
+        + entry("http://evil.example/dav/stolen.txt")
+        + entry("/other/secret.txt")
+        + "<D:response><D:href>/dav/denied.txt</D:href><D:status>HTTP/1.1 403 Forbidden</D:status></D:response>"
+        + entry("/dav/last.txt")
+        + "<D:response><D:href>/dav/cut")   # the server stops here
+
+
+class Hostile(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.0"   # close-delimited: the cut is a clean EOF
+
+    def log_message(self, *args):
+        pass
+
+    def do_OPTIONS(self):
+        requests.append(("OPTIONS", self.path))
+        self.send_response(200)
+        self.send_header("DAV", "1, 2")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_PROPFIND(self):
+        requests.append(("PROPFIND", self.path))
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        self.send_response(207, "Multi-Status")
+        self.send_header("Content-Type", "application/xml; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(BODY.encode())
+
+    def do_DELETE(self):
+        requests.append(("DELETE", self.path))
+        self.send_response(204)
+        self.end_headers()
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+URL = f"http://127.0.0.1:{server.server_address[1]}/dav/"
+
+app = App(URL)
+try:
+    names = wait_for(lambda: "last.txt" in app.row_names() and app.row_names(), 20) or app.row_names()
+    tap.ok("good.txt" in names and "last.txt" in names and "denied.txt" in names,
+           "what could be read before the cut is listed, the 403 entry among it", f"listed: {names}")
+    banner = wait_for(lambda: next((t for t in labels_in(app.main) if t.startswith("This listing is incomplete")),
+                                   None), 10)
+    tap.ok(banner is not None and "deleting is disabled" in banner,
+           "a banner says the listing is incomplete and deleting is disabled", banner)
+
+    app.select_only("good.txt")
+    # The details pane asks the server about good.txt alone; this server
+    # answers with the whole folder, the folder itself first.
+    details = wait_for(lambda: app.details() is not None and "getcontentlength" in labels_in(app.details())
+                       and labels_in(app.details()), 10) or []
+    tap.ok(details and not any("collection" in t for t in details),
+           "the details of good.txt are good.txt's, not those of the folder the server put first", details)
+    delete_button = app.button("Delete Selected Items", within=app.main)
+    tap.ok(delete_button is not None and not sensitive(delete_button),
+           "with good.txt selected, 'Delete Selected Items' stays insensitive on an incomplete listing")
+    point_into(app.main)
+    press("Delete")
+    wait_for(lambda: any(t.startswith("Deleting waits for a complete listing") for t in labels_in(app.main)), 5)
+    tap.ok(not [r for r in requests if r[0] == "DELETE"] and
+           not any(name_of(w).startswith("Delete ") for w in app.toplevels()),
+           "the Delete key sends nothing and asks nothing", f"requests: {requests}")
+
+    # Entries on another origin or outside the folder: shown, flagged, never members.
+    flagged = [n for n in names if "stolen.txt" in n or "secret.txt" in n]
+    said = {name_of(n) for n in walk(app.main, only_shown=False) if name_of(n)}
+    tap.ok(len(flagged) == 2 and
+           "The href “http://evil.example/dav/stolen.txt” points to another server or protocol than the one "
+           "you connected to." in said and
+           "The href “/other/secret.txt” is not inside the folder that was asked for." in said,
+           "the entries on evil.example and /other/ are listed with badges that say why they are not members",
+           f"flagged rows: {flagged}\nnames: {sorted(said)}")
+
+    # The 403 badge explains itself, and leads to the exchange.
+    badge = wait_for(lambda: next((n for n in walk(app.main, only_shown=False)
+                                   if (name_of(n) or "").startswith("403 Forbidden")), None), 5)
+    if badge is not None:
+        click(badge)
+    popover_text = wait_for(lambda: [t for t in labels_in(app.root) if "403 Forbidden" in t] and labels_in(app.root),
+                            5) or []
+    show = app.button("Show Exchange", timeout=5)
+    tap.ok(badge is not None and show is not None,
+           "the 403 badge opens a popover that offers 'Show Exchange'",
+           f"badge: {badge is not None}\n{popover_text}")
+    if show is not None:
+        activate(show)
+    inspector = app.window("Inspector", timeout=10)
+    shown = wait_for(lambda: next((t for t in labels_in(inspector) if t.startswith("PROPFIND ")), None), 10) \
+        if inspector is not None else None
+    tap.ok(shown is not None and "/dav/" in shown,
+           "'Show Exchange' opens the inspector on the PROPFIND of the listing", f"shown: {shown}")
+    app.close_window(inspector, "Inspector")
+finally:
+    app.quit()
+    server.shutdown()
+
+tap.done()
