@@ -56,6 +56,7 @@ struct _DavClient
   GTlsCertificate *pinned;
   GTlsCertificate *rejected;
   GTlsCertificateFlags rejected_errors;
+  char            *refused_redirect; /* where the last cross-origin redirect pointed */
   gboolean         seen_digest;
   GHashTable      *locks;          /* token -> root URL */
 };
@@ -1065,6 +1066,9 @@ follow_redirect (GTask    *task,
 
   if (!uri_same_origin (target, req->client->base))
     {
+      /* Kept for the user to decide on (dav_client_take_refused_redirect). */
+      g_free (req->client->refused_redirect);
+      req->client->refused_redirect = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
       g_set_error (error, DAV_ERROR, DAV_ERROR_REDIRECT,
                    _("The server redirected to “%s”, another server or protocol. Davscope did not follow, so that no credentials go there; open that location yourself if you trust it."),
                    shown);
@@ -1776,6 +1780,14 @@ dav_client_remove_lock_token (DavClient  *self,
   g_hash_table_remove (self->locks, token);
 }
 
+char *
+dav_client_take_refused_redirect (DavClient *self)
+{
+  g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
+
+  return g_steal_pointer (&self->refused_redirect);
+}
+
 gboolean
 dav_client_holds_lock_token (DavClient  *self,
                              const char *token)
@@ -1799,6 +1811,7 @@ dav_client_finalize (GObject *object)
   g_clear_object (&self->log);
   g_clear_object (&self->pinned);
   g_clear_object (&self->rejected);
+  g_free (self->refused_redirect);
   g_hash_table_unref (self->locks);
 
   G_OBJECT_CLASS (dav_client_parent_class)->finalize (object);

@@ -111,6 +111,10 @@ void            dav_client_pin_certificate     (DavClient     *self,
 GTlsCertificate *dav_client_get_rejected_certificate
                                                (DavClient     *self,
                                                 GTlsCertificateFlags *errors);
+/* The absolute URL a listing was redirected to on another origin (not
+ * followed: HOSTILE.md case 34), for the user to open as a new connection
+ * if they choose; NULL if none since the last call. Free it. */
+char            *dav_client_take_refused_redirect (DavClient  *self);
 /* Lock tokens this client holds: sent in an If header (RFC 4918 §10.4)
  * with every request to the lock root or below it. */
 void            dav_client_add_lock_token      (DavClient     *self,

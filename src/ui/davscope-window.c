@@ -218,6 +218,38 @@ on_certificate_decided (DavscopeCertificateDecision decision,
 }
 
 static void
+on_redirect_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DavscopeWindow   *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (dialog), "url");
+
+  if (g_str_equal (response, "open"))
+    open_url (self, url, TRUE);
+}
+
+static void
+ask_redirect (DavscopeWindow *self,
+              const char     *url)
+{
+  g_autofree char *shown = dav_text_escape (url, -1);
+  g_autofree char *body = g_strdup_printf (_("The server answered that this folder is at\n\n%s\n\nThat is another server, so Davscope did not go there by itself: nothing was sent to it, and no password. Opening it connects to it as a new server, which asks for its own login if it needs one."),
+                                           shown);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open the Other Server?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "url", g_strdup (url), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_redirect_response), self, 0);
+  davscope_accessible_fix_names (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_root_state (DavFolder      *folder,
                GParamSpec     *pspec,
                DavscopeWindow *self)
@@ -243,7 +275,17 @@ on_root_state (DavFolder      *folder,
       self->asking_certificate = TRUE;
       davscope_certificate_dialog_ask (GTK_WINDOW (self), self->client,
                                        on_certificate_decided, g_object_ref (self));
+      return;
     }
+
+  /* Sent to another server: the user decides, and that server is a new
+   * connection with its own login (HOSTILE.md case 34). */
+  {
+    g_autofree char *elsewhere = dav_client_take_refused_redirect (self->client);
+
+    if (elsewhere != NULL)
+      ask_redirect (self, elsewhere);
+  }
 }
 
 /* ---- DAVSCOPE_BENCH: how soon rows are on screen ------------------------- */

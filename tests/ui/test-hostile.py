@@ -59,6 +59,12 @@ class Hostile(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)
+        if self.path.startswith("/moved/"):
+            self.send_response(302)
+            self.send_header("Location", ELSEWHERE)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(207, "Multi-Status")
         self.send_header("Content-Type", "application/xml; charset=utf-8")
         self.end_headers()
@@ -69,6 +75,25 @@ class Hostile(http.server.BaseHTTPRequestHandler):
         self.send_response(204)
         self.end_headers()
 
+
+class Elsewhere(http.server.BaseHTTPRequestHandler):
+    """Another origin, which wants a login."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_PROPFIND(self):
+        elsewhere_requests.append((self.path, self.headers.get("Authorization")))
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="Elsewhere"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+elsewhere_requests = []
+elsewhere = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Elsewhere)
+threading.Thread(target=elsewhere.serve_forever, daemon=True).start()
+ELSEWHERE = f"http://127.0.0.1:{elsewhere.server_address[1]}/dav/"
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
 threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -132,6 +157,29 @@ try:
     app.close_window(inspector, "Inspector")
 finally:
     app.quit()
+
+# Case 34: a listing redirected to another origin is not followed; the user
+# is asked, and the other server gets its own login.
+app = App(URL.replace("/dav/", "/moved/"))
+try:
+    ask = app.window("Open the Other Server?", timeout=15)
+    text = labels_in(ask) if ask is not None else []
+    tap.ok(ask is not None and any(ELSEWHERE in t for t in text) and not elsewhere_requests,
+           "a redirect to another server is not followed: Davscope asks, naming it, and nothing went there",
+           f"dialog: {text}\nrequests there: {elsewhere_requests}")
+    button = app.button("Open", within=ask, timeout=5) if ask is not None else None
+    if button is not None:
+        activate(button)
+    login = app.window(lambda n: n.startswith("Log in to "), timeout=15)
+    tap.ok(login is not None and elsewhere_requests and all(auth is None for _, auth in elsewhere_requests),
+           "Open connects to it without credentials, and its 401 brings a login dialog of its own",
+           f"login: {login is not None and name_of(login)}\nrequests there: {elsewhere_requests}")
+    cancel = app.button("Cancel", within=login, timeout=5) if login is not None else None
+    if cancel is not None:
+        activate(cancel)
+finally:
+    app.quit()
     server.shutdown()
+    elsewhere.shutdown()
 
 tap.done()
