@@ -604,9 +604,18 @@ update_root_state (DavscopeBrowserView *self)
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
 
+  /* A reload that failed keeps the rows it had, and says they are old. */
+  if (error != NULL && !dav_folder_get_loading (self->root))
+    {
+      g_autofree char *text = g_strdup_printf (_("Reloading failed: %s\nWhat is shown is from the last listing and may be out of date; deleting is disabled until a listing succeeds."),
+                                               error);
+
+      gtk_label_set_text (GTK_LABEL (self->banner_label), text);
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), TRUE);
+    }
   /* A partial listing is never passed off as the whole folder. */
-  if (dav_folder_get_loaded (self->root) && !dav_folder_get_loading (self->root) &&
-      !dav_folder_get_complete (self->root))
+  else if (dav_folder_get_loaded (self->root) && !dav_folder_get_loading (self->root) &&
+           !dav_folder_get_complete (self->root))
     {
       g_autoptr(GString) text = g_string_new (_("This listing is incomplete: the server's answer was cut off or malformed. What could be read is shown; deleting is disabled until a complete listing arrives."));
 

@@ -262,11 +262,14 @@ on_root_state (DavFolder      *folder,
   if (dav_folder_get_loading (folder))
     return;
 
-  if (dav_folder_get_loaded (folder))
+  if (dav_folder_get_error (folder) == NULL)
     {
-      remember_location (self, dav_folder_get_url (folder));
+      if (dav_folder_get_loaded (folder))
+        remember_location (self, dav_folder_get_url (folder));
       return;
     }
+
+  /* The first listing or a reload failed. */
 
   /* The listing failed on an untrusted certificate: the user decides. */
   if (!self->asking_certificate &&
