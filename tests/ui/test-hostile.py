@@ -17,8 +17,9 @@ import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, activate, click, labels_in,  # noqa: E402
-                         name_of, point_into, press, sensitive, wait_for, walk)
+from davscope_ui import (App, Tap, activate, click, keycombo, labels_in,  # noqa: E402
+                         name_of, point_into, press, report_rows, report_summary, sensitive,
+                         wait_for, walk)
 
 tap = Tap()
 requests = []
@@ -181,5 +182,76 @@ finally:
     app.quit()
     server.shutdown()
     elsewhere.shutdown()
+
+# Case 40: a bulk delete where one item is locked and the server goes away
+# half-way: a report item per file, no blanket success.
+FILES = [f"file-{i:02d}.txt" for i in range(1, 11)]
+deletes = []
+
+
+class GoesAway(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_PROPFIND(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        body = ('<?xml version="1.0" encoding="utf-8"?><D:multistatus xmlns:D="DAV:">'
+                + entry("/dav/", collection=True) + "".join(entry("/dav/" + f) for f in FILES)
+                + "</D:multistatus>").encode()
+        self.send_response(207, "Multi-Status")
+        self.send_header("Content-Type", "application/xml; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_DELETE(self):
+        deletes.append(self.path)
+        if len(deletes) > 5:
+            # Gone: no answer, and no new connections.
+            self.server.socket.close()
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        status = 423 if self.path.endswith("file-02.txt") else 204
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+gone = http.server.ThreadingHTTPServer(("127.0.0.1", 0), GoesAway)
+threading.Thread(target=gone.serve_forever, daemon=True).start()
+app = App(f"http://127.0.0.1:{gone.server_address[1]}/dav/")
+try:
+    wait_for(lambda: all(f in app.row_names() for f in FILES), 20)
+    app.select_only(FILES[0])
+    point_into(app.main)
+    keycombo("<Control>a")
+    wait_for(lambda: len(app.selected_names()) == len(FILES), 5)
+    press("Delete")
+    confirm = app.window("Delete 10 Items?", timeout=10)
+    button = app.button("Delete", within=confirm, timeout=5) if confirm is not None else None
+    if button is not None:
+        activate(button)
+    report = app.window("Delete Report", timeout=15)
+    summary = wait_for(lambda: report_summary(report, "deleted"), 30) if report is not None else None
+    rows = report_rows(report)
+    statuses = [r[1] for r in rows.values() if len(r) > 1]
+    tap.ok(summary is not None and "failed" in summary
+           and ("not attempted" in summary or "with no answer" in summary)
+           and not summary.startswith("10 deleted"),
+           "the report sums up what happened, with failures and items never confirmed, not a blanket success",
+           f"summary: {summary}\nrows: {rows}\nDELETEs the server saw: {deletes}")
+    tap.ok(rows.get("file-02.txt", [None, ""])[1] == "Failed · 423 Locked" and len(rows) == len(FILES)
+           and sum(1 for t in statuses if t.startswith("Deleted")) <= 4,
+           "one row per file: the locked one 'Failed · 423 Locked', and only what the server confirmed "
+           "is 'Deleted'", f"rows: {rows}")
+    app.close_window(report, "Delete Report")
+finally:
+    app.quit()
+    gone.shutdown()
 
 tap.done()
