@@ -175,6 +175,11 @@ try:
     tap.ok(login is not None and elsewhere_requests and all(auth is None for _, auth in elsewhere_requests),
            "Open connects to it without credentials, and its 401 brings a login dialog of its own",
            f"login: {login is not None and name_of(login)}\nrequests there: {elsewhere_requests}")
+    said = " ".join(labels_in(login)) if login is not None else ""
+    tap.ok(f"127.0.0.1:{elsewhere.server_address[1]}" in said and "Elsewhere" in said
+           and "not encrypted" in said and "password in readable form (Basic)" in said,
+           "the login names the other server and its realm, and says Basic over http shows the password "
+           "(here on this computer)", said)
     cancel = app.button("Cancel", within=login, timeout=5) if login is not None else None
     if cancel is not None:
         activate(cancel)
