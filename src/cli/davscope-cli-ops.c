@@ -646,8 +646,9 @@ davscope_cli_put (int    argc,
     }
 
   content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
+  /* The CLI replaces, like cp: the user named the target. */
   dav_client_put_async (session.client, url, G_INPUT_STREAM (input), g_file_info_get_size (info),
-                        content_type, on_progress, &progress, NULL, davscope_cli_session_done, &done);
+                        content_type, TRUE, on_progress, &progress, NULL, davscope_cli_session_done, &done);
   result = wait_result (&session, &done, &error);
   if (progress.tty && progress.last != 0)
     fputc ('\n', stderr);

@@ -208,6 +208,7 @@ gboolean
 dav_batch_add_upload (DavBatch    *self,
                       GFile       *source,
                       const char  *url,
+                      gboolean     overwrite,
                       GError     **error)
 {
   g_autoptr(GFileInfo) info = NULL;
@@ -235,6 +236,7 @@ dav_batch_add_upload (DavBatch    *self,
     return FALSE;
 
   target->file = g_object_ref (source);
+  target->overwrite = overwrite;
   target->bytes_total = g_file_info_get_size (info);
   if (g_file_info_get_content_type (info) != NULL)
     target->content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
@@ -489,7 +491,7 @@ start_target (DavBatch     *self,
       if (input == NULL)
         return FALSE;
       dav_client_put_async (self->client, url, G_INPUT_STREAM (input), target->bytes_total,
-                            target->content_type, on_transfer_progress, pending,
+                            target->content_type, target->overwrite, on_transfer_progress, pending,
                             cancellable, on_request_done, pending);
     }
   else if (g_str_equal (method, "GET"))

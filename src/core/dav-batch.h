@@ -51,10 +51,12 @@ gboolean   dav_batch_add_move       (DavBatch            *self,
                                      const char          *destination,
                                      gboolean             overwrite,
                                      GError             **error);
-/* PUT of the local regular file @source to @url, streamed. */
+/* PUT of the local regular file @source to @url, streamed; without
+ * @overwrite only if nothing is there (a 412 otherwise). */
 gboolean   dav_batch_add_upload     (DavBatch            *self,
                                      GFile               *source,
                                      const char          *url,
+                                     gboolean             overwrite,
                                      GError             **error);
 /* GET of @url into the local file @target, streamed into a temporary file
  * beside it and moved in place once the whole body arrived; an existing

@@ -1634,6 +1634,7 @@ dav_client_put_async (DavClient           *self,
                       GInputStream        *source,
                       goffset              size,
                       const char          *content_type,
+                      gboolean             overwrite,
                       DavProgressFunc      progress,
                       gpointer             progress_data,
                       GCancellable        *cancellable,
@@ -1646,6 +1647,10 @@ dav_client_put_async (DavClient           *self,
   g_return_if_fail (G_IS_INPUT_STREAM (source));
 
   req = request_new (self, "PUT", url);
+  /* Only if nothing is there (RFC 9110 §13.1.2): a file that appeared
+   * since the listing is a 412, not silently replaced. */
+  if (!overwrite)
+    request_header (req, "If-None-Match", "*");
   req->source = g_object_ref (source);
   if (G_IS_SEEKABLE (source))
     req->source_start = g_seekable_tell (G_SEEKABLE (source));

@@ -211,12 +211,15 @@ void dav_client_get_async       (DavClient           *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
-/* Streams @source (of @size bytes, -1 if unknown) as the body. */
+/* Streams @source (of @size bytes, -1 if unknown) as the body. Without
+ * @overwrite, only if nothing is at @url yet (If-None-Match: *; 412 when
+ * something is). */
 void dav_client_put_async       (DavClient           *self,
                                  const char          *url,
                                  GInputStream        *source,
                                  goffset              size,
                                  const char          *content_type,
+                                 gboolean             overwrite,
                                  DavProgressFunc      progress,
                                  gpointer             progress_data,
                                  GCancellable        *cancellable,

@@ -219,9 +219,11 @@ dav_report_item_set_result (DavReportItem *item,
   else if (item->ok)
     item->explanation = status_explanation (result->status, FALSE);
   else if (result->status == SOUP_STATUS_PRECONDITION_FAILED &&
-           (g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE")))
+           (g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE") ||
+            g_str_equal (item->method, "PUT")))
     {
-      /* RFC 4918 §9.8.5, §9.9.4: Overwrite: F and the destination exists. */
+      /* RFC 4918 §9.8.5, §9.9.4: Overwrite: F and the destination exists;
+       * for PUT, If-None-Match: * (RFC 9110 §13.1.2). */
       item->destination_exists = TRUE;
       item->explanation = g_strdup (_("Not done: an item with this name already exists at the destination, and Davscope asked the server not to replace it."));
     }

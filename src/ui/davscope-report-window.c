@@ -1019,7 +1019,7 @@ add_to_batch (DavscopeReportWindow  *self,
     {
       g_autoptr(GFile) source = g_file_parse_name (destination);
 
-      return dav_batch_add_upload (self->batch, source, url, error);
+      return dav_batch_add_upload (self->batch, source, url, self->overwrite, error);
     }
   if (g_str_equal (method, "GET"))
     {

@@ -127,7 +127,7 @@ do_put_stream (DavClient       *client,
 {
   GAsyncResult *res = NULL;
 
-  dav_client_put_async (client, url, source, size, "application/octet-stream",
+  dav_client_put_async (client, url, source, size, "application/octet-stream", TRUE,
                         progress, progress_data, NULL, store_result_cb, &res);
   return finish_request (client, &res, error);
 }
@@ -1657,17 +1657,17 @@ test_batch_transfers (void)
     g_autoptr(GFile) missing = g_file_get_child (local_dir, "nope.txt");
 
     g_assert_true (dav_batch_add_mkcol (batch, sub, &error));
-    g_assert_true (dav_batch_add_upload (batch, local_a, url_a, &error));
-    g_assert_true (dav_batch_add_upload (batch, local_b, url_b, &error));
+    g_assert_true (dav_batch_add_upload (batch, local_a, url_a, FALSE, &error));
+    g_assert_true (dav_batch_add_upload (batch, local_b, url_b, FALSE, &error));
     /* A folder is not uploaded, a missing file is refused at once. */
-    g_assert_false (dav_batch_add_upload (batch, local_dir, url_c, &error));
+    g_assert_false (dav_batch_add_upload (batch, local_dir, url_c, FALSE, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
     g_clear_error (&error);
-    g_assert_false (dav_batch_add_upload (batch, missing, url_c, &error));
+    g_assert_false (dav_batch_add_upload (batch, missing, url_c, FALSE, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     g_clear_error (&error);
     /* Outside what the client may change. */
-    g_assert_false (dav_batch_add_upload (batch, local_a, "http://127.0.0.1:1/elsewhere/a.txt", &error));
+    g_assert_false (dav_batch_add_upload (batch, local_a, "http://127.0.0.1:1/elsewhere/a.txt", FALSE, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
 
@@ -1683,6 +1683,29 @@ test_batch_transfers (void)
     g_assert_cmpuint (item->status, ==, 201);
     g_assert_cmpstr (item->destination, ==, g_file_peek_path (local_b));
     g_assert_cmpuint (last, ==, 6 + big_len);
+  }
+
+  /* Uploading onto an existing file: 412 unless replacing is chosen. */
+  {
+    g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+    g_autoptr(DavReport) report = NULL;
+
+    g_assert_true (dav_batch_add_upload (batch, local_a, url_a, FALSE, &error));
+    report = run_batch (batch);
+    item = g_ptr_array_index (report->items, 0);
+    g_assert_cmpuint (item->status, ==, 412);
+    g_assert_false (item->ok);
+    g_assert_true (item->destination_exists);
+  }
+  {
+    g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+    g_autoptr(DavReport) report = NULL;
+
+    g_assert_true (dav_batch_add_upload (batch, local_a, url_a, TRUE, &error));
+    report = run_batch (batch);
+    item = g_ptr_array_index (report->items, 0);
+    g_assert_cmpuint (item->status, ==, 204);
+    g_assert_true (item->ok);
   }
 
   /* COPY into the sub folder, then again without Overwrite: 412, and
