@@ -45,6 +45,7 @@ struct _DavBatch
   guint        running;
   guint        done;
   gboolean     stop;        /* the server went away: start nothing more */
+  gboolean     mkcol_running; /* a folder is being made: what follows waits */
 };
 
 G_DEFINE_FINAL_TYPE (DavBatch, dav_batch, G_TYPE_OBJECT)
@@ -438,6 +439,8 @@ on_request_done (GObject      *source,
     }
   if (target->temp != NULL)
     finish_download (target, result);
+  if (g_str_equal (target->item->method, "MKCOL"))
+    self->mkcol_running = FALSE;
 
   self->running--;
   self->done++;
@@ -525,6 +528,7 @@ start_more (DavBatch *self)
   while (!self->stop && self->running < self->concurrency && self->next < self->targets->len)
     {
       Target *target = &g_array_index (self->targets, Target, self->next);
+      gboolean mkcol = g_str_equal (target->item->method, "MKCOL");
       Pending *pending;
       g_autoptr(GError) error = NULL;
 
@@ -534,6 +538,13 @@ start_more (DavBatch *self)
           break;
         }
 
+      /* A folder exists before anything goes into it: a MKCOL starts when
+       * nothing else runs, and nothing after it until it is done (an
+       * upload of a folder lists its folders first, parents first). */
+      if (self->mkcol_running || (mkcol && self->running > 0))
+        break;
+      self->mkcol_running = mkcol;
+
       pending = g_new0 (Pending, 1);
       pending->batch = self;
       pending->index = self->next++;
@@ -541,6 +552,7 @@ start_more (DavBatch *self)
       if (!start_target (self, target, pending, cancellable, &error))
         {
           g_free (pending);
+          self->mkcol_running = FALSE;
           fail_locally (self, self->next - 1, error);
           continue;
         }

@@ -481,11 +481,56 @@ davscope_file_rename (const DavscopeFileContext *context,
 
 /* ---- upload ------------------------------------------------------------- */
 
+/* A dropped or chosen folder: its folders (parents first) in @folders as
+ * URLs, its files in @files as (URL, local path). Symbolic links are not
+ * followed, so a link to "/" uploads nothing of the rest of the disk. */
+static void
+collect_folder (GFile      *dir,
+                const char *url,
+                GPtrArray  *folders,
+                GPtrArray  *files,
+                GPtrArray  *paths)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) subfolders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) subfolder_urls = g_ptr_array_new_with_free_func (g_free);
+  GFileInfo *info;
+
+  g_ptr_array_add (folders, g_strdup (url));
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+      g_autofree char *child_name = g_filename_display_name (g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_ptr_array_add (subfolders, g_object_ref (child));
+          g_ptr_array_add (subfolder_urls, child_url (url, child_name, TRUE));
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+        {
+          g_ptr_array_add (files, child_url (url, child_name, FALSE));
+          g_ptr_array_add (paths, g_file_get_parse_name (child));
+        }
+      g_object_unref (info);
+    }
+
+  for (guint i = 0; i < subfolders->len; i++)
+    collect_folder (g_ptr_array_index (subfolders, i), g_ptr_array_index (subfolder_urls, i),
+                    folders, files, paths);
+}
+
 static void
 upload_files (Op        *op,
               GPtrArray *files)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) file_urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   const char *folder_url = dav_folder_get_url (op->folder);
 
   for (guint i = 0; i < files->len; i++)
@@ -493,18 +538,63 @@ upload_files (Op        *op,
       GFile *file = g_ptr_array_index (files, i);
       g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *name = basename ? g_filename_display_name (basename) : NULL;
-      g_autofree char *url = NULL;
+      gboolean is_dir;
 
       if (name == NULL)
         continue;
-      url = child_url (folder_url, name, FALSE);
-      if (in_listing (op->folder, url))
+      is_dir = g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY;
+
+      if (is_dir)
         {
-          g_ptr_array_add (op->in_the_way, GUINT_TO_POINTER (op->urls->len));
-          g_ptr_array_add (names, g_strdup (name));
+          g_autofree char *url = child_url (folder_url, name, TRUE);
+
+          /* A folder goes up as a new folder; merging into one that is
+           * there would need its whole tree first. */
+          if (in_listing (op->folder, url))
+            {
+              g_autofree char *shown = dav_text_escape (name, -1);
+              g_autofree char *text = g_strdup_printf (_("“%s” is already there: folders are uploaded only as new folders."), shown);
+
+              toast (op, text);
+              continue;
+            }
+          collect_folder (file, url, folders, file_urls, paths);
+          continue;
         }
-      g_ptr_array_add (op->urls, g_steal_pointer (&url));
-      g_ptr_array_add (op->destinations, g_file_get_parse_name (file));
+
+      {
+        g_autofree char *url = child_url (folder_url, name, FALSE);
+
+        if (in_listing (op->folder, url))
+          {
+            g_ptr_array_add (op->in_the_way, GUINT_TO_POINTER (file_urls->len));
+            g_ptr_array_add (names, g_strdup (name));
+          }
+        g_ptr_array_add (file_urls, g_steal_pointer (&url));
+        g_ptr_array_add (paths, g_file_get_parse_name (file));
+      }
+    }
+
+  /* Folders first, so that each exists before what goes into it; a folder
+   * has no local file (the report window sends a MKCOL for it). The
+   * indexes of what is in the way move by the number of folders. */
+  for (guint i = 0; i < op->in_the_way->len; i++)
+    op->in_the_way->pdata[i] = GUINT_TO_POINTER (GPOINTER_TO_UINT (op->in_the_way->pdata[i]) + folders->len);
+  for (guint i = 0; i < folders->len; i++)
+    {
+      g_ptr_array_add (op->urls, g_strdup (g_ptr_array_index (folders, i)));
+      g_ptr_array_add (op->destinations, NULL);
+    }
+  for (guint i = 0; i < file_urls->len; i++)
+    {
+      g_ptr_array_add (op->urls, g_strdup (g_ptr_array_index (file_urls, i)));
+      g_ptr_array_add (op->destinations, g_strdup (g_ptr_array_index (paths, i)));
+    }
+
+  if (op->urls->len == 0)
+    {
+      op_free (op);
+      return;
     }
 
   ask_replace_or_run (op, names);

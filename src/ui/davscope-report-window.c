@@ -1002,6 +1002,10 @@ add_to_batch (DavscopeReportWindow  *self,
 {
   const char *method = self->method;
 
+  /* An upload of a folder: its folders have no local file, and are made. */
+  if (g_str_equal (method, "PUT") && destination == NULL && g_str_has_suffix (url, "/"))
+    return dav_batch_add_mkcol (self->batch, url, error);
+
   if (destination == NULL && (g_str_equal (method, "COPY") || g_str_equal (method, "MOVE") ||
                               g_str_equal (method, "PUT") || g_str_equal (method, "GET")))
     {
@@ -1059,7 +1063,8 @@ start_run (DavscopeReportWindow *self,
       else
         {
           /* Never sent: the row says why instead of what the server said. */
-          DavReportItem *item = dav_report_item_new (self->method, url);
+          gboolean folder = g_str_equal (self->method, "PUT") && destination == NULL;
+          DavReportItem *item = dav_report_item_new (folder ? "MKCOL" : self->method, url);
 
           item->destination = g_strdup (destination);
           g_free (item->explanation);

@@ -8,6 +8,7 @@
  * made with MKCOL, so that the tests do not depend on each other.
  */
 
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -1840,6 +1841,56 @@ test_batch_transfers (void)
   g_assert_true (g_file_delete (local_dir, NULL, NULL));
 }
 
+/* An upload of a folder tree in one batch: each MKCOL waits for the one
+ * before, and the files wait for the folders, at any concurrency. */
+static void
+test_batch_tree (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavBatch) batch = NULL;
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autoptr(GFile) local = NULL;
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+
+  if (test_url () == NULL)
+    return;
+
+  client = client_new (test_url ());
+  folder = make_test_folder (client, "batch-tree");
+  tmpdir = g_dir_make_tmp ("davscope-tree-XXXXXX", &error);
+  g_assert_no_error (error);
+  local = g_file_new_build_filename (tmpdir, "f.txt", NULL);
+  g_assert_true (g_file_replace_contents (local, "f\n", 2, NULL, FALSE, 0, NULL, NULL, NULL));
+
+  batch = dav_batch_new (client, 8);
+  g_ptr_array_add (urls, child_url (folder, "a", TRUE));
+  for (guint depth = 1; depth < 6; depth++)
+    g_ptr_array_add (urls, child_url (g_ptr_array_index (urls, depth - 1), "sub", TRUE));
+  for (guint i = 0; i < urls->len; i++)
+    g_assert_true (dav_batch_add_mkcol (batch, g_ptr_array_index (urls, i), &error));
+  for (guint i = 0; i < urls->len; i++)
+    {
+      g_autofree char *file_url = child_url (g_ptr_array_index (urls, i), "f.txt", FALSE);
+
+      g_assert_true (dav_batch_add_upload (batch, local, file_url, FALSE, &error));
+    }
+  report = run_batch (batch);
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (report->items, i);
+
+      if (!item->ok)
+        g_error ("%s %s: %u", item->method, item->url, item->status);
+    }
+  g_assert_true (dav_report_all_ok (report));
+
+  g_assert_true (g_file_delete (local, NULL, NULL));
+  g_assert_cmpint (g_rmdir (tmpdir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1858,6 +1909,7 @@ main (int   argc,
   g_test_add_func ("/client/batch/delete-locked", test_batch_delete_locked);
   g_test_add_func ("/client/batch/report-formats", test_batch_report_formats);
   g_test_add_func ("/client/batch/transfers", test_batch_transfers);
+  g_test_add_func ("/client/batch/tree", test_batch_tree);
   g_test_add_func ("/client/mkcol", test_mkcol);
   g_test_add_func ("/client/put-get", test_put_get_big);
   g_test_add_func ("/client/copy-move", test_copy_move);

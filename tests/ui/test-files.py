@@ -167,12 +167,18 @@ try:
            f"{len(stored)} bytes stored, {len(content)} sent")
     app.close_window(report, "Upload Report")
 
-    # ---- drag and drop from another application: uploaded into the folder shown
+    # ---- drag and drop from another application: a file and a folder tree,
+    # uploaded into the folder shown (folders made first, parents first)
     dropped = os.path.join(local, "dropped from the file manager.txt")
     with open(dropped, "w") as f:
         f.write("dropped\n")
+    tree_root = os.path.join(local, "Dropped Folder")
+    os.makedirs(os.path.join(tree_root, "sub", "deeper"))
+    for rel, text in (("top.txt", "top\n"), ("sub/inner.txt", "inner\n"), ("sub/deeper/deep é.txt", "deep\n")):
+        with open(os.path.join(tree_root, rel), "w") as f:
+            f.write(text)
     source = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                              "drag-source.py"), dropped])
+                                                              "drag-source.py"), dropped, tree_root])
     try:
         # Without a window manager the source's small window sits at the top
         # left, over the main window: drag from it onto the listing.
@@ -187,14 +193,18 @@ try:
             rawinput.release(520, 420)
         report = app.window("Upload Report", timeout=15)
         done = wait_for(lambda: report_summary(report, "uploaded"), 20) if report is not None else None
-        tap.ok(drag_from is not None and done == "1 uploaded",
-               "files dragged from another application onto the listing are uploaded: '1 uploaded'",
-               f"source window: {drag_from is not None}, toplevels: {toplevel_names(app)}, summary: {done}")
+        tap.ok(drag_from is not None and done == "7 uploaded",
+               "a file and a folder dragged from another application onto the listing are uploaded: "
+               "'7 uploaded' (3 folders, 4 files)",
+               f"source window: {drag_from is not None}, toplevels: {toplevel_names(app)}, summary: {done}\n"
+               f"{report_rows(report)}")
         try:
-            stored = server_get("dropped from the file manager.txt")
+            stored = [server_get(p) for p in ("dropped from the file manager.txt", "Dropped Folder/top.txt",
+                                              "Dropped Folder/sub/inner.txt", "Dropped Folder/sub/deeper/deep é.txt")]
         except Exception as e:
-            stored = f"error: {e}".encode()
-        tap.ok(stored == b"dropped\n", "the dropped file is on the server, into the folder shown", stored)
+            stored = [f"error: {e}".encode()]
+        tap.ok(stored == [b"dropped\n", b"top\n", b"inner\n", b"deep\n"],
+               "the dropped file and the folder's whole tree are on the server, into the folder shown", stored)
         app.close_window(report, "Upload Report")
     finally:
         source.terminate()
