@@ -35,7 +35,25 @@ typedef struct {
   char             *old_name;      /* rename */
   char             *toast;         /* said when a quiet run succeeds */
   GtkNativeDialog  *chooser;
+  /* Downloads of folders. */
+  GQueue           *to_list;       /* Listing*: folders still to list */
+  GPtrArray        *local_dirs;    /* GFile*: made just before the run */
+  GHashTable       *taken;         /* local paths given out */
+  GPtrArray        *names;         /* of the local files in the way */
 } Op;
+
+typedef struct {
+  char  *url;
+  GFile *dir;      /* where its files go */
+} Listing;
+
+static void
+listing_free (Listing *listing)
+{
+  g_free (listing->url);
+  g_object_unref (listing->dir);
+  g_free (listing);
+}
 
 static Op *
 op_new (const DavscopeFileContext *context,
@@ -50,6 +68,10 @@ op_new (const DavscopeFileContext *context,
   op->urls = g_ptr_array_new_with_free_func (g_free);
   op->destinations = g_ptr_array_new_with_free_func (g_free);
   op->in_the_way = g_ptr_array_new ();
+  op->to_list = g_queue_new ();
+  op->local_dirs = g_ptr_array_new_with_free_func (g_object_unref);
+  op->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  op->names = g_ptr_array_new_with_free_func (g_free);
 
   return op;
 }
@@ -66,6 +88,10 @@ op_free (Op *op)
   g_ptr_array_unref (op->urls);
   g_ptr_array_unref (op->destinations);
   g_ptr_array_unref (op->in_the_way);
+  g_queue_free_full (op->to_list, (GDestroyNotify) listing_free);
+  g_ptr_array_unref (op->local_dirs);
+  g_hash_table_unref (op->taken);
+  g_ptr_array_unref (op->names);
   g_free (op->old_name);
   g_free (op->toast);
   if (op->chooser != NULL)
@@ -197,6 +223,19 @@ run_in_window (Op       *op,
 {
   if (op->urls->len == 0)
     return;
+
+  /* The local folders of a folder download, now that it goes ahead. */
+  for (guint i = 0; i < op->local_dirs->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_make_directory_with_parents (g_ptr_array_index (op->local_dirs, i), NULL, &error) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          toast (op, error->message);
+          return;
+        }
+    }
 
   davscope_report_window_run (op->parent, op->store, op->method, op->urls,
                               op->destinations->len > 0 ? op->destinations : NULL, overwrite);
@@ -650,14 +689,152 @@ davscope_file_upload (const DavscopeFileContext *context,
 
 /* ---- download ----------------------------------------------------------- */
 
+/* A unique local name for @url in @dir: two server names can sanitise to
+ * one local name; the later ones are numbered rather than one file being
+ * written twice. @taken: the local paths given out so far. */
+static GFile *
+local_target (GFile      *dir,
+              const char *url,
+              GHashTable *taken)
+{
+  g_autofree char *base = dav_href_local_name (url);
+  g_autofree char *name = g_strdup (base);
+  GFile *file = NULL;
+
+  for (guint n = 2; ; n++)
+    {
+      g_clear_object (&file);
+      file = g_file_get_child_for_display_name (dir, name, NULL);
+      if (file == NULL)
+        file = g_file_get_child (dir, name);
+      if (!g_hash_table_contains (taken, g_file_peek_path (file)))
+        break;
+
+      {
+        const char *dot = strrchr (base, '.');
+
+        g_free (name);
+        if (dot != NULL && dot != base)
+          name = g_strdup_printf ("%.*s (%u)%s", (int) (dot - base), base, n, dot);
+        else
+          name = g_strdup_printf ("%s (%u)", base, n);
+      }
+    }
+  g_hash_table_add (taken, g_strdup (g_file_peek_path (file)));
+
+  return file;
+}
+
+static void list_next_folder (Op *op);
+
+static void
+add_download (Op         *op,
+              const char *url,
+              GFile      *file)
+{
+  if (g_file_query_exists (file, NULL))
+    {
+      g_autofree char *shown = g_file_get_parse_name (file);
+
+      g_ptr_array_add (op->in_the_way, GUINT_TO_POINTER (op->urls->len));
+      g_ptr_array_add (op->names, g_steal_pointer (&shown));
+    }
+  g_ptr_array_add (op->urls, g_strdup (url));
+  g_ptr_array_add (op->destinations, g_file_get_parse_name (file));
+}
+
+static void
+on_folder_listed (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  Op *op = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  Listing *listing = g_queue_pop_head (op->to_list);
+
+  /* Only a whole listing: a folder half listed would be downloaded half
+   * (HOSTILE.md promise 2). */
+  if (result == NULL || result->status != 207 || !result->complete)
+    {
+      g_autofree char *shown = dav_text_escape (listing->url, -1);
+      g_autofree char *why = result == NULL ? g_strdup (error->message)
+                                            : g_strdup_printf ("%u %s", result->status,
+                                                               result->reason ? result->reason : "");
+      g_autofree char *text = g_strdup_printf (_("“%s” could not be listed completely (%s), so nothing was downloaded."),
+                                               shown, why);
+
+      toast (op, text);
+      listing_free (listing);
+      op_free (op);
+      return;
+    }
+
+  for (guint i = 0; i < result->body->responses->len; i++)
+    {
+      const DavResponse *response = g_ptr_array_index (result->body->responses, i);
+      g_autoptr(DavHref) href = dav_href_resolve (listing->url, dav_response_get_href (response));
+      const DavProperty *type;
+      g_autoptr(GFile) local = NULL;
+
+      /* Members only: never the folder itself, another server or a path
+       * outside it (HOSTILE.md cases 17, 18). */
+      if (href->problem != NULL || href->relation != DAV_HREF_MEMBER || href->uri == NULL)
+        continue;
+
+      type = dav_response_find_property (response, "DAV:", "resourcetype");
+      local = local_target (listing->dir, href->uri, op->taken);
+      if (href->collection || (type != NULL && type->value != NULL && strstr (type->value, "collection") != NULL))
+        {
+          Listing *child = g_new0 (Listing, 1);
+
+          child->url = g_str_has_suffix (href->uri, "/") ? g_strdup (href->uri) : g_strconcat (href->uri, "/", NULL);
+          child->dir = g_steal_pointer (&local);
+          g_ptr_array_add (op->local_dirs, g_object_ref (child->dir));
+          g_queue_push_tail (op->to_list, child);
+        }
+      else
+        add_download (op, href->uri, local);
+    }
+
+  listing_free (listing);
+  list_next_folder (op);
+}
+
+/* Lists the next folder to download, Depth 1 at a time (servers may
+ * refuse Depth infinity); when none is left, asks and runs. */
+static void
+list_next_folder (Op *op)
+{
+  static const char * const names[] = { "{DAV:}resourcetype", NULL };
+  Listing *next = g_queue_peek_head (op->to_list);
+  g_autoptr(GPtrArray) names_in_the_way = NULL;
+
+  if (next != NULL)
+    {
+      dav_client_propfind_async (dav_resource_store_get_client (op->store), next->url, DAV_DEPTH_1,
+                                 DAV_PROPFIND_PROP, names, NULL, NULL, NULL, on_folder_listed, op);
+      return;
+    }
+
+  if (op->urls->len == 0)
+    {
+      toast (op, _("There is nothing to download: the folders are empty."));
+      op_free (op);
+      return;
+    }
+
+  names_in_the_way = g_steal_pointer (&op->names);
+  op->names = g_ptr_array_new_with_free_func (g_free);
+  ask_replace_or_run (op, names_in_the_way);
+}
+
 static void
 on_download_folder_chosen (GtkNativeDialog *chooser,
                            int              response,
                            Op              *op)
 {
   g_autoptr(GFile) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) urls = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT ||
@@ -667,43 +844,29 @@ on_download_folder_chosen (GtkNativeDialog *chooser,
       return;
     }
 
-  /* The URLs were collected first; now each gets its local file. */
+  /* The URLs were collected first; now each gets its local file, and each
+   * folder its local folder and, once listed, its files. */
   urls = g_steal_pointer (&op->urls);
   op->urls = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < urls->len; i++)
     {
       const char *url = g_ptr_array_index (urls, i);
-      g_autofree char *name = dav_href_local_name (url);
-      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) local = local_target (dir, url, op->taken);
 
-      /* Two server names can sanitise to one local name: number the
-       * later ones rather than write one file twice. */
-      for (guint n = 2; g_hash_table_contains (taken, name); n++)
+      if (g_str_has_suffix (url, "/"))
         {
-          g_autofree char *base = dav_href_local_name (url);
-          const char *dot = strrchr (base, '.');
+          Listing *listing = g_new0 (Listing, 1);
 
-          g_free (name);
-          if (dot != NULL && dot != base)
-            name = g_strdup_printf ("%.*s (%u)%s", (int) (dot - base), base, n, dot);
-          else
-            name = g_strdup_printf ("%s (%u)", base, n);
+          listing->url = g_strdup (url);
+          listing->dir = g_object_ref (local);
+          g_ptr_array_add (op->local_dirs, g_steal_pointer (&local));
+          g_queue_push_tail (op->to_list, listing);
         }
-      g_hash_table_add (taken, g_strdup (name));
-
-      file = g_file_get_child_for_display_name (dir, name, NULL);
-      if (file == NULL)
-        file = g_file_get_child (dir, name);
-      if (g_file_query_exists (file, NULL))
-        {
-          g_ptr_array_add (op->in_the_way, GUINT_TO_POINTER (op->urls->len));
-          g_ptr_array_add (names, g_strdup (name));
-        }
-      g_ptr_array_add (op->urls, g_strdup (url));
-      g_ptr_array_add (op->destinations, g_file_get_parse_name (file));
+      else
+        add_download (op, url, local);
     }
 
-  ask_replace_or_run (op, names);
+  list_next_folder (op);
 }
 
 void
@@ -719,18 +882,21 @@ davscope_file_download (const DavscopeFileContext *context,
   for (guint i = 0; i < resources->len; i++)
     {
       DavResource *resource = g_ptr_array_index (resources, i);
+      const char *url = dav_resource_get_url (resource);
 
-      if (!dav_resource_is_collection (resource))
-        g_ptr_array_add (op->urls, g_strdup (dav_resource_get_url (resource)));
+      /* A folder is downloaded with everything in it. */
+      if (dav_resource_is_collection (resource) && !g_str_has_suffix (url, "/"))
+        g_ptr_array_add (op->urls, g_strconcat (url, "/", NULL));
+      else
+        g_ptr_array_add (op->urls, g_strdup (url));
     }
   if (op->urls->len == 0)
     {
-      toast (op, _("Only files can be downloaded."));
       op_free (op);
       return;
     }
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Download %u File To", "Download %u Files To", op->urls->len),
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Download %u Item To", "Download %u Items To", op->urls->len),
                            op->urls->len);
   op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title, op->parent,
                                                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,

@@ -150,17 +150,6 @@ normalize_location (const char *text)
   return g_steal_pointer (&trimmed);
 }
 
-/* Whether @resources holds a file (not only folders). */
-static gboolean
-has_file (GPtrArray *resources)
-{
-  for (guint i = 0; i < resources->len; i++)
-    if (!dav_resource_is_collection (g_ptr_array_index (resources, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 update_actions (DavscopeWindow *self)
 {
@@ -187,7 +176,7 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-folder", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.upload", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.download", selected && has_file (selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.download", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", selected && selection->len == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", selected && selection->len == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selected);

@@ -222,7 +222,7 @@ try:
     app.select_only(UPLOAD)
     point_into(app.main)
     keycombo("<Control>s")
-    chosen = choose_in_file_chooser(app, "Download 1 File To", target + "/", "Download Here")
+    chosen = choose_in_file_chooser(app, "Download 1 Item To", target + "/", "Download Here")
     tap.ok(chosen, "Ctrl+S asks for a local folder", f"toplevels: {toplevel_names(app)}")
     report = app.window("Download Report", timeout=15)
     done = wait_for(lambda: report_summary(report, "downloaded"), 20) if report is not None else None
@@ -241,7 +241,7 @@ try:
     app.select_only(UPLOAD)
     point_into(app.main)
     keycombo("<Control>s")
-    choose_in_file_chooser(app, "Download 1 File To", target + "/", "Download Here")
+    choose_in_file_chooser(app, "Download 1 Item To", target + "/", "Download Here")
     ask = app.window("Replace 1 Existing Item?", timeout=10)
     tap.ok(ask is not None, "a second download asks 'Replace 1 Existing Item?'",
            f"toplevels: {toplevel_names(app)}")
@@ -266,6 +266,38 @@ try:
     tap.ok("README.txt" in server_names(RENAMED + "/") and "README.txt" in server_names(),
            "the server has both README.txt files", sorted(server_names(RENAMED + "/")))
     app.close_window(report, "Copy Report")
+
+    # ---- download the whole folder (its file, the README copy, nothing else)
+    trees = os.path.join(local, "trees")
+    os.mkdir(trees)
+    app.select_only(RENAMED + FOLDER)
+    point_into(app.main)
+    keycombo("<Control>s")
+    chosen = choose_in_file_chooser(app, "Download 1 Item To", trees + "/", "Download Here")
+    report = app.window("Download Report", timeout=15)
+    done = wait_for(lambda: report_summary(report, "downloaded"), 20) if report is not None else None
+    got = {}
+    for root, dirs, files in os.walk(trees):
+        for f in files:
+            got[os.path.relpath(os.path.join(root, f), trees)] = open(os.path.join(root, f), "rb").read()
+    tap.ok(chosen and done == "2 downloaded" and got.get(os.path.join(RENAMED, UPLOAD)) == content
+           and got.get(os.path.join(RENAMED, "README.txt")) == server_get("README.txt") and len(got) == 2,
+           "a folder downloads with everything in it, into a local folder of its name, byte for byte",
+           f"summary: {done}\nfiles: {sorted(got)}")
+    app.close_window(report, "Download Report")
+
+    # ... and a folder tree, listed a level at a time
+    app.select_only("Dropped Folder" + FOLDER)
+    point_into(app.main)
+    keycombo("<Control>s")
+    choose_in_file_chooser(app, "Download 1 Item To", trees + "/", "Download Here")
+    report = app.window("Download Report", timeout=15)
+    done = wait_for(lambda: report_summary(report, "downloaded"), 20) if report is not None else None
+    deep = os.path.join(trees, "Dropped Folder", "sub", "deeper", "deep é.txt")
+    tap.ok(done == "3 downloaded" and os.path.exists(deep) and open(deep, "rb").read() == b"deep\n",
+           "a folder tree downloads with its subfolders ('3 downloaded', sub/deeper/deep é.txt in place)",
+           f"summary: {done}\n{sorted(os.path.relpath(os.path.join(r, f), trees) for r, d, fs in os.walk(trees) for f in fs)}")
+    app.close_window(report, "Download Report")
 
     # ---- delete the folder
     app.select_only(RENAMED + FOLDER)
