@@ -738,3 +738,30 @@ dav_href_local_name (const char *url)
 
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
+
+void
+dav_href_split_last (const char  *url,
+                     char       **parent,
+                     char       **segment)
+{
+  g_autofree char *copy = NULL;
+  gsize len;
+  char *slash;
+
+  g_return_if_fail (url != NULL);
+
+  copy = g_strdup (url);
+  len = strlen (copy);
+  while (len > 1 && copy[len - 1] == '/')
+    copy[--len] = '\0';
+  slash = strrchr (copy, '/');
+
+  if (segment != NULL)
+    *segment = g_strdup (slash != NULL ? slash + 1 : copy);
+  if (parent != NULL)
+    {
+      if (slash != NULL)
+        slash[1] = '\0';
+      *parent = slash != NULL ? g_steal_pointer (&copy) : g_strdup (url);
+    }
+}

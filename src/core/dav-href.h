@@ -51,4 +51,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavHref, dav_href_free)
  * "download" when nothing is left (HOSTILE.md case 26). */
 char           *dav_href_local_name         (const char     *url);
 
+/* Splits a URL (or path) at its last segment, trailing slashes left out:
+ * "http://h/a/b/" gives "http://h/a/" and "b", still percent-encoded.
+ * Either out argument may be NULL. */
+void            dav_href_split_last         (const char     *url,
+                                             char          **parent,
+                                             char          **segment);
+
 G_END_DECLS

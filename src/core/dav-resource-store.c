@@ -316,18 +316,10 @@ dav_resource_store_set_properties (DavResourceStore   *self,
 static char *
 parent_of (const char *url)
 {
-  g_autofree char *trimmed = g_strdup (url);
-  gsize len = strlen (trimmed);
-  char *slash;
+  char *parent = NULL;
 
-  while (len > 0 && trimmed[len - 1] == '/')
-    trimmed[--len] = '\0';
-  slash = strrchr (trimmed, '/');
-  if (slash == NULL)
-    return g_strdup (url);
-  slash[1] = '\0';
-
-  return g_steal_pointer (&trimmed);
+  dav_href_split_last (url, &parent, NULL);
+  return parent;
 }
 
 static void

@@ -162,17 +162,10 @@ child_url (const char *folder_url,
 static char *
 parent_url (const char *url)
 {
-  g_autofree char *copy = g_strdup (url);
-  gsize len = strlen (copy);
-  char *slash;
+  char *parent = NULL;
 
-  while (len > 1 && copy[len - 1] == '/')
-    copy[--len] = '\0';
-  slash = strrchr (copy, '/');
-  if (slash != NULL)
-    slash[1] = '\0';
-
-  return g_steal_pointer (&copy);
+  dav_href_split_last (url, &parent, NULL);
+  return parent;
 }
 
 /* The last segment of @url as it is, still percent-encoded: a copy or a
@@ -181,15 +174,10 @@ parent_url (const char *url)
 static char *
 encoded_name (const char *url)
 {
-  g_autofree char *copy = g_strdup (url);
-  gsize len = strlen (copy);
-  char *slash;
+  char *segment = NULL;
 
-  while (len > 1 && copy[len - 1] == '/')
-    copy[--len] = '\0';
-  slash = strrchr (copy, '/');
-
-  return g_strdup (slash != NULL ? slash + 1 : copy);
+  dav_href_split_last (url, NULL, &segment);
+  return segment;
 }
 
 static char *

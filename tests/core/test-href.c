@@ -498,15 +498,37 @@ test_base_changes (void)
     }
 }
 
+static void
+test_split_last (void)
+{
+  static const struct { const char *url, *parent, *segment; } splits[] = {
+    { "http://h/dav/a%20b/", "http://h/dav/", "a%20b" },
+    { "http://h/dav/f.txt", "http://h/dav/", "f.txt" },
+    { "/dav/x//", "/dav/", "x" },
+    { "/", "/", "" },
+    { "name", "name", "name" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (splits); i++)
+    {
+      g_autofree char *parent = NULL;
+      g_autofree char *segment = NULL;
+
+      dav_href_split_last (splits[i].url, &parent, &segment);
+      g_assert_cmpstr (parent, ==, splits[i].parent);
+      g_assert_cmpstr (segment, ==, splits[i].segment);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (splits); i++)
     {
-      g_autofree char *path = g_strconcat ("/href/resolve/", cases[i].label, NULL);
+      g_autofree char *path = g_strconcat ("/href/resolve/", splits[i].label, NULL);
 
       g_test_add_data_func (path, &cases[i], test_resolve_case);
     }
@@ -528,6 +550,8 @@ main (int   argc,
   g_test_add_func ("/href/text/is-format-char", test_text_is_format_char);
   g_test_add_func ("/href/local-name", test_local_name);
   g_test_add_func ("/href/local-name-long", test_local_name_long);
+
+  g_test_add_func ("/href/split-last", test_split_last);
 
   return g_test_run ();
 }
