@@ -526,9 +526,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (splits); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_strconcat ("/href/resolve/", splits[i].label, NULL);
+      g_autofree char *path = g_strconcat ("/href/resolve/", cases[i].label, NULL);
 
       g_test_add_data_func (path, &cases[i], test_resolve_case);
     }
