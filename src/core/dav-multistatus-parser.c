@@ -1278,9 +1278,10 @@ check_charset (DavMultistatusParser *self)
                                            shown_said, shown_found));
 }
 
-/* Gives libxml2 the next @length bytes of pending input. */
+/* Gives libxml2 @length bytes of pending input from @offset. */
 static void
 parse_pending (DavMultistatusParser *self,
+               gsize                 offset,
                gsize                 length,
                gboolean              terminate)
 {
@@ -1290,7 +1291,7 @@ parse_pending (DavMultistatusParser *self,
       check_charset (self);
     }
 
-  xmlParseChunk (self->ctxt, (const char *) self->pending->data, length, terminate);
+  xmlParseChunk (self->ctxt, (const char *) self->pending->data + offset, length, terminate);
 }
 
 static void
@@ -1330,6 +1331,7 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
   if (!self->stopped && length > 0)
     {
       gboolean over = FALSE;
+      gsize offset = 0;
 
       ensure_context (self);
 
@@ -1346,20 +1348,24 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
        * offsets, whatever the caller's chunks (HOSTILE.md case 16). */
       self->bytes += length;
       g_byte_array_append (self->pending, (const guint8 *) data, length);
-      while (self->pending->len >= BLOCK_SIZE && !self->stopped)
+      /* The blocks are read where they are; only the tail shorter than a
+       * block is moved to the front, once per chunk. */
+      while (self->pending->len - offset >= BLOCK_SIZE && !self->stopped)
         {
-          parse_pending (self, BLOCK_SIZE, FALSE);
-          g_byte_array_remove_range (self->pending, 0, BLOCK_SIZE);
+          parse_pending (self, offset, BLOCK_SIZE, FALSE);
+          offset += BLOCK_SIZE;
         }
 
       if (over)
         {
           /* What fits is parsed before the limit stops it. */
-          if (!self->stopped && self->pending->len > 0)
-            parse_pending (self, self->pending->len, FALSE);
+          if (!self->stopped && self->pending->len > offset)
+            parse_pending (self, offset, self->pending->len - offset, FALSE);
           g_byte_array_set_size (self->pending, 0);
           limit_reached (self, _("the answer is larger than the limit allows"));
         }
+      else if (offset > 0)
+        g_byte_array_remove_range (self->pending, 0, offset);
     }
 
   if (self->stopped)
@@ -1394,7 +1400,7 @@ dav_multistatus_parser_finish (DavMultistatusParser *self)
                                              _("The server sent an empty answer where a Multi-Status body was expected.")));
   else if (!self->stopped && self->ctxt != NULL)
     {
-      parse_pending (self, self->pending->len, TRUE);
+      parse_pending (self, 0, self->pending->len, TRUE);
       g_byte_array_set_size (self->pending, 0);
     }
 
