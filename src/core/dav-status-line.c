@@ -47,6 +47,40 @@ read_version (const char *p,
   return q;
 }
 
+/* Whether dav_status_lookup() knows @code, without the translated texts
+ * it would look up for it. */
+static gboolean
+is_known_code (guint code)
+{
+  static guint8 known[1000];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      gsize n_codes;
+      const guint *codes = dav_status_known_codes (&n_codes);
+
+      for (gsize i = 0; i < n_codes; i++)
+        if (codes[i] < G_N_ELEMENTS (known))
+          known[codes[i]] = 1;
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return code < G_N_ELEMENTS (known) && known[code];
+}
+
+/* The text for messages, escaped. */
+static const char *
+shown_text (const char *trimmed,
+            char      **shown)
+{
+  if (*shown == NULL)
+    *shown = dav_text_escape (trimmed, -1);
+
+  return *shown;
+}
+
 gboolean
 dav_status_line_parse (const char    *text,
                        DavStatusLine *out,
@@ -54,19 +88,41 @@ dav_status_line_parse (const char    *text,
                        guint          line,
                        guint          column)
 {
-  g_autofree char *trimmed = NULL;
+  static const char common[] = "HTTP/1.1 200 OK";
+  g_autofree char *copy = NULL;
   g_autofree char *shown = NULL;
+  const char *trimmed;
   const char *p;
   const char *version_end;
   gboolean strict = FALSE;
+  gsize length;
   guint code;
-  DavStatusInfo info;
 
   if (out != NULL)
     memset (out, 0, sizeof *out);
 
-  trimmed = dav_text_strip (g_strdup (text ? text : ""));
-  shown = dav_text_escape (trimmed, -1);
+  /* Trimmed in place when nothing follows the text's end. */
+  trimmed = text ? text : "";
+  while (is_space (*trimmed))
+    trimmed++;
+  length = strlen (trimmed);
+  while (length > 0 && is_space (trimmed[length - 1]))
+    length--;
+  if (trimmed[length] != '\0')
+    trimmed = copy = g_strndup (trimmed, length);
+
+  /* Nearly every status is this one: well-formed, known, final. */
+  if (length == sizeof common - 1 && memcmp (trimmed, common, length) == 0)
+    {
+      if (out != NULL)
+        {
+          out->code = 200;
+          out->reason = g_strdup ("OK");
+          out->version = g_strdup ("HTTP/1.1");
+        }
+      return TRUE;
+    }
+
   p = trimmed;
 
   version_end = read_version (p, &strict);
@@ -91,7 +147,7 @@ dav_status_line_parse (const char    *text,
         g_ptr_array_add (problems,
                          dav_problem_new (DAV_PROBLEM_BAD_STATUS_LINE, line, column,
                                           _("The status “%s” holds no HTTP status code, so the outcome of this item is unknown."),
-                                          shown));
+                                          shown_text (trimmed, &shown)));
       if (out != NULL)
         g_clear_pointer (&out->version, g_free);
       return FALSE;
@@ -125,7 +181,7 @@ dav_status_line_parse (const char    *text,
     g_ptr_array_add (problems,
                      dav_problem_new (DAV_PROBLEM_LENIENT_STATUS_LINE, line, column,
                                       _("The status “%s” is not in the form “HTTP/1.1 200 OK”; it was read as %u."),
-                                      shown, code));
+                                      shown_text (trimmed, &shown), code));
 
   if (code < 200)
     g_ptr_array_add (problems,
@@ -133,7 +189,7 @@ dav_status_line_parse (const char    *text,
                                       _("The server recorded the interim status %u for this item. A 1xx code is never a final answer and must not appear in a Multi-Status body (RFC 4918 §13), so the real outcome is unknown."),
                                       code));
 
-  if (!dav_status_lookup (code, &info))
+  if (!is_known_code (code))
     g_ptr_array_add (problems,
                      dav_problem_new (DAV_PROBLEM_UNKNOWN_STATUS, line, column,
                                       _("The code %u is not a registered HTTP status code; it is treated like %u, the first code of its class (RFC 9110 §15)."),
