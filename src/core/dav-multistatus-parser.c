@@ -76,7 +76,9 @@ struct _DavMultistatusParser
   GDestroyNotify   func_destroy;
 
   DavMultistatus  *result;
-  GArray          *frames;        /* Frame */
+  Frame           *frames;        /* the open elements, innermost last */
+  guint            n_frames;
+  guint            frames_allocated;
 
   DavResponse     *response;      /* the open response, or NULL */
   DavPropstat     *propstat;      /* the open propstat, or NULL */
@@ -84,7 +86,9 @@ struct _DavMultistatusParser
   DavCondition    *condition;     /* the open condition, or NULL */
   Owner            owner;         /* whose description / error this is */
   guint            n_properties;  /* in the open response */
-  GArray          *property_names; /* NameRef of the open response's properties */
+  NameRef         *property_names; /* of the open response's properties */
+  guint            n_property_names;
+  guint            property_names_allocated;
   GHashTable      *seen_hrefs;    /* normalised hrefs of all responses */
 
   GString         *text;          /* text of the collecting element */
@@ -192,10 +196,10 @@ is_dav (const xmlChar *uri,
 static Frame *
 top_frame (DavMultistatusParser *self)
 {
-  if (self->frames->len == 0)
+  if (self->n_frames == 0)
     return NULL;
 
-  return &g_array_index (self->frames, Frame, self->frames->len - 1);
+  return &self->frames[self->n_frames - 1];
 }
 
 static void
@@ -203,9 +207,16 @@ push_frame (DavMultistatusParser *self,
             FrameKind             kind,
             const xmlChar        *uri)
 {
-  Frame frame = { kind, uri };
-
-  g_array_append_val (self->frames, frame);
+  /* At most max_depth deep: the array only grows while it is first
+   * reached. */
+  if (self->n_frames == self->frames_allocated)
+    {
+      self->frames_allocated *= 2;
+      self->frames = g_renew (Frame, self->frames, self->frames_allocated);
+    }
+  self->frames[self->n_frames].kind = kind;
+  self->frames[self->n_frames].uri = uri;
+  self->n_frames++;
 }
 
 static void
@@ -220,10 +231,10 @@ begin_text (DavMultistatusParser *self)
 
 /* Appends within the value cap; reports the first cut. */
 static void
-append_capped (DavMultistatusParser *self,
-               GString              *buffer,
-               const char           *data,
-               gsize                 length)
+append_capped_slow (DavMultistatusParser *self,
+                    GString              *buffer,
+                    const char           *data,
+                    gsize                 length)
 {
   gsize room;
 
@@ -255,6 +266,27 @@ append_capped (DavMultistatusParser *self,
     }
 
   g_string_append_len (buffer, data, length);
+}
+
+/* append_capped_slow() for what fits under the cap and in the buffer: a
+ * copy, without a call into GString (text arrives in many small pieces). */
+static inline void
+append_capped (DavMultistatusParser *self,
+               GString              *buffer,
+               const char           *data,
+               gsize                 length)
+{
+  if (G_LIKELY (!self->value_cut &&
+                buffer->len + length <= self->limits.max_value_bytes &&
+                buffer->len + length < buffer->allocated_len))
+    {
+      memcpy (buffer->str + buffer->len, data, length);
+      buffer->len += length;
+      buffer->str[buffer->len] = '\0';
+      return;
+    }
+
+  append_capped_slow (self, buffer, data, length);
 }
 
 static void
@@ -459,7 +491,7 @@ start_response (DavMultistatusParser *self)
   self->response->index = self->result->n_responses;
   self->n_properties = 0;
   self->unexpected_text_reported = FALSE;
-  g_array_set_size (self->property_names, 0);
+  self->n_property_names = 0;
 }
 
 static void
@@ -663,13 +695,18 @@ start_property (DavMultistatusParser *self,
   g_ptr_array_add (self->propstat->properties, self->property);
 
   /* A handful per response, at most max_properties: a scan is cheapest. */
-  for (guint i = 0; i < self->property_names->len && !seen; i++)
+  for (guint i = 0; i < self->n_property_names && !seen; i++)
     {
-      const NameRef *other = &g_array_index (self->property_names, NameRef, i);
+      const NameRef *other = &self->property_names[i];
 
       seen = other->uri == uri && other->localname == localname;
     }
-  g_array_append_val (self->property_names, name_ref);
+  if (self->n_property_names == self->property_names_allocated)
+    {
+      self->property_names_allocated *= 2;
+      self->property_names = g_renew (NameRef, self->property_names, self->property_names_allocated);
+    }
+  self->property_names[self->n_property_names++] = name_ref;
 
   if (seen)
     {
@@ -931,12 +968,12 @@ on_end_element (void          *ctx,
   Frame frame;
   Frame *parent;
 
-  if (self->stopped || self->frames->len == 0)
+  if (self->stopped || self->n_frames == 0)
     return;
 
   self->depth--;
   frame = *top_frame (self);
-  g_array_set_size (self->frames, self->frames->len - 1);
+  self->n_frames--;
   parent = top_frame (self);
   if (parent == NULL)
     self->root_closed = TRUE;
@@ -1489,8 +1526,8 @@ dav_multistatus_parser_finalize (GObject *object)
     self->func_destroy (self->func_data);
 
   g_clear_pointer (&self->result, dav_multistatus_unref);
-  g_array_unref (self->frames);
-  g_array_unref (self->property_names);
+  g_free (self->frames);
+  g_free (self->property_names);
   g_hash_table_unref (self->seen_hrefs);
   g_string_free (self->text, TRUE);
   g_byte_array_unref (self->pending);
@@ -1526,8 +1563,10 @@ dav_multistatus_parser_init (DavMultistatusParser *self)
   dav_parser_limits_init_default (&self->limits);
   self->result = dav_multistatus_new ();
   self->result->well_formed = TRUE;
-  self->frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 16);
-  self->property_names = g_array_new (FALSE, FALSE, sizeof (NameRef));
+  self->frames_allocated = 16;
+  self->frames = g_new (Frame, self->frames_allocated);
+  self->property_names_allocated = 16;
+  self->property_names = g_new (NameRef, self->property_names_allocated);
   self->seen_hrefs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->text = g_string_sized_new (256);
   self->pending = g_byte_array_sized_new (BLOCK_SIZE);
