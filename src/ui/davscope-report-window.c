@@ -519,6 +519,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (exchange, "flat");
   gtk_widget_set_tooltip_text (exchange, _("Show Exchange"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (exchange), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Exchange"), -1);
+  /* A target of the action's type from the start (bind sets the real one):
+   * GTK warns about a button whose target does not fit its action. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (exchange), "t", (guint64) 0);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (exchange), "report.show-exchange");
   gtk_box_append (GTK_BOX (box), exchange);
   g_object_set_data (G_OBJECT (box), "exchange", exchange);

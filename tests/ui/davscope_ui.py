@@ -501,6 +501,19 @@ class App:
             click(label)
         return wait_for(lambda: self.selected_names() == [name], 5)
 
+    def press_delete(self):
+        """Delete on the main window once its Delete action is enabled (it
+        follows the selection); returns the confirmation, or None."""
+        button = self.button("Delete Selected Items", within=self.main, timeout=5)
+        wait_for(lambda: button is not None and sensitive(button), 5)
+        for _ in range(2):
+            point_into(self.main)
+            press("Delete")
+            confirm = self.window(lambda n: n.startswith("Delete ") and n.endswith("?"), timeout=8)
+            if confirm is not None:
+                return confirm
+        return None
+
     def close_window(self, window, name):
         """Escape in the window called name, and waits until it is gone."""
         if window is not None:

@@ -301,9 +301,7 @@ try:
 
     # ---- delete the folder
     app.select_only(RENAMED + FOLDER)
-    point_into(app.main)
-    press("Delete")
-    confirm = app.window("Delete 1 Item?", timeout=10)
+    confirm = app.press_delete()
     button = app.button("Delete", within=confirm, timeout=5) if confirm is not None else None
     if button is not None:
         activate(button)

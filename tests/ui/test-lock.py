@@ -16,7 +16,7 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (App, Tap, activate, click, find_in, keycombo, labels_in,  # noqa: E402
-                         name_of, point_into, press, report_rows, report_summary, type_text,
+                         name_of, point_into, report_rows, report_summary, type_text,
                          wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -52,9 +52,7 @@ def dialog_texts(dialog, needle, timeout=15):
 
 def delete_and_report(app):
     app.select_only(FILE)
-    point_into(app.main)
-    press("Delete")
-    confirm = app.window("Delete 1 Item?", timeout=10)
+    confirm = app.press_delete()
     button = app.button("Delete", within=confirm, timeout=5) if confirm is not None else None
     if button is not None:
         activate(button)

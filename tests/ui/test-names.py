@@ -16,7 +16,7 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (FOLDER, App, Tap, activate, keycombo, labels_in,  # noqa: E402
-                         point_into, press, report_summary, walk, name_of, wait_for)
+                         point_into, report_summary, walk, name_of, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 
@@ -74,9 +74,7 @@ try:
 
     # The delete confirmation names it escaped too.
     app.select_only(NAMES["invoice%E2%80%AEfdp.exe"])
-    point_into(app.main)
-    press("Delete")
-    confirm = app.window("Delete 1 Item?", timeout=10)
+    confirm = app.press_delete()
     text = labels_in(confirm) if confirm is not None else []
     tap.ok(confirm is not None and any(NAMES["invoice%E2%80%AEfdp.exe"] in t for t in text)
            and not raw_in(text),
