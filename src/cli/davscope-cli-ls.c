@@ -38,6 +38,14 @@ typedef struct {
   guint               n_failed;
   guint               n_flagged;
   gboolean            fatal;
+  /* What the rows repeat, looked up once: */
+  const char         *word_dir;        /* _("dir") */
+  const char         *word_file;       /* _("file") */
+  guint               info_status;     /* the status info_for was looked up for */
+  gboolean            have_info;
+  DavStatusInfo       info_for;
+  char               *modified_text;   /* the last getlastmodified value shown */
+  char               *modified_shown;  /* and how it was shown */
 } Listing;
 
 
@@ -78,21 +86,36 @@ format_size (const DavResponse *response)
 }
 
 static char *
-format_modified (const DavResponse *response)
+format_modified (Listing           *self,
+                 const DavResponse *response)
 {
   const DavProperty *modified = dav_response_find_property (response, "DAV:", "getlastmodified");
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
+  char *shown;
 
   if (modified == NULL || modified->value == NULL || modified->status >= 300)
     return g_strdup ("");
 
+  /* Files written together share their time: the last one is kept. */
+  if (self->modified_text != NULL && strcmp (self->modified_text, modified->value) == 0)
+    return g_strdup (self->modified_shown);
+
   utc = soup_date_time_new_from_http_string (modified->value);
   if (utc == NULL)
-    return g_strdup ("?");
+    shown = g_strdup ("?");
+  else
+    {
+      local = g_date_time_to_local (utc);
+      shown = g_date_time_format (local, "%Y-%m-%d %H:%M");
+    }
 
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  g_free (self->modified_text);
+  g_free (self->modified_shown);
+  self->modified_text = g_strdup (modified->value);
+  self->modified_shown = g_strdup (shown);
+
+  return shown;
 }
 
 static void
@@ -151,16 +174,33 @@ print_row (Listing           *self,
 {
   DavscopeCliOutput *out = &self->session->out;
   guint status = dav_response_get_listing_status (response);
-  DavStatusInfo info;
+  const DavStatusInfo *info;
   g_autofree char *size = format_size (response);
-  g_autofree char *modified = format_modified (response);
+  g_autofree char *modified = format_modified (self, response);
   g_autofree char *mark = NULL;
-  g_autofree char *code = status ? g_strdup_printf ("%u", status) : g_strdup ("---");
+  char code[16];
   gboolean collection = is_collection (response, href);
   const char *flag = "";
 
-  dav_status_lookup (status, &info);
-  mark = davscope_cli_output_paint (out, status ? info.severity : DAV_SEVERITY_ERROR, code);
+  if (status)
+    g_snprintf (code, sizeof code, "%u", status);
+  else
+    g_strlcpy (code, "---", sizeof code);
+
+  if (!self->have_info || self->info_status != status)
+    {
+      dav_status_lookup (status, &self->info_for);
+      self->info_status = status;
+      self->have_info = TRUE;
+    }
+  info = &self->info_for;
+  if (self->word_dir == NULL)
+    {
+      self->word_dir = _("dir");
+      self->word_file = _("file");
+    }
+
+  mark = davscope_cli_output_paint (out, status ? info->severity : DAV_SEVERITY_ERROR, code);
   /* Where a resource sits that is not a member, it says so. */
   switch (href->relation)
     {
@@ -174,13 +214,13 @@ print_row (Listing           *self,
     }
 
   fprintf (out->stream, "%s  %-4s %10s  %-16s  %s%s%s\n", mark,
-           collection ? _("dir") : _("file"), size, modified,
+           collection ? self->word_dir : self->word_file, size, modified,
            href->relation == DAV_HREF_DESCENDANT ? href->display_path : href->name,
            collection && href->relation != DAV_HREF_DESCENDANT ? "/" : "", flag);
 
   if (status == 0 || status >= 300)
     {
-      fprintf (out->stream, "      %s\n", info.explanation);
+      fprintf (out->stream, "      %s\n", info->explanation);
       davscope_cli_output_print_conditions (out, 6, response->errors);
     }
   if (href->problem != NULL)
@@ -434,6 +474,8 @@ run_listing (int       argc,
                     command, self.n_flagged);
     }
 
+  g_free (self.modified_text);
+  g_free (self.modified_shown);
   davscope_cli_session_clear (&session);
   return exit_code;
 }

@@ -56,6 +56,41 @@ davscope_cli_output_print_escaped (DavscopeCliOutput *out,
   fprintf (out->stream, "%s%s\n", prefix, shown);
 }
 
+/* dav_status_lookup() or dav_status_lookup_property(), remembered: a
+ * listing asks for the same few codes once per entry, and each lookup
+ * translates four texts. The texts do not change while the program runs. */
+static void
+lookup_status (guint          code,
+               gboolean       for_property,
+               DavStatusInfo *info)
+{
+  static struct {
+    guint         code;
+    gboolean      for_property;
+    gboolean      valid;
+    DavStatusInfo info;
+  } cache[4];
+  static guint next;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cache); i++)
+    if (cache[i].valid && cache[i].code == code && cache[i].for_property == for_property)
+      {
+        *info = cache[i].info;
+        return;
+      }
+
+  if (for_property)
+    dav_status_lookup_property (code, info);
+  else
+    dav_status_lookup (code, info);
+
+  cache[next].code = code;
+  cache[next].for_property = for_property;
+  cache[next].info = *info;
+  cache[next].valid = TRUE;
+  next = (next + 1) % G_N_ELEMENTS (cache);
+}
+
 static const char *
 severity_mark (DavSeverity severity)
 {
@@ -93,10 +128,7 @@ davscope_cli_output_print_status (DavscopeCliOutput *out,
       return;
     }
 
-  if (for_property)
-    dav_status_lookup_property (code, &info);
-  else
-    dav_status_lookup (code, &info);
+  lookup_status (code, for_property, &info);
   line = g_strdup_printf ("%s %u %s", severity_mark (info.severity), code, info.reason);
   painted = davscope_cli_output_paint (out, info.severity, line);
 
@@ -192,10 +224,7 @@ davscope_cli_json_status_fields (DavJsonWriter *json,
       return;
     }
 
-  if (for_property)
-    dav_status_lookup_property (code, &info);
-  else
-    dav_status_lookup (code, &info);
+  lookup_status (code, for_property, &info);
   dav_json_writer_add_string (json, "severity", dav_severity_to_string (info.severity));
   dav_json_writer_add_boolean (json, "known", info.known);
   dav_json_writer_add_string (json, "explanation", info.explanation);
