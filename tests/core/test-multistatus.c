@@ -3467,6 +3467,71 @@ count_response (DavResponse *response,
   g_string_append_printf (hrefs, "%u:%s\n", response->index, dav_response_get_href (response));
 }
 
+static gsize chunk_size_fixed;
+
+static gsize
+fixed_size (gsize remaining)
+{
+  return chunk_size_fixed;
+}
+
+static gsize
+large_random_size (gsize remaining)
+{
+  /* Chunks of several blocks, with a tail, as a socket hands them over. */
+  return g_test_rand_int_range (1, 100000);
+}
+
+/* Chunks larger than the parser's 4 KiB blocks, and ones that end just
+ * before, on or after a block's end: the blocks read from the middle of
+ * a chunk and the tail carried to the next one give the same result as
+ * the whole body, also for a body cut off in the middle of an element. */
+static void
+test_large_chunks (void)
+{
+  static const gsize sizes[] = { 4095, 4096, 4097, 8191, 65536, 100003 };
+  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                          "<D:multistatus xmlns:D=\"DAV:\">\n");
+
+  for (guint i = 0; i < 700; i++)
+    g_string_append_printf (body,
+                            "<D:response><D:href>/big/f-%04u%%20%%c3%%bc.txt</D:href><D:propstat><D:prop>"
+                            "<D:getcontentlength>%u</D:getcontentlength><D:displayname>f %u &amp; g</D:displayname>"
+                            "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>\n",
+                            i, i * 3, i);
+  g_string_append (body, "</D:multistatus>\n");
+
+  for (guint cut = 0; cut < 2; cut++)
+    {
+      /* Whole, then cut off at an odd offset inside a response. */
+      gsize length = cut ? body->len * 2 / 3 + 7 : body->len;
+      g_autoptr(DavMultistatus) whole = dav_multistatus_parse (body->str, length, NULL);
+      g_autofree char *whole_dump = canonical_dump (whole);
+
+      g_assert_cmpuint (length, >, 16 * 4096);
+      g_assert_cmpint (whole->complete, ==, !cut);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          g_autoptr(DavMultistatus) chunked = NULL;
+          g_autofree char *chunked_dump = NULL;
+
+          chunk_size_fixed = sizes[i];
+          chunked = parse_in_chunks (body->str, length, fixed_size);
+          chunked_dump = canonical_dump (chunked);
+          g_assert_cmpstr (chunked_dump, ==, whole_dump);
+        }
+
+      for (guint i = 0; i < 5; i++)
+        {
+          g_autoptr(DavMultistatus) chunked = parse_in_chunks (body->str, length, large_random_size);
+          g_autofree char *chunked_dump = canonical_dump (chunked);
+
+          g_assert_cmpstr (chunked_dump, ==, whole_dump);
+        }
+    }
+}
+
 /* A listing of the size Apache sends for a big folder: 1,501 responses,
  * over a megabyte, built here rather than kept as a file. */
 static void
@@ -3704,6 +3769,7 @@ main (int   argc,
   g_test_add_func ("/multistatus/hostile/dtd-error-code", test_dtd_error_code);
   g_test_add_func ("/multistatus/hostile/streaming-with-limit", test_streaming_with_limit);
   g_test_add_func ("/multistatus/hostile/large-listing", test_large_listing);
+  g_test_add_func ("/multistatus/hostile/large-chunks", test_large_chunks);
 
   return g_test_run ();
 }
