@@ -87,6 +87,7 @@ typedef struct {
   goffset               source_size;
   goffset               source_start;  /* where it was when given, to send again */
   gboolean              body_lost;     /* it could not be sent again after a 401 */
+  gboolean              written;       /* its headers went out at least once */
   GCancellable         *cancellable;   /* ours, cancelled with the caller's */
   GCancellable         *caller_cancellable;
   gulong                cancel_handler;
@@ -679,6 +680,7 @@ on_wrote_headers (SoupMessage *msg,
 {
   Request *req = user_data;
 
+  req->written = TRUE;
   dav_exchange_set_request_headers (req->exchange, soup_message_get_request_headers (msg));
 }
 
@@ -784,6 +786,22 @@ request_return_error (GTask  *task,
     {
       g_clear_error (&error);
       error = g_error_new_literal (DAV_ERROR, DAV_ERROR_TIMEOUT, req->timed_out);
+    }
+  /* Sent on a kept connection that the server then closed, libsoup sends
+   * the request again on a new one; when that cannot be made, the error
+   * says "never sent", but the first one may have been carried out. */
+  else if (req->written &&
+           (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+            error->domain == G_RESOLVER_ERROR || error->domain == G_TLS_ERROR))
+    {
+      GError *sent = g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
+                                  _("The connection closed after the request was sent, so whether the server carried it out is unknown (%s)."),
+                                  error->message);
+
+      g_clear_error (&error);
+      error = sent;
     }
 
   if (req->exchange != NULL && !dav_exchange_get_finished (req->exchange))
@@ -1222,6 +1240,24 @@ set_request_body (Request *req)
     }
 }
 
+/* A 204 or 304 has no body, and rightly no Content-Length (RFC 9110
+ * §8.6): libsoup 3.2 reads the missing length as "the body ends when the
+ * connection closes" and closes a connection it could keep
+ * (soup_message_is_keepalive). The headers are left as they came; only
+ * libsoup's idea of the framing is corrected, so the connection is
+ * re-used: a bulk delete of 204s no longer opens one per item. */
+static void
+on_got_headers (SoupMessage *msg,
+                gpointer     user_data)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
+  guint status = soup_message_get_status (msg);
+
+  if ((status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_NOT_MODIFIED) &&
+      soup_message_headers_get_encoding (headers) == SOUP_ENCODING_EOF)
+    soup_message_headers_set_encoding (headers, SOUP_ENCODING_NONE);
+}
+
 static void
 request_send (GTask *task)
 {
@@ -1262,6 +1298,7 @@ request_send (GTask *task)
   g_signal_connect (req->msg, "authenticate", G_CALLBACK (on_authenticate), req);
   g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), req);
   g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), req);
+  g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), NULL);
 
   soup_session_send_async (ensure_session (self), req->msg, G_PRIORITY_DEFAULT,
                            req->cancellable, on_sent, task);
