@@ -46,6 +46,10 @@ struct _DavBatch
   guint        done;
   gboolean     stop;        /* the server went away: start nothing more */
   gboolean     mkcol_running; /* a folder is being made: what follows waits */
+  /* Progress of the transfers, kept as it changes (not summed per event). */
+  gint64       bytes_done;
+  gint64       bytes_known;   /* the sizes known so far */
+  guint        n_unknown;     /* transfers whose size is not known yet */
 };
 
 G_DEFINE_FINAL_TYPE (DavBatch, dav_batch, G_TYPE_OBJECT)
@@ -239,6 +243,7 @@ dav_batch_add_upload (DavBatch    *self,
   target->file = g_object_ref (source);
   target->overwrite = overwrite;
   target->bytes_total = g_file_info_get_size (info);
+  self->bytes_known += target->bytes_total;
   if (g_file_info_get_content_type (info) != NULL)
     target->content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
   target->item->destination = g_file_get_parse_name (source);
@@ -274,6 +279,7 @@ dav_batch_add_download (DavBatch    *self,
 
   target->file = g_object_ref (target_file);
   target->overwrite = overwrite;
+  self->n_unknown++;   /* until its answer gives a length */
   target->item->destination = g_file_get_parse_name (target_file);
 
   return TRUE;
@@ -337,39 +343,28 @@ typedef struct {
 } Pending;
 
 static void
-emit_progress (DavBatch *self)
-{
-  guint64 done = 0;
-  gint64 total = 0;
-
-  for (guint i = 0; i < self->targets->len; i++)
-    {
-      const Target *target = &g_array_index (self->targets, Target, i);
-
-      if (target->file == NULL)
-        continue;
-      done += target->bytes_done;
-      if (total >= 0 && target->bytes_total >= 0)
-        total += target->bytes_total;
-      else
-        total = -1;
-    }
-
-  g_signal_emit (self, signals[PROGRESS], 0, done, total);
-}
-
-static void
 on_transfer_progress (goffset  done,
                       goffset  total,
                       gpointer user_data)
 {
   Pending *pending = user_data;
-  Target *target = &g_array_index (pending->batch->targets, Target, pending->index);
+  DavBatch *self = pending->batch;
+  Target *target = &g_array_index (self->targets, Target, pending->index);
 
+  self->bytes_done += done - target->bytes_done;
   target->bytes_done = done;
-  if (total >= 0)
-    target->bytes_total = total;
-  emit_progress (pending->batch);
+  if (total >= 0 && total != target->bytes_total)
+    {
+      if (target->bytes_total < 0)
+        self->n_unknown--;
+      else
+        self->bytes_known -= target->bytes_total;
+      self->bytes_known += total;
+      target->bytes_total = total;
+    }
+
+  g_signal_emit (self, signals[PROGRESS], 0, (guint64) self->bytes_done,
+                 (gint64) (self->n_unknown > 0 ? -1 : self->bytes_known));
 }
 
 /* A download's body is in its temporary file: put it in place, or throw

@@ -147,6 +147,16 @@ davscope_file_name_is_valid (const char  *name,
   return why == NULL;
 }
 
+/* The URL of the already percent-encoded segment @encoded in @folder_url. */
+static char *
+child_url_encoded (const char *folder_url,
+                   const char *encoded,
+                   gboolean    collection)
+{
+  return g_strconcat (folder_url, g_str_has_suffix (folder_url, "/") ? "" : "/",
+                      encoded, collection ? "/" : "", NULL);
+}
+
 /* The URL of @name in @folder_url: escaped here, never taken from an href. */
 static char *
 child_url (const char *folder_url,
@@ -155,8 +165,7 @@ child_url (const char *folder_url,
 {
   g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
 
-  return g_strconcat (folder_url, g_str_has_suffix (folder_url, "/") ? "" : "/",
-                      escaped, collection ? "/" : "", NULL);
+  return child_url_encoded (folder_url, escaped, collection);
 }
 
 static char *
@@ -180,14 +189,6 @@ encoded_name (const char *url)
   return segment;
 }
 
-static char *
-child_url_encoded (const char *folder_url,
-                   const char *encoded,
-                   gboolean    collection)
-{
-  return g_strconcat (folder_url, g_str_has_suffix (folder_url, "/") ? "" : "/",
-                      encoded, collection ? "/" : "", NULL);
-}
 
 static gboolean
 in_listing (DavFolder  *folder,
