@@ -30,6 +30,9 @@ void             dav_resource_update           (DavResource       *self,
 const char      *dav_resource_get_url          (DavResource       *self);
 const char      *dav_resource_get_path         (DavResource       *self);
 const char      *dav_resource_get_name         (DavResource       *self);
+/* The name's collation key for file names (g_utf8_collate_key_for_filename),
+ * made on first use and kept: compare keys with strcmp. */
+const char      *dav_resource_get_name_key     (DavResource       *self);
 const char      *dav_resource_get_display_name (DavResource       *self);
 gboolean         dav_resource_is_collection    (DavResource       *self);
 gint64           dav_resource_get_size         (DavResource       *self);   /* -1: unknown */

@@ -32,6 +32,9 @@ gboolean   davscope_browser_view_has_selection  (DavscopeBrowserView *self);
 /* FALSE while a listing on screen is loading, partial or failed: bulk
  * actions wait for a whole listing (HOSTILE.md promise 2). */
 gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);
+/* TRUE while the view's incremental sort still has rows to place
+ * (property "sorting"). */
+gboolean   davscope_browser_view_get_sorting    (DavscopeBrowserView *self);
 
 /* Right-click at (@x, @y), in the view's coordinates: the row there joins
  * or becomes the selection. FALSE when there is no row there. */

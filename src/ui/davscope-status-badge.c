@@ -5,8 +5,9 @@
  * Shows nothing for a plain success, an icon and the code otherwise; its
  * tooltip gives the reason and explanation, and a click opens a popover
  * with what to try, the RFC references, the DAV:error conditions and the
- * server's own description. The popover is built when opened, so a row
- * costs one small button.
+ * server's own description. The button is made the first time there is
+ * something to show and the popover when it opens, so a row of a plain
+ * success (most rows of a big folder) costs one empty widget.
  */
 
 #include "davscope-status-badge.h"
@@ -176,6 +177,31 @@ create_popup (GtkMenuButton *button,
 }
 
 static void
+ensure_button (DavscopeStatusBadge *self)
+{
+  GtkWidget *box;
+
+  if (self->button != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  self->icon = gtk_image_new ();
+  self->label = gtk_label_new (NULL);
+  gtk_box_append (GTK_BOX (box), self->icon);
+  gtk_box_append (GTK_BOX (box), self->label);
+
+  self->button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), create_popup, self, NULL);
+  gtk_widget_add_css_class (self->button, "flat");
+  gtk_widget_add_css_class (self->button, "status-badge");
+  gtk_widget_set_halign (self->button, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->button, FALSE);
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+}
+
+static void
 update (DavscopeStatusBadge *self)
 {
   DavStatusInfo info;
@@ -183,12 +209,10 @@ update (DavscopeStatusBadge *self)
   g_autofree char *code = NULL;
   g_autofree char *tooltip = NULL;
 
-  for (guint i = 0; i < 4; i++)
-    gtk_widget_remove_css_class (self->button, severity_class ((DavSeverity) i));
-
   if (self->status == 0 && self->problem == NULL)
     {
-      gtk_widget_set_visible (self->button, FALSE);
+      if (self->button != NULL)
+        gtk_widget_set_visible (self->button, FALSE);
       return;
     }
 
@@ -217,10 +241,14 @@ update (DavscopeStatusBadge *self)
   /* A plain success is calm: nothing to see. */
   if (severity == DAV_SEVERITY_OK)
     {
-      gtk_widget_set_visible (self->button, FALSE);
+      if (self->button != NULL)
+        gtk_widget_set_visible (self->button, FALSE);
       return;
     }
 
+  ensure_button (self);
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_remove_css_class (self->button, severity_class ((DavSeverity) i));
   gtk_widget_set_visible (self->button, TRUE);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), severity_icon (severity));
   gtk_label_set_text (GTK_LABEL (self->label), code);
@@ -286,21 +314,6 @@ davscope_status_badge_class_init (DavscopeStatusBadgeClass *klass)
 static void
 davscope_status_badge_init (DavscopeStatusBadge *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  self->icon = gtk_image_new ();
-  self->label = gtk_label_new (NULL);
-  gtk_box_append (GTK_BOX (box), self->icon);
-  gtk_box_append (GTK_BOX (box), self->label);
-
-  self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), create_popup, self, NULL);
-  gtk_widget_add_css_class (self->button, "flat");
-  gtk_widget_add_css_class (self->button, "status-badge");
-  gtk_widget_set_halign (self->button, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
-  gtk_widget_set_visible (self->button, FALSE);
 }
 
 GtkWidget *

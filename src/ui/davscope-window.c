@@ -12,6 +12,7 @@
 #include "davscope-window.h"
 
 #include <glib/gi18n.h>
+#include <sys/resource.h>
 #include <string.h>
 
 #include "dav-text.h"
@@ -58,8 +59,12 @@ struct _DavscopeWindow
   /* DAVSCOPE_BENCH=1: timings of the root listing on stderr (benchmarks/). */
   gint64                bench_start;     /* 0: not measuring */
   gulong                bench_handler;
+  gulong                bench_sort_handler;
   gboolean              bench_first_seen;
   gboolean              bench_first_printed;
+  gboolean              bench_loaded_printed;
+  gint64                bench_last_frame;
+  gint64                bench_longest_gap;
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeWindow, davscope_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -286,9 +291,15 @@ static void
 bench_print (DavscopeWindow *self,
              const char     *what)
 {
-  g_printerr ("davscope-bench: %s %.3f s, %u rows\n", what,
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak\n", what,
               (g_get_monotonic_time () - self->bench_start) / (double) G_USEC_PER_SEC,
-              self->root ? g_list_model_get_n_items (G_LIST_MODEL (self->root)) : 0);
+              self->root ? g_list_model_get_n_items (G_LIST_MODEL (self->root)) : 0,
+              usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+              (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
+              usage.ru_maxrss / 1024);
 }
 
 /* Called on the first frame drawn after rows came in, or after the end. */
@@ -315,6 +326,29 @@ bench_on_frame (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+bench_window_frame (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  gint64 now = g_get_monotonic_time ();
+
+  /* Ticking asks for a frame each refresh: the longest time between two
+   * is how long the window could not draw (a busy main loop). */
+  if (self->bench_last_frame == 0)
+    bench_print (self, "window-frame");
+  else
+    self->bench_longest_gap = MAX (self->bench_longest_gap, now - self->bench_last_frame);
+  self->bench_last_frame = now;
+  if (self->bench_start != 0)
+    return G_SOURCE_CONTINUE;
+
+  g_printerr ("davscope-bench: longest-frame-gap %.3f s\n",
+              self->bench_longest_gap / (double) G_USEC_PER_SEC);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bench_on_items_changed (GListModel     *model,
                         guint           position,
@@ -326,14 +360,23 @@ bench_on_items_changed (GListModel     *model,
     return;
 
   self->bench_first_seen = TRUE;
+  bench_print (self, "first-batch");
   gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_on_frame, GINT_TO_POINTER (FALSE), NULL);
 }
 
 static void
 bench_on_root_state (DavscopeWindow *self)
 {
+  if (self->bench_start != 0 && !self->bench_loaded_printed && self->root != NULL &&
+      dav_folder_get_loaded (self->root) && !dav_folder_get_loading (self->root))
+    {
+      bench_print (self, "listed");
+      self->bench_loaded_printed = TRUE;
+    }
+  /* Complete: the whole listing in, and every row in its sorted place. */
   if (self->bench_start != 0 && self->root != NULL && dav_folder_get_loaded (self->root) &&
-      !dav_folder_get_loading (self->root))
+      !dav_folder_get_loading (self->root) &&
+      !davscope_browser_view_get_sorting (DAVSCOPE_BROWSER_VIEW (self->browser)))
     gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_on_frame, GINT_TO_POINTER (TRUE), NULL);
 }
 
@@ -346,8 +389,15 @@ bench_begin (DavscopeWindow *self)
   self->bench_start = g_get_monotonic_time ();
   self->bench_first_seen = FALSE;
   self->bench_first_printed = FALSE;
+  self->bench_loaded_printed = FALSE;
+  self->bench_last_frame = 0;
+  self->bench_longest_gap = 0;
   self->bench_handler = g_signal_connect (self->root, "items-changed", G_CALLBACK (bench_on_items_changed), self);
+  if (self->bench_sort_handler == 0)
+    self->bench_sort_handler = g_signal_connect_swapped (self->browser, "notify::sorting",
+                                                         G_CALLBACK (bench_on_root_state), self);
   g_printerr ("davscope-bench: listing %s\n", dav_folder_get_url (self->root));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_window_frame, NULL, NULL);
 }
 
 static void
