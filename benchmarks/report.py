@@ -8,7 +8,8 @@ RESULTS.tsv has one line per measured command, tab-separated:
     group size key label floor status json rss_kb note
 
 group: list, tree, parse, delete, gui; floor: 1 on the row the others are
-compared with (the curl floor; xmllint --stream for the parser); status:
+compared with (the curl floor; xmllint --stream for the parser; the CLI for
+the GUI), x on a row no ratio makes sense for (time to first rows); status:
 ok, failed, n/a; json: hyperfine --export-json file (or -); rss_kb: peak
 RSS from /usr/bin/time -v (or -).  Python standard library only.
 """
@@ -22,7 +23,7 @@ TITLES = {
     "tree": "Listing the 4-level tree (780 folders, 7,965 files): Depth infinity, or folder by folder",
     "parse": "The parser alone, on the saved allprop body of {size} files",
     "delete": "Bulk delete of {size} files (re-created before every run)",
-    "gui": "GUI",
+    "gui": "The GUI (davscope under Xvfb) listing the folder of {size} files, beside the CLI",
 }
 ORDER = ("list", "tree", "parse", "delete", "gui")
 
@@ -38,7 +39,7 @@ def load(path):
             parts += [""] * (9 - len(parts))
             group, size, key, label, floor, status, js, rss, note = parts[:9]
             row = {"group": group, "size": int(size) if size.isdigit() else 0, "key": key,
-                   "label": label, "floor": floor == "1", "status": status,
+                   "label": label, "floor": floor == "1", "no_ratio": floor == "x", "status": status,
                    "rss_kb": int(rss) if rss.isdigit() else None, "note": note,
                    "median": None, "min": None, "max": None, "runs": 0}
             if status == "ok" and js not in ("", "-"):
@@ -78,7 +79,7 @@ def table(rows):
             wall = fmt_s(r["median"])
             spread = f"{r['min']:.3f} – {r['max']:.3f} ({r['runs']})"
             ratio = "floor" if r["floor"] else (
-                f"{r['median'] / floor['median']:.2f}×" if floor else "-")
+                f"{r['median'] / floor['median']:.2f}×" if floor and not r["no_ratio"] else "-")
             rss = fmt_mib(r["rss_kb"])
         else:
             wall = spread = ratio = rss = r["status"]
@@ -101,9 +102,9 @@ def main():
             print(table(sel))
             print()
             floor = next((r for r in sel if r["floor"] and r["median"]), None)
-            if floor and group in ("list", "parse", "delete"):
+            if floor and group in ("list", "parse", "delete", "gui"):
                 for r in sel:
-                    if r["key"].startswith("davscope") and r["median"]:
+                    if (r["key"].startswith("davscope") or r["key"] == "complete") and r["median"]:
                         summary.append(f"| {group} {size:,} | {md(r['label'])} | {md(floor['label'])} | "
                                        f"{r['median'] / floor['median']:.2f}× | {fmt_mib(r['rss_kb'])} |")
     if summary:
