@@ -87,6 +87,7 @@ dav_lock_parse_discovery (const char *value)
   GPtrArray *locks = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_lock_free);
   g_autofree char *wrapped = NULL;
   xmlDocPtr doc;
+  xmlNode *root;
 
   if (value == NULL)
     return locks;
@@ -97,9 +98,11 @@ dav_lock_parse_discovery (const char *value)
   if (doc == NULL)
     return locks;
 
-  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+  root = xmlDocGetRootElement (doc);
+  for (xmlNode *node = root != NULL ? root->children : NULL; node != NULL; node = node->next)
     {
       DavLock *lock;
+      xmlNode *token, *lockroot;
 
       if (!is_dav (node, "activelock"))
         continue;
@@ -110,10 +113,10 @@ dav_lock_parse_discovery (const char *value)
       lock->depth = text_of (child (node, "depth"));
       lock->owner = text_of (child (node, "owner"));
       lock->timeout = text_of (child (node, "timeout"));
-      lock->token = text_of (child (child (node, "locktoken") ? child (node, "locktoken") : node, "href"));
-      lock->root = child (node, "lockroot") ? text_of (child (child (node, "lockroot"), "href")) : NULL;
-      if (child (node, "locktoken") == NULL)
-        g_clear_pointer (&lock->token, g_free);
+      token = child (node, "locktoken");
+      lock->token = token != NULL ? text_of (child (token, "href")) : NULL;
+      lockroot = child (node, "lockroot");
+      lock->root = lockroot != NULL ? text_of (child (lockroot, "href")) : NULL;
       g_ptr_array_add (locks, lock);
     }
 

@@ -92,17 +92,44 @@ dav_property_is_protected (const char *namespace_uri,
   return live != NULL && live->protected_;
 }
 
+/* Most properties of a listing are DAV: live ones: their namespace and
+ * name point at these constants instead of two copies each (a 100,000-row
+ * folder of 7 properties: 1.4 million allocations of 32 bytes fewer).
+ * Server-chosen names are copied: interning them would let a server grow
+ * a table that is never freed. */
+static const char dav_namespace[] = "DAV:";
+static const char no_namespace[] = "";
+
+static gboolean
+is_shared (const char *string)
+{
+  if (string == dav_namespace || string == no_namespace)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (dav_live_properties); i++)
+    if (string == dav_live_properties[i].name)
+      return TRUE;
+  return FALSE;
+}
+
 DavProperty *
 dav_property_new (const char *namespace_uri,
                   const char *name)
 {
   DavProperty *property;
+  const LiveProperty *live;
 
   g_return_val_if_fail (name != NULL, NULL);
 
   property = g_new0 (DavProperty, 1);
-  property->namespace_uri = g_strdup (namespace_uri ? namespace_uri : "");
-  property->name = g_strdup (name);
+  if (namespace_uri == NULL || namespace_uri[0] == '\0')
+    property->namespace_uri = (char *) no_namespace;
+  else if (strcmp (namespace_uri, dav_namespace) == 0)
+    property->namespace_uri = (char *) dav_namespace;
+  else
+    property->namespace_uri = g_strdup (namespace_uri);
+
+  live = property->namespace_uri == dav_namespace ? find_live (dav_namespace, name) : NULL;
+  property->name = live != NULL ? (char *) live->name : g_strdup (name);
 
   return property;
 }
@@ -128,8 +155,10 @@ dav_property_free (DavProperty *property)
   if (property == NULL)
     return;
 
-  g_free (property->namespace_uri);
-  g_free (property->name);
+  if (!is_shared (property->namespace_uri))
+    g_free (property->namespace_uri);
+  if (!is_shared (property->name))
+    g_free (property->name);
   g_free (property->value);
   g_free (property);
 }

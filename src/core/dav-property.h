@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 #define DAV_TYPE_PROPERTY (dav_property_get_type ())
 
+/* namespace_uri and name may be shared constants (dav_property_new):
+ * read them, never free or change them in place. */
 typedef struct {
   char     *namespace_uri; /* "" for an element in no namespace */
   char     *name;          /* local name */
