@@ -99,6 +99,23 @@ on_response (DavResponse *response,
     }
 }
 
+gboolean
+dav_resource_store_is_complete (DavResourceStore *self)
+{
+  GHashTableIter iter;
+  gpointer folder;
+
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (self), FALSE);
+
+  g_hash_table_iter_init (&iter, self->folders);
+  while (g_hash_table_iter_next (&iter, NULL, &folder))
+    if ((dav_folder_get_loading (folder) || dav_folder_get_loaded (folder)) &&
+        !dav_folder_get_complete (folder))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Forgets the cached folders under @prefix (a collection that is gone):
  * one made again under the same name starts empty. */
 static void

@@ -732,31 +732,49 @@ row_folder (DavscopeBrowserView *self,
   return dav_resource_store_get_folder (self->store, collection);
 }
 
+/* The selected resources that may be acted on, at most @limit of them (0:
+ * all). Whether every one comes from a complete listing is known without
+ * looking at each when the store has no partial listing; otherwise every
+ * selected row is looked at. A select-all of 100,000 rows would otherwise
+ * cost two passes over them on each change of the window's actions. */
 static GPtrArray *
 collect_selection (DavscopeBrowserView *self,
-                   gboolean            *all_complete)
+                   gboolean            *all_complete,
+                   guint                limit)
 {
   GPtrArray *resources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GtkBitset) selected = NULL;
   GtkBitsetIter iter;
   guint position;
+  gboolean check;
 
   *all_complete = TRUE;
   if (self->selection == NULL)
     return resources;
 
+  check = !dav_resource_store_is_complete (self->store);
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-      DavResource *resource = gtk_tree_list_row_get_item (row);
-      DavFolder *folder = row_folder (self, row);
+      g_autoptr(GtkTreeListRow) row = NULL;
+      DavResource *resource;
 
-      if (folder == NULL || !dav_folder_get_complete (folder))
-        *all_complete = FALSE;
+      if (limit > 0 && resources->len >= limit && !(check && *all_complete))
+        break;
 
-      if (dav_resource_is_flagged (resource) || dav_resource_get_url (resource) == NULL)
+      row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      resource = gtk_tree_list_row_get_item (row);
+      if (check)
+        {
+          DavFolder *folder = row_folder (self, row);
+
+          if (folder == NULL || !dav_folder_get_complete (folder))
+            *all_complete = FALSE;
+        }
+
+      if (dav_resource_is_flagged (resource) || dav_resource_get_url (resource) == NULL ||
+          (limit > 0 && resources->len >= limit))
         {
           g_object_unref (resource);
           continue;
@@ -774,19 +792,26 @@ davscope_browser_view_get_selection (DavscopeBrowserView *self)
 
   g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), NULL);
 
-  return collect_selection (self, &complete);
+  return collect_selection (self, &complete, 0);
+}
+
+guint
+davscope_browser_view_count_selection (DavscopeBrowserView *self,
+                                       guint                limit)
+{
+  g_autoptr(GPtrArray) resources = NULL;
+  gboolean complete;
+
+  g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), 0);
+
+  resources = collect_selection (self, &complete, limit);
+  return resources->len;
 }
 
 gboolean
 davscope_browser_view_has_selection (DavscopeBrowserView *self)
 {
-  g_autoptr(GPtrArray) resources = NULL;
-  gboolean complete;
-
-  g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), FALSE);
-
-  resources = collect_selection (self, &complete);
-  return resources->len > 0;
+  return davscope_browser_view_count_selection (self, 1) > 0;
 }
 
 gboolean
@@ -797,7 +822,7 @@ davscope_browser_view_can_act (DavscopeBrowserView *self)
 
   g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), FALSE);
 
-  resources = collect_selection (self, &complete);
+  resources = collect_selection (self, &complete, 1);
   return complete && resources->len > 0;
 }
 
@@ -855,6 +880,42 @@ drop_models (DavscopeBrowserView *self)
   g_clear_object (&self->filtered_root);
   g_clear_object (&self->root);
   on_sort_pending (NULL, NULL, self);
+}
+
+GtkAdjustment *
+davscope_browser_view_get_vadjustment (DavscopeBrowserView *self)
+{
+  g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), NULL);
+
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+}
+
+void
+davscope_browser_view_select_all (DavscopeBrowserView *self,
+                                  gboolean             select)
+{
+  g_return_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self));
+
+  if (self->selection == NULL)
+    return;
+  if (select)
+    gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+void
+davscope_browser_view_sort_by (DavscopeBrowserView *self,
+                               guint                column,
+                               GtkSortType          order)
+{
+  g_autoptr(GtkColumnViewColumn) which = NULL;
+
+  g_return_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self));
+
+  which = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)), column);
+  if (which != NULL)
+    gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view), which, order);
 }
 
 void
@@ -1006,9 +1067,7 @@ davscope_browser_view_init (DavscopeBrowserView *self)
               NULL, compare_status, FALSE, 70);
 
   /* Sorted by name, folders first, until the user picks another column. */
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view),
-                                  g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)), 0),
-                                  GTK_SORT_ASCENDING);
+  davscope_browser_view_sort_by (self, 0, GTK_SORT_ASCENDING);
 }
 
 GtkWidget *

@@ -27,6 +27,9 @@ void       davscope_browser_view_set_show_hidden (DavscopeBrowserView *self,
 /* The selected resources that may be acted on: never a flagged entry,
  * never the folder itself. */
 GPtrArray *davscope_browser_view_get_selection  (DavscopeBrowserView *self);
+/* How many of those there are, counting up to @limit (0: all). */
+guint      davscope_browser_view_count_selection (DavscopeBrowserView *self,
+                                                  guint                limit);
 /* Whether anything that may be acted on is selected. */
 gboolean   davscope_browser_view_has_selection  (DavscopeBrowserView *self);
 /* FALSE while a listing on screen is loading, partial or failed: bulk
@@ -35,6 +38,17 @@ gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);
 /* TRUE while the view's incremental sort still has rows to place
  * (property "sorting"). */
 gboolean   davscope_browser_view_get_sorting    (DavscopeBrowserView *self);
+
+/* The list's vertical scrolling. */
+GtkAdjustment *davscope_browser_view_get_vadjustment (DavscopeBrowserView *self);
+/* Selects (or unselects) every row shown. */
+void       davscope_browser_view_select_all     (DavscopeBrowserView *self,
+                                                 gboolean             select);
+/* Sorts by the column at @column (0: Name, 1: Size, 2: Modified, 3: Type,
+ * 4: Status), as a click on its header does. */
+void       davscope_browser_view_sort_by        (DavscopeBrowserView *self,
+                                                 guint                column,
+                                                 GtkSortType          order);
 
 /* Right-click at (@x, @y), in the view's coordinates: the row there joins
  * or becomes the selection. FALSE when there is no row there. */

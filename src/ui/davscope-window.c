@@ -12,11 +12,11 @@
 #include "davscope-window.h"
 
 #include <glib/gi18n.h>
-#include <sys/resource.h>
 #include <string.h>
 
 #include "dav-text.h"
 #include "davscope-accessible.h"
+#include "davscope-bench.h"
 #include "davscope-browser-view.h"
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
@@ -56,15 +56,6 @@ struct _DavscopeWindow
   gboolean              clipboard_cut;
   gboolean              asking_certificate;
 
-  /* DAVSCOPE_BENCH=1: timings of the root listing on stderr (benchmarks/). */
-  gint64                bench_start;     /* 0: not measuring */
-  gulong                bench_handler;
-  gulong                bench_sort_handler;
-  gboolean              bench_first_seen;
-  gboolean              bench_first_printed;
-  gboolean              bench_loaded_printed;
-  gint64                bench_last_frame;
-  gint64                bench_longest_gap;
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeWindow, davscope_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -72,7 +63,6 @@ G_DEFINE_FINAL_TYPE (DavscopeWindow, davscope_window, ADW_TYPE_APPLICATION_WINDO
 static void open_url (DavscopeWindow *self,
                       const char     *url,
                       gboolean        remember);
-static void bench_on_root_state (DavscopeWindow *self);
 
 /* ---- recent locations --------------------------------------------------- */
 
@@ -161,8 +151,9 @@ update_actions (DavscopeWindow *self)
   gboolean connected = self->store != NULL;
   gboolean can_act = connected &&
                      davscope_browser_view_can_act (DAVSCOPE_BROWSER_VIEW (self->browser));
-  g_autoptr(GPtrArray) selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
-  gboolean selected = connected && selection->len > 0;
+  /* Up to two: enough to tell none, one and several. */
+  guint n_selected = connected ? davscope_browser_view_count_selection (DAVSCOPE_BROWSER_VIEW (self->browser), 2) : 0;
+  gboolean selected = n_selected > 0;
   gboolean can_go_up = FALSE;
 
   if (connected)
@@ -182,8 +173,8 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-folder", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.upload", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.download", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", selected && selection->len == 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", selected && selection->len == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", n_selected == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", connected && self->clipboard->len > 0);
@@ -251,7 +242,6 @@ on_root_state (DavFolder      *folder,
   GTlsCertificateFlags errors;
 
   update_actions (self);
-  bench_on_root_state (self);
 
   if (dav_folder_get_loading (folder))
     return;
@@ -285,135 +275,19 @@ on_root_state (DavFolder      *folder,
   }
 }
 
-/* ---- DAVSCOPE_BENCH: how soon rows are on screen ------------------------- */
-
-static void
-bench_print (DavscopeWindow *self,
-             const char     *what)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak\n", what,
-              (g_get_monotonic_time () - self->bench_start) / (double) G_USEC_PER_SEC,
-              self->root ? g_list_model_get_n_items (G_LIST_MODEL (self->root)) : 0,
-              usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-              (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
-              usage.ru_maxrss / 1024);
-}
-
-/* Called on the first frame drawn after rows came in, or after the end. */
-static gboolean
-bench_on_frame (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  gboolean complete = GPOINTER_TO_INT (user_data);
-
-  if (self->bench_start == 0)
-    return G_SOURCE_REMOVE;
-  /* Both can be due on one frame: the first rows are said first. */
-  if (complete && !self->bench_first_printed)
-    bench_print (self, "first-rows");
-  if (!complete && self->bench_first_printed)
-    return G_SOURCE_REMOVE;
-  bench_print (self, complete ? "complete" : "first-rows");
-  self->bench_first_printed = TRUE;
-  if (complete)
-    self->bench_start = 0;
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-bench_window_frame (GtkWidget     *widget,
-                    GdkFrameClock *clock,
-                    gpointer       user_data)
-{
-  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  gint64 now = g_get_monotonic_time ();
-
-  /* Ticking asks for a frame each refresh: the longest time between two
-   * is how long the window could not draw (a busy main loop). */
-  if (self->bench_last_frame == 0)
-    bench_print (self, "window-frame");
-  else
-    self->bench_longest_gap = MAX (self->bench_longest_gap, now - self->bench_last_frame);
-  self->bench_last_frame = now;
-  if (self->bench_start != 0)
-    return G_SOURCE_CONTINUE;
-
-  g_printerr ("davscope-bench: longest-frame-gap %.3f s\n",
-              self->bench_longest_gap / (double) G_USEC_PER_SEC);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-bench_on_items_changed (GListModel     *model,
-                        guint           position,
-                        guint           removed,
-                        guint           added,
-                        DavscopeWindow *self)
-{
-  if (added == 0 || self->bench_first_seen)
-    return;
-
-  self->bench_first_seen = TRUE;
-  bench_print (self, "first-batch");
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_on_frame, GINT_TO_POINTER (FALSE), NULL);
-}
-
-static void
-bench_on_root_state (DavscopeWindow *self)
-{
-  if (self->bench_start != 0 && !self->bench_loaded_printed && self->root != NULL &&
-      dav_folder_get_loaded (self->root) && !dav_folder_get_loading (self->root))
-    {
-      bench_print (self, "listed");
-      self->bench_loaded_printed = TRUE;
-    }
-  /* Complete: the whole listing in, and every row in its sorted place. */
-  if (self->bench_start != 0 && self->root != NULL && dav_folder_get_loaded (self->root) &&
-      !dav_folder_get_loading (self->root) &&
-      !davscope_browser_view_get_sorting (DAVSCOPE_BROWSER_VIEW (self->browser)))
-    gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_on_frame, GINT_TO_POINTER (TRUE), NULL);
-}
-
-static void
-bench_begin (DavscopeWindow *self)
-{
-  if (g_strcmp0 (g_getenv ("DAVSCOPE_BENCH"), "1") != 0 || self->root == NULL)
-    return;
-
-  self->bench_start = g_get_monotonic_time ();
-  self->bench_first_seen = FALSE;
-  self->bench_first_printed = FALSE;
-  self->bench_loaded_printed = FALSE;
-  self->bench_last_frame = 0;
-  self->bench_longest_gap = 0;
-  self->bench_handler = g_signal_connect (self->root, "items-changed", G_CALLBACK (bench_on_items_changed), self);
-  if (self->bench_sort_handler == 0)
-    self->bench_sort_handler = g_signal_connect_swapped (self->browser, "notify::sorting",
-                                                         G_CALLBACK (bench_on_root_state), self);
-  g_printerr ("davscope-bench: listing %s\n", dav_folder_get_url (self->root));
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), bench_window_frame, NULL, NULL);
-}
-
 static void
 watch_root (DavscopeWindow *self)
 {
   if (self->root != NULL)
     {
       g_clear_signal_handler (&self->root_handler, self->root);
-      g_clear_signal_handler (&self->bench_handler, self->root);
     }
   g_clear_object (&self->root);
   if (self->store != NULL)
     self->root = g_object_ref (dav_resource_store_get_root (self->store));
   if (self->root != NULL)
     self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_state), self);
-  bench_begin (self);
+  davscope_bench_begin (GTK_WIDGET (self), DAVSCOPE_BROWSER_VIEW (self->browser), self->root);
 }
 
 static void
@@ -423,7 +297,6 @@ disconnect (DavscopeWindow *self)
   if (self->root != NULL)
     {
       g_clear_signal_handler (&self->root_handler, self->root);
-      g_clear_signal_handler (&self->bench_handler, self->root);
     }
   g_clear_object (&self->root);
   g_clear_object (&self->store);

@@ -1,0 +1,267 @@
+/* davscope-bench.c: DAVSCOPE_BENCH=1, how the window copes with a big folder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For benchmarks/run-gui. Prints on stderr, from the moment the window
+ * asks for its root listing: the window's first frame, the first batch of
+ * rows in the model, the first frame drawn with rows, the end of the
+ * listing, and the frame after the whole folder is in and sorted; each
+ * with the CPU time and peak memory so far, and the longest time between
+ * two frames while it loaded. Then it plays what a user does with the
+ * folder and times it: paging through the rows a frame at a time, select
+ * all, and sorting by another column (the time until every row is in its
+ * place, and the longest frame gap meanwhile). Nothing of this runs
+ * unless the variable is set.
+ *
+ * Lines: "davscope-bench: WHAT SECONDS s, ROWS rows, CPU s CPU, PEAK MiB peak"
+ * and "davscope-bench: WHAT VALUE s" for the gaps and durations.
+ */
+
+#include "davscope-bench.h"
+
+#include <sys/resource.h>
+
+#define SCROLL_FRAMES 120
+
+typedef enum {
+  PHASE_LOADING,
+  PHASE_SCROLL,
+  PHASE_SORT,
+  PHASE_DONE
+} Phase;
+
+typedef struct {
+  GtkWidget           *window;
+  DavscopeBrowserView *browser;
+  DavFolder           *root;
+  gulong               items_handler;
+  gulong               root_handler;
+  gulong               sort_handler;
+  guint                tick_id;
+  gint64               start;
+  Phase                phase;
+  gboolean             first_seen;
+  gboolean             first_printed;
+  gboolean             listed_printed;
+  gboolean             complete_due;
+  gint64               last_frame;
+  gint64               longest_gap;
+  /* the phase being timed */
+  gint64               phase_start;
+  guint                frames;
+  GArray              *intervals;
+} Bench;
+
+static void
+print_at (Bench      *bench,
+          const char *what)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak\n", what,
+              (g_get_monotonic_time () - bench->start) / (double) G_USEC_PER_SEC,
+              g_list_model_get_n_items (G_LIST_MODEL (bench->root)),
+              usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+              (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
+              usage.ru_maxrss / 1024);
+}
+
+static void
+print_value (const char *what,
+             gint64      usec)
+{
+  g_printerr ("davscope-bench: %s %.3f s\n", what, usec / (double) G_USEC_PER_SEC);
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+start_sort (Bench *bench)
+{
+  bench->phase = PHASE_SORT;
+  bench->phase_start = g_get_monotonic_time ();
+  bench->longest_gap = 0;
+  /* The select-all before it ran in this frame: not the sort's. */
+  bench->last_frame = bench->phase_start;
+  /* By size, largest first, as a click on the header twice would. */
+  davscope_browser_view_sort_by (bench->browser, 1, GTK_SORT_DESCENDING);
+}
+
+static void
+select_all (Bench *bench)
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  davscope_browser_view_select_all (bench->browser, TRUE);
+  print_value ("select-all", g_get_monotonic_time () - t0);
+  t0 = g_get_monotonic_time ();
+  davscope_browser_view_select_all (bench->browser, FALSE);
+  print_value ("unselect-all", g_get_monotonic_time () - t0);
+}
+
+/* One call per frame while the bench runs: the frame gaps, the phases. */
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Bench *bench = g_object_get_data (G_OBJECT (widget), "davscope-bench");
+  gint64 now = g_get_monotonic_time ();
+  gint64 gap;
+
+  if (bench == NULL)
+    return G_SOURCE_REMOVE;
+  gap = bench->last_frame != 0 ? now - bench->last_frame : 0;
+
+  if (bench->last_frame == 0)
+    print_at (bench, "window-frame");
+  bench->longest_gap = MAX (bench->longest_gap, gap);
+  bench->last_frame = now;
+
+  switch (bench->phase)
+    {
+    case PHASE_LOADING:
+      /* The first frame after rows came in, and after the end. */
+      if (bench->first_seen && !bench->first_printed)
+        {
+          print_at (bench, "first-rows");
+          bench->first_printed = TRUE;
+        }
+      if (bench->complete_due)
+        {
+          print_at (bench, "complete");
+          print_value ("longest-frame-gap", bench->longest_gap);
+          bench->phase = PHASE_SCROLL;
+          bench->frames = 0;
+          g_array_set_size (bench->intervals, 0);
+        }
+      break;
+
+    case PHASE_SCROLL:
+      {
+        GtkAdjustment *adj = davscope_browser_view_get_vadjustment (bench->browser);
+
+        if (bench->frames > 0)
+          g_array_append_val (bench->intervals, gap);
+        if (adj != NULL && bench->frames < SCROLL_FRAMES)
+          {
+            /* A page a frame, the hardest scrolling: every row rebinds. */
+            double next = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj);
+
+            if (next > gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj))
+              next = 0;
+            gtk_adjustment_set_value (adj, next);
+            bench->frames++;
+            break;
+          }
+        if (bench->intervals->len > 0)
+          {
+            g_array_sort (bench->intervals, compare_gint64);
+            print_value ("scroll-frame-median",
+                         g_array_index (bench->intervals, gint64, bench->intervals->len / 2));
+            print_value ("scroll-frame-longest",
+                         g_array_index (bench->intervals, gint64, bench->intervals->len - 1));
+          }
+        select_all (bench);
+        start_sort (bench);
+      }
+      break;
+
+    case PHASE_SORT:
+      if (!davscope_browser_view_get_sorting (bench->browser))
+        {
+          print_value ("resort", now - bench->phase_start);
+          print_value ("resort-longest-frame-gap", bench->longest_gap);
+          bench->phase = PHASE_DONE;
+          return G_SOURCE_REMOVE;
+        }
+      break;
+
+    case PHASE_DONE:
+    default:
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Bench      *bench)
+{
+  if (added == 0 || bench->first_seen)
+    return;
+
+  bench->first_seen = TRUE;
+  print_at (bench, "first-batch");
+}
+
+/* The listing ended, and the view's sort placed every row. */
+static void
+on_state (Bench *bench)
+{
+  if (bench->phase != PHASE_LOADING || !dav_folder_get_loaded (bench->root) ||
+      dav_folder_get_loading (bench->root))
+    return;
+
+  if (!bench->listed_printed)
+    {
+      print_at (bench, "listed");
+      bench->listed_printed = TRUE;
+    }
+  if (!davscope_browser_view_get_sorting (bench->browser))
+    bench->complete_due = TRUE;
+}
+
+static void
+bench_free (gpointer data)
+{
+  Bench *bench = data;
+
+  g_clear_signal_handler (&bench->items_handler, bench->root);
+  g_clear_signal_handler (&bench->root_handler, bench->root);
+  g_clear_signal_handler (&bench->sort_handler, bench->browser);
+  g_clear_object (&bench->root);
+  g_array_unref (bench->intervals);
+  g_free (bench);
+}
+
+void
+davscope_bench_begin (GtkWidget           *window,
+                      DavscopeBrowserView *browser,
+                      DavFolder           *root)
+{
+  Bench *bench, *old;
+
+  if (g_strcmp0 (g_getenv ("DAVSCOPE_BENCH"), "1") != 0 || root == NULL)
+    return;
+
+  /* One measurement per window at a time; a new root starts another. */
+  old = g_object_get_data (G_OBJECT (window), "davscope-bench");
+  if (old != NULL)
+    gtk_widget_remove_tick_callback (window, old->tick_id);
+
+  bench = g_new0 (Bench, 1);
+  bench->window = window;
+  bench->browser = browser;
+  bench->root = g_object_ref (root);
+  bench->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench->start = g_get_monotonic_time ();
+  bench->items_handler = g_signal_connect (root, "items-changed", G_CALLBACK (on_items_changed), bench);
+  bench->root_handler = g_signal_connect_swapped (root, "notify", G_CALLBACK (on_state), bench);
+  bench->sort_handler = g_signal_connect_swapped (browser, "notify::sorting", G_CALLBACK (on_state), bench);
+  g_object_set_data_full (G_OBJECT (window), "davscope-bench", bench, bench_free);
+  bench->tick_id = gtk_widget_add_tick_callback (window, on_tick, NULL, NULL);
+  g_printerr ("davscope-bench: listing %s\n", dav_folder_get_url (root));
+}
