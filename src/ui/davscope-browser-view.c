@@ -50,6 +50,7 @@ struct _DavscopeBrowserView
   GtkMultiSelection   *selection;
   gulong               root_handler;
   gboolean             sorting;       /* rows still waiting for their place */
+  gboolean             keep_top;      /* a first listing, not scrolled by the user yet */
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeBrowserView, davscope_browser_view, GTK_TYPE_WIDGET)
@@ -692,6 +693,9 @@ on_root_notify (DavFolder           *folder,
    * header) is incremental, so it never freezes the window. */
   if (self->sorted != NULL)
     gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
+  /* The last batch came before the end: the hold ends with the listing. */
+  if (!dav_folder_get_loading (self->root))
+    self->keep_top = FALSE;
   update_root_state (self);
 }
 
@@ -843,6 +847,64 @@ davscope_browser_view_get_store (DavscopeBrowserView *self)
   return self->store;
 }
 
+/* ---- a first listing stays at its top ------------------------------------ */
+
+/* GtkColumnView (GTK 4.8) has no scroll_to; its rows are a GtkListView
+ * child, whose list.scroll-to-item action does it. */
+static GtkWidget *
+inner_list_view (DavscopeBrowserView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->column_view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* A big folder comes in batches in the server's order, each merged into
+ * the sorted rows. GTK keeps the row at the top of the view where it is,
+ * so rows sorted in above it would leave the view scrolled to the middle
+ * of the folder (wherever the first batch's first name landed): the view
+ * is brought back to the first row after each batch, until the user
+ * scrolls, clicks or types in it. */
+static void
+on_rows_changed (GListModel          *model,
+                 guint                position,
+                 guint                removed,
+                 guint                added,
+                 DavscopeBrowserView *self)
+{
+  GtkWidget *list;
+
+  if (!self->keep_top || added == 0)
+    return;
+  if (self->root == NULL || !dav_folder_get_loading (self->root))
+    self->keep_top = FALSE;
+
+  list = inner_list_view (self);
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+}
+
+static gboolean
+on_user_event (GtkEventControllerLegacy *controller,
+               GdkEvent                 *event,
+               DavscopeBrowserView      *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_KEY_PRESS:
+    case GDK_TOUCH_BEGIN:
+      self->keep_top = FALSE;
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 on_sort_pending (GtkSortListModel    *sorted,
                  GParamSpec          *pspec,
@@ -871,6 +933,8 @@ drop_models (DavscopeBrowserView *self)
     g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_func (self->sorted, on_sort_pending, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_rows_changed, self);
   if (self->root != NULL)
     g_clear_signal_handler (&self->root_handler, self->root);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), NULL);
@@ -950,6 +1014,9 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
+  /* After the view's own handler: it moved the rows already. */
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_changed), self);
+  self->keep_top = !dav_folder_get_loaded (self->root);
 
   dav_resource_store_load (store, self->root);
   update_root_state (self);
@@ -1045,6 +1112,16 @@ davscope_browser_view_init (DavscopeBrowserView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   davscope_accessible_fix_names (GTK_WIDGET (self));
   self->hidden_filter = GTK_FILTER (gtk_custom_filter_new (filter_hidden, self, NULL));
+
+  {
+    /* Anything the user does in the list ends on_rows_changed's hold;
+     * on the scrolled window, so that its scrollbar counts too. */
+    GtkEventController *events = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (events, GTK_PHASE_CAPTURE);
+    g_signal_connect (events, "event", G_CALLBACK (on_user_event), self);
+    gtk_widget_add_controller (gtk_widget_get_parent (self->column_view), events);
+  }
 
   if (gtk_get_minor_version () < 10)
     {
