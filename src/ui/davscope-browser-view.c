@@ -404,27 +404,19 @@ setup_status (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, davscope_status_badge_new ());
 }
 
-/* The PROPFIND that listed the row: its parent's folder, or the root's. */
-static guint64
-listing_exchange (DavscopeBrowserView *self,
-                  GtkListItem         *list_item)
+/* The folder a row's resource was listed in. */
+static DavFolder *
+row_folder (DavscopeBrowserView *self,
+            GtkTreeListRow      *row)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  g_autoptr(GtkTreeListRow) parent = row ? gtk_tree_list_row_get_parent (row) : NULL;
-  DavFolder *folder = NULL;
+  g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+  g_autoptr(DavResource) collection = NULL;
 
-  if (self->store == NULL)
-    return 0;
-  if (parent != NULL)
-    {
-      g_autoptr(DavResource) collection = gtk_tree_list_row_get_item (parent);
+  if (parent == NULL)
+    return self->root;
 
-      folder = dav_resource_store_get_folder (self->store, collection);
-    }
-  else
-    folder = dav_resource_store_get_root (self->store);
-
-  return folder != NULL ? dav_folder_get_exchange_id (folder) : 0;
+  collection = gtk_tree_list_row_get_item (parent);
+  return dav_resource_store_get_folder (self->store, collection);
 }
 
 static void
@@ -441,8 +433,8 @@ bind_status (GtkSignalListItemFactory *factory,
   davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (gtk_list_item_get_child (list_item)),
                              dav_resource_get_status (resource), FALSE, problem,
                              dav_resource_get_response (resource));
-  davscope_status_badge_set_exchange (DAVSCOPE_STATUS_BADGE (gtk_list_item_get_child (list_item)),
-                                      listing_exchange (user_data, list_item));
+  davscope_status_badge_set_listing (DAVSCOPE_STATUS_BADGE (gtk_list_item_get_child (list_item)),
+                                     row_folder (user_data, gtk_list_item_get_item (list_item)));
 }
 
 /* ---- sorting: folders first, then by the column ------------------------ */
@@ -721,20 +713,6 @@ on_selection_changed (GtkSelectionModel   *model,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
-/* The folder a row's resource was listed in. */
-static DavFolder *
-row_folder (DavscopeBrowserView *self,
-            GtkTreeListRow      *row)
-{
-  g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
-  g_autoptr(DavResource) collection = NULL;
-
-  if (parent == NULL)
-    return self->root;
-
-  collection = gtk_tree_list_row_get_item (parent);
-  return dav_resource_store_get_folder (self->store, collection);
-}
 
 /* The selected resources that may be acted on, at most @limit of them (0:
  * all). Whether every one comes from a complete listing is known without

@@ -29,6 +29,7 @@ struct _DavscopeStatusBadge
   char           *problem;
   DavResponse    *response;
   guint64         exchange_id;
+  DavFolder      *folder;       /* whose listing's exchange, looked up when opened */
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeStatusBadge, davscope_status_badge, GTK_TYPE_WIDGET)
@@ -98,6 +99,7 @@ create_popup (GtkMenuButton *button,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *title = NULL;
   DavStatusInfo info;
+  guint64 exchange_id;
 
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
@@ -161,14 +163,15 @@ create_popup (GtkMenuButton *button,
         }
     }
 
-  if (self->exchange_id != 0)
+  exchange_id = self->folder != NULL ? dav_folder_get_exchange_id (self->folder) : self->exchange_id;
+  if (exchange_id != 0)
     {
       GtkWidget *show = gtk_button_new_with_mnemonic (_("Show _Exchange"));
 
       /* The request and the answer this status came from, in the inspector. */
       gtk_widget_set_halign (show, GTK_ALIGN_START);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-exchange");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (show), "t", self->exchange_id);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (show), "t", exchange_id);
       gtk_box_append (GTK_BOX (box), show);
     }
 
@@ -286,6 +289,17 @@ davscope_status_badge_set_exchange (DavscopeStatusBadge *self,
   g_return_if_fail (DAVSCOPE_IS_STATUS_BADGE (self));
 
   self->exchange_id = exchange_id;
+  g_clear_object (&self->folder);
+}
+
+void
+davscope_status_badge_set_listing (DavscopeStatusBadge *self,
+                                   DavFolder           *folder)
+{
+  g_return_if_fail (DAVSCOPE_IS_STATUS_BADGE (self));
+
+  self->exchange_id = 0;
+  g_set_object (&self->folder, folder);
 }
 
 static void
@@ -296,6 +310,7 @@ davscope_status_badge_dispose (GObject *object)
   g_clear_pointer (&self->button, gtk_widget_unparent);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->response, dav_response_unref);
+  g_clear_object (&self->folder);
 
   G_OBJECT_CLASS (davscope_status_badge_parent_class)->dispose (object);
 }

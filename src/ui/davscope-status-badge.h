@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dav-folder.h"
 #include "dav-response.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,10 @@ void       davscope_status_badge_set (DavscopeStatusBadge *self,
  * "Show Exchange", which activates win.show-exchange with it. */
 void       davscope_status_badge_set_exchange (DavscopeStatusBadge *self,
                                                guint64              exchange_id);
+/* The exchange is that of @folder's latest listing, looked up when the
+ * popover opens: a row bound while its folder was still loading, or kept
+ * across a reload, names the listing it came from. */
+void       davscope_status_badge_set_listing  (DavscopeStatusBadge *self,
+                                               DavFolder           *folder);
 
 G_END_DECLS
