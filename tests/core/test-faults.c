@@ -1594,8 +1594,10 @@ run_slow (guint deadline,
 
   g_assert_null (result);
   g_assert_error (error, DAV_ERROR, DAV_ERROR_TIMEOUT);
-  /* Long before the 15 s the server would trickle for. */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 6 * G_USEC_PER_SEC);
+  /* Before the 15 s the server would trickle for (the limits stop it
+   * after 2-4 s; the margin is for valgrind on a busy machine, where 6 s
+   * was once missed by 14 ms). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 12 * G_USEC_PER_SEC);
 
   g_assert_finalize_object (g_steal_pointer (&client));
 }
