@@ -740,13 +740,14 @@ collect_selection (DavscopeBrowserView *self,
        ok = gtk_bitset_iter_next (&iter, &position))
     {
       g_autoptr(GtkTreeListRow) row = NULL;
-      DavResource *resource;
+      g_autoptr(DavResource) resource = NULL;
+      gboolean counted = limit > 0 && resources->len >= limit;
 
-      if (limit > 0 && resources->len >= limit && !(check && *all_complete))
+      /* Past the limit, rows are looked at only for completeness. */
+      if (counted && !(check && *all_complete))
         break;
 
       row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-      resource = gtk_tree_list_row_get_item (row);
       if (check)
         {
           DavFolder *folder = row_folder (self, row);
@@ -755,13 +756,9 @@ collect_selection (DavscopeBrowserView *self,
             *all_complete = FALSE;
         }
 
-      if (dav_resource_is_flagged (resource) || dav_resource_get_url (resource) == NULL ||
-          (limit > 0 && resources->len >= limit))
-        {
-          g_object_unref (resource);
-          continue;
-        }
-      g_ptr_array_add (resources, resource);
+      resource = gtk_tree_list_row_get_item (row);
+      if (!counted && !dav_resource_is_flagged (resource) && dav_resource_get_url (resource) != NULL)
+        g_ptr_array_add (resources, g_steal_pointer (&resource));
     }
 
   return resources;
@@ -779,33 +776,28 @@ davscope_browser_view_get_selection (DavscopeBrowserView *self)
 
 guint
 davscope_browser_view_count_selection (DavscopeBrowserView *self,
-                                       guint                limit)
+                                       guint                limit,
+                                       gboolean            *complete)
 {
   g_autoptr(GPtrArray) resources = NULL;
-  gboolean complete;
+  gboolean all_complete;
 
   g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), 0);
 
-  resources = collect_selection (self, &complete, limit);
+  resources = collect_selection (self, &all_complete, limit);
+  if (complete != NULL)
+    *complete = all_complete;
   return resources->len;
-}
-
-gboolean
-davscope_browser_view_has_selection (DavscopeBrowserView *self)
-{
-  return davscope_browser_view_count_selection (self, 1) > 0;
 }
 
 gboolean
 davscope_browser_view_can_act (DavscopeBrowserView *self)
 {
-  g_autoptr(GPtrArray) resources = NULL;
   gboolean complete;
 
   g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), FALSE);
 
-  resources = collect_selection (self, &complete, 1);
-  return complete && resources->len > 0;
+  return davscope_browser_view_count_selection (self, 1, &complete) > 0 && complete;
 }
 
 void
@@ -908,11 +900,12 @@ static void
 drop_models (DavscopeBrowserView *self)
 {
   if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
+      g_signal_handlers_disconnect_by_func (self->selection, on_rows_changed, self);
+    }
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_func (self->sorted, on_sort_pending, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_rows_changed, self);
   if (self->root != NULL)
     g_clear_signal_handler (&self->root_handler, self->root);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), NULL);

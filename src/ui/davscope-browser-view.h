@@ -27,11 +27,12 @@ void       davscope_browser_view_set_show_hidden (DavscopeBrowserView *self,
 /* The selected resources that may be acted on: never a flagged entry,
  * never the folder itself. */
 GPtrArray *davscope_browser_view_get_selection  (DavscopeBrowserView *self);
-/* How many of those there are, counting up to @limit (0: all). */
+/* How many of those there are, counting up to @limit (0: all); and in
+ * @complete (may be NULL), whether every listing they come from is
+ * complete (see davscope_browser_view_can_act). */
 guint      davscope_browser_view_count_selection (DavscopeBrowserView *self,
-                                                  guint                limit);
-/* Whether anything that may be acted on is selected. */
-gboolean   davscope_browser_view_has_selection  (DavscopeBrowserView *self);
+                                                  guint                limit,
+                                                  gboolean            *complete);
 /* FALSE while a listing on screen is loading, partial or failed: bulk
  * actions wait for a whole listing (HOSTILE.md promise 2). */
 gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);

@@ -149,11 +149,12 @@ static void
 update_actions (DavscopeWindow *self)
 {
   gboolean connected = self->store != NULL;
-  gboolean can_act = connected &&
-                     davscope_browser_view_can_act (DAVSCOPE_BROWSER_VIEW (self->browser));
+  gboolean complete = FALSE;
   /* Up to two: enough to tell none, one and several. */
-  guint n_selected = connected ? davscope_browser_view_count_selection (DAVSCOPE_BROWSER_VIEW (self->browser), 2) : 0;
+  guint n_selected = connected ? davscope_browser_view_count_selection (DAVSCOPE_BROWSER_VIEW (self->browser), 2, &complete) : 0;
   gboolean selected = n_selected > 0;
+  /* Bulk actions wait for whole listings (davscope_browser_view_can_act). */
+  gboolean can_act = selected && complete;
   gboolean can_go_up = FALSE;
 
   if (connected)
