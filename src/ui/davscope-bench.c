@@ -31,7 +31,6 @@ typedef enum {
 } Phase;
 
 typedef struct {
-  GtkWidget           *window;
   DavscopeBrowserView *browser;
   DavFolder           *root;
   gulong               items_handler;
@@ -253,7 +252,6 @@ davscope_bench_begin (GtkWidget           *window,
     gtk_widget_remove_tick_callback (window, old->tick_id);
 
   bench = g_new0 (Bench, 1);
-  bench->window = window;
   bench->browser = browser;
   bench->root = g_object_ref (root);
   bench->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
