@@ -695,6 +695,11 @@ on_restarted (SoupMessage *msg,
   Request *req = user_data;
   DavClient *self = req->client;
 
+  /* Answered (a 401): that attempt did nothing, so the next one starts
+   * unsent. A resend after a dropped kept connection has no status and
+   * keeps the mark (request_return_error). */
+  if (soup_message_get_status (msg) != SOUP_STATUS_NONE)
+    req->written = FALSE;
   dav_exchange_set_response (req->exchange, soup_message_get_status (msg),
                              soup_message_get_reason_phrase (msg),
                              soup_message_get_response_headers (msg));
@@ -1268,6 +1273,8 @@ request_send (GTask *task)
   GHashTableIter iter;
   gpointer name, value;
 
+  /* A new message (the first, or after a redirect was answered). */
+  req->written = FALSE;
   uri = parse_http_uri (req->url, &error);
   if (uri == NULL)
     {
