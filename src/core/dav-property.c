@@ -101,12 +101,10 @@ static const char dav_namespace[] = "DAV:";
 static const char no_namespace[] = "";
 
 static gboolean
-is_shared (const char *string)
+is_shared_name (const char *name)
 {
-  if (string == dav_namespace || string == no_namespace)
-    return TRUE;
   for (gsize i = 0; i < G_N_ELEMENTS (dav_live_properties); i++)
-    if (string == dav_live_properties[i].name)
+    if (name == dav_live_properties[i].name)
       return TRUE;
   return FALSE;
 }
@@ -155,10 +153,11 @@ dav_property_free (DavProperty *property)
   if (property == NULL)
     return;
 
-  if (!is_shared (property->namespace_uri))
-    g_free (property->namespace_uri);
-  if (!is_shared (property->name))
+  /* Only a name in the shared DAV: namespace can be a shared one. */
+  if (property->namespace_uri != dav_namespace || !is_shared_name (property->name))
     g_free (property->name);
+  if (property->namespace_uri != dav_namespace && property->namespace_uri != no_namespace)
+    g_free (property->namespace_uri);
   g_free (property->value);
   g_free (property);
 }

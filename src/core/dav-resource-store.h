@@ -36,13 +36,13 @@ DavFolder        *dav_resource_store_set_root       (DavResourceStore   *self,
  * Never starts I/O. */
 DavFolder        *dav_resource_store_get_folder     (DavResourceStore   *self,
                                                      DavResource        *collection);
+/* TRUE when every folder that was listed, or is being listed, is complete:
+ * nothing shown comes from a partial or failed listing. */
+gboolean          dav_resource_store_is_complete    (DavResourceStore   *self);
 /* Lists the folder unless it is loaded or loading. */
 void              dav_resource_store_load           (DavResourceStore   *self,
                                                      DavFolder          *folder);
 /* Lists it again, keeping the DavResource of each entry still there. */
-/* TRUE when every folder that was listed, or is being listed, is complete:
- * nothing shown comes from a partial or failed listing. */
-gboolean          dav_resource_store_is_complete    (DavResourceStore   *self);
 void              dav_resource_store_refresh        (DavResourceStore   *self,
                                                      DavFolder          *folder);
 /* "{ns}name" strings asked for in listings; NULL for the default set. */
