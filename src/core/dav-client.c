@@ -36,6 +36,13 @@
 #define DEFAULT_DEADLINE 300      /* seconds, for everything but GET and PUT */
 #define DEFAULT_MIN_BYTES 1024    /* at least this much ... */
 #define DEFAULT_WINDOW   60       /* ... in this many seconds */
+/* An upload this large first asks whether the server wants it
+ * (Expect: 100-continue), so that a 401 or 403 does not cost the whole
+ * body; a smaller one is cheaper to send than to ask about. */
+#define EXPECT_MIN_BODY  (1024 * 1024)
+/* How long to wait for the 100 before sending the body anyway
+ * (RFC 9110 §10.1.1: a client SHOULD NOT wait indefinitely). */
+#define EXPECT_WAIT_MS   1000
 
 struct _DavClient
 {
@@ -58,6 +65,7 @@ struct _DavClient
   GTlsCertificateFlags rejected_errors;
   char            *refused_redirect; /* where the last cross-origin redirect pointed */
   gboolean         seen_digest;
+  gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */
 };
 
@@ -88,6 +96,9 @@ typedef struct {
   goffset               source_start;  /* where it was when given, to send again */
   gboolean              body_lost;     /* it could not be sent again after a 401 */
   gboolean              written;       /* its headers went out at least once */
+  gboolean              expecting;     /* sent with Expect: 100-continue */
+  guint                 continue_wait; /* until the body goes without the 100 */
+  gboolean              resend;        /* stopped to be sent again without Expect */
   GCancellable         *cancellable;   /* ours, cancelled with the caller's */
   GCancellable         *caller_cancellable;
   gulong                cancel_handler;
@@ -130,6 +141,7 @@ static void
 request_free (Request *req)
 {
   g_clear_handle_id (&req->watchdog, g_source_remove);
+  g_clear_handle_id (&req->continue_wait, g_source_remove);
   g_free (req->timed_out);
   if (req->caller_cancellable != NULL)
     g_cancellable_disconnect (req->caller_cancellable, req->cancel_handler);
@@ -674,6 +686,23 @@ on_accept_certificate (SoupMessage          *msg,
   return FALSE;
 }
 
+/* libsoup 3.2 waits for the 100 as long as the connection lives, and
+ * PHP's built-in server and HTTP/1.0 servers never send one. It cannot be
+ * told to go on, so the request is stopped (its body was not sent) and
+ * sent again without Expect, as every later upload to this server is. */
+static gboolean
+on_continue_wait (gpointer user_data)
+{
+  Request *req = user_data;
+
+  req->continue_wait = 0;
+  req->client->no_continue = TRUE;
+  req->resend = TRUE;
+  g_cancellable_cancel (req->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_wrote_headers (SoupMessage *msg,
                   gpointer     user_data)
@@ -682,9 +711,35 @@ on_wrote_headers (SoupMessage *msg,
 
   req->written = TRUE;
   dav_exchange_set_request_headers (req->exchange, soup_message_get_request_headers (msg));
+  if (req->expecting)
+    req->continue_wait = g_timeout_add (EXPECT_WAIT_MS, on_continue_wait, req);
+}
+
+/* The server answered (a 100, or at once a final status): no more wait. */
+static void
+on_answer_began (SoupMessage *msg,
+                 gpointer     user_data)
+{
+  Request *req = user_data;
+
+  g_clear_handle_id (&req->continue_wait, g_source_remove);
 }
 
 static void set_request_body (Request *req);
+
+/* Back to where the streamed body started, to send it again. */
+static gboolean
+rewind_source (Request *req)
+{
+  if (req->source == NULL)
+    return TRUE;
+  if (!G_IS_SEEKABLE (req->source) ||
+      !g_seekable_seek (G_SEEKABLE (req->source), req->source_start, G_SEEK_SET, NULL, NULL))
+    return FALSE;
+  req->done = 0;
+
+  return TRUE;
+}
 
 /* libsoup 3.2 sends a message again after a 401 without its body: set it
  * again, and record the 401 as an exchange of its own. */
@@ -707,18 +762,13 @@ on_restarted (SoupMessage *msg,
   g_clear_object (&req->exchange);
   req->exchange = dav_exchange_log_begin (self->log, req->method, req->url);
 
-  if (req->source != NULL)
+  if (!rewind_source (req))
     {
-      if (!G_IS_SEEKABLE (req->source) ||
-          !g_seekable_seek (G_SEEKABLE (req->source), req->source_start, G_SEEK_SET, NULL, NULL))
-        {
-          /* Cannot send the same bytes again: better a failed request
-           * than an empty file. */
-          req->body_lost = TRUE;
-          g_cancellable_cancel (req->cancellable);
-          return;
-        }
-      req->done = 0;
+      /* Cannot send the same bytes again: better a failed request than
+       * an empty file. */
+      req->body_lost = TRUE;
+      g_cancellable_cancel (req->cancellable);
+      return;
     }
 
   set_request_body (req);
@@ -1141,6 +1191,20 @@ on_sent (GObject      *source,
   guint status;
 
   req->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  if (req->stream == NULL && req->resend && req->timed_out == NULL &&
+      !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && rewind_source (req))
+    {
+      g_autoptr(GError) why = g_error_new_literal (DAV_ERROR, DAV_ERROR_FAILED,
+                                                   _("No “100 Continue” came within a second: the request was stopped before its body and sent again without waiting."));
+
+      req->resend = FALSE;
+      g_clear_error (&error);
+      dav_exchange_finish (req->exchange, why);
+      g_cancellable_reset (req->cancellable);
+      request_send (task);
+      return;
+    }
   if (req->stream == NULL)
     {
       if (req->body_lost)
@@ -1238,10 +1302,11 @@ set_request_body (Request *req)
   else if (req->source != NULL)
     {
       soup_message_set_request_body (req->msg, req->content_type, req->source, req->source_size);
-      /* Large uploads wait for the server's go-ahead, so that a 401 or
-       * 403 does not cost the whole file (RFC 9110 §10.1.1). */
-      soup_message_headers_set_expectations (soup_message_get_request_headers (req->msg),
-                                             SOUP_EXPECTATION_CONTINUE);
+      req->expecting = !req->client->no_continue &&
+                       (req->source_size < 0 || req->source_size >= EXPECT_MIN_BODY);
+      if (req->expecting)
+        soup_message_headers_set_expectations (soup_message_get_request_headers (req->msg),
+                                               SOUP_EXPECTATION_CONTINUE);
     }
 }
 
@@ -1275,6 +1340,7 @@ request_send (GTask *task)
 
   /* A new message (the first, or after a redirect was answered). */
   req->written = FALSE;
+  g_clear_handle_id (&req->continue_wait, g_source_remove);
   uri = parse_http_uri (req->url, &error);
   if (uri == NULL)
     {
@@ -1306,6 +1372,8 @@ request_send (GTask *task)
   g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), req);
   g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), req);
   g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), NULL);
+  g_signal_connect (req->msg, "got-informational", G_CALLBACK (on_answer_began), req);
+  g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_answer_began), req);
 
   soup_session_send_async (ensure_session (self), req->msg, G_PRIORITY_DEFAULT,
                            req->cancellable, on_sent, task);

@@ -3037,6 +3037,98 @@ test_batch_partial_delete (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* ---- uploads and Expect: 100-continue ------------------------------------ */
+
+/* A server that never sends "100 Continue" (HTTP/1.0 servers, PHP's
+ * built-in server): it reads the whole body before it answers. */
+static gboolean
+no_continue_func (Raw           *raw,
+                  GOutputStream *out,
+                  guint          index,
+                  const char    *head)
+{
+  write_text (out, "HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n");
+  return TRUE;
+}
+
+static DavResult *
+do_put (DavClient   *client,
+        const char  *url,
+        gsize        size,
+        GError     **error)
+{
+  g_autoptr(GInputStream) source = NULL;
+  GAsyncResult *res = NULL;
+
+  source = g_memory_input_stream_new_from_data (g_malloc0 (size), size, g_free);
+  dav_client_put_async (client, url, source, size, NULL, TRUE, NULL, NULL, NULL, store_result_cb, &res);
+  return finish_request (client, &res, error);
+}
+
+/* The heads of the PUTs the server saw, and how many asked for a 100. */
+static guint
+count_puts (Raw   *raw,
+            guint *n_expect)
+{
+  guint n = 0;
+
+  *n_expect = 0;
+  g_mutex_lock (&raw->lock);
+  for (guint i = 0; i < raw->heads->len; i++)
+    {
+      const char *head = g_ptr_array_index (raw->heads, i);
+
+      if (!g_str_has_prefix (head, "PUT "))
+        continue;
+      n++;
+      if (strstr (head, "\nExpect: 100-continue") != NULL)
+        (*n_expect)++;
+    }
+  g_mutex_unlock (&raw->lock);
+
+  return n;
+}
+
+static void
+test_upload_without_continue (void)
+{
+  g_autoptr(Raw) raw = raw_new (no_continue_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(DavClient) small = client_new (raw->dav_url);
+  g_autofree char *url = g_strconcat (raw->dav_url, "big.bin", NULL);
+  g_autoptr(GError) error = NULL;
+  DavResult *result;
+  guint n_expect;
+
+  /* A 6-byte body is sent at once, without asking first. */
+  result = do_put (small, url, 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 201);
+  dav_result_unref (result);
+  g_assert_cmpuint (count_puts (raw, &n_expect), ==, 1);
+  g_assert_cmpuint (n_expect, ==, 0);
+
+  /* A large one asks; no 100 comes, so it is sent again without the
+   * wait instead of hanging until the timeout (10 s here). */
+  result = do_put (client, url, 2 * 1024 * 1024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 201);
+  dav_result_unref (result);
+  g_assert_cmpuint (count_puts (raw, &n_expect), ==, 3);
+  g_assert_cmpuint (n_expect, ==, 1);
+
+  /* The client remembers that this server sends no 100. */
+  result = do_put (client, url, 2 * 1024 * 1024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 201);
+  dav_result_unref (result);
+  g_assert_cmpuint (count_puts (raw, &n_expect), ==, 4);
+  g_assert_cmpuint (n_expect, ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+  g_assert_finalize_object (g_steal_pointer (&small));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3096,6 +3188,7 @@ main (int   argc,
   g_test_add_func ("/faults/framing/duplicate-content-length", test_duplicate_content_length);
   g_test_add_func ("/faults/framing/chunk-size-overflow", test_chunk_size_overflow);
   g_test_add_func ("/faults/framing/bogus-status-line", test_bogus_status_line);
+  g_test_add_func ("/faults/upload/no-100-continue", test_upload_without_continue);
 
   return g_test_run ();
 }
