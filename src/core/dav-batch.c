@@ -144,10 +144,18 @@ dav_batch_add_proppatch (DavBatch    *self,
   g_return_val_if_fail (patches != NULL, FALSE);
 
   target = add_change (self, "PROPPATCH", url, error);
-  if (target != NULL)
-    target->patches = g_ptr_array_ref (patches);
+  if (target == NULL)
+    return FALSE;
 
-  return target != NULL;
+  target->patches = g_ptr_array_ref (patches);
+  for (guint i = 0; i < patches->len; i++)
+    {
+      const DavPropPatch *patch = g_ptr_array_index (patches, i);
+
+      dav_report_item_ask_property (target->item, patch->namespace_uri, patch->name);
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -184,6 +192,7 @@ add_transfer (DavBatch    *self,
 
   target->destination = g_strdup (destination);
   target->overwrite = overwrite;
+  target->item->overwrite = overwrite;
   target->item->destination = g_strdup (destination);
 
   return TRUE;

@@ -1301,7 +1301,12 @@ set_request_body (Request *req)
     }
   else if (req->source != NULL)
     {
-      soup_message_set_request_body (req->msg, req->content_type, req->source, req->source_size);
+      /* libsoup closes the body stream once it wrote it: a wrapper that
+       * leaves the source open lets a 401 send the same bytes again. */
+      g_autoptr(GInputStream) body = g_buffered_input_stream_new (req->source);
+
+      g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (body), FALSE);
+      soup_message_set_request_body (req->msg, req->content_type, body, req->source_size);
       req->expecting = !req->client->no_continue &&
                        (req->source_size < 0 || req->source_size >= EXPECT_MIN_BODY);
       if (req->expecting)

@@ -40,6 +40,10 @@ static const struct {
   [DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT] = { "value-in-failed-propstat", DAV_SEVERITY_INFO,    FALSE },
   [DAV_PROBLEM_EMPTY_PROPSTAT]           = { "empty-propstat",           DAV_SEVERITY_INFO,    FALSE },
   [DAV_PROBLEM_ENCODING]                 = { "encoding",                 DAV_SEVERITY_ERROR,   TRUE },
+  [DAV_PROBLEM_UNANSWERED_PROPERTY]      = { "unanswered-property",      DAV_SEVERITY_ERROR,   FALSE },
+  [DAV_PROBLEM_UNASKED_PROPERTY]         = { "unasked-property",         DAV_SEVERITY_ERROR,   FALSE },
+  [DAV_PROBLEM_PROTECTED_CHANGED]        = { "protected-property-changed", DAV_SEVERITY_ERROR, FALSE },
+  [DAV_PROBLEM_CONTRADICTS_REQUEST]      = { "contradicts-request",      DAV_SEVERITY_ERROR,   FALSE },
 };
 
 DavProblem *

@@ -43,6 +43,11 @@ typedef enum {
   DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT,
   DAV_PROBLEM_EMPTY_PROPSTAT,        /* a propstat naming no property */
   DAV_PROBLEM_ENCODING,              /* invalid characters or encoding */
+  /* An answer that contradicts the request it answers (a report item): */
+  DAV_PROBLEM_UNANSWERED_PROPERTY,   /* a property asked about is not in the answer */
+  DAV_PROBLEM_UNASKED_PROPERTY,      /* the answer names a property nobody asked about */
+  DAV_PROBLEM_PROTECTED_CHANGED,     /* a 2xx for changing what the server computes */
+  DAV_PROBLEM_CONTRADICTS_REQUEST,   /* e.g. "replaced" after Overwrite: F */
 } DavProblemKind;
 
 #define DAV_TYPE_PROBLEM (dav_problem_get_type ())

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dav-json-writer.h"
+#include "dav-property.h"
 
 G_DEFINE_BOXED_TYPE (DavReport, dav_report, dav_report_ref, dav_report_unref)
 
@@ -64,6 +65,8 @@ dav_report_item_new (const char *method,
   item->members = g_ptr_array_new_with_free_func ((GDestroyNotify) member_free);
   item->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) property_free);
   item->conditions = conditions_new ();
+  item->asked = g_ptr_array_new_with_free_func ((GDestroyNotify) property_free);
+  item->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_problem_free);
   item->explanation = g_strdup (_("This item was not attempted: the operation was cancelled or the server went away before it."));
 
   return item;
@@ -84,23 +87,64 @@ dav_report_item_free (DavReportItem *item)
   g_ptr_array_unref (item->members);
   g_ptr_array_unref (item->properties);
   g_ptr_array_unref (item->conditions);
+  g_ptr_array_unref (item->asked);
+  g_ptr_array_unref (item->problems);
   g_free (item->description);
   g_free (item);
 }
 
+static DavReportProperty *
+find_property (GPtrArray  *properties,
+               const char *namespace_uri,
+               const char *name)
+{
+  for (guint i = 0; i < properties->len; i++)
+    {
+      DavReportProperty *property = g_ptr_array_index (properties, i);
+
+      /* A namespace is a name: compared as a string (RFC 4918 §8.6). */
+      if (g_str_equal (property->name, name) && g_str_equal (property->namespace_uri, namespace_uri))
+        return property;
+    }
+
+  return NULL;
+}
+
+void
+dav_report_item_ask_property (DavReportItem *item,
+                              const char    *namespace_uri,
+                              const char    *name)
+{
+  DavReportProperty *property;
+
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (name != NULL);
+
+  if (namespace_uri == NULL)
+    namespace_uri = "";
+  if (find_property (item->asked, namespace_uri, name) != NULL)
+    return;
+
+  property = g_new0 (DavReportProperty, 1);
+  property->namespace_uri = g_strdup (namespace_uri);
+  property->name = g_strdup (name);
+  g_ptr_array_add (item->asked, property);
+}
+
+/* @method: what the status answered, for its wording; NULL for a property. */
 static char *
-status_explanation (guint    code,
-                    gboolean for_property)
+status_explanation (guint       code,
+                    const char *method)
 {
   DavStatusInfo info;
 
   if (code == 0)
     return g_strdup (_("The server gave no status that can be read, so the outcome is unknown."));
 
-  if (for_property)
+  if (method == NULL)
     dav_status_lookup_property (code, &info);
   else
-    dav_status_lookup (code, &info);
+    dav_status_lookup_for_method (code, method, &info);
 
   return g_strdup (info.explanation);
 }
@@ -120,7 +164,7 @@ add_members (DavReportItem     *item,
       member->status = status;
       member->reason = g_strdup (response->reason);
       member->ok = dav_response_is_ok (response);
-      member->explanation = status_explanation (status, FALSE);
+      member->explanation = status_explanation (status, item->method);
       member->conditions = conditions_new ();
       copy_conditions (member->conditions, response->errors);
       member->description = g_strdup (response->description);
@@ -145,12 +189,80 @@ add_properties (DavReportItem     *item,
           entry->name = g_strdup (property->name);
           entry->status = propstat->status;
           entry->ok = propstat->status >= 200 && propstat->status < 300;
-          entry->explanation = status_explanation (propstat->status, TRUE);
+          entry->explanation = status_explanation (propstat->status, NULL);
           entry->description = g_strdup (propstat->description ? propstat->description
                                                                : response->description);
           g_ptr_array_add (item->properties, entry);
         }
       copy_conditions (item->conditions, propstat->errors);
+    }
+}
+
+static void
+add_problem (DavReportItem *item,
+             DavProblem    *problem)
+{
+  g_ptr_array_add (item->problems, problem);
+}
+
+static void
+set_explanation (char       **slot,
+                 const char  *text)
+{
+  g_free (*slot);
+  *slot = g_strdup (text);
+}
+
+/* A PROPPATCH answer names each property of the request, and only those
+ * (RFC 4918 §9.2.1). One it leaves out, or one nobody asked about, means
+ * the answer confirms nothing about it; a 2xx for a property the server
+ * computes itself (getetag, getcontentlength...) cannot be true. */
+static void
+check_properties (DavReportItem *item)
+{
+  guint n_answered = item->properties->len;
+
+  for (guint i = 0; i < n_answered; i++)
+    {
+      DavReportProperty *property = g_ptr_array_index (item->properties, i);
+      g_autofree char *name = g_strdup_printf ("{%s}%s", property->namespace_uri, property->name);
+
+      if (item->asked->len > 0 && find_property (item->asked, property->namespace_uri, property->name) == NULL)
+        {
+          property->ok = FALSE;
+          set_explanation (&property->explanation,
+                           _("This property was not in the request: the server answered about something else, so its answer does not confirm the change that was asked for. This is the server’s fault."));
+          add_problem (item, dav_problem_new (DAV_PROBLEM_UNASKED_PROPERTY, 0, 0,
+                                              _("The answer names %s, which the request did not ask about."), name));
+        }
+      else if (property->ok && dav_property_is_protected (property->namespace_uri, property->name))
+        {
+          property->ok = FALSE;
+          set_explanation (&property->explanation,
+                           _("The server says it changed this property, but it is one the server computes itself and must refuse to change (RFC 4918 §15). Its answer cannot be right, so none of the changes can be taken as saved. This is the server’s fault."));
+          add_problem (item, dav_problem_new (DAV_PROBLEM_PROTECTED_CHANGED, 0, 0,
+                                              _("The server claims to have changed %s, a property it computes itself."), name));
+        }
+    }
+
+  for (guint i = 0; i < item->asked->len; i++)
+    {
+      const DavReportProperty *asked = g_ptr_array_index (item->asked, i);
+      DavReportProperty *missing;
+      g_autofree char *name = NULL;
+
+      if (find_property (item->properties, asked->namespace_uri, asked->name) != NULL)
+        continue;
+
+      missing = g_new0 (DavReportProperty, 1);
+      missing->namespace_uri = g_strdup (asked->namespace_uri);
+      missing->name = g_strdup (asked->name);
+      missing->explanation = g_strdup (_("No answer: the server’s answer does not mention this property, so it is not known to be saved. This is the server’s fault; refresh to see what it has now."));
+      g_ptr_array_add (item->properties, missing);
+
+      name = g_strdup_printf ("{%s}%s", asked->namespace_uri, asked->name);
+      add_problem (item, dav_problem_new (DAV_PROBLEM_UNANSWERED_PROPERTY, 0, 0,
+                                          _("The answer does not mention %s, which the request changed."), name));
     }
 }
 
@@ -172,6 +284,10 @@ dav_report_item_set_result (DavReportItem *item,
   item->exchange_id = result->exchange_id;
   item->complete = result->complete;
   item->explanation = NULL;
+  g_ptr_array_set_size (item->members, 0);
+  g_ptr_array_set_size (item->properties, 0);
+  g_ptr_array_set_size (item->conditions, 0);
+  g_ptr_array_set_size (item->problems, 0);
 
   if (result->body != NULL)
     {
@@ -189,6 +305,14 @@ dav_report_item_set_result (DavReportItem *item,
             add_members (item, response);
         }
     }
+  if (proppatch && dav_result_has_multistatus (result))
+    check_properties (item);
+  /* 204 to a COPY or MOVE means "replaced what was there" (RFC 4918
+   * §9.8.5): after Overwrite: F the server had to refuse instead. */
+  if (result->status == SOUP_STATUS_NO_CONTENT && !item->overwrite &&
+      (g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE")))
+    add_problem (item, dav_problem_new (DAV_PROBLEM_CONTRADICTS_REQUEST, 0, 0,
+                                        _("The server answered 204 (an existing item at the destination was replaced) to a request that forbade replacing (Overwrite: F).")));
 
   for (guint i = 0; i < item->members->len; i++)
     {
@@ -200,9 +324,10 @@ dav_report_item_set_result (DavReportItem *item,
   for (guint i = 0; i < item->properties->len; i++)
     all_ok &= ((const DavReportProperty *) g_ptr_array_index (item->properties, i))->ok;
   all_ok &= n_failed_members == 0;
+  all_ok &= item->problems->len == 0;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (result->status) && !dav_result_has_multistatus (result) && result->status != 207)
-    item->ok = TRUE;
+    item->ok = item->problems->len == 0;
   else if (dav_result_has_multistatus (result) && SOUP_STATUS_IS_SUCCESSFUL (result->status))
     /* A 207 is only a success when the server confirmed every part. */
     item->ok = all_ok && result->complete &&
@@ -212,12 +337,17 @@ dav_report_item_set_result (DavReportItem *item,
 
   item->outcome = item->ok ? DAV_OUTCOME_DONE : DAV_OUTCOME_FAILED;
 
-  if (item->ok && g_str_equal (item->method, "DELETE"))
+  if (item->problems->len > 0 && !proppatch)
+    item->explanation = g_strdup_printf (_("The server says it did this, but its answer contradicts what was asked: %s This is the server’s fault: check the item and the destination."),
+                                         ((const DavProblem *) g_ptr_array_index (item->problems, 0))->message);
+  else if (item->problems->len > 0 && dav_result_has_multistatus (result))
+    item->explanation = g_strdup (_("Not confirmed: the server’s answer does not match the property changes that were sent (see each property), so Davscope cannot say that anything was saved. This is the server’s fault; refresh to see what it has now."));
+  else if (item->ok && g_str_equal (item->method, "DELETE"))
     item->explanation = g_strdup (_("Deleted: the server confirmed it."));
   else if (item->ok && proppatch)
     item->explanation = g_strdup (_("Saved: the server confirmed every property change."));
   else if (item->ok)
-    item->explanation = status_explanation (result->status, FALSE);
+    item->explanation = status_explanation (result->status, item->method);
   else if (result->status == SOUP_STATUS_PRECONDITION_FAILED &&
            (g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE") ||
             g_str_equal (item->method, "PUT")))
@@ -242,7 +372,7 @@ dav_report_item_set_result (DavReportItem *item,
                                          n_failed_members);
   else if (n_failed_members > 0)
     {
-      g_autofree char *own = result->status != 207 ? status_explanation (result->status, FALSE) : NULL;
+      g_autofree char *own = result->status != 207 ? status_explanation (result->status, item->method) : NULL;
 
       item->explanation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                         "Not done completely: %u member failed (listed below).%s%s",
@@ -251,7 +381,7 @@ dav_report_item_set_result (DavReportItem *item,
                                            n_failed_members, own ? " " : "", own ? own : "");
     }
   else
-    item->explanation = status_explanation (result->status, FALSE);
+    item->explanation = status_explanation (result->status, item->method);
 }
 
 void
@@ -366,6 +496,31 @@ dav_report_write_conditions (DavJsonWriter *json,
   dav_json_writer_end_array (json);
 }
 
+void
+dav_report_write_problems (DavJsonWriter *json,
+                           GPtrArray     *problems)
+{
+  dav_json_writer_member (json, "problems");
+  dav_json_writer_begin_array (json);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const DavProblem *problem = g_ptr_array_index (problems, i);
+
+      dav_json_writer_begin_object (json);
+      dav_json_writer_add_string (json, "kind", dav_problem_kind_to_string (problem->kind));
+      dav_json_writer_add_string (json, "severity",
+                                  dav_severity_to_string (dav_problem_kind_severity (problem->kind)));
+      dav_json_writer_add_string (json, "message", problem->message);
+      if (problem->line > 0)
+        {
+          dav_json_writer_add_int (json, "line", problem->line);
+          dav_json_writer_add_int (json, "column", problem->column);
+        }
+      dav_json_writer_end_object (json);
+    }
+  dav_json_writer_end_array (json);
+}
+
 char *
 dav_report_to_json (DavReport *self,
                     gboolean   pretty)
@@ -396,6 +551,7 @@ dav_report_to_json (DavReport *self,
       dav_json_writer_add_string (json, "transport_error", item->error);
       dav_json_writer_add_string (json, "description", item->description);
       dav_report_write_conditions (json, item->conditions);
+      dav_report_write_problems (json, item->problems);
 
       dav_json_writer_member (json, "members");
       dav_json_writer_begin_array (json);

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "dav-json-writer.h"
+#include "dav-problem.h"
 #include "dav-response.h"
 #include "dav-result.h"
 
@@ -60,12 +61,20 @@ typedef struct {
   gboolean    complete;     /* the answer was read whole and understood */
   gboolean    destination_exists; /* not done: something was at the destination,
                                    * and replacing it was not chosen */
+  gboolean    overwrite;    /* COPY/MOVE: sent with Overwrite: T */
+  GPtrArray  *asked;        /* PROPPATCH: DavReportProperty* (status 0), what was asked */
+  GPtrArray  *problems;     /* DavProblem*: where the answer contradicts the request */
   guint64     exchange_id;
 } DavReportItem;
 
 DavReportItem *dav_report_item_new          (const char      *method,
                                              const char      *url);
 void           dav_report_item_free         (DavReportItem   *item);
+/* A property a PROPPATCH asks about: its answer must name it (and only
+ * what was asked), or the item is not confirmed. */
+void           dav_report_item_ask_property (DavReportItem   *item,
+                                             const char      *namespace_uri,
+                                             const char      *name);
 /* Fills the item from the server's answer. */
 void           dav_report_item_set_result   (DavReportItem   *item,
                                              DavResult       *result);
@@ -96,6 +105,9 @@ char      *dav_report_to_json      (DavReport *self,
  * explanation: the form every JSON output of Davscope uses. */
 void       dav_report_write_conditions (DavJsonWriter *json,
                                         GPtrArray     *conditions);
+/* Writes "problems": [{kind, severity, message[, line, column]}]. */
+void       dav_report_write_problems   (DavJsonWriter *json,
+                                        GPtrArray     *problems);
 /* One row per item, member and property: url,member,property,outcome,
  * status,reason,ok,explanation,conditions,description (RFC 4180). */
 char      *dav_report_to_csv       (DavReport *self);

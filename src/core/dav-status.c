@@ -980,8 +980,7 @@ static const DavStatusEntry status_table[] = {
   { 403, DAV_SEVERITY_ERROR,
     N_("Forbidden"),
     N_("The server understood the request but refuses to carry it out for this "
-       "item. With WebDAV it also means, for example, that a folder cannot be "
-       "created at this place, or that an item would be copied onto itself."),
+       "item, for example because you lack the permission."),
     N_("Check that you have the right to change this item, or ask its owner or "
        "the server administrator."),
     "RFC 2616 §10.4.4", "RFC 9110 §15.5.4; RFC 4918 §9.3.1, §9.8.5", fw_403 },
@@ -1551,6 +1550,96 @@ static const DavPropertyWording property_wordings[] = {
     N_("Shorten the value, or ask the server administrator for more space."),
     "RFC 4918 §9.2, §11.5" },
 };
+
+/* The same code says different things to different methods (RFC 4918
+ * §9): a 409 is a missing parent folder for MKCOL and PUT, a destination
+ * problem for COPY and MOVE, a token that names no lock here for UNLOCK.
+ * Codes and methods not listed read as the catalogue has them. */
+typedef struct {
+  guint       code;
+  const char *methods;      /* space-separated */
+  const char *explanation;
+  const char *advice;
+  const char *reference;
+} DavMethodWording;
+
+static const DavMethodWording method_wordings[] = {
+  { 204, "COPY MOVE",
+    N_("Done: an item that was already at the destination was replaced."),
+    N_("Nothing to do."),
+    "RFC 4918 §9.8.5, §9.9.4" },
+  { 403, "MKCOL",
+    N_("The server does not allow a folder to be created at this place. Nothing was changed."),
+    N_("Check that you may create folders here, or choose another place."),
+    "RFC 9110 §15.5.4; RFC 4918 §9.3.1" },
+  { 403, "COPY MOVE",
+    N_("The server refuses this copy or move. Most often the source and the destination are the same item, or the destination lies inside the item itself; you may also lack the permission. Nothing was changed."),
+    N_("Choose another destination, or ask the server administrator for the right to change these items."),
+    "RFC 9110 §15.5.4; RFC 4918 §9.8.5, §9.9.4" },
+  { 403, "PROPFIND",
+    N_("The server refuses to list this item. Some servers refuse to list a whole tree at once (Depth: infinity) and say so with the condition propfind-finite-depth; others do not show this place at all, for example what lies above a share."),
+    N_("Open a folder inside the share, list one level at a time, or ask the server administrator for access."),
+    "RFC 9110 §15.5.4; RFC 4918 §9.1" },
+  { 409, "COPY MOVE",
+    N_("The server cannot put the item at the destination: a folder on the way to it does not exist, or what is there conflicts with the item. Nothing was changed."),
+    N_("Check the destination: create its folder first or choose another one, then try again."),
+    "RFC 9110 §15.5.10; RFC 4918 §9.8.5, §9.9.4" },
+  { 409, "UNLOCK",
+    N_("The lock token that was sent names no lock on this item: the item is not locked, the lock was taken on another item (such as a folder above it), or it expired or was removed. Nothing was changed."),
+    N_("Read the item’s locks again, and remove a lock with its own token where it was taken (its lock root)."),
+    "RFC 9110 §15.5.10; RFC 4918 §9.11.1" },
+  { 409, "PROPPATCH",
+    N_("The server cannot apply these property changes to this item in its current state. Nothing was changed."),
+    N_("Refresh the item’s properties, correct the changes, and apply them again."),
+    "RFC 9110 §15.5.10; RFC 4918 §9.2" },
+  { 412, "COPY MOVE",
+    N_("An item with this name already exists at the destination, and the request said not to replace it (Overwrite: F). Nothing was changed."),
+    N_("Choose another name, or replace the existing item."),
+    "RFC 9110 §15.5.13; RFC 4918 §9.8.5, §10.6" },
+  { 412, "PUT",
+    N_("An item with this name already exists, and the upload was sent to create a new one only (If-None-Match: *). Nothing was changed."),
+    N_("Choose another name, or replace the existing item."),
+    "RFC 9110 §13.1.2, §15.5.13" },
+  { 412, "LOCK UNLOCK DELETE PROPPATCH MKCOL",
+    N_("A condition sent with the request no longer holds: the lock token or the version of the item it named does not match the item now, because it changed or its lock expired or was removed. Nothing was changed."),
+    N_("Refresh to see the item’s current state and locks, then try again."),
+    "RFC 9110 §15.5.13; RFC 4918 §10.4, §12.1" },
+};
+
+static gboolean
+method_in (const char *methods,
+           const char *method)
+{
+  gsize len = strlen (method);
+
+  for (const char *p = methods; (p = strstr (p, method)) != NULL; p += len)
+    if ((p == methods || p[-1] == ' ') && (p[len] == ' ' || p[len] == '\0'))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+dav_status_lookup_for_method (guint          code,
+                              const char    *method,
+                              DavStatusInfo *info)
+{
+  gboolean known = dav_status_lookup (code, info);
+
+  if (method == NULL || *method == '\0')
+    return known;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (method_wordings); i++)
+    if (method_wordings[i].code == code && method_in (method_wordings[i].methods, method))
+      {
+        info->explanation = _(method_wordings[i].explanation);
+        info->advice = _(method_wordings[i].advice);
+        info->reference = method_wordings[i].reference;
+        break;
+      }
+
+  return known;
+}
 
 gboolean
 dav_status_lookup_property (guint          code,

@@ -56,6 +56,12 @@ typedef struct {
 
 gboolean        dav_status_lookup          (guint          code,
                                             DavStatusInfo *info);
+/* The same, worded for the request @method got it for (a 409 means a
+ * missing folder for MKCOL or PUT, a wrong token for UNLOCK). @method may
+ * be NULL. */
+gboolean        dav_status_lookup_for_method (guint          code,
+                                              const char    *method,
+                                              DavStatusInfo *info);
 /* The same, worded for one property of a PROPFIND or PROPPATCH result. */
 gboolean        dav_status_lookup_property (guint          code,
                                             DavStatusInfo *info);

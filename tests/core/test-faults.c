@@ -3037,6 +3037,199 @@ test_batch_partial_delete (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* ---- answers that contradict the request ---------------------------------- */
+
+/* Answers every PROPPATCH, COPY and MOVE with the status and body in
+ * server->data ("STATUS\nBODY"). */
+static void
+canned_handler (SoupServer        *soup_server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  Server *server = user_data;
+  const char *canned = server->data;
+  const char *body = strchr (canned, '\n');
+
+  respond (msg, (guint) g_ascii_strtoull (canned, NULL, 10), "application/xml; charset=utf-8",
+           body != NULL && body[1] != '\0' ? body + 1 : NULL);
+}
+
+static DavReportItem *
+proppatch_item (Server  *server,
+                guint    n_patches,
+                const char * const *names)
+{
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+  g_autoptr(GPtrArray) patches = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_prop_patch_free);
+  g_autofree char *url = g_strconcat (server->dav_url, "file.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavReport) report = NULL;
+
+  for (guint i = 0; i < n_patches; i++)
+    {
+      g_autofree char *ns = NULL;
+      g_autofree char *name = NULL;
+
+      g_assert_true (dav_parse_clark_name (names[i], &ns, &name));
+      g_ptr_array_add (patches, dav_prop_patch_new_set (ns, name, "value", FALSE));
+    }
+  g_assert_true (dav_batch_add_proppatch (batch, url, patches, &error));
+  g_assert_no_error (error);
+  report = run_batch (batch);
+  g_assert_cmpuint (report->items->len, ==, 1);
+
+  return g_ptr_array_steal_index (report->items, 0);
+}
+
+static const DavReportProperty *
+report_property (const DavReportItem *item,
+                 const char          *namespace_uri,
+                 const char          *name)
+{
+  for (guint i = 0; i < item->properties->len; i++)
+    {
+      const DavReportProperty *property = g_ptr_array_index (item->properties, i);
+
+      if (g_str_equal (property->namespace_uri, namespace_uri) && g_str_equal (property->name, name))
+        return property;
+    }
+
+  return NULL;
+}
+
+#define PROPPATCH_ANSWER(props) \
+  "207\n" XML_HEAD "<D:response><D:href>/dav/file.txt</D:href><D:propstat><D:prop>" props \
+  "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>" XML_TAIL
+
+/* Asked {urn:x:ns}author and {urn:x:ns}title; the server confirms
+ * {urn:x:}nsauthor, a property nobody asked about, and nothing else. */
+static void
+test_proppatch_other_property (void)
+{
+  g_autoptr(Server) server = server_new (canned_handler,
+                                         PROPPATCH_ANSWER ("<x:nsauthor xmlns:x=\"urn:x:\"/>"));
+  const char *names[] = { "{urn:x:ns}author", "{urn:x:ns}title" };
+  g_autoptr(DavReportItem) item = proppatch_item (server, 2, names);
+  const DavReportProperty *property;
+
+  g_assert_false (item->ok);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_FAILED);
+  g_assert_true (item->complete);
+  g_assert_cmpuint (item->properties->len, ==, 3);
+
+  property = report_property (item, "urn:x:", "nsauthor");
+  g_assert_nonnull (property);
+  g_assert_cmpuint (property->status, ==, 200);
+  g_assert_false (property->ok);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *ns = NULL;
+      g_autofree char *name = NULL;
+
+      g_assert_true (dav_parse_clark_name (names[i], &ns, &name));
+      property = report_property (item, ns, name);
+      g_assert_nonnull (property);
+      g_assert_cmpuint (property->status, ==, 0);
+      g_assert_false (property->ok);
+      g_assert_nonnull (strstr (property->explanation, "No answer"));
+    }
+
+  g_assert_cmpuint (item->problems->len, ==, 3);
+  g_assert_cmpint (((DavProblem *) g_ptr_array_index (item->problems, 0))->kind, ==, DAV_PROBLEM_UNASKED_PROPERTY);
+  g_assert_cmpint (((DavProblem *) g_ptr_array_index (item->problems, 1))->kind, ==, DAV_PROBLEM_UNANSWERED_PROPERTY);
+  g_assert_cmpint (((DavProblem *) g_ptr_array_index (item->problems, 2))->kind, ==, DAV_PROBLEM_UNANSWERED_PROPERTY);
+  g_assert_nonnull (strstr (item->explanation, "Not confirmed"));
+}
+
+/* A 207 that leaves out the 424 of the dead property beside a refused
+ * one: the left-out property is not saved, and says so. */
+static void
+test_proppatch_left_out (void)
+{
+  g_autoptr(Server) server = server_new (canned_handler,
+                                         "207\n" XML_HEAD "<D:response><D:href>/dav/file.txt</D:href><D:propstat><D:prop>"
+                                         "<D:getetag/></D:prop><D:status>HTTP/1.1 409 Conflict</D:status></D:propstat>"
+                                         "</D:response>" XML_TAIL);
+  const char *names[] = { "{urn:x:ns}author", "{DAV:}getetag" };
+  g_autoptr(DavReportItem) item = proppatch_item (server, 2, names);
+  const DavReportProperty *author = report_property (item, "urn:x:ns", "author");
+
+  g_assert_false (item->ok);
+  g_assert_nonnull (author);
+  g_assert_cmpuint (author->status, ==, 0);
+  g_assert_false (author->ok);
+  g_assert_cmpuint (item->problems->len, ==, 1);
+  g_assert_cmpint (((DavProblem *) g_ptr_array_index (item->problems, 0))->kind, ==, DAV_PROBLEM_UNANSWERED_PROPERTY);
+}
+
+/* A server that says it changed {DAV:}getetag: no change is confirmed. */
+static void
+test_proppatch_protected_200 (void)
+{
+  g_autoptr(Server) server = server_new (canned_handler,
+                                         PROPPATCH_ANSWER ("<D:getetag/><x:author xmlns:x=\"urn:x:ns\"/>"));
+  const char *names[] = { "{urn:x:ns}author", "{DAV:}getetag" };
+  g_autoptr(DavReportItem) item = proppatch_item (server, 2, names);
+  const DavReportProperty *etag = report_property (item, "DAV:", "getetag");
+
+  g_assert_false (item->ok);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_FAILED);
+  g_assert_nonnull (etag);
+  g_assert_cmpuint (etag->status, ==, 200);
+  g_assert_false (etag->ok);
+  g_assert_cmpuint (item->problems->len, ==, 1);
+  g_assert_cmpint (((DavProblem *) g_ptr_array_index (item->problems, 0))->kind, ==, DAV_PROBLEM_PROTECTED_CHANGED);
+
+  /* The same request confirmed as it should be is saved. */
+  server->data = (gpointer) PROPPATCH_ANSWER ("<x:author xmlns:x=\"urn:x:ns\"/>");
+  {
+    const char *one[] = { "{urn:x:ns}author" };
+    g_autoptr(DavReportItem) good = proppatch_item (server, 1, one);
+
+    g_assert_true (good->ok);
+    g_assert_cmpuint (good->problems->len, ==, 0);
+  }
+}
+
+/* 204 means "replaced what was at the destination" (RFC 4918 §9.8.5):
+ * after Overwrite: F the server had to answer 412. */
+static void
+test_copy_204_without_overwrite (void)
+{
+  g_autoptr(Server) server = server_new (canned_handler, "204\n");
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autofree char *src = g_strconcat (server->dav_url, "a.txt", NULL);
+  g_autofree char *dst = g_strconcat (server->dav_url, "b.txt", NULL);
+  g_autofree char *dst2 = g_strconcat (server->dav_url, "c.txt", NULL);
+  g_autoptr(DavBatch) batch = dav_batch_new (client, 1);
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const DavReportItem *item;
+
+  g_assert_true (dav_batch_add_copy (batch, src, dst, FALSE, &error));
+  g_assert_true (dav_batch_add_move (batch, dst2, dst, TRUE, &error));
+  g_assert_no_error (error);
+  report = run_batch (batch);
+
+  item = g_ptr_array_index (report->items, 0);
+  g_assert_cmpuint (item->status, ==, 204);
+  g_assert_false (item->ok);
+  g_assert_cmpuint (item->problems->len, ==, 1);
+  g_assert_cmpint (((DavProblem *) g_ptr_array_index (item->problems, 0))->kind, ==, DAV_PROBLEM_CONTRADICTS_REQUEST);
+  g_assert_nonnull (strstr (item->explanation, "server’s fault"));
+
+  /* With Overwrite: T a 204 is the answer asked for. */
+  item = g_ptr_array_index (report->items, 1);
+  g_assert_true (item->ok);
+  g_assert_cmpuint (item->problems->len, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&batch));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 /* ---- uploads and Expect: 100-continue ------------------------------------ */
 
 /* A server that never sends "100 Continue" (HTTP/1.0 servers, PHP's
@@ -3189,6 +3382,10 @@ main (int   argc,
   g_test_add_func ("/faults/framing/chunk-size-overflow", test_chunk_size_overflow);
   g_test_add_func ("/faults/framing/bogus-status-line", test_bogus_status_line);
   g_test_add_func ("/faults/upload/no-100-continue", test_upload_without_continue);
+  g_test_add_func ("/faults/contradicts/proppatch-other-property", test_proppatch_other_property);
+  g_test_add_func ("/faults/contradicts/proppatch-left-out", test_proppatch_left_out);
+  g_test_add_func ("/faults/contradicts/proppatch-protected-200", test_proppatch_protected_200);
+  g_test_add_func ("/faults/contradicts/copy-204-without-overwrite", test_copy_204_without_overwrite);
 
   return g_test_run ();
 }

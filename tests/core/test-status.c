@@ -556,6 +556,53 @@ test_conditions_all_names (void)
   g_assert_true (g_hash_table_contains (seen, "cannot-modify-version-controlled-content"));
 }
 
+/* The same code, worded for the method that got it (issue: a 409 to an
+ * UNLOCK told people to create parent folders). */
+static void
+test_for_method (void)
+{
+  DavStatusInfo info;
+
+  dav_status_lookup_for_method (409, "MKCOL", &info);
+  g_assert_nonnull (strstr (info.advice, "parent folders"));
+  dav_status_lookup_for_method (409, "PUT", &info);
+  g_assert_nonnull (strstr (info.advice, "parent folders"));
+
+  dav_status_lookup_for_method (409, "UNLOCK", &info);
+  g_assert_null (strstr (info.advice, "parent folders"));
+  g_assert_nonnull (strstr (info.explanation, "lock token"));
+  g_assert_nonnull (strstr (info.reference, "§9.11.1"));
+
+  dav_status_lookup_for_method (409, "COPY", &info);
+  g_assert_null (strstr (info.advice, "parent folders"));
+  g_assert_nonnull (strstr (info.explanation, "destination"));
+
+  dav_status_lookup_for_method (403, "PROPFIND", &info);
+  g_assert_nonnull (strstr (info.explanation, "propfind-finite-depth"));
+  g_assert_null (strstr (info.explanation, "copied"));
+  dav_status_lookup_for_method (403, "DELETE", &info);
+  g_assert_null (strstr (info.explanation, "folder cannot be created"));
+  dav_status_lookup_for_method (403, "MKCOL", &info);
+  g_assert_nonnull (strstr (info.explanation, "folder"));
+
+  dav_status_lookup_for_method (412, "UNLOCK", &info);
+  g_assert_null (strstr (info.explanation, "destination"));
+  dav_status_lookup_for_method (412, "MOVE", &info);
+  g_assert_nonnull (strstr (info.explanation, "Overwrite: F"));
+
+  /* A method substring is no match ("MOVE" is not in "UNMOVE"), and an
+   * unlisted method or none reads as the catalogue. */
+  dav_status_lookup (409, &info);
+  {
+    const char *plain = info.explanation;
+
+    dav_status_lookup_for_method (409, "OVE", &info);
+    g_assert_cmpstr (info.explanation, ==, plain);
+    dav_status_lookup_for_method (409, NULL, &info);
+    g_assert_cmpstr (info.explanation, ==, plain);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/status/conditions-known", test_conditions_known);
   g_test_add_func ("/status/conditions-unknown", test_conditions_unknown);
   g_test_add_func ("/status/conditions-all-names", test_conditions_all_names);
+  g_test_add_func ("/status/for-method", test_for_method);
 
   return g_test_run ();
 }
