@@ -453,8 +453,7 @@ place (DavHref    *self,
     }
 }
 
-/* The common href, an absolute path ("/dav/folder/name%20x.txt"), without
- * query: what g_uri_parse_relative() and g_uri_join() make of it is the
+/* The common href, an absolute path ("/dav/folder/name%20x.txt"): what g_uri_parse_relative() and g_uri_join() make of it is the
  * base's origin and the path itself, so neither is needed. @path is
  * encoded (encode_raw_href()) and has no dot segment once decoded, which
  * is checked here, so resolution leaves it as it is. */
@@ -540,8 +539,16 @@ dav_href_resolve (const char *base_uri,
 
       return href_invalid (self, g_strdup_printf (_("The href “%s” has a fragment (#); a server must encode “#” in names as %%23."), shown));
     }
+  /* "what?.txt" sent unencoded reads as the resource "what" with a
+   * query: a guessed name that could be another file. Flagged like "#". */
+  if (strchr (encoded, '?') != NULL)
+    {
+      g_autofree char *shown = dav_text_escape (text, -1);
 
-  if (encoded[0] == '/' && encoded[1] != '/' && strchr (encoded, '?') == NULL)
+      return href_invalid (self, g_strdup_printf (_("The href “%s” has a query (?); a server must encode “?” in names as %%3F, so which item it names is not known."), shown));
+    }
+
+  if (encoded[0] == '/' && encoded[1] != '/')
     return resolve_path (self, cache, text, encoded);
 
   {
@@ -605,7 +612,7 @@ dav_href_resolve (const char *base_uri,
                : g_strdup (g_str_equal (canonical, "") ? "/" : canonical);
     normal = g_uri_join (G_URI_FLAGS_ENCODED, scheme_out, NULL,
                          g_uri_get_host (uri), g_uri_get_port (uri),
-                         trailing, g_uri_get_query (uri), NULL);
+                         trailing, NULL, NULL);
     self->uri = g_steal_pointer (&normal);
     self->path = g_steal_pointer (&trailing);
   }

@@ -1192,11 +1192,23 @@ on_structured_error (void        *ctx,
   dav_text_strip (message);
   shown = dav_text_escape (message, -1);
 
+  /* A namespace is a name, compared as a string (Namespaces in XML
+   * §3.2.1): "http://example.com:" is valid under RFC 3986, and libxml2
+   * 2.9.14's URI parser, which rejects it, has nothing to say about it. */
+  if (error->domain == XML_FROM_NAMESPACE &&
+      (error->code == XML_WAR_NS_URI || error->code == XML_WAR_NS_URI_RELATIVE))
+    return;
+
   if (error->domain == XML_FROM_NAMESPACE)
     {
-      add_problem (self, dav_problem_new (DAV_PROBLEM_NAMESPACE, error->line, error->int2,
-                                          _("Namespace error at line %d, column %d: %s. The element is kept without its namespace."),
-                                          error->line, error->int2, shown));
+      if (error->code == XML_NS_ERR_UNDEFINED_NAMESPACE)
+        add_problem (self, dav_problem_new (DAV_PROBLEM_NAMESPACE, error->line, error->int2,
+                                            _("Namespace error at line %d, column %d: %s. The element is kept without its namespace."),
+                                            error->line, error->int2, shown));
+      else
+        add_problem (self, dav_problem_new (DAV_PROBLEM_NAMESPACE, error->line, error->int2,
+                                            _("Namespace error at line %d, column %d: %s."),
+                                            error->line, error->int2, shown));
       return;
     }
 

@@ -1829,6 +1829,22 @@ test_proppatch_424_409_default_ns_props (void)
 }
 
 static void
+test_ns_uri_empty_port (void)
+{
+  g_autoptr(DavMultistatus) ms = parse_fixture ("ns-uri-empty-port.xml");
+
+  /* A namespace is a name: kept as sent, and no problem for the answer. */
+  g_assert_true (ms->complete);
+  g_assert_cmpuint (ms->n_responses, ==, 1);
+  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
+  g_assert_cmpuint (ms->problems->len, ==, 0);
+  g_assert_cmpstr (property_at (ms, 0, 0, 0)->namespace_uri, ==, "http://example.com:");
+  g_assert_cmpstr (property_at (ms, 0, 0, 0)->name, ==, "author");
+  g_assert_cmpstr (property_at (ms, 0, 0, 0)->value, ==, "Ada");
+  g_assert_cmpstr (property_at (ms, 0, 0, 1)->namespace_uri, ==, "urn:example:ratings:");
+}
+
+static void
 test_proppatch_relative_namespace_uri (void)
 {
   g_autoptr(DavMultistatus) ms = parse_fixture ("proppatch-relative-namespace-uri.xml");
@@ -3703,6 +3719,7 @@ main (int   argc,
   g_test_add_func ("/multistatus/ns0-prefix-404-propstat-first", test_ns0_prefix_404_propstat_first);
   g_test_add_func ("/multistatus/proppatch-424-409-default-ns-props", test_proppatch_424_409_default_ns_props);
   g_test_add_func ("/multistatus/proppatch-relative-namespace-uri", test_proppatch_relative_namespace_uri);
+  g_test_add_func ("/multistatus/ns-uri-empty-port", test_ns_uri_empty_port);
   g_test_add_func ("/multistatus/propstat-error-condition", test_propstat_error_condition);
   g_test_add_func ("/multistatus/propstat-without-status", test_propstat_without_status);
   g_test_add_func ("/multistatus/propstats-without-prop-odd-codes", test_propstats_without_prop_odd_codes);
