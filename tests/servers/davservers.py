@@ -705,7 +705,6 @@ class Nginx(DavServer):
 
 
     def write_config(self):
-        root = self.root
         q = json.dumps  # a double-quoted string nginx reads back as it was
 
         def dav(share, *extra):

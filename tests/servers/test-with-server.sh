@@ -199,7 +199,7 @@ for _ in $(seq 100); do
 done
 if [ -z "$live" ]; then ok "with-server SIGKILLed: the server (pid $pid) and its process group die"; else
     not_ok "with-server SIGKILLed: the server (pid $pid) and its process group die" "$live"
-    # shellcheck disable=SC2086
+    # shellcheck disable=SC2046
     kill -KILL $(echo "$live" | awk '{print $1}') 2>/dev/null
 fi
 if ! curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$port/dav/"; then
