@@ -47,7 +47,7 @@ typedef enum {
   DAV_PROBLEM_UNANSWERED_PROPERTY,   /* a property asked about is not in the answer */
   DAV_PROBLEM_UNASKED_PROPERTY,      /* the answer names a property nobody asked about */
   DAV_PROBLEM_PROTECTED_CHANGED,     /* a 2xx for changing what the server computes */
-  DAV_PROBLEM_CONTRADICTS_REQUEST,   /* e.g. "replaced" after Overwrite: F */
+  DAV_PROBLEM_CONTRADICTS_REQUEST,   /* done, but e.g. "replaced" after Overwrite: F */
 } DavProblemKind;
 
 #define DAV_TYPE_PROBLEM (dav_problem_get_type ())

@@ -198,6 +198,39 @@ add_properties (DavReportItem     *item,
     }
 }
 
+/* Problems that leave the item unconfirmed; a warning leaves it done. */
+static guint
+n_error_problems (const DavReportItem *item)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < item->problems->len; i++)
+    n += dav_problem_kind_severity (((const DavProblem *) g_ptr_array_index (item->problems, i))->kind) == DAV_SEVERITY_ERROR;
+
+  return n;
+}
+
+/* A 2xx without a 207 confirms a PROPPATCH as a whole (it is
+ * all-or-nothing), though RFC 4918 §9.2 asks for a status per property
+ * (lighttpd answers 204): each property asked gets that status. */
+static void
+confirm_all_properties (DavReportItem *item,
+                        guint          status)
+{
+  for (guint i = 0; i < item->asked->len; i++)
+    {
+      const DavReportProperty *asked = g_ptr_array_index (item->asked, i);
+      DavReportProperty *property = g_new0 (DavReportProperty, 1);
+
+      property->namespace_uri = g_strdup (asked->namespace_uri);
+      property->name = g_strdup (asked->name);
+      property->status = status;
+      property->ok = TRUE;
+      property->explanation = g_strdup (_("Saved: the server confirmed the whole change at once, without a status for each property."));
+      g_ptr_array_add (item->properties, property);
+    }
+}
+
 static void
 add_problem (DavReportItem *item,
              DavProblem    *problem)
@@ -307,6 +340,8 @@ dav_report_item_set_result (DavReportItem *item,
     }
   if (proppatch && dav_result_has_multistatus (result))
     check_properties (item);
+  else if (proppatch && SOUP_STATUS_IS_SUCCESSFUL (result->status) && result->status != 207)
+    confirm_all_properties (item, result->status);
   /* 204 to a COPY or MOVE means "replaced what was there" (RFC 4918
    * §9.8.5): after Overwrite: F the server had to refuse instead. */
   if (result->status == SOUP_STATUS_NO_CONTENT && !item->overwrite &&
@@ -324,10 +359,10 @@ dav_report_item_set_result (DavReportItem *item,
   for (guint i = 0; i < item->properties->len; i++)
     all_ok &= ((const DavReportProperty *) g_ptr_array_index (item->properties, i))->ok;
   all_ok &= n_failed_members == 0;
-  all_ok &= item->problems->len == 0;
+  all_ok &= n_error_problems (item) == 0;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (result->status) && !dav_result_has_multistatus (result) && result->status != 207)
-    item->ok = item->problems->len == 0;
+    item->ok = n_error_problems (item) == 0;
   else if (dav_result_has_multistatus (result) && SOUP_STATUS_IS_SUCCESSFUL (result->status))
     /* A 207 is only a success when the server confirmed every part. */
     item->ok = all_ok && result->complete &&
@@ -338,7 +373,7 @@ dav_report_item_set_result (DavReportItem *item,
   item->outcome = item->ok ? DAV_OUTCOME_DONE : DAV_OUTCOME_FAILED;
 
   if (item->problems->len > 0 && !proppatch)
-    item->explanation = g_strdup_printf (_("The server says it did this, but its answer contradicts what was asked: %s This is the server’s fault: check the item and the destination."),
+    item->explanation = g_strdup_printf (_("Done, says the server, but its answer contradicts what was asked: %s Either it replaced an item it was told to keep, or it uses this status wrongly (nginx answers 204 for a new item). This is the server’s fault: check the destination."),
                                          ((const DavProblem *) g_ptr_array_index (item->problems, 0))->message);
   else if (item->problems->len > 0 && dav_result_has_multistatus (result))
     item->explanation = g_strdup (_("Not confirmed: the server’s answer does not match the property changes that were sent (see each property), so Davscope cannot say that anything was saved. This is the server’s fault; refresh to see what it has now."));

@@ -78,7 +78,6 @@ dav_resource_update (DavResource       *self,
                      const DavResponse *response,
                      const DavHref     *href)
 {
-  const DavProperty *type;
   const DavProperty *lock;
   const char *text;
   gboolean collection, locked;
@@ -93,12 +92,7 @@ dav_resource_update (DavResource       *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  type = dav_response_find_property (response, "DAV:", "resourcetype");
-  if (type != NULL && type->status >= 200 && type->status < 300)
-    collection = type->is_xml && type->value != NULL &&
-                 strstr (type->value, "<collection xmlns=\"DAV:\"") != NULL;
-  else
-    collection = href != NULL && href->collection;
+  collection = dav_response_is_collection (response, href != NULL && href->collection);
   if (collection != self->collection)
     {
       self->collection = collection;

@@ -5,6 +5,8 @@
 
 #include "dav-response.h"
 
+#include <string.h>
+
 G_DEFINE_BOXED_TYPE (DavResponse, dav_response, dav_response_ref, dav_response_unref)
 
 DavResponse *
@@ -121,6 +123,22 @@ dav_response_is_ok (const DavResponse *self)
   guint status = dav_response_get_effective_status (self);
 
   return status >= 200 && status < 300;
+}
+
+gboolean
+dav_response_is_collection (const DavResponse *self,
+                            gboolean           href_collection)
+{
+  const DavProperty *type;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  type = dav_response_find_property (self, "DAV:", "resourcetype");
+  if (type != NULL && type->status >= 200 && type->status < 300)
+    return type->is_xml && type->value != NULL &&
+           strstr (type->value, "<collection xmlns=\"DAV:\"") != NULL;
+
+  return href_collection;
 }
 
 const DavProperty *

@@ -71,6 +71,10 @@ guint         dav_response_get_listing_status (const DavResponse *self);
 const DavProperty *dav_response_find_property (const DavResponse *self,
                                                const char        *namespace_uri,
                                                const char        *name);
+/* Whether it is a collection: its DAV:resourcetype when the server gave
+ * one, else whether the href ended with a slash (@href_collection). */
+gboolean      dav_response_is_collection     (const DavResponse *self,
+                                              gboolean           href_collection);
 void          dav_response_add_problem       (DavResponse       *self,
                                               DavProblem        *problem);
 

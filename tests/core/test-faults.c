@@ -3194,6 +3194,27 @@ test_proppatch_protected_200 (void)
   }
 }
 
+/* lighttpd answers a PROPPATCH with 204 and no body: the whole change is
+ * confirmed, and each property asked gets that status. */
+static void
+test_proppatch_204 (void)
+{
+  g_autoptr(Server) server = server_new (canned_handler, "204\n");
+  const char *names[] = { "{urn:x:ns}author", "{urn:x:ns}title" };
+  g_autoptr(DavReportItem) item = proppatch_item (server, 2, names);
+
+  g_assert_true (item->ok);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_DONE);
+  g_assert_cmpuint (item->properties->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const DavReportProperty *property = g_ptr_array_index (item->properties, i);
+
+      g_assert_cmpuint (property->status, ==, 204);
+      g_assert_true (property->ok);
+    }
+}
+
 /* 204 means "replaced what was at the destination" (RFC 4918 §9.8.5):
  * after Overwrite: F the server had to answer 412. */
 static void
@@ -3214,9 +3235,11 @@ test_copy_204_without_overwrite (void)
   g_assert_no_error (error);
   report = run_batch (batch);
 
+  /* Done, as the server says, but flagged as the server's fault. */
   item = g_ptr_array_index (report->items, 0);
   g_assert_cmpuint (item->status, ==, 204);
-  g_assert_false (item->ok);
+  g_assert_true (item->ok);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_DONE);
   g_assert_cmpuint (item->problems->len, ==, 1);
   g_assert_cmpint (((DavProblem *) g_ptr_array_index (item->problems, 0))->kind, ==, DAV_PROBLEM_CONTRADICTS_REQUEST);
   g_assert_nonnull (strstr (item->explanation, "server’s fault"));
@@ -3386,6 +3409,7 @@ main (int   argc,
   g_test_add_func ("/faults/contradicts/proppatch-left-out", test_proppatch_left_out);
   g_test_add_func ("/faults/contradicts/proppatch-protected-200", test_proppatch_protected_200);
   g_test_add_func ("/faults/contradicts/copy-204-without-overwrite", test_copy_204_without_overwrite);
+  g_test_add_func ("/faults/contradicts/proppatch-204", test_proppatch_204);
 
   return g_test_run ();
 }
