@@ -170,7 +170,7 @@ failure_text (DavResult *result)
 {
   DavStatusInfo info;
 
-  dav_status_lookup (result->status, &info);
+  dav_status_lookup_for_method (result->status, result->method, &info);
   return g_strdup_printf (_("The server answered %u %s: %s"), result->status, info.reason, info.explanation);
 }
 

@@ -16,6 +16,7 @@
 #include "dav-batch.h"
 #include "dav-href.h"
 #include "dav-text.h"
+#include "dav-walk.h"
 #include "davscope-accessible.h"
 #include "davscope-report-window.h"
 
@@ -36,7 +37,8 @@ typedef struct {
   char             *toast;         /* said when a quiet run succeeds */
   GtkNativeDialog  *chooser;
   /* Downloads of folders. */
-  GQueue           *to_list;       /* Listing*: folders still to list */
+  GQueue           *to_list;       /* Listing*: chosen folders still to list */
+  GHashTable       *dirs;          /* normalised folder path -> GFile*: its local folder */
   GPtrArray        *local_dirs;    /* GFile*: made just before the run */
   GHashTable       *taken;         /* local paths given out */
   GPtrArray        *names;         /* of the local files in the way */
@@ -55,6 +57,8 @@ listing_free (Listing *listing)
   g_free (listing);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listing, listing_free)
+
 static Op *
 op_new (const DavscopeFileContext *context,
         const char                *method)
@@ -69,6 +73,7 @@ op_new (const DavscopeFileContext *context,
   op->destinations = g_ptr_array_new_with_free_func (g_free);
   op->in_the_way = g_ptr_array_new ();
   op->to_list = g_queue_new ();
+  op->dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   op->local_dirs = g_ptr_array_new_with_free_func (g_object_unref);
   op->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   op->names = g_ptr_array_new_with_free_func (g_free);
@@ -89,6 +94,7 @@ op_free (Op *op)
   g_ptr_array_unref (op->destinations);
   g_ptr_array_unref (op->in_the_way);
   g_queue_free_full (op->to_list, (GDestroyNotify) listing_free);
+  g_hash_table_unref (op->dirs);
   g_ptr_array_unref (op->local_dirs);
   g_hash_table_unref (op->taken);
   g_ptr_array_unref (op->names);
@@ -732,66 +738,122 @@ add_download (Op         *op,
   g_ptr_array_add (op->destinations, g_file_get_parse_name (file));
 }
 
+/* The key of a folder in op->dirs: its path, normalised. */
+static char *
+folder_key (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+
+  return dav_href_normalize_path (uri != NULL ? g_uri_get_path (uri) : url);
+}
+
+/* The local folder for the folder @url below a chosen one: its parent's
+ * local folder, then a name in it. A walk may hand a member over before
+ * its folder, so any missing parent is made here too. */
+static GFile *
+local_dir_for (Op         *op,
+               const char *url)
+{
+  g_autofree char *key = folder_key (url);
+  g_autofree char *parent = NULL;
+  GFile *dir = g_hash_table_lookup (op->dirs, key);
+
+  if (dir != NULL)
+    return dir;
+
+  dav_href_split_last (url, &parent, NULL);
+  if (parent == NULL || g_str_equal (parent, url))
+    return NULL;
+  dir = local_dir_for (op, parent);
+  if (dir == NULL)
+    return NULL;
+
+  dir = local_target (dir, url, op->taken);
+  g_ptr_array_add (op->local_dirs, g_object_ref (dir));
+  g_hash_table_insert (op->dirs, g_steal_pointer (&key), dir);
+
+  return dir;
+}
+
 static void
-on_folder_listed (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
+on_walk_item (DavWalk           *walk,
+              const DavResponse *response,
+              const char        *href_text,
+              const DavHref     *href,
+              gpointer           user_data)
 {
   Op *op = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
-  Listing *listing = g_queue_pop_head (op->to_list);
+  g_autofree char *parent = NULL;
+  GFile *dir;
 
-  /* Only a whole listing: a folder half listed would be downloaded half
-   * (HOSTILE.md promise 2). */
-  if (result == NULL || result->status != 207 || !result->complete)
+  /* Inside the chosen folder only: never the folder itself, another
+   * server or a path outside it (HOSTILE.md cases 17, 18). */
+  if (href == NULL || href->problem != NULL || href->uri == NULL ||
+      (href->relation != DAV_HREF_MEMBER && href->relation != DAV_HREF_DESCENDANT))
+    return;
+
+  if (dav_response_is_collection (response, href->collection))
     {
-      g_autofree char *shown = dav_text_escape (listing->url, -1);
-      g_autofree char *why = result == NULL ? g_strdup (error->message)
-                                            : g_strdup_printf ("%u %s", result->status,
-                                                               result->reason ? result->reason : "");
-      g_autofree char *text = g_strdup_printf (_("“%s” could not be listed completely (%s), so nothing was downloaded."),
-                                               shown, why);
+      local_dir_for (op, href->uri);
+      return;
+    }
+
+  dav_href_split_last (href->uri, &parent, NULL);
+  dir = parent != NULL ? local_dir_for (op, parent) : NULL;
+  if (dir != NULL)
+    {
+      g_autoptr(GFile) local = local_target (dir, href->uri, op->taken);
+
+      add_download (op, href->uri, local);
+    }
+}
+
+static void
+on_walked (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  Op *op = user_data;
+  DavWalk *walk = DAV_WALK (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Listing) listing = g_queue_pop_head (op->to_list);
+  GPtrArray *failures;
+
+  /* Only a whole tree: a folder half listed would be downloaded half
+   * (HOSTILE.md promise 2). */
+  if (!dav_walk_run_finish (walk, res, &error) || !dav_walk_get_complete (walk))
+    {
+      const DavWalkFailure *failure = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *why = NULL;
+      g_autofree char *text = NULL;
+
+      failures = dav_walk_get_failures (walk);
+      if (error == NULL && failures->len > 0)
+        failure = g_ptr_array_index (failures, 0);
+      shown = dav_text_escape (failure ? failure->url : listing->url, -1);
+      if (error != NULL)
+        why = g_strdup (error->message);
+      else if (failure != NULL && failure->status != 0)
+        why = g_strdup_printf ("%u %s", failure->status, failure->reason ? failure->reason : "");
+      else
+        why = g_strdup (failure && failure->error ? failure->error : _("no reason given"));
+      text = g_strdup_printf (_("“%s” could not be listed completely (%s), so nothing was downloaded."),
+                              shown, why);
 
       toast (op, text);
-      listing_free (listing);
+      g_object_unref (walk);
       op_free (op);
       return;
     }
 
-  for (guint i = 0; i < result->body->responses->len; i++)
-    {
-      const DavResponse *response = g_ptr_array_index (result->body->responses, i);
-      g_autoptr(DavHref) href = dav_href_resolve (listing->url, dav_response_get_href (response));
-      const DavProperty *type;
-      g_autoptr(GFile) local = NULL;
-
-      /* Members only: never the folder itself, another server or a path
-       * outside it (HOSTILE.md cases 17, 18). */
-      if (href->problem != NULL || href->relation != DAV_HREF_MEMBER || href->uri == NULL)
-        continue;
-
-      type = dav_response_find_property (response, "DAV:", "resourcetype");
-      local = local_target (listing->dir, href->uri, op->taken);
-      if (href->collection || (type != NULL && type->value != NULL && strstr (type->value, "collection") != NULL))
-        {
-          Listing *child = g_new0 (Listing, 1);
-
-          child->url = g_str_has_suffix (href->uri, "/") ? g_strdup (href->uri) : g_strconcat (href->uri, "/", NULL);
-          child->dir = g_steal_pointer (&local);
-          g_ptr_array_add (op->local_dirs, g_object_ref (child->dir));
-          g_queue_push_tail (op->to_list, child);
-        }
-      else
-        add_download (op, href->uri, local);
-    }
-
-  listing_free (listing);
+  g_object_unref (walk);
   list_next_folder (op);
 }
 
-/* Lists the next folder to download, Depth 1 at a time (servers may
- * refuse Depth infinity); when none is left, asks and runs. */
+/* Lists the next chosen folder with everything in it (DavWalk: Depth
+ * infinity where the server allows it, else a folder at a time); when
+ * none is left, asks and runs. */
 static void
 list_next_folder (Op *op)
 {
@@ -801,8 +863,11 @@ list_next_folder (Op *op)
 
   if (next != NULL)
     {
-      dav_client_propfind_async (dav_resource_store_get_client (op->store), next->url, DAV_DEPTH_1,
-                                 DAV_PROPFIND_PROP, names, NULL, NULL, NULL, on_folder_listed, op);
+      DavWalk *walk = dav_walk_new (dav_resource_store_get_client (op->store), next->url,
+                                    DAV_PROPFIND_PROP, names);
+
+      g_hash_table_insert (op->dirs, folder_key (next->url), g_object_ref (next->dir));
+      dav_walk_run_async (walk, on_walk_item, op, NULL, on_walked, op);
       return;
     }
 

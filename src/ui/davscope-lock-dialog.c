@@ -101,7 +101,7 @@ set_outcome (LockDialog   *self,
     {
       DavStatusInfo info;
 
-      dav_status_lookup (result->status, &info);
+      dav_status_lookup_for_method (result->status, result->method, &info);
       self->outcome_ok = SOUP_STATUS_IS_SUCCESSFUL (result->status);
       /* TRANSLATORS: "Locked · 200 OK" or "Failed · 423 Locked" */
       self->outcome_title = g_strdup_printf (C_("lock outcome", "%s · %u %s"),
@@ -326,7 +326,7 @@ show_locks (LockDialog   *self,
         {
           DavStatusInfo info;
 
-          dav_status_lookup (result->status, &info);
+          dav_status_lookup_for_method (result->status, result->method, &info);
           text = g_strdup_printf ("%u %s — %s", result->status, info.reason, info.explanation);
         }
       add_group (self, _("The Locks Could Not Be Read"), text ? text : (error ? error->message : NULL));

@@ -319,8 +319,9 @@ item_row_new (const DavReportItem *item,
   switch (refused ? DAV_OUTCOME_NOT_ATTEMPTED : item->outcome)
     {
     case DAV_OUTCOME_DONE:
-      row->icon_name = "emblem-ok-symbolic";
-      row->css_class = "success";
+      /* Done, but the answer contradicts the request: the server's fault. */
+      row->icon_name = item->problems->len > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic";
+      row->css_class = item->problems->len > 0 ? "warning" : "success";
       outcome = done_word (item->method);
       break;
     case DAV_OUTCOME_FAILED:
@@ -673,12 +674,13 @@ text_item (GString             *out,
   {
     DavStatusInfo info;
 
-    dav_status_lookup (item->status, &info);
+    dav_status_lookup_for_method (item->status, item->method, &info);
     /* ✔ only for what the server confirmed. */
     g_string_append_printf (out, "%s %u %s  %s\n",
                             item->outcome == DAV_OUTCOME_DONE ? "✔" : "✘",
                             item->status, info.reason, url);
-    if (item->outcome != DAV_OUTCOME_DONE)
+    /* A done item says no more, unless its answer was faulty. */
+    if (item->outcome != DAV_OUTCOME_DONE || item->problems->len > 0)
       g_string_append_printf (out, "      %s\n", explanation);
   }
 
