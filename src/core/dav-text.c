@@ -18,6 +18,22 @@ dav_text_is_format_char (gunichar c)
          c == 0x00AD || c == 0x061C || c == 0xFEFF;
 }
 
+/* Whether dav_text_escape() writes the character at @p as an escape. */
+static gboolean
+is_escaped_at (const char *p,
+               const char *end)
+{
+  guchar b = (guchar) *p;
+  gunichar c;
+
+  if (b < 0x80)
+    return b < 0x20 || b == 0x7F;
+
+  c = g_utf8_get_char_validated (p, end - p);
+  return c == (gunichar) -1 || c == (gunichar) -2 ||
+         (c >= 0x80 && c < 0xA0) || dav_text_is_format_char (c);
+}
+
 char *
 dav_text_escape (const char *text,
                  gssize      length)
@@ -45,7 +61,22 @@ dav_text_escape (const char *text,
           if (b < 0x20 || b == 0x7F)
             g_string_append_printf (out, "\\x%02x", b);
           else if (b == '\\')
-            g_string_append (out, "\\\\");
+            {
+              /* "Sabre\DAV\Exception" shows as sent. A run of backslashes
+               * is doubled only where it could be read as the start of
+               * an escape: before "x", "u", an escaped character, or the
+               * end of the text (which may be followed by anything). */
+              const char *run_end = p;
+              gboolean doubled;
+
+              while (run_end < end && *run_end == '\\')
+                run_end++;
+              doubled = run_end == end || *run_end == 'x' || *run_end == 'u' ||
+                        is_escaped_at (run_end, end);
+              for (; p < run_end; p++)
+                g_string_append (out, doubled ? "\\\\" : "\\");
+              continue;
+            }
           else
             g_string_append_c (out, (char) b);
           p++;

@@ -13,8 +13,10 @@
 G_BEGIN_DECLS
 
 /* Escapes C0/C1 controls as \xNN, bidi and zero-width format characters as
- * \u{NNNN}, invalid UTF-8 bytes as \xNN, and the backslash itself.
- * @length may be -1. Never NULL for a non-NULL @text. */
+ * \u{NNNN}, invalid UTF-8 bytes as \xNN. A backslash stays one backslash,
+ * doubled only where it could be read as an escape (before "x", "u", an
+ * escaped character or the end). @length may be -1. Never NULL for a
+ * non-NULL @text. */
 char     *dav_text_escape      (const char *text,
                                 gssize      length);
 /* Trims ASCII whitespace (space, tab, CR, LF) at both ends, in place. */
