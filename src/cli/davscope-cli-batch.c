@@ -106,6 +106,36 @@ print_item (DavscopeCliOutput   *out,
     }
 }
 
+/* A target that cannot be acted on is said on stderr at once; the report
+ * covers the others. When none is left, what was refused is the usage
+ * error of the whole command (@refused collects it). */
+static void
+refuse_target (DavscopeCliSession  *session,
+               const GError        *error,
+               char               **refused)
+{
+  g_autofree char *shown = dav_text_escape (error->message, -1);
+  char *joined;
+
+  g_printerr ("%s: %s\n", session->command, shown);
+
+  joined = *refused ? g_strconcat (*refused, "\n", error->message, NULL) : g_strdup (error->message);
+  g_free (*refused);
+  *refused = joined;
+}
+
+/* Nothing left to do: the one document says why (stderr did already). */
+static int
+refuse_all (DavscopeCliSession *session,
+            gboolean            csv,
+            const char         *refused)
+{
+  if (session->json && !csv)
+    davscope_cli_json_failure (NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, refused);
+
+  return DAVSCOPE_CLI_EXIT_CANNOT;
+}
+
 static int
 report_exit_code (DavReport *report)
 {
@@ -188,6 +218,7 @@ davscope_cli_rm (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(DavBatch) batch = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *refused = NULL;
   gboolean csv = FALSE;
   int exit_code;
   const GOptionEntry entries[] = {
@@ -198,9 +229,9 @@ davscope_cli_rm (int    argc,
   context = g_option_context_new (_("URL… — delete resources, with a report per item"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   davscope_cli_session_add_options (&session, context, "davscope-cli rm");
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2)
+  if (!davscope_cli_session_parse (&session, context, &argc, &argv, &error) || argc < 2)
     {
-      g_printerr ("davscope-cli rm: %s\n", error ? error->message : _("give at least one URL"));
+      davscope_cli_session_usage (&session, error ? error->message : _("give at least one URL"));
       davscope_cli_session_clear (&session);
       return DAVSCOPE_CLI_EXIT_CANNOT;
     }
@@ -218,11 +249,11 @@ davscope_cli_rm (int    argc,
       g_autoptr(GError) target_error = NULL;
 
       if (!dav_batch_add_delete (batch, argv[i], &target_error))
-        g_printerr ("davscope-cli rm: %s\n", target_error->message);
+        refuse_target (&session, target_error, &refused);
     }
 
   if (dav_batch_get_n_targets (batch) == 0)
-    exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+    exit_code = refuse_all (&session, csv, refused);
   else
     exit_code = run_batch (&session, batch, csv, _("deleted"));
 
@@ -287,6 +318,7 @@ davscope_cli_proppatch (int    argc,
   g_autoptr(GObject) holder = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GPtrArray) patches = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_prop_patch_free);
   g_autofree char *base = NULL;
+  g_autofree char *refused = NULL;
   gboolean csv = FALSE;
   int exit_code;
   const GOptionEntry patch_entries[] = {
@@ -310,10 +342,10 @@ davscope_cli_proppatch (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   davscope_cli_session_add_options (&session, context, "davscope-cli proppatch");
 
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2 || patches->len == 0)
+  if (!davscope_cli_session_parse (&session, context, &argc, &argv, &error) || argc < 2 || patches->len == 0)
     {
-      g_printerr ("davscope-cli proppatch: %s\n",
-                  error ? error->message : _("give at least one URL and one --set, --set-xml or --remove"));
+      davscope_cli_session_usage (&session,
+                                  error ? error->message : _("give at least one URL and one --set, --set-xml or --remove"));
       davscope_cli_session_clear (&session);
       return DAVSCOPE_CLI_EXIT_CANNOT;
     }
@@ -322,9 +354,7 @@ davscope_cli_proppatch (int    argc,
   for (guint i = 0; i < patches->len; i++)
     if (!dav_prop_patch_validate (g_ptr_array_index (patches, i), &error))
       {
-        g_autofree char *shown = dav_text_escape (error->message, -1);
-
-        g_printerr ("davscope-cli proppatch: %s\n", shown);
+        davscope_cli_session_usage (&session, error->message);
         davscope_cli_session_clear (&session);
         return DAVSCOPE_CLI_EXIT_CANNOT;
       }
@@ -342,11 +372,11 @@ davscope_cli_proppatch (int    argc,
       g_autoptr(GError) target_error = NULL;
 
       if (!dav_batch_add_proppatch (batch, argv[i], patches, &target_error))
-        g_printerr ("davscope-cli proppatch: %s\n", target_error->message);
+        refuse_target (&session, target_error, &refused);
     }
 
   if (dav_batch_get_n_targets (batch) == 0)
-    exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+    exit_code = refuse_all (&session, csv, refused);
   else
     exit_code = run_batch (&session, batch, csv, _("saved"));
 

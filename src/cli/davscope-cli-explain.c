@@ -90,8 +90,9 @@ explain_condition (const char *name,
 
   if (!dav_condition_lookup ("DAV:", local, &info))
     {
-      g_printerr (_("davscope-cli explain: “%s” is neither a status code (100–599) nor a known DAV:error condition.\n"), name);
-      return DAVSCOPE_CLI_EXIT_CANNOT;
+      g_autofree char *message = g_strdup_printf (_("“%s” is neither a status code (100–599) nor a known DAV:error condition."), name);
+
+      return davscope_cli_fail (json, "davscope-cli explain", NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, message);
     }
 
   if (json)
@@ -126,6 +127,7 @@ davscope_cli_explain (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
+  gboolean wants_json;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -134,15 +136,14 @@ davscope_cli_explain (int    argc,
 
   context = g_option_context_new (_("CODE|CONDITION — explain a status code or a DAV:error condition"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  wants_json = davscope_cli_args_want_json (argc, argv);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("davscope-cli explain: %s\n", error->message);
-      return DAVSCOPE_CLI_EXIT_CANNOT;
-    }
+    return davscope_cli_fail (wants_json, "davscope-cli explain", NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, error->message);
   if (argc != 2)
     {
-      g_printerr (_("Usage: davscope-cli explain [--json] CODE|CONDITION\n"));
-      return DAVSCOPE_CLI_EXIT_CANNOT;
+      g_autofree char *usage = g_strdup (_("Usage: davscope-cli explain [--json] CODE|CONDITION\n"));
+
+      return davscope_cli_fail (json, NULL, NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, g_strchomp (usage));
     }
 
   if (g_ascii_string_to_unsigned (argv[1], 10, 0, 999, &code, NULL))

@@ -18,6 +18,7 @@
 #include "dav-text.h"
 #include "davscope-cli-output.h"
 
+#define COMMAND "davscope-cli inspect"
 #define READ_SIZE (64 * 1024)
 #define SHOWN_VALUE_MAX 160
 
@@ -34,21 +35,10 @@ static void
 flag_href (DavResponse   *response,
            const DavHref *resolved)
 {
-  DavProblemKind kind;
+  DavProblem *problem = davscope_cli_href_problem (resolved, response->line);
 
-  switch (resolved->relation)
-    {
-    case DAV_HREF_INVALID:      kind = DAV_PROBLEM_INVALID_HREF; break;
-    case DAV_HREF_OTHER_ORIGIN: kind = DAV_PROBLEM_OTHER_ORIGIN; break;
-    case DAV_HREF_OUTSIDE:      kind = DAV_PROBLEM_OUTSIDE_COLLECTION; break;
-    case DAV_HREF_SELF:
-    case DAV_HREF_MEMBER:
-    case DAV_HREF_DESCENDANT:
-    default:
-      return;
-    }
-
-  dav_response_add_problem (response, dav_problem_new (kind, response->line, 0, "%s", resolved->problem));
+  if (problem != NULL)
+    dav_response_add_problem (response, problem);
 }
 
 static void
@@ -319,6 +309,7 @@ davscope_cli_inspect (int    argc,
   g_autofree char *base = NULL;
   g_autofree char *buffer = NULL;
   gboolean json = FALSE;
+  gboolean wants_json;
   Inspect self = { 0 };
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a tree"), NULL },
@@ -328,28 +319,29 @@ davscope_cli_inspect (int    argc,
 
   context = g_option_context_new (_("FILE|- — explain a saved 207 Multi-Status body"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  wants_json = davscope_cli_args_want_json (argc, argv);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("davscope-cli inspect: %s\n", error->message);
-      return DAVSCOPE_CLI_EXIT_CANNOT;
-    }
+    return davscope_cli_fail (wants_json, COMMAND, NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, error->message);
   if (argc != 2)
     {
-      g_printerr (_("Usage: davscope-cli inspect [--json] [--base URL] FILE|-\n"));
-      return DAVSCOPE_CLI_EXIT_CANNOT;
+      g_autofree char *usage = g_strdup (_("Usage: davscope-cli inspect [--json] [--base URL] FILE|-\n"));
+
+      return davscope_cli_fail (json, NULL, NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, g_strchomp (usage));
     }
 
   if (base != NULL && !g_uri_is_valid (base, G_URI_FLAGS_NONE, &error))
     {
-      g_printerr (_("davscope-cli inspect: the base URL is not valid: %s\n"), error->message);
-      return DAVSCOPE_CLI_EXIT_CANNOT;
+      g_autofree char *message = g_strdup_printf (_("the base URL is not valid: %s"), error->message);
+
+      return davscope_cli_fail (json, COMMAND, NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, message);
     }
 
   input = open_input (argv[1], &error);
   if (input == NULL)
     {
-      g_printerr (_("davscope-cli inspect: cannot read %s: %s\n"), argv[1], error->message);
-      return DAVSCOPE_CLI_EXIT_CANNOT;
+      g_autofree char *message = g_strdup_printf (_("cannot read %s: %s"), argv[1], error->message);
+
+      return davscope_cli_fail (json, COMMAND, NULL, NULL, DAVSCOPE_CLI_FAILURE_LOCAL, message);
     }
 
   davscope_cli_output_init (&self.out, stdout, json);
@@ -372,9 +364,19 @@ davscope_cli_inspect (int    argc,
 
       if (n < 0)
         {
-          g_printerr (_("davscope-cli inspect: cannot read %s: %s\n"), argv[1], error->message);
-          dav_json_writer_free (self.json);
-          return DAVSCOPE_CLI_EXIT_CANNOT;
+          g_autofree char *message = g_strdup_printf (_("cannot read %s: %s"), argv[1], error->message);
+
+          /* Part of the document may be out already: it is ended with
+           * the failure, so that it stays one document. */
+          if (json)
+            {
+              dav_json_writer_end_array (self.json);
+              davscope_cli_json_failure_fields (self.json, NULL, DAVSCOPE_CLI_FAILURE_LOCAL, message);
+              dav_json_writer_end_object (self.json);
+              davscope_cli_json_flush (self.json, stdout);
+              dav_json_writer_free (self.json);
+            }
+          return davscope_cli_fail (FALSE, COMMAND, NULL, NULL, DAVSCOPE_CLI_FAILURE_LOCAL, message);
         }
       if (n == 0)
         break;

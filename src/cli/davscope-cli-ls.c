@@ -160,7 +160,22 @@ json_resource (Listing           *self,
 
   dav_report_write_conditions (json, response->errors);
   dav_json_writer_add_string (json, "description", response->description);
-  davscope_cli_json_problems (json, response->problems);
+
+  /* An href that names no member carries its problem here, as the
+   * human output shows it under the row (no href at all is the
+   * parser's missing-href already). */
+  dav_json_writer_member (json, "problems");
+  dav_json_writer_begin_array (json);
+  if (response->hrefs->len > 0)
+    {
+      g_autoptr(DavProblem) flagged = davscope_cli_href_problem (href, response->line);
+
+      if (flagged != NULL)
+        davscope_cli_json_problem (json, flagged);
+    }
+  for (guint i = 0; i < response->problems->len; i++)
+    davscope_cli_json_problem (json, g_ptr_array_index (response->problems, i));
+  dav_json_writer_end_array (json);
   dav_json_writer_end_object (json);
 
   if (dav_json_writer_get_buffer (json)->len > 64 * 1024)
@@ -357,9 +372,9 @@ run_listing (int       argc,
                                            : _("URL — list a collection"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   davscope_cli_session_add_options (&session, context, command);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+  if (!davscope_cli_session_parse (&session, context, &argc, &argv, &error) || argc != 2)
     {
-      g_printerr ("%s: %s\n", command, error ? error->message : _("give exactly one URL"));
+      davscope_cli_session_usage (&session, error ? error->message : _("give exactly one URL"));
       davscope_cli_session_clear (&session);
       return DAVSCOPE_CLI_EXIT_CANNOT;
     }
@@ -374,7 +389,9 @@ run_listing (int       argc,
     depth = DAV_DEPTH_INFINITY;
   else
     {
-      g_printerr (_("%s: the depth is 0, 1 or infinity, not “%s”.\n"), command, depth_text);
+      g_autofree char *message = g_strdup_printf (_("the depth is 0, 1 or infinity, not “%s”."), depth_text);
+
+      davscope_cli_session_usage (&session, message);
       davscope_cli_session_clear (&session);
       return DAVSCOPE_CLI_EXIT_CANNOT;
     }
@@ -397,7 +414,7 @@ run_listing (int       argc,
   url = dav_client_resolve (session.client, argv[1], &error);
   if (url == NULL)
     {
-      exit_code = davscope_cli_session_fail (&session, error);
+      exit_code = davscope_cli_session_usage (&session, error->message);
       davscope_cli_session_clear (&session);
       return exit_code;
     }
@@ -421,23 +438,26 @@ run_listing (int       argc,
                              on_response, &self, NULL, davscope_cli_session_done, &done);
   result = dav_client_request_finish (session.client, davscope_cli_session_wait (&session, &done), &error);
 
+  /* One document whatever the answer: the listing, and how it ended. A
+   * whole answer that is no 207 is complete, but no listing. */
   if (self.json != NULL)
     {
       dav_json_writer_end_array (self.json);
       if (result != NULL)
         {
-          davscope_cli_json_status_fields (self.json, result->status, result->reason, FALSE);
-          if (result->body != NULL)
-            {
-              dav_report_write_conditions (self.json, result->body->errors);
-              davscope_cli_json_problems (self.json, result->body->problems);
-            }
-          dav_json_writer_add_boolean (self.json, "complete", result->complete && !self.fatal && result->status == 207);
+          gboolean listed = result->status == 207 && result->complete && !self.fatal;
+
+          dav_json_writer_add_string (self.json, "method", result->method);
+          davscope_cli_json_answer_fields (self.json, result, listed && self.n_failed == 0, NULL);
+          dav_json_writer_add_boolean (self.json, "complete",
+                                       result->status == 207 ? listed : davscope_cli_answer_complete (result));
+          dav_json_writer_add_boolean (self.json, "listing_complete", listed);
         }
       else
         {
-          dav_json_writer_add_string (self.json, "transport_error", error->message);
-          dav_json_writer_add_boolean (self.json, "complete", FALSE);
+          davscope_cli_json_failure_fields (self.json, "PROPFIND", davscope_cli_failure_for_error (error),
+                                            error->message);
+          dav_json_writer_add_boolean (self.json, "listing_complete", FALSE);
         }
       dav_json_writer_add_int (self.json, "n_resources", self.n_resources);
       dav_json_writer_end_object (self.json);
@@ -446,7 +466,7 @@ run_listing (int       argc,
     }
 
   if (result == NULL)
-    exit_code = davscope_cli_session_fail (&session, error);
+    exit_code = davscope_cli_session_print_error (&session, error);
   else if (result->status != 207)
     exit_code = davscope_cli_session_print_result (&session, result);
   else

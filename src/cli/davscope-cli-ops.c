@@ -41,14 +41,16 @@ session_start (DavscopeCliSession *session,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   davscope_cli_session_add_options (session, context, command);
 
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (!davscope_cli_session_parse (session, context, argc, argv, &error))
     {
-      g_printerr ("%s: %s\n", command, error->message);
+      davscope_cli_session_usage (session, error->message);
       return FALSE;
     }
   if (*argc != n_args + 1)
     {
-      g_printerr (_("Usage: %s %s\n"), command, usage);
+      g_autofree char *line = g_strdup_printf (_("Usage: %s %s\n"), command, usage);
+
+      davscope_cli_fail (session->json, NULL, NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, g_strchomp (line));
       return FALSE;
     }
 
@@ -66,18 +68,81 @@ wait_result (DavscopeCliSession  *session,
   return dav_client_request_finish (session->client, davscope_cli_session_wait (session, done), error);
 }
 
+/* Where a COPY, MOVE or PUT writes. Asked to keep what is there
+ * (Overwrite: F, If-None-Match: *), a 412 means that something is
+ * (RFC 4918 §9.8.5, RFC 9110 §13.1.2). */
+typedef struct {
+  const char *destination;    /* COPY, MOVE: the absolute URL; PUT: NULL, it is the URL */
+  gboolean    keeps_existing; /* sent without --overwrite */
+} Target;
+
+static gboolean
+found_existing (const Target *target,
+                DavResult    *result)
+{
+  return target != NULL && target->keeps_existing &&
+         result->status == SOUP_STATUS_PRECONDITION_FAILED;
+}
+
+static const char *
+exists_explanation (void)
+{
+  return _("Not done: something already exists there, and replacing it was not asked for; use --overwrite to replace it.");
+}
+
+/* The one JSON document of a single-request command: what the server
+ * answered, its explanation worded as rm words an item. */
+static void
+print_answer_json (DavResult    *result,
+                   const Target *target,
+                   gboolean      ok)
+{
+  g_autoptr(DavJsonWriter) json = dav_json_writer_new (TRUE);
+  g_autoptr(DavReportItem) item = dav_report_item_new (result->method, result->url);
+  gboolean exists = found_existing (target, result);
+
+  item->overwrite = target != NULL && !target->keeps_existing;
+  dav_report_item_set_result (item, result);
+
+  dav_json_writer_begin_object (json);
+  dav_json_writer_add_string (json, "url", result->url);
+  dav_json_writer_add_string (json, "method", result->method);
+  if (target != NULL && target->destination != NULL)
+    dav_json_writer_add_string (json, "destination", target->destination);
+  if (target != NULL)
+    dav_json_writer_add_boolean (json, "destination_exists", exists);
+  dav_json_writer_add_string (json, "outcome", dav_outcome_to_string (ok ? DAV_OUTCOME_DONE : DAV_OUTCOME_FAILED));
+  davscope_cli_json_answer_fields (json, result, ok, exists ? exists_explanation () : item->explanation);
+  if (result->lock_token != NULL)
+    dav_json_writer_add_string (json, "lock_token", result->lock_token);
+  dav_json_writer_add_boolean (json, "complete", davscope_cli_answer_complete (result));
+  dav_json_writer_end_object (json);
+  davscope_cli_json_flush (json, stdout);
+}
+
 /* The end of every single-request command: a success line, or the answer
- * explained with its exit code. */
+ * explained with its exit code; with --json one document either way.
+ * @url and @method say what got no answer when @result is NULL. */
 static int
 finish_simple (DavscopeCliSession *session,
+               const char         *url,
+               const char         *method,
+               const Target       *target,
                DavResult          *result,
                const GError       *error,
                const char         *done_message)
 {
-  if (result == NULL)
-    return davscope_cli_session_fail (session, error);
+  gboolean ok;
+  int exit_code;
 
-  if (!dav_result_is_success (result))
+  if (result == NULL)
+    return davscope_cli_session_fail (session, url, method, error);
+
+  ok = dav_result_is_success (result);
+  if (session->json)
+    print_answer_json (result, target, ok);
+
+  if (!ok)
     {
       if (dav_result_has_multistatus (result) && !session->json)
         {
@@ -95,28 +160,20 @@ finish_simple (DavscopeCliSession *session,
               davscope_cli_output_print_conditions (&err, 4, response->errors);
             }
         }
-      return davscope_cli_session_print_result (session, result);
+      exit_code = davscope_cli_session_print_result (session, result);
+      if (found_existing (target, result))
+        g_printerr ("  %s\n", exists_explanation ());
+      return exit_code;
     }
 
-  if (session->json)
-    {
-      g_autoptr(DavJsonWriter) json = dav_json_writer_new (TRUE);
-
-      dav_json_writer_begin_object (json);
-      dav_json_writer_add_string (json, "url", result->url);
-      davscope_cli_json_status_fields (json, result->status, result->reason, FALSE);
-      dav_json_writer_add_boolean (json, "ok", TRUE);
-      if (result->lock_token != NULL)
-        dav_json_writer_add_string (json, "lock_token", result->lock_token);
-      dav_json_writer_end_object (json);
-      davscope_cli_json_flush (json, stdout);
-    }
-  else if (done_message != NULL)
+  if (!session->json && done_message != NULL)
     printf ("%s\n", done_message);
 
   return DAVSCOPE_CLI_EXIT_OK;
 }
 
+/* An argument that names nothing on the connected server is a usage
+ * error: nothing is sent. */
 static char *
 resolve_or_fail (DavscopeCliSession *session,
                  const char         *url,
@@ -126,7 +183,7 @@ resolve_or_fail (DavscopeCliSession *session,
   char *resolved = dav_client_resolve (session->client, url, &error);
 
   if (resolved == NULL)
-    *exit_code = davscope_cli_session_fail (session, error);
+    *exit_code = davscope_cli_session_usage (session, error->message);
 
   return resolved;
 }
@@ -160,7 +217,7 @@ davscope_cli_info (int    argc,
   result = wait_result (&session, &done, &error);
   if (result == NULL || !SOUP_STATUS_IS_SUCCESSFUL (result->status))
     {
-      exit_code = finish_simple (&session, result, error, NULL);
+      exit_code = finish_simple (&session, url, "OPTIONS", NULL, result, error, NULL);
       davscope_cli_session_clear (&session);
       return exit_code;
     }
@@ -180,7 +237,10 @@ davscope_cli_info (int    argc,
 
       dav_json_writer_begin_object (json);
       dav_json_writer_add_string (json, "url", url);
+      dav_json_writer_add_string (json, "method", result->method);
       davscope_cli_json_status_fields (json, result->status, result->reason, FALSE);
+      /* No DAV header: it answered, but it is no WebDAV resource. */
+      dav_json_writer_add_boolean (json, "ok", dav != NULL);
       dav_json_writer_add_string (json, "dav", dav);
       dav_json_writer_add_string (json, "allow", allow);
       dav_json_writer_add_string (json, "server", server);
@@ -195,6 +255,7 @@ davscope_cli_info (int    argc,
           dav_json_writer_add_string (json, "quota_used_bytes",
                                       used && used->status == 200 ? used->value : NULL);
         }
+      dav_json_writer_add_boolean (json, "complete", TRUE);
       dav_json_writer_end_object (json);
       davscope_cli_json_flush (json, stdout);
     }
@@ -257,7 +318,7 @@ davscope_cli_mkdir (int    argc,
 
   dav_client_mkcol_async (session.client, url, NULL, davscope_cli_session_done, &done);
   result = wait_result (&session, &done, &error);
-  exit_code = finish_simple (&session, result, error, _("Created."));
+  exit_code = finish_simple (&session, url, "MKCOL", NULL, result, error, _("Created."));
 
   davscope_cli_session_clear (&session);
   return exit_code;
@@ -277,6 +338,7 @@ copy_or_move (int      argc,
   g_autofree char *destination = NULL;
   g_autofree char *base = NULL;
   gboolean overwrite = FALSE;
+  Target target;
   int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
   const GOptionEntry entries[] = {
     { "overwrite", 'f', 0, G_OPTION_ARG_NONE, &overwrite, N_("Replace the destination if it exists (Overwrite: T)"), NULL },
@@ -322,7 +384,8 @@ copy_or_move (int      argc,
   else
     dav_client_copy_async (session.client, source, destination, overwrite, NULL, davscope_cli_session_done, &done);
   result = wait_result (&session, &done, &error);
-  exit_code = finish_simple (&session, result, error,
+  target = (Target) { destination, !overwrite };
+  exit_code = finish_simple (&session, source, move ? "MOVE" : "COPY", &target, result, error,
                              result && result->status == 201 ? _("Done; the destination is new.")
                                                              : _("Done; the destination was replaced."));
 
@@ -406,7 +469,7 @@ davscope_cli_lock (int    argc,
       else
         message = g_strdup_printf (_("Locked. Token: %s"), token);
     }
-  exit_code = finish_simple (&session, result, error, message);
+  exit_code = finish_simple (&session, url, "LOCK", NULL, result, error, message);
 
   davscope_cli_session_clear (&session);
   return exit_code;
@@ -433,7 +496,7 @@ davscope_cli_unlock (int    argc,
 
   dav_client_unlock_async (session.client, url, argv[2], NULL, davscope_cli_session_done, &done);
   result = wait_result (&session, &done, &error);
-  exit_code = finish_simple (&session, result, error, _("Unlocked."));
+  exit_code = finish_simple (&session, url, "UNLOCK", NULL, result, error, _("Unlocked."));
 
   davscope_cli_session_clear (&session);
   return exit_code;
@@ -497,9 +560,9 @@ davscope_cli_get (int    argc,
   context = g_option_context_new (_("URL [FILE] — download a file (streamed)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   davscope_cli_session_add_options (&session, context, "davscope-cli get");
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2 || argc > 3)
+  if (!davscope_cli_session_parse (&session, context, &argc, &argv, &error) || argc < 2 || argc > 3)
     {
-      g_printerr ("davscope-cli get: %s\n", error ? error->message : _("give a URL and optionally a FILE"));
+      exit_code = davscope_cli_session_usage (&session, error ? error->message : _("give a URL and optionally a FILE"));
       davscope_cli_session_clear (&session);
       return exit_code;
     }
@@ -508,7 +571,10 @@ davscope_cli_get (int    argc,
   file = g_file_new_for_commandline_arg (target);
   if (!force && g_file_query_exists (file, NULL))
     {
-      g_printerr (_("davscope-cli get: %s exists; use --force to replace it.\n"), target);
+      g_autofree char *message = g_strdup_printf (_("%s exists; use --force to replace it."), target);
+
+      exit_code = davscope_cli_fail (session.json, session.command, argv[1], NULL,
+                                     DAVSCOPE_CLI_FAILURE_LOCAL, message);
       davscope_cli_session_clear (&session);
       return exit_code;
     }
@@ -532,7 +598,10 @@ davscope_cli_get (int    argc,
     fd = g_mkstemp (tmpl_path);
     if (fd < 0)
       {
-        g_printerr (_("davscope-cli get: cannot write in %s: %s\n"), dir, g_strerror (errno));
+        g_autofree char *message = g_strdup_printf (_("cannot write in %s: %s"), dir, g_strerror (errno));
+
+        exit_code = davscope_cli_fail (session.json, session.command, url, NULL,
+                                       DAVSCOPE_CLI_FAILURE_LOCAL, message);
         davscope_cli_session_clear (&session);
         return exit_code;
       }
@@ -542,7 +611,8 @@ davscope_cli_get (int    argc,
   }
   if (temp_stream == NULL)
     {
-      g_printerr ("davscope-cli get: %s\n", error->message);
+      exit_code = davscope_cli_fail (session.json, session.command, url, NULL,
+                                     DAVSCOPE_CLI_FAILURE_LOCAL, error->message);
       g_file_delete (temp, NULL, NULL);
       davscope_cli_session_clear (&session);
       return exit_code;
@@ -570,10 +640,12 @@ davscope_cli_get (int    argc,
       if (!g_file_move (temp, file, force ? G_FILE_COPY_OVERWRITE : G_FILE_COPY_NONE,
                         NULL, NULL, NULL, &move_error))
         {
-          g_printerr ("davscope-cli get: %s\n", move_error->message);
+          /* Downloaded, but not where it was asked to go. */
+          exit_code = davscope_cli_fail (session.json, session.command, url, NULL,
+                                         DAVSCOPE_CLI_FAILURE_LOCAL, move_error->message);
           g_file_delete (temp, NULL, NULL);
           davscope_cli_session_clear (&session);
-          return DAVSCOPE_CLI_EXIT_CANNOT;
+          return exit_code;
         }
       if (!session.json)
         printf (_("Saved to %s\n"), target);
@@ -581,7 +653,7 @@ davscope_cli_get (int    argc,
   else
     g_file_delete (temp, NULL, NULL);
 
-  exit_code = finish_simple (&session, result, error, NULL);
+  exit_code = finish_simple (&session, url, "GET", NULL, result, error, NULL);
   davscope_cli_session_clear (&session);
   return exit_code;
 }
@@ -600,11 +672,17 @@ davscope_cli_put (int    argc,
   g_autofree char *url = NULL;
   g_autofree char *target = NULL;
   g_autofree char *content_type = NULL;
+  gboolean overwrite = FALSE;
+  Target replacing;
   Progress progress = { isatty (2), 0 };
   int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
+  const GOptionEntry entries[] = {
+    { "overwrite", 'f', 0, G_OPTION_ARG_NONE, &overwrite, N_("Replace the file on the server if it exists (otherwise If-None-Match: * keeps it)"), NULL },
+    { NULL }
+  };
 
   if (!session_start (&session, "davscope-cli put", _("FILE URL — upload a file (streamed)"),
-                      NULL, &argc, &argv, 2, 2))
+                      entries, &argc, &argv, 2, 2))
     {
       davscope_cli_session_clear (&session);
       return exit_code;
@@ -617,8 +695,11 @@ davscope_cli_put (int    argc,
   if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
       (input = g_file_read (file, NULL, &error)) == NULL)
     {
-      g_printerr (_("davscope-cli put: cannot read %s: %s\n"), argv[1],
-                  error ? error->message : _("not a regular file"));
+      g_autofree char *message = g_strdup_printf (_("cannot read %s: %s"), argv[1],
+                                                  error ? error->message : _("not a regular file"));
+
+      exit_code = davscope_cli_fail (session.json, session.command, NULL, NULL,
+                                     DAVSCOPE_CLI_FAILURE_LOCAL, message);
       davscope_cli_session_clear (&session);
       return exit_code;
     }
@@ -646,14 +727,16 @@ davscope_cli_put (int    argc,
     }
 
   content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
-  /* The CLI replaces, like cp: the user named the target. */
+  /* An existing file is replaced only when asked, as cp, mv and get do:
+   * without --overwrite it is sent with If-None-Match: *. */
   dav_client_put_async (session.client, url, G_INPUT_STREAM (input), g_file_info_get_size (info),
-                        content_type, TRUE, on_progress, &progress, NULL, davscope_cli_session_done, &done);
+                        content_type, overwrite, on_progress, &progress, NULL, davscope_cli_session_done, &done);
   result = wait_result (&session, &done, &error);
   if (progress.tty && progress.last != 0)
     fputc ('\n', stderr);
 
-  exit_code = finish_simple (&session, result, error,
+  replacing = (Target) { NULL, !overwrite };
+  exit_code = finish_simple (&session, url, "PUT", &replacing, result, error,
                              result && result->status == 201 ? _("Uploaded (new file).") : _("Uploaded (replaced)."));
   davscope_cli_session_clear (&session);
   return exit_code;

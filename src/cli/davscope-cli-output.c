@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "dav-error.h"
 #include "dav-problem.h"
 #include "dav-report.h"
 #include "dav-response.h"
@@ -206,11 +207,12 @@ davscope_cli_output_print_conditions (DavscopeCliOutput *out,
     }
 }
 
-void
-davscope_cli_json_status_fields (DavJsonWriter *json,
-                                 guint          code,
-                                 const char    *reason_sent,
-                                 gboolean       for_property)
+static void
+json_status (DavJsonWriter *json,
+             guint          code,
+             const char    *reason_sent,
+             gboolean       for_property,
+             const char    *explanation)
 {
   DavStatusInfo info;
 
@@ -227,7 +229,42 @@ davscope_cli_json_status_fields (DavJsonWriter *json,
   lookup_status (code, for_property, &info);
   dav_json_writer_add_string (json, "severity", dav_severity_to_string (info.severity));
   dav_json_writer_add_boolean (json, "known", info.known);
-  dav_json_writer_add_string (json, "explanation", info.explanation);
+  dav_json_writer_add_string (json, "explanation", explanation ? explanation : info.explanation);
+}
+
+void
+davscope_cli_json_status_fields (DavJsonWriter *json,
+                                 guint          code,
+                                 const char    *reason_sent,
+                                 gboolean       for_property)
+{
+  json_status (json, code, reason_sent, for_property, NULL);
+}
+
+void
+davscope_cli_json_status_explained (DavJsonWriter *json,
+                                    guint          code,
+                                    const char    *reason_sent,
+                                    const char    *explanation)
+{
+  json_status (json, code, reason_sent, FALSE, explanation);
+}
+
+void
+davscope_cli_json_problem (DavJsonWriter    *json,
+                           const DavProblem *problem)
+{
+  dav_json_writer_begin_object (json);
+  dav_json_writer_add_string (json, "kind", dav_problem_kind_to_string (problem->kind));
+  dav_json_writer_add_string (json, "severity",
+                              dav_severity_to_string (dav_problem_kind_severity (problem->kind)));
+  dav_json_writer_add_string (json, "message", problem->message);
+  if (problem->line > 0)
+    {
+      dav_json_writer_add_int (json, "line", problem->line);
+      dav_json_writer_add_int (json, "column", problem->column);
+    }
+  dav_json_writer_end_object (json);
 }
 
 void
@@ -237,22 +274,29 @@ davscope_cli_json_problems (DavJsonWriter *json,
   dav_json_writer_member (json, "problems");
   dav_json_writer_begin_array (json);
   for (guint i = 0; i < problems->len; i++)
-    {
-      const DavProblem *problem = g_ptr_array_index (problems, i);
-
-      dav_json_writer_begin_object (json);
-      dav_json_writer_add_string (json, "kind", dav_problem_kind_to_string (problem->kind));
-      dav_json_writer_add_string (json, "severity",
-                                  dav_severity_to_string (dav_problem_kind_severity (problem->kind)));
-      dav_json_writer_add_string (json, "message", problem->message);
-      if (problem->line > 0)
-        {
-          dav_json_writer_add_int (json, "line", problem->line);
-          dav_json_writer_add_int (json, "column", problem->column);
-        }
-      dav_json_writer_end_object (json);
-    }
+    davscope_cli_json_problem (json, g_ptr_array_index (problems, i));
   dav_json_writer_end_array (json);
+}
+
+DavProblem *
+davscope_cli_href_problem (const DavHref *href,
+                           guint          line)
+{
+  DavProblemKind kind;
+
+  switch (href->relation)
+    {
+    case DAV_HREF_INVALID:      kind = DAV_PROBLEM_INVALID_HREF; break;
+    case DAV_HREF_OTHER_ORIGIN: kind = DAV_PROBLEM_OTHER_ORIGIN; break;
+    case DAV_HREF_OUTSIDE:      kind = DAV_PROBLEM_OUTSIDE_COLLECTION; break;
+    case DAV_HREF_SELF:
+    case DAV_HREF_MEMBER:
+    case DAV_HREF_DESCENDANT:
+    default:
+      return NULL;
+    }
+
+  return dav_problem_new (kind, line, 0, "%s", href->problem ? href->problem : "");
 }
 
 void
@@ -263,4 +307,88 @@ davscope_cli_json_flush (DavJsonWriter *json,
 
   fwrite (buffer->str, 1, buffer->len, stream);
   g_string_truncate (buffer, 0);
+}
+
+void
+davscope_cli_json_failure_fields (DavJsonWriter      *json,
+                                  const char         *method,
+                                  DavscopeCliFailure  failure,
+                                  const char         *message)
+{
+  static const char * const members[] = {
+    [DAVSCOPE_CLI_FAILURE_USAGE] = "usage_error",
+    [DAVSCOPE_CLI_FAILURE_LOCAL] = "local_error",
+    [DAVSCOPE_CLI_FAILURE_NOT_SENT] = "transport_error",
+    [DAVSCOPE_CLI_FAILURE_NO_ANSWER] = "transport_error",
+  };
+  g_autoptr(DavReportItem) item = dav_report_item_new (method, NULL);
+  g_autoptr(GError) error = g_error_new_literal (DAV_ERROR, DAV_ERROR_FAILED, message);
+
+  /* Worded as rm and proppatch word an item that was never sent, or
+   * that got no answer. */
+  dav_report_item_set_error (item,
+                             failure == DAVSCOPE_CLI_FAILURE_NO_ANSWER ? DAV_OUTCOME_UNKNOWN
+                                                                       : DAV_OUTCOME_NOT_ATTEMPTED,
+                             error);
+
+  dav_json_writer_add_string (json, "method", method);
+  dav_json_writer_add_string (json, "outcome", dav_outcome_to_string (item->outcome));
+  dav_json_writer_add_status (json, "status", 0);
+  dav_json_writer_add_string (json, "reason", NULL);
+  dav_json_writer_add_boolean (json, "ok", FALSE);
+  dav_json_writer_add_string (json, "explanation", item->explanation);
+  dav_json_writer_add_string (json, members[failure], message);
+  dav_json_writer_add_boolean (json, "complete", FALSE);
+}
+
+void
+davscope_cli_json_failure (const char         *url,
+                           const char         *method,
+                           DavscopeCliFailure  failure,
+                           const char         *message)
+{
+  g_autoptr(DavJsonWriter) json = dav_json_writer_new (TRUE);
+
+  dav_json_writer_begin_object (json);
+  dav_json_writer_add_string (json, "url", url);
+  davscope_cli_json_failure_fields (json, method, failure, message);
+  dav_json_writer_end_object (json);
+  davscope_cli_json_flush (json, stdout);
+}
+
+int
+davscope_cli_fail (gboolean            json,
+                   const char         *command,
+                   const char         *url,
+                   const char         *method,
+                   DavscopeCliFailure  failure,
+                   const char         *message)
+{
+  g_autofree char *shown = dav_text_escape (message, -1);
+
+  if (command != NULL)
+    g_printerr ("%s: %s\n", command, shown);
+  else
+    g_printerr ("%s\n", shown);
+
+  if (json)
+    davscope_cli_json_failure (url, method, failure, message);
+
+  return DAVSCOPE_CLI_EXIT_CANNOT;
+}
+
+gboolean
+davscope_cli_args_want_json (int    argc,
+                             char **argv)
+{
+  for (int i = 1; i < argc && argv[i] != NULL; i++)
+    {
+      /* After "--" everything is an argument. */
+      if (g_str_equal (argv[i], "--"))
+        return FALSE;
+      if (g_str_equal (argv[i], "--json"))
+        return TRUE;
+    }
+
+  return FALSE;
 }

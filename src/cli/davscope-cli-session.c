@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "dav-error.h"
 #include "dav-text.h"
 
 void
@@ -32,6 +33,30 @@ davscope_cli_session_add_options (DavscopeCliSession *session,
   session->timeout = 60;
   session->connections = 4;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+gboolean
+davscope_cli_session_parse (DavscopeCliSession  *session,
+                            GOptionContext      *context,
+                            int                 *argc,
+                            char              ***argv,
+                            GError             **error)
+{
+  gboolean wants_json = davscope_cli_args_want_json (*argc, *argv);
+
+  if (g_option_context_parse (context, argc, argv, error))
+    return TRUE;
+
+  session->json = wants_json;
+  return FALSE;
+}
+
+int
+davscope_cli_session_usage (DavscopeCliSession *session,
+                            const char         *message)
+{
+  return davscope_cli_fail (session->json, session->command, NULL, NULL,
+                            DAVSCOPE_CLI_FAILURE_USAGE, message);
 }
 
 static char *
@@ -156,7 +181,7 @@ davscope_cli_session_connect (DavscopeCliSession *session,
   session->client = dav_client_new (base_url, &error);
   if (session->client == NULL)
     {
-      g_printerr ("%s: %s\n", session->command, error->message);
+      davscope_cli_session_usage (session, error->message);
       return FALSE;
     }
 
@@ -235,9 +260,25 @@ print_certificate (DavscopeCliSession   *session,
   g_printerr (_("  Use --insecure only if you know why it is not trusted.\n"));
 }
 
+DavscopeCliFailure
+davscope_cli_failure_for_error (const GError *error)
+{
+  /* The rule DavBatch follows for rm and proppatch: these errors come
+   * before any of the request left. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+      error->domain == G_RESOLVER_ERROR ||
+      error->domain == G_TLS_ERROR ||
+      error->domain == DAV_ERROR)
+    return DAVSCOPE_CLI_FAILURE_NOT_SENT;
+
+  return DAVSCOPE_CLI_FAILURE_NO_ANSWER;
+}
+
 int
-davscope_cli_session_fail (DavscopeCliSession *session,
-                           const GError       *error)
+davscope_cli_session_print_error (DavscopeCliSession *session,
+                                  const GError       *error)
 {
   GTlsCertificateFlags flags = 0;
   GTlsCertificate *certificate = NULL;
@@ -255,6 +296,18 @@ davscope_cli_session_fail (DavscopeCliSession *session,
     }
 
   return DAVSCOPE_CLI_EXIT_CANNOT;
+}
+
+int
+davscope_cli_session_fail (DavscopeCliSession *session,
+                           const char         *url,
+                           const char         *method,
+                           const GError       *error)
+{
+  if (session->json)
+    davscope_cli_json_failure (url, method, davscope_cli_failure_for_error (error), error->message);
+
+  return davscope_cli_session_print_error (session, error);
 }
 
 /* What a plain-text or HTML error page says, in one line: Apache puts
@@ -296,6 +349,53 @@ server_says (DavResult *result)
   }
 }
 
+gboolean
+davscope_cli_answer_complete (DavResult *result)
+{
+  /* The core marks every answer to a PROPFIND but a 207 incomplete, as
+   * it is no listing (HOSTILE.md case 32); as an answer it is whole
+   * unless its XML body could not be read. */
+  if (result->status != 207 && result->body == NULL)
+    return TRUE;
+
+  return result->complete;
+}
+
+static void
+json_empty_array (DavJsonWriter *json,
+                  const char    *name)
+{
+  dav_json_writer_member (json, name);
+  dav_json_writer_begin_array (json);
+  dav_json_writer_end_array (json);
+}
+
+void
+davscope_cli_json_answer_fields (DavJsonWriter *json,
+                                 DavResult     *result,
+                                 gboolean       ok,
+                                 const char    *explanation)
+{
+  g_autofree char *says = server_says (result);
+
+  davscope_cli_json_status_explained (json, result->status, result->reason, explanation);
+  dav_json_writer_add_boolean (json, "ok", ok);
+  dav_json_writer_add_string (json, "location", result->location);
+  dav_json_writer_add_string (json, "server_says", says);
+  if (result->body != NULL)
+    {
+      dav_json_writer_add_string (json, "description", result->body->description);
+      dav_report_write_conditions (json, result->body->errors);
+      davscope_cli_json_problems (json, result->body->problems);
+    }
+  else
+    {
+      dav_json_writer_add_string (json, "description", NULL);
+      json_empty_array (json, "error");
+      json_empty_array (json, "problems");
+    }
+}
+
 int
 davscope_cli_session_print_result (DavscopeCliSession *session,
                                    DavResult          *result)
@@ -304,29 +404,9 @@ davscope_cli_session_print_result (DavscopeCliSession *session,
   g_autofree char *what = g_strdup_printf ("%s %s", result->method, result->url);
   g_autofree char *says = server_says (result);
 
+  /* The login was refused, and the authenticate handler said why. */
   if (result->status == 401 && session->auth_refused)
     return DAVSCOPE_CLI_EXIT_CANNOT;
-
-  if (session->json)
-    {
-      g_autoptr(DavJsonWriter) json = dav_json_writer_new (TRUE);
-
-      dav_json_writer_begin_object (json);
-      dav_json_writer_add_string (json, "url", result->url);
-      dav_json_writer_add_string (json, "method", result->method);
-      davscope_cli_json_status_fields (json, result->status, result->reason, FALSE);
-      dav_json_writer_add_boolean (json, "ok", FALSE);
-      dav_json_writer_add_string (json, "location", result->location);
-      dav_json_writer_add_string (json, "server_says", says);
-      if (result->body != NULL)
-        {
-          dav_report_write_conditions (json, result->body->errors);
-          davscope_cli_json_problems (json, result->body->problems);
-        }
-      dav_json_writer_add_boolean (json, "complete", result->complete);
-      dav_json_writer_end_object (json);
-      davscope_cli_json_flush (json, stdout);
-    }
 
   davscope_cli_output_init (&err, stderr, FALSE);
   davscope_cli_output_print_escaped (&err, "", what);
@@ -338,7 +418,7 @@ davscope_cli_session_print_result (DavscopeCliSession *session,
   if (result->location != NULL)
     davscope_cli_output_print_escaped (&err, _("  Redirected to (not followed): "), result->location);
 
-  if (result->body != NULL && !result->complete)
+  if (!davscope_cli_answer_complete (result))
     return DAVSCOPE_CLI_EXIT_MALFORMED;
 
   return DAVSCOPE_CLI_EXIT_FAILED;

@@ -33,8 +33,19 @@ typedef struct {
 void        davscope_cli_session_add_options (DavscopeCliSession  *session,
                                               GOptionContext      *context,
                                               const char          *command);
-/* Creates the client for @base_url. FALSE, with a message on stderr,
- * when it cannot be. */
+/* g_option_context_parse(), and when it fails, session->json still says
+ * whether --json was given (GOption undoes what it had set). */
+gboolean    davscope_cli_session_parse       (DavscopeCliSession  *session,
+                                              GOptionContext      *context,
+                                              int                 *argc,
+                                              char              ***argv,
+                                              GError             **error);
+/* A usage error (bad options or arguments) said on stderr, and with
+ * --json as the one document; returns exit code 1. */
+int         davscope_cli_session_usage       (DavscopeCliSession  *session,
+                                              const char          *message);
+/* Creates the client for @base_url. FALSE, with a message on stderr (and
+ * with --json the document of a usage error), when it cannot be. */
 gboolean    davscope_cli_session_connect     (DavscopeCliSession  *session,
                                               const char          *base_url);
 void        davscope_cli_session_clear       (DavscopeCliSession  *session);
@@ -44,12 +55,33 @@ GAsyncResult *davscope_cli_session_wait      (DavscopeCliSession  *session,
 void        davscope_cli_session_done        (GObject             *source,
                                               GAsyncResult        *result,
                                               gpointer             slot);
-/* Says on stderr why a request got no answer, and returns exit code 1. */
-int         davscope_cli_session_fail        (DavscopeCliSession  *session,
+/* Whether the request behind @error got to the server at all. */
+DavscopeCliFailure davscope_cli_failure_for_error (const GError   *error);
+/* Says on stderr why a request got no answer (with the certificate when
+ * TLS refused it); returns exit code 1. */
+int         davscope_cli_session_print_error (DavscopeCliSession  *session,
                                               const GError        *error);
-/* Prints a top-level answer that was not what was hoped for (a 404 to a
- * listing, a 423 to a MKCOL), with its explanation and any DAV:error;
- * returns the exit code it deserves (2, or 3 for a malformed body). */
+/* The same, and with --json the one document: {"url": @url, and the
+ * members of davscope_cli_json_failure_fields()}. */
+int         davscope_cli_session_fail        (DavscopeCliSession  *session,
+                                              const char          *url,
+                                              const char          *method,
+                                              const GError        *error);
+/* Whether the answer was read whole and understood, whatever its status:
+ * a plain 404 page is a complete answer, a cut or malformed body is not. */
+gboolean    davscope_cli_answer_complete     (DavResult           *result);
+/* Writes what the server answered into an open object: "status",
+ * "reason", "severity", "known", "explanation" (@explanation, or the
+ * status's own), "ok", "location", "server_says", "description",
+ * "error" and "problems". */
+void        davscope_cli_json_answer_fields  (DavJsonWriter       *json,
+                                              DavResult           *result,
+                                              gboolean             ok,
+                                              const char          *explanation);
+/* Explains on stderr a top-level answer that was not what was hoped for
+ * (a 404 to a listing, a 423 to a MKCOL), with any DAV:error; returns
+ * the exit code it deserves (2, 3 for a malformed body, 1 for a login
+ * that was refused). The JSON document is the caller's. */
 int         davscope_cli_session_print_result (DavscopeCliSession *session,
                                                DavResult          *result);
 /* The parent collection of @url, with a trailing slash. */

@@ -79,7 +79,13 @@ main (int   argc,
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  fprintf (stderr, _("davscope-cli: unknown command “%s”\n\n"), argv[1]);
-  usage (stderr);
-  return DAVSCOPE_CLI_EXIT_CANNOT;
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+
+    davscope_cli_fail (davscope_cli_args_want_json (argc, argv), "davscope-cli", NULL, NULL,
+                       DAVSCOPE_CLI_FAILURE_USAGE, message);
+    fputc ('\n', stderr);
+    usage (stderr);
+    return DAVSCOPE_CLI_EXIT_CANNOT;
+  }
 }

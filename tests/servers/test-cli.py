@@ -559,6 +559,11 @@ def test_put_get():
             f.write(os.urandom(4 << 20))
         r = cli("put", src, url)
         check(r.rc == 0, "put of a 4 MiB random file exits 0", r)
+        r = cli("put", src, url)
+        check(r.rc == 2 and "412" in r.err and "--overwrite" in r.err,
+              "put onto the existing file without --overwrite exits 2, 412, and names --overwrite", r)
+        r = cli("put", "--overwrite", src, url)
+        check(r.rc == 0, "put --overwrite replaces it and exits 0", r)
         dl = os.path.join(tmp, "downloads")
         os.mkdir(dl)
         dst = os.path.join(dl, "copy.bin")
