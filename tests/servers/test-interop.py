@@ -81,7 +81,7 @@ SERVERS = {
         "unlock_wrong_token_keeps_lock": True,
         # DELETE of a folder holding a locked file (no token): 424 Failed
         # Dependency with a 207 body naming the file 423; nothing deleted.
-        "rm_locked_folder": {"status": 424, "member_423": True, "deleted": False},
+        "rm_locked_folder": {"status": 424, "member_423": True, "deleted": False, "condition": None},
         # PROPPATCH setting a dead property: 207, the property 200.
         "proppatch_dead": {"status": 207, "property": 200},
         # allprop (props) includes the dead properties.
@@ -92,7 +92,7 @@ SERVERS = {
         "proppatch_protected": {"status": 207, "exit": 2, "getetag": (403, 409), "dead": (424,)},
         # PROPFIND Depth infinity: honoured, 207 with the whole tree.
         "depth_infinity": {"status": 207, "answer": "tree", "exit": 0},
-        # So a recursive listing takes Depth infinity at its word.
+        # So ls --recursive takes Depth infinity at its word (one request).
         "walk_mode": "infinity",
     },
     # nginx + ngx_http_dav_module + dav-ext (PROPFIND, OPTIONS, LOCK,
@@ -129,7 +129,7 @@ SERVERS = {
         # DELETE of a folder holding a locked file: 204, and the folder
         # and the locked file are gone (the lock is not checked below the
         # folder): the server's fault.
-        "rm_locked_folder": {"status": 204, "member_423": False, "deleted": True},
+        "rm_locked_folder": {"status": 204, "member_423": False, "deleted": True, "condition": None},
         # No dead properties: PROPPATCH is not an allowed method, 405.
         "proppatch_dead": {"status": 405, "property": None},
         "allprop_has_dead": False,
@@ -168,7 +168,7 @@ SERVERS = {
         "unlock_wrong_token_keeps_lock": True,
         # DELETE of a folder holding a locked file: 204, folder and locked
         # file gone: the server's fault.
-        "rm_locked_folder": {"status": 204, "member_423": False, "deleted": True},
+        "rm_locked_folder": {"status": 204, "member_423": False, "deleted": True, "condition": None},
         # PROPPATCH that succeeds: 204 and no body (no 207); Davscope
         # reports each property asked as saved with that 204.
         "proppatch_dead": {"status": 204, "property": 204},
@@ -205,8 +205,10 @@ SERVERS = {
         "failed_lock_stays": False,
         "unlock_wrong_token_keeps_lock": True,
         # DELETE of a folder holding a locked file: 423 with
-        # <d:error><d:lock-token-submitted>; nothing deleted.
-        "rm_locked_folder": {"status": 423, "member_423": False, "deleted": False},
+        # <d:error><d:lock-token-submitted><d:href> naming the file (its
+        # href relative to the base URI, not encoded); nothing deleted.
+        "rm_locked_folder": {"status": 423, "member_423": False, "deleted": False,
+                             "condition": "lock-token-submitted"},
         "proppatch_dead": {"status": 207, "property": 200},
         # allprop leaves the dead properties out (RFC 4918 §9.1 wants
         # them): `props` cannot show them; a PROPFIND naming the property
@@ -783,6 +785,12 @@ def test_rm_locked_folder():
               r)
     else:
         check(not members, "rm: no members (the server sent no multistatus)", r)
+    if want["condition"]:
+        conds = [e for e in res.get("error") or [] if e.get("namespace") == "DAV:"
+                 and e.get("name") == want["condition"]]
+        check(len(conds) == 1 and "locked.txt" in (conds[0].get("content") or "")
+              and (conds[0].get("explanation") or "").strip(),
+              f"rm: the report carries the server's {{DAV:}}{want['condition']} naming the file, explained", r)
     gone = not exists(inner) and not exists(locked)
     if want["deleted"]:
         check(gone, "rm: the server deleted the folder AND the locked file (its fault)", None,
@@ -934,8 +942,11 @@ def test_depth_infinity():
           "ls --recursive --json: the whole tree, complete true, exit 0", r, [f"got {sorted(paths)!r}"])
     check(paths and len(paths) == len(set(paths)), "ls --recursive: each resource once", None,
           [f"{paths!r}"])
-    check(walk.get("mode") == S["walk_mode"] and walk.get("failures") == [],
-          f"ls --recursive: walk mode {S['walk_mode']!r}, no failures", None, [json.dumps(walk)])
+    check(walk.get("mode") == S["walk_mode"] and walk.get("failures") == []
+          and walk.get("infinity_status") == want["status"]
+          and isinstance(walk.get("requests"), int) and walk["requests"] >= 1,
+          f"ls --recursive: walk mode {S['walk_mode']!r} after a {want['status']} to Depth infinity, "
+          "no failures", None, [json.dumps(walk)])
     remove(folder)
 
 
