@@ -61,17 +61,19 @@ print_item (DavscopeCliOutput   *out,
     g_autofree char *label = NULL;
     g_autofree char *painted = NULL;
 
-    dav_status_lookup (item->status, &info);
+    dav_status_lookup_for_method (item->status, item->method, &info);
     label = g_strdup_printf ("%s %u %s", item->ok ? "✔" : "✘", item->status, info.reason);
     painted = davscope_cli_output_paint (out, item->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
     fprintf (out->stream, "%s  %s\n", painted, url);
-    if (!item->ok)
+    /* Done says no more, unless the answer contradicts the request. */
+    if (!item->ok || item->problems->len > 0)
       fprintf (out->stream, "      %s\n", item->explanation);
   }
 
   if (item->description != NULL)
     davscope_cli_output_print_escaped (out, _("      Description: "), item->description);
   davscope_cli_output_print_conditions (out, 6, item->conditions);
+  davscope_cli_output_print_problems (out, 6, item->problems);
 
   for (guint i = 0; i < item->members->len; i++)
     {
@@ -82,7 +84,7 @@ print_item (DavscopeCliOutput   *out,
       g_autofree char *label = NULL;
       g_autofree char *painted = NULL;
 
-      dav_status_lookup (member->status, &info);
+      dav_status_lookup_for_method (member->status, item->method, &info);
       label = g_strdup_printf ("%s %u %s", member->ok ? "✔" : "✘", member->status,
                                member->status ? info.reason : _("no status"));
       painted = davscope_cli_output_paint (out, member->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
@@ -97,7 +99,10 @@ print_item (DavscopeCliOutput   *out,
       const DavReportProperty *property = g_ptr_array_index (item->properties, i);
       g_autofree char *name = g_strdup_printf ("{%s}%s", property->namespace_uri, property->name);
       g_autofree char *shown = dav_text_escape (name, -1);
-      g_autofree char *label = g_strdup_printf ("%s %u", property->ok ? "✔" : "✘", property->status);
+      /* Status 0: the answer did not mention it. */
+      g_autofree char *label = property->status != 0
+        ? g_strdup_printf ("%s %u", property->ok ? "✔" : "✘", property->status)
+        : g_strdup_printf ("✘ %s", _("no answer"));
       g_autofree char *painted = davscope_cli_output_paint (out, property->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
 
       fprintf (out->stream, "      %s  %s\n          %s\n", painted, shown, property->explanation);
@@ -106,34 +111,78 @@ print_item (DavscopeCliOutput   *out,
     }
 }
 
-/* A target that cannot be acted on is said on stderr at once; the report
- * covers the others. When none is left, what was refused is the usage
- * error of the whole command (@refused collects it). */
+/* Targets that cannot be acted on (outside the connected folder, given
+ * twice): each is in the report all the same, where it was given, not
+ * attempted and why. */
+typedef struct {
+  GPtrArray *items;      /* DavReportItem* */
+  GArray    *positions;  /* guint: its place among the targets */
+  char      *message;    /* all of them, for when none is left */
+} Refused;
+
 static void
-refuse_target (DavscopeCliSession  *session,
-               const GError        *error,
-               char               **refused)
+refused_clear (Refused *refused)
 {
-  g_autofree char *shown = dav_text_escape (error->message, -1);
-  char *joined;
-
-  g_printerr ("%s: %s\n", session->command, shown);
-
-  joined = *refused ? g_strconcat (*refused, "\n", error->message, NULL) : g_strdup (error->message);
-  g_free (*refused);
-  *refused = joined;
+  g_clear_pointer (&refused->items, g_ptr_array_unref);
+  g_clear_pointer (&refused->positions, g_array_unref);
+  g_clear_pointer (&refused->message, g_free);
 }
 
-/* Nothing left to do: the one document says why (stderr did already). */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Refused, refused_clear)
+
+static void
+refuse_target (Refused      *refused,
+               guint         position,
+               const char   *method,
+               const char   *url,
+               const GError *error)
+{
+  DavReportItem *item = dav_report_item_new (method, url);
+  char *joined;
+
+  if (refused->items == NULL)
+    {
+      refused->items = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_report_item_free);
+      refused->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  dav_report_item_set_error (item, DAV_OUTCOME_NOT_ATTEMPTED, error);
+  g_ptr_array_add (refused->items, item);
+  g_array_append_val (refused->positions, position);
+
+  joined = refused->message ? g_strconcat (refused->message, "\n", error->message, NULL)
+                            : g_strdup (error->message);
+  g_free (refused->message);
+  refused->message = joined;
+}
+
+/* Nothing left to do: the one document says why. */
 static int
 refuse_all (DavscopeCliSession *session,
             gboolean            csv,
-            const char         *refused)
+            const Refused      *refused)
 {
+  g_autofree char *shown = dav_text_escape (refused->message ? refused->message : "", -1);
+
+  g_printerr ("%s: %s\n", session->command, shown);
   if (session->json && !csv)
-    davscope_cli_json_failure (NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, refused);
+    davscope_cli_json_failure (NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE, refused->message);
 
   return DAVSCOPE_CLI_EXIT_CANNOT;
+}
+
+/* The refused targets go back to their places among the others. */
+static void
+merge_refused (DavReport *report,
+               Refused   *refused)
+{
+  for (guint i = 0; refused->items != NULL && i < refused->items->len; i++)
+    {
+      guint position = g_array_index (refused->positions, guint, i);
+
+      g_ptr_array_insert (report->items, MIN (position, report->items->len),
+                          g_ptr_array_steal_index (refused->items, i));
+      g_ptr_array_insert (refused->items, i, NULL);
+    }
 }
 
 static int
@@ -197,6 +246,7 @@ print_report (DavscopeCliSession *session,
 static int
 run_batch (DavscopeCliSession *session,
            DavBatch           *batch,
+           Refused            *refused,
            gboolean            csv,
            const char         *done_word)
 {
@@ -205,6 +255,7 @@ run_batch (DavscopeCliSession *session,
 
   dav_batch_run_async (batch, NULL, davscope_cli_session_done, &done);
   report = dav_batch_run_finish (batch, davscope_cli_session_wait (session, &done));
+  merge_refused (report, refused);
 
   return print_report (session, report, csv, done_word);
 }
@@ -218,7 +269,7 @@ davscope_cli_rm (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(DavBatch) batch = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *refused = NULL;
+  g_auto(Refused) refused = { NULL, NULL, NULL };
   gboolean csv = FALSE;
   int exit_code;
   const GOptionEntry entries[] = {
@@ -249,13 +300,13 @@ davscope_cli_rm (int    argc,
       g_autoptr(GError) target_error = NULL;
 
       if (!dav_batch_add_delete (batch, argv[i], &target_error))
-        refuse_target (&session, target_error, &refused);
+        refuse_target (&refused, i - 1, "DELETE", argv[i], target_error);
     }
 
   if (dav_batch_get_n_targets (batch) == 0)
-    exit_code = refuse_all (&session, csv, refused);
+    exit_code = refuse_all (&session, csv, &refused);
   else
-    exit_code = run_batch (&session, batch, csv, _("deleted"));
+    exit_code = run_batch (&session, batch, &refused, csv, _("deleted"));
 
   davscope_cli_session_clear (&session);
   return exit_code;
@@ -318,7 +369,7 @@ davscope_cli_proppatch (int    argc,
   g_autoptr(GObject) holder = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GPtrArray) patches = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_prop_patch_free);
   g_autofree char *base = NULL;
-  g_autofree char *refused = NULL;
+  g_auto(Refused) refused = { NULL, NULL, NULL };
   gboolean csv = FALSE;
   int exit_code;
   const GOptionEntry patch_entries[] = {
@@ -372,13 +423,13 @@ davscope_cli_proppatch (int    argc,
       g_autoptr(GError) target_error = NULL;
 
       if (!dav_batch_add_proppatch (batch, argv[i], patches, &target_error))
-        refuse_target (&session, target_error, &refused);
+        refuse_target (&refused, i - 1, "PROPPATCH", argv[i], target_error);
     }
 
   if (dav_batch_get_n_targets (batch) == 0)
-    exit_code = refuse_all (&session, csv, refused);
+    exit_code = refuse_all (&session, csv, &refused);
   else
-    exit_code = run_batch (&session, batch, csv, _("saved"));
+    exit_code = run_batch (&session, batch, &refused, csv, _("saved"));
 
   davscope_cli_session_clear (&session);
   return exit_code;

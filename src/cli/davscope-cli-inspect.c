@@ -113,7 +113,7 @@ json_response (Inspect         *self,
   dav_report_write_conditions (json, response->errors);
   dav_json_writer_add_string (json, "description", response->description);
   dav_json_writer_add_string (json, "location", response->location);
-  davscope_cli_json_problems (json, response->problems);
+  dav_report_write_problems (json, response->problems, NULL);
   dav_json_writer_end_object (json);
 
   if (dav_json_writer_get_buffer (json)->len > READ_SIZE)
@@ -394,7 +394,7 @@ davscope_cli_inspect (int    argc,
       dav_json_writer_add_string (self.json, "description", result->description);
       dav_json_writer_add_string (self.json, "sync_token", result->sync_token);
       dav_report_write_conditions (self.json, result->errors);
-      davscope_cli_json_problems (self.json, result->problems);
+      dav_report_write_problems (self.json, result->problems, NULL);
       dav_json_writer_add_boolean (self.json, "well_formed", result->well_formed);
       dav_json_writer_add_boolean (self.json, "complete", result->complete && !self.fatal);
       dav_json_writer_end_object (self.json);

@@ -13,6 +13,7 @@
 
 #include "dav-href.h"
 #include "dav-text.h"
+#include "dav-walk.h"
 #include "davscope-cli-session.h"
 
 /* The properties a listing asks for unless told otherwise. */
@@ -59,14 +60,7 @@ static gboolean
 is_collection (const DavResponse *response,
                const DavHref     *href)
 {
-  const DavProperty *type = dav_response_find_property (response, "DAV:", "resourcetype");
-
-  if (type != NULL && type->value != NULL && type->is_xml)
-    return strstr (type->value, "<collection xmlns=\"DAV:\"") != NULL;
-  if (type != NULL && type->status >= 200 && type->status < 300)
-    return FALSE;
-
-  return href != NULL && href->collection;
+  return dav_response_is_collection (response, href != NULL && href->collection);
 }
 
 static char *
@@ -171,10 +165,10 @@ json_resource (Listing           *self,
       g_autoptr(DavProblem) flagged = davscope_cli_href_problem (href, response->line);
 
       if (flagged != NULL)
-        davscope_cli_json_problem (json, flagged);
+        dav_report_write_problem (json, flagged);
     }
   for (guint i = 0; i < response->problems->len; i++)
-    davscope_cli_json_problem (json, g_ptr_array_index (response->problems, i));
+    dav_report_write_problem (json, g_ptr_array_index (response->problems, i));
   dav_json_writer_end_array (json);
   dav_json_writer_end_object (json);
 
@@ -284,11 +278,11 @@ print_details (Listing           *self,
   davscope_cli_output_print_problems (out, 2, response->problems);
 }
 
+/* Counts a response once, whatever its hrefs. */
 static void
-on_response (DavResponse *response,
-             gpointer     user_data)
+count_response (Listing           *self,
+                const DavResponse *response)
 {
-  Listing *self = user_data;
   guint status = dav_response_get_listing_status (response);
 
   self->n_resources++;
@@ -304,8 +298,17 @@ on_response (DavResponse *response,
 
   for (guint i = 0; i < response->problems->len; i++)
     self->fatal |= dav_problem_kind_is_fatal (((DavProblem *) g_ptr_array_index (response->problems, i))->kind);
+}
 
-  if (response->hrefs->len == 0)
+/* One href of a response, placed: a row, a JSON resource, or details.
+ * @text and @href are NULL when the response names no resource. */
+static void
+show_href (Listing           *self,
+           const DavResponse *response,
+           const char        *text,
+           const DavHref     *href)
+{
+  if (href == NULL)
     {
       /* Nothing to resolve, but never dropped. */
       DavHref none = { .uri = NULL, .path = NULL, .display_path = (char *) "", .name = (char *) "",
@@ -319,25 +322,207 @@ on_response (DavResponse *response,
       return;
     }
 
+  if (href->relation == DAV_HREF_OUTSIDE || href->relation == DAV_HREF_OTHER_ORIGIN ||
+      href->relation == DAV_HREF_INVALID)
+    self->n_flagged++;
+
+  if (self->json)
+    json_resource (self, response, text, href);
+  else if (self->detailed)
+    print_details (self, response, href);
+  else if (href->relation != DAV_HREF_SELF || self->show_self)
+    {
+      print_row (self, response, href);
+      self->n_shown++;
+    }
+}
+
+static void
+on_response (DavResponse *response,
+             gpointer     user_data)
+{
+  Listing *self = user_data;
+
+  count_response (self, response);
+  if (response->hrefs->len == 0)
+    show_href (self, response, NULL, NULL);
+
   for (guint i = 0; i < response->hrefs->len; i++)
     {
       const char *text = g_ptr_array_index (response->hrefs, i);
       g_autoptr(DavHref) href = dav_href_resolve (self->base, text);
 
-      if (href->relation == DAV_HREF_OUTSIDE || href->relation == DAV_HREF_OTHER_ORIGIN ||
-          href->relation == DAV_HREF_INVALID)
-        self->n_flagged++;
-
-      if (self->json)
-        json_resource (self, response, text, href);
-      else if (self->detailed)
-        print_details (self, response, href);
-      else if (href->relation != DAV_HREF_SELF || self->show_self)
-        {
-          print_row (self, response, href);
-          self->n_shown++;
-        }
+      show_href (self, response, text, href);
     }
+}
+
+/* --recursive: the walk hands over each href once, already placed. */
+static void
+on_walk_item (DavWalk           *walk,
+              const DavResponse *response,
+              const char        *href_text,
+              const DavHref     *href,
+              gpointer           user_data)
+{
+  Listing *self = user_data;
+
+  if (href_text == NULL || href_text == g_ptr_array_index (response->hrefs, 0))
+    count_response (self, response);
+  show_href (self, response, href_text, href);
+}
+
+/* How the tree was read, and what could not be: "walk" in JSON. */
+static void
+json_walk (Listing *self,
+           DavWalk *walk)
+{
+  GPtrArray *failures = dav_walk_get_failures (walk);
+  DavResult *infinity = dav_walk_get_infinity_result (walk);
+
+  dav_json_writer_member (self->json, "walk");
+  dav_json_writer_begin_object (self->json);
+  dav_json_writer_add_string (self->json, "mode", dav_walk_mode_to_string (dav_walk_get_mode (walk)));
+  dav_json_writer_add_status (self->json, "infinity_status", infinity ? infinity->status : 0);
+  dav_json_writer_add_int (self->json, "requests", dav_walk_get_n_requests (walk));
+  dav_json_writer_add_int (self->json, "folders", dav_walk_get_n_folders (walk));
+  dav_json_writer_member (self->json, "failures");
+  dav_json_writer_begin_array (self->json);
+  for (guint i = 0; i < failures->len; i++)
+    {
+      const DavWalkFailure *failure = g_ptr_array_index (failures, i);
+
+      dav_json_writer_begin_object (self->json);
+      dav_json_writer_add_string (self->json, "url", failure->url);
+      davscope_cli_json_status_explained (self->json, failure->status, failure->reason, "PROPFIND", NULL);
+      dav_json_writer_add_string (self->json, "error", failure->error);
+      dav_json_writer_add_int (self->json, "exchange", (gint64) failure->exchange_id);
+      dav_json_writer_end_object (self->json);
+    }
+  dav_json_writer_end_array (self->json);
+  dav_json_writer_end_object (self->json);
+}
+
+/* How the tree was read, for people: what the server did with Depth:
+ * infinity, and each folder that could not be listed. */
+static void
+print_walk (Listing *self,
+            DavWalk *walk)
+{
+  const char *command = self->session->command;
+  GPtrArray *failures = dav_walk_get_failures (walk);
+  DavResult *infinity = dav_walk_get_infinity_result (walk);
+
+  switch (dav_walk_get_mode (walk))
+    {
+    case DAV_WALK_INFINITY_REFUSED:
+      if (infinity != NULL && infinity->status != 207)
+        g_printerr (_("%s: the server refused to list the whole tree at once (%u %s); %u folders were listed one at a time.\n"),
+                    command, infinity->status, infinity->reason ? infinity->reason : "",
+                    dav_walk_get_n_folders (walk));
+      else
+        g_printerr (_("%s: the whole tree at once could not be read; %u folders were listed one at a time.\n"),
+                    command, dav_walk_get_n_folders (walk));
+      break;
+    case DAV_WALK_INFINITY_IGNORED:
+      g_printerr (_("%s: the server answered “Depth: infinity” with one level only (RFC 4918 §9.1 asks for the whole tree or a 403); %u folders were listed one at a time.\n"),
+                  command, dav_walk_get_n_folders (walk));
+      break;
+    case DAV_WALK_INFINITY:
+    case DAV_WALK_LEVELS:
+    default:
+      break;
+    }
+
+  for (guint i = 0; i < failures->len; i++)
+    {
+      const DavWalkFailure *failure = g_ptr_array_index (failures, i);
+      g_autofree char *shown = dav_text_escape (failure->url, -1);
+
+      g_printerr (_("%s: not listed completely: %s\n"), command, shown);
+      if (failure->status != 0)
+        {
+          DavscopeCliOutput err;
+
+          davscope_cli_output_init (&err, stderr, FALSE);
+          davscope_cli_output_print_status_for (&err, 2, failure->status, failure->reason, "PROPFIND");
+        }
+      if (failure->error != NULL)
+        davscope_cli_output_print_escaped (&self->session->out, "  ", failure->error);
+    }
+}
+
+/* ls --recursive: the whole tree through DavWalk, one document or one
+ * row per resource, each once; then how it went. */
+static int
+run_walk (Listing             *self,
+          const char          *url,
+          DavPropfindKind      kind,
+          const char * const  *names)
+{
+  DavscopeCliSession *session = self->session;
+  g_autoptr(DavWalk) walk = dav_walk_new (session->client, url, kind, names);
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *failures = dav_walk_get_failures (walk);
+  DavResult *root = NULL;
+  gboolean walked, whole, cut = FALSE;
+
+  dav_walk_set_concurrency (walk, MAX (session->connections, 1));
+  dav_walk_run_async (walk, on_walk_item, self, NULL, davscope_cli_session_done, &done);
+  walked = dav_walk_run_finish (walk, davscope_cli_session_wait (session, &done), &error);
+  root = dav_walk_get_root_result (walk);
+  whole = walked && dav_walk_get_complete (walk) && !self->fatal;
+  for (guint i = 0; i < failures->len; i++)
+    cut |= ((const DavWalkFailure *) g_ptr_array_index (failures, i))->status == 207;
+
+  if (self->json != NULL)
+    {
+      dav_json_writer_end_array (self->json);
+      dav_json_writer_add_string (self->json, "method", "PROPFIND");
+      json_walk (self, walk);
+      if (root != NULL)
+        {
+          davscope_cli_json_answer_fields (self->json, root, FALSE, NULL, NULL);
+          dav_json_writer_add_boolean (self->json, "complete", davscope_cli_answer_complete (root));
+        }
+      else if (!walked)
+        davscope_cli_json_failure_fields (self->json, "PROPFIND", davscope_cli_failure_for_error (error),
+                                          error->message);
+      else
+        {
+          dav_json_writer_add_boolean (self->json, "ok", whole && self->n_failed == 0);
+          dav_json_writer_add_boolean (self->json, "complete", whole);
+        }
+      dav_json_writer_add_boolean (self->json, "listing_complete", whole);
+      dav_json_writer_add_int (self->json, "n_resources", self->n_resources);
+      dav_json_writer_end_object (self->json);
+      davscope_cli_json_flush (self->json, stdout);
+      dav_json_writer_free (self->json);
+      self->json = NULL;
+    }
+  else
+    print_walk (self, walk);
+
+  if (root != NULL)
+    return davscope_cli_session_print_result (session, root);
+  if (!walked)
+    return davscope_cli_session_print_error (session, error);
+  if (cut || self->fatal)
+    {
+      g_printerr (_("%s: the listing is INCOMPLETE: the server's answer was cut off or malformed; what could be read is shown.\n"),
+                  session->command);
+      return DAVSCOPE_CLI_EXIT_MALFORMED;
+    }
+  if (failures->len > 0 || self->n_failed > 0)
+    return DAVSCOPE_CLI_EXIT_FAILED;
+
+  if (self->n_flagged > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u entry points outside the folder or to another server; it is shown flagged and never acted on.\n",
+                             "%s: %u entries point outside the folder or to another server; they are shown flagged and never acted on.\n",
+                             self->n_flagged),
+                session->command, self->n_flagged);
+  return DAVSCOPE_CLI_EXIT_OK;
 }
 
 static int
@@ -356,6 +541,7 @@ run_listing (int       argc,
   g_autofree char *depth_text = NULL;
   gboolean all = FALSE;
   gboolean names_only = FALSE;
+  gboolean recursive = FALSE;
   DavPropfindKind kind;
   DavDepth depth;
   Listing self = { 0 };
@@ -365,6 +551,7 @@ run_listing (int       argc,
     { "prop", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &props, N_("Ask for this property, as {namespace}name; repeatable"), N_("PROPERTY") },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Ask for all properties (allprop)"), NULL },
     { "names", 0, 0, G_OPTION_ARG_NONE, &names_only, N_("Ask only for the names of the properties (propname)"), NULL },
+    { "recursive", 'r', 0, G_OPTION_ARG_NONE, &recursive, N_("The whole tree: Depth infinity where the server allows it, else a folder at a time"), NULL },
     { NULL }
   };
 
@@ -375,6 +562,14 @@ run_listing (int       argc,
   if (!davscope_cli_session_parse (&session, context, &argc, &argv, &error) || argc != 2)
     {
       davscope_cli_session_usage (&session, error ? error->message : _("give exactly one URL"));
+      davscope_cli_session_clear (&session);
+      return DAVSCOPE_CLI_EXIT_CANNOT;
+    }
+
+  if (recursive && (depth_text != NULL || detailed))
+    {
+      davscope_cli_session_usage (&session, detailed ? _("--recursive is for ls only.")
+                                                     : _("--recursive and --depth do not go together."));
       davscope_cli_session_clear (&session);
       return DAVSCOPE_CLI_EXIT_CANNOT;
     }
@@ -432,6 +627,17 @@ run_listing (int       argc,
       dav_json_writer_begin_array (self.json);
     }
 
+  if (recursive)
+    {
+      exit_code = run_walk (&self, url, kind,
+                            props ? (const char * const *) props
+                                  : (kind == DAV_PROPFIND_PROP ? listing_properties : NULL));
+      g_free (self.modified_text);
+      g_free (self.modified_shown);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
   dav_client_propfind_async (session.client, url, depth, kind,
                              props ? (const char * const *) props
                                    : (kind == DAV_PROPFIND_PROP ? listing_properties : NULL),
@@ -448,7 +654,7 @@ run_listing (int       argc,
           gboolean listed = result->status == 207 && result->complete && !self.fatal;
 
           dav_json_writer_add_string (self.json, "method", result->method);
-          davscope_cli_json_answer_fields (self.json, result, listed && self.n_failed == 0, NULL);
+          davscope_cli_json_answer_fields (self.json, result, listed && self.n_failed == 0, NULL, NULL);
           dav_json_writer_add_boolean (self.json, "complete",
                                        result->status == 207 ? listed : davscope_cli_answer_complete (result));
           dav_json_writer_add_boolean (self.json, "listing_complete", listed);

@@ -93,16 +93,12 @@ exists_explanation (void)
 /* The one JSON document of a single-request command: what the server
  * answered, its explanation worded as rm words an item. */
 static void
-print_answer_json (DavResult    *result,
-                   const Target *target,
-                   gboolean      ok)
+print_answer_json (DavResult           *result,
+                   const DavReportItem *item,
+                   const Target        *target)
 {
   g_autoptr(DavJsonWriter) json = dav_json_writer_new (TRUE);
-  g_autoptr(DavReportItem) item = dav_report_item_new (result->method, result->url);
   gboolean exists = found_existing (target, result);
-
-  item->overwrite = target != NULL && !target->keeps_existing;
-  dav_report_item_set_result (item, result);
 
   dav_json_writer_begin_object (json);
   dav_json_writer_add_string (json, "url", result->url);
@@ -111,8 +107,9 @@ print_answer_json (DavResult    *result,
     dav_json_writer_add_string (json, "destination", target->destination);
   if (target != NULL)
     dav_json_writer_add_boolean (json, "destination_exists", exists);
-  dav_json_writer_add_string (json, "outcome", dav_outcome_to_string (ok ? DAV_OUTCOME_DONE : DAV_OUTCOME_FAILED));
-  davscope_cli_json_answer_fields (json, result, ok, exists ? exists_explanation () : item->explanation);
+  dav_json_writer_add_string (json, "outcome", dav_outcome_to_string (item->outcome));
+  davscope_cli_json_answer_fields (json, result, item->ok, exists ? exists_explanation () : item->explanation,
+                                   item->problems);
   if (result->lock_token != NULL)
     dav_json_writer_add_string (json, "lock_token", result->lock_token);
   dav_json_writer_add_boolean (json, "complete", davscope_cli_answer_complete (result));
@@ -122,7 +119,9 @@ print_answer_json (DavResult    *result,
 
 /* The end of every single-request command: a success line, or the answer
  * explained with its exit code; with --json one document either way.
- * @url and @method say what got no answer when @result is NULL. */
+ * @url and @method say what got no answer when @result is NULL. The
+ * answer is judged as rm judges an item (DavReportItem): a 2xx that
+ * contradicts the request is done, and flagged as the server's fault. */
 static int
 finish_simple (DavscopeCliSession *session,
                const char         *url,
@@ -132,17 +131,20 @@ finish_simple (DavscopeCliSession *session,
                const GError       *error,
                const char         *done_message)
 {
-  gboolean ok;
+  g_autoptr(DavReportItem) item = NULL;
   int exit_code;
 
   if (result == NULL)
     return davscope_cli_session_fail (session, url, method, error);
 
-  ok = dav_result_is_success (result);
-  if (session->json)
-    print_answer_json (result, target, ok);
+  item = dav_report_item_new (result->method, result->url);
+  item->overwrite = target != NULL && !target->keeps_existing;
+  dav_report_item_set_result (item, result);
 
-  if (!ok)
+  if (session->json)
+    print_answer_json (result, item, target);
+
+  if (!item->ok)
     {
       if (dav_result_has_multistatus (result) && !session->json)
         {
@@ -155,8 +157,8 @@ finish_simple (DavscopeCliSession *session,
               const DavResponse *response = g_ptr_array_index (result->body->responses, i);
 
               davscope_cli_output_print_escaped (&err, "  ", dav_response_get_href (response));
-              davscope_cli_output_print_status (&err, 4, dav_response_get_effective_status (response),
-                                                response->reason, TRUE, FALSE);
+              davscope_cli_output_print_status_for (&err, 4, dav_response_get_effective_status (response),
+                                                    response->reason, result->method);
               davscope_cli_output_print_conditions (&err, 4, response->errors);
             }
         }
@@ -168,6 +170,13 @@ finish_simple (DavscopeCliSession *session,
 
   if (!session->json && done_message != NULL)
     printf ("%s\n", done_message);
+  if (!session->json && item->problems->len > 0)
+    {
+      DavscopeCliOutput err;
+
+      davscope_cli_output_init (&err, stderr, FALSE);
+      davscope_cli_output_print_problems (&err, 2, item->problems);
+    }
 
   return DAVSCOPE_CLI_EXIT_OK;
 }

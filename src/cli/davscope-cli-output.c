@@ -63,18 +63,21 @@ davscope_cli_output_print_escaped (DavscopeCliOutput *out,
 static void
 lookup_status (guint          code,
                gboolean       for_property,
+               const char    *method,
                DavStatusInfo *info)
 {
   static struct {
     guint         code;
     gboolean      for_property;
+    char          method[16];
     gboolean      valid;
     DavStatusInfo info;
   } cache[4];
   static guint next;
 
   for (guint i = 0; i < G_N_ELEMENTS (cache); i++)
-    if (cache[i].valid && cache[i].code == code && cache[i].for_property == for_property)
+    if (cache[i].valid && cache[i].code == code && cache[i].for_property == for_property &&
+        g_strcmp0 (cache[i].method, method ? method : "") == 0)
       {
         *info = cache[i].info;
         return;
@@ -83,10 +86,11 @@ lookup_status (guint          code,
   if (for_property)
     dav_status_lookup_property (code, info);
   else
-    dav_status_lookup (code, info);
+    dav_status_lookup_for_method (code, method, info);
 
   cache[next].code = code;
   cache[next].for_property = for_property;
+  g_strlcpy (cache[next].method, method ? method : "", sizeof cache[next].method);
   cache[next].info = *info;
   cache[next].valid = TRUE;
   next = (next + 1) % G_N_ELEMENTS (cache);
@@ -105,6 +109,14 @@ severity_mark (DavSeverity severity)
     }
 }
 
+static void print_status (DavscopeCliOutput *out,
+                          guint              indent,
+                          guint              code,
+                          const char        *reason_sent,
+                          gboolean           explain,
+                          gboolean           for_property,
+                          const char        *method);
+
 void
 davscope_cli_output_print_status (DavscopeCliOutput *out,
                                   guint              indent,
@@ -112,6 +124,28 @@ davscope_cli_output_print_status (DavscopeCliOutput *out,
                                   const char        *reason_sent,
                                   gboolean           explain,
                                   gboolean           for_property)
+{
+  print_status (out, indent, code, reason_sent, explain, for_property, NULL);
+}
+
+void
+davscope_cli_output_print_status_for (DavscopeCliOutput *out,
+                                      guint              indent,
+                                      guint              code,
+                                      const char        *reason_sent,
+                                      const char        *method)
+{
+  print_status (out, indent, code, reason_sent, TRUE, FALSE, method);
+}
+
+static void
+print_status (DavscopeCliOutput *out,
+              guint              indent,
+              guint              code,
+              const char        *reason_sent,
+              gboolean           explain,
+              gboolean           for_property,
+              const char        *method)
 {
   DavStatusInfo info;
   g_autofree char *pad = g_strnfill (indent, ' ');
@@ -129,7 +163,7 @@ davscope_cli_output_print_status (DavscopeCliOutput *out,
       return;
     }
 
-  lookup_status (code, for_property, &info);
+  lookup_status (code, for_property, method, &info);
   line = g_strdup_printf ("%s %u %s", severity_mark (info.severity), code, info.reason);
   painted = davscope_cli_output_paint (out, info.severity, line);
 
@@ -212,6 +246,7 @@ json_status (DavJsonWriter *json,
              guint          code,
              const char    *reason_sent,
              gboolean       for_property,
+             const char    *method,
              const char    *explanation)
 {
   DavStatusInfo info;
@@ -226,7 +261,7 @@ json_status (DavJsonWriter *json,
       return;
     }
 
-  lookup_status (code, for_property, &info);
+  lookup_status (code, for_property, method, &info);
   dav_json_writer_add_string (json, "severity", dav_severity_to_string (info.severity));
   dav_json_writer_add_boolean (json, "known", info.known);
   dav_json_writer_add_string (json, "explanation", explanation ? explanation : info.explanation);
@@ -238,44 +273,17 @@ davscope_cli_json_status_fields (DavJsonWriter *json,
                                  const char    *reason_sent,
                                  gboolean       for_property)
 {
-  json_status (json, code, reason_sent, for_property, NULL);
+  json_status (json, code, reason_sent, for_property, NULL, NULL);
 }
 
 void
 davscope_cli_json_status_explained (DavJsonWriter *json,
                                     guint          code,
                                     const char    *reason_sent,
+                                    const char    *method,
                                     const char    *explanation)
 {
-  json_status (json, code, reason_sent, FALSE, explanation);
-}
-
-void
-davscope_cli_json_problem (DavJsonWriter    *json,
-                           const DavProblem *problem)
-{
-  dav_json_writer_begin_object (json);
-  dav_json_writer_add_string (json, "kind", dav_problem_kind_to_string (problem->kind));
-  dav_json_writer_add_string (json, "severity",
-                              dav_severity_to_string (dav_problem_kind_severity (problem->kind)));
-  dav_json_writer_add_string (json, "message", problem->message);
-  if (problem->line > 0)
-    {
-      dav_json_writer_add_int (json, "line", problem->line);
-      dav_json_writer_add_int (json, "column", problem->column);
-    }
-  dav_json_writer_end_object (json);
-}
-
-void
-davscope_cli_json_problems (DavJsonWriter *json,
-                            GPtrArray     *problems)
-{
-  dav_json_writer_member (json, "problems");
-  dav_json_writer_begin_array (json);
-  for (guint i = 0; i < problems->len; i++)
-    davscope_cli_json_problem (json, g_ptr_array_index (problems, i));
-  dav_json_writer_end_array (json);
+  json_status (json, code, reason_sent, FALSE, method, explanation);
 }
 
 DavProblem *

@@ -62,6 +62,13 @@ void  davscope_cli_output_print_status  (DavscopeCliOutput *out,
                                          const char        *reason_sent,
                                          gboolean           explain,
                                          gboolean           for_property);
+/* The same for the answer to a request, worded for its @method (a 409
+ * to UNLOCK is no missing folder). */
+void  davscope_cli_output_print_status_for (DavscopeCliOutput *out,
+                                            guint              indent,
+                                            guint              code,
+                                            const char        *reason_sent,
+                                            const char        *method);
 void  davscope_cli_output_print_problems (DavscopeCliOutput *out,
                                           guint              indent,
                                           GPtrArray         *problems);
@@ -74,16 +81,13 @@ void  davscope_cli_json_status_fields   (DavJsonWriter     *json,
                                          guint              code,
                                          const char        *reason_sent,
                                          gboolean           for_property);
-/* The same for a whole answer, with @explanation instead of the status's
- * own when it is not NULL. */
+/* The same for a whole answer to @method, with @explanation instead of
+ * the status's own when it is not NULL. */
 void  davscope_cli_json_status_explained (DavJsonWriter    *json,
                                           guint             code,
                                           const char       *reason_sent,
+                                          const char       *method,
                                           const char       *explanation);
-void  davscope_cli_json_problems        (DavJsonWriter     *json,
-                                         GPtrArray         *problems);
-void  davscope_cli_json_problem         (DavJsonWriter     *json,
-                                         const DavProblem  *problem);
 /* The problem an href that names no member carries (outside the folder,
  * another server, invalid), or NULL. */
 DavProblem *davscope_cli_href_problem   (const DavHref     *href,

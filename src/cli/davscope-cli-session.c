@@ -263,14 +263,7 @@ print_certificate (DavscopeCliSession   *session,
 DavscopeCliFailure
 davscope_cli_failure_for_error (const GError *error)
 {
-  /* The rule DavBatch follows for rm and proppatch: these errors come
-   * before any of the request left. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-      error->domain == G_RESOLVER_ERROR ||
-      error->domain == G_TLS_ERROR ||
-      error->domain == DAV_ERROR)
+  if (dav_error_is_never_sent (error))
     return DAVSCOPE_CLI_FAILURE_NOT_SENT;
 
   return DAVSCOPE_CLI_FAILURE_NO_ANSWER;
@@ -374,11 +367,12 @@ void
 davscope_cli_json_answer_fields (DavJsonWriter *json,
                                  DavResult     *result,
                                  gboolean       ok,
-                                 const char    *explanation)
+                                 const char    *explanation,
+                                 GPtrArray     *more_problems)
 {
   g_autofree char *says = server_says (result);
 
-  davscope_cli_json_status_explained (json, result->status, result->reason, explanation);
+  davscope_cli_json_status_explained (json, result->status, result->reason, result->method, explanation);
   dav_json_writer_add_boolean (json, "ok", ok);
   dav_json_writer_add_string (json, "location", result->location);
   dav_json_writer_add_string (json, "server_says", says);
@@ -386,13 +380,13 @@ davscope_cli_json_answer_fields (DavJsonWriter *json,
     {
       dav_json_writer_add_string (json, "description", result->body->description);
       dav_report_write_conditions (json, result->body->errors);
-      davscope_cli_json_problems (json, result->body->problems);
+      dav_report_write_problems (json, result->body->problems, more_problems);
     }
   else
     {
       dav_json_writer_add_string (json, "description", NULL);
       json_empty_array (json, "error");
-      json_empty_array (json, "problems");
+      dav_report_write_problems (json, NULL, more_problems);
     }
 }
 
@@ -410,7 +404,7 @@ davscope_cli_session_print_result (DavscopeCliSession *session,
 
   davscope_cli_output_init (&err, stderr, FALSE);
   davscope_cli_output_print_escaped (&err, "", what);
-  davscope_cli_output_print_status (&err, 2, result->status, result->reason, TRUE, FALSE);
+  davscope_cli_output_print_status_for (&err, 2, result->status, result->reason, result->method);
   if (says != NULL)
     fprintf (stderr, _("  The server says: %s\n"), says);
   if (result->body != NULL)

@@ -73,11 +73,13 @@ gboolean    davscope_cli_answer_complete     (DavResult           *result);
 /* Writes what the server answered into an open object: "status",
  * "reason", "severity", "known", "explanation" (@explanation, or the
  * status's own), "ok", "location", "server_says", "description",
- * "error" and "problems". */
+ * "error" and "problems" (the body's, then @more_problems: where the
+ * answer contradicts the request; may be NULL). */
 void        davscope_cli_json_answer_fields  (DavJsonWriter       *json,
                                               DavResult           *result,
                                               gboolean             ok,
-                                              const char          *explanation);
+                                              const char          *explanation,
+                                              GPtrArray           *more_problems);
 /* Explains on stderr a top-level answer that was not what was hoped for
  * (a 404 to a listing, a 423 to a MKCOL), with any DAV:error; returns
  * the exit code it deserves (2, 3 for a malformed body, 1 for a login

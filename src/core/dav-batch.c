@@ -251,6 +251,7 @@ dav_batch_add_upload (DavBatch    *self,
 
   target->file = g_object_ref (source);
   target->overwrite = overwrite;
+  target->item->overwrite = overwrite;
   target->bytes_total = g_file_info_get_size (info);
   self->bytes_known += target->bytes_total;
   if (g_file_info_get_content_type (info) != NULL)
@@ -320,17 +321,6 @@ is_connection_lost (const GError *error)
 }
 
 /* Errors that mean the request never left: no connection was made. */
-static gboolean
-never_sent (const GError *error)
-{
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-         error->domain == G_RESOLVER_ERROR ||
-         error->domain == G_TLS_ERROR ||
-         error->domain == DAV_ERROR;
-}
-
 static void
 finish_if_done (DavBatch *self)
 {
@@ -436,7 +426,7 @@ on_request_done (GObject      *source,
       /* Never reached the server: not attempted. Sent, but no answer:
        * whether it happened is unknown. */
       dav_report_item_set_error (target->item,
-                                 never_sent (error) ? DAV_OUTCOME_NOT_ATTEMPTED : DAV_OUTCOME_UNKNOWN,
+                                 dav_error_is_never_sent (error) ? DAV_OUTCOME_NOT_ATTEMPTED : DAV_OUTCOME_UNKNOWN,
                                  error);
       if (is_connection_lost (error))
         self->stop = TRUE;

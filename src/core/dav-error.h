@@ -23,6 +23,10 @@ typedef enum {
   DAV_ERROR_TIMEOUT,        /* the overall deadline passed, or the server was too slow */
 } DavErrorCode;
 
-GQuark dav_error_quark (void);
+GQuark   dav_error_quark         (void);
+/* Whether a request that failed with @error never reached the server
+ * (nothing could have been done), as opposed to one sent and not
+ * answered (whether it was done is unknown). */
+gboolean dav_error_is_never_sent (const GError *error);
 
 G_END_DECLS

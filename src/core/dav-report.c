@@ -343,11 +343,16 @@ dav_report_item_set_result (DavReportItem *item,
   else if (proppatch && SOUP_STATUS_IS_SUCCESSFUL (result->status) && result->status != 207)
     confirm_all_properties (item, result->status);
   /* 204 to a COPY or MOVE means "replaced what was there" (RFC 4918
-   * §9.8.5): after Overwrite: F the server had to refuse instead. */
+   * §9.8.5): after Overwrite: F the server had to refuse instead; after
+   * If-None-Match: * likewise for a PUT (RFC 9110 §13.1.2; nginx ignores
+   * it and replaces the file). */
   if (result->status == SOUP_STATUS_NO_CONTENT && !item->overwrite &&
       (g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE")))
     add_problem (item, dav_problem_new (DAV_PROBLEM_CONTRADICTS_REQUEST, 0, 0,
                                         _("The server answered 204 (an existing item at the destination was replaced) to a request that forbade replacing (Overwrite: F).")));
+  else if (result->status == SOUP_STATUS_NO_CONTENT && !item->overwrite && g_str_equal (item->method, "PUT"))
+    add_problem (item, dav_problem_new (DAV_PROBLEM_CONTRADICTS_REQUEST, 0, 0,
+                                        _("The server answered 204 (an existing file was replaced) to an upload sent only for a new file (If-None-Match: *).")));
 
   for (guint i = 0; i < item->members->len; i++)
     {
@@ -373,7 +378,7 @@ dav_report_item_set_result (DavReportItem *item,
   item->outcome = item->ok ? DAV_OUTCOME_DONE : DAV_OUTCOME_FAILED;
 
   if (item->problems->len > 0 && !proppatch)
-    item->explanation = g_strdup_printf (_("Done, says the server, but its answer contradicts what was asked: %s Either it replaced an item it was told to keep, or it uses this status wrongly (nginx answers 204 for a new item). This is the server’s fault: check the destination."),
+    item->explanation = g_strdup_printf (_("Done, says the server, but its answer contradicts what was asked: %s Either it replaced an item it was told to keep, or it uses this status wrongly. This is the server’s fault: check the destination."),
                                          ((const DavProblem *) g_ptr_array_index (item->problems, 0))->message);
   else if (item->problems->len > 0 && dav_result_has_multistatus (result))
     item->explanation = g_strdup (_("Not confirmed: the server’s answer does not match the property changes that were sent (see each property), so Davscope cannot say that anything was saved. This is the server’s fault; refresh to see what it has now."));
@@ -532,27 +537,33 @@ dav_report_write_conditions (DavJsonWriter *json,
 }
 
 void
+dav_report_write_problem (DavJsonWriter    *json,
+                          const DavProblem *problem)
+{
+  dav_json_writer_begin_object (json);
+  dav_json_writer_add_string (json, "kind", dav_problem_kind_to_string (problem->kind));
+  dav_json_writer_add_string (json, "severity",
+                              dav_severity_to_string (dav_problem_kind_severity (problem->kind)));
+  dav_json_writer_add_string (json, "message", problem->message);
+  if (problem->line > 0)
+    {
+      dav_json_writer_add_int (json, "line", problem->line);
+      dav_json_writer_add_int (json, "column", problem->column);
+    }
+  dav_json_writer_end_object (json);
+}
+
+void
 dav_report_write_problems (DavJsonWriter *json,
-                           GPtrArray     *problems)
+                           GPtrArray     *problems,
+                           GPtrArray     *more)
 {
   dav_json_writer_member (json, "problems");
   dav_json_writer_begin_array (json);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const DavProblem *problem = g_ptr_array_index (problems, i);
-
-      dav_json_writer_begin_object (json);
-      dav_json_writer_add_string (json, "kind", dav_problem_kind_to_string (problem->kind));
-      dav_json_writer_add_string (json, "severity",
-                                  dav_severity_to_string (dav_problem_kind_severity (problem->kind)));
-      dav_json_writer_add_string (json, "message", problem->message);
-      if (problem->line > 0)
-        {
-          dav_json_writer_add_int (json, "line", problem->line);
-          dav_json_writer_add_int (json, "column", problem->column);
-        }
-      dav_json_writer_end_object (json);
-    }
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    dav_report_write_problem (json, g_ptr_array_index (problems, i));
+  for (guint i = 0; more != NULL && i < more->len; i++)
+    dav_report_write_problem (json, g_ptr_array_index (more, i));
   dav_json_writer_end_array (json);
 }
 
@@ -586,7 +597,7 @@ dav_report_to_json (DavReport *self,
       dav_json_writer_add_string (json, "transport_error", item->error);
       dav_json_writer_add_string (json, "description", item->description);
       dav_report_write_conditions (json, item->conditions);
-      dav_report_write_problems (json, item->problems);
+      dav_report_write_problems (json, item->problems, NULL);
 
       dav_json_writer_member (json, "members");
       dav_json_writer_begin_array (json);

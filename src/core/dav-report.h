@@ -105,9 +105,13 @@ char      *dav_report_to_json      (DavReport *self,
  * explanation: the form every JSON output of Davscope uses. */
 void       dav_report_write_conditions (DavJsonWriter *json,
                                         GPtrArray     *conditions);
-/* Writes "problems": [{kind, severity, message[, line, column]}]. */
+/* Writes one problem as {kind, severity, message[, line, column]}. */
+void       dav_report_write_problem    (DavJsonWriter    *json,
+                                        const DavProblem *problem);
+/* Writes "problems": [...] of @problems then @more (either may be NULL). */
 void       dav_report_write_problems   (DavJsonWriter *json,
-                                        GPtrArray     *problems);
+                                        GPtrArray     *problems,
+                                        GPtrArray     *more);
 /* One row per item, member and property: url,member,property,outcome,
  * status,reason,ok,explanation,conditions,description (RFC 4180). */
 char      *dav_report_to_csv       (DavReport *self);
