@@ -483,7 +483,7 @@ run_walk (Listing             *self,
       if (root != NULL)
         {
           davscope_cli_json_answer_fields (self->json, root, FALSE, NULL, NULL);
-          dav_json_writer_add_boolean (self->json, "complete", davscope_cli_answer_complete (root));
+          dav_json_writer_add_boolean (self->json, "complete", dav_result_is_whole (root));
         }
       else if (!walked)
         davscope_cli_json_failure_fields (self->json, "PROPFIND", davscope_cli_failure_for_error (error),
@@ -656,7 +656,7 @@ run_listing (int       argc,
           dav_json_writer_add_string (self.json, "method", result->method);
           davscope_cli_json_answer_fields (self.json, result, listed && self.n_failed == 0, NULL, NULL);
           dav_json_writer_add_boolean (self.json, "complete",
-                                       result->status == 207 ? listed : davscope_cli_answer_complete (result));
+                                       result->status == 207 ? listed : dav_result_is_whole (result));
           dav_json_writer_add_boolean (self.json, "listing_complete", listed);
         }
       else

@@ -112,7 +112,7 @@ print_answer_json (DavResult           *result,
                                    item->problems);
   if (result->lock_token != NULL)
     dav_json_writer_add_string (json, "lock_token", result->lock_token);
-  dav_json_writer_add_boolean (json, "complete", davscope_cli_answer_complete (result));
+  dav_json_writer_add_boolean (json, "complete", dav_result_is_whole (result));
   dav_json_writer_end_object (json);
   davscope_cli_json_flush (json, stdout);
 }

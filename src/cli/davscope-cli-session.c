@@ -342,18 +342,6 @@ server_says (DavResult *result)
   }
 }
 
-gboolean
-davscope_cli_answer_complete (DavResult *result)
-{
-  /* The core marks every answer to a PROPFIND but a 207 incomplete, as
-   * it is no listing (HOSTILE.md case 32); as an answer it is whole
-   * unless its XML body could not be read. */
-  if (result->status != 207 && result->body == NULL)
-    return TRUE;
-
-  return result->complete;
-}
-
 static void
 json_empty_array (DavJsonWriter *json,
                   const char    *name)
@@ -412,7 +400,7 @@ davscope_cli_session_print_result (DavscopeCliSession *session,
   if (result->location != NULL)
     davscope_cli_output_print_escaped (&err, _("  Redirected to (not followed): "), result->location);
 
-  if (!davscope_cli_answer_complete (result))
+  if (!dav_result_is_whole (result))
     return DAVSCOPE_CLI_EXIT_MALFORMED;
 
   return DAVSCOPE_CLI_EXIT_FAILED;

@@ -67,9 +67,6 @@ int         davscope_cli_session_fail        (DavscopeCliSession  *session,
                                               const char          *url,
                                               const char          *method,
                                               const GError        *error);
-/* Whether the answer was read whole and understood, whatever its status:
- * a plain 404 page is a complete answer, a cut or malformed body is not. */
-gboolean    davscope_cli_answer_complete     (DavResult           *result);
 /* Writes what the server answered into an open object: "status",
  * "reason", "severity", "known", "explanation" (@explanation, or the
  * status's own), "ok", "location", "server_says", "description",

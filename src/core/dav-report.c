@@ -315,7 +315,7 @@ dav_report_item_set_result (DavReportItem *item,
   item->status = result->status;
   item->reason = g_strdup (result->reason);
   item->exchange_id = result->exchange_id;
-  item->complete = result->complete;
+  item->complete = dav_result_is_whole (result);
   item->explanation = NULL;
   g_ptr_array_set_size (item->members, 0);
   g_ptr_array_set_size (item->properties, 0);

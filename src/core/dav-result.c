@@ -73,3 +73,16 @@ dav_result_is_success (const DavResult *self)
 
   return TRUE;
 }
+
+gboolean
+dav_result_is_whole (const DavResult *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* Only an XML body can be cut off or malformed in a way that counts;
+   * a non-207 answer without one was read whole. */
+  if (self->status != 207 && self->body == NULL)
+    return TRUE;
+
+  return self->complete;
+}

@@ -44,6 +44,10 @@ void        dav_result_unref       (DavResult  *self);
 /* A 2xx that is not a 207, or a 207 in which every item and property
  * succeeded. */
 gboolean    dav_result_is_success  (const DavResult *self);
+/* The answer was read whole and understood as an answer: unlike
+ * @complete, which for a PROPFIND or PROPPATCH also says it was the 207 a
+ * listing needs (HOSTILE.md case 32), a plain 404 page is whole. */
+gboolean    dav_result_is_whole    (const DavResult *self);
 /* A multistatus body was sent, whatever the status (Apache sends one
  * with a 424, some servers with a 200). */
 gboolean    dav_result_has_multistatus (const DavResult *self);
