@@ -396,6 +396,27 @@ def test_destination(base):
         T.ok("--overwrite" in r.err, f"{command} 412: stderr says to use --overwrite", r.diag())
 
 
+def test_refused_targets_in_report(base):
+    """A target that cannot be acted on is in the report where it was given,
+    not attempted and why; the usable ones are sent (issue 13)."""
+    for command, extra in (("rm", ()), ("proppatch", ("--set", "{urn:x}a=b"))):
+        targets = [base + "missing-a.txt", "http://127.0.0.1:1/elsewhere.txt", base + "missing-b.txt"]
+        r = cli(command, "--json", *targets, *extra)
+        d = one_document(r, f"{command} with a target on another server")
+        results = d.get("results") or []
+        T.ok(r.rc == 2 and [x.get("url") for x in results] == targets,
+             f"{command} --json: one result per target, in the order given, the refused one too", r.diag())
+        refused = results[1] if len(results) == 3 else {}
+        T.ok(refused.get("outcome") == "not-attempted" and refused.get("ok") is False
+             and refused.get("status") is None and "another server" in (refused.get("explanation") or ""),
+             f"{command} --json: the refused target is not attempted, with why", r.diag())
+        T.ok(all(x.get("status") in (404, 403) for x in (results[0:1] + results[2:3])),
+             f"{command} --json: the usable targets were sent and answered", r.diag())
+    with Handler.lock:
+        sent = [path for method, path, _ in Handler.seen if method in ("DELETE", "PROPPATCH")]
+    T.ok("/elsewhere.txt" not in sent, "rm, proppatch: nothing was sent for the refused target")
+
+
 def test_backslashes(base):
     """Point 5: a backslash from the server is shown as one, controls stay escaped."""
     r = cli("props", base + "sabre/x.txt")
@@ -488,6 +509,7 @@ def main():
                          lambda: test_complete_means_read(base),
                          lambda: test_destination(base),
                          lambda: test_backslashes(base),
+                         lambda: test_refused_targets_in_report(base),
                          lambda: test_put_overwrite(base, tmp)):
                 try:
                     test()
