@@ -1178,6 +1178,17 @@ media_type (const char *content_type)
 }
 
 static void
+on_options_closed (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+
+  g_input_stream_close_finish (G_INPUT_STREAM (source), res, NULL);
+  request_return_result (task);
+}
+
+static void
 on_sent (GObject      *source,
          GAsyncResult *res,
          gpointer      user_data)
@@ -1264,6 +1275,16 @@ on_sent (GObject      *source,
         result->lock_token = g_strndup (copy + 1, len - 2);
       else
         result->lock_token = g_steal_pointer (&copy);
+    }
+
+  /* An OPTIONS answer says all in its headers: its body is not waited
+   * for (lighttpd 1.4.69 announces one for an unmapped URL and never
+   * sends it). The connection is closed rather than kept. */
+  if (g_str_equal (req->method, "OPTIONS") && SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      result->complete = TRUE;
+      g_input_stream_close_async (req->stream, G_PRIORITY_DEFAULT, NULL, on_options_closed, task);
+      return;
     }
 
   if (req->sink != NULL && SOUP_STATUS_IS_SUCCESSFUL (status))

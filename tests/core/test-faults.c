@@ -3253,6 +3253,43 @@ test_copy_204_without_overwrite (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* lighttpd 1.4.69 answers OPTIONS of an unmapped URL with a chunked
+ * body it never sends: the headers are the answer. */
+static gboolean
+options_no_body_func (Raw           *raw,
+                      GOutputStream *out,
+                      guint          index,
+                      const char    *head)
+{
+  write_text (out, "HTTP/1.1 200 OK\r\nDAV: 1, 2\r\nAllow: OPTIONS, PROPFIND\r\n"
+                   "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+  /* Silent until the client goes. */
+  while (!raw_stopping (raw))
+    g_usleep (10 * 1000);
+  return FALSE;
+}
+
+static void
+test_options_body_never_sent (void)
+{
+  g_autoptr(Raw) raw = raw_new (options_no_body_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = NULL;
+  GAsyncResult *res = NULL;
+
+  /* client_new sets a 10 s timeout: without the fix, the read of the
+   * body times out and this is an error. */
+  dav_client_options_async (client, raw->dav_url, NULL, store_result_cb, &res);
+  result = finish_request (client, &res, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 200);
+  g_assert_true (result->complete);
+  g_assert_cmpstr (soup_message_headers_get_one (result->headers, "DAV"), ==, "1, 2");
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 /* ---- uploads and Expect: 100-continue ------------------------------------ */
 
 /* A server that never sends "100 Continue" (HTTP/1.0 servers, PHP's
@@ -3405,6 +3442,7 @@ main (int   argc,
   g_test_add_func ("/faults/framing/chunk-size-overflow", test_chunk_size_overflow);
   g_test_add_func ("/faults/framing/bogus-status-line", test_bogus_status_line);
   g_test_add_func ("/faults/upload/no-100-continue", test_upload_without_continue);
+  g_test_add_func ("/faults/silent/options-body-never-sent", test_options_body_never_sent);
   g_test_add_func ("/faults/contradicts/proppatch-other-property", test_proppatch_other_property);
   g_test_add_func ("/faults/contradicts/proppatch-left-out", test_proppatch_left_out);
   g_test_add_func ("/faults/contradicts/proppatch-protected-200", test_proppatch_protected_200);
