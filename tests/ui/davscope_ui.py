@@ -73,14 +73,19 @@ class Tap:
         self.shots = os.environ.get("DAVSCOPE_UI_SHOTS") or os.path.join(
             os.environ.get("MESON_BUILD_ROOT") or os.getcwd(), "ui-screenshots")
 
-    def ok(self, condition, description, diagnostic=None):
+    def ok(self, condition, description, diagnostic=None, todo=None):
+        """todo: the reason (a known defect) why this check is expected to
+        fail for now; TAP's TODO directive, so that a failure does not fail
+        the test and a pass shows up as an unexpected one."""
         self.n += 1
         description = description.replace("#", "no.")   # '#' starts a TAP directive
+        directive = f" # TODO {todo.replace('#', 'no.')}" if todo else ""
         if condition:
-            print(f"ok {self.n} - {description}", flush=True)
+            print(f"ok {self.n} - {description}{directive}", flush=True)
         else:
-            self.failed += 1
-            print(f"not ok {self.n} - {description}", flush=True)
+            if not todo:
+                self.failed += 1
+            print(f"not ok {self.n} - {description}{directive}", flush=True)
             if diagnostic:
                 for line in str(diagnostic).splitlines():
                     print(f"# {line}", flush=True)

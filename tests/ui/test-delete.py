@@ -3,7 +3,11 @@
 confirmation, the report window, what the browser and the server show
 afterwards, Retry Failed, Escape.
 
-Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache or sabre/dav seeded
+with demo). Apache answers the DELETE of "Locked Folder" with 424 and a
+multistatus holding 423 for locked.txt; sabre/dav with 423 for the folder
+itself and a DAV:error body, lock-token-submitted naming locked.txt (in
+both cases nothing in the folder is deleted)."""
 
 import os
 import sys
@@ -21,6 +25,7 @@ from davscope_ui import (FOLDER, App, Tap, activate, clean_name, click,  # noqa:
 import pyatspi  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
+SERVER = os.environ.get("DAVSCOPE_TEST_SERVER", "apache")
 README = "README.txt"
 LOCKED = "Locked Folder" + FOLDER
 GRUSS = "Grüße.txt"
@@ -46,6 +51,16 @@ def summary(report):
 
 def row_status(items, title):
     return items.get(title, [None, None])[1]
+
+
+def sabre_folder_refused(row):
+    """sabre/dav's answer to DELETE of "Locked Folder", as its report row
+    must show it: 423 for the folder, an explanation that says it is
+    locked, and the body's condition lock-token-submitted with its href
+    (relative to the base URI, not encoded) naming the locked member."""
+    return (len(row) >= 5 and row[1] == "Failed · 423 Locked" and "locked" in row[3].lower()
+            and any("{DAV:}lock-token-submitted" in t for t in row[4:])
+            and any("Locked Folder/locked.txt" in t for t in row[4:]))
 
 
 def select_by_keyboard(app):
@@ -119,21 +134,35 @@ try:
     tap.ok(row_status(items, GRUSS) == "Deleted · 204 No Content",
            "Grüße.txt: Deleted · 204 No Content", items.get(GRUSS))
     status = row_status(items, "Locked Folder/") or ""
-    tap.ok(status.startswith("Failed · 424") or status.startswith("Failed · 207"),
-           "Locked Folder/: Failed with 424 (or 207)", items.get("Locked Folder/"))
+    if SERVER == "sabre":
+        # sabre/dav: 423 for the folder itself, with <d:error><d:lock-token-submitted>
+        # <d:href>Locked Folder/locked.txt, instead of Apache's 424 and a
+        # multistatus; there are no member outcomes to list.
+        tap.ok(status == "Failed · 423 Locked", "sabre: Locked Folder/: Failed · 423 Locked",
+               items.get("Locked Folder/"))
+        folder = items.get("Locked Folder/", [])
+        tap.ok(sabre_folder_refused(folder),
+               "sabre: its row explains the lock and shows the condition lock-token-submitted "
+               "naming Locked Folder/locked.txt", f"row: {folder}")
+        tap.ok("locked.txt" not in items and set(items) == {README, GRUSS, "Locked Folder/"},
+               "sabre: the report has a row for each of the three items and no member row "
+               "the server did not answer for", f"rows: {items}")
+    else:
+        tap.ok(status.startswith("Failed · 424") or status.startswith("Failed · 207"),
+               "Locked Folder/: Failed with 424 (or 207)", items.get("Locked Folder/"))
 
-    listing = find_in(report, "Report", "list") if report is not None else None
-    folder_expander = next((n for n in find_all_in(listing, role="panel", only_shown=False)
-                            if has_state(n, pyatspi.STATE_EXPANDABLE)), None)
-    if folder_expander is not None and not has_state(folder_expander, pyatspi.STATE_EXPANDED):
-        activate(folder_expander, "listitem.expand")
-        items = wait_for(lambda: "locked.txt" in report_rows(report) and report_rows(report), 5) or items
-    tap.ok(folder_expander is not None and has_state(folder_expander, pyatspi.STATE_EXPANDED),
-           "the failed folder's row is expanded to its members")
-    locked = items.get("locked.txt", [])
-    tap.ok(len(locked) >= 4 and locked[1] == "423 Locked" and "locked" in locked[3].lower(),
-           "its member locked.txt: 423 Locked, with an explanation that says it is locked",
-           f"locked.txt row: {locked}\nall rows: {items}")
+        listing = find_in(report, "Report", "list") if report is not None else None
+        folder_expander = next((n for n in find_all_in(listing, role="panel", only_shown=False)
+                                if has_state(n, pyatspi.STATE_EXPANDABLE)), None)
+        if folder_expander is not None and not has_state(folder_expander, pyatspi.STATE_EXPANDED):
+            activate(folder_expander, "listitem.expand")
+            items = wait_for(lambda: "locked.txt" in report_rows(report) and report_rows(report), 5) or items
+        tap.ok(folder_expander is not None and has_state(folder_expander, pyatspi.STATE_EXPANDED),
+               "the failed folder's row is expanded to its members")
+        locked = items.get("locked.txt", [])
+        tap.ok(len(locked) >= 4 and locked[1] == "423 Locked" and "locked" in locked[3].lower(),
+               "its member locked.txt: 423 Locked, with an explanation that says it is locked",
+               f"locked.txt row: {locked}\nall rows: {items}")
 
     report_buttons = [name_of(b) for b in app.find_all(role="push button", within=report, showing=False)] if report else []
     doubled = [n for n in dialog_buttons + report_buttons if clean_name(n) != n]
@@ -164,12 +193,23 @@ try:
     tap.ok(retry is not None and sensitive(retry), "'Retry Failed' is offered")
     if retry is not None:
         activate(retry)
-    again = wait_for(lambda: (summary(report) == "0 deleted, 1 failed"
-                              and "locked.txt" in report_rows(report) and report_rows(report)), 20)
-    items = again or (report_rows(report) if report is not None else {})
-    tap.ok(again and README not in items and (row_status(items, "locked.txt") == "423 Locked"),
-           "Retry Failed deletes only the folder again and still reports 423 for locked.txt",
-           f"summary: {summary(report) if report is not None else None}\nrows: {items}")
+    if SERVER == "sabre":
+        # sabre/dav refuses the folder again the same way: 423 with lock-token-submitted.
+        again = wait_for(lambda: (summary(report) == "0 deleted, 1 failed"
+                                  and sabre_folder_refused(report_rows(report).get("Locked Folder/", []))
+                                  and report_rows(report)), 20)
+        items = again or (report_rows(report) if report is not None else {})
+        tap.ok(again and set(items) == {"Locked Folder/"},
+               "sabre: Retry Failed deletes only the folder again, still refused with 423 "
+               "and lock-token-submitted naming locked.txt",
+               f"summary: {summary(report) if report is not None else None}\nrows: {items}")
+    else:
+        again = wait_for(lambda: (summary(report) == "0 deleted, 1 failed"
+                                  and "locked.txt" in report_rows(report) and report_rows(report)), 20)
+        items = again or (report_rows(report) if report is not None else {})
+        tap.ok(again and README not in items and (row_status(items, "locked.txt") == "423 Locked"),
+               "Retry Failed deletes only the folder again and still reports 423 for locked.txt",
+               f"summary: {summary(report) if report is not None else None}\nrows: {items}")
     running = find_in(report, "Deleting 1 Item", "label", only_shown=False) if report is not None else None
     tap.ok(running is not None, "the retry ran for one item ('Deleting 1 Item')",
            report is not None and labels_in(report, only_shown=False))

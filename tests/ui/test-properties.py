@@ -4,7 +4,10 @@ XML property, an all-or-nothing PROPPATCH that the server refuses (a
 protected property and a text one in the same Apply), and the inspector's
 record of the PROPPATCH.
 
-Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache or sabre/dav seeded
+with demo). sabre/dav leaves dead properties out of allprop (and answers
+propname like allprop): the editor cannot learn of author there, and the
+server's side is read with a PROPFIND that names the properties."""
 
 import os
 import sys
@@ -22,6 +25,8 @@ from davscope_ui import (App, Tap, activate, children, click, find_all_in, find_
 import pyatspi  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
+SERVER = os.environ.get("DAVSCOPE_TEST_SERVER", "apache")
+DEMO_NS = "http://example.com/ns/davscope-demo"
 FILE = "Properties Demo.txt"
 EDITOR = f"Properties of {FILE}"
 TEST_NS = "http://example.com/ns/test"
@@ -43,10 +48,27 @@ def text_of(node):
         return name_of(node)
 
 
+# The dead properties this test reads or writes, asked for by name.
+NAMED = [(DEMO_NS, "author"), (TEST_NS, "color"), (TEST_NS, "size")]
+NAMED_PROP = "<D:prop>" + "".join(f'<x{i}:{name} xmlns:x{i}="{ns}"/>'
+                                   for i, (ns, name) in enumerate(NAMED)) + "</D:prop>"
+
+
 def server_properties(path):
     """{tag: element} of the properties an allprop PROPFIND (Depth 0)
-    returns with a 200, or {"error": message}."""
-    body = b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>'
+    returns with a 200, or {"error": message}. sabre/dav leaves dead
+    properties out of allprop: there, those of NAMED that a PROPFIND
+    asking for them by name returns with a 200 are added."""
+    props = propfind_200(path, "<D:allprop/>")
+    if SERVER == "sabre" and "error" not in props:
+        props.update(propfind_200(path, NAMED_PROP))
+    return props
+
+
+def propfind_200(path, what):
+    """{tag: element} of the properties that a PROPFIND (Depth 0) asking
+    for what (<D:allprop/>, <D:prop>...) returns with a 200."""
+    body = f'<?xml version="1.0"?><D:propfind xmlns:D="DAV:">{what}</D:propfind>'.encode()
     request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
                                      headers={"Depth": "0", "Content-Type": "application/xml"})
     try:
@@ -194,9 +216,24 @@ try:
         tap.bail_out("no property editor")
 
     # 1. The dead property author is listed with its value.
-    author = wait_for(lambda: "Alice Liddell" in row_texts(editor, "author"), 15)
-    tap.ok(author, "the editor lists the dead property author = 'Alice Liddell'",
-           f"author row: {row_texts(editor, 'author')}\nrows: {sorted(property_rows(editor))}")
+    if SERVER == "sabre":
+        # sabre/dav leaves dead properties out of allprop and propname, so
+        # the editor cannot know of author; it must list nothing the
+        # server did not send.
+        time.sleep(2)   # the editor's allprop reading
+        allprop = propfind_200(FILE, "<D:allprop/>")
+        named = propfind_200(FILE, NAMED_PROP)
+        author = named.get(f"{{{DEMO_NS}}}author")
+        tap.ok("author" not in property_rows(editor) and f"{{{DEMO_NS}}}author" not in allprop
+               and author is not None and author.text == "Alice Liddell",
+               "sabre: allprop leaves out the dead property author (a named PROPFIND has it), "
+               "and the editor does not list it",
+               f"rows: {sorted(property_rows(editor))}\nallprop:\n{describe(allprop)}\n"
+               f"asked by name:\n{describe(named)}")
+    else:
+        author = wait_for(lambda: "Alice Liddell" in row_texts(editor, "author"), 15)
+        tap.ok(author, "the editor lists the dead property author = 'Alice Liddell'",
+               f"author row: {row_texts(editor, 'author')}\nrows: {sorted(property_rows(editor))}")
 
     # 2. An XML property, applied.
     form = Form(app, editor)
@@ -214,12 +251,31 @@ try:
     tap.ok(saved, "Apply: the banner says 'Saved' and the color row 'Saved · 200 OK'",
            f"banner: {banner(editor)!r}\ncolor row: {row_texts(editor, 'color')}")
 
+    # After Apply the editor reads the properties again; the saved color
+    # must not be shown as having no value.
+    color_row = row_texts(editor, "color")
+    tap.ok("(no value)" not in color_row and any("red" in t for t in color_row),
+           "after Apply the color row shows its value, not '(no value)'",
+           f"color row: {color_row}",
+           todo=("Davscope defect on sabre: the editor re-reads with allprop, which sabre answers "
+                 "without dead properties, and then shows the saved color as '(no value)'"
+                 if SERVER == "sabre" else None))
+
     props = server_properties(FILE)
     color = props.get(f"{{{TEST_NS}}}color")
-    rgb = color.find(f"{{{TEST_NS}}}rgb") if color is not None and not isinstance(color, str) else None
-    tap.ok(rgb is not None and (rgb.text or "").strip() == "red" and len(color) == 1,
-           "the server holds color as the XML <c:rgb>red</c:rgb> (PROPFIND allprop)",
-           f"the server holds:\n{describe(props)}")
+    if SERVER == "sabre":
+        # sabre/dav 1.8 answers 200 but keeps only the text of a dead
+        # property it has no class for (XMLUtil::parseProperties stores its
+        # textContent): <c:rgb>red</c:rgb> comes back as the text "red".
+        tap.ok(color is not None and not isinstance(color, str) and len(color) == 0
+               and (color.text or "").strip() == "red",
+               "sabre: the server holds color, flattened to its text 'red' (PROPFIND by name)",
+               f"the server holds:\n{describe(props)}")
+    else:
+        rgb = color.find(f"{{{TEST_NS}}}rgb") if color is not None and not isinstance(color, str) else None
+        tap.ok(rgb is not None and (rgb.text or "").strip() == "red" and len(color) == 1,
+               "the server holds color as the XML <c:rgb>red</c:rgb> (PROPFIND allprop)",
+               f"the server holds:\n{describe(props)}")
 
     # 3. All or nothing: a protected property and a text one in one Apply.
     added_etag, held_etag = form.add_property("DAV:", "getetag", "x", False)
@@ -242,7 +298,8 @@ try:
     props = server_properties(FILE)
     tap.ok("error" not in props and f"{{{TEST_NS}}}size" not in props
            and f"{{{TEST_NS}}}color" in props,
-           "the server has no size property afterwards, and still color (PROPFIND allprop)",
+           "the server has no size property afterwards, and still color (PROPFIND allprop"
+           + (", and by name on sabre)" if SERVER == "sabre" else ")"),
            f"the server holds:\n{describe(props)}")
 
     # 4. Close: the refused changes are still pending, so it asks first.
