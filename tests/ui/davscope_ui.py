@@ -455,18 +455,25 @@ class App:
         return next((c for c in children(table) if role_of(c) == "list"), None)
 
     def rows(self):
-        """[(name, row)] of the rows of the folder listing, in view order;
-        the name is the accessible name of the name cell's label."""
+        """[(name, row)] of the rows of the folder listing, in view order
+        (top to bottom on screen: the accessible children follow the row
+        widgets, which GTK recycles, so rows inserted by expanding a folder
+        may come last among them); the name is the accessible name of the
+        name cell's label."""
         listing = self._list()
         out = []
         for row in children(listing) if listing is not None else []:
-            if role_of(row) != "table row" or not shown(row):
+            if role_of(row) != "table row":
+                continue
+            box = extents(row)
+            if box is None or box[2] <= 0 or box[3] <= 0:
                 continue
             cells = children(row)
             label = find_in(cells[0], role="label", only_shown=False) if cells else None
             if label is not None:
-                out.append((name_of(label), row))
-        return out
+                out.append((box[1], name_of(label), row))
+        out.sort(key=lambda entry: entry[0])
+        return [(name, row) for _, name, row in out]
 
     def row_names(self):
         return [name for name, _ in self.rows()]

@@ -26,7 +26,11 @@ NAMES = {
     "zero%E2%80%8Bwidth.txt": "zero\\u{200B}width.txt",
     "esc%1B%5B2J%07bell.txt": "esc\\x1b[2J\\x07bell.txt",
     "%FF%FE%20bytes.txt": "\\xff\\xfe bytes.txt",
-    "back%5Cslash.txt": "back\\\\slash.txt",
+    # A backslash shows as sent, doubled only where it could be read as the
+    # start of an escape (dav_text_escape): before "x", "u", an escaped
+    # character or the end.
+    "back%5Cslash.txt": "back\\slash.txt",
+    "not%5Cx41an%20escape.txt": "not\\\\x41an escape.txt",
 }
 RAW = ["\u202e", "\u200b", "\x1b", "\x07", "\ufffd"]
 
