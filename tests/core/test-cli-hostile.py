@@ -10,18 +10,17 @@ challenge over plain http. Prints TAP; exits 1 when a test failed.
     test-cli-hostile.py          (DAVSCOPE_CLI: the built davscope-cli)
 """
 
-import http.server
 import json
 import os
 import re
 import socket
-import subprocess
 import sys
 import tempfile
-import threading
-import traceback
 
-CLI = os.environ.get("DAVSCOPE_CLI")
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+import davtest  # noqa: E402
+
 PASSWORD = "hostile-secret-42"
 
 # Hrefs (percent-encoded as a server sends them) and what they must look
@@ -57,29 +56,11 @@ def multistatus():
     return "".join(parts).encode("utf-8")
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    seen = []          # (method, path, authorization)
-    lock = threading.Lock()
-
-    def log_message(self, *args):
-        pass
-
-    def reply(self, code, body=b"", content_type="application/xml; charset=utf-8", reason=None, headers=()):
-        self.send_response(code, reason)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(davtest.ScriptedHandler):
     def handle_any(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        with Handler.lock:
-            Handler.seen.append((self.command, self.path, self.headers.get("Authorization")))
+        self.read_body()
+        # Handler.seen: (method, path, authorization)
+        self.note((self.command, self.path, self.headers.get("Authorization")))
         if self.path.startswith("/auth/"):
             if self.headers.get("Authorization") is None:
                 self.reply(401, b"", "text/plain", headers=[("WWW-Authenticate", 'Basic realm="hostile"')])
@@ -100,41 +81,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
     do_PROPFIND = do_GET = do_DELETE = do_OPTIONS = do_HEAD = handle_any
 
 
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, text, diag=()):
-        self.n += 1
-        print(("ok" if cond else "not ok") + f" {self.n} - {text}")
-        if not cond:
-            self.failed += 1
-            for line in diag:
-                for part in str(line).splitlines() or [""]:
-                    print("#   " + part)
-        sys.stdout.flush()
-
-    def skip(self, text, why):
-        self.n += 1
-        print(f"ok {self.n} - {text} # SKIP {why}")
-
-
-T = Tap()
-
-
-def env(extra=None):
-    e = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    e.update({"GIO_USE_PROXY_RESOLVER": "dummy", "GSETTINGS_BACKEND": "memory", "LC_ALL": "C.UTF-8",
-              "LANGUAGE": "", "NO_COLOR": "1"})
-    e.pop("DAVSCOPE_PASSWORD", None)
-    e.update(extra or {})
-    return e
+T = davtest.Tap()
 
 
 def cli(*args, cwd=None, extra=None):
-    p = subprocess.run([CLI, *args], cwd=cwd, env=env(extra), capture_output=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
+    """(exit status, stdout, stderr): the output as bytes, to be checked byte by byte."""
+    r = davtest.cli(*args, cwd=cwd, env=extra, timeout=60, scripted=True)
+    return r.rc, r.out_bytes, r.err_bytes
 
 
 def diag(rc, out, err):
@@ -297,31 +250,18 @@ def test_basic_over_http(port):
 
 
 def main():
-    if not CLI or not os.access(CLI, os.X_OK):
-        print("1..0 # SKIP DAVSCOPE_CLI is not set to an executable davscope-cli")
+    if davtest.cli_missing():
         return 0
 
-    server = http.server.ThreadingHTTPServer(("0.0.0.0", 0), Handler)
-    server.daemon_threads = True
-    port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}/dav/"
-
-    try:
+    # On every address: test_basic_over_http reaches it on a non-loopback one.
+    with davtest.serving(Handler, "0.0.0.0") as port:
+        base = f"http://127.0.0.1:{port}/dav/"
         for test in (lambda: test_ls_escapes(base), lambda: test_ls_hostile_values(base),
                      lambda: test_rm_escaped_reason(base), lambda: test_get_local_names(base),
                      lambda: test_basic_over_http(port)):
-            try:
-                test()
-            except Exception:
-                T.ok(False, "a test ran to its end", traceback.format_exc().splitlines())
-    finally:
-        server.shutdown()
-        server.server_close()
+            T.guarded(test, "a test ran to its end")
 
-    print(f"1..{T.n}")
-    return 1 if T.failed else 0
+    return T.finish()
 
 
 if __name__ == "__main__":

@@ -13,16 +13,15 @@ test failed.
     test-cli-json.py          (DAVSCOPE_CLI: the built davscope-cli)
 """
 
-import http.server
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import threading
-import traceback
 
-CLI = os.environ.get("DAVSCOPE_CLI")
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+import davtest  # noqa: E402
+
 # Nothing listens on port 1, and an unprivileged test cannot make it.
 CLOSED = "http://127.0.0.1:1/x"
 
@@ -79,29 +78,11 @@ CUT = b'<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:"><D
 BROKEN_ERROR = b'<?xml version="1.0" encoding="utf-8"?>\n<D:error xmlns:D="DAV:"><D:need-privileges>'
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    seen = []          # (method, path, headers)
-    lock = threading.Lock()
-
-    def log_message(self, *args):
-        pass
-
-    def reply(self, code, body=b"", content_type="application/xml; charset=utf-8", headers=()):
-        self.send_response(code)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(davtest.ScriptedHandler):
     def handle_any(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        with Handler.lock:
-            Handler.seen.append((self.command, self.path, dict(self.headers)))
+        self.read_body()
+        # Handler.seen: (method, path, headers)
+        self.note((self.command, self.path, dict(self.headers)))
         method, path = self.command, self.path.split("?")[0]
 
         if path.startswith("/j/missing"):
@@ -148,55 +129,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
     do_LOCK = do_UNLOCK = do_OPTIONS = do_DELETE = do_PROPPATCH = do_HEAD = handle_any
 
 
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, text, diag=()):
-        self.n += 1
-        print(("ok" if cond else "not ok") + f" {self.n} - {text}")
-        if not cond:
-            self.failed += 1
-            for line in diag:
-                for part in str(line).splitlines() or [""]:
-                    print("#   " + part)
-        sys.stdout.flush()
-
-
-T = Tap()
-
-
-def env():
-    e = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    e.update({"GIO_USE_PROXY_RESOLVER": "dummy", "GSETTINGS_BACKEND": "memory", "LC_ALL": "C.UTF-8",
-              "LANGUAGE": "", "NO_COLOR": "1"})
-    e.pop("DAVSCOPE_PASSWORD", None)
-    return e
-
-
-class Run:
-    def __init__(self, args, rc, out, err):
-        self.args, self.rc, self.out, self.err = args, rc, out, err
-        try:
-            self.doc = json.loads(out)   # the whole of stdout: one document
-            self.why = None
-        except ValueError as e:
-            self.doc, self.why = None, str(e)
-
-    def diag(self):
-        return [" ".join(self.args), f"exit {self.rc}", "stdout: " + self.out[:3000],
-                "stderr: " + self.err[:3000]] + ([f"json: {self.why}"] if self.why else [])
+T = davtest.Tap()
 
 
 def cli(*args, cwd=None):
-    p = subprocess.run([CLI, *args], cwd=cwd, env=env(), capture_output=True, timeout=60)
-    return Run(args, p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
+    return davtest.cli(*args, cwd=cwd, timeout=60, scripted=True)
 
 
 def one_document(r, what):
     T.ok(isinstance(r.doc, dict), f"{what}: stdout is exactly one JSON object", r.diag())
-    return r.doc if isinstance(r.doc, dict) else {}
+    return r.json()
 
 
 # The members rm and proppatch give a target that got no answer, which
@@ -224,11 +166,11 @@ def test_ls_props_one_document(base):
              f"{args[0]} {status}: the listing document carries the status, ok false, listing_complete false",
              r.diag())
     r = cli("ls", "--json", base + "missing/")
-    d = r.doc or {}
+    d = r.json()
     T.ok("Not Found" in (d.get("server_says") or "") and "There is no item" in (d.get("explanation") or ""),
          "ls 404: the document says what the server said and explains the status", r.diag())
     r = cli("ls", "--json", "--depth", "infinity", base + "deep/")
-    d = r.doc or {}
+    d = r.json()
     T.ok([c.get("name") for c in d.get("error", [])] == ["propfind-finite-depth"]
          and (d["error"][0].get("explanation") or ""),
          "ls --depth infinity 403: the DAV:error condition is in the document, explained", r.diag())
@@ -287,7 +229,7 @@ def test_connection_failure(tmp):
         T.ok(command in ("rm", "proppatch") or item.get("url") == CLOSED,
              f"{command} of a closed port: the url that got no answer", r.diag())
     r = cli("ls", "--json", CLOSED)
-    T.ok((r.doc or {}).get("resources") == [] and (r.doc or {}).get("listing_complete") is False,
+    T.ok(r.json().get("resources") == [] and r.json().get("listing_complete") is False,
          "ls of a closed port: the failure is in the listing document", r.diag())
     T.ok(not os.path.exists(os.path.join(tmp, "never.txt")), "get of a closed port leaves no file")
 
@@ -488,39 +430,24 @@ def test_put_overwrite(base, tmp):
 
 
 def main():
-    if not CLI or not os.access(CLI, os.X_OK):
-        print("1..0 # SKIP DAVSCOPE_CLI is not set to an executable davscope-cli")
+    if davtest.cli_missing():
         return 0
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}/j/"
+    with davtest.serving(Handler) as port, tempfile.TemporaryDirectory(prefix="davscope-json-") as tmp:
+        base = f"http://127.0.0.1:{port}/j/"
+        for test in (lambda: test_ls_props_one_document(base),
+                     lambda: test_single_commands_one_document(base, tmp),
+                     lambda: test_connection_failure(tmp),
+                     lambda: test_usage_errors(base, tmp),
+                     lambda: test_flagged_hrefs(base),
+                     lambda: test_complete_means_read(base),
+                     lambda: test_destination(base),
+                     lambda: test_backslashes(base),
+                     lambda: test_refused_targets_in_report(base),
+                     lambda: test_put_overwrite(base, tmp)):
+            T.guarded(test, "a test ran to its end")
 
-    try:
-        with tempfile.TemporaryDirectory(prefix="davscope-json-") as tmp:
-            for test in (lambda: test_ls_props_one_document(base),
-                         lambda: test_single_commands_one_document(base, tmp),
-                         lambda: test_connection_failure(tmp),
-                         lambda: test_usage_errors(base, tmp),
-                         lambda: test_flagged_hrefs(base),
-                         lambda: test_complete_means_read(base),
-                         lambda: test_destination(base),
-                         lambda: test_backslashes(base),
-                         lambda: test_refused_targets_in_report(base),
-                         lambda: test_put_overwrite(base, tmp)):
-                try:
-                    test()
-                except Exception:
-                    T.ok(False, "a test ran to its end", traceback.format_exc().splitlines())
-    finally:
-        server.shutdown()
-        server.server_close()
-
-    print(f"1..{T.n}")
-    return 1 if T.failed else 0
+    return T.finish()
 
 
 if __name__ == "__main__":

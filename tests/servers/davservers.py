@@ -33,10 +33,13 @@ import time
 import urllib.parse
 
 HERE = os.path.dirname(os.path.realpath(__file__))
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(HERE))
+from davtest import DEMO_NS, DEMO_SPECIAL_NAMES  # noqa: E402  (the tests check what is seeded)
+
 USER = "alice"
 PASSWORD = "wonderland-42"
 REALM = "Davscope Test"
-DEMO_NS = "http://example.com/ns/davscope-demo"
 START_TIMEOUT = 20.0
 STOP_TIMEOUT = 10.0
 
@@ -185,24 +188,9 @@ def mime_types():
 
 
 # --------------------------------------------------------------- seeding
-
-
-DEMO_SPECIAL_NAMES = [
-    "with spaces in the name.txt",
-    "Grüße.txt",
-    "日本語.md",
-    "Tom & Jerry.txt",
-    "issue #42.txt",
-    "100% done.txt",
-    "C++ notes.txt",
-    "a+b=c.txt",
-    "café au lait.txt",
-    "semi;colon, comma.txt",
-    "it's quoted.txt",
-    "brackets [1] (2) {3}.txt",
-    "Ελληνικά.txt",
-    "emoji 🎉 party.txt",
-]
+#
+# DEMO_NS and DEMO_SPECIAL_NAMES come from tests/davtest.py, where the tests
+# that check the demo share read them too.
 
 
 def seed_demo_files(share, what):

@@ -29,23 +29,22 @@ import hashlib
 import json
 import os
 import re
-import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-import traceback
 import urllib.parse
 import uuid
 
-CLI = os.environ.get("DAVSCOPE_CLI")
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+from davtest import RUNS, Tap, cli, cli_missing, find_prop, must, same_url, url_of  # noqa: E402
+
 BASE = os.environ.get("DAVSCOPE_TEST_URL")
 ROOT = os.environ.get("DAVSCOPE_TEST_ROOT")
 SERVER = os.environ.get("DAVSCOPE_TEST_SERVER", "")
 NS = "urn:x-davscope:interop"
 CLOSED = "http://127.0.0.1:1/dav/"   # nothing listens on port 1
-COMMAND_TIMEOUT = 120                 # bounds a hang (a bug) so the run still ends
 N_BULK = 2000
 
 # --------------------------------------------------------------- the servers
@@ -226,99 +225,15 @@ SERVERS = {
 
 S = SERVERS.get(SERVER, {})
 
-# --------------------------------------------------------------- TAP
+# --------------------------------------------------------------- TAP and the CLI (tests/davtest.py)
+
+T = Tap(prefix=f"{SERVER}: ")
+check = T.check
 
 
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def result(self, ok, description, diag=()):
-        self.n += 1
-        description = f"{SERVER}: {description}".replace("#", "\\#").replace("\n", " ")
-        print(f"{'ok' if ok else 'not ok'} {self.n} - {description}", flush=True)
-        if not ok:
-            self.failed += 1
-            for line in diag:
-                for sub in str(line).splitlines() or [""]:
-                    print("# " + sub, flush=True)
-        return ok
-
-    def finish(self):
-        print(f"1..{self.n}", flush=True)
-        return 1 if self.failed else 0
-
-
-T = Tap()
-
-# --------------------------------------------------------------- running the CLI
-
-JSON_RUNS = []   # every run with --json: (Run, parsed ok)
-
-
-class Run:
-    def __init__(self, args, rc, out, err, seconds):
-        self.args = args
-        self.rc = rc
-        self.out = out.decode("utf-8", "replace")
-        self.err = err.decode("utf-8", "replace")
-        self.seconds = seconds
-        self.doc = None
-        self.json_error = None
-        if "--json" in args:
-            try:
-                self.doc = json.loads(self.out)
-            except ValueError as e:
-                self.json_error = str(e)
-            JSON_RUNS.append(self)
-
-    def json(self):
-        """The JSON document, or {} when there is none (its own check fails)."""
-        return self.doc if isinstance(self.doc, dict) else {}
-
-    def diag(self, limit=2500):
-        lines = ["command: " + " ".join(shlex.quote(a) for a in self.args),
-                 f"exit code: {self.rc} ({self.seconds:.1f} s)"]
-        if self.json_error:
-            lines.append("not one JSON document: " + self.json_error)
-        if self.err.strip():
-            lines.append("stderr: " + clip(self.err, limit))
-        if self.out.strip():
-            lines.append("stdout: " + clip(self.out, limit))
-        return lines
-
-
-def clip(text, limit):
-    text = text.rstrip("\n")
-    return text if len(text) <= limit else text[:limit] + f"... [{len(text) - limit} more characters]"
-
-
-def cli_env():
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "DAVSCOPE_PASSWORD")}
-    env["LANG"] = "C.UTF-8"
-    return env
-
-
-def cli(*args):
-    argv = [CLI] + [str(a) for a in args]
-    t0 = time.monotonic()
-    try:
-        p = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, env=cli_env(), timeout=COMMAND_TIMEOUT,
-                           start_new_session=True)
-        return Run(argv, p.returncode, p.stdout, p.stderr, time.monotonic() - t0)
-    except subprocess.TimeoutExpired as e:
-        return Run(argv, "timeout", e.stdout or b"", (e.stderr or b"") +
-                   f"\n[test: killed after {COMMAND_TIMEOUT} s]".encode(), time.monotonic() - t0)
-
-
-def check(cond, description, run=None, extra=()):
-    diag = list(extra)
-    if run is not None:
-        diag += run.diag()
-    return T.result(bool(cond), description, diag)
+def json_runs():
+    """Every run with --json so far."""
+    return [r for r in RUNS if "--json" in r.args]
 
 
 def observe(what, run):
@@ -346,10 +261,6 @@ def check_one_json(run, what):
 TOP = None   # this run's folder under the share
 
 
-def url_of(collection_url, name, folder=False):
-    return collection_url + urllib.parse.quote(name) + ("/" if folder else "")
-
-
 def disk_path(url):
     """The file under DAVSCOPE_TEST_ROOT that url names."""
     rel = urllib.parse.unquote(url[len(BASE):]) if url.startswith(BASE) else None
@@ -358,9 +269,7 @@ def disk_path(url):
 
 def part_folder(label):
     url = url_of(TOP, f"{label}-{uuid.uuid4().hex[:6]}", folder=True)
-    r = cli("mkdir", url)
-    if r.rc != 0:
-        raise RuntimeError("mkdir of a part's folder failed:\n" + "\n".join(r.diag()))
+    must(cli("mkdir", url), "mkdir of a part's folder")
     return url
 
 
@@ -388,9 +297,7 @@ def put_bytes(url, data, *options):
 
 
 def put_ok(url, data):
-    r = put_bytes(url, data)
-    if r.rc != 0:
-        raise RuntimeError("put failed:\n" + "\n".join(r.diag()))
+    must(put_bytes(url, data), "put")
 
 
 def get_bytes(url):
@@ -417,23 +324,12 @@ def listing(url, *options):
     return r, names
 
 
-def find_prop(resource, ns, name):
-    for p in (resource or {}).get("properties") or []:
-        if p.get("namespace") == ns and p.get("name") == name:
-            return p
-    return None
-
-
 def props_of(url):
     r = cli("props", "--json", url)
     for res in r.json().get("resources") or []:
         if res.get("relation") == "self":
             return r, res
     return r, None
-
-
-def same_url(a, b):
-    return urllib.parse.unquote(a or "") == urllib.parse.unquote(b or "")
 
 
 def problem_kinds(doc):
@@ -886,9 +782,7 @@ def make_tree(folder):
     for rel in TREE:
         u = folder + "/".join(urllib.parse.quote(x) for x in rel.split("/"))
         if rel.endswith("/"):
-            r = cli("mkdir", u)
-            if r.rc != 0:
-                raise RuntimeError("mkdir failed:\n" + "\n".join(r.diag()))
+            must(cli("mkdir", u), "mkdir")
         else:
             put_ok(u, rel.encode())
 
@@ -1044,7 +938,7 @@ def test_complete():
     """README: complete is false only for a body cut off or malformed (exit
     3) or no answer at all; a plain 404 page or a 204 is complete."""
     bad = []
-    for r in JSON_RUNS:
+    for r in json_runs():
         d = r.json()
         items = d.get("results") if isinstance(d.get("results"), list) else [d]
         for item in items:
@@ -1056,12 +950,13 @@ def test_complete():
 
 
 def test_all_json():
-    bad = [r for r in JSON_RUNS if r.json_error is not None or not isinstance(r.doc, dict)]
-    diag = [f"{len(JSON_RUNS)} --json commands"]
+    runs = json_runs()
+    bad = [r for r in runs if r.json_error is not None or not isinstance(r.doc, dict)]
+    diag = [f"{len(runs)} --json commands"]
     for r in bad[:8]:
         diag += r.diag(600)
     check(not bad, f"every --json command of this run printed exactly one JSON document "
-          f"({len(JSON_RUNS)} commands, {len(bad)} not)", None, diag)
+          f"({len(runs)} commands, {len(bad)} not)", None, diag)
 
 
 # --------------------------------------------------------------- main
@@ -1069,8 +964,7 @@ def test_all_json():
 
 def main():
     global TOP
-    if not CLI or not os.access(CLI, os.X_OK):
-        print("1..0 # SKIP DAVSCOPE_CLI is not set to an executable davscope-cli")
+    if cli_missing():
         return 0
     if not BASE or not ROOT:
         print("1..0 # SKIP DAVSCOPE_TEST_URL is not set (run under tests/servers/with-server)")
@@ -1100,10 +994,7 @@ def main():
     t0 = time.monotonic()
     for name, fn in tests:
         t = time.monotonic()
-        try:
-            fn()
-        except Exception:
-            T.result(False, f"{name}: ran to the end without an exception", traceback.format_exc().splitlines())
+        T.guarded(fn, f"{name}: ran to the end without an exception")
         print(f"# {name}: {time.monotonic() - t:.1f} s", flush=True)
     test_all_json()
     test_complete()
