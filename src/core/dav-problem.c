@@ -44,6 +44,7 @@ static const struct {
   [DAV_PROBLEM_UNASKED_PROPERTY]         = { "unasked-property",         DAV_SEVERITY_ERROR,   FALSE },
   [DAV_PROBLEM_PROTECTED_CHANGED]        = { "protected-property-changed", DAV_SEVERITY_ERROR, FALSE },
   [DAV_PROBLEM_CONTRADICTS_REQUEST]      = { "contradicts-request",      DAV_SEVERITY_WARNING, FALSE },
+  [DAV_PROBLEM_ALLPROP_INCOMPLETE]       = { "allprop-incomplete",       DAV_SEVERITY_WARNING, FALSE },
 };
 
 DavProblem *

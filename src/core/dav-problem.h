@@ -48,6 +48,7 @@ typedef enum {
   DAV_PROBLEM_UNASKED_PROPERTY,      /* the answer names a property nobody asked about */
   DAV_PROBLEM_PROTECTED_CHANGED,     /* a 2xx for changing what the server computes */
   DAV_PROBLEM_CONTRADICTS_REQUEST,   /* done, but e.g. "replaced" after Overwrite: F */
+  DAV_PROBLEM_ALLPROP_INCOMPLETE,    /* "all properties" left out some that exist */
 } DavProblemKind;
 
 #define DAV_TYPE_PROBLEM (dav_problem_get_type ())

@@ -48,6 +48,10 @@ gboolean    dav_result_is_success  (const DavResult *self);
  * @complete, which for a PROPFIND or PROPPATCH also says it was the 207 a
  * listing needs (HOSTILE.md case 32), a plain 404 page is whole. */
 gboolean    dav_result_is_whole    (const DavResult *self);
+/* The response of a 207 about @url itself (its href resolves to it), or
+ * NULL. */
+DavResponse *dav_result_dup_own_response (const DavResult *self,
+                                          const char      *url);
 /* A multistatus body was sent, whatever the status (Apache sends one
  * with a 424, some servers with a 200). */
 gboolean    dav_result_has_multistatus (const DavResult *self);

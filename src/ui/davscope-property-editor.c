@@ -42,6 +42,7 @@
 
 #include "dav-batch.h"
 #include "dav-property.h"
+#include "dav-property-reader.h"
 #include "dav-status.h"
 #include "dav-text.h"
 #include "davscope-status-badge.h"
@@ -1192,12 +1193,23 @@ typedef struct {
 
 /* The names the listing asked for, so that allprop reports them as well
  * (with a 404 where the item lacks one) on servers that honour include. */
+/* The names to expect: the listing's, and every property this window
+ * shows (one just saved among them), so that a server that leaves dead
+ * properties out of allprop (sabre/dav 1.8) is asked for them by name. */
 static GStrv
-listing_names (DavResource *resource)
+expected_names (DavscopePropertyEditor *self,
+                DavResource            *resource)
 {
   DavResponse *response = dav_resource_get_response (resource);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_add (seen, g_strdup (key)))
+      g_strv_builder_add (builder, key);
 
   for (guint i = 0; response != NULL && i < response->propstats->len; i++)
     {
@@ -1216,30 +1228,6 @@ listing_names (DavResource *resource)
   return g_strv_builder_end (builder);
 }
 
-/* The response about the item itself, out of a Depth 0 answer. */
-static DavResponse *
-own_response (DavResult  *result,
-              const char *url)
-{
-  if (result->body == NULL)
-    return NULL;
-
-  for (guint i = 0; i < result->body->responses->len; i++)
-    {
-      DavResponse *response = g_ptr_array_index (result->body->responses, i);
-
-      for (guint j = 0; j < response->hrefs->len; j++)
-        {
-          g_autoptr(DavHref) href = dav_href_resolve (url, g_ptr_array_index (response->hrefs, j));
-
-          if (href != NULL && href->relation == DAV_HREF_SELF)
-            return dav_response_ref (response);
-        }
-    }
-
-  return NULL;
-}
-
 static void read_next (DavscopePropertyEditor *self);
 
 static void
@@ -1253,7 +1241,7 @@ davscope_property_editor_read_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   Target *target;
 
-  result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  result = dav_read_properties_finish (DAV_CLIENT (source), res, &error);
 
   if (self->disposed || reading->generation != self->generation)
     goto out;
@@ -1273,7 +1261,7 @@ davscope_property_editor_read_cb (GObject      *source,
     }
   else
     {
-      g_autoptr(DavResponse) response = own_response (result, target->url);
+      g_autoptr(DavResponse) response = dav_result_dup_own_response (result, target->url);
 
       if (response == NULL)
         target->error = g_strdup (_("The server's answer did not describe this item."));
@@ -1320,18 +1308,16 @@ read_next (DavscopePropertyEditor *self)
       if (target_at (self, index)->url == NULL)
         continue;
 
-      names = listing_names (resource);
+      names = expected_names (self, resource);
       reading = g_new0 (Reading, 1);
 
       reading->self = g_object_ref (self);
       reading->index = index;
       reading->generation = self->generation;
       self->n_reading++;
-      dav_client_propfind_async (dav_resource_store_get_client (self->store),
-                                 target_at (self, index)->url, DAV_DEPTH_0,
-                                 DAV_PROPFIND_ALLPROP, (const char * const *) names,
-                                 NULL, NULL, self->cancellable,
-                                 davscope_property_editor_read_cb, reading);
+      dav_read_properties_async (dav_resource_store_get_client (self->store),
+                                 target_at (self, index)->url, (const char * const *) names,
+                                 self->cancellable, davscope_property_editor_read_cb, reading);
     }
 }
 

@@ -20,6 +20,7 @@
 #include "dav-error.h"
 #include "dav-exchange-log.h"
 #include "dav-href.h"
+#include "dav-property-reader.h"
 #include "dav-report.h"
 
 #define TEST_NS      "urn:x-davscope:test"
@@ -62,6 +63,7 @@ typedef struct {
   const char        *xml_value;                /* what comes back for XML_VALUE */
   gboolean           protected_answer_complete; /* the 207 for a protected property is well-formed */
   guint              protected_other_status;   /* the other property of that PROPPATCH: 424, or 0: left out */
+  gboolean           allprop_has_dead;         /* allprop returns dead properties (RFC 4918 §9.1) */
   /* PUT, COPY, MOVE */
   guint              put_if_none_match_status; /* PUT with If-None-Match: * onto a file */
   guint              copy_new_status;          /* COPY or MOVE of a file to a new name */
@@ -88,6 +90,7 @@ static const ServerBehaviour servers[] = {
     .xml_value = XML_VALUE,
     .protected_answer_complete = TRUE,
     .protected_other_status = 424,
+    .allprop_has_dead = TRUE,
     .put_if_none_match_status = 412,
     .copy_new_status = 201,
     .stale_after_replace = FALSE,
@@ -108,6 +111,7 @@ static const ServerBehaviour servers[] = {
     .xml_value = NULL,
     .protected_answer_complete = FALSE,          /* (405 and an HTML page) */
     .protected_other_status = 0,
+    .allprop_has_dead = FALSE,                 /* no dead properties at all */
     .put_if_none_match_status = 204,             /* If-None-Match is ignored: the file is replaced */
     .copy_new_status = 204,                      /* RFC 4918 §9.8.5 says 201 */
     .stale_after_replace = FALSE,
@@ -132,6 +136,7 @@ static const ServerBehaviour servers[] = {
     /* <D:prop><DAV:getetag/></D:prop>: the prefix DAV is not declared. */
     .protected_answer_complete = FALSE,
     .protected_other_status = 0,
+    .allprop_has_dead = TRUE,
     .put_if_none_match_status = 412,
     .copy_new_status = 201,
     /* Its stat cache keeps the old file for about a second. */
@@ -154,6 +159,7 @@ static const ServerBehaviour servers[] = {
     .xml_value = "a & b < cdeep",
     .protected_answer_complete = TRUE,
     .protected_other_status = 424,
+    .allprop_has_dead = FALSE,                 /* sabre/dav 1.8: only when asked for by name */
     .put_if_none_match_status = 412,
     .copy_new_status = 201,
     .stale_after_replace = FALSE,
@@ -831,6 +837,30 @@ test_proppatch_dead (void)
   g_assert_cmpuint (property->status, ==, 200);
   g_assert_cmpstr (property->value, ==, "to be removed");
   g_clear_pointer (&result, dav_result_unref);
+
+  /* Every property, with the ones just saved expected: where allprop
+   * leaves them out, the reader asks for them by name and says so. */
+  {
+    const char * const expected[] = { "{" TEST_NS "}note", "{" TEST_NS "}other", NULL };
+    GAsyncResult *res = NULL;
+    guint n_left_out = 0;
+
+    dav_read_properties_async (client, file, expected, NULL, store_result_cb, &res);
+    wait_for (&res);
+    result = dav_read_properties_finish (client, res, &error);
+    g_clear_object (&res);
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->status, ==, 207);
+    response = g_ptr_array_index (result->body->responses, 0);
+    property = dav_response_find_property (response, TEST_NS, "note");
+    g_assert_nonnull (property);
+    g_assert_cmpstr (property->value, ==, TEXT_VALUE);
+    g_assert_nonnull (dav_response_find_property (response, "DAV:", "resourcetype"));
+    for (guint i = 0; i < response->problems->len; i++)
+      n_left_out += ((DavProblem *) g_ptr_array_index (response->problems, i))->kind == DAV_PROBLEM_ALLPROP_INCOMPLETE;
+    g_assert_cmpuint (n_left_out, ==, expect->allprop_has_dead ? 0 : 1);
+    g_clear_pointer (&result, dav_result_unref);
+  }
 
   /* Remove one; the others stay. */
   g_ptr_array_set_size (patches, 0);
