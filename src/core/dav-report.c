@@ -5,10 +5,13 @@
 
 #include "dav-report.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dav-json-writer.h"
 #include "dav-property.h"
+#include "dav-text.h"
 
 G_DEFINE_BOXED_TYPE (DavReport, dav_report, dav_report_ref, dav_report_unref)
 
@@ -299,12 +302,82 @@ check_properties (DavReportItem *item)
     }
 }
 
+/* The five entities of XML, in place (the serialised content escapes
+ * them; a name like "Tom &amp; Jerry" is "Tom & Jerry"). */
+static void
+unescape_entities (char *text)
+{
+  static const struct { const char *entity; char c; } entities[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&apos;", '\'' },
+  };
+  char *out = text;
+
+  for (const char *p = text; *p != '\0'; )
+    {
+      gsize i;
+
+      for (i = 0; i < G_N_ELEMENTS (entities); i++)
+        if (g_str_has_prefix (p, entities[i].entity))
+          break;
+      if (i < G_N_ELEMENTS (entities))
+        {
+          *out++ = entities[i].c;
+          p += strlen (entities[i].entity);
+        }
+      else
+        *out++ = *p++;
+    }
+  *out = '\0';
+}
+
+/* The items a 423's DAV:lock-token-submitted names (RFC 4918 §16): the
+ * locked member of a folder, rather than the folder itself; escaped, for
+ * people, or NULL when it names none. */
+static char *
+locked_hrefs (const DavReportItem *item)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < item->conditions->len; i++)
+    {
+      const DavCondition *condition = g_ptr_array_index (item->conditions, i);
+      const char *p;
+
+      if (!g_str_equal (condition->namespace_uri, "DAV:") ||
+          !g_str_equal (condition->name, "lock-token-submitted") || condition->content == NULL)
+        continue;
+
+      /* The content is the parser's own serialisation: <href xmlns="DAV:">…</href>. */
+      for (p = condition->content; (p = strstr (p, "href")) != NULL; )
+        {
+          const char *start = strchr (p, '>');
+          const char *end = start ? strstr (start, "</") : NULL;
+          g_autofree char *text = NULL;
+          g_autofree char *shown = NULL;
+
+          if (start == NULL || end == NULL || start[-1] == '/')
+            break;
+          text = g_strndup (start + 1, end - start - 1);
+          unescape_entities (text);
+          shown = dav_text_escape (dav_text_strip (text), -1);
+          if (*shown != '\0')
+            g_string_append_printf (out, "%s%s", out->len ? "”, “" : "", shown);
+          p = strstr (end, ">");
+          if (p == NULL)
+            break;
+        }
+    }
+
+  return out->len > 0 ? g_strdup (out->str) : NULL;
+}
+
 void
 dav_report_item_set_result (DavReportItem *item,
                             DavResult     *result)
 {
   gboolean proppatch = g_str_equal (item->method, "PROPPATCH");
   gboolean all_ok = TRUE;
+  g_autofree char *locked = NULL;
   guint n_failed_members = 0;
 
   g_return_if_fail (item != NULL);
@@ -420,6 +493,9 @@ dav_report_item_set_result (DavReportItem *item,
                                                         n_failed_members),
                                            n_failed_members, own ? " " : "", own ? own : "");
     }
+  else if (result->status == SOUP_STATUS_LOCKED && (locked = locked_hrefs (item)) != NULL)
+    item->explanation = g_strdup_printf (_("Not done: “%s” is locked, and the request did not carry the token of that lock, so the server refused the whole request and changed nothing."),
+                                         locked);
   else
     item->explanation = status_explanation (result->status, item->method);
 }

@@ -3194,6 +3194,36 @@ test_proppatch_protected_200 (void)
   }
 }
 
+/* sabre/dav answers the DELETE of a folder holding a locked file with a
+ * 423 whose DAV:lock-token-submitted names that file: the folder is not
+ * what is locked, and the explanation says which is. */
+static void
+test_delete_423_names_locked_member (void)
+{
+  g_autoptr(Server) server = server_new (canned_handler,
+                                         "423\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                         "<d:error xmlns:d=\"DAV:\" xmlns:s=\"http://sabredav.org/ns\">"
+                                         "<d:lock-token-submitted><d:href>Locked Folder/Tom &amp; Jerry.txt</d:href>"
+                                         "</d:lock-token-submitted><s:exception>Sabre\\DAV\\Exception\\Locked</s:exception>"
+                                         "</d:error>");
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavBatch) batch = dav_batch_new (client, 1);
+  g_autofree char *url = g_strconcat (server->dav_url, "Locked%20Folder/", NULL);
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const DavReportItem *item;
+
+  g_assert_true (dav_batch_add_delete (batch, url, &error));
+  report = run_batch (batch);
+  item = g_ptr_array_index (report->items, 0);
+  g_assert_cmpuint (item->status, ==, 423);
+  g_assert_false (item->ok);
+  g_assert_nonnull (strstr (item->explanation, "“Locked Folder/Tom & Jerry.txt” is locked"));
+
+  g_assert_finalize_object (g_steal_pointer (&batch));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 /* lighttpd answers a PROPPATCH with 204 and no body: the whole change is
  * confirmed, and each property asked gets that status. */
 static void
@@ -3448,6 +3478,7 @@ main (int   argc,
   g_test_add_func ("/faults/contradicts/proppatch-protected-200", test_proppatch_protected_200);
   g_test_add_func ("/faults/contradicts/copy-204-without-overwrite", test_copy_204_without_overwrite);
   g_test_add_func ("/faults/contradicts/proppatch-204", test_proppatch_204);
+  g_test_add_func ("/faults/delete/423-names-locked-member", test_delete_423_names_locked_member);
 
   return g_test_run ();
 }
