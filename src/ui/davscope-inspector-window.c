@@ -20,11 +20,9 @@
  * GBytes is replaced when the body grows, so comparing pointers is
  * enough). Bodies are re-indented only once the exchange has finished.
  *
- * Everything here comes from the server or went to it, so every string is
- * escaped with dav_text_escape before it is shown (newlines and tabs of a
- * body are kept as they are). XML is re-indented with libxml2 without
- * network access, entity substitution or any DTD: a body with a DOCTYPE is
- * shown as received. A 207 (or a DAV:error or DAV:prop body) is parsed
+ * Everything here comes from the server or went to it: what is shown is
+ * escaped and laid out by davscope-inspector-body.c, which says how. A
+ * 207 (or a DAV:error or DAV:prop body) is parsed
  * again with dav_multistatus_parse into a tree of DavscopeInspectorNode,
  * a small row object private to this file, beside the raw text whose line
  * numbers the parser's lines refer to:
@@ -41,12 +39,10 @@
 #include "davscope-inspector-window.h"
 
 #include "davscope-accessible.h"
+#include "davscope-inspector-private.h"
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <string.h>
 
 #include "dav-multistatus-parser.h"
 #include "dav-status.h"
@@ -56,404 +52,8 @@
 #define INSPECTOR_KEY "davscope-inspector-window"
 
 #define REFRESH_MS 150
-#define HEX_PREVIEW_BYTES (16 * 1024)
 #define VALUE_PREVIEW_CHARS 240
 #define VALUE_TOOLTIP_CHARS 4000
-
-/* ---- text --------------------------------------------------------------- */
-
-static void
-append_escaped (GString    *out,
-                const char *text,
-                gsize       length)
-{
-  g_autofree char *escaped = NULL;
-
-  if (length == 0)
-    return;
-
-  escaped = dav_text_escape (text, (gssize) length);
-  g_string_append (out, escaped);
-}
-
-/* dav_text_escape for a block of text: line breaks (LF or CRLF) and tabs
- * stay, everything else that could mislead is escaped. */
-static char *
-escape_block (const char *text,
-              gsize       length)
-{
-  GString *out = g_string_sized_new (length + 16);
-  gsize start = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] != '\n' && text[i] != '\t')
-        continue;
-
-      if (text[i] == '\n' && i > start && text[i - 1] == '\r')
-        append_escaped (out, text + start, i - 1 - start);
-      else
-        append_escaped (out, text + start, i - start);
-      g_string_append_c (out, text[i]);
-      start = i + 1;
-    }
-  append_escaped (out, text + start, length - start);
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-escape (const char *text)
-{
-  return dav_text_escape (text != NULL ? text : "", -1);
-}
-
-/* At most @max characters of escaped text, with an ellipsis when cut. */
-static char *
-escape_preview (const char *text,
-                glong       max)
-{
-  g_autofree char *escaped = escape (text);
-
-  if (g_utf8_strlen (escaped, -1) <= max)
-    return g_steal_pointer (&escaped);
-
-  {
-    g_autofree char *cut = g_utf8_substring (escaped, 0, max);
-
-    return g_strconcat (cut, "…", NULL);
-  }
-}
-
-static char *
-format_count (gsize n)
-{
-  return g_strdup_printf ("%" G_GSIZE_FORMAT, n);
-}
-
-static char *
-hex_dump (const guint8 *data,
-          gsize         length)
-{
-  GString *out = g_string_sized_new (length * 4 + 80);
-
-  for (gsize offset = 0; offset < length; offset += 16)
-    {
-      gsize n = MIN (16, length - offset);
-
-      g_string_append_printf (out, "%08" G_GSIZE_MODIFIER "x  ", offset);
-      for (gsize i = 0; i < 16; i++)
-        {
-          if (i < n)
-            g_string_append_printf (out, "%02x ", data[offset + i]);
-          else
-            g_string_append (out, "   ");
-          if (i == 7)
-            g_string_append_c (out, ' ');
-        }
-      g_string_append (out, " |");
-      for (gsize i = 0; i < n; i++)
-        {
-          guint8 b = data[offset + i];
-
-          g_string_append_c (out, b >= 0x20 && b < 0x7F ? (char) b : '.');
-        }
-      g_string_append (out, "|\n");
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Bytes that are not UTF-8; an incomplete character at the very end of a
- * body that was cut at the log's cap does not count. */
-static gsize
-count_invalid_utf8 (const char *data,
-                    gsize       length,
-                    gboolean    truncated)
-{
-  const char *p = data;
-  const char *end = data + length;
-  gsize invalid = 0;
-
-  while (p < end)
-    {
-      const char *valid_end;
-
-      if (g_utf8_validate_len (p, end - p, &valid_end))
-        break;
-      if (truncated && end - valid_end < 4 &&
-          g_utf8_get_char_validated (valid_end, end - valid_end) == (gunichar) -2)
-        break;
-      invalid++;
-      p = valid_end + 1;
-    }
-
-  return invalid;
-}
-
-static gboolean
-has_binary_bytes (const char *data,
-                  gsize       length)
-{
-  gsize controls = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar b = (guchar) data[i];
-
-      if (b == 0)
-        return TRUE;
-      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B)
-        controls++;
-    }
-
-  return controls * 20 > length;
-}
-
-/* ---- headers ------------------------------------------------------------ */
-
-static const char *
-find_header (GPtrArray  *headers,
-             const char *name)
-{
-  for (guint i = 0; headers != NULL && i < headers->len; i++)
-    {
-      const DavHeader *header = g_ptr_array_index (headers, i);
-
-      if (g_ascii_strcasecmp (header->name, name) == 0)
-        return header->value;
-    }
-
-  return NULL;
-}
-
-/* The charset parameter of a Content-Type, or NULL. */
-static char *
-content_type_charset (const char *content_type)
-{
-  const char *semicolon;
-  GHashTable *params;
-  char *charset;
-
-  if (content_type == NULL || (semicolon = strchr (content_type, ';')) == NULL)
-    return NULL;
-
-  params = soup_header_parse_semi_param_list (semicolon + 1);
-  charset = g_strdup (g_hash_table_lookup (params, "charset"));
-  soup_header_free_param_list (params);
-
-  return charset;
-}
-
-static gboolean
-content_type_has (const char *content_type,
-                  const char *word)
-{
-  g_autofree char *lower = NULL;
-  const char *semicolon;
-
-  if (content_type == NULL)
-    return FALSE;
-
-  semicolon = strchr (content_type, ';');
-  lower = g_ascii_strdown (content_type, semicolon ? semicolon - content_type : -1);
-
-  return strstr (lower, word) != NULL;
-}
-
-static gboolean
-starts_like_xml (const char *data,
-                 gsize       length)
-{
-  gsize i = 0;
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-
-  return i < length && data[i] == '<';
-}
-
-/* The GtkSourceView language id for a body, or NULL for plain text. */
-static const char *
-body_language (const char *content_type,
-               const char *data,
-               gsize       length)
-{
-  if (content_type_has (content_type, "json"))
-    return "json";
-  if (content_type_has (content_type, "html"))
-    return "html";
-  if (content_type_has (content_type, "xml") || starts_like_xml (data, length))
-    return "xml";
-
-  return NULL;
-}
-
-/* ---- XML ---------------------------------------------------------------- */
-
-/* The document re-indented, in UTF-8, or NULL when it is not well formed
- * or has a DTD. No network, no entity substitution, no DTD loading: the
- * entities a hostile body declares are neither expanded nor kept. */
-static char *
-pretty_print_xml (const char *data,
-                  gsize       length)
-{
-  xmlDocPtr doc;
-  xmlChar *dump = NULL;
-  int dump_length = 0;
-  char *text = NULL;
-
-  if (length == 0 || length > G_MAXINT)
-    return NULL;
-  if (g_strstr_len (data, (gssize) length, "<!DOCTYPE") != NULL)
-    return NULL;
-
-  doc = xmlReadMemory (data, (int) length, NULL, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                       XML_PARSE_NOBLANKS);
-  if (doc == NULL)
-    return NULL;
-
-  if (doc->intSubset == NULL && doc->extSubset == NULL && xmlDocGetRootElement (doc) != NULL)
-    xmlDocDumpFormatMemoryEnc (doc, &dump, &dump_length, "UTF-8", 1);
-
-  if (dump != NULL)
-    {
-      text = g_strndup ((const char *) dump, dump_length);
-      xmlFree (dump);
-    }
-  xmlFreeDoc (doc);
-
-  return text;
-}
-
-/* ---- statuses ----------------------------------------------------------- */
-
-static const char *
-status_class_css (guint status)
-{
-  switch (dav_status_class_of (status))
-    {
-    case DAV_STATUS_CLASS_SUCCESS:      return "success";
-    case DAV_STATUS_CLASS_REDIRECTION:  return "accent";
-    case DAV_STATUS_CLASS_CLIENT_ERROR: return "warning";
-    case DAV_STATUS_CLASS_SERVER_ERROR: return "error";
-    case DAV_STATUS_CLASS_INFORMATIONAL:
-    case DAV_STATUS_CLASS_INVALID:
-    default:                            return "dim-label";
-    }
-}
-
-static const char *
-severity_css (DavSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_SEVERITY_ERROR:   return "error";
-    case DAV_SEVERITY_WARNING: return "warning";
-    case DAV_SEVERITY_INFO:    return "accent";
-    case DAV_SEVERITY_OK:
-    default:                   return "success";
-    }
-}
-
-static const char *
-severity_icon (DavSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_SEVERITY_ERROR:   return "dialog-error-symbolic";
-    case DAV_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case DAV_SEVERITY_INFO:    return "dialog-information-symbolic";
-    case DAV_SEVERITY_OK:
-    default:                   return "emblem-ok-symbolic";
-    }
-}
-
-/* "207 Multi-Status", with the server's reason (escaped) when it sent one. */
-static char *
-status_phrase (guint       status,
-               const char *reason,
-               gboolean    for_property)
-{
-  g_autofree char *shown = NULL;
-  DavStatusInfo info;
-
-  if (status == 0)
-    return g_strdup (_("no status"));
-
-  if (reason != NULL && *reason != '\0')
-    {
-      shown = escape (reason);
-      return g_strdup_printf ("%u %s", status, shown);
-    }
-
-  if (for_property)
-    dav_status_lookup_property (status, &info);
-  else
-    dav_status_lookup (status, &info);
-
-  return g_strdup_printf ("%u %s", status, info.reason);
-}
-
-/* ---- URLs --------------------------------------------------------------- */
-
-/* A path, percent-decoded and escaped: %0A or %E2%80%AE show as \x0a
- * and \u{202E}, not as a break or a reversed name. */
-static char *
-decode_path (const char *encoded,
-             gssize      length)
-{
-  g_autofree char *path = g_strndup (encoded, length < 0 ? strlen (encoded) : (gsize) length);
-  g_autofree char *decoded = g_uri_unescape_string (path, NULL);
-
-  return escape (decoded != NULL ? decoded : path);
-}
-
-/* The path and query of a URL, or of an href that is only a path (as
- * they often are), the path decoded; the query stays encoded. */
-static char *
-display_path (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
-  g_autofree char *path = NULL;
-  const char *query;
-
-  if (uri != NULL)
-    {
-      path = decode_path (*g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/", -1);
-      query = g_uri_get_query (uri);
-    }
-  else
-    {
-      gsize length = strcspn (url, "?#");
-
-      path = decode_path (url, length);
-      query = url[length] == '?' ? url + length + 1 : NULL;
-    }
-
-  if (query != NULL)
-    {
-      g_autofree char *shown = escape (query);
-
-      return g_strconcat (path, "?", shown, NULL);
-    }
-
-  return g_steal_pointer (&path);
-}
-
-/* ---- exchanges as text -------------------------------------------------- */
-
-static char *
-format_ms (gint64 us)
-{
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, (us + 500) / 1000);
-
-  /* TRANSLATORS: a duration in milliseconds */
-  return g_strdup_printf (_("%s ms"), number);
-}
 
 static char *
 format_started (gint64 started_us)
@@ -480,7 +80,7 @@ exchange_status_text (DavExchange  *exchange,
   if (error != NULL)
     {
       *css_class = "error";
-      return escape (error);
+      return davscope_inspector_escape (error);
     }
 
   if (status == 0)
@@ -489,7 +89,7 @@ exchange_status_text (DavExchange  *exchange,
       return g_strdup (dav_exchange_get_finished (exchange) ? "—" : "…");
     }
 
-  *css_class = status_class_css (status);
+  *css_class = davscope_inspector_status_class_css (status);
   return g_strdup_printf ("%u", status);
 }
 
@@ -576,7 +176,8 @@ static DavscopeInspectorNode *
 problem_node_new (const DavProblem *problem)
 {
   DavSeverity severity = dav_problem_kind_severity (problem->kind);
-  DavscopeInspectorNode *node = node_new (severity_icon (severity), severity_css (severity),
+  DavscopeInspectorNode *node = node_new (davscope_inspector_severity_icon (severity),
+                                          davscope_inspector_severity_css (severity),
                                           /* already escaped by the parser */
                                           g_strdup (problem->message));
 
@@ -596,7 +197,7 @@ static DavscopeInspectorNode *
 condition_node_new (const DavCondition *condition)
 {
   g_autofree char *name = dav_condition_dup_clark_name (condition);
-  DavscopeInspectorNode *node = node_new ("dialog-warning-symbolic", "warning", escape (name));
+  DavscopeInspectorNode *node = node_new ("dialog-warning-symbolic", "warning", davscope_inspector_escape (name));
   DavConditionInfo info;
 
   if (dav_condition_lookup (condition->namespace_uri, condition->name, &info))
@@ -612,7 +213,7 @@ condition_node_new (const DavCondition *condition)
       g_autofree char *squeezed = dav_text_squeeze (condition->content);
 
       if (*squeezed != '\0')
-        node->detail = escape_preview (squeezed, VALUE_PREVIEW_CHARS);
+        node->detail = davscope_inspector_escape_preview (squeezed, VALUE_PREVIEW_CHARS);
     }
 
   return node;
@@ -631,7 +232,7 @@ static DavscopeInspectorNode *
 note_node_new (NoteKind    kind,
                const char *text)
 {
-  g_autofree char *shown = escape_preview (text, VALUE_PREVIEW_CHARS);
+  g_autofree char *shown = davscope_inspector_escape_preview (text, VALUE_PREVIEW_CHARS);
   DavscopeInspectorNode *node = node_new ("dialog-information-symbolic", NULL, NULL);
 
   switch (kind)
@@ -655,7 +256,7 @@ note_node_new (NoteKind    kind,
     }
 
   if (g_utf8_strlen (text, -1) > VALUE_PREVIEW_CHARS)
-    node->tooltip = escape_preview (text, VALUE_TOOLTIP_CHARS);
+    node->tooltip = davscope_inspector_escape_preview (text, VALUE_TOOLTIP_CHARS);
 
   return node;
 }
@@ -663,9 +264,9 @@ note_node_new (NoteKind    kind,
 static DavscopeInspectorNode *
 property_node_new (const DavProperty *property)
 {
-  DavscopeInspectorNode *node = node_new (NULL, NULL, escape (property->name));
+  DavscopeInspectorNode *node = node_new (NULL, NULL, davscope_inspector_escape (property->name));
 
-  node->subtitle = *property->namespace_uri != '\0' ? escape (property->namespace_uri)
+  node->subtitle = *property->namespace_uri != '\0' ? davscope_inspector_escape (property->namespace_uri)
                                                     : g_strdup (_("(no namespace)"));
 
   if (property->value == NULL)
@@ -675,9 +276,9 @@ property_node_new (const DavProperty *property)
       g_autofree char *squeezed = property->is_xml ? dav_text_squeeze (property->value)
                                                    : g_strdup (property->value);
 
-      node->detail = escape_preview (squeezed, VALUE_PREVIEW_CHARS);
+      node->detail = davscope_inspector_escape_preview (squeezed, VALUE_PREVIEW_CHARS);
       if (g_utf8_strlen (squeezed, -1) > VALUE_PREVIEW_CHARS)
-        node->tooltip = escape_preview (property->value, VALUE_TOOLTIP_CHARS);
+        node->tooltip = davscope_inspector_escape_preview (property->value, VALUE_TOOLTIP_CHARS);
     }
 
   return node;
@@ -692,14 +293,14 @@ propstat_node_new (DavResponse       *response,
   guint n = propstat->properties->len;
 
   dav_status_lookup_property (propstat->status, &info);
-  node = node_new (propstat->status != 0 ? severity_icon (info.severity) : "dialog-warning-symbolic",
-                   propstat->status != 0 ? severity_css (info.severity) : "warning",
-                   status_phrase (propstat->status, NULL, TRUE));
+  node = node_new (propstat->status != 0 ? davscope_inspector_severity_icon (info.severity) : "dialog-warning-symbolic",
+                   propstat->status != 0 ? davscope_inspector_severity_css (info.severity) : "warning",
+                   davscope_inspector_status_phrase (propstat->status, NULL, TRUE));
   node->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u property", "%u properties", n), n);
   /* The catalogue's reason above; the line as the server wrote it here. */
   if (propstat->status_line != NULL)
     {
-      g_autofree char *line = escape (propstat->status_line);
+      g_autofree char *line = davscope_inspector_escape (propstat->status_line);
 
       node->tooltip = g_strdup_printf (_("Sent as: %s"), line);
     }
@@ -725,11 +326,12 @@ response_node_new (DavResponse *response)
     node = node_new (response->problems->len > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
                      response->problems->len > 0 ? "warning" : "success", NULL);
   else
-    node = node_new (severity_icon (info.severity), severity_css (info.severity), NULL);
+    node = node_new (davscope_inspector_severity_icon (info.severity),
+                     davscope_inspector_severity_css (info.severity), NULL);
 
-  node->title = href != NULL ? display_path (href) : g_strdup (_("(no href)"));
-  node->status = status_phrase (status, NULL, FALSE);
-  node->tooltip = href != NULL ? escape (href) : NULL;
+  node->title = href != NULL ? davscope_inspector_display_path (href) : g_strdup (_("(no href)"));
+  node->status = davscope_inspector_status_phrase (status, NULL, FALSE);
+  node->tooltip = href != NULL ? davscope_inspector_escape (href) : NULL;
   node->line = response->line;
   node->response = dav_response_ref (response);
   node->built = FALSE;
@@ -751,7 +353,7 @@ build_response_children (DavscopeInspectorNode *node,
     store_take (store, note_node_new (NOTE_ALSO_FOR, g_ptr_array_index (response->hrefs, i)));
   if (response->propstats->len > 0 && response->status != 0)
     {
-      g_autofree char *phrase = status_phrase (response->status, NULL, FALSE);
+      g_autofree char *phrase = davscope_inspector_status_phrase (response->status, NULL, FALSE);
 
       store_take (store, note_node_new (NOTE_RESPONSE_STATUS, phrase));
     }
@@ -821,170 +423,54 @@ multistatus_nodes (const DavMultistatus *multistatus)
   return store;
 }
 
-static char *
-multistatus_summary (const DavMultistatus *multistatus,
-                     DavExchange          *exchange,
-                     const char          **css_class)
-{
-  GString *out = g_string_new (NULL);
-
-  *css_class = NULL;
-
-  if (multistatus->is_multistatus)
-    {
-      guint n = multistatus->responses->len;
-      guint failed = 0;
-      g_autofree char *responses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u response", "%u responses", n), n);
-
-      for (guint i = 0; i < n; i++)
-        if (!dav_response_is_ok (g_ptr_array_index (multistatus->responses, i)))
-          failed++;
-
-      if (failed > 0)
-        {
-          g_autofree char *failures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with a failure", "%u with failures", failed), failed);
-
-          /* TRANSLATORS: "12 responses, 2 with failures." */
-          g_string_append_printf (out, C_("parsed summary", "%s, %s."), responses, failures);
-          *css_class = "warning";
-        }
-      else
-        /* TRANSLATORS: "12 responses." */
-        g_string_append_printf (out, C_("parsed summary", "%s."), responses);
-    }
-  else if (multistatus->is_prop_body)
-    g_string_append (out, _("A DAV:prop body, as a LOCK is answered."));
-  else if (multistatus->errors->len > 0)
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
-                                              "A DAV:error body with %u condition.",
-                                              "A DAV:error body with %u conditions.",
-                                              multistatus->errors->len),
-                            multistatus->errors->len);
-
-  if (dav_exchange_get_response_body_truncated (exchange))
-    {
-      GBytes *body = dav_exchange_get_response_body (exchange);
-      g_autofree char *kept = format_count (body != NULL ? g_bytes_get_size (body) : 0);
-      g_autofree char *size = format_count (dav_exchange_get_response_body_size (exchange));
-
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, _("Only the first %s of %s bytes were kept, so the tree stops there."), kept, size);
-      *css_class = "warning";
-    }
-  else if (!multistatus->well_formed)
-    {
-      g_string_append_c (out, ' ');
-      g_string_append (out, _("The XML is not well formed: the tree shows what was read before the error."));
-      *css_class = "error";
-    }
-  else if (!multistatus->complete)
-    {
-      g_string_append_c (out, ' ');
-      g_string_append (out, _("Not everything in it was understood: the problems are listed first."));
-      *css_class = "warning";
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* ---- the window --------------------------------------------------------- */
-
-/* What a body view shows now, to redraw it only when that changed. */
-typedef struct {
-  gboolean  valid;
-  GBytes   *bytes;         /* a reference to what was shown */
-  gsize     size;
-  gboolean  final;
-  gboolean  hex;           /* shown as a hex dump */
-  char     *content_note;  /* what the text says about the bytes, or NULL */
-} BodyState;
-
-typedef enum {
-  BODY_SAME,
-  BODY_SIZE,     /* only the full size moved on (the kept part is full) */
-  BODY_CHANGED,
-} BodyChange;
-
-static void
-body_state_clear (BodyState *state)
-{
-  g_clear_pointer (&state->bytes, g_bytes_unref);
-  g_clear_pointer (&state->content_note, g_free);
-  state->valid = FALSE;
-  state->size = 0;
-  state->final = FALSE;
-  state->hex = FALSE;
-}
-
-/* Records the new state and says what changed since the last one. */
-static BodyChange
-body_state_update (BodyState *state,
-                   GBytes    *bytes,
-                   gsize      size,
-                   gboolean   final)
-{
-  BodyChange change = BODY_CHANGED;
-
-  if (state->valid && state->bytes == bytes && state->final == final)
-    change = state->size == size ? BODY_SAME : BODY_SIZE;
-
-  if (bytes != NULL)
-    g_bytes_ref (bytes);
-  g_clear_pointer (&state->bytes, g_bytes_unref);
-  state->bytes = bytes;
-  state->size = size;
-  state->final = final;
-  state->valid = TRUE;
-
-  return change;
-}
 
 struct _DavscopeInspectorWindow
 {
-  AdwWindow           parent_instance;
+  AdwWindow                   parent_instance;
 
-  AdwToastOverlay    *toast_overlay;
-  GtkWidget          *header_bar;
-  AdwWindowTitle     *window_title;
-  GtkWidget          *list_stack;
-  GtkWidget          *list_scroller;
-  GtkWidget          *list_view;
-  GtkWidget          *details_stack;
-  GtkWidget          *summary_title;
-  GtkWidget          *summary_subtitle;
-  GtkWidget          *error_label;
-  GtkWidget          *view_switcher;
-  GtkWidget          *view_stack;
-  AdwViewStackPage   *parsed_page;
-  GtkWidget          *request_headers_view;
-  GtkWidget          *request_body_note;
-  GtkWidget          *request_body_view;
-  GtkWidget          *response_headers_view;
-  GtkWidget          *response_body_note;
-  GtkWidget          *response_body_view;
-  GtkWidget          *parsed_summary;
-  GtkWidget          *parsed_view;
-  GtkWidget          *raw_view;
+  AdwToastOverlay            *toast_overlay;
+  GtkWidget                  *header_bar;
+  AdwWindowTitle             *window_title;
+  GtkWidget                  *list_stack;
+  GtkWidget                  *list_scroller;
+  GtkWidget                  *list_view;
+  GtkWidget                  *details_stack;
+  GtkWidget                  *summary_title;
+  GtkWidget                  *summary_subtitle;
+  GtkWidget                  *error_label;
+  GtkWidget                  *view_switcher;
+  GtkWidget                  *view_stack;
+  AdwViewStackPage           *parsed_page;
+  GtkWidget                  *request_headers_view;
+  GtkWidget                  *request_body_note;
+  GtkWidget                  *request_body_view;
+  GtkWidget                  *response_headers_view;
+  GtkWidget                  *response_body_note;
+  GtkWidget                  *response_body_view;
+  GtkWidget                  *parsed_summary;
+  GtkWidget                  *parsed_view;
+  GtkWidget                  *raw_view;
 
-  DavClient          *client;
-  DavExchangeLog     *log;
-  GtkSingleSelection *selection;
-  gboolean            follow_end;   /* keep the newest exchange in view */
-  guint               pin_source;
-  double              last_upper;   /* of the list's vadjustment */
-  double              last_page_size;
+  DavClient                  *client;
+  DavExchangeLog             *log;
+  GtkSingleSelection         *selection;
+  gboolean                    follow_end;   /* keep the newest exchange in view */
+  guint                       pin_source;
+  double                      last_upper;   /* of the list's vadjustment */
+  double                      last_page_size;
 
   /* The exchange shown on the right, which may have left the log. */
-  DavExchange        *exchange;
-  gulong              exchange_notify_id;
-  guint               refresh_source;
+  DavExchange                *exchange;
+  gulong                      exchange_notify_id;
+  guint                       refresh_source;
 
-  GPtrArray          *shown_request_headers;
-  GPtrArray          *shown_response_headers;
-  gboolean            shown_response_final;
-  BodyState           request_body;
-  BodyState           response_body;
-  BodyState           parsed_body;
+  GPtrArray                  *shown_request_headers;
+  GPtrArray                  *shown_response_headers;
+  gboolean                    shown_response_final;
+  DavscopeInspectorBodyState  request_body;
+  DavscopeInspectorBodyState  response_body;
+  DavscopeInspectorBodyState  parsed_body;
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeInspectorWindow, davscope_inspector_window, ADW_TYPE_WINDOW)
@@ -999,46 +485,11 @@ show_toast (DavscopeInspectorWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
-static GtkTextBuffer *
-view_buffer (GtkWidget *view)
-{
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-}
-
-static void
-set_note (GtkWidget  *label,
-          const char *text)
-{
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
-}
-
-/* ---- style schemes ------------------------------------------------------ */
-
-static GtkSourceStyleScheme *
-pick_style_scheme (gboolean dark)
-{
-  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-  static const char * const light_ids[] = { "Adwaita", "classic", NULL };
-  static const char * const dark_ids[] = { "Adwaita-dark", "classic-dark", "classic", NULL };
-  const char * const *ids = dark ? dark_ids : light_ids;
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (manager, ids[i]);
-
-      if (scheme != NULL)
-        return scheme;
-    }
-
-  return NULL;
-}
-
 static void
 update_style_scheme (DavscopeInspectorWindow *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleScheme *scheme = pick_style_scheme (dark);
+  GtkSourceStyleScheme *scheme = davscope_inspector_pick_style_scheme (dark);
   GtkWidget *views[] = {
     self->request_headers_view, self->request_body_view,
     self->response_headers_view, self->response_body_view,
@@ -1046,205 +497,7 @@ update_style_scheme (DavscopeInspectorWindow *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (view_buffer (views[i])), scheme);
-}
-
-/* ---- the details -------------------------------------------------------- */
-
-static void
-render_headers (GtkWidget  *view,
-                const char *first_line,
-                GPtrArray  *headers)
-{
-  GtkTextBuffer *buffer = view_buffer (view);
-  GtkTextIter iter;
-
-  gtk_text_buffer_set_text (buffer, "", 0);
-  gtk_text_buffer_get_end_iter (buffer, &iter);
-  gtk_text_buffer_insert_with_tags_by_name (buffer, &iter, first_line, -1, "first-line", NULL);
-
-  for (guint i = 0; headers != NULL && i < headers->len; i++)
-    {
-      const DavHeader *header = g_ptr_array_index (headers, i);
-      g_autofree char *name = escape (header->name);
-      g_autofree char *value = escape (header->value);
-
-      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
-      gtk_text_buffer_insert_with_tags_by_name (buffer, &iter, name, -1, "header-name", NULL);
-      gtk_text_buffer_insert (buffer, &iter, ": ", 2);
-      gtk_text_buffer_insert (buffer, &iter, value, -1);
-    }
-}
-
-/* Puts a body in its view: re-indented XML once @final, text as text
- * (converted from the declared charset when it is not UTF-8), anything
- * else as a hex preview. Returns what the note should say about that. */
-static char *
-render_body_text (GtkWidget  *view,
-                  GBytes     *bytes,
-                  gboolean    truncated,
-                  gboolean    final,
-                  const char *content_type,
-                  gboolean   *hex)
-{
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (view_buffer (view));
-  g_autofree char *text = NULL;
-  char *note = NULL;
-  const char *language = NULL;
-  const char *data = NULL;
-  gsize length = 0;
-
-  *hex = FALSE;
-  if (bytes != NULL)
-    data = g_bytes_get_data (bytes, &length);
-
-  if (length == 0)
-    text = g_strdup ("");
-  else if (has_binary_bytes (data, length))
-    {
-      g_autofree char *shown = format_count (MIN (length, HEX_PREVIEW_BYTES));
-
-      note = g_strdup_printf (_("Not text: the first %s bytes as hex."), shown);
-      text = hex_dump ((const guint8 *) data, MIN (length, HEX_PREVIEW_BYTES));
-      *hex = TRUE;
-    }
-  else
-    {
-      gsize invalid = count_invalid_utf8 (data, length, truncated);
-      g_autofree char *charset = content_type_charset (content_type);
-
-      language = body_language (content_type, data, length);
-
-      if (final && !truncated && g_strcmp0 (language, "xml") == 0)
-        {
-          g_autofree char *pretty = pretty_print_xml (data, length);
-
-          if (pretty != NULL)
-            text = escape_block (pretty, strlen (pretty));
-          else
-            note = g_strdup (_("Not well-formed XML, or XML with a DTD: shown as received."));
-        }
-
-      if (text == NULL && invalid > 0 && charset != NULL && g_ascii_strcasecmp (charset, "utf-8") != 0)
-        {
-          gsize converted_length = 0;
-          g_autofree char *converted = g_convert (data, length, "UTF-8", charset, NULL, &converted_length, NULL);
-
-          if (converted != NULL)
-            {
-              g_autofree char *shown = escape (charset);
-
-              text = escape_block (converted, converted_length);
-              g_free (note);
-              note = g_strdup_printf (_("Converted from %s."), shown);
-            }
-        }
-
-      if (text == NULL && invalid * 3 > length)
-        {
-          g_autofree char *shown = format_count (MIN (length, HEX_PREVIEW_BYTES));
-
-          g_free (note);
-          note = g_strdup_printf (_("Not UTF-8 text: the first %s bytes as hex."), shown);
-          text = hex_dump ((const guint8 *) data, MIN (length, HEX_PREVIEW_BYTES));
-          language = NULL;
-          *hex = TRUE;
-        }
-      else if (text == NULL)
-        {
-          if (invalid > 0)
-            {
-              g_free (note);
-              note = g_strdup (_("Not valid UTF-8: the bytes that are not are shown as \\xNN."));
-            }
-          text = escape_block (data, length);
-        }
-    }
-
-  gtk_source_buffer_set_language (buffer, language != NULL ? gtk_source_language_manager_get_language (languages, language) : NULL);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), text, -1);
-  /* A hex dump is read in columns; nothing to number in an empty body. */
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), *hex ? GTK_WRAP_NONE : GTK_WRAP_WORD_CHAR);
-  gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (view), *text != '\0');
-
-  return note;
-}
-
-/* The note above a body: what its view shows of it, and how much. */
-static void
-render_body_note (GtkWidget       *label,
-                  const BodyState *state,
-                  gboolean         truncated,
-                  const char      *declared_length)
-{
-  gsize length = state->bytes != NULL ? g_bytes_get_size (state->bytes) : 0;
-  gsize size = state->size;
-  g_autofree char *amount = NULL;
-  g_autofree char *joined = NULL;
-
-  /* A streamed body (PUT) is not recorded, only announced. */
-  if (length == 0 && size == 0 && declared_length != NULL)
-    size = g_ascii_strtoull (declared_length, NULL, 10);
-
-  if (length == 0 && size > 0)
-    {
-      g_autofree char *count = format_count (size);
-
-      amount = g_strdup_printf (_("The body (%s bytes) was not kept."), count);
-    }
-  else if (length == 0)
-    amount = g_strdup (state->final ? _("No body.") : _("No body so far."));
-  else if (truncated)
-    {
-      g_autofree char *kept = format_count (length);
-      g_autofree char *count = format_count (size);
-
-      amount = g_strdup_printf (_("Showing %s of %s bytes: the log keeps only the start of each body."), kept, count);
-    }
-  else if (!state->final)
-    {
-      g_autofree char *count = format_count (size);
-
-      amount = g_strdup_printf (_("Still receiving: %s bytes so far."), count);
-    }
-  else if (state->hex)
-    {
-      g_autofree char *count = format_count (size);
-
-      amount = g_strdup_printf (_("%s bytes in all."), count);
-    }
-
-  if (state->content_note != NULL && amount != NULL)
-    joined = g_strjoin (" ", state->content_note, amount, NULL);
-  else
-    joined = g_strdup (state->content_note != NULL ? state->content_note : amount);
-
-  set_note (label, joined);
-}
-
-/* Redraws a body after body_state_update (): all of it, or the note only
- * when only its size moved on. */
-static void
-render_body (GtkWidget  *view,
-             GtkWidget  *note_label,
-             BodyState  *state,
-             BodyChange  change,
-             gboolean    truncated,
-             const char *content_type,
-             const char *declared_length)
-{
-  if (change == BODY_SAME)
-    return;
-
-  if (change == BODY_CHANGED)
-    {
-      g_free (state->content_note);
-      state->content_note = render_body_text (view, state->bytes, truncated, state->final,
-                                              content_type, &state->hex);
-    }
-
-  render_body_note (note_label, state, truncated, declared_length);
+    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (davscope_inspector_view_buffer (views[i])), scheme);
 }
 
 static void on_parsed_selection_changed (GtkSingleSelection      *selection,
@@ -1281,7 +534,7 @@ show_parsed (DavscopeInspectorWindow *self,
              gsize                    length)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceBuffer *raw = GTK_SOURCE_BUFFER (view_buffer (self->raw_view));
+  GtkSourceBuffer *raw = GTK_SOURCE_BUFFER (davscope_inspector_view_buffer (self->raw_view));
   g_autoptr(GListStore) nodes = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *text = NULL;
@@ -1300,13 +553,13 @@ show_parsed (DavscopeInspectorWindow *self,
   /* A small answer is read at a glance; a listing is opened item by item. */
   set_parsed_rows (self, nodes, multistatus->responses->len <= 3);
 
-  summary = multistatus_summary (multistatus, self->exchange, &css_class);
+  summary = davscope_inspector_multistatus_summary (multistatus, self->exchange, &css_class);
   classes[0] = css_class;
   gtk_label_set_text (GTK_LABEL (self->parsed_summary), summary);
   gtk_widget_set_css_classes (self->parsed_summary, classes);
 
   /* As received, so that the parser's line numbers point into it. */
-  text = escape_block (data, length);
+  text = davscope_inspector_escape_block (data, length);
   gtk_source_buffer_set_language (raw, gtk_source_language_manager_get_language (languages, "xml"));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (raw), text, -1);
 
@@ -1319,12 +572,16 @@ refresh_parsed (DavscopeInspectorWindow *self)
   DavExchange *exchange = self->exchange;
   gboolean final = dav_exchange_get_finished (exchange);
   GBytes *body = dav_exchange_get_response_body (exchange);
+  const char *content_type = davscope_inspector_find_header (dav_exchange_get_response_headers (exchange),
+                                                             "Content-Type");
   g_autoptr(DavMultistatus) multistatus = NULL;
   const char *data = NULL;
   gsize length = 0;
 
   /* The size alone moving on changes nothing in what was kept. */
-  if (body_state_update (&self->parsed_body, body, dav_exchange_get_response_body_size (exchange), final) != BODY_CHANGED)
+  if (davscope_inspector_body_state_update (&self->parsed_body, body,
+                                            dav_exchange_get_response_body_size (exchange),
+                                            final) != DAVSCOPE_INSPECTOR_BODY_CHANGED)
     return;
 
   if (body != NULL)
@@ -1332,9 +589,8 @@ refresh_parsed (DavscopeInspectorWindow *self)
 
   /* Parsed once the answer is complete; only what may hold a
    * multistatus, a DAV:error or a DAV:prop. */
-  if (final && length > 0 && !has_binary_bytes (data, length) &&
-      g_strcmp0 (body_language (find_header (dav_exchange_get_response_headers (exchange), "Content-Type"),
-                                data, length), "xml") == 0)
+  if (final && length > 0 && !davscope_inspector_has_binary_bytes (data, length) &&
+      g_strcmp0 (davscope_inspector_body_language (content_type, data, length), "xml") == 0)
     {
       multistatus = dav_multistatus_parse (data, length, NULL);
       if (!multistatus->is_multistatus && !multistatus->is_prop_body && multistatus->errors->len == 0)
@@ -1349,9 +605,9 @@ refresh_summary (DavscopeInspectorWindow *self)
 {
   DavExchange *exchange = self->exchange;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *method = escape (dav_exchange_get_method (exchange));
-  g_autofree char *path = display_path (dav_exchange_get_url (exchange));
-  g_autofree char *url = escape (dav_exchange_get_url (exchange));
+  g_autofree char *method = davscope_inspector_escape (dav_exchange_get_method (exchange));
+  g_autofree char *path = davscope_inspector_display_path (dav_exchange_get_url (exchange));
+  g_autofree char *url = davscope_inspector_escape (dav_exchange_get_url (exchange));
   g_autofree char *title = g_strdup_printf ("%s %s", method, path);
   g_autofree char *subtitle = NULL;
   const char *error = dav_exchange_get_error (exchange);
@@ -1364,7 +620,7 @@ refresh_summary (DavscopeInspectorWindow *self)
   gtk_widget_set_tooltip_text (self->summary_title, url);
 
   if (status != 0)
-    g_ptr_array_add (parts, status_phrase (status, dav_exchange_get_reason (exchange), FALSE));
+    g_ptr_array_add (parts, davscope_inspector_status_phrase (status, dav_exchange_get_reason (exchange), FALSE));
   else if (!finished)
     g_ptr_array_add (parts, g_strdup (_("Waiting for the response…")));
   else
@@ -1372,13 +628,13 @@ refresh_summary (DavscopeInspectorWindow *self)
 
   if (finished && duration_us >= 0)
     {
-      g_autofree char *ms = format_ms (duration_us);
+      g_autofree char *ms = davscope_inspector_format_ms (duration_us);
 
       g_ptr_array_add (parts, g_strdup_printf (_("%s in all"), ms));
     }
   if (headers_us >= 0)
     {
-      g_autofree char *ms = format_ms (headers_us);
+      g_autofree char *ms = davscope_inspector_format_ms (headers_us);
 
       g_ptr_array_add (parts, g_strdup_printf (_("headers after %s"), ms));
     }
@@ -1397,7 +653,7 @@ refresh_summary (DavscopeInspectorWindow *self)
 
   if (error != NULL)
     {
-      g_autofree char *shown = escape (error);
+      g_autofree char *shown = davscope_inspector_escape (error);
       g_autofree char *text = g_strdup_printf (_("Failed: %s"), shown);
 
       gtk_label_set_text (GTK_LABEL (self->error_label), text);
@@ -1411,7 +667,7 @@ refresh_details (DavscopeInspectorWindow *self)
   DavExchange *exchange = self->exchange;
   GPtrArray *request_headers;
   GPtrArray *response_headers;
-  BodyChange change;
+  DavscopeInspectorBodyChange change;
   gboolean finished;
 
   if (exchange == NULL)
@@ -1427,15 +683,15 @@ refresh_details (DavscopeInspectorWindow *self)
   request_headers = dav_exchange_get_request_headers (exchange);
   if (request_headers != self->shown_request_headers)
     {
-      g_autofree char *method = escape (dav_exchange_get_method (exchange));
-      g_autofree char *url = escape (dav_exchange_get_url (exchange));
+      g_autofree char *method = davscope_inspector_escape (dav_exchange_get_method (exchange));
+      g_autofree char *url = davscope_inspector_escape (dav_exchange_get_url (exchange));
       g_autofree char *line = g_strdup_printf ("%s %s", method, url);
 
-      render_headers (self->request_headers_view, line, request_headers);
+      davscope_inspector_render_headers (self->request_headers_view, line, request_headers);
       g_clear_pointer (&self->shown_request_headers, g_ptr_array_unref);
       self->shown_request_headers = g_ptr_array_ref (request_headers);
       /* Its note may depend on Content-Type and Content-Length. */
-      body_state_clear (&self->request_body);
+      davscope_inspector_body_state_clear (&self->request_body);
     }
 
   response_headers = dav_exchange_get_response_headers (exchange);
@@ -1445,34 +701,34 @@ refresh_details (DavscopeInspectorWindow *self)
       g_autofree char *line = NULL;
 
       if (status != 0)
-        line = status_phrase (status, dav_exchange_get_reason (exchange), FALSE);
+        line = davscope_inspector_status_phrase (status, dav_exchange_get_reason (exchange), FALSE);
       else
         line = g_strdup (finished ? _("No response") : _("Waiting for the response…"));
 
-      render_headers (self->response_headers_view, line, response_headers);
+      davscope_inspector_render_headers (self->response_headers_view, line, response_headers);
       g_clear_pointer (&self->shown_response_headers, g_ptr_array_unref);
       self->shown_response_headers = g_ptr_array_ref (response_headers);
       self->shown_response_final = finished;
     }
 
   /* The request body is complete once the request was written. */
-  change = body_state_update (&self->request_body,
-                              dav_exchange_get_request_body (exchange),
-                              dav_exchange_get_request_body_size (exchange),
-                              TRUE);
-  render_body (self->request_body_view, self->request_body_note, &self->request_body, change,
-               dav_exchange_get_request_body_truncated (exchange),
-               find_header (request_headers, "Content-Type"),
-               find_header (request_headers, "Content-Length"));
+  change = davscope_inspector_body_state_update (&self->request_body,
+                                                 dav_exchange_get_request_body (exchange),
+                                                 dav_exchange_get_request_body_size (exchange),
+                                                 TRUE);
+  davscope_inspector_render_body (self->request_body_view, self->request_body_note, &self->request_body, change,
+                                  dav_exchange_get_request_body_truncated (exchange),
+                                  davscope_inspector_find_header (request_headers, "Content-Type"),
+                                  davscope_inspector_find_header (request_headers, "Content-Length"));
 
-  change = body_state_update (&self->response_body,
-                              dav_exchange_get_response_body (exchange),
-                              dav_exchange_get_response_body_size (exchange),
-                              finished);
-  render_body (self->response_body_view, self->response_body_note, &self->response_body, change,
-               dav_exchange_get_response_body_truncated (exchange),
-               find_header (response_headers, "Content-Type"),
-               NULL);
+  change = davscope_inspector_body_state_update (&self->response_body,
+                                                 dav_exchange_get_response_body (exchange),
+                                                 dav_exchange_get_response_body_size (exchange),
+                                                 finished);
+  davscope_inspector_render_body (self->response_body_view, self->response_body_note, &self->response_body, change,
+                                  dav_exchange_get_response_body_truncated (exchange),
+                                  davscope_inspector_find_header (response_headers, "Content-Type"),
+                                  NULL);
 
   refresh_parsed (self);
 }
@@ -1504,9 +760,9 @@ forget_shown (DavscopeInspectorWindow *self)
   g_clear_pointer (&self->shown_request_headers, g_ptr_array_unref);
   g_clear_pointer (&self->shown_response_headers, g_ptr_array_unref);
   self->shown_response_final = FALSE;
-  body_state_clear (&self->request_body);
-  body_state_clear (&self->response_body);
-  body_state_clear (&self->parsed_body);
+  davscope_inspector_body_state_clear (&self->request_body);
+  davscope_inspector_body_state_clear (&self->response_body);
+  davscope_inspector_body_state_clear (&self->parsed_body);
 }
 
 static void
@@ -1581,9 +837,9 @@ static void
 exchange_row_update (ExchangeRow *row)
 {
   DavExchange *exchange = row->exchange;
-  g_autofree char *method = escape (dav_exchange_get_method (exchange));
-  g_autofree char *path = display_path (dav_exchange_get_url (exchange));
-  g_autofree char *url = escape (dav_exchange_get_url (exchange));
+  g_autofree char *method = davscope_inspector_escape (dav_exchange_get_method (exchange));
+  g_autofree char *path = davscope_inspector_display_path (dav_exchange_get_url (exchange));
+  g_autofree char *url = davscope_inspector_escape (dav_exchange_get_url (exchange));
   g_autofree char *duration = NULL;
   g_autofree char *size = NULL;
   g_autofree char *status = NULL;
@@ -1597,7 +853,7 @@ exchange_row_update (ExchangeRow *row)
   status_classes[1] = css_class;
 
   if (finished && dav_exchange_get_duration_us (exchange) >= 0)
-    duration = format_ms (dav_exchange_get_duration_us (exchange));
+    duration = davscope_inspector_format_ms (dav_exchange_get_duration_us (exchange));
   else
     duration = g_strdup ("…");
 
@@ -1613,8 +869,8 @@ exchange_row_update (ExchangeRow *row)
   gtk_widget_set_css_classes (row->status, status_classes);
   if (dav_exchange_get_error (exchange) == NULL && dav_exchange_get_status (exchange) != 0)
     {
-      g_autofree char *phrase = status_phrase (dav_exchange_get_status (exchange),
-                                               dav_exchange_get_reason (exchange), FALSE);
+      g_autofree char *phrase = davscope_inspector_status_phrase (dav_exchange_get_status (exchange),
+                                                                  dav_exchange_get_reason (exchange), FALSE);
 
       gtk_widget_set_tooltip_text (row->status, phrase);
     }
@@ -2012,7 +1268,7 @@ on_parsed_selection_changed (GtkSingleSelection      *selection,
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr(DavscopeInspectorNode) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
-  GtkTextBuffer *buffer = view_buffer (self->raw_view);
+  GtkTextBuffer *buffer = davscope_inspector_view_buffer (self->raw_view);
   GtkTextIter iter;
 
   if (node == NULL || node->line == 0)
@@ -2187,21 +1443,6 @@ davscope_inspector_window_class_init (DavscopeInspectorWindowClass *klass)
 }
 
 static void
-init_text_view (GtkWidget *view,
-                gboolean   headers)
-{
-  GtkTextBuffer *buffer = view_buffer (view);
-
-  gtk_text_buffer_set_enable_undo (buffer, FALSE);
-  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
-  if (headers)
-    {
-      gtk_text_buffer_create_tag (buffer, "first-line", "weight", PANGO_WEIGHT_BOLD, NULL);
-      gtk_text_buffer_create_tag (buffer, "header-name", "weight", PANGO_WEIGHT_BOLD, NULL);
-    }
-}
-
-static void
 setup_parsed_view (DavscopeInspectorWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -2235,11 +1476,11 @@ davscope_inspector_window_init (DavscopeInspectorWindow *self)
   leave_list_on_tab (self->list_view, self->header_bar, self->details_stack);
   leave_list_on_tab (self->parsed_view, self->view_switcher, self->raw_view);
 
-  init_text_view (self->request_headers_view, TRUE);
-  init_text_view (self->request_body_view, FALSE);
-  init_text_view (self->response_headers_view, TRUE);
-  init_text_view (self->response_body_view, FALSE);
-  init_text_view (self->raw_view, FALSE);
+  davscope_inspector_init_text_view (self->request_headers_view, TRUE);
+  davscope_inspector_init_text_view (self->request_body_view, FALSE);
+  davscope_inspector_init_text_view (self->response_headers_view, TRUE);
+  davscope_inspector_init_text_view (self->response_body_view, FALSE);
+  davscope_inspector_init_text_view (self->raw_view, FALSE);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
@@ -2257,7 +1498,7 @@ static void
 set_client (DavscopeInspectorWindow *self,
             DavClient               *client)
 {
-  g_autofree char *base_url = escape (dav_client_get_base_url (client));
+  g_autofree char *base_url = davscope_inspector_escape (dav_client_get_base_url (client));
 
   self->client = g_object_ref (client);
   self->log = g_object_ref (dav_client_get_exchange_log (client));
