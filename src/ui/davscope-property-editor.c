@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The editor keeps one DavscopePropertyItem per property name ("{ns}name"),
- * a small GObject private to this file, holding three things: what the
- * server last said (value, propstat status, on how many of the chosen
- * items), what the person wants (set a value, remove, or nothing; with the
- * order in which they asked), and what the last Apply did to it. Items
+ * a small GObject whose fields this file fills in through
+ * davscope-property-item-private.h, holding three things: what the server
+ * last said (value, propstat status, on how many of the chosen items),
+ * what the person wants (set a value, remove, or nothing; with the order
+ * in which they asked), and what the last Apply did to it. Items
  * live as long as the window, so reading the properties again keeps the
  * pending changes and the outcome of the last Apply next to fresh values.
  *
@@ -45,135 +46,10 @@
 #include "dav-property-reader.h"
 #include "dav-status.h"
 #include "dav-text.h"
+#include "davscope-property-item-private.h"
 #include "davscope-status-badge.h"
 
 #define CONCURRENCY 4
-
-/* ---- property items ----------------------------------------------------- */
-
-typedef enum {
-  CHANGE_NONE,
-  CHANGE_SET,
-  CHANGE_REMOVE,
-} Change;
-
-#define DAVSCOPE_TYPE_PROPERTY_ITEM (davscope_property_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (DavscopePropertyItem, davscope_property_item, DAVSCOPE, PROPERTY_ITEM, GObject)
-
-struct _DavscopePropertyItem
-{
-  GObject   parent_instance;
-
-  char     *namespace_uri;
-  char     *name;
-  char     *key;            /* "{ns}name" */
-  gboolean  live;
-  gboolean  protected_;
-  guint     order;          /* when it was first seen: the order on screen */
-
-  /* What the server said, from the last reading of every item. */
-  gboolean  seen;           /* in the last reading at all, whatever the status */
-  guint     n_present;      /* items that have it (a 2xx propstat) */
-  char     *value;          /* the value of the first such item; NULL: empty */
-  gboolean  is_xml;
-  gboolean  mixed;          /* several items, and their values differ */
-  guint     status;         /* the propstat status; the worst when several */
-
-  /* What the person wants. */
-  Change    change;
-  char     *new_value;      /* for CHANGE_SET, as typed */
-  gboolean  new_is_xml;
-  guint64   sequence;       /* when the change was made: the PROPPATCH order */
-  char     *invalid;        /* why the change cannot be sent, or NULL */
-  gboolean  added;          /* added with the form, not read from the server */
-  gboolean  expanded;       /* its editor is open */
-
-  /* The last Apply. */
-  Change    applied;        /* what was sent; CHANGE_NONE: not part of it */
-  guint     result_status;  /* 0: no status (no answer, not sent) */
-  gboolean  result_ok;
-  guint     result_n_ok;    /* with several items: how many took it */
-  guint     result_n;
-  char     *result_text;    /* explanation, ready to show */
-};
-
-G_DEFINE_FINAL_TYPE (DavscopePropertyItem, davscope_property_item, G_TYPE_OBJECT)
-
-enum {
-  ITEM_CHANGED,
-  N_ITEM_SIGNALS
-};
-
-static guint item_signals[N_ITEM_SIGNALS];
-
-static void
-davscope_property_item_finalize (GObject *object)
-{
-  DavscopePropertyItem *self = DAVSCOPE_PROPERTY_ITEM (object);
-
-  g_free (self->namespace_uri);
-  g_free (self->name);
-  g_free (self->key);
-  g_free (self->value);
-  g_free (self->new_value);
-  g_free (self->invalid);
-  g_free (self->result_text);
-
-  G_OBJECT_CLASS (davscope_property_item_parent_class)->finalize (object);
-}
-
-static void
-davscope_property_item_class_init (DavscopePropertyItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = davscope_property_item_finalize;
-
-  item_signals[ITEM_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
-
-static void
-davscope_property_item_init (DavscopePropertyItem *self)
-{
-}
-
-static DavscopePropertyItem *
-property_item_new (const char *namespace_uri,
-                   const char *name,
-                   guint       order)
-{
-  DavscopePropertyItem *self = g_object_new (DAVSCOPE_TYPE_PROPERTY_ITEM, NULL);
-
-  self->namespace_uri = g_strdup (namespace_uri ? namespace_uri : "");
-  self->name = g_strdup (name);
-  self->key = g_strdup_printf ("{%s}%s", self->namespace_uri, self->name);
-  self->live = dav_property_is_live (self->namespace_uri, self->name);
-  self->protected_ = dav_property_is_protected (self->namespace_uri, self->name);
-  self->order = order;
-
-  return self;
-}
-
-static void
-property_item_emit_changed (DavscopePropertyItem *self)
-{
-  g_signal_emit (self, item_signals[ITEM_CHANGED], 0);
-}
-
-/* Rows of removed properties and of changes made with the form stay
- * while something is pending or there is an outcome to show. */
-static gboolean
-property_item_is_kept (DavscopePropertyItem *self)
-{
-  return self->seen || self->change != CHANGE_NONE || self->applied != CHANGE_NONE;
-}
-
-static gboolean
-property_item_can_edit (DavscopePropertyItem *self)
-{
-  return !self->protected_;
-}
 
 /* ---- text ---------------------------------------------------------------- */
 
@@ -338,7 +214,7 @@ count_pending (DavscopePropertyEditor *self)
     {
       g_autoptr(DavscopePropertyItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
 
-      if (item->change != CHANGE_NONE)
+      if (item->change != DAVSCOPE_PROPERTY_CHANGE_NONE)
         pending++;
     }
 
@@ -491,15 +367,15 @@ row_note (DavscopePropertyEditor *editor,
 
   switch (item->change)
     {
-    case CHANGE_REMOVE:
+    case DAVSCOPE_PROPERTY_CHANGE_REMOVE:
       g_ptr_array_add (parts, g_strdup (_("To be removed; not sent yet.")));
       break;
-    case CHANGE_SET:
+    case DAVSCOPE_PROPERTY_CHANGE_SET:
       g_ptr_array_add (parts, g_strdup (item->added && item->n_present == 0
                                         ? _("New; not sent yet.")
                                         : _("Changed; not sent yet.")));
       break;
-    case CHANGE_NONE:
+    case DAVSCOPE_PROPERTY_CHANGE_NONE:
     default:
       break;
     }
@@ -512,7 +388,7 @@ row_note (DavscopePropertyEditor *editor,
   if (n > 1 && item->seen)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "On %u of %u item.", "On %u of %u items.", n),
                                              item->n_present, n));
-  else if (!item->seen && item->applied == CHANGE_REMOVE && item->result_ok)
+  else if (!item->seen && item->applied == DAVSCOPE_PROPERTY_CHANGE_REMOVE && item->result_ok)
     g_ptr_array_add (parts, g_strdup (_("No longer on the server.")));
 
   g_ptr_array_add (parts, NULL);
@@ -534,12 +410,12 @@ row_sync (Row *row)
   g_autofree char *accessible = NULL;
   g_autoptr(PangoAttrList) attrs = NULL;
   const char *value_class = NULL;
-  gboolean editable = property_item_can_edit (item);
+  gboolean editable = davscope_property_item_can_edit (item);
   /* Nothing to remove where no item has it (a 404, or one just added). */
-  gboolean removable = !item->protected_ && item->change != CHANGE_REMOVE && item->n_present > 0;
+  gboolean removable = !item->protected_ && item->change != DAVSCOPE_PROPERTY_CHANGE_REMOVE && item->n_present > 0;
 
   /* The value: what will be sent, or what is there now. */
-  if (item->change == CHANGE_SET)
+  if (item->change == DAVSCOPE_PROPERTY_CHANGE_SET)
     value = value_for_display (item->new_value, item->new_is_xml);
   else if (item->mixed)
     {
@@ -552,12 +428,12 @@ row_sync (Row *row)
   if (value == NULL || *value == '\0')
     {
       g_free (value);
-      value = g_strdup (item->n_present > 0 || item->change == CHANGE_SET ? _("(empty)") : _("(no value)"));
+      value = g_strdup (item->n_present > 0 || item->change == DAVSCOPE_PROPERTY_CHANGE_SET ? _("(empty)") : _("(no value)"));
       value_class = "dim-label";
     }
   gtk_label_set_text (GTK_LABEL (row->value_label), value);
   /* A pending value hides the server's: the tooltip keeps it in reach. */
-  if (item->change != CHANGE_NONE && item->n_present > 0 && !item->mixed)
+  if (item->change != DAVSCOPE_PROPERTY_CHANGE_NONE && item->n_present > 0 && !item->mixed)
     {
       g_autofree char *now = value_for_display (item->value, item->is_xml);
       g_autofree char *tip = g_strdup_printf (_("On the server now: %s"), now ? now : _("(empty)"));
@@ -571,23 +447,24 @@ row_sync (Row *row)
     gtk_widget_set_tooltip_text (row->value_label, NULL);
   set_classes (row->value_label,
                value_class ? value_class
-                           : (item->change == CHANGE_SET ? item->new_is_xml : item->is_xml) ? "monospace" : NULL,
+                           : (item->change == DAVSCOPE_PROPERTY_CHANGE_SET ? item->new_is_xml : item->is_xml) ? "monospace" : NULL,
                NULL);
 
   attrs = pango_attr_list_new ();
-  if (item->change == CHANGE_REMOVE || (item->applied == CHANGE_REMOVE && item->result_ok && !item->seen))
+  if (item->change == DAVSCOPE_PROPERTY_CHANGE_REMOVE
+      || (item->applied == DAVSCOPE_PROPERTY_CHANGE_REMOVE && item->result_ok && !item->seen))
     pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
   gtk_label_set_attributes (GTK_LABEL (row->value_label), attrs);
   gtk_label_set_attributes (GTK_LABEL (row->name_label), attrs);
 
   set_text (row->note_label, note);
-  set_classes (row->note_label, "caption", item->change != CHANGE_NONE ? "accent" : "dim-label");
+  set_classes (row->note_label, "caption", item->change != DAVSCOPE_PROPERTY_CHANGE_NONE ? "accent" : "dim-label");
   gtk_widget_set_tooltip_text (row->note_label, item->protected_ ? _("The server computes this property; it cannot be changed") : NULL);
 
   davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (row->badge), item->seen ? item->status : 0, TRUE, NULL, NULL);
 
   /* The outcome of the last Apply. */
-  if (item->applied != CHANGE_NONE)
+  if (item->applied != DAVSCOPE_PROPERTY_CHANGE_NONE)
     {
       g_autofree char *phrase = status_phrase (item->result_status);
       g_autofree char *text = NULL;
@@ -619,15 +496,15 @@ row_sync (Row *row)
 
   set_text (row->error_label, item->invalid);
 
-  gtk_widget_set_visible (row->edit_button, editable && item->change != CHANGE_REMOVE);
+  gtk_widget_set_visible (row->edit_button, editable && item->change != DAVSCOPE_PROPERTY_CHANGE_REMOVE);
   gtk_widget_set_visible (row->remove_button, removable);
-  gtk_widget_set_visible (row->undo_button, item->change != CHANGE_NONE);
+  gtk_widget_set_visible (row->undo_button, item->change != DAVSCOPE_PROPERTY_CHANGE_NONE);
   /* Hidden, not just folded: a closed editor is not in the way of
    * keyboard and screen reader users. */
-  gtk_widget_set_visible (row->revealer, editable && item->expanded && item->change != CHANGE_REMOVE);
+  gtk_widget_set_visible (row->revealer, editable && item->expanded && item->change != DAVSCOPE_PROPERTY_CHANGE_REMOVE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->edit_button), item->expanded);
 
-  if (item->change != CHANGE_NONE)
+  if (item->change != DAVSCOPE_PROPERTY_CHANGE_NONE)
     gtk_widget_add_css_class (row->row, "pending");
   else
     gtk_widget_remove_css_class (row->row, "pending");
@@ -655,7 +532,7 @@ item_validate (DavscopePropertyItem *item)
   DavPropPatch *patch;
 
   g_clear_pointer (&item->invalid, g_free);
-  if (item->change != CHANGE_SET)
+  if (item->change != DAVSCOPE_PROPERTY_CHANGE_SET)
     return;
 
   patch = dav_prop_patch_new_set (item->namespace_uri, item->name, item->new_value, item->new_is_xml);
@@ -667,22 +544,22 @@ item_validate (DavscopePropertyItem *item)
 static void
 item_set_change (DavscopePropertyEditor *self,
                  DavscopePropertyItem   *item,
-                 Change                  change,
+                 DavscopePropertyChange  change,
                  const char             *value,
                  gboolean                is_xml)
 {
   /* A change keeps its place in the order when it is only edited again. */
-  if (change != CHANGE_NONE && (item->change != change || item->sequence == 0))
+  if (change != DAVSCOPE_PROPERTY_CHANGE_NONE && (item->change != change || item->sequence == 0))
     item->sequence = ++self->next_sequence;
-  if (change == CHANGE_NONE)
+  if (change == DAVSCOPE_PROPERTY_CHANGE_NONE)
     item->sequence = 0;
 
   item->change = change;
   g_free (item->new_value);
-  item->new_value = change == CHANGE_SET ? g_strdup (value ? value : "") : NULL;
-  item->new_is_xml = change == CHANGE_SET && is_xml;
+  item->new_value = change == DAVSCOPE_PROPERTY_CHANGE_SET ? g_strdup (value ? value : "") : NULL;
+  item->new_is_xml = change == DAVSCOPE_PROPERTY_CHANGE_SET && is_xml;
   item_validate (item);
-  property_item_emit_changed (item);
+  davscope_property_item_emit_changed (item);
 }
 
 static char *
@@ -714,14 +591,14 @@ row_take_editor (Row *row)
   else
     gtk_widget_remove_css_class (row->text_view, "monospace");
 
-  if (item->change == CHANGE_REMOVE)
+  if (item->change == DAVSCOPE_PROPERTY_CHANGE_REMOVE)
     return;
 
   if (original != NULL && !escaped && g_str_equal (original, text) && is_xml == item->is_xml &&
       !(item->added && item->n_present == 0))
-    item_set_change (row->editor, item, CHANGE_NONE, NULL, FALSE);
+    item_set_change (row->editor, item, DAVSCOPE_PROPERTY_CHANGE_NONE, NULL, FALSE);
   else
-    item_set_change (row->editor, item, CHANGE_SET, text, is_xml);
+    item_set_change (row->editor, item, DAVSCOPE_PROPERTY_CHANGE_SET, text, is_xml);
 }
 
 static void
@@ -749,7 +626,7 @@ row_fill_editor (Row *row)
   gboolean escaped = FALSE;
   gboolean is_xml;
 
-  if (item->change == CHANGE_SET)
+  if (item->change == DAVSCOPE_PROPERTY_CHANGE_SET)
     {
       text = g_strdup (item->new_value);
       is_xml = item->new_is_xml;
@@ -793,7 +670,7 @@ static void
 on_remove_clicked (GtkButton *button,
                    Row       *row)
 {
-  item_set_change (row->editor, row->item, CHANGE_REMOVE, NULL, FALSE);
+  item_set_change (row->editor, row->item, DAVSCOPE_PROPERTY_CHANGE_REMOVE, NULL, FALSE);
   gtk_widget_grab_focus (row->undo_button);
 }
 
@@ -815,10 +692,10 @@ on_undo_clicked (GtkButton *button,
   DavscopePropertyEditor *self = row->editor;
   g_autoptr(DavscopePropertyItem) item = g_object_ref (row->item);
 
-  item_set_change (self, item, CHANGE_NONE, NULL, FALSE);
+  item_set_change (self, item, DAVSCOPE_PROPERTY_CHANGE_NONE, NULL, FALSE);
 
   /* A property added with the form goes away with its change. */
-  if (!property_item_is_kept (item))
+  if (!davscope_property_item_is_kept (item))
     {
       remove_item (self, item);
       gtk_widget_grab_focus (self->name_entry);
@@ -1053,7 +930,7 @@ lookup_item (DavscopePropertyEditor *self,
 
   if (item == NULL)
     {
-      item = property_item_new (namespace_uri, name, self->next_order++);
+      item = davscope_property_item_new (namespace_uri, name, self->next_order++);
       g_hash_table_insert (self->items, g_strdup (item->key), item);
     }
 
@@ -1168,7 +1045,7 @@ merge (DavscopePropertyEditor *self)
       /* The edit typed against the old value is checked again. */
       item_validate (item);
 
-      if (property_item_is_kept (item))
+      if (davscope_property_item_is_kept (item))
         g_ptr_array_add (shown, g_object_ref (item));
       else
         g_ptr_array_add (gone, item);
@@ -1681,12 +1558,12 @@ davscope_property_editor_apply_cb (GObject      *source,
        * applied again; sending it again where it worked does no harm. */
       if (item->result_ok)
         {
-          item->change = CHANGE_NONE;
+          item->change = DAVSCOPE_PROPERTY_CHANGE_NONE;
           item->sequence = 0;
           g_clear_pointer (&item->new_value, g_free);
           item->expanded = FALSE;
         }
-      property_item_emit_changed (item);
+      davscope_property_item_emit_changed (item);
     }
 
   if (n_saved == n_targets)
@@ -1742,7 +1619,7 @@ apply_action (GtkWidget  *widget,
     {
       DavscopePropertyItem *item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
 
-      if (item->change != CHANGE_NONE)
+      if (item->change != DAVSCOPE_PROPERTY_CHANGE_NONE)
         g_ptr_array_add (apply->items, item);
       else
         g_object_unref (item);
@@ -1768,14 +1645,14 @@ apply_action (GtkWidget  *widget,
                                                    item->name);
           g_autofree char *shown = dav_text_escape (text, -1);
 
-          property_item_emit_changed (item);
+          davscope_property_item_emit_changed (item);
           show_banner (self, shown, "error");
           g_ptr_array_unref (apply->items);
           g_free (apply);
           return;
         }
 
-      g_ptr_array_add (patches, item->change == CHANGE_REMOVE
+      g_ptr_array_add (patches, item->change == DAVSCOPE_PROPERTY_CHANGE_REMOVE
                                   ? dav_prop_patch_new_remove (item->namespace_uri, item->name)
                                   : dav_prop_patch_new_set (item->namespace_uri, item->name,
                                                             item->new_value, item->new_is_xml));
@@ -1791,12 +1668,12 @@ apply_action (GtkWidget  *widget,
       {
         DavscopePropertyItem *item = value;
 
-        if (item->applied == CHANGE_NONE)
+        if (item->applied == DAVSCOPE_PROPERTY_CHANGE_NONE)
           continue;
-        item->applied = CHANGE_NONE;
+        item->applied = DAVSCOPE_PROPERTY_CHANGE_NONE;
         item->result_status = 0;
         g_clear_pointer (&item->result_text, g_free);
-        property_item_emit_changed (item);
+        davscope_property_item_emit_changed (item);
       }
   }
   gtk_widget_set_visible (self->results_group, FALSE);
@@ -1901,7 +1778,7 @@ on_add_activate (DavscopePropertyEditor *self)
   item = lookup_item (self, ns, name);
   if (!known)
     item->added = TRUE;
-  item_set_change (self, item, CHANGE_SET, value, is_xml);
+  item_set_change (self, item, DAVSCOPE_PROPERTY_CHANGE_SET, value, is_xml);
 
   if (!known)
     {
