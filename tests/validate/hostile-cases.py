@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""tests/hostile-cases.tsv maps every case of HOSTILE.md to its tests.
+"""tests/hostile-cases.tsv maps every case of docs/hostile-servers.md to its tests.
 
 Fails (TAP) when a case 1..40 has no row or no test, or when a listed test
 does not exist: a GTest path must be registered by a test program under
 tests/ (g_test_add*, or one of the families registered in a loop), a
 python test must be a file under tests/, and FILE.py:NAME a function
-defined in it.
+defined in it. Also fails when docs/hostile-servers.md does not have the
+forty cases in order, each under "### Case N. TITLE" with the title of the
+table, and a "Tests:" paragraph naming exactly the tests of its row.
 
     hostile-cases.py SOURCE_ROOT
 """
@@ -53,6 +55,40 @@ def python_test_exists(top, ident):
             if not re.search(r"^\s*def\s+" + re.escape(func) + r"\s*\(", f.read(), re.M):
                 return False, f"{path} defines no function {func}"
     return True, ""
+
+
+def doc_cases(path):
+    """{case: (title, [tests])} from the "### Case N. TITLE" sections of the
+    doc, the tests being the `quoted` words of the paragraph that starts
+    with "Tests:"; and the case numbers in the order they appear."""
+    cases = {}
+    order = []
+    heading = re.compile(r"^### Case (\d+)\. (.+?)\s*$")
+    current = None
+    in_tests = False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            m = heading.match(line)
+            if m:
+                current = int(m.group(1))
+                order.append(current)
+                cases[current] = (m.group(2), [])
+                in_tests = False
+                continue
+            if line.startswith("#"):
+                current = None
+                in_tests = False
+                continue
+            if current is None:
+                continue
+            if line.startswith("Tests:"):
+                in_tests = True
+            elif not line.strip():
+                in_tests = False
+            if in_tests:
+                cases[current][1].extend(re.findall(r"`([^`]+)`", line))
+    return cases, order
 
 
 def main():
@@ -109,6 +145,28 @@ def main():
             result(False, f"case {case} ({title}) has a test", ["no test listed: a gap"])
         else:
             result(not missing, f"case {case} ({title}): {len(tests)} tests, all exist", missing)
+
+    doc = os.path.join(top, "docs", "hostile-servers.md")
+    if not os.path.isfile(doc):
+        result(False, "docs/hostile-servers.md exists")
+    else:
+        cases, order = doc_cases(doc)
+        result(order == list(range(1, N_CASES + 1)),
+               f"docs/hostile-servers.md has cases 1..{N_CASES}, in order, once each",
+               [f"found: {order}"] if order != list(range(1, N_CASES + 1)) else [])
+        diag = []
+        for case in range(1, N_CASES + 1):
+            if case not in cases or case not in rows:
+                continue
+            title, tests = cases[case]
+            want_title, want_tests = rows[case]
+            if title != want_title:
+                diag.append(f"case {case}: the doc says \"{title}\", the table \"{want_title}\"")
+            if sorted(set(tests)) != sorted(set(want_tests)):
+                only_doc = sorted(set(tests) - set(want_tests))
+                only_table = sorted(set(want_tests) - set(tests))
+                diag.append(f"case {case}: tests only in the doc {only_doc}, only in the table {only_table}")
+        result(not diag, "docs/hostile-servers.md gives each case the title and the tests of the table", diag)
 
     print(f"1..{n}")
     return 1 if failed else 0
