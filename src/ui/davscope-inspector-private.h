@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The inspector is a window (davscope-inspector-window.c) and the text it
- * shows (davscope-inspector-body.c). This header is for those files only:
- * every string these functions return is escaped and ready to show.
+ * The inspector is a window (davscope-inspector-window.c), the tree of a
+ * parsed answer (davscope-inspector-node.c) and the text they show
+ * (davscope-inspector-body.c). This header is for those files only: every
+ * string these functions return is escaped and ready to show.
  */
 
 #pragma once
