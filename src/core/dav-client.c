@@ -14,13 +14,12 @@
  *     returning TRUE (the request waits), or returns FALSE to let the 401
  *     through. Only ever emitted for the connected origin, at most three
  *     times per request, and never for Basic after the server offered
- *     Digest (HOSTILE.md case 35).
+ *     Digest (docs/hostile-servers.md case 35).
  */
 
 #include "dav-client.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
 #include <string.h>
 
 #include "dav-error.h"
@@ -169,78 +168,6 @@ request_free (Request *req)
   g_free (req);
 }
 
-/* ---- PROPPATCH instructions and Clark names ---------------------------- */
-
-DavPropPatch *
-dav_prop_patch_new_set (const char *namespace_uri,
-                        const char *name,
-                        const char *value,
-                        gboolean    is_xml)
-{
-  DavPropPatch *patch = g_new0 (DavPropPatch, 1);
-
-  patch->namespace_uri = g_strdup (namespace_uri ? namespace_uri : "");
-  patch->name = g_strdup (name);
-  patch->value = g_strdup (value);
-  patch->is_xml = is_xml;
-
-  return patch;
-}
-
-DavPropPatch *
-dav_prop_patch_new_remove (const char *namespace_uri,
-                           const char *name)
-{
-  DavPropPatch *patch = dav_prop_patch_new_set (namespace_uri, name, NULL, FALSE);
-
-  patch->remove = TRUE;
-
-  return patch;
-}
-
-void
-dav_prop_patch_free (DavPropPatch *patch)
-{
-  if (patch == NULL)
-    return;
-
-  g_free (patch->namespace_uri);
-  g_free (patch->name);
-  g_free (patch->value);
-  g_free (patch);
-}
-
-static gboolean
-is_xml_name (const char *name)
-{
-  if (name == NULL || *name == '\0')
-    return FALSE;
-
-  return xmlValidateNCName ((const xmlChar *) name, 0) == 0;
-}
-
-gboolean
-dav_parse_clark_name (const char  *text,
-                      char       **namespace_uri,
-                      char       **name)
-{
-  const char *close;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (text[0] != '{' || (close = strchr (text, '}')) == NULL)
-    return FALSE;
-  if (!is_xml_name (close + 1))
-    return FALSE;
-
-  if (namespace_uri != NULL)
-    *namespace_uri = g_strndup (text + 1, close - text - 1);
-  if (name != NULL)
-    *name = g_strdup (close + 1);
-
-  return TRUE;
-}
-
 /* ---- request bodies ----------------------------------------------------- */
 
 static void
@@ -292,51 +219,6 @@ append_name_end (GString    *out,
     g_string_append_printf (out, "</%s>", name);
   else
     g_string_append_printf (out, "</N:%s>", name);
-}
-
-/* An XML value must be a well-formed fragment on its own, with its
- * namespaces declared; checked before anything is sent. */
-static gboolean
-validate_fragment (const char  *fragment,
-                   GError     **error)
-{
-  g_autofree char *wrapped = g_strconcat ("<v>", fragment, "</v>", NULL);
-  xmlDocPtr doc;
-
-  doc = xmlReadMemory (wrapped, strlen (wrapped), NULL, "UTF-8",
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL)
-    {
-      const xmlError *last = xmlGetLastError ();
-      g_autofree char *message = g_strdup (last && last->message ? last->message : "?");
-
-      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                   _("The XML value is not a well-formed fragment (%s): “%s”"),
-                   g_strstrip (message), fragment);
-      return FALSE;
-    }
-
-  xmlFreeDoc (doc);
-  return TRUE;
-}
-
-gboolean
-dav_prop_patch_validate (const DavPropPatch  *patch,
-                         GError             **error)
-{
-  g_return_val_if_fail (patch != NULL, FALSE);
-
-  if (!is_xml_name (patch->name))
-    {
-      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid property name."), patch->name);
-      return FALSE;
-    }
-
-  if (!patch->remove && patch->is_xml && patch->value != NULL && *patch->value != '\0')
-    return validate_fragment (patch->value, error);
-
-  return TRUE;
 }
 
 static GBytes *
@@ -617,7 +499,8 @@ ensure_session (DavClient *self)
                                                  "user-agent", agent,
                                                  NULL);
   /* libsoup 3 only adds Basic and Digest to a new session: no automatic
-   * NTLM or Negotiate (HOSTILE.md case 38). Nothing to remove. */
+   * NTLM or Negotiate (docs/hostile-servers.md case 38). Nothing to
+   * remove. */
 
   return self->session;
 }
@@ -674,8 +557,9 @@ on_accept_certificate (SoupMessage          *msg,
     return TRUE;
 
   /* The exception is for this exact certificate on the connected host
-   * and port, never for a kind of error (HOSTILE.md case 39): a request
-   * to another server meets the same certificate with no exception. */
+   * and port, never for a kind of error (docs/hostile-servers.md
+   * case 39): a request to another server meets the same certificate
+   * with no exception. */
   if (self->pinned != NULL && g_tls_certificate_is_same (self->pinned, certificate) &&
       uri_same_origin (soup_message_get_uri (msg), self->base))
     return TRUE;
@@ -944,7 +828,8 @@ finish_body (GTask *task)
 
     case BODY_RAW:
     default:
-      /* A listing that is not a 207 is no listing (HOSTILE.md case 32). */
+      /* A listing that is not a 207 is no listing
+       * (docs/hostile-servers.md case 32). */
       result->complete = !expects_multistatus (req);
       if (req->raw != NULL && req->raw->len > 0)
         result->raw_body = g_byte_array_free_to_bytes (g_steal_pointer (&req->raw));
@@ -999,7 +884,8 @@ on_read (GObject      *source,
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res, &error);
   if (bytes == NULL)
     {
-      /* A body cut short is never a shorter listing (HOSTILE.md 8). */
+      /* A body cut short is never a shorter listing
+       * (docs/hostile-servers.md case 8). */
       request_return_error (task, error);
       return;
     }
