@@ -24,6 +24,7 @@
 
 #include "dav-error.h"
 #include "dav-href.h"
+#include "dav-request-body-private.h"
 #include "dav-text.h"
 
 #define READ_SIZE        (64 * 1024)
@@ -166,167 +167,6 @@ request_free (Request *req)
   g_clear_handle_id (&req->pause_idle, g_source_remove);
   g_clear_handle_id (&req->pause_timeout, g_source_remove);
   g_free (req);
-}
-
-/* ---- request bodies ----------------------------------------------------- */
-
-static void
-append_xml_escaped (GString    *out,
-                    const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        default:  g_string_append_c (out, *p);
-        }
-    }
-}
-
-/* <N:name xmlns:N="ns"> (or D: for DAV:, or no prefix for no namespace),
- * self-closed when @close. */
-static void
-append_name_tag (GString    *out,
-                 const char *namespace_uri,
-                 const char *name,
-                 gboolean    close)
-{
-  if (g_str_equal (namespace_uri, "DAV:"))
-    g_string_append_printf (out, "<D:%s", name);
-  else if (*namespace_uri == '\0')
-    g_string_append_printf (out, "<%s", name);
-  else
-    {
-      g_string_append_printf (out, "<N:%s xmlns:N=\"", name);
-      append_xml_escaped (out, namespace_uri);
-      g_string_append_c (out, '"');
-    }
-  g_string_append (out, close ? "/>" : ">");
-}
-
-static void
-append_name_end (GString    *out,
-                 const char *namespace_uri,
-                 const char *name)
-{
-  if (g_str_equal (namespace_uri, "DAV:"))
-    g_string_append_printf (out, "</D:%s>", name);
-  else if (*namespace_uri == '\0')
-    g_string_append_printf (out, "</%s>", name);
-  else
-    g_string_append_printf (out, "</N:%s>", name);
-}
-
-static GBytes *
-build_propfind_body (DavPropfindKind     kind,
-                     const char * const *names,
-                     GError            **error)
-{
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                               "<D:propfind xmlns:D=\"DAV:\">");
-  gboolean have_names = names != NULL && names[0] != NULL;
-
-  switch (kind)
-    {
-    case DAV_PROPFIND_PROPNAME:
-      g_string_append (out, "<D:propname/>");
-      break;
-    case DAV_PROPFIND_ALLPROP:
-      g_string_append (out, "<D:allprop/>");
-      if (have_names)
-        g_string_append (out, "<D:include>");
-      break;
-    case DAV_PROPFIND_PROP:
-    default:
-      g_string_append (out, "<D:prop>");
-      break;
-    }
-
-  for (guint i = 0; kind != DAV_PROPFIND_PROPNAME && names != NULL && names[i] != NULL; i++)
-    {
-      g_autofree char *ns = NULL;
-      g_autofree char *name = NULL;
-
-      if (!dav_parse_clark_name (names[i], &ns, &name))
-        {
-          g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                       _("“%s” is not a property name of the form {namespace}name."), names[i]);
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      append_name_tag (out, ns, name, TRUE);
-    }
-
-  if (kind == DAV_PROPFIND_PROP)
-    g_string_append (out, "</D:prop>");
-  else if (kind == DAV_PROPFIND_ALLPROP && have_names)
-    g_string_append (out, "</D:include>");
-
-  g_string_append (out, "</D:propfind>\n");
-
-  return g_string_free_to_bytes (out);
-}
-
-static GBytes *
-build_proppatch_body (GPtrArray  *patches,
-                      GError    **error)
-{
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                               "<D:propertyupdate xmlns:D=\"DAV:\">");
-
-  for (guint i = 0; i < patches->len; i++)
-    {
-      const DavPropPatch *patch = g_ptr_array_index (patches, i);
-
-      if (!dav_prop_patch_validate (patch, error))
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-
-      /* One set or remove per instruction keeps their order (RFC 4918 §9.2). */
-      g_string_append (out, patch->remove ? "<D:remove><D:prop>" : "<D:set><D:prop>");
-      if (patch->remove || patch->value == NULL || *patch->value == '\0')
-        append_name_tag (out, patch->namespace_uri, patch->name, TRUE);
-      else
-        {
-          append_name_tag (out, patch->namespace_uri, patch->name, FALSE);
-          if (patch->is_xml)
-            g_string_append (out, patch->value);
-          else
-            append_xml_escaped (out, patch->value);
-          append_name_end (out, patch->namespace_uri, patch->name);
-        }
-      g_string_append (out, patch->remove ? "</D:prop></D:remove>" : "</D:prop></D:set>");
-    }
-
-  g_string_append (out, "</D:propertyupdate>\n");
-
-  return g_string_free_to_bytes (out);
-}
-
-static GBytes *
-build_lock_body (DavLockScope  scope,
-                 const char   *owner)
-{
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                               "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope>");
-
-  g_string_append (out, scope == DAV_LOCK_SHARED ? "<D:shared/>" : "<D:exclusive/>");
-  g_string_append (out, "</D:lockscope><D:locktype><D:write/></D:locktype>");
-  if (owner != NULL && *owner != '\0')
-    {
-      g_string_append (out, "<D:owner>");
-      append_xml_escaped (out, owner);
-      g_string_append (out, "</D:owner>");
-    }
-  g_string_append (out, "</D:lockinfo>\n");
-
-  return g_string_free_to_bytes (out);
 }
 
 /* ---- URLs and containment ---------------------------------------------- */
@@ -1459,7 +1299,7 @@ dav_client_propfind_async (DavClient           *self,
 
   g_return_if_fail (DAV_IS_CLIENT (self));
 
-  body = build_propfind_body (kind, names, &error);
+  body = dav_request_body_propfind (kind, names, &error);
   if (body == NULL)
     {
       return_error_now (self, error, callback, user_data);
@@ -1490,7 +1330,7 @@ dav_client_proppatch_async (DavClient           *self,
   g_return_if_fail (DAV_IS_CLIENT (self));
   g_return_if_fail (patches != NULL);
 
-  body = build_proppatch_body (patches, &error);
+  body = dav_request_body_proppatch (patches, &error);
   if (body == NULL)
     {
       return_error_now (self, error, callback, user_data);
@@ -1599,7 +1439,7 @@ dav_client_lock_async (DavClient           *self,
   g_return_if_fail (DAV_IS_CLIENT (self));
 
   req = request_new (self, "LOCK", url);
-  request_set_body (req, build_lock_body (scope, owner), "application/xml; charset=utf-8");
+  request_set_body (req, dav_request_body_lock (scope, owner), "application/xml; charset=utf-8");
   /* LOCK allows only 0 and infinity (RFC 4918 §9.10.3). */
   request_header (req, "Depth", depth == DAV_DEPTH_0 ? "0" : "infinity");
   timeout = timeout_seconds == 0 ? g_strdup ("Infinite") : g_strdup_printf ("Second-%u", timeout_seconds);
