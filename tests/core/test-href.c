@@ -376,9 +376,8 @@ test_text_is_format_char (void)
   g_assert_false (dav_text_is_format_char (0x00FC));
 }
 
-/* docs/hostile-servers.md case 26: a download lands inside the chosen
- * folder under a name that is no path, no hidden file, no option and no
- * device. */
+/* HOSTILE.md case 26: a download lands inside the chosen folder under a
+ * name that is no path, no hidden file, no option and no device. */
 static void
 test_local_name (void)
 {
