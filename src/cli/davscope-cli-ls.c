@@ -72,7 +72,8 @@ format_size (const DavResponse *response)
   if (length == NULL || length->value == NULL || length->status >= 300)
     return g_strdup ("");
 
-  /* "-1", "1e309", 20 digits: shown as unknown (HOSTILE.md case 27). */
+  /* "-1", "1e309", 20 digits: shown as unknown (docs/hostile-servers.md
+   * case 27). */
   if (!g_ascii_string_to_unsigned (length->value, 10, 0, G_MAXINT64, &bytes, NULL))
     return g_strdup ("?");
 

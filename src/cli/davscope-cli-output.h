@@ -4,7 +4,7 @@
  *
  * Human output escapes every server string (control and bidi characters)
  * and uses colour only when stdout is a terminal; JSON output keeps the
- * field names of DESIGN.md stable.
+ * field names of docs/cli-json.md stable.
  */
 
 #pragma once
@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-/* The exit codes of DESIGN.md. */
+/* The exit codes of docs/cli-json.md. */
 typedef enum {
   DAVSCOPE_CLI_EXIT_OK        = 0,
   DAVSCOPE_CLI_EXIT_CANNOT    = 1, /* usage, connection, TLS, auth, unreadable file */

@@ -138,7 +138,8 @@ on_authenticate (DavClient *client,
     }
 
   /* Basic over http shows the password to anyone on the path
-   * (HOSTILE.md case 35): only on this machine, or when asked for. */
+   * (docs/hostile-servers.md case 35): only on this machine, or when
+   * asked for. */
   if (g_ascii_strcasecmp (scheme, "Basic") == 0 && base != NULL &&
       g_ascii_strcasecmp (g_uri_get_scheme (base), "http") == 0)
     {

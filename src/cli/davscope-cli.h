@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each takes the arguments after its name (argv[0] is the name) and
- * returns one of the exit codes of DESIGN.md.
+ * returns one of the exit codes of docs/cli-json.md.
  */
 
 #pragma once

@@ -6,11 +6,11 @@
  * client's keep-alive connections, and collects a DavReport with one item
  * per target, in the order the targets were added: DELETE, PROPPATCH,
  * MKCOL, COPY, MOVE, and uploads (PUT) and downloads (GET) streamed from
- * and to local files. A target given twice is sent once (HOSTILE.md case
- * 20). When the server goes away, the targets not yet sent are reported as
- * not attempted (case 40). Every target that changes the server is checked
- * by dav_client_check_target (promise 1); for COPY and MOVE, the
- * destination too.
+ * and to local files. A target given twice is sent once
+ * (docs/hostile-servers.md case 20). When the server goes away, the
+ * targets not yet sent are reported as not attempted (case 40). Every
+ * target that changes the server is checked by dav_client_check_target
+ * (promise 1); for COPY and MOVE, the destination too.
  */
 
 #pragma once

@@ -14,17 +14,17 @@
  *     returning TRUE (the request waits), or returns FALSE to let the 401
  *     through. Only ever emitted for the connected origin, at most three
  *     times per request, and never for Basic after the server offered
- *     Digest (HOSTILE.md case 35).
+ *     Digest (docs/hostile-servers.md case 35).
  */
 
 #include "dav-client.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
 #include <string.h>
 
 #include "dav-error.h"
 #include "dav-href.h"
+#include "dav-request-body-private.h"
 #include "dav-text.h"
 
 #define READ_SIZE        (64 * 1024)
@@ -167,284 +167,6 @@ request_free (Request *req)
   g_clear_handle_id (&req->pause_idle, g_source_remove);
   g_clear_handle_id (&req->pause_timeout, g_source_remove);
   g_free (req);
-}
-
-/* ---- PROPPATCH instructions and Clark names ---------------------------- */
-
-DavPropPatch *
-dav_prop_patch_new_set (const char *namespace_uri,
-                        const char *name,
-                        const char *value,
-                        gboolean    is_xml)
-{
-  DavPropPatch *patch = g_new0 (DavPropPatch, 1);
-
-  patch->namespace_uri = g_strdup (namespace_uri ? namespace_uri : "");
-  patch->name = g_strdup (name);
-  patch->value = g_strdup (value);
-  patch->is_xml = is_xml;
-
-  return patch;
-}
-
-DavPropPatch *
-dav_prop_patch_new_remove (const char *namespace_uri,
-                           const char *name)
-{
-  DavPropPatch *patch = dav_prop_patch_new_set (namespace_uri, name, NULL, FALSE);
-
-  patch->remove = TRUE;
-
-  return patch;
-}
-
-void
-dav_prop_patch_free (DavPropPatch *patch)
-{
-  if (patch == NULL)
-    return;
-
-  g_free (patch->namespace_uri);
-  g_free (patch->name);
-  g_free (patch->value);
-  g_free (patch);
-}
-
-static gboolean
-is_xml_name (const char *name)
-{
-  if (name == NULL || *name == '\0')
-    return FALSE;
-
-  return xmlValidateNCName ((const xmlChar *) name, 0) == 0;
-}
-
-gboolean
-dav_parse_clark_name (const char  *text,
-                      char       **namespace_uri,
-                      char       **name)
-{
-  const char *close;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (text[0] != '{' || (close = strchr (text, '}')) == NULL)
-    return FALSE;
-  if (!is_xml_name (close + 1))
-    return FALSE;
-
-  if (namespace_uri != NULL)
-    *namespace_uri = g_strndup (text + 1, close - text - 1);
-  if (name != NULL)
-    *name = g_strdup (close + 1);
-
-  return TRUE;
-}
-
-/* ---- request bodies ----------------------------------------------------- */
-
-static void
-append_xml_escaped (GString    *out,
-                    const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        default:  g_string_append_c (out, *p);
-        }
-    }
-}
-
-/* <N:name xmlns:N="ns"> (or D: for DAV:, or no prefix for no namespace),
- * self-closed when @close. */
-static void
-append_name_tag (GString    *out,
-                 const char *namespace_uri,
-                 const char *name,
-                 gboolean    close)
-{
-  if (g_str_equal (namespace_uri, "DAV:"))
-    g_string_append_printf (out, "<D:%s", name);
-  else if (*namespace_uri == '\0')
-    g_string_append_printf (out, "<%s", name);
-  else
-    {
-      g_string_append_printf (out, "<N:%s xmlns:N=\"", name);
-      append_xml_escaped (out, namespace_uri);
-      g_string_append_c (out, '"');
-    }
-  g_string_append (out, close ? "/>" : ">");
-}
-
-static void
-append_name_end (GString    *out,
-                 const char *namespace_uri,
-                 const char *name)
-{
-  if (g_str_equal (namespace_uri, "DAV:"))
-    g_string_append_printf (out, "</D:%s>", name);
-  else if (*namespace_uri == '\0')
-    g_string_append_printf (out, "</%s>", name);
-  else
-    g_string_append_printf (out, "</N:%s>", name);
-}
-
-/* An XML value must be a well-formed fragment on its own, with its
- * namespaces declared; checked before anything is sent. */
-static gboolean
-validate_fragment (const char  *fragment,
-                   GError     **error)
-{
-  g_autofree char *wrapped = g_strconcat ("<v>", fragment, "</v>", NULL);
-  xmlDocPtr doc;
-
-  doc = xmlReadMemory (wrapped, strlen (wrapped), NULL, "UTF-8",
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL)
-    {
-      const xmlError *last = xmlGetLastError ();
-      g_autofree char *message = g_strdup (last && last->message ? last->message : "?");
-
-      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                   _("The XML value is not a well-formed fragment (%s): “%s”"),
-                   g_strstrip (message), fragment);
-      return FALSE;
-    }
-
-  xmlFreeDoc (doc);
-  return TRUE;
-}
-
-gboolean
-dav_prop_patch_validate (const DavPropPatch  *patch,
-                         GError             **error)
-{
-  g_return_val_if_fail (patch != NULL, FALSE);
-
-  if (!is_xml_name (patch->name))
-    {
-      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid property name."), patch->name);
-      return FALSE;
-    }
-
-  if (!patch->remove && patch->is_xml && patch->value != NULL && *patch->value != '\0')
-    return validate_fragment (patch->value, error);
-
-  return TRUE;
-}
-
-static GBytes *
-build_propfind_body (DavPropfindKind     kind,
-                     const char * const *names,
-                     GError            **error)
-{
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                               "<D:propfind xmlns:D=\"DAV:\">");
-  gboolean have_names = names != NULL && names[0] != NULL;
-
-  switch (kind)
-    {
-    case DAV_PROPFIND_PROPNAME:
-      g_string_append (out, "<D:propname/>");
-      break;
-    case DAV_PROPFIND_ALLPROP:
-      g_string_append (out, "<D:allprop/>");
-      if (have_names)
-        g_string_append (out, "<D:include>");
-      break;
-    case DAV_PROPFIND_PROP:
-    default:
-      g_string_append (out, "<D:prop>");
-      break;
-    }
-
-  for (guint i = 0; kind != DAV_PROPFIND_PROPNAME && names != NULL && names[i] != NULL; i++)
-    {
-      g_autofree char *ns = NULL;
-      g_autofree char *name = NULL;
-
-      if (!dav_parse_clark_name (names[i], &ns, &name))
-        {
-          g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                       _("“%s” is not a property name of the form {namespace}name."), names[i]);
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      append_name_tag (out, ns, name, TRUE);
-    }
-
-  if (kind == DAV_PROPFIND_PROP)
-    g_string_append (out, "</D:prop>");
-  else if (kind == DAV_PROPFIND_ALLPROP && have_names)
-    g_string_append (out, "</D:include>");
-
-  g_string_append (out, "</D:propfind>\n");
-
-  return g_string_free_to_bytes (out);
-}
-
-static GBytes *
-build_proppatch_body (GPtrArray  *patches,
-                      GError    **error)
-{
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                               "<D:propertyupdate xmlns:D=\"DAV:\">");
-
-  for (guint i = 0; i < patches->len; i++)
-    {
-      const DavPropPatch *patch = g_ptr_array_index (patches, i);
-
-      if (!dav_prop_patch_validate (patch, error))
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-
-      /* One set or remove per instruction keeps their order (RFC 4918 §9.2). */
-      g_string_append (out, patch->remove ? "<D:remove><D:prop>" : "<D:set><D:prop>");
-      if (patch->remove || patch->value == NULL || *patch->value == '\0')
-        append_name_tag (out, patch->namespace_uri, patch->name, TRUE);
-      else
-        {
-          append_name_tag (out, patch->namespace_uri, patch->name, FALSE);
-          if (patch->is_xml)
-            g_string_append (out, patch->value);
-          else
-            append_xml_escaped (out, patch->value);
-          append_name_end (out, patch->namespace_uri, patch->name);
-        }
-      g_string_append (out, patch->remove ? "</D:prop></D:remove>" : "</D:prop></D:set>");
-    }
-
-  g_string_append (out, "</D:propertyupdate>\n");
-
-  return g_string_free_to_bytes (out);
-}
-
-static GBytes *
-build_lock_body (DavLockScope  scope,
-                 const char   *owner)
-{
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                               "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope>");
-
-  g_string_append (out, scope == DAV_LOCK_SHARED ? "<D:shared/>" : "<D:exclusive/>");
-  g_string_append (out, "</D:lockscope><D:locktype><D:write/></D:locktype>");
-  if (owner != NULL && *owner != '\0')
-    {
-      g_string_append (out, "<D:owner>");
-      append_xml_escaped (out, owner);
-      g_string_append (out, "</D:owner>");
-    }
-  g_string_append (out, "</D:lockinfo>\n");
-
-  return g_string_free_to_bytes (out);
 }
 
 /* ---- URLs and containment ---------------------------------------------- */
@@ -617,7 +339,8 @@ ensure_session (DavClient *self)
                                                  "user-agent", agent,
                                                  NULL);
   /* libsoup 3 only adds Basic and Digest to a new session: no automatic
-   * NTLM or Negotiate (HOSTILE.md case 38). Nothing to remove. */
+   * NTLM or Negotiate (docs/hostile-servers.md case 38). Nothing to
+   * remove. */
 
   return self->session;
 }
@@ -674,8 +397,9 @@ on_accept_certificate (SoupMessage          *msg,
     return TRUE;
 
   /* The exception is for this exact certificate on the connected host
-   * and port, never for a kind of error (HOSTILE.md case 39): a request
-   * to another server meets the same certificate with no exception. */
+   * and port, never for a kind of error (docs/hostile-servers.md
+   * case 39): a request to another server meets the same certificate
+   * with no exception. */
   if (self->pinned != NULL && g_tls_certificate_is_same (self->pinned, certificate) &&
       uri_same_origin (soup_message_get_uri (msg), self->base))
     return TRUE;
@@ -944,7 +668,8 @@ finish_body (GTask *task)
 
     case BODY_RAW:
     default:
-      /* A listing that is not a 207 is no listing (HOSTILE.md case 32). */
+      /* A listing that is not a 207 is no listing
+       * (docs/hostile-servers.md case 32). */
       result->complete = !expects_multistatus (req);
       if (req->raw != NULL && req->raw->len > 0)
         result->raw_body = g_byte_array_free_to_bytes (g_steal_pointer (&req->raw));
@@ -999,7 +724,8 @@ on_read (GObject      *source,
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res, &error);
   if (bytes == NULL)
     {
-      /* A body cut short is never a shorter listing (HOSTILE.md 8). */
+      /* A body cut short is never a shorter listing
+       * (docs/hostile-servers.md case 8). */
       request_return_error (task, error);
       return;
     }
@@ -1573,7 +1299,7 @@ dav_client_propfind_async (DavClient           *self,
 
   g_return_if_fail (DAV_IS_CLIENT (self));
 
-  body = build_propfind_body (kind, names, &error);
+  body = dav_request_body_propfind (kind, names, &error);
   if (body == NULL)
     {
       return_error_now (self, error, callback, user_data);
@@ -1604,7 +1330,7 @@ dav_client_proppatch_async (DavClient           *self,
   g_return_if_fail (DAV_IS_CLIENT (self));
   g_return_if_fail (patches != NULL);
 
-  body = build_proppatch_body (patches, &error);
+  body = dav_request_body_proppatch (patches, &error);
   if (body == NULL)
     {
       return_error_now (self, error, callback, user_data);
@@ -1713,7 +1439,7 @@ dav_client_lock_async (DavClient           *self,
   g_return_if_fail (DAV_IS_CLIENT (self));
 
   req = request_new (self, "LOCK", url);
-  request_set_body (req, build_lock_body (scope, owner), "application/xml; charset=utf-8");
+  request_set_body (req, dav_request_body_lock (scope, owner), "application/xml; charset=utf-8");
   /* LOCK allows only 0 and infinity (RFC 4918 §9.10.3). */
   request_header (req, "Depth", depth == DAV_DEPTH_0 ? "0" : "infinity");
   timeout = timeout_seconds == 0 ? g_strdup ("Infinite") : g_strdup_printf ("Second-%u", timeout_seconds);

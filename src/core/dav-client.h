@@ -6,9 +6,9 @@
  * collection). Every operation is async in GIO style and finishes with
  * dav_client_request_finish (): a DavResult for any HTTP answer, a GError
  * when there was none to give. Redirects are never left to libsoup
- * (HOSTILE.md): safe methods follow them within the same origin, anything
- * else is reported. Mutating requests only go to the connected origin,
- * inside the base collection.
+ * (docs/hostile-servers.md): safe methods follow them within the same
+ * origin, anything else is reported. Mutating requests only go to the
+ * connected origin, inside the base collection.
  */
 
 #pragma once
@@ -18,6 +18,7 @@
 
 #include "dav-exchange-log.h"
 #include "dav-multistatus-parser.h"
+#include "dav-prop-patch.h"
 #include "dav-result.h"
 
 G_BEGIN_DECLS
@@ -38,31 +39,6 @@ typedef enum {
   DAV_LOCK_EXCLUSIVE,
   DAV_LOCK_SHARED,
 } DavLockScope;
-
-/* One PROPPATCH instruction, in the order given (RFC 4918 §9.2). */
-typedef struct {
-  gboolean  remove;
-  char     *namespace_uri;
-  char     *name;
-  char     *value;     /* text, or an XML fragment when is_xml; ignored for remove */
-  gboolean  is_xml;
-} DavPropPatch;
-
-DavPropPatch *dav_prop_patch_new_set    (const char *namespace_uri,
-                                         const char *name,
-                                         const char *value,
-                                         gboolean    is_xml);
-DavPropPatch *dav_prop_patch_new_remove (const char *namespace_uri,
-                                         const char *name);
-void          dav_prop_patch_free       (DavPropPatch *patch);
-/* Checks the name, and that an XML value is a well-formed fragment with
- * its namespaces declared: what the request will need, before sending. */
-gboolean      dav_prop_patch_validate   (const DavPropPatch *patch,
-                                         GError            **error);
-/* Parses "{ns}name", "ns:name" is not accepted (prefixes mean nothing here). */
-gboolean      dav_parse_clark_name      (const char  *text,
-                                         char       **namespace_uri,
-                                         char       **name);
 
 typedef void (*DavProgressFunc) (goffset  done,
                                  goffset  total,   /* -1 when unknown */
@@ -86,17 +62,18 @@ void            dav_client_set_max_connections (DavClient     *self,
 void            dav_client_set_timeout         (DavClient     *self,
                                                 guint          seconds);
 /* libsoup's timeout is per read, so a server sending one byte a minute
- * never trips it (HOSTILE.md case 28). A request also fails when it takes
- * longer than @deadline_seconds in all (0: no limit; transfers of files
- * have none by default), or when fewer than @min_bytes arrive in any
- * @window_seconds while waiting for the answer. */
+ * never trips it (docs/hostile-servers.md case 28). A request also fails
+ * when it takes longer than @deadline_seconds in all (0: no limit;
+ * transfers of files have none by default), or when fewer than
+ * @min_bytes arrive in any @window_seconds while waiting for the answer. */
 void            dav_client_set_speed_limits    (DavClient     *self,
                                                 guint          deadline_seconds,
                                                 guint          min_bytes,
                                                 guint          window_seconds);
 /* Limits for the XML bodies this client reads: size (counted after
- * decompression, HOSTILE.md case 31), entries, depth, values. The
- * parser's defaults (dav_parser_limits_init_default) until set. */
+ * decompression, docs/hostile-servers.md case 31), entries, depth,
+ * values. The parser's defaults (dav_parser_limits_init_default) until
+ * set. */
 void            dav_client_set_parser_limits   (DavClient     *self,
                                                 const DavParserLimits *limits);
 /* --insecure: accept any certificate for this client. An explicit choice. */
@@ -104,7 +81,8 @@ void            dav_client_set_accept_invalid_certificates
                                                (DavClient     *self,
                                                 gboolean       accept);
 /* Accept exactly this certificate for the base host and port, even if
- * untrusted; a different one is rejected again (HOSTILE.md case 39). */
+ * untrusted; a different one is rejected again
+ * (docs/hostile-servers.md case 39). */
 void            dav_client_pin_certificate     (DavClient     *self,
                                                 GTlsCertificate *certificate);
 /* The certificate the last TLS failure was about, and why; NULL if none. */
@@ -112,8 +90,9 @@ GTlsCertificate *dav_client_get_rejected_certificate
                                                (DavClient     *self,
                                                 GTlsCertificateFlags *errors);
 /* The absolute URL a listing was redirected to on another origin (not
- * followed: HOSTILE.md case 34), for the user to open as a new connection
- * if they choose; NULL if none since the last call. Free it. */
+ * followed: docs/hostile-servers.md case 34), for the user to open as a
+ * new connection if they choose; NULL if none since the last call. Free
+ * it. */
 char            *dav_client_take_refused_redirect (DavClient  *self);
 /* Lock tokens this client holds: sent in an If header (RFC 4918 §10.4)
  * with every request to the lock root or below it. */
@@ -132,7 +111,8 @@ char           *dav_client_resolve             (DavClient     *self,
                                                 const char    *path,
                                                 GError       **error);
 /* Whether @url may be the target of a mutating request: on the connected
- * origin and inside the base collection (HOSTILE.md promise 1). */
+ * origin and inside the base collection (docs/hostile-servers.md
+ * promise 1). */
 gboolean        dav_client_check_target        (DavClient     *self,
                                                 const char    *url,
                                                 GError       **error);

@@ -172,7 +172,7 @@ dav_folder_take_response (DavFolder     *self,
   resource = g_hash_table_lookup (self->next_by_url, key);
   if (resource != NULL)
     {
-      /* The same resource twice (HOSTILE.md case 20): one row. */
+      /* The same resource twice (docs/hostile-servers.md case 20): one row. */
       dav_resource_update (resource, response, href);
       return;
     }

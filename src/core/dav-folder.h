@@ -27,7 +27,8 @@ DavResource *dav_folder_get_resource    (DavFolder *self);
 gboolean     dav_folder_get_loading     (DavFolder *self);
 gboolean     dav_folder_get_loaded      (DavFolder *self);
 /* Loaded from a whole, well-formed answer with every entry understood:
- * only then may "select all" and bulk actions use it (HOSTILE.md 2). */
+ * only then may "select all" and bulk actions use it
+ * (docs/hostile-servers.md promise 2). */
 gboolean     dav_folder_get_complete    (DavFolder *self);
 /* Why the last listing failed or is partial, for people; or NULL. */
 const char  *dav_folder_get_error       (DavFolder *self);

@@ -48,7 +48,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavHref, dav_href_free)
  * with control and format characters replaced, never a path, never
  * hidden, never "..", never an option ("-rf"), never a device name of
  * Windows ("CON"), at most 200 bytes cut between characters;
- * "download" when nothing is left (HOSTILE.md case 26). */
+ * "download" when nothing is left (docs/hostile-servers.md case 26). */
 char           *dav_href_local_name         (const char     *url);
 
 /* Splits a URL (or path) at its last segment, trailing slashes left out:

@@ -4,10 +4,11 @@
  *
  * A libxml2 SAX2 push parser with a stack of frames, one per open element.
  * The frame says what the element is in RFC 4918 §14 terms and so where its
- * text goes. Safety (HOSTILE.md §A): a DOCTYPE stops parsing before its
- * internal subset is read, so no entity is ever declared or expanded; no
- * network; element depth is counted here, since the 2.9 push parser does
- * not limit it; text, counts and bytes are capped.
+ * text goes. Safety (docs/hostile-servers.md, cases 1-16): a DOCTYPE
+ * stops parsing before its internal subset is read, so no entity is ever
+ * declared or expanded; no network; element depth is counted here, since
+ * the 2.9 push parser does not limit it; text, counts and bytes are
+ * capped.
  */
 
 #include "dav-multistatus-parser.h"
@@ -1299,7 +1300,8 @@ canonical_charset (const char *name)
 
 /* The header and the document must agree on what the bytes mean: when
  * they do not, one of them is wrong, and the listing cannot be trusted
- * (HOSTILE.md case 15). libxml2 itself only reads the document. */
+ * (docs/hostile-servers.md case 15). libxml2 itself only reads the
+ * document. */
 static void
 check_charset (DavMultistatusParser *self)
 {
@@ -1394,7 +1396,8 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
 
       /* libxml2 2.9 notices some errors at points that depend on how the
        * input is cut, so it always gets the same blocks, at the same
-       * offsets, whatever the caller's chunks (HOSTILE.md case 16). */
+       * offsets, whatever the caller's chunks (docs/hostile-servers.md
+       * case 16). */
       self->bytes += length;
       g_byte_array_append (self->pending, (const guint8 *) data, length);
       /* The blocks are read where they are; only the tail shorter than a

@@ -43,7 +43,7 @@ void                  dav_multistatus_parser_set_limits
                                                       const DavParserLimits *limits);
 /* The charset parameter of the body's Content-Type, or NULL when there
  * was none. A document in another encoding than it says is an error
- * (HOSTILE.md case 15). Before the first feed. */
+ * (docs/hostile-servers.md case 15). Before the first feed. */
 void                  dav_multistatus_parser_set_charset
                                                      (DavMultistatusParser  *self,
                                                       const char            *charset);

@@ -162,7 +162,8 @@ add_members (DavReportItem     *item,
     {
       DavReportMember *member = g_new0 (DavReportMember, 1);
 
-      /* Every href of a multi-href response gets the status (HOSTILE.md 13). */
+      /* Every href of a multi-href response gets the status
+       * (docs/hostile-servers.md case 13). */
       member->href = g_strdup (i < response->hrefs->len ? g_ptr_array_index (response->hrefs, i) : NULL);
       member->status = status;
       member->reason = g_strdup (response->reason);

@@ -203,8 +203,8 @@ on_listed (GObject      *source,
       if (result->body != NULL)
         problems = result->body->problems;
 
-      /* Only a whole 207 is a listing (HOSTILE.md case 32: never an empty
-       * folder for a 200 HTML page or a 404). */
+      /* Only a whole 207 is a listing (docs/hostile-servers.md case 32:
+       * never an empty folder for a 200 HTML page or a 404). */
       if (result->status != 207)
         message = failure_text (result);
       else

@@ -99,7 +99,8 @@ dav_resource_update (DavResource       *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
     }
 
-  /* Hostile sizes ("-1", "1e309", 20 digits) are unknown (HOSTILE.md 27). */
+  /* Hostile sizes ("-1", "1e309", 20 digits) are unknown
+   * (docs/hostile-servers.md case 27). */
   text = text_value (response, "getcontentlength");
   if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &parsed, NULL))
     size = (gint64) parsed;

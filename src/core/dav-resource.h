@@ -5,7 +5,7 @@
  * Made from a DavResponse of a listing and updated in place when the
  * listing is refreshed, so that views keep their rows (and a tree its
  * expanded folders). The name shown as its identity always comes from the
- * href, never from displayname (HOSTILE.md case 24).
+ * href, never from displayname (docs/hostile-servers.md case 24).
  */
 
 #pragma once

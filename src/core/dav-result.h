@@ -46,7 +46,8 @@ void        dav_result_unref       (DavResult  *self);
 gboolean    dav_result_is_success  (const DavResult *self);
 /* The answer was read whole and understood as an answer: unlike
  * @complete, which for a PROPFIND or PROPPATCH also says it was the 207 a
- * listing needs (HOSTILE.md case 32), a plain 404 page is whole. */
+ * listing needs (docs/hostile-servers.md case 32), a plain 404 page is
+ * whole. */
 gboolean    dav_result_is_whole    (const DavResult *self);
 /* The response of a 207 about @url itself (its href resolves to it), or
  * NULL. */

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Server strings never reach a terminal, a log or a label with control
- * characters, bidi controls or invalid UTF-8 unescaped (HOSTILE.md, promise 7).
+ * characters, bidi controls or invalid UTF-8 unescaped
+ * (docs/hostile-servers.md promise 7).
  */
 
 #pragma once

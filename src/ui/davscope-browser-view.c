@@ -208,7 +208,8 @@ on_row_expanded (GtkTreeListRow      *row,
 /* The tooltip is made when asked for, not on every bind: setting one
  * costs a round trip to the display server, per row, as rows scroll. A
  * displayname that says something else than the href's name is only a
- * tooltip (HOSTILE.md case 24); otherwise it shows the path. */
+ * tooltip (docs/hostile-servers.md case 24); otherwise it shows the
+ * path. */
 static gboolean
 on_name_query_tooltip (GtkWidget   *label,
                        int          x,

@@ -34,7 +34,7 @@ guint      davscope_browser_view_count_selection (DavscopeBrowserView *self,
                                                   guint                limit,
                                                   gboolean            *complete);
 /* FALSE while a listing on screen is loading, partial or failed: bulk
- * actions wait for a whole listing (HOSTILE.md promise 2). */
+ * actions wait for a whole listing (docs/hostile-servers.md promise 2). */
 gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);
 /* TRUE while the view's incremental sort still has rows to place
  * (property "sorting"). */

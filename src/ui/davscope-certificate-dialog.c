@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * An exception is one exact certificate for one host and port, never a
- * kind of error (HOSTILE.md case 39). "Always" keeps it in
+ * kind of error (docs/hostile-servers.md case 39). "Always" keeps it in
  * $XDG_DATA_HOME/davscope/certificates.ini, a group per host:port holding
  * the certificate's SHA-256 fingerprint and its PEM (the client can only
  * pin a certificate, not a fingerprint). On the next connection the PEM

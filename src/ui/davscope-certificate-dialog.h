@@ -6,7 +6,8 @@
  * fingerprint and why it is not trusted. "This time" pins it for the
  * client; "Always for this host" also remembers the fingerprint for that
  * host and port (in the user's data directory, never a kind of error).
- * A different certificate later asks again (HOSTILE.md case 39).
+ * A different certificate later asks again (docs/hostile-servers.md
+ * case 39).
  */
 
 #pragma once

@@ -11,12 +11,12 @@
  * The server's refusal is the only news about a password: a refused one
  * is forgotten from memory at once and the dialog says why it is back.
  * Basic over plain http shows the password to anyone on the path
- * (HOSTILE.md case 35): the dialog says so and, for a host other than
- * this computer, Log In needs an explicit "Send it anyway", once per run;
- * a remembered password is never sent that way without it.
+ * (docs/hostile-servers.md case 35): the dialog says so and, for a host
+ * other than this computer, Log In needs an explicit "Send it anyway",
+ * once per run; a remembered password is never sent that way without it.
  *
  * Passwords are keyed by protocol, host:port and realm, so one typed for
- * https is never offered over http (HOSTILE.md promise 4).
+ * https is never offered over http (docs/hostile-servers.md promise 4).
  */
 
 #include "davscope-accessible.h"

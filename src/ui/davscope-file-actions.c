@@ -184,8 +184,8 @@ parent_url (const char *url)
 }
 
 /* The last segment of @url as it is, still percent-encoded: a copy or a
- * move keeps the exact bytes of the name (HOSTILE.md case 25), which the
- * escaped name shown to people no longer has. */
+ * move keeps the exact bytes of the name (docs/hostile-servers.md case
+ * 25), which the escaped name shown to people no longer has. */
 static char *
 encoded_name (const char *url)
 {
@@ -787,7 +787,7 @@ on_walk_item (DavWalk           *walk,
   GFile *dir;
 
   /* Inside the chosen folder only: never the folder itself, another
-   * server or a path outside it (HOSTILE.md cases 17, 18). */
+   * server or a path outside it (docs/hostile-servers.md cases 17, 18). */
   if (href == NULL || href->problem != NULL || href->uri == NULL ||
       (href->relation != DAV_HREF_MEMBER && href->relation != DAV_HREF_DESCENDANT))
     return;
@@ -820,7 +820,7 @@ on_walked (GObject      *source,
   GPtrArray *failures;
 
   /* Only a whole tree: a folder half listed would be downloaded half
-   * (HOSTILE.md promise 2). */
+   * (docs/hostile-servers.md promise 2). */
   if (!dav_walk_run_finish (walk, res, &error) || !dav_walk_get_complete (walk))
     {
       const DavWalkFailure *failure = NULL;

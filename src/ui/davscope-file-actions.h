@@ -8,8 +8,8 @@
  * Several items run in a DavscopeReportWindow (progress, cancel, per-item
  * report); a single change runs quietly and ends in a toast, or in the
  * report window when it failed. Every target is built from the folder's
- * URL and an escaped name, and checked by the client (HOSTILE.md
- * promise 1).
+ * URL and an escaped name, and checked by the client
+ * (docs/hostile-servers.md promise 1).
  */
 
 #pragma once

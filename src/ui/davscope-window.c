@@ -267,7 +267,7 @@ on_root_state (DavFolder      *folder,
     }
 
   /* Sent to another server: the user decides, and that server is a new
-   * connection with its own login (HOSTILE.md case 34). */
+   * connection with its own login (docs/hostile-servers.md case 34). */
   {
     g_autofree char *elsewhere = dav_client_take_refused_redirect (self->client);
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""davscope-cli against a hostile server of our own (HOSTILE.md 23-27, 35).
+"""davscope-cli against a hostile server of our own (docs/hostile-servers.md
+cases 23-27, 35).
 
 No Apache: a small HTTP server in this process sends what a hostile
 server would: names with terminal escapes, CR/LF, bidi overrides, a

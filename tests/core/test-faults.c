@@ -3,11 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * DavClient and DavBatch against servers on 127.0.0.1 that misbehave on
- * purpose (HOSTILE.md): an in-process SoupServer for well-formed HTTP
- * with bad content, and a raw socket service writing canned bytes for
- * broken framing, early closes and trickling. Where libsoup 3.2 does not
- * behave as HOSTILE.md expects, the test asserts what is safe and says
- * what was found.
+ * purpose (docs/hostile-servers.md): an in-process SoupServer for
+ * well-formed HTTP with bad content, and a raw socket service writing
+ * canned bytes for broken framing, early closes and trickling. Where
+ * libsoup 3.2 does not behave as one would hope (the traps listed in
+ * docs/hostile-servers.md), the test asserts what is safe and says what
+ * was found.
  */
 
 #include <stdio.h>
@@ -572,11 +573,11 @@ test_chunked_cut_at_boundary (void)
 
   result = do_propfind (client, raw->dav_url, &error);
 
-  /* Found with libsoup 3.2.3: no error; the body stream ends cleanly
-   * after the last whole chunk, as if the 0 chunk had come (HOSTILE.md
-   * case 9). So the XML layer is what catches it: the document did not
-   * end, the result is not complete. Either outcome is safe; a complete
-   * result would not be. */
+  /* Found with libsoup 3.2.3: no error; the body stream ends cleanly after
+   * the last whole chunk, as if the 0 chunk had come
+   * (docs/hostile-servers.md case 9). So the XML layer is what catches it:
+   * the document did not end, the result is not complete. Either outcome is
+   * safe; a complete result would not be. */
   if (result == NULL)
     {
       g_assert_nonnull (error);
@@ -687,7 +688,8 @@ check_wrong_answer (const char *name,
   g_assert_nonnull (result);
   g_assert_cmpuint (result->status, ==, status);
 
-  /* Never an empty folder that looks whole (HOSTILE.md case 32). */
+  /* Never an empty folder that looks whole (docs/hostile-servers.md case
+   * 32). */
   g_assert_false (dav_result_has_multistatus (result));
   g_assert_true (result->body == NULL || result->body->responses->len == 0);
   assert_not_complete_listing (result);
@@ -934,9 +936,9 @@ charset_handler (SoupServer        *soup_server,
     respond (msg, 207, charsets[i].content_type, body);
 }
 
-/* HOSTILE.md case 15, end to end: a Content-Type charset that disagrees
- * with the document makes the listing fail; agreement (or no charset)
- * does not. */
+/* docs/hostile-servers.md case 15, end to end: a Content-Type charset that
+ * disagrees with the document makes the listing fail; agreement (or no
+ * charset) does not. */
 static void
 test_charset_mismatch (void)
 {
@@ -991,9 +993,9 @@ body_handler (SoupServer        *soup_server,
   respond (msg, 207, "application/xml; charset=utf-8", server->data);
 }
 
-/* HOSTILE.md cases 2 and 3 end to end: entities and DTDs naming a file
- * and another server; the listing fails at the DTD, the other server
- * never hears of it, nothing of the file is in the result. */
+/* docs/hostile-servers.md cases 2 and 3 end to end: entities and DTDs
+ * naming a file and another server; the listing fails at the DTD, the other
+ * server never hears of it, nothing of the file is in the result. */
 static void
 test_xxe (void)
 {
@@ -1025,9 +1027,9 @@ test_xxe (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
-/* HOSTILE.md case 6 with the default limits: a 4 MiB displayname is cut
- * at 100 KiB (neon's cap), the entries after it are still read, and the
- * listing is flagged. */
+/* docs/hostile-servers.md case 6 with the default limits: a 4 MiB
+ * displayname is cut at 100 KiB (neon's cap), the entries after it are
+ * still read, and the listing is flagged. */
 static void
 test_huge_text (void)
 {
@@ -1251,7 +1253,8 @@ test_redirect_chain_long (void)
   g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
   message = g_ascii_strdown (error->message, -1);
   g_assert_nonnull (strstr (message, "too many redirects"));
-  /* Stopped at 20 (HOSTILE.md case 36): the first request and 20 hops. */
+  /* Stopped at 20 (docs/hostile-servers.md case 36): the first request and
+   * 20 hops. */
   g_assert_cmpuint (server_count (server, "PROPFIND"), ==, 21);
   g_assert_cmpuint (server->seen->len, ==, 21);
 
@@ -1571,8 +1574,9 @@ cancel_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* HOSTILE.md case 28: a server trickling bytes never trips libsoup's
- * per-read timeout; the client's own minimum speed and deadline do. */
+/* docs/hostile-servers.md case 28: a server trickling bytes never trips
+ * libsoup's per-read timeout; the client's own minimum speed and deadline
+ * do. */
 static void
 run_slow (guint deadline,
           guint min_bytes,
@@ -1835,8 +1839,8 @@ do_streamed_propfind (DavClient   *client,
   return finish_request (client, &res, error);
 }
 
-/* HOSTILE.md case 29: an endless 207 stops at the byte cap, with an
- * error, and is never a listing. */
+/* docs/hostile-servers.md case 29: an endless 207 stops at the byte cap,
+ * with an error, and is never a listing. */
 static void
 test_endless_chunked_body (void)
 {
@@ -1872,8 +1876,8 @@ test_endless_chunked_body (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
-/* HOSTILE.md case 5: a listing with more entries than the cap stops at
- * it, says the listing is too large, and is not complete, so bulk
+/* docs/hostile-servers.md case 5: a listing with more entries than the cap
+ * stops at it, says the listing is too large, and is not complete, so bulk
  * actions are not offered on it. */
 static void
 test_listing_too_large (void)
@@ -1925,8 +1929,8 @@ endless_processing_func (Raw           *raw,
   return FALSE;
 }
 
-/* HOSTILE.md case 29: interim answers keep the connection busy, so no
- * per-read timeout fires; the overall deadline does. */
+/* docs/hostile-servers.md case 29: interim answers keep the connection
+ * busy, so no per-read timeout fires; the overall deadline does. */
 static void
 test_endless_processing (void)
 {
@@ -1984,8 +1988,8 @@ silent_func (Raw           *raw,
   return FALSE;
 }
 
-/* HOSTILE.md case 30: libsoup has no timeout of its own; the client
- * sets one, and silence ends in a timeout error. */
+/* docs/hostile-servers.md case 30: libsoup has no timeout of its own; the
+ * client sets one, and silence ends in a timeout error. */
 static void
 test_silent_server (void)
 {
@@ -2084,8 +2088,8 @@ gzip_bomb_func (Raw           *raw,
   return FALSE;
 }
 
-/* HOSTILE.md case 31: the byte cap counts what the body expands to, not
- * what came over the wire. */
+/* docs/hostile-servers.md case 31: the byte cap counts what the body
+ * expands to, not what came over the wire. */
 static void
 test_gzip_bomb (void)
 {
@@ -2201,10 +2205,10 @@ run_broken (const Broken  *b,
 #define BODY_207 XML_HEAD "<D:response><D:href>/dav/</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>\n" XML_TAIL
 #define HEAD_207 "HTTP/1.1 207 Multi-Status\r\nContent-Type: application/xml; charset=utf-8\r\n"
 
-/* HOSTILE.md case 31 names "br" too: the libsoup 3.2.3 of Debian 12 is
- * built without brotli, never asks for it (Accept-Encoding: gzip,
- * deflate, see /faults/endless/gzip-bomb) and does not decode it: a br
- * body sent anyway stays bytes that are no XML. */
+/* docs/hostile-servers.md case 31 names "br" too: the libsoup 3.2.3 of
+ * Debian 12 is built without brotli, never asks for it (Accept-Encoding:
+ * gzip, deflate, see /faults/endless/gzip-bomb) and does not decode it: a
+ * br body sent anyway stays bytes that are no XML. */
 static void
 test_brotli_not_decoded (void)
 {
@@ -2585,11 +2589,11 @@ awkward_func (Raw           *raw,
   return TRUE;
 }
 
-/* HOSTILE.md cases 22 and 25: names with reserved characters, raw or
- * invalid UTF-8 are shown decoded (escaped where they must be), and a
- * DELETE of each goes to exactly that resource: the bytes of the href,
- * percent-encoded as they must be, never the folder ("a#b" is
- * /dav/a%23b, never /dav/). */
+/* docs/hostile-servers.md cases 22 and 25: names with reserved characters,
+ * raw or invalid UTF-8 are shown decoded (escaped where they must be), and
+ * a DELETE of each goes to exactly that resource: the bytes of the href,
+ * percent-encoded as they must be, never the folder ("a#b" is /dav/a%23b,
+ * never /dav/). */
 static void
 test_awkward_names (void)
 {
@@ -2715,11 +2719,11 @@ load_folder (DavResourceStore *store,
   R ("/dav/chosen/deeper/f") \
   XML_TAIL
 
-/* HOSTILE.md cases 17, 18, 20 and 21, the way the browser lists a
- * folder: only x and ~user are children, once each; the self entry is
- * the folder's own, never a child; everything else is shown flagged, and
- * a "select all, delete" built from the listing deletes x and ~user and
- * nothing else. */
+/* docs/hostile-servers.md cases 17, 18, 20 and 21, the way the browser
+ * lists a folder: only x and ~user are children, once each; the self
+ * entry is the folder's own, never a child; everything else is shown
+ * flagged, and a "select all, delete" built from the listing deletes x
+ * and ~user and nothing else. */
 static void
 test_listing_hostile_entries (void)
 {
@@ -2826,9 +2830,9 @@ test_listing_without_self (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
-/* HOSTILE.md cases 18 and 20, for targets given directly: outside the
- * chosen folder or on another origin, a target is refused before
- * anything is sent; one resource named twice is acted on once. */
+/* docs/hostile-servers.md cases 18 and 20, for targets given directly:
+ * outside the chosen folder or on another origin, a target is refused
+ * before anything is sent; one resource named twice is acted on once. */
 static void
 test_batch_targets (void)
 {
@@ -2907,8 +2911,8 @@ multi_href_handler (SoupServer        *soup_server,
            XML_TAIL);
 }
 
-/* HOSTILE.md case 13: both hrefs are reported, both as failed (423), and
- * the folder is not reported deleted. */
+/* docs/hostile-servers.md case 13: both hrefs are reported, both as failed
+ * (423), and the folder is not reported deleted. */
 static void
 test_batch_multi_href (void)
 {
@@ -2975,9 +2979,9 @@ partial_delete_func (Raw           *raw,
   return TRUE;
 }
 
-/* HOSTILE.md case 40: the report names one locked item, one folder not
- * deleted with the child that failed, the items after the drop as not
- * attempted (the one in flight as unknown), the rest deleted; no
+/* docs/hostile-servers.md case 40: the report names one locked item, one
+ * folder not deleted with the child that failed, the items after the drop
+ * as not attempted (the one in flight as unknown), the rest deleted; no
  * blanket success, and no DELETE carries a Depth header. */
 static void
 test_batch_partial_delete (void)

@@ -376,8 +376,9 @@ test_text_is_format_char (void)
   g_assert_false (dav_text_is_format_char (0x00FC));
 }
 
-/* HOSTILE.md case 26: a download lands inside the chosen folder under a
- * name that is no path, no hidden file, no option and no device. */
+/* docs/hostile-servers.md case 26: a download lands inside the chosen
+ * folder under a name that is no path, no hidden file, no option and no
+ * device. */
 static void
 test_local_name (void)
 {

@@ -2664,9 +2664,9 @@ count_opens (int fd)
   return opens;
 }
 
-/* HOSTILE.md case 2, checked where it matters: the file an external
- * entity names is never even opened (inotify sees every open), whether
- * the entity is used in a value or as an external DTD. */
+/* docs/hostile-servers.md case 2, checked where it matters: the file an
+ * external entity names is never even opened (inotify sees every open),
+ * whether the entity is used in a value or as an external DTD. */
 static void
 test_xxe_no_file_opened (void)
 {

@@ -5,7 +5,7 @@
  * DavResource is what the browser shows of one entry of a listing. Its
  * name comes from the href, never from displayname, and values it
  * interprets (size, date, type) are unknown rather than wrong when a
- * server sends nonsense (HOSTILE.md cases 24, 25 and 27).
+ * server sends nonsense (docs/hostile-servers.md cases 24, 25 and 27).
  */
 
 #include <string.h>
@@ -58,8 +58,8 @@ assert_shown_safely (const char *text)
     }
 }
 
-/* HOSTILE.md case 27: sizes that are no size are unknown (-1), never
- * negative, wrapped or rounded. */
+/* docs/hostile-servers.md case 27: sizes that are no size are unknown
+ * (-1), never negative, wrapped or rounded. */
 static void
 test_hostile_sizes (void)
 {
@@ -168,8 +168,8 @@ test_hostile_resourcetype (void)
     }
 }
 
-/* HOSTILE.md case 24: the name shown as identity is the href's last
- * segment, with visible markers for bidi and format controls;
+/* docs/hostile-servers.md case 24: the name shown as identity is the
+ * href's last segment, with visible markers for bidi and format controls;
  * displayname is kept apart, and never becomes the name. */
 static void
 test_identity_from_href (void)
@@ -192,8 +192,8 @@ test_identity_from_href (void)
   assert_shown_safely (dav_resource_get_name (zero_width));
 }
 
-/* HOSTILE.md case 25: bytes that are no UTF-8 once decoded are shown
- * escaped, and the URL used for requests keeps them exactly. */
+/* docs/hostile-servers.md case 25: bytes that are no UTF-8 once decoded
+ * are shown escaped, and the URL used for requests keeps them exactly. */
 static void
 test_invalid_utf8_name (void)
 {

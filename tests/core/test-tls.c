@@ -2,13 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * HOSTILE.md case 39 (and the TLS parts of 30 and 35). The certificates
- * are made when the test starts, with openssl: self-signed, expired, for
- * another host, and a second self-signed one for the same host. The
- * server is a socket service of our own that wraps each connection in a
- * GTlsServerConnection with whatever certificate is current when the
- * connection comes in, so the certificate can change between two
- * connections of one client while a keep-alive connection stays open.
+ * docs/hostile-servers.md case 39 (and the TLS parts of 30 and 35). The
+ * certificates are made when the test starts, with openssl: self-signed,
+ * expired, for another host, and a second self-signed one for the same
+ * host. The server is a socket service of our own that wraps each
+ * connection in a GTlsServerConnection with whatever certificate is
+ * current when the connection comes in, so the certificate can change
+ * between two connections of one client while a keep-alive connection
+ * stays open.
  */
 
 #include <string.h>
@@ -553,7 +554,7 @@ count_incoming_cb (GSocketService    *service,
   return FALSE;
 }
 
-/* HOSTILE.md case 35: https -> http is never followed. */
+/* docs/hostile-servers.md case 35: https -> http is never followed. */
 static void
 test_redirect_to_http (void)
 {
@@ -601,8 +602,8 @@ hold_incoming_cb (GSocketService    *service,
   return TRUE;
 }
 
-/* HOSTILE.md case 30: a TLS handshake that never finishes ends in a
- * timeout error, like silence after it. */
+/* docs/hostile-servers.md case 30: a TLS handshake that never finishes
+ * ends in a timeout error, like silence after it. */
 static void
 test_handshake_never_finishes (void)
 {

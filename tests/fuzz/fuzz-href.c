@@ -6,7 +6,7 @@
  * the default base http://127.0.0.1:8080/dav/coll/ always, and against
  * BASE too when that is an http(s) URL with a host.
  *
- * Invariants (HOSTILE.md promises 1 and 7, cases 17-25):
+ * Invariants (docs/hostile-servers.md promises 1 and 7, cases 17-25):
  * - name and display_path are valid UTF-8 with no C0/C1 control and no
  *   bidi control (U+202A-202E, U+2066-2069);
  * - SELF, MEMBER and DESCENDANT have a uri, which is on the base's origin,

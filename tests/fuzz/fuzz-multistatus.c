@@ -7,8 +7,8 @@
  * a DavMultistatusParser in chunks whose sizes come from a PRNG seeded
  * with the input's hash, byte by byte, and again in chunks through the
  * streaming response callback. A canonical dump of each result must be
- * the same every time (HOSTILE.md case 16: chunking independence), and
- * each result must keep the documented invariants.
+ * the same every time (docs/hostile-servers.md case 16: chunking
+ * independence), and each result must keep the documented invariants.
  *
  * Each input is also parsed under small limits derived from its hash
  * (body bytes, depth, responses, propstats, properties, value bytes),
@@ -347,7 +347,7 @@ check_result (const DavMultistatus  *ms,
         check_response (g_ptr_array_index (ms->responses, i), i, limits, &fatal);
     }
 
-  /* HOSTILE.md promise 2: no action on partial knowledge. */
+  /* docs/hostile-servers.md promise 2: no action on partial knowledge. */
   FUZZ_CHECK (!(ms->complete && fatal), "complete although a fatal problem was recorded");
   FUZZ_CHECK (!(ms->complete && limits->max_body_bytes > 0 && size > limits->max_body_bytes),
               "complete although the body (%zu bytes) is over max_body_bytes %" G_GUINT64_FORMAT,

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""What a person sees when a server misbehaves (HOSTILE.md promises 2 and
-3, cases 8-10, 14, 17, 18): a scripted server in this process answers the
-listing with a 207 that names entries on another origin and outside the
-folder, refuses one entry with 403, and then stops in the middle of the
-document. The window shows the banner and keeps Delete off; the foreign
+"""What a person sees when a server misbehaves (docs/hostile-servers.md
+promises 2 and 3, cases 8-10, 14, 17, 18): a scripted server in this
+process answers the listing with a 207 that names entries on another
+origin and outside the folder, refuses one entry with 403, and then stops
+in the middle of the document. The window shows the banner and keeps Delete off; the foreign
 entries are flagged; the 403 badge explains itself and its "Show
 Exchange" opens the inspector on that PROPFIND.
 

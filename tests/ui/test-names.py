@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""Hostile names in the GUI (HOSTILE.md cases 23, 24, 25), against the real
-Apache share: files whose names hold a right-to-left override, a zero-width
-space, terminal escapes, invalid UTF-8 and a backslash, and a file whose
-displayname pretends to be another. The listing and the delete confirmation
+"""Hostile names in the GUI (docs/hostile-servers.md cases 23, 24, 25),
+against the real Apache share: files whose names hold a right-to-left
+override, a zero-width space, terminal escapes, invalid UTF-8 and a
+backslash, and a file whose displayname pretends to be another. The listing and the delete confirmation
 show escaped names, never the raw characters; the identity is the href's
 name; a copy keeps the name's exact bytes.
 

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""Certificates in the GUI (HOSTILE.md promise 5, case 39): an https server
-in this process with a self-signed certificate made by openssl here. The
-untrusted certificate stops the listing and asks, naming why and showing
-its fingerprint; "Accept Once" pins exactly that certificate and the
+"""Certificates in the GUI (docs/hostile-servers.md promise 5, case 39): an
+https server in this process with a self-signed certificate made by
+openssl here. The untrusted certificate stops the listing and asks,
+naming why and showing its fingerprint; "Accept Once" pins exactly that certificate and the
 listing comes; when the server's certificate changes, the window asks
 again instead of trusting it, and Cancel leaves the folder unlisted.
 
