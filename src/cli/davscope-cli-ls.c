@@ -479,8 +479,10 @@ run_walk (Listing             *self,
   if (self->json != NULL)
     {
       dav_json_writer_end_array (self->json);
-      dav_json_writer_add_string (self->json, "method", "PROPFIND");
       json_walk (self, walk);
+      /* "method" once: the failure members carry their own. */
+      if (walked || root != NULL)
+        dav_json_writer_add_string (self->json, "method", "PROPFIND");
       if (root != NULL)
         {
           davscope_cli_json_answer_fields (self->json, root, FALSE, NULL, NULL);

@@ -136,8 +136,26 @@ def cli(*args, cwd=None):
     return davtest.cli(*args, cwd=cwd, timeout=60, scripted=True)
 
 
+def duplicate_keys(text):
+    """The names given twice in one object anywhere in the document."""
+    found = []
+
+    def pairs(items):
+        names = [k for k, _ in items]
+        found.extend(sorted({k for k in names if names.count(k) > 1}))
+        return dict(items)
+
+    try:
+        json.loads(text, object_pairs_hook=pairs)
+    except ValueError:
+        pass
+    return found
+
+
 def one_document(r, what):
     T.ok(isinstance(r.doc, dict), f"{what}: stdout is exactly one JSON object", r.diag())
+    twice = duplicate_keys(r.out) if isinstance(r.doc, dict) else []
+    T.ok(not twice, f"{what}: no member named twice in one object", [f"twice: {twice}"] + r.diag())
     return r.json()
 
 
@@ -231,6 +249,11 @@ def test_connection_failure(tmp):
     r = cli("ls", "--json", CLOSED)
     T.ok(r.json().get("resources") == [] and r.json().get("listing_complete") is False,
          "ls of a closed port: the failure is in the listing document", r.diag())
+    r = cli("ls", "--recursive", "--json", CLOSED + "/")
+    d = one_document(r, "ls --recursive of a closed port")
+    T.ok(r.rc == 1 and d.get("resources") == [] and failure_shape(d, "transport_error")
+         and d.get("listing_complete") is False and "walk" in d,
+         "ls --recursive of a closed port: exit 1, the failure and the walk in one document", r.diag())
     T.ok(not os.path.exists(os.path.join(tmp, "never.txt")), "get of a closed port leaves no file")
 
 

@@ -531,7 +531,7 @@ compare (const char    *label_a,
       pb++;
     }
 
-  fprintf (stderr, "\nCHUNKING DEPENDENCE (HOSTILE.md case 16): %s and %s differ\n", label_a, label_b);
+  fprintf (stderr, "\nCHUNKING DEPENDENCE (docs/hostile-servers.md case 16): %s and %s differ\n", label_a, label_b);
   fprintf (stderr, "limits: body %" G_GUINT64_FORMAT " depth %u responses %u propstats %u properties %u value %zu\n",
            current_limits->max_body_bytes, current_limits->max_depth, current_limits->max_responses,
            current_limits->max_propstats, current_limits->max_properties, current_limits->max_value_bytes);
