@@ -4,8 +4,8 @@
  *
  * The text side of the inspector, shared by its files: escaping, the
  * statuses, paths and sizes as a row or a summary says them, the headers
- * and the bodies in their GtkSourceView views, and the summary line of a
- * parsed answer. Everything here comes from the server or went to it, so
+ * and the bodies in their GtkSourceView views, the summary line of a
+ * parsed answer, and the factory its two lists make their rows with. Everything here comes from the server or went to it, so
  * every string is escaped with dav_text_escape before it is shown
  * (newlines and tabs of a body are kept as they are). XML is re-indented
  * with libxml2 without network access, entity substitution or any DTD: a
@@ -519,6 +519,23 @@ davscope_inspector_multistatus_summary (const DavMultistatus *multistatus,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* ---- lists -------------------------------------------------------------- */
+
+/* Rows recycled by setup, bind and unbind, all without user data. */
+GtkListItemFactory *
+davscope_inspector_list_factory_new (GCallback setup,
+                                     GCallback bind,
+                                     GCallback unbind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  g_signal_connect (factory, "unbind", unbind, NULL);
+
+  return factory;
 }
 
 /* ---- body views --------------------------------------------------------- */

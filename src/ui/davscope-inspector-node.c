@@ -490,11 +490,7 @@ unbind_node_row (GtkSignalListItemFactory *factory,
 GtkListItemFactory *
 davscope_inspector_node_factory_new (void)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_node_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_node_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_node_row), NULL);
-
-  return factory;
+  return davscope_inspector_list_factory_new (G_CALLBACK (setup_node_row),
+                                              G_CALLBACK (bind_node_row),
+                                              G_CALLBACK (unbind_node_row));
 }

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The inspector is a window (davscope-inspector-window.c), the tree of a
- * parsed answer (davscope-inspector-node.c) and the text they show
+ * The inspector is a window (davscope-inspector-window.c), the rows of its
+ * list of exchanges (davscope-inspector-exchange-row.c), the tree of a
+ * parsed answer (davscope-inspector-node.c) and the text they all show
  * (davscope-inspector-body.c). This header is for those files only: every
  * string these functions return is escaped and ready to show.
  */
@@ -83,5 +84,13 @@ void                         davscope_inspector_render_body         (GtkWidget  
                                                                      gboolean                    truncated,
                                                                      const char                 *content_type,
                                                                      const char                 *declared_length);
+
+/* davscope-inspector-body.c: lists */
+GtkListItemFactory          *davscope_inspector_list_factory_new    (GCallback                   setup,
+                                                                     GCallback                   bind,
+                                                                     GCallback                   unbind);
+
+/* davscope-inspector-exchange-row.c */
+GtkListItemFactory          *davscope_inspector_exchange_row_factory_new (void);
 
 G_END_DECLS
