@@ -2,10 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every request goes through one path: build a SoupMessage with
- * SOUP_MESSAGE_NO_REDIRECT, record it in the exchange log, send it, and
- * read the answer as a stream: into the multistatus parser when it is XML,
- * into the caller's sink for a GET, into a capped buffer otherwise.
+ * The client of one location: its settings, which URLs it may reach and
+ * change, the lock tokens it holds, and the WebDAV verbs, each of which
+ * builds a request and hands it to the pipeline (dav-request.c).
  *
  * Signals:
  *   authenticate (DavClient *, SoupAuth *auth, gboolean retrying) -> gboolean
@@ -17,7 +16,7 @@
  *     Digest (docs/hostile-servers.md case 35).
  */
 
-#include "dav-client.h"
+#include "dav-client-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -25,49 +24,13 @@
 #include "dav-error.h"
 #include "dav-href.h"
 #include "dav-request-body-private.h"
-#include "dav-text.h"
+#include "dav-request-private.h"
 
-#define READ_SIZE        (64 * 1024)
-#define RAW_BODY_CAP     (64 * 1024)
-#define MAX_REDIRECTS    20
-#define MAX_AUTH_TRIES   3
 #define DEFAULT_TIMEOUT  60
 #define DEFAULT_CONNS    4
 #define DEFAULT_DEADLINE 300      /* seconds, for everything but GET and PUT */
 #define DEFAULT_MIN_BYTES 1024    /* at least this much ... */
 #define DEFAULT_WINDOW   60       /* ... in this many seconds */
-/* An upload this large first asks whether the server wants it
- * (Expect: 100-continue), so that a 401 or 403 does not cost the whole
- * body; a smaller one is cheaper to send than to ask about. */
-#define EXPECT_MIN_BODY  (1024 * 1024)
-/* How long to wait for the 100 before sending the body anyway
- * (RFC 9110 §10.1.1: a client SHOULD NOT wait indefinitely). */
-#define EXPECT_WAIT_MS   1000
-
-struct _DavClient
-{
-  GObject          parent_instance;
-
-  GUri            *base;
-  char            *base_url;
-  char            *base_key;       /* normalised base path, for containment */
-  SoupSession     *session;        /* created on first use */
-  DavExchangeLog  *log;
-  guint            max_connections;
-  guint            timeout;
-  guint            deadline;
-  guint            min_bytes;
-  guint            window;
-  DavParserLimits  limits;
-  gboolean         accept_invalid;
-  GTlsCertificate *pinned;
-  GTlsCertificate *rejected;
-  GTlsCertificateFlags rejected_errors;
-  char            *refused_redirect; /* where the last cross-origin redirect pointed */
-  gboolean         seen_digest;
-  gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
-  GHashTable      *locks;          /* token -> root URL */
-};
 
 G_DEFINE_FINAL_TYPE (DavClient, dav_client, G_TYPE_OBJECT)
 
@@ -77,97 +40,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-typedef enum {
-  BODY_RAW,
-  BODY_XML,
-  BODY_SINK,
-} BodyMode;
-
-/* One request, from the first send to the last byte. Owned by its GTask. */
-typedef struct {
-  DavClient            *client;        /* strong */
-  char                 *method;
-  char                 *url;           /* current target (changes on redirect) */
-  GBytes               *body;          /* request body, or NULL */
-  char                 *content_type;  /* of the request body */
-  GInputStream         *source;        /* streamed request body (PUT), or NULL */
-  goffset               source_size;
-  goffset               source_start;  /* where it was when given, to send again */
-  gboolean              body_lost;     /* it could not be sent again after a 401 */
-  gboolean              written;       /* its headers went out at least once */
-  gboolean              expecting;     /* sent with Expect: 100-continue */
-  guint                 continue_wait; /* until the body goes without the 100 */
-  gboolean              resend;        /* stopped to be sent again without Expect */
-  GCancellable         *cancellable;   /* ours, cancelled with the caller's */
-  GCancellable         *caller_cancellable;
-  gulong                cancel_handler;
-
-  /* The watchdog: an overall deadline and a minimum speed. */
-  guint                 watchdog;
-  gint64                started;
-  gint64                window_start;
-  goffset               window_bytes;
-  goffset               received;
-  char                 *timed_out;     /* why the watchdog stopped it, or NULL */
-  GHashTable           *headers;       /* extra request headers */
-  gboolean              mutating;
-
-  SoupMessage          *msg;
-  DavExchange          *exchange;
-  GInputStream         *stream;        /* response body */
-  DavResult            *result;
-  guint                 redirects;
-  guint                 auth_tries;
-
-  BodyMode              mode;
-  DavMultistatusParser *parser;
-  DavResponseFunc       func;
-  gpointer              func_data;
-  GOutputStream        *sink;
-  gint64                slice_start;  /* when the reads last gave way to other sources */
-  guint                 pause_idle;   /* while they give way (read_next) */
-  guint                 pause_timeout;
-  GByteArray           *raw;
-  DavProgressFunc       progress;
-  gpointer              progress_data;
-  goffset               done;
-  goffset               total;
-} Request;
-
-static void request_send (GTask *task);
-
-static void
-request_free (Request *req)
-{
-  g_clear_handle_id (&req->watchdog, g_source_remove);
-  g_clear_handle_id (&req->continue_wait, g_source_remove);
-  g_free (req->timed_out);
-  if (req->caller_cancellable != NULL)
-    g_cancellable_disconnect (req->caller_cancellable, req->cancel_handler);
-  g_clear_object (&req->caller_cancellable);
-  g_clear_object (&req->cancellable);
-  g_clear_object (&req->client);
-  g_free (req->method);
-  g_free (req->url);
-  g_clear_pointer (&req->body, g_bytes_unref);
-  g_free (req->content_type);
-  g_clear_object (&req->source);
-  g_clear_pointer (&req->headers, g_hash_table_unref);
-  if (req->msg != NULL)
-    g_signal_handlers_disconnect_by_data (req->msg, req);
-  g_clear_object (&req->msg);
-  g_clear_object (&req->exchange);
-  g_clear_object (&req->stream);
-  g_clear_pointer (&req->result, dav_result_unref);
-  g_clear_object (&req->parser);
-  g_clear_object (&req->sink);
-  g_clear_pointer (&req->raw, g_byte_array_unref);
-  /* A request that ends (deadline, cancel) while its reads give way. */
-  g_clear_handle_id (&req->pause_idle, g_source_remove);
-  g_clear_handle_id (&req->pause_timeout, g_source_remove);
-  g_free (req);
-}
 
 /* ---- URLs and containment ---------------------------------------------- */
 
@@ -181,9 +53,25 @@ uri_same_origin (GUri *a,
          g_uri_get_port (a) == g_uri_get_port (b);
 }
 
-static GUri *
-parse_http_uri (const char  *url,
-                GError     **error)
+gboolean
+dav_client_is_same_origin (DavClient *self,
+                           GUri      *uri)
+{
+  return uri_same_origin (uri, self->base);
+}
+
+/* Whether the normalised path @key is @root_key or below it. */
+static gboolean
+path_is_inside (const char *key,
+                const char *root_key)
+{
+  return g_str_equal (key, root_key) ||
+         (g_str_has_prefix (key, root_key) && key[strlen (root_key)] == '/');
+}
+
+GUri *
+dav_parse_http_uri (const char  *url,
+                    GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
@@ -274,7 +162,7 @@ dav_client_resolve (DavClient   *self,
     return NULL;
 
   encoded = g_uri_to_string (uri);
-  http = parse_http_uri (encoded, error);
+  http = dav_parse_http_uri (encoded, error);
   if (http == NULL)
     return NULL;
 
@@ -298,7 +186,7 @@ dav_client_check_target (DavClient   *self,
 
   g_return_val_if_fail (DAV_IS_CLIENT (self), FALSE);
 
-  uri = parse_http_uri (url, error);
+  uri = dav_parse_http_uri (url, error);
   if (uri == NULL)
     return FALSE;
 
@@ -310,8 +198,7 @@ dav_client_check_target (DavClient   *self,
     }
 
   key = dav_href_normalize_path (g_uri_get_path (uri));
-  if (!g_str_equal (key, self->base_key) &&
-      !(g_str_has_prefix (key, self->base_key) && key[strlen (self->base_key)] == '/'))
+  if (!path_is_inside (key, self->base_key))
     {
       g_set_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE,
                    _("Refusing to change “%s”: it is outside %s."), url, self->base_url);
@@ -323,8 +210,8 @@ dav_client_check_target (DavClient   *self,
 
 /* ---- the session -------------------------------------------------------- */
 
-static SoupSession *
-ensure_session (DavClient *self)
+SoupSession *
+dav_client_get_session (DavClient *self)
 {
   g_autofree char *agent = NULL;
 
@@ -345,189 +232,53 @@ ensure_session (DavClient *self)
   return self->session;
 }
 
-/* ---- message signals ---------------------------------------------------- */
+/* ---- lock tokens -------------------------------------------------------- */
 
-static gboolean
-on_authenticate (SoupMessage *msg,
-                 SoupAuth    *auth,
-                 gboolean     retrying,
-                 gpointer     user_data)
+void
+dav_client_add_lock_token (DavClient  *self,
+                           const char *root_url,
+                           const char *token)
 {
-  Request *req = user_data;
-  DavClient *self = req->client;
-  g_autofree char *authority = NULL;
-  const char *scheme = soup_auth_get_scheme_name (auth);
-  gboolean handled = FALSE;
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (root_url != NULL && token != NULL);
 
-  if (soup_auth_is_for_proxy (auth))
-    return FALSE;
-
-  /* Credentials go to the connected origin only. */
-  authority = g_strdup_printf ("%s:%d", g_uri_get_host (self->base), g_uri_get_port (self->base));
-  if (g_ascii_strcasecmp (authority, soup_auth_get_authority (auth)) != 0)
-    return FALSE;
-
-  if (g_ascii_strcasecmp (scheme, "Digest") == 0)
-    self->seen_digest = TRUE;
-  else if (self->seen_digest)
-    {
-      /* Any server can send this: never a warning that aborts tests. */
-      g_debug ("Refusing a Basic challenge after the server offered Digest");
-      return FALSE;
-    }
-
-  if (++req->auth_tries > MAX_AUTH_TRIES)
-    return FALSE;
-
-  g_signal_emit (self, signals[AUTHENTICATE], 0, auth, retrying, &handled);
-
-  return handled;
+  g_hash_table_replace (self->locks, g_strdup (token), g_strdup (root_url));
 }
 
-static gboolean
-on_accept_certificate (SoupMessage          *msg,
-                       GTlsCertificate      *certificate,
-                       GTlsCertificateFlags  errors,
-                       gpointer              user_data)
+void
+dav_client_remove_lock_token (DavClient  *self,
+                              const char *token)
 {
-  Request *req = user_data;
-  DavClient *self = req->client;
+  g_return_if_fail (DAV_IS_CLIENT (self));
 
-  if (self->accept_invalid)
-    return TRUE;
-
-  /* The exception is for this exact certificate on the connected host
-   * and port, never for a kind of error (docs/hostile-servers.md
-   * case 39): a request to another server meets the same certificate
-   * with no exception. */
-  if (self->pinned != NULL && g_tls_certificate_is_same (self->pinned, certificate) &&
-      uri_same_origin (soup_message_get_uri (msg), self->base))
-    return TRUE;
-
-  g_set_object (&self->rejected, certificate);
-  self->rejected_errors = errors;
-
-  return FALSE;
+  g_hash_table_remove (self->locks, token);
 }
 
-/* libsoup 3.2 waits for the 100 as long as the connection lives, and
- * PHP's built-in server and HTTP/1.0 servers never send one. It cannot be
- * told to go on, so the request is stopped (its body was not sent) and
- * sent again without Expect, as every later upload to this server is. */
-static gboolean
-on_continue_wait (gpointer user_data)
+gboolean
+dav_client_holds_lock_token (DavClient  *self,
+                             const char *token)
 {
-  Request *req = user_data;
+  g_return_val_if_fail (DAV_IS_CLIENT (self), FALSE);
 
-  req->continue_wait = 0;
-  req->client->no_continue = TRUE;
-  req->resend = TRUE;
-  g_cancellable_cancel (req->cancellable);
-
-  return G_SOURCE_REMOVE;
+  return token != NULL && g_hash_table_contains (self->locks, token);
 }
 
-static void
-on_wrote_headers (SoupMessage *msg,
-                  gpointer     user_data)
+char *
+dav_client_dup_if_header (DavClient  *self,
+                          const char *url)
 {
-  Request *req = user_data;
-
-  req->written = TRUE;
-  dav_exchange_set_request_headers (req->exchange, soup_message_get_request_headers (msg));
-  if (req->expecting)
-    req->continue_wait = g_timeout_add (EXPECT_WAIT_MS, on_continue_wait, req);
-}
-
-/* The server answered (a 100, or at once a final status): no more wait. */
-static void
-on_answer_began (SoupMessage *msg,
-                 gpointer     user_data)
-{
-  Request *req = user_data;
-
-  g_clear_handle_id (&req->continue_wait, g_source_remove);
-}
-
-static void set_request_body (Request *req);
-
-/* Back to where the streamed body started, to send it again. */
-static gboolean
-rewind_source (Request *req)
-{
-  if (req->source == NULL)
-    return TRUE;
-  if (!G_IS_SEEKABLE (req->source) ||
-      !g_seekable_seek (G_SEEKABLE (req->source), req->source_start, G_SEEK_SET, NULL, NULL))
-    return FALSE;
-  req->done = 0;
-
-  return TRUE;
-}
-
-/* libsoup 3.2 sends a message again after a 401 without its body: set it
- * again, and record the 401 as an exchange of its own. */
-static void
-on_restarted (SoupMessage *msg,
-              gpointer     user_data)
-{
-  Request *req = user_data;
-  DavClient *self = req->client;
-
-  /* Answered (a 401): that attempt did nothing, so the next one starts
-   * unsent. A resend after a dropped kept connection has no status and
-   * keeps the mark (request_return_error). */
-  if (soup_message_get_status (msg) != SOUP_STATUS_NONE)
-    req->written = FALSE;
-  dav_exchange_set_response (req->exchange, soup_message_get_status (msg),
-                             soup_message_get_reason_phrase (msg),
-                             soup_message_get_response_headers (msg));
-  dav_exchange_finish (req->exchange, NULL);
-  g_clear_object (&req->exchange);
-  req->exchange = dav_exchange_log_begin (self->log, req->method, req->url);
-
-  if (!rewind_source (req))
-    {
-      /* Cannot send the same bytes again: better a failed request than
-       * an empty file. */
-      req->body_lost = TRUE;
-      g_cancellable_cancel (req->cancellable);
-      return;
-    }
-
-  set_request_body (req);
-}
-
-static void
-on_wrote_body_data (SoupMessage *msg,
-                    guint        chunk_size,
-                    gpointer     user_data)
-{
-  Request *req = user_data;
-
-  req->done += chunk_size;
-  if (req->progress != NULL)
-    req->progress (req->done, req->source_size, req->progress_data);
-}
-
-/* ---- sending and reading ------------------------------------------------ */
-
-static void
-add_if_header (Request *req)
-{
-  DavClient *self = req->client;
   g_autofree char *key = NULL;
   g_autoptr(GString) value = NULL;
   g_autoptr(GUri) target = NULL;
   GHashTableIter iter;
   gpointer token, root;
 
-  if (!req->mutating || g_hash_table_size (self->locks) == 0)
-    return;
+  if (g_hash_table_size (self->locks) == 0)
+    return NULL;
 
-  target = g_uri_parse (req->url, SOUP_HTTP_URI_FLAGS, NULL);
+  target = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   if (target == NULL)
-    return;
+    return NULL;
   key = dav_href_normalize_path (g_uri_get_path (target));
   value = g_string_new (NULL);
 
@@ -540,8 +291,7 @@ add_if_header (Request *req)
       if (root_uri == NULL)
         continue;
       root_key = dav_href_normalize_path (g_uri_get_path (root_uri));
-      if (!g_str_equal (key, root_key) &&
-          !(g_str_has_prefix (key, root_key) && key[strlen (root_key)] == '/'))
+      if (!path_is_inside (key, root_key))
         continue;
 
       /* Tagged list: this token is for that resource (RFC 4918 §10.4.2). */
@@ -549,710 +299,10 @@ add_if_header (Request *req)
                               (const char *) root, (const char *) token);
     }
 
-  if (value->len > 0)
-    soup_message_headers_replace (soup_message_get_request_headers (req->msg), "If", value->str);
-}
-
-static void
-request_return_error (GTask  *task,
-                      GError *error)
-{
-  Request *req = g_task_get_task_data (task);
-
-  /* Cancelled by the watchdog, not by the caller: say why. */
-  if (req->timed_out != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)))
-    {
-      g_clear_error (&error);
-      error = g_error_new_literal (DAV_ERROR, DAV_ERROR_TIMEOUT, req->timed_out);
-    }
-  /* Sent on a kept connection that the server then closed, libsoup sends
-   * the request again on a new one; when that cannot be made, the error
-   * says "never sent", but the first one may have been carried out. */
-  else if (req->written &&
-           (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
-            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
-            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-            error->domain == G_RESOLVER_ERROR || error->domain == G_TLS_ERROR))
-    {
-      GError *sent = g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
-                                  _("The connection closed after the request was sent, so whether the server carried it out is unknown (%s)."),
-                                  error->message);
-
-      g_clear_error (&error);
-      error = sent;
-    }
-
-  if (req->exchange != NULL && !dav_exchange_get_finished (req->exchange))
-    dav_exchange_finish (req->exchange, error);
-  g_task_return_error (task, error);
-  g_object_unref (task);
-}
-
-static void
-request_return_result (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-
-  dav_exchange_finish (req->exchange, NULL);
-  g_task_return_pointer (task, dav_result_ref (req->result), (GDestroyNotify) dav_result_unref);
-  g_object_unref (task);
-}
-
-static gboolean
-is_xml_type (const char *content_type)
-{
-  return content_type != NULL &&
-         (g_str_equal (content_type, "application/xml") ||
-          g_str_equal (content_type, "text/xml") ||
-          g_str_has_suffix (content_type, "+xml"));
-}
-
-static gboolean
-expects_multistatus (Request *req)
-{
-  return g_str_equal (req->method, "PROPFIND") || g_str_equal (req->method, "PROPPATCH");
-}
-
-static void
-finish_body (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-  DavResult *result = req->result;
-
-  switch (req->mode)
-    {
-    case BODY_XML:
-      {
-        DavMultistatus *body = dav_multistatus_parser_finish (req->parser);
-
-        if (result->status == 207 && !is_xml_type (result->content_type))
-          {
-            g_autofree char *shown = dav_text_escape (result->content_type ? result->content_type : "none", -1);
-
-            g_ptr_array_add (body->problems,
-                             dav_problem_new (DAV_PROBLEM_NOT_MULTISTATUS, 0, 0,
-                                              _("The server answered 207 Multi-Status with a body of type “%s”, not XML."),
-                                              shown));
-            body->complete = FALSE;
-          }
-
-        if (req->raw != NULL && req->raw->len > 0)
-          result->raw_body = g_byte_array_free_to_bytes (g_steal_pointer (&req->raw));
-
-        if (body->is_multistatus || body->errors->len > 0 || body->is_prop_body)
-          {
-            result->complete = body->complete;
-            result->body = body;
-            g_clear_pointer (&result->raw_body, g_bytes_unref);
-          }
-        else if (result->status == 207 || !body->well_formed || body->problems->len > 0)
-          {
-            /* A 207 that is no multistatus, or XML that could not be read
-             * (a DTD, malformed): the problems say why. */
-            result->complete = FALSE;
-            result->body = body;
-          }
-        else
-          {
-            /* Some other XML answer: nothing to parse. */
-            result->complete = !expects_multistatus (req);
-            dav_multistatus_unref (body);
-          }
-      }
-      break;
-
-    case BODY_SINK:
-      result->complete = TRUE;
-      break;
-
-    case BODY_RAW:
-    default:
-      /* A listing that is not a 207 is no listing
-       * (docs/hostile-servers.md case 32). */
-      result->complete = !expects_multistatus (req);
-      if (req->raw != NULL && req->raw->len > 0)
-        result->raw_body = g_byte_array_free_to_bytes (g_steal_pointer (&req->raw));
-      break;
-    }
-
-  request_return_result (task);
-}
-
-static void read_next (GTask *task);
-
-static void
-on_sink_written (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), res, NULL, &error))
-    {
-      request_return_error (task, error);
-      return;
-    }
-
-  read_next (task);
-}
-
-static void
-keep_raw (Request    *req,
-          const char *data,
-          gsize       length)
-{
-  if (req->raw == NULL)
-    req->raw = g_byte_array_new ();
-  if (req->raw->len < RAW_BODY_CAP)
-    g_byte_array_append (req->raw, (const guint8 *) data, MIN (length, RAW_BODY_CAP - req->raw->len));
-}
-
-static void
-on_read (GObject      *source,
-         GAsyncResult *res,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-  const char *data;
-  gsize length;
-
-  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res, &error);
-  if (bytes == NULL)
-    {
-      /* A body cut short is never a shorter listing
-       * (docs/hostile-servers.md case 8). */
-      request_return_error (task, error);
-      return;
-    }
-
-  data = g_bytes_get_data (bytes, &length);
-  if (length == 0)
-    {
-      finish_body (task);
-      return;
-    }
-
-  dav_exchange_append_response_body (req->exchange, data, length);
-  req->done += length;
-  req->received += length;
-
-  switch (req->mode)
-    {
-    case BODY_XML:
-      keep_raw (req, data, length);
-      /* Once the parser stopped (limit, DTD, malformed), reading on would
-       * only cost time: what it found is in its result. */
-      if (!dav_multistatus_parser_feed (req->parser, data, length, NULL))
-        {
-          finish_body (task);
-          return;
-        }
-      break;
-
-    case BODY_SINK:
-      if (req->progress != NULL)
-        req->progress (req->done, req->total, req->progress_data);
-      g_output_stream_write_all_async (req->sink, data, length, G_PRIORITY_DEFAULT,
-                                       req->cancellable, on_sink_written, task);
-      /* The chunk must outlive the write; the next one replaces it. */
-      g_object_set_data_full (G_OBJECT (task), "chunk", g_steal_pointer (&bytes),
-                              (GDestroyNotify) g_bytes_unref);
-      return;
-
-    case BODY_RAW:
-    default:
-      keep_raw (req, data, length);
-      break;
-    }
-
-  read_next (task);
-}
-
-/* How long reads of a body that is always ready (a big listing from a
- * fast server) go on before they give way, once, to what waits at lower
- * priority: GTK's frame clock, layout and redraw (G_PRIORITY_HIGH_IDLE +
- * 10, + 20), which would otherwise not draw a row until the body ended.
- * The pause ends when those are done, or after READ_PAUSE_MAX at the
- * latest, so a window that is always busy drawing cannot stall a
- * download. Where nothing else waits (the CLI), it ends at once. */
-#define READ_SLICE     (50 * G_TIME_SPAN_MILLISECOND)
-/* Just after GDK_PRIORITY_REDRAW (GLib has no GDK here). */
-#define GDK_PRIORITY_REDRAW_AFTER (G_PRIORITY_HIGH_IDLE + 21)
-#define READ_PAUSE_MAX 100   /* ms */
-
-static void
-read_now (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-
-  g_input_stream_read_bytes_async (req->stream, READ_SIZE, G_PRIORITY_DEFAULT,
-                                   req->cancellable, on_read, task);
-}
-
-static gboolean
-on_pause_over (gpointer user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-
-  /* Whichever came first: the other source goes. */
-  g_clear_handle_id (&req->pause_idle, g_source_remove);
-  g_clear_handle_id (&req->pause_timeout, g_source_remove);
-  req->slice_start = g_get_monotonic_time ();
-  read_now (task);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-read_next (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-  gint64 now = g_get_monotonic_time ();
-
-  if (req->slice_start == 0)
-    req->slice_start = now;
-
-  if (now - req->slice_start <= READ_SLICE)
-    {
-      read_now (task);
-      return;
-    }
-
-  req->pause_idle = g_idle_add_full (GDK_PRIORITY_REDRAW_AFTER, on_pause_over, task, NULL);
-  req->pause_timeout = g_timeout_add (READ_PAUSE_MAX, on_pause_over, task);
-}
-
-static gboolean
-is_safe_method (const char *method)
-{
-  return g_str_equal (method, "GET") || g_str_equal (method, "HEAD") ||
-         g_str_equal (method, "OPTIONS") || g_str_equal (method, "PROPFIND");
-}
-
-/* Follows a redirect of a safe method within the same origin. FALSE
- * when it is not followed: then the 3xx is the result, or an error. */
-static gboolean
-follow_redirect (GTask    *task,
-                 GError  **error)
-{
-  Request *req = g_task_get_task_data (task);
-  guint status = soup_message_get_status (req->msg);
-  const char *location;
-  g_autoptr(GUri) target = NULL;
-  g_autofree char *shown = NULL;
-
-  if (status != 301 && status != 302 && status != 307 && status != 308 &&
-      !(status == 303 && g_str_equal (req->method, "GET")))
-    return FALSE;
-
-  location = soup_message_headers_get_one (soup_message_get_response_headers (req->msg), "Location");
-  if (location == NULL)
-    return FALSE;
-
-  shown = dav_text_escape (location, -1);
-  if (!is_safe_method (req->method))
-    return FALSE;
-
-  target = g_uri_parse_relative (soup_message_get_uri (req->msg), location, SOUP_HTTP_URI_FLAGS, NULL);
-  if (target == NULL)
-    return FALSE;
-
-  if (!uri_same_origin (target, req->client->base))
-    {
-      /* Kept for the user to decide on (dav_client_take_refused_redirect). */
-      g_free (req->client->refused_redirect);
-      req->client->refused_redirect = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
-      g_set_error (error, DAV_ERROR, DAV_ERROR_REDIRECT,
-                   _("The server redirected to “%s”, another server or protocol. Davscope did not follow, so that no credentials go there; open that location yourself if you trust it."),
-                   shown);
-      return FALSE;
-    }
-
-  if (++req->redirects > MAX_REDIRECTS)
-    {
-      g_set_error (error, DAV_ERROR, DAV_ERROR_REDIRECT,
-                   _("Too many redirects (more than %d); the last went to “%s”."), MAX_REDIRECTS, shown);
-      return FALSE;
-    }
-
-  g_free (req->url);
-  req->url = g_uri_to_string (target);
-  return TRUE;
-}
-
-static char *
-media_type (const char *content_type)
-{
-  g_autofree char *type = NULL;
-  char *semicolon;
-
-  if (content_type == NULL)
+  if (value->len == 0)
     return NULL;
 
-  type = g_ascii_strdown (content_type, -1);
-  semicolon = strchr (type, ';');
-  if (semicolon != NULL)
-    *semicolon = '\0';
-
-  return g_strdup (g_strstrip (type));
-}
-
-static void
-on_options_closed (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
-{
-  GTask *task = user_data;
-
-  g_input_stream_close_finish (G_INPUT_STREAM (source), res, NULL);
-  request_return_result (task);
-}
-
-static void
-on_sent (GObject      *source,
-         GAsyncResult *res,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  SoupMessageHeaders *headers;
-  DavResult *result;
-  GError *error = NULL;
-  const char *token;
-  guint status;
-
-  req->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
-  if (req->stream == NULL && req->resend && req->timed_out == NULL &&
-      !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && rewind_source (req))
-    {
-      g_autoptr(GError) why = g_error_new_literal (DAV_ERROR, DAV_ERROR_FAILED,
-                                                   _("No “100 Continue” came within a second: the request was stopped before its body and sent again without waiting."));
-
-      req->resend = FALSE;
-      g_clear_error (&error);
-      dav_exchange_finish (req->exchange, why);
-      g_cancellable_reset (req->cancellable);
-      request_send (task);
-      return;
-    }
-  if (req->stream == NULL)
-    {
-      if (req->body_lost)
-        {
-          g_clear_error (&error);
-          g_set_error_literal (&error, DAV_ERROR, DAV_ERROR_FAILED,
-                               _("The server asked for a login after the upload had started, and the file could not be read again: nothing was sent. Try again."));
-        }
-      request_return_error (task, error);
-      return;
-    }
-
-  status = soup_message_get_status (req->msg);
-  headers = soup_message_get_response_headers (req->msg);
-  dav_exchange_set_response (req->exchange, status, soup_message_get_reason_phrase (req->msg), headers);
-
-  if (SOUP_STATUS_IS_REDIRECTION (status))
-    {
-      if (follow_redirect (task, &error))
-        {
-          /* The body of the 3xx is not needed. */
-          dav_exchange_finish (req->exchange, NULL);
-          g_clear_object (&req->stream);
-          request_send (task);
-          return;
-        }
-      if (error != NULL)
-        {
-          request_return_error (task, error);
-          return;
-        }
-    }
-
-  result = req->result = dav_result_new (req->method, req->url);
-  result->status = status;
-  result->reason = g_strdup (soup_message_get_reason_phrase (req->msg));
-  result->headers = soup_message_headers_ref (headers);
-  result->content_type = media_type (soup_message_headers_get_content_type (headers, NULL));
-  result->exchange_id = dav_exchange_get_id (req->exchange);
-  req->window_start = g_get_monotonic_time ();
-  req->window_bytes = req->received;
-  req->total = soup_message_headers_get_content_length (headers);
-  if (req->total == 0 && soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
-    req->total = -1;
-  req->done = 0;
-
-  if (SOUP_STATUS_IS_REDIRECTION (status))
-    result->location = g_strdup (soup_message_headers_get_one (headers, "Location"));
-
-  token = soup_message_headers_get_one (headers, "Lock-Token");
-  if (token != NULL)
-    {
-      g_autofree char *copy = dav_text_strip (g_strdup (token));
-      gsize len = strlen (copy);
-
-      if (len >= 2 && copy[0] == '<' && copy[len - 1] == '>')
-        result->lock_token = g_strndup (copy + 1, len - 2);
-      else
-        result->lock_token = g_steal_pointer (&copy);
-    }
-
-  /* An OPTIONS answer says all in its headers: its body is not waited
-   * for (lighttpd 1.4.69 announces one for an unmapped URL and never
-   * sends it). The connection is closed rather than kept. */
-  if (g_str_equal (req->method, "OPTIONS") && SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      result->complete = TRUE;
-      g_input_stream_close_async (req->stream, G_PRIORITY_DEFAULT, NULL, on_options_closed, task);
-      return;
-    }
-
-  if (req->sink != NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
-    req->mode = BODY_SINK;
-  else if (is_xml_type (result->content_type) || status == 207)
-    {
-      g_autoptr(GHashTable) params = NULL;
-
-      req->mode = BODY_XML;
-      req->parser = dav_multistatus_parser_new ();
-      dav_multistatus_parser_set_limits (req->parser, &req->client->limits);
-      /* libxml2 reads only the document; the header may disagree. */
-      soup_message_headers_get_content_type (headers, &params);
-      if (params != NULL)
-        dav_multistatus_parser_set_charset (req->parser, g_hash_table_lookup (params, "charset"));
-      if (req->func != NULL)
-        dav_multistatus_parser_set_response_func (req->parser, req->func, req->func_data, NULL);
-    }
-  else
-    req->mode = BODY_RAW;
-
-  read_next (task);
-}
-
-static void
-set_request_body (Request *req)
-{
-  if (req->body != NULL)
-    {
-      gsize length;
-      const char *data = g_bytes_get_data (req->body, &length);
-
-      soup_message_set_request_body_from_bytes (req->msg, req->content_type, req->body);
-      dav_exchange_set_request_body (req->exchange, data, length);
-    }
-  else if (req->source != NULL)
-    {
-      /* libsoup closes the body stream once it wrote it: a wrapper that
-       * leaves the source open lets a 401 send the same bytes again. */
-      g_autoptr(GInputStream) body = g_buffered_input_stream_new (req->source);
-
-      g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (body), FALSE);
-      soup_message_set_request_body (req->msg, req->content_type, body, req->source_size);
-      req->expecting = !req->client->no_continue &&
-                       (req->source_size < 0 || req->source_size >= EXPECT_MIN_BODY);
-      if (req->expecting)
-        soup_message_headers_set_expectations (soup_message_get_request_headers (req->msg),
-                                               SOUP_EXPECTATION_CONTINUE);
-    }
-}
-
-/* A 204 or 304 has no body, and rightly no Content-Length (RFC 9110
- * §8.6): libsoup 3.2 reads the missing length as "the body ends when the
- * connection closes" and closes a connection it could keep
- * (soup_message_is_keepalive). The headers are left as they came; only
- * libsoup's idea of the framing is corrected, so the connection is
- * re-used: a bulk delete of 204s no longer opens one per item. */
-static void
-on_got_headers (SoupMessage *msg,
-                gpointer     user_data)
-{
-  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
-  guint status = soup_message_get_status (msg);
-
-  if ((status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_NOT_MODIFIED) &&
-      soup_message_headers_get_encoding (headers) == SOUP_ENCODING_EOF)
-    soup_message_headers_set_encoding (headers, SOUP_ENCODING_NONE);
-}
-
-static void
-request_send (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-  DavClient *self = req->client;
-  g_autoptr(GUri) uri = NULL;
-  GError *error = NULL;
-  GHashTableIter iter;
-  gpointer name, value;
-
-  /* A new message (the first, or after a redirect was answered). */
-  req->written = FALSE;
-  g_clear_handle_id (&req->continue_wait, g_source_remove);
-  uri = parse_http_uri (req->url, &error);
-  if (uri == NULL)
-    {
-      request_return_error (task, error);
-      return;
-    }
-
-  if (req->msg != NULL)
-    g_signal_handlers_disconnect_by_data (req->msg, req);
-  g_clear_object (&req->msg);
-  g_clear_object (&req->exchange);
-
-  req->msg = soup_message_new_from_uri (req->method, uri);
-  soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
-
-  g_hash_table_iter_init (&iter, req->headers);
-  while (g_hash_table_iter_next (&iter, &name, &value))
-    soup_message_headers_replace (soup_message_get_request_headers (req->msg), name, value);
-  add_if_header (req);
-
-  req->exchange = dav_exchange_log_begin (self->log, req->method, req->url);
-
-  set_request_body (req);
-  if (req->source != NULL)
-    g_signal_connect (req->msg, "wrote-body-data", G_CALLBACK (on_wrote_body_data), req);
-  g_signal_connect (req->msg, "restarted", G_CALLBACK (on_restarted), req);
-
-  g_signal_connect (req->msg, "authenticate", G_CALLBACK (on_authenticate), req);
-  g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), req);
-  g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), req);
-  g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), NULL);
-  g_signal_connect (req->msg, "got-informational", G_CALLBACK (on_answer_began), req);
-  g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_answer_began), req);
-
-  soup_session_send_async (ensure_session (self), req->msg, G_PRIORITY_DEFAULT,
-                           req->cancellable, on_sent, task);
-}
-
-static Request *
-request_new (DavClient  *self,
-             const char *method,
-             const char *url)
-{
-  Request *req = g_new0 (Request, 1);
-
-  req->client = g_object_ref (self);
-  req->method = g_strdup (method);
-  req->url = g_strdup (url);
-  req->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  req->mutating = !is_safe_method (method);
-  req->source_size = -1;
-
-  return req;
-}
-
-static void
-request_set_body (Request    *req,
-                  GBytes     *body,
-                  const char *content_type)
-{
-  req->body = body;
-  req->content_type = g_strdup (content_type);
-}
-
-static void
-request_header (Request    *req,
-                const char *name,
-                const char *value)
-{
-  g_hash_table_replace (req->headers, g_strdup (name), g_strdup (value));
-}
-
-static gboolean
-on_watchdog (gpointer user_data)
-{
-  Request *req = user_data;
-  DavClient *self = req->client;
-  gint64 now = g_get_monotonic_time ();
-  /* Copies, moves, deletes and transfers may take the server long;
-   * answers that are only talk may not. */
-  gboolean talk = g_str_equal (req->method, "PROPFIND") || g_str_equal (req->method, "OPTIONS") ||
-                  g_str_equal (req->method, "PROPPATCH") || g_str_equal (req->method, "LOCK") ||
-                  g_str_equal (req->method, "UNLOCK");
-
-  if (self->deadline > 0 && talk &&
-      now - req->started > (gint64) self->deadline * G_USEC_PER_SEC)
-    req->timed_out = g_strdup_printf (_("The server did not finish answering within %u seconds."), self->deadline);
-  /* The minimum speed counts once the answer has begun (or while an
-   * upload is sent): before, libsoup's own timeout covers silence. */
-  else if (self->window > 0 && (req->stream != NULL || req->source != NULL) &&
-           now - req->window_start >= (gint64) self->window * G_USEC_PER_SEC)
-    {
-      /* Bytes sent count for an upload; bytes received for the rest. */
-      goffset moved = req->received + (req->source ? req->done : 0);
-
-      if (moved - req->window_bytes < (goffset) self->min_bytes)
-        req->timed_out = g_strdup_printf (_("The server is too slow: less than %u bytes in %u seconds."),
-                                          self->min_bytes, self->window);
-      req->window_start = now;
-      req->window_bytes = moved;
-    }
-
-  if (req->timed_out == NULL)
-    return G_SOURCE_CONTINUE;
-
-  req->watchdog = 0;
-  g_cancellable_cancel (req->cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_caller_cancelled (GCancellable *caller,
-                     gpointer      ours)
-{
-  g_cancellable_cancel (G_CANCELLABLE (ours));
-}
-
-/* Starts @req, or fails the task at once when the target is not allowed. */
-static void
-request_start (DavClient           *self,
-               Request             *req,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  GError *error = NULL;
-
-  g_task_set_source_tag (task, request_start);
-  g_task_set_task_data (task, req, (GDestroyNotify) request_free);
-
-  req->started = req->window_start = g_get_monotonic_time ();
-  if (self->deadline > 0 || self->window > 0)
-    req->watchdog = g_timeout_add_seconds (1, on_watchdog, req);
-
-  req->cancellable = g_cancellable_new ();
-  if (cancellable != NULL)
-    {
-      req->caller_cancellable = g_object_ref (cancellable);
-      req->cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
-                                                   g_object_ref (req->cancellable), g_object_unref);
-    }
-
-  if (req->mutating && !dav_client_check_target (self, req->url, &error))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-
-  request_send (task);
-}
-
-static void
-return_error_now (DavClient           *self,
-                  GError              *error,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
-{
-  g_task_report_error (self, callback, user_data, request_start, error);
+  return g_string_free (g_steal_pointer (&value), FALSE);
 }
 
 /* ---- the operations ----------------------------------------------------- */
@@ -1266,7 +316,7 @@ dav_client_options_async (DavClient           *self,
 {
   g_return_if_fail (DAV_IS_CLIENT (self));
 
-  request_start (self, request_new (self, "OPTIONS", url), cancellable, callback, user_data);
+  dav_request_start (dav_request_new (self, "OPTIONS", url), cancellable, callback, user_data);
 }
 
 static const char *
@@ -1293,7 +343,7 @@ dav_client_propfind_async (DavClient           *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  Request *req;
+  DavRequest *req;
   GBytes *body;
   GError *error = NULL;
 
@@ -1302,17 +352,17 @@ dav_client_propfind_async (DavClient           *self,
   body = dav_request_body_propfind (kind, names, &error);
   if (body == NULL)
     {
-      return_error_now (self, error, callback, user_data);
+      dav_request_report_error (self, error, callback, user_data);
       return;
     }
 
-  req = request_new (self, "PROPFIND", url);
-  request_set_body (req, body, "application/xml; charset=utf-8");
-  request_header (req, "Depth", depth_string (depth));
+  req = dav_request_new (self, "PROPFIND", url);
+  dav_request_set_body (req, body, "application/xml; charset=utf-8");
+  dav_request_set_header (req, "Depth", depth_string (depth));
   req->func = func;
   req->func_data = func_data;
 
-  request_start (self, req, cancellable, callback, user_data);
+  dav_request_start (req, cancellable, callback, user_data);
 }
 
 void
@@ -1323,7 +373,7 @@ dav_client_proppatch_async (DavClient           *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Request *req;
+  DavRequest *req;
   GBytes *body;
   GError *error = NULL;
 
@@ -1333,14 +383,14 @@ dav_client_proppatch_async (DavClient           *self,
   body = dav_request_body_proppatch (patches, &error);
   if (body == NULL)
     {
-      return_error_now (self, error, callback, user_data);
+      dav_request_report_error (self, error, callback, user_data);
       return;
     }
 
-  req = request_new (self, "PROPPATCH", url);
-  request_set_body (req, body, "application/xml; charset=utf-8");
+  req = dav_request_new (self, "PROPPATCH", url);
+  dav_request_set_body (req, body, "application/xml; charset=utf-8");
 
-  request_start (self, req, cancellable, callback, user_data);
+  dav_request_start (req, cancellable, callback, user_data);
 }
 
 void
@@ -1352,7 +402,7 @@ dav_client_mkcol_async (DavClient           *self,
 {
   g_return_if_fail (DAV_IS_CLIENT (self));
 
-  request_start (self, request_new (self, "MKCOL", url), cancellable, callback, user_data);
+  dav_request_start (dav_request_new (self, "MKCOL", url), cancellable, callback, user_data);
 }
 
 void
@@ -1366,7 +416,7 @@ dav_client_delete_async (DavClient           *self,
 
   /* No Depth header: on a collection only "infinity" is allowed, and it
    * is the default (RFC 4918 §9.6.1). */
-  request_start (self, request_new (self, "DELETE", url), cancellable, callback, user_data);
+  dav_request_start (dav_request_new (self, "DELETE", url), cancellable, callback, user_data);
 }
 
 static void
@@ -1379,7 +429,7 @@ copy_or_move (DavClient           *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  Request *req;
+  DavRequest *req;
   GError *error = NULL;
 
   g_return_if_fail (DAV_IS_CLIENT (self));
@@ -1388,14 +438,14 @@ copy_or_move (DavClient           *self,
   /* The destination is changed as much as the source. */
   if (!dav_client_check_target (self, destination, &error))
     {
-      return_error_now (self, error, callback, user_data);
+      dav_request_report_error (self, error, callback, user_data);
       return;
     }
 
-  req = request_new (self, method, url);
-  request_header (req, "Destination", destination);
-  request_header (req, "Overwrite", overwrite ? "T" : "F");
-  request_start (self, req, cancellable, callback, user_data);
+  req = dav_request_new (self, method, url);
+  dav_request_set_header (req, "Destination", destination);
+  dav_request_set_header (req, "Overwrite", overwrite ? "T" : "F");
+  dav_request_start (req, cancellable, callback, user_data);
 }
 
 void
@@ -1433,19 +483,19 @@ dav_client_lock_async (DavClient           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  Request *req;
+  DavRequest *req;
   g_autofree char *timeout = NULL;
 
   g_return_if_fail (DAV_IS_CLIENT (self));
 
-  req = request_new (self, "LOCK", url);
-  request_set_body (req, dav_request_body_lock (scope, owner), "application/xml; charset=utf-8");
+  req = dav_request_new (self, "LOCK", url);
+  dav_request_set_body (req, dav_request_body_lock (scope, owner), "application/xml; charset=utf-8");
   /* LOCK allows only 0 and infinity (RFC 4918 §9.10.3). */
-  request_header (req, "Depth", depth == DAV_DEPTH_0 ? "0" : "infinity");
+  dav_request_set_header (req, "Depth", depth == DAV_DEPTH_0 ? "0" : "infinity");
   timeout = timeout_seconds == 0 ? g_strdup ("Infinite") : g_strdup_printf ("Second-%u", timeout_seconds);
-  request_header (req, "Timeout", timeout);
+  dav_request_set_header (req, "Timeout", timeout);
 
-  request_start (self, req, cancellable, callback, user_data);
+  dav_request_start (req, cancellable, callback, user_data);
 }
 
 void
@@ -1456,17 +506,17 @@ dav_client_unlock_async (DavClient           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  Request *req;
+  DavRequest *req;
   g_autofree char *header = NULL;
 
   g_return_if_fail (DAV_IS_CLIENT (self));
   g_return_if_fail (token != NULL);
 
-  req = request_new (self, "UNLOCK", url);
+  req = dav_request_new (self, "UNLOCK", url);
   header = g_strdup_printf ("<%s>", token);
-  request_header (req, "Lock-Token", header);
+  dav_request_set_header (req, "Lock-Token", header);
 
-  request_start (self, req, cancellable, callback, user_data);
+  dav_request_start (req, cancellable, callback, user_data);
 }
 
 void
@@ -1479,17 +529,17 @@ dav_client_get_async (DavClient           *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  Request *req;
+  DavRequest *req;
 
   g_return_if_fail (DAV_IS_CLIENT (self));
   g_return_if_fail (G_IS_OUTPUT_STREAM (sink));
 
-  req = request_new (self, "GET", url);
+  req = dav_request_new (self, "GET", url);
   req->sink = g_object_ref (sink);
   req->progress = progress;
   req->progress_data = progress_data;
 
-  request_start (self, req, cancellable, callback, user_data);
+  dav_request_start (req, cancellable, callback, user_data);
 }
 
 void
@@ -1505,16 +555,16 @@ dav_client_put_async (DavClient           *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  Request *req;
+  DavRequest *req;
 
   g_return_if_fail (DAV_IS_CLIENT (self));
   g_return_if_fail (G_IS_INPUT_STREAM (source));
 
-  req = request_new (self, "PUT", url);
+  req = dav_request_new (self, "PUT", url);
   /* Only if nothing is there (RFC 9110 §13.1.2): a file that appeared
    * since the listing is a 412, not silently replaced. */
   if (!overwrite)
-    request_header (req, "If-None-Match", "*");
+    dav_request_set_header (req, "If-None-Match", "*");
   req->source = g_object_ref (source);
   if (G_IS_SEEKABLE (source))
     req->source_start = g_seekable_tell (G_SEEKABLE (source));
@@ -1523,7 +573,7 @@ dav_client_put_async (DavClient           *self,
   req->progress = progress;
   req->progress_data = progress_data;
 
-  request_start (self, req, cancellable, callback, user_data);
+  dav_request_start (req, cancellable, callback, user_data);
 }
 
 DavResult *
@@ -1629,26 +679,6 @@ dav_client_get_rejected_certificate (DavClient            *self,
   return self->rejected;
 }
 
-void
-dav_client_add_lock_token (DavClient  *self,
-                           const char *root_url,
-                           const char *token)
-{
-  g_return_if_fail (DAV_IS_CLIENT (self));
-  g_return_if_fail (root_url != NULL && token != NULL);
-
-  g_hash_table_replace (self->locks, g_strdup (token), g_strdup (root_url));
-}
-
-void
-dav_client_remove_lock_token (DavClient  *self,
-                              const char *token)
-{
-  g_return_if_fail (DAV_IS_CLIENT (self));
-
-  g_hash_table_remove (self->locks, token);
-}
-
 char *
 dav_client_take_refused_redirect (DavClient *self)
 {
@@ -1657,16 +687,19 @@ dav_client_take_refused_redirect (DavClient *self)
   return g_steal_pointer (&self->refused_redirect);
 }
 
-gboolean
-dav_client_holds_lock_token (DavClient  *self,
-                             const char *token)
-{
-  g_return_val_if_fail (DAV_IS_CLIENT (self), FALSE);
-
-  return token != NULL && g_hash_table_contains (self->locks, token);
-}
-
 /* ---- the object --------------------------------------------------------- */
+
+gboolean
+dav_client_emit_authenticate (DavClient *self,
+                              SoupAuth  *auth,
+                              gboolean   retrying)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[AUTHENTICATE], 0, auth, retrying, &handled);
+
+  return handled;
+}
 
 static void
 dav_client_finalize (GObject *object)
@@ -1722,7 +755,7 @@ parse_base (const char  *base_url,
             GError     **error)
 {
   g_autofree char *tidy = collapse_slashes (base_url);
-  GUri *base = parse_http_uri (tidy, error);
+  GUri *base = dav_parse_http_uri (tidy, error);
   const char *path;
 
   if (base == NULL)

@@ -1,0 +1,55 @@
+/* dav-client-private.h: what DavClient shares with its request pipeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dav-client.h"
+
+G_BEGIN_DECLS
+
+struct _DavClient
+{
+  GObject          parent_instance;
+
+  GUri            *base;
+  char            *base_url;
+  char            *base_key;       /* normalised base path, for containment */
+  SoupSession     *session;        /* created on first use */
+  DavExchangeLog  *log;
+  guint            max_connections;
+  guint            timeout;
+  guint            deadline;
+  guint            min_bytes;
+  guint            window;
+  DavParserLimits  limits;
+  gboolean         accept_invalid;
+  GTlsCertificate *pinned;
+  GTlsCertificate *rejected;
+  GTlsCertificateFlags rejected_errors;
+  char            *refused_redirect; /* where the last cross-origin redirect pointed */
+  gboolean         seen_digest;
+  gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
+  GHashTable      *locks;          /* token -> root URL */
+};
+
+/* The http or https URI of @url (dav and davs read as those); NULL, with
+ * @error, for another scheme, no host, or credentials in the URL. */
+GUri        *dav_parse_http_uri           (const char  *url,
+                                           GError     **error);
+/* Whether @uri has the scheme, host and port of the base. */
+gboolean     dav_client_is_same_origin    (DavClient   *self,
+                                           GUri        *uri);
+/* The session, made with the client's settings on first use. */
+SoupSession *dav_client_get_session       (DavClient   *self);
+/* The If header for a request to @url: the tokens held for it or a
+ * collection above it; NULL if none. */
+char        *dav_client_dup_if_header     (DavClient   *self,
+                                           const char  *url);
+/* Emits ::authenticate; TRUE when a handler took it on. */
+gboolean     dav_client_emit_authenticate (DavClient   *self,
+                                           SoupAuth    *auth,
+                                           gboolean     retrying);
+
+G_END_DECLS

@@ -1,0 +1,97 @@
+/* dav-request-private.h: what DavClient's verbs do with a request
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dav-client.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BODY_RAW,
+  BODY_XML,
+  BODY_SINK,
+} BodyMode;
+
+/* One request, from the first send to the last byte. Owned by its GTask.
+ * The verbs set what they need before dav_request_start (); the rest is
+ * the pipeline's. */
+typedef struct _DavRequest DavRequest;
+
+struct _DavRequest
+{
+  DavClient            *client;        /* strong */
+  char                 *method;
+  char                 *url;           /* current target (changes on redirect) */
+  GBytes               *body;          /* request body, or NULL */
+  char                 *content_type;  /* of the request body */
+  GInputStream         *source;        /* streamed request body (PUT), or NULL */
+  goffset               source_size;
+  goffset               source_start;  /* where it was when given, to send again */
+  gboolean              body_lost;     /* it could not be sent again after a 401 */
+  gboolean              written;       /* its headers went out at least once */
+  gboolean              expecting;     /* sent with Expect: 100-continue */
+  guint                 continue_wait; /* until the body goes without the 100 */
+  gboolean              resend;        /* stopped to be sent again without Expect */
+  GCancellable         *cancellable;   /* ours, cancelled with the caller's */
+  GCancellable         *caller_cancellable;
+  gulong                cancel_handler;
+
+  /* The watchdog: an overall deadline and a minimum speed. */
+  guint                 watchdog;
+  gint64                started;
+  gint64                window_start;
+  goffset               window_bytes;
+  goffset               received;
+  char                 *timed_out;     /* why the watchdog stopped it, or NULL */
+  GHashTable           *headers;       /* extra request headers */
+  gboolean              mutating;
+
+  SoupMessage          *msg;
+  DavExchange          *exchange;
+  GInputStream         *stream;        /* response body */
+  DavResult            *result;
+  guint                 redirects;
+  guint                 auth_tries;
+
+  BodyMode              mode;
+  DavMultistatusParser *parser;
+  DavResponseFunc       func;
+  gpointer              func_data;
+  GOutputStream        *sink;
+  gint64                slice_start;  /* when the reads last gave way to other sources */
+  guint                 pause_idle;   /* while they give way (read_next) */
+  guint                 pause_timeout;
+  GByteArray           *raw;
+  DavProgressFunc       progress;
+  gpointer              progress_data;
+  goffset               done;
+  goffset               total;
+};
+
+DavRequest *dav_request_new               (DavClient           *client,
+                                           const char          *method,
+                                           const char          *url);
+/* Takes @body. */
+void        dav_request_set_body          (DavRequest          *req,
+                                           GBytes              *body,
+                                           const char          *content_type);
+void        dav_request_set_header        (DavRequest          *req,
+                                           const char          *name,
+                                           const char          *value);
+/* Takes @req and starts it, or fails at once when it would change
+ * something outside the base collection. Finished with
+ * dav_client_request_finish (). */
+void        dav_request_start             (DavRequest          *req,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* Fails an operation before it became a request, as a request would. */
+void        dav_request_report_error      (DavClient           *client,
+                                           GError              *error,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+
+G_END_DECLS
