@@ -29,6 +29,7 @@
                      "<item xmlns=\"" TEST_NS "\"><sub>deep</sub></item>"
 #define DAV_TEST_WAIT_SECONDS 60
 #include "dav-test-async.h"
+#include "dav-test-server.h"
 
 /* ---- what each server does ---------------------------------------------- */
 
@@ -171,23 +172,8 @@ static const ServerBehaviour servers[] = {
   },
 };
 
-/* The server under test: DAVSCOPE_TEST_SERVER, which with-apache leaves
- * unset or sets to apache. */
+/* The server under test (tests/dav-test-server.h). */
 static const ServerBehaviour *expect;
-
-static const ServerBehaviour *
-server_behaviour (void)
-{
-  const char *name = g_getenv ("DAVSCOPE_TEST_SERVER");
-
-  if (name == NULL || *name == '\0')
-    name = "apache";
-  for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
-    if (g_str_equal (servers[i].name, name))
-      return &servers[i];
-
-  g_error ("DAVSCOPE_TEST_SERVER=%s: no such server in the table", name);
-}
 
 /* ---- driving the async API ---------------------------------------------- */
 
@@ -2380,7 +2366,7 @@ main (int   argc,
    * 127.0.0.1 is used, which never goes through a proxy. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  expect = server_behaviour ();
+  expect = DAV_TEST_SERVER_FIND (servers);
 
   g_test_add_func ("/client/propfind/allprop", test_propfind_allprop);
   g_test_add_func ("/client/propfind/named", test_propfind_named);

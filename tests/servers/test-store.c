@@ -16,6 +16,7 @@
 
 #include "dav-batch.h"
 #include "dav-resource-store.h"
+#include "dav-test-server.h"
 
 #define WAIT_TIMEOUT_SECONDS 30
 
@@ -39,23 +40,8 @@ static const ServerBehaviour servers[] = {
   { "sabre",    423 },   /* and DAV:lock-token-submitted naming the file */
 };
 
-/* The server under test: DAVSCOPE_TEST_SERVER, which with-apache leaves
- * unset or sets to apache. */
+/* The server under test (tests/dav-test-server.h). */
 static const ServerBehaviour *expect;
-
-static const ServerBehaviour *
-server_behaviour (void)
-{
-  const char *name = g_getenv ("DAVSCOPE_TEST_SERVER");
-
-  if (name == NULL || *name == '\0')
-    name = "apache";
-  for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
-    if (g_str_equal (servers[i].name, name))
-      return &servers[i];
-
-  g_error ("DAVSCOPE_TEST_SERVER=%s: no such server in the table", name);
-}
 
 /* ---- waiting ------------------------------------------------------------ */
 
@@ -1286,7 +1272,7 @@ main (int    argc,
    * resolver needs; the server is on 127.0.0.1 anyway. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  expect = server_behaviour ();
+  expect = DAV_TEST_SERVER_FIND (servers);
 
 #define ADD(path, name, func) \
   g_test_add (path, Fixture, name, fixture_set_up, func, fixture_tear_down)
