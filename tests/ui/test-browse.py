@@ -102,9 +102,18 @@ try:
            "plus on the focused 'Documents' row lists its children",
            f"missing: {missing(names, DOCUMENTS_CHILDREN)}\nlisted: {names}")
     if not missing(names, DOCUMENTS_CHILDREN):
-        start = names.index("Documents" + FOLDER)
-        tap.ok(set(names[start + 1:start + 4]) == set(DOCUMENTS_CHILDREN),
-               "the children are listed right under 'Documents'", f"listed: {names}")
+        # The rows' places on screen come through AT-SPI a moment after the
+        # rows themselves (recycled row widgets keep their old extents for a
+        # frame or two): wait for the order, as a person would look again.
+        def right_under():
+            now = app.row_names()
+            if "Documents" + FOLDER not in now:
+                return None
+            start = now.index("Documents" + FOLDER)
+            return now if set(now[start + 1:start + 4]) == set(DOCUMENTS_CHILDREN) else None
+        under = wait_for(right_under, 10)
+        tap.ok(under is not None, "the children are listed right under 'Documents'",
+               f"listed: {app.row_names()}")
     else:
         tap.ok(False, "the children are listed right under 'Documents'", f"listed: {names}")
     tap.ok(expander is not None and "expanded" in [s.value_nick for s in expander.getState().get_states()],
