@@ -3376,6 +3376,26 @@ count_puts (Raw   *raw,
   return n;
 }
 
+/* PUTs @size bytes, which must be created (201); then the server has seen
+ * @n_puts PUTs in all, @n_expect of them asking for a 100. */
+static void
+put_and_count (Raw        *raw,
+               DavClient  *client,
+               const char *url,
+               gsize       size,
+               guint       n_puts,
+               guint       n_expect)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = do_put (client, url, size, &error);
+  guint n_asked;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 201);
+  g_assert_cmpuint (count_puts (raw, &n_asked), ==, n_puts);
+  g_assert_cmpuint (n_asked, ==, n_expect);
+}
+
 static void
 test_upload_without_continue (void)
 {
@@ -3383,34 +3403,14 @@ test_upload_without_continue (void)
   g_autoptr(DavClient) client = client_new (raw->dav_url);
   g_autoptr(DavClient) small = client_new (raw->dav_url);
   g_autofree char *url = g_strconcat (raw->dav_url, "big.bin", NULL);
-  g_autoptr(GError) error = NULL;
-  DavResult *result;
-  guint n_expect;
 
   /* A 6-byte body is sent at once, without asking first. */
-  result = do_put (small, url, 6, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (result->status, ==, 201);
-  dav_result_unref (result);
-  g_assert_cmpuint (count_puts (raw, &n_expect), ==, 1);
-  g_assert_cmpuint (n_expect, ==, 0);
-
+  put_and_count (raw, small, url, 6, 1, 0);
   /* A large one asks; no 100 comes, so it is sent again without the
    * wait instead of hanging until the timeout (10 s here). */
-  result = do_put (client, url, 2 * 1024 * 1024, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (result->status, ==, 201);
-  dav_result_unref (result);
-  g_assert_cmpuint (count_puts (raw, &n_expect), ==, 3);
-  g_assert_cmpuint (n_expect, ==, 1);
-
+  put_and_count (raw, client, url, 2 * 1024 * 1024, 3, 1);
   /* The client remembers that this server sends no 100. */
-  result = do_put (client, url, 2 * 1024 * 1024, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (result->status, ==, 201);
-  dav_result_unref (result);
-  g_assert_cmpuint (count_puts (raw, &n_expect), ==, 4);
-  g_assert_cmpuint (n_expect, ==, 1);
+  put_and_count (raw, client, url, 2 * 1024 * 1024, 4, 1);
 
   g_assert_finalize_object (g_steal_pointer (&client));
   g_assert_finalize_object (g_steal_pointer (&small));
