@@ -15,6 +15,7 @@
 #include "dav-href.h"
 #include "dav-text.h"
 #include "davscope-status-badge.h"
+#include "davscope-ui-util.h"
 
 struct _DavscopeDetailsPane
 {
@@ -33,28 +34,6 @@ struct _DavscopeDetailsPane
 G_DEFINE_FINAL_TYPE (DavscopeDetailsPane, davscope_details_pane, GTK_TYPE_WIDGET)
 
 static GtkWidget *
-plain_label (const char *text,
-             const char *css_class,
-             gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
 property_row (const DavProperty *property)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -65,7 +44,7 @@ property_row (const DavProperty *property)
   g_autofree char *squeezed = property->is_xml && property->value ? dav_text_squeeze (property->value) : NULL;
   g_autofree char *value = dav_text_escape (squeezed ? squeezed : property->value ? property->value : "", -1);
   g_autofree char *accessible = NULL;
-  GtkWidget *name_label = plain_label (name, "heading", FALSE);
+  GtkWidget *name_label = davscope_plain_label (name, "heading", FALSE, TRUE);
 
   gtk_widget_set_hexpand (name_label, TRUE);
   gtk_box_append (GTK_BOX (top), name_label);
@@ -79,9 +58,9 @@ property_row (const DavProperty *property)
   davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (badge), property->status, TRUE, NULL, NULL);
   gtk_box_append (GTK_BOX (top), badge);
   gtk_box_append (GTK_BOX (row), top);
-  gtk_box_append (GTK_BOX (row), plain_label (*ns ? ns : _("(no namespace)"), "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (row), davscope_plain_label (*ns ? ns : _("(no namespace)"), "dim-label", FALSE, TRUE));
   if (property->value != NULL)
-    gtk_box_append (GTK_BOX (row), plain_label (value, property->is_xml ? "monospace" : NULL, TRUE));
+    gtk_box_append (GTK_BOX (row), davscope_plain_label (value, property->is_xml ? "monospace" : NULL, TRUE, TRUE));
 
   accessible = g_strdup_printf ("%s (%s): %s, status %u", name, ns, value, property->status);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -103,7 +82,7 @@ add_group (DavscopeDetailsPane *self,
   if (properties->len == 0)
     return;
 
-  gtk_box_append (GTK_BOX (self->box), plain_label (title, "title-4", TRUE));
+  gtk_box_append (GTK_BOX (self->box), davscope_plain_label (title, "title-4", TRUE, TRUE));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -153,17 +132,17 @@ rebuild (DavscopeDetailsPane *self)
 
   if (self->resource == NULL)
     {
-      GtkWidget *hint = plain_label (_("Select one item to see its properties, each with the status the server gave it."),
-                                     "dim-label", TRUE);
+      GtkWidget *hint = davscope_plain_label (_("Select one item to see its properties, each with the status the server gave it."),
+                                     "dim-label", TRUE, TRUE);
 
       gtk_box_append (GTK_BOX (self->box), hint);
       return;
     }
 
-  gtk_box_append (GTK_BOX (self->box), plain_label (dav_resource_get_name (self->resource), "title-2", TRUE));
-  gtk_box_append (GTK_BOX (self->box), plain_label (dav_resource_get_path (self->resource), "dim-label", TRUE));
+  gtk_box_append (GTK_BOX (self->box), davscope_plain_label (dav_resource_get_name (self->resource), "title-2", TRUE, TRUE));
+  gtk_box_append (GTK_BOX (self->box), davscope_plain_label (dav_resource_get_path (self->resource), "dim-label", TRUE, TRUE));
   if (dav_resource_get_problem (self->resource) != NULL)
-    gtk_box_append (GTK_BOX (self->box), plain_label (dav_resource_get_problem (self->resource), "warning", TRUE));
+    gtk_box_append (GTK_BOX (self->box), davscope_plain_label (dav_resource_get_problem (self->resource), "warning", TRUE, TRUE));
 
   response = self->fetched ? self->fetched : dav_resource_get_response (self->resource);
   if (response == NULL)
@@ -182,7 +161,7 @@ rebuild (DavscopeDetailsPane *self)
     {
       const DavProblem *problem = g_ptr_array_index (response->problems, i);
 
-      gtk_box_append (GTK_BOX (self->box), plain_label (problem->message, "dim-label", TRUE));
+      gtk_box_append (GTK_BOX (self->box), davscope_plain_label (problem->message, "dim-label", TRUE, TRUE));
     }
 }
 

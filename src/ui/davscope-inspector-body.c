@@ -344,58 +344,6 @@ davscope_inspector_status_class_css (guint status)
     }
 }
 
-const char *
-davscope_inspector_severity_css (DavSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_SEVERITY_ERROR:   return "error";
-    case DAV_SEVERITY_WARNING: return "warning";
-    case DAV_SEVERITY_INFO:    return "accent";
-    case DAV_SEVERITY_OK:
-    default:                   return "success";
-    }
-}
-
-const char *
-davscope_inspector_severity_icon (DavSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_SEVERITY_ERROR:   return "dialog-error-symbolic";
-    case DAV_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case DAV_SEVERITY_INFO:    return "dialog-information-symbolic";
-    case DAV_SEVERITY_OK:
-    default:                   return "emblem-ok-symbolic";
-    }
-}
-
-/* "207 Multi-Status", with the server's reason (escaped) when it sent one. */
-char *
-davscope_inspector_status_phrase (guint       status,
-                                  const char *reason,
-                                  gboolean    for_property)
-{
-  g_autofree char *shown = NULL;
-  DavStatusInfo info;
-
-  if (status == 0)
-    return g_strdup (_("no status"));
-
-  if (reason != NULL && *reason != '\0')
-    {
-      shown = davscope_inspector_escape (reason);
-      return g_strdup_printf ("%u %s", status, shown);
-    }
-
-  if (for_property)
-    dav_status_lookup_property (status, &info);
-  else
-    dav_status_lookup (status, &info);
-
-  return g_strdup_printf ("%u %s", status, info.reason);
-}
-
 /* ---- URLs --------------------------------------------------------------- */
 
 /* A path, percent-decoded and escaped: %0A or %E2%80%AE show as \x0a

@@ -105,7 +105,7 @@ exchange_row_update (ExchangeRow *row)
   gtk_widget_set_css_classes (row->status, status_classes);
   if (dav_exchange_get_error (exchange) == NULL && dav_exchange_get_status (exchange) != 0)
     {
-      g_autofree char *phrase = davscope_inspector_status_phrase (dav_exchange_get_status (exchange),
+      g_autofree char *phrase = davscope_status_phrase (dav_exchange_get_status (exchange),
                                                                   dav_exchange_get_reason (exchange), FALSE);
 
       gtk_widget_set_tooltip_text (row->status, phrase);

@@ -101,8 +101,8 @@ static DavscopeInspectorNode *
 problem_node_new (const DavProblem *problem)
 {
   DavSeverity severity = dav_problem_kind_severity (problem->kind);
-  DavscopeInspectorNode *node = node_new (davscope_inspector_severity_icon (severity),
-                                          davscope_inspector_severity_css (severity),
+  DavscopeInspectorNode *node = node_new (davscope_severity_icon (severity),
+                                          davscope_severity_css (severity),
                                           /* already escaped by the parser */
                                           g_strdup (problem->message));
 
@@ -218,9 +218,9 @@ propstat_node_new (DavResponse       *response,
   guint n = propstat->properties->len;
 
   dav_status_lookup_property (propstat->status, &info);
-  node = node_new (propstat->status != 0 ? davscope_inspector_severity_icon (info.severity) : "dialog-warning-symbolic",
-                   propstat->status != 0 ? davscope_inspector_severity_css (info.severity) : "warning",
-                   davscope_inspector_status_phrase (propstat->status, NULL, TRUE));
+  node = node_new (propstat->status != 0 ? davscope_severity_icon (info.severity) : "dialog-warning-symbolic",
+                   propstat->status != 0 ? davscope_severity_css (info.severity) : "warning",
+                   davscope_status_phrase (propstat->status, NULL, TRUE));
   node->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u property", "%u properties", n), n);
   /* The catalogue's reason above; the line as the server wrote it here. */
   if (propstat->status_line != NULL)
@@ -251,11 +251,11 @@ response_node_new (DavResponse *response)
     node = node_new (response->problems->len > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
                      response->problems->len > 0 ? "warning" : "success", NULL);
   else
-    node = node_new (davscope_inspector_severity_icon (info.severity),
-                     davscope_inspector_severity_css (info.severity), NULL);
+    node = node_new (davscope_severity_icon (info.severity),
+                     davscope_severity_css (info.severity), NULL);
 
   node->title = href != NULL ? davscope_inspector_display_path (href) : g_strdup (_("(no href)"));
-  node->status = davscope_inspector_status_phrase (status, NULL, FALSE);
+  node->status = davscope_status_phrase (status, NULL, FALSE);
   node->tooltip = href != NULL ? davscope_inspector_escape (href) : NULL;
   node->line = response->line;
   node->response = dav_response_ref (response);
@@ -278,7 +278,7 @@ build_response_children (DavscopeInspectorNode *node,
     store_take (store, note_node_new (NOTE_ALSO_FOR, g_ptr_array_index (response->hrefs, i)));
   if (response->propstats->len > 0 && response->status != 0)
     {
-      g_autofree char *phrase = davscope_inspector_status_phrase (response->status, NULL, FALSE);
+      g_autofree char *phrase = davscope_status_phrase (response->status, NULL, FALSE);
 
       store_take (store, note_node_new (NOTE_RESPONSE_STATUS, phrase));
     }

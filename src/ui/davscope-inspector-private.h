@@ -15,6 +15,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "dav-client.h"
+#include "davscope-ui-util.h"
 
 G_BEGIN_DECLS
 
@@ -55,11 +56,6 @@ const char                  *davscope_inspector_body_language       (const char 
 
 /* davscope-inspector-body.c: statuses */
 const char                  *davscope_inspector_status_class_css    (guint                       status);
-const char                  *davscope_inspector_severity_css        (DavSeverity                 severity);
-const char                  *davscope_inspector_severity_icon       (DavSeverity                 severity);
-char                        *davscope_inspector_status_phrase       (guint                       status,
-                                                                     const char                 *reason,
-                                                                     gboolean                    for_property);
 char                        *davscope_inspector_multistatus_summary (const DavMultistatus       *multistatus,
                                                                      DavExchange                *exchange,
                                                                      const char                **css_class);

@@ -261,7 +261,7 @@ refresh_summary (DavscopeInspectorWindow *self)
   gtk_widget_set_tooltip_text (self->summary_title, url);
 
   if (status != 0)
-    g_ptr_array_add (parts, davscope_inspector_status_phrase (status, dav_exchange_get_reason (exchange), FALSE));
+    g_ptr_array_add (parts, davscope_status_phrase (status, dav_exchange_get_reason (exchange), FALSE));
   else if (!finished)
     g_ptr_array_add (parts, g_strdup (_("Waiting for the response…")));
   else
@@ -342,7 +342,7 @@ refresh_details (DavscopeInspectorWindow *self)
       g_autofree char *line = NULL;
 
       if (status != 0)
-        line = davscope_inspector_status_phrase (status, dav_exchange_get_reason (exchange), FALSE);
+        line = davscope_status_phrase (status, dav_exchange_get_reason (exchange), FALSE);
       else
         line = g_strdup (finished ? _("No response") : _("Waiting for the response…"));
 

@@ -48,6 +48,7 @@
 #include "dav-text.h"
 #include "davscope-property-item-private.h"
 #include "davscope-status-badge.h"
+#include "davscope-ui-util.h"
 
 #define CONCURRENCY 4
 
@@ -106,18 +107,6 @@ value_for_display (const char *value,
     squeezed = dav_text_squeeze (value);
 
   return dav_text_escape (squeezed ? squeezed : value, -1);
-}
-
-static char *
-status_phrase (guint status)
-{
-  DavStatusInfo info;
-
-  if (status == 0)
-    return g_strdup (_("no status"));
-
-  dav_status_lookup_property (status, &info);
-  return g_strdup_printf ("%u %s", status, info.reason);
 }
 
 static char *
@@ -309,28 +298,6 @@ on_row_destroy (GtkWidget *widget,
   g_clear_signal_handler (&row->item_handler, row->item);
 }
 
-/* Selectable only where copying helps (values, explanations): a
- * selectable label takes a place in the focus chain. */
-static GtkWidget *
-plain_label (const char *css_class,
-             gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 static void
 set_text (GtkWidget  *label,
           const char *text)
@@ -466,7 +433,7 @@ row_sync (Row *row)
   /* The outcome of the last Apply. */
   if (item->applied != DAVSCOPE_PROPERTY_CHANGE_NONE)
     {
-      g_autofree char *phrase = status_phrase (item->result_status);
+      g_autofree char *phrase = davscope_status_phrase (item->result_status, NULL, TRUE);
       g_autofree char *text = NULL;
 
       /* A failure's code is on the badge next to it, which explains it. */
@@ -752,9 +719,9 @@ create_row (gpointer object,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
   gtk_widget_set_focusable (row->row, FALSE);
 
-  row->name_label = plain_label ("heading", FALSE);
+  row->name_label = davscope_plain_label (NULL, "heading", FALSE, FALSE);
   gtk_label_set_text (GTK_LABEL (row->name_label), name);
-  row->namespace_label = plain_label ("dim-label", FALSE);
+  row->namespace_label = davscope_plain_label (NULL, "dim-label", FALSE, FALSE);
   gtk_widget_add_css_class (row->namespace_label, "caption");
   gtk_label_set_text (GTK_LABEL (row->namespace_label), *ns ? ns : _("(no namespace)"));
   gtk_widget_set_tooltip_text (row->namespace_label, *ns ? ns : NULL);
@@ -790,17 +757,17 @@ create_row (gpointer object,
   g_signal_connect (row->remove_button, "clicked", G_CALLBACK (on_remove_clicked), row);
   g_signal_connect (row->undo_button, "clicked", G_CALLBACK (on_undo_clicked), row);
 
-  row->value_label = plain_label (NULL, TRUE);
+  row->value_label = davscope_plain_label (NULL, NULL, TRUE, FALSE);
   gtk_label_set_selectable (GTK_LABEL (row->value_label), TRUE);
   gtk_label_set_lines (GTK_LABEL (row->value_label), 4);
   gtk_label_set_ellipsize (GTK_LABEL (row->value_label), PANGO_ELLIPSIZE_END);
-  row->note_label = plain_label ("caption", TRUE);
+  row->note_label = davscope_plain_label (NULL, "caption", TRUE, FALSE);
 
   row->result_badge = davscope_status_badge_new ();
-  row->result_label = plain_label ("caption-heading", FALSE);
+  row->result_label = davscope_plain_label (NULL, "caption-heading", FALSE, FALSE);
   gtk_box_append (GTK_BOX (result), row->result_label);
   gtk_box_append (GTK_BOX (result), row->result_badge);
-  row->result_text = plain_label (NULL, TRUE);
+  row->result_text = davscope_plain_label (NULL, NULL, TRUE, FALSE);
   gtk_label_set_selectable (GTK_LABEL (row->result_text), TRUE);
 
   /* The editor: a few lines that grow, and whether they are XML. */
@@ -829,11 +796,11 @@ create_row (gpointer object,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->xml_switch),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Value is XML"),
                                   -1);
-  row->escaped_label = plain_label ("warning", TRUE);
+  row->escaped_label = davscope_plain_label (NULL, "warning", TRUE, FALSE);
   gtk_widget_add_css_class (row->escaped_label, "caption");
   gtk_label_set_text (GTK_LABEL (row->escaped_label),
                       _("The value on the server has characters that could hide or disguise text; they are shown escaped here, and saving sends the text as you see it."));
-  row->error_label = plain_label ("error", TRUE);
+  row->error_label = davscope_plain_label (NULL, "error", TRUE, FALSE);
   gtk_box_append (GTK_BOX (editor_bottom), row->xml_switch);
   gtk_box_append (GTK_BOX (editor_bottom), switch_label);
   gtk_box_append (GTK_BOX (editor), scrolled);
@@ -1463,7 +1430,7 @@ show_grid (DavscopePropertyEditor *self,
           gboolean ok;
 
           property_outcome (report_item, g_ptr_array_index (apply->refused, r), item, &status, &ok, &text);
-          phrase = status_phrase (status);
+          phrase = davscope_status_phrase (status, NULL, TRUE);
           /* The badge stays quiet for a success: the cell says it. */
           if (ok)
             gtk_box_append (GTK_BOX (cell), grid_label (phrase, "success"));

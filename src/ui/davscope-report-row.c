@@ -19,6 +19,7 @@
 
 #include "dav-status.h"
 #include "dav-text.h"
+#include "davscope-ui-util.h"
 
 /* One line of the report: an item, a member of its 207 body, or a
  * property of its PROPPATCH. Every string is ready to show. */
@@ -132,23 +133,6 @@ href_name_and_path (const char  *href,
     }
 }
 
-static char *
-status_phrase (guint    status,
-               gboolean for_property)
-{
-  DavStatusInfo info;
-
-  if (status == 0)
-    return g_strdup (_("no status"));
-
-  if (for_property)
-    dav_status_lookup_property (status, &info);
-  else
-    dav_status_lookup (status, &info);
-
-  return g_strdup_printf ("%u %s", status, info.reason);
-}
-
 static void
 append_line (GString    *out,
              const char *line)
@@ -240,7 +224,7 @@ member_row_new (const DavReportMember *member)
   else
     row->title = g_strdup (_("(no href)"));
 
-  row->status = status_phrase (member->status, FALSE);
+  row->status = davscope_status_phrase (member->status, NULL, FALSE);
   row->explanation = dav_text_escape (member->explanation ? member->explanation : "", -1);
   row->notes = notes_text (member->conditions, member->description);
 
@@ -258,7 +242,7 @@ property_row_new (const DavReportProperty *property)
   row->subtitle = *property->namespace_uri != '\0'
                   ? dav_text_escape (property->namespace_uri, -1)
                   : g_strdup (_("(no namespace)"));
-  row->status = status_phrase (property->status, TRUE);
+  row->status = davscope_status_phrase (property->status, NULL, TRUE);
   row->explanation = dav_text_escape (property->explanation ? property->explanation : "", -1);
   row->notes = notes_text (NULL, property->description);
 
@@ -289,7 +273,7 @@ davscope_report_row_new (const DavReportItem *item,
                          gboolean             refused)
 {
   DavscopeReportRow *row = g_object_new (DAVSCOPE_TYPE_REPORT_ROW, NULL);
-  g_autofree char *phrase = item->status != 0 ? status_phrase (item->status, FALSE) : NULL;
+  g_autofree char *phrase = item->status != 0 ? davscope_status_phrase (item->status, NULL, FALSE) : NULL;
   const char *outcome;
 
   switch (refused ? DAV_OUTCOME_NOT_ATTEMPTED : item->outcome)

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dav-text.h"
+#include "davscope-ui-util.h"
 
 struct _DavscopeStatusBadge
 {
@@ -33,32 +34,6 @@ struct _DavscopeStatusBadge
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeStatusBadge, davscope_status_badge, GTK_TYPE_WIDGET)
-
-static const char *
-severity_icon (DavSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_SEVERITY_ERROR:   return "dialog-error-symbolic";
-    case DAV_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case DAV_SEVERITY_INFO:    return "dialog-information-symbolic";
-    case DAV_SEVERITY_OK:
-    default:                   return "emblem-ok-symbolic";
-    }
-}
-
-static const char *
-severity_class (DavSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_SEVERITY_ERROR:   return "error";
-    case DAV_SEVERITY_WARNING: return "warning";
-    case DAV_SEVERITY_INFO:    return "accent";
-    case DAV_SEVERITY_OK:
-    default:                   return "success";
-    }
-}
 
 static void
 lookup (DavscopeStatusBadge *self,
@@ -251,11 +226,11 @@ update (DavscopeStatusBadge *self)
 
   ensure_button (self);
   for (guint i = 0; i < 4; i++)
-    gtk_widget_remove_css_class (self->button, severity_class ((DavSeverity) i));
+    gtk_widget_remove_css_class (self->button, davscope_severity_css ((DavSeverity) i));
   gtk_widget_set_visible (self->button, TRUE);
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), severity_icon (severity));
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), davscope_severity_icon (severity));
   gtk_label_set_text (GTK_LABEL (self->label), code);
-  gtk_widget_add_css_class (self->button, severity_class (severity));
+  gtk_widget_add_css_class (self->button, davscope_severity_css (severity));
   gtk_widget_set_tooltip_text (self->button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,

@@ -1,0 +1,39 @@
+/* davscope-ui-util.h: the small helpers every part of the window shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How a severity looks (icon, style class), how a status reads
+ * ("404 Not Found"), and the plain label the panes are made of. One
+ * place, so that a status reads the same in the listing, the details
+ * pane, the property editor, the report and the inspector.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dav-status.h"
+
+G_BEGIN_DECLS
+
+const char *davscope_severity_icon     (DavSeverity  severity);
+const char *davscope_severity_css      (DavSeverity  severity);
+
+/* "207 Multi-Status": the server's own @reason (escaped) when it sent
+ * one, else the catalogue's, read as a property's status when
+ * @for_property (a 404 propstat is "the property does not exist").
+ * Status 0 is "no status". */
+char       *davscope_status_phrase     (guint        status,
+                                        const char  *reason,
+                                        gboolean     for_property);
+
+/* A left-aligned label for server text: wrapped by word and character
+ * when @wrap (hrefs have no spaces), else ellipsized in the middle.
+ * Selectable only where copying helps (values, explanations): a
+ * selectable label takes a place in the focus chain. */
+GtkWidget  *davscope_plain_label       (const char  *text,
+                                        const char  *css_class,
+                                        gboolean     wrap,
+                                        gboolean     selectable);
+
+G_END_DECLS
