@@ -240,6 +240,22 @@ new_batch (void)
   return dav_batch_new (client, 4);
 }
 
+/* Starts an Apply of the pending changes, which the batch takes for
+ * @n_sent of the targets (it is never run); returns the instructions
+ * sent, for the answers. */
+static GPtrArray *
+begin_apply (DavPropertySheet *sheet,
+             guint             n_sent)
+{
+  g_autoptr(DavBatch) batch = new_batch ();
+  GPtrArray *patches = dav_property_sheet_dup_patches (sheet, NULL);
+
+  g_assert_nonnull (patches);
+  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, NULL));
+  g_assert_cmpuint (dav_batch_get_n_targets (batch), ==, n_sent);
+  return patches;
+}
+
 /* ---- merging ---------------------------------------------------------------- */
 
 /* One item: the listing's live properties (its 404 too) and the
@@ -601,23 +617,48 @@ test_changes_validation (void)
 
 /* ---- applying -------------------------------------------------------------- */
 
+/* One item with dead properties, and the report its Apply will get. */
+typedef struct {
+  DavPropertySheet *sheet;
+  DavPropertyEntry *author;
+  DavPropertyEntry *color;
+  DavReport        *report;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->sheet = sheet_with_dead_properties ();
+  f->author = entry (f->sheet, NS, "author");
+  f->color = entry (f->sheet, NS, "color");
+  f->report = dav_report_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->report, dav_report_unref);
+  g_assert_finalize_object (g_steal_pointer (&f->sheet));
+}
+
 /* One item, every change saved: nothing pending, each one "done". */
 static void
-test_outcome_all_ok (void)
+test_outcome_all_ok (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autoptr(DavPropertySheet) sheet = sheet_with_dead_properties ();
-  g_autoptr(DavBatch) batch = new_batch ();
-  g_autoptr(GPtrArray) patches = NULL;
-  g_autoptr(DavReport) report = dav_report_new ();
-  g_autofree char *body = NULL;
+  DavPropertySheet *sheet = f->sheet;
+  DavPropertyEntry *author = f->author;
+  DavPropertyEntry *color = f->color;
   g_autofree char *summary = NULL;
-  DavPropertyEntry *author = entry (sheet, NS, "author");
-  DavPropertyEntry *color = entry (sheet, NS, "color");
+  g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) patches = NULL;
+  DavReport *report = f->report;
 
   dav_property_sheet_set_change (sheet, author, DAV_PROPERTY_CHANGE_SET, "Bob", FALSE);
   dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_REMOVE, NULL, FALSE);
-  patches = dav_property_sheet_dup_patches (sheet, NULL);
-  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, NULL));
+  patches = begin_apply (sheet, 1);
   g_assert_cmpuint (dav_property_sheet_get_applied (sheet)->len, ==, 2);
   g_assert_true (g_ptr_array_index (dav_property_sheet_get_applied (sheet), 0) == author);
 
@@ -646,19 +687,17 @@ test_outcome_all_ok (void)
   g_assert_true (dav_property_sheet_lookup (sheet, NS, "color") == color);
   g_assert_false (dav_property_entry_is_seen (color));
   g_assert_true (dav_property_entry_is_kept (color));
-
-  g_assert_finalize_object (g_steal_pointer (&sheet));
 }
 
 /* All or nothing (RFC 4918 §9.2): the protected property refused with a
  * 403, the other one 424; both stay pending. */
 static void
-test_outcome_refused (void)
+test_outcome_refused (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(DavPropertySheet) sheet = sheet_with_dead_properties ();
-  g_autoptr(DavBatch) batch = new_batch ();
+  DavPropertySheet *sheet = f->sheet;
   g_autoptr(GPtrArray) patches = NULL;
-  g_autoptr(DavReport) report = dav_report_new ();
+  DavReport *report = f->report;
   g_autofree char *body = NULL;
   g_autofree char *summary = NULL;
   DavPropertyEntry *etag = entry (sheet, "DAV:", "getetag");
@@ -666,8 +705,7 @@ test_outcome_refused (void)
 
   dav_property_sheet_set_change (sheet, etag, DAV_PROPERTY_CHANGE_SET, "x", FALSE);
   size = dav_property_sheet_add (sheet, NS, "size", "big", FALSE);
-  patches = dav_property_sheet_dup_patches (sheet, NULL);
-  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, NULL));
+  patches = begin_apply (sheet, 1);
 
   body = multistatus ("a.txt",
                       PROPSTAT ("403 Forbidden", "<D:getetag/>")
@@ -690,37 +728,32 @@ test_outcome_refused (void)
 
   /* The next Apply forgets these outcomes as it starts, and sends the
    * changes again in their order. */
-  g_clear_object (&batch);
-  batch = new_batch ();
-  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, NULL));
+  g_ptr_array_unref (begin_apply (sheet, 1));
   g_assert_cmpint (dav_property_entry_get_applied (etag), ==, DAV_PROPERTY_CHANGE_NONE);
   g_assert_cmpuint (dav_property_entry_get_result_status (size), ==, 0);
   g_assert_null (dav_property_entry_get_result_text (size));
   g_assert_true (g_ptr_array_index (dav_property_sheet_get_applied (sheet), 0) == etag);
-
-  g_assert_finalize_object (g_steal_pointer (&sheet));
 }
 
 /* A property the answer does not name takes the request's own outcome;
  * a request without any answer is "No answer."; a 423 says why. */
 static void
-test_outcome_unnamed (void)
+test_outcome_unnamed (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(DavPropertySheet) sheet = sheet_with_dead_properties ();
-  g_autoptr(DavBatch) batch = new_batch ();
+  DavPropertySheet *sheet = f->sheet;
+  DavReport *report = f->report;
   g_autoptr(GPtrArray) patches = NULL;
-  g_autoptr(DavReport) report = dav_report_new ();
-  g_autofree char *body = NULL;
   g_autofree char *text = NULL;
-  DavPropertyEntry *author = entry (sheet, NS, "author");
-  DavPropertyEntry *color = entry (sheet, NS, "color");
+  g_autofree char *body = NULL;
+  DavPropertyEntry *author = f->author;
+  DavPropertyEntry *color = f->color;
   guint status = 1;
   gboolean ok = TRUE;
 
   dav_property_sheet_set_change (sheet, author, DAV_PROPERTY_CHANGE_SET, "Bob", FALSE);
   dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_SET, "blue", FALSE);
-  patches = dav_property_sheet_dup_patches (sheet, NULL);
-  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, NULL));
+  patches = begin_apply (sheet, 1);
 
   /* Before the report: no answer. */
   dav_property_sheet_get_outcome (sheet, 0, author, &status, &ok, &text);
@@ -745,12 +778,11 @@ test_outcome_unnamed (void)
   /* A 423 with a DAV:error: the condition's explanation follows. */
   {
     g_autoptr(DavReport) locked = dav_report_new ();
-    g_autoptr(DavBatch) again = new_batch ();
     const char *error_body = "<?xml version=\"1.0\"?><D:error xmlns:D=\"DAV:\"><D:lock-token-submitted>"
                              "<D:href>/dav/a.txt</D:href></D:lock-token-submitted></D:error>";
     DavConditionInfo info;
 
-    g_assert_true (dav_property_sheet_begin_apply (sheet, again, NULL));
+    g_ptr_array_unref (begin_apply (sheet, 1));
     g_ptr_array_add (locked->items, answer ("a.txt", patches, 423, error_body));
     dav_property_sheet_end_apply (sheet, locked);
     g_assert_cmpuint (dav_property_entry_get_result_status (author), ==, 423);
@@ -759,8 +791,6 @@ test_outcome_unnamed (void)
     g_assert_true (g_str_has_prefix (dav_property_entry_get_result_text (author),
                                      ((DavReportItem *) g_ptr_array_index (locked->items, 0))->explanation));
   }
-
-  g_assert_finalize_object (g_steal_pointer (&sheet));
 }
 
 /* Several items: saved on one, refused on another, and one the batch
@@ -772,7 +802,6 @@ test_outcome_several (void)
   DavResource *b = resource_for ("b.txt", PROPSTAT ("200 OK", "<D:getetag>\"b\"</D:getetag>"));
   DavResource *elsewhere = resource_at ("http://other.example/dav/c.txt");
   g_autoptr(DavPropertySheet) sheet = sheet_of (a, b, elsewhere, NULL);
-  g_autoptr(DavBatch) batch = new_batch ();
   g_autoptr(GPtrArray) patches = NULL;
   g_autoptr(DavReport) report = dav_report_new ();
   g_autofree char *ok_body = NULL;
@@ -787,10 +816,8 @@ test_outcome_several (void)
   dav_property_sheet_merge (sheet);
   author = dav_property_sheet_add (sheet, NS, "author", "Alice", FALSE);
   color = dav_property_sheet_add (sheet, NS, "color", "red", FALSE);
-  patches = dav_property_sheet_dup_patches (sheet, NULL);
-  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, NULL));
   /* The item on another origin is never added. */
-  g_assert_cmpuint (dav_batch_get_n_targets (batch), ==, 2);
+  patches = begin_apply (sheet, 2);
 
   ok_body = multistatus ("a.txt", PROPSTAT ("200 OK", "<X:author/><X:color/>"));
   refused_body = multistatus ("b.txt",
@@ -838,8 +865,6 @@ test_outcome_summaries (void)
   DavResource *b = resource_for ("b.txt", PLAIN);
   g_autoptr(DavPropertySheet) sheet = sheet_of (a, b, NULL);
   g_autoptr(DavPropertySheet) single = sheet_of (resource_for ("a.txt", PLAIN), NULL);
-  g_autoptr(DavBatch) batch = new_batch ();
-  g_autoptr(DavBatch) single_batch = new_batch ();
   g_autoptr(GPtrArray) patches = NULL;
   g_autoptr(DavReport) report = dav_report_new ();
   g_autoptr(DavReport) empty = dav_report_new ();
@@ -848,8 +873,7 @@ test_outcome_summaries (void)
   g_autofree char *body_b = multistatus ("b.txt", PROPSTAT ("200 OK", "<X:author/>"));
 
   dav_property_sheet_add (sheet, NS, "author", "Alice", FALSE);
-  patches = dav_property_sheet_dup_patches (sheet, NULL);
-  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, NULL));
+  patches = begin_apply (sheet, 2);
   g_ptr_array_add (report->items, answer ("a.txt", patches, 207, body_a));
   g_ptr_array_add (report->items, answer ("b.txt", patches, 207, body_b));
   dav_property_sheet_end_apply (sheet, report);
@@ -858,7 +882,7 @@ test_outcome_summaries (void)
   g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 0);
 
   dav_property_sheet_add (single, NS, "author", "Alice", FALSE);
-  g_assert_true (dav_property_sheet_begin_apply (single, single_batch, NULL));
+  g_ptr_array_unref (begin_apply (single, 1));
   dav_property_sheet_end_apply (single, empty);
   g_clear_pointer (&summary, g_free);
   summary = dav_property_sheet_dup_summary (single);
@@ -883,9 +907,9 @@ main (int    argc,
   g_test_add_func ("/property-sheet/changes/undo", test_changes_undo);
   g_test_add_func ("/property-sheet/changes/edit", test_changes_edit);
   g_test_add_func ("/property-sheet/changes/validation", test_changes_validation);
-  g_test_add_func ("/property-sheet/outcome/all-ok", test_outcome_all_ok);
-  g_test_add_func ("/property-sheet/outcome/refused", test_outcome_refused);
-  g_test_add_func ("/property-sheet/outcome/unnamed", test_outcome_unnamed);
+  g_test_add ("/property-sheet/outcome/all-ok", Fixture, NULL, fixture_set_up, test_outcome_all_ok, fixture_tear_down);
+  g_test_add ("/property-sheet/outcome/refused", Fixture, NULL, fixture_set_up, test_outcome_refused, fixture_tear_down);
+  g_test_add ("/property-sheet/outcome/unnamed", Fixture, NULL, fixture_set_up, test_outcome_unnamed, fixture_tear_down);
   g_test_add_func ("/property-sheet/outcome/several", test_outcome_several);
   g_test_add_func ("/property-sheet/outcome/summaries", test_outcome_summaries);
 
