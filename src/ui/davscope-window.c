@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dav-error.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
 #include "davscope-bench.h"
@@ -206,9 +207,9 @@ on_certificate_decided (DavscopeCertificateDecision decision,
 static void
 on_redirect_response (AdwMessageDialog *dialog,
                       const char       *response,
-                      DavscopeWindow   *self)
+                      const char       *url)
 {
-  const char *url = g_object_get_data (G_OBJECT (dialog), "url");
+  DavscopeWindow *self = DAVSCOPE_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
   if (g_str_equal (response, "open"))
     open_url (self, url, TRUE);
@@ -229,10 +230,49 @@ ask_redirect (DavscopeWindow *self,
                                     NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "url", g_strdup (url), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_redirect_response), self, 0);
+  /* The URL lives as long as the dialog's handler. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_redirect_response),
+                         g_strdup (url), (GClosureNotify) G_CALLBACK (g_free), 0);
   davscope_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A listing of the root ended: remember the location, or ask the user
+ * what the failure leaves to them. */
+static void
+on_root_loaded (DavscopeWindow *self,
+                DavFolder      *folder)
+{
+  const GError *error = dav_folder_get_error (folder);
+  GTlsCertificateFlags errors = 0;
+  GTlsCertificate *certificate;
+  const char *elsewhere;
+
+  if (error == NULL)
+    {
+      if (dav_folder_get_loaded (folder))
+        remember_location (self, dav_folder_get_url (folder));
+      return;
+    }
+
+  /* The listing failed on an untrusted certificate: the user decides. */
+  certificate = dav_folder_get_rejected_certificate (folder, &errors);
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) && certificate != NULL)
+    {
+      if (!self->asking_certificate)
+        {
+          self->asking_certificate = TRUE;
+          davscope_certificate_dialog_ask (GTK_WINDOW (self), self->client, certificate, errors,
+                                           on_certificate_decided, g_object_ref (self));
+        }
+      return;
+    }
+
+  /* Sent to another server: the user decides, and that server is a new
+   * connection with its own login (docs/hostile-servers.md case 34). */
+  elsewhere = dav_error_get_redirect_target (error);
+  if (elsewhere != NULL)
+    ask_redirect (self, elsewhere);
 }
 
 static void
@@ -240,52 +280,24 @@ on_root_state (DavFolder      *folder,
                GParamSpec     *pspec,
                DavscopeWindow *self)
 {
-  GTlsCertificateFlags errors;
-
   update_actions (self);
 
-  if (dav_folder_get_loading (folder))
-    return;
-
-  if (dav_folder_get_error (folder) == NULL)
-    {
-      if (dav_folder_get_loaded (folder))
-        remember_location (self, dav_folder_get_url (folder));
-      return;
-    }
-
-  /* The first listing or a reload failed. */
-
-  /* The listing failed on an untrusted certificate: the user decides. */
-  if (!self->asking_certificate &&
-      dav_client_get_rejected_certificate (self->client, &errors) != NULL)
-    {
-      self->asking_certificate = TRUE;
-      davscope_certificate_dialog_ask (GTK_WINDOW (self), self->client,
-                                       on_certificate_decided, g_object_ref (self));
-      return;
-    }
-
-  /* Sent to another server: the user decides, and that server is a new
-   * connection with its own login (docs/hostile-servers.md case 34). */
-  {
-    g_autofree char *elsewhere = dav_client_take_refused_redirect (self->client);
-
-    if (elsewhere != NULL)
-      ask_redirect (self, elsewhere);
-  }
+  /* Once per listing: "loading" turns false when it ends. */
+  if (g_str_equal (pspec->name, "loading") && !dav_folder_get_loading (folder))
+    on_root_loaded (self, folder);
 }
 
 static void
-watch_root (DavscopeWindow *self)
+watch_root (DavscopeWindow *self,
+            DavFolder      *root)
 {
   if (self->root != NULL)
     {
       g_clear_signal_handler (&self->root_handler, self->root);
     }
   g_clear_object (&self->root);
-  if (self->store != NULL)
-    self->root = g_object_ref (dav_resource_store_get_root (self->store));
+  if (root != NULL)
+    self->root = g_object_ref (root);
   if (self->root != NULL)
     self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_state), self);
   davscope_bench_begin (GTK_WIDGET (self), DAVSCOPE_BROWSER_VIEW (self->browser), self->root);
@@ -304,6 +316,33 @@ disconnect (DavscopeWindow *self)
   g_clear_object (&self->client);
 }
 
+/* A new connection for @url: its client, with the user's settings and
+ * the window's login and certificate questions, and a store over it. */
+static gboolean
+connect_to (DavscopeWindow  *self,
+            const char      *url,
+            GError         **error)
+{
+  g_autoptr(DavClient) client = dav_client_new (url, error);
+  g_auto(GStrv) names = NULL;
+
+  if (client == NULL)
+    return FALSE;
+
+  disconnect (self);
+  self->client = g_steal_pointer (&client);
+  dav_client_set_max_connections (self->client,
+                                  g_settings_get_int (self->settings, "connections-per-host"));
+  dav_client_set_timeout (self->client, g_settings_get_int (self->settings, "request-timeout"));
+  davscope_credentials_attach (self->client, GTK_WINDOW (self));
+  davscope_certificate_apply_remembered (self->client);
+  self->store = dav_resource_store_new (self->client);
+  names = g_settings_get_strv (self->settings, "listing-properties");
+  dav_resource_store_set_properties (self->store, (const char * const *) names);
+
+  return TRUE;
+}
+
 static void
 open_url (DavscopeWindow *self,
           const char     *url,
@@ -312,6 +351,7 @@ open_url (DavscopeWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *normal = normalize_location (url);
   const char *current = self->client ? dav_client_get_base_url (self->client) : NULL;
+  DavFolder *root = NULL;
 
   if (normal == NULL)
     return;
@@ -320,34 +360,19 @@ open_url (DavscopeWindow *self,
     g_ptr_array_add (self->history, g_strdup (current));
 
   /* Same server: move there with the connection (and login) we have. */
-  if (self->store != NULL && dav_resource_store_set_root (self->store, normal, NULL) != NULL)
-    ;
-  else
+  if (self->store != NULL)
+    root = dav_resource_store_open (self->store, normal, NULL);
+  if (root == NULL)
     {
-      g_autoptr(DavClient) client = dav_client_new (normal, &error);
-
-      if (client == NULL)
+      if (!connect_to (self, normal, &error) ||
+          (root = dav_resource_store_open (self->store, normal, &error)) == NULL)
         {
           show_start_error (self, error->message);
           return;
         }
-
-      disconnect (self);
-      self->client = g_steal_pointer (&client);
-      dav_client_set_max_connections (self->client,
-                                      g_settings_get_int (self->settings, "connections-per-host"));
-      dav_client_set_timeout (self->client, g_settings_get_int (self->settings, "request-timeout"));
-      davscope_credentials_attach (self->client, GTK_WINDOW (self));
-      davscope_certificate_apply_remembered (self->client);
-      self->store = dav_resource_store_new (self->client);
-      {
-        g_auto(GStrv) names = g_settings_get_strv (self->settings, "listing-properties");
-
-        dav_resource_store_set_properties (self->store, (const char * const *) names);
-      }
     }
 
-  watch_root (self);
+  watch_root (self, root);
   davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (self->browser), self->store);
   gtk_editable_set_text (GTK_EDITABLE (self->location_entry), dav_client_get_base_url (self->client));
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "browser");
