@@ -42,6 +42,7 @@ struct _DavscopeWindow
   GtkWidget            *start_error;
   GtkWidget            *recent_group;
   GtkWidget            *recent_list;
+  GtkStringList        *recent;        /* the URLs of recent_list's rows */
   GtkWidget            *browser;
   GtkWidget            *context_menu;    /* on a right-click in the browser */
   GMenuModel           *new_menu;
@@ -72,38 +73,39 @@ on_recent_activated (GtkListBox     *list,
                      GtkListBoxRow  *row,
                      DavscopeWindow *self)
 {
-  const char *url = g_object_get_data (G_OBJECT (row), "url");
+  const char *url = gtk_string_list_get_string (self->recent, gtk_list_box_row_get_index (row));
 
   if (url != NULL)
     open_url (self, url, TRUE);
+}
+
+static GtkWidget *
+create_recent_row (gpointer item,
+                   gpointer user_data)
+{
+  const char *url = gtk_string_object_get_string (item);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (url);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, url, -1);
+
+  return row;
 }
 
 static void
 fill_recent (DavscopeWindow *self)
 {
   g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-locations");
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
-
-  for (guint i = 0; recent[i] != NULL; i++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (recent[i]);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "url", g_strdup (recent[i]), g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, recent[i], -1);
-      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
-    }
-
+  gtk_string_list_splice (self->recent, 0, g_list_model_get_n_items (G_LIST_MODEL (self->recent)),
+                          (const char * const *) recent);
   gtk_widget_set_visible (self->recent_group, recent[0] != NULL);
 }
 
@@ -793,6 +795,7 @@ davscope_window_finalize (GObject *object)
   DavscopeWindow *self = DAVSCOPE_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent);
   g_ptr_array_unref (self->history);
   g_ptr_array_unref (self->clipboard);
 
@@ -900,6 +903,9 @@ davscope_window_init (DavscopeWindow *self)
   davscope_browser_view_set_show_hidden (DAVSCOPE_BROWSER_VIEW (self->browser),
                                          g_settings_get_boolean (self->settings, "show-hidden"));
   g_signal_connect_swapped (self->settings, "changed::show-hidden", G_CALLBACK (on_show_hidden_changed), self);
+  self->recent = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->recent_list), G_LIST_MODEL (self->recent),
+                           create_recent_row, NULL, NULL);
   fill_recent (self);
   update_actions (self);
   gtk_widget_grab_focus (self->start_entry);
