@@ -49,7 +49,7 @@ typedef void (*DavWalkFunc) (DavWalk           *walk,
                              const DavHref     *href,
                              gpointer           user_data);
 
-/* @names as for dav_client_propfind_async (); {DAV:}resourcetype is asked
+/* @names as for dav_propfind_new (); {DAV:}resourcetype is asked
  * for too, to find the folders. */
 DavWalk      *dav_walk_new             (DavClient           *client,
                                         const char          *url,

@@ -1169,6 +1169,8 @@ check_cross_origin (guint    status,
     {
       g_assert_null (result);
       g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
+      /* The error carries where it pointed, for the user to decide on. */
+      g_assert_true (g_str_has_prefix (dav_error_get_redirect_target (error), target->dav_url));
     }
 
   /* Not followed: nothing reached the other port, credentials least. */
@@ -1291,6 +1293,8 @@ test_redirect_loop (void)
   g_assert_null (result);
   g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
   g_assert_nonnull (strstr (error->message, "Too many redirects"));
+  /* A loop is nothing to open elsewhere. */
+  g_assert_null (dav_error_get_redirect_target (error));
   g_assert_cmpuint (server_count (server, "PROPFIND"), ==, 21);
   g_assert_cmpuint (server->seen->len, ==, 21);
 

@@ -595,6 +595,7 @@ test_redirect_to_http (void)
   result = do_propfind (client, server->dav_url, &error);
   g_assert_null (result);
   g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
+  g_assert_true (g_str_has_prefix (dav_error_get_redirect_target (error), server->redirect));
   g_assert_cmpuint (tls_server_get (server, &server->requests), ==, 1);
   while (g_main_context_iteration (NULL, FALSE))
     ;
