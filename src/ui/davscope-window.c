@@ -211,10 +211,11 @@ on_redirect_response (AdwMessageDialog *dialog,
                       const char       *response,
                       const char       *url)
 {
-  DavscopeWindow *self = DAVSCOPE_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  /* The window that asked; none once it is gone. */
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
-  if (g_str_equal (response, "open"))
-    open_url (self, url, TRUE);
+  if (DAVSCOPE_IS_WINDOW (parent) && g_str_equal (response, "open"))
+    open_url (DAVSCOPE_WINDOW (parent), url, TRUE);
 }
 
 static void
