@@ -84,7 +84,7 @@ main (int   argc,
 
   if (dav_folder_get_error (root) != NULL)
     {
-      fprintf (stderr, "bench-model: %s\n", dav_folder_get_error (root));
+      fprintf (stderr, "bench-model: %s\n", dav_folder_get_error_message (root));
       return 1;
     }
 

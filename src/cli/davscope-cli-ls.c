@@ -339,10 +339,10 @@ show_href (Listing           *self,
 }
 
 static void
-on_response (DavResponse *response,
-             gpointer     user_data)
+on_response (DavPropfind *propfind,
+             DavResponse *response,
+             Listing     *self)
 {
-  Listing *self = user_data;
 
   count_response (self, response);
   if (response->hrefs->len == 0)
@@ -471,6 +471,12 @@ run_walk (Listing             *self,
   dav_walk_set_concurrency (walk, MAX (session->connections, 1));
   dav_walk_run_async (walk, on_walk_item, self, NULL, davscope_cli_session_done, &done);
   walked = dav_walk_run_finish (walk, davscope_cli_session_wait (session, &done), &error);
+  {
+    GTlsCertificateFlags rejected_errors = 0;
+    GTlsCertificate *rejected = dav_walk_get_rejected_certificate (walk, &rejected_errors);
+
+    davscope_cli_session_set_rejected (session, rejected, rejected_errors);
+  }
   root = dav_walk_get_root_result (walk);
   whole = walked && dav_walk_get_complete (walk) && !self->fatal;
   for (guint i = 0; i < failures->len; i++)
@@ -539,6 +545,7 @@ run_listing (int       argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(DavResult) result = NULL;
+  g_autoptr(DavPropfind) propfind = NULL;
   g_autofree char *url = NULL;
   g_auto(GStrv) props = NULL;
   g_autofree char *depth_text = NULL;
@@ -641,11 +648,20 @@ run_listing (int       argc,
       return exit_code;
     }
 
-  dav_client_propfind_async (session.client, url, depth, kind,
-                             props ? (const char * const *) props
-                                   : (kind == DAV_PROPFIND_PROP ? listing_properties : NULL),
-                             on_response, &self, NULL, davscope_cli_session_done, &done);
-  result = dav_client_request_finish (session.client, davscope_cli_session_wait (&session, &done), &error);
+  propfind = dav_propfind_new (depth, kind,
+                               props ? (const char * const *) props
+                                     : (kind == DAV_PROPFIND_PROP ? listing_properties : NULL));
+  dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM);
+  g_signal_connect (propfind, "response", G_CALLBACK (on_response), &self);
+  dav_client_propfind_async (session.client, url, propfind, NULL, davscope_cli_session_done, &done);
+  davscope_cli_session_wait (&session, &done);
+  result = dav_client_propfind_finish (session.client, done, &error);
+  {
+    GTlsCertificateFlags rejected_errors = 0;
+    GTlsCertificate *rejected = dav_client_get_rejected_certificate (session.client, done, &rejected_errors);
+
+    davscope_cli_session_set_rejected (&session, rejected, rejected_errors);
+  }
 
   /* One document whatever the answer: the listing, and how it ended. A
    * whole answer that is no 207 is complete, but no listing. */

@@ -60,12 +60,26 @@ session_start (DavscopeCliSession *session,
   return davscope_cli_session_connect (session, base);
 }
 
+typedef DavResult *(*FinishFunc) (DavClient     *client,
+                                  GAsyncResult  *result,
+                                  GError       **error);
+
+/* Waits for the verb, finishes it with its @finish, and keeps the
+ * certificate it refused for davscope_cli_session_print_error (). */
 static DavResult *
 wait_result (DavscopeCliSession  *session,
              GAsyncResult       **done,
+             FinishFunc           finish,
              GError             **error)
 {
-  return dav_client_request_finish (session->client, davscope_cli_session_wait (session, done), error);
+  GTlsCertificateFlags rejected_errors = 0;
+  GTlsCertificate *rejected;
+
+  davscope_cli_session_wait (session, done);
+  rejected = dav_client_get_rejected_certificate (session->client, *done, &rejected_errors);
+  davscope_cli_session_set_rejected (session, rejected, rejected_errors);
+
+  return finish (session->client, *done, error);
 }
 
 /* Where a COPY, MOVE or PUT writes. Asked to keep what is there
@@ -206,6 +220,7 @@ davscope_cli_info (int    argc,
   g_autoptr(GAsyncResult) quota_done = NULL;
   g_autoptr(DavResult) result = NULL;
   g_autoptr(DavResult) quota = NULL;
+  g_autoptr(DavPropfind) quota_propfind = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   static const char * const quota_names[] = {
@@ -223,7 +238,7 @@ davscope_cli_info (int    argc,
     }
 
   dav_client_options_async (session.client, url, NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, &error);
+  result = wait_result (&session, &done, dav_client_options_finish, &error);
   if (result == NULL || !SOUP_STATUS_IS_SUCCESSFUL (result->status))
     {
       exit_code = finish_simple (&session, url, "OPTIONS", NULL, result, error, NULL);
@@ -232,9 +247,9 @@ davscope_cli_info (int    argc,
     }
 
   /* Quota (RFC 4331) when the server has it; its absence is no error. */
-  dav_client_propfind_async (session.client, url, DAV_DEPTH_0, DAV_PROPFIND_PROP, quota_names,
-                             NULL, NULL, NULL, davscope_cli_session_done, &quota_done);
-  quota = wait_result (&session, &quota_done, NULL);
+  quota_propfind = dav_propfind_new (DAV_DEPTH_0, DAV_PROPFIND_PROP, quota_names);
+  dav_client_propfind_async (session.client, url, quota_propfind, NULL, davscope_cli_session_done, &quota_done);
+  quota = wait_result (&session, &quota_done, dav_client_propfind_finish, NULL);
 
   dav = soup_message_headers_get_list (result->headers, "DAV");
   allow = soup_message_headers_get_list (result->headers, "Allow");
@@ -326,7 +341,7 @@ davscope_cli_mkdir (int    argc,
     }
 
   dav_client_mkcol_async (session.client, url, NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, &error);
+  result = wait_result (&session, &done, dav_client_mkcol_finish, &error);
   exit_code = finish_simple (&session, url, "MKCOL", NULL, result, error, _("Created."));
 
   davscope_cli_session_clear (&session);
@@ -392,7 +407,7 @@ copy_or_move (int      argc,
     dav_client_move_async (session.client, source, destination, overwrite, NULL, davscope_cli_session_done, &done);
   else
     dav_client_copy_async (session.client, source, destination, overwrite, NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, &error);
+  result = wait_result (&session, &done, move ? dav_client_move_finish : dav_client_copy_finish, &error);
   target = (Target) { destination, !overwrite };
   exit_code = finish_simple (&session, source, move ? "MOVE" : "COPY", &target, result, error,
                              result && result->status == 201 ? _("Done; the destination is new.")
@@ -451,7 +466,7 @@ davscope_cli_lock (int    argc,
                          depth != NULL && g_str_equal (depth, "0") ? DAV_DEPTH_0 : DAV_DEPTH_INFINITY,
                          MAX (timeout, 0), owner ? owner : g_get_user_name (),
                          NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, &error);
+  result = wait_result (&session, &done, dav_client_lock_finish, &error);
   if (result != NULL && result->lock_token != NULL)
     {
       g_autofree char *token = dav_text_escape (result->lock_token, -1);
@@ -504,7 +519,7 @@ davscope_cli_unlock (int    argc,
     }
 
   dav_client_unlock_async (session.client, url, argv[2], NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, &error);
+  result = wait_result (&session, &done, dav_client_unlock_finish, &error);
   exit_code = finish_simple (&session, url, "UNLOCK", NULL, result, error, _("Unlocked."));
 
   davscope_cli_session_clear (&session);
@@ -630,7 +645,7 @@ davscope_cli_get (int    argc,
   dav_client_get_async (session.client, url,
                         g_io_stream_get_output_stream (G_IO_STREAM (temp_stream)),
                         on_progress, &progress, NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, &error);
+  result = wait_result (&session, &done, dav_client_get_finish, &error);
   if (progress.tty && progress.last != 0)
     fputc ('\n', stderr);
 
@@ -740,7 +755,7 @@ davscope_cli_put (int    argc,
    * without --overwrite it is sent with If-None-Match: *. */
   dav_client_put_async (session.client, url, G_INPUT_STREAM (input), g_file_info_get_size (info),
                         content_type, overwrite, on_progress, &progress, NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, &error);
+  result = wait_result (&session, &done, dav_client_put_finish, &error);
   if (progress.tty && progress.last != 0)
     fputc ('\n', stderr);
 

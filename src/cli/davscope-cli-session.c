@@ -204,6 +204,7 @@ davscope_cli_session_clear (DavscopeCliSession *session)
     }
   g_clear_pointer (&session->user, g_free);
   g_clear_object (&session->client);
+  g_clear_object (&session->rejected);
 }
 
 void
@@ -261,6 +262,15 @@ print_certificate (DavscopeCliSession   *session,
   g_printerr (_("  Use --insecure only if you know why it is not trusted.\n"));
 }
 
+void
+davscope_cli_session_set_rejected (DavscopeCliSession   *session,
+                                   GTlsCertificate      *certificate,
+                                   GTlsCertificateFlags  errors)
+{
+  g_set_object (&session->rejected, certificate);
+  session->rejected_errors = errors;
+}
+
 DavscopeCliFailure
 davscope_cli_failure_for_error (const GError *error)
 {
@@ -274,14 +284,8 @@ int
 davscope_cli_session_print_error (DavscopeCliSession *session,
                                   const GError       *error)
 {
-  GTlsCertificateFlags flags = 0;
-  GTlsCertificate *certificate = NULL;
-
-  if (session->client != NULL)
-    certificate = dav_client_get_rejected_certificate (session->client, &flags);
-
-  if (error->domain == G_TLS_ERROR && certificate != NULL)
-    print_certificate (session, certificate, flags);
+  if (error->domain == G_TLS_ERROR && session->rejected != NULL)
+    print_certificate (session, session->rejected, session->rejected_errors);
   else
     {
       g_autofree char *shown = dav_text_escape (error->message, -1);

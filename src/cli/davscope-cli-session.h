@@ -27,6 +27,8 @@ typedef struct {
   DavClient         *client;
   const char        *command;
   gboolean           auth_refused; /* a login was asked for and not given */
+  GTlsCertificate   *rejected;     /* what the failed request refused, for print_error */
+  GTlsCertificateFlags rejected_errors;
 } DavscopeCliSession;
 
 /* Adds the common options to @context; call before parsing. */
@@ -55,6 +57,11 @@ GAsyncResult *davscope_cli_session_wait      (DavscopeCliSession  *session,
 void        davscope_cli_session_done        (GObject             *source,
                                               GAsyncResult        *result,
                                               gpointer             slot);
+/* Keeps the certificate a failed request refused (NULL: none), for
+ * davscope_cli_session_print_error (). */
+void        davscope_cli_session_set_rejected (DavscopeCliSession  *session,
+                                               GTlsCertificate     *certificate,
+                                               GTlsCertificateFlags errors);
 /* Whether the request behind @error got to the server at all. */
 DavscopeCliFailure davscope_cli_failure_for_error (const GError   *error);
 /* Says on stderr why a request got no answer (with the certificate when

@@ -337,8 +337,10 @@ finish_if_done (DavBatch *self)
 }
 
 typedef struct {
-  DavBatch *batch;
-  guint     index;
+  DavBatch  *batch;
+  guint      index;
+  /* The _finish of the verb that was started. */
+  DavResult *(*finish) (DavClient *client, GAsyncResult *result, GError **error);
 } Pending;
 
 static void
@@ -418,7 +420,7 @@ on_request_done (GObject      *source,
   g_autoptr(DavResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  result = pending->finish (DAV_CLIENT (source), res, &error);
   if (result != NULL)
     dav_report_item_set_result (target->item, result);
   else
@@ -472,21 +474,34 @@ start_target (DavBatch     *self,
   const char *url = target->item->url;
 
   if (target->patches != NULL)
-    dav_client_proppatch_async (self->client, url, target->patches, cancellable, on_request_done, pending);
+    {
+      pending->finish = dav_client_proppatch_finish;
+      dav_client_proppatch_async (self->client, url, target->patches, cancellable, on_request_done, pending);
+    }
   else if (g_str_equal (method, "MKCOL"))
-    dav_client_mkcol_async (self->client, url, cancellable, on_request_done, pending);
+    {
+      pending->finish = dav_client_mkcol_finish;
+      dav_client_mkcol_async (self->client, url, cancellable, on_request_done, pending);
+    }
   else if (g_str_equal (method, "COPY"))
-    dav_client_copy_async (self->client, url, target->destination, target->overwrite,
-                           cancellable, on_request_done, pending);
+    {
+      pending->finish = dav_client_copy_finish;
+      dav_client_copy_async (self->client, url, target->destination, target->overwrite,
+                             cancellable, on_request_done, pending);
+    }
   else if (g_str_equal (method, "MOVE"))
-    dav_client_move_async (self->client, url, target->destination, target->overwrite,
-                           cancellable, on_request_done, pending);
+    {
+      pending->finish = dav_client_move_finish;
+      dav_client_move_async (self->client, url, target->destination, target->overwrite,
+                             cancellable, on_request_done, pending);
+    }
   else if (g_str_equal (method, "PUT"))
     {
       g_autoptr(GFileInputStream) input = g_file_read (target->file, cancellable, error);
 
       if (input == NULL)
         return FALSE;
+      pending->finish = dav_client_put_finish;
       dav_client_put_async (self->client, url, G_INPUT_STREAM (input), target->bytes_total,
                             target->content_type, target->overwrite, on_transfer_progress, pending,
                             cancellable, on_request_done, pending);
@@ -504,12 +519,16 @@ start_target (DavBatch     *self,
       target->temp = dav_local_file_begin (target->file, &target->temp_stream, error);
       if (target->temp == NULL)
         return FALSE;
+      pending->finish = dav_client_get_finish;
       dav_client_get_async (self->client, url,
                             g_io_stream_get_output_stream (G_IO_STREAM (target->temp_stream)),
                             on_transfer_progress, pending, cancellable, on_request_done, pending);
     }
   else
-    dav_client_delete_async (self->client, url, cancellable, on_request_done, pending);
+    {
+      pending->finish = dav_client_delete_finish;
+      dav_client_delete_async (self->client, url, cancellable, on_request_done, pending);
+    }
 
   return TRUE;
 }

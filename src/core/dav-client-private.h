@@ -26,9 +26,6 @@ struct _DavClient
   DavParserLimits  limits;
   gboolean         accept_invalid;
   GTlsCertificate *pinned;
-  GTlsCertificate *rejected;
-  GTlsCertificateFlags rejected_errors;
-  char            *refused_redirect; /* where the last cross-origin redirect pointed */
   gboolean         seen_digest;
   gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */

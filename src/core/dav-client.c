@@ -316,7 +316,7 @@ dav_client_options_async (DavClient           *self,
 {
   g_return_if_fail (DAV_IS_CLIENT (self));
 
-  dav_request_start (dav_request_new (self, "OPTIONS", url), cancellable, callback, user_data);
+  dav_request_start (dav_request_new (self, "OPTIONS", url), dav_client_options_async, cancellable, callback, user_data);
 }
 
 static const char *
@@ -334,11 +334,7 @@ depth_string (DavDepth depth)
 void
 dav_client_propfind_async (DavClient           *self,
                            const char          *url,
-                           DavDepth             depth,
-                           DavPropfindKind      kind,
-                           const char * const  *names,
-                           DavResponseFunc      func,
-                           gpointer             func_data,
+                           DavPropfind         *propfind,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
@@ -348,21 +344,22 @@ dav_client_propfind_async (DavClient           *self,
   GError *error = NULL;
 
   g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (DAV_IS_PROPFIND (propfind));
 
-  body = dav_request_body_propfind (kind, names, &error);
+  body = dav_request_body_propfind (dav_propfind_get_kind (propfind),
+                                    dav_propfind_get_names (propfind), &error);
   if (body == NULL)
     {
-      dav_request_report_error (self, error, callback, user_data);
+      dav_request_report_error (self, dav_client_propfind_async, error, callback, user_data);
       return;
     }
 
   req = dav_request_new (self, "PROPFIND", url);
   dav_request_set_body (req, body, "application/xml; charset=utf-8");
-  dav_request_set_header (req, "Depth", depth_string (depth));
-  req->func = func;
-  req->func_data = func_data;
+  dav_request_set_header (req, "Depth", depth_string (dav_propfind_get_depth (propfind)));
+  req->propfind = g_object_ref (propfind);
 
-  dav_request_start (req, cancellable, callback, user_data);
+  dav_request_start (req, dav_client_propfind_async, cancellable, callback, user_data);
 }
 
 void
@@ -383,14 +380,14 @@ dav_client_proppatch_async (DavClient           *self,
   body = dav_request_body_proppatch (patches, &error);
   if (body == NULL)
     {
-      dav_request_report_error (self, error, callback, user_data);
+      dav_request_report_error (self, dav_client_proppatch_async, error, callback, user_data);
       return;
     }
 
   req = dav_request_new (self, "PROPPATCH", url);
   dav_request_set_body (req, body, "application/xml; charset=utf-8");
 
-  dav_request_start (req, cancellable, callback, user_data);
+  dav_request_start (req, dav_client_proppatch_async, cancellable, callback, user_data);
 }
 
 void
@@ -402,7 +399,7 @@ dav_client_mkcol_async (DavClient           *self,
 {
   g_return_if_fail (DAV_IS_CLIENT (self));
 
-  dav_request_start (dav_request_new (self, "MKCOL", url), cancellable, callback, user_data);
+  dav_request_start (dav_request_new (self, "MKCOL", url), dav_client_mkcol_async, cancellable, callback, user_data);
 }
 
 void
@@ -416,12 +413,13 @@ dav_client_delete_async (DavClient           *self,
 
   /* No Depth header: on a collection only "infinity" is allowed, and it
    * is the default (RFC 4918 §9.6.1). */
-  dav_request_start (dav_request_new (self, "DELETE", url), cancellable, callback, user_data);
+  dav_request_start (dav_request_new (self, "DELETE", url), dav_client_delete_async, cancellable, callback, user_data);
 }
 
 static void
 copy_or_move (DavClient           *self,
               const char          *method,
+              gpointer             source_tag,
               const char          *url,
               const char          *destination,
               gboolean             overwrite,
@@ -438,14 +436,14 @@ copy_or_move (DavClient           *self,
   /* The destination is changed as much as the source. */
   if (!dav_client_check_target (self, destination, &error))
     {
-      dav_request_report_error (self, error, callback, user_data);
+      dav_request_report_error (self, source_tag, error, callback, user_data);
       return;
     }
 
   req = dav_request_new (self, method, url);
   dav_request_set_header (req, "Destination", destination);
   dav_request_set_header (req, "Overwrite", overwrite ? "T" : "F");
-  dav_request_start (req, cancellable, callback, user_data);
+  dav_request_start (req, source_tag, cancellable, callback, user_data);
 }
 
 void
@@ -457,7 +455,7 @@ dav_client_copy_async (DavClient           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  copy_or_move (self, "COPY", url, destination, overwrite, cancellable, callback, user_data);
+  copy_or_move (self, "COPY", dav_client_copy_async, url, destination, overwrite, cancellable, callback, user_data);
 }
 
 void
@@ -469,7 +467,7 @@ dav_client_move_async (DavClient           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  copy_or_move (self, "MOVE", url, destination, overwrite, cancellable, callback, user_data);
+  copy_or_move (self, "MOVE", dav_client_move_async, url, destination, overwrite, cancellable, callback, user_data);
 }
 
 void
@@ -495,7 +493,7 @@ dav_client_lock_async (DavClient           *self,
   timeout = timeout_seconds == 0 ? g_strdup ("Infinite") : g_strdup_printf ("Second-%u", timeout_seconds);
   dav_request_set_header (req, "Timeout", timeout);
 
-  dav_request_start (req, cancellable, callback, user_data);
+  dav_request_start (req, dav_client_lock_async, cancellable, callback, user_data);
 }
 
 void
@@ -516,7 +514,7 @@ dav_client_unlock_async (DavClient           *self,
   header = g_strdup_printf ("<%s>", token);
   dav_request_set_header (req, "Lock-Token", header);
 
-  dav_request_start (req, cancellable, callback, user_data);
+  dav_request_start (req, dav_client_unlock_async, cancellable, callback, user_data);
 }
 
 void
@@ -539,7 +537,7 @@ dav_client_get_async (DavClient           *self,
   req->progress = progress;
   req->progress_data = progress_data;
 
-  dav_request_start (req, cancellable, callback, user_data);
+  dav_request_start (req, dav_client_get_async, cancellable, callback, user_data);
 }
 
 void
@@ -573,18 +571,95 @@ dav_client_put_async (DavClient           *self,
   req->progress = progress;
   req->progress_data = progress_data;
 
-  dav_request_start (req, cancellable, callback, user_data);
+  dav_request_start (req, dav_client_put_async, cancellable, callback, user_data);
 }
 
 DavResult *
-dav_client_request_finish (DavClient     *self,
+dav_client_options_finish (DavClient     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_options_async, error);
+}
+
+DavResult *
+dav_client_propfind_finish (DavClient     *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return dav_request_finish (self, result, dav_client_propfind_async, error);
+}
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+DavResult *
+dav_client_proppatch_finish (DavClient     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_proppatch_async, error);
+}
+
+DavResult *
+dav_client_mkcol_finish (DavClient     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_mkcol_async, error);
+}
+
+DavResult *
+dav_client_delete_finish (DavClient     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_delete_async, error);
+}
+
+DavResult *
+dav_client_copy_finish (DavClient     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_copy_async, error);
+}
+
+DavResult *
+dav_client_move_finish (DavClient     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_move_async, error);
+}
+
+DavResult *
+dav_client_lock_finish (DavClient     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_lock_async, error);
+}
+
+DavResult *
+dav_client_unlock_finish (DavClient     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_unlock_async, error);
+}
+
+DavResult *
+dav_client_get_finish (DavClient     *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_get_async, error);
+}
+
+DavResult *
+dav_client_put_finish (DavClient     *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_put_async, error);
 }
 
 /* ---- settings ----------------------------------------------------------- */
@@ -669,22 +744,13 @@ dav_client_pin_certificate (DavClient       *self,
 
 GTlsCertificate *
 dav_client_get_rejected_certificate (DavClient            *self,
+                                     GAsyncResult         *result,
                                      GTlsCertificateFlags *errors)
 {
   g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  if (errors != NULL)
-    *errors = self->rejected_errors;
-
-  return self->rejected;
-}
-
-char *
-dav_client_take_refused_redirect (DavClient *self)
-{
-  g_return_val_if_fail (DAV_IS_CLIENT (self), NULL);
-
-  return g_steal_pointer (&self->refused_redirect);
+  return dav_request_get_rejected_certificate (result, errors);
 }
 
 /* ---- the object --------------------------------------------------------- */
@@ -712,8 +778,6 @@ dav_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->log);
   g_clear_object (&self->pinned);
-  g_clear_object (&self->rejected);
-  g_free (self->refused_redirect);
   g_hash_table_unref (self->locks);
 
   G_OBJECT_CLASS (dav_client_parent_class)->finalize (object);

@@ -4,8 +4,8 @@
  *
  * One DavClient per connected location (scheme, host, port and a base
  * collection). Every operation is async in GIO style and finishes with
- * dav_client_request_finish (): a DavResult for any HTTP answer, a GError
- * when there was none to give. Redirects are never left to libsoup
+ * its own _finish (): a DavResult for any HTTP answer, a GError when there
+ * was none to give. Redirects are never left to libsoup
  * (docs/hostile-servers.md): safe methods follow them within the same
  * origin, anything else is reported. Mutating requests only go to the
  * connected origin, inside the base collection.
@@ -19,21 +19,10 @@
 #include "dav-exchange-log.h"
 #include "dav-multistatus-parser.h"
 #include "dav-prop-patch.h"
+#include "dav-propfind.h"
 #include "dav-result.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  DAV_DEPTH_0,
-  DAV_DEPTH_1,
-  DAV_DEPTH_INFINITY,
-} DavDepth;
-
-typedef enum {
-  DAV_PROPFIND_ALLPROP,   /* with optional <include> names */
-  DAV_PROPFIND_PROPNAME,
-  DAV_PROPFIND_PROP,      /* the named properties */
-} DavPropfindKind;
 
 typedef enum {
   DAV_LOCK_EXCLUSIVE,
@@ -85,15 +74,12 @@ void            dav_client_set_accept_invalid_certificates
  * (docs/hostile-servers.md case 39). */
 void            dav_client_pin_certificate     (DavClient     *self,
                                                 GTlsCertificate *certificate);
-/* The certificate the last TLS failure was about, and why; NULL if none. */
+/* The certificate that the operation of @result (failed with a
+ * G_TLS_ERROR) refused, and why; NULL if none. Valid while @result is. */
 GTlsCertificate *dav_client_get_rejected_certificate
                                                (DavClient     *self,
+                                                GAsyncResult  *result,
                                                 GTlsCertificateFlags *errors);
-/* The absolute URL a listing was redirected to on another origin (not
- * followed: docs/hostile-servers.md case 34), for the user to open as a
- * new connection if they choose; NULL if none since the last call. Free
- * it. */
-char            *dav_client_take_refused_redirect (DavClient  *self);
 /* Lock tokens this client holds: sent in an If header (RFC 4918 §10.4)
  * with every request to the lock root or below it. */
 void            dav_client_add_lock_token      (DavClient     *self,
@@ -122,16 +108,11 @@ void dav_client_options_async   (DavClient           *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
-/* @names: "{ns}name" strings for DAV_PROPFIND_PROP (or <include> with
- * ALLPROP), NULL-terminated, may be NULL. With @func, responses are handed
- * over as they are parsed and not kept in the result's body. */
+/* Streamed (DAV_PROPFIND_FLAGS_STREAM), @propfind emits ::response per
+ * response and the result's body keeps none of them. */
 void dav_client_propfind_async  (DavClient           *self,
                                  const char          *url,
-                                 DavDepth             depth,
-                                 DavPropfindKind      kind,
-                                 const char * const  *names,
-                                 DavResponseFunc      func,
-                                 gpointer             func_data,
+                                 DavPropfind         *propfind,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
@@ -206,8 +187,38 @@ void dav_client_put_async       (DavClient           *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
 
-DavResult *dav_client_request_finish (DavClient     *self,
-                                      GAsyncResult  *result,
-                                      GError       **error);
+DavResult *dav_client_options_finish   (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_propfind_finish  (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_proppatch_finish (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_mkcol_finish     (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_delete_finish    (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_copy_finish      (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_move_finish      (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_lock_finish      (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_unlock_finish    (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_get_finish       (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_put_finish       (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
 
 G_END_DECLS

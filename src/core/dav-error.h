@@ -1,6 +1,10 @@
 /* dav-error.h: the DAV_ERROR domain of the core
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An extended error domain (GLib 2.68): an error can carry what the
+ * caller needs to act on it, such as where a refused redirect pointed,
+ * so that nothing of a failed request is left behind on the client.
  */
 
 #pragma once
@@ -21,6 +25,7 @@ typedef enum {
   DAV_ERROR_REDIRECT,       /* a redirect that was not followed (other origin, loop) */
   DAV_ERROR_OUTSIDE,        /* a target outside the connected origin or collection */
   DAV_ERROR_TIMEOUT,        /* the overall deadline passed, or the server was too slow */
+  DAV_ERROR_STATUS,         /* the server answered, with a status that is not what was asked */
 } DavErrorCode;
 
 GQuark   dav_error_quark         (void);
@@ -28,5 +33,12 @@ GQuark   dav_error_quark         (void);
  * (nothing could have been done), as opposed to one sent and not
  * answered (whether it was done is unknown). */
 gboolean dav_error_is_never_sent (const GError *error);
+/* Where a DAV_ERROR_REDIRECT that was not followed pointed, as an
+ * absolute URL, when it went to another origin (docs/hostile-servers.md
+ * case 34): for the user to open as a new connection if they choose.
+ * NULL for any other error, and for a redirect loop. */
+const char *dav_error_get_redirect_target (const GError *error);
+void        dav_error_set_redirect_target (GError       *error,
+                                           const char   *url);
 
 G_END_DECLS

@@ -16,12 +16,21 @@ void       dav_folder_begin_load    (DavFolder    *self,
 void       dav_folder_take_response (DavFolder    *self,
                                      DavResponse  *response,
                                      const DavHref *href);
+/* Before dav_folder_end_load: what a listing that failed on TLS refused. */
+void       dav_folder_set_rejected_certificate
+                                    (DavFolder    *self,
+                                     GTlsCertificate *certificate,
+                                     GTlsCertificateFlags errors);
 void       dav_folder_end_load      (DavFolder    *self,
                                      guint         status,
                                      gboolean      complete,
-                                     const char   *error,
+                                     const GError *error,
                                      GPtrArray    *problems,
                                      guint64       exchange_id);
+/* A refresh asked for while a listing runs: it runs again after. */
+void       dav_folder_set_refresh_pending (DavFolder *self,
+                                           gboolean   pending);
+gboolean   dav_folder_get_refresh_pending (DavFolder *self);
 gboolean   dav_folder_remove        (DavFolder    *self,
                                      const char   *url);
 

@@ -24,7 +24,10 @@ struct _DavFolder
   gboolean     loaded;
   gboolean     complete;
   gboolean     refreshing;
-  char        *error;
+  gboolean     refresh_pending;
+  GError      *error;
+  GTlsCertificate *rejected;
+  GTlsCertificateFlags rejected_errors;
   guint        status;
   GPtrArray   *problems;
   guint        n_flagged;
@@ -262,12 +265,33 @@ apply_new_list (DavFolder *self)
 }
 
 void
-dav_folder_end_load (DavFolder  *self,
-                     guint       status,
-                     gboolean    complete,
-                     const char *error,
-                     GPtrArray  *problems,
-                     guint64     exchange_id)
+dav_folder_set_rejected_certificate (DavFolder            *self,
+                                     GTlsCertificate      *certificate,
+                                     GTlsCertificateFlags  errors)
+{
+  g_return_if_fail (DAV_IS_FOLDER (self));
+
+  g_set_object (&self->rejected, certificate);
+  self->rejected_errors = certificate ? errors : 0;
+}
+
+static gboolean
+same_error (const GError *a,
+            const GError *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return a->domain == b->domain && a->code == b->code && g_str_equal (a->message, b->message);
+}
+
+void
+dav_folder_end_load (DavFolder    *self,
+                     guint         status,
+                     gboolean      complete,
+                     const GError *error,
+                     GPtrArray    *problems,
+                     guint64       exchange_id)
 {
   guint n_flagged = 0;
   gboolean failed;
@@ -305,10 +329,10 @@ dav_folder_end_load (DavFolder  *self,
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     g_ptr_array_add (self->problems, dav_problem_copy (g_ptr_array_index (problems, i)));
 
-  if (g_strcmp0 (self->error, error) != 0)
+  if (!same_error (self->error, error))
     {
-      g_free (self->error);
-      self->error = g_strdup (error);
+      g_clear_error (&self->error);
+      self->error = error ? g_error_copy (error) : NULL;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
     }
   if (n_flagged != self->n_flagged)
@@ -394,11 +418,44 @@ dav_folder_get_complete (DavFolder *self)
   return self->complete;
 }
 
-const char *
+const GError *
 dav_folder_get_error (DavFolder *self)
 {
   g_return_val_if_fail (DAV_IS_FOLDER (self), NULL);
   return self->error;
+}
+
+const char *
+dav_folder_get_error_message (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), NULL);
+  return self->error ? self->error->message : NULL;
+}
+
+GTlsCertificate *
+dav_folder_get_rejected_certificate (DavFolder            *self,
+                                     GTlsCertificateFlags *errors)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), NULL);
+
+  if (errors != NULL)
+    *errors = self->rejected_errors;
+  return self->rejected;
+}
+
+void
+dav_folder_set_refresh_pending (DavFolder *self,
+                                gboolean   pending)
+{
+  g_return_if_fail (DAV_IS_FOLDER (self));
+  self->refresh_pending = pending;
+}
+
+gboolean
+dav_folder_get_refresh_pending (DavFolder *self)
+{
+  g_return_val_if_fail (DAV_IS_FOLDER (self), FALSE);
+  return self->refresh_pending;
 }
 
 guint
@@ -444,7 +501,7 @@ dav_folder_get_property (GObject    *object,
     case PROP_LOADING:   g_value_set_boolean (value, self->loading); break;
     case PROP_LOADED:    g_value_set_boolean (value, self->loaded); break;
     case PROP_COMPLETE:  g_value_set_boolean (value, self->complete); break;
-    case PROP_ERROR:     g_value_set_string (value, self->error); break;
+    case PROP_ERROR:     g_value_set_boxed (value, self->error); break;
     case PROP_N_FLAGGED: g_value_set_uint (value, self->n_flagged); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -460,6 +517,7 @@ dav_folder_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
   g_clear_object (&self->items);
   g_clear_object (&self->resource);
+  g_clear_object (&self->rejected);
 
   G_OBJECT_CLASS (dav_folder_parent_class)->dispose (object);
 }
@@ -471,7 +529,7 @@ dav_folder_finalize (GObject *object)
 
   g_free (self->url);
   g_hash_table_unref (self->by_url);
-  g_free (self->error);
+  g_clear_error (&self->error);
   g_ptr_array_unref (self->problems);
   g_clear_pointer (&self->next, g_ptr_array_unref);
   g_clear_pointer (&self->next_by_url, g_hash_table_unref);
@@ -494,7 +552,7 @@ dav_folder_class_init (DavFolderClass *klass)
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, flags);
   properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, flags);
   properties[PROP_COMPLETE] = g_param_spec_boolean ("complete", NULL, NULL, FALSE, flags);
-  properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, flags);
+  properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, flags);
   properties[PROP_N_FLAGGED] = g_param_spec_uint ("n-flagged", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

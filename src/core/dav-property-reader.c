@@ -65,7 +65,7 @@ on_named (GObject      *source,
 {
   GTask *task = user_data;
   Reading *reading = g_task_get_task_data (task);
-  g_autoptr(DavResult) named = dav_client_request_finish (DAV_CLIENT (source), res, NULL);
+  g_autoptr(DavResult) named = dav_client_propfind_finish (DAV_CLIENT (source), res, NULL);
   g_autoptr(DavResponse) own = NULL;
   g_autoptr(GString) left_out = g_string_new (NULL);
 
@@ -110,9 +110,10 @@ on_all (GObject      *source,
   Reading *reading = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+  g_autoptr(DavPropfind) propfind = NULL;
   gboolean any = FALSE;
 
-  reading->all = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  reading->all = dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
   if (reading->all == NULL)
     {
       g_task_return_error (task, error);
@@ -140,8 +141,8 @@ on_all (GObject      *source,
     }
 
   reading->missing = g_strv_builder_end (missing);
-  dav_client_propfind_async (DAV_CLIENT (source), reading->url, DAV_DEPTH_0, DAV_PROPFIND_PROP,
-                             (const char * const *) reading->missing, NULL, NULL,
+  propfind = dav_propfind_new (DAV_DEPTH_0, DAV_PROPFIND_PROP, (const char * const *) reading->missing);
+  dav_client_propfind_async (DAV_CLIENT (source), reading->url, propfind,
                              g_task_get_cancellable (task), on_named, task);
 }
 
@@ -153,6 +154,7 @@ dav_read_properties_async (DavClient           *client,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  g_autoptr(DavPropfind) propfind = NULL;
   GTask *task;
   Reading *reading;
 
@@ -167,8 +169,8 @@ dav_read_properties_async (DavClient           *client,
   g_task_set_task_data (task, reading, (GDestroyNotify) reading_free);
 
   /* Included, a server that honours <include> answers in one request. */
-  dav_client_propfind_async (client, url, DAV_DEPTH_0, DAV_PROPFIND_ALLPROP, expected, NULL, NULL,
-                             cancellable, on_all, task);
+  propfind = dav_propfind_new (DAV_DEPTH_0, DAV_PROPFIND_ALLPROP, expected);
+  dav_client_propfind_async (client, url, propfind, cancellable, on_all, task);
 }
 
 DavResult *

@@ -55,12 +55,14 @@ struct _DavRequest
   DavResult            *result;
   guint                 redirects;
   guint                 auth_tries;
+  GTlsCertificate      *rejected;      /* the certificate refused, or NULL */
+  GTlsCertificateFlags  rejected_errors;
 
   BodyMode              mode;
   DavMultistatusParser *parser;
-  DavResponseFunc       func;
-  gpointer              func_data;
+  DavPropfind          *propfind;      /* streams its responses, or NULL */
   GOutputStream        *sink;
+  GBytes               *chunk;         /* being written to the sink */
   gint64                slice_start;  /* when the reads last gave way to other sources */
   guint                 pause_idle;   /* while they give way (read_next) */
   guint                 pause_timeout;
@@ -82,16 +84,26 @@ void        dav_request_set_header        (DavRequest          *req,
                                            const char          *name,
                                            const char          *value);
 /* Takes @req and starts it, or fails at once when it would change
- * something outside the base collection. Finished with
- * dav_client_request_finish (). */
+ * something outside the base collection. @source_tag is the verb's
+ * _async, which its _finish checks (dav_request_finish). */
 void        dav_request_start             (DavRequest          *req,
+                                           gpointer             source_tag,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
 /* Fails an operation before it became a request, as a request would. */
 void        dav_request_report_error      (DavClient           *client,
+                                           gpointer             source_tag,
                                            GError              *error,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
+DavResult  *dav_request_finish            (DavClient           *client,
+                                           GAsyncResult        *result,
+                                           gpointer             source_tag,
+                                           GError             **error);
+/* The certificate the request of @result refused, or NULL. */
+GTlsCertificate *dav_request_get_rejected_certificate
+                                          (GAsyncResult        *result,
+                                           GTlsCertificateFlags *errors);
 
 G_END_DECLS

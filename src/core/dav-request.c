@@ -19,6 +19,7 @@
 
 #include "dav-client-private.h"
 #include "dav-error.h"
+#include "dav-propfind-private.h"
 #include "dav-text.h"
 
 #define READ_SIZE        (64 * 1024)
@@ -60,6 +61,9 @@ request_free (DavRequest *req)
   g_clear_pointer (&req->result, dav_result_unref);
   g_clear_object (&req->parser);
   g_clear_object (&req->sink);
+  g_clear_pointer (&req->chunk, g_bytes_unref);
+  g_clear_object (&req->propfind);
+  g_clear_object (&req->rejected);
   g_clear_pointer (&req->raw, g_byte_array_unref);
   /* A request that ends (deadline, cancel) while its reads give way. */
   g_clear_handle_id (&req->pause_idle, g_source_remove);
@@ -123,8 +127,8 @@ on_accept_certificate (SoupMessage          *msg,
       dav_client_is_same_origin (self, soup_message_get_uri (msg)))
     return TRUE;
 
-  g_set_object (&self->rejected, certificate);
-  self->rejected_errors = errors;
+  g_set_object (&req->rejected, certificate);
+  req->rejected_errors = errors;
 
   return FALSE;
 }
@@ -451,8 +455,8 @@ on_read (GObject      *source,
       g_output_stream_write_all_async (req->sink, data, length, G_PRIORITY_DEFAULT,
                                        req->cancellable, on_sink_written, task);
       /* The chunk must outlive the write; the next one replaces it. */
-      g_object_set_data_full (G_OBJECT (task), "chunk", g_steal_pointer (&bytes),
-                              (GDestroyNotify) g_bytes_unref);
+      g_clear_pointer (&req->chunk, g_bytes_unref);
+      req->chunk = g_steal_pointer (&bytes);
       return;
 
     case BODY_RAW:
@@ -556,12 +560,13 @@ follow_redirect (GTask    *task,
 
   if (!dav_client_is_same_origin (req->client, target))
     {
-      /* Kept for the user to decide on (dav_client_take_refused_redirect). */
-      g_free (req->client->refused_redirect);
-      req->client->refused_redirect = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
+      g_autofree char *elsewhere = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
+
       g_set_error (error, DAV_ERROR, DAV_ERROR_REDIRECT,
                    _("The server redirected to “%s”, another server or protocol. Davscope did not follow, so that no credentials go there; open that location yourself if you trust it."),
                    shown);
+      /* For the user to decide on (dav_error_get_redirect_target). */
+      dav_error_set_redirect_target (*error, elsewhere);
       return FALSE;
     }
 
@@ -603,6 +608,13 @@ on_options_closed (GObject      *source,
 
   g_input_stream_close_finish (G_INPUT_STREAM (source), res, NULL);
   request_return_result (task);
+}
+
+static void
+emit_response (DavResponse *response,
+               DavPropfind *propfind)
+{
+  dav_propfind_emit_response (propfind, response);
 }
 
 static void
@@ -717,8 +729,11 @@ on_sent (GObject      *source,
       soup_message_headers_get_content_type (headers, &params);
       if (params != NULL)
         dav_multistatus_parser_set_charset (req->parser, g_hash_table_lookup (params, "charset"));
-      if (req->func != NULL)
-        dav_multistatus_parser_set_response_func (req->parser, req->func, req->func_data, NULL);
+      if (req->propfind != NULL &&
+          (dav_propfind_get_flags (req->propfind) & DAV_PROPFIND_FLAGS_STREAM) != 0)
+        dav_multistatus_parser_set_response_func (req->parser,
+                                                  (DavResponseFunc) emit_response,
+                                                  req->propfind, NULL);
     }
   else
     req->mode = BODY_RAW;
@@ -907,6 +922,7 @@ on_caller_cancelled (GCancellable *caller,
 
 void
 dav_request_start (DavRequest          *req,
+                   gpointer             source_tag,
                    GCancellable        *cancellable,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
@@ -915,7 +931,7 @@ dav_request_start (DavRequest          *req,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   GError *error = NULL;
 
-  g_task_set_source_tag (task, dav_request_start);
+  g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
 
   req->started = req->window_start = g_get_monotonic_time ();
@@ -942,9 +958,36 @@ dav_request_start (DavRequest          *req,
 
 void
 dav_request_report_error (DavClient           *client,
+                          gpointer             source_tag,
                           GError              *error,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_task_report_error (client, callback, user_data, dav_request_start, error);
+  g_task_report_error (client, callback, user_data, source_tag, error);
+}
+
+DavResult *
+dav_request_finish (DavClient     *client,
+                    GAsyncResult  *result,
+                    gpointer       source_tag,
+                    GError       **error)
+{
+  g_return_val_if_fail (DAV_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GTlsCertificate *
+dav_request_get_rejected_certificate (GAsyncResult         *result,
+                                      GTlsCertificateFlags *errors)
+{
+  /* A task of g_task_report_error has no request. */
+  DavRequest *req = g_task_get_task_data (G_TASK (result));
+
+  if (errors != NULL)
+    *errors = req && req->rejected ? req->rejected_errors : 0;
+
+  return req ? req->rejected : NULL;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dav-error.h"
 #include "dav-folder-private.h"
 #include "dav-text.h"
 
@@ -38,13 +39,16 @@ G_DEFINE_FINAL_TYPE (DavResourceStore, dav_resource_store, G_TYPE_OBJECT)
 /* A listing in flight holds its folder, not the store: dropping the
  * store cancels what it started. */
 typedef struct {
-  GWeakRef   store;
-  DavFolder *folder;
+  GWeakRef     store;
+  DavFolder   *folder;
+  DavPropfind *propfind;
 } Load;
 
 static void
 load_free (Load *load)
 {
+  g_signal_handlers_disconnect_by_data (load->propfind, load);
+  g_object_unref (load->propfind);
   g_weak_ref_clear (&load->store);
   g_object_unref (load->folder);
   g_free (load);
@@ -71,10 +75,10 @@ folder_for_url (DavResourceStore *self,
 }
 
 static void
-on_response (DavResponse *response,
-             gpointer     user_data)
+on_response (DavPropfind *propfind,
+             DavResponse *response,
+             Load        *load)
 {
-  Load *load = user_data;
   const char *base = dav_folder_get_url (load->folder);
 
   if (response->hrefs->len == 0)
@@ -165,13 +169,30 @@ forget_missing_children (DavResourceStore *self,
     forget_folders_under (self, g_ptr_array_index (gone, i));
 }
 
-static char *
-failure_text (DavResult *result)
+static GError *
+failure_error (DavResult *result)
 {
   DavStatusInfo info;
 
   dav_status_lookup_for_method (result->status, result->method, &info);
-  return g_strdup_printf (_("The server answered %u %s: %s"), result->status, info.reason, info.explanation);
+  return g_error_new (DAV_ERROR, DAV_ERROR_STATUS, _("The server answered %u %s: %s"),
+                      result->status, info.reason, info.explanation);
+}
+
+/* What the folder keeps of a failed request: the error, its message made
+ * safe to show (it may quote the server), and what it is about. */
+static GError *
+listing_error (GError *error)
+{
+  GError *kept;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Listing cancelled."));
+
+  kept = g_error_copy (error);
+  g_free (kept->message);
+  kept->message = dav_text_escape (error->message, -1);
+  return kept;
 }
 
 static void
@@ -180,22 +201,20 @@ on_listed (GObject      *source,
            gpointer      user_data)
 {
   Load *load = user_data;
+  DavClient *client = DAV_CLIENT (source);
   g_autoptr(DavResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GError) failure = NULL;
+  GTlsCertificateFlags rejected_errors = 0;
+  GTlsCertificate *rejected;
   GPtrArray *problems = NULL;
   gboolean complete = FALSE;
   guint status = 0;
   guint64 exchange = 0;
 
-  result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  result = dav_client_propfind_finish (client, res, &error);
   if (result == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        message = g_strdup (_("Listing cancelled."));
-      else
-        message = dav_text_escape (error->message, -1);
-    }
+    failure = listing_error (error);
   else
     {
       status = result->status;
@@ -206,12 +225,14 @@ on_listed (GObject      *source,
       /* Only a whole 207 is a listing (docs/hostile-servers.md case 32:
        * never an empty folder for a 200 HTML page or a 404). */
       if (result->status != 207)
-        message = failure_text (result);
+        failure = failure_error (result);
       else
         complete = result->complete;
     }
 
-  dav_folder_end_load (load->folder, status, complete, message, problems, exchange);
+  rejected = dav_client_get_rejected_certificate (client, res, &rejected_errors);
+  dav_folder_set_rejected_certificate (load->folder, rejected, rejected_errors);
+  dav_folder_end_load (load->folder, status, complete, failure, problems, exchange);
 
   {
     g_autoptr(DavResourceStore) self = g_weak_ref_get (&load->store);
@@ -220,8 +241,11 @@ on_listed (GObject      *source,
       {
         forget_missing_children (self, load->folder);
         /* Asked to refresh while this listing ran: it may be stale. */
-        if (g_object_steal_data (G_OBJECT (load->folder), "refresh-pending") != NULL)
-          start_load (self, load->folder, TRUE);
+        if (dav_folder_get_refresh_pending (load->folder))
+          {
+            dav_folder_set_refresh_pending (load->folder, FALSE);
+            start_load (self, load->folder, TRUE);
+          }
       }
   }
   load_free (load);
@@ -237,19 +261,21 @@ start_load (DavResourceStore *self,
   if (dav_folder_get_loading (folder))
     {
       if (refresh)
-        g_object_set_data (G_OBJECT (folder), "refresh-pending", GINT_TO_POINTER (TRUE));
+        dav_folder_set_refresh_pending (folder, TRUE);
       return;
     }
 
   load = g_new0 (Load, 1);
   g_weak_ref_init (&load->store, self);
   load->folder = g_object_ref (folder);
+  load->propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_PROP,
+                                     self->names ? (const char * const *) self->names : default_properties);
+  dav_propfind_set_flags (load->propfind, DAV_PROPFIND_FLAGS_STREAM);
+  g_signal_connect (load->propfind, "response", G_CALLBACK (on_response), load);
 
   dav_folder_begin_load (folder, refresh);
-  dav_client_propfind_async (self->client, dav_folder_get_url (folder), DAV_DEPTH_1,
-                             DAV_PROPFIND_PROP,
-                             self->names ? (const char * const *) self->names : default_properties,
-                             on_response, load, self->cancellable, on_listed, load);
+  dav_client_propfind_async (self->client, dav_folder_get_url (folder), load->propfind,
+                             self->cancellable, on_listed, load);
 }
 
 void
@@ -298,9 +324,9 @@ dav_resource_store_get_root (DavResourceStore *self)
 }
 
 DavFolder *
-dav_resource_store_set_root (DavResourceStore  *self,
-                             const char        *url,
-                             GError           **error)
+dav_resource_store_open (DavResourceStore  *self,
+                         const char        *url,
+                         GError           **error)
 {
   g_return_val_if_fail (DAV_IS_RESOURCE_STORE (self), NULL);
   g_return_val_if_fail (url != NULL, NULL);
@@ -309,6 +335,8 @@ dav_resource_store_set_root (DavResourceStore  *self,
     return NULL;
 
   self->root = folder_for_url (self, dav_client_get_base_url (self->client));
+  dav_resource_store_load (self, self->root);
+
   return self->root;
 }
 

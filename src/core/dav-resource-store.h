@@ -27,9 +27,10 @@ DavResourceStore *dav_resource_store_new            (DavClient          *client)
 DavClient        *dav_resource_store_get_client     (DavResourceStore   *self);
 /* The folder of the client's base collection. */
 DavFolder        *dav_resource_store_get_root       (DavResourceStore   *self);
-/* Browses to another collection on the same server: it becomes the
- * client's base and the root; the cached folders stay. */
-DavFolder        *dav_resource_store_set_root       (DavResourceStore   *self,
+/* Opens @url, on the client's server: it becomes the client's base and
+ * the root, whose listing starts unless it is loaded or loading (the
+ * cached folders stay). NULL, with @error, for another server. */
+DavFolder        *dav_resource_store_open           (DavResourceStore   *self,
                                                      const char         *url,
                                                      GError            **error);
 /* The cached folder of a collection; NULL for a file or a flagged entry.

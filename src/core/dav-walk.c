@@ -45,6 +45,8 @@ struct _DavWalk
   DavResult     *infinity_result;
   DavResult     *root_result;
   GError        *root_error;
+  GTlsCertificate *root_certificate; /* what the root's listing refused */
+  GTlsCertificateFlags root_certificate_errors;
   guint          n_requests;
   guint          n_folders;
 };
@@ -53,15 +55,18 @@ G_DEFINE_FINAL_TYPE (DavWalk, dav_walk, G_TYPE_OBJECT)
 
 /* One PROPFIND of the walk. */
 typedef struct {
-  DavWalk  *walk;      /* strong */
-  char     *url;       /* the folder listed */
-  gboolean  infinity;
-  gboolean  root;
+  DavWalk     *walk;      /* strong */
+  char        *url;       /* the folder listed */
+  DavPropfind *propfind;
+  gboolean     infinity;
+  gboolean     root;
 } Listing;
 
 static void
 listing_free (Listing *listing)
 {
+  g_signal_handlers_disconnect_by_data (listing->propfind, listing);
+  g_object_unref (listing->propfind);
   g_object_unref (listing->walk);
   g_free (listing->url);
   g_free (listing);
@@ -92,6 +97,7 @@ dav_walk_finalize (GObject *object)
   g_clear_pointer (&self->infinity_result, dav_result_unref);
   g_clear_pointer (&self->root_result, dav_result_unref);
   g_clear_error (&self->root_error);
+  g_clear_object (&self->root_certificate);
 
   G_OBJECT_CLASS (dav_walk_parent_class)->finalize (object);
 }
@@ -282,10 +288,10 @@ take_from_level (DavWalk           *self,
 }
 
 static void
-on_response (DavResponse *response,
-             gpointer     user_data)
+on_response (DavPropfind *propfind,
+             DavResponse *response,
+             Listing     *listing)
 {
-  Listing *listing = user_data;
   DavWalk *self = listing->walk;
 
   if (response->hrefs->len == 0)
@@ -351,7 +357,7 @@ on_listed (GObject      *source,
   Listing *listing = user_data;
   DavWalk *self = listing->walk;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  g_autoptr(DavResult) result = dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
   gboolean whole = result != NULL && result->status == 207 && result->complete;
 
   self->in_flight--;
@@ -395,7 +401,11 @@ on_listed (GObject      *source,
           self->root_result = dav_result_ref (result);
         }
       else if (listing->root && result == NULL)
-        self->root_error = g_steal_pointer (&error);
+        {
+          self->root_error = g_steal_pointer (&error);
+          g_set_object (&self->root_certificate,
+                        dav_client_get_rejected_certificate (self->client, res, &self->root_certificate_errors));
+        }
       else if (error != NULL)
         add_failure (self, listing->url, NULL, error->message);
       else if (!whole)
@@ -420,12 +430,14 @@ propfind (DavWalk    *self,
   listing->url = g_strdup (url);
   listing->infinity = infinity;
   listing->root = root;
+  listing->propfind = dav_propfind_new (infinity ? DAV_DEPTH_INFINITY : DAV_DEPTH_1,
+                                        self->kind, (const char * const *) self->names);
+  dav_propfind_set_flags (listing->propfind, DAV_PROPFIND_FLAGS_STREAM);
+  g_signal_connect (listing->propfind, "response", G_CALLBACK (on_response), listing);
 
   self->in_flight++;
   self->n_requests++;
-  dav_client_propfind_async (self->client, url, infinity ? DAV_DEPTH_INFINITY : DAV_DEPTH_1,
-                             self->kind, (const char * const *) self->names,
-                             on_response, listing,
+  dav_client_propfind_async (self->client, url, listing->propfind,
                              g_task_get_cancellable (self->task), on_listed, listing);
 }
 
@@ -559,6 +571,17 @@ dav_walk_get_root_result (DavWalk *self)
   g_return_val_if_fail (DAV_IS_WALK (self), NULL);
 
   return self->root_result;
+}
+
+GTlsCertificate *
+dav_walk_get_rejected_certificate (DavWalk              *self,
+                                   GTlsCertificateFlags *errors)
+{
+  g_return_val_if_fail (DAV_IS_WALK (self), NULL);
+
+  if (errors != NULL)
+    *errors = self->root_certificate ? self->root_certificate_errors : 0;
+  return self->root_certificate;
 }
 
 guint

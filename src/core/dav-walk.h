@@ -49,7 +49,7 @@ typedef void (*DavWalkFunc) (DavWalk           *walk,
                              const DavHref     *href,
                              gpointer           user_data);
 
-/* @names as for dav_client_propfind_async (); {DAV:}resourcetype is asked
+/* @names as for dav_propfind_new (); {DAV:}resourcetype is asked
  * for too, to find the folders. */
 DavWalk      *dav_walk_new             (DavClient           *client,
                                         const char          *url,
@@ -83,6 +83,11 @@ GPtrArray    *dav_walk_get_failures    (DavWalk             *self);
 DavResult    *dav_walk_get_infinity_result (DavWalk         *self);
 /* The answer for the root when it could not be listed (not a 207). */
 DavResult    *dav_walk_get_root_result (DavWalk             *self);
+/* The certificate the root's listing refused (the walk failed with a
+ * G_TLS_ERROR), and why; NULL if none. */
+GTlsCertificate *dav_walk_get_rejected_certificate
+                                       (DavWalk              *self,
+                                        GTlsCertificateFlags *errors);
 guint         dav_walk_get_n_requests  (DavWalk             *self);
 guint         dav_walk_get_n_folders   (DavWalk             *self);
 const char   *dav_walk_mode_to_string  (DavWalkMode          mode);

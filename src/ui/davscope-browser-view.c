@@ -164,7 +164,7 @@ update_folder_state (GtkWidget *box,
   GtkWidget *spinner = g_object_get_data (G_OBJECT (box), "spinner");
   GtkWidget *problem = g_object_get_data (G_OBJECT (box), "problem");
   gboolean loading = folder && dav_folder_get_loading (folder);
-  const char *error = folder ? dav_folder_get_error (folder) : NULL;
+  const char *error = folder ? dav_folder_get_error_message (folder) : NULL;
 
   gtk_widget_set_visible (spinner, loading);
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), loading);
@@ -617,7 +617,7 @@ update_root_state (DavscopeBrowserView *self)
   if (self->root == NULL)
     return;
 
-  error = dav_folder_get_error (self->root);
+  error = dav_folder_get_error_message (self->root);
   problems = dav_folder_get_problems (self->root);
 
   if (error != NULL && !dav_folder_get_loaded (self->root))
@@ -990,7 +990,6 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_changed), self);
   self->keep_top = !dav_folder_get_loaded (self->root);
 
-  dav_resource_store_load (store, self->root);
   update_root_state (self);
 }
 

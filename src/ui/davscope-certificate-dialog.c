@@ -400,25 +400,17 @@ question_destroy_cb (GtkWidget *dialog,
 void
 davscope_certificate_dialog_ask (GtkWindow                   *parent,
                                  DavClient                   *client,
+                                 GTlsCertificate             *certificate,
+                                 GTlsCertificateFlags         errors,
                                  DavscopeCertificateCallback  callback,
                                  gpointer                     user_data)
 {
-  GTlsCertificateFlags errors = 0;
-  GTlsCertificate *certificate;
   g_autofree char *body = NULL;
   Question *question;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (DAV_IS_CLIENT (client));
-
-  certificate = dav_client_get_rejected_certificate (client, &errors);
-  if (certificate == NULL)
-    {
-      g_warning ("No rejected certificate to ask about");
-      if (callback != NULL)
-        callback (DAVSCOPE_CERTIFICATE_REJECT, user_data);
-      return;
-    }
+  g_return_if_fail (G_IS_TLS_CERTIFICATE (certificate));
 
   question = g_new0 (Question, 1);
   question->client = g_object_ref (client);

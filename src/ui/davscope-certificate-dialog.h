@@ -29,13 +29,15 @@ typedef void (*DavscopeCertificateCallback) (DavscopeCertificateDecision decisio
 
 /* Pins any certificate remembered for @client's host and port. */
 void davscope_certificate_apply_remembered (DavClient *client);
-/* Asks about the certificate @client last rejected; pins it on acceptance
- * (and remembers it for "always") before calling @callback. @callback is
- * called exactly once: with DAVSCOPE_CERTIFICATE_REJECT when there is no
- * rejected certificate, or when the dialog goes without an answer (with
- * @parent, say). */
+/* Asks about @certificate, which a request of @client refused for
+ * @errors; pins it on acceptance (and remembers it for "always") before
+ * calling @callback. @callback is called exactly once: with
+ * DAVSCOPE_CERTIFICATE_REJECT when the dialog goes without an answer
+ * (with @parent, say). */
 void davscope_certificate_dialog_ask       (GtkWindow                   *parent,
                                             DavClient                   *client,
+                                            GTlsCertificate             *certificate,
+                                            GTlsCertificateFlags         errors,
                                             DavscopeCertificateCallback  callback,
                                             gpointer                     user_data);
 

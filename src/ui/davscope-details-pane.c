@@ -171,7 +171,7 @@ on_fetched (GObject      *source,
             gpointer      user_data)
 {
   DavscopeDetailsPane *self = user_data;
-  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, NULL);
+  g_autoptr(DavResult) result = dav_client_propfind_finish (DAV_CLIENT (source), res, NULL);
 
   if (result != NULL && dav_result_has_multistatus (result) && self->resource != NULL)
     {
@@ -200,6 +200,7 @@ static gboolean
 fetch_properties (gpointer user_data)
 {
   DavscopeDetailsPane *self = user_data;
+  g_autoptr(DavPropfind) propfind = NULL;
 
   self->fetch_source = 0;
   if (self->client == NULL || self->resource == NULL || dav_resource_get_url (self->resource) == NULL)
@@ -208,9 +209,9 @@ fetch_properties (gpointer user_data)
   g_cancellable_cancel (self->fetching);
   g_clear_object (&self->fetching);
   self->fetching = g_cancellable_new ();
-  dav_client_propfind_async (self->client, dav_resource_get_url (self->resource), DAV_DEPTH_0,
-                             DAV_PROPFIND_ALLPROP, NULL, NULL, NULL, self->fetching,
-                             on_fetched, g_object_ref (self));
+  propfind = dav_propfind_new (DAV_DEPTH_0, DAV_PROPFIND_ALLPROP, NULL);
+  dav_client_propfind_async (self->client, dav_resource_get_url (self->resource), propfind,
+                             self->fetching, on_fetched, g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }

@@ -152,7 +152,7 @@ on_unlocked (GObject      *source,
 {
   LockDialog *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  g_autoptr(DavResult) result = dav_client_unlock_finish (DAV_CLIENT (source), res, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -226,7 +226,7 @@ on_locked (GObject      *source,
 {
   LockDialog *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  g_autoptr(DavResult) result = dav_client_lock_finish (DAV_CLIENT (source), res, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -383,7 +383,7 @@ on_locks_read (GObject      *source,
 {
   LockDialog *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  g_autoptr(DavResult) result = dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -395,10 +395,10 @@ static void
 read_locks (LockDialog *self)
 {
   static const char * const names[] = { "{DAV:}lockdiscovery", "{DAV:}supportedlock", NULL };
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_0, DAV_PROPFIND_PROP, names);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
-  dav_client_propfind_async (self->client, self->url, DAV_DEPTH_0, DAV_PROPFIND_PROP, names,
-                             NULL, NULL, self->cancellable, on_locks_read, self);
+  dav_client_propfind_async (self->client, self->url, propfind, self->cancellable, on_locks_read, self);
 }
 
 void

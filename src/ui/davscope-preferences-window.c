@@ -18,53 +18,14 @@ struct _DavscopePreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  GtkWidget            *connections_spin;
+  GtkWidget            *timeout_spin;
+  GtkWidget            *hidden_switch;
   GtkWidget            *properties_entry;
   GtkWidget            *properties_error;
 };
 
 G_DEFINE_FINAL_TYPE (DavscopePreferencesWindow, davscope_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-static GtkWidget *
-spin_row (GSettings  *settings,
-          const char *key,
-          const char *title,
-          const char *subtitle,
-          double      lower,
-          double      upper)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, 1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_settings_bind (settings, key, spin, "value", G_SETTINGS_BIND_DEFAULT);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-
-  return row;
-}
-
-static GtkWidget *
-switch_row (GSettings  *settings,
-            const char *key,
-            const char *title,
-            const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  g_settings_bind (settings, key, toggle, "active", G_SETTINGS_BIND_DEFAULT);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-
-  return row;
-}
 
 /* The properties are edited as one line of {namespace}name names; only
  * a list where every name parses is saved. */
@@ -110,66 +71,36 @@ davscope_preferences_window_finalize (GObject *object)
 static void
 davscope_preferences_window_class_init (DavscopePreferencesWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = davscope_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, connections_spin);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, timeout_spin);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, hidden_switch);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, properties_entry);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, properties_error);
 }
 
 static void
 davscope_preferences_window_init (DavscopePreferencesWindow *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *network = adw_preferences_group_new ();
-  GtkWidget *listing = adw_preferences_group_new ();
   g_auto(GStrv) names = NULL;
   g_autofree char *joined = NULL;
 
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "connections-per-host", self->connections_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "request-timeout", self->timeout_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-hidden", self->hidden_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (network), _("Connections"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (network),
-                             spin_row (self->settings, "connections-per-host", _("Connections per Server"),
-                                       _("At most this many at once, for listings and bulk operations"), 1, 16));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (network),
-                             spin_row (self->settings, "request-timeout", _("Request Timeout"),
-                                       _("Seconds a server may stay silent before a request fails"), 5, 600));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (listing), _("Listings"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (listing),
-                             switch_row (self->settings, "show-hidden", _("Show Hidden Files"),
-                                         _("Items whose names start with a dot")));
-
-  self->properties_entry = gtk_entry_new ();
   names = g_settings_get_strv (self->settings, "listing-properties");
   joined = g_strjoinv (" ", names);
   gtk_editable_set_text (GTK_EDITABLE (self->properties_entry), joined);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->properties_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Properties Asked For"), -1);
+  /* After the text is set: showing the setting does not write it back. */
   g_signal_connect (self->properties_entry, "changed", G_CALLBACK (on_properties_changed), self);
-  self->properties_error = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->properties_error), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->properties_error), 0);
-  gtk_widget_add_css_class (self->properties_error, "error");
-  gtk_widget_set_visible (self->properties_error, FALSE);
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkWidget *title = gtk_label_new (_("Properties Asked For"));
-    GtkWidget *hint = gtk_label_new (_("{namespace}name, separated by spaces; used for the next listing."));
-
-    gtk_label_set_xalign (GTK_LABEL (title), 0);
-    gtk_label_set_xalign (GTK_LABEL (hint), 0);
-    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-    gtk_widget_add_css_class (hint, "dim-label");
-    gtk_widget_set_margin_top (box, 12);
-    gtk_box_append (GTK_BOX (box), title);
-    gtk_box_append (GTK_BOX (box), self->properties_entry);
-    gtk_box_append (GTK_BOX (box), hint);
-    gtk_box_append (GTK_BOX (box), self->properties_error);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (listing), box);
-  }
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (network));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (listing));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 }
 
 GtkWidget *

@@ -147,7 +147,9 @@ on_answer (GObject      *source,
 {
   Info *info = user_data;
   g_autoptr(GError) error = NULL;
-  DavResult *result = dav_client_request_finish (DAV_CLIENT (source), res, &error);
+  DavResult *result = g_async_result_is_tagged (res, dav_client_options_async)
+                      ? dav_client_options_finish (DAV_CLIENT (source), res, &error)
+                      : dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
 
   if (result != NULL && g_str_equal (result->method, "OPTIONS"))
     info->options = result;
@@ -171,6 +173,7 @@ void
 davscope_server_info_show (GtkWindow *parent,
                            DavClient *client)
 {
+  g_autoptr(DavPropfind) quota = NULL;
   Info *info;
   static const char * const quota_names[] = {
     "{DAV:}quota-available-bytes", "{DAV:}quota-used-bytes", NULL
@@ -189,6 +192,6 @@ davscope_server_info_show (GtkWindow *parent,
 
   info->pending = 2;
   dav_client_options_async (client, info->url, NULL, on_answer, info);
-  dav_client_propfind_async (client, info->url, DAV_DEPTH_0, DAV_PROPFIND_PROP, quota_names,
-                             NULL, NULL, NULL, on_answer, info);
+  quota = dav_propfind_new (DAV_DEPTH_0, DAV_PROPFIND_PROP, quota_names);
+  dav_client_propfind_async (client, info->url, quota, NULL, on_answer, info);
 }

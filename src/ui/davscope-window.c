@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dav-error.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
 #include "davscope-bench.h"
@@ -41,6 +42,7 @@ struct _DavscopeWindow
   GtkWidget            *start_error;
   GtkWidget            *recent_group;
   GtkWidget            *recent_list;
+  GtkStringList        *recent;        /* the URLs of recent_list's rows */
   GtkWidget            *browser;
   GtkWidget            *context_menu;    /* on a right-click in the browser */
   GMenuModel           *new_menu;
@@ -71,38 +73,39 @@ on_recent_activated (GtkListBox     *list,
                      GtkListBoxRow  *row,
                      DavscopeWindow *self)
 {
-  const char *url = g_object_get_data (G_OBJECT (row), "url");
+  const char *url = gtk_string_list_get_string (self->recent, gtk_list_box_row_get_index (row));
 
   if (url != NULL)
     open_url (self, url, TRUE);
+}
+
+static GtkWidget *
+create_recent_row (gpointer item,
+                   gpointer user_data)
+{
+  const char *url = gtk_string_object_get_string (item);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (url);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, url, -1);
+
+  return row;
 }
 
 static void
 fill_recent (DavscopeWindow *self)
 {
   g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-locations");
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
-
-  for (guint i = 0; recent[i] != NULL; i++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (recent[i]);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "url", g_strdup (recent[i]), g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, recent[i], -1);
-      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
-    }
-
+  gtk_string_list_splice (self->recent, 0, g_list_model_get_n_items (G_LIST_MODEL (self->recent)),
+                          (const char * const *) recent);
   gtk_widget_set_visible (self->recent_group, recent[0] != NULL);
 }
 
@@ -206,12 +209,13 @@ on_certificate_decided (DavscopeCertificateDecision decision,
 static void
 on_redirect_response (AdwMessageDialog *dialog,
                       const char       *response,
-                      DavscopeWindow   *self)
+                      const char       *url)
 {
-  const char *url = g_object_get_data (G_OBJECT (dialog), "url");
+  /* The window that asked; none once it is gone. */
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
-  if (g_str_equal (response, "open"))
-    open_url (self, url, TRUE);
+  if (DAVSCOPE_IS_WINDOW (parent) && g_str_equal (response, "open"))
+    open_url (DAVSCOPE_WINDOW (parent), url, TRUE);
 }
 
 static void
@@ -229,10 +233,49 @@ ask_redirect (DavscopeWindow *self,
                                     NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "url", g_strdup (url), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_redirect_response), self, 0);
+  /* The URL lives as long as the dialog's handler. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_redirect_response),
+                         g_strdup (url), (GClosureNotify) G_CALLBACK (g_free), 0);
   davscope_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A listing of the root ended: remember the location, or ask the user
+ * what the failure leaves to them. */
+static void
+on_root_loaded (DavscopeWindow *self,
+                DavFolder      *folder)
+{
+  const GError *error = dav_folder_get_error (folder);
+  GTlsCertificateFlags errors = 0;
+  GTlsCertificate *certificate;
+  const char *elsewhere;
+
+  if (error == NULL)
+    {
+      if (dav_folder_get_loaded (folder))
+        remember_location (self, dav_folder_get_url (folder));
+      return;
+    }
+
+  /* The listing failed on an untrusted certificate: the user decides. */
+  certificate = dav_folder_get_rejected_certificate (folder, &errors);
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) && certificate != NULL)
+    {
+      if (!self->asking_certificate)
+        {
+          self->asking_certificate = TRUE;
+          davscope_certificate_dialog_ask (GTK_WINDOW (self), self->client, certificate, errors,
+                                           on_certificate_decided, g_object_ref (self));
+        }
+      return;
+    }
+
+  /* Sent to another server: the user decides, and that server is a new
+   * connection with its own login (docs/hostile-servers.md case 34). */
+  elsewhere = dav_error_get_redirect_target (error);
+  if (elsewhere != NULL)
+    ask_redirect (self, elsewhere);
 }
 
 static void
@@ -240,52 +283,24 @@ on_root_state (DavFolder      *folder,
                GParamSpec     *pspec,
                DavscopeWindow *self)
 {
-  GTlsCertificateFlags errors;
-
   update_actions (self);
 
-  if (dav_folder_get_loading (folder))
-    return;
-
-  if (dav_folder_get_error (folder) == NULL)
-    {
-      if (dav_folder_get_loaded (folder))
-        remember_location (self, dav_folder_get_url (folder));
-      return;
-    }
-
-  /* The first listing or a reload failed. */
-
-  /* The listing failed on an untrusted certificate: the user decides. */
-  if (!self->asking_certificate &&
-      dav_client_get_rejected_certificate (self->client, &errors) != NULL)
-    {
-      self->asking_certificate = TRUE;
-      davscope_certificate_dialog_ask (GTK_WINDOW (self), self->client,
-                                       on_certificate_decided, g_object_ref (self));
-      return;
-    }
-
-  /* Sent to another server: the user decides, and that server is a new
-   * connection with its own login (docs/hostile-servers.md case 34). */
-  {
-    g_autofree char *elsewhere = dav_client_take_refused_redirect (self->client);
-
-    if (elsewhere != NULL)
-      ask_redirect (self, elsewhere);
-  }
+  /* Once per listing: "loading" turns false when it ends. */
+  if (g_str_equal (pspec->name, "loading") && !dav_folder_get_loading (folder))
+    on_root_loaded (self, folder);
 }
 
 static void
-watch_root (DavscopeWindow *self)
+watch_root (DavscopeWindow *self,
+            DavFolder      *root)
 {
   if (self->root != NULL)
     {
       g_clear_signal_handler (&self->root_handler, self->root);
     }
   g_clear_object (&self->root);
-  if (self->store != NULL)
-    self->root = g_object_ref (dav_resource_store_get_root (self->store));
+  if (root != NULL)
+    self->root = g_object_ref (root);
   if (self->root != NULL)
     self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_state), self);
   davscope_bench_begin (GTK_WIDGET (self), DAVSCOPE_BROWSER_VIEW (self->browser), self->root);
@@ -304,6 +319,33 @@ disconnect (DavscopeWindow *self)
   g_clear_object (&self->client);
 }
 
+/* A new connection for @url: its client, with the user's settings and
+ * the window's login and certificate questions, and a store over it. */
+static gboolean
+connect_to (DavscopeWindow  *self,
+            const char      *url,
+            GError         **error)
+{
+  g_autoptr(DavClient) client = dav_client_new (url, error);
+  g_auto(GStrv) names = NULL;
+
+  if (client == NULL)
+    return FALSE;
+
+  disconnect (self);
+  self->client = g_steal_pointer (&client);
+  dav_client_set_max_connections (self->client,
+                                  g_settings_get_int (self->settings, "connections-per-host"));
+  dav_client_set_timeout (self->client, g_settings_get_int (self->settings, "request-timeout"));
+  davscope_credentials_attach (self->client, GTK_WINDOW (self));
+  davscope_certificate_apply_remembered (self->client);
+  self->store = dav_resource_store_new (self->client);
+  names = g_settings_get_strv (self->settings, "listing-properties");
+  dav_resource_store_set_properties (self->store, (const char * const *) names);
+
+  return TRUE;
+}
+
 static void
 open_url (DavscopeWindow *self,
           const char     *url,
@@ -312,6 +354,7 @@ open_url (DavscopeWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *normal = normalize_location (url);
   const char *current = self->client ? dav_client_get_base_url (self->client) : NULL;
+  DavFolder *root = NULL;
 
   if (normal == NULL)
     return;
@@ -320,34 +363,19 @@ open_url (DavscopeWindow *self,
     g_ptr_array_add (self->history, g_strdup (current));
 
   /* Same server: move there with the connection (and login) we have. */
-  if (self->store != NULL && dav_resource_store_set_root (self->store, normal, NULL) != NULL)
-    ;
-  else
+  if (self->store != NULL)
+    root = dav_resource_store_open (self->store, normal, NULL);
+  if (root == NULL)
     {
-      g_autoptr(DavClient) client = dav_client_new (normal, &error);
-
-      if (client == NULL)
+      if (!connect_to (self, normal, &error) ||
+          (root = dav_resource_store_open (self->store, normal, &error)) == NULL)
         {
           show_start_error (self, error->message);
           return;
         }
-
-      disconnect (self);
-      self->client = g_steal_pointer (&client);
-      dav_client_set_max_connections (self->client,
-                                      g_settings_get_int (self->settings, "connections-per-host"));
-      dav_client_set_timeout (self->client, g_settings_get_int (self->settings, "request-timeout"));
-      davscope_credentials_attach (self->client, GTK_WINDOW (self));
-      davscope_certificate_apply_remembered (self->client);
-      self->store = dav_resource_store_new (self->client);
-      {
-        g_auto(GStrv) names = g_settings_get_strv (self->settings, "listing-properties");
-
-        dav_resource_store_set_properties (self->store, (const char * const *) names);
-      }
     }
 
-  watch_root (self);
+  watch_root (self, root);
   davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (self->browser), self->store);
   gtk_editable_set_text (GTK_EDITABLE (self->location_entry), dav_client_get_base_url (self->client));
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "browser");
@@ -768,6 +796,7 @@ davscope_window_finalize (GObject *object)
   DavscopeWindow *self = DAVSCOPE_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent);
   g_ptr_array_unref (self->history);
   g_ptr_array_unref (self->clipboard);
 
@@ -875,6 +904,9 @@ davscope_window_init (DavscopeWindow *self)
   davscope_browser_view_set_show_hidden (DAVSCOPE_BROWSER_VIEW (self->browser),
                                          g_settings_get_boolean (self->settings, "show-hidden"));
   g_signal_connect_swapped (self->settings, "changed::show-hidden", G_CALLBACK (on_show_hidden_changed), self);
+  self->recent = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->recent_list), G_LIST_MODEL (self->recent),
+                           create_recent_row, NULL, NULL);
   fill_recent (self);
   update_actions (self);
   gtk_widget_grab_focus (self->start_entry);

@@ -35,8 +35,11 @@ do_propfind (DavClient   *client,
 {
   GAsyncResult *res = NULL;
 
-  dav_client_propfind_async (client, url, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL,
-                             NULL, store_result_cb, &res);
+  {
+    g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
+
+    dav_client_propfind_async (client, url, propfind, NULL, store_result_cb, &res);
+  }
   return finish_request (client, &res, error);
 }
 
@@ -1166,6 +1169,8 @@ check_cross_origin (guint    status,
     {
       g_assert_null (result);
       g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
+      /* The error carries where it pointed, for the user to decide on. */
+      g_assert_true (g_str_has_prefix (dav_error_get_redirect_target (error), target->dav_url));
     }
 
   /* Not followed: nothing reached the other port, credentials least. */
@@ -1288,6 +1293,8 @@ test_redirect_loop (void)
   g_assert_null (result);
   g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
   g_assert_nonnull (strstr (error->message, "Too many redirects"));
+  /* A loop is nothing to open elsewhere. */
+  g_assert_null (dav_error_get_redirect_target (error));
   g_assert_cmpuint (server_count (server, "PROPFIND"), ==, 21);
   g_assert_cmpuint (server->seen->len, ==, 21);
 
@@ -1590,10 +1597,13 @@ run_slow (guint deadline,
   gint64 start = g_get_monotonic_time ();
 
   dav_client_set_speed_limits (client, deadline, min_bytes, window);
-  dav_client_propfind_async (client, raw->dav_url, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL,
-                             NULL, store_result_cb, &res);
+  {
+    g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
+
+    dav_client_propfind_async (client, raw->dav_url, propfind, NULL, store_result_cb, &res);
+  }
   wait_for (&res);
-  result = dav_client_request_finish (client, res, &error);
+  result = dav_client_propfind_finish (client, res, &error);
   g_clear_object (&res);
 
   g_assert_null (result);
@@ -1632,12 +1642,15 @@ test_cancel_trickle (void)
   gint64 elapsed;
 
   g_object_set_data (G_OBJECT (cancellable), "at", &cancelled_at);
-  dav_client_propfind_async (client, raw->dav_url, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL,
-                             cancellable, store_result_cb, &res);
+  {
+    g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
+
+    dav_client_propfind_async (client, raw->dav_url, propfind, cancellable, store_result_cb, &res);
+  }
   g_timeout_add (500, cancel_cb, cancellable);
   wait_for (&res);
   elapsed = g_get_monotonic_time () - cancelled_at;
-  result = dav_client_request_finish (client, res, &error);
+  result = dav_client_propfind_finish (client, res, &error);
   g_clear_object (&res);
 
   g_assert_cmpint (cancelled_at, >, 0);
@@ -1801,11 +1814,10 @@ endless_chunked_func (Raw           *raw,
 }
 
 static void
-count_cb (DavResponse *response,
-          gpointer     user_data)
+count_cb (DavPropfind *propfind,
+          DavResponse *response,
+          guint       *count)
 {
-  guint *count = user_data;
-
   (*count)++;
 }
 
@@ -1832,10 +1844,12 @@ do_streamed_propfind (DavClient   *client,
                       guint       *count,
                       GError     **error)
 {
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
   GAsyncResult *res = NULL;
 
-  dav_client_propfind_async (client, url, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, count_cb, count,
-                             NULL, store_result_cb, &res);
+  dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM);
+  g_signal_connect (propfind, "response", G_CALLBACK (count_cb), count);
+  dav_client_propfind_async (client, url, propfind, NULL, store_result_cb, &res);
   return finish_request (client, &res, error);
 }
 

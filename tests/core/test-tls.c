@@ -361,10 +361,10 @@ do_propfind (DavClient   *client,
              const char  *url,
              GError     **error)
 {
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
   GAsyncResult *res = NULL;
 
-  dav_client_propfind_async (client, url, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL,
-                             NULL, store_result_cb, &res);
+  dav_client_propfind_async (client, url, propfind, NULL, store_result_cb, &res);
   return finish_request (client, &res, error);
 }
 
@@ -383,24 +383,35 @@ assert_listed (DavClient  *client,
 
 /* The request fails on the certificate, and the client says which one it
  * was and why: what a prompt shows. */
-static void
+static GTlsCertificate *
 assert_rejected (DavClient            *client,
                  const char           *url,
                  CertKind              kind,
                  GTlsCertificateFlags  expected)
 {
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = do_propfind (client, url, &error);
+  g_autoptr(DavResult) result = NULL;
+  GAsyncResult *res = NULL;
   GTlsCertificateFlags flags = 0;
   GTlsCertificate *rejected;
 
+  dav_client_propfind_async (client, url, propfind, NULL, store_result_cb, &res);
+  wait_for (&res);
+  result = dav_client_propfind_finish (client, res, &error);
   g_assert_null (result);
   g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
-  rejected = dav_client_get_rejected_certificate (client, &flags);
+  /* The refused certificate comes with the failed request, not from
+   * state left on the client. */
+  rejected = dav_client_get_rejected_certificate (client, res, &flags);
   g_assert_nonnull (rejected);
   g_assert_true (g_tls_certificate_is_same (rejected, certs[kind]));
   g_test_message ("rejected, flags 0x%x", flags);
   g_assert_cmpint (flags & expected, ==, expected);
+  g_object_ref (rejected);
+  g_clear_object (&res);
+
+  return rejected;
 }
 
 /* ---- the tests ----------------------------------------------------------- */
@@ -439,7 +450,7 @@ test_untrusted_fatal (void)
       g_autoptr(TlsServer) server = tls_server_new (cases[i].kind);
       g_autoptr(DavClient) client = client_new (server->dav_url);
 
-      assert_rejected (client, server->dav_url, cases[i].kind, cases[i].flags);
+      g_object_unref (assert_rejected (client, server->dav_url, cases[i].kind, cases[i].flags));
       /* Nothing was sent over it. */
       g_assert_cmpuint (tls_server_get (server, &server->requests), ==, 0);
 
@@ -459,6 +470,8 @@ test_pinned_certificate_changes (void)
   g_autoptr(DavClient) client = NULL;
   g_autofree char *slow = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(DavPropfind) slow_propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
+  g_autoptr(GTlsCertificate) rejected = NULL;
   GAsyncResult *slow_res = NULL;
   DavResult *result;
 
@@ -469,23 +482,23 @@ test_pinned_certificate_changes (void)
   client = client_new (server->dav_url);
   slow = g_strconcat (server->dav_url, "slow/", NULL);
 
-  assert_rejected (client, server->dav_url, CERT_A, G_TLS_CERTIFICATE_UNKNOWN_CA);
-  dav_client_pin_certificate (client, dav_client_get_rejected_certificate (client, NULL));
+  rejected = assert_rejected (client, server->dav_url, CERT_A, G_TLS_CERTIFICATE_UNKNOWN_CA);
+  dav_client_pin_certificate (client, rejected);
+  g_clear_object (&rejected);
   assert_listed (client, server->dav_url);
   g_assert_cmpuint (tls_server_get (server, &server->handshakes), ==, 1);
 
   /* The server changes its certificate. The keep-alive connection still
    * has the old one: a slow request goes over it... */
   tls_server_set_certificate (server, CERT_B);
-  dav_client_propfind_async (client, slow, DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL, NULL, NULL,
-                             NULL, store_result_cb, &slow_res);
+  dav_client_propfind_async (client, slow, slow_propfind, NULL, store_result_cb, &slow_res);
   g_usleep (300 * 1000);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
   /* ... and one more while it is busy needs a new connection: the new
    * certificate, rejected, and named for a new prompt. */
-  assert_rejected (client, server->dav_url, CERT_B, G_TLS_CERTIFICATE_UNKNOWN_CA);
+  rejected = assert_rejected (client, server->dav_url, CERT_B, G_TLS_CERTIFICATE_UNKNOWN_CA);
 
   result = finish_request (client, &slow_res, &error);
   g_assert_no_error (error);
@@ -495,7 +508,8 @@ test_pinned_certificate_changes (void)
   g_assert_cmpuint (tls_server_get (server, &server->refused), >=, 1);
 
   /* The user accepts the new one: only then. */
-  dav_client_pin_certificate (client, dav_client_get_rejected_certificate (client, NULL));
+  dav_client_pin_certificate (client, rejected);
+  g_clear_object (&rejected);
   assert_listed (client, server->dav_url);
 
   /* And the old one is no longer what is accepted. */
@@ -503,7 +517,7 @@ test_pinned_certificate_changes (void)
   g_assert_finalize_object (g_steal_pointer (&client));
   client = client_new (server->dav_url);
   dav_client_pin_certificate (client, certs[CERT_B]);
-  assert_rejected (client, server->dav_url, CERT_A, G_TLS_CERTIFICATE_UNKNOWN_CA);
+  g_object_unref (assert_rejected (client, server->dav_url, CERT_A, G_TLS_CERTIFICATE_UNKNOWN_CA));
 
   g_assert_finalize_object (g_steal_pointer (&client));
 }
@@ -530,7 +544,7 @@ test_pin_is_per_origin (void)
 
   dav_client_pin_certificate (pinned, certs[CERT_A]);
   assert_listed (pinned, first->dav_url);
-  assert_rejected (other, second->dav_url, CERT_A, G_TLS_CERTIFICATE_UNKNOWN_CA);
+  g_object_unref (assert_rejected (other, second->dav_url, CERT_A, G_TLS_CERTIFICATE_UNKNOWN_CA));
 
   /* The pinned client does not go to the other port either. */
   result = do_propfind (pinned, second->dav_url, &error);
@@ -581,6 +595,7 @@ test_redirect_to_http (void)
   result = do_propfind (client, server->dav_url, &error);
   g_assert_null (result);
   g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
+  g_assert_true (g_str_has_prefix (dav_error_get_redirect_target (error), server->redirect));
   g_assert_cmpuint (tls_server_get (server, &server->requests), ==, 1);
   while (g_main_context_iteration (NULL, FALSE))
     ;

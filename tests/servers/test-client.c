@@ -177,6 +177,19 @@ static const ServerBehaviour *expect;
 
 /* ---- driving the async API ---------------------------------------------- */
 
+typedef struct {
+  DavResponseFunc func;
+  gpointer        data;
+} Streamed;
+
+static void
+on_streamed (DavPropfind *propfind,
+             DavResponse *response,
+             Streamed    *streamed)
+{
+  streamed->func (response, streamed->data);
+}
+
 static DavResult *
 do_propfind (DavClient          *client,
              const char         *url,
@@ -187,10 +200,16 @@ do_propfind (DavClient          *client,
              gpointer            func_data,
              GError            **error)
 {
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (depth, kind, names);
+  Streamed streamed = { func, func_data };
   GAsyncResult *res = NULL;
 
-  dav_client_propfind_async (client, url, depth, kind, names, func, func_data,
-                             NULL, store_result_cb, &res);
+  if (func != NULL)
+    {
+      dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM);
+      g_signal_connect (propfind, "response", G_CALLBACK (on_streamed), &streamed);
+    }
+  dav_client_propfind_async (client, url, propfind, NULL, store_result_cb, &res);
   return finish_request (client, &res, error);
 }
 

@@ -15,6 +15,7 @@
 #include <utime.h>
 
 #include "dav-batch.h"
+#include "dav-error.h"
 #include "dav-resource-store.h"
 #include "dav-test-server.h"
 
@@ -441,7 +442,7 @@ test_root (Fixture       *fx,
 
   g_assert_cmpstr (trace->str, ==, "TF");
   g_assert_cmpuint (log_length (fx->client), ==, before + 1);
-  g_assert_cmpstr (dav_folder_get_error (root), ==, NULL);
+  g_assert_no_error (dav_folder_get_error (root));
   g_assert_true (dav_folder_get_loaded (root));
   g_assert_true (dav_folder_get_complete (root));
   g_assert_cmpuint (dav_folder_get_status (root), ==, 207);
@@ -589,7 +590,7 @@ test_subfolder (Fixture       *fx,
   wait_for_folder (sub);
   g_assert_cmpuint (log_length (fx->client), ==, before + 1);
 
-  g_assert_cmpstr (dav_folder_get_error (sub), ==, NULL);
+  g_assert_no_error (dav_folder_get_error (sub));
   g_assert_true (dav_folder_get_loaded (sub));
   g_assert_true (dav_folder_get_complete (sub));
   g_assert_cmpuint (dav_folder_get_n_flagged (sub), ==, 0);
@@ -668,7 +669,7 @@ test_refresh (Fixture       *fx,
 
   g_assert_cmpstr (trace->str, ==, "TF");
   g_assert_cmpuint (log_length (fx->client), ==, before + 1);
-  g_assert_cmpstr (dav_folder_get_error (root), ==, NULL);
+  g_assert_no_error (dav_folder_get_error (root));
   g_assert_true (dav_folder_get_loaded (root));
   g_assert_true (dav_folder_get_complete (root));
 
@@ -769,7 +770,7 @@ test_batches (Fixture       *fx,
                   (g_get_monotonic_time () - started) / 1000.0,
                   batches.first_before_end ? "yes" : "no");
 
-  g_assert_cmpstr (dav_folder_get_error (root), ==, NULL);
+  g_assert_no_error (dav_folder_get_error (root));
   g_assert_true (dav_folder_get_loaded (root));
   g_assert_true (dav_folder_get_complete (root));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (root)), ==, N_BULK);
@@ -806,12 +807,12 @@ test_missing (Fixture       *fx,
   wait_for_folder (root);
   g_signal_handlers_disconnect_by_func (root, on_loading_notify, trace);
 
-  g_test_message ("error: %s", dav_folder_get_error (root));
+  g_test_message ("error: %s", dav_folder_get_error_message (root));
   g_assert_cmpstr (trace->str, ==, "TF");
   g_assert_false (dav_folder_get_loaded (root));
   g_assert_false (dav_folder_get_complete (root));
-  g_assert_nonnull (dav_folder_get_error (root));
-  g_assert_nonnull (strstr (dav_folder_get_error (root), "404"));
+  g_assert_error (dav_folder_get_error (root), DAV_ERROR, DAV_ERROR_STATUS);
+  g_assert_nonnull (strstr (dav_folder_get_error_message (root), "404"));
   g_assert_cmpuint (dav_folder_get_status (root), ==, 404);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (root)), ==, 0);
   g_assert_null (dav_folder_get_resource (root));
@@ -820,10 +821,10 @@ test_missing (Fixture       *fx,
 /* ---- /store/apply-report ------------------------------------------------------- */
 
 static void
-on_listed_response (DavResponse *response,
-                    gpointer     user_data)
+on_listed_response (DavPropfind *propfind,
+                    DavResponse *response,
+                    GPtrArray   *hrefs)
 {
-  GPtrArray *hrefs = user_data;
 
   for (guint i = 0; i < response->hrefs->len; i++)
     g_ptr_array_add (hrefs, g_strdup (g_ptr_array_index (response->hrefs, i)));
@@ -841,11 +842,13 @@ propfind_names (DavClient  *client,
   GAsyncResult *slot = NULL;
   g_autoptr(DavResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_PROP, names);
 
-  dav_client_propfind_async (client, url, DAV_DEPTH_1, DAV_PROPFIND_PROP, names,
-                             on_listed_response, hrefs, NULL, on_async_done, &slot);
+  dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM);
+  g_signal_connect (propfind, "response", G_CALLBACK (on_listed_response), hrefs);
+  dav_client_propfind_async (client, url, propfind, NULL, on_async_done, &slot);
   res = wait_for_result (&slot, "a PROPFIND");
-  result = dav_client_request_finish (client, res, &error);
+  result = dav_client_propfind_finish (client, res, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->status, ==, 207);
 
@@ -906,7 +909,7 @@ test_apply_report (Fixture       *fx,
     dav_client_lock_async (other, file_url, DAV_LOCK_EXCLUSIVE, DAV_DEPTH_0, 3600, "test-store",
                            NULL, on_async_done, &slot);
     res = wait_for_result (&slot, "the LOCK");
-    result = dav_client_request_finish (other, res, &error);
+    result = dav_client_lock_finish (other, res, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (result->status, ==, 200);
     g_assert_nonnull (result->lock_token);
@@ -1020,9 +1023,9 @@ test_apply_report (Fixture       *fx,
     g_assert_true (listed_locked);
   }
 
-  g_assert_cmpstr (dav_folder_get_error (locked_folder), ==, NULL);
+  g_assert_no_error (dav_folder_get_error (locked_folder));
   g_assert_true (dav_folder_get_loaded (locked_folder));
-  g_assert_cmpstr (dav_folder_get_error (root), ==, NULL);
+  g_assert_no_error (dav_folder_get_error (root));
   got = folder_names_joined (root);
   g_assert_cmpstr (got, ==, "Locked Folder | keep.txt");
   g_assert_true (get_by_name (root, "Locked Folder") == folder_resource);
@@ -1045,7 +1048,7 @@ test_apply_report (Fixture       *fx,
     g_clear_object (&res);
     dav_client_unlock_async (other, file_url, token, NULL, on_async_done, &slot);
     res = wait_for_result (&slot, "the UNLOCK");
-    result = dav_client_request_finish (other, res, &error);
+    result = dav_client_unlock_finish (other, res, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (result->status, ==, 204);
   }

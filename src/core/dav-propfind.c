@@ -1,0 +1,123 @@
+/* dav-propfind.c: what a PROPFIND asks for, and its responses as they come
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signals:
+ *   response (DavPropfind *, DavResponse *response)
+ *     One response of a streamed listing, as soon as it was parsed. The
+ *     response is only lent: a handler that keeps it takes a reference.
+ */
+
+#include "dav-propfind-private.h"
+
+struct _DavPropfind
+{
+  GObject          parent_instance;
+
+  DavDepth         depth;
+  DavPropfindKind  kind;
+  GStrv            names;
+  DavPropfindFlags flags;
+};
+
+G_DEFINE_FINAL_TYPE (DavPropfind, dav_propfind, G_TYPE_OBJECT)
+
+enum {
+  RESPONSE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+DavDepth
+dav_propfind_get_depth (DavPropfind *self)
+{
+  g_return_val_if_fail (DAV_IS_PROPFIND (self), DAV_DEPTH_0);
+
+  return self->depth;
+}
+
+DavPropfindKind
+dav_propfind_get_kind (DavPropfind *self)
+{
+  g_return_val_if_fail (DAV_IS_PROPFIND (self), DAV_PROPFIND_PROP);
+
+  return self->kind;
+}
+
+const char * const *
+dav_propfind_get_names (DavPropfind *self)
+{
+  g_return_val_if_fail (DAV_IS_PROPFIND (self), NULL);
+
+  return (const char * const *) self->names;
+}
+
+DavPropfindFlags
+dav_propfind_get_flags (DavPropfind *self)
+{
+  g_return_val_if_fail (DAV_IS_PROPFIND (self), DAV_PROPFIND_FLAGS_NONE);
+
+  return self->flags;
+}
+
+void
+dav_propfind_set_flags (DavPropfind      *self,
+                        DavPropfindFlags  flags)
+{
+  g_return_if_fail (DAV_IS_PROPFIND (self));
+
+  self->flags = flags;
+}
+
+void
+dav_propfind_emit_response (DavPropfind *self,
+                            DavResponse *response)
+{
+  g_signal_emit (self, signals[RESPONSE], 0, response);
+}
+
+static void
+dav_propfind_finalize (GObject *object)
+{
+  DavPropfind *self = DAV_PROPFIND (object);
+
+  g_strfreev (self->names);
+
+  G_OBJECT_CLASS (dav_propfind_parent_class)->finalize (object);
+}
+
+static void
+dav_propfind_class_init (DavPropfindClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dav_propfind_finalize;
+
+  /* Static scope: 100,000 emissions copy nothing. */
+  signals[RESPONSE] =
+    g_signal_new ("response",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DAV_TYPE_RESPONSE | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+dav_propfind_init (DavPropfind *self)
+{
+}
+
+DavPropfind *
+dav_propfind_new (DavDepth            depth,
+                  DavPropfindKind     kind,
+                  const char * const *names)
+{
+  DavPropfind *self = g_object_new (DAV_TYPE_PROPFIND, NULL);
+
+  self->depth = depth;
+  self->kind = kind;
+  self->names = g_strdupv ((char **) names);
+
+  return self;
+}

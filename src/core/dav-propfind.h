@@ -1,0 +1,55 @@
+/* dav-propfind.h: what a PROPFIND asks for, and its responses as they come
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A DavPropfind describes one listing: the depth, which properties, and
+ * whether its responses are handed on as they are parsed. Run it with
+ * dav_client_propfind_async (). Streamed, each response is emitted as
+ * ::response the moment its </response> is read and is not kept in the
+ * result, so memory stays flat in the size of the listing (a folder of
+ * 100,000 entries); not streamed, the result's body holds them all.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "dav-response.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DAV_DEPTH_0,
+  DAV_DEPTH_1,
+  DAV_DEPTH_INFINITY,
+} DavDepth;
+
+typedef enum {
+  DAV_PROPFIND_ALLPROP,   /* with optional <include> names */
+  DAV_PROPFIND_PROPNAME,
+  DAV_PROPFIND_PROP,      /* the named properties */
+} DavPropfindKind;
+
+typedef enum {
+  DAV_PROPFIND_FLAGS_NONE   = 0,
+  /* Emit ::response per response instead of keeping them in the result. */
+  DAV_PROPFIND_FLAGS_STREAM = 1 << 0,
+} DavPropfindFlags;
+
+#define DAV_TYPE_PROPFIND (dav_propfind_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavPropfind, dav_propfind, DAV, PROPFIND, GObject)
+
+/* @names: "{ns}name" strings for DAV_PROPFIND_PROP (or <include> with
+ * ALLPROP), NULL-terminated, may be NULL. */
+DavPropfind        *dav_propfind_new       (DavDepth            depth,
+                                            DavPropfindKind     kind,
+                                            const char * const *names);
+DavDepth            dav_propfind_get_depth (DavPropfind        *self);
+DavPropfindKind     dav_propfind_get_kind  (DavPropfind        *self);
+const char * const *dav_propfind_get_names (DavPropfind        *self);
+DavPropfindFlags    dav_propfind_get_flags (DavPropfind        *self);
+void                dav_propfind_set_flags (DavPropfind        *self,
+                                            DavPropfindFlags    flags);
+
+G_END_DECLS
