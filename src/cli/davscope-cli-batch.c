@@ -252,14 +252,15 @@ davscope_cli_rm (int    argc,
 }
 
 /* --set, --set-xml and --remove keep their order on the command line,
- * which is the order of the PROPPATCH instructions (RFC 4918 §9.2). */
+ * which is the order of the PROPPATCH instructions (RFC 4918 §9.2).
+ * @data: the option group's, the DavPropPatch* array they go into. */
 static gboolean
 add_patch (const char  *option,
            const char  *value,
            gpointer     data,
            GError     **error)
 {
-  GPtrArray *patches = g_object_get_data (G_OBJECT (data), "patches");
+  GPtrArray *patches = data;
   g_autofree char *ns = NULL;
   g_autofree char *name = NULL;
   g_autofree char *clark = NULL;
@@ -305,7 +306,6 @@ davscope_cli_proppatch (int    argc,
   g_autoptr(GOptionGroup) group = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DavBatch) batch = NULL;
-  g_autoptr(GObject) holder = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GPtrArray) patches = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_prop_patch_free);
   g_autofree char *base = NULL;
   g_auto(Refused) refused = { NULL, NULL, NULL };
@@ -322,10 +322,9 @@ davscope_cli_proppatch (int    argc,
     { NULL }
   };
 
-  g_object_set_data (holder, "patches", patches);
   context = g_option_context_new (_("URL… — set and remove properties, with a result per property"));
   group = g_option_group_new ("patch", _("Property changes, applied in the order given:"),
-                              _("Show the property change options"), holder, NULL);
+                              _("Show the property change options"), patches, NULL);
   g_option_group_add_entries (group, patch_entries);
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_context_set_main_group (context, g_steal_pointer (&group));

@@ -16,12 +16,14 @@
 #include "davscope-file-actions.h"
 #include "davscope-lock-dialog.h"
 
-static DavscopeFileContext
-file_context (DavscopeWindow *self)
+/* What a file operation needs of the window; FALSE when not connected. */
+static gboolean
+file_context (DavscopeWindow      *self,
+              DavscopeFileContext *context)
 {
-  DavscopeFileContext context = { GTK_WINDOW (self), self->store, ADW_TOAST_OVERLAY (self->toasts) };
+  *context = (DavscopeFileContext) { GTK_WINDOW (self), self->store, ADW_TOAST_OVERLAY (self->toasts) };
 
-  return context;
+  return self->store != NULL;
 }
 
 static GPtrArray *
@@ -55,11 +57,8 @@ new_folder_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   DavscopeFileContext context;
 
-  if (self->store == NULL)
-    return;
-
-  context = file_context (self);
-  davscope_file_new_folder (&context, target_folder (self));
+  if (file_context (self, &context))
+    davscope_file_new_folder (&context, target_folder (self));
 }
 
 static void
@@ -70,11 +69,8 @@ upload_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   DavscopeFileContext context;
 
-  if (self->store == NULL)
-    return;
-
-  context = file_context (self);
-  davscope_file_upload (&context, target_folder (self), NULL);
+  if (file_context (self, &context))
+    davscope_file_upload (&context, target_folder (self), NULL);
 }
 
 static void
@@ -83,15 +79,11 @@ download_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GPtrArray) selected = selection (self);
   DavscopeFileContext context;
 
-  if (self->store == NULL)
-    return;
-
-  context = file_context (self);
-  selected = selection (self);
-  davscope_file_download (&context, selected);
+  if (file_context (self, &context))
+    davscope_file_download (&context, selected);
 }
 
 static void
@@ -100,15 +92,10 @@ rename_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GPtrArray) selected = selection (self);
   DavscopeFileContext context;
 
-  if (self->store == NULL)
-    return;
-
-  context = file_context (self);
-  selected = selection (self);
-  if (selected->len == 1)
+  if (file_context (self, &context) && selected->len == 1)
     davscope_file_rename (&context, g_ptr_array_index (selected, 0));
 }
 
@@ -118,13 +105,9 @@ lock_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GPtrArray) selected = selection (self);
 
-  if (self->store == NULL)
-    return;
-
-  selected = selection (self);
-  if (selected->len == 1)
+  if (self->store != NULL && selected->len == 1)
     davscope_lock_dialog_show (GTK_WINDOW (self), self->store, g_ptr_array_index (selected, 0));
 }
 
@@ -133,14 +116,10 @@ static void
 clip (DavscopeWindow *self,
       gboolean        cut)
 {
-  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GPtrArray) selected = selection (self);
   g_autofree char *text = NULL;
 
-  if (self->store == NULL)
-    return;
-
-  selected = selection (self);
-  if (selected->len == 0)
+  if (self->store == NULL || selected->len == 0)
     return;
 
   g_ptr_array_set_size (self->clipboard, 0);
@@ -183,10 +162,9 @@ paste_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   DavscopeFileContext context;
 
-  if (self->store == NULL || self->clipboard->len == 0)
+  if (!file_context (self, &context) || self->clipboard->len == 0)
     return;
 
-  context = file_context (self);
   davscope_file_paste (&context, target_folder (self), self->clipboard, self->clipboard_cut);
   /* What was cut is moved once. */
   if (self->clipboard_cut)
@@ -205,7 +183,7 @@ on_files_dropped (GtkDropTarget  *target,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   DavscopeFileContext context;
 
-  if (self->store == NULL)
+  if (!file_context (self, &context))
     return FALSE;
 
   for (GSList *l = list; l != NULL; l = l->next)
@@ -214,7 +192,6 @@ on_files_dropped (GtkDropTarget  *target,
     return FALSE;
 
   /* Dropped on the view: into the folder shown. */
-  context = file_context (self);
   davscope_file_upload (&context, dav_resource_store_get_root (self->store), files);
   return TRUE;
 }
