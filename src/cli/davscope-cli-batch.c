@@ -43,72 +43,11 @@ static void
 print_item (DavscopeCliOutput   *out,
             const DavReportItem *item)
 {
-  g_autofree char *decoded = g_uri_unescape_string (item->url, NULL);
-  g_autofree char *url = dav_text_escape (decoded ? decoded : item->url, -1);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (item->outcome == DAV_OUTCOME_UNKNOWN || item->outcome == DAV_OUTCOME_NOT_ATTEMPTED)
-    {
-      g_autofree char *painted = davscope_cli_output_paint (out, DAV_SEVERITY_WARNING,
-                                                            item->outcome == DAV_OUTCOME_UNKNOWN
-                                                            ? _("? no answer") : _("- not attempted"));
-
-      fprintf (out->stream, "%s  %s\n      %s\n", painted, url, item->explanation);
-      return;
-    }
-
-  {
-    DavStatusInfo info;
-    g_autofree char *label = NULL;
-    g_autofree char *painted = NULL;
-
-    dav_status_lookup_for_method (item->status, item->method, &info);
-    label = g_strdup_printf ("%s %u %s", item->ok ? "✔" : "✘", item->status, info.reason);
-    painted = davscope_cli_output_paint (out, item->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
-    fprintf (out->stream, "%s  %s\n", painted, url);
-    /* Done says no more, unless the answer contradicts the request. */
-    if (!item->ok || item->problems->len > 0)
-      fprintf (out->stream, "      %s\n", item->explanation);
-  }
-
-  if (item->description != NULL)
-    davscope_cli_output_print_escaped (out, _("      Description: "), item->description);
-  davscope_cli_output_print_conditions (out, 6, item->conditions);
-  davscope_cli_output_print_problems (out, 6, item->problems);
-
-  for (guint i = 0; i < item->members->len; i++)
-    {
-      const DavReportMember *member = g_ptr_array_index (item->members, i);
-      g_autofree char *plain = member->href ? g_uri_unescape_string (member->href, NULL) : NULL;
-      g_autofree char *href = dav_text_escape (plain ? plain : member->href ? member->href : _("(no href)"), -1);
-      DavStatusInfo info;
-      g_autofree char *label = NULL;
-      g_autofree char *painted = NULL;
-
-      dav_status_lookup_for_method (member->status, item->method, &info);
-      label = g_strdup_printf ("%s %u %s", member->ok ? "✔" : "✘", member->status,
-                               member->status ? info.reason : _("no status"));
-      painted = davscope_cli_output_paint (out, member->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
-      fprintf (out->stream, "      %s  %s\n          %s\n", painted, href, member->explanation);
-      if (member->description != NULL)
-        davscope_cli_output_print_escaped (out, _("          Description: "), member->description);
-      davscope_cli_output_print_conditions (out, 10, member->conditions);
-    }
-
-  for (guint i = 0; i < item->properties->len; i++)
-    {
-      const DavReportProperty *property = g_ptr_array_index (item->properties, i);
-      g_autofree char *name = g_strdup_printf ("{%s}%s", property->namespace_uri, property->name);
-      g_autofree char *shown = dav_text_escape (name, -1);
-      /* Status 0: the answer did not mention it. */
-      g_autofree char *label = property->status != 0
-        ? g_strdup_printf ("%s %u", property->ok ? "✔" : "✘", property->status)
-        : g_strdup_printf ("✘ %s", _("no answer"));
-      g_autofree char *painted = davscope_cli_output_paint (out, property->ok ? DAV_SEVERITY_OK : DAV_SEVERITY_ERROR, label);
-
-      fprintf (out->stream, "      %s  %s\n          %s\n", painted, shown, property->explanation);
-      if (property->description != NULL)
-        davscope_cli_output_print_escaped (out, _("          Description: "), property->description);
-    }
+  dav_report_item_append_text (item, text, FALSE, DAV_REPORT_TEXT_DECODE_URLS | DAV_REPORT_TEXT_PROBLEMS,
+                               davscope_cli_output_paint_func, out);
+  fputs (text->str, out->stream);
 }
 
 /* Targets that cannot be acted on (outside the connected folder, given
@@ -313,14 +252,15 @@ davscope_cli_rm (int    argc,
 }
 
 /* --set, --set-xml and --remove keep their order on the command line,
- * which is the order of the PROPPATCH instructions (RFC 4918 §9.2). */
+ * which is the order of the PROPPATCH instructions (RFC 4918 §9.2).
+ * @data: the option group's, the DavPropPatch* array they go into. */
 static gboolean
 add_patch (const char  *option,
            const char  *value,
            gpointer     data,
            GError     **error)
 {
-  GPtrArray *patches = g_object_get_data (G_OBJECT (data), "patches");
+  GPtrArray *patches = data;
   g_autofree char *ns = NULL;
   g_autofree char *name = NULL;
   g_autofree char *clark = NULL;
@@ -366,7 +306,6 @@ davscope_cli_proppatch (int    argc,
   g_autoptr(GOptionGroup) group = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DavBatch) batch = NULL;
-  g_autoptr(GObject) holder = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GPtrArray) patches = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_prop_patch_free);
   g_autofree char *base = NULL;
   g_auto(Refused) refused = { NULL, NULL, NULL };
@@ -383,10 +322,9 @@ davscope_cli_proppatch (int    argc,
     { NULL }
   };
 
-  g_object_set_data (holder, "patches", patches);
   context = g_option_context_new (_("URL… — set and remove properties, with a result per property"));
   group = g_option_group_new ("patch", _("Property changes, applied in the order given:"),
-                              _("Show the property change options"), holder, NULL);
+                              _("Show the property change options"), patches, NULL);
   g_option_group_add_entries (group, patch_entries);
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_context_set_main_group (context, g_steal_pointer (&group));

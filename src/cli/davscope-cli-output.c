@@ -47,6 +47,14 @@ davscope_cli_output_paint (DavscopeCliOutput *out,
   return g_strconcat (start, text, "\033[0m", NULL);
 }
 
+char *
+davscope_cli_output_paint_func (DavSeverity  severity,
+                                const char  *text,
+                                gpointer     out)
+{
+  return davscope_cli_output_paint (out, severity, text);
+}
+
 void
 davscope_cli_output_print_escaped (DavscopeCliOutput *out,
                                    const char        *prefix,
@@ -94,19 +102,6 @@ lookup_status (guint          code,
   cache[next].info = *info;
   cache[next].valid = TRUE;
   next = (next + 1) % G_N_ELEMENTS (cache);
-}
-
-static const char *
-severity_mark (DavSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_SEVERITY_OK:      return "✔";
-    case DAV_SEVERITY_INFO:    return "ℹ";
-    case DAV_SEVERITY_WARNING: return "⚠";
-    case DAV_SEVERITY_ERROR:
-    default:                   return "✘";
-    }
 }
 
 static void print_status (DavscopeCliOutput *out,
@@ -164,7 +159,7 @@ print_status (DavscopeCliOutput *out,
     }
 
   lookup_status (code, for_property, method, &info);
-  line = g_strdup_printf ("%s %u %s", severity_mark (info.severity), code, info.reason);
+  line = g_strdup_printf ("%s %u %s", dav_severity_to_mark (info.severity), code, info.reason);
   painted = davscope_cli_output_paint (out, info.severity, line);
 
   /* The server's own phrase, when it says something else ("404 Gone"). */
@@ -192,27 +187,10 @@ davscope_cli_output_print_problems (DavscopeCliOutput *out,
                                     guint              indent,
                                     GPtrArray         *problems)
 {
-  g_autofree char *pad = g_strnfill (indent, ' ');
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const DavProblem *problem = g_ptr_array_index (problems, i);
-      DavSeverity severity = dav_problem_kind_severity (problem->kind);
-      g_autofree char *label = g_strdup_printf ("%s %s:", severity_mark (severity),
-                                                dav_problem_kind_to_string (problem->kind));
-      g_autofree char *painted = davscope_cli_output_paint (out, severity, label);
-
-      /* Messages already carry escaped server text. */
-      if (problem->line > 0)
-        {
-          /* the position of a problem in the body */
-          g_autofree char *where = g_strdup_printf (_("(line %u)"), problem->line);
-
-          fprintf (out->stream, "%s%s %s %s\n", pad, painted, problem->message, where);
-        }
-      else
-        fprintf (out->stream, "%s%s %s\n", pad, painted, problem->message);
-    }
+  dav_report_append_problems_text (text, indent, problems, davscope_cli_output_paint_func, out);
+  fputs (text->str, out->stream);
 }
 
 void
@@ -220,25 +198,10 @@ davscope_cli_output_print_conditions (DavscopeCliOutput *out,
                                       guint              indent,
                                       GPtrArray         *conditions)
 {
-  g_autofree char *pad = g_strnfill (indent, ' ');
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < conditions->len; i++)
-    {
-      const DavCondition *condition = g_ptr_array_index (conditions, i);
-      g_autofree char *name = dav_condition_dup_clark_name (condition);
-      g_autofree char *shown = dav_text_escape (name, -1);
-      DavConditionInfo info;
-
-      fprintf (out->stream, "%s%s %s\n", pad, _("Condition:"), shown);
-      if (dav_condition_lookup (condition->namespace_uri, condition->name, &info))
-        {
-          fprintf (out->stream, "%s  %s\n", pad, info.explanation);
-          fprintf (out->stream, "%s  %s %s\n", pad, _("Try:"), info.advice);
-          fprintf (out->stream, "%s  %s %s\n", pad, _("See:"), info.reference);
-        }
-      if (condition->content != NULL)
-        davscope_cli_output_print_escaped (out, pad, condition->content);
-    }
+  dav_report_append_conditions_text (text, indent, conditions);
+  fputs (text->str, out->stream);
 }
 
 static void

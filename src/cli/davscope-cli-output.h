@@ -50,6 +50,10 @@ void  davscope_cli_output_init          (DavscopeCliOutput *out,
 char *davscope_cli_output_paint         (DavscopeCliOutput *out,
                                          DavSeverity        severity,
                                          const char        *text);
+/* The same as a DavReportPaintFunc, @out its data. */
+char *davscope_cli_output_paint_func    (DavSeverity        severity,
+                                         const char        *text,
+                                         gpointer           out);
 void  davscope_cli_output_print_escaped (DavscopeCliOutput *out,
                                          const char        *prefix,
                                          const char        *text);

@@ -1,4 +1,4 @@
-/* dav-batch.c: many requests of one kind, with bounded concurrency
+/* dav-batch.c: many requests, with bounded concurrency
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -16,6 +16,7 @@
 #include "dav-error.h"
 #include "dav-href.h"
 #include "dav-local-file.h"
+#include "dav-operation.h"
 
 typedef struct {
   DavReportItem *item;         /* owned by the report */
@@ -39,6 +40,8 @@ struct _DavBatch
   GArray      *targets;     /* Target */
   GHashTable  *seen;        /* normalised URLs */
   DavReport   *report;
+  GPtrArray   *refused;     /* DavReportItem*: targets an adder refused */
+  GArray      *refused_at;  /* guint: the place of each among all targets given */
 
   GTask       *task;        /* while running */
   guint        next;        /* the next target to start */
@@ -106,6 +109,29 @@ add_target (DavBatch    *self,
   return &g_array_index (self->targets, Target, self->targets->len - 1);
 }
 
+/* Keeps a target an adder refused, in its place among the others, with
+ * the reason as its explanation; then passes @local on. */
+static gboolean
+refuse (DavBatch    *self,
+        const char  *method,
+        const char  *url,
+        const char  *destination,
+        GError      *local,
+        GError     **error)
+{
+  DavReportItem *item = dav_report_item_new (method, url);
+  guint position = self->targets->len + self->refused->len;
+
+  item->destination = g_strdup (destination);
+  g_free (item->explanation);
+  item->explanation = g_strdup (local->message);
+  g_ptr_array_add (self->refused, item);
+  g_array_append_val (self->refused_at, position);
+  g_propagate_error (error, local);
+
+  return FALSE;
+}
+
 /* A target that changes the server: inside what the user chose. */
 static Target *
 add_change (DavBatch    *self,
@@ -127,9 +153,13 @@ dav_batch_add_delete (DavBatch    *self,
                       const char  *url,
                       GError     **error)
 {
+  GError *local = NULL;
+
   g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
 
-  return add_change (self, "DELETE", url, error) != NULL;
+  if (add_change (self, "DELETE", url, &local) == NULL)
+    return refuse (self, "DELETE", url, NULL, local, error);
+  return TRUE;
 }
 
 gboolean
@@ -138,14 +168,15 @@ dav_batch_add_proppatch (DavBatch    *self,
                          GPtrArray   *patches,
                          GError     **error)
 {
+  GError *local = NULL;
   Target *target;
 
   g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
   g_return_val_if_fail (patches != NULL, FALSE);
 
-  target = add_change (self, "PROPPATCH", url, error);
+  target = add_change (self, "PROPPATCH", url, &local);
   if (target == NULL)
-    return FALSE;
+    return refuse (self, "PROPPATCH", url, NULL, local, error);
 
   target->patches = g_ptr_array_ref (patches);
   for (guint i = 0; i < patches->len; i++)
@@ -163,9 +194,13 @@ dav_batch_add_mkcol (DavBatch    *self,
                      const char  *url,
                      GError     **error)
 {
+  GError *local = NULL;
+
   g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
 
-  return add_change (self, "MKCOL", url, error) != NULL;
+  if (add_change (self, "MKCOL", url, &local) == NULL)
+    return refuse (self, "MKCOL", url, NULL, local, error);
+  return TRUE;
 }
 
 static gboolean
@@ -176,6 +211,7 @@ add_transfer (DavBatch    *self,
               gboolean     overwrite,
               GError     **error)
 {
+  GError *local = NULL;
   Target *target;
 
   g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
@@ -183,12 +219,12 @@ add_transfer (DavBatch    *self,
 
   /* The destination is written to (and, with Overwrite, replaced), so it
    * is held to the same rule as the source. */
-  if (!dav_client_check_target (self->client, destination, error))
-    return FALSE;
+  if (!dav_client_check_target (self->client, destination, &local))
+    return refuse (self, method, url, destination, local, error);
 
-  target = add_change (self, method, url, error);
+  target = add_change (self, method, url, &local);
   if (target == NULL)
-    return FALSE;
+    return refuse (self, method, url, destination, local, error);
 
   target->destination = g_strdup (destination);
   target->overwrite = overwrite;
@@ -226,28 +262,31 @@ dav_batch_add_upload (DavBatch    *self,
                       GError     **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *source_name = NULL;
+  GError *local = NULL;
   Target *target;
 
   g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (source), FALSE);
 
+  source_name = g_file_get_parse_name (source);
   info = g_file_query_info (source,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
   if (info == NULL)
-    return FALSE;
+    return refuse (self, "PUT", url, source_name, local, error);
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+      g_set_error (&local, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("“%s” is not a file: only files can be uploaded."),
                    g_file_info_get_display_name (info));
-      return FALSE;
+      return refuse (self, "PUT", url, source_name, local, error);
     }
 
-  target = add_change (self, "PUT", url, error);
+  target = add_change (self, "PUT", url, &local);
   if (target == NULL)
-    return FALSE;
+    return refuse (self, "PUT", url, source_name, local, error);
 
   target->file = g_object_ref (source);
   target->overwrite = overwrite;
@@ -256,7 +295,7 @@ dav_batch_add_upload (DavBatch    *self,
   self->bytes_known += target->bytes_total;
   if (g_file_info_get_content_type (info) != NULL)
     target->content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
-  target->item->destination = g_file_get_parse_name (source);
+  target->item->destination = g_steal_pointer (&source_name);
 
   return TRUE;
 }
@@ -270,27 +309,30 @@ dav_batch_add_download (DavBatch    *self,
 {
   g_autofree char *resolved = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *target_name = NULL;
+  GError *local = NULL;
   Target *target;
 
   g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (target_file), FALSE);
 
+  target_name = g_file_get_parse_name (target_file);
   /* Nothing on the server changes, but credentials go only to the
    * connected origin. */
-  resolved = dav_client_resolve (self->client, url, error);
+  resolved = dav_client_resolve (self->client, url, &local);
   if (resolved == NULL)
-    return FALSE;
+    return refuse (self, "GET", url, target_name, local, error);
 
   /* Two names the server tells apart may be one local file. */
   key = g_strconcat ("file:", g_file_peek_path (target_file), NULL);
-  target = add_target (self, "GET", url, key, error);
+  target = add_target (self, "GET", url, key, &local);
   if (target == NULL)
-    return FALSE;
+    return refuse (self, "GET", url, target_name, local, error);
 
   target->file = g_object_ref (target_file);
   target->overwrite = overwrite;
   self->n_unknown++;   /* until its answer gives a length */
-  target->item->destination = g_file_get_parse_name (target_file);
+  target->item->destination = g_steal_pointer (&target_name);
 
   return TRUE;
 }
@@ -301,6 +343,84 @@ dav_batch_get_n_targets (DavBatch *self)
   g_return_val_if_fail (DAV_IS_BATCH (self), 0);
 
   return self->targets->len;
+}
+
+GPtrArray *
+dav_batch_get_refused (DavBatch *self)
+{
+  g_return_val_if_fail (DAV_IS_BATCH (self), NULL);
+
+  return self->refused;
+}
+
+DavReport *
+dav_batch_order_report (DavBatch  *self,
+                        DavReport *report)
+{
+  DavReport *ordered;
+  guint next = 0;
+
+  g_return_val_if_fail (DAV_IS_BATCH (self), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  ordered = dav_report_new ();
+  g_ptr_array_set_free_func (ordered->items, NULL);
+  for (guint i = 0; i < report->items->len || next < self->refused->len; )
+    {
+      if (next < self->refused->len &&
+          g_array_index (self->refused_at, guint, next) <= ordered->items->len)
+        g_ptr_array_add (ordered->items, g_ptr_array_index (self->refused, next++));
+      else
+        g_ptr_array_add (ordered->items, g_ptr_array_index (report->items, i++));
+    }
+
+  return ordered;
+}
+
+gboolean
+dav_batch_add_again (DavBatch             *self,
+                     const DavReportItem  *item,
+                     gboolean              overwrite,
+                     GError              **error)
+{
+  DavOperation operation;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (DAV_IS_BATCH (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (!dav_operation_from_method (item->method, &operation) || operation == DAV_OPERATION_PROPPATCH)
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                   "a %s cannot be sent again from its report", item->method);
+      return FALSE;
+    }
+  if (dav_operation_has_destination (operation) && item->destination == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No destination was given."));
+      return FALSE;
+    }
+  if (operation == DAV_OPERATION_UPLOAD || operation == DAV_OPERATION_DOWNLOAD)
+    file = g_file_parse_name (item->destination);
+
+  switch (operation)
+    {
+    case DAV_OPERATION_DELETE:
+      return dav_batch_add_delete (self, item->url, error);
+    case DAV_OPERATION_MKCOL:
+      return dav_batch_add_mkcol (self, item->url, error);
+    case DAV_OPERATION_COPY:
+      return dav_batch_add_copy (self, item->url, item->destination, overwrite, error);
+    case DAV_OPERATION_MOVE:
+      return dav_batch_add_move (self, item->url, item->destination, overwrite, error);
+    case DAV_OPERATION_UPLOAD:
+      return dav_batch_add_upload (self, file, item->url, overwrite, error);
+    case DAV_OPERATION_DOWNLOAD:
+      return dav_batch_add_download (self, item->url, file, overwrite, error);
+    case DAV_OPERATION_PROPPATCH:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }
 
 /* Errors after which the server is not there any more: what was not sent
@@ -629,6 +749,8 @@ dav_batch_finalize (GObject *object)
   g_array_unref (self->targets);
   g_hash_table_unref (self->seen);
   g_clear_pointer (&self->report, dav_report_unref);
+  g_ptr_array_unref (self->refused);
+  g_array_unref (self->refused_at);
 
   G_OBJECT_CLASS (dav_batch_parent_class)->finalize (object);
 }
@@ -661,6 +783,8 @@ dav_batch_init (DavBatch *self)
   g_array_set_clear_func (self->targets, target_clear);
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->report = dav_report_new ();
+  self->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_report_item_free);
+  self->refused_at = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 DavBatch *

@@ -1,4 +1,4 @@
-/* dav-batch.h: many requests of one kind, with bounded concurrency
+/* dav-batch.h: many requests, with bounded concurrency
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,7 +10,9 @@
  * (docs/hostile-servers.md case 20). When the server goes away, the
  * targets not yet sent are reported as not attempted (case 40). Every
  * target that changes the server is checked by dav_client_check_target
- * (promise 1); for COPY and MOVE, the destination too.
+ * (promise 1); for COPY and MOVE, the destination too. A target an
+ * adder refuses is kept, with the reason, in its place among the others
+ * (dav_batch_order_report), so that a report can say why it was not sent.
  */
 
 #pragma once
@@ -68,6 +70,25 @@ gboolean   dav_batch_add_download   (DavBatch            *self,
                                      gboolean             overwrite,
                                      GError             **error);
 guint      dav_batch_get_n_targets  (DavBatch            *self);
+/* The request of a report's @item once more (a retry): its method, URL
+ * and destination; COPY, MOVE, uploads and downloads with @overwrite.
+ * PROPPATCH items cannot be (their changes are not in the report). */
+gboolean   dav_batch_add_again      (DavBatch            *self,
+                                     const DavReportItem *item,
+                                     gboolean             overwrite,
+                                     GError             **error);
+/* The targets the adders refused: DavReportItem*, never attempted, each
+ * with the reason as its explanation.
+ *
+ * Returns: (transfer none) */
+GPtrArray *dav_batch_get_refused    (DavBatch            *self);
+/* @report, the batch's, with the refused targets in their places: every
+ * target in the order it was given. Its items are borrowed from @report
+ * and from the batch, which must outlive it.
+ *
+ * Returns: (transfer full) */
+DavReport *dav_batch_order_report   (DavBatch            *self,
+                                     DavReport           *report);
 void       dav_batch_run_async      (DavBatch            *self,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,

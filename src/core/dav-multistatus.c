@@ -5,6 +5,8 @@
 
 #include "dav-multistatus.h"
 
+#include "dav-href.h"
+
 G_DEFINE_BOXED_TYPE (DavMultistatus, dav_multistatus, dav_multistatus_ref, dav_multistatus_unref)
 
 DavMultistatus *
@@ -56,4 +58,27 @@ dav_multistatus_has_failures (const DavMultistatus *self)
       return TRUE;
 
   return FALSE;
+}
+
+DavResponse *
+dav_multistatus_find_response (const DavMultistatus *self,
+                               const char           *url)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  for (guint i = 0; i < self->responses->len; i++)
+    {
+      DavResponse *response = g_ptr_array_index (self->responses, i);
+
+      for (guint j = 0; j < response->hrefs->len; j++)
+        {
+          g_autoptr(DavHref) href = dav_href_resolve (url, g_ptr_array_index (response->hrefs, j));
+
+          if (href->relation == DAV_HREF_SELF)
+            return response;
+        }
+    }
+
+  return NULL;
 }

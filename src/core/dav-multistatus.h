@@ -36,6 +36,14 @@ GType           dav_multistatus_get_type (void) G_GNUC_CONST;
 DavMultistatus *dav_multistatus_new      (void);
 DavMultistatus *dav_multistatus_ref      (DavMultistatus *self);
 void            dav_multistatus_unref    (DavMultistatus *self);
+/* The response about @url itself: the first whose href, any of them,
+ * resolves to @url (an absolute or path-only href, escaped or not, with
+ * or without the trailing slash of a collection); a response about
+ * another URL never stands in for it. NULL when there is none.
+ *
+ * Returns: (transfer none) (nullable) */
+DavResponse    *dav_multistatus_find_response (const DavMultistatus *self,
+                                               const char           *url);
 /* TRUE when any response or property failed (4xx/5xx, or no usable status). */
 gboolean        dav_multistatus_has_failures (const DavMultistatus *self);
 

@@ -15,6 +15,7 @@
 #include "dav-problem.h"
 #include "dav-response.h"
 #include "dav-result.h"
+#include "dav-status.h"
 
 G_BEGIN_DECLS
 
@@ -115,6 +116,52 @@ void       dav_report_write_problems   (DavJsonWriter *json,
 /* One row per item, member and property: url,member,property,outcome,
  * status,reason,ok,explanation,conditions,description (RFC 4180). */
 char      *dav_report_to_csv       (DavReport *self);
+
+/* The report as text for people, one item after another (with its
+ * members, properties, conditions and descriptions indented under it),
+ * every server string escaped with dav_text_escape. The window's "Copy
+ * Report" and davscope-cli's report differ in a few things, each a flag. */
+typedef enum {
+  DAV_REPORT_TEXT_DEFAULT             = 0,
+  /* URLs and hrefs with their %XX decoded (the command line). */
+  DAV_REPORT_TEXT_DECODE_URLS         = 1 << 0,
+  /* The explanations escaped again (the window: an explanation may hold
+   * an error message). */
+  DAV_REPORT_TEXT_ESCAPE_EXPLANATIONS = 1 << 1,
+  /* Where an answer contradicts the request (the command line). */
+  DAV_REPORT_TEXT_PROBLEMS            = 1 << 2,
+} DavReportTextFlags;
+
+/* Returns the newly allocated @text marked for @severity (the command
+ * line's colours), or a copy of it. */
+typedef char *(*DavReportPaintFunc) (DavSeverity  severity,
+                                     const char  *text,
+                                     gpointer     user_data);
+
+/* "✔", "ℹ", "⚠" or "✘". */
+const char *dav_severity_to_mark       (DavSeverity severity);
+/* Every item in turn; no summary (each caller counts in its own words). */
+char      *dav_report_to_text          (DavReport          *self,
+                                        DavReportTextFlags  flags);
+/* One item. @refused: the client never sent it (shown as "- refused");
+ * @paint: NULL, or how the marks of outcomes are coloured. */
+void       dav_report_item_append_text (const DavReportItem *item,
+                                        GString             *out,
+                                        gboolean             refused,
+                                        DavReportTextFlags   flags,
+                                        DavReportPaintFunc   paint,
+                                        gpointer             paint_data);
+/* DAV:error conditions, each with its explanation, advice and reference,
+ * @indent spaces in. */
+void       dav_report_append_conditions_text (GString   *out,
+                                              guint      indent,
+                                              GPtrArray *conditions);
+/* Problems, "⚠ kind: message (line 3)", @indent spaces in. */
+void       dav_report_append_problems_text   (GString            *out,
+                                              guint               indent,
+                                              GPtrArray          *problems,
+                                              DavReportPaintFunc  paint,
+                                              gpointer            paint_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavReport, dav_report_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavReportItem, dav_report_item_free)

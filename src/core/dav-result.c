@@ -5,7 +5,6 @@
 
 #include "dav-result.h"
 
-#include "dav-href.h"
 
 G_DEFINE_BOXED_TYPE (DavResult, dav_result, dav_result_ref, dav_result_unref)
 
@@ -93,24 +92,14 @@ DavResponse *
 dav_result_dup_own_response (const DavResult *self,
                              const char      *url)
 {
+  DavResponse *response;
+
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
   if (self->body == NULL)
     return NULL;
 
-  for (guint i = 0; i < self->body->responses->len; i++)
-    {
-      DavResponse *response = g_ptr_array_index (self->body->responses, i);
-
-      for (guint j = 0; j < response->hrefs->len; j++)
-        {
-          g_autoptr(DavHref) href = dav_href_resolve (url, g_ptr_array_index (response->hrefs, j));
-
-          if (href->relation == DAV_HREF_SELF)
-            return dav_response_ref (response);
-        }
-    }
-
-  return NULL;
+  response = dav_multistatus_find_response (self->body, url);
+  return response != NULL ? dav_response_ref (response) : NULL;
 }

@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "dav-href.h"
 #include "dav-text.h"
 #include "davscope-status-badge.h"
 #include "davscope-ui-util.h"
@@ -177,19 +176,13 @@ on_fetched (GObject      *source,
     {
       /* Only the answer about this item: a server that sends others (or
        * only others) must not lend their properties to it. */
-      for (guint i = 0; i < result->body->responses->len; i++)
-        {
-          DavResponse *response = g_ptr_array_index (result->body->responses, i);
-          g_autoptr(DavHref) href = dav_href_resolve (dav_resource_get_url (self->resource),
-                                                      dav_response_get_href (response));
+      g_autoptr(DavResponse) response = dav_result_dup_own_response (result, dav_resource_get_url (self->resource));
 
-          if (href->problem == NULL && href->relation == DAV_HREF_SELF)
-            {
-              g_clear_pointer (&self->fetched, dav_response_unref);
-              self->fetched = dav_response_ref (response);
-              rebuild (self);
-              break;
-            }
+      if (response != NULL)
+        {
+          g_clear_pointer (&self->fetched, dav_response_unref);
+          self->fetched = g_steal_pointer (&response);
+          rebuild (self);
         }
     }
 

@@ -2,10 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An AdwWindow with an AdwPreferencesPage, rebuilt each time the locks
- * are read: an outcome group (after a LOCK or UNLOCK), one group per
- * active lock, and the form for a new lock. The LockDialog struct lives as
- * long as the window (it is its data) and holds the requests' cancellable.
+ * A template window (davscope-lock-dialog.ui): a header bar over a stack
+ * whose "loading" page is a spinner. Each time the locks are read, an
+ * AdwPreferencesPage is built anew: an outcome group (after a LOCK or
+ * UNLOCK), one group per active lock, and the form for a new lock. A
+ * "Remove Lock" button carries its lock (token and owner) in the data of
+ * its handler; the requests share one cancellable, cancelled when the
+ * window goes.
  */
 
 #include "davscope-lock-dialog.h"
@@ -18,14 +21,16 @@
 #include "davscope-accessible.h"
 #include "davscope-info-window.h"
 
-typedef struct {
-  GtkWidget        *window;       /* not owned: the struct is its data */
+struct _DavscopeLockDialog
+{
+  AdwWindow         parent_instance;
+
   GtkWidget        *stack;
   GtkWidget        *page;
+
   DavResourceStore *store;
   DavClient        *client;
   char             *url;
-  char             *name;
   GCancellable     *cancellable;
   /* The form. */
   GtkWidget        *scope_row;
@@ -35,30 +40,53 @@ typedef struct {
   char             *outcome_title;
   char             *outcome_text;
   gboolean          outcome_ok;
-} LockDialog;
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeLockDialog, davscope_lock_dialog, ADW_TYPE_WINDOW)
+
+/* A lock that may be removed: what its button and the question about it
+ * need. */
+typedef struct {
+  DavscopeLockDialog *self;
+  char               *token;
+  char               *owner;
+} LockRef;
 
 static const guint timeouts[] = { 3600, 86400, 0 };
 
-static void read_locks (LockDialog *self);
+static void read_locks (DavscopeLockDialog *self);
+
+static LockRef *
+lock_ref_new (DavscopeLockDialog *self,
+              const char         *token,
+              const char         *owner)
+{
+  LockRef *ref = g_new0 (LockRef, 1);
+
+  /* A question may outlive the window it was asked over. */
+  ref->self = g_object_ref (self);
+  ref->token = g_strdup (token);
+  ref->owner = g_strdup (owner);
+
+  return ref;
+}
 
 static void
-lock_dialog_free (LockDialog *self)
+lock_ref_free (gpointer data,
+               GClosure *closure)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_object_unref (self->cancellable);
-  g_object_unref (self->store);
-  g_object_unref (self->client);
-  g_free (self->url);
-  g_free (self->name);
-  g_free (self->outcome_title);
-  g_free (self->outcome_text);
-  g_free (self);
+  LockRef *ref = data;
+
+  g_object_unref (ref->self);
+  g_free (ref->token);
+  g_free (ref->owner);
+  g_free (ref);
 }
 
 static GtkWidget *
-add_group (LockDialog *self,
-           const char *title,
-           const char *description)
+add_group (DavscopeLockDialog *self,
+           const char         *title,
+           const char         *description)
 {
   return davscope_info_group_new (self->page, title, description);
 }
@@ -89,8 +117,8 @@ describe_timeout (const char *timeout)
 
 /* An outcome: "Locked · 200 OK" and what it means. */
 static void
-set_outcome (LockDialog   *self,
-             const char   *done,
+set_outcome (DavscopeLockDialog *self,
+             const char         *done,
              DavResult    *result,
              const GError *error)
 {
@@ -132,7 +160,7 @@ set_outcome (LockDialog   *self,
 
 /* The browser re-lists where the item is: its badge follows the lock. */
 static void
-refresh_listing (LockDialog *self,
+refresh_listing (DavscopeLockDialog *self,
                  const char *method)
 {
   g_autoptr(DavReport) report = dav_report_new ();
@@ -150,7 +178,7 @@ on_unlocked (GObject      *source,
              GAsyncResult *res,
              gpointer      user_data)
 {
-  LockDialog *self = user_data;
+  g_autoptr(DavscopeLockDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DavResult) result = dav_client_unlock_finish (DAV_CLIENT (source), res, &error);
 
@@ -163,47 +191,44 @@ on_unlocked (GObject      *source,
 }
 
 static void
-send_unlock (LockDialog *self,
-             const char *token)
+send_unlock (DavscopeLockDialog *self,
+             const char         *token)
 {
   /* Ours or not, it is no longer held once the server let it go. */
   dav_client_remove_lock_token (self->client, token);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
-  dav_client_unlock_async (self->client, self->url, token, self->cancellable, on_unlocked, self);
+  dav_client_unlock_async (self->client, self->url, token, self->cancellable, on_unlocked, g_object_ref (self));
 }
 
 static void
 on_unlock_confirmed (AdwMessageDialog *dialog,
                      const char       *response,
-                     LockDialog       *self)
+                     LockRef          *ref)
 {
-  const char *token = g_object_get_data (G_OBJECT (dialog), "token");
-
   if (g_str_equal (response, "remove"))
-    send_unlock (self, token);
+    send_unlock (ref->self, ref->token);
 }
 
 static void
-on_remove_clicked (GtkButton  *button,
-                   LockDialog *self)
+on_remove_clicked (GtkButton *button,
+                   LockRef   *ref)
 {
-  const char *token = g_object_get_data (G_OBJECT (button), "token");
-  const char *owner = g_object_get_data (G_OBJECT (button), "owner");
+  DavscopeLockDialog *self = ref->self;
   g_autofree char *shown_owner = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (dav_client_holds_lock_token (self->client, token))
+  if (dav_client_holds_lock_token (self->client, ref->token))
     {
-      send_unlock (self, token);
+      send_unlock (self, ref->token);
       return;
     }
 
   /* Someone else's: removing it may cost them their work. */
-  shown_owner = dav_text_escape (owner ? owner : _("someone"), -1);
+  shown_owner = dav_text_escape (ref->owner ? ref->owner : _("someone"), -1);
   body = g_strdup_printf (_("This lock was taken by %s, not in this window. Whoever holds it may be editing the item and lose their changes when the lock is gone."),
                           shown_owner);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Remove Someone Else’s Lock?"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Someone Else’s Lock?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove Lock"),
@@ -211,8 +236,8 @@ on_remove_clicked (GtkButton  *button,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "token", g_strdup (token), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_unlock_confirmed), self);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_unlock_confirmed),
+                         lock_ref_new (self, ref->token, ref->owner), lock_ref_free, 0);
   davscope_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -224,7 +249,7 @@ on_locked (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  LockDialog *self = user_data;
+  g_autoptr(DavscopeLockDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DavResult) result = dav_client_lock_finish (DAV_CLIENT (source), res, &error);
 
@@ -240,8 +265,8 @@ on_locked (GObject      *source,
 }
 
 static void
-on_lock_clicked (GtkButton  *button,
-                 LockDialog *self)
+on_lock_clicked (GtkButton          *button,
+                 DavscopeLockDialog *self)
 {
   guint scope = adw_combo_row_get_selected (ADW_COMBO_ROW (self->scope_row));
   guint timeout = adw_combo_row_get_selected (ADW_COMBO_ROW (self->timeout_row));
@@ -252,7 +277,7 @@ on_lock_clicked (GtkButton  *button,
                          scope == 1 ? DAV_LOCK_SHARED : DAV_LOCK_EXCLUSIVE,
                          DAV_DEPTH_0, timeouts[MIN (timeout, G_N_ELEMENTS (timeouts) - 1)],
                          dav_text_is_blank (owner, -1) ? NULL : owner,
-                         self->cancellable, on_locked, self);
+                         self->cancellable, on_locked, g_object_ref (self));
 }
 
 /* ---- the page ------------------------------------------------------------ */
@@ -271,7 +296,7 @@ combo_row_new (const char         *title,
 }
 
 static void
-add_form (LockDialog *self)
+add_form (DavscopeLockDialog *self)
 {
   const char * const scopes[] = { _("Exclusive"), _("Shared"), NULL };
   const char * const durations[] = { _("One hour"), _("One day"), _("Until removed"), NULL };
@@ -299,7 +324,7 @@ add_form (LockDialog *self)
 }
 
 static void
-show_locks (LockDialog   *self,
+show_locks (DavscopeLockDialog *self,
             DavResult    *result,
             const GError *error)
 {
@@ -315,8 +340,14 @@ show_locks (LockDialog   *self,
       gtk_widget_add_css_class (group, self->outcome_ok ? "success" : "error");
     }
 
-  if (result != NULL && dav_result_has_multistatus (result) && result->body->responses->len > 0)
-    locks = dav_lock_list_from_response (g_ptr_array_index (result->body->responses, 0));
+  if (result != NULL && dav_result_has_multistatus (result))
+    {
+      /* Only the answer about this item: another's locks are not its own. */
+      g_autoptr(DavResponse) response = dav_result_dup_own_response (result, self->url);
+
+      if (response != NULL)
+        locks = dav_lock_list_from_response (response);
+    }
 
   if (result == NULL || !SOUP_STATUS_IS_SUCCESSFUL (result->status))
     {
@@ -360,9 +391,8 @@ show_locks (LockDialog   *self,
             gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
             if (!ours)
               gtk_widget_add_css_class (button, "destructive-action");
-            g_object_set_data_full (G_OBJECT (button), "token", g_strdup (lock->token), g_free);
-            g_object_set_data_full (G_OBJECT (button), "owner", g_strdup (owner), g_free);
-            g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
+            g_signal_connect_data (button, "clicked", G_CALLBACK (on_remove_clicked),
+                                   lock_ref_new (self, lock->token, owner), lock_ref_free, 0);
             adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
           }
       }
@@ -381,7 +411,7 @@ on_locks_read (GObject      *source,
                GAsyncResult *res,
                gpointer      user_data)
 {
-  LockDialog *self = user_data;
+  g_autoptr(DavscopeLockDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DavResult) result = dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
 
@@ -392,38 +422,89 @@ on_locks_read (GObject      *source,
 }
 
 static void
-read_locks (LockDialog *self)
+read_locks (DavscopeLockDialog *self)
 {
   static const char * const names[] = { "{DAV:}lockdiscovery", "{DAV:}supportedlock", NULL };
   g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_0, DAV_PROPFIND_PROP, names);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
-  dav_client_propfind_async (self->client, self->url, propfind, self->cancellable, on_locks_read, self);
+  dav_client_propfind_async (self->client, self->url, propfind, self->cancellable, on_locks_read, g_object_ref (self));
 }
 
-void
+/* ---- the type ----------------------------------------------------------- */
+
+static void
+davscope_lock_dialog_dispose (GObject *object)
+{
+  DavscopeLockDialog *self = DAVSCOPE_LOCK_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_LOCK_DIALOG);
+
+  G_OBJECT_CLASS (davscope_lock_dialog_parent_class)->dispose (object);
+}
+
+static void
+davscope_lock_dialog_finalize (GObject *object)
+{
+  DavscopeLockDialog *self = DAVSCOPE_LOCK_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_free (self->url);
+  g_free (self->outcome_title);
+  g_free (self->outcome_text);
+
+  G_OBJECT_CLASS (davscope_lock_dialog_parent_class)->finalize (object);
+}
+
+static void
+davscope_lock_dialog_class_init (DavscopeLockDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = davscope_lock_dialog_dispose;
+  object_class->finalize = davscope_lock_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-lock-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DavscopeLockDialog, stack);
+}
+
+static void
+davscope_lock_dialog_init (DavscopeLockDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  davscope_accessible_fix_names (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+}
+
+DavscopeLockDialog *
 davscope_lock_dialog_show (GtkWindow        *parent,
                            DavResourceStore *store,
                            DavResource      *resource)
 {
-  LockDialog *self;
+  DavscopeLockDialog *self;
   g_autofree char *title = NULL;
 
-  g_return_if_fail (DAV_IS_RESOURCE_STORE (store));
-  g_return_if_fail (DAV_IS_RESOURCE (resource));
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DAV_IS_RESOURCE_STORE (store), NULL);
+  g_return_val_if_fail (DAV_IS_RESOURCE (resource), NULL);
 
-  self = g_new0 (LockDialog, 1);
+  /* The name is escaped already (dav_resource_get_name). */
+  title = g_strdup_printf (_("Locks of “%s”"), dav_resource_get_name (resource));
+  self = g_object_new (DAVSCOPE_TYPE_LOCK_DIALOG,
+                       "transient-for", parent,
+                       "title", title,
+                       NULL);
   self->store = g_object_ref (store);
   self->client = g_object_ref (dav_resource_store_get_client (store));
   self->url = g_strdup (dav_resource_get_url (resource));
-  self->name = g_strdup (dav_resource_get_name (resource));
-  self->cancellable = g_cancellable_new ();
-
-  /* The name is escaped already (dav_resource_get_name). */
-  title = g_strdup_printf (_("Locks of “%s”"), self->name);
-  self->window = davscope_info_window_new (parent, title, 560, 560, &self->stack);
-  g_object_set_data_full (G_OBJECT (self->window), "lock-dialog", self, (GDestroyNotify) lock_dialog_free);
-  gtk_window_present (GTK_WINDOW (self->window));
+  gtk_window_present (GTK_WINDOW (self));
 
   read_locks (self);
+
+  return self;
 }

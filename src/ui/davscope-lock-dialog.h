@@ -18,8 +18,16 @@
 
 G_BEGIN_DECLS
 
-void davscope_lock_dialog_show (GtkWindow        *parent,
-                                DavResourceStore *store,
-                                DavResource      *resource);
+#define DAVSCOPE_TYPE_LOCK_DIALOG (davscope_lock_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeLockDialog, davscope_lock_dialog, DAVSCOPE, LOCK_DIALOG, AdwWindow)
+
+/* Opens the locks of @resource, modal to @parent, and reads them.
+ *
+ * Returns: (transfer none): the window, which belongs to GTK's list of
+ * toplevels and is destroyed when closed. */
+DavscopeLockDialog *davscope_lock_dialog_show (GtkWindow        *parent,
+                                               DavResourceStore *store,
+                                               DavResource      *resource);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dav-operation.h"
 #include "dav-status.h"
 #include "dav-text.h"
 #include "davscope-ui-util.h"
@@ -249,23 +250,14 @@ property_row_new (const DavReportProperty *property)
   return row;
 }
 
-/* What a confirmed item is called, by method. */
+/* What a confirmed item is called, by its operation. */
 static const char *
 done_word (const char *method)
 {
-  if (g_str_equal (method, "MKCOL"))
-    return C_("report outcome", "Created");
-  if (g_str_equal (method, "COPY"))
-    return C_("report outcome", "Copied");
-  if (g_str_equal (method, "MOVE"))
-    return C_("report outcome", "Moved");
-  if (g_str_equal (method, "PUT"))
-    return C_("report outcome", "Uploaded");
-  if (g_str_equal (method, "GET"))
-    return C_("report outcome", "Downloaded");
-  if (g_str_equal (method, "PROPPATCH"))
-    return C_("report outcome", "Saved");
-  return C_("report outcome", "Deleted");
+  DavOperation operation = DAV_OPERATION_DELETE;
+
+  dav_operation_from_method (method, &operation);
+  return dav_operation_get_done_word (operation);
 }
 
 DavscopeReportRow *

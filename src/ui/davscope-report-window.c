@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window owns one run at a time: a DavBatch of one method, its
- * GCancellable, and, once it ends, the DavReport. The report is shown as a
+ * The window owns one run at a time: a DavBatch its caller built for one
+ * DavOperation, its GCancellable, and, once it ends, the DavReport;
+ * "Retry Failed" and "Replace Existing" build the next batch from the
+ * report's items (dav_batch_add_again). The report is shown as a
  * tree of DavscopeReportRow (davscope-report-row.c), a small immutable row
  * object, built once per report:
  *
@@ -33,10 +35,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dav-operation.h"
 #include "dav-status.h"
 #include "dav-text.h"
-
-#define CONCURRENCY 4
 
 /* ---- the window --------------------------------------------------------- */
 
@@ -56,13 +57,11 @@ struct _DavscopeReportWindow
   GtkWidget            *replace_button;
 
   DavResourceStore     *store;
-  char                 *method;       /* of every run in this window */
+  DavOperation          operation;    /* of every run in this window */
   gboolean              overwrite;    /* of the first run; "Replace Existing" sets it */
 
-  /* The current run. @order has one entry per URL given: a refused item
-   * (owned by @refused), or NULL for the next item of the batch's report. */
-  GPtrArray            *order;
-  GPtrArray            *refused;      /* DavReportItem*, owned */
+  /* The current run. */
+  GPtrArray            *refused;      /* DavReportItem*: the batch's refused targets */
   DavBatch             *batch;        /* while it runs */
   GCancellable         *cancellable;  /* of the running batch */
   gulong                item_done_handler;
@@ -85,7 +84,7 @@ static gboolean
 is_refused (DavscopeReportWindow *self,
             const DavReportItem  *item)
 {
-  return g_ptr_array_find (self->refused, item, NULL);
+  return self->refused != NULL && g_ptr_array_find (self->refused, item, NULL);
 }
 
 static void
@@ -280,168 +279,7 @@ on_row_activate (GtkListView          *view,
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
 }
 
-/* ---- the text report (as davscope-cli rm prints it) --------------------- */
-
-static void
-text_conditions (GString   *out,
-                 guint      indent,
-                 GPtrArray *conditions)
-{
-  g_autofree char *pad = g_strnfill (indent, ' ');
-
-  for (guint i = 0; i < conditions->len; i++)
-    {
-      const DavCondition *condition = g_ptr_array_index (conditions, i);
-      g_autofree char *name = dav_condition_dup_clark_name (condition);
-      g_autofree char *shown = dav_text_escape (name, -1);
-      DavConditionInfo info;
-
-      g_string_append_printf (out, "%s%s %s\n", pad, _("Condition:"), shown);
-      if (dav_condition_lookup (condition->namespace_uri, condition->name, &info))
-        {
-          g_string_append_printf (out, "%s  %s\n", pad, info.explanation);
-          g_string_append_printf (out, "%s  %s %s\n", pad, _("Try:"), info.advice);
-          g_string_append_printf (out, "%s  %s %s\n", pad, _("See:"), info.reference);
-        }
-      if (condition->content != NULL)
-        {
-          g_autofree char *content = dav_text_escape (condition->content, -1);
-
-          g_string_append_printf (out, "%s%s\n", pad, content);
-        }
-    }
-}
-
-static void
-text_description (GString    *out,
-                  const char *pad,
-                  const char *description)
-{
-  g_autofree char *shown = NULL;
-
-  if (description == NULL)
-    return;
-
-  shown = dav_text_escape (description, -1);
-  g_string_append_printf (out, "%s%s %s\n", pad, _("Description:"), shown);
-}
-
-static void
-text_item (GString             *out,
-           const DavReportItem *item,
-           gboolean             refused)
-{
-  g_autofree char *url = dav_text_escape (item->url, -1);
-  g_autofree char *explanation = dav_text_escape (item->explanation ? item->explanation : "", -1);
-
-  if (refused || item->outcome == DAV_OUTCOME_UNKNOWN || item->outcome == DAV_OUTCOME_NOT_ATTEMPTED)
-    {
-      const char *label = refused ? _("- refused")
-                        : item->outcome == DAV_OUTCOME_UNKNOWN ? _("? no answer")
-                        : _("- not attempted");
-
-      g_string_append_printf (out, "%s  %s\n      %s\n", label, url, explanation);
-      return;
-    }
-
-  {
-    DavStatusInfo info;
-
-    dav_status_lookup_for_method (item->status, item->method, &info);
-    /* ✔ only for what the server confirmed. */
-    g_string_append_printf (out, "%s %u %s  %s\n",
-                            item->outcome == DAV_OUTCOME_DONE ? "✔" : "✘",
-                            item->status, info.reason, url);
-    /* A done item says no more, unless its answer was faulty. */
-    if (item->outcome != DAV_OUTCOME_DONE || item->problems->len > 0)
-      g_string_append_printf (out, "      %s\n", explanation);
-  }
-
-  text_description (out, "      ", item->description);
-  text_conditions (out, 6, item->conditions);
-
-  for (guint i = 0; i < item->members->len; i++)
-    {
-      const DavReportMember *member = g_ptr_array_index (item->members, i);
-      g_autofree char *href = dav_text_escape (member->href ? member->href : _("(no href)"), -1);
-      g_autofree char *member_explanation = dav_text_escape (member->explanation ? member->explanation : "", -1);
-      DavStatusInfo info;
-
-      dav_status_lookup (member->status, &info);
-      g_string_append_printf (out, "      %s %u %s  %s\n          %s\n",
-                              member->ok ? "✔" : "✘", member->status,
-                              member->status ? info.reason : _("no status"),
-                              href, member_explanation);
-      text_description (out, "          ", member->description);
-      text_conditions (out, 10, member->conditions);
-    }
-
-  for (guint i = 0; i < item->properties->len; i++)
-    {
-      const DavReportProperty *property = g_ptr_array_index (item->properties, i);
-      g_autofree char *name = g_strdup_printf ("{%s}%s", property->namespace_uri, property->name);
-      g_autofree char *shown = dav_text_escape (name, -1);
-      g_autofree char *property_explanation = dav_text_escape (property->explanation ? property->explanation : "", -1);
-
-      g_string_append_printf (out, "      %s %u  %s\n          %s\n",
-                              property->ok ? "✔" : "✘", property->status, shown, property_explanation);
-      text_description (out, "          ", property->description);
-    }
-}
-
 /* ---- the summary -------------------------------------------------------- */
-
-static char *
-done_count (const char *method,
-            guint       n)
-{
-  if (g_str_equal (method, "MKCOL"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u created", "%u created", n), n);
-  else if (g_str_equal (method, "COPY"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u copied", "%u copied", n), n);
-  else if (g_str_equal (method, "MOVE"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u moved", "%u moved", n), n);
-  else if (g_str_equal (method, "PUT"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u uploaded", "%u uploaded", n), n);
-  else if (g_str_equal (method, "GET"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u downloaded", "%u downloaded", n), n);
-  else
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted", "%u deleted", n), n);
-}
-
-static char *
-running_title (const char *method,
-               guint       n)
-{
-  if (g_str_equal (method, "MKCOL"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Creating %u Folder", "Creating %u Folders", n), n);
-  else if (g_str_equal (method, "COPY"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copying %u Item", "Copying %u Items", n), n);
-  else if (g_str_equal (method, "MOVE"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Moving %u Item", "Moving %u Items", n), n);
-  else if (g_str_equal (method, "PUT"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Uploading %u File", "Uploading %u Files", n), n);
-  else if (g_str_equal (method, "GET"))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Downloading %u File", "Downloading %u Files", n), n);
-  else
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleting %u Item", "Deleting %u Items", n), n);
-}
-
-static const char *
-window_title (const char *method)
-{
-  if (g_str_equal (method, "MKCOL"))
-    return _("New Folder Report");
-  if (g_str_equal (method, "COPY"))
-    return _("Copy Report");
-  if (g_str_equal (method, "MOVE"))
-    return _("Move Report");
-  if (g_str_equal (method, "PUT"))
-    return _("Upload Report");
-  if (g_str_equal (method, "GET"))
-    return _("Download Report");
-  return _("Delete Report");
-}
 
 static char *
 summary_text (DavscopeReportWindow  *self,
@@ -451,10 +289,10 @@ summary_text (DavscopeReportWindow  *self,
   guint failed = dav_report_count (self->report, DAV_OUTCOME_FAILED);
   guint unknown = dav_report_count (self->report, DAV_OUTCOME_UNKNOWN);
   guint not_attempted = dav_report_count (self->report, DAV_OUTCOME_NOT_ATTEMPTED);
-  guint refused = self->refused->len;
+  guint refused = self->refused != NULL ? self->refused->len : 0;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  g_ptr_array_add (parts, done_count (self->method, done));
+  g_ptr_array_add (parts, dav_operation_dup_done_count (self->operation, done));
   if (failed > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", failed), failed));
   if (unknown > 0)
@@ -584,28 +422,6 @@ drop_batch (DavscopeReportWindow *self)
   g_clear_object (&self->cancellable);
 }
 
-/* The report as shown: the batch's items and the refused URLs, in the
- * order given. Its item array borrows them. */
-static DavReport *
-ordered_report (DavscopeReportWindow *self)
-{
-  DavReport *shown = dav_report_new ();
-  guint next = 0;
-
-  g_ptr_array_set_free_func (shown->items, NULL);
-  for (guint i = 0; i < self->order->len; i++)
-    {
-      DavReportItem *item = g_ptr_array_index (self->order, i);
-
-      if (item == NULL && next < self->report->items->len)
-        item = g_ptr_array_index (self->report->items, next++);
-      if (item != NULL)
-        g_ptr_array_add (shown->items, item);
-    }
-
-  return shown;
-}
-
 static void
 show_report (DavscopeReportWindow *self)
 {
@@ -613,9 +429,6 @@ show_report (DavscopeReportWindow *self)
   g_autofree char *summary = NULL;
   const char *css_class = NULL;
   const char *summary_classes[] = { "heading", NULL, NULL };
-
-  g_clear_pointer (&self->shown, dav_report_unref);
-  self->shown = ordered_report (self);
 
   for (guint i = 0; i < self->shown->items->len; i++)
     {
@@ -656,9 +469,11 @@ davscope_report_window_run_cb (GObject      *source,
   if (batch != self->batch)
     return;
 
-  drop_batch (self);
+  g_clear_pointer (&self->shown, dav_report_unref);
+  self->shown = dav_batch_order_report (batch, report);
   g_clear_pointer (&self->report, dav_report_unref);
   self->report = g_steal_pointer (&report);
+  drop_batch (self);
   show_report (self);
 }
 
@@ -668,95 +483,31 @@ clear_run (DavscopeReportWindow *self)
   /* @shown borrows from @report and @refused: it goes first. */
   g_clear_pointer (&self->shown, dav_report_unref);
   g_clear_pointer (&self->report, dav_report_unref);
-  g_ptr_array_set_size (self->order, 0);
-  g_ptr_array_set_size (self->refused, 0);
+  g_clear_pointer (&self->refused, g_ptr_array_unref);
 }
 
-static gboolean
-add_to_batch (DavscopeReportWindow  *self,
-              const char            *url,
-              const char            *destination,
-              GError               **error)
-{
-  const char *method = self->method;
-
-  /* An upload of a folder: its folders have no local file, and are made. */
-  if (g_str_equal (method, "PUT") && destination == NULL && g_str_has_suffix (url, "/"))
-    return dav_batch_add_mkcol (self->batch, url, error);
-
-  if (destination == NULL && (g_str_equal (method, "COPY") || g_str_equal (method, "MOVE") ||
-                              g_str_equal (method, "PUT") || g_str_equal (method, "GET")))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No destination was given."));
-      return FALSE;
-    }
-
-  if (g_str_equal (method, "MKCOL"))
-    return dav_batch_add_mkcol (self->batch, url, error);
-  if (g_str_equal (method, "COPY"))
-    return dav_batch_add_copy (self->batch, url, destination, self->overwrite, error);
-  if (g_str_equal (method, "MOVE"))
-    return dav_batch_add_move (self->batch, url, destination, self->overwrite, error);
-  if (g_str_equal (method, "PUT"))
-    {
-      g_autoptr(GFile) source = g_file_parse_name (destination);
-
-      return dav_batch_add_upload (self->batch, source, url, self->overwrite, error);
-    }
-  if (g_str_equal (method, "GET"))
-    {
-      g_autoptr(GFile) target = g_file_parse_name (destination);
-
-      return dav_batch_add_download (self->batch, url, target, self->overwrite, error);
-    }
-
-  return dav_batch_add_delete (self->batch, url, error);
-}
-
-/* @destinations: NULL, or one per URL (see davscope_report_window_run). */
+/* Runs @batch, built for this window's operation with the store's client. */
 static void
 start_run (DavscopeReportWindow *self,
-           GPtrArray            *urls,
-           GPtrArray            *destinations)
+           DavBatch             *batch)
 {
   g_autofree char *title = NULL;
 
   g_return_if_fail (self->batch == NULL);
-  g_return_if_fail (destinations == NULL || destinations->len == urls->len);
 
   clear_run (self);
   set_rows (self, NULL);
 
-  self->batch = dav_batch_new (dav_resource_store_get_client (self->store), CONCURRENCY);
+  self->batch = g_object_ref (batch);
   self->cancellable = g_cancellable_new ();
-
-  for (guint i = 0; i < urls->len; i++)
-    {
-      const char *url = g_ptr_array_index (urls, i);
-      const char *destination = destinations ? g_ptr_array_index (destinations, i) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (add_to_batch (self, url, destination, &error))
-        g_ptr_array_add (self->order, NULL);
-      else
-        {
-          /* Never sent: the row says why instead of what the server said. */
-          gboolean folder = g_str_equal (self->method, "PUT") && destination == NULL;
-          DavReportItem *item = dav_report_item_new (folder ? "MKCOL" : self->method, url);
-
-          item->destination = g_strdup (destination);
-          g_free (item->explanation);
-          item->explanation = g_strdup (error->message);
-          g_ptr_array_add (self->refused, item);
-          g_ptr_array_add (self->order, item);
-        }
-    }
+  /* Never sent: their rows say why instead of what the server said. */
+  self->refused = g_ptr_array_ref (dav_batch_get_refused (batch));
   self->n_total = dav_batch_get_n_targets (self->batch);
   self->n_done = 0;
   self->bytes_done = 0;
   self->bytes_total = -1;
 
-  title = running_title (self->method, self->n_total);
+  title = dav_operation_dup_running_title (self->operation, self->n_total);
   adw_status_page_set_title (ADW_STATUS_PAGE (self->running_page), title);
   update_progress (self);
   gtk_spinner_start (GTK_SPINNER (self->spinner));
@@ -794,29 +545,28 @@ static void
 run_again (DavscopeReportWindow *self,
            gboolean              replacing)
 {
-  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) destinations = g_ptr_array_new_with_free_func (g_free);
-  gboolean any_destination = FALSE;
+  g_autoptr(DavBatch) batch = NULL;
 
   if (self->batch != NULL || self->report == NULL)
     return;
 
-  /* Failed, unanswered and unsent items; refused URLs would be refused again. */
+  if (replacing)
+    self->overwrite = TRUE;
+
+  /* Failed, unanswered and unsent items; refused URLs would be refused
+   * again. One the batch refuses now is a row saying why. */
+  batch = dav_batch_new (dav_resource_store_get_client (self->store), DAVSCOPE_REPORT_WINDOW_CONCURRENCY);
   for (guint i = 0; i < self->report->items->len; i++)
     {
       const DavReportItem *item = g_ptr_array_index (self->report->items, i);
 
       if (item->outcome == DAV_OUTCOME_DONE || (replacing && !item->destination_exists))
         continue;
-      g_ptr_array_add (urls, g_strdup (item->url));
-      g_ptr_array_add (destinations, g_strdup (item->destination));
-      any_destination |= item->destination != NULL;
+      dav_batch_add_again (batch, item, self->overwrite, NULL);
     }
 
-  if (replacing)
-    self->overwrite = TRUE;
-  if (urls->len > 0)
-    start_run (self, urls, any_destination ? destinations : NULL);
+  if (dav_batch_get_n_targets (batch) > 0 || dav_batch_get_refused (batch)->len > 0)
+    start_run (self, batch);
 }
 
 static void
@@ -859,11 +609,13 @@ copy_action (GtkWidget  *widget,
   if (self->shown == NULL)
     return;
 
+  /* The text davscope-cli prints, without its colours and decoding. */
   for (guint i = 0; i < self->shown->items->len; i++)
     {
       const DavReportItem *item = g_ptr_array_index (self->shown->items, i);
 
-      text_item (out, item, is_refused (self, item));
+      dav_report_item_append_text (item, out, is_refused (self, item),
+                                   DAV_REPORT_TEXT_ESCAPE_EXPLANATIONS, NULL, NULL);
     }
   summary = summary_text (self, &css_class);
   g_string_append_printf (out, "%s\n", summary);
@@ -974,7 +726,7 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), json);
   {
-    g_autofree char *lower = g_ascii_strdown (self->method, -1);
+    g_autofree char *lower = g_ascii_strdown (dav_operation_get_method (self->operation), -1);
     /* A file name, not translated: the method is what the report is about. */
     g_autofree char *name = g_strdup_printf ("%s-report.json", lower);
 
@@ -1014,10 +766,7 @@ davscope_report_window_finalize (GObject *object)
   DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (object);
 
   clear_run (self);
-  g_ptr_array_unref (self->order);
-  g_ptr_array_unref (self->refused);
   g_clear_object (&self->store);
-  g_free (self->method);
 
   G_OBJECT_CLASS (davscope_report_window_parent_class)->finalize (object);
 }
@@ -1063,9 +812,6 @@ davscope_report_window_init (DavscopeReportWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   davscope_accessible_fix_names (GTK_WIDGET (self));
 
-  self->order = g_ptr_array_new ();
-  self->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_report_item_free);
-
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
@@ -1079,7 +825,7 @@ davscope_report_window_init (DavscopeReportWindow *self)
 static DavscopeReportWindow *
 report_window_new (GtkWindow        *parent,
                    DavResourceStore *store,
-                   const char       *method,
+                   DavOperation      operation,
                    gboolean          overwrite)
 {
   DavscopeReportWindow *self;
@@ -1089,9 +835,9 @@ report_window_new (GtkWindow        *parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
                        NULL);
   self->store = g_object_ref (store);
-  self->method = g_strdup (method);
+  self->operation = operation;
   self->overwrite = overwrite;
-  gtk_window_set_title (GTK_WINDOW (self), window_title (method));
+  gtk_window_set_title (GTK_WINDOW (self), dav_operation_get_report_title (operation));
 
   return self;
 }
@@ -1099,7 +845,7 @@ report_window_new (GtkWindow        *parent,
 DavscopeReportWindow *
 davscope_report_window_show_report (GtkWindow        *parent,
                                     DavResourceStore *store,
-                                    const char       *method,
+                                    DavOperation      operation,
                                     DavReport        *report,
                                     gboolean          overwrite)
 {
@@ -1109,10 +855,9 @@ davscope_report_window_show_report (GtkWindow        *parent,
   g_return_val_if_fail (DAV_IS_RESOURCE_STORE (store), NULL);
   g_return_val_if_fail (report != NULL, NULL);
 
-  self = report_window_new (parent, store, method, overwrite);
+  self = report_window_new (parent, store, operation, overwrite);
   self->report = dav_report_ref (report);
-  for (guint i = 0; i < report->items->len; i++)
-    g_ptr_array_add (self->order, NULL);
+  self->shown = dav_report_ref (report);
   show_report (self);
   gtk_window_present (GTK_WINDOW (self));
 
@@ -1122,31 +867,20 @@ davscope_report_window_show_report (GtkWindow        *parent,
 DavscopeReportWindow *
 davscope_report_window_run (GtkWindow        *parent,
                             DavResourceStore *store,
-                            const char       *method,
-                            GPtrArray        *urls,
-                            GPtrArray        *destinations,
+                            DavOperation      operation,
+                            DavBatch         *batch,
                             gboolean          overwrite)
 {
   DavscopeReportWindow *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (DAV_IS_RESOURCE_STORE (store), NULL);
-  g_return_val_if_fail (method != NULL, NULL);
-  g_return_val_if_fail (urls != NULL, NULL);
+  g_return_val_if_fail (DAV_IS_BATCH (batch), NULL);
 
-  self = report_window_new (parent, store, method, overwrite);
-  start_run (self, urls, destinations);
+  self = report_window_new (parent, store, operation, overwrite);
+  start_run (self, batch);
   gtk_window_present (GTK_WINDOW (self));
 
   return self;
 }
 
-/* Returns: (transfer none): the window, which belongs to GTK's list of
- * toplevels like any other; it destroys itself when closed. */
-DavscopeReportWindow *
-davscope_report_window_new (GtkWindow        *parent,
-                            DavResourceStore *store,
-                            GPtrArray        *urls)
-{
-  return davscope_report_window_run (parent, store, "DELETE", urls, NULL, FALSE);
-}

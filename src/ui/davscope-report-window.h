@@ -19,36 +19,31 @@
 #include <adwaita.h>
 
 #include "dav-batch.h"
+#include "dav-operation.h"
 #include "dav-resource-store.h"
 
 G_BEGIN_DECLS
+
+/* How many requests of a batch run at once. */
+#define DAVSCOPE_REPORT_WINDOW_CONCURRENCY 4
 
 #define DAVSCOPE_TYPE_REPORT_WINDOW (davscope_report_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (DavscopeReportWindow, davscope_report_window, DAVSCOPE, REPORT_WINDOW, AdwWindow)
 
-/* @urls: the targets the user chose and confirmed. The window runs a
- * DELETE batch on them with @store's client and shows itself. A URL the
- * batch refuses (another origin, outside the base, given twice) becomes a
- * row saying why, and is never sent. Closing the window cancels the batch;
- * the store is updated from its report all the same.
+/* Runs @batch, which the caller built for @operation with the typed
+ * adders of DavBatch and @store's client, and shows itself. A target the
+ * batch refused (another origin, outside the base, given twice) is a row
+ * saying why, and is never sent. @overwrite: whether the batch may replace
+ * what exists, for its retries. Closing the window cancels the batch; the
+ * store is updated from its report all the same.
  *
  * Returns: (transfer none): the window belongs to GTK's list of toplevels,
  * like any other, and is destroyed when closed (Escape, Ctrl+W). */
-DavscopeReportWindow *davscope_report_window_new (GtkWindow        *parent,
-                                                  DavResourceStore *store,
-                                                  GPtrArray        *urls);
-
-/* The same for any kind of batch. @method: "DELETE", "MKCOL", "COPY",
- * "MOVE", "PUT" (upload) or "GET" (download). @destinations: NULL, or one
- * string per URL: the destination URL of a COPY or MOVE, the local path of
- * the file to upload (PUT) or to save to (GET). @overwrite: whether an
- * existing destination may be replaced. */
 DavscopeReportWindow *davscope_report_window_run (GtkWindow        *parent,
                                                   DavResourceStore *store,
-                                                  const char       *method,
-                                                  GPtrArray        *urls,
-                                                  GPtrArray        *destinations,
+                                                  DavOperation      operation,
+                                                  DavBatch         *batch,
                                                   gboolean          overwrite);
 
 /* Shows a report that has already ended (a single change that failed, run
@@ -56,7 +51,7 @@ DavscopeReportWindow *davscope_report_window_run (GtkWindow        *parent,
  * The store is not updated again. */
 DavscopeReportWindow *davscope_report_window_show_report (GtkWindow        *parent,
                                                           DavResourceStore *store,
-                                                          const char       *method,
+                                                          DavOperation      operation,
                                                           DavReport        *report,
                                                           gboolean          overwrite);
 

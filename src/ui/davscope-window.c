@@ -9,7 +9,7 @@
  * at.
  */
 
-#include "davscope-window.h"
+#include "davscope-window-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -21,44 +21,12 @@
 #include "davscope-browser-view.h"
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
-#include "davscope-file-actions.h"
 #include "davscope-inspector-window.h"
-#include "davscope-lock-dialog.h"
 #include "davscope-property-editor.h"
 #include "davscope-report-window.h"
 #include "davscope-server-info.h"
 
 #define MAX_RECENT 10
-
-struct _DavscopeWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GtkWidget            *toasts;
-  GtkWidget            *title_stack;
-  GtkWidget            *location_entry;
-  GtkWidget            *main_stack;
-  GtkWidget            *start_entry;
-  GtkWidget            *start_error;
-  GtkWidget            *recent_group;
-  GtkWidget            *recent_list;
-  GtkStringList        *recent;        /* the URLs of recent_list's rows */
-  GtkWidget            *browser;
-  GtkWidget            *context_menu;    /* on a right-click in the browser */
-  GMenuModel           *new_menu;
-  GMenuModel           *selection_menu;
-
-  GSettings            *settings;
-  DavClient            *client;
-  DavResourceStore     *store;
-  DavFolder            *root;
-  gulong                root_handler;
-  GPtrArray            *history;       /* URLs, for Back */
-  GPtrArray            *clipboard;     /* DavResource*: cut or copied, for Paste */
-  gboolean              clipboard_cut;
-  gboolean              asking_certificate;
-
-};
 
 G_DEFINE_FINAL_TYPE (DavscopeWindow, davscope_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -182,6 +150,12 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", connected && self->clipboard->len > 0);
+}
+
+void
+davscope_window_update_actions (DavscopeWindow *self)
+{
+  update_actions (self);
 }
 
 static void
@@ -491,7 +465,15 @@ on_delete_response (AdwMessageDialog *dialog,
   DavscopeWindow *self = request->window;
 
   if (g_str_equal (response, "delete") && self->store != NULL)
-    davscope_report_window_new (GTK_WINDOW (self), self->store, request->urls);
+    {
+      g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (self->store),
+                                                 DAVSCOPE_REPORT_WINDOW_CONCURRENCY);
+
+      /* A URL the batch refuses is a row of the report saying why. */
+      for (guint i = 0; i < request->urls->len; i++)
+        dav_batch_add_delete (batch, g_ptr_array_index (request->urls, i), NULL);
+      davscope_report_window_run (GTK_WINDOW (self), self->store, DAV_OPERATION_DELETE, batch, FALSE);
+    }
 
   g_ptr_array_unref (request->urls);
   g_object_unref (request->window);
@@ -602,123 +584,6 @@ properties_activated (GtkWidget  *widget,
   resources = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
   if (resources->len > 0)
     davscope_property_editor_show (GTK_WINDOW (self), self->store, resources);
-}
-
-/* ---- file operations ----------------------------------------------------- */
-
-static DavscopeFileContext
-file_context (DavscopeWindow *self)
-{
-  DavscopeFileContext context = { GTK_WINDOW (self), self->store, ADW_TOAST_OVERLAY (self->toasts) };
-
-  return context;
-}
-
-/* Where new things go: the one selected folder, else the folder shown. */
-static DavFolder *
-target_folder (DavscopeWindow *self)
-{
-  g_autoptr(GPtrArray) selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
-
-  if (selection->len == 1 && dav_resource_is_collection (g_ptr_array_index (selection, 0)))
-    {
-      DavFolder *folder = dav_resource_store_get_folder (self->store, g_ptr_array_index (selection, 0));
-
-      if (folder != NULL)
-        return folder;
-    }
-
-  return dav_resource_store_get_root (self->store);
-}
-
-static gboolean
-on_files_dropped (GtkDropTarget  *target,
-                  const GValue   *value,
-                  double          x,
-                  double          y,
-                  DavscopeWindow *self)
-{
-  GSList *list = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  DavscopeFileContext context;
-
-  if (self->store == NULL)
-    return FALSE;
-
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, g_object_ref (l->data));
-  if (files->len == 0)
-    return FALSE;
-
-  /* Dropped on the view: into the folder shown. */
-  context = file_context (self);
-  davscope_file_upload (&context, dav_resource_store_get_root (self->store), files);
-  return TRUE;
-}
-
-static void
-clip (DavscopeWindow *self,
-      GPtrArray      *selection,
-      gboolean        cut)
-{
-  g_autofree char *text = NULL;
-
-  if (selection->len == 0)
-    return;
-
-  g_ptr_array_set_size (self->clipboard, 0);
-  for (guint i = 0; i < selection->len; i++)
-    g_ptr_array_add (self->clipboard, g_object_ref (g_ptr_array_index (selection, i)));
-  self->clipboard_cut = cut;
-
-  text = g_strdup_printf (cut ? g_dngettext (GETTEXT_PACKAGE, "%u item cut: paste it into another folder to move it",
-                                             "%u items cut: paste them into another folder to move them",
-                                             selection->len)
-                              : g_dngettext (GETTEXT_PACKAGE, "%u item copied: paste it into a folder",
-                                             "%u items copied: paste them into a folder",
-                                             selection->len),
-                          selection->len);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), adw_toast_new (text));
-  update_actions (self);
-}
-
-/* New folder, upload, download, rename, cut, copy, paste and locks: on
- * the selection, or into the folder new things go to. */
-static void
-file_action_activated (GtkWidget  *widget,
-                       const char *action,
-                       GVariant   *parameter)
-{
-  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  g_autoptr(GPtrArray) selection = NULL;
-  DavscopeFileContext context;
-
-  if (self->store == NULL)
-    return;
-
-  context = file_context (self);
-  selection = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
-
-  if (g_str_equal (action, "win.new-folder"))
-    davscope_file_new_folder (&context, target_folder (self));
-  else if (g_str_equal (action, "win.upload"))
-    davscope_file_upload (&context, target_folder (self), NULL);
-  else if (g_str_equal (action, "win.download"))
-    davscope_file_download (&context, selection);
-  else if (g_str_equal (action, "win.rename") && selection->len == 1)
-    davscope_file_rename (&context, g_ptr_array_index (selection, 0));
-  else if (g_str_equal (action, "win.lock") && selection->len == 1)
-    davscope_lock_dialog_show (GTK_WINDOW (self), self->store, g_ptr_array_index (selection, 0));
-  else if (g_str_equal (action, "win.cut") || g_str_equal (action, "win.copy"))
-    clip (self, selection, g_str_equal (action, "win.cut"));
-  else if (g_str_equal (action, "win.paste") && self->clipboard->len > 0)
-    {
-      davscope_file_paste (&context, target_folder (self), self->clipboard, self->clipboard_cut);
-      /* What was cut is moved once. */
-      if (self->clipboard_cut)
-        g_ptr_array_set_size (self->clipboard, 0);
-      update_actions (self);
-    }
 }
 
 static void
@@ -839,15 +704,8 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.inspector", NULL, inspector_activated);
   gtk_widget_class_install_action (widget_class, "win.show-exchange", "t", show_exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_activated);
-  gtk_widget_class_install_action (widget_class, "win.new-folder", NULL, file_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.upload", NULL, file_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.download", NULL, file_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.rename", NULL, file_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.cut", NULL, file_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.copy", NULL, file_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.paste", NULL, file_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.lock", NULL, file_action_activated);
   gtk_widget_class_install_action (widget_class, "win.server-info", NULL, server_info_activated);
+  davscope_window_class_add_file_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.up", NULL);
@@ -858,14 +716,6 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   /* Not Ctrl+Shift+I: GTK's own inspector takes it where it is enabled. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F12, 0, "win.inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.properties", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-folder", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "win.upload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.download", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "win.cut", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.server-info", NULL);
 }
 
@@ -877,13 +727,7 @@ davscope_window_init (DavscopeWindow *self)
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->clipboard = g_ptr_array_new_with_free_func (g_object_unref);
-  {
-    /* Files dropped from the file manager are uploaded. */
-    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-    g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
-    gtk_widget_add_controller (self->browser, GTK_EVENT_CONTROLLER (drop));
-  }
+  davscope_window_add_file_drop (self);
   {
     /* Right-click (or a long press) opens a menu where it happened. */
     GtkGesture *click = gtk_gesture_click_new ();

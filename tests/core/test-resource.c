@@ -12,6 +12,7 @@
 
 #include "dav-multistatus-parser.h"
 #include "dav-resource.h"
+#include "dav-result.h"
 #include "dav-text.h"
 
 #define BASE "http://127.0.0.1:8080/dav/"
@@ -210,6 +211,80 @@ test_invalid_utf8_name (void)
   g_assert_cmpstr (dav_resource_get_url (mixed), ==, "http://127.0.0.1:8080/dav/caf%E9.txt");
 }
 
+/* A body of one response per href in @hrefs (NULL-terminated), each
+ * carrying its place as displayname, so a test sees which was found. */
+static DavMultistatus *
+multistatus_of (const char * const *hrefs)
+{
+  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                          "<D:multistatus xmlns:D=\"DAV:\">");
+  DavMultistatus *ms;
+
+  for (guint i = 0; hrefs[i] != NULL; i++)
+    g_string_append_printf (body, "<D:response><D:href>%s</D:href><D:propstat><D:prop>"
+                                  "<D:displayname>%u</D:displayname></D:prop>"
+                                  "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>",
+                            hrefs[i], i);
+  g_string_append (body, "</D:multistatus>\n");
+  ms = dav_multistatus_parse (body->str, body->len, NULL);
+  g_assert_true (ms->complete);
+
+  return ms;
+}
+
+/* Which response (its place) dav_multistatus_find_response gives for
+ * @url, -1 for none; dav_result_dup_own_response must agree. */
+static int
+found_for (const char * const *hrefs,
+           const char         *url)
+{
+  g_autoptr(DavMultistatus) ms = multistatus_of (hrefs);
+  g_autoptr(DavResult) result = dav_result_new ("PROPFIND", url);
+  g_autoptr(DavResponse) own = NULL;
+  DavResponse *response = dav_multistatus_find_response (ms, url);
+
+  result->body = dav_multistatus_ref (ms);
+  own = dav_result_dup_own_response (result, url);
+  g_assert_true (own == response);
+  if (response == NULL)
+    return -1;
+
+  for (guint i = 0; i < ms->responses->len; i++)
+    if (g_ptr_array_index (ms->responses, i) == response)
+      return (int) i;
+  g_assert_not_reached ();
+}
+
+/* "The response about this URL", as the details pane, the property
+ * editor, the lock dialog and the file actions all ask for it. */
+static void
+test_find_own_response (void)
+{
+  const char * const other_first[] = { "/dav/other.txt", "/dav/file.txt", NULL };
+  const char * const only_other[] = { "/dav/other.txt", "/dav/", NULL };
+  const char * const folder[] = { "/dav/docs", NULL };
+  const char * const folder_slash[] = { "/dav/docs/", NULL };
+  const char * const escaped[] = { "/dav/Tom%20%26%20Jerry.txt", NULL };
+  const char * const unescaped[] = { "/dav/Tom &amp; Jerry.txt", NULL };
+  const char * const absolute[] = { "http://127.0.0.1:8080/dav/file.txt", NULL };
+  const char * const other_server[] = { "http://example.com:8080/dav/file.txt", NULL };
+
+  /* A response about another URL first is passed over. */
+  g_assert_cmpint (found_for (other_first, BASE "file.txt"), ==, 1);
+  /* None about it: none, never the first. */
+  g_assert_cmpint (found_for (only_other, BASE "file.txt"), ==, -1);
+  /* A collection with or without its trailing slash, either way round. */
+  g_assert_cmpint (found_for (folder, BASE "docs/"), ==, 0);
+  g_assert_cmpint (found_for (folder_slash, BASE "docs"), ==, 0);
+  /* Escaped or not, in the href or in the URL. */
+  g_assert_cmpint (found_for (escaped, BASE "Tom%20%26%20Jerry.txt"), ==, 0);
+  g_assert_cmpint (found_for (unescaped, BASE "Tom%20%26%20Jerry.txt"), ==, 0);
+  g_assert_cmpint (found_for (escaped, BASE "Tom%20&%20Jerry.txt"), ==, 0);
+  /* An absolute href or a path alone; another origin is not it. */
+  g_assert_cmpint (found_for (absolute, BASE "file.txt"), ==, 0);
+  g_assert_cmpint (found_for (other_server, BASE "file.txt"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/resource/hostile/resourcetype", test_hostile_resourcetype);
   g_test_add_func ("/resource/identity-from-href", test_identity_from_href);
   g_test_add_func ("/resource/invalid-utf8-name", test_invalid_utf8_name);
+  g_test_add_func ("/resource/find-own-response", test_find_own_response);
 
   return g_test_run ();
 }

@@ -1,0 +1,57 @@
+/* davscope-window-private.h: what the main window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window is davscope-window.c (construction, the connection, history,
+ * the start page) and davscope-window-actions.c (the file actions: new
+ * folder, upload, download, rename, cut, copy, paste, locks), sharing the
+ * instance struct through this header, as GNOME Text Editor splits its
+ * window.
+ */
+
+#pragma once
+
+#include "davscope-window.h"
+
+#include "dav-resource-store.h"
+
+G_BEGIN_DECLS
+
+struct _DavscopeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GtkWidget            *toasts;
+  GtkWidget            *title_stack;
+  GtkWidget            *location_entry;
+  GtkWidget            *main_stack;
+  GtkWidget            *start_entry;
+  GtkWidget            *start_error;
+  GtkWidget            *recent_group;
+  GtkWidget            *recent_list;
+  GtkStringList        *recent;        /* the URLs of recent_list's rows */
+  GtkWidget            *browser;
+  GtkWidget            *context_menu;    /* on a right-click in the browser */
+  GMenuModel           *new_menu;
+  GMenuModel           *selection_menu;
+
+  GSettings            *settings;
+  DavClient            *client;
+  DavResourceStore     *store;
+  DavFolder            *root;
+  gulong                root_handler;
+  GPtrArray            *history;       /* URLs, for Back */
+  GPtrArray            *clipboard;     /* DavResource*: cut or copied, for Paste */
+  gboolean              clipboard_cut;
+  gboolean              asking_certificate;
+};
+
+/* Enables the window's actions for what is connected and selected. */
+void davscope_window_update_actions         (DavscopeWindow *self);
+
+/* davscope-window-actions.c: installs the file actions and their keys. */
+void davscope_window_class_add_file_actions (GtkWidgetClass *widget_class);
+/* Files dropped on the browser are uploaded into the folder shown. */
+void davscope_window_add_file_drop          (DavscopeWindow *self);
+
+G_END_DECLS
