@@ -11,7 +11,10 @@
  * folder and times it: paging through the rows a frame at a time, select
  * all, and sorting by another column (the time until every row is in its
  * place, and the longest frame gap meanwhile). Nothing of this runs
- * unless the variable is set.
+ * unless the variable is set: the application then attaches it to its
+ * window, and it finds what it measures on its own, through public
+ * widget and model APIs (the listing's GtkColumnView, the models under
+ * it), so that the window and the view carry no bench code.
  *
  * Lines: "davscope-bench: WHAT SECONDS s, ROWS rows, CPU s CPU, PEAK MiB peak"
  * and "davscope-bench: WHAT VALUE s" for the gaps and durations.
@@ -20,6 +23,9 @@
 #include "davscope-bench.h"
 
 #include <sys/resource.h>
+
+#include "dav-folder.h"
+#include "davscope-browser-view.h"
 
 #define SCROLL_FRAMES 120
 
@@ -31,7 +37,9 @@ typedef enum {
 } Phase;
 
 typedef struct {
-  DavscopeBrowserView *browser;
+  GtkWidget           *window;       /* weak: the bench ends with it */
+  GtkColumnView       *list;         /* the listing's */
+  GtkSortListModel    *sorted;       /* the list's sorted rows */
   DavFolder           *root;
   gulong               items_handler;
   gulong               root_handler;
@@ -90,19 +98,31 @@ start_sort (Bench *bench)
   bench->longest_gap = 0;
   /* The select-all before it ran in this frame: not the sort's. */
   bench->last_frame = bench->phase_start;
-  /* By size, largest first, as a click on the header twice would. */
-  davscope_browser_view_sort_by (bench->browser, 1, GTK_SORT_DESCENDING);
+  /* By size (the second column), largest first, as a click on the
+   * header twice would. */
+  {
+    g_autoptr(GtkColumnViewColumn) size = g_list_model_get_item (gtk_column_view_get_columns (bench->list), 1);
+
+    gtk_column_view_sort_by_column (bench->list, size, GTK_SORT_DESCENDING);
+  }
+}
+
+static gboolean
+is_sorting (Bench *bench)
+{
+  return gtk_sort_list_model_get_pending (bench->sorted) > 0;
 }
 
 static void
 select_all (Bench *bench)
 {
+  GtkSelectionModel *rows = gtk_column_view_get_model (bench->list);
   gint64 t0 = g_get_monotonic_time ();
 
-  davscope_browser_view_select_all (bench->browser, TRUE);
+  gtk_selection_model_select_all (rows);
   print_value ("select-all", g_get_monotonic_time () - t0);
   t0 = g_get_monotonic_time ();
-  davscope_browser_view_select_all (bench->browser, FALSE);
+  gtk_selection_model_unselect_all (rows);
   print_value ("unselect-all", g_get_monotonic_time () - t0);
 }
 
@@ -112,12 +132,10 @@ on_tick (GtkWidget     *widget,
          GdkFrameClock *clock,
          gpointer       user_data)
 {
-  Bench *bench = g_object_get_data (G_OBJECT (widget), "davscope-bench");
+  Bench *bench = user_data;
   gint64 now = g_get_monotonic_time ();
   gint64 gap;
 
-  if (bench == NULL)
-    return G_SOURCE_REMOVE;
   gap = bench->last_frame != 0 ? now - bench->last_frame : 0;
 
   if (bench->last_frame == 0)
@@ -146,7 +164,7 @@ on_tick (GtkWidget     *widget,
 
     case PHASE_SCROLL:
       {
-        GtkAdjustment *adj = davscope_browser_view_get_vadjustment (bench->browser);
+        GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->list));
 
         if (bench->frames > 0)
           g_array_append_val (bench->intervals, gap);
@@ -175,17 +193,19 @@ on_tick (GtkWidget     *widget,
       break;
 
     case PHASE_SORT:
-      if (!davscope_browser_view_get_sorting (bench->browser))
+      if (!is_sorting (bench))
         {
           print_value ("resort", now - bench->phase_start);
           print_value ("resort-longest-frame-gap", bench->longest_gap);
           bench->phase = PHASE_DONE;
+          bench->tick_id = 0;
           return G_SOURCE_REMOVE;
         }
       break;
 
     case PHASE_DONE:
     default:
+      bench->tick_id = 0;
       return G_SOURCE_REMOVE;
     }
 
@@ -219,47 +239,126 @@ on_state (Bench *bench)
       print_at (bench, "listed");
       bench->listed_printed = TRUE;
     }
-  if (!davscope_browser_view_get_sorting (bench->browser))
+  if (!is_sorting (bench))
     bench->complete_due = TRUE;
 }
 
+/* Back to the state before a measurement. */
 static void
-bench_free (gpointer data)
+bench_stop (Bench *bench)
+{
+  if (bench->tick_id != 0 && bench->window != NULL)
+    gtk_widget_remove_tick_callback (bench->window, bench->tick_id);
+  bench->tick_id = 0;
+  if (bench->root != NULL)
+    {
+      g_clear_signal_handler (&bench->items_handler, bench->root);
+      g_clear_signal_handler (&bench->root_handler, bench->root);
+    }
+  if (bench->sorted != NULL)
+    g_clear_signal_handler (&bench->sort_handler, bench->sorted);
+  g_clear_object (&bench->root);
+  g_clear_object (&bench->sorted);
+}
+
+/* The first model of @type in the stack under @model. */
+static gpointer
+find_model (GListModel *model,
+            GType       type)
+{
+  while (model != NULL && !G_TYPE_CHECK_INSTANCE_TYPE (model, type))
+    {
+      if (GTK_IS_MULTI_SELECTION (model))
+        model = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (model));
+      else if (GTK_IS_SORT_LIST_MODEL (model))
+        model = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model));
+      else if (GTK_IS_TREE_LIST_MODEL (model))
+        model = gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (model));
+      else if (GTK_IS_FILTER_LIST_MODEL (model))
+        model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
+      else
+        model = NULL;
+    }
+
+  return model;
+}
+
+/* The listing got its rows' models: a root listing starts. */
+static void
+on_list_model (GtkColumnView *list,
+               GParamSpec    *pspec,
+               Bench         *bench)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (list));
+  GtkSortListModel *sorted = find_model (rows, GTK_TYPE_SORT_LIST_MODEL);
+  DavFolder *root = find_model (rows, DAV_TYPE_FOLDER);
+
+  /* A view without a folder (a disconnection) ends nothing. */
+  if (sorted == NULL || root == NULL)
+    return;
+
+  /* One measurement per window at a time; a new root starts another. */
+  bench_stop (bench);
+  bench->sorted = g_object_ref (sorted);
+  bench->root = g_object_ref (root);
+  bench->phase = PHASE_LOADING;
+  bench->first_seen = bench->first_printed = bench->listed_printed = bench->complete_due = FALSE;
+  bench->last_frame = bench->longest_gap = 0;
+  g_array_set_size (bench->intervals, 0);
+  bench->start = g_get_monotonic_time ();
+  bench->items_handler = g_signal_connect (root, "items-changed", G_CALLBACK (on_items_changed), bench);
+  bench->root_handler = g_signal_connect_swapped (root, "notify", G_CALLBACK (on_state), bench);
+  bench->sort_handler = g_signal_connect_swapped (sorted, "notify::pending", G_CALLBACK (on_state), bench);
+  bench->tick_id = gtk_widget_add_tick_callback (bench->window, on_tick, bench, NULL);
+  g_printerr ("davscope-bench: listing %s\n", dav_folder_get_url (root));
+}
+
+static void
+on_window_finalized (gpointer  data,
+                     GObject  *window)
 {
   Bench *bench = data;
 
-  g_clear_signal_handler (&bench->items_handler, bench->root);
-  g_clear_signal_handler (&bench->root_handler, bench->root);
-  g_clear_signal_handler (&bench->sort_handler, bench->browser);
-  g_clear_object (&bench->root);
+  /* The tick callback went with the window. */
+  bench->window = NULL;
+  bench->tick_id = 0;
+  bench_stop (bench);
   g_array_unref (bench->intervals);
   g_free (bench);
 }
 
-void
-davscope_bench_begin (GtkWidget           *window,
-                      DavscopeBrowserView *browser,
-                      DavFolder           *root)
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
 {
-  Bench *bench, *old;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
 
-  if (g_strcmp0 (g_getenv ("DAVSCOPE_BENCH"), "1") != 0 || root == NULL)
-    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
 
-  /* One measurement per window at a time; a new root starts another. */
-  old = g_object_get_data (G_OBJECT (window), "davscope-bench");
-  if (old != NULL)
-    gtk_widget_remove_tick_callback (window, old->tick_id);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+davscope_bench_attach (GtkWidget *window)
+{
+  GtkWidget *browser = find_widget (window, DAVSCOPE_TYPE_BROWSER_VIEW);
+  GtkWidget *list = browser != NULL ? find_widget (browser, GTK_TYPE_COLUMN_VIEW) : NULL;
+  Bench *bench;
+
+  g_return_if_fail (list != NULL);
 
   bench = g_new0 (Bench, 1);
-  bench->browser = browser;
-  bench->root = g_object_ref (root);
+  bench->window = window;
+  bench->list = GTK_COLUMN_VIEW (list);
   bench->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
-  bench->start = g_get_monotonic_time ();
-  bench->items_handler = g_signal_connect (root, "items-changed", G_CALLBACK (on_items_changed), bench);
-  bench->root_handler = g_signal_connect_swapped (root, "notify", G_CALLBACK (on_state), bench);
-  bench->sort_handler = g_signal_connect_swapped (browser, "notify::sorting", G_CALLBACK (on_state), bench);
-  g_object_set_data_full (G_OBJECT (window), "davscope-bench", bench, bench_free);
-  bench->tick_id = gtk_widget_add_tick_callback (window, on_tick, NULL, NULL);
-  g_printerr ("davscope-bench: listing %s\n", dav_folder_get_url (root));
+  g_signal_connect (list, "notify::model", G_CALLBACK (on_list_model), bench);
+  g_object_weak_ref (G_OBJECT (window), on_window_finalized, bench);
 }

@@ -1,4 +1,4 @@
-/* davscope-bench.h: DAVSCOPE_BENCH=1 timings of a window's root listing
+/* davscope-bench.h: DAVSCOPE_BENCH=1 timings of a window's root listings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,15 +7,10 @@
 
 #include <gtk/gtk.h>
 
-#include "dav-folder.h"
-#include "davscope-browser-view.h"
-
 G_BEGIN_DECLS
 
-/* Starts measuring @root's listing in @window, when DAVSCOPE_BENCH=1;
- * does nothing otherwise. */
-void davscope_bench_begin (GtkWidget           *window,
-                           DavscopeBrowserView *browser,
-                           DavFolder           *root);
+/* Measures each root listing @window's browser view shows from now on,
+ * printing on stderr (benchmarks/run-gui reads it). For DAVSCOPE_BENCH=1. */
+void davscope_bench_attach (GtkWidget *window);
 
 G_END_DECLS

@@ -36,21 +36,6 @@ guint      davscope_browser_view_count_selection (DavscopeBrowserView *self,
 /* FALSE while a listing on screen is loading, partial or failed: bulk
  * actions wait for a whole listing (docs/hostile-servers.md promise 2). */
 gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);
-/* TRUE while the view's incremental sort still has rows to place
- * (property "sorting"). */
-gboolean   davscope_browser_view_get_sorting    (DavscopeBrowserView *self);
-
-/* The list's vertical scrolling. */
-GtkAdjustment *davscope_browser_view_get_vadjustment (DavscopeBrowserView *self);
-/* Selects (or unselects) every row shown. */
-void       davscope_browser_view_select_all     (DavscopeBrowserView *self,
-                                                 gboolean             select);
-/* Sorts by the column at @column (0: Name, 1: Size, 2: Modified, 3: Type,
- * 4: Status), as a click on its header does. */
-void       davscope_browser_view_sort_by        (DavscopeBrowserView *self,
-                                                 guint                column,
-                                                 GtkSortType          order);
-
 /* Right-click at (@x, @y), in the view's coordinates: the row there joins
  * or becomes the selection. FALSE when there is no row there. */
 gboolean   davscope_browser_view_select_at      (DavscopeBrowserView *self,

@@ -2,12 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The list item factory of the inspector's "Exchanges" list, whose items
- * are the DavExchange of a DavExchangeLog: method, path, status, duration
- * and size, in one line. Rows are recycled: bind connects to the
- * exchange's "notify" and unbind disconnects, so a row follows its
- * exchange while it runs, and costs no timer.
+ * DavscopeInspectorExchangeRow, a row of the inspector's "Exchanges"
+ * list, whose items are the DavExchange of a DavExchangeLog: method,
+ * path, status, duration and size, in one line; and the list's factory.
+ * Rows are recycled: bind gives a row its exchange and unbind takes it
+ * back; meanwhile a GSignalGroup follows the exchange's "notify", so a
+ * row follows its exchange while it runs, and costs no timer.
  */
+
+#include "davscope-inspector-exchange-row.h"
 
 #include "davscope-inspector-private.h"
 
@@ -38,41 +41,35 @@ exchange_status_text (DavExchange  *exchange,
   return g_strdup_printf ("%u", status);
 }
 
-/* The widgets of one row and the exchange bound to it. */
-typedef struct {
-  GtkWidget   *box;
-  GtkWidget   *method;
-  GtkWidget   *path;
-  GtkWidget   *status;
-  GtkWidget   *duration;
-  GtkWidget   *size;
-  DavExchange *exchange;
-  gulong       notify_id;
-  char        *accessible_label;
-} ExchangeRow;
+struct _DavscopeInspectorExchangeRow
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *method;
+  GtkWidget    *path;
+  GtkWidget    *status;
+  GtkWidget    *duration;
+  GtkWidget    *size;
+
+  DavExchange  *exchange;
+  GSignalGroup *exchange_signals;
+  char         *accessible_label;  /* to update it only when it changes */
+};
+
+G_DEFINE_FINAL_TYPE (DavscopeInspectorExchangeRow, davscope_inspector_exchange_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EXCHANGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
-exchange_row_unbind (ExchangeRow *row)
+update (DavscopeInspectorExchangeRow *self)
 {
-  if (row->exchange != NULL)
-    g_clear_signal_handler (&row->notify_id, row->exchange);
-  g_clear_object (&row->exchange);
-}
-
-static void
-exchange_row_free (gpointer data)
-{
-  ExchangeRow *row = data;
-
-  exchange_row_unbind (row);
-  g_free (row->accessible_label);
-  g_free (row);
-}
-
-static void
-exchange_row_update (ExchangeRow *row)
-{
-  DavExchange *exchange = row->exchange;
+  DavExchange *exchange = self->exchange;
   g_autofree char *method = davscope_inspector_escape (dav_exchange_get_method (exchange));
   g_autofree char *path = davscope_inspector_display_path (dav_exchange_get_url (exchange));
   g_autofree char *url = davscope_inspector_escape (dav_exchange_get_url (exchange));
@@ -98,100 +95,163 @@ exchange_row_update (ExchangeRow *row)
   else
     size = g_strdup ("");
 
-  gtk_label_set_text (GTK_LABEL (row->method), method);
-  gtk_label_set_text (GTK_LABEL (row->path), path);
-  gtk_widget_set_tooltip_text (row->path, url);
-  gtk_label_set_text (GTK_LABEL (row->status), status);
-  gtk_widget_set_css_classes (row->status, status_classes);
+  gtk_label_set_text (GTK_LABEL (self->method), method);
+  gtk_label_set_text (GTK_LABEL (self->path), path);
+  gtk_widget_set_tooltip_text (self->path, url);
+  gtk_label_set_text (GTK_LABEL (self->status), status);
+  gtk_widget_set_css_classes (self->status, status_classes);
   if (dav_exchange_get_error (exchange) == NULL && dav_exchange_get_status (exchange) != 0)
     {
       g_autofree char *phrase = davscope_status_phrase (dav_exchange_get_status (exchange),
-                                                                  dav_exchange_get_reason (exchange), FALSE);
+                                                        dav_exchange_get_reason (exchange), FALSE);
 
-      gtk_widget_set_tooltip_text (row->status, phrase);
+      gtk_widget_set_tooltip_text (self->status, phrase);
     }
   else
-    gtk_widget_set_tooltip_text (row->status, status);
-  gtk_label_set_text (GTK_LABEL (row->duration), duration);
-  gtk_label_set_text (GTK_LABEL (row->size), size);
+    gtk_widget_set_tooltip_text (self->status, status);
+  gtk_label_set_text (GTK_LABEL (self->duration), duration);
+  gtk_label_set_text (GTK_LABEL (self->size), size);
 
   /* TRANSLATORS: a row of the inspector for screen readers: "PROPFIND /dav/ 207" */
   accessible = g_strdup_printf (C_("inspector row", "%s %s %s"), method, path, status);
-  if (g_strcmp0 (accessible, row->accessible_label) != 0)
+  if (g_strcmp0 (accessible, self->accessible_label) != 0)
     {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->box),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
-      g_free (row->accessible_label);
-      row->accessible_label = g_steal_pointer (&accessible);
+      g_free (self->accessible_label);
+      self->accessible_label = g_steal_pointer (&accessible);
+    }
+}
+
+void
+davscope_inspector_exchange_row_set_exchange (DavscopeInspectorExchangeRow *self,
+                                              DavExchange                  *exchange)
+{
+  g_return_if_fail (DAVSCOPE_IS_INSPECTOR_EXCHANGE_ROW (self));
+  g_return_if_fail (exchange == NULL || DAV_IS_EXCHANGE (exchange));
+
+  if (!g_set_object (&self->exchange, exchange))
+    return;
+
+  g_signal_group_set_target (self->exchange_signals, exchange);
+  if (exchange != NULL)
+    update (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCHANGE]);
+}
+
+static void
+davscope_inspector_exchange_row_dispose (GObject *object)
+{
+  DavscopeInspectorExchangeRow *self = DAVSCOPE_INSPECTOR_EXCHANGE_ROW (object);
+
+  g_signal_group_set_target (self->exchange_signals, NULL);
+  g_clear_object (&self->exchange);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_INSPECTOR_EXCHANGE_ROW);
+
+  G_OBJECT_CLASS (davscope_inspector_exchange_row_parent_class)->dispose (object);
+}
+
+static void
+davscope_inspector_exchange_row_finalize (GObject *object)
+{
+  DavscopeInspectorExchangeRow *self = DAVSCOPE_INSPECTOR_EXCHANGE_ROW (object);
+
+  g_clear_object (&self->exchange_signals);
+  g_free (self->accessible_label);
+
+  G_OBJECT_CLASS (davscope_inspector_exchange_row_parent_class)->finalize (object);
+}
+
+static void
+davscope_inspector_exchange_row_get_property (GObject    *object,
+                                              guint       prop_id,
+                                              GValue     *value,
+                                              GParamSpec *pspec)
+{
+  DavscopeInspectorExchangeRow *self = DAVSCOPE_INSPECTOR_EXCHANGE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXCHANGE:
+      g_value_set_object (value, self->exchange);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-on_row_exchange_notify (DavExchange *exchange,
-                        GParamSpec  *pspec,
-                        ExchangeRow *row)
+davscope_inspector_exchange_row_set_property (GObject      *object,
+                                              guint         prop_id,
+                                              const GValue *value,
+                                              GParamSpec   *pspec)
 {
-  exchange_row_update (row);
+  DavscopeInspectorExchangeRow *self = DAVSCOPE_INSPECTOR_EXCHANGE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXCHANGE:
+      davscope_inspector_exchange_row_set_exchange (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
-static GtkWidget *
-row_label (gboolean    expand,
-           float       xalign,
-           int         width_chars,
-           const char *css_class)
+static void
+davscope_inspector_exchange_row_class_init (DavscopeInspectorExchangeRowClass *klass)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
-  gtk_widget_set_hexpand (label, expand);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
+  object_class->dispose = davscope_inspector_exchange_row_dispose;
+  object_class->finalize = davscope_inspector_exchange_row_finalize;
+  object_class->get_property = davscope_inspector_exchange_row_get_property;
+  object_class->set_property = davscope_inspector_exchange_row_set_property;
 
-  return label;
+  properties[PROP_EXCHANGE] =
+    g_param_spec_object ("exchange", NULL, NULL, DAV_TYPE_EXCHANGE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-inspector-exchange-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorExchangeRow, method);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorExchangeRow, path);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorExchangeRow, status);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorExchangeRow, duration);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeInspectorExchangeRow, size);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  /* A group, so that its label is what a screen reader says for the row. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
+
+static void
+davscope_inspector_exchange_row_init (DavscopeInspectorExchangeRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->exchange_signals = g_signal_group_new (DAV_TYPE_EXCHANGE);
+  g_signal_group_connect_swapped (self->exchange_signals, "notify", G_CALLBACK (update), self);
+}
+
+GtkWidget *
+davscope_inspector_exchange_row_new (void)
+{
+  return g_object_new (DAVSCOPE_TYPE_INSPECTOR_EXCHANGE_ROW, NULL);
+}
+
+/* ---- the list's factory ---------------------------------------------------- */
 
 static void
 setup_exchange_row (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     gpointer                  user_data)
 {
-  ExchangeRow *row = g_new0 (ExchangeRow, 1);
-
-  /* A group, so that its label is what a screen reader says for the row. */
-  row->box = g_object_new (GTK_TYPE_BOX,
-                           "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                           "orientation", GTK_ORIENTATION_HORIZONTAL,
-                           "spacing", 10,
-                           "margin-top", 4,
-                           "margin-bottom", 4,
-                           "margin-start", 6,
-                           "margin-end", 6,
-                           NULL);
-  row->method = row_label (FALSE, 0, 11, "heading");
-  row->path = row_label (TRUE, 0, 8, NULL);
-  row->status = row_label (FALSE, 1, 3, "numeric");
-  row->duration = row_label (FALSE, 1, 7, "numeric");
-  row->size = row_label (FALSE, 1, 8, "numeric");
-
-  gtk_label_set_ellipsize (GTK_LABEL (row->method), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (row->method), 12);
-  gtk_label_set_ellipsize (GTK_LABEL (row->path), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_ellipsize (GTK_LABEL (row->status), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (row->status), 16);
-  gtk_widget_add_css_class (row->duration, "dim-label");
-  gtk_widget_add_css_class (row->size, "dim-label");
-
-  gtk_box_append (GTK_BOX (row->box), row->method);
-  gtk_box_append (GTK_BOX (row->box), row->path);
-  gtk_box_append (GTK_BOX (row->box), row->status);
-  gtk_box_append (GTK_BOX (row->box), row->duration);
-  gtk_box_append (GTK_BOX (row->box), row->size);
-
-  gtk_list_item_set_child (list_item, row->box);
-  g_object_set_data_full (G_OBJECT (list_item), "exchange-row", row, exchange_row_free);
+  gtk_list_item_set_child (list_item, davscope_inspector_exchange_row_new ());
 }
 
 static void
@@ -199,13 +259,8 @@ bind_exchange_row (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  ExchangeRow *row = g_object_get_data (G_OBJECT (list_item), "exchange-row");
-
-  exchange_row_unbind (row);
-  row->exchange = g_object_ref (gtk_list_item_get_item (list_item));
-  row->notify_id = g_signal_connect (row->exchange, "notify",
-                                     G_CALLBACK (on_row_exchange_notify), row);
-  exchange_row_update (row);
+  davscope_inspector_exchange_row_set_exchange (DAVSCOPE_INSPECTOR_EXCHANGE_ROW (gtk_list_item_get_child (list_item)),
+                                                gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -213,7 +268,8 @@ unbind_exchange_row (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      gpointer                  user_data)
 {
-  exchange_row_unbind (g_object_get_data (G_OBJECT (list_item), "exchange-row"));
+  davscope_inspector_exchange_row_set_exchange (DAVSCOPE_INSPECTOR_EXCHANGE_ROW (gtk_list_item_get_child (list_item)),
+                                                NULL);
 }
 
 GtkListItemFactory *

@@ -8,13 +8,14 @@
  * to show, with the line of the body it came from. The top level is made
  * at once; a response's or a propstat's children only when the
  * GtkTreeListModel first asks, from the records it keeps, without I/O.
- * The rows of the tree's list view are made here too, since they show
- * what only a node knows.
+ * The rows of the tree's list view (DavscopeTreeRow) are bound here too,
+ * since they show what only a node knows.
  */
 
 #include "davscope-inspector-node.h"
 
 #include "davscope-inspector-private.h"
+#include "davscope-tree-row.h"
 
 #include <glib/gi18n.h>
 
@@ -363,76 +364,7 @@ setup_node_row (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
-                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
-                                 "spacing", 8,
-                                 "margin-top", 4,
-                                 "margin-bottom", 4,
-                                 "margin-end", 6,
-                                 NULL);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  /* The status label says the same in words. */
-  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                  "valign", GTK_ALIGN_START,
-                                  NULL);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-
-  gtk_label_set_xalign (GTK_LABEL (status), 1);
-  gtk_widget_set_valign (status, GTK_ALIGN_START);
-
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "monospace");
-
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), status);
-  gtk_box_append (GTK_BOX (text), top);
-  gtk_box_append (GTK_BOX (text), subtitle);
-  gtk_box_append (GTK_BOX (text), detail);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), text);
-
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
-
-  g_object_set_data (G_OBJECT (box), "icon", icon);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "status", status);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (box), "detail", detail);
-  gtk_list_item_set_child (list_item, expander);
-}
-
-static void
-set_row_text (GtkWidget  *box,
-              const char *key,
-              const char *text)
-{
-  GtkWidget *label = g_object_get_data (G_OBJECT (box), key);
-
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+  gtk_list_item_set_child (list_item, davscope_tree_row_new (TRUE, NULL));
 }
 
 static void
@@ -440,41 +372,19 @@ bind_node_row (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   GtkTreeListRow *list_row = gtk_list_item_get_item (list_item);
   g_autoptr(DavscopeInspectorNode) node = gtk_tree_list_row_get_item (list_row);
-  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
-  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
-  const char *icon_classes[] = { node->css_class, NULL };
-  const char *status_classes[] = { "numeric", node->css_class, NULL };
-  g_autofree char *accessible = NULL;
+  DavscopeTreeRowContent content = {
+    .icon_name = node->icon_name,
+    .css_class = node->css_class,
+    .title = node->title,
+    .status = node->status,
+    .subtitle = node->subtitle,
+    .detail = node->detail,
+    .tooltip = node->tooltip,
+  };
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), list_row);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), node->icon_name);
-  gtk_widget_set_visible (icon, node->icon_name != NULL);
-  gtk_widget_set_css_classes (icon, icon_classes);
-  gtk_widget_set_css_classes (status, status_classes);
-  set_row_text (box, "title", node->title);
-  set_row_text (box, "status", node->status);
-  set_row_text (box, "subtitle", node->subtitle);
-  set_row_text (box, "detail", node->detail);
-  gtk_widget_set_tooltip_text (box, node->tooltip);
-
-  /* What the row shows, in reading order: "getetag DAV: (empty)". */
-  {
-    const char *parts[] = { node->title, node->status, node->subtitle, node->detail };
-    GString *text = g_string_new (NULL);
-
-    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-      if (parts[i] != NULL && *parts[i] != '\0')
-        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", parts[i]);
-    accessible = g_string_free (text, FALSE);
-  }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  davscope_tree_row_bind (DAVSCOPE_TREE_ROW (gtk_list_item_get_child (list_item)), list_row, &content);
 }
 
 static void
@@ -482,9 +392,7 @@ unbind_node_row (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  davscope_tree_row_unbind (DAVSCOPE_TREE_ROW (gtk_list_item_get_child (list_item)));
 }
 
 GtkListItemFactory *

@@ -618,14 +618,14 @@ on_parsed_selection_changed (GtkSingleSelection      *selection,
  * exchanges would take 200 presses to leave: Tab and Shift+Tab leave the
  * list at once, to the widgets after and before it. */
 static gboolean
-on_list_key_pressed (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     GtkWidget             *next)
+on_list_key_pressed (GtkEventControllerKey   *controller,
+                     guint                    keyval,
+                     guint                    keycode,
+                     GdkModifierType          state,
+                     DavscopeInspectorWindow *self)
 {
   GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *previous = g_object_get_data (G_OBJECT (list), "focus-previous");
+  gboolean exchanges = list == self->list_view;
   gboolean backward;
 
   if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
@@ -633,22 +633,22 @@ on_list_key_pressed (GtkEventControllerKey *controller,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
 
+  /* The exchanges sit between the header bar and the details; the parsed
+   * tree between the view switcher and the raw body. */
   backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
   if (backward)
-    return gtk_widget_child_focus (previous, GTK_DIR_TAB_BACKWARD);
+    return gtk_widget_child_focus (exchanges ? self->header_bar : self->view_switcher, GTK_DIR_TAB_BACKWARD);
 
-  return gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
+  return gtk_widget_child_focus (exchanges ? self->details_stack : self->raw_view, GTK_DIR_TAB_FORWARD);
 }
 
 static void
-leave_list_on_tab (GtkWidget *list,
-                   GtkWidget *previous,
-                   GtkWidget *next)
+leave_list_on_tab (DavscopeInspectorWindow *self,
+                   GtkWidget               *list)
 {
   GtkEventController *controller = gtk_event_controller_key_new ();
 
-  g_object_set_data (G_OBJECT (list), "focus-previous", previous);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_list_key_pressed), next);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
   gtk_widget_add_controller (list, controller);
 }
 
@@ -798,8 +798,8 @@ davscope_inspector_window_init (DavscopeInspectorWindow *self)
   g_object_unref (factory);
 
   setup_parsed_view (self);
-  leave_list_on_tab (self->list_view, self->header_bar, self->details_stack);
-  leave_list_on_tab (self->parsed_view, self->view_switcher, self->raw_view);
+  leave_list_on_tab (self, self->list_view);
+  leave_list_on_tab (self, self->parsed_view);
 
   davscope_inspector_init_text_view (self->request_headers_view, TRUE);
   davscope_inspector_init_text_view (self->request_body_view, FALSE);

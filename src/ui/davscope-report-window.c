@@ -31,6 +31,7 @@
 #include "davscope-accessible.h"
 #include "davscope-inspector-window.h"
 #include "davscope-report-row.h"
+#include "davscope-tree-row.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -132,92 +133,7 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  /* The status label says the same in words. */
-  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                  "valign", GTK_ALIGN_START,
-                                  NULL);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *explanation = gtk_label_new (NULL);
-  GtkWidget *notes = gtk_label_new (NULL);
-  GtkWidget *exchange;
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-
-  gtk_label_set_xalign (GTK_LABEL (status), 1);
-  gtk_widget_add_css_class (status, "numeric");
-
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-
-  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
-  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (explanation), PANGO_WRAP_WORD_CHAR);
-
-  gtk_label_set_xalign (GTK_LABEL (notes), 0);
-  gtk_label_set_wrap (GTK_LABEL (notes), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (notes), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (notes, "dim-label");
-
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), status);
-  gtk_box_append (GTK_BOX (text), top);
-  gtk_box_append (GTK_BOX (text), subtitle);
-  gtk_box_append (GTK_BOX (text), explanation);
-  gtk_box_append (GTK_BOX (text), notes);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), text);
-
-  /* The request and the answer behind the row, in the inspector. */
-  exchange = gtk_button_new_from_icon_name ("network-transmit-receive-symbolic");
-  gtk_widget_set_valign (exchange, GTK_ALIGN_START);
-  gtk_widget_add_css_class (exchange, "flat");
-  gtk_widget_set_tooltip_text (exchange, _("Show Exchange"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (exchange), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Exchange"), -1);
-  /* A target of the action's type from the start (bind sets the real one):
-   * GTK warns about a button whose target does not fit its action. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (exchange), "t", (guint64) 0);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (exchange), "report.show-exchange");
-  gtk_box_append (GTK_BOX (box), exchange);
-  g_object_set_data (G_OBJECT (box), "exchange", exchange);
-
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
-
-  g_object_set_data (G_OBJECT (box), "icon", icon);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "status", status);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (box), "explanation", explanation);
-  g_object_set_data (G_OBJECT (box), "notes", notes);
-  gtk_list_item_set_child (list_item, expander);
-}
-
-static void
-set_label (GtkWidget  *box,
-           const char *key,
-           const char *text)
-{
-  GtkWidget *label = g_object_get_data (G_OBJECT (box), key);
-
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+  gtk_list_item_set_child (list_item, davscope_tree_row_new (FALSE, "report.show-exchange"));
 }
 
 static void
@@ -225,36 +141,21 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   GtkTreeListRow *list_row = gtk_list_item_get_item (list_item);
-  DavscopeReportRow *row = gtk_tree_list_row_get_item (list_row);
-  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
-  GtkWidget *status = g_object_get_data (G_OBJECT (box), "status");
-  const char *css_class = davscope_report_row_get_css_class (row);
-  const char *icon_classes[] = { css_class, NULL };
-  const char *status_classes[] = { "numeric", css_class, NULL };
+  g_autoptr(DavscopeReportRow) row = gtk_tree_list_row_get_item (list_row);
+  DavscopeTreeRowContent content = {
+    .icon_name = davscope_report_row_get_icon_name (row),
+    .css_class = davscope_report_row_get_css_class (row),
+    .title = davscope_report_row_get_title (row),
+    .status = davscope_report_row_get_status (row),
+    .subtitle = davscope_report_row_get_subtitle (row),
+    .explanation = davscope_report_row_get_explanation (row),
+    .notes = davscope_report_row_get_notes (row),
+    .tooltip = davscope_report_row_get_tooltip (row),
+    .exchange_id = davscope_report_row_get_exchange_id (row),
+  };
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), list_row);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), davscope_report_row_get_icon_name (row));
-  gtk_widget_set_css_classes (icon, icon_classes);
-  gtk_widget_set_css_classes (status, status_classes);
-  set_label (box, "title", davscope_report_row_get_title (row));
-  set_label (box, "status", davscope_report_row_get_status (row));
-  set_label (box, "subtitle", davscope_report_row_get_subtitle (row));
-  set_label (box, "explanation", davscope_report_row_get_explanation (row));
-  set_label (box, "notes", davscope_report_row_get_notes (row));
-  gtk_widget_set_tooltip_text (box, davscope_report_row_get_tooltip (row));
-  {
-    GtkWidget *exchange = g_object_get_data (G_OBJECT (box), "exchange");
-    guint64 exchange_id = davscope_report_row_get_exchange_id (row);
-
-    gtk_widget_set_visible (exchange, exchange_id != 0);
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (exchange), "t", exchange_id);
-  }
-
-  g_object_unref (row);
+  davscope_tree_row_bind (DAVSCOPE_TREE_ROW (gtk_list_item_get_child (list_item)), list_row, &content);
 }
 
 static void
@@ -262,9 +163,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  davscope_tree_row_unbind (DAVSCOPE_TREE_ROW (gtk_list_item_get_child (list_item)));
 }
 
 static void

@@ -17,7 +17,6 @@
 #include "dav-error.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
-#include "davscope-bench.h"
 #include "davscope-browser-view.h"
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
@@ -277,7 +276,6 @@ watch_root (DavscopeWindow *self,
     self->root = g_object_ref (root);
   if (self->root != NULL)
     self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_state), self);
-  davscope_bench_begin (GTK_WIDGET (self), DAVSCOPE_BROWSER_VIEW (self->browser), self->root);
 }
 
 static void

@@ -1,0 +1,54 @@
+/* davscope-browser-view-private.h: what the browser view's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The browser view is the model stack, its state and its selection
+ * (davscope-browser-view.c) and the columns of its rows, with what a
+ * cell tells about its row (davscope-browser-view-columns.c).
+ */
+
+#pragma once
+
+#include "davscope-browser-view.h"
+
+G_BEGIN_DECLS
+
+struct _DavscopeBrowserView
+{
+  GtkWidget            parent_instance;
+
+  GtkWidget           *paned;
+  GtkWidget           *banner;
+  GtkWidget           *banner_label;
+  GtkWidget           *stack;
+  GtkWidget           *column_view;
+  GtkWidget           *error_page;
+  GtkWidget           *details;
+
+  DavResourceStore    *store;
+  DavFolder           *root;
+  GtkFilterListModel  *filtered_root;
+  GtkFilter           *hidden_filter; /* drops dot-names unless show-hidden */
+  gboolean             show_hidden;
+  GtkTreeListModel    *tree;
+  GtkSortListModel    *sorted;
+  GtkMultiSelection   *selection;
+  gulong               root_handler;
+  gboolean             keep_top;      /* a first listing, not scrolled by the user yet */
+};
+
+/* davscope-browser-view.c */
+/* The folder a row's resource was listed in. */
+DavFolder *davscope_browser_view_row_folder       (DavscopeBrowserView *self,
+                                                   GtkTreeListRow      *row);
+/* The GtkListView inside the column view, which holds the row widgets. */
+GtkWidget *davscope_browser_view_inner_list_view  (DavscopeBrowserView *self);
+
+/* davscope-browser-view-columns.c */
+/* Name, Size, Modified, Type and Status, sorted by name. */
+void       davscope_browser_view_add_columns      (DavscopeBrowserView *self);
+/* The position of the row that holds @widget, or GTK_INVALID_LIST_POSITION. */
+guint      davscope_browser_view_position_of      (DavscopeBrowserView *self,
+                                                   GtkWidget           *widget);
+
+G_END_DECLS
