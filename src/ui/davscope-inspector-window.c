@@ -47,7 +47,6 @@
 #include "dav-multistatus-parser.h"
 
 /* The object data on the client that points to its inspector. */
-#define INSPECTOR_KEY "davscope-inspector-window"
 
 #define REFRESH_MS 150
 
@@ -689,10 +688,6 @@ davscope_inspector_window_dispose (GObject *object)
 {
   DavscopeInspectorWindow *self = DAVSCOPE_INSPECTOR_WINDOW (object);
 
-  if (self->client != NULL &&
-      g_object_get_data (G_OBJECT (self->client), INSPECTOR_KEY) == self)
-    g_object_set_data (G_OBJECT (self->client), INSPECTOR_KEY, NULL);
-
   if (self->exchange != NULL)
     g_clear_signal_handler (&self->exchange_notify_id, self->exchange);
   g_clear_object (&self->exchange);
@@ -867,6 +862,20 @@ select_exchange (DavscopeInspectorWindow *self,
   show_toast (self, _("That request is no longer in the log"));
 }
 
+/* One inspector per connection: the open one of @client, if any. */
+static DavscopeInspectorWindow *
+find_inspector (DavClient *client)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DAVSCOPE_IS_INSPECTOR_WINDOW (l->data) &&
+        DAVSCOPE_INSPECTOR_WINDOW (l->data)->client == client)
+      return l->data;
+
+  return NULL;
+}
+
 DavscopeInspectorWindow *
 davscope_inspector_window_show (GtkWindow *parent,
                                 DavClient *client,
@@ -877,15 +886,13 @@ davscope_inspector_window_show (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (DAV_IS_CLIENT (client), NULL);
 
-  self = g_object_get_data (G_OBJECT (client), INSPECTOR_KEY);
+  self = find_inspector (client);
   if (self == NULL)
     {
       self = g_object_new (DAVSCOPE_TYPE_INSPECTOR_WINDOW,
                            "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                            NULL);
       set_client (self, client);
-      /* Cleared in dispose. */
-      g_object_set_data (G_OBJECT (client), INSPECTOR_KEY, self);
 
       /* Not transient, so that it can sit beside the window it explains;
        * it goes with that window all the same. */
