@@ -16,18 +16,6 @@
 #include "dav-walk.h"
 #include "davscope-cli-session.h"
 
-/* The properties a listing asks for unless told otherwise. */
-static const char * const listing_properties[] = {
-  "{DAV:}resourcetype",
-  "{DAV:}getcontentlength",
-  "{DAV:}getlastmodified",
-  "{DAV:}getcontenttype",
-  "{DAV:}getetag",
-  "{DAV:}displayname",
-  "{DAV:}lockdiscovery",
-  NULL
-};
-
 typedef struct {
   DavscopeCliSession *session;
   DavJsonWriter      *json;
@@ -641,7 +629,7 @@ run_listing (int       argc,
     {
       exit_code = run_walk (&self, url, kind,
                             props ? (const char * const *) props
-                                  : (kind == DAV_PROPFIND_PROP ? listing_properties : NULL));
+                                  : (kind == DAV_PROPFIND_PROP ? dav_propfind_listing_properties () : NULL));
       g_free (self.modified_text);
       g_free (self.modified_shown);
       davscope_cli_session_clear (&session);
@@ -650,7 +638,7 @@ run_listing (int       argc,
 
   propfind = dav_propfind_new (depth, kind,
                                props ? (const char * const *) props
-                                     : (kind == DAV_PROPFIND_PROP ? listing_properties : NULL));
+                                     : (kind == DAV_PROPFIND_PROP ? dav_propfind_listing_properties () : NULL));
   dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM);
   g_signal_connect (propfind, "response", G_CALLBACK (on_response), &self);
   dav_client_propfind_async (session.client, url, propfind, NULL, davscope_cli_session_done, &done);

@@ -121,3 +121,20 @@ dav_propfind_new (DavDepth            depth,
 
   return self;
 }
+
+const char * const *
+dav_propfind_listing_properties (void)
+{
+  static const char * const names[] = {
+    "{DAV:}resourcetype",
+    "{DAV:}getcontentlength",
+    "{DAV:}getlastmodified",
+    "{DAV:}getcontenttype",
+    "{DAV:}getetag",
+    "{DAV:}displayname",
+    "{DAV:}lockdiscovery",
+    NULL
+  };
+
+  return names;
+}

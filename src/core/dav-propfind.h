@@ -52,4 +52,9 @@ DavPropfindFlags    dav_propfind_get_flags (DavPropfind        *self);
 void                dav_propfind_set_flags (DavPropfind        *self,
                                             DavPropfindFlags    flags);
 
+/* What a listing asks for unless told otherwise (the window's default
+ * `listing-properties`, and `davscope-cli ls`): what a row shows, and
+ * the locks. NULL-terminated, static. */
+const char * const *dav_propfind_listing_properties (void);
+
 G_END_DECLS

@@ -12,17 +12,6 @@
 #include "dav-folder-private.h"
 #include "dav-text.h"
 
-static const char * const default_properties[] = {
-  "{DAV:}resourcetype",
-  "{DAV:}getcontentlength",
-  "{DAV:}getlastmodified",
-  "{DAV:}getcontenttype",
-  "{DAV:}getetag",
-  "{DAV:}displayname",
-  "{DAV:}lockdiscovery",
-  NULL
-};
-
 struct _DavResourceStore
 {
   GObject       parent_instance;
@@ -269,7 +258,7 @@ start_load (DavResourceStore *self,
   g_weak_ref_init (&load->store, self);
   load->folder = g_object_ref (folder);
   load->propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_PROP,
-                                     self->names ? (const char * const *) self->names : default_properties);
+                                     self->names ? (const char * const *) self->names : dav_propfind_listing_properties ());
   dav_propfind_set_flags (load->propfind, DAV_PROPFIND_FLAGS_STREAM);
   g_signal_connect (load->propfind, "response", G_CALLBACK (on_response), load);
 

@@ -21,6 +21,7 @@
 
 #include "dav-status.h"
 #include "dav-text.h"
+#include "davscope-ui-util.h"
 
 #define HEX_PREVIEW_BYTES (16 * 1024)
 
@@ -494,14 +495,6 @@ davscope_inspector_view_buffer (GtkWidget *view)
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 }
 
-static void
-set_note (GtkWidget  *label,
-          const char *text)
-{
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
-}
-
 /* ---- style schemes ------------------------------------------------------ */
 
 GtkSourceStyleScheme *
@@ -709,7 +702,7 @@ render_body_note (GtkWidget                        *label,
   else
     joined = g_strdup (state->content_note != NULL ? state->content_note : amount);
 
-  set_note (label, joined);
+  davscope_label_set_text_or_hide (label, joined);
 }
 
 /* Redraws a body after davscope_inspector_body_state_update (): all of

@@ -90,14 +90,6 @@ value_for_display (const char *value,
 }
 
 static void
-set_text (GtkWidget  *label,
-          const char *text)
-{
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
-}
-
-static void
 set_classes (GtkWidget  *widget,
              const char *first,
              const char *second)
@@ -226,9 +218,9 @@ sync_result (DavscopePropertyRow *self)
 
   if (dav_property_entry_get_applied (entry) == DAV_PROPERTY_CHANGE_NONE)
     {
-      set_text (self->result_label, NULL);
+      davscope_label_set_text_or_hide (self->result_label, NULL);
       davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (self->result_badge), 0, TRUE, NULL, NULL);
-      set_text (self->result_text, NULL);
+      davscope_label_set_text_or_hide (self->result_text, NULL);
       return;
     }
 
@@ -246,10 +238,10 @@ sync_result (DavscopePropertyRow *self)
   else
     text = g_strdup (_("Not saved"));
 
-  set_text (self->result_label, text);
+  davscope_label_set_text_or_hide (self->result_label, text);
   set_classes (self->result_label, "caption-heading", ok ? "success" : "error");
   davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (self->result_badge), single ? status : 0, TRUE, NULL, NULL);
-  set_text (self->result_text, ok ? NULL : dav_property_entry_get_result_text (entry));
+  davscope_label_set_text_or_hide (self->result_text, ok ? NULL : dav_property_entry_get_result_text (entry));
 }
 
 static void
@@ -266,7 +258,7 @@ row_sync (DavscopePropertyRow *self)
 
   sync_value (self);
 
-  set_text (self->note_label, note);
+  davscope_label_set_text_or_hide (self->note_label, note);
   set_classes (self->note_label, "caption", change != DAV_PROPERTY_CHANGE_NONE ? "accent" : "dim-label");
   gtk_widget_set_tooltip_text (self->note_label, protected_ ? _("The server computes this property; it cannot be changed") : NULL);
 
@@ -276,7 +268,7 @@ row_sync (DavscopePropertyRow *self)
 
   sync_result (self);
 
-  set_text (self->error_label, dav_property_entry_get_invalid (entry));
+  davscope_label_set_text_or_hide (self->error_label, dav_property_entry_get_invalid (entry));
 
   gtk_widget_set_visible (self->edit_button, editable && change != DAV_PROPERTY_CHANGE_REMOVE);
   gtk_widget_set_visible (self->remove_button, removable);

@@ -12,6 +12,7 @@
  */
 
 #include "davscope-tree-row.h"
+#include "davscope-ui-util.h"
 
 struct _DavscopeTreeRow
 {
@@ -133,14 +134,6 @@ davscope_tree_row_new (gboolean    compact,
   return GTK_WIDGET (self);
 }
 
-static void
-set_text (GtkWidget  *label,
-          const char *text)
-{
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
-}
-
 /* What the row shows, in reading order: "getetag DAV: (empty)". */
 static void
 update_accessible_label (DavscopeTreeRow              *self,
@@ -180,12 +173,12 @@ davscope_tree_row_bind (DavscopeTreeRow              *self,
   gtk_widget_set_visible (self->icon, content->icon_name != NULL);
   gtk_widget_set_css_classes (self->icon, icon_classes);
   gtk_widget_set_css_classes (self->status, status_classes);
-  set_text (self->title, content->title);
-  set_text (self->status, content->status);
-  set_text (self->subtitle, content->subtitle);
-  set_text (self->detail, content->detail);
-  set_text (self->explanation, content->explanation);
-  set_text (self->notes, content->notes);
+  davscope_label_set_text_or_hide (self->title, content->title);
+  davscope_label_set_text_or_hide (self->status, content->status);
+  davscope_label_set_text_or_hide (self->subtitle, content->subtitle);
+  davscope_label_set_text_or_hide (self->detail, content->detail);
+  davscope_label_set_text_or_hide (self->explanation, content->explanation);
+  davscope_label_set_text_or_hide (self->notes, content->notes);
   gtk_widget_set_tooltip_text (self->box, content->tooltip);
   update_accessible_label (self, content);
 

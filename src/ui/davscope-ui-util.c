@@ -83,3 +83,11 @@ davscope_plain_label (const char *text,
 
   return label;
 }
+
+void
+davscope_label_set_text_or_hide (GtkWidget  *label,
+                                 const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}

@@ -36,4 +36,8 @@ GtkWidget  *davscope_plain_label       (const char  *text,
                                         gboolean     wrap,
                                         gboolean     selectable);
 
+/* Shows @text in @label, and the label only when there is text. */
+void        davscope_label_set_text_or_hide (GtkWidget  *label,
+                                             const char *text);
+
 G_END_DECLS
