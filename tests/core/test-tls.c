@@ -48,7 +48,8 @@ make_certificates (GError **error)
   if (certs[CERT_B] != NULL)
     certs[CERT_EXPIRED] = dav_test_make_certificate (cert_dir, "expired", "127.0.0.1", "IP:127.0.0.1", TRUE, error);
   if (certs[CERT_EXPIRED] != NULL)
-    certs[CERT_WRONG_HOST] = dav_test_make_certificate (cert_dir, "wrong", "wrong.example", "DNS:wrong.example", FALSE, error);
+    certs[CERT_WRONG_HOST] = dav_test_make_certificate (cert_dir, "wrong", "wrong.example", "DNS:wrong.example",
+                                                        FALSE, error);
 
   return certs[CERT_WRONG_HOST] != NULL;
 }
