@@ -23,8 +23,9 @@
 #include "dav-resource-store.h"
 #include "dav-text.h"
 
-#define DAV_TEST_WAIT_SECONDS 20
 #include "dav-test-async.h"
+#include "dav-test-raw-server.h"
+#include "dav-test-soup-server.h"
 
 /* ---- driving the async API ---------------------------------------------- */
 
@@ -86,34 +87,6 @@ do_proppatch (DavClient   *client,
 
   dav_client_proppatch_async (client, url, patches, NULL, store_result_cb, &res);
   return finish_request (client, &res, error);
-}
-
-static DavReport *
-run_batch (DavBatch *batch)
-{
-  GAsyncResult *res = NULL;
-  DavReport *report;
-
-  dav_batch_run_async (batch, NULL, store_result_cb, &res);
-  wait_for (&res);
-  report = dav_batch_run_finish (batch, res);
-  g_object_unref (res);
-
-  return report;
-}
-
-static DavClient *
-client_new (const char *base_url)
-{
-  g_autoptr(GError) error = NULL;
-  DavClient *client = dav_client_new (base_url, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (client);
-  /* Every server here is local: anything slower is a hang. */
-  dav_client_set_timeout (client, 10);
-
-  return client;
 }
 
 static gboolean
@@ -179,322 +152,6 @@ multistatus_xml (guint n)
   g_string_append (out, XML_TAIL);
 
   return g_string_free (out, FALSE);
-}
-
-/* ---- an in-process SoupServer ------------------------------------------- */
-
-typedef struct {
-  char               *method;
-  char               *path;
-  SoupMessageHeaders *headers;
-} Seen;
-
-static void
-seen_free (Seen *seen)
-{
-  g_free (seen->method);
-  g_free (seen->path);
-  soup_message_headers_unref (seen->headers);
-  g_free (seen);
-}
-
-typedef struct {
-  SoupServer *server;
-  guint16     port;
-  char       *dav_url;   /* http://127.0.0.1:PORT/dav/ */
-  GPtrArray  *seen;      /* Seen*, every request read */
-  gpointer    data;      /* for the handler */
-} Server;
-
-static void
-request_read_cb (SoupServer        *soup_server,
-                 SoupServerMessage *msg,
-                 Server            *server)
-{
-  Seen *seen = g_new0 (Seen, 1);
-
-  seen->method = g_strdup (soup_server_message_get_method (msg));
-  seen->path = g_strdup (g_uri_get_path (soup_server_message_get_uri (msg)));
-  seen->headers = soup_message_headers_ref (soup_server_message_get_request_headers (msg));
-  g_ptr_array_add (server->seen, seen);
-}
-
-static Server *
-server_new (SoupServerCallback handler,
-            gpointer           data)
-{
-  Server *server = g_new0 (Server, 1);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  server->server = soup_server_new (NULL, NULL);
-  server->seen = g_ptr_array_new_with_free_func ((GDestroyNotify) seen_free);
-  server->data = data;
-  g_signal_connect (server->server, "request-read", G_CALLBACK (request_read_cb), server);
-  soup_server_add_handler (server->server, NULL, handler, server, NULL);
-  soup_server_listen_local (server->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (server->server);
-  g_assert_nonnull (uris);
-  server->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  server->dav_url = g_strdup_printf ("http://127.0.0.1:%u/dav/", server->port);
-
-  return server;
-}
-
-static void
-server_free (Server *server)
-{
-  soup_server_disconnect (server->server);
-  g_object_unref (server->server);
-  g_ptr_array_unref (server->seen);
-  g_free (server->dav_url);
-  g_free (server);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Server, server_free)
-
-static guint
-server_count (Server     *server,
-              const char *method)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < server->seen->len; i++)
-    {
-      const Seen *seen = g_ptr_array_index (server->seen, i);
-
-      if (method == NULL || g_str_equal (seen->method, method))
-        n++;
-    }
-
-  return n;
-}
-
-static void
-respond (SoupServerMessage *msg,
-         guint              status,
-         const char        *content_type,
-         const char        *body)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  if (body != NULL)
-    soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, body, strlen (body));
-}
-
-/* ---- a raw server: canned bytes ----------------------------------------- */
-
-typedef struct _Raw Raw;
-
-/* Answers request @index (0-based, over all connections) whose head is
- * @head. Returns TRUE to read another request on this connection. */
-typedef gboolean (*RawFunc) (Raw           *raw,
-                             GOutputStream *out,
-                             guint          index,
-                             const char    *head);
-
-struct _Raw {
-  GSocketService *service;
-  guint16         port;
-  char           *dav_url;
-  RawFunc         func;
-  gint            n_requests;  /* atomic */
-  gint            active;      /* atomic: connections being served */
-  gint            stopping;    /* atomic */
-  GMutex          lock;
-  GCond           cond;
-  gboolean        listener_closed;
-  GPtrArray      *heads;       /* char*: every request head read, under lock */
-};
-
-static void
-write_text (GOutputStream *out,
-            const char    *text)
-{
-  g_output_stream_write_all (out, text, strlen (text), NULL, NULL, NULL);
-  g_output_stream_flush (out, NULL, NULL);
-}
-
-/* Reads one request head (and its body, so that closing does not reset
- * the connection); NULL at the end of the connection. */
-static char *
-raw_read_request (GDataInputStream *in)
-{
-  GString *head = g_string_new (NULL);
-  gsize content_length = 0;
-
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, NULL);
-
-      if (line == NULL)
-        {
-          g_string_free (head, TRUE);
-          return NULL;
-        }
-      g_strchomp (line);
-      if (*line == '\0')
-        break;
-      if (g_ascii_strncasecmp (line, "Content-Length:", 15) == 0)
-        content_length = g_ascii_strtoull (line + 15, NULL, 10);
-      g_string_append_printf (head, "%s\n", line);
-    }
-
-  if (content_length > 0)
-    {
-      g_autofree char *body = g_malloc (content_length);
-      gsize got = 0;
-
-      g_input_stream_read_all (G_INPUT_STREAM (in), body, content_length, &got, NULL, NULL);
-    }
-
-  return g_string_free (head, FALSE);
-}
-
-static gboolean
-raw_run_cb (GThreadedSocketService *service,
-            GSocketConnection      *connection,
-            GObject                *source_object,
-            Raw                    *raw)
-{
-  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
-  g_autoptr(GDataInputStream) in = NULL;
-
-  g_atomic_int_inc (&raw->active);
-  in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
-  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (in), FALSE);
-
-  for (;;)
-    {
-      g_autofree char *head = raw_read_request (in);
-      guint index;
-
-      if (head == NULL || g_atomic_int_get (&raw->stopping))
-        break;
-      index = (guint) g_atomic_int_add (&raw->n_requests, 1);
-      g_mutex_lock (&raw->lock);
-      g_ptr_array_add (raw->heads, g_strdup (head));
-      g_mutex_unlock (&raw->lock);
-      if (!raw->func (raw, out, index, head))
-        break;
-    }
-
-  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
-  g_atomic_int_dec_and_test (&raw->active);
-
-  return TRUE;
-}
-
-static Raw *
-raw_new (RawFunc func)
-{
-  Raw *raw = g_new0 (Raw, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  raw->func = func;
-  g_mutex_init (&raw->lock);
-  g_cond_init (&raw->cond);
-  raw->heads = g_ptr_array_new_with_free_func (g_free);
-  raw->service = g_threaded_socket_service_new (8);
-  g_socket_listener_add_address (G_SOCKET_LISTENER (raw->service), address,
-                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                 NULL, &bound, &error);
-  g_assert_no_error (error);
-  raw->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  raw->dav_url = g_strdup_printf ("http://127.0.0.1:%u/dav/", raw->port);
-  g_signal_connect (raw->service, "run", G_CALLBACK (raw_run_cb), raw);
-  g_socket_service_start (raw->service);
-
-  return raw;
-}
-
-static gboolean
-raw_close_listener_cb (gpointer user_data)
-{
-  Raw *raw = user_data;
-
-  g_socket_service_stop (raw->service);
-  g_socket_listener_close (G_SOCKET_LISTENER (raw->service));
-
-  g_mutex_lock (&raw->lock);
-  raw->listener_closed = TRUE;
-  g_cond_broadcast (&raw->cond);
-  g_mutex_unlock (&raw->lock);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* From a worker: stop accepting connections (done in the main thread,
- * which owns the listener), and wait until that happened. */
-static void
-raw_stop_listening_from_worker (Raw *raw)
-{
-  g_main_context_invoke (NULL, raw_close_listener_cb, raw);
-
-  g_mutex_lock (&raw->lock);
-  while (!raw->listener_closed)
-    g_cond_wait (&raw->cond, &raw->lock);
-  g_mutex_unlock (&raw->lock);
-}
-
-static void
-raw_free (Raw *raw)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_atomic_int_set (&raw->stopping, 1);
-  if (!raw->listener_closed)
-    raw_close_listener_cb (raw);
-
-  /* Workers hold @raw: wait for them. */
-  while (g_atomic_int_get (&raw->active) > 0 && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10 * 1000);
-    }
-  g_assert_cmpint (g_atomic_int_get (&raw->active), ==, 0);
-
-  g_object_unref (raw->service);
-  g_mutex_clear (&raw->lock);
-  g_cond_clear (&raw->cond);
-  g_ptr_array_unref (raw->heads);
-  g_free (raw->dav_url);
-  g_free (raw);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Raw, raw_free)
-
-/* The request lines ("DELETE /dav/a%23b HTTP/1.1") of every request with
- * @method, as they came over the wire. */
-static GPtrArray *
-raw_request_lines (Raw        *raw,
-                   const char *method)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *prefix = g_strconcat (method, " ", NULL);
-
-  g_mutex_lock (&raw->lock);
-  for (guint i = 0; i < raw->heads->len; i++)
-    {
-      const char *head = g_ptr_array_index (raw->heads, i);
-
-      if (g_str_has_prefix (head, prefix))
-        g_ptr_array_add (lines, g_strndup (head, strcspn (head, "\n")));
-    }
-  g_mutex_unlock (&raw->lock);
-
-  return lines;
-}
-
-static gboolean
-raw_stopping (Raw *raw)
-{
-  return g_atomic_int_get (&raw->stopping) != 0;
 }
 
 /* ---- A. broken framing --------------------------------------------------- */
@@ -2696,11 +2353,8 @@ static void
 load_folder (DavResourceStore *store,
              DavFolder        *folder)
 {
-  gint64 deadline = g_get_monotonic_time () + DAV_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
-
   dav_resource_store_load (store, folder);
-  while (dav_folder_get_loading (folder) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_folder (folder);
   g_assert_false (dav_folder_get_loading (folder));
 }
 
@@ -3439,6 +3093,9 @@ main (int   argc,
    * 127.0.0.1 is used, which never goes through a proxy. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Every server here is local: anything slower is a hang. */
+  dav_test_set_wait_seconds (20);
+  dav_test_set_client_timeout (10);
 
   g_test_add_func ("/faults/framing/truncated-content-length", test_truncated_content_length);
   g_test_add_func ("/faults/framing/chunked-cut-at-boundary", test_chunked_cut_at_boundary);

@@ -4,421 +4,17 @@
  *
  * Every fixture in tests/fixtures/207 is parsed whole, byte by byte, in
  * random chunks and through the streaming callback, and the results must
- * agree. Then each fixture has a test for the quirk it was written for,
- * and hostile bodies built here check that the parser stops them.
+ * agree. Then each fixture has a test for the quirk it was written for.
+ * Hostile bodies built in the test are in test-multistatus-hostile.c.
  */
 
 #include "dav-multistatus-parser.h"
 #include "dav-error.h"
-#include "dav-href.h"
 #include "dav-text.h"
-
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-
-#include <sys/inotify.h>
-#include <unistd.h>
 
 #include <string.h>
 
-/* Canonical dump */
-
-static void
-dump_string (GString    *out,
-             const char *label,
-             const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL)
-    {
-      g_string_append_printf (out, " %s=(null)", label);
-      return;
-    }
-
-  escaped = g_strescape (value, NULL);
-  g_string_append_printf (out, " %s=\"%s\"", label, escaped);
-}
-
-static void
-dump_problems (GString   *out,
-               GPtrArray *problems)
-{
-  g_string_append (out, " problems=[");
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      const DavProblem *problem = g_ptr_array_index (problems, i);
-
-      g_string_append_printf (out, "%s%s@%u",
-                              i > 0 ? "," : "",
-                              dav_problem_kind_to_string (problem->kind),
-                              problem->line);
-    }
-  g_string_append (out, "]");
-}
-
-static void
-dump_conditions (GString   *out,
-                 GPtrArray *errors)
-{
-  g_string_append (out, " errors=[");
-  for (guint i = 0; errors != NULL && i < errors->len; i++)
-    {
-      const DavCondition *condition = g_ptr_array_index (errors, i);
-
-      g_string_append (out, "{");
-      dump_string (out, "ns", condition->namespace_uri);
-      dump_string (out, "name", condition->name);
-      dump_string (out, "content", condition->content);
-      g_string_append (out, " }");
-    }
-  g_string_append (out, "]");
-}
-
-static void
-dump_response (GString           *out,
-               const DavResponse *response)
-{
-  g_string_append_printf (out, "response #%u line=%u hrefs=[",
-                          response->index, response->line);
-  for (guint i = 0; i < response->hrefs->len; i++)
-    {
-      g_autofree char *escaped = g_strescape (g_ptr_array_index (response->hrefs, i), NULL);
-
-      g_string_append_printf (out, "%s\"%s\"", i > 0 ? "," : "", escaped);
-    }
-  g_string_append_printf (out, "] status=%u", response->status);
-  dump_string (out, "reason", response->reason);
-  dump_string (out, "status_line", response->status_line);
-  dump_string (out, "description", response->description);
-  dump_string (out, "location", response->location);
-  dump_conditions (out, response->errors);
-  dump_problems (out, response->problems);
-  g_string_append (out, "\n");
-
-  for (guint i = 0; i < response->propstats->len; i++)
-    {
-      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
-
-      g_string_append_printf (out, "  propstat status=%u", propstat->status);
-      dump_string (out, "reason", propstat->reason);
-      dump_string (out, "status_line", propstat->status_line);
-      dump_string (out, "description", propstat->description);
-      dump_conditions (out, propstat->errors);
-      g_string_append (out, "\n");
-
-      for (guint j = 0; j < propstat->properties->len; j++)
-        {
-          const DavProperty *property = g_ptr_array_index (propstat->properties, j);
-
-          g_string_append (out, "    property");
-          dump_string (out, "ns", property->namespace_uri);
-          dump_string (out, "name", property->name);
-          dump_string (out, "value", property->value);
-          g_string_append_printf (out, " is_xml=%d status=%u\n",
-                                  property->is_xml, property->status);
-        }
-    }
-}
-
-static char *
-canonical_dump (DavMultistatus *ms)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_append_printf (out, "multistatus n_responses=%u is_multistatus=%d complete=%d well_formed=%d",
-                          ms->n_responses, ms->is_multistatus,
-                          ms->complete, ms->well_formed);
-  dump_string (out, "description", ms->description);
-  dump_string (out, "sync_token", ms->sync_token);
-  dump_conditions (out, ms->errors);
-  dump_problems (out, ms->problems);
-  g_string_append (out, "\n");
-
-  for (guint i = 0; i < ms->responses->len; i++)
-    dump_response (out, g_ptr_array_index (ms->responses, i));
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-canonical_dump_response (const DavResponse *response)
-{
-  GString *out = g_string_new (NULL);
-
-  dump_response (out, response);
-
-  return g_string_free (out, FALSE);
-}
-
-/* Helpers */
-
-static gboolean
-has_problem (GPtrArray      *problems,
-             DavProblemKind  kind)
-{
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      const DavProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->kind == kind)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static guint
-count_problems (GPtrArray      *problems,
-                DavProblemKind  kind)
-{
-  guint n = 0;
-
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      const DavProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->kind == kind)
-        n++;
-    }
-
-  return n;
-}
-
-/* Any problem of that kind, on the body or on any response. */
-static gboolean
-has_problem_anywhere (DavMultistatus *ms,
-                      DavProblemKind  kind)
-{
-  if (has_problem (ms->problems, kind))
-    return TRUE;
-
-  for (guint i = 0; i < ms->responses->len; i++)
-    {
-      const DavResponse *response = g_ptr_array_index (ms->responses, i);
-
-      if (has_problem (response->problems, kind))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-has_fatal_problem (DavMultistatus *ms)
-{
-  for (guint i = 0; i < ms->problems->len; i++)
-    {
-      const DavProblem *problem = g_ptr_array_index (ms->problems, i);
-
-      if (dav_problem_kind_is_fatal (problem->kind))
-        return TRUE;
-    }
-
-  for (guint i = 0; i < ms->responses->len; i++)
-    {
-      const DavResponse *response = g_ptr_array_index (ms->responses, i);
-
-      for (guint j = 0; j < response->problems->len; j++)
-        {
-          const DavProblem *problem = g_ptr_array_index (response->problems, j);
-
-          if (dav_problem_kind_is_fatal (problem->kind))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static char *
-load_fixture (const char *name,
-              gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  char *contents = NULL;
-
-  path = g_test_build_filename (G_TEST_DIST, "fixtures", "207", name, NULL);
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static DavMultistatus *
-parse_fixture (const char *name)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  data = load_fixture (name, &length);
-
-  return dav_multistatus_parse (data, length, NULL);
-}
-
-static DavMultistatus *
-parse_string (const char *body)
-{
-  return dav_multistatus_parse (body, strlen (body), NULL);
-}
-
-/* Feeds the body in chunks of the sizes next_size gives; stops feeding as
- * a client would once the parser says it has stopped. */
-typedef gsize (*ChunkSizeFunc) (gsize remaining);
-
-static DavMultistatus *
-parse_in_chunks (const char    *data,
-                 gsize          length,
-                 ChunkSizeFunc  next_size)
-{
-  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
-  gsize offset = 0;
-
-  while (offset < length)
-    {
-      g_autoptr(GError) error = NULL;
-      gsize size = next_size (length - offset);
-
-      size = MIN (size, length - offset);
-
-      if (!dav_multistatus_parser_feed (parser, data + offset, size, &error))
-        {
-          g_assert_nonnull (error);
-          break;
-        }
-      g_assert_no_error (error);
-      offset += size;
-    }
-
-  return dav_multistatus_parser_finish (parser);
-}
-
-static gsize
-one_byte (gsize remaining)
-{
-  return 1;
-}
-
-static gsize
-random_size (gsize remaining)
-{
-  /* Mostly small pieces, now and then a large one. */
-  if (g_test_rand_int_range (0, 8) == 0)
-    return g_test_rand_int_range (1, 4096);
-
-  return g_test_rand_int_range (1, 24);
-}
-
-/* These end the test when the item is not there (g_error does not
- * return), so what they give is never NULL: -O3 proves it, too. */
-static const DavResponse *
-response_at (DavMultistatus *ms,
-             guint           index)
-{
-  if (index >= ms->responses->len)
-    g_error ("response %u of %u", index, ms->responses->len);
-
-  return g_ptr_array_index (ms->responses, index);
-}
-
-static const char *
-href_at (DavMultistatus *ms,
-         guint           index)
-{
-  const DavResponse *response = response_at (ms, index);
-
-  g_assert_cmpuint (response->hrefs->len, >, 0);
-
-  return dav_response_get_href (response);
-}
-
-static const DavPropstat *
-propstat_at (DavMultistatus *ms,
-             guint           response,
-             guint           index)
-{
-  const DavResponse *r = response_at (ms, response);
-
-  if (index >= r->propstats->len)
-    g_error ("propstat %u of %u", index, r->propstats->len);
-
-  return g_ptr_array_index (r->propstats, index);
-}
-
-static const DavProperty *
-property_at (DavMultistatus *ms,
-             guint           response,
-             guint           propstat,
-             guint           index)
-{
-  const DavPropstat *p = propstat_at (ms, response, propstat);
-
-  if (index >= p->properties->len)
-    g_error ("property %u of %u", index, p->properties->len);
-
-  return g_ptr_array_index (p->properties, index);
-}
-
-/* The property of that name in any propstat of the response. */
-static const DavProperty *
-find_property (DavMultistatus *ms,
-               guint           response,
-               const char     *namespace_uri,
-               const char     *name)
-{
-  const DavResponse *r = response_at (ms, response);
-
-  for (guint i = 0; r != NULL && i < r->propstats->len; i++)
-    {
-      const DavPropstat *p = g_ptr_array_index (r->propstats, i);
-
-      for (guint j = 0; j < p->properties->len; j++)
-        {
-          const DavProperty *property = g_ptr_array_index (p->properties, j);
-
-          if (g_strcmp0 (property->namespace_uri, namespace_uri) == 0 &&
-              g_strcmp0 (property->name, name) == 0)
-            return property;
-        }
-    }
-
-  return NULL;
-}
-
-static const char *
-property_value (DavMultistatus *ms,
-                guint           response,
-                const char     *namespace_uri,
-                const char     *name)
-{
-  const DavProperty *property = find_property (ms, response, namespace_uri, name);
-
-  g_assert_nonnull (property);
-
-  return property != NULL ? property->value : NULL;
-}
-
-/* Whether any text the parser kept (hrefs, values, descriptions, error
- * contents, reasons) contains needle. */
-static gboolean
-dump_contains (DavMultistatus *ms,
-               const char     *needle)
-{
-  g_autofree char *dump = canonical_dump (ms);
-
-  return strstr (dump, needle) != NULL;
-}
-
-/* The contract for complete: well formed, ended, DAV:multistatus (or a
- * DAV:error body), and no fatal problem anywhere. */
-static void
-assert_complete_consistent (DavMultistatus *ms)
-{
-  gboolean expected = ms->well_formed && !has_fatal_problem (ms);
-
-  g_assert_cmpint (ms->complete, ==, expected);
-}
+#include "dav-test-multistatus.h"
 
 /* Generic tests, one of each per fixture */
 
@@ -508,41 +104,66 @@ test_streaming (gconstpointer user_data)
     }
 }
 
-/* Specific fixtures */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names must outlive the tests that use them. */
+static void
+add_fixture_tests (GPtrArray *names)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *path = NULL;
+  const char *entry;
+
+  path = g_test_build_filename (G_TEST_DIST, "fixtures", "207", NULL);
+  dir = g_dir_open (path, 0, &error);
+  g_assert_no_error (error);
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (entry, ".xml"))
+      g_ptr_array_add (names, g_strdup (entry));
+
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *base = g_strndup (name, strlen (name) - strlen (".xml"));
+      g_autofree char *chunking = g_strdup_printf ("/multistatus/chunking/%s", base);
+      g_autofree char *streaming = g_strdup_printf ("/multistatus/streaming/%s", base);
+
+      g_test_add_data_func (chunking, name, test_chunking);
+      g_test_add_data_func (streaming, name, test_streaming);
+    }
+}
+
+/* What is special about a fixture, beyond its row in the table below */
 
 static void
-test_hrefs_with_propstat (void)
+check_hrefs_with_propstat (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("hrefs-with-propstat.xml");
   const DavResponse *r;
 
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (r->hrefs, 0), ==, "/dav/coll/one");
   g_assert_cmpstr (g_ptr_array_index (r->hrefs, 1), ==, "/dav/coll/two");
   g_assert_cmpuint (r->status, ==, 0);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_HREFS_WITH_PROPSTAT));
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 200);
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "displayname"), ==, "Which one?");
-  g_assert_true (ms->well_formed);
-  g_assert_true (ms->complete);
 }
 
 static void
-test_activelock_nested_hrefs (void)
+check_activelock_nested_hrefs (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("activelock-nested-hrefs.xml");
   const char *lock;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   g_assert_cmpuint (response_at (ms, 0)->hrefs->len, ==, 1);
   g_assert_cmpuint (response_at (ms, 1)->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/depot/");
-  g_assert_cmpstr (href_at (ms, 1), ==, "/depot/held.txt");
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "resourcetype"), ==, "<collection xmlns=\"DAV:\"/>");
-  g_assert_null (property_value (ms, 0, "DAV:", "lockdiscovery"));
 
   /* The owner and lock token hrefs stay inside the value. */
   lock = property_value (ms, 1, "DAV:", "lockdiscovery");
@@ -551,20 +172,11 @@ test_activelock_nested_hrefs (void)
   g_assert_nonnull (strstr (lock, "<owner><href>mailto:owner@example.org</href></owner>"));
   g_assert_nonnull (strstr (lock, "<href>opaquelocktoken:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0</href>"));
   g_assert_cmpuint (propstat_at (ms, 1, 0)->properties->len, ==, 9);
-  g_assert_cmpstr (property_value (ms, 1, "http://apache.org/dav/props/", "executable"), ==, "F");
 }
 
 static void
-test_apache_lp1_prefixes (void)
+check_apache_lp1_prefixes (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("apache-lp1-prefixes.xml");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
-  g_assert_cmpuint (ms->n_responses, ==, 3);
-  /* Lower-case percent-encoding is kept as sent. */
-  g_assert_cmpstr (href_at (ms, 1), ==, "/share/a%3cb%3e.txt");
-  g_assert_cmpstr (href_at (ms, 2), ==, "/share/%e4%b8%ad%e6%96%87.txt");
   for (guint i = 0; i < 3; i++)
     {
       const DavProperty *etag = find_property (ms, i, "DAV:", "getetag");
@@ -574,24 +186,12 @@ test_apache_lp1_prefixes (void)
       g_assert_cmpuint (etag->status, ==, 200);
       g_assert_cmpuint (response_at (ms, i)->problems->len, ==, 0);
     }
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "resourcetype"), ==, "<collection xmlns=\"DAV:\"/>");
-  g_assert_null (property_value (ms, 1, "DAV:", "resourcetype"));
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "getetag"), ==, "\"5-62f1a0b0c0d00\"");
-  g_assert_cmpstr (property_value (ms, 2, "http://apache.org/dav/props/", "executable"), ==, "F");
-  g_assert_cmpstr (property_value (ms, 2, "DAV:", "getcontentlength"), ==, "12");
 }
 
 static void
-test_apache_named_404_many_prefixes (void)
+check_apache_named_404_many_prefixes (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("apache-named-404-many-prefixes.xml");
   const DavPropstat *missing;
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/my%20box/");
-  /* %20 and %23 stay encoded, raw parentheses stay raw. */
-  g_assert_cmpstr (href_at (ms, 1), ==, "/my%20box/photo%20%232%20(edit).jpg");
 
   /* DAV: is bound to D, ns0, lp1 and g0 at once: all are DAV:. */
   missing = propstat_at (ms, 0, 1);
@@ -611,91 +211,54 @@ test_apache_named_404_many_prefixes (void)
       g_assert_null (property->value);
       g_assert_cmpuint (property->status, ==, 404);
     }
-  /* Empty elements in a 404 propstat are names, not values. */
-  g_assert_false (has_problem_anywhere (ms, DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT));
 
-  g_assert_cmpuint (propstat_at (ms, 1, 0)->status, ==, 200);
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "getcontentlength"), ==, "7");
-  g_assert_cmpstr (property_value (ms, 1, "http://apache.org/dav/props/", "executable"), ==, "T");
   g_assert_cmpuint (propstat_at (ms, 1, 1)->properties->len, ==, 2);
 }
 
 static void
-test_attribute_without_value (void)
+check_attribute_without_value (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("attribute-without-value.xml");
   const DavResponse *r;
   const DavProblem *problem;
 
-  /* A valueless attribute is not XML: parsing stops there. */
-  g_assert_false (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_NOT_WELL_FORMED));
   problem = g_ptr_array_index (ms->problems, 0);
   g_assert_cmpuint (problem->kind, ==, DAV_PROBLEM_NOT_WELL_FORMED);
   g_assert_cmpuint (problem->line, ==, 11);
   g_assert_cmpuint (problem->column, >, 0);
 
-  /* The open response is handed over all the same, marked as cut off. */
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/remote.php/dav/files/kim/tagged/");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_TRUNCATED));
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getetag"), ==, "\"77aa\"");
   g_assert_nonnull (find_property (ms, 0, "http://ns.example.org/tags", "labels"));
   g_assert_false (dump_contains (ms, "Blue"));
 }
 
 static void
-test_cdata_href_and_value (void)
+check_cdata_href_and_value (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("cdata-href-and-value.xml");
   const DavProperty *name;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  /* CDATA is text: its '&' is a plain character, not an entity. */
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/a&b");
   /* An href made of text, CDATA and text again is one href. */
   g_assert_cmpuint (response_at (ms, 1)->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/dav/coll/x&y.txt");
-  g_assert_cmpuint (response_at (ms, 1)->status, ==, 200);
 
   /* Markup inside CDATA is text, not XML. */
   name = find_property (ms, 0, "DAV:", "displayname");
   g_assert_nonnull (name);
   g_assert_cmpstr (name->value, ==, "<b>bold</b>");
   g_assert_false (name->is_xml);
-  g_assert_false (has_problem_anywhere (ms, DAV_PROBLEM_UNEXPECTED_ELEMENT));
 }
 
 static void
-test_comments_between_elements (void)
+check_comments_between_elements (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("comments-between-elements.xml");
-
-  /* Comments anywhere, even before and after the root, are nothing. */
-  g_assert_true (ms->complete);
-  g_assert_true (ms->well_formed);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/c1");
-  g_assert_cmpuint (response_at (ms, 0)->status, ==, 200);
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/dav/coll/c2");
-  g_assert_cmpuint (response_at (ms, 1)->problems->len, ==, 0);
   g_assert_cmpuint (propstat_at (ms, 1, 0)->properties->len, ==, 1);
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "getetag"), ==, "\"c2\"");
   g_assert_false (dump_contains (ms, "inside prop"));
 }
 
 static void
-test_delete_403_members_no_slash (void)
+check_delete_403_members_no_slash (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("delete-403-members-no-slash.xml");
   const char *hrefs[] = { "/trash", "/trash/keep", "/trash/keep/a.txt", "/trash/keep/b%20c.txt" };
 
-  g_assert_true (ms->complete);
   g_assert_cmpuint (ms->n_responses, ==, G_N_ELEMENTS (hrefs));
   for (guint i = 0; i < G_N_ELEMENTS (hrefs); i++)
     {
@@ -713,15 +276,11 @@ test_delete_403_members_no_slash (void)
 }
 
 static void
-test_delete_single_423 (void)
+check_delete_single_423 (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("delete-single-423.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/vault/inner/held%20open.txt");
   g_assert_cmpuint (r->status, ==, 423);
   g_assert_cmpstr (r->reason, ==, "Locked");
   g_assert_cmpuint (r->propstats->len, ==, 0);
@@ -732,41 +291,21 @@ test_delete_single_423 (void)
 }
 
 static void
-test_depth1_mixed_propstat_statuses (void)
+check_depth1_mixed_propstat_statuses (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("depth1-mixed-propstat-statuses.xml");
   const DavProperty *length;
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 5);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/archive");
-  g_assert_cmpstr (href_at (ms, 4), ==, "/archive/old");
 
   /* 200 and 404, the 404 one naming an empty getcontentlength. */
   g_assert_cmpuint (response_at (ms, 0)->propstats->len, ==, 2);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 200);
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 404);
   length = property_at (ms, 0, 1, 0);
   g_assert_cmpstr (length->name, ==, "getcontentlength");
   g_assert_null (length->value);
   g_assert_cmpuint (length->status, ==, 404);
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
   g_assert_cmpuint (response_at (ms, 4)->propstats->len, ==, 2);
-  g_assert_cmpuint (response_at (ms, 4)->problems->len, ==, 0);
 
-  g_assert_cmpuint (propstat_at (ms, 1, 0)->status, ==, 200);
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "getcontentlength"), ==, "4096");
-
-  /* 403 and 425 propstats that still carry values: kept, and flagged. */
-  g_assert_cmpuint (propstat_at (ms, 2, 0)->status, ==, 403);
   g_assert_cmpstr (propstat_at (ms, 2, 0)->reason, ==, "Forbidden");
-  g_assert_cmpstr (property_value (ms, 2, "DAV:", "displayname"), ==, "Budget");
   g_assert_cmpuint (find_property (ms, 2, "DAV:", "displayname")->status, ==, 403);
-  g_assert_true (has_problem (response_at (ms, 2)->problems, DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT));
-  g_assert_cmpuint (propstat_at (ms, 3, 0)->status, ==, 425);
   g_assert_cmpstr (propstat_at (ms, 3, 0)->reason, ==, "Too Early");
-  g_assert_cmpstr (property_value (ms, 3, "DAV:", "getcontentlength"), ==, "3");
-  g_assert_true (has_problem (response_at (ms, 3)->problems, DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT));
   /* An empty resourcetype in a failed propstat is no value. */
   g_assert_cmpuint (count_problems (response_at (ms, 3)->problems, DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT), ==, 2);
 }
@@ -790,77 +329,53 @@ assert_forbidden_dtd (DavMultistatus *ms,
 }
 
 static void
-test_doctype_billion_laughs (void)
+check_doctype_billion_laughs (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("doctype-billion-laughs.xml");
-
   assert_forbidden_dtd (ms, 2);
   g_assert_false (dump_contains (ms, "HAHA"));
 }
 
 static void
-test_doctype_external_dtd (void)
+check_doctype_external_dtd (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("doctype-external-dtd.xml");
-
   assert_forbidden_dtd (ms, 2);
 }
 
 static void
-test_doctype_parameter_entity (void)
+check_doctype_parameter_entity (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("doctype-parameter-entity.xml");
-
   assert_forbidden_dtd (ms, 2);
 }
 
 static void
-test_doctype_plain (void)
+check_doctype_plain (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("doctype-plain.xml");
-
   /* Even a harmless DOCTYPE: we never process one. */
   assert_forbidden_dtd (ms, 2);
 }
 
 static void
-test_doctype_xxe_system_entity (void)
+check_doctype_xxe_system_entity (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("doctype-xxe-system-entity.xml");
-
   assert_forbidden_dtd (ms, 2);
   g_assert_false (dump_contains (ms, "root:"));
 }
 
 static void
-test_draft_namespace_root (void)
+check_draft_namespace_root (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("draft-namespace-root.xml");
-
-  /* The pre-RFC 2518 draft namespace is not DAV:. */
-  g_assert_true (ms->well_formed);
   g_assert_false (ms->is_multistatus);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_NOT_MULTISTATUS));
-  g_assert_cmpuint (ms->n_responses, ==, 0);
   g_assert_cmpuint (ms->responses->len, ==, 0);
 }
 
 static void
-test_duplicate_href_423_404_gone (void)
+check_duplicate_href_423_404_gone (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("duplicate-href-423-404-gone.xml");
   const DavResponse *first;
   const DavResponse *second;
 
-  /* Both are kept; only the second is flagged, and that is no reason to
-   * doubt the whole body. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   first = response_at (ms, 0);
   second = response_at (ms, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://localhost/shelf/item7");
-  g_assert_cmpstr (href_at (ms, 1), ==, "http://localhost/shelf/item7");
   g_assert_cmpuint (first->status, ==, 423);
   g_assert_cmpstr (first->reason, ==, "Locked");
   g_assert_cmpstr (first->description, ==, "Someone holds the lock");
@@ -875,17 +390,12 @@ test_duplicate_href_423_404_gone (void)
 }
 
 static void
-test_duplicate_prop_200_and_404 (void)
+check_duplicate_prop_200_and_404 (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("duplicate-prop-200-and-404.xml");
   const DavResponse *r;
   const DavProperty *best;
 
-  /* No XML declaration, default namespace, one line. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "https://192.0.2.10/cloud/");
   g_assert_cmpuint (r->propstats->len, ==, 2);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_DUPLICATE_PROPERTY));
   g_assert_cmpuint (count_problems (r->problems, DAV_PROBLEM_DUPLICATE_PROPERTY), ==, 1);
@@ -904,45 +414,28 @@ test_duplicate_prop_200_and_404 (void)
 }
 
 static void
-test_empty_multistatus_multiline_root (void)
+check_empty_multistatus_multiline_root (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("empty-multistatus-multiline-root.xml");
-
   /* An empty listing is a complete answer, not an empty body. */
   g_assert_true (ms->is_multistatus);
-  g_assert_true (ms->well_formed);
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 0);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
   g_assert_false (dav_multistatus_has_failures (ms));
 }
 
 static void
-test_empty_multistatus_selfclosing (void)
+check_empty_multistatus_selfclosing (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("empty-multistatus-selfclosing.xml");
-
   g_assert_true (ms->is_multistatus);
-  g_assert_true (ms->well_formed);
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 0);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
   g_assert_false (has_problem (ms->problems, DAV_PROBLEM_EMPTY_BODY));
 }
 
 static void
-test_empty_prop_404 (void)
+check_empty_prop_404 (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("empty-prop-404.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/no/such/file.txt");
   g_assert_cmpuint (r->status, ==, 0);
   g_assert_cmpuint (r->propstats->len, ==, 1);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 404);
   g_assert_cmpuint (propstat_at (ms, 0, 0)->properties->len, ==, 0);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_EMPTY_PROPSTAT));
   /* The whole item failed. */
@@ -951,20 +444,16 @@ test_empty_prop_404 (void)
 }
 
 static void
-test_error_lock_token_submitted_423 (void)
+check_error_lock_token_submitted_423 (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("error-lock-token-submitted-423.xml");
   const DavResponse *r;
   const DavCondition *condition;
 
-  g_assert_true (ms->complete);
   g_assert_true (ms->is_multistatus);
   g_assert_cmpuint (ms->errors->len, ==, 0);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
 
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://example.net/shared/plan.odt");
   g_assert_cmpuint (r->status, ==, 423);
   g_assert_cmpuint (r->errors->len, ==, 1);
   condition = g_ptr_array_index (r->errors, 0);
@@ -975,7 +464,6 @@ test_error_lock_token_submitted_423 (void)
   g_assert_cmpuint (r->problems->len, ==, 0);
 
   r = response_at (ms, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "http://example.net/shared/notes.txt");
   g_assert_cmpuint (r->status, ==, 423);
   g_assert_cmpuint (r->errors->len, ==, 1);
   condition = g_ptr_array_index (r->errors, 0);
@@ -984,17 +472,12 @@ test_error_lock_token_submitted_423 (void)
 }
 
 static void
-test_escaped_reason_bidi (void)
+check_escaped_reason_bidi (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("escaped-reason-bidi.xml");
   const DavResponse *r;
   g_autofree char *shown = NULL;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  /* The bidi override stays percent-encoded in the href. */
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/invoice%E2%80%AEfdp.exe");
   /* The code decides; the reason is kept as sent, and shown escaped. */
   g_assert_cmpuint (r->status, ==, 403);
   g_assert_cmpstr (r->reason, ==, "Denied \u202Egnp.exe");
@@ -1003,18 +486,10 @@ test_escaped_reason_bidi (void)
 }
 
 static void
-test_extended_mkcol_403_unused_ns (void)
+check_extended_mkcol_403_unused_ns (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("extended-mkcol-403-unused-ns.xml");
   const DavProperty *name;
 
-  /* An unused namespace declaration is harmless. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/projects/new-board");
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 403);
   g_assert_cmpstr (propstat_at (ms, 0, 0)->reason, ==, "Forbidden");
   name = property_at (ms, 0, 0, 0);
   g_assert_cmpstr (name->namespace_uri, ==, "DAV:");
@@ -1025,38 +500,23 @@ test_extended_mkcol_403_unused_ns (void)
 }
 
 static void
-test_failed_propstat_with_value_apostrophe (void)
+check_failed_propstat_with_value_apostrophe (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("failed-propstat-with-value-apostrophe.xml");
   const DavResponse *r;
   const DavPropstat *p;
 
-  /* Single-quoted declaration and attributes. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/memo");
   p = propstat_at (ms, 0, 0);
   g_assert_cmpuint (p->status, ==, 404);
   g_assert_cmpstr (p->reason, ==, "C'est pas l\u00e0");
   g_assert_cmpstr (p->status_line, ==, "HTTP/1.1 404 C'est pas l\u00e0");
-  /* The value of a failed property is kept, and flagged. */
-  g_assert_cmpstr (property_value (ms, 0, "urn:example:memo", "comment"), ==, "should not be here");
   g_assert_cmpuint (find_property (ms, 0, "urn:example:memo", "comment")->status, ==, 404);
   g_assert_cmpuint (count_problems (r->problems, DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT), ==, 1);
 }
 
 static void
-test_href_amp_entity_propname (void)
+check_href_amp_entity_propname (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("href-amp-entity-propname.xml");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  /* &amp; is decoded once; the lower-case %-escapes stay as sent. */
-  g_assert_cmpstr (href_at (ms, 0), ==, "/Caf%c3%a9%20&%20Bar/");
-  g_assert_cmpstr (href_at (ms, 1), ==, "/Caf%c3%a9%20&%20Bar/men%c3%bc.txt");
-
   /* A propname answer: names only, no values. */
   g_assert_cmpuint (propstat_at (ms, 0, 0)->properties->len, ==, 4);
   g_assert_cmpuint (propstat_at (ms, 1, 0)->properties->len, ==, 4);
@@ -1074,32 +534,10 @@ test_href_amp_entity_propname (void)
 }
 
 static void
-test_href_newline_indent (void)
+check_href_only_inside_prop (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("href-newline-indent.xml");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  /* Newlines and indentation around the href text are trimmed. */
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://example.org/papers/drafts/");
-  g_assert_cmpstr (href_at (ms, 1), ==, "http://example.org/papers/drafts/intro.tex");
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
-  g_assert_cmpuint (response_at (ms, 1)->problems->len, ==, 0);
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "resourcetype"), ==, "<collection xmlns=\"DAV:\"/>");
-  g_assert_null (property_value (ms, 1, "DAV:", "resourcetype"));
-}
-
-static void
-test_href_only_inside_prop (void)
-{
-  g_autoptr(DavMultistatus) ms = parse_fixture ("href-only-inside-prop.xml");
   const DavResponse *r;
 
-  /* The response is kept, flagged, and the href inside its prop does
-   * not become its href. */
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 0);
   g_assert_null (dav_response_get_href (r));
@@ -1108,49 +546,19 @@ test_href_only_inside_prop (void)
   /* The propstat has no status either. */
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_STATUS));
   g_assert_cmpuint (r->propstats->len, ==, 1);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 0);
   g_assert_nonnull (find_property (ms, 0, "DAV:", "getetag"));
   g_assert_cmpuint (find_property (ms, 0, "DAV:", "getetag")->status, ==, 0);
 }
 
 static void
-test_href_pct_encoded_entity_name (void)
+check_href_pct_encoded_entity_name (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("href-pct-encoded-entity-name.xml");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  /* A file really named "&lt;.txt": neither percent- nor entity-decoded. */
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://example.com/notes/%26lt%3b.txt");
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getetag"), ==, "\"0f0f\"");
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getcontentlength"), ==, "0");
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 404);
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->name, ==, "quota-used-bytes");
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
 }
 
 static void
-test_href_query_string_amp (void)
+check_href_raw_utf8 (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("href-query-string-amp.xml");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/shared/my%20doc?rev=3&view=raw");
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getcontentlength"), ==, "11");
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
-}
-
-static void
-test_href_raw_utf8 (void)
-{
-  g_autoptr(DavMultistatus) ms = parse_fixture ("href-raw-utf8.xml");
-
-  /* Raw UTF-8 in an href is well-formed XML: kept as sent, not encoded. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://example.org/price\u20aclist");
-  g_assert_cmpstr (href_at (ms, 1), ==, "/old%20docs/\u20acuro");
   for (guint i = 0; i < 2; i++)
     {
       const DavPropstat *p = propstat_at (ms, i, 0);
@@ -1161,38 +569,25 @@ test_href_raw_utf8 (void)
       g_assert_true (has_problem (response_at (ms, i)->problems, DAV_PROBLEM_UNKNOWN_STATUS));
       g_assert_false (has_problem (response_at (ms, i)->problems, DAV_PROBLEM_ENCODING));
     }
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "displayname"), ==, "raw euro");
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "displayname"), ==, "mixed");
 }
 
 static void
-test_href_whitespace_crlf (void)
+check_href_whitespace_crlf (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("href-whitespace-crlf.xml");
   const DavPropstat *p;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  /* CR LF before and a space after: trimmed. */
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://localhost/gamma");
   p = propstat_at (ms, 0, 0);
   g_assert_cmpuint (p->status, ==, 200);
   g_assert_cmpstr (p->reason, ==, "OK");
   g_assert_cmpstr (p->status_line, ==, "HTTP/1.1 200 OK");
-  g_assert_cmpstr (property_value (ms, 0, "urn:example:greek", "gamma"), ==, "delta");
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
 }
 
 static void
-test_href_whitespace_status_newline (void)
+check_href_whitespace_status_newline (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("href-whitespace-status-newline.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/gap");
   /* The newline before </status> is no part of the status line. */
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpstr (r->reason, ==, "OK");
@@ -1204,17 +599,13 @@ test_href_whitespace_status_newline (void)
 }
 
 static void
-test_hrefs_relative_colon_at_sign (void)
+check_hrefs_relative_colon_at_sign (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("hrefs-relative-colon-at-sign.xml");
   const char *hrefs[] = {
     "https://192.0.2.10/files/", "/files/photos", "/files/user@example.org:notes.txt",
     "contact@pc.local.vcf", "memo:2024.txt", "/elsewhere/thing",
   };
 
-  /* The parser keeps every form of href as sent; resolving them against
-   * the request is the client's job. */
-  g_assert_true (ms->complete);
   g_assert_cmpuint (ms->n_responses, ==, G_N_ELEMENTS (hrefs));
   for (guint i = 0; i < G_N_ELEMENTS (hrefs); i++)
     {
@@ -1223,50 +614,31 @@ test_hrefs_relative_colon_at_sign (void)
       g_assert_cmpuint (propstat_at (ms, i, 0)->status, ==, 200);
       g_assert_cmpuint (response_at (ms, i)->problems->len, ==, 0);
     }
-  g_assert_cmpstr (property_value (ms, 4, "DAV:", "displayname"), ==, "Relative with colon");
 }
 
 static void
-test_html_error_body (void)
+check_html_error_body (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("html-error-body.xml");
-
   /* An HTML error page with a DOCTYPE: stopped there, and called what it
    * is (an HTML page), not a hostile DTD. */
   g_assert_false (ms->is_multistatus);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 0);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_NOT_MULTISTATUS));
   g_assert_false (has_problem (ms->problems, DAV_PROBLEM_FORBIDDEN_DTD));
   g_assert_cmpuint (ms->errors->len, ==, 0);
   g_assert_false (dump_contains (ms, "somebody"));
 }
 
 static void
-test_html_without_doctype (void)
+check_html_without_doctype (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("html-without-doctype.xml");
-
-  g_assert_true (ms->well_formed);
   g_assert_false (ms->is_multistatus);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 0);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_NOT_MULTISTATUS));
   g_assert_cmpuint (ms->errors->len, ==, 0);
   g_assert_false (dav_multistatus_has_failures (ms) && ms->complete);
 }
 
 static void
-test_incomplete_responses_kept (void)
+check_incomplete_responses_kept (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("incomplete-responses-kept.xml");
   const DavResponse *r;
-
-  /* Six responses, however broken: none is dropped. */
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 6);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
 
   /* <D:response/> */
   r = response_at (ms, 0);
@@ -1277,7 +649,6 @@ test_incomplete_responses_kept (void)
 
   /* href "/" with an interim code nobody registered */
   r = response_at (ms, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/");
   g_assert_cmpuint (r->status, ==, 119);
   g_assert_cmpstr (r->reason, ==, "Early Bird");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_INTERIM_STATUS));
@@ -1292,7 +663,6 @@ test_incomplete_responses_kept (void)
   r = response_at (ms, 3);
   g_assert_cmpuint (r->hrefs->len, ==, 0);
   g_assert_cmpuint (r->propstats->len, ==, 1);
-  g_assert_cmpuint (propstat_at (ms, 3, 0)->status, ==, 0);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_UNEXPECTED_TEXT));
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_STATUS));
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_HREF));
@@ -1305,23 +675,17 @@ test_incomplete_responses_kept (void)
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_STATUS));
 
   r = response_at (ms, 5);
-  g_assert_cmpstr (href_at (ms, 5), ==, "/tail");
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpuint (r->problems->len, ==, 0);
   g_assert_cmpuint (r->index, ==, 5);
 }
 
 static void
-test_interim_102_status (void)
+check_interim_102_status (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("interim-102-status.xml");
   const DavResponse *r;
 
-  /* Recorded and flagged; a warning, so the body as such is complete. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/slow");
   g_assert_cmpuint (r->status, ==, 102);
   g_assert_cmpstr (r->reason, ==, "Processing");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_INTERIM_STATUS));
@@ -1330,49 +694,29 @@ test_interim_102_status (void)
 }
 
 static void
-test_json_value_inline_namespace (void)
+check_json_value_inline_namespace (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("json-value-inline-namespace.xml");
   const DavProperty *json;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/remote.php/dav/files/kim/Shared%20stuff/");
   g_assert_cmpuint (propstat_at (ms, 0, 0)->properties->len, ==, 6);
-  g_assert_cmpstr (property_value (ms, 0, "http://owncloud.org/ns", "permissions"), ==, "RGDNVCK");
-  /* Empty and self-closing properties have no value. */
-  g_assert_null (property_value (ms, 0, "http://nextcloud.org/ns", "note"));
-  g_assert_null (property_value (ms, 0, "http://nextcloud.org/ns", "sharees"));
   /* JSON text: entities decoded, kept as text with its leading whitespace. */
   json = find_property (ms, 0, "http://nextcloud.org/ns", "share-attributes");
   g_assert_nonnull (json);
   g_assert_false (json->is_xml);
   g_assert_cmpstr (json->value, ==,
                    "\n\t\t\t\t\t[{\"scope\":\"permissions\",\"key\":\"download\",\"enabled\":true}]");
-  /* A prefix declared on the property element itself. */
-  g_assert_cmpstr (property_value (ms, 0, "http://ns.example.org/sharing", "share-level"), ==, "17");
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 404);
   g_assert_cmpstr (property_at (ms, 0, 1, 1)->namespace_uri, ==, "http://nextcloud.org/ns");
   g_assert_cmpstr (property_at (ms, 0, 1, 1)->name, ==, "is-encrypted");
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
 }
 
 static void
-test_junk_elements_split_href (void)
+check_junk_elements_split_href (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("junk-elements-split-href.xml");
   const DavResponse *r;
-
-  g_assert_true (ms->well_formed);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  /* Junk before the first response belongs to the body. */
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_UNEXPECTED_ELEMENT));
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_UNEXPECTED_TEXT));
 
   r = response_at (ms, 0);
   /* The text on both sides of the element inside the href is joined. */
   g_assert_cmpuint (r->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/path");
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpstr (r->description, ==, "All is calm");
   /* wedge, tinsel, bauble, garland */
@@ -1384,8 +728,6 @@ test_junk_elements_split_href (void)
   g_assert_cmpuint (propstat_at (ms, 0, 0)->properties->len, ==, 0);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_EMPTY_PROPSTAT));
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_STATUS));
-  /* A propstat without a status is fatal, the junk alone is not. */
-  g_assert_false (ms->complete);
   g_assert_false (dav_problem_kind_is_fatal (DAV_PROBLEM_UNEXPECTED_ELEMENT));
   g_assert_false (dav_problem_kind_is_fatal (DAV_PROBLEM_UNEXPECTED_TEXT));
   /* Nothing of the junk leaks into the data. */
@@ -1395,20 +737,14 @@ test_junk_elements_split_href (void)
 }
 
 static void
-test_lock_207_424_423 (void)
+check_lock_207_424_423 (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("lock-207-424-423.xml");
   const DavResponse *r;
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
 
   /* The request-URI, without its trailing slash: 424 for lockdiscovery,
    * and a response-level description after the propstat. */
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/vault");
   g_assert_cmpuint (r->status, ==, 0);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 424);
   g_assert_cmpstr (propstat_at (ms, 0, 0)->reason, ==, "Failed Dependency");
   g_assert_null (propstat_at (ms, 0, 0)->description);
   g_assert_cmpstr (r->description, ==, "Another resource below this one could not be locked.");
@@ -1419,22 +755,16 @@ test_lock_207_424_423 (void)
 
   /* The member that holds the lock, with %25 kept encoded. */
   r = response_at (ms, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/vault/inner/50%25.txt");
   g_assert_cmpuint (r->status, ==, 423);
   g_assert_cmpuint (r->problems->len, ==, 0);
 }
 
 static void
-test_mixed_content_value_299 (void)
+check_mixed_content_value_299 (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("mixed-content-value-299.xml");
   const DavProperty *note;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 298);
   g_assert_cmpstr (propstat_at (ms, 0, 0)->reason, ==, "Close Enough");
-  g_assert_true (has_problem (response_at (ms, 0)->problems, DAV_PROBLEM_UNKNOWN_STATUS));
   /* Text and elements in no namespace, kept in order as XML. */
   note = find_property (ms, 0, "DAV:", "note");
   g_assert_nonnull (note);
@@ -1444,14 +774,10 @@ test_mixed_content_value_299 (void)
 }
 
 static void
-test_multi_href_423_delete (void)
+check_multi_href_423_delete (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("multi-href-423-delete.xml");
   const DavResponse *r;
   const DavCondition *condition;
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
 
   /* Both hrefs share the 423; the href in the error is not a third. */
   r = response_at (ms, 0);
@@ -1468,19 +794,15 @@ test_multi_href_423_delete (void)
 
   /* Named in the condition and as the second response: no duplicate. */
   r = response_at (ms, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/dav/coll/");
   g_assert_cmpuint (r->status, ==, 424);
   g_assert_false (has_problem (r->problems, DAV_PROBLEM_DUPLICATE_HREF));
 }
 
 static void
-test_multi_href_status_form (void)
+check_multi_href_status_form (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("multi-href-status-form.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (r->hrefs, 0), ==, "http://example.org/copy-target/one.txt");
@@ -1495,13 +817,10 @@ test_multi_href_status_form (void)
 }
 
 static void
-test_multi_href_tab_whitespace (void)
+check_multi_href_tab_whitespace (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("multi-href-tab-whitespace.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   r = response_at (ms, 0);
   /* Newline, tab and spaces on both sides of each href: trimmed. */
   g_assert_cmpuint (r->hrefs->len, ==, 2);
@@ -1510,22 +829,16 @@ test_multi_href_tab_whitespace (void)
   g_assert_cmpuint (r->status, ==, 202);
   g_assert_cmpstr (r->reason, ==, "Accepted");
   g_assert_cmpuint (r->problems->len, ==, 0);
-  g_assert_cmpstr (href_at (ms, 1), ==, "http://example.org/locked-out");
-  g_assert_cmpuint (response_at (ms, 1)->status, ==, 403);
 }
 
 static void
-test_multistatus_description_403_nested_values (void)
+check_multistatus_description_403_nested_values (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("multistatus-description-403-nested-values.xml");
   const DavPropstat *p;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   /* A description after the responses belongs to the body. */
   g_assert_cmpstr (ms->description, ==, "Some properties could not be read.");
   g_assert_null (response_at (ms, 0)->description);
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://example.org/crate");
 
   /* Nested elements are serialized with their namespace. */
   g_assert_cmpstr (property_value (ms, 0, "http://ns.example.org/inventory/", "crate"), ==,
@@ -1542,22 +855,17 @@ test_multistatus_description_403_nested_values (void)
   g_assert_cmpuint (p->properties->len, ==, 2);
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->name, ==, "Secret");
   g_assert_cmpstr (property_at (ms, 0, 1, 1)->name, ==, "Combination");
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
 }
 
 static void
-test_nested_href_prop_in_value (void)
+check_nested_href_prop_in_value (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("nested-href-prop-in-value.xml");
   const DavResponse *r;
   const char *invite;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   /* The sharee's href and prop stay inside the invite value. */
   g_assert_cmpuint (r->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/calendars/team");
   g_assert_cmpuint (r->propstats->len, ==, 1);
   g_assert_cmpuint (propstat_at (ms, 0, 0)->properties->len, ==, 3);
   g_assert_null (find_property (ms, 0, "DAV:", "displayname"));
@@ -1567,24 +875,19 @@ test_nested_href_prop_in_value (void)
   g_assert_nonnull (strstr (invite, "<href>mailto:ada@example.org</href>"));
   g_assert_nonnull (strstr (invite, "<displayname>Ada L.</displayname>"));
   g_assert_nonnull (strstr (invite, "<invite-accepted/>"));
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "share-access"), ==, "<shared-owner xmlns=\"DAV:\"/>");
   g_assert_cmpstr (property_value (ms, 0, "DAV:", "share-resource-uri"), ==,
                    "<href xmlns=\"DAV:\">urn:uuid:5f0c7d2e</href>");
   g_assert_cmpuint (r->problems->len, ==, 0);
 }
 
 static void
-test_nested_hrefs_lockdiscovery_owner_location (void)
+check_nested_hrefs_lockdiscovery_owner_location (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("nested-hrefs-lockdiscovery-owner-location.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   /* lockroot and owner hrefs are part of the value only. */
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/f");
   g_assert_null (r->location);
   g_assert_cmpstr (property_value (ms, 0, "DAV:", "lockdiscovery"), ==,
                    "<activelock xmlns=\"DAV:\"><lockroot><href>/other/</href></lockroot>"
@@ -1593,21 +896,16 @@ test_nested_hrefs_lockdiscovery_owner_location (void)
   /* The location href is the location, trimmed, and not an href of the response. */
   r = response_at (ms, 1);
   g_assert_cmpuint (r->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/dav/coll/moved");
   g_assert_cmpuint (r->status, ==, 301);
   g_assert_cmpstr (r->location, ==, "http://127.0.0.1:8080/dav/elsewhere/");
   g_assert_cmpuint (r->problems->len, ==, 0);
 }
 
 static void
-test_no_href_420_multiline_description (void)
+check_no_href_420_multiline_description (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("no-href-420-multiline-description.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   /* Trimmed at both ends, the line break inside kept. */
   g_assert_cmpstr (ms->description, ==, "The publisher cannot be removed or\nchanged.");
 
@@ -1629,42 +927,25 @@ test_no_href_420_multiline_description (void)
 }
 
 static void
-test_no_href_status_first (void)
+check_no_href_status_first (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("no-href-status-first.xml");
   const DavResponse *r;
 
-  /* Indented declaration-to-root gap and trailing whitespace are fine. */
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 0);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_HREF));
   g_assert_cmpuint (r->propstats->len, ==, 2);
-  /* A status before the prop still belongs to its propstat. */
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 404);
   g_assert_cmpuint (property_at (ms, 0, 0, 0)->status, ==, 404);
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->name, ==, "getcontentlength");
-  /* The second propstat has none. */
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 0);
   g_assert_cmpuint (property_at (ms, 0, 1, 0)->status, ==, 0);
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->value, ==, "<collection xmlns=\"DAV:\"/>");
   g_assert_cmpuint (count_problems (r->problems, DAV_PROBLEM_MISSING_STATUS), ==, 1);
 }
 
 static void
-test_not_multistatus_root (void)
+check_not_multistatus_root (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("not-multistatus-root.xml");
-
-  /* A DAV: element, but not multistatus: a request echoed back. */
-  g_assert_true (ms->well_formed);
   g_assert_false (ms->is_multistatus);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_NOT_MULTISTATUS));
-  g_assert_cmpuint (ms->n_responses, ==, 0);
   g_assert_cmpuint (ms->errors->len, ==, 0);
 }
 
@@ -1726,15 +1007,10 @@ test_ns_uppercase_prefix (void)
 }
 
 static void
-test_ns_foreign_href (void)
+check_ns_foreign_href (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("ns-foreign-href.xml");
   const DavResponse *r;
 
-  /* An href in another namespace names nothing. */
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 0);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_HREF));
@@ -1744,52 +1020,28 @@ test_ns_foreign_href (void)
 }
 
 static void
-test_ns_wrong_case_dav (void)
+check_ns_wrong_case_dav (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("ns-wrong-case-dav.xml");
-
-  /* Namespace names are compared exactly: "dav:" is not "DAV:". */
-  g_assert_true (ms->well_formed);
   g_assert_false (ms->is_multistatus);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_NOT_MULTISTATUS));
-  g_assert_cmpuint (ms->n_responses, ==, 0);
 }
 
 static void
-test_ns_wrong_case_inner (void)
+check_ns_wrong_case_inner (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("ns-wrong-case-inner.xml");
-
-  /* The root is right, the response is in "Dav:": it is not a DAV:
-   * response, so nothing is listed; but an answer whose only item was
-   * dropped for a wrong-case DAV namespace is no complete, empty
-   * listing (dav-problem.h: NAMESPACE covers "DAV: element in a wrong
-   * namespace"). */
-  g_assert_true (ms->well_formed);
   g_assert_true (ms->is_multistatus);
-  g_assert_cmpuint (ms->n_responses, ==, 0);
   g_assert_false (dump_contains (ms, "/dav/coll/item.txt"));
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_NAMESPACE));
-  g_assert_false (ms->complete);
 }
 
 static void
-test_ns0_prefix_404_propstat_first (void)
+check_ns0_prefix_404_propstat_first (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("ns0-prefix-404-propstat-first.xml");
   const DavResponse *r;
   const DavProperty *type;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/lib/notebooks/");
   /* The 404 group comes first; both are kept in order. */
   g_assert_cmpuint (r->propstats->len, ==, 2);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 404);
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->name, ==, "getcontentlength");
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 200);
   /* Whitespace around the self-closing child is not part of the value. */
   type = dav_response_find_property (r, "DAV:", "resourcetype");
   g_assert_nonnull (type);
@@ -1799,23 +1051,15 @@ test_ns0_prefix_404_propstat_first (void)
 }
 
 static void
-test_proppatch_424_409_default_ns_props (void)
+check_proppatch_424_409_default_ns_props (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("proppatch-424-409-default-ns-props.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://example.net/poems/ode");
   g_assert_cmpuint (r->propstats->len, ==, 2);
-  /* Properties that redeclare the default namespace for themselves. */
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 424);
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->namespace_uri, ==, "http://ns.example.net/meta/");
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->name, ==, "Title");
   g_assert_cmpuint (property_at (ms, 0, 0, 0)->status, ==, 424);
-  /* A redundant xmlns="DAV:" on the second propstat changes nothing. */
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 409);
   g_assert_cmpstr (propstat_at (ms, 0, 1)->reason, ==, "Conflict");
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->name, ==, "Rights");
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->namespace_uri, ==, "http://ns.example.net/meta/");
@@ -1829,15 +1073,8 @@ test_proppatch_424_409_default_ns_props (void)
 }
 
 static void
-test_ns_uri_empty_port (void)
+check_ns_uri_empty_port (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("ns-uri-empty-port.xml");
-
-  /* A namespace is a name: kept as sent, and no problem for the answer. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->namespace_uri, ==, "http://example.com:");
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->name, ==, "author");
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->value, ==, "Ada");
@@ -1845,34 +1082,22 @@ test_ns_uri_empty_port (void)
 }
 
 static void
-test_proppatch_relative_namespace_uri (void)
+check_proppatch_relative_namespace_uri (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("proppatch-relative-namespace-uri.xml");
-
-  /* "tags" is no absolute URI, but it is the namespace as sent. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/files/song.ogg");
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 200);
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->namespace_uri, ==, "tags");
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->name, ==, "genre");
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->value, ==, "Ambient");
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 404);
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->namespace_uri, ==, "tags");
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->name, ==, "mood");
   g_assert_null (property_at (ms, 0, 1, 0)->value);
 }
 
 static void
-test_propstat_error_condition (void)
+check_propstat_error_condition (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("propstat-error-condition.xml");
   const DavPropstat *p;
   const DavResponse *r;
   const DavCondition *condition;
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
 
   /* A condition and a padded description inside a propstat. */
   p = propstat_at (ms, 0, 0);
@@ -1900,38 +1125,25 @@ test_propstat_error_condition (void)
 }
 
 static void
-test_propstat_without_status (void)
+check_propstat_without_status (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("propstat-without-status.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/files/unsure.txt");
   g_assert_cmpuint (r->status, ==, 0);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 0);
   g_assert_null (propstat_at (ms, 0, 0)->status_line);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_STATUS));
-  /* The property is kept, with no status. */
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "displayname"), ==, "No status given");
   g_assert_cmpuint (find_property (ms, 0, "DAV:", "displayname")->status, ==, 0);
   g_assert_cmpuint (dav_response_get_effective_status (r), ==, 0);
   g_assert_false (dav_response_is_ok (r));
 }
 
 static void
-test_propstats_without_prop_odd_codes (void)
+check_propstats_without_prop_odd_codes (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("propstats-without-prop-odd-codes.xml");
   const guint codes[2][3] = { { 331, 442, 553 }, { 566, 577, 0 } };
   const char *reasons[2][3] = { { "Eins", "Zwei", "Drei" }, { "Vier", "F\u00fcnf", NULL } };
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/num/one");
-  g_assert_cmpstr (href_at (ms, 1), ==, "/num/two");
   g_assert_cmpuint (response_at (ms, 0)->propstats->len, ==, 3);
   g_assert_cmpuint (response_at (ms, 1)->propstats->len, ==, 2);
   for (guint i = 0; i < 2; i++)
@@ -1954,50 +1166,11 @@ test_propstats_without_prop_odd_codes (void)
 }
 
 static void
-test_quota_negative_no_xml_decl (void)
+check_status_599_unknown_code (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("quota-negative-no-xml-decl.xml");
-
-  /* No XML declaration, no final newline, unused prefixes. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/remote.php/dav/files/kim/");
-  /* A negative quota is text; reading it is for the caller. */
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "quota-available-bytes"), ==, "-3");
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "quota-used-bytes"), ==, "52428800");
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
-}
-
-static void
-test_single_quoted_decl_nonascii (void)
-{
-  g_autoptr(DavMultistatus) ms = parse_fixture ("single-quoted-decl-nonascii.xml");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/lib/");
-  /* An empty displayname with a space before "/>". */
-  g_assert_null (property_value (ms, 0, "DAV:", "displayname"));
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "resourcetype"), ==, "<collection xmlns=\"DAV:\"/>");
-  /* The href percent-encoded, the displayname raw UTF-8. */
-  g_assert_cmpstr (href_at (ms, 1), ==, "/lib/Mes%20donn%C3%A9es/");
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "displayname"), ==, "Mes donn\u00e9es");
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "getetag"), ==, "9e107d9d372bb6826bd81d3542a419d6");
-}
-
-static void
-test_status_599_unknown_code (void)
-{
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-599-unknown-code.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  g_assert_cmpuint (response_at (ms, 0)->status, ==, 200);
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
   r = response_at (ms, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/music/track02.flac");
   g_assert_cmpuint (r->status, ==, 599);
   g_assert_cmpstr (r->reason, ==, "Server Melted");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_UNKNOWN_STATUS));
@@ -2007,17 +1180,12 @@ test_status_599_unknown_code (void)
 }
 
 static void
-test_status_and_propstat_descriptions (void)
+check_status_and_propstat_descriptions (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-and-propstat-descriptions.xml");
   const DavResponse *r;
   const DavPropstat *p;
 
-  /* Both forms at once is a warning: both are kept. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/menu");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_STATUS_AND_PROPSTAT));
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpstr (r->description, ==, "Come back tomorrow");
@@ -2033,37 +1201,24 @@ test_status_and_propstat_descriptions (void)
 }
 
 static void
-test_status_before_prop_location (void)
+check_status_before_prop_location (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-before-prop-location.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://localhost:8421/share/docs/");
-  /* The status comes first, and still applies to the properties after it. */
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 200);
   g_assert_cmpuint (propstat_at (ms, 0, 0)->properties->len, ==, 5);
   for (guint i = 0; i < 5; i++)
     g_assert_cmpuint (property_at (ms, 0, 0, i)->status, ==, 200);
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getetag"), ==, "\"5d41402abc4b2a76\"");
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "resourcetype"), ==, "<collection xmlns=\"DAV:\"/>");
   /* The location's href is the location only. */
   g_assert_cmpstr (r->location, ==, "http://localhost:8421/share/docs");
   g_assert_cmpuint (r->problems->len, ==, 0);
 }
 
 static void
-test_status_garbage (void)
+check_status_garbage (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-garbage.xml");
   const DavResponse *r;
-
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 3);
 
   r = response_at (ms, 0);
   g_assert_cmpuint (r->status, ==, 0);
@@ -2080,24 +1235,17 @@ test_status_garbage (void)
 
   /* A format string where the code should be. */
   r = response_at (ms, 2);
-  g_assert_cmpuint (propstat_at (ms, 2, 0)->status, ==, 0);
   g_assert_cmpstr (propstat_at (ms, 2, 0)->status_line, ==, "HTTP/1.1 %d OK");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_BAD_STATUS_LINE));
   g_assert_cmpuint (find_property (ms, 2, "DAV:", "getetag")->status, ==, 0);
-  g_assert_cmpstr (property_value (ms, 2, "DAV:", "getetag"), ==, "\"g3\"");
 }
 
 static void
-test_status_http_space_version (void)
+check_status_http_space_version (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-http-space-version.xml");
   const DavResponse *r;
 
-  /* "HTTP 1.1 200 OK" is read, and noted: no reason to doubt the body. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/shapes/circle");
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpstr (r->reason, ==, "OK");
   g_assert_cmpstr (r->status_line, ==, "HTTP 1.1 200 OK");
@@ -2107,19 +1255,13 @@ test_status_http_space_version (void)
 }
 
 static void
-test_status_invalid_line_propstat (void)
+check_status_invalid_line_propstat (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-invalid-line-propstat.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/shared/media");
   g_assert_cmpuint (r->status, ==, 0);
   g_assert_null (r->status_line);
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 0);
   g_assert_null (propstat_at (ms, 0, 0)->reason);
   g_assert_cmpstr (propstat_at (ms, 0, 0)->status_line, ==, "Everything fine");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_BAD_STATUS_LINE));
@@ -2129,16 +1271,11 @@ test_status_invalid_line_propstat (void)
 }
 
 static void
-test_status_invalid_line_response (void)
+check_status_invalid_line_response (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-invalid-line-response.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/shared/report.pdf");
   g_assert_cmpuint (r->status, ==, 0);
   g_assert_null (r->reason);
   g_assert_cmpstr (r->status_line, ==, "Not a status line");
@@ -2148,16 +1285,11 @@ test_status_invalid_line_response (void)
 }
 
 static void
-test_status_no_reason (void)
+check_status_no_reason (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-no-reason.xml");
   const DavResponse *r;
 
-  /* RFC 9110 allows an empty reason phrase: nothing to flag. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/quiet");
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpstr (r->reason, ==, "");
   g_assert_cmpstr (r->status_line, ==, "HTTP/1.1 200");
@@ -2166,20 +1298,13 @@ test_status_no_reason (void)
 }
 
 static void
-test_status_placeholder_reason_proppatch (void)
+check_status_placeholder_reason_proppatch (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("status-placeholder-reason-proppatch.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->propstats->len, ==, 3);
-  /* "(status)" is a reason like any other; the codes are what count. */
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 424);
   g_assert_cmpstr (propstat_at (ms, 0, 0)->reason, ==, "(status)");
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 424);
-  g_assert_cmpuint (propstat_at (ms, 0, 2)->status, ==, 409);
   g_assert_cmpstr (propstat_at (ms, 0, 2)->reason, ==, "(status)");
   /* Each description has its leading newline trimmed. */
   g_assert_cmpstr (propstat_at (ms, 0, 0)->description, ==,
@@ -2198,27 +1323,20 @@ test_status_placeholder_reason_proppatch (void)
 }
 
 static void
-test_sync_collection_507_number_of_matches (void)
+check_sync_collection_507_number_of_matches (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("sync-collection-507-number-of-matches.xml");
   const DavResponse *r;
   const DavCondition *condition;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 4);
   g_assert_cmpstr (ms->sync_token, ==, "http://example.org/sync/76");
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getetag"), ==, "\"b2-0001\"");
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "getetag"), ==, "\"b2-0002\"");
 
   /* A removed member: response-level 404, no propstat. */
   r = response_at (ms, 2);
-  g_assert_cmpstr (href_at (ms, 2), ==, "http://192.0.2.7/books/gone.vcf");
   g_assert_cmpuint (r->status, ==, 404);
   g_assert_cmpuint (r->propstats->len, ==, 0);
 
   /* Responses run together on one line: still separate. */
   r = response_at (ms, 3);
-  g_assert_cmpstr (href_at (ms, 3), ==, "http://192.0.2.7/books/");
   g_assert_cmpuint (r->status, ==, 507);
   g_assert_cmpstr (r->reason, ==, "Insufficient Storage");
   g_assert_cmpuint (r->errors->len, ==, 1);
@@ -2230,60 +1348,34 @@ test_sync_collection_507_number_of_matches (void)
 }
 
 static void
-test_sync_collection_newline_in_start_tag (void)
+check_sync_collection_newline_in_start_tag (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("sync-collection-newline-in-start-tag.xml");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 3);
-  /* A newline inside the start tag is just whitespace. */
-  g_assert_cmpstr (href_at (ms, 0), ==, "http://192.0.2.7/books/alice.vcf");
-  g_assert_cmpstr (href_at (ms, 1), ==, "http://192.0.2.7/books/bob.vcf");
-  g_assert_cmpstr (href_at (ms, 2), ==, "http://192.0.2.7/books/carol.vcf");
   g_assert_cmpstr (ms->sync_token, ==, "http://example.org/sync/77");
   /* An extension property with its prefix declared on itself. */
   g_assert_cmpstr (property_value (ms, 0, "urn:example:library", "shelf"), ==,
                    "<Label xmlns=\"urn:example:library\">Shelf B</Label>");
-  g_assert_cmpuint (propstat_at (ms, 1, 1)->status, ==, 404);
   g_assert_cmpstr (property_at (ms, 1, 1, 0)->namespace_uri, ==, "urn:example:library");
   g_assert_cmpstr (property_at (ms, 1, 1, 0)->name, ==, "shelf");
-  g_assert_cmpstr (property_value (ms, 2, "DAV:", "getetag"), ==, "\"a1-0003\"");
   for (guint i = 0; i < 3; i++)
     g_assert_cmpuint (response_at (ms, i)->problems->len, ==, 0);
 }
 
 static void
-test_sync_token_404_member (void)
+check_sync_token_404_member (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("sync-token-404-member.xml");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 3);
   g_assert_cmpstr (ms->sync_token, ==, "http://example.org/ns/sync/909");
-  g_assert_cmpstr (href_at (ms, 0), ==, "/cal/kim/home/added.ics");
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "getetag"), ==, "\"8-2\"");
-  g_assert_cmpstr (href_at (ms, 2), ==, "/cal/kim/home/removed.ics");
-  g_assert_cmpuint (response_at (ms, 2)->status, ==, 404);
   g_assert_cmpuint (response_at (ms, 2)->propstats->len, ==, 0);
   /* The sync-token is not a response. */
   g_assert_false (dump_contains (ms, "hrefs=[\"http://example.org/ns/sync/909\"]"));
-  g_assert_cmpuint (ms->problems->len, ==, 0);
 }
 
 static void
-test_trailing_garbage_after_root (void)
+check_trailing_garbage_after_root (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("trailing-garbage-after-root.xml");
   const DavProblem *problem;
 
   /* A second root: not well formed, but the first is kept. */
   g_assert_true (ms->is_multistatus);
-  g_assert_false (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/kept");
-  g_assert_cmpuint (response_at (ms, 0)->status, ==, 200);
-  g_assert_cmpuint (response_at (ms, 0)->problems->len, ==, 0);
   g_assert_cmpuint (ms->problems->len, ==, 1);
   problem = g_ptr_array_index (ms->problems, 0);
   g_assert_cmpuint (problem->kind, ==, DAV_PROBLEM_NOT_WELL_FORMED);
@@ -2292,72 +1384,43 @@ test_trailing_garbage_after_root (void)
 }
 
 static void
-test_truncated_after_response (void)
+check_truncated_after_response (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("truncated-after-response.xml");
-
-  /* Cut after a whole response: the listing may miss more. */
-  g_assert_false (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_TRUNCATED));
   g_assert_false (has_problem (ms->problems, DAV_PROBLEM_NOT_WELL_FORMED));
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/only");
-  g_assert_cmpuint (response_at (ms, 0)->status, ==, 204);
   /* The response itself ended. */
   g_assert_false (has_problem (response_at (ms, 0)->problems, DAV_PROBLEM_TRUNCATED));
 }
 
 static void
-test_truncated_open_response (void)
+check_truncated_open_response (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("truncated-open-response.xml");
   const DavResponse *r;
 
-  g_assert_false (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_TRUNCATED));
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   g_assert_false (has_problem (response_at (ms, 0)->problems, DAV_PROBLEM_TRUNCATED));
   /* The open response is handed over with what it had, and flagged. */
   r = response_at (ms, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/dav/coll/second");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_TRUNCATED));
   g_assert_cmpuint (r->propstats->len, ==, 1);
-  g_assert_cmpuint (propstat_at (ms, 1, 0)->status, ==, 200);
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "displayname"), ==, "Second");
   g_assert_cmpuint (r->index, ==, 1);
 }
 
 static void
-test_truncated_response_no_href (void)
+check_truncated_response_no_href (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("truncated-response-no-href.xml");
   const DavResponse *r;
 
-  g_assert_false (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_TRUNCATED));
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 0);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_HREF));
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 200);
   g_assert_nonnull (find_property (ms, 0, "DAV:", "getcontenttype"));
 }
 
 static void
-test_truncated_status_format_string (void)
+check_truncated_status_format_string (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("truncated-status-format-string.xml");
   const DavResponse *r;
 
-  g_assert_false (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_TRUNCATED));
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/tmp/x/");
   /* printf directives are text, never a format. */
   g_assert_cmpuint (r->status, ==, 0);
   g_assert_cmpstr (r->status_line, ==, "HTTP/1.1 %n%n%x%x");
@@ -2366,55 +1429,40 @@ test_truncated_status_format_string (void)
 }
 
 static void
-test_two_sync_tokens (void)
+check_two_sync_tokens (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("two-sync-tokens.xml");
-
-  g_assert_true (ms->well_formed);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   g_assert_cmpstr (ms->sync_token, ==, "http://example.net/sync/first-17");
-  g_assert_true (has_problem_anywhere (ms, DAV_PROBLEM_DUPLICATE_ELEMENT));
 }
 
 static void
-test_two_status_duplicate_element (void)
+check_two_status_duplicate_element (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("two-status-duplicate-element.xml");
   const DavResponse *r;
 
-  g_assert_true (ms->well_formed);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   /* The first status is used, the second flagged. */
   r = response_at (ms, 0);
   g_assert_cmpuint (r->status, ==, 204);
   g_assert_cmpstr (r->status_line, ==, "HTTP/1.1 204 No Content");
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_DUPLICATE_ELEMENT));
   r = response_at (ms, 1);
-  g_assert_cmpuint (propstat_at (ms, 1, 0)->status, ==, 200);
   g_assert_cmpuint (find_property (ms, 1, "DAV:", "displayname")->status, ==, 200);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_DUPLICATE_ELEMENT));
   g_assert_cmpint (ms->complete, ==, !dav_problem_kind_is_fatal (DAV_PROBLEM_DUPLICATE_ELEMENT));
 }
 
 static void
-test_unclosed_response_mismatched_end (void)
+check_unclosed_response_mismatched_end (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("unclosed-response-mismatched-end.xml");
   const DavResponse *r;
   const DavProblem *problem;
 
-  g_assert_false (ms->well_formed);
-  g_assert_false (ms->complete);
   g_assert_cmpuint (ms->problems->len, ==, 1);
   problem = g_ptr_array_index (ms->problems, 0);
   g_assert_cmpuint (problem->kind, ==, DAV_PROBLEM_NOT_WELL_FORMED);
   g_assert_cmpuint (problem->line, ==, 1);
   g_assert_cmpuint (problem->column, >, 0);
 
-  /* The response still open at the mismatch is kept, with its 410. */
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/box/");
   g_assert_cmpuint (r->status, ==, 410);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_TRUNCATED));
   /* The empty <D:propstat/> before it. */
@@ -2424,20 +1472,12 @@ test_unclosed_response_mismatched_end (void)
 }
 
 static void
-test_undeclared_prefix_404_507 (void)
+check_undeclared_prefix_404_507 (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("undeclared-prefix-404-507.xml");
   const DavResponse *r;
 
-  /* libxml2 reports undeclared prefixes and goes on. */
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   r = response_at (ms, 0);
   g_assert_cmpuint (count_problems (r->problems, DAV_PROBLEM_NAMESPACE), ==, 2);
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getcontentlength"), ==, "9");
-  /* The two properties are kept, without a namespace. */
-  g_assert_cmpuint (propstat_at (ms, 0, 1)->status, ==, 404);
   g_assert_cmpuint (propstat_at (ms, 0, 1)->properties->len, ==, 2);
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->namespace_uri, ==, "");
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->name, ==, "is-secret");
@@ -2445,19 +1485,13 @@ test_undeclared_prefix_404_507 (void)
 
   /* The next response is not affected. */
   r = response_at (ms, 1);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/");
   g_assert_cmpuint (r->status, ==, 507);
   g_assert_cmpuint (r->problems->len, ==, 0);
 }
 
 static void
-test_undeclared_prefix_calendar_data (void)
+check_undeclared_prefix_calendar_data (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("undeclared-prefix-calendar-data.xml");
-
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
   for (guint i = 0; i < 2; i++)
     {
       const DavResponse *r = response_at (ms, i);
@@ -2470,37 +1504,23 @@ test_undeclared_prefix_calendar_data (void)
       g_assert_true (g_str_has_prefix (data->value, "BEGIN:VCALENDAR\n                    VERSION:2.0\n"));
       g_assert_true (g_str_has_suffix (data->value, "END:VCALENDAR\n                "));
     }
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getetag"), ==, "\"41-aa\"");
-  g_assert_cmpstr (property_value (ms, 1, "DAV:", "getetag"), ==, "\"42-bb\"");
   g_assert_nonnull (strstr (property_value (ms, 1, "", "calendar-data"), "UID:review-2"));
 }
 
 static void
-test_utf8_bom (void)
+check_utf8_bom (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("utf8-bom.xml");
-
-  /* A UTF-8 byte order mark before the declaration is allowed. */
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->problems->len, ==, 0);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/r%C3%A9sum%C3%A9.txt");
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "displayname"), ==, "r\u00e9sum\u00e9");
   g_assert_cmpuint (response_at (ms, 0)->line, ==, 3);
 }
 
 static void
-test_value_serialization (void)
+check_value_serialization (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("value-serialization.xml");
   const char *ns = "urn:example:tree";
   const DavResponse *r;
 
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
   g_assert_cmpuint (r->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/coll/tree");
   g_assert_cmpuint (propstat_at (ms, 0, 0)->properties->len, ==, 9);
 
   /* Each element with its namespace, xmlns="" where it leaves the default one. */
@@ -2519,7 +1539,6 @@ test_value_serialization (void)
   g_assert_cmpstr (property_value (ms, 0, ns, "spaces"), ==, "  two spaces  ");
   g_assert_null (property_value (ms, 0, ns, "blank"));
   g_assert_cmpstr (property_value (ms, 0, ns, "entity"), ==, "\u20ac\u00e9\ttab");
-  g_assert_cmpstr (property_value (ms, 0, "", "none"), ==, "no namespace");
   /* An href inside a value is part of the value. */
   g_assert_cmpstr (property_value (ms, 0, ns, "wrapper"), ==,
                    "<href xmlns=\"DAV:\">/dav/coll/not-a-response-href</href>");
@@ -2527,1122 +1546,887 @@ test_value_serialization (void)
 }
 
 static void
-test_unbounded_propstats_truncated (void)
+check_unbounded_propstats_truncated (DavMultistatus *ms)
 {
-  g_autoptr(DavMultistatus) ms = parse_fixture ("unbounded-propstats-truncated.xml");
   DavParserLimits limits;
   const DavResponse *r;
 
   /* 80 propstats, more than the default 64 per response. */
   dav_parser_limits_init_default (&limits);
   g_assert_cmpuint (limits.max_propstats, ==, 64);
-  g_assert_false (ms->complete);
-  g_assert_false (ms->well_formed);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_LIMIT));
-  g_assert_cmpuint (ms->n_responses, ==, 1);
   r = response_at (ms, 0);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/loop");
   g_assert_cmpuint (r->propstats->len, ==, limits.max_propstats);
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_TRUNCATED));
 }
 
-/* Hostile bodies */
+/* The catalogue: what parsing each fixture gives. A row asserts the
+ * outcome, the hrefs, statuses and values named, and the problems; what
+ * is special about a fixture beyond that is its check function above. */
 
-static void
-assert_stopped_at_dtd (DavMultistatus *ms)
-{
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_FORBIDDEN_DTD));
-  g_assert_false (ms->complete);
-  g_assert_false (ms->is_multistatus);
-  g_assert_cmpuint (ms->n_responses, ==, 0);
-  g_assert_cmpuint (ms->responses->len, ==, 0);
-  g_assert_false (dump_contains (ms, "aaaa"));
-  g_assert_false (dump_contains (ms, "root:"));
-}
+#define MAX_RESPONSES 8
 
-static void
-test_billion_laughs (void)
-{
-  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE d [\n"
-                                          "<!ENTITY a0 \"aaaa\">\n");
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autoptr(DavMultistatus) bytes = NULL;
+typedef enum {
+  ON_BODY_PROBLEM = -1,   /* on the multistatus itself */
+  ANYWHERE_PROBLEM = -2,  /* on the body or on any response */
+  NOWHERE_PROBLEM = -3,   /* on neither */
+} ProblemPlace;
 
-  for (guint i = 1; i <= 12; i++)
-    {
-      g_string_append_printf (body, "<!ENTITY a%u \"", i);
-      for (guint j = 0; j < 10; j++)
-        g_string_append_printf (body, "&a%u;", i - 1);
-      g_string_append (body, "\">\n");
-    }
-  g_string_append (body, "]>\n"
-                   "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/x</D:href>"
-                   "<D:propstat><D:prop><D:displayname>&a12;</D:displayname></D:prop>"
-                   "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>\n");
+typedef struct {
+  gboolean       set;
+  int            place;   /* a ProblemPlace, or the index of a response */
+  DavProblemKind kind;
+} ProblemExpect;
 
-  ms = dav_multistatus_parse (body->str, body->len, NULL);
-  assert_stopped_at_dtd (ms);
-  bytes = parse_in_chunks (body->str, body->len, one_byte);
-  assert_stopped_at_dtd (bytes);
-}
+typedef struct {
+  gboolean set;
+  guint    response;
+  guint    status;
+} StatusExpect;
 
-/* A listening socket that nothing should ever connect to. */
-static GSocket *
-listen_on_loopback (guint16 *port)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GSocket) listener = NULL;
+typedef struct {
+  gboolean set;
+  guint    response;
+  guint    propstat;
+  guint    status;
+} PropstatExpect;
 
-  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_socket_bind (listener, address, TRUE, &error);
-  g_assert_no_error (error);
-  g_socket_listen (listener, &error);
-  g_assert_no_error (error);
-  g_socket_set_blocking (listener, FALSE);
-  bound = g_socket_get_local_address (listener, &error);
-  g_assert_no_error (error);
-  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+/* property_value (): NULL for a property that is there without a value. */
+typedef struct {
+  gboolean    set;
+  guint       response;
+  const char *namespace_uri;
+  const char *name;
+  const char *value;
+} ValueExpect;
 
-  return g_steal_pointer (&listener);
-}
+#define ON_BODY(kind)                  { TRUE, ON_BODY_PROBLEM, kind }
+#define ANYWHERE(kind)                 { TRUE, ANYWHERE_PROBLEM, kind }
+#define NOWHERE(kind)                  { TRUE, NOWHERE_PROBLEM, kind }
+#define ON_RESPONSE(index, kind)       { TRUE, index, kind }
+#define STATUS(index, status)          { TRUE, index, status }
+#define PROPSTAT(index, propstat, status) { TRUE, index, propstat, status }
+#define VALUE(index, ns, name, value)  { TRUE, index, ns, name, value }
 
-static void
-assert_never_connected (GSocket *listener)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) client = g_socket_accept (listener, NULL, &error);
+typedef struct {
+  const char     *fixture;                   /* tests/fixtures/207/FIXTURE.xml, /multistatus/FIXTURE */
+  gboolean        complete;
+  gboolean        well_formed;
+  guint           n_responses;
+  gboolean        no_body_problems;          /* ms->problems is empty */
+  const char     *hrefs[MAX_RESPONSES];      /* the first href of each response; NULL: not asserted */
+  StatusExpect    statuses[4];               /* the status of a whole response */
+  PropstatExpect  propstats[8];
+  ValueExpect     values[8];
+  ProblemExpect   problems[4];
+  gboolean        clean[MAX_RESPONSES];      /* TRUE: that response has no problem */
+  void          (*check) (DavMultistatus *ms);
+} FixtureCase;
 
-  g_assert_null (client);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
-}
-
-static void
-test_xxe_system_entity (void)
-{
-  g_autoptr(GSocket) listener = NULL;
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autofree char *body = NULL;
-  guint16 port = 0;
-
-  listener = listen_on_loopback (&port);
-  body = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
-                          "<!DOCTYPE D:multistatus [\n"
-                          "<!ENTITY x SYSTEM \"file:///etc/passwd\">\n"
-                          "<!ENTITY y SYSTEM \"http://127.0.0.1:%u/y\">\n"
-                          "]>\n"
-                          "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/x</D:href>"
-                          "<D:propstat><D:prop><D:displayname>&x;&y;</D:displayname></D:prop>"
-                          "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>\n",
-                          port);
-  ms = parse_string (body);
-  assert_stopped_at_dtd (ms);
-  assert_never_connected (listener);
-}
-
-/* Opens of @path seen by inotify since the watch on @fd was set. */
-static guint
-count_opens (int fd)
-{
-  char buffer[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
-  guint opens = 0;
-  ssize_t length;
-
-  while ((length = read (fd, buffer, sizeof buffer)) > 0)
-    for (char *p = buffer; p < buffer + length; )
-      {
-        const struct inotify_event *event = (const struct inotify_event *) p;
-
-        if (event->mask & (IN_OPEN | IN_ACCESS))
-          opens++;
-        p += sizeof (struct inotify_event) + event->len;
-      }
-
-  return opens;
-}
-
-/* docs/hostile-servers.md case 2, checked where it matters: the file an
- * external entity names is never even opened (inotify sees every open),
- * whether the entity is used in a value or as an external DTD. */
-static void
-test_xxe_no_file_opened (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("davscope-xxe-XXXXXX", &error);
-  g_autofree char *secret = NULL;
-  g_autofree char *uri = NULL;
-  const char *forms[][2] = {
-    { "<!DOCTYPE D:multistatus [<!ENTITY x SYSTEM \"", "\">]>\n" },
-    { "<!DOCTYPE D:multistatus SYSTEM \"", "\">\n" },
-    { "<!DOCTYPE D:multistatus [<!ENTITY % p SYSTEM \"", "\"> %p;]>\n" },
-  };
-  int fd;
-
-  g_assert_no_error (error);
-  secret = g_build_filename (dir, "secret", NULL);
-  g_file_set_contents (secret, "root:x:0:0:TOP-SECRET\n", -1, &error);
-  g_assert_no_error (error);
-  uri = g_filename_to_uri (secret, NULL, &error);
-  g_assert_no_error (error);
-
-  fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (inotify_add_watch (fd, secret, IN_OPEN | IN_ACCESS), >=, 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
-    {
-      for (guint path = 0; path < 2; path++)
-        {
-          g_autofree char *doctype = g_strconcat (forms[i][0], path ? secret : uri, forms[i][1], NULL);
-          g_autofree char *body = g_strconcat ("<?xml version=\"1.0\"?>\n", doctype,
-                                               "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/x</D:href>"
-                                               "<D:propstat><D:prop><D:displayname>&x;</D:displayname></D:prop>"
-                                               "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
-                                               "</D:multistatus>\n", NULL);
-          g_autoptr(DavMultistatus) ms = parse_string (body);
-          g_autoptr(DavMultistatus) bytes = parse_in_chunks (body, strlen (body), one_byte);
-
-          assert_stopped_at_dtd (ms);
-          assert_stopped_at_dtd (bytes);
-          g_assert_false (dump_contains (ms, "TOP-SECRET"));
-        }
-    }
-  g_assert_cmpuint (count_opens (fd), ==, 0);
-
-  /* The watch works: an open of our own is seen. */
+static const FixtureCase fixture_cases[] = {
   {
-    g_autofree char *contents = NULL;
-
-    g_file_get_contents (secret, &contents, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (count_opens (fd), >, 0);
-  }
-
-  close (fd);
-  g_unlink (secret);
-  g_rmdir (dir);
-}
-
-static void
-test_external_dtd (void)
-{
-  g_autoptr(GSocket) listener = NULL;
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autoptr(DavMultistatus) fixed = NULL;
-  g_autofree char *body = NULL;
-  guint16 port = 0;
-
-  fixed = parse_string ("<?xml version=\"1.0\"?>\n"
-                        "<!DOCTYPE multistatus SYSTEM \"http://127.0.0.1:9/x.dtd\">\n"
-                        "<multistatus xmlns=\"DAV:\"><response><href>/x</href>"
-                        "<status>HTTP/1.1 200 OK</status></response></multistatus>\n");
-  assert_stopped_at_dtd (fixed);
-
-  /* The same on a port we watch: no connection is ever made. */
-  listener = listen_on_loopback (&port);
-  body = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
-                          "<!DOCTYPE multistatus SYSTEM \"http://127.0.0.1:%u/x.dtd\" [\n"
-                          "<!ENTITY %% p SYSTEM \"http://127.0.0.1:%u/p.ent\"> %%p;\n"
-                          "]>\n"
-                          "<multistatus xmlns=\"DAV:\"><response><href>/x</href>"
-                          "<status>HTTP/1.1 200 OK</status></response></multistatus>\n",
-                          port, port);
-  ms = parse_string (body);
-  assert_stopped_at_dtd (ms);
-  assert_never_connected (listener);
-}
-
-static void
-test_deep_nesting (void)
-{
-  const guint n = 100000;
-  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\"?>\n"
-                                          "<D:multistatus xmlns:D=\"DAV:\"><D:response>"
-                                          "<D:href>/deep</D:href><D:propstat><D:prop>");
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autoptr(DavMultistatus) chunked = NULL;
-  g_autofree char *dump = NULL;
-  g_autofree char *chunked_dump = NULL;
-  DavParserLimits limits;
-  const char *value;
-
-  for (guint i = 0; i < n; i++)
-    g_string_append (body, "<x>");
-  g_string_append (body, "bottom");
-  for (guint i = 0; i < n; i++)
-    g_string_append (body, "</x>");
-  g_string_append (body, "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>"
-                   "</D:response></D:multistatus>\n");
-
-  ms = dav_multistatus_parse (body->str, body->len, NULL);
-  dav_parser_limits_init_default (&limits);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_LIMIT));
-  g_assert_false (ms->complete);
-  g_assert_false (dump_contains (ms, "bottom"));
-  /* The response it was in is still handed over, marked as cut off. */
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/deep");
-  g_assert_true (has_problem (response_at (ms, 0)->problems, DAV_PROBLEM_TRUNCATED));
-  /* Nothing deeper than the limit was kept. */
-  value = property_value (ms, 0, "", "x");
-  g_assert_true (value == NULL || strlen (value) <= 8 * limits.max_depth);
-
-  chunked = parse_in_chunks (body->str, body->len, random_size);
-  dump = canonical_dump (ms);
-  chunked_dump = canonical_dump (chunked);
-  g_assert_cmpstr (chunked_dump, ==, dump);
-}
-
-/* Five responses, each with two propstats of three valued properties. */
-static char *
-build_listing (void)
-{
-  GString *body = g_string_new ("<?xml version=\"1.0\"?>\n<D:multistatus xmlns:D=\"DAV:\">\n");
-
-  for (guint i = 0; i < 5; i++)
-    {
-      g_string_append_printf (body, "<D:response><D:href>/dav/coll/item%u</D:href>\n", i);
-      for (guint j = 0; j < 2; j++)
-        {
-          g_string_append (body, "<D:propstat><D:prop>");
-          for (guint k = 0; k < 3; k++)
-            g_string_append_printf (body, "<D:p%u%u>value number %u.%u.%u</D:p%u%u>",
-                                    j, k, i, j, k, j, k);
-          g_string_append (body, "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>\n");
-        }
-      g_string_append (body, "</D:response>\n");
-    }
-  g_string_append (body, "</D:multistatus>\n");
-
-  return g_string_free (body, FALSE);
-}
-
-static DavMultistatus *
-parse_with_limits (const char            *body,
-                   const DavParserLimits *limits)
-{
-  g_autoptr(DavMultistatus) ms = dav_multistatus_parse (body, strlen (body), limits);
-  g_autoptr(DavMultistatus) bytes = NULL;
-  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
-  g_autofree char *dump = canonical_dump (ms);
-  g_autofree char *bytes_dump = NULL;
-  gsize length = strlen (body);
-
-  /* The limits act the same whatever the chunking. */
-  dav_multistatus_parser_set_limits (parser, limits);
-  for (gsize i = 0; i < length; i++)
-    if (!dav_multistatus_parser_feed (parser, body + i, 1, NULL))
-      break;
-  bytes = dav_multistatus_parser_finish (parser);
-  bytes_dump = canonical_dump (bytes);
-  g_assert_cmpstr (bytes_dump, ==, dump);
-  assert_complete_consistent (ms);
-
-  return g_steal_pointer (&ms);
-}
-
-static void
-test_limits_unlimited_baseline (void)
-{
-  g_autofree char *body = build_listing ();
-  g_autoptr(DavMultistatus) ms = parse_string (body);
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 5);
-  g_assert_cmpuint (response_at (ms, 4)->propstats->len, ==, 2);
-  g_assert_cmpstr (property_value (ms, 4, "DAV:", "p12"), ==, "value number 4.1.2");
-}
-
-static void
-test_limit_max_responses (void)
-{
-  g_autofree char *body = build_listing ();
-  g_autoptr(DavMultistatus) ms = NULL;
-  DavParserLimits limits;
-
-  dav_parser_limits_init_default (&limits);
-  limits.max_responses = 2;
-  ms = parse_with_limits (body, &limits);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_LIMIT));
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  g_assert_cmpstr (href_at (ms, 1), ==, "/dav/coll/item1");
-  g_assert_false (dump_contains (ms, "item2"));
-}
-
-static void
-test_limit_max_propstats (void)
-{
-  g_autofree char *body = build_listing ();
-  g_autoptr(DavMultistatus) ms = NULL;
-  DavParserLimits limits;
-
-  dav_parser_limits_init_default (&limits);
-  limits.max_propstats = 1;
-  ms = parse_with_limits (body, &limits);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_LIMIT));
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpuint (response_at (ms, 0)->propstats->len, ==, 1);
-  g_assert_true (has_problem (response_at (ms, 0)->problems, DAV_PROBLEM_TRUNCATED));
-}
-
-static void
-test_limit_max_properties (void)
-{
-  g_autofree char *body = build_listing ();
-  g_autoptr(DavMultistatus) ms = NULL;
-  DavParserLimits limits;
-  guint n = 0;
-
-  dav_parser_limits_init_default (&limits);
-  limits.max_properties = 4;
-  ms = parse_with_limits (body, &limits);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_LIMIT));
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  for (guint i = 0; i < response_at (ms, 0)->propstats->len; i++)
-    n += propstat_at (ms, 0, i)->properties->len;
-  g_assert_cmpuint (n, <=, 4);
-}
-
-static void
-test_limit_max_body_bytes (void)
-{
-  g_autofree char *body = build_listing ();
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autoptr(DavMultistatusParser) parser = NULL;
-  g_autoptr(DavMultistatus) streamed = NULL;
-  g_autoptr(GError) error = NULL;
-  DavParserLimits limits;
-
-  dav_parser_limits_init_default (&limits);
-  limits.max_body_bytes = 400;
-  ms = parse_with_limits (body, &limits);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_LIMIT));
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, <, 5);
-
-  /* feed says so, with a LIMIT error. */
-  parser = dav_multistatus_parser_new ();
-  dav_multistatus_parser_set_limits (parser, &limits);
-  g_assert_true (dav_multistatus_parser_feed (parser, body, 300, &error));
-  g_assert_no_error (error);
-  g_assert_false (dav_multistatus_parser_feed (parser, body + 300, 300, &error));
-  g_assert_error (error, DAV_ERROR, DAV_ERROR_LIMIT);
-  streamed = dav_multistatus_parser_finish (parser);
-  g_assert_false (streamed->complete);
-  g_assert_true (has_problem (streamed->problems, DAV_PROBLEM_LIMIT));
-}
-
-static void
-test_limit_max_value_bytes (void)
-{
-  const char *body =
-    "<?xml version=\"1.0\"?>\n<D:multistatus xmlns:D=\"DAV:\" xmlns:X=\"urn:example:x\">"
-    "<D:response><D:href>/dav/a</D:href><D:propstat><D:prop>"
-    "<D:displayname>0123456789abcdefghijklmnopqrstuvwxyz</D:displayname>"
-    "<X:accents>\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9</X:accents>"
-    "<X:tree><X:leaf>0123456789</X:leaf></X:tree>"
-    "<D:getetag>short</D:getetag>"
-    "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>"
-    "<D:responsedescription>a description longer than the cap</D:responsedescription>"
-    "</D:response>"
-    "<D:response><D:href>/dav/a-much-longer-name-than-the-cap</D:href>"
-    "<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>\n";
-  g_autoptr(DavMultistatus) ms = NULL;
-  DavParserLimits limits;
-  const DavResponse *r;
-  const char *value;
-
-  dav_parser_limits_init_default (&limits);
-  limits.max_value_bytes = 17;
-  ms = parse_with_limits (body, &limits);
-
-  /* The parse goes on; the values are cut, and the answer flagged. */
-  g_assert_true (ms->well_formed);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  r = response_at (ms, 0);
-  g_assert_true (has_problem (r->problems, DAV_PROBLEM_VALUE_TRUNCATED));
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/a");
-  g_assert_cmpuint (propstat_at (ms, 0, 0)->status, ==, 200);
-  value = property_value (ms, 0, "DAV:", "displayname");
-  g_assert_cmpuint (strlen (value), <=, limits.max_value_bytes);
-  g_assert_true (g_str_has_prefix ("0123456789abcdefghijklmnopqrstuvwxyz", value));
-  /* Never cut inside a UTF-8 sequence. */
-  value = property_value (ms, 0, "urn:example:x", "accents");
-  g_assert_cmpuint (strlen (value), <=, limits.max_value_bytes);
-  g_assert_true (g_utf8_validate (value, -1, NULL));
-  value = property_value (ms, 0, "urn:example:x", "tree");
-  g_assert_true (value == NULL || strlen (value) <= limits.max_value_bytes);
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "getetag"), ==, "short");
-  value = r->description;
-  g_assert_true (value == NULL || strlen (value) <= limits.max_value_bytes);
-
-  /* An href is a text field too: cut, it names another resource, so its
-   * response must carry the problem. */
-  r = response_at (ms, 1);
-  value = dav_response_get_href (r);
-  g_assert_true (value == NULL || strlen (value) <= limits.max_value_bytes);
-  g_assert_true (has_problem (r->problems, DAV_PROBLEM_VALUE_TRUNCATED));
-}
-
-static void
-test_error_body (void)
-{
-  g_autoptr(DavMultistatus) ms =
-    parse_string ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                  "<D:error xmlns:D=\"DAV:\"><D:lock-token-submitted>"
-                  "<D:href>/x</D:href></D:lock-token-submitted></D:error>\n");
-  const DavCondition *condition;
-
-  /* A DAV:error body (RFC 4918 §8.7) is understood, not a 207. */
-  g_assert_false (ms->is_multistatus);
-  g_assert_true (ms->well_formed);
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 0);
-  g_assert_false (has_problem (ms->problems, DAV_PROBLEM_NOT_MULTISTATUS));
-  g_assert_cmpuint (ms->errors->len, ==, 1);
-  condition = g_ptr_array_index (ms->errors, 0);
-  g_assert_cmpstr (condition->namespace_uri, ==, "DAV:");
-  g_assert_cmpstr (condition->name, ==, "lock-token-submitted");
-  g_assert_nonnull (condition->content);
-  g_assert_nonnull (strstr (condition->content, "/x"));
-}
-
-static void
-test_empty_body (void)
-{
-  g_autoptr(DavMultistatus) empty = dav_multistatus_parse ("", 0, NULL);
-  g_autoptr(DavMultistatus) blank = parse_string ("  \r\n\t\n");
-  g_autoptr(DavMultistatus) decl = parse_string ("<?xml version=\"1.0\"?>\n");
-  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
-  g_autoptr(DavMultistatus) unfed = dav_multistatus_parser_finish (parser);
-
-  g_assert_true (has_problem (empty->problems, DAV_PROBLEM_EMPTY_BODY));
-  g_assert_false (empty->complete);
-  g_assert_false (empty->is_multistatus);
-  g_assert_cmpuint (empty->n_responses, ==, 0);
-  g_assert_true (has_problem (unfed->problems, DAV_PROBLEM_EMPTY_BODY));
-  g_assert_false (unfed->complete);
-
-  /* Whitespace or a bare declaration hold no document either. */
-  g_assert_false (blank->complete);
-  g_assert_cmpuint (blank->problems->len, >, 0);
-  g_assert_true (has_problem (blank->problems, DAV_PROBLEM_EMPTY_BODY) ||
-                 has_problem (blank->problems, DAV_PROBLEM_NOT_WELL_FORMED));
-  g_assert_false (decl->complete);
-  g_assert_cmpuint (decl->problems->len, >, 0);
-}
-
-/* The same body with DAV: bound in several ways: a prefix, the default
- * namespace, Apache's lp1, an upper-case prefix, a prefix redefined in
- * a child (both ways round). */
-static const char *const namespace_variants[] = {
-  "<?xml version=\"1.0\"?>\n"
-  "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/v/a</D:href><D:propstat>"
-  "<D:prop><D:getetag>\"e\"</D:getetag><D:resourcetype><D:collection/></D:resourcetype></D:prop>"
-  "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
-  "<D:sync-token>tok</D:sync-token></D:multistatus>\n",
-
-  "<?xml version=\"1.0\"?>\n"
-  "<multistatus xmlns=\"DAV:\"><response><href>/v/a</href><propstat>"
-  "<prop><getetag>\"e\"</getetag><resourcetype><collection/></resourcetype></prop>"
-  "<status>HTTP/1.1 200 OK</status></propstat></response>"
-  "<sync-token>tok</sync-token></multistatus>\n",
-
-  "<?xml version=\"1.0\"?>\n"
-  "<D:multistatus xmlns:D=\"DAV:\"><D:response xmlns:lp1=\"DAV:\" xmlns:lp2=\"urn:example:lp2\">"
-  "<D:href>/v/a</D:href><D:propstat>"
-  "<D:prop><lp1:getetag>\"e\"</lp1:getetag><lp1:resourcetype><D:collection/></lp1:resourcetype></D:prop>"
-  "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
-  "<D:sync-token>tok</D:sync-token></D:multistatus>\n",
-
-  "<?xml version=\"1.0\"?>\n"
-  "<DAV:multistatus xmlns:DAV=\"DAV:\"><DAV:response><DAV:href>/v/a</DAV:href><DAV:propstat>"
-  "<DAV:prop><DAV:getetag>\"e\"</DAV:getetag><DAV:resourcetype><DAV:collection/></DAV:resourcetype></DAV:prop>"
-  "<DAV:status>HTTP/1.1 200 OK</DAV:status></DAV:propstat></DAV:response>"
-  "<DAV:sync-token>tok</DAV:sync-token></DAV:multistatus>\n",
-
-  "<?xml version=\"1.0\"?>\n"
-  "<X:multistatus xmlns:X=\"DAV:\"><X:response><X:href>/v/a</X:href>"
-  "<Y:propstat xmlns:Y=\"DAV:\" xmlns:X=\"urn:example:other\">"
-  "<Y:prop><Y:getetag>\"e\"</Y:getetag><Y:resourcetype><Y:collection/></Y:resourcetype></Y:prop>"
-  "<Y:status>HTTP/1.1 200 OK</Y:status></Y:propstat></X:response>"
-  "<X:sync-token>tok</X:sync-token></X:multistatus>\n",
-
-  "<?xml version=\"1.0\"?>\n"
-  "<D:multistatus xmlns:D=\"DAV:\" xmlns:d=\"urn:example:first\"><D:response><D:href>/v/a</D:href>"
-  "<D:propstat xmlns:d=\"DAV:\"><d:prop><d:getetag>\"e\"</d:getetag><d:resourcetype><D:collection/></d:resourcetype></d:prop>"
-  "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
-  "<D:sync-token>tok</D:sync-token></D:multistatus>\n",
+    .fixture = "hrefs-with-propstat",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .propstats = { PROPSTAT (0, 0, 200) },
+    .values = {
+      VALUE (0, "DAV:", "displayname", "Which one?"),
+    },
+    .check = check_hrefs_with_propstat,
+  },
+  {
+    .fixture = "activelock-nested-hrefs",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "/depot/", [1] = "/depot/held.txt" },
+    .values = {
+      VALUE (0, "DAV:", "resourcetype", "<collection xmlns=\"DAV:\"/>"),
+      VALUE (0, "DAV:", "lockdiscovery", NULL),
+      VALUE (1, "http://apache.org/dav/props/", "executable", "F"),
+    },
+    .check = check_activelock_nested_hrefs,
+  },
+  {
+    /* Lower-case percent-encoding is kept as sent. */
+    .fixture = "apache-lp1-prefixes",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 3,
+    .no_body_problems = TRUE,
+    .hrefs = { [1] = "/share/a%3cb%3e.txt", [2] = "/share/%e4%b8%ad%e6%96%87.txt" },
+    .values = {
+      VALUE (0, "DAV:", "resourcetype", "<collection xmlns=\"DAV:\"/>"),
+      VALUE (1, "DAV:", "resourcetype", NULL),
+      VALUE (1, "DAV:", "getetag", "\"5-62f1a0b0c0d00\""),
+      VALUE (2, "http://apache.org/dav/props/", "executable", "F"),
+      VALUE (2, "DAV:", "getcontentlength", "12"),
+    },
+    .check = check_apache_lp1_prefixes,
+  },
+  {
+    /* %20 and %23 stay encoded, raw parentheses stay raw. Empty elements in
+     * a 404 propstat are names, not values. */
+    .fixture = "apache-named-404-many-prefixes",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "/my%20box/", [1] = "/my%20box/photo%20%232%20(edit).jpg" },
+    .propstats = { PROPSTAT (1, 0, 200) },
+    .values = {
+      VALUE (1, "DAV:", "getcontentlength", "7"),
+      VALUE (1, "http://apache.org/dav/props/", "executable", "T"),
+    },
+    .problems = { NOWHERE (DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT) },
+    .check = check_apache_named_404_many_prefixes,
+  },
+  {
+    /* A valueless attribute is not XML: parsing stops there. The open
+     * response is handed over all the same, marked as cut off. */
+    .fixture = "attribute-without-value",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 1,
+    .hrefs = { [0] = "/remote.php/dav/files/kim/tagged/" },
+    .values = {
+      VALUE (0, "DAV:", "getetag", "\"77aa\""),
+    },
+    .problems = { ON_BODY (DAV_PROBLEM_NOT_WELL_FORMED) },
+    .check = check_attribute_without_value,
+  },
+  {
+    /* CDATA is text: its '&' is a plain character, not an entity. */
+    .fixture = "cdata-href-and-value",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "/dav/coll/a&b", [1] = "/dav/coll/x&y.txt" },
+    .statuses = { STATUS (1, 200) },
+    .problems = { NOWHERE (DAV_PROBLEM_UNEXPECTED_ELEMENT) },
+    .check = check_cdata_href_and_value,
+  },
+  {
+    /* Comments anywhere, even before and after the root, are nothing. */
+    .fixture = "comments-between-elements",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .no_body_problems = TRUE,
+    .hrefs = { [0] = "/dav/coll/c1", [1] = "/dav/coll/c2" },
+    .statuses = { STATUS (0, 200) },
+    .values = {
+      VALUE (1, "DAV:", "getetag", "\"c2\""),
+    },
+    .clean = { [0] = TRUE, [1] = TRUE },
+    .check = check_comments_between_elements,
+  },
+  {
+    .fixture = "delete-403-members-no-slash",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 4,
+    .check = check_delete_403_members_no_slash,
+  },
+  {
+    .fixture = "delete-single-423",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/vault/inner/held%20open.txt" },
+    .check = check_delete_single_423,
+  },
+  {
+    /* 403 and 425 propstats that still carry values: kept, and flagged. */
+    .fixture = "depth1-mixed-propstat-statuses",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 5,
+    .hrefs = { [0] = "/archive", [4] = "/archive/old" },
+    .propstats = {
+      PROPSTAT (0, 0, 200),
+      PROPSTAT (0, 1, 404),
+      PROPSTAT (1, 0, 200),
+      PROPSTAT (2, 0, 403),
+      PROPSTAT (3, 0, 425),
+    },
+    .values = {
+      VALUE (1, "DAV:", "getcontentlength", "4096"),
+      VALUE (2, "DAV:", "displayname", "Budget"),
+      VALUE (3, "DAV:", "getcontentlength", "3"),
+    },
+    .problems = {
+      ON_RESPONSE (2, DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT),
+      ON_RESPONSE (3, DAV_PROBLEM_VALUE_IN_FAILED_PROPSTAT),
+    },
+    .clean = { [0] = TRUE, [4] = TRUE },
+    .check = check_depth1_mixed_propstat_statuses,
+  },
+  {
+    .fixture = "doctype-billion-laughs",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 0,
+    .check = check_doctype_billion_laughs,
+  },
+  {
+    .fixture = "doctype-external-dtd",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 0,
+    .check = check_doctype_external_dtd,
+  },
+  {
+    .fixture = "doctype-parameter-entity",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 0,
+    .check = check_doctype_parameter_entity,
+  },
+  {
+    .fixture = "doctype-plain",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 0,
+    .check = check_doctype_plain,
+  },
+  {
+    .fixture = "doctype-xxe-system-entity",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 0,
+    .check = check_doctype_xxe_system_entity,
+  },
+  {
+    /* The pre-RFC 2518 draft namespace is not DAV:. */
+    .fixture = "draft-namespace-root",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 0,
+    .problems = { ON_BODY (DAV_PROBLEM_NOT_MULTISTATUS) },
+    .check = check_draft_namespace_root,
+  },
+  {
+    /* Both are kept; only the second is flagged, and that is no reason to
+     * doubt the whole body. */
+    .fixture = "duplicate-href-423-404-gone",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "http://localhost/shelf/item7", [1] = "http://localhost/shelf/item7" },
+    .check = check_duplicate_href_423_404_gone,
+  },
+  {
+    /* No XML declaration, default namespace, one line. */
+    .fixture = "duplicate-prop-200-and-404",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "https://192.0.2.10/cloud/" },
+    .check = check_duplicate_prop_200_and_404,
+  },
+  {
+    .fixture = "empty-multistatus-multiline-root",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 0,
+    .no_body_problems = TRUE,
+    .check = check_empty_multistatus_multiline_root,
+  },
+  {
+    .fixture = "empty-multistatus-selfclosing",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 0,
+    .no_body_problems = TRUE,
+    .check = check_empty_multistatus_selfclosing,
+  },
+  {
+    .fixture = "empty-prop-404",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/no/such/file.txt" },
+    .propstats = { PROPSTAT (0, 0, 404) },
+    .check = check_empty_prop_404,
+  },
+  {
+    .fixture = "error-lock-token-submitted-423",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "http://example.net/shared/plan.odt", [1] = "http://example.net/shared/notes.txt" },
+    .check = check_error_lock_token_submitted_423,
+  },
+  {
+    /* The bidi override stays percent-encoded in the href. */
+    .fixture = "escaped-reason-bidi",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/dav/coll/invoice%E2%80%AEfdp.exe" },
+    .check = check_escaped_reason_bidi,
+  },
+  {
+    /* An unused namespace declaration is harmless. */
+    .fixture = "extended-mkcol-403-unused-ns",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .no_body_problems = TRUE,
+    .hrefs = { [0] = "/projects/new-board" },
+    .propstats = { PROPSTAT (0, 0, 403) },
+    .clean = { [0] = TRUE },
+    .check = check_extended_mkcol_403_unused_ns,
+  },
+  {
+    /* Single-quoted declaration and attributes. The value of a failed
+     * property is kept, and flagged. */
+    .fixture = "failed-propstat-with-value-apostrophe",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/memo" },
+    .values = {
+      VALUE (0, "urn:example:memo", "comment", "should not be here"),
+    },
+    .check = check_failed_propstat_with_value_apostrophe,
+  },
+  {
+    /* &amp; is decoded once; the lower-case %-escapes stay as sent. */
+    .fixture = "href-amp-entity-propname",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "/Caf%c3%a9%20&%20Bar/", [1] = "/Caf%c3%a9%20&%20Bar/men%c3%bc.txt" },
+    .check = check_href_amp_entity_propname,
+  },
+  {
+    /* Newlines and indentation around the href text are trimmed. */
+    .fixture = "href-newline-indent",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "http://example.org/papers/drafts/", [1] = "http://example.org/papers/drafts/intro.tex" },
+    .values = {
+      VALUE (0, "DAV:", "resourcetype", "<collection xmlns=\"DAV:\"/>"),
+      VALUE (1, "DAV:", "resourcetype", NULL),
+    },
+    .clean = { [0] = TRUE, [1] = TRUE },
+  },
+  {
+    /* The response is kept, flagged, and the href inside its prop does not
+     * become its href. */
+    .fixture = "href-only-inside-prop",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 1,
+    .propstats = { PROPSTAT (0, 0, 0) },
+    .check = check_href_only_inside_prop,
+  },
+  {
+    /* A file really named "&lt;.txt": neither percent- nor entity-decoded. */
+    .fixture = "href-pct-encoded-entity-name",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "http://example.com/notes/%26lt%3b.txt" },
+    .propstats = { PROPSTAT (0, 1, 404) },
+    .values = {
+      VALUE (0, "DAV:", "getetag", "\"0f0f\""),
+      VALUE (0, "DAV:", "getcontentlength", "0"),
+    },
+    .clean = { [0] = TRUE },
+    .check = check_href_pct_encoded_entity_name,
+  },
+  {
+    .fixture = "href-query-string-amp",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/shared/my%20doc?rev=3&view=raw" },
+    .values = {
+      VALUE (0, "DAV:", "getcontentlength", "11"),
+    },
+    .clean = { [0] = TRUE },
+  },
+  {
+    /* Raw UTF-8 in an href is well-formed XML: kept as sent, not encoded. */
+    .fixture = "href-raw-utf8",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "http://example.org/price\u20aclist", [1] = "/old%20docs/\u20acuro" },
+    .values = {
+      VALUE (0, "DAV:", "displayname", "raw euro"),
+      VALUE (1, "DAV:", "displayname", "mixed"),
+    },
+    .check = check_href_raw_utf8,
+  },
+  {
+    /* CR LF before and a space after: trimmed. */
+    .fixture = "href-whitespace-crlf",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "http://localhost/gamma" },
+    .values = {
+      VALUE (0, "urn:example:greek", "gamma", "delta"),
+    },
+    .clean = { [0] = TRUE },
+    .check = check_href_whitespace_crlf,
+  },
+  {
+    .fixture = "href-whitespace-status-newline",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/gap" },
+    .check = check_href_whitespace_status_newline,
+  },
+  {
+    /* The parser keeps every form of href as sent; resolving them against
+     * the request is the client's job. */
+    .fixture = "hrefs-relative-colon-at-sign",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 6,
+    .values = {
+      VALUE (4, "DAV:", "displayname", "Relative with colon"),
+    },
+    .check = check_hrefs_relative_colon_at_sign,
+  },
+  {
+    .fixture = "html-error-body",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 0,
+    .problems = { ON_BODY (DAV_PROBLEM_NOT_MULTISTATUS) },
+    .check = check_html_error_body,
+  },
+  {
+    .fixture = "html-without-doctype",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 0,
+    .problems = { ON_BODY (DAV_PROBLEM_NOT_MULTISTATUS) },
+    .check = check_html_without_doctype,
+  },
+  {
+    /* Six responses, however broken: none is dropped. */
+    .fixture = "incomplete-responses-kept",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 6,
+    .no_body_problems = TRUE,
+    .hrefs = { [1] = "/", [5] = "/tail" },
+    .propstats = { PROPSTAT (3, 0, 0) },
+    .check = check_incomplete_responses_kept,
+  },
+  {
+    /* Recorded and flagged; a warning, so the body as such is complete. */
+    .fixture = "interim-102-status",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/dav/coll/slow" },
+    .check = check_interim_102_status,
+  },
+  {
+    /* Empty and self-closing properties have no value. A prefix declared on
+     * the property element itself. */
+    .fixture = "json-value-inline-namespace",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/remote.php/dav/files/kim/Shared%20stuff/" },
+    .propstats = { PROPSTAT (0, 1, 404) },
+    .values = {
+      VALUE (0, "http://owncloud.org/ns", "permissions", "RGDNVCK"),
+      VALUE (0, "http://nextcloud.org/ns", "note", NULL),
+      VALUE (0, "http://nextcloud.org/ns", "sharees", NULL),
+      VALUE (0, "http://ns.example.org/sharing", "share-level", "17"),
+    },
+    .clean = { [0] = TRUE },
+    .check = check_json_value_inline_namespace,
+  },
+  {
+    /* Junk before the first response belongs to the body. A propstat
+     * without a status is fatal, the junk alone is not. */
+    .fixture = "junk-elements-split-href",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/path" },
+    .problems = { ON_BODY (DAV_PROBLEM_UNEXPECTED_ELEMENT), ON_BODY (DAV_PROBLEM_UNEXPECTED_TEXT) },
+    .check = check_junk_elements_split_href,
+  },
+  {
+    .fixture = "lock-207-424-423",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "/vault", [1] = "/vault/inner/50%25.txt" },
+    .propstats = { PROPSTAT (0, 0, 424) },
+    .check = check_lock_207_424_423,
+  },
+  {
+    .fixture = "mixed-content-value-299",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .propstats = { PROPSTAT (0, 0, 298) },
+    .problems = { ON_RESPONSE (0, DAV_PROBLEM_UNKNOWN_STATUS) },
+    .check = check_mixed_content_value_299,
+  },
+  {
+    .fixture = "multi-href-423-delete",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [1] = "/dav/coll/" },
+    .check = check_multi_href_423_delete,
+  },
+  {
+    .fixture = "multi-href-status-form",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .check = check_multi_href_status_form,
+  },
+  {
+    .fixture = "multi-href-tab-whitespace",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [1] = "http://example.org/locked-out" },
+    .statuses = { STATUS (1, 403) },
+    .check = check_multi_href_tab_whitespace,
+  },
+  {
+    .fixture = "multistatus-description-403-nested-values",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "http://example.org/crate" },
+    .clean = { [0] = TRUE },
+    .check = check_multistatus_description_403_nested_values,
+  },
+  {
+    .fixture = "nested-href-prop-in-value",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/calendars/team" },
+    .values = {
+      VALUE (0, "DAV:", "share-access", "<shared-owner xmlns=\"DAV:\"/>"),
+    },
+    .check = check_nested_href_prop_in_value,
+  },
+  {
+    .fixture = "nested-hrefs-lockdiscovery-owner-location",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "/dav/coll/f", [1] = "/dav/coll/moved" },
+    .check = check_nested_hrefs_lockdiscovery_owner_location,
+  },
+  {
+    .fixture = "no-href-420-multiline-description",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 2,
+    .check = check_no_href_420_multiline_description,
+  },
+  {
+    /* Indented declaration-to-root gap and trailing whitespace are fine. A
+     * status before the prop still belongs to its propstat. The second
+     * propstat has none. */
+    .fixture = "no-href-status-first",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 1,
+    .no_body_problems = TRUE,
+    .propstats = { PROPSTAT (0, 0, 404), PROPSTAT (0, 1, 0) },
+    .check = check_no_href_status_first,
+  },
+  {
+    /* A DAV: element, but not multistatus: a request echoed back. */
+    .fixture = "not-multistatus-root",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 0,
+    .problems = { ON_BODY (DAV_PROBLEM_NOT_MULTISTATUS) },
+    .check = check_not_multistatus_root,
+  },
+  {
+    /* An href in another namespace names nothing. */
+    .fixture = "ns-foreign-href",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 1,
+    .check = check_ns_foreign_href,
+  },
+  {
+    /* Namespace names are compared exactly: "dav:" is not "DAV:". */
+    .fixture = "ns-wrong-case-dav",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 0,
+    .problems = { ON_BODY (DAV_PROBLEM_NOT_MULTISTATUS) },
+    .check = check_ns_wrong_case_dav,
+  },
+  {
+    /* The root is right, the response is in "Dav:": it is not a DAV:
+     * response, so nothing is listed; but an answer whose only item was
+     * dropped for a wrong-case DAV namespace is no complete, empty listing
+     * (dav-problem.h: NAMESPACE covers "DAV: element in a wrong
+     * namespace"). */
+    .fixture = "ns-wrong-case-inner",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 0,
+    .problems = { ON_BODY (DAV_PROBLEM_NAMESPACE) },
+    .check = check_ns_wrong_case_inner,
+  },
+  {
+    .fixture = "ns0-prefix-404-propstat-first",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/lib/notebooks/" },
+    .propstats = { PROPSTAT (0, 0, 404), PROPSTAT (0, 1, 200) },
+    .check = check_ns0_prefix_404_propstat_first,
+  },
+  {
+    /* Properties that redeclare the default namespace for themselves. A
+     * redundant xmlns="DAV:" on the second propstat changes nothing. */
+    .fixture = "proppatch-424-409-default-ns-props",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "http://example.net/poems/ode" },
+    .propstats = { PROPSTAT (0, 0, 424), PROPSTAT (0, 1, 409) },
+    .check = check_proppatch_424_409_default_ns_props,
+  },
+  {
+    /* A namespace is a name: kept as sent, and no problem for the answer. */
+    .fixture = "ns-uri-empty-port",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .no_body_problems = TRUE,
+    .clean = { [0] = TRUE },
+    .check = check_ns_uri_empty_port,
+  },
+  {
+    /* "tags" is no absolute URI, but it is the namespace as sent. */
+    .fixture = "proppatch-relative-namespace-uri",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/files/song.ogg" },
+    .propstats = { PROPSTAT (0, 0, 200), PROPSTAT (0, 1, 404) },
+    .check = check_proppatch_relative_namespace_uri,
+  },
+  {
+    .fixture = "propstat-error-condition",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .check = check_propstat_error_condition,
+  },
+  {
+    /* The property is kept, with no status. */
+    .fixture = "propstat-without-status",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/files/unsure.txt" },
+    .propstats = { PROPSTAT (0, 0, 0) },
+    .values = {
+      VALUE (0, "DAV:", "displayname", "No status given"),
+    },
+    .check = check_propstat_without_status,
+  },
+  {
+    .fixture = "propstats-without-prop-odd-codes",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "/num/one", [1] = "/num/two" },
+    .check = check_propstats_without_prop_odd_codes,
+  },
+  {
+    /* No XML declaration, no final newline, unused prefixes. A negative
+     * quota is text; reading it is for the caller. */
+    .fixture = "quota-negative-no-xml-decl",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .no_body_problems = TRUE,
+    .hrefs = { [0] = "/remote.php/dav/files/kim/" },
+    .values = {
+      VALUE (0, "DAV:", "quota-available-bytes", "-3"),
+      VALUE (0, "DAV:", "quota-used-bytes", "52428800"),
+    },
+    .clean = { [0] = TRUE },
+  },
+  {
+    /* An empty displayname with a space before "/>". The href
+     * percent-encoded, the displayname raw UTF-8. */
+    .fixture = "single-quoted-decl-nonascii",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [0] = "/lib/", [1] = "/lib/Mes%20donn%C3%A9es/" },
+    .values = {
+      VALUE (0, "DAV:", "displayname", NULL),
+      VALUE (0, "DAV:", "resourcetype", "<collection xmlns=\"DAV:\"/>"),
+      VALUE (1, "DAV:", "displayname", "Mes donn\u00e9es"),
+      VALUE (1, "DAV:", "getetag", "9e107d9d372bb6826bd81d3542a419d6"),
+    },
+  },
+  {
+    .fixture = "status-599-unknown-code",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [1] = "/music/track02.flac" },
+    .statuses = { STATUS (0, 200) },
+    .clean = { [0] = TRUE },
+    .check = check_status_599_unknown_code,
+  },
+  {
+    /* Both forms at once is a warning: both are kept. */
+    .fixture = "status-and-propstat-descriptions",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/menu" },
+    .check = check_status_and_propstat_descriptions,
+  },
+  {
+    /* The status comes first, and still applies to the properties after it. */
+    .fixture = "status-before-prop-location",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "http://localhost:8421/share/docs/" },
+    .propstats = { PROPSTAT (0, 0, 200) },
+    .values = {
+      VALUE (0, "DAV:", "getetag", "\"5d41402abc4b2a76\""),
+      VALUE (0, "DAV:", "resourcetype", "<collection xmlns=\"DAV:\"/>"),
+    },
+    .check = check_status_before_prop_location,
+  },
+  {
+    .fixture = "status-garbage",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 3,
+    .propstats = { PROPSTAT (2, 0, 0) },
+    .values = {
+      VALUE (2, "DAV:", "getetag", "\"g3\""),
+    },
+    .check = check_status_garbage,
+  },
+  {
+    /* "HTTP 1.1 200 OK" is read, and noted: no reason to doubt the body. */
+    .fixture = "status-http-space-version",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/shapes/circle" },
+    .check = check_status_http_space_version,
+  },
+  {
+    .fixture = "status-invalid-line-propstat",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/shared/media" },
+    .propstats = { PROPSTAT (0, 0, 0) },
+    .check = check_status_invalid_line_propstat,
+  },
+  {
+    .fixture = "status-invalid-line-response",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/shared/report.pdf" },
+    .check = check_status_invalid_line_response,
+  },
+  {
+    /* RFC 9110 allows an empty reason phrase: nothing to flag. */
+    .fixture = "status-no-reason",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/quiet" },
+    .check = check_status_no_reason,
+  },
+  {
+    /* "(status)" is a reason like any other; the codes are what count. */
+    .fixture = "status-placeholder-reason-proppatch",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .propstats = { PROPSTAT (0, 0, 424), PROPSTAT (0, 1, 424), PROPSTAT (0, 2, 409) },
+    .check = check_status_placeholder_reason_proppatch,
+  },
+  {
+    .fixture = "sync-collection-507-number-of-matches",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 4,
+    .hrefs = { [2] = "http://192.0.2.7/books/gone.vcf", [3] = "http://192.0.2.7/books/" },
+    .values = {
+      VALUE (0, "DAV:", "getetag", "\"b2-0001\""),
+      VALUE (1, "DAV:", "getetag", "\"b2-0002\""),
+    },
+    .check = check_sync_collection_507_number_of_matches,
+  },
+  {
+    /* A newline inside the start tag is just whitespace. */
+    .fixture = "sync-collection-newline-in-start-tag",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 3,
+    .hrefs = {
+      [0] = "http://192.0.2.7/books/alice.vcf",
+      [1] = "http://192.0.2.7/books/bob.vcf",
+      [2] = "http://192.0.2.7/books/carol.vcf",
+    },
+    .propstats = { PROPSTAT (1, 1, 404) },
+    .values = {
+      VALUE (2, "DAV:", "getetag", "\"a1-0003\""),
+    },
+    .check = check_sync_collection_newline_in_start_tag,
+  },
+  {
+    .fixture = "sync-token-404-member",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 3,
+    .no_body_problems = TRUE,
+    .hrefs = { [0] = "/cal/kim/home/added.ics", [2] = "/cal/kim/home/removed.ics" },
+    .statuses = { STATUS (2, 404) },
+    .values = {
+      VALUE (1, "DAV:", "getetag", "\"8-2\""),
+    },
+    .check = check_sync_token_404_member,
+  },
+  {
+    .fixture = "trailing-garbage-after-root",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 1,
+    .hrefs = { [0] = "/dav/coll/kept" },
+    .statuses = { STATUS (0, 200) },
+    .clean = { [0] = TRUE },
+    .check = check_trailing_garbage_after_root,
+  },
+  {
+    /* Cut after a whole response: the listing may miss more. */
+    .fixture = "truncated-after-response",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 1,
+    .hrefs = { [0] = "/dav/coll/only" },
+    .statuses = { STATUS (0, 204) },
+    .problems = { ON_BODY (DAV_PROBLEM_TRUNCATED) },
+    .check = check_truncated_after_response,
+  },
+  {
+    .fixture = "truncated-open-response",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 2,
+    .hrefs = { [1] = "/dav/coll/second" },
+    .propstats = { PROPSTAT (1, 0, 200) },
+    .values = {
+      VALUE (1, "DAV:", "displayname", "Second"),
+    },
+    .problems = { ON_BODY (DAV_PROBLEM_TRUNCATED) },
+    .check = check_truncated_open_response,
+  },
+  {
+    .fixture = "truncated-response-no-href",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 1,
+    .propstats = { PROPSTAT (0, 0, 200) },
+    .problems = { ON_BODY (DAV_PROBLEM_TRUNCATED) },
+    .check = check_truncated_response_no_href,
+  },
+  {
+    .fixture = "truncated-status-format-string",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 1,
+    .hrefs = { [0] = "/tmp/x/" },
+    .problems = { ON_BODY (DAV_PROBLEM_TRUNCATED) },
+    .check = check_truncated_status_format_string,
+  },
+  {
+    .fixture = "two-sync-tokens",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .problems = { ANYWHERE (DAV_PROBLEM_DUPLICATE_ELEMENT) },
+    .check = check_two_sync_tokens,
+  },
+  {
+    .fixture = "two-status-duplicate-element",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 2,
+    .propstats = { PROPSTAT (1, 0, 200) },
+    .check = check_two_status_duplicate_element,
+  },
+  {
+    /* The response still open at the mismatch is kept, with its 410. */
+    .fixture = "unclosed-response-mismatched-end",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 1,
+    .hrefs = { [0] = "/box/" },
+    .check = check_unclosed_response_mismatched_end,
+  },
+  {
+    /* libxml2 reports undeclared prefixes and goes on. The two properties
+     * are kept, without a namespace. */
+    .fixture = "undeclared-prefix-404-507",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 2,
+    .hrefs = { [1] = "/" },
+    .propstats = { PROPSTAT (0, 1, 404) },
+    .values = {
+      VALUE (0, "DAV:", "getcontentlength", "9"),
+    },
+    .check = check_undeclared_prefix_404_507,
+  },
+  {
+    .fixture = "undeclared-prefix-calendar-data",
+    .complete = FALSE, .well_formed = TRUE, .n_responses = 2,
+    .values = {
+      VALUE (0, "DAV:", "getetag", "\"41-aa\""),
+      VALUE (1, "DAV:", "getetag", "\"42-bb\""),
+    },
+    .check = check_undeclared_prefix_calendar_data,
+  },
+  {
+    /* A UTF-8 byte order mark before the declaration is allowed. */
+    .fixture = "utf8-bom",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .no_body_problems = TRUE,
+    .hrefs = { [0] = "/dav/coll/r%C3%A9sum%C3%A9.txt" },
+    .values = {
+      VALUE (0, "DAV:", "displayname", "r\u00e9sum\u00e9"),
+    },
+    .check = check_utf8_bom,
+  },
+  {
+    .fixture = "value-serialization",
+    .complete = TRUE, .well_formed = TRUE, .n_responses = 1,
+    .hrefs = { [0] = "/dav/coll/tree" },
+    .values = {
+      VALUE (0, "", "none", "no namespace"),
+    },
+    .check = check_value_serialization,
+  },
+  {
+    .fixture = "unbounded-propstats-truncated",
+    .complete = FALSE, .well_formed = FALSE, .n_responses = 1,
+    .hrefs = { [0] = "/loop" },
+    .problems = { ON_BODY (DAV_PROBLEM_LIMIT) },
+    .check = check_unbounded_propstats_truncated,
+  },
 };
 
 static void
-test_namespace_variants (void)
+test_fixture_case (gconstpointer data)
 {
-  g_autoptr(DavMultistatus) plain = parse_string (namespace_variants[0]);
-  g_autofree char *plain_dump = canonical_dump (plain);
+  const FixtureCase *c = data;
+  g_autofree char *file = g_strconcat (c->fixture, ".xml", NULL);
+  g_autoptr(DavMultistatus) ms = parse_fixture (file);
 
-  g_assert_true (plain->complete);
-  g_assert_cmpuint (plain->n_responses, ==, 1);
-  g_assert_cmpstr (plain->sync_token, ==, "tok");
-  g_assert_cmpstr (property_value (plain, 0, "DAV:", "getetag"), ==, "\"e\"");
+  g_assert_cmpint (ms->complete, ==, c->complete);
+  g_assert_cmpint (ms->well_formed, ==, c->well_formed);
+  g_assert_cmpuint (ms->n_responses, ==, c->n_responses);
+  if (c->no_body_problems)
+    g_assert_cmpuint (ms->problems->len, ==, 0);
 
-  for (guint i = 1; i < G_N_ELEMENTS (namespace_variants); i++)
+  for (guint i = 0; i < MAX_RESPONSES; i++)
     {
-      g_autoptr(DavMultistatus) ms = NULL;
-      g_autofree char *dump = NULL;
-
-      ms = parse_string (namespace_variants[i]);
-      dump = canonical_dump (ms);
-      g_test_message ("variant %u", i);
-      g_assert_cmpstr (dump, ==, plain_dump);
+      if (c->hrefs[i] != NULL)
+        g_assert_cmpstr (href_at (ms, i), ==, c->hrefs[i]);
+      if (c->clean[i])
+        g_assert_cmpuint (response_at (ms, i)->problems->len, ==, 0);
     }
-}
-
-static void
-test_namespace_wrong_case (void)
-{
-  g_autoptr(GString) body = g_string_new (namespace_variants[0]);
-  g_autoptr(DavMultistatus) ms = NULL;
-
-  g_string_replace (body, "xmlns:D=\"DAV:\"", "xmlns:D=\"dav:\"", 0);
-  ms = parse_string (body->str);
-  g_assert_false (ms->is_multistatus);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_NOT_MULTISTATUS));
-  g_assert_cmpuint (ms->n_responses, ==, 0);
-  g_assert_null (ms->sync_token);
-}
-
-static void
-test_namespace_foreign_href (void)
-{
-  g_autoptr(DavMultistatus) ms =
-    parse_string ("<?xml version=\"1.0\"?>\n"
-                  "<D:multistatus xmlns:D=\"DAV:\" xmlns:F=\"urn:example:foreign\">"
-                  "<D:response><F:href>/evil</F:href><D:href>/v/real</D:href>"
-                  "<D:status>HTTP/1.1 200 OK</D:status></D:response>"
-                  "<D:response><F:href>/evil2</F:href>"
-                  "<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>\n");
-  const DavResponse *r;
-
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  r = response_at (ms, 0);
-  g_assert_cmpuint (r->hrefs->len, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/v/real");
-  g_assert_true (has_problem (r->problems, DAV_PROBLEM_UNEXPECTED_ELEMENT));
-  r = response_at (ms, 1);
-  g_assert_cmpuint (r->hrefs->len, ==, 0);
-  g_assert_true (has_problem (r->problems, DAV_PROBLEM_MISSING_HREF));
-  g_assert_false (ms->complete);
-  g_assert_false (dump_contains (ms, "/evil"));
-}
-
-static void
-test_utf16le_bom (void)
-{
-  const char *utf8 =
-    "<?xml version=\"1.0\"?>\n"
-    "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/caf%C3%A9</D:href>"
-    "<D:propstat><D:prop><D:displayname>caf\u00e9 \u20ac \U0001F600</D:displayname></D:prop>"
-    "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) body = g_string_new_len ("\xff\xfe", 2);
-  g_autoptr(DavMultistatus) reference = parse_string (utf8);
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autoptr(DavMultistatus) bytes = NULL;
-  g_autofree char *utf16 = NULL;
-  g_autofree char *reference_dump = canonical_dump (reference);
-  g_autofree char *dump = NULL;
-  g_autofree char *bytes_dump = NULL;
-  gsize length = 0;
-
-  utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
-  g_assert_no_error (error);
-  g_string_append_len (body, utf16, length);
-
-  g_assert_true (reference->complete);
-  ms = dav_multistatus_parse (body->str, body->len, NULL);
-  dump = canonical_dump (ms);
-  g_assert_cmpstr (dump, ==, reference_dump);
-  g_assert_cmpstr (property_value (ms, 0, "DAV:", "displayname"), ==, "caf\u00e9 \u20ac \U0001F600");
-
-  /* Cut between the two bytes of a code unit, and inside surrogate pairs. */
-  bytes = parse_in_chunks (body->str, body->len, one_byte);
-  bytes_dump = canonical_dump (bytes);
-  g_assert_cmpstr (bytes_dump, ==, reference_dump);
-}
-
-static void
-test_invalid_utf8_href (void)
-{
-  const char *body =
-    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-    "<D:multistatus xmlns:D=\"DAV:\">"
-    "<D:response><D:href>/dav/good</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>"
-    "<D:response><D:href>/dav/bad\xff\xfe\xc0\xae</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>"
-    "</D:multistatus>\n";
-  g_autoptr(DavMultistatus) ms = parse_string (body);
-  g_autoptr(DavMultistatus) bytes = NULL;
-  g_autofree char *dump = canonical_dump (ms);
-  g_autofree char *bytes_dump = NULL;
-
-  /* Invalid bytes make the body untrustworthy, whatever else is in it. */
-  g_assert_false (ms->complete);
-  g_assert_true (has_fatal_problem (ms));
-  g_assert_true (has_problem_anywhere (ms, DAV_PROBLEM_ENCODING) ||
-                 has_problem_anywhere (ms, DAV_PROBLEM_NOT_WELL_FORMED));
-  /* What came before is kept; no invalid bytes are handed on. */
-  g_assert_cmpuint (ms->n_responses, >=, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/dav/good");
-  for (guint i = 0; i < ms->responses->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (c->statuses) && c->statuses[i].set; i++)
+    g_assert_cmpuint (response_at (ms, c->statuses[i].response)->status, ==, c->statuses[i].status);
+  for (guint i = 0; i < G_N_ELEMENTS (c->propstats) && c->propstats[i].set; i++)
     {
-      const char *href = dav_response_get_href (response_at (ms, i));
+      const PropstatExpect *e = &c->propstats[i];
 
-      g_assert_true (href == NULL || g_utf8_validate (href, -1, NULL));
+      g_assert_cmpuint (propstat_at (ms, e->response, e->propstat)->status, ==, e->status);
     }
-  g_assert_true (g_utf8_validate (dump, -1, NULL));
-
-  bytes = parse_in_chunks (body, strlen (body), one_byte);
-  bytes_dump = canonical_dump (bytes);
-  g_assert_cmpstr (bytes_dump, ==, dump);
-}
-
-static void
-test_invalid_utf8_latin1_declared_utf8 (void)
-{
-  /* An ISO-8859-1 "é" in a body that says it is UTF-8. */
-  g_autoptr(DavMultistatus) ms =
-    parse_string ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                  "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/x</D:href>"
-                  "<D:propstat><D:prop><D:displayname>caf\xe9</D:displayname></D:prop>"
-                  "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>\n");
-
-  g_assert_false (ms->complete);
-  g_assert_true (has_fatal_problem (ms));
-  for (guint i = 0; i < ms->responses->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (c->values) && c->values[i].set; i++)
     {
-      const DavProperty *name = find_property (ms, i, "DAV:", "displayname");
+      const ValueExpect *e = &c->values[i];
 
-      g_assert_true (name == NULL || name->value == NULL || g_utf8_validate (name->value, -1, NULL));
+      g_assert_cmpstr (property_value (ms, e->response, e->namespace_uri, e->name), ==, e->value);
     }
-}
-
-static void
-test_broken_bom (void)
-{
-  /* Two bytes of a UTF-8 BOM, then the document. */
-  const char body[] = "\xef\xbb<?xml version=\"1.0\"?>\n"
-                      "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/x</D:href>"
-                      "<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>\n";
-  g_autoptr(DavMultistatus) ms = dav_multistatus_parse (body, sizeof body - 1, NULL);
-
-  g_assert_false (ms->complete);
-  g_assert_true (has_fatal_problem (ms));
-}
-
-static void
-test_stray_text_between_responses (void)
-{
-  /* Stray text in a response, then more between two responses: each
-   * level reports its own. */
-  g_autoptr(DavMultistatus) ms =
-    parse_string ("<?xml version=\"1.0\"?>\n"
-                  "<D:multistatus xmlns:D=\"DAV:\">"
-                  "<D:response><D:href>/a</D:href>inside<D:status>HTTP/1.1 200 OK</D:status></D:response>"
-                  "between"
-                  "<D:response><D:href>/b</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>"
-                  "</D:multistatus>\n");
-
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 2);
-  g_assert_true (has_problem (response_at (ms, 0)->problems, DAV_PROBLEM_UNEXPECTED_TEXT));
-  g_assert_false (has_problem (response_at (ms, 1)->problems, DAV_PROBLEM_UNEXPECTED_TEXT));
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_UNEXPECTED_TEXT));
-}
-
-static void
-test_feed_after_stop (void)
-{
-  const char *body = "<?xml version=\"1.0\"?>\n<D:multistatus xmlns:D=\"DAV:\"><D:response>"
-                     "<D:href>/a</D:href></D:oops>";
-  const char *more = "<D:response><D:href>/b</D:href></D:response></D:multistatus>";
-  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) again = NULL;
-
-  /* Once stopped, the parser says so every time and reads nothing more.
-   * It parses in fixed blocks (chunking independence), so the error is
-   * seen once a whole block has arrived: pad the body past one. */
-  g_autofree char *padded = g_strdup_printf ("%s%*s", body, 5000, "");
-
-  g_assert_false (dav_multistatus_parser_feed (parser, padded, strlen (padded), &error));
-  g_assert_error (error, DAV_ERROR, DAV_ERROR_MALFORMED);
-  g_assert_false (dav_multistatus_parser_feed (parser, more, strlen (more), &again));
-  g_assert_error (again, DAV_ERROR, DAV_ERROR_MALFORMED);
-  ms = dav_multistatus_parser_finish (parser);
-  g_assert_false (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, 1);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/a");
-  g_assert_true (has_problem (response_at (ms, 0)->problems, DAV_PROBLEM_TRUNCATED));
-  g_assert_false (dump_contains (ms, "/b"));
-}
-
-static void
-test_dtd_error_code (void)
-{
-  const char *body = "<?xml version=\"1.0\"?>\n<!DOCTYPE D:multistatus>\n<D:multistatus xmlns:D=\"DAV:\"/>\n";
-  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_autofree char *padded = g_strdup_printf ("%s%*s", body, 5000, "");
-
-  /* Past one block, so that the parser has seen it (it parses in fixed
-   * blocks, whatever the chunking). */
-  g_assert_false (dav_multistatus_parser_feed (parser, padded, strlen (padded), &error));
-  g_assert_error (error, DAV_ERROR, DAV_ERROR_FORBIDDEN_DTD);
-  ms = dav_multistatus_parser_finish (parser);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_FORBIDDEN_DTD));
-}
-
-/* Overlong UTF-8 forms of "." (C0 AE, E0 80 AE) and "<" (C0 BC), raw in
- * the body (neon's cases): libxml2 2.9.14 rejects them as invalid UTF-8,
- * wherever they are. Percent-encoded in an href they decode to bytes
- * that are no "." at all: a name, shown escaped, never a dot segment. */
-static void
-test_overlong_utf8 (void)
-{
-  static const char * const bodies[] = {
-    "<D:response><D:href>/dav/\xc0\xae\xc0\xae/x</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>",
-    "<D:response><D:href>/dav/\xe0\x80\xae\xe0\x80\xae/x</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>",
-    "<D:response><D:href>/dav/a\xc0\xbc" "b</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>",
-    "<D:response><D:href>/dav/a</D:href><D:propstat><D:prop><D:displayname>\xc0\xbcscript\xc0\xbe</D:displayname>"
-    "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>",
-    "\xc0\xbc" "D:response><D:href>/dav/a</D:href><D:status>HTTP/1.1 200 OK</D:status></D:response>",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (c->problems) && c->problems[i].set; i++)
     {
-      g_autofree char *body = g_strconcat ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                                           "<D:multistatus xmlns:D=\"DAV:\">", bodies[i],
-                                           "</D:multistatus>\n", NULL);
-      g_autoptr(DavMultistatus) ms = parse_string (body);
-      g_autoptr(DavMultistatus) bytes = parse_in_chunks (body, strlen (body), one_byte);
-      g_autofree char *dump = canonical_dump (ms);
-      g_autofree char *bytes_dump = canonical_dump (bytes);
+      const ProblemExpect *e = &c->problems[i];
 
-      g_assert_false (ms->complete);
-      g_assert_false (ms->well_formed);
-      g_assert_true (has_fatal_problem (ms));
-      g_assert_true (g_utf8_validate (dump, -1, NULL));
-      /* Nothing of the value with the overlong "<" was kept. */
-      g_assert_false (dump_contains (ms, "value=\"\\300"));
-      g_assert_cmpstr (bytes_dump, ==, dump);
+      if (e->place == ON_BODY_PROBLEM)
+        g_assert_true (has_problem (ms->problems, e->kind));
+      else if (e->place == ANYWHERE_PROBLEM)
+        g_assert_true (has_problem_anywhere (ms, e->kind));
+      else if (e->place == NOWHERE_PROBLEM)
+        g_assert_false (has_problem_anywhere (ms, e->kind));
+      else
+        g_assert_true (has_problem (response_at (ms, e->place)->problems, e->kind));
     }
 
-  {
-    g_autoptr(DavHref) href = dav_href_resolve ("http://127.0.0.1/dav/", "/dav/%C0%AE%C0%AE/");
-    g_autoptr(DavHref) lt = dav_href_resolve ("http://127.0.0.1/dav/", "/dav/%C0%BCb");
-
-    g_assert_cmpint (href->relation, ==, DAV_HREF_MEMBER);
-    g_assert_cmpstr (href->name, ==, "\\xc0\\xae\\xc0\\xae");
-    g_assert_cmpstr (lt->name, ==, "\\xc0\\xbcb");
-  }
-}
-
-static DavMultistatus *
-parse_with_charset (const char *charset,
-                    const char *body,
-                    gsize       length)
-{
-  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
-
-  dav_multistatus_parser_set_charset (parser, charset);
-  dav_multistatus_parser_feed (parser, body, length, NULL);
-
-  return dav_multistatus_parser_finish (parser);
-}
-
-/* A charset in Content-Type that disagrees with the document (its byte
- * order mark or declaration): libxml2 reads the document only, so the
- * parser compares the two, and any disagreement is an error. Agreement,
- * however spelled, is none. */
-static void
-test_charset_mismatch (void)
-{
-  const char *utf8 = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                     "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/caf%C3%A9</D:href>"
-                     "<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>\n";
-  const char *undeclared = "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/x</D:href>"
-                           "<D:status>HTTP/1.1 200 OK</D:status></D:response></D:multistatus>\n";
-  const char *latin1 = "<?xml version='1.0' encoding='ISO-8859-1' ?>\n"
-                       "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/dav/x</D:href><D:propstat><D:prop>"
-                       "<D:displayname>caf\xe9</D:displayname></D:prop>"
-                       "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>\n";
-  static const struct {
-    const char *charset;
-    int         body;      /* 0: utf8, 1: utf-16le with BOM, 2: undeclared, 3: latin1 */
-    gboolean    agree;
-  } cases[] = {
-    { "utf-8", 0, TRUE },
-    { "UTF8", 0, TRUE },
-    { "utf-16", 0, FALSE },
-    { "iso-8859-1", 0, FALSE },
-    { "us-ascii", 0, FALSE },
-    { "utf-8", 1, FALSE },
-    { "utf-16", 1, TRUE },
-    { "UTF-16LE", 1, TRUE },
-    { "utf-16be", 1, FALSE },
-    { "utf-8", 2, TRUE },
-    { "windows-1252", 2, FALSE },
-    { "latin1", 3, TRUE },
-    { "iso-8859-1", 3, TRUE },
-    { "utf-8", 3, FALSE },
-    { "x\x1b[2J", 0, FALSE },
-  };
-  g_autoptr(GString) utf16 = g_string_new_len ("\xff\xfe", 2);
-  g_autofree char *converted = NULL;
-  gsize length = 0;
-
-  converted = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
-  g_string_append_len (utf16, converted, length);
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      const char *body = cases[i].body == 0 ? utf8 : cases[i].body == 1 ? utf16->str :
-                         cases[i].body == 2 ? undeclared : latin1;
-      gsize body_length = cases[i].body == 1 ? utf16->len : strlen (body);
-      g_autoptr(DavMultistatus) ms = parse_with_charset (cases[i].charset, body, body_length);
-      g_autoptr(DavMultistatus) none = parse_with_charset (NULL, body, body_length);
-      g_autofree char *shown = g_strescape (cases[i].charset, NULL);
-
-      g_test_message ("charset=%s, body %d: complete %d", shown, cases[i].body, ms->complete);
-      /* Without a charset, every one of these bodies is fine. */
-      g_assert_true (none->complete);
-      g_assert_cmpuint (ms->n_responses, ==, 1);
-      g_assert_cmpint (ms->complete, ==, cases[i].agree);
-      g_assert_cmpint (has_problem (ms->problems, DAV_PROBLEM_ENCODING), ==, !cases[i].agree);
-      if (!cases[i].agree)
-        g_assert_false (dump_contains (ms, "\x1b"));
-    }
-}
-
-static void
-stop_counting (DavResponse *response,
-               gpointer     user_data)
-{
-  guint *calls = user_data;
-
-  (*calls)++;
-}
-
-static void
-test_streaming_with_limit (void)
-{
-  g_autofree char *body = build_listing ();
-  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
-  g_autoptr(DavMultistatus) ms = NULL;
-  DavParserLimits limits;
-  guint calls = 0;
-
-  /* The callback sees exactly the responses the result counts. */
-  dav_parser_limits_init_default (&limits);
-  limits.max_responses = 3;
-  dav_multistatus_parser_set_limits (parser, &limits);
-  dav_multistatus_parser_set_response_func (parser, stop_counting, &calls, NULL);
-  dav_multistatus_parser_feed (parser, body, strlen (body), NULL);
-  ms = dav_multistatus_parser_finish (parser);
-  g_assert_cmpuint (calls, ==, 3);
-  g_assert_cmpuint (ms->n_responses, ==, 3);
-  g_assert_cmpuint (ms->responses->len, ==, 0);
-  g_assert_false (ms->complete);
-  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_LIMIT));
-}
-
-static void
-count_response (DavResponse *response,
-                gpointer     user_data)
-{
-  GString *hrefs = user_data;
-
-  g_string_append_printf (hrefs, "%u:%s\n", response->index, dav_response_get_href (response));
-}
-
-static gsize chunk_size_fixed;
-
-static gsize
-fixed_size (gsize remaining)
-{
-  return chunk_size_fixed;
-}
-
-static gsize
-large_random_size (gsize remaining)
-{
-  /* Chunks of several blocks, with a tail, as a socket hands them over. */
-  return g_test_rand_int_range (1, 100000);
-}
-
-/* Chunks larger than the parser's 4 KiB blocks, and ones that end just
- * before, on or after a block's end: the blocks read from the middle of
- * a chunk and the tail carried to the next one give the same result as
- * the whole body, also for a body cut off in the middle of an element. */
-static void
-test_large_chunks (void)
-{
-  static const gsize sizes[] = { 4095, 4096, 4097, 8191, 65536, 100003 };
-  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                                          "<D:multistatus xmlns:D=\"DAV:\">\n");
-
-  for (guint i = 0; i < 700; i++)
-    g_string_append_printf (body,
-                            "<D:response><D:href>/big/f-%04u%%20%%c3%%bc.txt</D:href><D:propstat><D:prop>"
-                            "<D:getcontentlength>%u</D:getcontentlength><D:displayname>f %u &amp; g</D:displayname>"
-                            "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>\n",
-                            i, i * 3, i);
-  g_string_append (body, "</D:multistatus>\n");
-
-  for (guint cut = 0; cut < 2; cut++)
-    {
-      /* Whole, then cut off at an odd offset inside a response. */
-      gsize length = cut ? body->len * 2 / 3 + 7 : body->len;
-      g_autoptr(DavMultistatus) whole = dav_multistatus_parse (body->str, length, NULL);
-      g_autofree char *whole_dump = canonical_dump (whole);
-
-      g_assert_cmpuint (length, >, 16 * 4096);
-      g_assert_cmpint (whole->complete, ==, !cut);
-
-      for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
-        {
-          g_autoptr(DavMultistatus) chunked = NULL;
-          g_autofree char *chunked_dump = NULL;
-
-          chunk_size_fixed = sizes[i];
-          chunked = parse_in_chunks (body->str, length, fixed_size);
-          chunked_dump = canonical_dump (chunked);
-          g_assert_cmpstr (chunked_dump, ==, whole_dump);
-        }
-
-      for (guint i = 0; i < 5; i++)
-        {
-          g_autoptr(DavMultistatus) chunked = parse_in_chunks (body->str, length, large_random_size);
-          g_autofree char *chunked_dump = canonical_dump (chunked);
-
-          g_assert_cmpstr (chunked_dump, ==, whole_dump);
-        }
-    }
-}
-
-/* A listing of the size Apache sends for a big folder: 1,501 responses,
- * over a megabyte, built here rather than kept as a file. */
-static void
-test_large_listing (void)
-{
-  const guint n = 1501;
-  g_autoptr(GString) body = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                                          "<D:multistatus xmlns:D=\"DAV:\" xmlns:ns0=\"DAV:\">\n");
-  g_autoptr(DavMultistatus) ms = NULL;
-  g_autoptr(DavMultistatus) chunked = NULL;
-  g_autoptr(DavMultistatus) streamed = NULL;
-  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
-  g_autoptr(GString) seen = g_string_new (NULL);
-  g_autofree char *dump = NULL;
-  g_autofree char *chunked_dump = NULL;
-  g_autofree char *last = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_string_append_printf (body,
-                              "<D:response xmlns:lp1=\"DAV:\" xmlns:lp2=\"http://apache.org/dav/props/\">"
-                              "<D:href>/big/file-%04u%%20%%e2%%82%%ac.dat</D:href><D:propstat><D:prop>"
-                              "<lp1:resourcetype/><lp1:creationdate>2025-01-01T00:00:%02uZ</lp1:creationdate>"
-                              "<lp1:getcontentlength>%u</lp1:getcontentlength>"
-                              "<lp1:getlastmodified>Wed, 01 Jan 2025 00:00:00 GMT</lp1:getlastmodified>"
-                              "<lp1:getetag>\"%x-62f1a0b0c0d00\"</lp1:getetag><lp2:executable>F</lp2:executable>"
-                              "<D:supportedlock><D:lockentry><D:lockscope><D:exclusive/></D:lockscope>"
-                              "<D:locktype><D:write/></D:locktype></D:lockentry><D:lockentry>"
-                              "<D:lockscope><D:shared/></D:lockscope><D:locktype><D:write/></D:locktype>"
-                              "</D:lockentry></D:supportedlock><D:lockdiscovery/>"
-                              "<D:getcontenttype>application/octet-stream</D:getcontenttype>"
-                              "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>\n",
-                              i, i % 60, i * 7, i);
-    }
-  g_string_append (body, "</D:multistatus>\n");
-  g_assert_cmpuint (body->len, >, 1024 * 1024);
-
-  ms = dav_multistatus_parse (body->str, body->len, NULL);
-  g_assert_true (ms->complete);
-  g_assert_cmpuint (ms->n_responses, ==, n);
-  g_assert_cmpuint (ms->responses->len, ==, n);
-  g_assert_cmpstr (href_at (ms, 0), ==, "/big/file-0000%20%e2%82%ac.dat");
-  g_assert_cmpstr (href_at (ms, n - 1), ==, "/big/file-1500%20%e2%82%ac.dat");
-  g_assert_cmpstr (property_value (ms, n - 1, "DAV:", "getcontentlength"), ==, "10500");
-  g_assert_cmpuint (response_at (ms, n - 1)->index, ==, n - 1);
-  for (guint i = 0; i < n; i++)
-    g_assert_cmpuint (response_at (ms, i)->problems->len, ==, 0);
-
-  chunked = parse_in_chunks (body->str, body->len, random_size);
-  dump = canonical_dump (ms);
-  chunked_dump = canonical_dump (chunked);
-  g_assert_cmpstr (chunked_dump, ==, dump);
-
-  dav_multistatus_parser_set_response_func (parser, count_response, seen, NULL);
-  g_assert_true (dav_multistatus_parser_feed (parser, body->str, body->len, NULL));
-  streamed = dav_multistatus_parser_finish (parser);
-  g_assert_true (streamed->complete);
-  g_assert_cmpuint (streamed->n_responses, ==, n);
-  g_assert_cmpuint (streamed->responses->len, ==, 0);
-  last = g_strdup_printf ("%u:/big/file-1500%%20%%e2%%82%%ac.dat\n", n - 1);
-  g_assert_true (g_str_has_suffix (seen->str, last));
-  g_assert_true (g_str_has_prefix (seen->str, "0:/big/file-0000%20%e2%82%ac.dat\n1:"));
-}
-
-/* Registration */
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names must outlive the tests that use them. */
-static void
-add_fixture_tests (GPtrArray *names)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autofree char *path = NULL;
-  const char *entry;
-
-  path = g_test_build_filename (G_TEST_DIST, "fixtures", "207", NULL);
-  dir = g_dir_open (path, 0, &error);
-  g_assert_no_error (error);
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (entry, ".xml"))
-      g_ptr_array_add (names, g_strdup (entry));
-
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *base = g_strndup (name, strlen (name) - strlen (".xml"));
-      g_autofree char *chunking = g_strdup_printf ("/multistatus/chunking/%s", base);
-      g_autofree char *streaming = g_strdup_printf ("/multistatus/streaming/%s", base);
-
-      g_test_add_data_func (chunking, name, test_chunking);
-      g_test_add_data_func (streaming, name, test_streaming);
-    }
+  if (c->check != NULL)
+    c->check (ms);
 }
 
 int
@@ -3658,128 +2442,16 @@ main (int   argc,
   add_fixture_tests (names);
 
   /* One test per fixture, for the quirk it was written for. */
-  g_test_add_func ("/multistatus/activelock-nested-hrefs", test_activelock_nested_hrefs);
-  g_test_add_func ("/multistatus/apache-lp1-prefixes", test_apache_lp1_prefixes);
-  g_test_add_func ("/multistatus/apache-named-404-many-prefixes", test_apache_named_404_many_prefixes);
-  g_test_add_func ("/multistatus/attribute-without-value", test_attribute_without_value);
-  g_test_add_func ("/multistatus/cdata-href-and-value", test_cdata_href_and_value);
-  g_test_add_func ("/multistatus/comments-between-elements", test_comments_between_elements);
-  g_test_add_func ("/multistatus/delete-403-members-no-slash", test_delete_403_members_no_slash);
-  g_test_add_func ("/multistatus/delete-single-423", test_delete_single_423);
-  g_test_add_func ("/multistatus/depth1-mixed-propstat-statuses", test_depth1_mixed_propstat_statuses);
-  g_test_add_func ("/multistatus/doctype-billion-laughs", test_doctype_billion_laughs);
-  g_test_add_func ("/multistatus/doctype-external-dtd", test_doctype_external_dtd);
-  g_test_add_func ("/multistatus/doctype-parameter-entity", test_doctype_parameter_entity);
-  g_test_add_func ("/multistatus/doctype-plain", test_doctype_plain);
-  g_test_add_func ("/multistatus/doctype-xxe-system-entity", test_doctype_xxe_system_entity);
-  g_test_add_func ("/multistatus/draft-namespace-root", test_draft_namespace_root);
-  g_test_add_func ("/multistatus/duplicate-href-423-404-gone", test_duplicate_href_423_404_gone);
-  g_test_add_func ("/multistatus/duplicate-prop-200-and-404", test_duplicate_prop_200_and_404);
-  g_test_add_func ("/multistatus/empty-multistatus-multiline-root", test_empty_multistatus_multiline_root);
-  g_test_add_func ("/multistatus/empty-multistatus-selfclosing", test_empty_multistatus_selfclosing);
-  g_test_add_func ("/multistatus/empty-prop-404", test_empty_prop_404);
-  g_test_add_func ("/multistatus/error-lock-token-submitted-423", test_error_lock_token_submitted_423);
-  g_test_add_func ("/multistatus/escaped-reason-bidi", test_escaped_reason_bidi);
-  g_test_add_func ("/multistatus/extended-mkcol-403-unused-ns", test_extended_mkcol_403_unused_ns);
-  g_test_add_func ("/multistatus/failed-propstat-with-value-apostrophe", test_failed_propstat_with_value_apostrophe);
-  g_test_add_func ("/multistatus/href-amp-entity-propname", test_href_amp_entity_propname);
-  g_test_add_func ("/multistatus/href-newline-indent", test_href_newline_indent);
-  g_test_add_func ("/multistatus/href-only-inside-prop", test_href_only_inside_prop);
-  g_test_add_func ("/multistatus/href-pct-encoded-entity-name", test_href_pct_encoded_entity_name);
-  g_test_add_func ("/multistatus/href-query-string-amp", test_href_query_string_amp);
-  g_test_add_func ("/multistatus/href-raw-utf8", test_href_raw_utf8);
-  g_test_add_func ("/multistatus/href-whitespace-crlf", test_href_whitespace_crlf);
-  g_test_add_func ("/multistatus/href-whitespace-status-newline", test_href_whitespace_status_newline);
-  g_test_add_func ("/multistatus/hrefs-relative-colon-at-sign", test_hrefs_relative_colon_at_sign);
-  g_test_add_func ("/multistatus/hrefs-with-propstat", test_hrefs_with_propstat);
-  g_test_add_func ("/multistatus/html-error-body", test_html_error_body);
-  g_test_add_func ("/multistatus/html-without-doctype", test_html_without_doctype);
-  g_test_add_func ("/multistatus/incomplete-responses-kept", test_incomplete_responses_kept);
-  g_test_add_func ("/multistatus/interim-102-status", test_interim_102_status);
-  g_test_add_func ("/multistatus/json-value-inline-namespace", test_json_value_inline_namespace);
-  g_test_add_func ("/multistatus/junk-elements-split-href", test_junk_elements_split_href);
-  g_test_add_func ("/multistatus/lock-207-424-423", test_lock_207_424_423);
-  g_test_add_func ("/multistatus/mixed-content-value-299", test_mixed_content_value_299);
-  g_test_add_func ("/multistatus/multi-href-423-delete", test_multi_href_423_delete);
-  g_test_add_func ("/multistatus/multi-href-status-form", test_multi_href_status_form);
-  g_test_add_func ("/multistatus/multi-href-tab-whitespace", test_multi_href_tab_whitespace);
-  g_test_add_func ("/multistatus/multistatus-description-403-nested-values", test_multistatus_description_403_nested_values);
-  g_test_add_func ("/multistatus/nested-href-prop-in-value", test_nested_href_prop_in_value);
-  g_test_add_func ("/multistatus/nested-hrefs-lockdiscovery-owner-location", test_nested_hrefs_lockdiscovery_owner_location);
-  g_test_add_func ("/multistatus/no-href-420-multiline-description", test_no_href_420_multiline_description);
-  g_test_add_func ("/multistatus/no-href-status-first", test_no_href_status_first);
-  g_test_add_func ("/multistatus/not-multistatus-root", test_not_multistatus_root);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/multistatus/", fixture_cases[i].fixture, NULL);
+
+      g_test_add_data_func (path, &fixture_cases[i], test_fixture_case);
+    }
   g_test_add_func ("/multistatus/ns-default", test_ns_default);
-  g_test_add_func ("/multistatus/ns-foreign-href", test_ns_foreign_href);
   g_test_add_func ("/multistatus/ns-lp-prefixes", test_ns_lp_prefixes);
   g_test_add_func ("/multistatus/ns-prefix-redefined", test_ns_prefix_redefined);
   g_test_add_func ("/multistatus/ns-uppercase-prefix", test_ns_uppercase_prefix);
-  g_test_add_func ("/multistatus/ns-wrong-case-dav", test_ns_wrong_case_dav);
-  g_test_add_func ("/multistatus/ns-wrong-case-inner", test_ns_wrong_case_inner);
-  g_test_add_func ("/multistatus/ns0-prefix-404-propstat-first", test_ns0_prefix_404_propstat_first);
-  g_test_add_func ("/multistatus/proppatch-424-409-default-ns-props", test_proppatch_424_409_default_ns_props);
-  g_test_add_func ("/multistatus/proppatch-relative-namespace-uri", test_proppatch_relative_namespace_uri);
-  g_test_add_func ("/multistatus/ns-uri-empty-port", test_ns_uri_empty_port);
-  g_test_add_func ("/multistatus/propstat-error-condition", test_propstat_error_condition);
-  g_test_add_func ("/multistatus/propstat-without-status", test_propstat_without_status);
-  g_test_add_func ("/multistatus/propstats-without-prop-odd-codes", test_propstats_without_prop_odd_codes);
-  g_test_add_func ("/multistatus/quota-negative-no-xml-decl", test_quota_negative_no_xml_decl);
-  g_test_add_func ("/multistatus/single-quoted-decl-nonascii", test_single_quoted_decl_nonascii);
-  g_test_add_func ("/multistatus/status-599-unknown-code", test_status_599_unknown_code);
-  g_test_add_func ("/multistatus/status-and-propstat-descriptions", test_status_and_propstat_descriptions);
-  g_test_add_func ("/multistatus/status-before-prop-location", test_status_before_prop_location);
-  g_test_add_func ("/multistatus/status-garbage", test_status_garbage);
-  g_test_add_func ("/multistatus/status-http-space-version", test_status_http_space_version);
-  g_test_add_func ("/multistatus/status-invalid-line-propstat", test_status_invalid_line_propstat);
-  g_test_add_func ("/multistatus/status-invalid-line-response", test_status_invalid_line_response);
-  g_test_add_func ("/multistatus/status-no-reason", test_status_no_reason);
-  g_test_add_func ("/multistatus/status-placeholder-reason-proppatch", test_status_placeholder_reason_proppatch);
-  g_test_add_func ("/multistatus/sync-collection-507-number-of-matches", test_sync_collection_507_number_of_matches);
-  g_test_add_func ("/multistatus/sync-collection-newline-in-start-tag", test_sync_collection_newline_in_start_tag);
-  g_test_add_func ("/multistatus/sync-token-404-member", test_sync_token_404_member);
-  g_test_add_func ("/multistatus/trailing-garbage-after-root", test_trailing_garbage_after_root);
-  g_test_add_func ("/multistatus/truncated-after-response", test_truncated_after_response);
-  g_test_add_func ("/multistatus/truncated-open-response", test_truncated_open_response);
-  g_test_add_func ("/multistatus/truncated-response-no-href", test_truncated_response_no_href);
-  g_test_add_func ("/multistatus/truncated-status-format-string", test_truncated_status_format_string);
-  g_test_add_func ("/multistatus/two-status-duplicate-element", test_two_status_duplicate_element);
-  g_test_add_func ("/multistatus/two-sync-tokens", test_two_sync_tokens);
-  g_test_add_func ("/multistatus/unbounded-propstats-truncated", test_unbounded_propstats_truncated);
-  g_test_add_func ("/multistatus/unclosed-response-mismatched-end", test_unclosed_response_mismatched_end);
-  g_test_add_func ("/multistatus/undeclared-prefix-404-507", test_undeclared_prefix_404_507);
-  g_test_add_func ("/multistatus/undeclared-prefix-calendar-data", test_undeclared_prefix_calendar_data);
-  g_test_add_func ("/multistatus/utf8-bom", test_utf8_bom);
-  g_test_add_func ("/multistatus/value-serialization", test_value_serialization);
-
-  /* Hostile bodies built here. */
-  g_test_add_func ("/multistatus/hostile/billion-laughs", test_billion_laughs);
-  g_test_add_func ("/multistatus/hostile/xxe-system-entity", test_xxe_system_entity);
-  g_test_add_func ("/multistatus/hostile/xxe-no-file-opened", test_xxe_no_file_opened);
-  g_test_add_func ("/multistatus/hostile/external-dtd", test_external_dtd);
-  g_test_add_func ("/multistatus/hostile/deep-nesting", test_deep_nesting);
-  g_test_add_func ("/multistatus/hostile/limits-unlimited-baseline", test_limits_unlimited_baseline);
-  g_test_add_func ("/multistatus/hostile/limit-max-responses", test_limit_max_responses);
-  g_test_add_func ("/multistatus/hostile/limit-max-propstats", test_limit_max_propstats);
-  g_test_add_func ("/multistatus/hostile/limit-max-properties", test_limit_max_properties);
-  g_test_add_func ("/multistatus/hostile/limit-max-body-bytes", test_limit_max_body_bytes);
-  g_test_add_func ("/multistatus/hostile/limit-max-value-bytes", test_limit_max_value_bytes);
-  g_test_add_func ("/multistatus/hostile/error-body", test_error_body);
-  g_test_add_func ("/multistatus/hostile/empty-body", test_empty_body);
-  g_test_add_func ("/multistatus/hostile/namespace-variants", test_namespace_variants);
-  g_test_add_func ("/multistatus/hostile/namespace-wrong-case", test_namespace_wrong_case);
-  g_test_add_func ("/multistatus/hostile/namespace-foreign-href", test_namespace_foreign_href);
-  g_test_add_func ("/multistatus/hostile/utf16le-bom", test_utf16le_bom);
-  g_test_add_func ("/multistatus/hostile/invalid-utf8-href", test_invalid_utf8_href);
-  g_test_add_func ("/multistatus/hostile/invalid-utf8-latin1-declared-utf8", test_invalid_utf8_latin1_declared_utf8);
-  g_test_add_func ("/multistatus/hostile/broken-bom", test_broken_bom);
-  g_test_add_func ("/multistatus/hostile/overlong-utf8", test_overlong_utf8);
-  g_test_add_func ("/multistatus/hostile/charset-mismatch", test_charset_mismatch);
-  g_test_add_func ("/multistatus/hostile/stray-text-between-responses", test_stray_text_between_responses);
-  g_test_add_func ("/multistatus/hostile/feed-after-stop", test_feed_after_stop);
-  g_test_add_func ("/multistatus/hostile/dtd-error-code", test_dtd_error_code);
-  g_test_add_func ("/multistatus/hostile/streaming-with-limit", test_streaming_with_limit);
-  g_test_add_func ("/multistatus/hostile/large-listing", test_large_listing);
-  g_test_add_func ("/multistatus/hostile/large-chunks", test_large_chunks);
 
   return g_test_run ();
 }

@@ -14,13 +14,12 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "dav-client.h"
 #include "dav-error.h"
 
-#define DAV_TEST_WAIT_SECONDS 20
 #include "dav-test-async.h"
+#include "dav-test-raw-server.h"
+#include "dav-test-tls.h"
 
 static char *cert_dir;
 
@@ -37,76 +36,20 @@ static GTlsCertificate *certs[N_CERTS];
 /* ---- certificates -------------------------------------------------------- */
 
 static gboolean
-run_openssl (const char * const *args,
-             GError            **error)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) "openssl");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (cert_dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, &err, &status, error))
-    return FALSE;
-  if (!g_spawn_check_wait_status (status, error))
-    {
-      g_prefix_error (error, "openssl %s: %s: ", args[0], err);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A self-signed certificate for @subject_alt_name, valid from now for a
- * day, or expired a day ago. */
-static GTlsCertificate *
-make_certificate (const char  *name,
-                  const char  *common_name,
-                  const char  *subject_alt_name,
-                  gboolean     expired,
-                  GError     **error)
-{
-  g_autofree char *key = g_strconcat (name, ".key", NULL);
-  g_autofree char *csr = g_strconcat (name, ".csr", NULL);
-  g_autofree char *pem = g_strconcat (name, ".pem", NULL);
-  g_autofree char *ext = g_strconcat (name, ".ext", NULL);
-  g_autofree char *ext_path = g_build_filename (cert_dir, ext, NULL);
-  g_autofree char *subject = g_strconcat ("/CN=", common_name, NULL);
-  g_autofree char *ext_text = g_strconcat ("subjectAltName=", subject_alt_name, "\n", NULL);
-  g_autofree char *pem_path = g_build_filename (cert_dir, pem, NULL);
-  g_autofree char *key_path = g_build_filename (cert_dir, key, NULL);
-  const char *genkey[] = { "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
-                           "-out", csr, "-subj", subject, NULL };
-  /* openssl 3.0 cannot set notBefore; -days -1 makes notAfter a day ago. */
-  const char *sign[] = { "x509", "-req", "-in", csr, "-signkey", key, "-out", pem,
-                         "-days", expired ? "-1" : "1", "-extfile", ext, NULL };
-
-  if (!g_file_set_contents (ext_path, ext_text, -1, error) ||
-      !run_openssl (genkey, error) ||
-      !run_openssl (sign, error))
-    return NULL;
-
-  return g_tls_certificate_new_from_files (pem_path, key_path, error);
-}
-
-static gboolean
 make_certificates (GError **error)
 {
   cert_dir = g_dir_make_tmp ("davscope-tls-XXXXXX", error);
   if (cert_dir == NULL)
     return FALSE;
 
-  certs[CERT_A] = make_certificate ("a", "127.0.0.1", "IP:127.0.0.1", FALSE, error);
+  certs[CERT_A] = dav_test_make_certificate (cert_dir, "a", "127.0.0.1", "IP:127.0.0.1", FALSE, error);
   if (certs[CERT_A] != NULL)
-    certs[CERT_B] = make_certificate ("b", "127.0.0.1", "IP:127.0.0.1", FALSE, error);
+    certs[CERT_B] = dav_test_make_certificate (cert_dir, "b", "127.0.0.1", "IP:127.0.0.1", FALSE, error);
   if (certs[CERT_B] != NULL)
-    certs[CERT_EXPIRED] = make_certificate ("expired", "127.0.0.1", "IP:127.0.0.1", TRUE, error);
+    certs[CERT_EXPIRED] = dav_test_make_certificate (cert_dir, "expired", "127.0.0.1", "IP:127.0.0.1", TRUE, error);
   if (certs[CERT_EXPIRED] != NULL)
-    certs[CERT_WRONG_HOST] = make_certificate ("wrong", "wrong.example", "DNS:wrong.example", FALSE, error);
+    certs[CERT_WRONG_HOST] = dav_test_make_certificate (cert_dir, "wrong", "wrong.example", "DNS:wrong.example",
+                                                        FALSE, error);
 
   return certs[CERT_WRONG_HOST] != NULL;
 }
@@ -114,22 +57,12 @@ make_certificates (GError **error)
 static void
 remove_certificates (void)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   for (guint i = 0; i < N_CERTS; i++)
     g_clear_object (&certs[i]);
   if (cert_dir == NULL)
     return;
 
-  dir = g_dir_open (cert_dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (cert_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (cert_dir);
+  dav_test_remove_dir (cert_dir);
   g_clear_pointer (&cert_dir, g_free);
 }
 
@@ -160,39 +93,6 @@ typedef struct {
   gint            stopping;     /* atomic */
 } TlsServer;
 
-static char *
-read_request (GDataInputStream *in)
-{
-  GString *head = g_string_new (NULL);
-  gsize content_length = 0;
-
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, NULL);
-
-      if (line == NULL)
-        {
-          g_string_free (head, TRUE);
-          return NULL;
-        }
-      g_strchomp (line);
-      if (*line == '\0')
-        break;
-      if (g_ascii_strncasecmp (line, "Content-Length:", 15) == 0)
-        content_length = g_ascii_strtoull (line + 15, NULL, 10);
-      g_string_append_printf (head, "%s\n", line);
-    }
-
-  if (content_length > 0)
-    {
-      g_autofree char *body = g_malloc (content_length);
-
-      g_input_stream_read_all (G_INPUT_STREAM (in), body, content_length, NULL, NULL, NULL);
-    }
-
-  return g_string_free (head, FALSE);
-}
-
 static void
 answer (TlsServer     *server,
         GOutputStream *out,
@@ -220,8 +120,7 @@ answer (TlsServer     *server,
   else
     text = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\nContent-Type: application/xml; charset=utf-8\r\n"
                             "Content-Length: %zu\r\n\r\n%s", strlen (body), body);
-  g_output_stream_write_all (out, text, strlen (text), NULL, NULL, NULL);
-  g_output_stream_flush (out, NULL, NULL);
+  write_text (out, text);
 }
 
 static gboolean
@@ -259,7 +158,7 @@ tls_run_cb (GThreadedSocketService *service,
   g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (in), FALSE);
   for (;;)
     {
-      g_autofree char *head = read_request (in);
+      g_autofree char *head = raw_read_request (in);
 
       if (head == NULL || g_atomic_int_get (&server->stopping))
         break;
@@ -343,18 +242,6 @@ tls_server_free (TlsServer *server)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlsServer, tls_server_free)
 
 /* ---- driving the client -------------------------------------------------- */
-
-static DavClient *
-client_new (const char *base_url)
-{
-  g_autoptr(GError) error = NULL;
-  DavClient *client = dav_client_new (base_url, &error);
-
-  g_assert_no_error (error);
-  dav_client_set_timeout (client, 10);
-
-  return client;
-}
 
 static DavResult *
 do_propfind (DavClient   *client,
@@ -690,6 +577,8 @@ main (int   argc,
    * GNOME proxy resolver, and 127.0.0.1 never goes through a proxy. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  dav_test_set_wait_seconds (20);
+  dav_test_set_client_timeout (10);
   threads = count_threads ();
 
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))

@@ -15,8 +15,8 @@
 
 #include "dav-walk.h"
 
-#define DAV_TEST_WAIT_SECONDS 20
 #include "dav-test-async.h"
+#include "dav-test-soup-server.h"
 
 typedef enum {
   INFINITY_HONOURED,
@@ -42,8 +42,8 @@ static const char * const tree[] = {
 };
 
 typedef struct {
-  SoupServer   *server;
-  char         *url;
+  Server       *server;
+  const char   *url;        /* the server's /dav/ */
   InfinityMode  mode;
   gboolean      broken;     /* /dav/broken/ answers 500 */
   guint         n_infinity;
@@ -94,7 +94,7 @@ handler (SoupServer        *server,
          GHashTable        *query,
          gpointer           user_data)
 {
-  Fixture *fixture = user_data;
+  Fixture *fixture = ((Server *) user_data)->data;
   const char *depth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Depth");
   gboolean infinity = depth == NULL || g_ascii_strcasecmp (depth, "infinity") == 0;
   g_autofree char *folder = g_uri_unescape_string (path, NULL);
@@ -145,26 +145,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
   fixture->mode = GPOINTER_TO_INT (data);
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  fixture->url = g_strdup_printf ("http://127.0.0.1:%d/dav/", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->server = server_new (handler, fixture);
+  fixture->url = fixture->server->dav_url;
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  soup_server_disconnect (fixture->server);
-  g_object_unref (fixture->server);
-  g_free (fixture->url);
+  g_clear_pointer (&fixture->server, server_free);
 }
 
 static void
@@ -366,6 +356,7 @@ main (int   argc,
   /* The isolated dirs have no GSettings schemas for GNOME's proxy resolver. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  dav_test_set_wait_seconds (20);
 
 #define ADD(name, mode, fn) \
   g_test_add ("/walk/" name, Fixture, GINT_TO_POINTER (mode), fixture_set_up, fn, fixture_tear_down)

@@ -27,7 +27,6 @@
 #define TEXT_VALUE   "Tom & Jerry <3> \"quoted\""
 #define XML_VALUE    "<item xmlns=\"" TEST_NS "\">a &amp; b &lt; c</item>" \
                      "<item xmlns=\"" TEST_NS "\"><sub>deep</sub></item>"
-#define DAV_TEST_WAIT_SECONDS 60
 #include "dav-test-async.h"
 #include "dav-test-server.h"
 
@@ -172,7 +171,7 @@ static const ServerBehaviour servers[] = {
   },
 };
 
-/* The server under test (tests/dav-test-server.h). */
+/* The server under test (tests/lib/dav-test-server.h). */
 static const ServerBehaviour *expect;
 
 /* ---- driving the async API ---------------------------------------------- */
@@ -318,20 +317,6 @@ do_get (DavClient       *client,
   return finish_request (client, &res, error);
 }
 
-static DavReport *
-run_batch (DavBatch *batch)
-{
-  GAsyncResult *res = NULL;
-  DavReport *report;
-
-  dav_batch_run_async (batch, NULL, store_result_cb, &res);
-  wait_for (&res);
-  report = dav_batch_run_finish (batch, res);
-  g_object_unref (res);
-
-  return report;
-}
-
 /* ---- fixtures ------------------------------------------------------------ */
 
 static const char *
@@ -346,18 +331,6 @@ test_url (void)
     }
 
   return url;
-}
-
-static DavClient *
-client_new (const char *base_url)
-{
-  g_autoptr(GError) error = NULL;
-  DavClient *client = dav_client_new (base_url, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (client);
-
-  return client;
 }
 
 static char *

@@ -17,9 +17,8 @@
 #include "dav-batch.h"
 #include "dav-error.h"
 #include "dav-resource-store.h"
+#include "dav-test-async.h"
 #include "dav-test-server.h"
-
-#define WAIT_TIMEOUT_SECONDS 30
 
 /* ---- what each server does ---------------------------------------------- */
 
@@ -41,69 +40,13 @@ static const ServerBehaviour servers[] = {
   { "sabre",    423 },   /* and DAV:lock-token-submitted naming the file */
 };
 
-/* The server under test (tests/dav-test-server.h). */
+/* The server under test (tests/lib/dav-test-server.h). */
 static const ServerBehaviour *expect;
 
 /* ---- waiting ------------------------------------------------------------ */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the default main context until @condition holds; fails the test
- * after WAIT_TIMEOUT_SECONDS. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    {
-      g_test_message ("timed out after %d s waiting for %s", WAIT_TIMEOUT_SECONDS, what);
-      g_assert_not_reached ();
-    }
-  g_source_remove (id);
-}
-
-/* Handles whatever is ready now, without blocking. */
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-folder_is_idle (gpointer data)
-{
-  return !dav_folder_get_loading (DAV_FOLDER (data));
-}
-
-static void
-wait_for_folder (DavFolder *folder)
-{
-  wait_until (folder_is_idle, folder, "the folder to finish loading");
-}
-
-static gboolean
-pointer_is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
+/* The callback this file's async calls name; wait_for_result()
+ * (tests/lib/dav-test-async.h) empties the slot again. */
 static void
 on_async_done (GObject      *source,
                GAsyncResult *result,
@@ -112,14 +55,6 @@ on_async_done (GObject      *source,
   GAsyncResult **out = user_data;
 
   *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot,
-                 const char    *what)
-{
-  wait_until (pointer_is_set, slot, what);
-  return g_steal_pointer (slot);
 }
 
 /* ---- content on disk ---------------------------------------------------- */
@@ -1275,6 +1210,7 @@ main (int    argc,
    * resolver needs; the server is on 127.0.0.1 anyway. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  dav_test_set_wait_seconds (30);
   expect = DAV_TEST_SERVER_FIND (servers);
 
 #define ADD(path, name, func) \

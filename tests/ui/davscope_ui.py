@@ -26,11 +26,19 @@ What GTK 4.8's AT-SPI backend gives, and what these helpers do about it:
   PointerRoot without a window manager): point_into() a window first.
 """
 
+import hashlib
+import http.server
 import os
 import re
+import ssl
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
 
 os.environ.setdefault("DOGTAIL_LOGGING", "0")
 
@@ -348,6 +356,162 @@ def report_summary(window, word):
     return next((t for t in labels_in(window) if re.match(r"^\d+ " + word, t)), None)
 
 
+# ---------------------------------------------------------------- the share, asked directly
+
+
+def share_url(path="", encoded=False):
+    """DAVSCOPE_TEST_URL (the seeded share) with path appended,
+    percent-encoded here unless it already is."""
+    return os.environ["DAVSCOPE_TEST_URL"] + (path if encoded else urllib.parse.quote(path))
+
+
+def share_request(method, path="", body=None, headers=None, encoded=False):
+    """One request to the share, past Davscope, to say what the server
+    really holds: (status, body). An HTTP error status raises HTTPError."""
+    request = urllib.request.Request(share_url(path, encoded), data=body, method=method,
+                                     headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.read()
+
+
+def share_get(path):
+    """The bytes the share holds at path."""
+    return share_request("GET", path)[1]
+
+
+def share_propfind(path, what, depth="1"):
+    """The parsed answer (an Element) of a PROPFIND asking for what
+    (<D:allprop/>, <D:prop>...)."""
+    body = f'<?xml version="1.0"?><D:propfind xmlns:D="DAV:">{what}</D:propfind>'.encode()
+    return ET.fromstring(share_request("PROPFIND", path, body,
+                                       {"Depth": depth, "Content-Type": "application/xml"})[1])
+
+
+def share_hrefs(path=""):
+    """The decoded hrefs of a Depth 1 PROPFIND, as the server sees it."""
+    tree = share_propfind(path, "<D:prop><D:resourcetype/></D:prop>")
+    return {urllib.parse.unquote(h.text.strip()) for h in tree.iter("{DAV:}href")}
+
+
+def share_names(path=""):
+    """The decoded names of the members of a folder, as the server lists them."""
+    tree = share_propfind(path, "<D:prop><D:resourcetype/></D:prop>")
+    base = urllib.parse.unquote(urllib.parse.urlsplit(share_url(path)).path).rstrip("/")
+    names = set()
+    for href in tree.iter("{DAV:}href"):
+        decoded = urllib.parse.unquote(urllib.parse.urlsplit(href.text.strip()).path)
+        if decoded.rstrip("/") != base:
+            names.add(decoded.rstrip("/").rsplit("/", 1)[-1])
+    return names
+
+
+def share_properties_200(path, what):
+    """{tag: element} of the properties that a PROPFIND (Depth 0) asking
+    for what returns with a 200, or {"error": message}."""
+    try:
+        tree = share_propfind(path, what, depth="0")
+    except Exception as e:
+        return {"error": str(e)}
+    props = {}
+    for propstat in tree.iter("{DAV:}propstat"):
+        status = propstat.find("{DAV:}status")
+        if status is None or " 200 " not in (status.text or "") + " ":
+            continue
+        for prop in propstat.findall("{DAV:}prop"):
+            for child in prop:
+                props[child.tag] = child
+    return props
+
+
+def share_exists(path, encoded=False):
+    """Whether a HEAD finds path: False on a 404; other errors raise."""
+    try:
+        share_request("HEAD", path, encoded=encoded)
+        return True
+    except urllib.error.HTTPError as e:
+        if e.code == 404:
+            return False
+        raise
+
+
+# ---------------------------------------------------------------- scripted servers
+
+
+def multistatus_entry(href, status="HTTP/1.1 200 OK", collection=False, length=5):
+    """One DAV:response with a resourcetype (and a getcontentlength,
+    unless length is None)."""
+    kind = "<D:collection/>" if collection else ""
+    size = f"<D:getcontentlength>{length}</D:getcontentlength>" if length is not None else ""
+    return (f"<D:response><D:href>{href}</D:href><D:propstat><D:prop>"
+            f"<D:resourcetype>{kind}</D:resourcetype>{size}"
+            f"</D:prop><D:status>{status}</D:status></D:propstat></D:response>")
+
+
+def multistatus(*entries):
+    return ('<?xml version="1.0" encoding="utf-8"?><D:multistatus xmlns:D="DAV:">'
+            + "".join(entries) + "</D:multistatus>")
+
+
+class ScriptedHandler(http.server.BaseHTTPRequestHandler):
+    """The base of a test's scripted server: quiet, and with the few
+    answers those servers give."""
+
+    def log_message(self, *args):
+        pass
+
+    def read_body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def send_empty(self, status, headers=()):
+        """A status with no body (Content-Length: 0) and these headers."""
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def send_multistatus(self, body, with_length=True):
+        """A 207; without a Content-Length, the close ends the body."""
+        body = body.encode() if isinstance(body, str) else body
+        self.send_response(207, "Multi-Status")
+        self.send_header("Content-Type", "application/xml; charset=utf-8")
+        if with_length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(handler, port=0, key=None, cert=None, **attributes):
+    """A ThreadingHTTPServer on 127.0.0.1 (https with key and cert), with
+    these attributes for its handler, serving in a thread of its own
+    until .shutdown()."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    for name, value in attributes.items():
+        setattr(server, name, value)
+    if cert is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def served_url(server, scheme="http"):
+    return f"{scheme}://127.0.0.1:{server.server_address[1]}/dav/"
+
+
+def make_certificate(directory, name):
+    """A self-signed certificate for 127.0.0.1, made with openssl in
+    directory: (key path, certificate path, SHA-256 of the DER)."""
+    key, cert = os.path.join(directory, name + ".key"), os.path.join(directory, name + ".pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "2", "-subj", f"/CN=127.0.0.1/O=Davscope test {name}",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    der = ssl.PEM_cert_to_DER_cert(open(cert).read())
+    return key, cert, hashlib.sha256(der).hexdigest()
+
+
 # ---------------------------------------------------------------- the app
 
 
@@ -440,6 +604,19 @@ class App:
         """A shown push button whose name is text (GTK 4.8's doubled
         mnemonic names accepted)."""
         return self.find(text, "push button", timeout, within)
+
+    def press_button(self, text, within, timeout=5):
+        """Activates the button called text in the window within (nothing
+        when within is None: an earlier check has said it is missing);
+        returns the button, or None."""
+        button = self.button(text, within=within, timeout=timeout) if within is not None else None
+        if button is not None:
+            activate(button)
+        return button
+
+    def toplevel_names(self):
+        """The names of the toplevels, for a check's diagnostic."""
+        return [name_of(w) for w in self.toplevels()]
 
     # -- the browser
 

@@ -9,15 +9,13 @@ import os
 import socket
 import sys
 import time
-import urllib.parse
-import urllib.request
-import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (FOLDER, App, Tap, activate, click, doubled_names, extents,  # noqa: E402
                          find_all_in, find_in, focused, keycombo, labels_in, name_of,
-                         point_into, press, role_of, type_text, wait_for)
+                         point_into, press, role_of, share_properties_200, type_text,
+                         wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 SERVER = os.environ.get("DAVSCOPE_TEST_SERVER", "apache")
@@ -51,25 +49,12 @@ def wait_rows(app, wanted, timeout=20):
 def server_dead_properties(path, named=False):
     """{(namespace, name): text} of an allprop PROPFIND (named: of one
     that asks for author by name), to say what the server really holds."""
-    body = b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>'
-    if named:
-        body = ('<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop>'
-                f'<x:author xmlns:x="{DEMO_NS}"/></D:prop></D:propfind>').encode()
-    request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
-                                     headers={"Depth": "0", "Content-Type": "application/xml"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            tree = ET.fromstring(response.read())
-    except Exception as e:
-        return {"error": str(e)}
-    props = {}
-    for propstat in tree.iter("{DAV:}propstat"):
-        if " 200 " not in (propstat.findtext("{DAV:}status") or "") + " ":
-            continue
-        for child in (c for prop in propstat.findall("{DAV:}prop") for c in prop):
-            if child.tag.startswith("{" + DEMO_NS + "}"):
-                props[child.tag] = "".join(child.itertext()).strip()
-    return props
+    what = f'<D:prop><x:author xmlns:x="{DEMO_NS}"/></D:prop>' if named else "<D:allprop/>"
+    props = share_properties_200(path, what)
+    if "error" in props:
+        return props
+    return {tag: "".join(element.itertext()).strip() for tag, element in props.items()
+            if tag.startswith("{" + DEMO_NS + "}")}
 
 
 def closed_port():

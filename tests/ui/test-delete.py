@@ -13,14 +13,12 @@ import os
 import sys
 import time
 import urllib.parse
-import urllib.request
-import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, clean_name, click,  # noqa: E402
-                         find_all_in, find_in, has_state, keycombo, labels_in, name_of,
-                         point_into, press, report_rows, report_summary, sensitive, wait_for)
+from davscope_ui import (FOLDER, App, Tap, activate, clean_name, click, find_all_in,  # noqa: E402
+                         find_in, has_state, keycombo, labels_in, name_of, point_into, press,
+                         report_rows, report_summary, sensitive, share_hrefs, wait_for)
 
 import pyatspi  # noqa: E402
 
@@ -33,16 +31,6 @@ BOTH = {README, LOCKED}
 THREE = BOTH | {GRUSS}
 
 tap = Tap()
-
-
-def server_listing(path=""):
-    """The decoded hrefs of a Depth 1 PROPFIND, as the server sees it."""
-    body = b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>'
-    request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
-                                     headers={"Depth": "1", "Content-Type": "application/xml"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        tree = ET.fromstring(response.read())
-    return {urllib.parse.unquote(h.text.strip()) for h in tree.iter("{DAV:}href")}
 
 
 def summary(report):
@@ -114,17 +102,15 @@ try:
     dialog = app.window("Delete 3 Items?", timeout=10)
     text = "\n".join(labels_in(dialog)) if dialog is not None else ""
     tap.ok(dialog is not None, "Delete asks 'Delete 3 Items?'",
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+           f"toplevels: {app.toplevel_names()}")
     tap.ok("Locked Folder/" in text and README in text and GRUSS in text and "includes 1 folder" in text,
            "the confirmation names the three items and says a folder is included", text)
 
     dialog_buttons = [name_of(b) for b in app.find_all(role="push button", within=dialog, showing=False)] if dialog else []
-    confirm = app.button("Delete", within=dialog, timeout=5) if dialog is not None else None
-    if confirm is not None:
-        activate(confirm)
+    app.press_button("Delete", within=dialog)
     report = app.window("Delete Report", timeout=10)
     tap.ok(report is not None, "confirming opens the 'Delete Report' window",
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+           f"toplevels: {app.toplevel_names()}")
 
     done = wait_for(lambda: summary(report), 20) if report is not None else None
     items = report_rows(report) if report is not None else {}
@@ -177,8 +163,8 @@ try:
            "the main window no longer lists README.txt and Grüße.txt but still lists Locked Folder",
            f"listed: {names}")
     try:
-        on_server = server_listing()
-        in_folder = server_listing("Locked Folder/")
+        on_server = share_hrefs()
+        in_folder = share_hrefs("Locked Folder/")
     except Exception as e:
         on_server, in_folder = {f"error: {e}"}, set()
     root = urllib.parse.urlsplit(URL).path
@@ -219,7 +205,7 @@ try:
         point_into(report)
         press("Escape")
     tap.ok(report is not None and app.window_gone("Delete Report", 10),
-           "Escape closes the report window", f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+           "Escape closes the report window", f"toplevels: {app.toplevel_names()}")
     tap.ok(app.proc.poll() is None and app.main in app.toplevels() and README not in app.row_names(),
            "the main window stays open, still without README.txt")
 finally:

@@ -14,15 +14,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
-import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, children, find_in, keycombo,  # noqa: E402
-                         labels_in, name_of, point_into, press, report_rows, report_summary,
-                         sensitive, type_text, wait_for)
+from davscope_ui import (FOLDER, App, Tap, activate, center, children, find_in,  # noqa: E402
+                         keycombo, labels_in, name_of, point_into, press, report_rows,
+                         report_summary, sensitive, share_get, share_names, type_text, wait_for)
 from dogtail import rawinput, tree  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -48,31 +45,6 @@ def desktop_windows(name):
     except Exception:
         pass
     return found
-
-
-def server_names(path=""):
-    """The decoded names of the members of a folder, as the server lists them."""
-    body = b'<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>'
-    request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
-                                     headers={"Depth": "1", "Content-Type": "application/xml"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        tree = ET.fromstring(response.read())
-    base = urllib.parse.urlsplit(URL + urllib.parse.quote(path)).path
-    names = set()
-    for href in tree.iter("{DAV:}href"):
-        decoded = urllib.parse.unquote(urllib.parse.urlsplit(href.text.strip()).path)
-        if decoded.rstrip("/") != urllib.parse.unquote(base).rstrip("/"):
-            names.add(decoded.rstrip("/").rsplit("/", 1)[-1])
-    return names
-
-
-def server_get(path):
-    with urllib.request.urlopen(URL + urllib.parse.quote(path), timeout=10) as response:
-        return response.read()
-
-
-def toplevel_names(app):
-    return [name_of(w) for w in app.toplevels()]
 
 
 def choose_in_file_chooser(app, title, path, accept):
@@ -118,7 +90,7 @@ try:
     keycombo("<Control><Shift>n")
     dialog = app.window("New Folder", timeout=10)
     tap.ok(dialog is not None, "Ctrl+Shift+N asks for the name of a new folder",
-           f"toplevels: {toplevel_names(app)}")
+           f"toplevels: {app.toplevel_names()}")
     create = app.button("Create", within=dialog, timeout=5) if dialog is not None else None
     tap.ok(create is not None and not sensitive(create), "'Create' waits for a name")
     type_text("a/b")
@@ -131,20 +103,20 @@ try:
     press("Return")
     appeared = wait_for(lambda: NEW + FOLDER in app.row_names(), 15)
     tap.ok(appeared, f"'{NEW}' appears in the listing", f"rows: {app.row_names()}")
-    tap.ok(NEW in server_names(), "the server has the new folder (PROPFIND)", sorted(server_names()))
+    tap.ok(NEW in share_names(), "the server has the new folder (PROPFIND)", sorted(share_names()))
 
     # ---- rename it (F2)
     app.select_only(NEW + FOLDER)
     point_into(app.main)
     press("F2")
     dialog = app.window(lambda n: n.startswith("Rename"), timeout=10)
-    tap.ok(dialog is not None, "F2 opens the rename dialog", f"toplevels: {toplevel_names(app)}")
+    tap.ok(dialog is not None, "F2 opens the rename dialog", f"toplevels: {app.toplevel_names()}")
     keycombo("<Control>a")
     type_text(RENAMED)
     press("Return")
     renamed = wait_for(lambda: RENAMED + FOLDER in app.row_names() and NEW + FOLDER not in app.row_names(), 15)
     tap.ok(renamed, f"the listing shows '{RENAMED}' instead", f"rows: {app.row_names()}")
-    names = server_names()
+    names = share_names()
     tap.ok(RENAMED in names and NEW not in names, "the server agrees (MOVE)", sorted(names))
 
     # ---- upload into it through the file chooser
@@ -156,7 +128,7 @@ try:
     point_into(app.main)
     keycombo("<Control>u")
     chosen = choose_in_file_chooser(app, "Upload Files", source, "Upload")
-    tap.ok(chosen, "Ctrl+U opens a file chooser, and the file is chosen", f"toplevels: {toplevel_names(app)}")
+    tap.ok(chosen, "Ctrl+U opens a file chooser, and the file is chosen", f"toplevels: {app.toplevel_names()}")
     report = app.window("Upload Report", timeout=15)
     done = wait_for(lambda: report_summary(report, "uploaded"), 20) if report is not None else None
     tap.ok(done == "1 uploaded", "the upload report says '1 uploaded'",
@@ -165,7 +137,7 @@ try:
     tap.ok(rows.get(UPLOAD, [None, ""])[1].startswith("Uploaded · 201"),
            "its row: Uploaded · 201 Created", rows)
     try:
-        stored = server_get(RENAMED + "/" + UPLOAD)
+        stored = share_get(RENAMED + "/" + UPLOAD)
     except Exception as e:
         stored = f"error: {e}".encode()
     tap.ok(stored == content, "the server has the file, byte for byte",
@@ -201,10 +173,10 @@ try:
         tap.ok(drag_from is not None and done == "7 uploaded",
                "a file and a folder dragged from another application onto the listing are uploaded: "
                "'7 uploaded' (3 folders, 4 files)",
-               f"source window: {drag_from is not None}, toplevels: {toplevel_names(app)}, summary: {done}\n"
+               f"source window: {drag_from is not None}, toplevels: {app.toplevel_names()}, summary: {done}\n"
                f"{report_rows(report)}")
         try:
-            stored = [server_get(p) for p in ("dropped from the file manager.txt", "Dropped Folder/top.txt",
+            stored = [share_get(p) for p in ("dropped from the file manager.txt", "Dropped Folder/top.txt",
                                               "Dropped Folder/sub/inner.txt", "Dropped Folder/sub/deeper/deep é.txt")]
         except Exception as e:
             stored = [f"error: {e}".encode()]
@@ -228,7 +200,7 @@ try:
     point_into(app.main)
     keycombo("<Control>s")
     chosen = choose_in_file_chooser(app, "Download 1 Item To", target + "/", "Download Here")
-    tap.ok(chosen, "Ctrl+S asks for a local folder", f"toplevels: {toplevel_names(app)}")
+    tap.ok(chosen, "Ctrl+S asks for a local folder", f"toplevels: {app.toplevel_names()}")
     report = app.window("Download Report", timeout=15)
     done = wait_for(lambda: report_summary(report, "downloaded"), 20) if report is not None else None
     tap.ok(done == "1 downloaded", "the download report says '1 downloaded'",
@@ -249,12 +221,10 @@ try:
     choose_in_file_chooser(app, "Download 1 Item To", target + "/", "Download Here")
     ask = app.window("Replace 1 Existing Item?", timeout=10)
     tap.ok(ask is not None, "a second download asks 'Replace 1 Existing Item?'",
-           f"toplevels: {toplevel_names(app)}")
-    cancel = app.button("Cancel", within=ask, timeout=5) if ask is not None else None
-    if cancel is not None:
-        activate(cancel)
+           f"toplevels: {app.toplevel_names()}")
+    app.press_button("Cancel", within=ask)
     time.sleep(1)
-    tap.ok(open(saved, "rb").read() == content and "Download Report" not in toplevel_names(app),
+    tap.ok(open(saved, "rb").read() == content and "Download Report" not in app.toplevel_names(),
            "Cancel leaves the local file as it was and downloads nothing")
 
     # ---- copy README.txt and paste it into the folder
@@ -268,8 +238,8 @@ try:
     done = wait_for(lambda: report_summary(report, "copied"), 20) if report is not None else None
     tap.ok(done == "1 copied", "Ctrl+C then Ctrl+V on the folder copies README.txt into it",
            report is not None and labels_in(report, only_shown=False))
-    tap.ok("README.txt" in server_names(RENAMED + "/") and "README.txt" in server_names(),
-           "the server has both README.txt files", sorted(server_names(RENAMED + "/")))
+    tap.ok("README.txt" in share_names(RENAMED + "/") and "README.txt" in share_names(),
+           "the server has both README.txt files", sorted(share_names(RENAMED + "/")))
     app.close_window(report, "Copy Report")
 
     # ---- download the whole folder (its file, the README copy, nothing else)
@@ -286,7 +256,7 @@ try:
         for f in files:
             got[os.path.relpath(os.path.join(root, f), trees)] = open(os.path.join(root, f), "rb").read()
     tap.ok(chosen and done == "2 downloaded" and got.get(os.path.join(RENAMED, UPLOAD)) == content
-           and got.get(os.path.join(RENAMED, "README.txt")) == server_get("README.txt") and len(got) == 2,
+           and got.get(os.path.join(RENAMED, "README.txt")) == share_get("README.txt") and len(got) == 2,
            "a folder downloads with everything in it, into a local folder of its name, byte for byte",
            f"summary: {done}\nfiles: {sorted(got)}")
     app.close_window(report, "Download Report")
@@ -307,16 +277,14 @@ try:
     # ---- delete the folder
     app.select_only(RENAMED + FOLDER)
     confirm = app.press_delete()
-    button = app.button("Delete", within=confirm, timeout=5) if confirm is not None else None
-    if button is not None:
-        activate(button)
+    app.press_button("Delete", within=confirm)
     report = app.window("Delete Report", timeout=15)
     done = wait_for(lambda: report_summary(report, "deleted"), 20) if report is not None else None
     tap.ok(done == "1 deleted", "deleting the folder: '1 deleted'",
            report is not None and labels_in(report, only_shown=False))
     app.close_window(report, "Delete Report")
     gone = wait_for(lambda: RENAMED + FOLDER not in app.row_names(), 15)
-    tap.ok(gone and RENAMED not in server_names(), "the folder is gone from the listing and the server",
+    tap.ok(gone and RENAMED not in share_names(), "the folder is gone from the listing and the server",
            f"rows: {app.row_names()}")
 
     # ---- server information (Ctrl+I)

@@ -10,66 +10,44 @@ Exchange" opens the inspector on that PROPFIND.
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI); the Apache share it
 starts is not used here."""
 
-import http.server
 import os
 import sys
-import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, activate, click, keycombo, labels_in,  # noqa: E402
-                         name_of, point_into, press, report_rows, report_summary, sensitive,
+from davscope_ui import (App, ScriptedHandler, Tap, activate, click, keycombo,  # noqa: E402
+                         labels_in, multistatus, multistatus_entry, name_of, point_into,
+                         press, report_rows, report_summary, sensitive, serve, served_url,
                          wait_for, walk)
 
 tap = Tap()
 requests = []
 
 
-def entry(href, status="HTTP/1.1 200 OK", collection=False):
-    kind = "<D:collection/>" if collection else ""
-    return (f"<D:response><D:href>{href}</D:href><D:propstat><D:prop>"
-            f"<D:resourcetype>{kind}</D:resourcetype><D:getcontentlength>5</D:getcontentlength>"
-            f"</D:prop><D:status>{status}</D:status></D:propstat></D:response>")
-
-
 BODY = ('<?xml version="1.0" encoding="utf-8"?><D:multistatus xmlns:D="DAV:">'
-        + entry("/dav/", collection=True)
-        + entry("/dav/good.txt")
-        + entry("http://evil.example/dav/stolen.txt")
-        + entry("/other/secret.txt")
+        + multistatus_entry("/dav/", collection=True)
+        + multistatus_entry("/dav/good.txt")
+        + multistatus_entry("http://evil.example/dav/stolen.txt")
+        + multistatus_entry("/other/secret.txt")
         + "<D:response><D:href>/dav/denied.txt</D:href><D:status>HTTP/1.1 403 Forbidden</D:status></D:response>"
-        + entry("/dav/last.txt")
+        + multistatus_entry("/dav/last.txt")
         + "<D:response><D:href>/dav/cut")   # the server stops here
 
 
-class Hostile(http.server.BaseHTTPRequestHandler):
+class Hostile(ScriptedHandler):
     protocol_version = "HTTP/1.0"   # close-delimited: the cut is a clean EOF
-
-    def log_message(self, *args):
-        pass
 
     def do_OPTIONS(self):
         requests.append(("OPTIONS", self.path))
-        self.send_response(200)
-        self.send_header("DAV", "1, 2")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+        self.send_empty(200, [("DAV", "1, 2")])
 
     def do_PROPFIND(self):
         requests.append(("PROPFIND", self.path))
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        self.read_body()
         if self.path.startswith("/moved/"):
-            self.send_response(302)
-            self.send_header("Location", ELSEWHERE)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            self.send_empty(302, [("Location", ELSEWHERE)])
             return
-        self.send_response(207, "Multi-Status")
-        self.send_header("Content-Type", "application/xml; charset=utf-8")
-        self.end_headers()
-        self.wfile.write(BODY.encode())
+        self.send_multistatus(BODY, with_length=False)
 
     def do_DELETE(self):
         requests.append(("DELETE", self.path))
@@ -77,28 +55,20 @@ class Hostile(http.server.BaseHTTPRequestHandler):
         self.end_headers()
 
 
-class Elsewhere(http.server.BaseHTTPRequestHandler):
+class Elsewhere(ScriptedHandler):
     """Another origin, which wants a login."""
-
-    def log_message(self, *args):
-        pass
 
     def do_PROPFIND(self):
         elsewhere_requests.append((self.path, self.headers.get("Authorization")))
-        self.send_response(401)
-        self.send_header("WWW-Authenticate", 'Basic realm="Elsewhere"')
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+        self.send_empty(401, [("WWW-Authenticate", 'Basic realm="Elsewhere"')])
 
 
 elsewhere_requests = []
-elsewhere = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Elsewhere)
-threading.Thread(target=elsewhere.serve_forever, daemon=True).start()
-ELSEWHERE = f"http://127.0.0.1:{elsewhere.server_address[1]}/dav/"
+elsewhere = serve(Elsewhere)
+ELSEWHERE = served_url(elsewhere)
 
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
-threading.Thread(target=server.serve_forever, daemon=True).start()
-URL = f"http://127.0.0.1:{server.server_address[1]}/dav/"
+server = serve(Hostile)
+URL = served_url(server)
 
 app = App(URL)
 try:
@@ -168,9 +138,7 @@ try:
     tap.ok(ask is not None and any(ELSEWHERE in t for t in text) and not elsewhere_requests,
            "a redirect to another server is not followed: Davscope asks, naming it, and nothing went there",
            f"dialog: {text}\nrequests there: {elsewhere_requests}")
-    button = app.button("Open", within=ask, timeout=5) if ask is not None else None
-    if button is not None:
-        activate(button)
+    app.press_button("Open", within=ask)
     login = app.window(lambda n: n.startswith("Log in to "), timeout=15)
     tap.ok(login is not None and elsewhere_requests and all(auth is None for _, auth in elsewhere_requests),
            "Open connects to it without credentials, and its 401 brings a login dialog of its own",
@@ -180,9 +148,7 @@ try:
            and "not encrypted" in said and "password in readable form (Basic)" in said,
            "the login names the other server and its realm, and says Basic over http shows the password "
            "(here on this computer)", said)
-    cancel = app.button("Cancel", within=login, timeout=5) if login is not None else None
-    if cancel is not None:
-        activate(cancel)
+    app.press_button("Cancel", within=login)
 finally:
     app.quit()
     server.shutdown()
@@ -194,24 +160,13 @@ FILES = [f"file-{i:02d}.txt" for i in range(1, 11)]
 deletes = []
 
 
-class GoesAway(http.server.BaseHTTPRequestHandler):
+class GoesAway(ScriptedHandler):
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, *args):
-        pass
-
     def do_PROPFIND(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        body = ('<?xml version="1.0" encoding="utf-8"?><D:multistatus xmlns:D="DAV:">'
-                + entry("/dav/", collection=True) + "".join(entry("/dav/" + f) for f in FILES)
-                + "</D:multistatus>").encode()
-        self.send_response(207, "Multi-Status")
-        self.send_header("Content-Type", "application/xml; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.read_body()
+        self.send_multistatus(multistatus(multistatus_entry("/dav/", collection=True),
+                                          *(multistatus_entry("/dav/" + f) for f in FILES)))
 
     def do_DELETE(self):
         deletes.append(self.path)
@@ -221,15 +176,11 @@ class GoesAway(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
             return
-        status = 423 if self.path.endswith("file-02.txt") else 204
-        self.send_response(status)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+        self.send_empty(423 if self.path.endswith("file-02.txt") else 204)
 
 
-gone = http.server.ThreadingHTTPServer(("127.0.0.1", 0), GoesAway)
-threading.Thread(target=gone.serve_forever, daemon=True).start()
-app = App(f"http://127.0.0.1:{gone.server_address[1]}/dav/")
+gone = serve(GoesAway)
+app = App(served_url(gone))
 try:
     wait_for(lambda: all(f in app.row_names() for f in FILES), 20)
     app.select_only(FILES[0])
@@ -238,9 +189,7 @@ try:
     wait_for(lambda: len(app.selected_names()) == len(FILES), 5)
     press("Delete")
     confirm = app.window("Delete 10 Items?", timeout=10)
-    button = app.button("Delete", within=confirm, timeout=5) if confirm is not None else None
-    if button is not None:
-        activate(button)
+    app.press_button("Delete", within=confirm)
     report = app.window("Delete Report", timeout=15)
     summary = wait_for(lambda: report_summary(report, "deleted"), 30) if report is not None else None
     rows = report_rows(report)

@@ -10,14 +10,11 @@ Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 import os
 import re
 import sys
-import urllib.parse
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, activate, click, find_in, keycombo, labels_in,  # noqa: E402
-                         name_of, point_into, report_rows, report_summary, type_text,
-                         wait_for)
+from davscope_ui import (App, Tap, click, find_in, keycombo, labels_in, point_into,  # noqa: E402
+                         report_rows, report_summary, share_exists, type_text, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 FILE = "Tom & Jerry.txt"
@@ -25,17 +22,6 @@ OWNER = "Dana Tester"
 DIALOG = f"Locks of “{FILE}”"
 
 tap = Tap()
-
-
-def exists_on_server(name):
-    request = urllib.request.Request(URL + urllib.parse.quote(name), method="HEAD")
-    try:
-        with urllib.request.urlopen(request, timeout=10):
-            return True
-    except urllib.error.HTTPError as e:
-        if e.code == 404:
-            return False
-        raise
 
 
 def open_lock_dialog(app):
@@ -53,9 +39,7 @@ def dialog_texts(dialog, needle, timeout=15):
 def delete_and_report(app):
     app.select_only(FILE)
     confirm = app.press_delete()
-    button = app.button("Delete", within=confirm, timeout=5) if confirm is not None else None
-    if button is not None:
-        activate(button)
+    app.press_button("Delete", within=confirm)
     report = app.window("Delete Report", timeout=15)
     summary = wait_for(lambda: report_summary(report, "deleted"), 20)
     rows = report_rows(report)
@@ -68,7 +52,7 @@ try:
     wait_for(lambda: FILE in app.row_names(), 20)
     dialog = open_lock_dialog(app)
     tap.ok(dialog is not None, "Ctrl+K opens the lock dialog of the selected file",
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+           f"toplevels: {app.toplevel_names()}")
     texts = dialog_texts(dialog, "Not Locked")
     tap.ok("Not Locked" in texts, "it reads the locks first: 'Not Locked'", texts)
 
@@ -77,9 +61,7 @@ try:
         click(owner)
         keycombo("<Control>a")
         type_text(OWNER)
-    lock = app.button("Lock", within=dialog, timeout=5) if dialog is not None else None
-    if lock is not None:
-        activate(lock)
+    app.press_button("Lock", within=dialog)
     texts = dialog_texts(dialog, "Locked by This Window")
     joined = "\n".join(texts)
     tap.ok(any(re.match(r"^Locked · 20[01] ", t) for t in texts), "the LOCK succeeded: 'Locked · 200 OK'", texts)
@@ -102,12 +84,10 @@ try:
            f"summary: {summary}\nrows: {rows}")
     tap.ok(status == "Failed · 423 Locked" and "locked" in " ".join(rows.get(FILE, [])).lower(),
            "its row: Failed · 423 Locked, explained", rows.get(FILE))
-    tap.ok(exists_on_server(FILE), "the file is still on the server")
+    tap.ok(share_exists(FILE), "the file is still on the server")
 
     # "Show Exchange" on the row: the inspector, with that DELETE selected.
-    show = app.button("Show Exchange", within=report, timeout=5) if report is not None else None
-    if show is not None:
-        activate(show)
+    show = app.press_button("Show Exchange", within=report)
     inspector = app.window("Inspector", timeout=10)
     exchanges = app.find("Exchanges", "list", within=inspector, timeout=10) if inspector is not None else None
 
@@ -130,22 +110,18 @@ try:
     dialog = open_lock_dialog(app)
     texts = dialog_texts(dialog, f"Locked by {OWNER}")
     tap.ok(f"Locked by {OWNER}" in texts, f"the lock dialog shows 'Locked by {OWNER}'", texts)
-    remove = app.button("Remove Lock", within=dialog, timeout=5) if dialog is not None else None
-    if remove is not None:
-        activate(remove)
+    app.press_button("Remove Lock", within=dialog)
     warning = app.window("Remove Someone Else’s Lock?", timeout=10)
     tap.ok(warning is not None, "removing someone else's lock asks first",
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
-    confirm = app.button("Remove Lock", within=warning, timeout=5) if warning is not None else None
-    if confirm is not None:
-        activate(confirm)
+           f"toplevels: {app.toplevel_names()}")
+    app.press_button("Remove Lock", within=warning)
     texts = dialog_texts(dialog, "Not Locked")
     tap.ok(any(t.startswith("Unlocked · 204") for t in texts) and "Not Locked" in texts,
            "UNLOCK: 'Unlocked · 204 No Content', and the item is no longer locked", texts)
     app.close_window(dialog, DIALOG)
 
     report, summary, rows = delete_and_report(app)
-    tap.ok(summary == "1 deleted" and not exists_on_server(FILE),
+    tap.ok(summary == "1 deleted" and not share_exists(FILE),
            "now the delete goes through: '1 deleted', and the file is gone from the server",
            f"summary: {summary}\nrows: {rows}")
     app.close_window(report, "Delete Report")

@@ -40,7 +40,7 @@ try:
     dialog = login_dialog(app)
     tap.ok(dialog is not None and name_of(dialog) == f"Log in to {HOST}",
            "a login dialog appears, naming the host and port",
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+           f"toplevels: {app.toplevel_names()}")
     user = app.find("User name", "text", within=dialog, timeout=5) if dialog else None
     password = app.find("Password", "password text", within=dialog, timeout=5) if dialog else None
     log_in = app.button("Log In", within=dialog, timeout=5) if dialog else None
@@ -67,7 +67,7 @@ try:
 
     again = wait_for(refused, 15)
     tap.ok(again is not None, "after a wrong password the dialog comes back saying it was not accepted",
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}\n{body(login_dialog(app, 1))}")
+           f"toplevels: {app.toplevel_names()}\n{body(login_dialog(app, 1))}")
     password = app.find("Password", "password text", within=again, timeout=5) if again else None
     tap.ok(password is not None and focused(password),
            "the focus goes to 'Password' (the user name is known)")
@@ -83,7 +83,7 @@ try:
     tap.ok(MARKER in names, "the right password lists the share", f"listed: {names}")
     tap.ok(login_dialog(app, 0.1) is None and app.error_page() is None,
            "no dialog and no error page remain",
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}, error: {app.error_page()}")
+           f"toplevels: {app.toplevel_names()}, error: {app.error_page()}")
 finally:
     app.quit()
 

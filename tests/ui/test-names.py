@@ -10,13 +10,12 @@ Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 
 import os
 import sys
-import urllib.parse
-import urllib.request
+import urllib.error
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, keycombo, labels_in,  # noqa: E402
-                         point_into, report_summary, walk, name_of, wait_for)
+from davscope_ui import (FOLDER, App, Tap, keycombo, labels_in, name_of, point_into,  # noqa: E402
+                         report_summary, share_request, wait_for, walk)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 
@@ -37,15 +36,9 @@ RAW = ["\u202e", "\u200b", "\x1b", "\x07", "\ufffd"]
 tap = Tap()
 
 
-def request(method, encoded, body=None, headers=None):
-    req = urllib.request.Request(URL + encoded, data=body, method=method, headers=headers or {})
-    with urllib.request.urlopen(req, timeout=10) as response:
-        return response.status, response.read()
-
-
 def exists(encoded):
     try:
-        return request("HEAD", encoded)[0] == 200
+        return share_request("HEAD", encoded, encoded=True)[0] == 200
     except urllib.error.HTTPError:
         return False
 
@@ -55,12 +48,12 @@ def raw_in(texts):
 
 
 for encoded in NAMES:
-    request("PUT", encoded, b"hostile\n")
-request("PUT", "payload.exe", b"MZ\n")
-request("PROPPATCH", "payload.exe",
-        b'<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>'
-        b'<D:displayname>report.pdf</D:displayname></D:prop></D:set></D:propertyupdate>',
-        {"Content-Type": "application/xml"})
+    share_request("PUT", encoded, b"hostile\n", encoded=True)
+share_request("PUT", "payload.exe", b"MZ\n", encoded=True)
+share_request("PROPPATCH", "payload.exe",
+              b'<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>'
+              b'<D:displayname>report.pdf</D:displayname></D:prop></D:set></D:propertyupdate>',
+              {"Content-Type": "application/xml"}, encoded=True)
 
 app = App(URL)
 try:
@@ -83,9 +76,7 @@ try:
     tap.ok(confirm is not None and any(NAMES["invoice%E2%80%AEfdp.exe"] in t for t in text)
            and not raw_in(text),
            "the delete confirmation shows 'invoice\\u{202E}fdp.exe', not a reversed name", text)
-    cancel = app.button("Cancel", within=confirm, timeout=5) if confirm is not None else None
-    if cancel is not None:
-        activate(cancel)
+    app.press_button("Cancel", within=confirm)
     app.window_gone("Delete 1 Item?", 10)
     tap.ok(exists("invoice%E2%80%AEfdp.exe"), "Cancel deletes nothing")
 

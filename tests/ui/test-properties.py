@@ -12,15 +12,13 @@ server's side is read with a PROPFIND that names the properties."""
 import os
 import sys
 import time
-import urllib.parse
-import urllib.request
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (App, Tap, activate, children, click, find_all_in, find_in,  # noqa: E402
                          has_state, keycombo, labels_in, name_of, point_into, press, role_of,
-                         type_text, wait_for, walk)
+                         share_properties_200, type_text, wait_for, walk)
 
 import pyatspi  # noqa: E402
 
@@ -59,31 +57,9 @@ def server_properties(path):
     returns with a 200, or {"error": message}. sabre/dav leaves dead
     properties out of allprop: there, those of NAMED that a PROPFIND
     asking for them by name returns with a 200 are added."""
-    props = propfind_200(path, "<D:allprop/>")
+    props = share_properties_200(path, "<D:allprop/>")
     if SERVER == "sabre" and "error" not in props:
-        props.update(propfind_200(path, NAMED_PROP))
-    return props
-
-
-def propfind_200(path, what):
-    """{tag: element} of the properties that a PROPFIND (Depth 0) asking
-    for what (<D:allprop/>, <D:prop>...) returns with a 200."""
-    body = f'<?xml version="1.0"?><D:propfind xmlns:D="DAV:">{what}</D:propfind>'.encode()
-    request = urllib.request.Request(URL + urllib.parse.quote(path), data=body, method="PROPFIND",
-                                     headers={"Depth": "0", "Content-Type": "application/xml"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            tree = ET.fromstring(response.read())
-    except Exception as e:
-        return {"error": str(e)}
-    props = {}
-    for propstat in tree.iter("{DAV:}propstat"):
-        status = propstat.find("{DAV:}status")
-        if status is None or " 200 " not in (status.text or "") + " ":
-            continue
-        for prop in propstat.findall("{DAV:}prop"):
-            for child in prop:
-                props[child.tag] = child
+        props.update(share_properties_200(path, NAMED_PROP))
     return props
 
 
@@ -211,7 +187,7 @@ try:
     keycombo("<Alt>Return")
     editor = app.window(EDITOR, timeout=10)
     tap.ok(editor is not None, f"Alt+Return opens the editor '{EDITOR}'",
-           f"selected: {app.selected_names()}\ntoplevels: {[name_of(w) for w in app.toplevels()]}")
+           f"selected: {app.selected_names()}\ntoplevels: {app.toplevel_names()}")
     if editor is None:
         tap.bail_out("no property editor")
 
@@ -221,8 +197,8 @@ try:
         # the editor cannot know of author; it must list nothing the
         # server did not send.
         time.sleep(2)   # the editor's allprop reading
-        allprop = propfind_200(FILE, "<D:allprop/>")
-        named = propfind_200(FILE, NAMED_PROP)
+        allprop = share_properties_200(FILE, "<D:allprop/>")
+        named = share_properties_200(FILE, NAMED_PROP)
         author = named.get(f"{{{DEMO_NS}}}author")
         tap.ok("author" not in property_rows(editor) and f"{{{DEMO_NS}}}author" not in allprop
                and author is not None and author.text == "Alice Liddell",
@@ -306,7 +282,7 @@ try:
         activate(close)
     dialog = app.window("Discard changes?", timeout=5)
     tap.ok(dialog is not None, "Close with refused changes pending asks 'Discard changes?'",
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+           f"toplevels: {app.toplevel_names()}")
     if dialog is not None:
         discard = app.button("Discard", within=dialog, timeout=5)
         if discard is not None:
@@ -316,7 +292,7 @@ try:
     tap.ok(close is not None and gone and app.proc.poll() is None,
            "Discard closes the editor, and davscope keeps running",
            f"davscope exit status: {app.proc.poll()}\n"
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+           f"toplevels: {app.toplevel_names()}")
 
     # 5. The inspector (F12 on the main window, once the editor is closed) records
     # the PROPPATCH with its decoded path and the 207.
@@ -342,7 +318,7 @@ try:
            f"F12: the inspector lists 'PROPPATCH … {FILE} 207' (decoded path)",
            f"inspector: {inspector is not None}, list: {exchanges is not None}\n"
            f"PROPPATCH rows: {proppatch_rows()}\n"
-           f"toplevels: {[name_of(w) for w in app.toplevels()]}")
+           f"toplevels: {app.toplevel_names()}")
 
 finally:
     app.quit()

@@ -38,6 +38,11 @@ def gtest_paths(top):
         table = table[:table.find("\n};")]
         for label in re.findall(r'^\s*\{\s*"([^"]+)"', table, re.M):
             paths.add("/href/resolve/" + label)
+    multistatus = os.path.join(top, "tests", "core", "test-multistatus.c")
+    if os.path.exists(multistatus):
+        with open(multistatus, encoding="utf-8") as f:
+            for name in re.findall(r'^\s*\.fixture = "([^"]+)"', f.read(), re.M):
+                paths.add("/multistatus/" + name)
     for fixture in glob.glob(os.path.join(top, "tests", "fixtures", "207", "*.xml")):
         name = os.path.basename(fixture)[:-len(".xml")]
         paths.add("/multistatus/chunking/" + name)
