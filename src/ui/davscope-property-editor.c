@@ -32,7 +32,6 @@
 #include "davscope-property-editor.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "dav-batch.h"
 #include "dav-prop-patch.h"
@@ -341,76 +340,11 @@ start_reading (DavscopePropertyEditor *self)
   set_busy (self);
 }
 
-/* ---- the browser's copy ---------------------------------------------------- */
-
-/* The cached folder the resource was listed in, found from the root
- * down, without I/O; NULL when it is not cached. */
-static DavFolder *
-parent_folder (DavResourceStore *store,
-               const char       *url)
-{
-  DavFolder *folder = dav_resource_store_get_root (store);
-  const char *root_url;
-  gsize root_len;
-  gsize len;
-
-  if (folder == NULL || url == NULL)
-    return NULL;
-
-  root_url = dav_folder_get_url (folder);
-  root_len = strlen (root_url);
-  len = strlen (url);
-  while (len > 0 && url[len - 1] == '/')
-    len--;
-  if (len <= root_len || strncmp (url, root_url, root_len) != 0)
-    return NULL;
-
-  for (gsize i = root_len; i < len; i++)
-    {
-      g_autofree char *prefix = NULL;
-      DavResource *collection;
-
-      if (url[i] != '/')
-        continue;
-
-      prefix = g_strndup (url, i + 1);
-      collection = dav_folder_find (folder, prefix);
-      if (collection == NULL)
-        return NULL;
-      folder = dav_resource_store_get_folder (store, collection);
-      if (folder == NULL)
-        return NULL;
-    }
-
-  return folder;
-}
-
-/* The browser lists again the folders of the changed items, so that
- * what it shows (an etag, a size) is what the server has now. */
-static void
-refresh_store (DavResourceStore *store,
-               GPtrArray        *urls)
-{
-  g_autoptr(GPtrArray) done = g_ptr_array_new ();
-
-  for (guint i = 0; i < urls->len; i++)
-    {
-      DavFolder *folder = parent_folder (store, g_ptr_array_index (urls, i));
-
-      if (folder == NULL || g_ptr_array_find (done, folder, NULL) || !dav_folder_get_loaded (folder))
-        continue;
-
-      g_ptr_array_add (done, folder);
-      dav_resource_store_refresh (store, folder);
-    }
-}
-
 /* ---- applying ----------------------------------------------------------------- */
 
 typedef struct {
   DavscopePropertyEditor *self;      /* owned */
   DavResourceStore       *store;     /* owned: updated even when the window is gone */
-  GPtrArray              *urls;      /* char*, every target with an address */
 } Apply;
 
 static void
@@ -418,7 +352,6 @@ apply_free (Apply *apply)
 {
   g_object_unref (apply->self);
   g_object_unref (apply->store);
-  g_ptr_array_unref (apply->urls);
   g_free (apply);
 }
 
@@ -460,8 +393,9 @@ davscope_property_editor_apply_cb (GObject      *source,
   g_autoptr(DavReport) report = dav_batch_run_finish (DAV_BATCH (source), res);
   g_autofree char *summary = NULL;
 
-  /* Whatever happened to the window, the browser asks the server again. */
-  refresh_store (apply->store, apply->urls);
+  /* Whatever happened to the window, the browser asks the server again
+   * about what the PROPPATCHes may have changed. */
+  dav_resource_store_apply_report (apply->store, report);
 
   if (self->disposed)
     {
@@ -522,14 +456,6 @@ apply_action (GtkWidget  *widget,
   apply = g_new0 (Apply, 1);
   apply->self = g_object_ref (self);
   apply->store = g_object_ref (self->store);
-  apply->urls = g_ptr_array_new_with_free_func (g_free);
-  for (guint t = 0; t < n_targets (self); t++)
-    {
-      const char *url = dav_resource_get_url (dav_property_sheet_get_target (self->sheet, t));
-
-      if (url != NULL)
-        g_ptr_array_add (apply->urls, g_strdup (url));
-    }
 
   self->batch = g_object_ref (batch);
   show_banner (self, NULL, NULL);
