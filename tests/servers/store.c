@@ -55,6 +55,7 @@ remove_tree (const char *path)
 }
 
 /* ---- the fixture -------------------------------------------------------- */
+
 static gboolean
 have_server (void)
 {
