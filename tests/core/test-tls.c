@@ -18,6 +18,7 @@
 #include "dav-error.h"
 
 #include "dav-test-async.h"
+#include "dav-test-client.h"
 #include "dav-test-raw-server.h"
 #include "dav-test-tls.h"
 
@@ -242,18 +243,6 @@ tls_server_free (TlsServer *server)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlsServer, tls_server_free)
 
 /* ---- driving the client -------------------------------------------------- */
-
-static DavResult *
-do_propfind (DavClient   *client,
-             const char  *url,
-             GError     **error)
-{
-  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
-  GAsyncResult *res = NULL;
-
-  dav_client_propfind_async (client, url, propfind, NULL, store_result_cb, &res);
-  return finish_request (client, &res, error);
-}
 
 static void
 assert_listed (DavClient  *client,
@@ -573,8 +562,9 @@ main (int   argc,
   guint threads;
   int status;
 
-  /* As in test-faults: no GSettings schemas in the isolated dirs for the
-   * GNOME proxy resolver, and 127.0.0.1 never goes through a proxy. */
+  /* As in the test-faults-* programs: no GSettings schemas in the
+   * isolated dirs for the GNOME proxy resolver, and 127.0.0.1 never goes
+   * through a proxy. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   dav_test_set_wait_seconds (20);

@@ -15,6 +15,24 @@ write_text (GOutputStream *out,
   g_output_stream_flush (out, NULL, NULL);
 }
 
+/* The same, saying whether it got through: a RawFunc that writes for a
+ * long time stops when the client has gone. */
+gboolean
+write_all (GOutputStream *out,
+           const char    *data,
+           gsize          length)
+{
+  return g_output_stream_write_all (out, data, length, NULL, NULL, NULL) &&
+         g_output_stream_flush (out, NULL, NULL);
+}
+
+gboolean
+write_str (GOutputStream *out,
+           const char    *text)
+{
+  return write_all (out, text, strlen (text));
+}
+
 /* Reads one request head (and its body, so that closing does not reset
  * the connection); NULL at the end of the connection. */
 char *
@@ -191,4 +209,15 @@ gboolean
 raw_stopping (Raw *raw)
 {
   return g_atomic_int_get (&raw->stopping) != 0;
+}
+
+/* Sleeps until the test ends (30 s at most): a server that says nothing
+ * more. */
+void
+raw_hold (Raw *raw)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!raw_stopping (raw) && g_get_monotonic_time () < deadline)
+    g_usleep (20 * 1000);
 }

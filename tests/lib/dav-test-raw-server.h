@@ -43,11 +43,17 @@ Raw       *raw_new                        (RawFunc           func);
 void       raw_free                       (Raw              *raw);
 void       raw_stop_listening_from_worker (Raw              *raw);
 gboolean   raw_stopping                   (Raw              *raw);
+void       raw_hold                       (Raw              *raw);
 GPtrArray *raw_request_lines              (Raw              *raw,
                                            const char       *method);
 
 char      *raw_read_request               (GDataInputStream *in);
 void       write_text                     (GOutputStream    *out,
+                                           const char       *text);
+gboolean   write_all                      (GOutputStream    *out,
+                                           const char       *data,
+                                           gsize             length);
+gboolean   write_str                      (GOutputStream    *out,
                                            const char       *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Raw, raw_free)
