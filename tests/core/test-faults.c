@@ -2844,6 +2844,198 @@ test_listing_without_self (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* Waits for a listing already started (dav_resource_store_open). */
+static void
+wait_for_listing (DavFolder *folder)
+{
+  gint64 deadline = g_get_monotonic_time () + DAV_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (dav_folder_get_loading (folder) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dav_folder_get_loading (folder));
+}
+
+/* Opening a location on the same server moves the root there and starts
+ * its listing; a location elsewhere, or no location at all, changes
+ * nothing. */
+static void
+test_store_open (void)
+{
+  g_autoptr(Server) server = server_new (wrong_answer_handler, NULL);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  g_autofree char *failing = g_strconcat (server->dav_url, "500/", NULL);
+  g_autofree char *base = NULL;
+  g_autoptr(GError) error = NULL;
+  DavFolder *first = dav_resource_store_get_root (store);
+  DavFolder *root;
+  guint before;
+
+  root = dav_resource_store_open (store, failing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  g_assert_true (root != first);
+  g_assert_true (root == dav_resource_store_get_root (store));
+  g_assert_cmpstr (dav_client_get_base_url (client), ==, failing);
+  g_assert_true (dav_folder_get_loading (root));
+  wait_for_listing (root);
+  g_assert_cmpuint (server_count (server, "PROPFIND"), ==, 1);
+
+  /* The listing failed: the folder says why, in the DAV_ERROR domain. */
+  g_assert_false (dav_folder_get_loaded (root));
+  g_assert_cmpuint (dav_folder_get_status (root), ==, 500);
+  g_assert_error (dav_folder_get_error (root), DAV_ERROR, DAV_ERROR_STATUS);
+  g_assert_nonnull (strstr (dav_folder_get_error_message (root), "500"));
+  g_assert_null (dav_folder_get_rejected_certificate (root, NULL));
+
+  /* Another server, and no URL at all: NULL, and the root stays. */
+  base = g_strdup (dav_client_get_base_url (client));
+  g_assert_null (dav_resource_store_open (store, "http://127.0.0.2:1/dav/", &error));
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE);
+  g_clear_error (&error);
+  g_assert_null (dav_resource_store_open (store, "not a location", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (root == dav_resource_store_get_root (store));
+  g_assert_cmpstr (dav_client_get_base_url (client), ==, base);
+  g_assert_false (dav_folder_get_loading (root));
+
+  /* Back to the first: a cached folder that was never listed is listed
+   * once; opened again while it loads, it is not listed twice. */
+  before = server_count (server, "PROPFIND");
+  g_assert_true (dav_resource_store_open (store, server->dav_url, &error) == first);
+  g_assert_no_error (error);
+  g_assert_true (dav_resource_store_open (store, server->dav_url, &error) == first);
+  g_assert_no_error (error);
+  wait_for_listing (first);
+  g_assert_cmpuint (server_count (server, "PROPFIND"), ==, before + 1);
+  g_assert_error (dav_folder_get_error (first), DAV_ERROR, DAV_ERROR_STATUS);
+  g_assert_cmpuint (dav_folder_get_status (first), ==, 404);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* A listing redirected to another server: the folder's error is the
+ * refused redirect, with where it pointed, for the window to offer. */
+static void
+test_folder_error_redirect (void)
+{
+  g_autoptr(Server) target = server_new (count_handler, NULL);
+  CrossRedirect redirect = { target, 302, FALSE };
+  g_autoptr(Server) server = server_new (cross_redirect_handler, &redirect);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  DavFolder *folder = dav_resource_store_get_root (store);
+  const GError *error;
+
+  load_folder (store, folder);
+  error = dav_folder_get_error (folder);
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
+  g_assert_true (g_str_has_prefix (dav_error_get_redirect_target (error), target->dav_url));
+  g_assert_cmpstr (dav_folder_get_error_message (folder), ==, error->message);
+  g_assert_false (dav_folder_get_loaded (folder));
+  g_assert_cmpuint (dav_folder_get_status (folder), ==, 0);
+  g_assert_cmpuint (server_count (target, NULL), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* No server there: the folder keeps the connection's own error. */
+static void
+test_folder_error_server_down (void)
+{
+  g_autoptr(Server) server = server_new (count_handler, NULL);
+  g_autofree char *url = g_strdup (server->dav_url);
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResourceStore) store = NULL;
+  DavFolder *folder;
+
+  g_clear_pointer (&server, server_free);
+  client = client_new (url);
+  store = dav_resource_store_new (client);
+  folder = dav_resource_store_get_root (store);
+
+  load_folder (store, folder);
+  g_test_message ("server down: %s", dav_folder_get_error_message (folder));
+  g_assert_error (dav_folder_get_error (folder), G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  g_assert_false (dav_folder_get_loaded (folder));
+  g_assert_cmpuint (dav_folder_get_status (folder), ==, 0);
+  g_assert_null (dav_error_get_redirect_target (dav_folder_get_error (folder)));
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+count_response_cb (DavPropfind *propfind,
+                   DavResponse *response,
+                   guint       *count)
+{
+  (*count)++;
+}
+
+static DavResult *
+run_propfind (DavClient        *client,
+              const char       *url,
+              DavPropfindFlags  flags,
+              guint            *count)
+{
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+  DavResult *result;
+
+  dav_propfind_set_flags (propfind, flags);
+  if (count != NULL)
+    g_signal_connect (propfind, "response", G_CALLBACK (count_response_cb), count);
+  dav_client_propfind_async (client, url, propfind, NULL, store_result_cb, &res);
+  wait_for (&res);
+  g_assert_true (g_async_result_is_tagged (res, dav_client_propfind_async));
+  result = dav_client_propfind_finish (client, res, &error);
+  g_clear_object (&res);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->status, ==, 207);
+  g_assert_true (result->complete);
+
+  return result;
+}
+
+/* Not streamed, the result holds every response and ::response is
+ * never emitted; streamed, each is emitted once and none is kept. */
+static void
+test_propfind_kept_or_streamed (void)
+{
+  g_autofree char *body = multistatus_xml (5);
+  g_autoptr(Server) server = server_new (listing_handler, body);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  DavResult *result;
+  guint count = 0;
+
+  result = run_propfind (client, server->dav_url, DAV_PROPFIND_FLAGS_NONE, &count);
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_cmpuint (result->body->responses->len, ==, 6);
+  g_assert_cmpuint (result->body->n_responses, ==, 6);
+  dav_result_unref (result);
+
+  result = run_propfind (client, server->dav_url, DAV_PROPFIND_FLAGS_STREAM, &count);
+  g_assert_cmpuint (count, ==, 6);
+  g_assert_cmpuint (result->body->responses->len, ==, 0);
+  g_assert_cmpuint (result->body->n_responses, ==, 6);
+  dav_result_unref (result);
+
+  /* Streamed with nobody listening: still nothing kept. */
+  result = run_propfind (client, server->dav_url, DAV_PROPFIND_FLAGS_STREAM, NULL);
+  g_assert_cmpuint (result->body->responses->len, ==, 0);
+  g_assert_cmpuint (result->body->n_responses, ==, 6);
+  dav_result_unref (result);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+
 /* docs/hostile-servers.md cases 18 and 20, for targets given directly:
  * outside the chosen folder or on another origin, a target is refused
  * before anything is sent; one resource named twice is acted on once. */
@@ -3466,6 +3658,10 @@ main (int   argc,
   g_test_add_func ("/faults/names/awkward", test_awkward_names);
   g_test_add_func ("/faults/listing/hostile-entries", test_listing_hostile_entries);
   g_test_add_func ("/faults/listing/without-self", test_listing_without_self);
+  g_test_add_func ("/faults/listing/store-open", test_store_open);
+  g_test_add_func ("/faults/listing/folder-error-redirect", test_folder_error_redirect);
+  g_test_add_func ("/faults/listing/folder-error-server-down", test_folder_error_server_down);
+  g_test_add_func ("/faults/listing/propfind-kept-or-streamed", test_propfind_kept_or_streamed);
   g_test_add_func ("/faults/batch/targets", test_batch_targets);
   g_test_add_func ("/faults/batch/multi-href", test_batch_multi_href);
   g_test_add_func ("/faults/batch/partial-delete", test_batch_partial_delete);
