@@ -11,6 +11,7 @@
 #pragma once
 
 #include "dav-client.h"
+#include "dav-folder.h"
 
 #ifndef DAV_TEST_WAIT_SECONDS
 #define DAV_TEST_WAIT_SECONDS 60
@@ -66,4 +67,16 @@ finish_request (DavClient     *client,
   g_clear_object (slot);
 
   return result;
+}
+
+/* Iterates the default main context until @folder's listing, already
+ * started, has ended. */
+static inline void
+wait_for_listing (DavFolder *folder)
+{
+  gint64 deadline = g_get_monotonic_time () + DAV_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (dav_folder_get_loading (folder) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dav_folder_get_loading (folder));
 }

@@ -2696,12 +2696,8 @@ static void
 load_folder (DavResourceStore *store,
              DavFolder        *folder)
 {
-  gint64 deadline = g_get_monotonic_time () + DAV_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
-
   dav_resource_store_load (store, folder);
-  while (dav_folder_get_loading (folder) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dav_folder_get_loading (folder));
+  wait_for_listing (folder);
 }
 
 #define R(href) "<D:response><D:href>" href "</D:href><D:propstat><D:prop><D:resourcetype/>" \
@@ -2842,17 +2838,6 @@ test_listing_without_self (void)
 
   g_assert_finalize_object (g_steal_pointer (&store));
   g_assert_finalize_object (g_steal_pointer (&client));
-}
-
-/* Waits for a listing already started (dav_resource_store_open). */
-static void
-wait_for_listing (DavFolder *folder)
-{
-  gint64 deadline = g_get_monotonic_time () + DAV_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (dav_folder_get_loading (folder) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dav_folder_get_loading (folder));
 }
 
 /* Opening a location on the same server moves the root there and starts

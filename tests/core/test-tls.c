@@ -661,16 +661,6 @@ test_handshake_never_finishes (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
-static void
-wait_for_listing (DavFolder *folder)
-{
-  gint64 deadline = g_get_monotonic_time () + DAV_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (dav_folder_get_loading (folder) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dav_folder_get_loading (folder));
-}
-
 /* What the window asks about: a listing that failed on the certificate
  * leaves the G_TLS_ERROR and that certificate on its folder, and a
  * listing that then succeeds leaves neither. */
