@@ -296,15 +296,19 @@ def test_untrusted_certificate():
             return
         port, fingerprint = tls
         base = f"https://127.0.0.1:{port}/dav/"
+        # GCC 12's LeakSanitizer crashes at exit on the dynamic TLS that
+        # GnuTLS leaves in GLib's idle pool threads (see test-tls.c): under
+        # AddressSanitizer these runs check memory errors, not leaks.
+        extra = {"ASAN_OPTIONS": os.environ["ASAN_OPTIONS"] + ":detect_leaks=0"} if "ASAN_OPTIONS" in os.environ else None
         Handler.seen.clear()
         for args in (("ls", base), ("ls", "--recursive", base), ("mkdir", base + "new/")):
-            rc, out, err = cli(*args)
+            rc, out, err = cli(*args, extra=extra)
             T.ok(rc == 1 and b"certificate is not trusted" in err and fingerprint.encode() in err.lower()
                  and b"--insecure" in err,
                  f"{' '.join(args[:-1])}: an untrusted certificate is named, with its SHA-256",
                  diag(rc, out, err))
         T.ok(not Handler.seen, "nothing was sent over it", [f"seen: {Handler.seen!r}"])
-        rc, out, err = cli("ls", "--insecure", base)
+        rc, out, err = cli("ls", "--insecure", base, extra=extra)
         T.ok(rc in (0, 2) and b"certificate" not in err, "ls --insecure: listed", diag(rc, out, err))
 
 
