@@ -331,7 +331,6 @@ on_response (DavPropfind *propfind,
              DavResponse *response,
              Listing     *self)
 {
-
   count_response (self, response);
   if (response->hrefs->len == 0)
     show_href (self, response, NULL, NULL);

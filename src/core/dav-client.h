@@ -108,8 +108,9 @@ void dav_client_options_async   (DavClient           *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
-/* Streamed (DAV_PROPFIND_FLAGS_STREAM), @propfind emits ::response per
- * response and the result's body keeps none of them. */
+/* What is asked is @propfind's; the request holds a reference to it until
+ * it ends. Streamed (DAV_PROPFIND_FLAGS_STREAM), @propfind emits
+ * ::response per response and the result's body keeps none of them. */
 void dav_client_propfind_async  (DavClient           *self,
                                  const char          *url,
                                  DavPropfind         *propfind,

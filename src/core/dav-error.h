@@ -36,8 +36,11 @@ gboolean dav_error_is_never_sent (const GError *error);
 /* Where a DAV_ERROR_REDIRECT that was not followed pointed, as an
  * absolute URL, when it went to another origin (docs/hostile-servers.md
  * case 34): for the user to open as a new connection if they choose.
- * NULL for any other error, and for a redirect loop. */
+ * NULL for any other error, and for a redirect loop. Owned by @error,
+ * and copied with it (g_error_copy). */
 const char *dav_error_get_redirect_target (const GError *error);
+/* Sets that target on @error, which must be a DAV_ERROR_REDIRECT; @url
+ * is copied, NULL takes it away. */
 void        dav_error_set_redirect_target (GError       *error,
                                            const char   *url);
 

@@ -30,15 +30,18 @@ gboolean     dav_folder_get_loaded      (DavFolder *self);
  * only then may "select all" and bulk actions use it
  * (docs/hostile-servers.md promise 2). */
 gboolean     dav_folder_get_complete    (DavFolder *self);
-/* Why the last listing failed, or NULL: G_TLS_ERROR for a refused
- * certificate (dav_folder_get_rejected_certificate), DAV_ERROR_REDIRECT
- * for a refused redirect (dav_error_get_redirect_target),
- * DAV_ERROR_STATUS for an answer that is not a listing. Its message is
- * for people, with what the server sent escaped. */
+/* Why the last listing failed, or NULL; owned by @self. G_TLS_ERROR for
+ * a refused certificate (dav_folder_get_rejected_certificate),
+ * DAV_ERROR_REDIRECT for a refused redirect (dav_error_get_redirect_target),
+ * DAV_ERROR_STATUS for an answer other than 207, G_IO_ERROR_CANCELLED
+ * when the listing was stopped, else what the connection said. Its
+ * message is for people, with what the server sent escaped. A 207 that
+ * parses badly is no error: the folder is then not complete. */
 const GError *dav_folder_get_error      (DavFolder *self);
 /* The error's message, or NULL. */
 const char  *dav_folder_get_error_message (DavFolder *self);
-/* The certificate the last listing refused, and why; NULL if none. */
+/* The certificate the last listing refused, and why; NULL if none.
+ * Owned by @self. */
 GTlsCertificate *dav_folder_get_rejected_certificate
                                         (DavFolder            *self,
                                          GTlsCertificateFlags *errors);

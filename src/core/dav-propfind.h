@@ -41,14 +41,18 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (DavPropfind, dav_propfind, DAV, PROPFIND, GObject)
 
 /* @names: "{ns}name" strings for DAV_PROPFIND_PROP (or <include> with
- * ALLPROP), NULL-terminated, may be NULL. */
+ * ALLPROP), NULL-terminated, may be NULL; copied. Returns a new object,
+ * not streamed (DAV_PROPFIND_FLAGS_NONE). */
 DavPropfind        *dav_propfind_new       (DavDepth            depth,
                                             DavPropfindKind     kind,
                                             const char * const *names);
 DavDepth            dav_propfind_get_depth (DavPropfind        *self);
 DavPropfindKind     dav_propfind_get_kind  (DavPropfind        *self);
+/* The names given to dav_propfind_new (), owned by @self; NULL if none. */
 const char * const *dav_propfind_get_names (DavPropfind        *self);
 DavPropfindFlags    dav_propfind_get_flags (DavPropfind        *self);
+/* Read when the answer's body starts: set them before
+ * dav_client_propfind_async (). */
 void                dav_propfind_set_flags (DavPropfind        *self,
                                             DavPropfindFlags    flags);
 

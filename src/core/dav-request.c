@@ -561,12 +561,13 @@ follow_redirect (GTask    *task,
   if (!dav_client_is_same_origin (req->client, target))
     {
       g_autofree char *elsewhere = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
+      GError *refused = g_error_new (DAV_ERROR, DAV_ERROR_REDIRECT,
+                                     _("The server redirected to “%s”, another server or protocol. Davscope did not follow, so that no credentials go there; open that location yourself if you trust it."),
+                                     shown);
 
-      g_set_error (error, DAV_ERROR, DAV_ERROR_REDIRECT,
-                   _("The server redirected to “%s”, another server or protocol. Davscope did not follow, so that no credentials go there; open that location yourself if you trust it."),
-                   shown);
       /* For the user to decide on (dav_error_get_redirect_target). */
-      dav_error_set_redirect_target (*error, elsewhere);
+      dav_error_set_redirect_target (refused, elsewhere);
+      g_propagate_error (error, refused);
       return FALSE;
     }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dav-href.h"
+#include "dav-resource-store.h"
 
 #include "dav-test-multistatus.h"
 #include "faults.h"
@@ -415,6 +416,67 @@ test_huge_text (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* Opening a location on the same server moves the root there and starts
+ * its listing; a location elsewhere, or no location at all, changes
+ * nothing. */
+static void
+test_store_open (void)
+{
+  g_autoptr(Server) server = server_new (wrong_answer_handler, NULL);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  g_autofree char *failing = g_strconcat (server->dav_url, "500/", NULL);
+  g_autofree char *base = NULL;
+  g_autoptr(GError) error = NULL;
+  DavFolder *first = dav_resource_store_get_root (store);
+  DavFolder *root;
+  guint before;
+
+  root = dav_resource_store_open (store, failing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  g_assert_true (root != first);
+  g_assert_true (root == dav_resource_store_get_root (store));
+  g_assert_cmpstr (dav_client_get_base_url (client), ==, failing);
+  g_assert_true (dav_folder_get_loading (root));
+  wait_for_folder (root);
+  g_assert_cmpuint (server_count (server, "PROPFIND"), ==, 1);
+
+  /* The listing failed: the folder says why, in the DAV_ERROR domain. */
+  g_assert_false (dav_folder_get_loaded (root));
+  g_assert_cmpuint (dav_folder_get_status (root), ==, 500);
+  g_assert_error (dav_folder_get_error (root), DAV_ERROR, DAV_ERROR_STATUS);
+  g_assert_nonnull (strstr (dav_folder_get_error_message (root), "500"));
+  g_assert_null (dav_folder_get_rejected_certificate (root, NULL));
+
+  /* Another server, and no URL at all: NULL, and the root stays. */
+  base = g_strdup (dav_client_get_base_url (client));
+  g_assert_null (dav_resource_store_open (store, "http://127.0.0.2:1/dav/", &error));
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE);
+  g_clear_error (&error);
+  g_assert_null (dav_resource_store_open (store, "not a location", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (root == dav_resource_store_get_root (store));
+  g_assert_cmpstr (dav_client_get_base_url (client), ==, base);
+  g_assert_false (dav_folder_get_loading (root));
+
+  /* Back to the first: a cached folder that was never listed is listed
+   * once; opened again while it loads, it is not listed twice. */
+  before = server_count (server, "PROPFIND");
+  g_assert_true (dav_resource_store_open (store, server->dav_url, &error) == first);
+  g_assert_no_error (error);
+  g_assert_true (dav_resource_store_open (store, server->dav_url, &error) == first);
+  g_assert_no_error (error);
+  wait_for_folder (first);
+  g_assert_cmpuint (server_count (server, "PROPFIND"), ==, before + 1);
+  g_assert_error (dav_folder_get_error (first), DAV_ERROR, DAV_ERROR_STATUS);
+  g_assert_cmpuint (dav_folder_get_status (first), ==, 404);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/faults/xml/charset-mismatch", test_charset_mismatch);
   g_test_add_func ("/faults/xml/xxe", test_xxe);
   g_test_add_func ("/faults/xml/huge-text", test_huge_text);
+  g_test_add_func ("/faults/listing/store-open", test_store_open);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dav-resource-store.h"
 #include "faults.h"
 
 typedef struct {
@@ -362,6 +363,33 @@ test_redirect_mutating (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* A listing redirected to another server: the folder's error is the
+ * refused redirect, with where it pointed, for the window to offer. */
+static void
+test_folder_error_redirect (void)
+{
+  g_autoptr(Server) target = server_new (count_handler, NULL);
+  CrossRedirect redirect = { target, 302, FALSE };
+  g_autoptr(Server) server = server_new (cross_redirect_handler, &redirect);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  DavFolder *folder = dav_resource_store_get_root (store);
+  const GError *error;
+
+  dav_resource_store_load (store, folder);
+  wait_for_folder (folder);
+  error = dav_folder_get_error (folder);
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_REDIRECT);
+  g_assert_true (g_str_has_prefix (dav_error_get_redirect_target (error), target->dav_url));
+  g_assert_cmpstr (dav_folder_get_error_message (folder), ==, error->message);
+  g_assert_false (dav_folder_get_loaded (folder));
+  g_assert_cmpuint (dav_folder_get_status (folder), ==, 0);
+  g_assert_cmpuint (server_count (target, NULL), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/faults/redirect/chain-short", test_redirect_chain_short);
   g_test_add_func ("/faults/redirect/loop", test_redirect_loop);
   g_test_add_func ("/faults/redirect/mutating", test_redirect_mutating);
+  g_test_add_func ("/faults/listing/folder-error-redirect", test_folder_error_redirect);
 
   return g_test_run ();
 }

@@ -376,6 +376,99 @@ test_batch_targets (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* No server there: the folder keeps the connection's own error. */
+static void
+test_folder_error_server_down (void)
+{
+  g_autoptr(Server) server = server_new (count_handler, NULL);
+  g_autofree char *url = g_strdup (server->dav_url);
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResourceStore) store = NULL;
+  DavFolder *folder;
+
+  g_clear_pointer (&server, server_free);
+  client = client_new (url);
+  store = dav_resource_store_new (client);
+  folder = dav_resource_store_get_root (store);
+
+  load_folder (store, folder);
+  g_test_message ("server down: %s", dav_folder_get_error_message (folder));
+  g_assert_error (dav_folder_get_error (folder), G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  g_assert_false (dav_folder_get_loaded (folder));
+  g_assert_cmpuint (dav_folder_get_status (folder), ==, 0);
+  g_assert_null (dav_error_get_redirect_target (dav_folder_get_error (folder)));
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+count_response_cb (DavPropfind *propfind,
+                   DavResponse *response,
+                   guint       *count)
+{
+  (*count)++;
+}
+
+static DavResult *
+run_propfind (DavClient        *client,
+              const char       *url,
+              DavPropfindFlags  flags,
+              guint            *count)
+{
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+  DavResult *result;
+
+  dav_propfind_set_flags (propfind, flags);
+  if (count != NULL)
+    g_signal_connect (propfind, "response", G_CALLBACK (count_response_cb), count);
+  dav_client_propfind_async (client, url, propfind, NULL, store_result_cb, &res);
+  wait_for (&res);
+  g_assert_true (g_async_result_is_tagged (res, dav_client_propfind_async));
+  result = dav_client_propfind_finish (client, res, &error);
+  g_clear_object (&res);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->status, ==, 207);
+  g_assert_true (result->complete);
+
+  return result;
+}
+
+/* Not streamed, the result holds every response and ::response is
+ * never emitted; streamed, each is emitted once and none is kept. */
+static void
+test_propfind_kept_or_streamed (void)
+{
+  g_autofree char *body = multistatus_xml (5);
+  g_autoptr(Server) server = server_new (listing_handler, body);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  DavResult *result;
+  guint count = 0;
+
+  result = run_propfind (client, server->dav_url, DAV_PROPFIND_FLAGS_NONE, &count);
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_cmpuint (result->body->responses->len, ==, 6);
+  g_assert_cmpuint (result->body->n_responses, ==, 6);
+  dav_result_unref (result);
+
+  result = run_propfind (client, server->dav_url, DAV_PROPFIND_FLAGS_STREAM, &count);
+  g_assert_cmpuint (count, ==, 6);
+  g_assert_cmpuint (result->body->responses->len, ==, 0);
+  g_assert_cmpuint (result->body->n_responses, ==, 6);
+  dav_result_unref (result);
+
+  /* Streamed with nobody listening: still nothing kept. */
+  result = run_propfind (client, server->dav_url, DAV_PROPFIND_FLAGS_STREAM, NULL);
+  g_assert_cmpuint (result->body->responses->len, ==, 0);
+  g_assert_cmpuint (result->body->n_responses, ==, 6);
+  dav_result_unref (result);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +479,8 @@ main (int   argc,
   g_test_add_func ("/faults/listing/hostile-entries", test_listing_hostile_entries);
   g_test_add_func ("/faults/listing/without-self", test_listing_without_self);
   g_test_add_func ("/faults/batch/targets", test_batch_targets);
+  g_test_add_func ("/faults/listing/folder-error-server-down", test_folder_error_server_down);
+  g_test_add_func ("/faults/listing/propfind-kept-or-streamed", test_propfind_kept_or_streamed);
 
   return g_test_run ();
 }

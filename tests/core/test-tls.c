@@ -16,6 +16,7 @@
 
 #include "dav-client.h"
 #include "dav-error.h"
+#include "dav-resource-store.h"
 
 #include "dav-test-async.h"
 #include "dav-test-client.h"
@@ -536,6 +537,50 @@ test_handshake_never_finishes (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* What the window asks about: a listing that failed on the certificate
+ * leaves the G_TLS_ERROR and that certificate on its folder, and a
+ * listing that then succeeds leaves neither. */
+static void
+test_store_folder_certificate (void)
+{
+  g_autoptr(TlsServer) server = NULL;
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResourceStore) store = NULL;
+  GTlsCertificateFlags flags = 0;
+  GTlsCertificate *rejected;
+  DavFolder *root;
+
+  if (!have_tls ())
+    return;
+
+  server = tls_server_new (CERT_A);
+  client = client_new (server->dav_url);
+  store = dav_resource_store_new (client);
+  root = dav_resource_store_get_root (store);
+
+  dav_resource_store_load (store, root);
+  wait_for_folder (root);
+  g_assert_error (dav_folder_get_error (root), G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+  g_assert_false (dav_folder_get_loaded (root));
+  rejected = dav_folder_get_rejected_certificate (root, &flags);
+  g_assert_nonnull (rejected);
+  g_assert_true (g_tls_certificate_is_same (rejected, certs[CERT_A]));
+  g_assert_cmpint (flags & G_TLS_CERTIFICATE_UNKNOWN_CA, ==, G_TLS_CERTIFICATE_UNKNOWN_CA);
+  g_assert_cmpuint (tls_server_get (server, &server->requests), ==, 0);
+
+  /* The user accepts it. */
+  dav_client_pin_certificate (client, rejected);
+  dav_resource_store_refresh (store, root);
+  wait_for_folder (root);
+  g_assert_no_error (dav_folder_get_error (root));
+  g_assert_true (dav_folder_get_loaded (root));
+  g_assert_null (dav_folder_get_rejected_certificate (root, &flags));
+  g_assert_cmpint (flags, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 /* --insecure is an explicit choice: then any certificate goes. */
 static void
 test_accept_invalid (void)
@@ -585,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/tls/redirect-to-http", test_redirect_to_http);
   g_test_add_func ("/tls/handshake-never-finishes", test_handshake_never_finishes);
   g_test_add_func ("/tls/accept-invalid", test_accept_invalid);
+  g_test_add_func ("/tls/store-folder-certificate", test_store_folder_certificate);
 
   status = g_test_run ();
   remove_certificates ();
