@@ -68,8 +68,10 @@ dav_error_is_never_sent (const GError *error)
 {
   g_return_val_if_fail (error != NULL, FALSE);
 
-  /* A deadline that passed stopped a request that was sent. */
-  if (g_error_matches (error, DAV_ERROR, DAV_ERROR_TIMEOUT))
+  /* A deadline that passed stopped a request that was sent; a status
+   * error is the server's own answer. */
+  if (g_error_matches (error, DAV_ERROR, DAV_ERROR_TIMEOUT) ||
+      g_error_matches (error, DAV_ERROR, DAV_ERROR_STATUS))
     return FALSE;
 
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||

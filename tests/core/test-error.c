@@ -6,7 +6,8 @@
  * where it pointed (docs/hostile-servers.md case 34), so the window can
  * offer to open it without asking the client. The folder keeps a copy of
  * its listing's error, so the target must survive g_error_copy, and go
- * with the error when it is freed (the valgrind run of this test).
+ * with the error when it is freed (the valgrind run of this test). And
+ * which errors mean that nothing reached the server.
  */
 
 #include <gio/gio.h>
@@ -63,6 +64,41 @@ test_redirect_target_other_errors (void)
     }
 }
 
+/* Which errors mean that nothing reached the server: the report's
+ * "not attempted" against "unknown" (docs/architecture.md, Report items). */
+static void
+test_never_sent (void)
+{
+  struct {
+    GQuark   domain;
+    int      code;
+    gboolean never_sent;
+  } cases[] = {
+    { G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, TRUE },
+    { G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE, TRUE },
+    { G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, TRUE },
+    { G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, TRUE },
+    { G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, TRUE },
+    { DAV_ERROR, DAV_ERROR_OUTSIDE, TRUE },
+    { DAV_ERROR, DAV_ERROR_REDIRECT, TRUE },
+    /* Sent: the deadline stopped it, or the server answered. */
+    { DAV_ERROR, DAV_ERROR_TIMEOUT, FALSE },
+    { DAV_ERROR, DAV_ERROR_STATUS, FALSE },
+    { G_IO_ERROR, G_IO_ERROR_CLOSED, FALSE },
+    { G_IO_ERROR, G_IO_ERROR_TIMED_OUT, FALSE },
+    { G_IO_ERROR, G_IO_ERROR_CANCELLED, FALSE },
+    { G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (cases[i].domain, cases[i].code, "test");
+
+      g_test_message ("%s %d", g_quark_to_string (cases[i].domain), cases[i].code);
+      g_assert_cmpint (dav_error_is_never_sent (error), ==, cases[i].never_sent);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -71,6 +107,7 @@ main (int   argc,
 
   g_test_add_func ("/error/redirect-target", test_redirect_target);
   g_test_add_func ("/error/redirect-target-other-errors", test_redirect_target_other_errors);
+  g_test_add_func ("/error/never-sent", test_never_sent);
 
   return g_test_run ();
 }
