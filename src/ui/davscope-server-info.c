@@ -147,11 +147,12 @@ on_answer (GObject      *source,
 {
   Info *info = user_data;
   g_autoptr(GError) error = NULL;
-  DavResult *result = g_async_result_is_tagged (res, dav_client_options_async)
+  gboolean is_options = g_async_result_is_tagged (res, dav_client_options_async);
+  DavResult *result = is_options
                       ? dav_client_options_finish (DAV_CLIENT (source), res, &error)
                       : dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
 
-  if (result != NULL && g_str_equal (result->method, "OPTIONS"))
+  if (result != NULL && is_options)
     info->options = result;
   else if (result != NULL)
     info->quota = result;
