@@ -301,8 +301,13 @@ def click(node, modifier=None):
 
 def point_into(window):
     """Moves the pointer into the window's bottom right corner, where
-    dialogs (placed at 0,0) do not cover it: keyboard input goes there."""
-    x, y, w, h = extents(window)
+    dialogs (placed at 0,0) do not cover it: keyboard input goes there.
+    A window just opened (a file chooser, under load) may not have its
+    size yet: wait for it rather than point at (-4, -4)."""
+    box = wait_for(lambda: extents(window) if shown(window) else None, 10)
+    if box is None:
+        raise AssertionError(f"{window!r} never got a place on the screen")
+    x, y, w, h = box
     rawinput.absoluteMotion(x + w - 4, y + h - 4)
     time.sleep(0.2)
 
