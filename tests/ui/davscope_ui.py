@@ -33,6 +33,7 @@ import re
 import ssl
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -119,6 +120,19 @@ class Tap:
         sys.exit(1)
 
     def done(self):
+        if _apps:
+            unexpected, races = [], 0
+            for app in _apps:
+                app.stderr.flush()
+                with open(app.stderr.name, errors="replace") as f:
+                    text = f.read()
+                sys.stderr.write(text)
+                found, n = criticals_in(text)
+                unexpected += found
+                races += n
+            if races:
+                self.diag(f"GTK 4.8's AT-SPI race (GetChildAtIndex on a window not ready): {races} time(s), tolerated")
+            self.ok(not unexpected, "davscope printed no critical on stderr", "\n".join(unexpected))
         print(f"1..{self.n}", flush=True)
         sys.exit(1 if self.failed or self.n == 0 else 0)
 
@@ -520,6 +534,59 @@ def make_certificate(directory, name):
 # ---------------------------------------------------------------- the app
 
 
+def gio_modules_without_gvfs():
+    """A folder of links to the machine's GIO modules but gvfs's, made
+    once per test; None when there is no module folder to copy."""
+    global _gio_modules
+    if _gio_modules is not None:
+        return _gio_modules or None
+    _gio_modules = ""
+    try:
+        system = subprocess.run(["pkg-config", "--variable=giomoduledir", "gio-2.0"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    if not os.path.isdir(system):
+        return None
+    folder = tempfile.mkdtemp(prefix="gio-modules-", dir=os.environ.get("DAVSCOPE_UI_WORK"))
+    for name in os.listdir(system):
+        if name.endswith(".so") and name not in ("libgvfsdbus.so", "libgioremote-volume-monitor.so"):
+            os.symlink(os.path.join(system, name), os.path.join(folder, name))
+    _gio_modules = folder
+    return folder
+
+
+_gio_modules = None
+_apps = []
+
+# GTK 4.8's AT-SPI root answers GetChildAtIndex for a window whose
+# accessible context is not realized yet with a NULL object path
+# (gtkatspiroot.c, fixed in later GTK): GLib then fails this check, and
+# may fail a few more in the same reply. Only that burst is tolerated.
+GTK48_ATSPI_RACE = "g_variant_is_object_path: assertion 'string != NULL' failed"
+GTK48_ATSPI_FOLLOWERS = re.compile(r"GLib(-GIO)?-CRITICAL \*\*: [0-9:.]+: (g_variant_|g_dbus_method_invocation_)")
+
+
+def criticals_in(text):
+    """(unexpected critical lines, count of GTK 4.8 AT-SPI races) in what
+    davscope printed on stderr."""
+    unexpected = []
+    races = 0
+    in_race = False
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if "-CRITICAL **" not in line:
+            in_race = False
+            continue
+        if GTK48_ATSPI_RACE in line:
+            races += 1
+            in_race = True
+        elif not (in_race and GTK48_ATSPI_FOLLOWERS.search(line)):
+            unexpected.append(line)
+    return unexpected, races
+
+
 class App:
     """The davscope process and its accessible root."""
 
@@ -530,18 +597,30 @@ class App:
         # Local files only: GTK's file chooser would otherwise browse the
         # network through gvfs, which warns critically where no Avahi runs.
         env["GIO_USE_VFS"] = "local"
+        # Nor gvfs at all: where it is installed, the chooser starts its
+        # volume monitors and daemons, which without udisks (a container)
+        # die noisily; a test chooses local files only. TLS and proxies
+        # (glib-networking) are kept.
+        modules = gio_modules_without_gvfs()
+        if modules:
+            env["GIO_MODULE_DIR"] = modules
         env.pop("NO_AT_BRIDGE", None)
         # The suite's G_DEBUG=fatal-warnings, minus what GTK 4.8 warns about
-        # on its own under AT-SPI ("Broken accounting of active state"):
-        # criticals still abort davscope.
-        flags = [f for f in os.environ.get("DAVSCOPE_G_DEBUG", "").split(",") if f]
-        if "fatal-warnings" in flags:
-            flags = [f for f in flags if f != "fatal-warnings"] + ["fatal-criticals"]
+        # on its own under AT-SPI ("Broken accounting of active state"), and
+        # minus fatal criticals: GTK 4.8 itself fails one when AT-SPI asks
+        # for a window whose accessible is not ready yet (see
+        # criticals_in), which must not take davscope down. Every other
+        # critical fails the test: Tap.done checks what davscope printed.
+        flags = [f for f in os.environ.get("DAVSCOPE_G_DEBUG", "").split(",")
+                 if f and f not in ("fatal-warnings", "fatal-criticals")]
         if flags:
             env["G_DEBUG"] = ",".join(flags)
         if os.environ.get("DAVSCOPE_SCHEMA_DIR"):
             env["GSETTINGS_SCHEMA_DIR"] = os.environ["DAVSCOPE_SCHEMA_DIR"]
-        self.proc = subprocess.Popen([os.environ["DAVSCOPE_APP"], *args], env=env)
+        self.stderr = tempfile.NamedTemporaryFile(prefix="davscope-stderr-", suffix=".txt",
+                                                  dir=os.environ.get("DAVSCOPE_UI_WORK"), delete=False)
+        self.proc = subprocess.Popen([os.environ["DAVSCOPE_APP"], *args], env=env, stderr=self.stderr)
+        _apps.append(self)
         self.root = None
         self._table = None
         deadline = time.time() + 30
