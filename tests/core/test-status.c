@@ -590,6 +590,36 @@ test_for_method (void)
   dav_status_lookup_for_method (412, "MOVE", &info);
   g_assert_nonnull (strstr (info.explanation, "Overwrite: F"));
 
+  /* A listing's refusals are a listing's (issue 15: Up from a share's
+   * root read of creating folders and copying; a plain web server's 501
+   * of locking and copying). */
+  dav_status_lookup_for_method (403, "PROPFIND", &info);
+  g_assert_nonnull (strstr (info.explanation, "does not let you list this folder"));
+  g_assert_null (strstr (info.explanation, "creat"));
+  g_assert_null (strstr (info.advice, "right to change"));
+  g_assert_nonnull (strstr (info.reference, "RFC 4918 §9.1"));
+  dav_status_lookup_for_method (501, "PROPFIND", &info);
+  g_assert_nonnull (strstr (info.explanation, "does not speak WebDAV"));
+  g_assert_null (strstr (info.explanation, "locking or copying"));
+  g_assert_null (strstr (info.explanation, "Nothing was changed"));
+  g_assert_nonnull (strstr (info.advice, "URL"));
+  g_assert_nonnull (strstr (info.advice, "WebDAV module"));
+  g_assert_cmpstr (info.reason, ==, "Not Implemented");
+  dav_status_lookup_for_method (405, "PROPFIND", &info);
+  g_assert_nonnull (strstr (info.explanation, "does not speak WebDAV"));
+  g_assert_null (strstr (info.explanation, "folder cannot be created"));
+  g_assert_nonnull (strstr (info.advice, "URL"));
+  dav_status_lookup_for_method (404, "PROPFIND", &info);
+  g_assert_nonnull (strstr (info.explanation, "There is no item"));
+  dav_status_lookup_for_method (409, "PROPFIND", &info);
+  g_assert_nonnull (strstr (info.explanation, "list"));
+  g_assert_null (strstr (info.advice, "create them first"));
+  /* Other methods keep their own words. */
+  dav_status_lookup_for_method (501, "LOCK", &info);
+  g_assert_null (strstr (info.explanation, "WebDAV"));
+  dav_status_lookup_for_method (405, "MKCOL", &info);
+  g_assert_nonnull (strstr (info.explanation, "folder cannot be created"));
+
   /* A method substring is no match ("MOVE" is not in "UNMOVE"), and an
    * unlisted method or none reads as the catalogue. */
   dav_status_lookup (409, &info);
