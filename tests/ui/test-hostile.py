@@ -242,6 +242,29 @@ finally:
     app.quit()
     plain.shutdown()
 
+# A WebDAV server at the wrong path: 405 to PROPFIND here, yet OPTIONS
+# announces DAV. The page says so, rather than "no WebDAV".
+class WrongPath(ScriptedHandler):
+    def do_OPTIONS(self):
+        self.send_empty(200, [("DAV", "1, 2"), ("Allow", "OPTIONS, GET, HEAD")])
+
+    def do_PROPFIND(self):
+        self.read_body()
+        self.send_empty(405, [("Allow", "OPTIONS, GET, HEAD")])
+
+
+wrong = serve(WrongPath)
+app = App(served_url(wrong))
+try:
+    reason = wait_for(app.error_page, 20)
+    tap.ok(reason is not None and "405 Method Not Allowed" in reason and "(DAV: 1, 2)" in reason
+           and "another address" in reason and "folder cannot be created" not in reason,
+           "a 405 to PROPFIND where OPTIONS announces DAV: the page says WebDAV is there, maybe at another address",
+           f"page: {reason!r}")
+finally:
+    app.quit()
+    wrong.shutdown()
+
 # Up from the share's root: Apache refuses to list / with 403.
 app = App(share_url())
 try:
