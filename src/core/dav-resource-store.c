@@ -254,8 +254,9 @@ on_checked (GObject      *source,
             gpointer      user_data)
 {
   Load *load = user_data;
-  g_autoptr(DavResult) options = dav_client_options_finish (DAV_CLIENT (source), res, NULL);
   g_autoptr(DavResult) result = g_steal_pointer (&load->result);
+  /* No answer to OPTIONS either: the page says what the listing got. */
+  g_autoptr(DavResult) options = dav_client_options_finish (DAV_CLIENT (source), res, NULL);
   g_autoptr(GError) failure = failure_error (result, options);
 
   end_load (load, result->status, FALSE, failure,
