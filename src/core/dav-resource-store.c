@@ -165,7 +165,8 @@ forget_missing_children (DavResourceStore *self,
 static char *
 options_finding (DavResult *options)
 {
-  const char *dav = soup_message_headers_get_list (options->headers, "DAV");
+  const char *dav = options->headers != NULL
+                    ? soup_message_headers_get_list (options->headers, "DAV") : NULL;
   g_autofree char *shown = NULL;
 
   if (dav == NULL)
