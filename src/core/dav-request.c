@@ -248,6 +248,42 @@ add_if_header (DavRequest *req)
     soup_message_headers_replace (soup_message_get_request_headers (req->msg), "If", value);
 }
 
+/* GIO names the host alone ("Could not connect to 127.0.0.1: Connection
+ * refused"); the port is often what is wrong, so both are said. The
+ * domain and code stay GIO's: the request was never sent. */
+static GError *
+connect_error (DavRequest *req,
+               GError     *error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (req->url, G_URI_FLAGS_ENCODED, NULL);
+  g_autofree char *where = NULL;
+  GError *said;
+  int port;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return error;
+
+  port = g_uri_get_port (uri);
+  if (port < 0)
+    port = g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+  /* An IPv6 address is bracketed, as in a URL. */
+  where = strchr (g_uri_get_host (uri), ':') != NULL
+          ? g_strdup_printf ("[%s]:%d", g_uri_get_host (uri), port)
+          : g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
+
+  if (error->code == G_IO_ERROR_CONNECTION_REFUSED)
+    said = g_error_new (error->domain, error->code,
+                        _("Could not connect to %s: the connection was refused. The server may be down, or not listening on this port."),
+                        where);
+  else
+    said = g_error_new (error->domain, error->code,
+                        _("Could not connect to %s: there is no way to reach it from here. Check the address and the network connection."),
+                        where);
+  g_error_free (error);
+
+  return said;
+}
+
 static void
 request_return_error (GTask  *task,
                       GError *error)
@@ -277,6 +313,11 @@ request_return_error (GTask  *task,
       g_clear_error (&error);
       error = sent;
     }
+  else if (!req->written &&
+           (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)))
+    error = connect_error (req, error);
 
   if (req->exchange != NULL && !dav_exchange_get_finished (req->exchange))
     dav_exchange_finish (req->exchange, error);

@@ -31,6 +31,7 @@ typedef struct {
   GWeakRef     store;
   DavFolder   *folder;
   DavPropfind *propfind;
+  DavResult   *result;    /* a failed listing while OPTIONS is asked */
 } Load;
 
 static void
@@ -38,6 +39,7 @@ load_free (Load *load)
 {
   g_signal_handlers_disconnect_by_data (load->propfind, load);
   g_object_unref (load->propfind);
+  g_clear_pointer (&load->result, dav_result_unref);
   g_weak_ref_clear (&load->store);
   g_object_unref (load->folder);
   g_free (load);
@@ -158,14 +160,53 @@ forget_missing_children (DavResourceStore *self,
     forget_folders_under (self, g_ptr_array_index (gone, i));
 }
 
+/* What the server's answer to OPTIONS says about WebDAV (RFC 4918
+ * §10.1: a WebDAV server names its compliance classes in a DAV header). */
+static char *
+options_finding (DavResult *options)
+{
+  const char *dav = options->headers != NULL
+                    ? soup_message_headers_get_list (options->headers, "DAV") : NULL;
+  g_autofree char *shown = NULL;
+
+  if (dav == NULL)
+    {
+      DavStatusInfo info;
+
+      /* The standard reason: the server's own may say anything. */
+      dav_status_lookup (options->status, &info);
+      return g_strdup_printf (_("Asked with OPTIONS, it answered %u %s with no DAV header: it offers no WebDAV at this address."),
+                              options->status, info.reason);
+    }
+
+  /* The server's words: never more than a line of them. */
+  shown = dav_text_escape (dav, MIN (strlen (dav), 80));
+  return g_strdup_printf (_("Asked with OPTIONS, it does announce WebDAV (DAV: %s): the share may be at another address on this server."),
+                          shown);
+}
+
+/* What a failed listing tells the person: the server's status worded for
+ * a listing, what OPTIONS showed when it was asked (@options, or NULL),
+ * and what to check. */
 static GError *
-failure_error (DavResult *result)
+failure_error (DavResult *result,
+               DavResult *options)
 {
   DavStatusInfo info;
+  g_autoptr(GString) text = NULL;
 
   dav_status_lookup_for_method (result->status, result->method, &info);
+  text = g_string_new (info.explanation);
+  if (options != NULL)
+    {
+      g_autofree char *finding = options_finding (options);
+
+      g_string_append_printf (text, " %s", finding);
+    }
+  g_string_append_printf (text, " %s", info.advice);
+
   return g_error_new (DAV_ERROR, DAV_ERROR_STATUS, _("The server answered %u %s: %s"),
-                      result->status, info.reason, info.explanation);
+                      result->status, info.reason, text->str);
 }
 
 /* What the folder keeps of a failed request: the error, its message made
@@ -182,6 +223,55 @@ listing_error (GError *error)
   g_free (kept->message);
   kept->message = dav_text_escape (error->message, -1);
   return kept;
+}
+
+static void
+end_load (Load         *load,
+          guint         status,
+          gboolean      complete,
+          const GError *failure,
+          GPtrArray    *problems,
+          guint64       exchange)
+{
+  g_autoptr(DavResourceStore) self = g_weak_ref_get (&load->store);
+
+  dav_folder_end_load (load->folder, status, complete, failure, problems, exchange);
+  if (self != NULL)
+    {
+      forget_missing_children (self, load->folder);
+      /* Asked to refresh while this listing ran: it may be stale. */
+      if (dav_folder_get_refresh_pending (load->folder))
+        {
+          dav_folder_set_refresh_pending (load->folder, FALSE);
+          start_load (self, load->folder, TRUE);
+        }
+    }
+  load_free (load);
+}
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(DavResult) result = g_steal_pointer (&load->result);
+  /* No answer to OPTIONS either: the page says what the listing got. */
+  g_autoptr(DavResult) options = dav_client_options_finish (DAV_CLIENT (source), res, NULL);
+  g_autoptr(GError) failure = failure_error (result, options);
+
+  end_load (load, result->status, FALSE, failure,
+            result->body != NULL ? result->body->problems : NULL, result->exchange_id);
+}
+
+/* A listing refused as a method the server does not know or allow here:
+ * most often no WebDAV at all (a plain web server, a wrong path), which
+ * its answer to OPTIONS tells (RFC 4918 §10.1). */
+static gboolean
+needs_options_check (DavResult *result)
+{
+  return result->status == SOUP_STATUS_NOT_IMPLEMENTED ||
+         result->status == SOUP_STATUS_METHOD_NOT_ALLOWED;
 }
 
 static void
@@ -202,6 +292,8 @@ on_listed (GObject      *source,
   guint64 exchange = 0;
 
   result = dav_client_propfind_finish (client, res, &error);
+  rejected = dav_client_get_rejected_certificate (client, res, &rejected_errors);
+  dav_folder_set_rejected_certificate (load->folder, rejected, rejected_errors);
   if (result == NULL)
     failure = listing_error (error);
   else
@@ -213,31 +305,26 @@ on_listed (GObject      *source,
 
       /* Only a whole 207 is a listing (docs/hostile-servers.md case 32:
        * never an empty folder for a 200 HTML page or a 404). */
-      if (result->status != 207)
-        failure = failure_error (result);
-      else
+      if (result->status == 207)
         complete = result->complete;
+      else if (needs_options_check (result))
+        {
+          g_autoptr(DavResourceStore) self = g_weak_ref_get (&load->store);
+
+          if (self != NULL)
+            {
+              load->result = g_steal_pointer (&result);
+              dav_client_options_async (client, dav_folder_get_url (load->folder),
+                                        self->cancellable, on_checked, load);
+              return;
+            }
+          failure = failure_error (result, NULL);
+        }
+      else
+        failure = failure_error (result, NULL);
     }
 
-  rejected = dav_client_get_rejected_certificate (client, res, &rejected_errors);
-  dav_folder_set_rejected_certificate (load->folder, rejected, rejected_errors);
-  dav_folder_end_load (load->folder, status, complete, failure, problems, exchange);
-
-  {
-    g_autoptr(DavResourceStore) self = g_weak_ref_get (&load->store);
-
-    if (self != NULL)
-      {
-        forget_missing_children (self, load->folder);
-        /* Asked to refresh while this listing ran: it may be stale. */
-        if (dav_folder_get_refresh_pending (load->folder))
-          {
-            dav_folder_set_refresh_pending (load->folder, FALSE);
-            start_load (self, load->folder, TRUE);
-          }
-      }
-  }
-  load_free (load);
+  end_load (load, status, complete, failure, problems, exchange);
 }
 
 static void

@@ -603,6 +603,50 @@ test_for_method (void)
   }
 }
 
+/* A listing's refusals read as a listing's (issue 15: Up from a share's
+ * root read of creating folders and copying, a plain web server's 501 of
+ * locking and copying); other methods keep their own words. */
+static void
+test_for_listing (void)
+{
+  static const struct {
+    guint       code;
+    const char *method;
+    gboolean    advice;   /* look in the advice, not the explanation */
+    const char *words;
+    gboolean    said;
+  } checks[] = {
+    { 403, "PROPFIND", FALSE, "does not let you list this folder", TRUE },
+    { 403, "PROPFIND", FALSE, "creat", FALSE },
+    { 403, "PROPFIND", TRUE, "right to change", FALSE },
+    { 501, "PROPFIND", FALSE, "does not speak WebDAV", TRUE },
+    { 501, "PROPFIND", FALSE, "locking or copying", FALSE },
+    { 501, "PROPFIND", FALSE, "Nothing was changed", FALSE },
+    { 501, "PROPFIND", TRUE, "URL", TRUE },
+    { 501, "PROPFIND", TRUE, "WebDAV module", TRUE },
+    { 405, "PROPFIND", FALSE, "does not speak WebDAV", TRUE },
+    { 405, "PROPFIND", FALSE, "folder cannot be created", FALSE },
+    { 405, "PROPFIND", TRUE, "URL", TRUE },
+    { 404, "PROPFIND", FALSE, "There is no item", TRUE },
+    { 409, "PROPFIND", FALSE, "list", TRUE },
+    { 409, "PROPFIND", TRUE, "create them first", FALSE },
+    { 501, "LOCK", FALSE, "WebDAV", FALSE },
+    { 405, "MKCOL", FALSE, "folder cannot be created", TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      DavStatusInfo info;
+      const char *text;
+
+      dav_status_lookup_for_method (checks[i].code, checks[i].method, &info);
+      text = checks[i].advice ? info.advice : info.explanation;
+      g_test_message ("%u %s: %s", checks[i].code, checks[i].method, checks[i].words);
+      g_assert_cmpint (strstr (text, checks[i].words) != NULL, ==, checks[i].said);
+      g_assert_true (g_str_has_prefix (info.reference, "RFC 9110"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/status/conditions-unknown", test_conditions_unknown);
   g_test_add_func ("/status/conditions-all-names", test_conditions_all_names);
   g_test_add_func ("/status/for-method", test_for_method);
+  g_test_add_func ("/status/for-listing", test_for_listing);
 
   return g_test_run ();
 }

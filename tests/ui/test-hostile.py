@@ -10,7 +10,9 @@ Exchange" opens the inspector on that PROPFIND.
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI); the Apache share it
 starts is not used here."""
 
+import http.server
 import os
+import socket
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -18,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from davscope_ui import (App, ScriptedHandler, Tap, activate, click, keycombo,  # noqa: E402
                          labels_in, multistatus, multistatus_entry, name_of, point_into,
                          press, report_rows, report_summary, sensitive, serve, served_url,
-                         wait_for, walk)
+                         share_url, wait_for, walk)
 
 tap = Tap()
 requests = []
@@ -207,5 +209,87 @@ try:
 finally:
     app.quit()
     gone.shutdown()
+
+# Issue 15: what the error page says fits the request that got it.
+
+# A plain web server, not WebDAV (python's http.server): GET works,
+# PROPFIND and OPTIONS get 501, and no answer has a DAV header.
+options_asked = []
+
+
+class PlainWeb(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_OPTIONS(self):
+        # What http.server answers to a method it lacks, as to PROPFIND.
+        options_asked.append(self.path)
+        self.send_error(501, f"Unsupported method ({self.command!r})")
+
+
+plain = serve(PlainWeb)
+app = App(served_url(plain))
+try:
+    reason = wait_for(app.error_page, 20)
+    tap.ok(reason is not None and "does not speak WebDAV" in reason and "locking or copying" not in reason,
+           "a plain web server (501 to PROPFIND) gets a page that says it does not speak WebDAV",
+           f"page: {reason!r}")
+    tap.ok(reason is not None and options_asked and "DAV header" in reason and "URL" in reason,
+           "the page says what OPTIONS showed (no DAV header) and what to check (the URL)",
+           f"page: {reason!r}\nOPTIONS asked: {options_asked}")
+    tap.diag(f"screenshot of the page: {tap.screenshot('not-webdav')}")
+finally:
+    app.quit()
+    plain.shutdown()
+
+# A WebDAV server at the wrong path: 405 to PROPFIND here, yet OPTIONS
+# announces DAV. The page says so, rather than "no WebDAV".
+class WrongPath(ScriptedHandler):
+    def do_OPTIONS(self):
+        self.send_empty(200, [("DAV", "1, 2"), ("Allow", "OPTIONS, GET, HEAD")])
+
+    def do_PROPFIND(self):
+        self.read_body()
+        self.send_empty(405, [("Allow", "OPTIONS, GET, HEAD")])
+
+
+wrong = serve(WrongPath)
+app = App(served_url(wrong))
+try:
+    reason = wait_for(app.error_page, 20)
+    tap.ok(reason is not None and "405 Method Not Allowed" in reason and "(DAV: 1, 2)" in reason
+           and "another address" in reason and "folder cannot be created" not in reason,
+           "a 405 to PROPFIND where OPTIONS announces DAV: the page says WebDAV is there, maybe at another address",
+           f"page: {reason!r}")
+finally:
+    app.quit()
+    wrong.shutdown()
+
+# Up from the share's root: Apache refuses to list / with 403.
+app = App(share_url())
+try:
+    wait_for(lambda: app.row_names(), 20)
+    up = app.button("Enclosing Folder", within=app.main, timeout=5)
+    if up is not None:
+        activate(up)
+    reason = wait_for(app.error_page, 20)
+    tap.ok(reason is not None and "does not let you list this folder" in reason
+           and "cop" not in reason.lower() and "creat" not in reason.lower(),
+           "Up from the share's root: the 403 page has a listing's words, none about creating or copying",
+           f"page: {reason!r}")
+finally:
+    app.quit()
+
+# A server that is down: the page names host and port.
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+app = App(f"http://127.0.0.1:{port}/dav/")
+try:
+    reason = wait_for(app.error_page, 20)
+    tap.ok(reason is not None and f"127.0.0.1:{port}" in reason,
+           "a server that is down: the page names host:port", f"page: {reason!r}")
+finally:
+    app.quit()
 
 tap.done()
