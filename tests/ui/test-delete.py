@@ -9,8 +9,11 @@ multistatus holding 423 for locked.txt; sabre/dav with 423 for the folder
 itself and a DAV:error body, lock-token-submitted naming locked.txt (in
 both cases nothing in the folder is deleted)."""
 
+import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 import urllib.parse
 
@@ -18,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (FOLDER, App, Tap, activate, clean_name, click, find_all_in,  # noqa: E402
                          find_in, has_state, keycombo, labels_in, name_of, point_into, press,
-                         report_rows, report_summary, sensitive, share_hrefs, wait_for)
+                         report_rows, report_summary, sensitive, share_hrefs, type_text, wait_for)
 
 import pyatspi  # noqa: E402
 
@@ -49,6 +52,51 @@ def sabre_folder_refused(row):
     return (len(row) >= 5 and row[1] == "Failed · 423 Locked" and "locked" in row[3].lower()
             and any("{DAV:}lock-token-submitted" in t for t in row[4:])
             and any("Locked Folder/locked.txt" in t for t in row[4:]))
+
+
+def export_report(app, report, path):
+    """Export… in @report, @path typed into the file chooser (Ctrl+L
+    shows its location entry); returns the JSON written, or None."""
+    app.press_button("Export…", within=report)
+    chooser = app.window("Export Report", timeout=10)
+    if chooser is None:
+        return None
+    point_into(chooser)
+    keycombo("<Control>l")
+    time.sleep(0.5)
+    keycombo("<Control>a")
+    type_text(path)
+    time.sleep(0.8)
+    app.press_button("Export", within=chooser)
+    if not wait_for(lambda: os.path.exists(path) and os.path.getsize(path) > 0, 10):
+        return None
+    time.sleep(0.3)
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def check_history(app, report):
+    """After Retry Failed (issue 15 item 5): the report is the history of
+    the batch, the retried folder in its place and what was deleted before
+    still there, in the rows, the summary and the exported JSON."""
+    items = report_rows(report) if report is not None else {}
+    tap.ok(row_status(items, README) == "Deleted · 204 No Content"
+           and row_status(items, GRUSS) == "Deleted · 204 No Content",
+           "after Retry Failed the report still shows README.txt and Grüße.txt deleted",
+           f"rows: {items}")
+    directory = tempfile.mkdtemp(prefix="davscope-ui-delete-")
+    exported = None
+    try:
+        exported = export_report(app, report, os.path.join(directory, "delete-report.json")) if report else None
+    finally:
+        results = (exported or {}).get("results", [])
+        shutil.rmtree(directory, ignore_errors=True)
+    outcomes = {urllib.parse.unquote(urllib.parse.urlsplit(r.get("url", "")).path).rstrip("/").rsplit("/", 1)[-1]:
+                r.get("outcome") for r in results}
+    tap.ok(len(results) == 3 and outcomes.get(README) == "done" and outcomes.get(GRUSS) == "done"
+           and outcomes.get("Locked Folder") == "failed",
+           "Export after Retry Failed writes every item: README.txt and Grüße.txt done, "
+           "the folder failed", f"exported: {results}")
 
 
 def select_by_keyboard(app):
@@ -181,24 +229,27 @@ try:
         activate(retry)
     if SERVER == "sabre":
         # sabre/dav refuses the folder again the same way: 423 with lock-token-submitted.
-        again = wait_for(lambda: (summary(report) == "0 deleted, 1 failed"
+        again = wait_for(lambda: (summary(report) == "2 deleted, 1 failed"
                                   and sabre_folder_refused(report_rows(report).get("Locked Folder/", []))
                                   and report_rows(report)), 20)
         items = again or (report_rows(report) if report is not None else {})
-        tap.ok(again and set(items) == {"Locked Folder/"},
+        tap.ok(again and set(items) == {README, GRUSS, "Locked Folder/"},
                "sabre: Retry Failed deletes only the folder again, still refused with 423 "
-               "and lock-token-submitted naming locked.txt",
+               "and lock-token-submitted naming locked.txt; the summary counts the whole "
+               "history ('2 deleted, 1 failed')",
                f"summary: {summary(report) if report is not None else None}\nrows: {items}")
     else:
-        again = wait_for(lambda: (summary(report) == "0 deleted, 1 failed"
+        again = wait_for(lambda: (summary(report) == "2 deleted, 1 failed"
                                   and "locked.txt" in report_rows(report) and report_rows(report)), 20)
         items = again or (report_rows(report) if report is not None else {})
-        tap.ok(again and README not in items and (row_status(items, "locked.txt") == "423 Locked"),
-               "Retry Failed deletes only the folder again and still reports 423 for locked.txt",
+        tap.ok(again and (row_status(items, "locked.txt") == "423 Locked"),
+               "Retry Failed deletes only the folder again and still reports 423 for locked.txt; "
+               "the summary counts the whole history ('2 deleted, 1 failed')",
                f"summary: {summary(report) if report is not None else None}\nrows: {items}")
     running = find_in(report, "Deleting 1 Item", "label", only_shown=False) if report is not None else None
     tap.ok(running is not None, "the retry ran for one item ('Deleting 1 Item')",
            report is not None and labels_in(report, only_shown=False))
+    check_history(app, report)
 
     # Escape closes the report.
     if report is not None:
