@@ -256,6 +256,19 @@ begin_apply (DavPropertySheet *sheet,
   return patches;
 }
 
+/* The 207 of a.txt with @propstats, as the report of the Apply begun. */
+static void
+end_apply_207 (DavPropertySheet *sheet,
+               GPtrArray        *patches,
+               DavReport        *report,
+               const char       *propstats)
+{
+  g_autofree char *body = multistatus ("a.txt", propstats);
+
+  g_ptr_array_add (report->items, answer ("a.txt", patches, 207, body));
+  dav_property_sheet_end_apply (sheet, report);
+}
+
 /* ---- merging ---------------------------------------------------------------- */
 
 /* One item: the listing's live properties (its 404 too) and the
@@ -698,7 +711,6 @@ test_outcome_refused (Fixture       *f,
   DavPropertySheet *sheet = f->sheet;
   g_autoptr(GPtrArray) patches = NULL;
   DavReport *report = f->report;
-  g_autofree char *body = NULL;
   g_autofree char *summary = NULL;
   DavPropertyEntry *etag = entry (sheet, "DAV:", "getetag");
   DavPropertyEntry *size;
@@ -707,11 +719,9 @@ test_outcome_refused (Fixture       *f,
   size = dav_property_sheet_add (sheet, NS, "size", "big", FALSE);
   patches = begin_apply (sheet, 1);
 
-  body = multistatus ("a.txt",
-                      PROPSTAT ("403 Forbidden", "<D:getetag/>")
-                      PROPSTAT ("424 Failed Dependency", "<X:size/>"));
-  g_ptr_array_add (report->items, answer ("a.txt", patches, 207, body));
-  dav_property_sheet_end_apply (sheet, report);
+  end_apply_207 (sheet, patches, report,
+                 PROPSTAT ("403 Forbidden", "<D:getetag/>")
+                 PROPSTAT ("424 Failed Dependency", "<X:size/>"));
 
   g_assert_false (dav_property_entry_get_result_ok (etag));
   g_assert_cmpuint (dav_property_entry_get_result_status (etag), ==, 403);
@@ -741,13 +751,10 @@ static void
 test_outcome_refused_state (Fixture       *f,
                             gconstpointer  data)
 {
-  DavPropertySheet *sheet = f->sheet;
-  DavPropertyEntry *author = f->author;
-  DavPropertyEntry *color = f->color;
   g_autoptr(GPtrArray) patches = NULL;
+  DavPropertySheet *sheet = f->sheet;
   DavReport *report = f->report;
-  g_autofree char *body = NULL;
-  DavPropertyEntry *size;
+  DavPropertyEntry *author = f->author, *color = f->color, *size;
 
   dav_property_sheet_set_change (sheet, author, DAV_PROPERTY_CHANGE_SET, "Bob", FALSE);
   size = dav_property_sheet_add (sheet, NS, "size", "big", FALSE);
@@ -756,11 +763,9 @@ test_outcome_refused_state (Fixture       *f,
   g_assert_cmpuint (dav_property_sheet_get_n_refused (sheet), ==, 0);
   patches = begin_apply (sheet, 1);
 
-  body = multistatus ("a.txt",
-                      PROPSTAT ("409 Conflict", "<X:author/>")
-                      PROPSTAT ("424 Failed Dependency", "<X:size/><X:color/>"));
-  g_ptr_array_add (report->items, answer ("a.txt", patches, 207, body));
-  dav_property_sheet_end_apply (sheet, report);
+  end_apply_207 (sheet, patches, report,
+                 PROPSTAT ("409 Conflict", "<X:author/>")
+                 PROPSTAT ("424 Failed Dependency", "<X:size/><X:color/>"));
 
   g_assert_true (dav_property_entry_is_change_refused (author));
   g_assert_true (dav_property_entry_is_change_refused (size));
