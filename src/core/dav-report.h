@@ -103,7 +103,7 @@ gboolean   dav_report_all_ok       (DavReport *self);
 /* The history of a batch after a retry of some of its items: @earlier
  * with each item of @again in the place of the earlier item of the same
  * method and URL, and those of @again that match none at the end. A
- * report is the history of the batch (issue 15): what was done stays.
+ * report is the history of the batch: what was done stays.
  * Its items are borrowed from both, which must outlive it.
  *
  * Returns: (transfer full) */

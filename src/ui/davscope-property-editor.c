@@ -590,7 +590,7 @@ davscope_property_editor_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  /* Those the last Apply sent were refused, not "not sent" (issue 15). */
+  /* Those the last Apply sent were refused, not "not sent". */
   if (refused > 0)
     g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
                                                "%u property change was refused by the server: it is not saved.",

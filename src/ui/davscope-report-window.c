@@ -8,7 +8,7 @@
  * report's items (dav_batch_add_again). The report is the history of the
  * batch: a retry's items take the places of the ones they retry
  * (dav_report_merge), and what was done stays, in the rows, the summary,
- * Copy Report and Export (issue 15). The report is shown as a
+ * Copy Report and Export. The report is shown as a
  * tree of DavscopeReportRow (davscope-report-row.c), a small immutable row
  * object, built once per report:
  *
