@@ -48,6 +48,7 @@ struct _DavPropertyEntry
   guint              result_n_ok;
   guint              result_n;
   char              *result_text;
+  gboolean           refused;        /* the pending change is what it sent, not saved everywhere */
 };
 
 DavPropertyEntry *dav_property_entry_new          (const char       *namespace_uri,

@@ -69,6 +69,10 @@ gboolean           dav_property_entry_get_result_ok       (DavPropertyEntry *sel
 guint              dav_property_entry_get_result_n_ok     (DavPropertyEntry *self);
 guint              dav_property_entry_get_result_n        (DavPropertyEntry *self);
 const char        *dav_property_entry_get_result_text     (DavPropertyEntry *self);
+/* The pending change is the one the last Apply sent, as it was sent, and
+ * it was not saved on every item: it was refused (or had no answer), not
+ * "not sent yet". Editing the change makes it unsent again. */
+gboolean           dav_property_entry_is_change_refused   (DavPropertyEntry *self);
 
 /* Listed: the server has it, or a change is pending, or there is an
  * outcome to show. */

@@ -223,6 +223,24 @@ dav_property_sheet_get_n_pending (DavPropertySheet *self)
   return self->n_pending;
 }
 
+guint
+dav_property_sheet_get_n_refused (DavPropertySheet *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DAV_IS_PROPERTY_SHEET (self), 0);
+
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      DavPropertyEntry *entry = g_ptr_array_index (self->shown, i);
+
+      if (entry->change != DAV_PROPERTY_CHANGE_NONE && entry->refused)
+        n++;
+    }
+
+  return n;
+}
+
 /* ---- merging what the server said ---------------------------------------- */
 
 static DavPropertyEntry *
@@ -453,6 +471,11 @@ dav_property_sheet_set_change (DavPropertySheet  *self,
     entry->sequence = ++self->next_sequence;
   if (change == DAV_PROPERTY_CHANGE_NONE)
     entry->sequence = 0;
+  /* Another change than the one refused has not been sent. */
+  if (change != entry->change ||
+      (change == DAV_PROPERTY_CHANGE_SET &&
+       (g_strcmp0 (value ? value : "", entry->new_value) != 0 || is_xml != entry->new_is_xml)))
+    entry->refused = FALSE;
 
   entry->change = change;
   g_free (entry->new_value);
@@ -668,6 +691,7 @@ dav_property_sheet_begin_apply (DavPropertySheet  *self,
       if (entry->applied == DAV_PROPERTY_CHANGE_NONE)
         continue;
       entry->applied = DAV_PROPERTY_CHANGE_NONE;
+      entry->refused = FALSE;
       entry->result_status = 0;
       g_clear_pointer (&entry->result_text, g_free);
       dav_property_entry_emit_changed (entry);
@@ -856,6 +880,7 @@ dav_property_sheet_end_apply (DavPropertySheet *self,
 
       /* A change that failed anywhere stays pending, to be fixed or
        * applied again; sending it again where it worked does no harm. */
+      entry->refused = !entry->result_ok;
       if (entry->result_ok)
         {
           entry->change = DAV_PROPERTY_CHANGE_NONE;

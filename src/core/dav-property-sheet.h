@@ -62,6 +62,10 @@ DavPropertyEntry  *dav_property_sheet_lookup           (DavPropertySheet  *self,
 /* What the person wants. */
 /* How many entries have a change pending (property "n-pending"). */
 guint              dav_property_sheet_get_n_pending    (DavPropertySheet  *self);
+/* How many of them the last Apply sent as they are and did not save on
+ * every item (dav_property_entry_is_change_refused): the others were
+ * never sent. */
+guint              dav_property_sheet_get_n_refused    (DavPropertySheet  *self);
 /* A change keeps its place in the order when it is only edited again;
  * DAV_PROPERTY_CHANGE_NONE forgets it. */
 void               dav_property_sheet_set_change       (DavPropertySheet  *self,

@@ -581,6 +581,48 @@ dav_report_count (DavReport  *self,
   return n;
 }
 
+DavReport *
+dav_report_merge (DavReport *earlier,
+                  DavReport *again)
+{
+  DavReport *merged;
+  g_autofree gboolean *replaced = NULL;
+
+  g_return_val_if_fail (earlier != NULL, NULL);
+  g_return_val_if_fail (again != NULL, NULL);
+
+  merged = dav_report_new ();
+  g_ptr_array_set_free_func (merged->items, NULL);
+  g_ptr_array_extend (merged->items, earlier->items, NULL, NULL);
+  replaced = g_new0 (gboolean, merged->items->len + 1);
+
+  /* A retry sends an item's method to its URL again: that pair names it.
+   * Each earlier item is replaced once (a URL given twice is two items). */
+  for (guint a = 0; a < again->items->len; a++)
+    {
+      DavReportItem *item = g_ptr_array_index (again->items, a);
+      guint e;
+
+      for (e = 0; e < earlier->items->len; e++)
+        {
+          const DavReportItem *old = g_ptr_array_index (earlier->items, e);
+
+          if (!replaced[e] && g_strcmp0 (old->method, item->method) == 0 && g_strcmp0 (old->url, item->url) == 0)
+            break;
+        }
+
+      if (e < earlier->items->len)
+        {
+          merged->items->pdata[e] = item;
+          replaced[e] = TRUE;
+        }
+      else
+        g_ptr_array_add (merged->items, item);
+    }
+
+  return merged;
+}
+
 gboolean
 dav_report_all_ok (DavReport *self)
 {

@@ -100,6 +100,15 @@ void       dav_report_unref        (DavReport *self);
 guint      dav_report_count        (DavReport *self,
                                     DavOutcome outcome);
 gboolean   dav_report_all_ok       (DavReport *self);
+/* The history of a batch after a retry of some of its items: @earlier
+ * with each item of @again in the place of the earlier item of the same
+ * method and URL, and those of @again that match none at the end. A
+ * report is the history of the batch: what was done stays.
+ * Its items are borrowed from both, which must outlive it.
+ *
+ * Returns: (transfer full) */
+DavReport *dav_report_merge        (DavReport *earlier,
+                                    DavReport *again);
 char      *dav_report_to_json      (DavReport *self,
                                     gboolean   pretty);
 /* Writes "error": [...] for DAV:error conditions, each with its

@@ -577,7 +577,8 @@ davscope_property_editor_close_request (GtkWindow *window)
 {
   DavscopePropertyEditor *self = DAVSCOPE_PROPERTY_EDITOR (window);
   guint pending = dav_property_sheet_get_n_pending (self->sheet);
-  g_autofree char *body = NULL;
+  guint refused = dav_property_sheet_get_n_refused (self->sheet);
+  g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
 
   if (self->discard_confirmed || pending == 0 || self->batch != NULL)
@@ -589,14 +590,26 @@ davscope_property_editor_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u property change has not been applied: it was not sent to the server.",
-                                       "%u property changes have not been applied: they were not sent to the server.",
-                                       pending),
-                          pending);
+  /* Those the last Apply sent were refused, not "not sent". */
+  if (refused > 0)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                               "%u property change was refused by the server: it is not saved.",
+                                               "%u property changes were refused by the server: they are not saved.",
+                                               refused),
+                            refused);
+  if (pending > refused)
+    {
+      if (body->len > 0)
+        g_string_append_c (body, ' ');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u property change has not been applied: it was not sent to the server.",
+                                                 "%u property changes have not been applied: they were not sent to the server.",
+                                                 pending - refused),
+                              pending - refused);
+    }
   dialog = adw_message_dialog_new (window, _("Discard changes?"), NULL);
   adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Keep Editing"),
                                     "discard", _("_Discard"),

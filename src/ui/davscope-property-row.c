@@ -109,6 +109,33 @@ set_monospace (GtkWidget *widget,
     gtk_widget_remove_css_class (widget, "monospace");
 }
 
+static gboolean
+is_new (DavPropertyEntry *entry)
+{
+  return dav_property_entry_is_added (entry) && dav_property_entry_get_n_present (entry) == 0;
+}
+
+/* A pending change the last Apply sent and the server refused (a 409, or
+ * 424 because another change failed): it was sent, and it is not saved. */
+static char *
+refused_note (DavPropertyEntry *entry)
+{
+  guint status = dav_property_entry_get_result_status (entry);
+  gboolean remove = dav_property_entry_get_change (entry) == DAV_PROPERTY_CHANGE_REMOVE;
+
+  /* No status: no answer came, or this client did not send it (the
+   * outcome under the row says which). Some saved: the outcome says where. */
+  if (status == 0 || dav_property_entry_get_result_n_ok (entry) > 0)
+    return g_strdup (remove ? _("To be removed; not removed.")
+                            : is_new (entry) ? _("New; not saved.") : _("Changed; not saved."));
+
+  /* TRANSLATORS: %u is an HTTP status code, such as 409 or 424 */
+  return g_strdup_printf (remove ? _("To be removed; the server refused it (%u). Not removed.")
+                                 : is_new (entry) ? _("New; the server refused it (%u). Not saved.")
+                                                  : _("Changed; the server refused it (%u). Not saved."),
+                          status);
+}
+
 static char *
 row_note (DavscopePropertyRow *self)
 {
@@ -116,20 +143,21 @@ row_note (DavscopePropertyRow *self)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   guint n = dav_property_sheet_get_n_targets (self->sheet);
 
-  switch (dav_property_entry_get_change (entry))
-    {
-    case DAV_PROPERTY_CHANGE_REMOVE:
-      g_ptr_array_add (parts, g_strdup (_("To be removed; not sent yet.")));
-      break;
-    case DAV_PROPERTY_CHANGE_SET:
-      g_ptr_array_add (parts, g_strdup (dav_property_entry_is_added (entry) && dav_property_entry_get_n_present (entry) == 0
-                                        ? _("New; not sent yet.")
-                                        : _("Changed; not sent yet.")));
-      break;
-    case DAV_PROPERTY_CHANGE_NONE:
-    default:
-      break;
-    }
+  if (dav_property_entry_is_change_refused (entry))
+    g_ptr_array_add (parts, refused_note (entry));
+  else
+    switch (dav_property_entry_get_change (entry))
+      {
+      case DAV_PROPERTY_CHANGE_REMOVE:
+        g_ptr_array_add (parts, g_strdup (_("To be removed; not sent yet.")));
+        break;
+      case DAV_PROPERTY_CHANGE_SET:
+        g_ptr_array_add (parts, g_strdup (is_new (entry) ? _("New; not sent yet.") : _("Changed; not sent yet.")));
+        break;
+      case DAV_PROPERTY_CHANGE_NONE:
+      default:
+        break;
+      }
 
   if (dav_property_entry_is_protected (entry))
     g_ptr_array_add (parts, g_strdup (_("The server computes this property; it cannot be changed.")));

@@ -5,7 +5,10 @@
  * The window owns one run at a time: a DavBatch its caller built for one
  * DavOperation, its GCancellable, and, once it ends, the DavReport;
  * "Retry Failed" and "Replace Existing" build the next batch from the
- * report's items (dav_batch_add_again). The report is shown as a
+ * report's items (dav_batch_add_again). The report is the history of the
+ * batch: a retry's items take the places of the ones they retry
+ * (dav_report_merge), and what was done stays, in the rows, the summary,
+ * Copy Report and Export. The report is shown as a
  * tree of DavscopeReportRow (davscope-report-row.c), a small immutable row
  * object, built once per report:
  *
@@ -62,7 +65,6 @@ struct _DavscopeReportWindow
   gboolean              overwrite;    /* of the first run; "Replace Existing" sets it */
 
   /* The current run. */
-  GPtrArray            *refused;      /* DavReportItem*: the batch's refused targets */
   DavBatch             *batch;        /* while it runs */
   GCancellable         *cancellable;  /* of the running batch */
   gulong                item_done_handler;
@@ -72,9 +74,10 @@ struct _DavscopeReportWindow
   guint64               bytes_done;
   gint64                bytes_total;
 
-  /* When it has ended. */
-  DavReport            *report;       /* the batch's own: what the store was told */
-  DavReport            *shown;        /* every item in the order given; borrows its items */
+  /* The history of every run. */
+  GPtrArray            *owners;       /* GPtrArray*: each run's items and refused targets, which own them */
+  GPtrArray            *refused;      /* DavReportItem*, borrowed: the targets a batch refused, over every run */
+  DavReport            *shown;        /* every item in the order given, each with its last outcome; borrows */
 
   GtkFileChooserNative *chooser;
 };
@@ -85,7 +88,26 @@ static gboolean
 is_refused (DavscopeReportWindow *self,
             const DavReportItem  *item)
 {
-  return self->refused != NULL && g_ptr_array_find (self->refused, item, NULL);
+  return g_ptr_array_find (self->refused, item, NULL);
+}
+
+/* Of the history: the items sent with @outcome, or with @outcome < 0 the
+ * ones the batch refused. */
+static guint
+count_shown (DavscopeReportWindow *self,
+             int                   outcome)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->shown != NULL && i < self->shown->items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (self->shown->items, i);
+
+      if (is_refused (self, item) ? outcome < 0 : (int) item->outcome == outcome)
+        n++;
+    }
+
+  return n;
 }
 
 static void
@@ -184,11 +206,11 @@ static char *
 summary_text (DavscopeReportWindow  *self,
               const char           **css_class)
 {
-  guint done = dav_report_count (self->report, DAV_OUTCOME_DONE);
-  guint failed = dav_report_count (self->report, DAV_OUTCOME_FAILED);
-  guint unknown = dav_report_count (self->report, DAV_OUTCOME_UNKNOWN);
-  guint not_attempted = dav_report_count (self->report, DAV_OUTCOME_NOT_ATTEMPTED);
-  guint refused = self->refused != NULL ? self->refused->len : 0;
+  guint done = count_shown (self, DAV_OUTCOME_DONE);
+  guint failed = count_shown (self, DAV_OUTCOME_FAILED);
+  guint unknown = count_shown (self, DAV_OUTCOME_UNKNOWN);
+  guint not_attempted = count_shown (self, DAV_OUTCOME_NOT_ATTEMPTED);
+  guint refused = count_shown (self, -1);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_add (parts, dav_operation_dup_done_count (self->operation, done));
@@ -215,28 +237,24 @@ summary_text (DavscopeReportWindow  *self,
 
 /* ---- running and ending ------------------------------------------------- */
 
+/* Sent and not done: with @replacing, only because something was in the
+ * way, and no one said to replace it. Refused targets would be refused
+ * again. */
 static gboolean
-has_retryable (DavscopeReportWindow *self)
+is_retryable (DavscopeReportWindow *self,
+              const DavReportItem  *item,
+              gboolean              replacing)
 {
-  if (self->report == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < self->report->items->len; i++)
-    if (((DavReportItem *) g_ptr_array_index (self->report->items, i))->outcome != DAV_OUTCOME_DONE)
-      return TRUE;
-
-  return FALSE;
+  return item->outcome != DAV_OUTCOME_DONE && !is_refused (self, item)
+         && (!replacing || item->destination_exists);
 }
 
-/* Not done because something was in the way, and no one said to replace it. */
 static gboolean
-has_replaceable (DavscopeReportWindow *self)
+has_retryable (DavscopeReportWindow *self,
+               gboolean              replacing)
 {
-  if (self->report == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < self->report->items->len; i++)
-    if (((DavReportItem *) g_ptr_array_index (self->report->items, i))->destination_exists)
+  for (guint i = 0; self->shown != NULL && i < self->shown->items->len; i++)
+    if (is_retryable (self, g_ptr_array_index (self->shown->items, i), replacing))
       return TRUE;
 
   return FALSE;
@@ -250,10 +268,10 @@ update_actions (DavscopeReportWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel",
                                  running && !g_cancellable_is_cancelled (self->cancellable));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.retry", ended && has_retryable (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.replace", ended && has_replaceable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.retry", ended && has_retryable (self, FALSE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.replace", ended && has_retryable (self, TRUE));
   /* Replacing is offered only when there is something to replace. */
-  gtk_widget_set_visible (self->replace_button, ended && has_replaceable (self));
+  gtk_widget_set_visible (self->replace_button, ended && has_retryable (self, TRUE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.copy", ended);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", ended);
 }
@@ -360,6 +378,7 @@ davscope_report_window_run_cb (GObject      *source,
   g_autoptr(DavscopeReportWindow) self = user_data;
   DavBatch *batch = DAV_BATCH (source);
   g_autoptr(DavReport) report = dav_batch_run_finish (batch, result);
+  g_autoptr(DavReport) ordered = NULL;
 
   /* Also when the window has closed meanwhile: the browser shows what the
    * server has now, re-listed where anything is in doubt. */
@@ -368,21 +387,29 @@ davscope_report_window_run_cb (GObject      *source,
   if (batch != self->batch)
     return;
 
-  g_clear_pointer (&self->shown, dav_report_unref);
-  self->shown = dav_batch_order_report (batch, report);
-  g_clear_pointer (&self->report, dav_report_unref);
-  self->report = g_steal_pointer (&report);
+  /* The items of this run live as long as the history that shows them. */
+  g_ptr_array_add (self->owners, g_ptr_array_ref (report->items));
+  ordered = dav_batch_order_report (batch, report);
+  if (self->shown == NULL)
+    self->shown = g_steal_pointer (&ordered);
+  else
+    {
+      DavReport *merged = dav_report_merge (self->shown, ordered);
+
+      dav_report_unref (self->shown);
+      self->shown = merged;
+    }
   drop_batch (self);
   show_report (self);
 }
 
 static void
-clear_run (DavscopeReportWindow *self)
+clear_history (DavscopeReportWindow *self)
 {
-  /* @shown borrows from @report and @refused: it goes first. */
+  /* @shown and @refused borrow from @owners: they go first. */
   g_clear_pointer (&self->shown, dav_report_unref);
-  g_clear_pointer (&self->report, dav_report_unref);
   g_clear_pointer (&self->refused, g_ptr_array_unref);
+  g_clear_pointer (&self->owners, g_ptr_array_unref);
 }
 
 /* Runs @batch, built for this window's operation with the store's client. */
@@ -394,13 +421,13 @@ start_run (DavscopeReportWindow *self,
 
   g_return_if_fail (self->batch == NULL);
 
-  clear_run (self);
   set_rows (self, NULL);
 
   self->batch = g_object_ref (batch);
   self->cancellable = g_cancellable_new ();
   /* Never sent: their rows say why instead of what the server said. */
-  self->refused = g_ptr_array_ref (dav_batch_get_refused (batch));
+  g_ptr_array_add (self->owners, g_ptr_array_ref (dav_batch_get_refused (batch)));
+  g_ptr_array_extend (self->refused, dav_batch_get_refused (batch), NULL, NULL);
   self->n_total = dav_batch_get_n_targets (self->batch);
   self->n_done = 0;
   self->bytes_done = 0;
@@ -446,7 +473,7 @@ run_again (DavscopeReportWindow *self,
 {
   g_autoptr(DavBatch) batch = NULL;
 
-  if (self->batch != NULL || self->report == NULL)
+  if (self->batch != NULL || self->shown == NULL)
     return;
 
   if (replacing)
@@ -455,13 +482,12 @@ run_again (DavscopeReportWindow *self,
   /* Failed, unanswered and unsent items; refused URLs would be refused
    * again. One the batch refuses now is a row saying why. */
   batch = dav_batch_new (dav_resource_store_get_client (self->store), DAVSCOPE_REPORT_WINDOW_CONCURRENCY);
-  for (guint i = 0; i < self->report->items->len; i++)
+  for (guint i = 0; i < self->shown->items->len; i++)
     {
-      const DavReportItem *item = g_ptr_array_index (self->report->items, i);
+      const DavReportItem *item = g_ptr_array_index (self->shown->items, i);
 
-      if (item->outcome == DAV_OUTCOME_DONE || (replacing && !item->destination_exists))
-        continue;
-      dav_batch_add_again (batch, item, self->overwrite, NULL);
+      if (is_retryable (self, item, replacing))
+        dav_batch_add_again (batch, item, self->overwrite, NULL);
     }
 
   if (dav_batch_get_n_targets (batch) > 0 || dav_batch_get_refused (batch)->len > 0)
@@ -664,7 +690,7 @@ davscope_report_window_finalize (GObject *object)
 {
   DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (object);
 
-  clear_run (self);
+  clear_history (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (davscope_report_window_parent_class)->finalize (object);
@@ -711,6 +737,9 @@ davscope_report_window_init (DavscopeReportWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   davscope_accessible_fix_names (GTK_WIDGET (self));
 
+  self->owners = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->refused = g_ptr_array_new ();
+
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
@@ -755,7 +784,7 @@ davscope_report_window_show_report (GtkWindow        *parent,
   g_return_val_if_fail (report != NULL, NULL);
 
   self = report_window_new (parent, store, operation, overwrite);
-  self->report = dav_report_ref (report);
+  g_ptr_array_add (self->owners, g_ptr_array_ref (report->items));
   self->shown = dav_report_ref (report);
   show_report (self);
   gtk_window_present (GTK_WINDOW (self));

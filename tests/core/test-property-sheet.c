@@ -256,6 +256,19 @@ begin_apply (DavPropertySheet *sheet,
   return patches;
 }
 
+/* The 207 of a.txt with @propstats, as the report of the Apply begun. */
+static void
+end_apply_207 (DavPropertySheet *sheet,
+               GPtrArray        *patches,
+               DavReport        *report,
+               const char       *propstats)
+{
+  g_autofree char *body = multistatus ("a.txt", propstats);
+
+  g_ptr_array_add (report->items, answer ("a.txt", patches, 207, body));
+  dav_property_sheet_end_apply (sheet, report);
+}
+
 /* ---- merging ---------------------------------------------------------------- */
 
 /* One item: the listing's live properties (its 404 too) and the
@@ -698,7 +711,6 @@ test_outcome_refused (Fixture       *f,
   DavPropertySheet *sheet = f->sheet;
   g_autoptr(GPtrArray) patches = NULL;
   DavReport *report = f->report;
-  g_autofree char *body = NULL;
   g_autofree char *summary = NULL;
   DavPropertyEntry *etag = entry (sheet, "DAV:", "getetag");
   DavPropertyEntry *size;
@@ -707,11 +719,9 @@ test_outcome_refused (Fixture       *f,
   size = dav_property_sheet_add (sheet, NS, "size", "big", FALSE);
   patches = begin_apply (sheet, 1);
 
-  body = multistatus ("a.txt",
-                      PROPSTAT ("403 Forbidden", "<D:getetag/>")
-                      PROPSTAT ("424 Failed Dependency", "<X:size/>"));
-  g_ptr_array_add (report->items, answer ("a.txt", patches, 207, body));
-  dav_property_sheet_end_apply (sheet, report);
+  end_apply_207 (sheet, patches, report,
+                 PROPSTAT ("403 Forbidden", "<D:getetag/>")
+                 PROPSTAT ("424 Failed Dependency", "<X:size/>"));
 
   g_assert_false (dav_property_entry_get_result_ok (etag));
   g_assert_cmpuint (dav_property_entry_get_result_status (etag), ==, 403);
@@ -733,6 +743,54 @@ test_outcome_refused (Fixture       *f,
   g_assert_cmpuint (dav_property_entry_get_result_status (size), ==, 0);
   g_assert_null (dav_property_entry_get_result_text (size));
   g_assert_true (g_ptr_array_index (dav_property_sheet_get_applied (sheet), 0) == etag);
+}
+
+/* A refused change was sent: the entry says so until it is edited, and
+ * the sheet counts it apart from the changes never sent (issue 15 item 3). */
+static void
+test_outcome_refused_state (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) patches = NULL;
+  DavPropertySheet *sheet = f->sheet;
+  DavReport *report = f->report;
+  DavPropertyEntry *author = f->author, *color = f->color, *size;
+
+  dav_property_sheet_set_change (sheet, author, DAV_PROPERTY_CHANGE_SET, "Bob", FALSE);
+  size = dav_property_sheet_add (sheet, NS, "size", "big", FALSE);
+  dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_REMOVE, NULL, FALSE);
+  g_assert_false (dav_property_entry_is_change_refused (author));
+  g_assert_cmpuint (dav_property_sheet_get_n_refused (sheet), ==, 0);
+  patches = begin_apply (sheet, 1);
+
+  end_apply_207 (sheet, patches, report,
+                 PROPSTAT ("409 Conflict", "<X:author/>")
+                 PROPSTAT ("424 Failed Dependency", "<X:size/><X:color/>"));
+
+  g_assert_true (dav_property_entry_is_change_refused (author));
+  g_assert_true (dav_property_entry_is_change_refused (size));
+  g_assert_true (dav_property_entry_is_change_refused (color));
+  g_assert_cmpuint (dav_property_entry_get_result_status (author), ==, 409);
+  g_assert_cmpuint (dav_property_entry_get_result_status (size), ==, 424);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 3);
+  g_assert_cmpuint (dav_property_sheet_get_n_refused (sheet), ==, 3);
+
+  /* The same value typed again is still the change refused; another one
+   * is not sent yet; a forgotten change is not counted. */
+  dav_property_sheet_edit (sheet, author, "Bob", FALSE);
+  g_assert_true (dav_property_entry_is_change_refused (author));
+  dav_property_sheet_edit (sheet, author, "Carol", FALSE);
+  g_assert_false (dav_property_entry_is_change_refused (author));
+  g_assert_true (dav_property_entry_is_change_refused (size));
+  dav_property_sheet_undo (sheet, color);
+  g_assert_false (dav_property_entry_is_change_refused (color));
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 2);
+  g_assert_cmpuint (dav_property_sheet_get_n_refused (sheet), ==, 1);
+
+  /* A new Apply starts with nothing refused. */
+  g_ptr_array_unref (begin_apply (sheet, 1));
+  g_assert_false (dav_property_entry_is_change_refused (size));
+  g_assert_cmpuint (dav_property_sheet_get_n_refused (sheet), ==, 0);
 }
 
 /* A property the answer does not name takes the request's own outcome;
@@ -909,6 +967,7 @@ main (int    argc,
   g_test_add_func ("/property-sheet/changes/validation", test_changes_validation);
   g_test_add ("/property-sheet/outcome/all-ok", Fixture, NULL, fixture_set_up, test_outcome_all_ok, fixture_tear_down);
   g_test_add ("/property-sheet/outcome/refused", Fixture, NULL, fixture_set_up, test_outcome_refused, fixture_tear_down);
+  g_test_add ("/property-sheet/outcome/refused-state", Fixture, NULL, fixture_set_up, test_outcome_refused_state, fixture_tear_down);
   g_test_add ("/property-sheet/outcome/unnamed", Fixture, NULL, fixture_set_up, test_outcome_unnamed, fixture_tear_down);
   g_test_add_func ("/property-sheet/outcome/several", test_outcome_several);
   g_test_add_func ("/property-sheet/outcome/summaries", test_outcome_summaries);

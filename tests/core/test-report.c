@@ -11,6 +11,8 @@
 #include "dav-operation.h"
 #include "dav-report.h"
 
+#include <string.h>
+
 #define URL "http://127.0.0.1:8080/dav/"
 
 static DavReportItem *
@@ -130,6 +132,51 @@ test_text_refused (void)
   g_assert_cmpstr (text->str, ==, "- refused  " URL "x/\n      Outside.\n");
 }
 
+/* Retry Failed: the retried items take their places, what was done
+ * stays, and the counts, the text, JSON and CSV have every item (issue 15
+ * item 5). */
+static void
+test_merge_retry (void)
+{
+  g_autoptr(DavReport) earlier = report_new ();
+  g_autoptr(DavReport) again = dav_report_new ();
+  g_autoptr(DavReport) merged = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  DavReportItem *dir;
+  DavReportItem *later;
+
+  dir = item_new ("DELETE", URL "dir/", DAV_OUTCOME_DONE, 204, "Deleted.");
+  later = item_new ("DELETE", URL "later", DAV_OUTCOME_FAILED, 423, "Locked.");
+  g_ptr_array_add (again->items, later);
+  g_ptr_array_add (again->items, dir);
+  /* Another method on a URL already there is another item. */
+  g_ptr_array_add (again->items, item_new ("COPY", URL "dir/", DAV_OUTCOME_DONE, 201, "Copied."));
+
+  merged = dav_report_merge (earlier, again);
+  g_assert_cmpuint (merged->items->len, ==, 5);
+  g_assert_true (g_ptr_array_index (merged->items, 0) == g_ptr_array_index (earlier->items, 0));
+  g_assert_true (g_ptr_array_index (merged->items, 1) == dir);
+  g_assert_true (g_ptr_array_index (merged->items, 2) == later);
+  g_assert_true (g_ptr_array_index (merged->items, 3) == g_ptr_array_index (earlier->items, 3));
+  g_assert_cmpstr (((DavReportItem *) g_ptr_array_index (merged->items, 4))->method, ==, "COPY");
+  g_assert_cmpuint (dav_report_count (merged, DAV_OUTCOME_DONE), ==, 4);
+  g_assert_cmpuint (dav_report_count (merged, DAV_OUTCOME_FAILED), ==, 1);
+  g_assert_cmpuint (dav_report_count (merged, DAV_OUTCOME_NOT_ATTEMPTED), ==, 0);
+
+  json = dav_report_to_json (merged, FALSE);
+  g_assert_nonnull (strstr (json, "a%20b.txt"));
+  g_assert_nonnull (strstr (json, URL "c\""));
+  csv = dav_report_to_csv (merged);
+  g_assert_nonnull (strstr (csv, "a%20b.txt"));
+  g_assert_nonnull (strstr (csv, URL "later"));
+
+  /* The merged report borrows: the earlier and retried ones own theirs. */
+  g_clear_pointer (&merged, dav_report_unref);
+  g_assert_cmpuint (earlier->items->len, ==, 4);
+  g_assert_cmpuint (again->items->len, ==, 3);
+}
+
 static void
 test_operation_words (void)
 {
@@ -170,6 +217,7 @@ main (int   argc,
   g_test_add_func ("/report/text/window", test_text_window);
   g_test_add_func ("/report/text/terminal", test_text_terminal);
   g_test_add_func ("/report/text/refused", test_text_refused);
+  g_test_add_func ("/report/merge-retry", test_merge_retry);
   g_test_add_func ("/report/operation-words", test_operation_words);
 
   return g_test_run ();

@@ -173,6 +173,33 @@ def apply(app, editor):
     return True
 
 
+def check_refused_wording(editor):
+    """After the refused Apply (issue 15 item 3): the rows say the changes
+    were sent and refused, with the status, never "not sent yet"."""
+    size = wait_for(lambda: next((t for t in row_texts(editor, "size") if "refused" in t), None), 5)
+    etag = next((t for t in row_texts(editor, "getetag") if "refused" in t), None)
+    unsent = [t for name in ("size", "getetag") for t in row_texts(editor, name) if "not sent" in t]
+    tap.ok(size == "New; the server refused it (424). Not saved.",
+           "the refused new property size says 'New; the server refused it (424). Not saved.'",
+           f"size row: {row_texts(editor, 'size')}")
+    # A live property's note goes on to say the server keeps it.
+    tap.ok(etag is not None and etag.startswith(("Changed; the server refused it (409). Not saved.",
+                                                 "Changed; the server refused it (403). Not saved.")),
+           "the refused getetag says 'Changed; the server refused it (409 or 403). Not saved.'",
+           f"getetag row: {row_texts(editor, 'getetag')}")
+    tap.ok(not unsent, "no row of a refused change says it was not sent", f"said: {unsent}")
+
+
+def check_discard_wording(dialog):
+    """The Discard dialog after a refused Apply says the changes were
+    refused and are not saved, not that they were not sent."""
+    text = " ".join(labels_in(dialog)) if dialog is not None else ""
+    tap.ok("2 property changes were refused by the server: they are not saved." in text
+           and "not sent" not in text,
+           "the Discard dialog says the 2 changes were refused by the server and are not saved",
+           f"dialog: {text!r}")
+
+
 # ------------------------------------------------------------ the test
 
 app = App(URL)
@@ -275,6 +302,7 @@ try:
            "the server has no size property afterwards, and still color (PROPFIND allprop"
            + (", and by name on sabre)" if SERVER == "sabre" else ")"),
            f"the server holds:\n{describe(props)}")
+    check_refused_wording(editor)
 
     # 4. Close: the refused changes are still pending, so it asks first.
     close = app.button("Close", within=editor, timeout=5)
@@ -283,6 +311,7 @@ try:
     dialog = app.window("Discard changes?", timeout=5)
     tap.ok(dialog is not None, "Close with refused changes pending asks 'Discard changes?'",
            f"toplevels: {app.toplevel_names()}")
+    check_discard_wording(dialog)
     if dialog is not None:
         discard = app.button("Discard", within=dialog, timeout=5)
         if discard is not None:
