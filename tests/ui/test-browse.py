@@ -12,10 +12,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, click, doubled_names, extents,  # noqa: E402
-                         find_all_in, find_in, focused, keycombo, labels_in, name_of,
+from davscope_ui import (FOLDER, App, Tap, activate, center, click, doubled_names,  # noqa: E402
+                         extents, find_all_in, find_in, focused, keycombo, labels_in, name_of,
                          point_into, press, role_of, share_properties_200, type_text,
                          wait_for)
+from dogtail import rawinput  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 SERVER = os.environ.get("DAVSCOPE_TEST_SERVER", "apache")
@@ -78,6 +79,21 @@ def live_row(app, name):
     live = find_in(app.details(), "Properties the server keeps", "list")
     rows = [name_of(n) for n in find_all_in(live, role="panel")] if live else []
     return next((r for r in rows if r.startswith(f"{name} (DAV:): ")), None)
+
+
+def scroll_into(node, area):
+    """Turns the mouse wheel over area until node is wholly inside it (a
+    popover of a widget scrolled out of view has nowhere to go)."""
+    for _ in range(40):
+        box, room = extents(node), extents(area)
+        if box is None or room is None:
+            return False
+        if room[1] <= box[1] and box[1] + box[3] <= room[1] + room[3]:
+            return True
+        x, y = center(area)
+        rawinput.click(x, y, button=5 if box[1] > room[1] else 4)
+        time.sleep(0.1)
+    return False
 
 
 def closed_port():
@@ -155,7 +171,8 @@ try:
            f"badges: {[name_of(b) for b in find_all_in(app.details(), role='push button')]}")
 
     # Its popover offers the exchange the 404 came from: the listing.
-    if badge is not None:
+    # Its own action: the pane or the editor may have it scrolled out of view.
+    if badge is not None and scroll_into(badge, app.details()):
         click(badge)
     show = app.button("Show Exchange", timeout=5)
     tap.ok(badge is not None and show is not None,
@@ -202,6 +219,17 @@ try:
     # says now (here its new length), not the reading from before.
     app.select_only("Tom & Jerry.txt")
     before = wait_for(lambda: live_row(app, "getcontentlength"), 10)
+
+    # The pane was scrolled down to the 404 badge: another item starts at
+    # the top, its name in view.
+    def in_view(node, area):
+        box, room = extents(node), extents(area)
+        return box is not None and room is not None and room[1] <= box[1] and box[1] + box[3] <= room[1] + room[3]
+
+    title = find_in(app.details(), "Tom & Jerry.txt", "label")
+    tap.ok(title is not None and wait_for(lambda: in_view(title, app.details()), 3),
+           "selecting another item shows the details pane from its top, the name in view",
+           f"name at: {title is not None and extents(title)}, pane at: {extents(app.details())}")
     with open(os.path.join(os.environ["DAVSCOPE_TEST_ROOT"], "Tom & Jerry.txt"), "a") as f:
         f.write("x" * 1000 + "\n")
     length = os.path.getsize(os.path.join(os.environ["DAVSCOPE_TEST_ROOT"], "Tom & Jerry.txt"))

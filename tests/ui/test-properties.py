@@ -16,11 +16,12 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, activate, children, click, find_all_in, find_in,  # noqa: E402
-                         has_state, keycombo, labels_in, name_of, point_into, press, role_of,
+from davscope_ui import (App, Tap, activate, center, children, click, extents, find_all_in,  # noqa: E402
+                         find_in, has_state, keycombo, labels_in, name_of, point_into, press, role_of,
                          share_properties_200, type_text, wait_for, walk)
 
 import pyatspi  # noqa: E402
+from dogtail import rawinput  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 SERVER = os.environ.get("DAVSCOPE_TEST_SERVER", "apache")
@@ -100,6 +101,21 @@ def row_badges(editor, name):
     row = property_rows(editor).get(name)
     return [name_of(b) for b in find_all_in(row) if role_of(b) in ("push button", "toggle button")
             and name_of(b)[:3].isdigit()] if row is not None else []
+
+
+def scroll_into(node, area):
+    """Turns the mouse wheel over area until node is wholly inside it (a
+    popover of a widget scrolled out of view has nowhere to go)."""
+    for _ in range(40):
+        box, room = extents(node), extents(area)
+        if box is None or room is None:
+            return False
+        if room[1] <= box[1] and box[1] + box[3] <= room[1] + room[3]:
+            return True
+        x, y = center(area)
+        rawinput.click(x, y, button=5 if box[1] > room[1] else 4)
+        time.sleep(0.1)
+    return False
 
 
 def banner(editor):
@@ -295,7 +311,8 @@ try:
     getetag = property_rows(editor).get("getetag")
     badge = next((b for b in find_all_in(getetag) if role_of(b) in ("push button", "toggle button")
                   and name_of(b)[:3] in ("409", "403")), None) if getetag is not None else None
-    if badge is not None:
+    # Its own action: the pane or the editor may have it scrolled out of view.
+    if badge is not None and scroll_into(badge, property_list(editor)):
         click(badge)
     show = app.button("Show Exchange", timeout=5)
     tap.ok(badge is not None and show is not None,
