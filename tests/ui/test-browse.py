@@ -12,7 +12,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, click, doubled_names,  # noqa: E402
+from davscope_ui import (FOLDER, App, Tap, activate, click, doubled_names,  # noqa: E402
                          extents, find_all_in, find_in, focused, keycombo, labels_in, name_of,
                          point_into, press, role_of, share_properties_200, type_text,
                          wait_for)
@@ -82,16 +82,18 @@ def live_row(app, name):
 
 
 def scroll_into(node, area):
-    """Turns the mouse wheel over area until node is wholly inside it (a
-    popover of a widget scrolled out of view has nowhere to go)."""
+    """Turns the mouse wheel over area (what is seen of it) until node is
+    wholly inside it (a popover of a widget scrolled out of view has
+    nowhere to go)."""
     for _ in range(40):
         box, room = extents(node), extents(area)
         if box is None or room is None:
             return False
         if room[1] <= box[1] and box[1] + box[3] <= room[1] + room[3]:
             return True
-        x, y = center(area)
-        rawinput.click(x, y, button=5 if box[1] > room[1] else 4)
+        # Low in the area: a text field higher up would take the wheel.
+        rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8,
+                       button=5 if box[1] > room[1] else 4)
         time.sleep(0.1)
     return False
 

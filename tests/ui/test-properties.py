@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, activate, center, children, click, extents, find_all_in,  # noqa: E402
+from davscope_ui import (App, Tap, activate, children, click, extents, find_all_in,  # noqa: E402
                          find_in, has_state, keycombo, labels_in, name_of, point_into, press, role_of,
                          share_properties_200, type_text, wait_for, walk)
 
@@ -104,16 +104,18 @@ def row_badges(editor, name):
 
 
 def scroll_into(node, area):
-    """Turns the mouse wheel over area until node is wholly inside it (a
-    popover of a widget scrolled out of view has nowhere to go)."""
+    """Turns the mouse wheel over area (what is seen of it) until node is
+    wholly inside it (a popover of a widget scrolled out of view has
+    nowhere to go)."""
     for _ in range(40):
         box, room = extents(node), extents(area)
         if box is None or room is None:
             return False
         if room[1] <= box[1] and box[1] + box[3] <= room[1] + room[3]:
             return True
-        x, y = center(area)
-        rawinput.click(x, y, button=5 if box[1] > room[1] else 4)
+        # Low in the area: a text field higher up would take the wheel.
+        rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8,
+                       button=5 if box[1] > room[1] else 4)
         time.sleep(0.1)
     return False
 
@@ -312,7 +314,7 @@ try:
     badge = next((b for b in find_all_in(getetag) if role_of(b) in ("push button", "toggle button")
                   and name_of(b)[:3] in ("409", "403")), None) if getetag is not None else None
     # Its own action: the pane or the editor may have it scrolled out of view.
-    if badge is not None and scroll_into(badge, property_list(editor)):
+    if badge is not None and scroll_into(badge, editor):
         click(badge)
     show = app.button("Show Exchange", timeout=5)
     tap.ok(badge is not None and show is not None,
