@@ -16,7 +16,6 @@ from davscope_ui import (FOLDER, App, Tap, activate, click, doubled_names,  # no
                          extents, find_all_in, find_in, focused, keycombo, labels_in, name_of,
                          point_into, press, role_of, share_properties_200, type_text,
                          wait_for)
-from dogtail import rawinput  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 SERVER = os.environ.get("DAVSCOPE_TEST_SERVER", "apache")
@@ -79,23 +78,6 @@ def live_row(app, name):
     live = find_in(app.details(), "Properties the server keeps", "list")
     rows = [name_of(n) for n in find_all_in(live, role="panel")] if live else []
     return next((r for r in rows if r.startswith(f"{name} (DAV:): ")), None)
-
-
-def scroll_into(node, area):
-    """Turns the mouse wheel over area (what is seen of it) until node is
-    wholly inside it (a popover of a widget scrolled out of view has
-    nowhere to go)."""
-    for _ in range(40):
-        box, room = extents(node), extents(area)
-        if box is None or room is None:
-            return False
-        if room[1] <= box[1] and box[1] + box[3] <= room[1] + room[3]:
-            return True
-        # Low in the area: a text field higher up would take the wheel.
-        rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8,
-                       button=5 if box[1] > room[1] else 4)
-        time.sleep(0.1)
-    return False
 
 
 def closed_port():
@@ -173,21 +155,10 @@ try:
            f"badges: {[name_of(b) for b in find_all_in(app.details(), role='push button')]}")
 
     # Its popover offers the exchange the 404 came from: the listing.
-    # Its own action: the pane or the editor may have it scrolled out of view.
-    if badge is not None and scroll_into(badge, app.details()):
-        click(badge)
-    show = app.button("Show Exchange", timeout=5)
-    tap.ok(badge is not None and show is not None,
-           "the details pane's 404 badge opens a popover that offers 'Show Exchange'",
-           f"popover: {labels_in(app.root)[-8:]}")
-    if show is not None:
-        activate(show)
-    inspector = app.window("Inspector", timeout=10) if show is not None else None
-    shown = wait_for(lambda: next((t for t in labels_in(inspector) if t.startswith("PROPFIND ")), None), 10) \
-        if inspector is not None else None
-    tap.ok(shown is not None, "'Show Exchange' opens the inspector on the listing's PROPFIND",
-           f"shown: {shown}\ninspector: {inspector is not None and labels_in(inspector)[:12]}")
-    app.close_window(inspector, "Inspector")
+    offered, shown = app.badge_exchange(badge, app.details(), "PROPFIND")
+    tap.ok(badge is not None and offered,
+           "the details pane's 404 badge opens a popover that offers 'Show Exchange'")
+    tap.ok(shown is not None, "'Show Exchange' opens the inspector on the listing's PROPFIND", f"shown: {shown}")
 
     want = f"author ({DEMO_NS}): Alice Liddell, status 200"
 
