@@ -740,6 +740,8 @@ class App:
         show = self.button("Show Exchange", timeout=5)
         if show is not None:
             activate(show)
+        else:
+            press("Escape")     # the popover, which would take the next click
         inspector = self.window("Inspector", timeout=10) if show is not None else None
         shown = wait_for(lambda: next((t for t in labels_in(inspector) if t.startswith(method + " ")), None),
                          10) if inspector is not None else None
