@@ -293,7 +293,8 @@ davscope_details_pane_set_resource (DavscopeDetailsPane *self,
   rebuild (self);
   /* Another item starts at its name, not where the last one was left. */
   scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
-  gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll));
+  if (gtk_adjustment_get_value (scroll) > gtk_adjustment_get_lower (scroll))
+    gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll));
 }
 
 static void
