@@ -34,6 +34,8 @@ struct _DavscopeBrowserView
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;
   gulong               root_handler;
+  guint64              n_selected;    /* what the details pane and the actions were told */
+  DavResource         *selected;      /* the one selected item then, or NULL; not a ref */
   gboolean             keep_top;      /* a first listing, not scrolled by the user yet */
 };
 

@@ -203,26 +203,57 @@ on_root_notify (DavFolder           *folder,
   update_root_state (self);
 }
 
+/* The details pane and the window's actions follow the selection. With
+ * @always FALSE, only when what is selected changed: rows came or went
+ * (a reload, a delete, a rename), and GtkMultiSelection says so with
+ * items-changed alone, never selection-changed. */
+static void
+sync_selection (DavscopeBrowserView *self,
+                gboolean             always)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+  g_autoptr(DavResource) resource = NULL;
+  DavFolder *folder = NULL;
+  guint64 n_selected = gtk_bitset_get_size (selected);
+
+  if (n_selected == 1)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (selected, 0));
+
+      resource = gtk_tree_list_row_get_item (row);
+      folder = davscope_browser_view_row_folder (self, row);
+    }
+
+  if (!always && n_selected == self->n_selected && resource == self->selected)
+    return;
+
+  self->n_selected = n_selected;
+  /* Only compared, never dereferenced: the pane holds the resource. */
+  self->selected = resource;
+  davscope_details_pane_set_resource (DAVSCOPE_DETAILS_PANE (self->details), resource, folder);
+
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 static void
 on_selection_changed (GtkSelectionModel   *model,
                       guint                position,
                       guint                n_items,
                       DavscopeBrowserView *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
-  DavResource *resource = NULL;
+  sync_selection (self, TRUE);
+}
 
-  if (gtk_bitset_get_size (selected) == 1)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_nth (selected, 0));
-
-      resource = gtk_tree_list_row_get_item (row);
-    }
-
-  davscope_details_pane_set_resource (DAVSCOPE_DETAILS_PANE (self->details), resource);
-  g_clear_object (&resource);
-
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+static void
+on_selection_items_changed (GListModel          *model,
+                            guint                position,
+                            guint                removed,
+                            guint                added,
+                            DavscopeBrowserView *self)
+{
+  if (removed > 0)
+    sync_selection (self, FALSE);
 }
 
 
@@ -394,7 +425,10 @@ drop_models (DavscopeBrowserView *self)
     {
       g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
       g_signal_handlers_disconnect_by_func (self->selection, on_rows_changed, self);
+      g_signal_handlers_disconnect_by_func (self->selection, on_selection_items_changed, self);
     }
+  self->n_selected = 0;
+  self->selected = NULL;
   if (self->root != NULL)
     g_clear_signal_handler (&self->root_handler, self->root);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), NULL);
@@ -415,7 +449,7 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
 
   drop_models (self);
   g_set_object (&self->store, store);
-  davscope_details_pane_set_resource (DAVSCOPE_DETAILS_PANE (self->details), NULL);
+  davscope_details_pane_set_resource (DAVSCOPE_DETAILS_PANE (self->details), NULL, NULL);
   davscope_details_pane_set_client (DAVSCOPE_DETAILS_PANE (self->details),
                                     store ? dav_resource_store_get_client (store) : NULL);
   if (store == NULL)
@@ -438,6 +472,7 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
   /* After the view's own handler: it moved the rows already. */
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_changed), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed), self);
   self->keep_top = !dav_folder_get_loaded (self->root);
 
   update_root_state (self);

@@ -25,15 +25,22 @@ struct _DavscopeDetailsPane
   DavResource *resource;
   gulong       handler;
   DavClient   *client;
+  DavFolder   *folder;       /* the resource's listing, for its badges */
   DavResponse *fetched;      /* allprop answer for the resource, or NULL */
+  guint64      fetched_exchange;
   GCancellable *fetching;
   guint        fetch_source; /* a short wait, so that arrowing through a list is cheap */
 };
 
 G_DEFINE_FINAL_TYPE (DavscopeDetailsPane, davscope_details_pane, GTK_TYPE_WIDGET)
 
+/* @response and @exchange_id (or @folder, whose listing it came from)
+ * are what the badge's popover tells and shows. */
 static GtkWidget *
-property_row (const DavProperty *property)
+property_row (const DavProperty *property,
+              DavResponse       *response,
+              guint64            exchange_id,
+              DavFolder         *folder)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -54,7 +61,11 @@ property_row (const DavProperty *property)
       gtk_widget_set_tooltip_text (lock, _("Protected: the server computes this property and will refuse to change it."));
       gtk_box_append (GTK_BOX (top), lock);
     }
-  davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (badge), property->status, TRUE, NULL, NULL);
+  davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (badge), property->status, TRUE, NULL, response);
+  if (folder != NULL)
+    davscope_status_badge_set_listing (DAVSCOPE_STATUS_BADGE (badge), folder);
+  else
+    davscope_status_badge_set_exchange (DAVSCOPE_STATUS_BADGE (badge), exchange_id);
   gtk_box_append (GTK_BOX (top), badge);
   gtk_box_append (GTK_BOX (row), top);
   gtk_box_append (GTK_BOX (row), davscope_plain_label (*ns ? ns : _("(no namespace)"), "dim-label", FALSE, TRUE));
@@ -71,10 +82,13 @@ property_row (const DavProperty *property)
   return row;
 }
 
+/* The first @n_read of @properties come from the allprop reading, if
+ * there is one; the others from the listing. */
 static void
 add_group (DavscopeDetailsPane *self,
            const char          *title,
-           GPtrArray           *properties)
+           GPtrArray           *properties,
+           guint                n_read)
 {
   GtkWidget *list;
 
@@ -87,7 +101,15 @@ add_group (DavscopeDetailsPane *self,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   for (guint i = 0; i < properties->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), property_row (g_ptr_array_index (properties, i)));
+    {
+      const DavProperty *property = g_ptr_array_index (properties, i);
+      /* From the allprop reading, or from the listing (its 404s and 403s). */
+      gboolean read = self->fetched != NULL && i < n_read;
+
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           read ? property_row (property, self->fetched, self->fetched_exchange, NULL)
+                                : property_row (property, dav_resource_get_response (self->resource), 0, self->folder));
+    }
   gtk_box_append (GTK_BOX (self->box), list);
 }
 
@@ -125,6 +147,7 @@ rebuild (DavscopeDetailsPane *self)
   DavResponse *response;
   g_autoptr(GPtrArray) dead = g_ptr_array_new ();
   g_autoptr(GPtrArray) live = g_ptr_array_new ();
+  guint n_dead, n_live;
 
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
     gtk_box_remove (GTK_BOX (self->box), child);
@@ -148,13 +171,15 @@ rebuild (DavscopeDetailsPane *self)
     return;
 
   collect (response, NULL, dead, live);
+  n_dead = dead->len;
+  n_live = live->len;
   /* allprop leaves out what is not there; the listing's 404s and 403s
    * say so, and show beside the rest. */
   if (response != dav_resource_get_response (self->resource) && dav_resource_get_response (self->resource))
     collect (dav_resource_get_response (self->resource), response, dead, live);
 
-  add_group (self, _("Properties set by people"), dead);
-  add_group (self, _("Properties the server keeps"), live);
+  add_group (self, _("Properties set by people"), dead, n_dead);
+  add_group (self, _("Properties the server keeps"), live, n_live);
 
   for (guint i = 0; i < response->problems->len; i++)
     {
@@ -182,6 +207,7 @@ on_fetched (GObject      *source,
         {
           g_clear_pointer (&self->fetched, dav_response_unref);
           self->fetched = g_steal_pointer (&response);
+          self->fetched_exchange = result->exchange_id;
           rebuild (self);
         }
     }
@@ -219,19 +245,39 @@ davscope_details_pane_set_client (DavscopeDetailsPane *self,
 }
 
 static void
+schedule_fetch (DavscopeDetailsPane *self)
+{
+  g_cancellable_cancel (self->fetching);
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
+  if (self->resource != NULL)
+    self->fetch_source = g_timeout_add (150, fetch_properties, self);
+}
+
+/* The listing was read again (a reload, or after the window changed
+ * something): what the listing says shows at once, and the properties are
+ * read again, since the reading before may be out of date (a property
+ * just set is not among those a listing asks for). */
+static void
 on_response_changed (DavResource         *resource,
                      GParamSpec          *pspec,
                      DavscopeDetailsPane *self)
 {
   rebuild (self);
+  schedule_fetch (self);
 }
 
 void
 davscope_details_pane_set_resource (DavscopeDetailsPane *self,
-                                    DavResource         *resource)
+                                    DavResource         *resource,
+                                    DavFolder           *folder)
 {
+  GtkAdjustment *scroll;
+
   g_return_if_fail (DAVSCOPE_IS_DETAILS_PANE (self));
 
+  if (resource == NULL)
+    folder = NULL;
+  g_set_object (&self->folder, folder);
   if (self->resource == resource && resource != NULL)
     return;
 
@@ -239,15 +285,16 @@ davscope_details_pane_set_resource (DavscopeDetailsPane *self,
     g_clear_signal_handler (&self->handler, self->resource);
   g_set_object (&self->resource, resource);
   g_clear_pointer (&self->fetched, dav_response_unref);
-  g_cancellable_cancel (self->fetching);
-  g_clear_handle_id (&self->fetch_source, g_source_remove);
+  self->fetched_exchange = 0;
   if (resource != NULL)
-    {
-      self->handler = g_signal_connect (resource, "notify::response", G_CALLBACK (on_response_changed), self);
-      self->fetch_source = g_timeout_add (150, fetch_properties, self);
-    }
+    self->handler = g_signal_connect (resource, "notify::response", G_CALLBACK (on_response_changed), self);
+  schedule_fetch (self);
 
   rebuild (self);
+  /* Another item starts at its name, not where the last one was left. */
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  if (gtk_adjustment_get_value (scroll) > gtk_adjustment_get_lower (scroll))
+    gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll));
 }
 
 static void
@@ -262,6 +309,7 @@ davscope_details_pane_dispose (GObject *object)
   g_cancellable_cancel (self->fetching);
   g_clear_object (&self->fetching);
   g_clear_pointer (&self->fetched, dav_response_unref);
+  g_clear_object (&self->folder);
   g_clear_object (&self->client);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
 

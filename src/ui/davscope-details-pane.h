@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "dav-client.h"
+#include "dav-folder.h"
 #include "dav-resource.h"
 
 G_BEGIN_DECLS
@@ -22,8 +23,11 @@ GtkWidget *davscope_details_pane_new          (void);
  * would never show. */
 void       davscope_details_pane_set_client   (DavscopeDetailsPane *self,
                                                DavClient           *client);
-/* NULL shows a hint to select one item. */
+/* NULL shows a hint to select one item. @folder (may be NULL) is the
+ * listing @resource came from: its badges offer that exchange. The pane
+ * follows @resource: each time its listing is read again, it shows it. */
 void       davscope_details_pane_set_resource (DavscopeDetailsPane *self,
-                                               DavResource         *resource);
+                                               DavResource         *resource,
+                                               DavFolder           *folder);
 
 G_END_DECLS

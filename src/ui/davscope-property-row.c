@@ -241,6 +241,7 @@ sync_result (DavscopePropertyRow *self)
   gboolean single = dav_property_sheet_get_n_targets (self->sheet) == 1;
   guint status = dav_property_entry_get_result_status (entry);
   gboolean ok = dav_property_entry_get_result_ok (entry);
+  const DavReportItem *item;
   g_autofree char *phrase = NULL;
   g_autofree char *text = NULL;
 
@@ -269,6 +270,9 @@ sync_result (DavscopePropertyRow *self)
   davscope_label_set_text_or_hide (self->result_label, text);
   set_classes (self->result_label, "caption-heading", ok ? "success" : "error");
   davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (self->result_badge), single ? status : 0, TRUE, NULL, NULL);
+  /* The PROPPATCH that got this answer, in the inspector. */
+  item = single ? dav_property_sheet_get_report_item (self->sheet, 0) : NULL;
+  davscope_status_badge_set_exchange (DAVSCOPE_STATUS_BADGE (self->result_badge), item ? item->exchange_id : 0);
   davscope_label_set_text_or_hide (self->result_text, ok ? NULL : dav_property_entry_get_result_text (entry));
 }
 

@@ -63,6 +63,22 @@ add_text (GtkWidget  *box,
   return label;
 }
 
+/* win.show-exchange is the main window's: a badge in a window of its own
+ * (the property editor) asks the window it belongs to. */
+static void
+on_show_exchange (GtkButton  *button,
+                  GtkPopover *popover)
+{
+  const guint64 *exchange_id = g_object_get_data (G_OBJECT (button), "exchange-id");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (button), "win.show-exchange", "t", *exchange_id) &&
+      parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-exchange", "t", *exchange_id);
+  gtk_popover_popdown (popover);
+}
+
 /* The popover's content, built when it opens. Server text goes into
  * plain labels (never markup), escaped. */
 static void
@@ -145,8 +161,8 @@ create_popup (GtkMenuButton *button,
 
       /* The request and the answer this status came from, in the inspector. */
       gtk_widget_set_halign (show, GTK_ALIGN_START);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-exchange");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (show), "t", exchange_id);
+      g_object_set_data_full (G_OBJECT (show), "exchange-id", g_memdup2 (&exchange_id, sizeof exchange_id), g_free);
+      g_signal_connect (show, "clicked", G_CALLBACK (on_show_exchange), popover);
       gtk_box_append (GTK_BOX (box), show);
     }
 

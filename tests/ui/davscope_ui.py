@@ -326,6 +326,23 @@ def point_into(window):
     time.sleep(0.2)
 
 
+def scroll_into(node, area):
+    """Turns the mouse wheel over area (what is seen of it) until node is
+    wholly inside it (a popover of a widget scrolled out of view has
+    nowhere to go)."""
+    for _ in range(40):
+        box, room = extents(node), extents(area)
+        if box is None or room is None:
+            return False
+        if room[1] <= box[1] and box[1] + box[3] <= room[1] + room[3]:
+            return True
+        # Low in the area: a text field higher up would take the wheel.
+        rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8,
+                       button=5 if box[1] > room[1] else 4)
+        time.sleep(0.1)
+    return False
+
+
 def wait_for(predicate, timeout=15, interval=0.3):
     """The predicate's first true value, or None after timeout seconds."""
     deadline = time.time() + timeout
@@ -796,6 +813,24 @@ class App:
 
     def details(self):
         return find_in(self.main, "Details", "panel")
+
+    def badge_exchange(self, badge, area, method):
+        """Opens badge's popover (scrolled into view in area first) and its
+        "Show Exchange": (whether the popover offered it, the inspector's
+        label for the exchange it shows, which starts with method, or
+        None). The inspector is closed again."""
+        if badge is not None and scroll_into(badge, area):
+            click(badge)
+        show = self.button("Show Exchange", timeout=5)
+        if show is not None:
+            activate(show)
+        else:
+            press("Escape")     # the popover, which would take the next click
+        inspector = self.window("Inspector", timeout=10) if show is not None else None
+        shown = wait_for(lambda: next((t for t in labels_in(inspector) if t.startswith(method + " ")), None),
+                         10) if inspector is not None else None
+        self.close_window(inspector, "Inspector")
+        return show is not None, shown
 
     # -- the process
 

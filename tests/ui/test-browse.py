@@ -12,8 +12,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, click, doubled_names, extents,  # noqa: E402
-                         find_all_in, find_in, focused, keycombo, labels_in, name_of,
+from davscope_ui import (FOLDER, App, Tap, activate, click, doubled_names,  # noqa: E402
+                         extents, find_all_in, find_in, focused, keycombo, labels_in, name_of,
                          point_into, press, role_of, share_properties_200, type_text,
                          wait_for)
 
@@ -55,6 +55,29 @@ def server_dead_properties(path, named=False):
         return props
     return {tag: "".join(element.itertext()).strip() for tag, element in props.items()
             if tag.startswith("{" + DEMO_NS + "}")}
+
+
+HINT = "Select one item to see its properties, each with the status the server gave it."
+
+
+def pane_follows(app):
+    """None while the details pane shows what is selected (the item's name
+    for one, the hint otherwise), else what the two say."""
+    selected = app.selected_names()
+    shown = labels_in(app.details()) if app.details() is not None else []
+    if len(selected) == 1:
+        agrees = shown[:1] == [selected[0].removesuffix(FOLDER)] and HINT not in shown
+    else:
+        agrees = shown == [HINT]
+    return None if agrees else f"selected: {selected}\npane: {shown[:3]}"
+
+
+def live_row(app, name):
+    """The accessible name of the details pane's row of the live property
+    name ("name (DAV:): value, status 200"), or None."""
+    live = find_in(app.details(), "Properties the server keeps", "list")
+    rows = [name_of(n) for n in find_all_in(live, role="panel")] if live else []
+    return next((r for r in rows if r.startswith(f"{name} (DAV:): ")), None)
 
 
 def closed_port():
@@ -131,6 +154,12 @@ try:
            "a property the server lacks has a 404 badge that explains itself",
            f"badges: {[name_of(b) for b in find_all_in(app.details(), role='push button')]}")
 
+    # Its popover offers the exchange the 404 came from: the listing.
+    offered, shown = app.badge_exchange(badge, app.details(), "PROPFIND")
+    tap.ok(badge is not None and offered,
+           "the details pane's 404 badge opens a popover that offers 'Show Exchange'")
+    tap.ok(shown is not None, "'Show Exchange' opens the inspector on the listing's PROPFIND", f"shown: {shown}")
+
     want = f"author ({DEMO_NS}): Alice Liddell, status 200"
 
     def dead_rows():
@@ -159,6 +188,33 @@ try:
                f"wanted: {want}\ndead rows: {dead_rows}\nlive rows: {live_rows}\n"
                f"the server holds (allprop): {server_dead_properties('Properties Demo.txt')}")
 
+    # Reload: the details pane of the selected item shows what the server
+    # says now (here its new length), not the reading from before.
+    app.select_only("Tom & Jerry.txt")
+    before = wait_for(lambda: live_row(app, "getcontentlength"), 10)
+
+    # The pane was scrolled down to the 404 badge: another item starts at
+    # the top, its name in view.
+    def in_view(node, area):
+        box, room = extents(node), extents(area)
+        return box is not None and room is not None and room[1] <= box[1] and box[1] + box[3] <= room[1] + room[3]
+
+    title = find_in(app.details(), "Tom & Jerry.txt", "label")
+    tap.ok(title is not None and wait_for(lambda: in_view(title, app.details()), 3),
+           "selecting another item shows the details pane from its top, the name in view",
+           f"name at: {title is not None and extents(title)}, pane at: {extents(app.details())}")
+    with open(os.path.join(os.environ["DAVSCOPE_TEST_ROOT"], "Tom & Jerry.txt"), "a") as f:
+        f.write("x" * 1000 + "\n")
+    length = os.path.getsize(os.path.join(os.environ["DAVSCOPE_TEST_ROOT"], "Tom & Jerry.txt"))
+    point_into(app.main)
+    press("F5")
+    after = wait_for(lambda: (lambda r: r if r and r.startswith(f"getcontentlength (DAV:): {length},") else None)(
+        live_row(app, "getcontentlength")), 10)
+    tap.ok(before is not None and after is not None and app.selected_names() == ["Tom & Jerry.txt"],
+           "F5 with 'Tom & Jerry.txt' selected: the details pane shows its new length at once",
+           f"before: {before}\nafter: {live_row(app, 'getcontentlength')}\nwanted: {length}\n"
+           f"selected: {app.selected_names()}")
+
     # Reload keeps the list and shows what changed on the server meanwhile.
     added = "Added while browsing.txt"
     with open(os.path.join(os.environ["DAVSCOPE_TEST_ROOT"], added), "w") as f:
@@ -173,6 +229,25 @@ try:
     tap.ok(not missing(names, ROOT_NAMES) and app.error_page() is None,
            "after Reload the list still shows the seeded names",
            f"missing: {missing(names, ROOT_NAMES)}\nerror page: {app.error_page()}")
+
+    # Rename (F2): the details pane follows, never showing the old name
+    # of an item that is no longer there.
+    renamed = "Renamed while browsing.txt"
+    app.select_only(added)
+    shows_added = wait_for(lambda: pane_follows(app) is None and added in labels_in(app.details()), 10)
+    point_into(app.main)
+    press("F2")
+    dialog = app.window(lambda n: n.startswith("Rename"), timeout=10)
+    if dialog is not None:
+        keycombo("<Control>a")
+        type_text(renamed)
+        press("Return")
+    listed = wait_for(lambda: renamed in app.row_names() and added not in app.row_names(), 15)
+    follows = wait_for(lambda: pane_follows(app) is None, 5)
+    tap.ok(shows_added and dialog is not None and listed and follows
+           and added not in labels_in(app.details()),
+           "after Rename the details pane follows the selection, not the old name",
+           f"renamed: {listed}\n{pane_follows(app)}\nrows: {app.row_names()}")
 
     # Keyboard alone: Ctrl+L puts the focus in the location entry.
     point_into(app.main)

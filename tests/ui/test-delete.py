@@ -239,6 +239,15 @@ try:
            "the server agrees (PROPFIND): README.txt gone, Locked Folder/locked.txt still there",
            f"root: {sorted(on_server)}\nLocked Folder: {sorted(in_folder)}")
 
+    # The item that stayed is still selected, and the details pane shows
+    # it (not "Select one item"): the pane follows the selection.
+    pane = wait_for(lambda: (lambda shown: shown if shown[:1] == ["Locked Folder"] else None)(
+        labels_in(app.details()) if app.details() is not None else []), 10)
+    tap.ok(app.selected_names() == [LOCKED] and pane is not None and not any(t.startswith("Select one item") for t in pane),
+           "after the delete, 'Locked Folder' is the selection and the details pane shows it",
+           f"selected: {app.selected_names()}\n"
+           f"pane: {labels_in(app.details())[:3] if app.details() is not None else None}")
+
     # Retry Failed: one item again, and the lock still holds.
     retry = app.button("Retry Failed", within=report, timeout=5) if report is not None else None
     tap.ok(retry is not None and sensitive(retry), "'Retry Failed' is offered")

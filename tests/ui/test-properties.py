@@ -262,6 +262,27 @@ try:
     tap.ok(shown, "after Apply the color row shows its value, not '(no value)'",
            f"color row: {row_texts(editor, 'color')}")
 
+    # The main window's details pane, whose item stays selected, shows the
+    # new property at once (sabre/dav leaves it out of allprop: the pane
+    # must show the file, and nothing the server did not send).
+    def pane_rows():
+        shown = app.details()
+        return [name_of(n) for n in find_all_in(shown, role="panel")] if shown is not None else []
+
+    def pane_has_color():
+        return any(r.startswith(f"color ({TEST_NS}): ") and "red" in r for r in pane_rows())
+
+    if SERVER == "sabre":
+        time.sleep(2)   # the pane's readings
+        tap.ok(app.selected_names() == [FILE] and FILE in labels_in(app.details())
+               and not any(r.startswith(f"color ({TEST_NS})") for r in pane_rows()),
+               "sabre: after Apply the details pane still shows the file, and no color "
+               "(allprop leaves it out)", f"pane rows: {pane_rows()}")
+    else:
+        tap.ok(wait_for(pane_has_color, 10) and app.selected_names() == [FILE],
+               "after Apply the details pane of the selected file shows the new color property",
+               f"selected: {app.selected_names()}\npane rows: {pane_rows()}")
+
     props = server_properties(FILE)
     color = props.get(f"{{{TEST_NS}}}color")
     if SERVER == "sabre":
@@ -296,6 +317,18 @@ try:
            f"getetag badges: {etag_badges}\ngetetag row: {row_texts(editor, 'getetag')}")
     tap.ok(any(b.startswith("424 ") for b in size_badges), "size has a badge starting '424'",
            f"size badges: {size_badges}\nsize row: {row_texts(editor, 'size')}")
+
+    # The refused getetag's badge tells which exchange said so.
+    getetag = property_rows(editor).get("getetag")
+    badge = next((b for b in find_all_in(getetag) if role_of(b) in ("push button", "toggle button")
+                  and name_of(b)[:3] in ("409", "403")), None) if getetag is not None else None
+    offered, shown = app.badge_exchange(badge, editor, "PROPPATCH")
+    tap.ok(badge is not None and offered,
+           "getetag's refused badge opens a popover that offers 'Show Exchange'",
+           f"badge: {badge is not None and name_of(badge)}\ngetetag row: {row_texts(editor, 'getetag')}")
+    tap.ok(shown is not None and FILE in shown,
+           f"'Show Exchange' opens the inspector on the PROPPATCH of {FILE}", f"shown: {shown}")
+
     props = server_properties(FILE)
     tap.ok("error" not in props and f"{{{TEST_NS}}}size" not in props
            and f"{{{TEST_NS}}}color" in props,
