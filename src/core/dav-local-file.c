@@ -47,6 +47,19 @@ dav_local_file_mode (gboolean directory)
   return (directory ? 0777 : 0666) & ~(current_umask () | 022);
 }
 
+/* Sets @error from errno: writing in @path failed. Returns FALSE. */
+static gboolean
+cannot_write_in (const char  *path,
+                 GError     **error)
+{
+  int saved = errno;
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+               _("Cannot write in “%s”: %s"), shown, g_strerror (saved));
+  return FALSE;
+}
+
 gboolean
 dav_local_file_set_mode (GFile   *file,
                          GError **error)
@@ -58,12 +71,7 @@ dav_local_file_set_mode (GFile   *file,
   /* A file elsewhere (gvfs) has the mode its file system gives it. */
   path = g_file_get_path (file);
   if (path != NULL && g_chmod (path, dav_local_file_mode (FALSE)) != 0)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
-      return FALSE;
-    }
+    return cannot_write_in (path, error);
 
   return TRUE;
 }
@@ -86,14 +94,7 @@ dav_local_file_make_directory (GFile   *directory,
 
   /* The umask applies on top of the mode, which already has its bits off. */
   if (g_mkdir_with_parents (path, dav_local_file_mode (TRUE)) != 0)
-    {
-      int saved = errno;
-      g_autofree char *shown = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write in “%s”: %s"), shown, g_strerror (saved));
-      return FALSE;
-    }
+    return cannot_write_in (path, error);
 
   return TRUE;
 }
@@ -127,11 +128,7 @@ dav_local_file_begin (GFile          *target,
   fd = g_mkstemp (path);
   if (fd < 0)
     {
-      int saved = errno;
-      g_autofree char *shown = g_filename_display_name (dir);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write in “%s”: %s"), shown, g_strerror (saved));
+      cannot_write_in (dir, error);
       return NULL;
     }
   close (fd);

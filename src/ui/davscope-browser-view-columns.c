@@ -172,10 +172,7 @@ compare_folders_first (gconstpointer a,
                        gconstpointer b,
                        gpointer      user_data)
 {
-  gboolean x = dav_resource_is_collection ((DavResource *) a);
-  gboolean y = dav_resource_is_collection ((DavResource *) b);
-
-  return y - x;
+  return dav_resource_is_collection ((DavResource *) b) - dav_resource_is_collection ((DavResource *) a);
 }
 
 static int

@@ -302,7 +302,11 @@ try:
     tap.ok(chosen and mode_of(exported) == "0o644",
            "under umask 000, the exported report is 0644, not writable by others",
            f"chooser answered: {chosen}\nmode: {mode_of(exported)}\nlocal: {os.listdir(local)}")
-    app.close_window(report, "Download Report")
+    # The chooser gone, the report has the keyboard again after a moment.
+    time.sleep(1)
+    for attempt in (1, 2):
+        if "Download Report" in app.toplevel_names():
+            app.close_window(report, "Download Report")
 
     # ---- delete the folder
     app.select_only(RENAMED + FOLDER)

@@ -234,6 +234,13 @@ def under(rows, folder):
     return rows[start:start + len(TREE[folder])]
 
 
+def check_under_alpha(names, children, description):
+    """One check: alpha is expanded, with children right under it in names."""
+    tap.ok(under(names, "alpha") == children and expanded(app, "alpha" + FOLDER), description,
+           f"under alpha: {under(names, 'alpha')}\nalpha expanded: {expanded(app, 'alpha' + FOLDER)}\n"
+           f"shown: {show(names)}")
+
+
 # ------------------------------------------------------------ the test
 
 started = time.time()
@@ -311,11 +318,9 @@ try:
            "from 2 bytes up (file-000.txt, file-086.txt, file-172.txt, ...)",
            f"header: {size_header}\nshown after Home: {show(names)}\n{first_of(by_size)}\n"
            f"sizes of the files shown: {[FILES[n] for n in files_shown]}")
-    tap.ok(under(names, "alpha") == ["a2.txt", "a3.txt", "a1.txt"] and expanded(app, "alpha" + FOLDER),
-           "sorted by size, alpha is still expanded and its children are right under it, by size "
-           "(a2.txt 10, a3.txt 20, a1.txt 30 bytes)",
-           f"under alpha: {under(names, 'alpha')}\nalpha expanded: {expanded(app, 'alpha' + FOLDER)}\n"
-           f"shown: {show(names)}")
+    check_under_alpha(names, ["a2.txt", "a3.txt", "a1.txt"],
+                      "sorted by size, alpha is still expanded and its children are right under it, by size "
+                      "(a2.txt 10, a3.txt 20, a1.txt 30 bytes)")
 
     # Size again: descending, the folders still first (no size, in either
     # order), then the files from 600 bytes down; alpha's children too.
@@ -328,11 +333,9 @@ try:
            "a second click on 'Size' sorts by size descending, folders still first: alpha and beta, "
            "then the files from 600 bytes down",
            f"shown after Home: {show(names)}\n{first_of(by_size_desc)}")
-    tap.ok(under(names, "alpha") == ["a1.txt", "a3.txt", "a2.txt"] and expanded(app, "alpha" + FOLDER),
-           "sorted by size descending, alpha's children are right under it, largest first "
-           "(a1.txt 30, a3.txt 20, a2.txt 10 bytes)",
-           f"under alpha: {under(names, 'alpha')}\nalpha expanded: {expanded(app, 'alpha' + FOLDER)}\n"
-           f"shown: {show(names)}")
+    check_under_alpha(names, ["a1.txt", "a3.txt", "a2.txt"],
+                      "sorted by size descending, alpha is still expanded and its children are right under "
+                      "it, largest first (a1.txt 30, a3.txt 20, a2.txt 10 bytes)")
     ok, names = wait_end(app, "End", by_size_desc, at_top=False)
     tap.ok(ok, "sorted by size descending, the list ends with the smallest files: ..., file-000.txt (2 bytes)",
            f"shown after End: {show(names)}\n{last_of(by_size_desc)}")
@@ -359,10 +362,8 @@ try:
     tap.ok(ok, f"after F5, {NEW_FILE} ({NEW_SIZE} bytes, PUT meanwhile) is listed in its place by size, "
            "between the 12- and the 14-byte files",
            f"around it: {neighbours}\nshown after Home: {show(names)}\n{first_of(by_size)}")
-    tap.ok(under(names, "alpha") == ["a2.txt", "a3.txt", "a1.txt"] and expanded(app, "alpha" + FOLDER),
-           "after F5, alpha is still expanded with its children right under it",
-           f"under alpha: {under(names, 'alpha')}\nalpha expanded: {expanded(app, 'alpha' + FOLDER)}\n"
-           f"shown: {show(names)}")
+    check_under_alpha(names, ["a2.txt", "a3.txt", "a1.txt"],
+                      "after F5, alpha is still expanded with its children right under it")
 
     # And by name, the new file is between file-006.txt and file-008.txt.
     if name_header is not None:
