@@ -61,19 +61,12 @@ cannot_write_in (const char  *path,
 }
 
 gboolean
-dav_local_file_set_mode (GFile   *file,
-                         GError **error)
+dav_local_file_set_mode (const char  *path,
+                         GError     **error)
 {
-  g_autofree char *path = NULL;
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* A file elsewhere (gvfs) has the mode its file system gives it. */
-  path = g_file_get_path (file);
-  if (path != NULL && g_chmod (path, dav_local_file_mode (FALSE)) != 0)
-    return cannot_write_in (path, error);
-
-  return TRUE;
+  return g_chmod (path, dav_local_file_mode (FALSE)) == 0 || cannot_write_in (path, error);
 }
 
 gboolean

@@ -19,8 +19,8 @@ G_BEGIN_DECLS
  * local disk: the umask's, never writable by group or others (0644, 0755
  * even under umask 000). */
 guint     dav_local_file_mode           (gboolean         directory);
-/* Gives @file, when it is local, the mode of dav_local_file_mode (FALSE). */
-gboolean  dav_local_file_set_mode       (GFile           *file,
+/* Gives the file at @path the mode of dav_local_file_mode (FALSE). */
+gboolean  dav_local_file_set_mode       (const char      *path,
                                          GError         **error);
 /* Creates @directory and its missing parents with the mode of
  * dav_local_file_mode (TRUE); a folder that exists is fine. */

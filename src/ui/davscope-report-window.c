@@ -542,8 +542,11 @@ export_done_cb (GObject      *source,
     {
       g_autofree char *basename = g_file_get_basename (G_FILE (source));
       g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *path = g_file_get_path (G_FILE (source));
 
-      dav_local_file_set_mode (G_FILE (source), NULL);
+      /* A file elsewhere (gvfs) has the mode its file system gives it. */
+      if (path != NULL)
+        dav_local_file_set_mode (path, NULL);
       text = g_strdup_printf (_("Report exported to “%s”"), name);
     }
 

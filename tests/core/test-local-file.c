@@ -102,7 +102,7 @@ test_set_mode (void)
 
   g_assert_no_error (error);
   g_assert_no_errno (g_chmod (g_file_peek_path (file), 0666));
-  g_assert_true (dav_local_file_set_mode (file, &error));
+  g_assert_true (dav_local_file_set_mode (g_file_peek_path (file), &error));
   g_assert_no_error (error);
   umask (old);
 

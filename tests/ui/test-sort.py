@@ -241,6 +241,17 @@ def check_under_alpha(names, children, description):
            f"shown: {show(names)}")
 
 
+def click_back(header_label, wanted, description):
+    """Clicks a header back to ascending; one check: the list starts as
+    one of wanted, alpha still expanded."""
+    if header_label is not None:
+        click(header_label)
+    ok, names = wait_end(app, "Home", wanted, at_top=True)
+    tap.ok(header_label is not None and ok and expanded(app, "alpha" + FOLDER), description,
+           f"shown after Home: {show(names)}\n{first_of(wanted)}\n"
+           f"alpha expanded: {expanded(app, 'alpha' + FOLDER)}")
+
+
 # ------------------------------------------------------------ the test
 
 started = time.time()
@@ -298,13 +309,8 @@ try:
            f"shown after End: {show(names)}\n{last_of(name_desc)}")
 
     # Name again: ascending.
-    if name_header is not None:
-        click(name_header)
-    ok, names = wait_end(app, "Home", name_asc, at_top=True)
-    tap.ok(ok and expanded(app, "alpha" + FOLDER),
-           "a second click on 'Name' restores name order, alpha still expanded with a1.txt, a2.txt, a3.txt under it",
-           f"shown after Home: {show(names)}\n{first_of(name_asc)}\n"
-           f"alpha expanded: {expanded(app, 'alpha' + FOLDER)}")
+    click_back(name_header, name_asc, "a second click on 'Name' restores name order, alpha still expanded "
+               "with a1.txt, a2.txt, a3.txt under it")
 
     # Size, ascending.
     size_header = header(app, "Size")
@@ -341,11 +347,7 @@ try:
            f"shown after End: {show(names)}\n{last_of(by_size_desc)}")
 
     # And ascending once more for what follows.
-    if size_header is not None:
-        click(size_header)
-    ok, names = wait_end(app, "Home", by_size, at_top=True)
-    tap.ok(ok, "a third click on 'Size' sorts by size ascending again",
-           f"shown after Home: {show(names)}\n{first_of(by_size)}")
+    click_back(size_header, by_size, "a third click on 'Size' sorts by size ascending again, alpha still expanded")
 
     # A file appears on the server; F5.
     request("PUT", FOLDER_PATH + NEW_FILE, b"n" * NEW_SIZE)
