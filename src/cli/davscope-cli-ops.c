@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dav-local-file.h"
 #include "dav-lock.h"
 #include "dav-text.h"
 #include "davscope-cli-session.h"
@@ -654,13 +655,9 @@ davscope_cli_get (int    argc,
     {
       g_autoptr(GError) move_error = NULL;
 
-      /* mkstemp made it 0600; a download gets the usual mode. */
-      {
-        mode_t mask = umask (0);
-
-        umask (mask);
-        g_chmod (g_file_peek_path (temp), 0666 & ~mask);
-      }
+      /* mkstemp made it 0600; a download gets the usual mode, never
+       * writable by others even under umask 000 (dav-local-file.c). */
+      g_chmod (g_file_peek_path (temp), dav_local_file_mode (FALSE));
       if (!g_file_move (temp, file, force ? G_FILE_COPY_OVERWRITE : G_FILE_COPY_NONE,
                         NULL, NULL, NULL, &move_error))
         {

@@ -1,16 +1,96 @@
 /* dav-local-file.c: writing a download so that a failure loses nothing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Also the mode of every file and folder Davscope writes on the local
+ * disk (dav_local_file_mode).
  */
 
 #include "dav-local-file.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+
+/* Linux shows the umask in /proc; umask () can only read it by setting it,
+ * for a moment, for the whole process: a file another thread created then
+ * would get mode 0666. */
+static mode_t
+current_umask (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  mode_t mask;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "\nUmask:")) != NULL)
+    return strtoul (line + strlen ("\nUmask:"), NULL, 8) & 0777;
+
+  mask = umask (0);
+  umask (mask);
+  return mask;
+}
+
+/* The policy: what the umask gives a new file, but never writable by the
+ * group or others. A download or an export then gets the user's normal
+ * 0644 (folders 0755) even when Davscope was started with umask 000, as
+ * some shells and test harnesses set, where it would be 0666 for anyone
+ * to change; a stricter umask (077: 0600, 0700) is kept. */
+guint
+dav_local_file_mode (gboolean directory)
+{
+  return (directory ? 0777 : 0666) & ~(current_umask () | 022);
+}
+
+/* Sets @error from errno: writing in @path failed. Returns FALSE. */
+static gboolean
+cannot_write_in (const char  *path,
+                 GError     **error)
+{
+  int saved = errno;
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+               _("Cannot write in “%s”: %s"), shown, g_strerror (saved));
+  return FALSE;
+}
+
+gboolean
+dav_local_file_set_mode (const char  *path,
+                         GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_chmod (path, dav_local_file_mode (FALSE)) == 0 || cannot_write_in (path, error);
+}
+
+gboolean
+dav_local_file_make_directory (GFile   *directory,
+                               GError **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+
+  path = g_file_get_path (directory);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Downloads can only be saved in a local folder."));
+      return FALSE;
+    }
+
+  /* The umask applies on top of the mode, which already has its bits off. */
+  if (g_mkdir_with_parents (path, dav_local_file_mode (TRUE)) != 0)
+    return cannot_write_in (path, error);
+
+  return TRUE;
+}
 
 GFile *
 dav_local_file_begin (GFile          *target,
@@ -41,11 +121,7 @@ dav_local_file_begin (GFile          *target,
   fd = g_mkstemp (path);
   if (fd < 0)
     {
-      int saved = errno;
-      g_autofree char *shown = g_filename_display_name (dir);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write in “%s”: %s"), shown, g_strerror (saved));
+      cannot_write_in (dir, error);
       return NULL;
     }
   close (fd);
@@ -67,15 +143,11 @@ dav_local_file_commit (GFile     *temp,
                        gboolean   overwrite,
                        GError   **error)
 {
-  mode_t mask;
-
   g_return_val_if_fail (G_IS_FILE (temp), FALSE);
   g_return_val_if_fail (G_IS_FILE (target), FALSE);
 
-  /* mkstemp made it 0600; a download gets the mode any new file gets. */
-  mask = umask (0);
-  umask (mask);
-  g_chmod (g_file_peek_path (temp), 0666 & ~mask);
+  /* mkstemp made it 0600; a download gets the mode of the policy above. */
+  g_chmod (g_file_peek_path (temp), dav_local_file_mode (FALSE));
 
   if (!g_file_move (temp, target, overwrite ? G_FILE_COPY_OVERWRITE : G_FILE_COPY_NONE,
                     NULL, NULL, NULL, error))

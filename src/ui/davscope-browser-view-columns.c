@@ -164,18 +164,24 @@ bind_status (GtkSignalListItemFactory *factory,
 
 /* ---- sorting: folders first, then by the column ------------------------ */
 
+/* Folders before files whichever way the column sorts, as in GNOME Files.
+ * The column view's sorter turns its column's comparison around for a
+ * descending sort, so this one goes before it, outside (new_sorter). */
+static int
+compare_folders_first (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  return dav_resource_is_collection ((DavResource *) b) - dav_resource_is_collection ((DavResource *) a);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  DavResource *x = (DavResource *) a;
-  DavResource *y = (DavResource *) b;
-
-  if (dav_resource_is_collection (x) != dav_resource_is_collection (y))
-    return dav_resource_is_collection (x) ? -1 : 1;
-
-  return strcmp (dav_resource_get_name_key (x), dav_resource_get_name_key (y));
+  return strcmp (dav_resource_get_name_key ((DavResource *) a),
+                 dav_resource_get_name_key ((DavResource *) b));
 }
 
 static int
@@ -220,6 +226,18 @@ compare_status (gconstpointer a,
   int y = dav_resource_get_status ((DavResource *) b) + (dav_resource_is_flagged ((DavResource *) b) ? 1000 : 0);
 
   return x - y;
+}
+
+GtkSorter *
+davscope_browser_view_new_sorter (DavscopeBrowserView *self)
+{
+  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_folders_first, NULL, NULL)));
+  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
+
+  /* Each row's children stay under it, sorted among themselves. */
+  return GTK_SORTER (gtk_tree_list_row_sorter_new (GTK_SORTER (sorter)));
 }
 
 /* ---- which row a cell belongs to ----------------------------------------- */

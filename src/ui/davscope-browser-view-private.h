@@ -49,6 +49,8 @@ GtkWidget *davscope_browser_view_inner_list_view  (DavscopeBrowserView *self);
 /* davscope-browser-view-columns.c */
 /* Name, Size, Modified, Type and Status, sorted by name. */
 void       davscope_browser_view_add_columns      (DavscopeBrowserView *self);
+/* The sorter of the rows: folders first, then the column view's. */
+GtkSorter *davscope_browser_view_new_sorter       (DavscopeBrowserView *self);
 /* The position of the row that holds @widget, or GTK_INVALID_LIST_POSITION. */
 guint      davscope_browser_view_position_of      (DavscopeBrowserView *self,
                                                    GtkWidget           *widget);

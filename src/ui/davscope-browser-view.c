@@ -6,8 +6,9 @@
  *
  *   GtkColumnView
  *     └ GtkMultiSelection
- *         └ GtkSortListModel (GtkTreeListRowSorter around the column
- *             │               view's sorter: children stay under their parent)
+ *         └ GtkSortListModel (GtkTreeListRowSorter around folders first,
+ *             │               then the column view's sorter: children stay
+ *             │               under their parent)
  *             └ GtkTreeListModel (passthrough FALSE, autoexpand FALSE)
  *                 └ DavFolder (the root), children: the store's cached
  *                   DavFolder of each collection
@@ -443,8 +444,6 @@ void
 davscope_browser_view_set_store (DavscopeBrowserView *self,
                                  DavResourceStore    *store)
 {
-  GtkSorter *row_sorter;
-
   g_return_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self));
 
   drop_models (self);
@@ -462,8 +461,8 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
                                                   g_object_ref (self->hidden_filter));
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_root)),
                                         FALSE, FALSE, create_child_model, self, NULL);
-  row_sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)))));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)), row_sorter);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)),
+                                          davscope_browser_view_new_sorter (self));
   /* Sorting 100,000 rows happens in steps, not in one frozen frame
    * (except while the folder loads: on_root_notify). */
   gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));

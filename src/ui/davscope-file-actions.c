@@ -17,6 +17,7 @@
 
 #include "dav-batch.h"
 #include "dav-href.h"
+#include "dav-local-file.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
 #include "davscope-report-window.h"
@@ -251,8 +252,7 @@ run_in_window (Op       *op,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!g_file_make_directory_with_parents (g_ptr_array_index (op->local_dirs, i), NULL, &error) &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+      if (!dav_local_file_make_directory (g_ptr_array_index (op->local_dirs, i), &error))
         {
           davscope_file_op_toast (op, error->message);
           return;

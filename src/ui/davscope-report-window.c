@@ -39,6 +39,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dav-local-file.h"
 #include "dav-operation.h"
 #include "dav-status.h"
 #include "dav-text.h"
@@ -558,13 +559,20 @@ export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
+  /* Written private (0600), then given the mode every file Davscope
+   * writes gets (dav-local-file.c): never writable by others, even when
+   * the app was started with umask 000. Left 0600 if that fails. */
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     text = g_strdup_printf (_("Could not export the report: %s"), error->message);
   else
     {
       g_autofree char *basename = g_file_get_basename (G_FILE (source));
       g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *path = g_file_get_path (G_FILE (source));
 
+      /* A file elsewhere (gvfs) has the mode its file system gives it. */
+      if (path != NULL)
+        dav_local_file_set_mode (path, NULL);
       text = g_strdup_printf (_("Report exported to “%s”"), name);
     }
 
@@ -613,7 +621,7 @@ on_export_response (GtkNativeDialog      *dialog,
 
   text = csv ? dav_report_to_csv (self->shown) : dav_report_to_json (self->shown, TRUE);
   g_file_replace_contents_bytes_async (file, g_bytes_new_take (text, strlen (text)), NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL,
                                        export_done_cb, g_object_ref (self));
 }
 

@@ -893,10 +893,11 @@ class Sabre(DavServer):
 SERVERS = {cls.kind: cls for cls in (Apache, Nginx, Lighttpd, Sabre)}
 
 
-def run_command(argv, env, as_root):
+def run_command(argv, env):
+    # COMMAND keeps our umask: the app under test inherits it, and what it
+    # writes must be right under a normal umask (issue 15). A test that
+    # writes into a share itself makes its files the server's.
     def preexec():
-        if as_root:
-            os.umask(0)
         set_pdeathsig(umask=None)
     try:
         proc = subprocess.Popen(argv, env=env, preexec_fn=preexec)
@@ -1033,7 +1034,7 @@ def main(prog, kind=None, doc=None):
 
         env = dict(os.environ)
         env.update(exports)
-        return run_command(command, env, as_root)
+        return run_command(command, env)
     except Interrupted as e:
         log(f"interrupted by signal {e.signum}; stopping {server.process}")
         return 0 if args.print_env else 128 + e.signum

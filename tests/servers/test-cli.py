@@ -20,6 +20,7 @@ import json
 import os
 import re
 import socket
+import stat
 import sys
 import tempfile
 import time
@@ -434,6 +435,20 @@ def test_put_get():
         r = cli("get", url, dst)
         check(r.rc == 0 and os.path.exists(dst) and sha256_file(dst) == sha256_file(src),
               "get of it gives identical bytes (SHA-256)", r)
+
+        # Started with umask 000 (as some shells and harnesses do), a
+        # download is still the user's normal 0644, not 0666 for anyone.
+        loose = os.path.join(dl, "under umask 000.bin")
+        old_umask = os.umask(0)
+        try:
+            r = cli("get", url, loose)
+        finally:
+            os.umask(old_umask)
+        mode = stat.S_IMODE(os.stat(loose).st_mode) if os.path.exists(loose) else None
+        check(r.rc == 0 and mode == 0o644, "get under umask 000 saves the file 0644, not writable by others", r,
+              [f"mode: {oct(mode) if mode is not None else 'no file'}"])
+        if os.path.exists(loose):
+            os.unlink(loose)
 
         before = (sha256_file(dst), os.stat(dst).st_mtime_ns, os.stat(dst).st_size)
         put_text(url_of(folder, "small.txt"), "small\n")

@@ -141,8 +141,10 @@ req DELETE "${URL}lockdir/"
 expect "DELETE of the folder succeeds after UNLOCK" 204
 
 # 18-19: files a test creates directly on disk are usable by the server
+# once given to its user (this runs with the caller's umask, not 000)
 mkdir -p "$DAVSCOPE_TEST_ROOT/direct/sub"
 echo direct >"$DAVSCOPE_TEST_ROOT/direct/sub/file.txt"
+chown -R --reference="$DAVSCOPE_TEST_ROOT" "$DAVSCOPE_TEST_ROOT/direct"
 req PUT "${URL}direct/sub/new.txt" --data-binary 'new'
 expect "PUT into a folder the test made on disk answers 201" 201
 req DELETE "${URL}direct/"

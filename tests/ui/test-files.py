@@ -2,7 +2,8 @@
 """File operations in the GUI against the real Apache share: create,
 rename and delete a folder; upload a file through the file chooser and
 download it back, byte for byte; copy and paste; the server information
-window.
+window. The app is started with umask 000: what it writes (downloads, a
+folder download's folders, an exported report) is still 0644 / 0755.
 
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache or sabre/dav seeded
 with demo); where sabre behaves otherwise, the check says so."""
@@ -10,6 +11,7 @@ with demo); where sabre behaves otherwise, the check says so."""
 import hashlib
 import os
 import re
+import stat
 import subprocess
 import sys
 import tempfile
@@ -66,7 +68,19 @@ def choose_in_file_chooser(app, title, path, accept):
     return app.window_gone(title, 10)
 
 
-app = App(URL)
+
+
+def mode_of(path):
+    return oct(stat.S_IMODE(os.stat(path).st_mode)) if os.path.exists(path) else "missing"
+
+
+# Started with umask 000 (as some shells and harnesses do): the app
+# inherits it, and must not write files anyone can change.
+old_umask = os.umask(0)
+try:
+    app = App(URL)
+finally:
+    os.umask(old_umask)
 local = tempfile.mkdtemp(prefix="davscope-ui-files-")
 try:
     wait_for(lambda: "README.txt" in app.row_names(), 20)
@@ -212,6 +226,8 @@ try:
            f"{os.listdir(target)}: {len(got)} bytes")
     tap.ok(not [n for n in os.listdir(target) if n.endswith(".part")], "no temporary file is left behind",
            os.listdir(target))
+    tap.ok(mode_of(saved) == "0o644", "the app runs under umask 000, and the download is 0644, "
+           "not writable by others", f"mode: {mode_of(saved)}")
     app.close_window(report, "Download Report")
 
     # ---- downloading again: the local file is in the way, and is kept
@@ -272,7 +288,25 @@ try:
     tap.ok(done == "3 downloaded" and os.path.exists(deep) and open(deep, "rb").read() == b"deep\n",
            "a folder tree downloads with its subfolders ('3 downloaded', sub/deeper/deep é.txt in place)",
            f"summary: {done}\n{sorted(os.path.relpath(os.path.join(r, f), trees) for r, d, fs in os.walk(trees) for f in fs)}")
-    app.close_window(report, "Download Report")
+    made = [os.path.join(trees, "Dropped Folder"), os.path.dirname(os.path.dirname(deep)), os.path.dirname(deep)]
+    modes = [mode_of(d) for d in made] + [mode_of(deep)]
+    tap.ok(modes == ["0o755", "0o755", "0o755", "0o644"],
+           "under umask 000, the folders a folder download makes are 0755 and its files 0644",
+           f"Dropped Folder, sub, deeper, deep é.txt: {modes}")
+
+    # ---- that report exported: written 0644 too
+    exported = os.path.join(local, "report.json")
+    app.press_button("Export…", within=report)
+    chosen = choose_in_file_chooser(app, "Export Report", exported, "Export")
+    wait_for(lambda: os.path.exists(exported) and mode_of(exported) == "0o644", 10)
+    tap.ok(chosen and mode_of(exported) == "0o644",
+           "under umask 000, the exported report is 0644, not writable by others",
+           f"chooser answered: {chosen}\nmode: {mode_of(exported)}\nlocal: {os.listdir(local)}")
+    # The chooser gone, the report has the keyboard again after a moment.
+    time.sleep(1)
+    for attempt in (1, 2):
+        if "Download Report" in app.toplevel_names():
+            app.close_window(report, "Download Report")
 
     # ---- delete the folder
     app.select_only(RENAMED + FOLDER)

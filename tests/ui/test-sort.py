@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Sorting the listing: name order at start (folders first), the "Name"
-header reversing and restoring it, the "Size" header, an expanded folder
+header reversing and restoring it, the "Size" header both ways, folders
+first whichever way a column sorts (as in GNOME Files), an expanded folder
 keeping its children right under it through each re-sort, and F5 with a
 new file on the server placing it where the current order says.
 
@@ -87,8 +88,9 @@ for name, size in FILES.items():
 
 def expected(column, descending=False, files=None, open_folders=EXPANDED):
     """The rows, as shown (folders with ", folder"), for a sort by column
-    ("name" or "size"). Ties (folders by size) make several orders right:
-    a list of each of them."""
+    ("name" or "size"): folders first in either direction, each folder's
+    children right under it. Ties (folders by size) make several orders
+    right: a list of each of them."""
     files = files if files is not None else FILES
 
     def key(entry, folder_order):
@@ -100,7 +102,9 @@ def expected(column, descending=False, files=None, open_folders=EXPANDED):
 
     def flatten(entries, folder_order):
         rows = []
-        for entry in sorted(entries, key=lambda e: key(e, folder_order), reverse=descending):
+        ordered = sorted(entries, key=lambda e: key(e, folder_order), reverse=descending)
+        ordered = [e for e in ordered if e[1]] + [e for e in ordered if not e[1]]
+        for entry in ordered:
             name, is_folder, _ = entry
             rows.append(name + FOLDER if is_folder else name)
             if is_folder and name in open_folders:
@@ -230,6 +234,24 @@ def under(rows, folder):
     return rows[start:start + len(TREE[folder])]
 
 
+def check_under_alpha(names, children, description):
+    """One check: alpha is expanded, with children right under it in names."""
+    tap.ok(under(names, "alpha") == children and expanded(app, "alpha" + FOLDER), description,
+           f"under alpha: {under(names, 'alpha')}\nalpha expanded: {expanded(app, 'alpha' + FOLDER)}\n"
+           f"shown: {show(names)}")
+
+
+def click_back(header_label, wanted, description):
+    """Clicks a header back to ascending; one check: the list starts as
+    one of wanted, alpha still expanded."""
+    if header_label is not None:
+        click(header_label)
+    ok, names = wait_end(app, "Home", wanted, at_top=True)
+    tap.ok(header_label is not None and ok and expanded(app, "alpha" + FOLDER), description,
+           f"shown after Home: {show(names)}\n{first_of(wanted)}\n"
+           f"alpha expanded: {expanded(app, 'alpha' + FOLDER)}")
+
+
 # ------------------------------------------------------------ the test
 
 started = time.time()
@@ -277,24 +299,18 @@ try:
         click(name_header)
     name_desc = expected("name", descending=True)
     ok, names = wait_end(app, "Home", name_desc, at_top=True)
-    tap.ok(name_header is not None and ok,
-           "a click on the 'Name' header reverses the order: the list starts with file-598.txt, file-596.txt, ...",
-           f"header: {name_header}\nshown after Home: {show(names)}\n{first_of(name_desc)}")
-    ok, names = wait_end(app, "End", name_desc, at_top=False)
-    tap.ok(ok and expanded(app, "alpha" + FOLDER),
-           "reversed, the list ends with ..., file-000.txt, beta, alpha, a3.txt, a2.txt, a1.txt: "
-           "alpha is still expanded, its children right under it, reversed too",
-           f"shown after End: {show(names)}\n{last_of(name_desc)}\n"
+    tap.ok(name_header is not None and ok and expanded(app, "alpha" + FOLDER),
+           "a click on the 'Name' header reverses the order, folders still first: the list starts with "
+           "beta, alpha (still expanded), a3.txt, a2.txt, a1.txt, file-598.txt, file-596.txt, ...",
+           f"header: {name_header}\nshown after Home: {show(names)}\n{first_of(name_desc)}\n"
            f"alpha expanded: {expanded(app, 'alpha' + FOLDER)}")
+    ok, names = wait_end(app, "End", name_desc, at_top=False)
+    tap.ok(ok, "reversed, the list ends with the files' first names: ..., file-002.txt, file-000.txt",
+           f"shown after End: {show(names)}\n{last_of(name_desc)}")
 
     # Name again: ascending.
-    if name_header is not None:
-        click(name_header)
-    ok, names = wait_end(app, "Home", name_asc, at_top=True)
-    tap.ok(ok and expanded(app, "alpha" + FOLDER),
-           "a second click on 'Name' restores name order, alpha still expanded with a1.txt, a2.txt, a3.txt under it",
-           f"shown after Home: {show(names)}\n{first_of(name_asc)}\n"
-           f"alpha expanded: {expanded(app, 'alpha' + FOLDER)}")
+    click_back(name_header, name_asc, "a second click on 'Name' restores name order, alpha still expanded "
+               "with a1.txt, a2.txt, a3.txt under it")
 
     # Size, ascending.
     size_header = header(app, "Size")
@@ -308,11 +324,30 @@ try:
            "from 2 bytes up (file-000.txt, file-086.txt, file-172.txt, ...)",
            f"header: {size_header}\nshown after Home: {show(names)}\n{first_of(by_size)}\n"
            f"sizes of the files shown: {[FILES[n] for n in files_shown]}")
-    tap.ok(under(names, "alpha") == ["a2.txt", "a3.txt", "a1.txt"] and expanded(app, "alpha" + FOLDER),
-           "sorted by size, alpha is still expanded and its children are right under it, by size "
-           "(a2.txt 10, a3.txt 20, a1.txt 30 bytes)",
-           f"under alpha: {under(names, 'alpha')}\nalpha expanded: {expanded(app, 'alpha' + FOLDER)}\n"
-           f"shown: {show(names)}")
+    check_under_alpha(names, ["a2.txt", "a3.txt", "a1.txt"],
+                      "sorted by size, alpha is still expanded and its children are right under it, by size "
+                      "(a2.txt 10, a3.txt 20, a1.txt 30 bytes)")
+
+    # Size again: descending, the folders still first (no size, in either
+    # order), then the files from 600 bytes down; alpha's children too.
+    focus_list(app)
+    if size_header is not None:
+        click(size_header)
+    by_size_desc = expected("size", descending=True)
+    ok, names = wait_end(app, "Home", by_size_desc, at_top=True)
+    tap.ok(size_header is not None and ok,
+           "a second click on 'Size' sorts by size descending, folders still first: alpha and beta, "
+           "then the files from 600 bytes down",
+           f"shown after Home: {show(names)}\n{first_of(by_size_desc)}")
+    check_under_alpha(names, ["a1.txt", "a3.txt", "a2.txt"],
+                      "sorted by size descending, alpha is still expanded and its children are right under "
+                      "it, largest first (a1.txt 30, a3.txt 20, a2.txt 10 bytes)")
+    ok, names = wait_end(app, "End", by_size_desc, at_top=False)
+    tap.ok(ok, "sorted by size descending, the list ends with the smallest files: ..., file-000.txt (2 bytes)",
+           f"shown after End: {show(names)}\n{last_of(by_size_desc)}")
+
+    # And ascending once more for what follows.
+    click_back(size_header, by_size, "a third click on 'Size' sorts by size ascending again, alpha still expanded")
 
     # A file appears on the server; F5.
     request("PUT", FOLDER_PATH + NEW_FILE, b"n" * NEW_SIZE)
@@ -329,10 +364,8 @@ try:
     tap.ok(ok, f"after F5, {NEW_FILE} ({NEW_SIZE} bytes, PUT meanwhile) is listed in its place by size, "
            "between the 12- and the 14-byte files",
            f"around it: {neighbours}\nshown after Home: {show(names)}\n{first_of(by_size)}")
-    tap.ok(under(names, "alpha") == ["a2.txt", "a3.txt", "a1.txt"] and expanded(app, "alpha" + FOLDER),
-           "after F5, alpha is still expanded with its children right under it",
-           f"under alpha: {under(names, 'alpha')}\nalpha expanded: {expanded(app, 'alpha' + FOLDER)}\n"
-           f"shown: {show(names)}")
+    check_under_alpha(names, ["a2.txt", "a3.txt", "a1.txt"],
+                      "after F5, alpha is still expanded with its children right under it")
 
     # And by name, the new file is between file-006.txt and file-008.txt.
     if name_header is not None:
