@@ -87,6 +87,7 @@ davscope_info_add_value (GtkWidget  *group,
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
   else
