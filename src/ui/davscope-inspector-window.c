@@ -43,6 +43,7 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <string.h>
 
 #include "dav-multistatus-parser.h"
 
