@@ -62,22 +62,57 @@ davscope_info_group_new (GtkWidget  *page,
   return group;
 }
 
+/* A value of at most this many characters fits beside its title on one
+ * line, in English and German, at the windows' default width. */
+#define SHORT_VALUE_CHARS 24
+
+/* Short values sit at the end of their row on one line, as GNOME
+ * Settings' About page shows facts; longer ones (tokens, URLs, lists)
+ * go under the title, across the row, and wrap between words: a value
+ * squeezed into a suffix would be broken inside its words. */
 void
 davscope_info_add_value (GtkWidget  *group,
                          const char *title,
                          const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *escaped = dav_text_escape (value ? value : "", -1);
   GtkWidget *label = gtk_label_new (escaped);
+  GtkWidget *row;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  if (g_utf8_strlen (escaped, -1) <= SHORT_VALUE_CHARS)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  else
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      GtkWidget *heading = gtk_label_new (title);
+
+      row = adw_preferences_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      /* Where an AdwActionRow puts its title and subtitle. */
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    }
+
   /* The value is what an assistive technology reads after the title. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, escaped, -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

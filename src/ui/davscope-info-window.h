@@ -5,7 +5,8 @@
  * The frame the lock dialog and the server information share: an
  * AdwWindow with a header bar over a stack whose "loading" page is a
  * spinner, closed by Escape; pages of AdwPreferencesGroups whose rows
- * show a title and a value (server text, escaped, selectable).
+ * show a title and a value (server text, escaped, selectable): a short
+ * value beside its title, a long one under it.
  */
 
 #pragma once
@@ -25,7 +26,8 @@ GtkWidget *davscope_info_window_new   (GtkWindow          *parent,
 GtkWidget *davscope_info_group_new    (GtkWidget          *page,
                                        const char         *title,
                                        const char         *description);
-/* A row "title … value"; @value is server text, escaped here. */
+/* A row "title … value", or the title over a long value that wraps
+ * between words; @value is server text, escaped here. */
 void       davscope_info_add_value    (GtkWidget          *group,
                                        const char         *title,
                                        const char         *value);

@@ -292,40 +292,169 @@ davscope_inspector_body_language (const char *content_type,
 
 /* ---- XML ---------------------------------------------------------------- */
 
-/* The document re-indented, in UTF-8, or NULL when it is not well formed
- * or has a DTD. No network, no entity substitution, no DTD loading: the
- * entities a hostile body declares are neither expanded nor kept. */
-static char *
-pretty_print_xml (const char *data,
-                  gsize       length)
+/* Whitespace between elements is the server's layout, not data: without
+ * it libxml2 indents an element's children, one to a line. An element
+ * with text of its own (a value, mixed content) keeps all its text. */
+static void
+drop_layout_whitespace (xmlNodePtr element)
+{
+  gboolean has_elements = FALSE;
+  gboolean has_text = FALSE;
+  xmlNodePtr child;
+  xmlNodePtr next;
+
+  for (child = element->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      has_elements = TRUE;
+    else if ((child->type == XML_TEXT_NODE && !xmlIsBlankNode (child)) || child->type == XML_CDATA_SECTION_NODE)
+      has_text = TRUE;
+
+  for (child = element->children; child != NULL; child = next)
+    {
+      next = child->next;
+      if (child->type == XML_ELEMENT_NODE)
+        drop_layout_whitespace (child);
+      else if (has_elements && !has_text && child->type == XML_TEXT_NODE)
+        {
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
+    }
+}
+
+/* The next element after @node in document order, or NULL. */
+static xmlNodePtr
+next_element (xmlNodePtr node)
+{
+  for (;;)
+    {
+      if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+        node = node->children;
+      else
+        {
+          while (node->next == NULL)
+            {
+              node = node->parent;
+              if (node == NULL || node->type == XML_DOCUMENT_NODE)
+                return NULL;
+            }
+          node = node->next;
+        }
+      if (node->type == XML_ELEMENT_NODE)
+        return node;
+    }
+}
+
+/* No network, no entity substitution, no DTD loading: the entities a
+ * hostile body declares are neither expanded nor kept. */
+static xmlDocPtr
+read_xml (const char *data,
+          gsize       length,
+          int         options)
+{
+  if (length == 0 || length > G_MAXINT)
+    return NULL;
+
+  return xmlReadMemory (data, (int) length, NULL, NULL,
+                        options | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                        XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+}
+
+/* The body of a parsed answer re-indented (two spaces a level, as the
+ * response view shows it), in UTF-8, or NULL when it is not well formed
+ * or has a DTD. The parser's line numbers point into the body as
+ * received: @lines gets, for each of its lines (from 1), the line the
+ * same element went to, so that selecting a node still shows its line.
+ * The re-indented text is read again to learn where each element is:
+ * both trees have the same elements in the same order. */
+char *
+davscope_inspector_indent_xml (const char  *data,
+                               gsize        length,
+                               GArray     **lines)
 {
   xmlDocPtr doc;
+  xmlDocPtr indented;
   xmlChar *dump = NULL;
   int dump_length = 0;
   char *text = NULL;
 
-  if (length == 0 || length > G_MAXINT)
-    return NULL;
+  *lines = NULL;
   if (g_strstr_len (data, (gssize) length, "<!DOCTYPE") != NULL)
     return NULL;
 
-  doc = xmlReadMemory (data, (int) length, NULL, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                       XML_PARSE_NOBLANKS);
+  doc = read_xml (data, length, 0);
   if (doc == NULL)
     return NULL;
 
   if (doc->intSubset == NULL && doc->extSubset == NULL && xmlDocGetRootElement (doc) != NULL)
-    xmlDocDumpFormatMemoryEnc (doc, &dump, &dump_length, "UTF-8", 1);
+    {
+      drop_layout_whitespace (xmlDocGetRootElement (doc));
+      xmlDocDumpFormatMemoryEnc (doc, &dump, &dump_length, "UTF-8", 1);
+    }
+
+  indented = dump != NULL ? read_xml ((const char *) dump, dump_length, 0) : NULL;
+  if (indented != NULL)
+    {
+      GArray *map = g_array_new (FALSE, TRUE, sizeof (guint));
+      xmlNodePtr a = xmlDocGetRootElement (doc);
+      xmlNodePtr b = xmlDocGetRootElement (indented);
+      guint last = 1;
+
+      for (; a != NULL && b != NULL; a = next_element (a), b = next_element (b))
+        {
+          long from = xmlGetLineNo (a);
+          long to = xmlGetLineNo (b);
+
+          if (from <= 0 || to <= 0)
+            continue;
+          if ((guint) from >= map->len)
+            g_array_set_size (map, from + 1);
+          if (g_array_index (map, guint, from) == 0)
+            g_array_index (map, guint, from) = to;
+        }
+
+      /* A line without an element of its own (text, a problem inside a
+       * value) goes where the element before it went. */
+      for (guint i = 1; i < map->len; i++)
+        {
+          if (g_array_index (map, guint, i) == 0)
+            g_array_index (map, guint, i) = last;
+          last = g_array_index (map, guint, i);
+        }
+
+      *lines = map;
+      text = g_strndup ((const char *) dump, dump_length);
+      xmlFreeDoc (indented);
+    }
 
   if (dump != NULL)
-    {
-      text = g_strndup ((const char *) dump, dump_length);
-      xmlFree (dump);
-    }
+    xmlFree (dump);
   xmlFreeDoc (doc);
 
   return text;
+}
+
+/* Where a line of the body as received is in the re-indented text. */
+guint
+davscope_inspector_indented_line (GArray *lines,
+                                  guint   line)
+{
+  if (lines == NULL || line == 0)
+    return line;
+  if (line >= lines->len)
+    return lines->len > 1 ? g_array_index (lines, guint, lines->len - 1) : line;
+
+  return g_array_index (lines, guint, line);
+}
+
+/* The response view's XML: the same indentation, no line map. */
+static char *
+pretty_print_xml (const char *data,
+                  gsize       length)
+{
+  g_autoptr(GArray) lines = NULL;
+
+  return davscope_inspector_indent_xml (data, length, &lines);
 }
 
 /* ---- statuses ----------------------------------------------------------- */

@@ -53,6 +53,12 @@ const char                  *davscope_inspector_find_header         (GPtrArray  
 const char                  *davscope_inspector_body_language       (const char                 *content_type,
                                                                      const char                 *data,
                                                                      gsize                       length);
+/* Re-indented XML and where each line as received went (see the .c). */
+char                        *davscope_inspector_indent_xml          (const char                 *data,
+                                                                     gsize                       length,
+                                                                     GArray                    **lines);
+guint                        davscope_inspector_indented_line       (GArray                     *lines,
+                                                                     guint                       line);
 
 /* davscope-inspector-body.c: statuses */
 const char                  *davscope_inspector_status_class_css    (guint                       status);

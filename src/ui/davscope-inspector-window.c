@@ -43,6 +43,7 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <string.h>
 
 #include "dav-multistatus-parser.h"
 
@@ -91,6 +92,7 @@ struct _DavscopeInspectorWindow
   GtkWidget                  *parsed_summary;
   GtkWidget                  *parsed_view;
   GtkWidget                  *raw_view;
+  GArray                     *raw_lines;  /* line as received -> line shown, or NULL */
 
   DavClient                  *client;
   DavExchangeLog             *log;
@@ -177,6 +179,7 @@ show_parsed (DavscopeInspectorWindow *self,
   GtkSourceBuffer *raw = GTK_SOURCE_BUFFER (davscope_inspector_view_buffer (self->raw_view));
   g_autoptr(GListStore) nodes = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *indented = NULL;
   g_autofree char *text = NULL;
   const char *css_class = NULL;
   const char *classes[] = { NULL, NULL };
@@ -198,8 +201,12 @@ show_parsed (DavscopeInspectorWindow *self,
   gtk_label_set_text (GTK_LABEL (self->parsed_summary), summary);
   gtk_widget_set_css_classes (self->parsed_summary, classes);
 
-  /* As received, so that the parser's line numbers point into it. */
-  text = davscope_inspector_escape_block (data, length);
+  /* Re-indented, with where each line as received went, for the
+   * parser's line numbers; as received when it cannot be. */
+  g_clear_pointer (&self->raw_lines, g_array_unref);
+  indented = davscope_inspector_indent_xml (data, length, &self->raw_lines);
+  text = indented != NULL ? davscope_inspector_escape_block (indented, strlen (indented))
+                          : davscope_inspector_escape_block (data, length);
   gtk_source_buffer_set_language (raw, gtk_source_language_manager_get_language (languages, "xml"));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (raw), text, -1);
 
@@ -597,7 +604,9 @@ on_parsed_selection_changed (GtkSingleSelection      *selection,
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr(DavscopeInspectorNode) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
-  guint line = node != NULL ? davscope_inspector_node_get_line (node) : 0;
+  guint line = node != NULL ? davscope_inspector_indented_line (self->raw_lines,
+                                                               davscope_inspector_node_get_line (node))
+                            : 0;
   GtkTextBuffer *buffer = davscope_inspector_view_buffer (self->raw_view);
   GtkTextIter iter;
 
@@ -718,6 +727,7 @@ davscope_inspector_window_finalize (GObject *object)
   DavscopeInspectorWindow *self = DAVSCOPE_INSPECTOR_WINDOW (object);
 
   forget_shown (self);
+  g_clear_pointer (&self->raw_lines, g_array_unref);
 
   G_OBJECT_CLASS (davscope_inspector_window_parent_class)->finalize (object);
 }

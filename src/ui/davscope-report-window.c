@@ -59,6 +59,7 @@ struct _DavscopeReportWindow
   GtkWidget            *content_stack;
   GtkWidget            *running_page;
   GtkWidget            *list_view;
+  GtkWidget            *retry_button;
   GtkWidget            *replace_button;
 
   DavResourceStore     *store;
@@ -271,7 +272,9 @@ update_actions (DavscopeReportWindow *self)
                                  running && !g_cancellable_is_cancelled (self->cancellable));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.retry", ended && has_retryable (self, FALSE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.replace", ended && has_retryable (self, TRUE));
-  /* Replacing is offered only when there is something to replace. */
+  /* Retrying and replacing are offered only when there is something to
+   * try again or to replace. */
+  gtk_widget_set_visible (self->retry_button, ended && has_retryable (self, FALSE));
   gtk_widget_set_visible (self->replace_button, ended && has_retryable (self, TRUE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.copy", ended);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", ended);
@@ -723,6 +726,7 @@ davscope_report_window_class_init (DavscopeReportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, running_page);
   gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, DavscopeReportWindow, replace_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
 

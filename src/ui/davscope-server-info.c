@@ -44,11 +44,29 @@ add_group (Info       *info,
   return davscope_info_group_new (info->page, title, NULL);
 }
 
+/* A header's list as people write it, "OPTIONS, GET, HEAD": after a
+ * comma alone a line may not break (UAX #14), so "OPTIONS,GET,HEAD"
+ * would wrap inside a method; with a space it wraps between them. */
+static char *
+spaced_list (const char *list)
+{
+  g_auto(GStrv) items = g_strsplit (list, ",", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; items[i] != NULL; i++)
+    if (*g_strstrip (items[i]) != '\0')
+      g_ptr_array_add (kept, items[i]);
+  g_ptr_array_add (kept, NULL);
+
+  return g_strjoinv (", ", (char **) kept->pdata);
+}
+
 /* "1, 2, 3": what each class lets Davscope do. */
 static char *
 describe_classes (const char *dav)
 {
   g_auto(GStrv) classes = g_strsplit (dav, ",", -1);
+  g_autofree char *spaced = spaced_list (dav);
   gboolean locking = FALSE;
 
   for (guint i = 0; classes[i] != NULL; i++)
@@ -57,7 +75,7 @@ describe_classes (const char *dav)
       locking |= g_str_equal (classes[i], "2") || g_str_equal (classes[i], "3");
     }
 
-  return g_strdup_printf ("%s — %s", dav,
+  return g_strdup_printf ("%s — %s", spaced,
                           locking ? _("files and folders, properties and locking")
                                   : _("files and folders and properties, no locking"));
 }
@@ -99,7 +117,14 @@ fill (Info *info)
         }
       else
         davscope_info_add_value (group, _("Compliance classes"), _("none: the server does not say it speaks WebDAV here"));
-      davscope_info_add_value (group, _("Allowed methods"), allow ? allow : _("not listed"));
+      if (allow != NULL)
+        {
+          g_autofree char *methods = spaced_list (allow);
+
+          davscope_info_add_value (group, _("Allowed methods"), methods);
+        }
+      else
+        davscope_info_add_value (group, _("Allowed methods"), _("not listed"));
       davscope_info_add_value (group, _("Server software"), server ? server : _("not named"));
     }
 

@@ -101,6 +101,7 @@ make_compact (DavscopeTreeRow *self)
   gtk_widget_set_margin_top (self->box, 4);
   gtk_widget_set_margin_bottom (self->box, 4);
   gtk_box_set_spacing (GTK_BOX (self->top), 8);
+  gtk_widget_set_margin_top (self->expander, 1);
 
   gtk_widget_remove_css_class (self->title, "heading");
   gtk_label_set_wrap (GTK_LABEL (self->title), TRUE);
