@@ -117,6 +117,31 @@ dav_response_get_listing_status (const DavResponse *self)
   return dav_response_get_effective_status (self);
 }
 
+guint
+dav_response_get_item_status (const DavResponse *self)
+{
+  guint worst = 0;
+  gboolean lacks = FALSE;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->status != 0 || self->propstats->len == 0)
+    return dav_response_get_effective_status (self);
+
+  for (guint i = 0; i < self->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (self->propstats, i);
+
+      /* An empty 404 propstat names no property: that is the item's. */
+      if (propstat->status == 404 && propstat->properties->len > 0)
+        lacks = TRUE;
+      else if (worst == 0 || badness (propstat->status) > badness (worst))
+        worst = propstat->status;
+    }
+
+  return worst != 0 || !lacks ? worst : 200;
+}
+
 gboolean
 dav_response_is_ok (const DavResponse *self)
 {

@@ -67,6 +67,11 @@ gboolean      dav_response_is_ok             (const DavResponse *self);
  * else found when any property was found, since a 404 for one property
  * only says the item lacks it. */
 guint         dav_response_get_listing_status (const DavResponse *self);
+/* The status of the item itself, as the inspector shows it: the effective
+ * status, except that a 404 for named properties only says the item lacks
+ * them (RFC 4918 §9.1), so it is no failure of the item; a 403 or 424 for
+ * a property still is. */
+guint         dav_response_get_item_status   (const DavResponse *self);
 /* The property of that name from the best propstat (2xx first), or NULL. */
 const DavProperty *dav_response_find_property (const DavResponse *self,
                                                const char        *namespace_uri,

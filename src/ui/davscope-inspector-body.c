@@ -549,7 +549,7 @@ davscope_inspector_multistatus_summary (const DavMultistatus *multistatus,
       g_autofree char *responses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u response", "%u responses", n), n);
 
       for (guint i = 0; i < n; i++)
-        if (!dav_response_is_ok (g_ptr_array_index (multistatus->responses, i)))
+        if (!dav_status_is_success (dav_response_get_item_status (g_ptr_array_index (multistatus->responses, i))))
           failed++;
 
       if (failed > 0)

@@ -241,14 +241,14 @@ static DavscopeInspectorNode *
 response_node_new (DavResponse *response)
 {
   const char *href = dav_response_get_href (response);
-  guint status = dav_response_get_effective_status (response);
+  guint status = dav_response_get_item_status (response);
   DavscopeInspectorNode *node;
   DavStatusInfo info;
 
   dav_status_lookup (status, &info);
   if (status == 0)
     node = node_new ("dialog-warning-symbolic", "warning", NULL);
-  else if (dav_response_is_ok (response))
+  else if (dav_status_is_success (status))
     node = node_new (response->problems->len > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
                      response->problems->len > 0 ? "warning" : "success", NULL);
   else

@@ -440,6 +440,7 @@ check_empty_prop_404 (DavMultistatus *ms)
   g_assert_true (has_problem (r->problems, DAV_PROBLEM_EMPTY_PROPSTAT));
   /* The whole item failed. */
   g_assert_cmpuint (dav_response_get_effective_status (r), ==, 404);
+  g_assert_cmpuint (dav_response_get_item_status (r), ==, 404);
   g_assert_true (dav_multistatus_has_failures (ms));
 }
 
@@ -1048,6 +1049,9 @@ check_ns0_prefix_404_propstat_first (DavMultistatus *ms)
   g_assert_cmpuint (type->status, ==, 200);
   g_assert_cmpstr (type->value, ==, "<collection xmlns=\"DAV:\"/>");
   g_assert_cmpuint (r->problems->len, ==, 0);
+  /* The item lacks a property; the item itself is found. */
+  g_assert_cmpuint (dav_response_get_effective_status (r), ==, 404);
+  g_assert_cmpuint (dav_response_get_item_status (r), ==, 200);
 }
 
 static void
@@ -1061,6 +1065,8 @@ check_proppatch_424_409_default_ns_props (DavMultistatus *ms)
   g_assert_cmpstr (property_at (ms, 0, 0, 0)->name, ==, "Title");
   g_assert_cmpuint (property_at (ms, 0, 0, 0)->status, ==, 424);
   g_assert_cmpstr (propstat_at (ms, 0, 1)->reason, ==, "Conflict");
+  /* A refused property is a failure of the item, and the 409 its cause. */
+  g_assert_cmpuint (dav_response_get_item_status (r), ==, 409);
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->name, ==, "Rights");
   g_assert_cmpstr (property_at (ms, 0, 1, 0)->namespace_uri, ==, "http://ns.example.net/meta/");
   /* The description after the propstats belongs to the response. */
