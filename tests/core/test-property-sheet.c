@@ -110,7 +110,7 @@ set_reading (DavPropertySheet *sheet,
 {
   g_autoptr(DavResponse) response = response_for (path, propstats);
 
-  dav_property_sheet_set_reading (sheet, target, response);
+  dav_property_sheet_set_reading (sheet, target, response, 0);
 }
 
 static DavPropertyEntry *
