@@ -628,6 +628,221 @@ test_changes_validation (void)
   g_assert_finalize_object (g_steal_pointer (&sheet));
 }
 
+/* ---- the add form ------------------------------------------------------------ */
+
+static DavPropertyDraftState
+draft (DavPropertySheet      *sheet,
+       const char            *namespace_uri,
+       const char            *name,
+       const char            *value,
+       gboolean               is_xml,
+       DavPropertyDraftField *field,
+       gboolean              *warning,
+       const char           **message)
+{
+  dav_property_sheet_set_draft (sheet, namespace_uri, name, value, is_xml);
+  return dav_property_sheet_get_draft (sheet, field, warning, message);
+}
+
+/* Sets the draft, and checks its state, its field and that its message
+ * holds @text (NULL: no message). */
+static void
+assert_draft (DavPropertySheet      *sheet,
+              const char            *namespace_uri,
+              const char            *name,
+              const char            *value,
+              gboolean               is_xml,
+              DavPropertyDraftState  state,
+              DavPropertyDraftField  field,
+              const char            *text)
+{
+  DavPropertyDraftField actual_field;
+  const char *message;
+
+  g_assert_cmpint (draft (sheet, namespace_uri, name, value, is_xml, &actual_field, NULL, &message), ==, state);
+  g_assert_cmpint (actual_field, ==, field);
+  if (text == NULL)
+    g_assert_null (message);
+  else
+    {
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, text));
+    }
+}
+
+/* What the form holds is checked as it is typed: what is missing is
+ * said, what is wrong explained, on the field it is about. */
+static void
+test_draft_check (void)
+{
+  g_autoptr(DavPropertySheet) sheet = sheet_with_dead_properties ();
+  gboolean warning = TRUE;
+  const char *message = NULL;
+  guint notified = 0;
+
+  g_signal_connect (sheet, "notify::n-pending", G_CALLBACK (count_notify_cb), &notified);
+
+  /* A namespace alone is the form's default: nothing to say. */
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, &message), ==, DAV_PROPERTY_DRAFT_EMPTY);
+  g_assert_null (message);
+  assert_draft (sheet, NS, "", "", FALSE, DAV_PROPERTY_DRAFT_EMPTY, DAV_PROPERTY_DRAFT_FIELD_NONE, NULL);
+  assert_draft (sheet, "no uri", "", "", FALSE,
+                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace");
+
+  /* Missing parts, in the order of the form. */
+  assert_draft (sheet, NS, "", "5", FALSE,
+                DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAME, "Give the property a name.");
+  assert_draft (sheet, "", "rating", "5", FALSE,
+                DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "namespace is needed");
+  assert_draft (sheet, NS, "rating", "", FALSE,
+                DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_VALUE, "No value yet");
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 0);
+
+  /* Names: an XML NCName, without a prefix. */
+  assert_draft (sheet, NS, "1rating", "5", FALSE,
+                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "is not an XML name");
+  assert_draft (sheet, NS, "my rating", "5", FALSE,
+                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "is not an XML name");
+  assert_draft (sheet, NS, "x:rating", "5", FALSE,
+                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "has a prefix");
+
+  /* Namespaces: a URI; DAV: only for what WebDAV defines. */
+  assert_draft (sheet, "example.com/ns", "rating", "5", FALSE,
+                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace");
+  assert_draft (sheet, "http://example.com/my ns", "rating", "5", FALSE,
+                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace");
+  assert_draft (sheet, "DAV:", "rating", "5", FALSE,
+                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "reserved");
+  assert_draft (sheet, "  urn:example:ns ", " rating ", "5", FALSE,
+                DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds rating");
+  assert_draft (sheet, "DAV:", "displayname", "Report", FALSE,
+                DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds displayname");
+  /* A protected one can be sent, to see the server refuse it; it warns. */
+  g_assert_cmpint (draft (sheet, "DAV:", "getetag", "x", FALSE, NULL, &warning, &message), ==,
+                   DAV_PROPERTY_DRAFT_READY);
+  g_assert_true (warning);
+  g_assert_nonnull (strstr (message, "will refuse it"));
+
+  /* Values: XML must be well formed; text is never checked as XML. */
+  assert_draft (sheet, NS, "rating", "<a>", TRUE,
+                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_VALUE, "not a well-formed fragment");
+  assert_draft (sheet, NS, "rating", "<a>", FALSE,
+                DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds rating");
+
+  /* A ready draft is a pending change; one naming a listed property
+   * with no change of its own too, one that only replaces it not. */
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
+  assert_draft (sheet, NS, "author", "Bob", FALSE,
+                DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, "already listed");
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
+  dav_property_sheet_set_change (sheet, entry (sheet, NS, "author"), DAV_PROPERTY_CHANGE_SET, "Carol", FALSE);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
+  dav_property_sheet_set_draft (sheet, NS, "", "", FALSE);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
+  g_assert_cmpuint (notified, >=, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&sheet));
+}
+
+/* Apply takes a ready draft as the last change; Add Property takes one
+ * that lacks only its value, empty. */
+static void
+test_draft_apply (void)
+{
+  g_autoptr(DavPropertySheet) sheet = sheet_with_dead_properties ();
+  g_autoptr(DavBatch) batch = new_batch ();
+  g_autoptr(DavBatch) refused = new_batch ();
+  DavPropertyEntry *color = entry (sheet, NS, "color");
+  DavPropertyEntry *invalid = NULL;
+  DavPropertyEntry *rating;
+  DavPropertyEntry *empty;
+  GPtrArray *applied;
+  const char *message;
+
+  dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_SET, "blue", FALSE);
+  dav_property_sheet_set_draft (sheet, NS, "rating", "5", FALSE);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 2);
+
+  /* A listed change that cannot be sent stops it all; the draft stays. */
+  dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_SET, "<open>", TRUE);
+  g_assert_false (dav_property_sheet_begin_apply (sheet, refused, &invalid));
+  g_assert_true (invalid == color);
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, NULL), ==, DAV_PROPERTY_DRAFT_READY);
+  g_assert_null (dav_property_sheet_lookup (sheet, NS, "rating"));
+
+  dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_SET, "blue", FALSE);
+  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, &invalid));
+  g_assert_null (invalid);
+  g_assert_cmpuint (dav_batch_get_n_targets (batch), ==, 1);
+  applied = dav_property_sheet_get_applied (sheet);
+  rating = dav_property_sheet_lookup (sheet, NS, "rating");
+  g_assert_nonnull (rating);
+  g_assert_true (dav_property_entry_is_added (rating));
+  g_assert_cmpuint (applied->len, ==, 2);
+  g_assert_true (g_ptr_array_index (applied, 0) == color);
+  g_assert_true (g_ptr_array_index (applied, 1) == rating);
+  g_assert_cmpstr (dav_property_entry_get_new_value (rating), ==, "5");
+  /* The form is free again; its namespace stays. */
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, &message), ==, DAV_PROPERTY_DRAFT_EMPTY);
+  g_assert_null (message);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 2);
+
+  /* Add Property: with no value, the property is added empty. */
+  dav_property_sheet_set_draft (sheet, NS, "flag", "", FALSE);
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, NULL), ==, DAV_PROPERTY_DRAFT_INCOMPLETE);
+  empty = dav_property_sheet_take_draft (sheet);
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (dav_property_entry_get_new_value (empty), ==, "");
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 3);
+  /* What is wrong is not added. */
+  dav_property_sheet_set_draft (sheet, NS, "1flag", "x", FALSE);
+  g_assert_null (dav_property_sheet_take_draft (sheet));
+  dav_property_sheet_set_draft (sheet, NS, "", "x", FALSE);
+  g_assert_null (dav_property_sheet_take_draft (sheet));
+
+  g_assert_finalize_object (g_steal_pointer (&sheet));
+}
+
+/* Each entry keeps the answer and the exchange its status was read
+ * from, for its badge's Show Exchange; the listing's exchange is not
+ * the sheet's to know. */
+static void
+test_merge_exchange (void)
+{
+  DavResource *file = resource_for ("a.txt", PROPSTAT ("200 OK", "<D:getetag>\"e\"</D:getetag>")
+                                             PROPSTAT ("404 Not Found", "<D:quota-used-bytes/>"));
+  g_autoptr(DavPropertySheet) sheet = sheet_of (file, NULL);
+  g_autoptr(DavResponse) reading = response_for ("a.txt", PROPSTAT ("200 OK", "<X:author>Alice</X:author>")
+                                                          PROPSTAT ("404 Not Found", "<D:displayname/>"));
+  DavPropertyEntry *author;
+  DavPropertyEntry *displayname;
+  DavPropertyEntry *quota;
+
+  dav_property_sheet_set_reading (sheet, 0, reading, 42);
+  dav_property_sheet_merge (sheet);
+  author = entry (sheet, NS, "author");
+  displayname = entry (sheet, "DAV:", "displayname");
+  quota = entry (sheet, "DAV:", "quota-used-bytes");
+
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (author), ==, 42);
+  g_assert_true (dav_property_entry_get_response (author) == reading);
+  g_assert_cmpuint (dav_property_entry_get_status (displayname), ==, 404);
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (displayname), ==, 42);
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (quota), ==, 0);
+  g_assert_true (dav_property_entry_get_response (quota) == dav_resource_get_response (file));
+
+  /* A new reading names its own exchange; without one, none. */
+  dav_property_sheet_set_reading (sheet, 0, reading, 43);
+  dav_property_sheet_merge (sheet);
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (author), ==, 43);
+  dav_property_sheet_set_reading (sheet, 0, NULL, 44);
+  dav_property_sheet_merge (sheet);
+  g_assert_null (dav_property_sheet_lookup (sheet, "DAV:", "displayname"));
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (entry (sheet, "DAV:", "getetag")), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&sheet));
+}
+
 /* ---- applying -------------------------------------------------------------- */
 
 /* One item with dead properties, and the report its Apply will get. */
@@ -961,10 +1176,13 @@ main (int    argc,
   g_test_add_func ("/property-sheet/merge/several", test_merge_several);
   g_test_add_func ("/property-sheet/merge/best-propstat", test_merge_best_propstat);
   g_test_add_func ("/property-sheet/merge/again", test_merge_again);
+  g_test_add_func ("/property-sheet/merge/exchange", test_merge_exchange);
   g_test_add_func ("/property-sheet/changes/order", test_changes_order);
   g_test_add_func ("/property-sheet/changes/undo", test_changes_undo);
   g_test_add_func ("/property-sheet/changes/edit", test_changes_edit);
   g_test_add_func ("/property-sheet/changes/validation", test_changes_validation);
+  g_test_add_func ("/property-sheet/draft/check", test_draft_check);
+  g_test_add_func ("/property-sheet/draft/apply", test_draft_apply);
   g_test_add ("/property-sheet/outcome/all-ok", Fixture, NULL, fixture_set_up, test_outcome_all_ok, fixture_tear_down);
   g_test_add ("/property-sheet/outcome/refused", Fixture, NULL, fixture_set_up, test_outcome_refused, fixture_tear_down);
   g_test_add ("/property-sheet/outcome/refused-state", Fixture, NULL, fixture_set_up, test_outcome_refused_state, fixture_tear_down);
