@@ -78,6 +78,7 @@ struct _DavscopePropertyEditor
   guint             n_reading;    /* PROPFINDs not answered yet */
   guint             next_to_read;
   DavBatch         *batch;        /* while Apply runs */
+  GtkWidget        *focus_to_restore;  /* weak: where the focus was in the form */
   GtkWidget        *discard_dialog;
   gboolean          discard_confirmed;
   gboolean          disposed;
@@ -423,11 +424,32 @@ davscope_property_editor_apply_cb (GObject      *source,
 
   gtk_widget_set_sensitive (self->property_list, TRUE);
   gtk_widget_set_sensitive (self->add_group, TRUE);
+  if (self->focus_to_restore != NULL)
+    gtk_widget_grab_focus (self->focus_to_restore);
+  g_clear_weak_pointer (&self->focus_to_restore);
   apply_free (apply);
 
   /* What the server has now; pending and failed changes stay on their rows. */
   start_reading (self);
   update_actions (self);
+}
+
+/* The form and the list are made insensitive while Apply runs: the focus
+ * leaves them first, so that a text field is told it lost it (GTK warns
+ * about a field that keeps its cursor blinking without focus), and
+ * comes back to the form afterwards. */
+static void
+release_focus (DavscopePropertyEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL)
+    return;
+
+  if (gtk_widget_is_ancestor (focus, self->add_group))
+    g_set_weak_pointer (&self->focus_to_restore, focus);
+  if (gtk_widget_is_ancestor (focus, self->add_group) || gtk_widget_is_ancestor (focus, self->property_list))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
 }
 
 static void
@@ -470,6 +492,7 @@ apply_action (GtkWidget  *widget,
   self->batch = g_object_ref (batch);
   show_banner (self, NULL, NULL);
   show_add_message (self, NULL, NULL);
+  release_focus (self);
   gtk_widget_set_sensitive (self->property_list, FALSE);
   gtk_widget_set_sensitive (self->add_group, FALSE);
   set_busy (self);
@@ -730,6 +753,7 @@ davscope_property_editor_dispose (GObject *object)
   DavscopePropertyEditor *self = DAVSCOPE_PROPERTY_EDITOR (object);
 
   self->disposed = TRUE;
+  g_clear_weak_pointer (&self->focus_to_restore);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->batch);
