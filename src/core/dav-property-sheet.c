@@ -674,8 +674,10 @@ dup_name_problem (const char *name)
   g_autofree char *shown = dav_text_escape (name, -1);
 
   if (strchr (name, ':') != NULL)
+    /* Translators: %s is the name typed for a new property, such as "x:rating" */
     return g_strdup_printf (_("“%s” has a prefix: leave it out, the namespace goes in its own field."), shown);
 
+  /* Translators: %s is the name typed for a new property */
   return g_strdup_printf (_("“%s” is not an XML name: it starts with a letter or “_”, and holds letters, digits, “-”, “_” and “.”, without spaces."),
                           shown);
 }
@@ -755,6 +757,8 @@ check_draft (DavPropertySheet *self)
       return;
     }
 
+  /* Translators: in the three messages below, %s is the name of the
+   * property typed into the add form, such as "rating" */
   if (dav_property_is_protected (ns, name))
     set_draft_check (self, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, TRUE,
                      g_strdup_printf (_("The server computes %s and will refuse it; every other change sent with it fails too (all-or-nothing)."),

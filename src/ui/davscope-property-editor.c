@@ -631,6 +631,7 @@ on_add_activate (DavscopePropertyEditor *self)
   show_draft (self);
 
   shown = dav_text_escape (dav_property_entry_get_name (entry), -1);
+  /* Translators: %s is the name of the property just added, such as "rating" */
   message = g_strdup_printf (_("%s is among the changes; Apply sends them."), shown);
   show_add_message (self, message, "dim-label");
   gtk_widget_grab_focus (self->name_row);

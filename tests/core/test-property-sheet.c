@@ -630,111 +630,77 @@ test_changes_validation (void)
 
 /* ---- the add form ------------------------------------------------------------ */
 
-static DavPropertyDraftState
-draft (DavPropertySheet      *sheet,
-       const char            *namespace_uri,
-       const char            *name,
-       const char            *value,
-       gboolean               is_xml,
-       DavPropertyDraftField *field,
-       gboolean              *warning,
-       const char           **message)
-{
-  dav_property_sheet_set_draft (sheet, namespace_uri, name, value, is_xml);
-  return dav_property_sheet_get_draft (sheet, field, warning, message);
-}
+/* What the form holds, and what its check must find. */
+typedef struct {
+  const char            *namespace_uri;
+  const char            *name;
+  const char            *value;
+  gboolean               is_xml;
+  DavPropertyDraftState  state;
+  DavPropertyDraftField  field;
+  const char            *message;   /* a part of it; NULL: none */
+} DraftCase;
 
-/* Sets the draft, and checks its state, its field and that its message
- * holds @text (NULL: no message). */
-static void
-assert_draft (DavPropertySheet      *sheet,
-              const char            *namespace_uri,
-              const char            *name,
-              const char            *value,
-              gboolean               is_xml,
-              DavPropertyDraftState  state,
-              DavPropertyDraftField  field,
-              const char            *text)
-{
-  DavPropertyDraftField actual_field;
-  const char *message;
-
-  g_assert_cmpint (draft (sheet, namespace_uri, name, value, is_xml, &actual_field, NULL, &message), ==, state);
-  g_assert_cmpint (actual_field, ==, field);
-  if (text == NULL)
-    g_assert_null (message);
-  else
-    {
-      g_assert_nonnull (message);
-      g_assert_nonnull (strstr (message, text));
-    }
-}
+static const DraftCase draft_cases[] = {
+  /* A namespace alone is the form's default: nothing to say. */
+  { NS, "", "", FALSE, DAV_PROPERTY_DRAFT_EMPTY, DAV_PROPERTY_DRAFT_FIELD_NONE, NULL },
+  { "no uri", "", "", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace" },
+  /* Missing parts, in the order of the form. */
+  { NS, "", "5", FALSE, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAME, "Give the property a name." },
+  { "", "rating", "5", FALSE, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "namespace is needed" },
+  { NS, "rating", "", FALSE, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_VALUE, "No value yet" },
+  /* Names: an XML NCName, without a prefix. */
+  { NS, "1rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "is not an XML name" },
+  { NS, "my rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "is not an XML name" },
+  { NS, "x:rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "has a prefix" },
+  /* Namespaces: a URI; DAV: only for what WebDAV defines. */
+  { "example.com/ns", "rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace" },
+  { "http://example.com/my ns", "rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace" },
+  { "DAV:", "rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "reserved" },
+  { "  urn:example:ns ", " rating ", "5", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds rating" },
+  { "DAV:", "displayname", "Report", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds displayname" },
+  /* A protected one can be sent, to see the server refuse it. */
+  { "DAV:", "getetag", "x", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, "will refuse it" },
+  /* Values: XML must be well formed; text is never checked as XML. */
+  { NS, "rating", "<a>", TRUE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_VALUE, "not a well-formed fragment" },
+  { NS, "rating", "<a>", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds rating" },
+  /* A property already listed gets the value. */
+  { NS, "author", "Bob", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, "already listed" },
+};
 
 /* What the form holds is checked as it is typed: what is missing is
- * said, what is wrong explained, on the field it is about. */
+ * said, what is wrong explained, on the field it is about; only a
+ * ready draft is a pending change. */
 static void
 test_draft_check (void)
 {
   g_autoptr(DavPropertySheet) sheet = sheet_with_dead_properties ();
-  gboolean warning = TRUE;
-  const char *message = NULL;
   guint notified = 0;
 
   g_signal_connect (sheet, "notify::n-pending", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, NULL), ==, DAV_PROPERTY_DRAFT_EMPTY);
 
-  /* A namespace alone is the form's default: nothing to say. */
-  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, &message), ==, DAV_PROPERTY_DRAFT_EMPTY);
-  g_assert_null (message);
-  assert_draft (sheet, NS, "", "", FALSE, DAV_PROPERTY_DRAFT_EMPTY, DAV_PROPERTY_DRAFT_FIELD_NONE, NULL);
-  assert_draft (sheet, "no uri", "", "", FALSE,
-                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace");
+  for (guint i = 0; i < G_N_ELEMENTS (draft_cases); i++)
+    {
+      const DraftCase *c = &draft_cases[i];
+      DavPropertyDraftField field;
+      gboolean warning;
+      const char *message;
 
-  /* Missing parts, in the order of the form. */
-  assert_draft (sheet, NS, "", "5", FALSE,
-                DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAME, "Give the property a name.");
-  assert_draft (sheet, "", "rating", "5", FALSE,
-                DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "namespace is needed");
-  assert_draft (sheet, NS, "rating", "", FALSE,
-                DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_VALUE, "No value yet");
-  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 0);
+      g_test_message ("draft {%s}%s = %s", c->namespace_uri, c->name, c->value);
+      dav_property_sheet_set_draft (sheet, c->namespace_uri, c->name, c->value, c->is_xml);
+      g_assert_cmpint (dav_property_sheet_get_draft (sheet, &field, &warning, &message), ==, c->state);
+      g_assert_cmpint (field, ==, c->field);
+      g_assert_true (warning == g_str_equal (c->name, "getetag"));
+      if (c->message == NULL)
+        g_assert_null (message);
+      else
+        g_assert_nonnull (strstr (message ? message : "", c->message));
+      g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, c->state == DAV_PROPERTY_DRAFT_READY);
+    }
 
-  /* Names: an XML NCName, without a prefix. */
-  assert_draft (sheet, NS, "1rating", "5", FALSE,
-                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "is not an XML name");
-  assert_draft (sheet, NS, "my rating", "5", FALSE,
-                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "is not an XML name");
-  assert_draft (sheet, NS, "x:rating", "5", FALSE,
-                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "has a prefix");
-
-  /* Namespaces: a URI; DAV: only for what WebDAV defines. */
-  assert_draft (sheet, "example.com/ns", "rating", "5", FALSE,
-                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace");
-  assert_draft (sheet, "http://example.com/my ns", "rating", "5", FALSE,
-                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace");
-  assert_draft (sheet, "DAV:", "rating", "5", FALSE,
-                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "reserved");
-  assert_draft (sheet, "  urn:example:ns ", " rating ", "5", FALSE,
-                DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds rating");
-  assert_draft (sheet, "DAV:", "displayname", "Report", FALSE,
-                DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds displayname");
-  /* A protected one can be sent, to see the server refuse it; it warns. */
-  g_assert_cmpint (draft (sheet, "DAV:", "getetag", "x", FALSE, NULL, &warning, &message), ==,
-                   DAV_PROPERTY_DRAFT_READY);
-  g_assert_true (warning);
-  g_assert_nonnull (strstr (message, "will refuse it"));
-
-  /* Values: XML must be well formed; text is never checked as XML. */
-  assert_draft (sheet, NS, "rating", "<a>", TRUE,
-                DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_VALUE, "not a well-formed fragment");
-  assert_draft (sheet, NS, "rating", "<a>", FALSE,
-                DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds rating");
-
-  /* A ready draft is a pending change; one naming a listed property
-   * with no change of its own too, one that only replaces it not. */
-  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
-  assert_draft (sheet, NS, "author", "Bob", FALSE,
-                DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, "already listed");
-  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
+  /* One naming a listed property that has a change of its own only
+   * replaces that change. */
   dav_property_sheet_set_change (sheet, entry (sheet, NS, "author"), DAV_PROPERTY_CHANGE_SET, "Carol", FALSE);
   g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
   dav_property_sheet_set_draft (sheet, NS, "", "", FALSE);
