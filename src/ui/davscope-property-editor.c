@@ -481,7 +481,8 @@ apply_action (GtkWidget  *widget,
       return;
     }
   gtk_widget_set_visible (self->results_group, FALSE);
-  /* What the form held is now a row of its own, sent with the others. */
+  /* What the form held is now a row of its own, sent with the others;
+   * the focus comes back to the start of the emptied form. */
   if (took_form)
     clear_form (self);
 
@@ -493,6 +494,8 @@ apply_action (GtkWidget  *widget,
   show_banner (self, NULL, NULL);
   show_add_message (self, NULL, NULL);
   release_focus (self);
+  if (took_form && self->focus_to_restore != NULL)
+    g_set_weak_pointer (&self->focus_to_restore, self->name_row);
   gtk_widget_set_sensitive (self->property_list, FALSE);
   gtk_widget_set_sensitive (self->add_group, FALSE);
   set_busy (self);
