@@ -11,6 +11,7 @@
 #pragma once
 
 #include "dav-property-entry.h"
+#include "dav-response.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,8 @@ struct _DavPropertyEntry
   gboolean           is_xml;
   gboolean           mixed;
   guint              status;
+  DavResponse       *response;       /* the answer that status is from, or NULL */
+  guint64            exchange_id;    /* its exchange (0: not known, a listing's) */
 
   /* What the person wants. */
   DavPropertyChange  change;

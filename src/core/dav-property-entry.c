@@ -31,6 +31,7 @@ dav_property_entry_finalize (GObject *object)
   g_free (self->name);
   g_free (self->key);
   g_free (self->value);
+  g_clear_pointer (&self->response, dav_response_unref);
   g_free (self->new_value);
   g_free (self->invalid);
   g_free (self->result_text);
@@ -83,6 +84,8 @@ dav_property_entry_clear_server (DavPropertyEntry *self)
   self->n_present = 0;
   self->mixed = FALSE;
   self->status = 0;
+  self->exchange_id = 0;
+  g_clear_pointer (&self->response, dav_response_unref);
   g_clear_pointer (&self->value, g_free);
 }
 
@@ -174,6 +177,8 @@ GETTER (const char *, value, get_value)
 GETTER (gboolean, is_xml, get_value_is_xml)
 GETTER (gboolean, mixed, is_mixed)
 GETTER (guint, status, get_status)
+GETTER (DavResponse *, response, get_response)
+GETTER (guint64, exchange_id, get_exchange_id)
 GETTER (DavPropertyChange, change, get_change)
 GETTER (const char *, new_value, get_new_value)
 GETTER (gboolean, new_is_xml, get_new_value_is_xml)

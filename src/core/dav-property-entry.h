@@ -13,6 +13,8 @@
 
 #include <glib-object.h>
 
+#include "dav-response.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -44,6 +46,11 @@ gboolean           dav_property_entry_get_value_is_xml    (DavPropertyEntry *sel
 gboolean           dav_property_entry_is_mixed            (DavPropertyEntry *self);
 /* The propstat status; the worst one over several items. */
 guint              dav_property_entry_get_status          (DavPropertyEntry *self);
+/* Where that status was read: the response about the item (for its
+ * description, conditions and problems) and the exchange it came in, 0
+ * when it is not known (a listing's, or an exchange log that was off). */
+DavResponse       *dav_property_entry_get_response        (DavPropertyEntry *self);
+guint64            dav_property_entry_get_exchange_id     (DavPropertyEntry *self);
 /* The text an editor starts from: the value as it is, or escaped (then
  * @escaped) when it holds characters that could hide or disguise text;
  * NULL when there is no single value (no item has it, or they differ). */

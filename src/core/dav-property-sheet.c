@@ -15,15 +15,19 @@
 #include "dav-property-sheet.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/tree.h>
+#include <string.h>
 
 #include "dav-prop-patch.h"
 #include "dav-property-entry-private.h"
+#include "dav-property.h"
 #include "dav-status.h"
 #include "dav-text.h"
 
 typedef struct {
   DavResource *resource;
   DavResponse *reading;   /* the allprop reading, or NULL */
+  guint64      reading_exchange;  /* the exchange it came in, or 0 */
   int          sent;      /* its item in the report of the last Apply; -1: not sent */
   char        *refused;   /* why it was not sent, or NULL */
 } Target;
@@ -41,6 +45,16 @@ struct _DavPropertySheet
 
   GPtrArray  *applied;        /* DavPropertyEntry*, in the order sent */
   DavReport  *report;         /* of the last Apply, or NULL */
+
+  /* The add form's draft, stripped, and what its check found. */
+  char                  *draft_namespace;
+  char                  *draft_name;
+  char                  *draft_value;
+  gboolean               draft_is_xml;
+  DavPropertyDraftState  draft_state;
+  DavPropertyDraftField  draft_field;
+  gboolean               draft_warning;
+  char                  *draft_message;
 };
 
 enum {
@@ -110,6 +124,10 @@ dav_property_sheet_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->applied, g_ptr_array_unref);
   g_clear_pointer (&self->report, dav_report_unref);
+  g_clear_pointer (&self->draft_namespace, g_free);
+  g_clear_pointer (&self->draft_name, g_free);
+  g_clear_pointer (&self->draft_value, g_free);
+  g_clear_pointer (&self->draft_message, g_free);
 
   G_OBJECT_CLASS (dav_property_sheet_parent_class)->finalize (object);
 }
@@ -166,7 +184,7 @@ dav_property_sheet_new (GPtrArray *resources)
   self = g_object_new (DAV_TYPE_PROPERTY_SHEET, NULL);
   for (guint i = 0; i < resources->len; i++)
     {
-      Target target = { NULL, NULL, -1, NULL };
+      Target target = { NULL, NULL, 0, -1, NULL };
 
       target.resource = g_object_ref (g_ptr_array_index (resources, i));
       g_array_append_val (self->targets, target);
@@ -200,10 +218,24 @@ dav_property_sheet_get_target (DavPropertySheet *self,
   return target_at (self, target)->resource;
 }
 
+/* A ready draft is one more change, unless it only replaces the one
+ * pending on the property it names. */
+static gboolean
+draft_counts (DavPropertySheet *self)
+{
+  DavPropertyEntry *entry;
+
+  if (self->draft_state != DAV_PROPERTY_DRAFT_READY)
+    return FALSE;
+
+  entry = dav_property_sheet_lookup (self, self->draft_namespace, self->draft_name);
+  return entry == NULL || entry->change == DAV_PROPERTY_CHANGE_NONE;
+}
+
 static void
 update_n_pending (DavPropertySheet *self)
 {
-  guint n = 0;
+  guint n = draft_counts (self) ? 1 : 0;
 
   for (guint i = 0; i < self->shown->len; i++)
     if (((DavPropertyEntry *) g_ptr_array_index (self->shown, i))->change != DAV_PROPERTY_CHANGE_NONE)
@@ -278,6 +310,8 @@ static void
 take_property (DavPropertySheet  *self,
                GHashTable        *touched,
                GHashTable        *seen_here,
+               DavResponse       *response,
+               guint64            exchange_id,
                const DavProperty *property)
 {
   DavPropertyEntry *entry;
@@ -302,7 +336,13 @@ take_property (DavPropertySheet  *self,
 
   /* The status shown is the worst one: a 404 on one item is news. */
   if (!entry->seen || (dav_status_is_success (entry->status) && !present))
-    entry->status = property->status;
+    {
+      entry->status = property->status;
+      /* Where it was said, for the badge's "Show Exchange". */
+      g_clear_pointer (&entry->response, dav_response_unref);
+      entry->response = dav_response_ref (response);
+      entry->exchange_id = exchange_id;
+    }
 
   if (present)
     {
@@ -319,10 +359,11 @@ take_property (DavPropertySheet  *self,
 }
 
 static void
-take_response (DavPropertySheet  *self,
-               GHashTable        *touched,
-               GHashTable        *seen_here,
-               const DavResponse *response)
+take_response (DavPropertySheet *self,
+               GHashTable       *touched,
+               GHashTable       *seen_here,
+               DavResponse      *response,
+               guint64           exchange_id)
 {
   if (response == NULL)
     return;
@@ -337,7 +378,8 @@ take_response (DavPropertySheet  *self,
           continue;
 
         for (guint j = 0; j < propstat->properties->len; j++)
-          take_property (self, touched, seen_here, g_ptr_array_index (propstat->properties, j));
+          take_property (self, touched, seen_here, response, exchange_id,
+                         g_ptr_array_index (propstat->properties, j));
       }
 }
 
@@ -357,7 +399,8 @@ compare_shown (gconstpointer a,
 void
 dav_property_sheet_set_reading (DavPropertySheet *self,
                                 guint             target,
-                                DavResponse      *reading)
+                                DavResponse      *reading,
+                                guint64           exchange_id)
 {
   Target *t;
 
@@ -367,6 +410,7 @@ dav_property_sheet_set_reading (DavPropertySheet *self,
   t = target_at (self, target);
   g_clear_pointer (&t->reading, dav_response_unref);
   t->reading = reading != NULL ? dav_response_ref (reading) : NULL;
+  t->reading_exchange = reading != NULL ? exchange_id : 0;
 }
 
 void
@@ -386,8 +430,9 @@ dav_property_sheet_merge (DavPropertySheet *self)
       Target *target = target_at (self, i);
       g_autoptr(GHashTable) seen_here = g_hash_table_new (g_str_hash, g_str_equal);
 
-      take_response (self, touched, seen_here, target->reading);
-      take_response (self, touched, seen_here, dav_resource_get_response (target->resource));
+      take_response (self, touched, seen_here, target->reading, target->reading_exchange);
+      /* The listing's exchange is its folder's, which the sheet does not know. */
+      take_response (self, touched, seen_here, dav_resource_get_response (target->resource), 0);
     }
 
   shown = g_ptr_array_new_with_free_func (g_object_unref);
@@ -588,6 +633,217 @@ dav_property_sheet_add (DavPropertySheet *self,
   return entry;
 }
 
+/* ---- the add form ---------------------------------------------------------------- */
+
+static void
+set_draft_check (DavPropertySheet      *self,
+                 DavPropertyDraftState  state,
+                 DavPropertyDraftField  field,
+                 gboolean               warning,
+                 char                  *message)
+{
+  self->draft_state = state;
+  self->draft_field = field;
+  self->draft_warning = warning;
+  g_free (self->draft_message);
+  self->draft_message = message;
+}
+
+/* A namespace is a URI (RFC 4918 §4.3 via XML Namespaces): a scheme, a
+ * colon, and no white space ("DAV:", "urn:example:ns" and
+ * "http://example.com/ns/" all are). */
+static gboolean
+is_uri_ish (const char *text)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (text);
+
+  if (scheme == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || (guchar) *p < 0x20 || *p == 0x7F)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Why @name is not an XML name, in words a person can act on. */
+static char *
+dup_name_problem (const char *name)
+{
+  g_autofree char *shown = dav_text_escape (name, -1);
+
+  if (strchr (name, ':') != NULL)
+    /* Translators: %s is the name typed for a new property, such as "x:rating" */
+    return g_strdup_printf (_("“%s” has a prefix: leave it out, the namespace goes in its own field."), shown);
+
+  /* Translators: %s is the name typed for a new property */
+  return g_strdup_printf (_("“%s” is not an XML name: it starts with a letter or “_”, and holds letters, digits, “-”, “_” and “.”, without spaces."),
+                          shown);
+}
+
+static void
+check_draft (DavPropertySheet *self)
+{
+  const char *ns = self->draft_namespace;
+  const char *name = self->draft_name;
+  const char *value = self->draft_value;
+  g_autofree char *shown_name = dav_text_escape (name, -1);
+  g_autofree char *shown_ns = dav_text_escape (ns, -1);
+  g_autoptr(GError) error = NULL;
+  DavPropPatch *patch;
+  gboolean valid;
+
+  /* A namespace alone is the form's default, not something typed. */
+  if (*name == '\0' && *value == '\0')
+    {
+      if (*ns != '\0' && !is_uri_ish (ns))
+        set_draft_check (self, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, FALSE,
+                         g_strdup_printf (_("“%s” is not a namespace: a namespace is a URI, such as http://example.com/ns/ or urn:example:ns."),
+                                          shown_ns));
+      else
+        set_draft_check (self, DAV_PROPERTY_DRAFT_EMPTY, DAV_PROPERTY_DRAFT_FIELD_NONE, FALSE, NULL);
+      return;
+    }
+
+  if (*name == '\0')
+    {
+      set_draft_check (self, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAME, FALSE,
+                       g_strdup (_("Give the property a name.")));
+      return;
+    }
+  if (xmlValidateNCName ((const xmlChar *) name, 0) != 0)
+    {
+      set_draft_check (self, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, FALSE,
+                       dup_name_problem (name));
+      return;
+    }
+
+  if (*ns == '\0')
+    {
+      set_draft_check (self, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, FALSE,
+                       g_strdup (_("A namespace is needed: a URI of your own, such as http://example.com/ns/.")));
+      return;
+    }
+  if (!is_uri_ish (ns))
+    {
+      set_draft_check (self, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, FALSE,
+                       g_strdup_printf (_("“%s” is not a namespace: a namespace is a URI, such as http://example.com/ns/ or urn:example:ns."),
+                                        shown_ns));
+      return;
+    }
+  /* RFC 4918 §21.1: DAV: is reserved for the properties WebDAV defines. */
+  if (g_str_equal (ns, "DAV:") && !dav_property_is_live (ns, name))
+    {
+      set_draft_check (self, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, FALSE,
+                       g_strdup_printf (_("The DAV: namespace is reserved for the properties WebDAV defines, and “%s” is not one of them: a property of your own needs a namespace of its own."),
+                                        shown_name));
+      return;
+    }
+
+  if (*value == '\0')
+    {
+      set_draft_check (self, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_VALUE, FALSE,
+                       g_strdup (_("No value yet: type one, or press Add Property to add it with an empty value.")));
+      return;
+    }
+  patch = dav_prop_patch_new_set (ns, name, value, self->draft_is_xml);
+  valid = dav_prop_patch_validate (patch, &error);
+  dav_prop_patch_free (patch);
+  if (!valid)
+    {
+      set_draft_check (self, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_VALUE, FALSE,
+                       dav_text_escape (error->message, -1));
+      return;
+    }
+
+  /* Translators: in the three messages below, %s is the name of the
+   * property typed into the add form, such as "rating" */
+  if (dav_property_is_protected (ns, name))
+    set_draft_check (self, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, TRUE,
+                     g_strdup_printf (_("The server computes %s and will refuse it; every other change sent with it fails too (all-or-nothing)."),
+                                      shown_name));
+  else if (dav_property_sheet_lookup (self, ns, name) != NULL)
+    set_draft_check (self, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, FALSE,
+                     g_strdup_printf (_("%s is already listed: Apply gives it this value, with the other changes."),
+                                      shown_name));
+  else
+    set_draft_check (self, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, FALSE,
+                     g_strdup_printf (_("Apply adds %s, with the other changes."), shown_name));
+}
+
+static char *
+dup_stripped (const char *text)
+{
+  char *copy = g_strdup (text ? text : "");
+
+  dav_text_strip (copy);
+  return copy;
+}
+
+void
+dav_property_sheet_set_draft (DavPropertySheet *self,
+                              const char       *namespace_uri,
+                              const char       *name,
+                              const char       *value,
+                              gboolean          is_xml)
+{
+  g_return_if_fail (DAV_IS_PROPERTY_SHEET (self));
+
+  g_free (self->draft_namespace);
+  self->draft_namespace = dup_stripped (namespace_uri);
+  g_free (self->draft_name);
+  self->draft_name = dup_stripped (name);
+  g_free (self->draft_value);
+  self->draft_value = g_strdup (value ? value : "");
+  self->draft_is_xml = is_xml;
+
+  check_draft (self);
+  update_n_pending (self);
+}
+
+DavPropertyDraftState
+dav_property_sheet_get_draft (DavPropertySheet       *self,
+                              DavPropertyDraftField  *field,
+                              gboolean               *warning,
+                              const char            **message)
+{
+  g_return_val_if_fail (DAV_IS_PROPERTY_SHEET (self), DAV_PROPERTY_DRAFT_EMPTY);
+
+  if (field != NULL)
+    *field = self->draft_field;
+  if (warning != NULL)
+    *warning = self->draft_warning;
+  if (message != NULL)
+    *message = self->draft_message;
+
+  return self->draft_state;
+}
+
+DavPropertyEntry *
+dav_property_sheet_take_draft (DavPropertySheet *self)
+{
+  g_autofree char *ns = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *value = NULL;
+  gboolean is_xml;
+
+  g_return_val_if_fail (DAV_IS_PROPERTY_SHEET (self), NULL);
+
+  if (self->draft_state != DAV_PROPERTY_DRAFT_READY &&
+      !(self->draft_state == DAV_PROPERTY_DRAFT_INCOMPLETE && self->draft_field == DAV_PROPERTY_DRAFT_FIELD_VALUE))
+    return NULL;
+
+  ns = g_steal_pointer (&self->draft_namespace);
+  name = g_steal_pointer (&self->draft_name);
+  value = g_steal_pointer (&self->draft_value);
+  is_xml = self->draft_is_xml;
+  /* The namespace stays, for the next property in it. */
+  dav_property_sheet_set_draft (self, ns, NULL, NULL, FALSE);
+
+  return dav_property_sheet_add (self, ns, name, value, is_xml);
+}
+
 /* ---- applying ------------------------------------------------------------------ */
 
 static int
@@ -671,6 +927,7 @@ dav_property_sheet_begin_apply (DavPropertySheet  *self,
 {
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) patches = NULL;
+  DavPropertyEntry *bad = NULL;
   GHashTableIter iter;
   gpointer value;
 
@@ -678,7 +935,18 @@ dav_property_sheet_begin_apply (DavPropertySheet  *self,
   g_return_val_if_fail (DAV_IS_BATCH (batch), FALSE);
 
   pending = pending_in_order (self);
-  patches = patches_of (pending, invalid);
+  patches = patches_of (pending, &bad);
+  /* What the form holds goes with the others, as the last change. */
+  if (bad == NULL && self->draft_state == DAV_PROPERTY_DRAFT_READY)
+    {
+      dav_property_sheet_take_draft (self);
+      g_clear_pointer (&pending, g_ptr_array_unref);
+      g_clear_pointer (&patches, g_ptr_array_unref);
+      pending = pending_in_order (self);
+      patches = patches_of (pending, &bad);
+    }
+  if (invalid != NULL)
+    *invalid = bad;
   if (patches == NULL)
     return FALSE;
 

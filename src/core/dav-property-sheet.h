@@ -29,6 +29,22 @@
 
 G_BEGIN_DECLS
 
+/* What the add form holds (the draft): a property being typed. */
+typedef enum {
+  DAV_PROPERTY_DRAFT_EMPTY,       /* nothing typed; a namespace alone is the form's default */
+  DAV_PROPERTY_DRAFT_INCOMPLETE,  /* something is missing; the message says what */
+  DAV_PROPERTY_DRAFT_INVALID,     /* it cannot be sent as it is; the message says why */
+  DAV_PROPERTY_DRAFT_READY,       /* a pending change: counted, and sent by Apply */
+} DavPropertyDraftState;
+
+/* The field a draft's message is about. */
+typedef enum {
+  DAV_PROPERTY_DRAFT_FIELD_NONE,
+  DAV_PROPERTY_DRAFT_FIELD_NAME,
+  DAV_PROPERTY_DRAFT_FIELD_NAMESPACE,
+  DAV_PROPERTY_DRAFT_FIELD_VALUE,
+} DavPropertyDraftField;
+
 #define DAV_TYPE_PROPERTY_SHEET (dav_property_sheet_get_type ())
 
 G_DECLARE_FINAL_TYPE (DavPropertySheet, dav_property_sheet, DAV, PROPERTY_SHEET, GObject)
@@ -41,10 +57,13 @@ DavResource       *dav_property_sheet_get_target       (DavPropertySheet  *self,
                                                         guint              target);
 
 /* Reading what the server has. */
-/* The allprop reading of @target; it replaces the one before. */
+/* The allprop reading of @target, and the exchange it came in (0: not
+ * known); it replaces the one before. Each entry keeps the response and
+ * exchange its status was read from (dav_property_entry_get_exchange_id). */
 void               dav_property_sheet_set_reading      (DavPropertySheet  *self,
                                                         guint              target,
-                                                        DavResponse       *reading);
+                                                        DavResponse       *reading,
+                                                        guint64            exchange_id);
 /* Builds the list again from the readings: each target's reading, then
  * what its listing said that the reading did not (a 404 for a property
  * allprop does not name). Pending changes and outcomes stay; entries
@@ -93,17 +112,42 @@ DavPropertyEntry  *dav_property_sheet_add              (DavPropertySheet  *self,
                                                         const char        *value,
                                                         gboolean           is_xml);
 
+/* The add form. What it holds is checked as it is typed: the name must
+ * be an XML name (NCName), the namespace a URI, and not DAV: unless the
+ * name is one WebDAV defines; the value is needed, and well-formed when
+ * it is XML. A ready draft counts in "n-pending" and Apply sends it, as
+ * the last change, after adding it to the list. Whitespace around the
+ * name and namespace is not part of them. */
+void               dav_property_sheet_set_draft        (DavPropertySheet  *self,
+                                                        const char        *namespace_uri,
+                                                        const char        *name,
+                                                        const char        *value,
+                                                        gboolean           is_xml);
+/* Its state, the field the message is about, whether the message is a
+ * warning (a ready draft the server will refuse), and the message, ready
+ * to show, or NULL (an empty draft). */
+DavPropertyDraftState dav_property_sheet_get_draft     (DavPropertySheet  *self,
+                                                        DavPropertyDraftField *field,
+                                                        gboolean          *warning,
+                                                        const char       **message);
+/* Adds the draft to the changes (as dav_property_sheet_add) and forgets
+ * it: a ready one, or one that lacks only its value (added empty, since
+ * the person asked). Returns: (transfer none) its entry, or NULL when it
+ * cannot be added (dav_property_sheet_get_draft says why). */
+DavPropertyEntry  *dav_property_sheet_take_draft       (DavPropertySheet  *self);
+
 /* Applying. */
-/* The PROPPATCH instructions (DavPropPatch*) of the pending changes, in
- * the order they were made. NULL when nothing is pending, or when a change
+/* The PROPPATCH instructions (DavPropPatch*) of the pending changes listed
+ * (not the draft), in the order they were made. NULL when nothing is pending, or when a change
  * cannot be sent as it is: then @invalid is the first such entry, in that
  * order, with its reason, and it emitted "changed". */
 GPtrArray         *dav_property_sheet_dup_patches      (DavPropertySheet  *self,
                                                         DavPropertyEntry **invalid);
-/* Adds one PROPPATCH per target to @batch, and forgets the outcome of the
- * last Apply. A target without an address, or one @batch refuses, is not
- * sent; its reason becomes its outcome. FALSE, with nothing done, when
- * dav_property_sheet_dup_patches has nothing to send. */
+/* Adds a ready draft to the changes, then one PROPPATCH per target to
+ * @batch, and forgets the outcome of the last Apply. A target without an
+ * address, or one @batch refuses, is not sent; its reason becomes its
+ * outcome. FALSE, with nothing done, when a listed change is invalid
+ * (then the draft stays) or nothing is pending. */
 gboolean           dav_property_sheet_begin_apply      (DavPropertySheet  *self,
                                                         DavBatch          *batch,
                                                         DavPropertyEntry **invalid);

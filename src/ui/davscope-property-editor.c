@@ -60,9 +60,9 @@ struct _DavscopePropertyEditor
   GtkWidget        *results_group;
   GtkWidget        *results_grid;
   GtkWidget        *add_group;
-  GtkWidget        *namespace_entry;
-  GtkWidget        *name_entry;
-  GtkWidget        *value_view;
+  GtkWidget        *name_row;
+  GtkWidget        *namespace_row;
+  GtkWidget        *value_row;
   GtkWidget        *xml_switch;
   GtkWidget        *add_message;
   GtkWidget        *properties_group;
@@ -78,14 +78,19 @@ struct _DavscopePropertyEditor
   guint             n_reading;    /* PROPFINDs not answered yet */
   guint             next_to_read;
   DavBatch         *batch;        /* while Apply runs */
+  GtkWidget        *focus_to_restore;  /* weak: where the focus was in the form */
   GtkWidget        *discard_dialog;
   gboolean          discard_confirmed;
   gboolean          disposed;
+  gboolean          form_filling;     /* the form is being set, not typed into */
+  gboolean          namespace_typed;  /* the person chose the namespace: no default */
 };
 
 G_DEFINE_FINAL_TYPE (DavscopePropertyEditor, davscope_property_editor, ADW_TYPE_WINDOW)
 
-static void update_actions  (DavscopePropertyEditor *self);
+static void update_actions    (DavscopePropertyEditor *self);
+static void suggest_namespace (DavscopePropertyEditor *self);
+static void clear_form        (DavscopePropertyEditor *self);
 
 static guint
 n_targets (DavscopePropertyEditor *self)
@@ -144,8 +149,8 @@ show_add_message (DavscopePropertyEditor *self,
 {
   const char *classes[] = { css_class, NULL };
 
+  /* Shown even when empty: it keeps "Add Property" at the end of the line. */
   gtk_label_set_text (GTK_LABEL (self->add_message), text != NULL ? text : "");
-  gtk_widget_set_visible (self->add_message, text != NULL && *text != '\0');
   gtk_widget_set_css_classes (self->add_message, classes);
 }
 
@@ -168,7 +173,7 @@ on_row_expanded (DavscopePropertyRow    *row,
 static void
 on_row_forgotten (DavscopePropertyEditor *self)
 {
-  gtk_widget_grab_focus (self->name_entry);
+  gtk_widget_grab_focus (self->name_row);
 }
 
 static GtkWidget *
@@ -217,6 +222,7 @@ static void
 merge (DavscopePropertyEditor *self)
 {
   dav_property_sheet_merge (self->sheet);
+  suggest_namespace (self);
   update_actions (self);
 }
 
@@ -283,7 +289,7 @@ davscope_property_editor_read_cb (GObject      *source,
       if (response == NULL)
         why = g_strdup (_("The server's answer did not describe this item."));
       else
-        dav_property_sheet_set_reading (self->sheet, reading->index, response);
+        dav_property_sheet_set_reading (self->sheet, reading->index, response, result->exchange_id);
     }
   g_free (g_ptr_array_index (self->read_errors, reading->index));
   g_ptr_array_index (self->read_errors, reading->index) = why;
@@ -418,11 +424,32 @@ davscope_property_editor_apply_cb (GObject      *source,
 
   gtk_widget_set_sensitive (self->property_list, TRUE);
   gtk_widget_set_sensitive (self->add_group, TRUE);
+  if (self->focus_to_restore != NULL)
+    gtk_widget_grab_focus (self->focus_to_restore);
+  g_clear_weak_pointer (&self->focus_to_restore);
   apply_free (apply);
 
   /* What the server has now; pending and failed changes stay on their rows. */
   start_reading (self);
   update_actions (self);
+}
+
+/* The form and the list are made insensitive while Apply runs: the focus
+ * leaves them first, so that a text field is told it lost it (GTK warns
+ * about a field that keeps its cursor blinking without focus), and
+ * comes back to the form afterwards. */
+static void
+release_focus (DavscopePropertyEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL)
+    return;
+
+  if (gtk_widget_is_ancestor (focus, self->add_group))
+    g_set_weak_pointer (&self->focus_to_restore, focus);
+  if (gtk_widget_is_ancestor (focus, self->add_group) || gtk_widget_is_ancestor (focus, self->property_list))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
 }
 
 static void
@@ -433,12 +460,14 @@ apply_action (GtkWidget  *widget,
   DavscopePropertyEditor *self = DAVSCOPE_PROPERTY_EDITOR (widget);
   g_autoptr(DavBatch) batch = NULL;
   DavPropertyEntry *invalid = NULL;
+  gboolean took_form;
   Apply *apply;
 
   if (self->batch != NULL)
     return;
 
   batch = dav_batch_new (dav_resource_store_get_client (self->store), CONCURRENCY);
+  took_form = dav_property_sheet_get_draft (self->sheet, NULL, NULL, NULL) == DAV_PROPERTY_DRAFT_READY;
   if (!dav_property_sheet_begin_apply (self->sheet, batch, &invalid))
     {
       if (invalid != NULL)
@@ -452,6 +481,10 @@ apply_action (GtkWidget  *widget,
       return;
     }
   gtk_widget_set_visible (self->results_group, FALSE);
+  /* What the form held is now a row of its own, sent with the others;
+   * the focus comes back to the start of the emptied form. */
+  if (took_form)
+    clear_form (self);
 
   apply = g_new0 (Apply, 1);
   apply->self = g_object_ref (self);
@@ -460,6 +493,9 @@ apply_action (GtkWidget  *widget,
   self->batch = g_object_ref (batch);
   show_banner (self, NULL, NULL);
   show_add_message (self, NULL, NULL);
+  release_focus (self);
+  if (took_form && self->focus_to_restore != NULL)
+    g_set_weak_pointer (&self->focus_to_restore, self->name_row);
   gtk_widget_set_sensitive (self->property_list, FALSE);
   gtk_widget_set_sensitive (self->add_group, FALSE);
   set_busy (self);
@@ -470,79 +506,138 @@ apply_action (GtkWidget  *widget,
 /* ---- adding ------------------------------------------------------------------ */
 
 static void
-on_add_form_changed (DavscopePropertyEditor *self)
+set_row_state (GtkWidget  *row,
+               const char *css_class)
 {
-  show_add_message (self, NULL, NULL);
-  if (gtk_switch_get_active (GTK_SWITCH (self->xml_switch)))
-    gtk_widget_add_css_class (self->value_view, "monospace");
-  else
-    gtk_widget_remove_css_class (self->value_view, "monospace");
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_remove_css_class (row, "warning");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (row, css_class);
+}
+
+/* The draft's check, under the form and on the field it is about: what
+ * is missing in quiet words, what is wrong in red, as it is typed. */
+static void
+show_draft (DavscopePropertyEditor *self)
+{
+  DavPropertyDraftField field;
+  gboolean warning;
+  const char *message;
+  DavPropertyDraftState state = dav_property_sheet_get_draft (self->sheet, &field, &warning, &message);
+  const char *field_class = state == DAV_PROPERTY_DRAFT_INVALID ? "error" : warning ? "warning" : NULL;
+
+  set_row_state (self->name_row, field == DAV_PROPERTY_DRAFT_FIELD_NAME ? field_class : NULL);
+  set_row_state (self->namespace_row, field == DAV_PROPERTY_DRAFT_FIELD_NAMESPACE ? field_class : NULL);
+  set_row_state (self->value_row, field == DAV_PROPERTY_DRAFT_FIELD_VALUE ? field_class : NULL);
+  show_add_message (self, message, field_class != NULL ? field_class : "dim-label");
 }
 
 static void
+on_add_form_changed (DavscopePropertyEditor *self)
+{
+  gboolean is_xml = gtk_switch_get_active (GTK_SWITCH (self->xml_switch));
+
+  if (is_xml)
+    gtk_widget_add_css_class (self->value_row, "monospace");
+  else
+    gtk_widget_remove_css_class (self->value_row, "monospace");
+
+  if (self->form_filling)
+    return;
+
+  dav_property_sheet_set_draft (self->sheet,
+                                gtk_editable_get_text (GTK_EDITABLE (self->namespace_row)),
+                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                                is_xml);
+  show_draft (self);
+}
+
+static void
+on_namespace_changed (DavscopePropertyEditor *self)
+{
+  if (!self->form_filling)
+    self->namespace_typed = TRUE;
+}
+
+/* Empties the name and the value; the namespace stays, for the next
+ * property in it. */
+static void
+clear_form (DavscopePropertyEditor *self)
+{
+  self->form_filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), "");
+  self->form_filling = FALSE;
+  on_add_form_changed (self);
+}
+
+/* Until the person types a namespace, the form offers the one the
+ * item's own dead properties use, so that adding one more is a name and
+ * a value. */
+static void
+suggest_namespace (DavscopePropertyEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sheet));
+
+  if (self->namespace_typed ||
+      *gtk_editable_get_text (GTK_EDITABLE (self->namespace_row)) != '\0')
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DavPropertyEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->sheet), i);
+      const char *ns = dav_property_entry_get_namespace_uri (entry);
+
+      if (dav_property_entry_is_live (entry) || *ns == '\0' || g_str_equal (ns, "DAV:"))
+        continue;
+
+      self->form_filling = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->namespace_row), ns);
+      self->form_filling = FALSE;
+      on_add_form_changed (self);
+      return;
+    }
+}
+
+/* "Add Property" (or Enter in the form): what is typed becomes a row of
+ * its own, and the form is free for another. */
+static void
 on_add_activate (DavscopePropertyEditor *self)
 {
-  g_autofree char *ns = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->namespace_entry)));
-  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->value_view));
-  g_autofree char *value = NULL;
-  gboolean is_xml = gtk_switch_get_active (GTK_SWITCH (self->xml_switch));
-  g_autoptr(GError) error = NULL;
+  DavPropertyDraftField field;
   g_autofree char *shown = NULL;
   g_autofree char *message = NULL;
-  const char *message_class;
   DavPropertyEntry *entry;
-  GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  value = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  dav_text_strip (ns);
-  dav_text_strip (name);
-
-  if (*name == '\0')
+  on_add_form_changed (self);
+  entry = dav_property_sheet_take_draft (self->sheet);
+  if (entry == NULL)
     {
-      show_add_message (self, _("Give the property a name."), "error");
-      gtk_widget_grab_focus (self->name_entry);
+      DavPropertyDraftState state = dav_property_sheet_get_draft (self->sheet, &field, NULL, NULL);
+
+      if (state == DAV_PROPERTY_DRAFT_EMPTY)
+        {
+          show_add_message (self, _("Give the property a name."), "dim-label");
+          field = DAV_PROPERTY_DRAFT_FIELD_NAME;
+        }
+      gtk_widget_grab_focus (field == DAV_PROPERTY_DRAFT_FIELD_VALUE ? self->value_row
+                             : field == DAV_PROPERTY_DRAFT_FIELD_NAMESPACE ? self->namespace_row
+                             : self->name_row);
       return;
     }
 
-  /* The name first, then the value: the message goes next to the field. */
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      DavPropPatch *patch = dav_prop_patch_new_set (ns, name, value, pass == 1 && is_xml);
-      gboolean valid = dav_prop_patch_validate (patch, &error);
+  self->form_filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), "");
+  self->form_filling = FALSE;
+  show_draft (self);
 
-      dav_prop_patch_free (patch);
-      if (!valid)
-        {
-          g_autofree char *why = dav_text_escape (error->message, -1);
-
-          show_add_message (self, why, "error");
-          gtk_widget_grab_focus (pass == 0 ? self->name_entry : self->value_view);
-          return;
-        }
-    }
-
-  entry = dav_property_sheet_add (self->sheet, ns, name, value, is_xml);
-
-  shown = dav_text_escape (dav_property_entry_get_key (entry), -1);
-  if (dav_property_entry_is_protected (entry))
-    {
-      message = g_strdup_printf (_("%s is added to the changes, but the server computes it and will refuse it; every other change sent with it fails too (all-or-nothing)."),
-                                 shown);
-      message_class = "warning";
-    }
-  else
-    {
-      message = g_strdup_printf (_("%s is added to the changes: Apply sends them."), shown);
-      message_class = "dim-label";
-    }
-
-  /* The namespace stays, for the next property in it. */
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
-  gtk_text_buffer_set_text (buffer, "", -1);
-  show_add_message (self, message, message_class);
-  gtk_widget_grab_focus (self->name_entry);
+  shown = dav_text_escape (dav_property_entry_get_name (entry), -1);
+  /* Translators: %s is the name of the property just added, such as "rating" */
+  message = g_strdup_printf (_("%s is among the changes; Apply sends them."), shown);
+  show_add_message (self, message, "dim-label");
+  gtk_widget_grab_focus (self->name_row);
   update_actions (self);
 }
 
@@ -662,6 +757,7 @@ davscope_property_editor_dispose (GObject *object)
   DavscopePropertyEditor *self = DAVSCOPE_PROPERTY_EDITOR (object);
 
   self->disposed = TRUE;
+  g_clear_weak_pointer (&self->focus_to_restore);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->batch);
@@ -708,15 +804,16 @@ davscope_property_editor_class_init (DavscopePropertyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, results_group);
   gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, results_grid);
   gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, add_group);
-  gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, namespace_entry);
-  gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, value_view);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, namespace_row);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, value_row);
   gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, xml_switch);
   gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, add_message);
   gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, properties_group);
   gtk_widget_class_bind_template_child (widget_class, DavscopePropertyEditor, property_list);
   gtk_widget_class_bind_template_callback (widget_class, on_add_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_form_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_namespace_changed);
 
   gtk_widget_class_install_action (widget_class, "editor.apply", NULL, apply_action);
 
@@ -744,8 +841,6 @@ davscope_property_editor_init (DavscopePropertyEditor *self)
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 
-  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->value_view)), "changed",
-                            G_CALLBACK (on_add_form_changed), self);
   gtk_list_box_set_header_func (GTK_LIST_BOX (self->property_list), header_func, NULL, NULL);
 }
 
@@ -797,7 +892,7 @@ davscope_property_editor_show (GtkWindow        *parent,
   merge (self);
   start_reading (self);
   gtk_window_present (GTK_WINDOW (self));
-  gtk_widget_grab_focus (self->namespace_entry);
+  gtk_widget_grab_focus (self->name_row);
 
   return self;
 }

@@ -294,9 +294,13 @@ row_sync (DavscopePropertyRow *self)
   set_classes (self->note_label, "caption", change != DAV_PROPERTY_CHANGE_NONE ? "accent" : "dim-label");
   gtk_widget_set_tooltip_text (self->note_label, protected_ ? _("The server computes this property; it cannot be changed") : NULL);
 
+  /* With the answer it was read from: its description, and the PROPFIND
+   * in the inspector. */
   davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (self->badge),
                              dav_property_entry_is_seen (entry) ? dav_property_entry_get_status (entry) : 0,
-                             TRUE, NULL, NULL);
+                             TRUE, NULL, dav_property_entry_get_response (entry));
+  davscope_status_badge_set_exchange (DAVSCOPE_STATUS_BADGE (self->badge),
+                                      dav_property_entry_get_exchange_id (entry));
 
   sync_result (self);
 

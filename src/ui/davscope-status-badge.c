@@ -79,6 +79,40 @@ on_show_exchange (GtkButton  *button,
   gtk_popover_popdown (popover);
 }
 
+/* A popover opens with nothing selected: a selectable label that gets
+ * the focus selects all of itself (gtk-label-select-on-focus), which
+ * reads as if the text were about to be replaced. The focus goes to
+ * Show Exchange when there is one, and whatever label took it lets go
+ * of its selection; its text can still be selected by hand. */
+static void
+on_popover_map (DavscopeStatusBadge *self,
+                GtkWidget           *popover)
+{
+  GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (popover));
+
+  for (GtkWidget *child = gtk_widget_get_last_child (box);
+       child != NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_widget_grab_focus (child);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_label_get_selectable (GTK_LABEL (child)))
+      gtk_label_select_region (GTK_LABEL (child), 0, 0);
+
+  /* The tooltip says what the popover says, and would cover it. */
+  gtk_widget_set_has_tooltip (self->button, FALSE);
+}
+
+static void
+on_popover_closed (DavscopeStatusBadge *self)
+{
+  if (self->button != NULL)
+    gtk_widget_set_has_tooltip (self->button, TRUE);
+}
+
 /* The popover's content, built when it opens. Server text goes into
  * plain labels (never markup), escaped. */
 static void
@@ -101,7 +135,8 @@ create_popup (GtkMenuButton *button,
     {
       lookup (self, &info);
       title = g_strdup_printf ("%u %s", self->status, info.reason);
-      add_text (box, title, "heading");
+      /* The heading names the popover; the code is on the badge. */
+      gtk_label_set_selectable (GTK_LABEL (add_text (box, title, "heading")), FALSE);
       if (!info.known)
         add_text (box, _("This is not a registered HTTP status code."), "dim-label");
       add_text (box, info.explanation, NULL);
@@ -167,6 +202,8 @@ create_popup (GtkMenuButton *button,
     }
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "map", G_CALLBACK (on_popover_map), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_popover_closed), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_popover (button, popover);
 }
 
@@ -193,6 +230,21 @@ ensure_button (DavscopeStatusBadge *self)
   gtk_widget_set_halign (self->button, GTK_ALIGN_START);
   gtk_widget_set_visible (self->button, FALSE);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+}
+
+/* What the popover says is built again when it next opens: the status,
+ * the answer or the exchange changed. */
+static void
+forget_popover (DavscopeStatusBadge *self)
+{
+  GtkPopover *popover;
+
+  if (self->button == NULL)
+    return;
+
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button));
+  if (popover != NULL && !gtk_widget_get_visible (GTK_WIDGET (popover)))
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), NULL);
 }
 
 static void
@@ -241,6 +293,7 @@ update (DavscopeStatusBadge *self)
     }
 
   ensure_button (self);
+  forget_popover (self);
   for (guint i = 0; i < 4; i++)
     gtk_widget_remove_css_class (self->button, davscope_severity_css ((DavSeverity) i));
   gtk_widget_set_visible (self->button, TRUE);
@@ -281,6 +334,7 @@ davscope_status_badge_set_exchange (DavscopeStatusBadge *self,
 
   self->exchange_id = exchange_id;
   g_clear_object (&self->folder);
+  forget_popover (self);
 }
 
 void
@@ -291,6 +345,7 @@ davscope_status_badge_set_listing (DavscopeStatusBadge *self,
 
   self->exchange_id = 0;
   g_set_object (&self->folder, folder);
+  forget_popover (self);
 }
 
 static void

@@ -110,7 +110,7 @@ set_reading (DavPropertySheet *sheet,
 {
   g_autoptr(DavResponse) response = response_for (path, propstats);
 
-  dav_property_sheet_set_reading (sheet, target, response);
+  dav_property_sheet_set_reading (sheet, target, response, 0);
 }
 
 static DavPropertyEntry *
@@ -628,6 +628,187 @@ test_changes_validation (void)
   g_assert_finalize_object (g_steal_pointer (&sheet));
 }
 
+/* ---- the add form ------------------------------------------------------------ */
+
+/* What the form holds, and what its check must find. */
+typedef struct {
+  const char            *namespace_uri;
+  const char            *name;
+  const char            *value;
+  gboolean               is_xml;
+  DavPropertyDraftState  state;
+  DavPropertyDraftField  field;
+  const char            *message;   /* a part of it; NULL: none */
+} DraftCase;
+
+static const DraftCase draft_cases[] = {
+  /* A namespace alone is the form's default: nothing to say. */
+  { NS, "", "", FALSE, DAV_PROPERTY_DRAFT_EMPTY, DAV_PROPERTY_DRAFT_FIELD_NONE, NULL },
+  { "no uri", "", "", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace" },
+  /* Missing parts, in the order of the form. */
+  { NS, "", "5", FALSE, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAME, "Give the property a name." },
+  { "", "rating", "5", FALSE, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "namespace is needed" },
+  { NS, "rating", "", FALSE, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_VALUE, "No value yet" },
+  /* Names: an XML NCName, without a prefix. */
+  { NS, "1rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "is not an XML name" },
+  { NS, "my rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "is not an XML name" },
+  { NS, "x:rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, "has a prefix" },
+  /* Namespaces: a URI; DAV: only for what WebDAV defines. */
+  { "example.com/ns", "rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace" },
+  { "http://example.com/my ns", "rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "is not a namespace" },
+  { "DAV:", "rating", "5", FALSE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, "reserved" },
+  { "  urn:example:ns ", " rating ", "5", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds rating" },
+  { "DAV:", "displayname", "Report", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds displayname" },
+  /* A protected one can be sent, to see the server refuse it. */
+  { "DAV:", "getetag", "x", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, "will refuse it" },
+  /* Values: XML must be well formed; text is never checked as XML. */
+  { NS, "rating", "<a>", TRUE, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_VALUE, "not a well-formed fragment" },
+  { NS, "rating", "<a>", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, "Apply adds rating" },
+  /* A property already listed gets the value. */
+  { NS, "author", "Bob", FALSE, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, "already listed" },
+};
+
+/* What the form holds is checked as it is typed: what is missing is
+ * said, what is wrong explained, on the field it is about; only a
+ * ready draft is a pending change. */
+static void
+test_draft_check (void)
+{
+  g_autoptr(DavPropertySheet) sheet = sheet_with_dead_properties ();
+  guint notified = 0;
+
+  g_signal_connect (sheet, "notify::n-pending", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, NULL), ==, DAV_PROPERTY_DRAFT_EMPTY);
+
+  for (guint i = 0; i < G_N_ELEMENTS (draft_cases); i++)
+    {
+      const DraftCase *c = &draft_cases[i];
+      DavPropertyDraftField field;
+      gboolean warning;
+      const char *message;
+
+      g_test_message ("draft {%s}%s = %s", c->namespace_uri, c->name, c->value);
+      dav_property_sheet_set_draft (sheet, c->namespace_uri, c->name, c->value, c->is_xml);
+      g_assert_cmpint (dav_property_sheet_get_draft (sheet, &field, &warning, &message), ==, c->state);
+      g_assert_cmpint (field, ==, c->field);
+      g_assert_true (warning == g_str_equal (c->name, "getetag"));
+      if (c->message == NULL)
+        g_assert_null (message);
+      else
+        g_assert_nonnull (strstr (message ? message : "", c->message));
+      g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, c->state == DAV_PROPERTY_DRAFT_READY);
+    }
+
+  /* One naming a listed property that has a change of its own only
+   * replaces that change. */
+  dav_property_sheet_set_change (sheet, entry (sheet, NS, "author"), DAV_PROPERTY_CHANGE_SET, "Carol", FALSE);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
+  dav_property_sheet_set_draft (sheet, NS, "", "", FALSE);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 1);
+  g_assert_cmpuint (notified, >=, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&sheet));
+}
+
+/* Apply takes a ready draft as the last change; Add Property takes one
+ * that lacks only its value, empty. */
+static void
+test_draft_apply (void)
+{
+  g_autoptr(DavPropertySheet) sheet = sheet_with_dead_properties ();
+  g_autoptr(DavBatch) batch = new_batch ();
+  g_autoptr(DavBatch) refused = new_batch ();
+  DavPropertyEntry *color = entry (sheet, NS, "color");
+  DavPropertyEntry *invalid = NULL;
+  DavPropertyEntry *rating;
+  DavPropertyEntry *empty;
+  GPtrArray *applied;
+  const char *message;
+
+  dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_SET, "blue", FALSE);
+  dav_property_sheet_set_draft (sheet, NS, "rating", "5", FALSE);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 2);
+
+  /* A listed change that cannot be sent stops it all; the draft stays. */
+  dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_SET, "<open>", TRUE);
+  g_assert_false (dav_property_sheet_begin_apply (sheet, refused, &invalid));
+  g_assert_true (invalid == color);
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, NULL), ==, DAV_PROPERTY_DRAFT_READY);
+  g_assert_null (dav_property_sheet_lookup (sheet, NS, "rating"));
+
+  dav_property_sheet_set_change (sheet, color, DAV_PROPERTY_CHANGE_SET, "blue", FALSE);
+  g_assert_true (dav_property_sheet_begin_apply (sheet, batch, &invalid));
+  g_assert_null (invalid);
+  g_assert_cmpuint (dav_batch_get_n_targets (batch), ==, 1);
+  applied = dav_property_sheet_get_applied (sheet);
+  rating = dav_property_sheet_lookup (sheet, NS, "rating");
+  g_assert_nonnull (rating);
+  g_assert_true (dav_property_entry_is_added (rating));
+  g_assert_cmpuint (applied->len, ==, 2);
+  g_assert_true (g_ptr_array_index (applied, 0) == color);
+  g_assert_true (g_ptr_array_index (applied, 1) == rating);
+  g_assert_cmpstr (dav_property_entry_get_new_value (rating), ==, "5");
+  /* The form is free again; its namespace stays. */
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, &message), ==, DAV_PROPERTY_DRAFT_EMPTY);
+  g_assert_null (message);
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 2);
+
+  /* Add Property: with no value, the property is added empty. */
+  dav_property_sheet_set_draft (sheet, NS, "flag", "", FALSE);
+  g_assert_cmpint (dav_property_sheet_get_draft (sheet, NULL, NULL, NULL), ==, DAV_PROPERTY_DRAFT_INCOMPLETE);
+  empty = dav_property_sheet_take_draft (sheet);
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (dav_property_entry_get_new_value (empty), ==, "");
+  g_assert_cmpuint (dav_property_sheet_get_n_pending (sheet), ==, 3);
+  /* What is wrong is not added. */
+  dav_property_sheet_set_draft (sheet, NS, "1flag", "x", FALSE);
+  g_assert_null (dav_property_sheet_take_draft (sheet));
+  dav_property_sheet_set_draft (sheet, NS, "", "x", FALSE);
+  g_assert_null (dav_property_sheet_take_draft (sheet));
+
+  g_assert_finalize_object (g_steal_pointer (&sheet));
+}
+
+/* Each entry keeps the answer and the exchange its status was read
+ * from, for its badge's Show Exchange; the listing's exchange is not
+ * the sheet's to know. */
+static void
+test_merge_exchange (void)
+{
+  DavResource *file = resource_for ("a.txt", PROPSTAT ("200 OK", "<D:getetag>\"e\"</D:getetag>")
+                                             PROPSTAT ("404 Not Found", "<D:quota-used-bytes/>"));
+  g_autoptr(DavPropertySheet) sheet = sheet_of (file, NULL);
+  g_autoptr(DavResponse) reading = response_for ("a.txt", PROPSTAT ("200 OK", "<X:author>Alice</X:author>")
+                                                          PROPSTAT ("404 Not Found", "<D:displayname/>"));
+  DavPropertyEntry *author;
+  DavPropertyEntry *displayname;
+  DavPropertyEntry *quota;
+
+  dav_property_sheet_set_reading (sheet, 0, reading, 42);
+  dav_property_sheet_merge (sheet);
+  author = entry (sheet, NS, "author");
+  displayname = entry (sheet, "DAV:", "displayname");
+  quota = entry (sheet, "DAV:", "quota-used-bytes");
+
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (author), ==, 42);
+  g_assert_true (dav_property_entry_get_response (author) == reading);
+  g_assert_cmpuint (dav_property_entry_get_status (displayname), ==, 404);
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (displayname), ==, 42);
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (quota), ==, 0);
+  g_assert_true (dav_property_entry_get_response (quota) == dav_resource_get_response (file));
+
+  /* A new reading names its own exchange; without one, none. */
+  dav_property_sheet_set_reading (sheet, 0, reading, 43);
+  dav_property_sheet_merge (sheet);
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (author), ==, 43);
+  dav_property_sheet_set_reading (sheet, 0, NULL, 44);
+  dav_property_sheet_merge (sheet);
+  g_assert_null (dav_property_sheet_lookup (sheet, "DAV:", "displayname"));
+  g_assert_cmpuint (dav_property_entry_get_exchange_id (entry (sheet, "DAV:", "getetag")), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&sheet));
+}
+
 /* ---- applying -------------------------------------------------------------- */
 
 /* One item with dead properties, and the report its Apply will get. */
@@ -961,10 +1142,13 @@ main (int    argc,
   g_test_add_func ("/property-sheet/merge/several", test_merge_several);
   g_test_add_func ("/property-sheet/merge/best-propstat", test_merge_best_propstat);
   g_test_add_func ("/property-sheet/merge/again", test_merge_again);
+  g_test_add_func ("/property-sheet/merge/exchange", test_merge_exchange);
   g_test_add_func ("/property-sheet/changes/order", test_changes_order);
   g_test_add_func ("/property-sheet/changes/undo", test_changes_undo);
   g_test_add_func ("/property-sheet/changes/edit", test_changes_edit);
   g_test_add_func ("/property-sheet/changes/validation", test_changes_validation);
+  g_test_add_func ("/property-sheet/draft/check", test_draft_check);
+  g_test_add_func ("/property-sheet/draft/apply", test_draft_apply);
   g_test_add ("/property-sheet/outcome/all-ok", Fixture, NULL, fixture_set_up, test_outcome_all_ok, fixture_tear_down);
   g_test_add ("/property-sheet/outcome/refused", Fixture, NULL, fixture_set_up, test_outcome_refused, fixture_tear_down);
   g_test_add ("/property-sheet/outcome/refused-state", Fixture, NULL, fixture_set_up, test_outcome_refused_state, fixture_tear_down);

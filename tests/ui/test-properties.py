@@ -1,8 +1,10 @@
 #!/usr/bin/python3
-"""The property editor of "Properties Demo.txt": what it lists, adding an
-XML property, an all-or-nothing PROPPATCH that the server refuses (a
-protected property and a text one in the same Apply), and the inspector's
-record of the PROPPATCH.
+"""The property editor of "Properties Demo.txt": what it lists, a reading
+badge's popover (nothing selected, no tooltip over it, Show Exchange on
+the PROPFIND), the add form checked as it is typed and taken by Apply,
+adding an XML property, an all-or-nothing PROPPATCH that the server
+refuses (a protected property and a text one in the same Apply), and the
+inspector's record of the PROPPATCH.
 
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache or sabre/dav seeded
 with demo). sabre/dav leaves dead properties out of allprop (and answers
@@ -10,15 +12,19 @@ propname like allprop): the editor cannot learn of author there, and the
 server's side is read with a PROPFIND that names the properties."""
 
 import os
+import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, activate, children, click, find_all_in, find_in,  # noqa: E402
-                         has_state, keycombo, labels_in, name_of, point_into, press, role_of,
-                         share_properties_200, type_text, wait_for, walk)
+from davscope_ui import (App, Tap, activate, center, children, click, extents,  # noqa: E402
+                         find_all_in, find_in, has_state, keycombo, labels_in, name_of, point_into,
+                         press, role_of, scroll_into, sensitive, share_properties_200, type_text,
+                         wait_for, walk)
+from dogtail import rawinput  # noqa: E402
 
 import pyatspi  # noqa: E402
 
@@ -47,7 +53,7 @@ def text_of(node):
 
 
 # The dead properties this test reads or writes, asked for by name.
-NAMED = [(DEMO_NS, "author"), (TEST_NS, "color"), (TEST_NS, "size")]
+NAMED = [(DEMO_NS, "author"), (DEMO_NS, "rating"), (TEST_NS, "color"), (TEST_NS, "size")]
 NAMED_PROP = "<D:prop>" + "".join(f'<x{i}:{name} xmlns:x{i}="{ns}"/>'
                                    for i, (ns, name) in enumerate(NAMED)) + "</D:prop>"
 
@@ -112,8 +118,11 @@ def banner(editor):
     return text_of(label) if label is not None else None
 
 
-def fill(field, text):
-    """Clicks into a field, replaces what it holds by text, typed."""
+def fill(field, text, area=None):
+    """Clicks into a field (scrolled into view in area first), replaces
+    what it holds by text, typed."""
+    if area is not None:
+        scroll_into(field, area)
     click(field)
     keycombo("<Control>a")
     press("BackSpace")
@@ -143,7 +152,7 @@ class Form:
         self.name = app.find("Name", "text", within=editor, timeout=5)
         self.value = app.find("Value", "text", within=editor, timeout=5)
         self.xml = wait_for(lambda: next((n for n in find_all_in(editor, "Value is XML")
-                                          if role_of(n) not in ("label", "panel")), None), 5)
+                                          if role_of(n) in ("check box", "switch", "toggle button")), None), 5)
         self.add = app.button("Add Property", within=editor, timeout=5)
 
     def complete(self):
@@ -156,8 +165,8 @@ class Form:
         """Fills the form and presses Add Property; what was typed, as the
         fields held it, for a diagnostic. True when the form took it (the
         name field is emptied)."""
-        typed = [fill(self.namespace, namespace), fill(self.name, name), fill(self.value, value),
-                 set_switch(self.xml, is_xml)]
+        typed = [fill(self.namespace, namespace, self.editor), fill(self.name, name, self.editor),
+                 fill(self.value, value, self.editor), set_switch(self.xml, is_xml)]
         held = (text_of(self.namespace), text_of(self.name), text_of(self.value), switch_on(self.xml))
         if not all(typed):
             return False, held
@@ -200,6 +209,61 @@ def check_discard_wording(dialog):
            f"dialog: {text!r}")
 
 
+FORM_WORDS = ("Give the property a name", "namespace is needed", "No value yet", "is not an XML name",
+              "is not a namespace", "reserved for the properties WebDAV defines", "Apply adds", "has a prefix")
+
+
+def form_message(editor):
+    """What the add form says under its fields, or ""."""
+    return next((t for t in (text_of(n) for n in find_all_in(editor, role="label"))
+                 if any(w in t for w in FORM_WORDS)), "")
+
+
+def apply_enabled(app, editor):
+    button = app.button("Apply", within=editor, timeout=5)
+    return button is not None and sensitive(button)
+
+
+def brightness(x, y, w, h):
+    """The mean brightness (0 black .. 1 white) of a part of the screen."""
+    with tempfile.NamedTemporaryFile(suffix=".png") as shot:
+        subprocess.run(["import", "-window", "root", shot.name], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        out = subprocess.run(["convert", shot.name, "-crop", f"{w}x{h}+{x}+{y}", "-colorspace", "gray",
+                              "-format", "%[fx:mean]", "info:"], check=False, capture_output=True, text=True)
+    try:
+        return float(out.stdout)
+    except ValueError:
+        return None
+
+
+def open_badge_popover(badge, area):
+    """Opens badge's popover as a person does: the pointer rests on the
+    badge until its tooltip shows, clicks, and stays there. Returns the
+    labels of the popover: [(text, number of selections)]."""
+    if badge is None or not scroll_into(badge, area):
+        return []
+    x, y = center(badge)
+    rawinput.absoluteMotion(x, y)
+    time.sleep(1.5)
+    rawinput.click(x, y)
+    time.sleep(0.3)
+    # A small move on the badge: GTK shows its tooltip again if it may.
+    rawinput.absoluteMotion(x + 2, y + 1)
+    time.sleep(0.3)
+    rawinput.absoluteMotion(x + 3, y + 2)
+    time.sleep(1.5)
+    out, inside = [], False
+    for n in walk(badge, only_shown=False):
+        inside = inside or name_of(n) == "GtkPopover"
+        if inside and role_of(n) == "label":
+            try:
+                out.append((text_of(n), n.queryText().getNSelections()))
+            except Exception:
+                out.append((text_of(n), None))
+    return out
+
+
 # ------------------------------------------------------------ the test
 
 app = App(URL)
@@ -238,12 +302,94 @@ try:
         tap.ok(author, "the editor lists the dead property author = 'Alice Liddell'",
                f"author row: {row_texts(editor, 'author')}\nrows: {sorted(property_rows(editor))}")
 
-    # 2. An XML property, applied.
+    # A reading's badge (issue 15: the badges of the editor's own PROPFIND
+    # had no Show Exchange; popovers opened with their title selected,
+    # under the badge's tooltip).
+    def reading_badge():
+        for row in property_rows(editor).values():
+            for b in find_all_in(row):
+                if role_of(b) in ("push button", "toggle button") and name_of(b)[:3].isdigit() \
+                   and not name_of(b).startswith("2"):
+                    return b
+        return None
+
+    badge = wait_for(reading_badge, 10)
+    tap.ok(badge is not None, "a property the reading did not find has a status badge",
+           f"rows: {sorted(property_rows(editor))}")
+    popover = open_badge_popover(badge, editor)
+    box = extents(badge) if badge is not None else None
+    # The popover opens under the badge; the tooltip (dark) would cover
+    # its heading there.
+    light = brightness(box[0] + box[2] // 2 - 150, box[1] + box[3] + 20, 300, 40) if box else None
+    tap.ok(popover and popover[0][0].startswith(name_of(badge)[:3]) and all(n == 0 for _, n in popover),
+           "the badge's popover opens with no text selected (its title neither)",
+           f"popover labels (text, selections): {popover}")
+    tap.ok(light is not None and light > 0.6,
+           "no tooltip covers the badge's popover (the popover's heading is light, not a dark tooltip)",
+           f"brightness under the badge: {light}")
+    show = app.button("Show Exchange", timeout=5)
+    if show is not None:
+        activate(show)
+    else:
+        press("Escape")
+    inspector = app.window("Inspector", timeout=10) if show is not None else None
+    shown = wait_for(lambda: next((t for t in labels_in(inspector) if t.startswith("PROPFIND ")), None),
+                     10) if inspector is not None else None
+    tap.ok(show is not None and shown is not None and FILE in shown,
+           f"the reading badge's 'Show Exchange' opens the inspector on the PROPFIND of {FILE}",
+           f"offered: {show is not None}\nshown: {shown}\n"
+           f"inspector labels: {labels_in(inspector)[:12] if inspector is not None else None}")
+    app.close_window(inspector, "Inspector")
+
+    # 2. The add form: checked as it is typed, and taken by Apply.
     form = Form(app, editor)
     tap.ok(form.complete(), "the add form has Namespace, Name, Value, 'Value is XML' and 'Add Property'",
            f"missing: {form.missing()}")
     if not form.complete():
         tap.bail_out("the add form is incomplete")
+    tap.ok(form_message(editor) == "" and not apply_enabled(app, editor),
+           "the add form opens saying nothing, and Apply is off",
+           f"form says: {form_message(editor)!r}")
+    if SERVER != "sabre":
+        # sabre/dav lists no dead property, so there is nothing to offer.
+        tap.ok(text_of(form.namespace) == DEMO_NS,
+               "the namespace offered is the one of the file's own properties",
+               f"namespace field: {text_of(form.namespace)!r}")
+    fill(form.namespace, DEMO_NS, editor)
+    fill(form.name, "1rating", editor)
+    said = wait_for(lambda: "is not an XML name" in form_message(editor), 3)
+    tap.ok(said and not apply_enabled(app, editor),
+           "a name that is not an XML name is explained as it is typed; Apply stays off",
+           f"form says: {form_message(editor)!r}")
+    fill(form.name, "rating", editor)
+    said = wait_for(lambda: "No value yet" in form_message(editor), 3)
+    tap.ok(said and not apply_enabled(app, editor),
+           "a name without a value: the form says the value is missing, and Apply stays off",
+           f"form says: {form_message(editor)!r}")
+    fill(form.namespace, "DAV:", editor)
+    fill(form.value, "5", editor)
+    said = wait_for(lambda: "reserved for the properties WebDAV defines" in form_message(editor), 3)
+    tap.ok(said and not apply_enabled(app, editor),
+           "a property of one's own in DAV: is explained (reserved), and Apply stays off",
+           f"form says: {form_message(editor)!r}")
+    fill(form.namespace, DEMO_NS, editor)
+    ready = wait_for(lambda: apply_enabled(app, editor), 3)
+    counted = wait_for(lambda: "1 change not applied yet." in labels_in(editor), 3)
+    tap.ok(ready and counted and "Apply adds rating" in form_message(editor),
+           "the complete form turns Apply on and counts as '1 change not applied yet.', "
+           "without Add Property",
+           f"Apply enabled: {ready}\nform says: {form_message(editor)!r}\nlabels: {labels_in(editor)[:10]}")
+    apply(app, editor)
+    saved = wait_for(lambda: banner(editor) == "Saved" and "Saved · 200 OK" in row_texts(editor, "rating"), 20)
+    tap.ok(saved and text_of(form.name) == "" and text_of(form.value) == "",
+           "Apply sends what the form holds: rating is saved, and the form is empty again",
+           f"banner: {banner(editor)!r}\nrating row: {row_texts(editor, 'rating')}\n"
+           f"name field: {text_of(form.name)!r}")
+    rating = server_properties(FILE).get(f"{{{DEMO_NS}}}rating")
+    tap.ok(rating is not None and (rating.text or "").strip() == "5",
+           "the server holds rating = '5'", f"rating: {rating}")
+
+    # 3. An XML property, added with Add Property, applied.
     added, held = form.add_property(TEST_NS, "color", COLOR_XML, True)
     pending = wait_for(lambda: "color" in property_rows(editor), 5)
     tap.ok(added and pending, "Add Property puts {…/test}color (XML) among the changes",
@@ -299,7 +445,7 @@ try:
                "the server holds color as the XML <c:rgb>red</c:rgb> (PROPFIND allprop)",
                f"the server holds:\n{describe(props)}")
 
-    # 3. All or nothing: a protected property and a text one in one Apply.
+    # 4. All or nothing: a protected property and a text one in one Apply.
     added_etag, held_etag = form.add_property("DAV:", "getetag", "x", False)
     added_size, held_size = form.add_property(TEST_NS, "size", "big", False)
     tap.ok(added_etag and added_size and wait_for(lambda: "size" in property_rows(editor), 5),
@@ -337,7 +483,7 @@ try:
            f"the server holds:\n{describe(props)}")
     check_refused_wording(editor)
 
-    # 4. Close: the refused changes are still pending, so it asks first.
+    # 5. Close: the refused changes are still pending, so it asks first.
     close = app.button("Close", within=editor, timeout=5)
     if close is not None:
         activate(close)
@@ -356,7 +502,7 @@ try:
            f"davscope exit status: {app.proc.poll()}\n"
            f"toplevels: {app.toplevel_names()}")
 
-    # 5. The inspector (F12 on the main window, once the editor is closed) records
+    # 6. The inspector (F12 on the main window, once the editor is closed) records
     # the PROPPATCH with its decoded path and the 207.
     def open_inspector():
         # The main window's details pane shows the file's name beside the
