@@ -276,6 +276,22 @@ dav_property_text_resource_type (const char *xml)
 
 /* ---- types, sizes, dates ------------------------------------------------- */
 
+/* shared-mime-info writes "plain text document"; a cell and a fact start
+ * with a capital, as "Folder" does. */
+static char *
+capitalize (const char *description)
+{
+  g_autofree char *escaped = dav_text_escape (description, -1);
+  gunichar first = g_utf8_get_char (escaped);
+  char head[8] = { 0 };
+
+  if (first == 0 || !g_unichar_islower (first))
+    return g_steal_pointer (&escaped);
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), head);
+  return g_strconcat (head, g_utf8_next_char (escaped), NULL);
+}
+
 char *
 dav_property_text_content_type (const char *mime_type,
                                 gboolean    collection)
@@ -296,8 +312,10 @@ dav_property_text_content_type (const char *mime_type,
 
   type = g_content_type_from_mime_type (bare);
   description = type ? g_content_type_get_description (type) : NULL;
+  if (description == NULL)
+    return dav_text_escape (bare, -1);
 
-  return dav_text_escape (description ? description : bare, -1);
+  return capitalize (description);
 }
 
 char *

@@ -22,8 +22,9 @@ char *dav_property_text_supported_locks (GPtrArray        *entries);
 /* "Folder", "File", or the kinds named: "Folder (calendar)". @xml is a
  * resourcetype value as the parser keeps it (NULL: empty). */
 char *dav_property_text_resource_type  (const char        *xml);
-/* "Plain text document" for a MIME type (parameters ignored), "Folder"
- * for a collection, "" when nothing is known. */
+/* "Plain text document" for a MIME type (GIO's description, parameters
+ * ignored, the first letter a capital), "Folder" for a collection, ""
+ * when nothing is known, the MIME type itself when GIO has no words. */
 char *dav_property_text_content_type   (const char        *mime_type,
                                         gboolean           collection);
 /* "1.2 GB used, 3.4 GB free"; either may be -1 (not reported). NULL
