@@ -214,17 +214,20 @@ test_content_type (void)
   g_autofree char *none = dav_property_text_content_type (NULL, FALSE);
   g_autofree char *blank = dav_property_text_content_type (" ; charset=utf-8", FALSE);
   g_autofree char *plain = dav_property_text_content_type ("Text/Plain; charset=utf-8", FALSE);
-  g_autofree char *expected = NULL;
+  g_autofree char *described = NULL;
   g_autofree char *hostile = dav_property_text_content_type ("x/\x1b[31m", FALSE);
   g_autofree char *type = g_content_type_from_mime_type ("text/plain");
 
   g_assert_cmpstr (folder, ==, "Folder");
   g_assert_cmpstr (none, ==, "");
   g_assert_cmpstr (blank, ==, "");
-  /* What GIO says of text/plain ("Plain text document" with
-   * shared-mime-info), parameters and case ignored. */
-  expected = g_content_type_get_description (type);
-  g_assert_cmpstr (plain, ==, expected);
+  /* What GIO says of text/plain ("plain text document" with
+   * shared-mime-info 2.2), parameters and case ignored, with a capital. */
+  described = g_content_type_get_description (type);
+  g_assert_true (g_unichar_isupper (g_utf8_get_char (plain)));
+  g_assert_cmpstr (g_utf8_next_char (plain), ==, g_utf8_next_char (described));
+  if (g_str_equal (described, "plain text document"))
+    g_assert_cmpstr (plain, ==, "Plain text document");
   g_assert_null (strchr (hostile, '\x1b'));
 }
 
