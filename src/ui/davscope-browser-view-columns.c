@@ -72,12 +72,22 @@ unbind_name (GtkSignalListItemFactory *factory,
 
 /* A column that shows one line of text about the resource; its factory
  * owns it. */
-typedef struct {
+typedef struct _TextColumn {
   DavscopeBrowserView  *view;
   gboolean              end_aligned;
   char               *(*text) (DavscopeBrowserView *self,
                                DavResource         *resource);
+  GPtrArray            *cells;  /* its list items that are set up, not refs */
 } TextColumn;
+
+static void
+text_column_free (gpointer data)
+{
+  TextColumn *column = data;
+
+  g_ptr_array_unref (column->cells);
+  g_free (column);
+}
 
 static TextColumn *
 text_column_new (DavscopeBrowserView  *view,
@@ -89,6 +99,7 @@ text_column_new (DavscopeBrowserView  *view,
   column->view = view;
   column->end_aligned = end_aligned;
   column->text = text;
+  column->cells = g_ptr_array_new ();
   return column;
 }
 
@@ -138,6 +149,15 @@ setup_text (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
+  g_ptr_array_add (column->cells, list_item);
+}
+
+static void
+teardown_text (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               TextColumn               *column)
+{
+  g_ptr_array_remove_fast (column->cells, list_item);
 }
 
 static void
@@ -146,7 +166,7 @@ bind_text (GtkSignalListItemFactory *factory,
            const TextColumn         *column)
 {
   g_autoptr(DavResource) resource = row_resource (list_item);
-  g_autofree char *text = column->text (column->view, resource);
+  g_autofree char *text = resource ? column->text (column->view, resource) : g_strdup ("");
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
@@ -413,21 +433,27 @@ type_width (DavscopeBrowserView *self)
 
 /* ---- the clock: 24 or 12 hours, and the turn of the day ------------------ */
 
-/* "Today" and "Yesterday" are words about now: the Modified cells are
- * made again when the day turns or the clock format changes. Only the
- * visible rows have cells, so this costs a screenful. */
+/* "Today" and "Yesterday" are words about now: the Modified cells say
+ * them again when the day turns or the clock format changes. Only the
+ * rows around what is shown have cells, so this costs a screenful. */
 static void
 refresh_dates (DavscopeBrowserView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
+  TextColumn *column;
 
-  if (self->modified_column == NULL)
+  /* Not before the columns, nor after the template is gone. */
+  if (self->modified_column == NULL || self->column_view == NULL)
     return;
 
+  column = self->modified_text;
   gtk_column_view_column_set_fixed_width (self->modified_column, modified_width (self));
-  factory = g_object_ref (gtk_column_view_column_get_factory (self->modified_column));
-  gtk_column_view_column_set_factory (self->modified_column, NULL);
-  gtk_column_view_column_set_factory (self->modified_column, factory);
+  for (guint i = 0; i < column->cells->len; i++)
+    {
+      GtkListItem *list_item = g_ptr_array_index (column->cells, i);
+
+      if (gtk_list_item_get_item (list_item) != NULL)
+        bind_text (NULL, list_item, column);
+    }
   davscope_details_pane_set_clock_12h (DAVSCOPE_DETAILS_PANE (self->details), self->clock_12h);
 }
 
@@ -507,14 +533,15 @@ schedule_day_turn (DavscopeBrowserView *self)
 
 /* ---- the columns ---------------------------------------------------------- */
 
-/* @data goes to setup, bind and unbind; @data_free (may be NULL) frees it
- * with the factory. */
+/* @data goes to setup, bind, unbind and teardown (those two may be
+ * NULL); @data_free (may be NULL) frees it with the factory. */
 static GtkColumnViewColumn *
 add_column (DavscopeBrowserView *self,
             const char          *title,
             GCallback            setup,
             GCallback            bind,
             GCallback            unbind,
+            GCallback            teardown,
             gpointer             data,
             GDestroyNotify       data_free,
             GCompareDataFunc     compare,
@@ -530,6 +557,8 @@ add_column (DavscopeBrowserView *self,
   g_signal_connect (factory, "bind", bind, data);
   if (unbind != NULL)
     g_signal_connect (factory, "unbind", unbind, data);
+  if (teardown != NULL)
+    g_signal_connect (factory, "teardown", teardown, data);
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL)));
@@ -550,16 +579,17 @@ davscope_browser_view_add_columns (DavscopeBrowserView *self)
   g_autoptr(GtkColumnViewColumn) by_name = NULL;
 
   follow_clock_format (self);
-  add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name),
+  add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name), NULL,
               self, NULL, compare_names, TRUE, -1);
-  add_column (self, _("Size"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
-              text_column_new (self, TRUE, size_text), g_free, compare_sizes, FALSE, size_width (self));
-  self->modified_column = add_column (self, _("Modified"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
-                                      text_column_new (self, FALSE, modified_text), g_free, compare_modified,
-                                      FALSE, modified_width (self));
-  add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
-              text_column_new (self, FALSE, type_text), g_free, compare_types, FALSE, type_width (self));
-  add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL,
+  add_column (self, _("Size"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL, G_CALLBACK (teardown_text),
+              text_column_new (self, TRUE, size_text), text_column_free, compare_sizes, FALSE, size_width (self));
+  self->modified_text = text_column_new (self, FALSE, modified_text);
+  self->modified_column = add_column (self, _("Modified"), G_CALLBACK (setup_text), G_CALLBACK (bind_text),
+                                      NULL, G_CALLBACK (teardown_text), self->modified_text, text_column_free,
+                                      compare_modified, FALSE, modified_width (self));
+  add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL, G_CALLBACK (teardown_text),
+              text_column_new (self, FALSE, type_text), text_column_free, compare_types, FALSE, type_width (self));
+  add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL, NULL,
               self, NULL, compare_status, FALSE, 70);
   davscope_details_pane_set_clock_12h (DAVSCOPE_DETAILS_PANE (self->details), self->clock_12h);
   schedule_day_turn (self);

@@ -15,10 +15,12 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import davscope_ui  # noqa: E402
 from davscope_ui import (FOLDER, App, Tap, children, click, extents, find_all_in, find_in,  # noqa: E402
                          keycombo, labels_in, name_of, point_into, press, scroll_into, wait_for)
 
@@ -181,6 +183,50 @@ try:
     raw = wait_for(lambda: next((t for t in labels_in(row) if "activelock" in t), None), 5) if row else None
     tap.ok(show_xml is not None and not before and raw is not None,
            "its raw XML is behind 'Show XML', one click away", f"row labels: {labels_in(row) if row else None}")
+finally:
+    app.quit()
+
+# ------------------------------------------------------------ the clock
+
+# GNOME's clock format, and a change of it while the window is open. The
+# App helper gives davscope the memory settings backend; here it gets a
+# key file of its own, which GLib watches, for GNOME's interface schema.
+settings_home = tempfile.mkdtemp(prefix="settings-", dir=os.environ.get("DAVSCOPE_UI_WORK"))
+keyfile = os.path.join(settings_home, "glib-2.0", "settings", "keyfile")
+os.makedirs(os.path.dirname(keyfile))
+
+
+def set_clock(fmt):
+    with open(keyfile + ".new", "w") as f:
+        f.write(f"[org/gnome/desktop/interface]\nclock-format='{fmt}'\n")
+    os.replace(keyfile + ".new", keyfile)
+
+
+def popen_with_keyfile(args, env=None, **kwargs):
+    env = dict(env or os.environ, GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=settings_home)
+    return real_popen(args, env=env, **kwargs)
+
+
+set_clock("12h")
+real_popen = davscope_ui.subprocess.Popen
+davscope_ui.subprocess.Popen = popen_with_keyfile
+try:
+    app = App(URL)
+finally:
+    davscope_ui.subprocess.Popen = real_popen
+try:
+    readme = time.localtime(os.path.getmtime(os.path.join(ROOT, "README.txt")))
+    twelve = "Today " + time.strftime("%I:%M %p", readme).lstrip("0")
+    shown = wait_for(lambda: (lambda t: t[MODIFIED] if len(t) > MODIFIED and t[MODIFIED] == twelve else None)(
+        cell_texts(app, "README.txt")), 20)
+    tap.ok(shown is not None, f"with GNOME's clock-format '12h' the Modified cell reads '{twelve}'",
+           f"cells: {cell_texts(app, 'README.txt')}")
+    set_clock("24h")
+    shown = wait_for(lambda: (lambda t: t[MODIFIED] if len(t) > MODIFIED and t[MODIFIED] == mtime_words("README.txt")
+                              else None)(cell_texts(app, "README.txt")), 10)
+    tap.ok(shown is not None,
+           f"a change to '24h' while the window is open shows '{mtime_words('README.txt')}' at once",
+           f"cells: {cell_texts(app, 'README.txt')}")
 finally:
     app.quit()
 
