@@ -55,6 +55,18 @@ G_DEFINE_FINAL_TYPE (DavscopeDetailsPane, davscope_details_pane, GTK_TYPE_WIDGET
 
 static void rebuild (DavscopeDetailsPane *self);
 
+/* A list of rows that are read, not chosen, called @title. */
+static GtkWidget *
+boxed_list (const char *title)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return list;
+}
+
 /* The raw value, behind an expander: what the server sent, for those who
  * want the XML (or the exact text) behind the words. */
 static GtkWidget *
@@ -145,10 +157,7 @@ add_group (DavscopeDetailsPane *self,
     return;
 
   gtk_box_append (GTK_BOX (self->box), davscope_plain_label (title, "title-4", TRUE, TRUE));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  list = boxed_list (title);
   for (guint i = 0; i < properties->len; i++)
     {
       const DavProperty *property = g_ptr_array_index (properties, i);
@@ -251,7 +260,7 @@ static void
 add_facts (DavscopeDetailsPane *self,
            DavResponse         *response)
 {
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = boxed_list (_("Summary"));
   DavResource *resource = self->resource;
   const DavProperty *property;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -263,9 +272,6 @@ add_facts (DavscopeDetailsPane *self,
   g_autofree char *lock = NULL;
   g_autofree char *storage = NULL;
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Summary"), -1);
 
   property = response ? found (response, "resourcetype") : NULL;
   if (dav_resource_is_collection (resource))

@@ -98,6 +98,43 @@ test_date_new_year (void)
   g_assert_cmpstr (older, ==, "30 Dec 2025");
 }
 
+/* ---- values in words -------------------------------------------------------- */
+
+/* A property value and the words it should make (NULL: none). */
+typedef struct {
+  const char *xml;
+  const char *expected;
+} TextCase;
+
+static void
+check_cases (const TextCase *cases,
+             gsize           n_cases,
+             char         *(*words) (const char *xml))
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      g_autofree char *text = words (cases[i].xml);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static char *
+lock_words (const char *xml)
+{
+  g_autoptr(GPtrArray) locks = dav_lock_parse_discovery (xml);
+
+  return dav_property_text_locks (locks);
+}
+
+static char *
+supported_words (const char *xml)
+{
+  g_autoptr(GPtrArray) entries = dav_lock_parse_supported (xml);
+
+  return dav_property_text_supported_locks (entries);
+}
+
 /* ---- locks ---------------------------------------------------------------- */
 
 #define ACTIVELOCK(scope, owner, timeout) \
@@ -109,10 +146,7 @@ test_date_new_year (void)
 static void
 test_locks (void)
 {
-  static const struct {
-    const char *xml;
-    const char *expected;
-  } cases[] = {
+  static const TextCase cases[] = {
     { NULL, "Not locked" },
     { "", "Not locked" },
     { ACTIVELOCK ("exclusive", "<owner xmlns=\"DAV:\">demo</owner>",
@@ -139,13 +173,7 @@ test_locks (void)
       "2 locks: shared write by Alice, 9 min left; shared write by Bob, no time limit" },
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GPtrArray) locks = dav_lock_parse_discovery (cases[i].xml);
-      g_autofree char *text = dav_property_text_locks (locks);
-
-      g_assert_cmpstr (text, ==, cases[i].expected);
-    }
+  check_cases (cases, G_N_ELEMENTS (cases), lock_words);
 }
 
 #define LOCKENTRY(scope, type) \
@@ -155,10 +183,7 @@ test_locks (void)
 static void
 test_supported_locks (void)
 {
-  static const struct {
-    const char *xml;
-    const char *expected;
-  } cases[] = {
+  static const TextCase cases[] = {
     { NULL, "No locks offered" },
     { LOCKENTRY ("exclusive", "write") LOCKENTRY ("shared", "write"), "Exclusive and shared write locks" },
     { LOCKENTRY ("exclusive", "write"), "Exclusive write locks only" },
@@ -167,13 +192,7 @@ test_supported_locks (void)
       "Locks: exclusive write, exclusive checkin" },
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GPtrArray) entries = dav_lock_parse_supported (cases[i].xml);
-      g_autofree char *text = dav_property_text_supported_locks (entries);
-
-      g_assert_cmpstr (text, ==, cases[i].expected);
-    }
+  check_cases (cases, G_N_ELEMENTS (cases), supported_words);
 }
 
 /* ---- types, sizes, the rest ------------------------------------------------ */
@@ -181,10 +200,7 @@ test_supported_locks (void)
 static void
 test_resource_type (void)
 {
-  static const struct {
-    const char *xml;
-    const char *expected;
-  } cases[] = {
+  static const TextCase cases[] = {
     { NULL, "File" },
     { "  ", "File" },
     { "<collection xmlns=\"DAV:\"/>", "Folder" },
@@ -199,12 +215,7 @@ test_resource_type (void)
     { "<broken", NULL },
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = dav_property_text_resource_type (cases[i].xml);
-
-      g_assert_cmpstr (text, ==, cases[i].expected);
-    }
+  check_cases (cases, G_N_ELEMENTS (cases), dav_property_text_resource_type);
 }
 
 static void
