@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rule (docs/architecture.md, the listing): today and yesterday by
- * name with the time, this year's days without the year, older ones with
- * it; the details pane adds the time everywhere. Pure: the caller passes
- * "now" and the clock format, so the tests pin every case.
+ * The rule, GNOME Files' own: today and yesterday by name with the time,
+ * this year's days without the year, older ones with it; the details pane
+ * adds the time everywhere, and a date after today (a server clock ahead
+ * of ours) shows all of it. Pure: the caller passes "now" and the clock
+ * format, so tests/core/test-property-text.c pins every case.
  */
 
 #include "dav-date-text.h"
@@ -31,6 +32,53 @@ days_ago (GDateTime *date,
   return g_date_days_between (&then, &today);
 }
 
+enum {
+  TODAY,
+  YESTERDAY,
+  THIS_YEAR,
+  THIS_YEAR_TIME,
+  OTHER_YEAR,
+  OTHER_YEAR_TIME,
+};
+
+/* The formats are g_date_time_format()'s, translated with the context
+ * "date", so that each language writes its own order ("3. Dez. 2025"). */
+static const char * const formats_24h[] = {
+  /* Translators: a format of g_date_time_format(): %H:%M is 08:19.
+   * Today, on the 24-hour clock: "Today 08:19". */
+  [TODAY] = NC_("date", "Today %H:%M"),
+  /* Translators: a format of g_date_time_format(): "Yesterday 17:02". */
+  [YESTERDAY] = NC_("date", "Yesterday %H:%M"),
+  /* Translators: a format of g_date_time_format(), a day this year in a
+   * listing: %-e %b is "3 Dec". Use your language's order, e.g. "%-e. %b". */
+  [THIS_YEAR] = NC_("date", "%-e %b"),
+  /* Translators: a format of g_date_time_format(), a day this year with
+   * its time: "3 Dec 08:19". */
+  [THIS_YEAR_TIME] = NC_("date", "%-e %b %H:%M"),
+  /* Translators: a format of g_date_time_format(), a day of another year
+   * in a listing: "3 Dec 2025". */
+  [OTHER_YEAR] = NC_("date", "%-e %b %Y"),
+  /* Translators: a format of g_date_time_format(), a day of another year
+   * with its time: "3 Dec 2025 08:19". */
+  [OTHER_YEAR_TIME] = NC_("date", "%-e %b %Y %H:%M"),
+};
+
+static const char * const formats_12h[] = {
+  /* Translators: a format of g_date_time_format(): %-l:%M %p is 8:19 AM.
+   * Today, on the 12-hour clock: "Today 8:19 AM". */
+  [TODAY] = NC_("date", "Today %-l:%M %p"),
+  /* Translators: a format of g_date_time_format(): "Yesterday 5:02 PM". */
+  [YESTERDAY] = NC_("date", "Yesterday %-l:%M %p"),
+  [THIS_YEAR] = NC_("date", "%-e %b"),
+  /* Translators: a format of g_date_time_format(), a day this year with
+   * its time on the 12-hour clock: "3 Dec 8:19 AM". */
+  [THIS_YEAR_TIME] = NC_("date", "%-e %b %-l:%M %p"),
+  [OTHER_YEAR] = NC_("date", "%-e %b %Y"),
+  /* Translators: a format of g_date_time_format(), a day of another year
+   * with its time on the 12-hour clock: "3 Dec 2025 8:19 AM". */
+  [OTHER_YEAR_TIME] = NC_("date", "%-e %b %Y %-l:%M %p"),
+};
+
 static const char *
 pick_format (int          days,
              gboolean     same_year,
@@ -38,23 +86,21 @@ pick_format (int          days,
              gboolean     clock_12h)
 {
   gboolean detailed = style == DAV_DATE_STYLE_DETAILED;
+  guint which;
 
-  /* Translators: the formats below are those of g_date_time_format():
-   * %H:%M is 08:19, %-l:%M %p is 8:19 AM, %-e %b is 3 Dec, %Y is 2025.
-   * Put the parts in your language's order, e.g. "%-e. %b %Y". */
   if (days == 0)
-    return clock_12h ? C_("date", "Today %-l:%M %p") : C_("date", "Today %H:%M");
-  if (days == 1)
-    return clock_12h ? C_("date", "Yesterday %-l:%M %p") : C_("date", "Yesterday %H:%M");
-  if (days > 1 && same_year && !detailed)
-    return C_("date", "%-e %b");
-  if (days > 1 && same_year)
-    return clock_12h ? C_("date", "%-e %b %-l:%M %p") : C_("date", "%-e %b %H:%M");
-  /* Older, or after today: the year always, and the time in the pane
-   * or when the date is in the future. */
-  if (days > 1 && !detailed)
-    return C_("date", "%-e %b %Y");
-  return clock_12h ? C_("date", "%-e %b %Y %-l:%M %p") : C_("date", "%-e %b %Y %H:%M");
+    which = TODAY;
+  else if (days == 1)
+    which = YESTERDAY;
+  else if (days > 1 && same_year)
+    which = detailed ? THIS_YEAR_TIME : THIS_YEAR;
+  else if (days > 1)
+    which = detailed ? OTHER_YEAR_TIME : OTHER_YEAR;
+  else
+    /* After today (a server clock ahead of ours): all of it. */
+    which = OTHER_YEAR_TIME;
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "date", (clock_12h ? formats_12h : formats_24h)[which]);
 }
 
 char *

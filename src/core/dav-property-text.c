@@ -127,9 +127,10 @@ dav_property_text_locks (GPtrArray *locks)
       g_string_append (text, one);
     }
 
-  /* Translators: "2 locks: shared write by Alice, 9 min left; shared
-   * write by Bob, no time limit". */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lock: %s", "%u locks: %s", locks->len),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: "2 locks: shared write by Alice, 9 min left;
+                                        * shared write by Bob, no time limit". */
+                                       "%u lock: %s", "%u locks: %s", locks->len),
                           locks->len, text->str);
 }
 
@@ -266,8 +267,8 @@ dav_property_text_resource_type (const char *xml)
 
   g_ptr_array_add (kinds, NULL);
   joined = g_strjoinv (C_("resource type", ", "), (char **) kinds->pdata);
-  /* Translators: a folder of a special kind, e.g. "Folder (calendar)". */
   if (scan.collection)
+    /* Translators: a folder of a special kind, e.g. "Folder (calendar)". */
     return g_strdup_printf (C_("resource type", "Folder (%s)"), joined);
   /* Translators: an item that is no folder, of a special kind, e.g.
    * "Item (principal)". */
@@ -325,8 +326,8 @@ dav_property_text_quota (gint64 used,
   g_autofree char *used_text = used >= 0 ? g_format_size (used) : NULL;
   g_autofree char *free_text = available >= 0 ? g_format_size (available) : NULL;
 
-  /* Translators: storage of RFC 4331, "1.2 GB used, 3.4 GB free". */
   if (used_text != NULL && free_text != NULL)
+    /* Translators: storage of RFC 4331, "1.2 GB used, 3.4 GB free". */
     return g_strdup_printf (C_("quota", "%s used, %s free"), used_text, free_text);
   if (used_text != NULL)
     return g_strdup_printf (C_("quota", "%s used"), used_text);

@@ -231,10 +231,14 @@ add_fact (GtkWidget  *list,
   if (detail != NULL && *detail != '\0')
     gtk_box_append (GTK_BOX (row), davscope_plain_label (detail, "dim-label", TRUE, TRUE));
 
-  /* Translators: how a screen reader reads a fact of the details pane,
-   * e.g. "Type: Plain text document (text/plain)". */
-  accessible = detail && *detail ? g_strdup_printf (C_("details fact", "%s: %s (%s)"), title, value, detail)
-                                 : g_strdup_printf (C_("details fact", "%s: %s"), title, value);
+  if (detail != NULL && *detail != '\0')
+    /* Translators: how a screen reader reads a fact of the details pane,
+     * e.g. "Type: Plain text document (text/plain)". */
+    accessible = g_strdup_printf (C_("details fact", "%s: %s (%s)"), title, value, detail);
+  else
+    /* Translators: how a screen reader reads a fact of the details pane,
+     * e.g. "Size: 43 bytes". */
+    accessible = g_strdup_printf (C_("details fact", "%s: %s"), title, value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
@@ -403,9 +407,9 @@ size_words (DavscopeDetailsPane *self)
     {
       guint sized = self->n_files - self->n_unsized;
 
-      /* Translators: "14.2 kB in 3 of 4 files", the server gave no size
-       * for the others. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: "14.2 kB in 3 of 4 files; …": the server
+                                            * gave the size of 3 of the 4 selected files. */
                                            "%s in %u of %u file; the server gave no size for the others",
                                            "%s in %u of %u files; the server gave no size for the others",
                                            self->n_files),
