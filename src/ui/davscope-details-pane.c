@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "dav-date-text.h"
-#include "dav-lock.h"
 #include "dav-property-text.h"
 #include "dav-text.h"
 #include "davscope-status-badge.h"
