@@ -81,8 +81,11 @@ first_element_name (xmlNode *node)
   return NULL;
 }
 
-GPtrArray *
-dav_lock_parse_discovery (const char *value)
+/* The @element children (DAV:activelock, DAV:lockentry) of a property
+ * value; both hold a lockscope and a locktype, activelock the rest too. */
+static GPtrArray *
+parse_locks (const char *value,
+             const char *element)
 {
   GPtrArray *locks = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_lock_free);
   g_autofree char *wrapped = NULL;
@@ -104,7 +107,7 @@ dav_lock_parse_discovery (const char *value)
       DavLock *lock;
       xmlNode *token, *lockroot;
 
-      if (!is_dav (node, "activelock"))
+      if (!is_dav (node, element))
         continue;
 
       lock = g_new0 (DavLock, 1);
@@ -122,6 +125,18 @@ dav_lock_parse_discovery (const char *value)
 
   xmlFreeDoc (doc);
   return locks;
+}
+
+GPtrArray *
+dav_lock_parse_discovery (const char *value)
+{
+  return parse_locks (value, "activelock");
+}
+
+GPtrArray *
+dav_lock_parse_supported (const char *value)
+{
+  return parse_locks (value, "lockentry");
 }
 
 GPtrArray *

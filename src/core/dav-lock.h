@@ -25,6 +25,9 @@ void       dav_lock_free           (DavLock           *lock);
 /* The DAV:activelock elements of a lockdiscovery value as serialized by
  * the parser (an XML fragment); an empty array when there are none. */
 GPtrArray *dav_lock_parse_discovery (const char       *value);
+/* The DAV:lockentry elements of a supportedlock value: the kinds of
+ * lock a server offers, only scope and type set. */
+GPtrArray *dav_lock_parse_supported (const char       *value);
 /* Those of the {DAV:}lockdiscovery property of @response. */
 GPtrArray *dav_lock_list_from_response (const DavResponse *response);
 

@@ -15,7 +15,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dav-text.h"
+#include "dav-date-text.h"
+#include "dav-property-text.h"
+#include "davscope-details-pane.h"
 #include "davscope-name-cell.h"
 #include "davscope-status-badge.h"
 
@@ -68,14 +70,42 @@ unbind_name (GtkSignalListItemFactory *factory,
 
 /* ---- Size, Modified, Type ------------------------------------------------ */
 
-/* A column that shows one line of text about the resource. */
-typedef struct {
-  gboolean   end_aligned;
-  char    *(*text) (DavResource *resource);
+/* A column that shows one line of text about the resource; its factory
+ * owns it. */
+typedef struct _TextColumn {
+  DavscopeBrowserView  *view;
+  gboolean              end_aligned;
+  char               *(*text) (DavscopeBrowserView *self,
+                               DavResource         *resource);
+  GPtrArray            *cells;  /* its list items that are set up, not refs */
 } TextColumn;
 
+static void
+text_column_free (gpointer data)
+{
+  TextColumn *column = data;
+
+  g_ptr_array_unref (column->cells);
+  g_free (column);
+}
+
+static TextColumn *
+text_column_new (DavscopeBrowserView  *view,
+                 gboolean              end_aligned,
+                 char               *(*text) (DavscopeBrowserView *, DavResource *))
+{
+  TextColumn *column = g_new0 (TextColumn, 1);
+
+  column->view = view;
+  column->end_aligned = end_aligned;
+  column->text = text;
+  column->cells = g_ptr_array_new ();
+  return column;
+}
+
 static char *
-size_text (DavResource *resource)
+size_text (DavscopeBrowserView *self,
+           DavResource         *resource)
 {
   gint64 size = dav_resource_get_size (resource);
 
@@ -87,29 +117,26 @@ size_text (DavResource *resource)
 }
 
 static char *
-modified_text (DavResource *resource)
+modified_text (DavscopeBrowserView *self,
+               DavResource         *resource)
 {
   GDateTime *modified = dav_resource_get_modified (resource);
-  g_autoptr(GDateTime) local = modified ? g_date_time_to_local (modified) : NULL;
+  g_autoptr(GDateTime) now = NULL;
 
-  return local ? g_date_time_format (local, "%x %X") : g_strdup ("");
+  if (modified == NULL)
+    return g_strdup ("");
+
+  now = g_date_time_new_now_local ();
+  return dav_date_text_format (modified, now, DAV_DATE_STYLE_SHORT, self->clock_12h);
 }
 
 static char *
-type_text (DavResource *resource)
+type_text (DavscopeBrowserView *self,
+           DavResource         *resource)
 {
-  const char *type = dav_resource_get_content_type (resource);
-
-  if (dav_resource_is_collection (resource))
-    return g_strdup (_("Folder"));
-  if (type != NULL)
-    return dav_text_escape (type, -1);
-  return g_strdup ("");
+  return dav_property_text_content_type (dav_resource_get_content_type (resource),
+                                         dav_resource_is_collection (resource));
 }
-
-static const TextColumn size_column = { TRUE, size_text };
-static const TextColumn modified_column = { FALSE, modified_text };
-static const TextColumn type_column = { FALSE, type_text };
 
 static void
 setup_text (GtkSignalListItemFactory *factory,
@@ -122,6 +149,15 @@ setup_text (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
+  g_ptr_array_add (column->cells, list_item);
+}
+
+static void
+teardown_text (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               TextColumn               *column)
+{
+  g_ptr_array_remove_fast (column->cells, list_item);
 }
 
 static void
@@ -130,7 +166,7 @@ bind_text (GtkSignalListItemFactory *factory,
            const TextColumn         *column)
 {
   g_autoptr(DavResource) resource = row_resource (list_item);
-  g_autofree char *text = column->text (resource);
+  g_autofree char *text = resource ? column->text (column->view, resource) : g_strdup ("");
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
@@ -308,16 +344,206 @@ on_list_key_pressed (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* ---- widths from the words they show ---------------------------------- */
+
+/* The widest of @texts in the column view's font, with room for the
+ * cell's padding, and for the header's title and sort arrow. */
+static int
+measure (DavscopeBrowserView *self,
+         const char          *title,
+         GPtrArray           *texts)
+{
+  int widest = 0;
+  int width;
+  PangoLayout *layout = gtk_widget_create_pango_layout (self->column_view, title);
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  widest = width + 40;
+  for (guint i = 0; i < texts->len; i++)
+    {
+      pango_layout_set_text (layout, g_ptr_array_index (texts, i), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width + 24);
+    }
+  g_object_unref (layout);
+
+  return widest;
+}
+
+static int
+size_width (DavscopeBrowserView *self)
+{
+  static const guint64 sizes[] = { 999, 999949, 999949999, G_GUINT64_CONSTANT (999949999999) };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    g_ptr_array_add (texts, g_format_size (sizes[i]));
+  g_ptr_array_add (texts, g_strdup (_("unknown")));
+
+  return measure (self, _("Size"), texts);
+}
+
+/* Today and yesterday at their widest time, a day of each month this
+ * year and before, and a date after today (which shows its time). */
+static int
+modified_width (DavscopeBrowserView *self)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 12, 31, 23, 59, 0);
+
+  for (int month = 1; month <= 12; month++)
+    for (int year = 2025; year <= 2027; year++)
+      {
+        g_autoptr(GDateTime) date = g_date_time_new (utc, year, month, 28, month == 12 ? 23 : 12, 58, 0);
+
+        g_ptr_array_add (texts, dav_date_text_format (date, now, DAV_DATE_STYLE_SHORT, self->clock_12h));
+      }
+  for (int days = 0; days <= 1; days++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (now, -days);
+      g_autoptr(GDateTime) noon = g_date_time_add_hours (date, -11);
+
+      g_ptr_array_add (texts, dav_date_text_format (date, now, DAV_DATE_STYLE_SHORT, self->clock_12h));
+      g_ptr_array_add (texts, dav_date_text_format (noon, now, DAV_DATE_STYLE_SHORT, self->clock_12h));
+    }
+
+  return measure (self, _("Modified"), texts);
+}
+
+/* The types a share holds most, in this language; a rarer, longer one
+ * ends in an ellipsis (the details pane has it whole). */
+static int
+type_width (DavscopeBrowserView *self)
+{
+  static const char * const types[] = {
+    "text/plain", "text/markdown", "text/html", "text/x-csrc", "text/csv", "image/jpeg",
+    "image/png", "image/svg+xml", "application/pdf", "application/zip", "application/json",
+    "application/xml", "audio/mpeg", "video/mp4", "application/octet-stream",
+    "application/vnd.oasis.opendocument.text",
+  };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (texts, dav_property_text_content_type (NULL, TRUE));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_ptr_array_add (texts, dav_property_text_content_type (types[i], FALSE));
+
+  return MIN (measure (self, _("Type"), texts), 260);
+}
+
+/* ---- the clock: 24 or 12 hours, and the turn of the day ------------------ */
+
+/* "Today" and "Yesterday" are words about now: the Modified cells say
+ * them again when the day turns or the clock format changes. Only the
+ * rows around what is shown have cells, so this costs a screenful. */
+static void
+refresh_dates (DavscopeBrowserView *self)
+{
+  TextColumn *column;
+
+  /* Not before the columns, nor after the template is gone. */
+  if (self->modified_column == NULL || self->column_view == NULL)
+    return;
+
+  column = self->modified_text;
+  gtk_column_view_column_set_fixed_width (self->modified_column, modified_width (self));
+  for (guint i = 0; i < column->cells->len; i++)
+    {
+      GtkListItem *list_item = g_ptr_array_index (column->cells, i);
+
+      if (gtk_list_item_get_item (list_item) != NULL)
+        bind_text (NULL, list_item, column);
+    }
+  davscope_details_pane_set_clock_12h (DAVSCOPE_DETAILS_PANE (self->details), self->clock_12h);
+}
+
+static void
+on_clock_format_changed (GSettings           *settings,
+                         const char          *key,
+                         DavscopeBrowserView *self)
+{
+  g_autofree char *format = g_settings_get_string (settings, "clock-format");
+  gboolean clock_12h = g_strcmp0 (format, "12h") == 0;
+
+  if (clock_12h == self->clock_12h)
+    return;
+  self->clock_12h = clock_12h;
+  refresh_dates (self);
+}
+
+/* GNOME's clock format, when GNOME's schemas are installed: outside
+ * GNOME there is no such setting, and g_settings_new would abort. */
+static void
+follow_clock_format (DavscopeBrowserView *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettings *settings;
+
+  schema = source ? g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE) : NULL;
+  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  /* The view owns it; the handler goes with the view. */
+  g_object_set_data_full (G_OBJECT (self), "davscope-interface-settings", settings, g_object_unref);
+  g_signal_connect_object (settings, "changed::clock-format", G_CALLBACK (on_clock_format_changed), self, 0);
+  on_clock_format_changed (settings, "clock-format", self);
+}
+
+static void schedule_day_turn (DavscopeBrowserView *self);
+
+static gboolean
+on_day_turned (gpointer user_data)
+{
+  g_autoptr(DavscopeBrowserView) self = g_weak_ref_get (user_data);
+
+  if (self != NULL)
+    {
+      refresh_dates (self);
+      schedule_day_turn (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* A second after the next local midnight; the source holds only a weak
+ * reference, so a view that is gone is not kept for it. */
+static void
+schedule_day_turn (DavscopeBrowserView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                         g_date_time_get_month (tomorrow),
+                                                         g_date_time_get_day_of_month (tomorrow), 0, 0, 1);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  GTimeSpan wait = midnight ? g_date_time_difference (midnight, now) : G_TIME_SPAN_HOUR;
+
+  g_weak_ref_init (ref, self);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, (guint) CLAMP (wait / G_TIME_SPAN_SECOND, 1, 86400 + 3600),
+                              on_day_turned, ref, free_weak_ref);
+}
+
 /* ---- the columns ---------------------------------------------------------- */
 
-/* @data goes to setup, bind and unbind. */
-static void
+/* @data goes to setup, bind, unbind and teardown (those two may be
+ * NULL); @data_free (may be NULL) frees it with the factory. */
+static GtkColumnViewColumn *
 add_column (DavscopeBrowserView *self,
             const char          *title,
             GCallback            setup,
             GCallback            bind,
             GCallback            unbind,
-            gconstpointer        data,
+            GCallback            teardown,
+            gpointer             data,
+            GDestroyNotify       data_free,
             GCompareDataFunc     compare,
             gboolean             expand,
             int                  width)
@@ -325,12 +551,14 @@ add_column (DavscopeBrowserView *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_signal_connect (factory, "setup", setup, (gpointer) data);
+  g_signal_connect_data (factory, "setup", setup, data, (GClosureNotify) (void (*) (void)) data_free, 0);
   if (gtk_get_minor_version () < 10)
     g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_selection), NULL);
-  g_signal_connect (factory, "bind", bind, (gpointer) data);
+  g_signal_connect (factory, "bind", bind, data);
   if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, (gpointer) data);
+    g_signal_connect (factory, "unbind", unbind, data);
+  if (teardown != NULL)
+    g_signal_connect (factory, "teardown", teardown, data);
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL)));
@@ -340,6 +568,9 @@ add_column (DavscopeBrowserView *self,
     gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
   g_object_unref (column);
+
+  /* The column view holds it. */
+  return column;
 }
 
 void
@@ -347,16 +578,21 @@ davscope_browser_view_add_columns (DavscopeBrowserView *self)
 {
   g_autoptr(GtkColumnViewColumn) by_name = NULL;
 
-  add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name),
-              self, compare_names, TRUE, -1);
-  add_column (self, _("Size"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
-              &size_column, compare_sizes, FALSE, 80);
-  add_column (self, _("Modified"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
-              &modified_column, compare_modified, FALSE, 140);
-  add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
-              &type_column, compare_types, FALSE, 110);
-  add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL,
-              self, compare_status, FALSE, 70);
+  follow_clock_format (self);
+  add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name), NULL,
+              self, NULL, compare_names, TRUE, -1);
+  add_column (self, _("Size"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL, G_CALLBACK (teardown_text),
+              text_column_new (self, TRUE, size_text), text_column_free, compare_sizes, FALSE, size_width (self));
+  self->modified_text = text_column_new (self, FALSE, modified_text);
+  self->modified_column = add_column (self, _("Modified"), G_CALLBACK (setup_text), G_CALLBACK (bind_text),
+                                      NULL, G_CALLBACK (teardown_text), self->modified_text, text_column_free,
+                                      compare_modified, FALSE, modified_width (self));
+  add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL, G_CALLBACK (teardown_text),
+              text_column_new (self, FALSE, type_text), text_column_free, compare_types, FALSE, type_width (self));
+  add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL, NULL,
+              self, NULL, compare_status, FALSE, 70);
+  davscope_details_pane_set_clock_12h (DAVSCOPE_DETAILS_PANE (self->details), self->clock_12h);
+  schedule_day_turn (self);
 
   /* Sorted by name, folders first, until the user picks another column. */
   by_name = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)), 0);

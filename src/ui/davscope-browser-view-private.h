@@ -37,6 +37,9 @@ struct _DavscopeBrowserView
   guint64              n_selected;    /* what the details pane and the actions were told */
   DavResource         *selected;      /* the one selected item then, or NULL; not a ref */
   gboolean             keep_top;      /* a first listing, not scrolled by the user yet */
+  gboolean             clock_12h;     /* GNOME's clock-format is "12h" */
+  GtkColumnViewColumn *modified_column; /* not a ref: the column view holds it */
+  struct _TextColumn  *modified_text;   /* its cells; its factory owns it */
 };
 
 /* davscope-browser-view.c */

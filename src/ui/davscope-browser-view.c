@@ -232,6 +232,8 @@ sync_selection (DavscopeBrowserView *self,
   self->n_selected = n_selected;
   /* Only compared, never dereferenced: the pane holds the resource. */
   self->selected = resource;
+  /* Several: the pane counts them and adds up their size. */
+  davscope_details_pane_set_selection (DAVSCOPE_DETAILS_PANE (self->details), G_LIST_MODEL (model), selected);
   davscope_details_pane_set_resource (DAVSCOPE_DETAILS_PANE (self->details), resource, folder);
 
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);

@@ -29,5 +29,15 @@ void       davscope_details_pane_set_client   (DavscopeDetailsPane *self,
 void       davscope_details_pane_set_resource (DavscopeDetailsPane *self,
                                                DavResource         *resource,
                                                DavFolder           *folder);
+/* Not one item selected: @selected (two or more) of @rows, a model of
+ * GtkTreeListRow, are counted (folders, files, their size) once the
+ * current burst of changes is over. NULL or fewer: the pane shows what
+ * set_resource() gave it. */
+void       davscope_details_pane_set_selection (DavscopeDetailsPane *self,
+                                                GListModel          *rows,
+                                                GtkBitset           *selected);
+/* Times on the 12-hour clock ("8:19 AM"), as GNOME's clock-format says. */
+void       davscope_details_pane_set_clock_12h (DavscopeDetailsPane *self,
+                                                gboolean             clock_12h);
 
 G_END_DECLS
