@@ -16,10 +16,10 @@ Pictures, OUTDIR/<view>-<lang>.png:
                pane of its locked file
   locks        the Locks window of that file (Ctrl+K)
   server-info  Server Information (Ctrl+I)
-  properties, properties-refused
+  properties, properties-refused, properties-refused-etag
                the property editor after an Apply that the server refused
                (a protected property and a new one, all-or-nothing): its
-               top with the banner, then scrolled to the refused rows
+               top with the banner, then scrolled to each refused row
   delete-confirm, report
                a bulk delete of "Locked Folder" and README.txt that half
                fails, its confirmation and its report, the failed
@@ -245,13 +245,15 @@ try:
                                                for n in find_all_in(editor)), 20)
     if refused:
         save(editor, "properties")
-        # Then down to the refused rows, with their badges and notes.
+        # Then down to the refused rows, with their badges and notes: the
+        # new size (424), and getetag among the server's properties (409).
         listing = find_in(editor, tr("Properties"), "list")
-        row = next((r for r in children(listing) if name_of(r) == "size"), None) if listing is not None else None
-        if row is not None and scroll_into(row, editor):
-            save(editor, "properties-refused")
-        else:
-            missing("properties-refused", f"rows: {[name_of(r) for r in children(listing)] if listing else None}")
+        for name, view in (("size", "properties-refused"), ("getetag", "properties-refused-etag")):
+            row = next((r for r in children(listing) if name_of(r) == name), None) if listing else None
+            if row is not None and scroll_into(row, editor):
+                save(editor, view)
+            else:
+                missing(view, f"rows: {[name_of(r) for r in children(listing)] if listing else None}")
     else:
         missing("properties", f"editor: {editor is not None}, typed: {typed}, applied: {applied}\n"
                               f"labels: {labels_in(editor) if editor is not None else None}")
