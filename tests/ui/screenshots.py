@@ -16,6 +16,7 @@ Pictures, OUTDIR/<view>-<lang>.png:
                pane of its locked file
   locks        the Locks window of that file (Ctrl+K)
   server-info  Server Information (Ctrl+I)
+  shortcuts    the keyboard shortcuts window (Ctrl+?)
   properties, properties-refused, properties-refused-etag
                the property editor after an Apply that the server refused
                (a protected property and a new one, all-or-nothing): its
@@ -177,6 +178,19 @@ try:
     else:
         missing("server-info", f"toplevels: {app.toplevel_names()}")
     app.close_window(info, title)
+
+    # The shortcuts window (Ctrl+?), whatever its title.
+    point_into(app.main)
+    keycombo("<Control><Shift>question")
+    main_title = name_of(app.main)
+    shortcuts = wait_for(lambda: next((w for w in app.toplevels() if name_of(w) != main_title and shown(w)), None), 10)
+    if shortcuts is not None:
+        time.sleep(1)
+        save(shortcuts, "shortcuts")
+        point_into(shortcuts)
+        press("Escape")
+    else:
+        missing("shortcuts", f"toplevels: {app.toplevel_names()}")
 finally:
     app.quit()
 
