@@ -15,9 +15,10 @@ What GTK 4.8's AT-SPI backend gives, and what these helpers do about it:
   stack switches away, so use shown() to wait for something to appear,
   not to prove that something else went away.
 - Widgets hidden with gtk_widget_set_visible (FALSE) are not in the tree.
-- Screen coordinates are not supported (GTK warns on every query); without
-  a window manager every toplevel sits at (0, 0), so window coordinates
-  are screen coordinates.
+- Screen coordinates are not supported (GTK warns on every query, and a
+  warning fails the test: use window coordinates, not dogtail's position
+  or click); without a window manager every toplevel sits at (0, 0), so
+  window coordinates are screen coordinates.
 - A button with a mnemonic label is named "_Connect Connect" by GTK 4.8
   (its label property plus its label child), "Connect Connect" when an
   accessible label is set too; button() accepts both, doubled_names()
