@@ -81,8 +81,11 @@ class Tap:
     def __init__(self):
         self.n = 0
         self.failed = 0
+        # Under meson, in the build tree; run by hand, in the temporary
+        # folder, not the checkout, where they would get committed. TAP
+        # says where each one is.
         self.shots = os.environ.get("DAVSCOPE_UI_SHOTS") or os.path.join(
-            os.environ.get("MESON_BUILD_ROOT") or os.getcwd(), "ui-screenshots")
+            os.environ.get("MESON_BUILD_ROOT") or tempfile.gettempdir(), "ui-screenshots")
 
     def ok(self, condition, description, diagnostic=None, todo=None):
         """todo: the reason (a known defect) why this check is expected to
