@@ -81,11 +81,13 @@ class Tap:
     def __init__(self):
         self.n = 0
         self.failed = 0
-        # Under meson, in the build tree; run by hand, in the temporary
-        # folder, not the checkout, where they would get committed. TAP
-        # says where each one is.
-        self.shots = os.environ.get("DAVSCOPE_UI_SHOTS") or os.path.join(
-            os.environ.get("MESON_BUILD_ROOT") or tempfile.gettempdir(), "ui-screenshots")
+        # Under meson test (run in the build tree), there; run by hand, in
+        # the temporary folder rather than the checkout, where they would
+        # get committed. TAP says where each one is.
+        here = os.getcwd()
+        build = os.environ.get("MESON_BUILD_ROOT") or (
+            here if os.path.exists(os.path.join(here, "build.ninja")) else tempfile.gettempdir())
+        self.shots = os.environ.get("DAVSCOPE_UI_SHOTS") or os.path.join(build, "ui-screenshots")
 
     def ok(self, condition, description, diagnostic=None, todo=None):
         """todo: the reason (a known defect) why this check is expected to
