@@ -38,6 +38,33 @@ lock_kind (const DavLock *lock)
   return g_strdup_printf (C_("lock", "%s %s"), scope, type);
 }
 
+char *
+dav_property_text_lock_scope (const char *scope)
+{
+  if (scope == NULL)
+    return NULL;
+  if (strcmp (scope, "exclusive") == 0)
+    return g_strdup (C_("lock scope", "Exclusive"));
+  if (strcmp (scope, "shared") == 0)
+    return g_strdup (C_("lock scope", "Shared"));
+
+  return dav_text_escape (scope, -1);
+}
+
+/* RFC 4918 §9.10.3: a lock's depth is 0 or infinity. */
+char *
+dav_property_text_lock_depth (const char *depth)
+{
+  if (depth == NULL)
+    return NULL;
+  if (strcmp (depth, "0") == 0)
+    return g_strdup (C_("lock depth", "This item only"));
+  if (g_ascii_strcasecmp (depth, "infinity") == 0)
+    return g_strdup (C_("lock depth", "This folder and everything in it"));
+
+  return dav_text_escape (depth, -1);
+}
+
 /* The time a lock has left when the server answered (RFC 4918 §14.29),
  * or NULL when the server's value says nothing readable. */
 static char *

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
  * several shared locks each one after the other. @locks as from
  * dav_lock_parse_discovery(). */
 char *dav_property_text_locks          (GPtrArray         *locks);
+/* A lock's scope and depth in words for the Locks window: "Exclusive",
+ * "This item only"; what the server named otherwise is shown as it came,
+ * escaped; NULL stays NULL. */
+char *dav_property_text_lock_scope     (const char        *scope);
+char *dav_property_text_lock_depth     (const char        *depth);
 /* "Exclusive and shared write locks", "Exclusive write locks only",
  * "No locks offered". @entries as from dav_lock_parse_supported(). */
 char *dav_property_text_supported_locks (GPtrArray        *entries);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dav-lock.h"
+#include "dav-property-text.h"
 #include "dav-status.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
@@ -374,11 +375,13 @@ show_locks (DavscopeLockDialog *self,
                                       : g_strdup_printf (_("Locked by %s"), owner ? owner : _("someone"));
         g_autofree char *shown_title = dav_text_escape (title, -1);
         g_autofree char *timeout = describe_timeout (lock->timeout);
+        g_autofree char *scope = dav_property_text_lock_scope (lock->scope);
+        g_autofree char *depth = dav_property_text_lock_depth (lock->depth);
         GtkWidget *group = add_group (self, shown_title, NULL);
 
         davscope_info_add_value (group, _("Owner"), owner ? owner : _("not given"));
-        davscope_info_add_value (group, _("Scope"), lock->scope);
-        davscope_info_add_value (group, _("Depth"), lock->depth);
+        davscope_info_add_value (group, _("Scope"), scope);
+        davscope_info_add_value (group, _("Depth"), depth);
         davscope_info_add_value (group, _("Time left"), timeout);
         davscope_info_add_value (group, _("Token"), lock->token ? lock->token : _("not shown by the server"));
         if (lock->root != NULL)

@@ -195,6 +195,27 @@ test_supported_locks (void)
   check_cases (cases, G_N_ELEMENTS (cases), supported_words);
 }
 
+static void
+test_lock_scope_depth (void)
+{
+  g_autofree char *exclusive = dav_property_text_lock_scope ("exclusive");
+  g_autofree char *shared = dav_property_text_lock_scope ("shared");
+  g_autofree char *odd = dav_property_text_lock_scope ("odd\x01");
+  g_autofree char *zero = dav_property_text_lock_depth ("0");
+  g_autofree char *infinity = dav_property_text_lock_depth ("Infinity");
+  g_autofree char *one = dav_property_text_lock_depth ("1");
+
+  g_assert_cmpstr (exclusive, ==, "Exclusive");
+  g_assert_cmpstr (shared, ==, "Shared");
+  /* A server's own word is shown as it came, its controls escaped. */
+  g_assert_cmpstr (odd, ==, "odd\\x01");
+  g_assert_cmpstr (zero, ==, "This item only");
+  g_assert_cmpstr (infinity, ==, "This folder and everything in it");
+  g_assert_cmpstr (one, ==, "1");
+  g_assert_null (dav_property_text_lock_scope (NULL));
+  g_assert_null (dav_property_text_lock_depth (NULL));
+}
+
 /* ---- types, sizes, the rest ------------------------------------------------ */
 
 static void
@@ -333,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/property-text/date/new-year", test_date_new_year);
   g_test_add_func ("/property-text/locks", test_locks);
   g_test_add_func ("/property-text/supported-locks", test_supported_locks);
+  g_test_add_func ("/property-text/lock-scope-depth", test_lock_scope_depth);
   g_test_add_func ("/property-text/resource-type", test_resource_type);
   g_test_add_func ("/property-text/content-type", test_content_type);
   g_test_add_func ("/property-text/quota", test_quota);

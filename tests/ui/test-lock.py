@@ -65,8 +65,9 @@ try:
     texts = dialog_texts(dialog, "Locked by This Window")
     joined = "\n".join(texts)
     tap.ok(any(re.match(r"^Locked · 20[01] ", t) for t in texts), "the LOCK succeeded: 'Locked · 200 OK'", texts)
-    tap.ok("Locked by This Window" in texts and OWNER in texts and "exclusive" in texts,
-           "the lock's details: held by this window, the owner typed, exclusive scope", texts)
+    tap.ok("Locked by This Window" in texts and OWNER in texts and "Exclusive" in texts
+           and "This item only" in texts,
+           "the lock's details in words: held by this window, the owner typed, exclusive scope, depth 0", texts)
     tap.ok(re.search(r"opaquelocktoken:[0-9a-f-]+", joined) is not None and
            re.search(r"minutes? left|hours? left", joined) is not None,
            "… with its token and the time left", texts)

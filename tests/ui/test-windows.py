@@ -91,9 +91,9 @@ def check_locks(app, _):
         activate(lock)
     token = wait_for(lambda: next((n for n in find_all_in(dialog, role="label")
                                    if name_of(n).startswith("opaquelocktoken:")), None), 15) if dialog else None
-    scope, scope_title = label(dialog, "exclusive"), label(dialog, _("Scope"))
+    scope, scope_title = label(dialog, _("Exclusive", "lock scope")), label(dialog, _("Scope"))
     tap.ok(on_one_line(scope, scope_title),
-           "Locks: the scope 'exclusive' is on one line beside its title (not 'ex-clu-sive')",
+           "Locks: the scope 'Exclusive' (in words, not the server's 'exclusive') is on one line beside its title (not 'ex-clu-sive')",
            f"dialog: {dialog is not None}, scope label: {extents(scope) if scope else None}, "
            f"title: {extents(scope_title) if scope_title else None}")
     token_title = label(dialog, _("Token"))
