@@ -37,6 +37,7 @@ struct _DavscopeBrowserView
   guint64              n_selected;    /* what the details pane and the actions were told */
   DavResource         *selected;      /* the one selected item then, or NULL; not a ref */
   gboolean             keep_top;      /* a first listing, not scrolled by the user yet */
+  char                *select_key;    /* davscope_browser_view_select_url, not listed yet */
 };
 
 /* davscope-browser-view.c */
