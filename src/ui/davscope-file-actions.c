@@ -8,7 +8,8 @@
  * run it: one target quietly, ending in a toast (with Undo where the
  * reverse request loses nothing) unless it failed, several in a report
  * window. A DavscopeFileOp (davscope-file-actions-private.h) holds what
- * the chain needs between its steps. Uploads and downloads are in davscope-file-actions-transfer.c.
+ * the chain needs between its steps. Uploads and downloads are in
+ * davscope-file-actions-transfer.c.
  */
 
 #include "davscope-file-actions-private.h"

@@ -392,6 +392,26 @@ def report_summary(window, word):
     return next((t for t in labels_in(window) if re.match(r"^\d+ " + word, t)), None)
 
 
+# ---------------------------------------------------------------- toasts
+
+
+def find_toast(window, text, timeout=15):
+    """The toast (AdwToastWidget) of window that says text, or None. The
+    toasts are looked for only near the top of the tree, where the
+    window's AdwToastOverlay keeps them, and often: a toast goes after 5 s,
+    and a walk of the whole window can take longer than that."""
+    def toasts(node, depth):
+        for child in children(node):
+            if name_of(child) == "AdwToastWidget":
+                yield child
+            elif depth < 3:
+                yield from toasts(child, depth + 1)
+
+    def look():
+        return next((t for t in toasts(window, 0) if text in labels_in(t, only_shown=False)), None)
+    return wait_for(look, timeout, interval=0.1) if window is not None else None
+
+
 # ---------------------------------------------------------------- the share, asked directly
 
 

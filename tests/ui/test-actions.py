@@ -16,9 +16,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, click, find_in, keycombo,  # noqa: E402
-                         labels_in, point_into, press, report_summary, sensitive, share_exists,
-                         share_names, share_request, type_text, wait_for)
+from davscope_ui import (FOLDER, App, Tap, activate, center, click, find_in, find_toast,  # noqa: E402
+                         keycombo, labels_in, point_into, press, report_summary, sensitive,
+                         share_exists, share_names, share_request, type_text, wait_for)
 from dogtail import rawinput  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -32,8 +32,17 @@ tap = Tap()
 
 
 def toast(app, text, timeout=15):
-    """The label of a toast in the main window that says text."""
-    return app.find(text, "label", timeout=timeout, within=app.main)
+    """The toast of the main window that says text."""
+    return find_toast(app.main, text, timeout)
+
+
+def undo_button(toast_widget):
+    """The Undo button of a toast. The pointer rests on the toast first,
+    which keeps it up (it would go after 5 s)."""
+    if toast_widget is None:
+        return None
+    rawinput.absoluteMotion(*center(toast_widget))
+    return wait_for(lambda: find_in(toast_widget, "Undo", "push button"), 5)
 
 
 def menu_item(app, name, timeout=5):
@@ -189,7 +198,7 @@ try:
     dialog = app.window("Rename File", timeout=10)
     type_text("Undone")
     press("Return")
-    undo = toast(app, f"Renamed “{RENAMED}” to “Undone.txt”") and app.button("Undo", within=app.main, timeout=5)
+    undo = undo_button(toast(app, f"Renamed “{RENAMED}” to “Undone.txt”"))
     if undo:
         activate(undo)
     back = wait_for(lambda: share_exists(RENAMED) and not share_exists("Undone.txt"), 15)

@@ -19,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, children, find_in,  # noqa: E402
+from davscope_ui import (FOLDER, App, Tap, activate, center, children, find_in, find_toast,  # noqa: E402
                          keycombo, labels_in, name_of, point_into, press, report_rows,
                          report_summary, sensitive, share_get, share_names, type_text, wait_for)
 from dogtail import rawinput, tree  # noqa: E402
@@ -71,8 +71,8 @@ def choose_in_file_chooser(app, title, path, accept):
 
 
 def toast(app, text, timeout=15):
-    """The label of a toast in the main window that says text."""
-    return app.find(text, "label", timeout=timeout, within=app.main)
+    """The toast of the main window that says text."""
+    return find_toast(app.main, text, timeout)
 
 
 def mode_of(path):

@@ -13,7 +13,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, click, find_in, keycombo, labels_in, point_into,  # noqa: E402
+from davscope_ui import (App, Tap, click, find_in, find_toast, keycombo, labels_in, point_into,  # noqa: E402
                          report_rows, report_summary, share_exists, type_text, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -123,7 +123,7 @@ try:
     app.select_only(FILE)
     confirm = app.press_delete()
     app.press_button("Delete", within=confirm)
-    said = app.find(f"“{FILE}” deleted", "label", within=app.main)
+    said = find_toast(app.main, f"“{FILE}” deleted")
     tap.ok(said is not None and wait_for(lambda: not share_exists(FILE), 10),
            "now the delete goes through, said in a toast, and the file is gone from the server",
            f"toplevels: {app.toplevel_names()}")
