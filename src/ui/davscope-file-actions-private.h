@@ -28,10 +28,7 @@ typedef void (*DavscopeNameChosen) (DavscopeFileOp *op,
  * for a folder an upload makes). */
 struct _DavscopeFileOp
 {
-  GtkWindow          *parent;
-  DavResourceStore   *store;
-  AdwToastOverlay    *toasts;
-  DavscopeSelectFunc  select;
+  DavscopeFileContext context;       /* holding references */
   DavOperation        operation;
   DavFolder          *folder;        /* where new things go; rename: where it is */
   DavResource        *resource;      /* rename */
@@ -53,6 +50,12 @@ struct _DavscopeFileOp
   GHashTable         *taken;         /* local paths given out */
   GPtrArray          *names;         /* of the local files in the way */
 };
+
+/* @copy: @context, holding references to what it names, until
+ * davscope_file_context_clear. */
+void            davscope_file_context_copy  (DavscopeFileContext       *copy,
+                                             const DavscopeFileContext *context);
+void            davscope_file_context_clear (DavscopeFileContext       *context);
 
 DavscopeFileOp *davscope_file_op_new       (const DavscopeFileContext *context,
                                             DavOperation               operation);

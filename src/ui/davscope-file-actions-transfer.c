@@ -174,7 +174,7 @@ davscope_file_upload (const DavscopeFileContext *context,
       return;
     }
 
-  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Upload Files"), op->parent,
+  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Upload Files"), op->context.parent,
                                                                 GTK_FILE_CHOOSER_ACTION_OPEN,
                                                                 _("_Upload"), _("_Cancel")));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (op->chooser), TRUE);
@@ -377,7 +377,7 @@ list_next_folder (Op *op)
 
   if (next != NULL)
     {
-      DavWalk *walk = dav_walk_new (dav_resource_store_get_client (op->store), next->url,
+      DavWalk *walk = dav_walk_new (dav_resource_store_get_client (op->context.store), next->url,
                                     DAV_PROPFIND_PROP, names);
 
       g_hash_table_insert (op->dirs, folder_key (next->url), g_object_ref (next->dir));
@@ -467,7 +467,7 @@ davscope_file_download (const DavscopeFileContext *context,
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Download %u Item To", "Download %u Items To", op->urls->len),
                            op->urls->len);
-  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title, op->parent,
+  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title, op->context.parent,
                                                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                                                 _("_Download Here"), _("_Cancel")));
   gtk_native_dialog_set_modal (op->chooser, TRUE);

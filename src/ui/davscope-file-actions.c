@@ -34,16 +34,31 @@ file_free (gpointer file)
   g_clear_object (&file);
 }
 
+void
+davscope_file_context_copy (DavscopeFileContext       *copy,
+                            const DavscopeFileContext *context)
+{
+  copy->parent = g_object_ref (context->parent);
+  copy->store = g_object_ref (context->store);
+  copy->toasts = context->toasts ? g_object_ref (context->toasts) : NULL;
+  copy->select = context->select;
+}
+
+void
+davscope_file_context_clear (DavscopeFileContext *context)
+{
+  g_clear_object (&context->parent);
+  g_clear_object (&context->store);
+  g_clear_object (&context->toasts);
+}
+
 Op *
 davscope_file_op_new (const DavscopeFileContext *context,
                       DavOperation               operation)
 {
   Op *op = g_new0 (Op, 1);
 
-  op->parent = g_object_ref (context->parent);
-  op->store = g_object_ref (context->store);
-  op->toasts = context->toasts ? g_object_ref (context->toasts) : NULL;
-  op->select = context->select;
+  davscope_file_context_copy (&op->context, context);
   op->operation = operation;
   op->urls = g_ptr_array_new_with_free_func (g_free);
   op->destinations = g_ptr_array_new_with_free_func (g_free);
@@ -60,9 +75,7 @@ davscope_file_op_new (const DavscopeFileContext *context,
 void
 davscope_file_op_free (Op *op)
 {
-  g_object_unref (op->parent);
-  g_object_unref (op->store);
-  g_clear_object (&op->toasts);
+  davscope_file_context_clear (&op->context);
   g_clear_object (&op->folder);
   g_clear_object (&op->resource);
   g_ptr_array_unref (op->urls);
@@ -89,8 +102,8 @@ davscope_file_op_toast (Op         *op,
   /* A toast title is Pango markup in libadwaita 1.2. */
   g_autofree char *markup = g_markup_escape_text (text, -1);
 
-  if (op->toasts != NULL)
-    adw_toast_overlay_add_toast (op->toasts, adw_toast_new (markup));
+  if (op->context.toasts != NULL)
+    adw_toast_overlay_add_toast (op->context.toasts, adw_toast_new (markup));
 }
 
 void
@@ -201,7 +214,7 @@ build_batch (Op       *op,
              guint     concurrency,
              gboolean  overwrite)
 {
-  DavBatch *batch = dav_batch_new (dav_resource_store_get_client (op->store), concurrency);
+  DavBatch *batch = dav_batch_new (dav_resource_store_get_client (op->context.store), concurrency);
 
   for (guint i = 0; i < op->urls->len; i++)
     {
@@ -248,7 +261,6 @@ run_op (Op       *op,
         gboolean  overwrite)
 {
   g_autoptr(DavBatch) batch = NULL;
-  DavscopeFileContext context = { op->parent, op->store, op->toasts, op->select };
 
   if (op->urls->len == 0)
     return;
@@ -266,17 +278,14 @@ run_op (Op       *op,
     }
 
   batch = build_batch (op, DAVSCOPE_REPORT_WINDOW_CONCURRENCY, overwrite);
-  davscope_file_run_batch (&context, op->operation, batch, overwrite);
+  davscope_file_run_batch (&op->context, op->operation, batch, overwrite);
 }
 
 /* ---- the end: a toast or the report -------------------------------------- */
 
 /* A quiet run of one target, and what its toast's Undo needs. */
 typedef struct {
-  GtkWindow          *parent;
-  DavResourceStore   *store;
-  AdwToastOverlay    *toasts;
-  DavscopeSelectFunc  select;
+  DavscopeFileContext context;       /* holding references */
   DavOperation        operation;
   gboolean            overwrite;
   gboolean            is_undo;
@@ -292,10 +301,7 @@ run_new (const DavscopeFileContext *context,
 {
   Run *run = g_new0 (Run, 1);
 
-  run->parent = g_object_ref (context->parent);
-  run->store = g_object_ref (context->store);
-  run->toasts = context->toasts ? g_object_ref (context->toasts) : NULL;
-  run->select = context->select;
+  davscope_file_context_copy (&run->context, context);
   run->operation = operation;
   run->overwrite = overwrite;
 
@@ -305,9 +311,7 @@ run_new (const DavscopeFileContext *context,
 static void
 run_free (Run *run)
 {
-  g_object_unref (run->parent);
-  g_object_unref (run->store);
-  g_clear_object (&run->toasts);
+  davscope_file_context_clear (&run->context);
   g_free (run->method);
   g_free (run->url);
   g_free (run->destination);
@@ -399,8 +403,7 @@ static void
 on_undo_clicked (AdwToast *toast,
                  Run      *run)
 {
-  DavscopeFileContext context = { run->parent, run->store, run->toasts, run->select };
-  g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (run->store), 1);
+  g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (run->context.store), 1);
   DavOperation operation;
 
   if (g_str_equal (run->method, "MOVE"))
@@ -415,7 +418,7 @@ on_undo_clicked (AdwToast *toast,
     }
 
   /* Clicked, the toast goes, and @run with it: once. */
-  run_batch (&context, operation, batch, FALSE, TRUE);
+  run_batch (&run->context, operation, batch, FALSE, TRUE);
 }
 
 /* Where a change left the item, to select it: the destination of a COPY
@@ -439,17 +442,16 @@ toast_success (Run                 *run,
   AdwToast *toast;
   const char *select = result_url (item);
 
-  if (select != NULL && run->select != NULL)
-    run->select (run->parent, select);
-  if (run->toasts == NULL)
+  if (select != NULL && run->context.select != NULL)
+    run->context.select (run->context.parent, select);
+  if (run->context.toasts == NULL)
     return;
 
   toast = adw_toast_new (markup);
   /* An Undo of an Undo would be a redo: it is not offered. */
   if (!run->is_undo && dav_report_item_is_undoable (item))
     {
-      Run *undo = run_new (&(DavscopeFileContext) { run->parent, run->store, run->toasts, run->select },
-                           run->operation, FALSE);
+      Run *undo = run_new (&run->context, run->operation, FALSE);
 
       undo->method = g_strdup (item->method);
       undo->url = g_strdup (item->url);
@@ -459,7 +461,7 @@ toast_success (Run                 *run,
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
                              undo, (GClosureNotify) G_CALLBACK (run_free), 0);
     }
-  adw_toast_overlay_add_toast (run->toasts, toast);
+  adw_toast_overlay_add_toast (run->context.toasts, toast);
 }
 
 static void
@@ -470,14 +472,14 @@ on_quiet_done (GObject      *source,
   g_autoptr(Run) run = user_data;
   g_autoptr(DavReport) report = dav_batch_run_finish (DAV_BATCH (source), result);
 
-  dav_resource_store_apply_report (run->store, report);
+  dav_resource_store_apply_report (run->context.store, report);
 
   if (dav_report_is_single_success (report))
     toast_success (run, g_ptr_array_index (report->items, 0));
   else
     /* The same report as for many items: what failed, why, and what to
      * do about it. */
-    davscope_report_window_show_report (run->parent, run->store, run->operation, report, run->overwrite);
+    davscope_report_window_show_report (run->context.parent, run->context.store, run->operation, report, run->overwrite);
 }
 
 static void
@@ -574,7 +576,7 @@ davscope_file_op_ask_replace_or_run (Op        *op,
                                        op->in_the_way->len),
                           list->str);
 
-  dialog = adw_message_dialog_new (op->parent, heading, body);
+  dialog = adw_message_dialog_new (op->context.parent, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "skip", _("_Skip Them"),
@@ -709,7 +711,7 @@ ask_name (Op                 *op,
           const char         *initial,
           DavscopeNameChosen  chosen)
 {
-  GtkWidget *dialog = adw_message_dialog_new (op->parent, heading, NULL);
+  GtkWidget *dialog = adw_message_dialog_new (op->context.parent, heading, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   op->dialog = dialog;
