@@ -373,7 +373,13 @@ done_text (const DavReportItem *item)
   if (g_str_equal (item->method, "GET"))
     return g_strdup_printf (_("“%s” downloaded"), name);
   if (item->destination == NULL)
-    return g_strdup (_("Done"));
+    {
+      /* Not met: a COPY or MOVE has its destination. */
+      DavOperation operation = DAV_OPERATION_MOVE;
+
+      dav_operation_from_method (item->method, &operation);
+      return g_strdup_printf ("%s · %s", dav_operation_get_done_word (operation), name);
+    }
 
   to_name = shown_name (item->destination);
   if (same_folder (item->url, item->destination))
