@@ -41,6 +41,7 @@ struct _DavscopeFileOp
   GtkWidget          *name_error;    /* under it: why a name cannot be used */
   char               *name_taken;    /* the text of a name already there */
   DavscopeNameChosen  chosen;        /* what a name chosen in it does */
+  guint64             bytes;         /* uploads, downloads: what they carry; G_MAXUINT64: unknown */
   char               *old_name;      /* rename */
   GtkNativeDialog    *chooser;
   /* Downloads of folders. */

@@ -64,6 +64,27 @@ collect_folder (GFile      *dir,
                     folders, files, paths);
 }
 
+/* The size of a local file, or -1. */
+static gint64
+file_size (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  return info != NULL ? g_file_info_get_size (info) : -1;
+}
+
+/* Counts @size (-1: unknown) into what @op carries. */
+static void
+add_bytes (Op     *op,
+           gint64  size)
+{
+  if (size < 0 || op->bytes == G_MAXUINT64)
+    op->bytes = G_MAXUINT64;
+  else
+    op->bytes += (guint64) size;
+}
+
 static void
 upload_files (Op        *op,
               GPtrArray *files)
@@ -113,6 +134,7 @@ upload_files (Op        *op,
           }
         g_ptr_array_add (file_urls, g_steal_pointer (&url));
         g_ptr_array_add (paths, g_object_ref (file));
+        add_bytes (op, file_size (file));
       }
     }
 
@@ -458,6 +480,8 @@ davscope_file_download (const DavscopeFileContext *context,
         g_ptr_array_add (op->urls, g_strconcat (url, "/", NULL));
       else
         g_ptr_array_add (op->urls, g_strdup (url));
+      /* A folder's size is not known before its walk. */
+      add_bytes (op, dav_resource_is_collection (resource) ? -1 : dav_resource_get_size (resource));
     }
   if (op->urls->len == 0)
     {

@@ -25,6 +25,9 @@
 #include "davscope-report-window.h"
 
 #define MAX_NAMES_SHOWN 6
+/* A transfer up to this size ends in a toast; a bigger one shows its
+ * progress in the report window. */
+#define QUIET_TRANSFER_MAX (4 * 1024 * 1024)
 
 typedef DavscopeFileOp Op;
 
@@ -254,8 +257,15 @@ build_batch (Op       *op,
   return batch;
 }
 
+static void run_batch (const DavscopeFileContext *context,
+                       DavOperation               operation,
+                       DavBatch                  *batch,
+                       gboolean                   overwrite,
+                       gboolean                   is_undo);
+
 /* Runs @op's targets: quietly for one, in the report window for several
- * (davscope_file_run_batch). */
+ * (davscope_file_run_batch), or for a transfer big enough (or of a size
+ * not known) to want its progress and Cancel. */
 static void
 run_op (Op       *op,
         gboolean  overwrite)
@@ -278,7 +288,11 @@ run_op (Op       *op,
     }
 
   batch = build_batch (op, DAVSCOPE_REPORT_WINDOW_CONCURRENCY, overwrite);
-  davscope_file_run_batch (&op->context, op->operation, batch, overwrite);
+  if ((op->operation == DAV_OPERATION_UPLOAD || op->operation == DAV_OPERATION_DOWNLOAD) &&
+      op->bytes > QUIET_TRANSFER_MAX)
+    davscope_report_window_run (op->context.parent, op->context.store, op->operation, batch, overwrite);
+  else
+    davscope_file_run_batch (&op->context, op->operation, batch, overwrite);
 }
 
 /* ---- the end: a toast or the report -------------------------------------- */
@@ -319,12 +333,6 @@ run_free (Run *run)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-static void run_batch (const DavscopeFileContext *context,
-                       DavOperation               operation,
-                       DavBatch                  *batch,
-                       gboolean                   overwrite,
-                       gboolean                   is_undo);
 
 /* The last segment of @url, decoded and escaped, to show. */
 static char *

@@ -8,7 +8,8 @@
  * Several items run in a DavscopeReportWindow (progress, cancel, per-item
  * report); a single change runs quietly and ends in a toast, with Undo
  * where the reverse request loses nothing, or in the report window when
- * it failed. Every target is built from the folder's
+ * it failed (a single transfer of more than a few MiB shows its progress
+ * there too). Every target is built from the folder's
  * URL and an escaped name, and checked by the client
  * (docs/hostile-servers.md promise 1).
  */
