@@ -158,6 +158,21 @@ try:
     tap.ok(stored == content, "the server has the file, byte for byte",
            f"{len(stored)} bytes stored, {len(content)} sent")
 
+    # ---- one big file (over 4 MiB): its progress and Cancel in the report
+    big = os.path.join(local, "big upload.bin")
+    with open(big, "wb") as f:
+        f.write(os.urandom(5 * 1024 * 1024))
+    app.select_only("README.txt")
+    point_into(app.main)
+    keycombo("<Control>u")
+    choose_in_file_chooser(app, "Upload Files", big, "Upload")
+    report = app.window("Upload Report", timeout=15)
+    done = wait_for(lambda: report_summary(report, "uploaded"), 30) if report is not None else None
+    tap.ok(done == "1 uploaded" and "big upload.bin" in share_names(),
+           "one big file (5 MiB) uploads in the report window, with its progress: '1 uploaded'",
+           f"summary: {done}, toplevels: {app.toplevel_names()}")
+    app.close_window(report, "Upload Report")
+
     # ---- drag and drop from another application: a file and a folder tree,
     # uploaded into the folder shown (folders made first, parents first)
     dropped = os.path.join(local, "dropped from the file manager.txt")
