@@ -16,9 +16,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, click, find_in, find_toast,  # noqa: E402
-                         keycombo, labels_in, point_into, press, report_summary, sensitive,
-                         share_exists, share_names, share_request, type_text, wait_for)
+from davscope_ui import (FOLDER, App, Tap, activate, center, click, close_toast, find_in,  # noqa: E402
+                         find_toast, keycombo, labels_in, point_into, press, report_summary,
+                         sensitive, share_exists, share_names, share_request, type_text, wait_for)
 from dogtail import rawinput  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -32,8 +32,11 @@ tap = Tap()
 
 
 def toast(app, text, timeout=15):
-    """The toast of the main window that says text."""
-    return find_toast(app.main, text, timeout)
+    """Whether the main window showed a toast that says text; it is
+    closed (close_toast)."""
+    found = find_toast(app.main, text, timeout)
+    close_toast(found)
+    return found
 
 
 def undo_button(toast_widget):
@@ -198,7 +201,7 @@ try:
     dialog = app.window("Rename File", timeout=10)
     type_text("Undone")
     press("Return")
-    undo = undo_button(toast(app, f"Renamed “{RENAMED}” to “Undone.txt”"))
+    undo = undo_button(find_toast(app.main, f"Renamed “{RENAMED}” to “Undone.txt”"))
     if undo:
         activate(undo)
     back = wait_for(lambda: share_exists(RENAMED) and not share_exists("Undone.txt"), 15)

@@ -19,9 +19,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, children, find_in, find_toast,  # noqa: E402
-                         keycombo, labels_in, name_of, point_into, press, report_rows,
-                         report_summary, sensitive, share_get, share_names, type_text, wait_for)
+from davscope_ui import (FOLDER, App, Tap, activate, center, children, close_toast,  # noqa: E402
+                         find_in, find_toast, keycombo, labels_in, name_of, point_into, press,
+                         report_rows, report_summary, sensitive, share_get, share_names, type_text,
+                         wait_for)
 from dogtail import rawinput, tree  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -71,8 +72,11 @@ def choose_in_file_chooser(app, title, path, accept):
 
 
 def toast(app, text, timeout=15):
-    """The toast of the main window that says text."""
-    return find_toast(app.main, text, timeout)
+    """Whether the main window showed a toast that says text; it is
+    closed (close_toast)."""
+    found = find_toast(app.main, text, timeout)
+    close_toast(found)
+    return found
 
 
 def mode_of(path):

@@ -13,8 +13,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, click, find_in, find_toast, keycombo, labels_in, point_into,  # noqa: E402
-                         report_rows, report_summary, share_exists, type_text, wait_for)
+from davscope_ui import (App, Tap, click, close_toast, find_in, find_toast, keycombo,  # noqa: E402
+                         labels_in, point_into, report_rows, report_summary, share_exists,
+                         type_text, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 FILE = "Tom & Jerry.txt"
@@ -124,6 +125,7 @@ try:
     confirm = app.press_delete()
     app.press_button("Delete", within=confirm)
     said = find_toast(app.main, f"“{FILE}” deleted")
+    close_toast(said)
     tap.ok(said is not None and wait_for(lambda: not share_exists(FILE), 10),
            "now the delete goes through, said in a toast, and the file is gone from the server",
            f"toplevels: {app.toplevel_names()}")
