@@ -415,6 +415,14 @@ def find_toast(window, text, timeout=15):
     return wait_for(look, timeout, interval=0.4) if window is not None else None
 
 
+def toast_said(window, text, timeout=15):
+    """Whether window showed a toast that says text; it is closed
+    (close_toast). Returns the toast, which is gone by then."""
+    found = find_toast(window, text, timeout)
+    close_toast(found)
+    return found
+
+
 def close_toast(toast):
     """Closes a toast found with find_toast, and waits until it is gone,
     asking nothing meanwhile: GTK 4.8's AT-SPI can crash davscope when it

@@ -16,9 +16,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, click, close_toast, find_in,  # noqa: E402
-                         find_toast, keycombo, labels_in, point_into, press, report_summary,
-                         sensitive, share_exists, share_names, share_request, type_text, wait_for)
+from davscope_ui import (FOLDER, App, Tap, activate, center, click, find_in, find_toast,  # noqa: E402
+                         keycombo, labels_in, point_into, press, report_summary, sensitive,
+                         share_exists, share_names, share_request, toast_said, type_text, wait_for)
 from dogtail import rawinput  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -29,14 +29,6 @@ NEW = "Neu ü"
 ERRORS = ("A name is needed.", "A name cannot contain “/”.")
 
 tap = Tap()
-
-
-def toast(app, text, timeout=15):
-    """Whether the main window showed a toast that says text; it is
-    closed (close_toast)."""
-    found = find_toast(app.main, text, timeout)
-    close_toast(found)
-    return found
 
 
 def undo_button(toast_widget):
@@ -111,7 +103,7 @@ try:
     tap.ok(confirm is not None and SCRATCH in text, "… which asks 'Delete 1 Item?' naming it",
            f"toplevels: {app.toplevel_names()}\n{text}")
     app.press_button("Delete", within=confirm)
-    said = toast(app, f"“{SCRATCH}” deleted")
+    said = toast_said(app.main, f"“{SCRATCH}” deleted")
     tap.ok(said is not None and "Delete Report" not in app.toplevel_names(),
            "one item deleted ends in a toast, not a report window", f"toplevels: {app.toplevel_names()}")
     names = share_names()
@@ -161,7 +153,7 @@ try:
     tap.ok(free and not any(t.endswith("already exists in this folder.") or t in ERRORS for t in texts),
            "a free name turns 'Create' on and the error goes", texts)
     press("Return")
-    made = toast(app, f"Folder “{NEW}” created")
+    made = toast_said(app.main, f"Folder “{NEW}” created")
     tap.ok(made is not None and "New Folder Report" not in app.toplevel_names() and NEW in share_names(),
            "the new folder ends in a toast, and the server has it", f"toplevels: {app.toplevel_names()}")
     tap.ok(wait_for(lambda: app.selected_names() == [NEW + FOLDER], 10),
@@ -184,7 +176,7 @@ try:
     type_text("Tom and Jerry")
     wait_for(lambda: sensitive(button), 5)
     press("Return")
-    said = toast(app, f"Renamed “{FILE}” to “{RENAMED}”")
+    said = toast_said(app.main, f"Renamed “{FILE}” to “{RENAMED}”")
     tap.ok(said is not None and not [n for n in app.toplevel_names() if n.endswith("Report")],
            "the rename ends in a toast", f"toplevels: {app.toplevel_names()}")
     tap.ok(wait_for(lambda: app.selected_names() == [RENAMED], 10)
@@ -207,7 +199,7 @@ try:
     back = wait_for(lambda: share_exists(RENAMED) and not share_exists("Undone.txt"), 15)
     tap.ok(undo and back, "the toast's Undo renames it back on the server (HEAD)",
            f"Undo button: {bool(undo)}, on the server: {sorted(share_names())}")
-    tap.ok(toast(app, f"Renamed “Undone.txt” to “{RENAMED}”") is not None
+    tap.ok(toast_said(app.main, f"Renamed “Undone.txt” to “{RENAMED}”") is not None
            and wait_for(lambda: RENAMED in app.row_names() and "Undone.txt" not in app.row_names(), 10),
            "… said in a toast of its own, and the listing shows the old name again",
            f"rows: {app.row_names()}")

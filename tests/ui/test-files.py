@@ -19,9 +19,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, children, close_toast,  # noqa: E402
-                         find_in, find_toast, keycombo, labels_in, name_of, point_into, press,
-                         report_rows, report_summary, sensitive, share_get, share_names, type_text,
+from davscope_ui import (FOLDER, App, Tap, activate, center, children, find_in,  # noqa: E402
+                         keycombo, labels_in, name_of, point_into, press, report_rows,
+                         report_summary, sensitive, share_get, share_names, toast_said, type_text,
                          wait_for)
 from dogtail import rawinput, tree  # noqa: E402
 
@@ -69,14 +69,6 @@ def choose_in_file_chooser(app, title, path, accept):
     return app.window_gone(title, 10)
 
 
-
-
-def toast(app, text, timeout=15):
-    """Whether the main window showed a toast that says text; it is
-    closed (close_toast)."""
-    found = find_toast(app.main, text, timeout)
-    close_toast(found)
-    return found
 
 
 def mode_of(path):
@@ -152,7 +144,7 @@ try:
     keycombo("<Control>u")
     chosen = choose_in_file_chooser(app, "Upload Files", source, "Upload")
     tap.ok(chosen, "Ctrl+U opens a file chooser, and the file is chosen", f"toplevels: {app.toplevel_names()}")
-    said = toast(app, f"“{UPLOAD}” uploaded")
+    said = toast_said(app.main, f"“{UPLOAD}” uploaded")
     tap.ok(said is not None and "Upload Report" not in app.toplevel_names(),
            "one file uploaded ends in a toast, not a report window", f"toplevels: {app.toplevel_names()}")
     try:
@@ -234,7 +226,7 @@ try:
     keycombo("<Control>s")
     chosen = choose_in_file_chooser(app, "Download 1 Item To", target + "/", "Download Here")
     tap.ok(chosen, "Ctrl+S asks for a local folder", f"toplevels: {app.toplevel_names()}")
-    said = toast(app, f"“{UPLOAD}” downloaded")
+    said = toast_said(app.main, f"“{UPLOAD}” downloaded")
     tap.ok(said is not None and "Download Report" not in app.toplevel_names(),
            "one file downloaded ends in a toast", f"toplevels: {app.toplevel_names()}")
     saved = os.path.join(target, UPLOAD)
@@ -267,7 +259,7 @@ try:
     app.select_only(RENAMED + FOLDER)
     point_into(app.main)
     keycombo("<Control>v")
-    said = toast(app, f"“README.txt” copied to “{RENAMED}”")
+    said = toast_said(app.main, f"“README.txt” copied to “{RENAMED}”")
     tap.ok(said is not None and "Copy Report" not in app.toplevel_names(),
            "Ctrl+C then Ctrl+V on the folder copies README.txt into it, said in a toast",
            f"toplevels: {app.toplevel_names()}")
@@ -328,7 +320,7 @@ try:
     app.select_only(RENAMED + FOLDER)
     confirm = app.press_delete()
     app.press_button("Delete", within=confirm)
-    said = toast(app, f"“{RENAMED}” deleted")
+    said = toast_said(app.main, f"“{RENAMED}” deleted")
     tap.ok(said is not None and "Delete Report" not in app.toplevel_names(),
            "deleting the folder ends in a toast", f"toplevels: {app.toplevel_names()}")
     gone = wait_for(lambda: RENAMED + FOLDER not in app.row_names(), 15)
