@@ -66,6 +66,10 @@ def choose_in_file_chooser(app, title, path, accept):
     if button is None:
         return False
     activate(button)
+    # Nothing is asked while the chooser goes: GTK 4.8's AT-SPI can crash
+    # davscope when the toplevels are listed as one is being destroyed
+    # (seen with a one-file upload, which now starts at once).
+    time.sleep(1.5)
     return app.window_gone(title, 10)
 
 
