@@ -633,6 +633,32 @@ dav_report_all_ok (DavReport *self)
   return TRUE;
 }
 
+gboolean
+dav_report_is_single_success (DavReport *self)
+{
+  const DavReportItem *item;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->items->len != 1)
+    return FALSE;
+
+  item = g_ptr_array_index (self->items, 0);
+  return item->ok && item->outcome == DAV_OUTCOME_DONE && item->problems->len == 0;
+}
+
+gboolean
+dav_report_item_is_undoable (const DavReportItem *item)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (!item->ok || item->outcome != DAV_OUTCOME_DONE || item->status != 201 || item->problems->len > 0)
+    return FALSE;
+
+  return g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE") ||
+         g_str_equal (item->method, "PUT");
+}
+
 void
 dav_report_write_conditions (DavJsonWriter *json,
                              GPtrArray     *conditions)

@@ -100,6 +100,15 @@ void       dav_report_unref        (DavReport *self);
 guint      dav_report_count        (DavReport *self,
                                     DavOutcome outcome);
 gboolean   dav_report_all_ok       (DavReport *self);
+/* Whether @self may end quietly, in a toast: one item, confirmed by the
+ * server, whose answer says nothing else (no problem with it). Several
+ * items, or any failure, are for a whole report. */
+gboolean   dav_report_is_single_success (DavReport *self);
+/* Whether the reverse request undoes @item: a COPY, MOVE or PUT confirmed
+ * with 201 Created made something new and replaced nothing (204 means an
+ * existing resource was replaced: RFC 4918 §9.8.5 and §9.9.4, RFC 9110
+ * §9.3.4), so moving it back or deleting what it made loses nothing. */
+gboolean   dav_report_item_is_undoable  (const DavReportItem *item);
 /* The history of a batch after a retry of some of its items: @earlier
  * with each item of @again in the place of the earlier item of the same
  * method and URL, and those of @again that match none at the end. A

@@ -40,6 +40,7 @@ struct _DavscopeBrowserView
   gboolean             clock_12h;     /* GNOME's clock-format is "12h" */
   GtkColumnViewColumn *modified_column; /* not a ref: the column view holds it */
   struct _TextColumn  *modified_text;   /* its cells; its factory owns it */
+  char                *select_key;    /* davscope_browser_view_select_url, not listed yet */
 };
 
 /* davscope-browser-view.c */

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dav-href.h"
 #include "davscope-accessible.h"
 #include "davscope-details-pane.h"
 
@@ -245,6 +246,8 @@ on_selection_changed (GtkSelectionModel   *model,
                       guint                n_items,
                       DavscopeBrowserView *self)
 {
+  /* What the user selects wins over an item still to be selected. */
+  g_clear_pointer (&self->select_key, g_free);
   sync_selection (self, TRUE);
 }
 
@@ -363,6 +366,148 @@ davscope_browser_view_get_store (DavscopeBrowserView *self)
   return self->store;
 }
 
+/* ---- selecting what a change made ---------------------------------------- */
+
+/* Selects the row of @select_key among @n rows from @position, if there. */
+static gboolean
+select_pending (DavscopeBrowserView *self,
+                guint                position,
+                guint                n)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint end = MIN (position + n, g_list_model_get_n_items (model));
+
+  for (guint i = position; i < end; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(DavResource) resource = gtk_tree_list_row_get_item (row);
+      const char *url = dav_resource_get_url (resource);
+      g_autofree char *key = url != NULL ? dav_href_normalize_path (url) : NULL;
+      GtkWidget *list;
+
+      if (key == NULL || !g_str_equal (key, self->select_key))
+        continue;
+
+      /* Cleared first: this selection is not the user's. */
+      g_clear_pointer (&self->select_key, g_free);
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+      list = davscope_browser_view_inner_list_view (self);
+      if (list != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A row that came in may be the one to select. */
+static void
+on_rows_added (GListModel          *model,
+               guint                position,
+               guint                removed,
+               guint                added,
+               DavscopeBrowserView *self)
+{
+  if (self->select_key != NULL && added > 0)
+    select_pending (self, position, added);
+}
+
+void
+davscope_browser_view_select_url (DavscopeBrowserView *self,
+                                  const char          *url)
+{
+  g_return_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self));
+  g_return_if_fail (url != NULL);
+
+  if (self->selection == NULL)
+    return;
+
+  g_free (self->select_key);
+  self->select_key = dav_href_normalize_path (url);
+  select_pending (self, 0, G_MAXUINT);
+}
+
+DavFolder *
+davscope_browser_view_get_selected_folder (DavscopeBrowserView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+  return davscope_browser_view_row_folder (self, row);
+}
+
+/* ---- the menu key --------------------------------------------------------- */
+
+gboolean
+davscope_browser_view_get_menu_area (DavscopeBrowserView *self,
+                                     GdkRectangle        *area,
+                                     gboolean            *on_row)
+{
+  GtkSelectionModel *model;
+  GtkWidget *focus;
+  GtkWidget *list;
+  GtkWidget *best = NULL;
+  guint focused = GTK_INVALID_LIST_POSITION;
+  guint best_position = G_MAXUINT;
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), FALSE);
+  g_return_val_if_fail (area != NULL && on_row != NULL, FALSE);
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  list = davscope_browser_view_inner_list_view (self);
+  if (self->selection == NULL || list == NULL || focus == NULL ||
+      (focus != self->column_view && !gtk_widget_is_ancestor (focus, self->column_view)))
+    return FALSE;
+
+  /* The focused row is what the keys act on, as a right-click on it. */
+  model = GTK_SELECTION_MODEL (self->selection);
+  focused = davscope_browser_view_position_of (self, focus);
+  if (focused != GTK_INVALID_LIST_POSITION && !gtk_selection_model_is_selected (model, focused))
+    gtk_selection_model_select_item (model, focused, TRUE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      guint position = davscope_browser_view_position_of (self, row);
+
+      if (position == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (row) ||
+          !gtk_selection_model_is_selected (model, position))
+        continue;
+      if (position == focused)
+        {
+          best = row;
+          break;
+        }
+      if (position < best_position)
+        {
+          best = row;
+          best_position = position;
+        }
+    }
+
+  *on_row = best != NULL && gtk_widget_compute_bounds (best, GTK_WIDGET (self), &bounds);
+  if (!*on_row && !gtk_widget_compute_bounds (list, GTK_WIDGET (self), &bounds))
+    return FALSE;
+
+  /* Under the row's start, where the name is; never below the view. */
+  area->x = (int) bounds.origin.x + 24;
+  area->y = (int) CLAMP (bounds.origin.y, 0, gtk_widget_get_height (GTK_WIDGET (self)) - 1);
+  area->width = 1;
+  area->height = *on_row ? MAX (1, (int) bounds.size.height) : 1;
+
+  return TRUE;
+}
+
 /* ---- a first listing stays at its top ------------------------------------ */
 
 /* GtkColumnView (GTK 4.8) has no scroll_to; its rows are a GtkListView
@@ -429,7 +574,9 @@ drop_models (DavscopeBrowserView *self)
       g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
       g_signal_handlers_disconnect_by_func (self->selection, on_rows_changed, self);
       g_signal_handlers_disconnect_by_func (self->selection, on_selection_items_changed, self);
+      g_signal_handlers_disconnect_by_func (self->selection, on_rows_added, self);
     }
+  g_clear_pointer (&self->select_key, g_free);
   self->n_selected = 0;
   self->selected = NULL;
   if (self->root != NULL)
@@ -474,6 +621,7 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   /* After the view's own handler: it moved the rows already. */
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_changed), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_added), self);
   self->keep_top = !dav_folder_get_loaded (self->root);
 
   update_root_state (self);

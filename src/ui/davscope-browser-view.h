@@ -41,5 +41,21 @@ gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);
 gboolean   davscope_browser_view_select_at      (DavscopeBrowserView *self,
                                                  double               x,
                                                  double               y);
+/* Selects the item at @url, now or once a listing shown brings it (after
+ * a rename, a new folder, an upload), and scrolls to it; a selection the
+ * user makes first wins. */
+void       davscope_browser_view_select_url     (DavscopeBrowserView *self,
+                                                 const char          *url);
+/* The folder the one selected item was listed in; NULL unless exactly one
+ * item is selected. */
+DavFolder *davscope_browser_view_get_selected_folder (DavscopeBrowserView *self);
+/* Where the menu the Menu key or Shift+F10 opens points, in the view's
+ * coordinates; FALSE when the keyboard focus is not in the list. The
+ * focused row (it becomes the selection unless it is in it) or else the
+ * first selected row shown, with @on_row TRUE; the top of the list when
+ * no selected row is shown. */
+gboolean   davscope_browser_view_get_menu_area  (DavscopeBrowserView *self,
+                                                 GdkRectangle        *area,
+                                                 gboolean            *on_row);
 
 G_END_DECLS

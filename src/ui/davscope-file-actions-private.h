@@ -28,11 +28,9 @@ typedef void (*DavscopeNameChosen) (DavscopeFileOp *op,
  * for a folder an upload makes). */
 struct _DavscopeFileOp
 {
-  GtkWindow          *parent;
-  DavResourceStore   *store;
-  AdwToastOverlay    *toasts;
+  DavscopeFileContext context;       /* holding references */
   DavOperation        operation;
-  DavFolder          *folder;        /* where new things go */
+  DavFolder          *folder;        /* where new things go; rename: where it is */
   DavResource        *resource;      /* rename */
   GPtrArray          *urls;          /* char* */
   GPtrArray          *destinations;  /* char*, or NULL */
@@ -40,9 +38,11 @@ struct _DavscopeFileOp
   GPtrArray          *in_the_way;    /* indexes (GUINT_TO_POINTER) of targets that exist */
   GtkWidget          *dialog;        /* a name dialog */
   GtkWidget          *entry;         /* of the name dialog */
+  GtkWidget          *name_error;    /* under it: why a name cannot be used */
+  char               *name_taken;    /* the text of a name already there */
   DavscopeNameChosen  chosen;        /* what a name chosen in it does */
+  guint64             bytes;         /* uploads, downloads: what they carry; G_MAXUINT64: unknown */
   char               *old_name;      /* rename */
-  char               *toast;         /* said when a quiet run succeeds */
   GtkNativeDialog    *chooser;
   /* Downloads of folders. */
   GPtrArray          *to_list;       /* chosen folders still to list (owned by the transfer file) */
@@ -51,6 +51,12 @@ struct _DavscopeFileOp
   GHashTable         *taken;         /* local paths given out */
   GPtrArray          *names;         /* of the local files in the way */
 };
+
+/* @copy: @context, holding references to what it names, until
+ * davscope_file_context_clear. */
+void            davscope_file_context_copy  (DavscopeFileContext       *copy,
+                                             const DavscopeFileContext *context);
+void            davscope_file_context_clear (DavscopeFileContext       *context);
 
 DavscopeFileOp *davscope_file_op_new       (const DavscopeFileContext *context,
                                             DavOperation               operation);
@@ -63,7 +69,7 @@ void            davscope_file_op_add       (DavscopeFileOp            *op,
                                             const char                *destination,
                                             GFile                     *file);
 /* @names: of the items in the way. Asks whether to replace them, unless
- * nothing is in the way, then runs in a report window; frees @op. */
+ * nothing is in the way, then runs (davscope_file_run_batch); frees @op. */
 void            davscope_file_op_ask_replace_or_run (DavscopeFileOp *op,
                                                      GPtrArray      *names);
 

@@ -64,6 +64,27 @@ collect_folder (GFile      *dir,
                     folders, files, paths);
 }
 
+/* The size of a local file, or -1. */
+static gint64
+file_size (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  return info != NULL ? g_file_info_get_size (info) : -1;
+}
+
+/* Counts @size (-1: unknown) into what @op carries. */
+static void
+add_bytes (Op     *op,
+           gint64  size)
+{
+  if (size < 0 || op->bytes == G_MAXUINT64)
+    op->bytes = G_MAXUINT64;
+  else
+    op->bytes += (guint64) size;
+}
+
 static void
 upload_files (Op        *op,
               GPtrArray *files)
@@ -113,6 +134,7 @@ upload_files (Op        *op,
           }
         g_ptr_array_add (file_urls, g_steal_pointer (&url));
         g_ptr_array_add (paths, g_object_ref (file));
+        add_bytes (op, file_size (file));
       }
     }
 
@@ -174,7 +196,7 @@ davscope_file_upload (const DavscopeFileContext *context,
       return;
     }
 
-  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Upload Files"), op->parent,
+  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Upload Files"), op->context.parent,
                                                                 GTK_FILE_CHOOSER_ACTION_OPEN,
                                                                 _("_Upload"), _("_Cancel")));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (op->chooser), TRUE);
@@ -377,7 +399,7 @@ list_next_folder (Op *op)
 
   if (next != NULL)
     {
-      DavWalk *walk = dav_walk_new (dav_resource_store_get_client (op->store), next->url,
+      DavWalk *walk = dav_walk_new (dav_resource_store_get_client (op->context.store), next->url,
                                     DAV_PROPFIND_PROP, names);
 
       g_hash_table_insert (op->dirs, folder_key (next->url), g_object_ref (next->dir));
@@ -458,6 +480,8 @@ davscope_file_download (const DavscopeFileContext *context,
         g_ptr_array_add (op->urls, g_strconcat (url, "/", NULL));
       else
         g_ptr_array_add (op->urls, g_strdup (url));
+      /* A folder's size is not known before its walk. */
+      add_bytes (op, dav_resource_is_collection (resource) ? -1 : dav_resource_get_size (resource));
     }
   if (op->urls->len == 0)
     {
@@ -467,7 +491,7 @@ davscope_file_download (const DavscopeFileContext *context,
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Download %u Item To", "Download %u Items To", op->urls->len),
                            op->urls->len);
-  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title, op->parent,
+  op->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title, op->context.parent,
                                                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                                                 _("_Download Here"), _("_Cancel")));
   gtk_native_dialog_set_modal (op->chooser, TRUE);

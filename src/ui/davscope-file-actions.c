@@ -5,9 +5,11 @@
  * Each operation is a short chain: ask (a name, files, a folder), look
  * for what is in the way (the folder's listing, or the local folder), ask
  * whether to replace it, then build a DavBatch with its typed adders and
- * run it, in a report window or quietly. A DavscopeFileOp
- * (davscope-file-actions-private.h) holds what the chain needs between its
- * steps. Uploads and downloads are in davscope-file-actions-transfer.c.
+ * run it: one target quietly, ending in a toast (with Undo where the
+ * reverse request loses nothing) unless it failed, several in a report
+ * window. A DavscopeFileOp (davscope-file-actions-private.h) holds what
+ * the chain needs between its steps. Uploads and downloads are in
+ * davscope-file-actions-transfer.c.
  */
 
 #include "davscope-file-actions-private.h"
@@ -23,6 +25,9 @@
 #include "davscope-report-window.h"
 
 #define MAX_NAMES_SHOWN 6
+/* A transfer up to this size ends in a toast; a bigger one shows its
+ * progress in the report window. */
+#define QUIET_TRANSFER_MAX (4 * 1024 * 1024)
 
 typedef DavscopeFileOp Op;
 
@@ -32,15 +37,31 @@ file_free (gpointer file)
   g_clear_object (&file);
 }
 
+void
+davscope_file_context_copy (DavscopeFileContext       *copy,
+                            const DavscopeFileContext *context)
+{
+  copy->parent = g_object_ref (context->parent);
+  copy->store = g_object_ref (context->store);
+  copy->toasts = context->toasts ? g_object_ref (context->toasts) : NULL;
+  copy->select = context->select;
+}
+
+void
+davscope_file_context_clear (DavscopeFileContext *context)
+{
+  g_clear_object (&context->parent);
+  g_clear_object (&context->store);
+  g_clear_object (&context->toasts);
+}
+
 Op *
 davscope_file_op_new (const DavscopeFileContext *context,
                       DavOperation               operation)
 {
   Op *op = g_new0 (Op, 1);
 
-  op->parent = g_object_ref (context->parent);
-  op->store = g_object_ref (context->store);
-  op->toasts = context->toasts ? g_object_ref (context->toasts) : NULL;
+  davscope_file_context_copy (&op->context, context);
   op->operation = operation;
   op->urls = g_ptr_array_new_with_free_func (g_free);
   op->destinations = g_ptr_array_new_with_free_func (g_free);
@@ -57,9 +78,7 @@ davscope_file_op_new (const DavscopeFileContext *context,
 void
 davscope_file_op_free (Op *op)
 {
-  g_object_unref (op->parent);
-  g_object_unref (op->store);
-  g_clear_object (&op->toasts);
+  davscope_file_context_clear (&op->context);
   g_clear_object (&op->folder);
   g_clear_object (&op->resource);
   g_ptr_array_unref (op->urls);
@@ -72,7 +91,7 @@ davscope_file_op_free (Op *op)
   g_hash_table_unref (op->taken);
   g_ptr_array_unref (op->names);
   g_free (op->old_name);
-  g_free (op->toast);
+  g_free (op->name_taken);
   if (op->chooser != NULL)
     gtk_native_dialog_destroy (op->chooser);
   g_clear_object (&op->chooser);
@@ -86,8 +105,8 @@ davscope_file_op_toast (Op         *op,
   /* A toast title is Pango markup in libadwaita 1.2. */
   g_autofree char *markup = g_markup_escape_text (text, -1);
 
-  if (op->toasts != NULL)
-    adw_toast_overlay_add_toast (op->toasts, adw_toast_new (markup));
+  if (op->context.toasts != NULL)
+    adw_toast_overlay_add_toast (op->context.toasts, adw_toast_new (markup));
 }
 
 void
@@ -198,7 +217,7 @@ build_batch (Op       *op,
              guint     concurrency,
              gboolean  overwrite)
 {
-  DavBatch *batch = dav_batch_new (dav_resource_store_get_client (op->store), concurrency);
+  DavBatch *batch = dav_batch_new (dav_resource_store_get_client (op->context.store), concurrency);
 
   for (guint i = 0; i < op->urls->len; i++)
     {
@@ -238,9 +257,18 @@ build_batch (Op       *op,
   return batch;
 }
 
+static void run_batch (const DavscopeFileContext *context,
+                       DavOperation               operation,
+                       DavBatch                  *batch,
+                       gboolean                   overwrite,
+                       gboolean                   is_undo);
+
+/* Runs @op's targets: quietly for one, in the report window for several
+ * (davscope_file_run_batch), or for a transfer big enough (or of a size
+ * not known) to want its progress and Cancel. */
 static void
-run_in_window (Op       *op,
-               gboolean  overwrite)
+run_op (Op       *op,
+        gboolean  overwrite)
 {
   g_autoptr(DavBatch) batch = NULL;
 
@@ -260,7 +288,194 @@ run_in_window (Op       *op,
     }
 
   batch = build_batch (op, DAVSCOPE_REPORT_WINDOW_CONCURRENCY, overwrite);
-  davscope_report_window_run (op->parent, op->store, op->operation, batch, overwrite);
+  if ((op->operation == DAV_OPERATION_UPLOAD || op->operation == DAV_OPERATION_DOWNLOAD) &&
+      op->bytes > QUIET_TRANSFER_MAX)
+    davscope_report_window_run (op->context.parent, op->context.store, op->operation, batch, overwrite);
+  else
+    davscope_file_run_batch (&op->context, op->operation, batch, overwrite);
+}
+
+/* ---- the end: a toast or the report -------------------------------------- */
+
+/* A quiet run of one target, and what its toast's Undo needs. */
+typedef struct {
+  DavscopeFileContext context;       /* holding references */
+  DavOperation        operation;
+  gboolean            overwrite;
+  gboolean            is_undo;
+  char               *method;        /* of the change Undo reverses */
+  char               *url;
+  char               *destination;
+} Run;
+
+static Run *
+run_new (const DavscopeFileContext *context,
+         DavOperation               operation,
+         gboolean                   overwrite)
+{
+  Run *run = g_new0 (Run, 1);
+
+  davscope_file_context_copy (&run->context, context);
+  run->operation = operation;
+  run->overwrite = overwrite;
+
+  return run;
+}
+
+static void
+run_free (Run *run)
+{
+  davscope_file_context_clear (&run->context);
+  g_free (run->method);
+  g_free (run->url);
+  g_free (run->destination);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+/* The last segment of @url, decoded and escaped, to show. */
+static char *
+shown_name (const char *url)
+{
+  g_autofree char *segment = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  dav_href_split_last (url, NULL, &segment);
+  bytes = segment != NULL ? g_uri_unescape_bytes (segment, -1, NULL, NULL) : NULL;
+  if (bytes == NULL)
+    return dav_text_escape (segment != NULL ? segment : url, -1);
+
+  data = g_bytes_get_data (bytes, &length);
+  return dav_text_escape (data != NULL ? data : "", length);
+}
+
+static gboolean
+same_folder (const char *url,
+             const char *destination)
+{
+  g_autofree char *from = parent_url (url);
+  g_autofree char *to = parent_url (destination);
+  g_autofree char *from_key = from ? dav_href_normalize_path (from) : NULL;
+  g_autofree char *to_key = to ? dav_href_normalize_path (to) : NULL;
+
+  return g_strcmp0 (from_key, to_key) == 0;
+}
+
+/* What one confirmed change did, in words. */
+static char *
+done_text (const DavReportItem *item)
+{
+  g_autofree char *name = shown_name (item->url);
+  g_autofree char *to_name = NULL;
+  g_autofree char *to_folder = NULL;
+
+  if (g_str_equal (item->method, "DELETE"))
+    return g_strdup_printf (_("“%s” deleted"), name);
+  if (g_str_equal (item->method, "MKCOL"))
+    return g_strdup_printf (_("Folder “%s” created"), name);
+  if (g_str_equal (item->method, "PUT"))
+    return g_strdup_printf (_("“%s” uploaded"), name);
+  if (g_str_equal (item->method, "GET"))
+    return g_strdup_printf (_("“%s” downloaded"), name);
+  if (item->destination == NULL)
+    {
+      /* Not met: a COPY or MOVE has its destination. */
+      DavOperation operation = DAV_OPERATION_MOVE;
+
+      dav_operation_from_method (item->method, &operation);
+      return g_strdup_printf ("%s · %s", dav_operation_get_done_word (operation), name);
+    }
+
+  to_name = shown_name (item->destination);
+  if (same_folder (item->url, item->destination))
+    {
+      if (g_str_equal (item->method, "MOVE"))
+        return g_strdup_printf (_("Renamed “%s” to “%s”"), name, to_name);
+      /* Translators: a copy made beside the original, "a.txt" as "a (copy).txt". */
+      return g_strdup_printf (_("“%s” copied as “%s”"), name, to_name);
+    }
+
+  {
+    g_autofree char *folder = parent_url (item->destination);
+
+    to_folder = shown_name (folder);
+  }
+  if (g_str_equal (item->method, "MOVE"))
+    /* Translators: the second is the folder it went into. */
+    return g_strdup_printf (_("“%s” moved to “%s”"), name, to_folder);
+  /* Translators: the second is the folder it went into. */
+  return g_strdup_printf (_("“%s” copied to “%s”"), name, to_folder);
+}
+
+/* Undo: the reverse request, run as any other change. A MOVE moves back,
+ * without replacing what may have come in its place meanwhile; what a
+ * COPY or PUT made new is deleted. */
+static void
+on_undo_clicked (AdwToast *toast,
+                 Run      *run)
+{
+  g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (run->context.store), 1);
+  DavOperation operation;
+
+  if (g_str_equal (run->method, "MOVE"))
+    {
+      operation = DAV_OPERATION_MOVE;
+      dav_batch_add_move (batch, run->destination, run->url, FALSE, NULL);
+    }
+  else
+    {
+      operation = DAV_OPERATION_DELETE;
+      dav_batch_add_delete (batch, g_str_equal (run->method, "COPY") ? run->destination : run->url, NULL);
+    }
+
+  /* Clicked, the toast goes, and @run with it: once. */
+  run_batch (&run->context, operation, batch, FALSE, TRUE);
+}
+
+/* Where a change left the item, to select it: the destination of a COPY
+ * or MOVE, else the URL; nothing for what is gone or local. */
+static const char *
+result_url (const DavReportItem *item)
+{
+  if (g_str_equal (item->method, "DELETE") || g_str_equal (item->method, "GET"))
+    return NULL;
+  if (g_str_equal (item->method, "COPY") || g_str_equal (item->method, "MOVE"))
+    return item->destination;
+  return item->url;
+}
+
+static void
+toast_success (Run                 *run,
+               const DavReportItem *item)
+{
+  g_autofree char *text = done_text (item);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast *toast;
+  const char *select = result_url (item);
+
+  if (select != NULL && run->context.select != NULL)
+    run->context.select (run->context.parent, select);
+  if (run->context.toasts == NULL)
+    return;
+
+  toast = adw_toast_new (markup);
+  /* An Undo of an Undo would be a redo: it is not offered. */
+  if (!run->is_undo && dav_report_item_is_undoable (item))
+    {
+      Run *undo = run_new (&run->context, run->operation, FALSE);
+
+      undo->method = g_strdup (item->method);
+      undo->url = g_strdup (item->url);
+      undo->destination = g_strdup (item->destination);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      /* Lives as long as the toast's handler. */
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
+                             undo, (GClosureNotify) G_CALLBACK (run_free), 0);
+    }
+  adw_toast_overlay_add_toast (run->context.toasts, toast);
 }
 
 static void
@@ -268,35 +483,51 @@ on_quiet_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(DavscopeFileOp) op = user_data;
+  g_autoptr(Run) run = user_data;
   g_autoptr(DavReport) report = dav_batch_run_finish (DAV_BATCH (source), result);
 
-  dav_resource_store_apply_report (op->store, report);
+  dav_resource_store_apply_report (run->context.store, report);
 
-  if (dav_report_all_ok (report))
-    davscope_file_op_toast (op, op->toast);
+  if (dav_report_is_single_success (report))
+    toast_success (run, g_ptr_array_index (report->items, 0));
   else
     /* The same report as for many items: what failed, why, and what to
      * do about it. */
-    davscope_report_window_show_report (op->parent, op->store, op->operation, report, FALSE);
+    davscope_report_window_show_report (run->context.parent, run->context.store, run->operation, report, run->overwrite);
 }
 
-/* One change, no window unless it fails. */
 static void
-run_quietly (Op *op)
+run_batch (const DavscopeFileContext *context,
+           DavOperation               operation,
+           DavBatch                  *batch,
+           gboolean                   overwrite,
+           gboolean                   is_undo)
 {
-  g_autoptr(DavBatch) batch = build_batch (op, 1, FALSE);
-  GPtrArray *refused = dav_batch_get_refused (batch);
+  Run *run;
 
-  if (dav_batch_get_n_targets (batch) == 0)
+  /* Several targets, or one refused (its row says why): the report
+   * window, with its progress and Cancel. */
+  if (dav_batch_get_n_targets (batch) != 1 || dav_batch_get_refused (batch)->len > 0)
     {
-      if (refused->len > 0)
-        davscope_file_op_toast (op, ((DavReportItem *) g_ptr_array_index (refused, 0))->explanation);
-      davscope_file_op_free (op);
+      davscope_report_window_run (context->parent, context->store, operation, batch, overwrite);
       return;
     }
 
-  dav_batch_run_async (batch, NULL, on_quiet_done, op);
+  run = run_new (context, operation, overwrite);
+  run->is_undo = is_undo;
+  dav_batch_run_async (batch, NULL, on_quiet_done, run);
+}
+
+void
+davscope_file_run_batch (const DavscopeFileContext *context,
+                         DavOperation               operation,
+                         DavBatch                  *batch,
+                         gboolean                   overwrite)
+{
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (DAV_IS_BATCH (batch));
+
+  run_batch (context, operation, batch, overwrite, FALSE);
 }
 
 /* ---- "replace?" --------------------------------------------------------- */
@@ -307,7 +538,7 @@ on_replace_response (AdwMessageDialog *dialog,
                      Op               *op)
 {
   if (g_str_equal (response, "replace"))
-    run_in_window (op, TRUE);
+    run_op (op, TRUE);
   else if (g_str_equal (response, "skip"))
     {
       /* Backwards, so the indexes stay right. */
@@ -319,7 +550,7 @@ on_replace_response (AdwMessageDialog *dialog,
           g_ptr_array_remove_index (op->destinations, index);
           g_ptr_array_remove_index (op->files, index);
         }
-      run_in_window (op, FALSE);
+      run_op (op, FALSE);
     }
 
   davscope_file_op_free (op);
@@ -336,7 +567,7 @@ davscope_file_op_ask_replace_or_run (Op        *op,
 
   if (op->in_the_way->len == 0)
     {
-      run_in_window (op, FALSE);
+      run_op (op, FALSE);
       davscope_file_op_free (op);
       return;
     }
@@ -359,7 +590,7 @@ davscope_file_op_ask_replace_or_run (Op        *op,
                                        op->in_the_way->len),
                           list->str);
 
-  dialog = adw_message_dialog_new (op->parent, heading, body);
+  dialog = adw_message_dialog_new (op->context.parent, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "skip", _("_Skip Them"),
@@ -379,34 +610,70 @@ davscope_file_op_ask_replace_or_run (Op        *op,
 
 /* ---- a dialog asking for a name ----------------------------------------- */
 
-static void
-on_name_changed (GtkEditable *entry,
-                 Op          *op)
+/* Whether the name typed may be used; @reason: why not, or NULL when
+ * there is nothing to say (the old name, unchanged). */
+static gboolean
+name_is_free (Op          *op,
+              const char  *name,
+              const char **reason)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (op->dialog);
-  const char *name = gtk_editable_get_text (entry);
-  const char *reason = NULL;
-  gboolean ok = davscope_file_name_is_valid (name, &reason);
+  if (!davscope_file_name_is_valid (name, reason))
+    return FALSE;
+  if (op->old_name != NULL && g_str_equal (name, op->old_name))
+    return FALSE;
 
-  if (ok && op->old_name != NULL && g_str_equal (name, op->old_name))
-    ok = FALSE;
-  if (ok && op->folder != NULL)
+  if (op->folder != NULL)
     {
       g_autofree char *url = davscope_file_child_url (dav_folder_get_url (op->folder), name, FALSE);
 
       if (davscope_file_in_listing (op->folder, url))
         {
-          ok = FALSE;
-          reason = _("An item with this name is already there.");
+          g_autofree char *shown = dav_text_escape (name, -1);
+
+          g_free (op->name_taken);
+          op->name_taken = g_strdup_printf (_("“%s” already exists in this folder."), shown);
+          *reason = op->name_taken;
+          return FALSE;
         }
     }
 
-  adw_message_dialog_set_response_enabled (dialog, "ok", ok);
-  adw_message_dialog_set_body (dialog, reason != NULL ? reason : "");
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else if (*name != '\0')
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  return TRUE;
+}
+
+/* The dialog opens neutral: a reason shows once the user typed something
+ * that cannot be used, or pressed Enter on an empty name
+ * (@insist). An empty name alone only keeps the button off. */
+static void
+check_name (Op       *op,
+            gboolean  insist)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (op->entry));
+  const char *reason = NULL;
+  gboolean ok = name_is_free (op, name, &reason);
+  gboolean say = reason != NULL && (*name != '\0' || insist);
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (op->dialog), "ok", ok);
+  gtk_label_set_text (GTK_LABEL (op->name_error), say ? reason : "");
+  gtk_widget_set_visible (op->name_error, say);
+  if (say)
+    gtk_widget_add_css_class (op->entry, "error");
+  else
+    gtk_widget_remove_css_class (op->entry, "error");
+}
+
+static void
+on_name_changed (GtkEditable *entry,
+                 Op          *op)
+{
+  check_name (op, FALSE);
+}
+
+/* Enter with a name that cannot be used says why (the button is off). */
+static void
+on_name_activate (GtkEntry *entry,
+                  Op       *op)
+{
+  check_name (op, TRUE);
 }
 
 static void
@@ -416,7 +683,9 @@ on_name_response (AdwMessageDialog *dialog,
 {
   /* The dialog closes: the chain goes on without it. */
   g_signal_handlers_disconnect_by_func (op->entry, on_name_changed, op);
+  g_signal_handlers_disconnect_by_func (op->entry, on_name_activate, op);
   op->dialog = NULL;
+  op->name_error = NULL;
 
   if (g_str_equal (response, "ok"))
     {
@@ -429,6 +698,26 @@ on_name_response (AdwMessageDialog *dialog,
     davscope_file_op_free (op);
 }
 
+/* Where the part of @name to type over ends, in characters: before the
+ * extension of a file ("report" of "report.txt", "backup" of
+ * "backup.tar.gz"), the whole name of a folder or of ".hidden"; -1: all. */
+static int
+name_stem_end (const char *name,
+               gboolean    collection)
+{
+  const char *dot;
+  const char *tar;
+
+  if (collection || (dot = strrchr (name, '.')) == NULL || dot == name)
+    return -1;
+
+  tar = g_strrstr_len (name, dot - name + 1, ".tar.");
+  if (tar != NULL && tar != name && tar + strlen (".tar") == dot)
+    dot = tar;
+
+  return (int) g_utf8_pointer_to_offset (name, dot);
+}
+
 static void
 ask_name (Op                 *op,
           const char         *heading,
@@ -436,7 +725,8 @@ ask_name (Op                 *op,
           const char         *initial,
           DavscopeNameChosen  chosen)
 {
-  GtkWidget *dialog = adw_message_dialog_new (op->parent, heading, NULL);
+  GtkWidget *dialog = adw_message_dialog_new (op->context.parent, heading, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   op->dialog = dialog;
   op->chosen = chosen;
@@ -444,7 +734,16 @@ ask_name (Op                 *op,
   gtk_accessible_update_property (GTK_ACCESSIBLE (op->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
   gtk_editable_set_text (GTK_EDITABLE (op->entry), initial ? initial : "");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), op->entry);
+  /* Why a name cannot be used, under it, shown only then. */
+  op->name_error = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (op->name_error), 0);
+  gtk_label_set_wrap (GTK_LABEL (op->name_error), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (op->name_error), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (op->name_error, "error");
+  gtk_widget_set_visible (op->name_error, FALSE);
+  gtk_box_append (GTK_BOX (box), op->entry);
+  gtk_box_append (GTK_BOX (box), op->name_error);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "ok", ok_label,
@@ -454,22 +753,20 @@ ask_name (Op                 *op,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   g_signal_connect (op->entry, "changed", G_CALLBACK (on_name_changed), op);
+  g_signal_connect (op->entry, "activate", G_CALLBACK (on_name_activate), op);
   /* Enter presses the default response's button (only when it is enabled). */
   gtk_entry_set_activates_default (GTK_ENTRY (op->entry), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_name_response), op);
-  on_name_changed (GTK_EDITABLE (op->entry), op);
+  check_name (op, FALSE);
   davscope_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 
   /* Renaming "report.pdf": "report" is selected, ready to be typed over. */
   gtk_widget_grab_focus (op->entry);
   if (initial != NULL)
-    {
-      const char *dot = strrchr (initial, '.');
-      int end = dot != NULL && dot != initial ? (int) g_utf8_pointer_to_offset (initial, dot) : -1;
-
-      gtk_editable_select_region (GTK_EDITABLE (op->entry), 0, end);
-    }
+    gtk_editable_select_region (GTK_EDITABLE (op->entry), 0,
+                                name_stem_end (initial, op->resource != NULL &&
+                                                        dav_resource_is_collection (op->resource)));
 }
 
 /* ---- new folder --------------------------------------------------------- */
@@ -478,13 +775,11 @@ static void
 new_folder_chosen (Op         *op,
                    const char *name)
 {
-  g_autofree char *shown = dav_text_escape (name, -1);
-
   g_autofree char *url = davscope_file_child_url (dav_folder_get_url (op->folder), name, TRUE);
 
   davscope_file_op_add (op, url, NULL, NULL);
-  op->toast = g_strdup_printf (_("Folder “%s” created"), shown);
-  run_quietly (op);
+  run_op (op, FALSE);
+  davscope_file_op_free (op);
 }
 
 void
@@ -508,32 +803,32 @@ rename_chosen (Op         *op,
 {
   const char *url = dav_resource_get_url (op->resource);
   g_autofree char *parent = parent_url (url);
-  g_autofree char *shown = dav_text_escape (name, -1);
-
   g_autofree char *destination = davscope_file_child_url (parent, name, dav_resource_is_collection (op->resource));
 
   davscope_file_op_add (op, url, destination, NULL);
-  op->toast = g_strdup_printf (_("Renamed to “%s”"), shown);
   /* Overwrite: F: renaming onto another item is a 412 in the report, with
    * "Replace Existing" there, never a silent replacement. */
-  run_quietly (op);
+  run_op (op, FALSE);
+  davscope_file_op_free (op);
 }
 
 void
 davscope_file_rename (const DavscopeFileContext *context,
-                      DavResource               *resource)
+                      DavResource               *resource,
+                      DavFolder                 *folder)
 {
   Op *op;
-  g_autofree char *heading = NULL;
 
   g_return_if_fail (DAV_IS_RESOURCE (resource));
+  g_return_if_fail (folder == NULL || DAV_IS_FOLDER (folder));
 
   op = davscope_file_op_new (context, DAV_OPERATION_MOVE);
   op->resource = g_object_ref (resource);
+  op->folder = folder != NULL ? g_object_ref (folder) : NULL;
   op->old_name = g_strdup (dav_resource_get_name (resource));
-  /* The name is escaped already (dav_resource_get_name). */
-  heading = g_strdup_printf (_("Rename “%s”"), op->old_name);
-  ask_name (op, heading, _("_Rename"), op->old_name, rename_chosen);
+  /* The name is in the entry, on one line; the heading says what it is. */
+  ask_name (op, dav_resource_is_collection (resource) ? _("Rename Folder") : _("Rename File"),
+            _("_Rename"), op->old_name, rename_chosen);
 }
 
 /* ---- paste -------------------------------------------------------------- */

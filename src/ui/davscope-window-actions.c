@@ -16,12 +16,23 @@
 #include "davscope-file-actions.h"
 #include "davscope-lock-dialog.h"
 
-/* What a file operation needs of the window; FALSE when not connected. */
-static gboolean
-file_context (DavscopeWindow      *self,
-              DavscopeFileContext *context)
+/* What a change made (a renamed item, a new folder) becomes the
+ * selection, and the details pane shows it. */
+static void
+select_in_browser (GtkWindow  *parent,
+                   const char *url)
 {
-  *context = (DavscopeFileContext) { GTK_WINDOW (self), self->store, ADW_TOAST_OVERLAY (self->toasts) };
+  DavscopeWindow *self = DAVSCOPE_WINDOW (parent);
+
+  davscope_browser_view_select_url (DAVSCOPE_BROWSER_VIEW (self->browser), url);
+}
+
+gboolean
+davscope_window_get_file_context (DavscopeWindow      *self,
+                                  DavscopeFileContext *context)
+{
+  *context = (DavscopeFileContext) { GTK_WINDOW (self), self->store, ADW_TOAST_OVERLAY (self->toasts),
+                                     select_in_browser };
 
   return self->store != NULL;
 }
@@ -57,7 +68,7 @@ new_folder_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   DavscopeFileContext context;
 
-  if (file_context (self, &context))
+  if (davscope_window_get_file_context (self, &context))
     davscope_file_new_folder (&context, target_folder (self));
 }
 
@@ -69,7 +80,7 @@ upload_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   DavscopeFileContext context;
 
-  if (file_context (self, &context))
+  if (davscope_window_get_file_context (self, &context))
     davscope_file_upload (&context, target_folder (self), NULL);
 }
 
@@ -82,7 +93,7 @@ download_activated (GtkWidget  *widget,
   g_autoptr(GPtrArray) selected = selection (self);
   DavscopeFileContext context;
 
-  if (file_context (self, &context))
+  if (davscope_window_get_file_context (self, &context))
     davscope_file_download (&context, selected);
 }
 
@@ -95,8 +106,9 @@ rename_activated (GtkWidget  *widget,
   g_autoptr(GPtrArray) selected = selection (self);
   DavscopeFileContext context;
 
-  if (file_context (self, &context) && selected->len == 1)
-    davscope_file_rename (&context, g_ptr_array_index (selected, 0));
+  if (davscope_window_get_file_context (self, &context) && selected->len == 1)
+    davscope_file_rename (&context, g_ptr_array_index (selected, 0),
+                          davscope_browser_view_get_selected_folder (DAVSCOPE_BROWSER_VIEW (self->browser)));
 }
 
 static void
@@ -162,7 +174,7 @@ paste_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   DavscopeFileContext context;
 
-  if (!file_context (self, &context) || self->clipboard->len == 0)
+  if (!davscope_window_get_file_context (self, &context) || self->clipboard->len == 0)
     return;
 
   davscope_file_paste (&context, target_folder (self), self->clipboard, self->clipboard_cut);
@@ -183,7 +195,7 @@ on_files_dropped (GtkDropTarget  *target,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   DavscopeFileContext context;
 
-  if (!file_context (self, &context))
+  if (!davscope_window_get_file_context (self, &context))
     return FALSE;
 
   for (GSList *l = list; l != NULL; l = l->next)

@@ -14,6 +14,7 @@
 #include "davscope-window.h"
 
 #include "dav-resource-store.h"
+#include "davscope-file-actions.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,12 @@ struct _DavscopeWindow
   AdwApplicationWindow  parent_instance;
 
   GtkWidget            *toasts;
+  GtkWidget            *back_button;
+  GtkWidget            *up_button;
+  GtkWidget            *refresh_button;
+  GtkWidget            *new_button;
+  GtkWidget            *selection_button;
+  GtkWidget            *delete_button;
   GtkWidget            *title_stack;
   GtkWidget            *location_entry;
   GtkWidget            *main_stack;
@@ -49,7 +56,11 @@ struct _DavscopeWindow
 /* Enables the window's actions for what is connected and selected. */
 void davscope_window_update_actions         (DavscopeWindow *self);
 
-/* davscope-window-actions.c: installs the file actions and their keys. */
+/* davscope-window-actions.c: what a file operation needs of the window;
+ * FALSE when not connected. */
+gboolean davscope_window_get_file_context   (DavscopeWindow      *self,
+                                             DavscopeFileContext *context);
+/* Installs the file actions and their keys. */
 void davscope_window_class_add_file_actions (GtkWidgetClass *widget_class);
 /* Files dropped on the browser are uploaded into the folder shown. */
 void davscope_window_add_file_drop          (DavscopeWindow *self);

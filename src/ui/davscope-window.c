@@ -115,6 +115,27 @@ normalize_location (const char *text)
   return g_steal_pointer (&trimmed);
 }
 
+/* The header bar offers what applies: the start page has no folder to
+ * reload, go up from, add to or act on, so those buttons are not there;
+ * in the browser they stay put, and the menu of the selection is off
+ * while none of its items applies (each item is hidden while its action
+ * is disabled). */
+static void
+update_buttons (DavscopeWindow *self,
+                gboolean        selection_menu_applies)
+{
+  gboolean browsing = self->store != NULL &&
+                      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->main_stack)), "browser") == 0;
+
+  gtk_widget_set_visible (self->back_button, browsing || self->history->len > 0);
+  gtk_widget_set_visible (self->up_button, browsing);
+  gtk_widget_set_visible (self->refresh_button, browsing);
+  gtk_widget_set_visible (self->new_button, browsing);
+  gtk_widget_set_visible (self->selection_button, browsing);
+  gtk_widget_set_visible (self->delete_button, browsing);
+  gtk_widget_set_sensitive (self->selection_button, selection_menu_applies);
+}
+
 static void
 update_actions (DavscopeWindow *self)
 {
@@ -149,6 +170,7 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", connected && self->clipboard->len > 0);
+  update_buttons (self, selected || (connected && self->clipboard->len > 0));
 }
 
 void
@@ -165,6 +187,7 @@ show_start_error (DavscopeWindow *self,
   gtk_widget_set_visible (self->start_error, message != NULL);
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "start");
   gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
+  update_actions (self);
 }
 
 static void
@@ -461,16 +484,18 @@ on_delete_response (AdwMessageDialog *dialog,
                     DeleteRequest    *request)
 {
   DavscopeWindow *self = request->window;
+  DavscopeFileContext context;
 
-  if (g_str_equal (response, "delete") && self->store != NULL)
+  if (g_str_equal (response, "delete") && davscope_window_get_file_context (self, &context))
     {
       g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (self->store),
                                                  DAVSCOPE_REPORT_WINDOW_CONCURRENCY);
 
-      /* A URL the batch refuses is a row of the report saying why. */
+      /* A URL the batch refuses is a row of the report saying why. One
+       * item deleted ends in a toast, without Undo: it is gone. */
       for (guint i = 0; i < request->urls->len; i++)
         dav_batch_add_delete (batch, g_ptr_array_index (request->urls, i), NULL);
-      davscope_report_window_run (GTK_WINDOW (self), self->store, DAV_OPERATION_DELETE, batch, FALSE);
+      davscope_file_run_batch (&context, DAV_OPERATION_DELETE, batch, FALSE);
     }
 
   g_ptr_array_unref (request->urls);
@@ -584,23 +609,14 @@ properties_activated (GtkWidget  *widget,
     davscope_property_editor_show (GTK_WINDOW (self), self->store, resources);
 }
 
+/* The menu of the browser, pointing at @at (the browser's coordinates):
+ * what can be done with the selection on a row, what can be added here
+ * elsewhere. */
 static void
-on_browser_right_click (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        DavscopeWindow  *self)
+popup_browser_menu (DavscopeWindow     *self,
+                    gboolean            on_row,
+                    const GdkRectangle *at)
 {
-  GMenuModel *menu;
-  GdkRectangle at = { (int) x, (int) y, 1, 1 };
-
-  if (self->store == NULL)
-    return;
-
-  /* On a row: what can be done with the selection; elsewhere: what can
-   * be added here. */
-  menu = davscope_browser_view_select_at (DAVSCOPE_BROWSER_VIEW (self->browser), x, y)
-         ? self->selection_menu : self->new_menu;
   if (self->context_menu == NULL)
     {
       self->context_menu = gtk_popover_menu_new_from_model (NULL);
@@ -608,10 +624,45 @@ on_browser_right_click (GtkGestureClick *gesture,
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
     }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &at);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu),
+                                   on_row ? self->selection_menu : self->new_menu);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), at);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_browser_right_click (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        DavscopeWindow  *self)
+{
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->store == NULL)
+    return;
+
+  popup_browser_menu (self, davscope_browser_view_select_at (DAVSCOPE_BROWSER_VIEW (self->browser), x, y), &at);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* The Menu key and Shift+F10 open the same menu at the focused row; a
+ * text field with the focus has its own menu first. */
+static gboolean
+popup_menu_key (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  GdkRectangle at;
+  gboolean on_row;
+
+  if (self->store == NULL ||
+      !davscope_browser_view_get_menu_area (DAVSCOPE_BROWSER_VIEW (self->browser), &at, &on_row))
+    return FALSE;
+
+  popup_browser_menu (self, on_row, &at);
+  return TRUE;
 }
 
 static void
@@ -680,6 +731,12 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   g_type_ensure (DAVSCOPE_TYPE_BROWSER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, up_button);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, selection_button);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, location_entry);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, main_stack);
@@ -715,6 +772,8 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F12, 0, "win.inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.properties", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.server-info", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, popup_menu_key, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, popup_menu_key, NULL);
 }
 
 static void

@@ -177,6 +177,50 @@ test_merge_retry (void)
   g_assert_cmpuint (again->items->len, ==, 3);
 }
 
+/* A single confirmed change ends in a toast; several items, a failure or
+ * an answer with a problem open the report. Only what made something new
+ * (201) is undone by the reverse request. */
+static void
+test_single_success (void)
+{
+  g_autoptr(DavReport) one = dav_report_new ();
+  g_autoptr(DavReport) failed = dav_report_new ();
+  g_autoptr(DavReport) two = dav_report_new ();
+  g_autoptr(DavReport) odd = report_new ();
+  g_autoptr(DavReport) empty = dav_report_new ();
+  DavReportItem *moved = item_new ("MOVE", URL "a", DAV_OUTCOME_DONE, 201, "Moved.");
+  g_autoptr(DavReportItem) replaced = item_new ("MOVE", URL "a", DAV_OUTCOME_DONE, 204, "Moved.");
+  g_autoptr(DavReportItem) uploaded = item_new ("PUT", URL "u", DAV_OUTCOME_DONE, 201, "Uploaded.");
+  g_autoptr(DavReportItem) copied = item_new ("COPY", URL "c", DAV_OUTCOME_DONE, 201, "Copied.");
+  g_autoptr(DavReportItem) made = item_new ("MKCOL", URL "m/", DAV_OUTCOME_DONE, 201, "Created.");
+  g_autoptr(DavReportItem) refused = item_new ("MOVE", URL "r", DAV_OUTCOME_FAILED, 412, "Exists.");
+
+  g_ptr_array_add (one->items, moved);
+  g_assert_true (dav_report_is_single_success (one));
+  g_assert_false (dav_report_is_single_success (empty));
+
+  g_ptr_array_add (failed->items, item_new ("DELETE", URL "x", DAV_OUTCOME_FAILED, 423, "Locked."));
+  g_assert_false (dav_report_is_single_success (failed));
+
+  g_ptr_array_add (two->items, item_new ("DELETE", URL "x", DAV_OUTCOME_DONE, 204, "Deleted."));
+  g_ptr_array_add (two->items, item_new ("DELETE", URL "y", DAV_OUTCOME_DONE, 204, "Deleted."));
+  g_assert_true (dav_report_all_ok (two));
+  g_assert_false (dav_report_is_single_success (two));
+
+  /* Done, but the answer contradicts the request: the report says so. */
+  g_ptr_array_remove_range (odd->items, 0, 3);
+  g_assert_cmpuint (odd->items->len, ==, 1);
+  g_assert_false (dav_report_is_single_success (odd));
+
+  g_assert_true (dav_report_item_is_undoable (moved));
+  g_assert_true (dav_report_item_is_undoable (uploaded));
+  g_assert_true (dav_report_item_is_undoable (copied));
+  g_assert_false (dav_report_item_is_undoable (replaced));
+  g_assert_false (dav_report_item_is_undoable (made));
+  g_assert_false (dav_report_item_is_undoable (refused));
+  g_assert_false (dav_report_item_is_undoable (g_ptr_array_index (odd->items, 0)));
+}
+
 static void
 test_operation_words (void)
 {
@@ -219,6 +263,7 @@ main (int   argc,
   g_test_add_func ("/report/text/refused", test_text_refused);
   g_test_add_func ("/report/merge-retry", test_merge_retry);
   g_test_add_func ("/report/operation-words", test_operation_words);
+  g_test_add_func ("/report/single-success", test_single_success);
 
   return g_test_run ();
 }

@@ -429,6 +429,51 @@ def report_summary(window, word):
     return next((t for t in labels_in(window) if re.match(r"^\d+ " + word, t)), None)
 
 
+# ---------------------------------------------------------------- toasts
+
+
+def find_toast(window, text, timeout=15):
+    """The toast (AdwToastWidget) of window that says text, or None. The
+    toasts are looked for only near the top of the tree, where the
+    window's AdwToastOverlay keeps them: a toast goes after 5 s, and a walk
+    of the whole window can take longer than that. Not too often either:
+    GTK 4.8 can crash when AT-SPI asks for a widget that is being added or
+    removed (see close_toast)."""
+    def toasts(node, depth):
+        for child in children(node):
+            if name_of(child) == "AdwToastWidget":
+                yield child
+            elif depth < 3:
+                yield from toasts(child, depth + 1)
+
+    def look():
+        return next((t for t in toasts(window, 0) if text in labels_in(t, only_shown=False)), None)
+    time.sleep(0.5)
+    return wait_for(look, timeout, interval=0.4) if window is not None else None
+
+
+def toast_said(window, text, timeout=15):
+    """Whether window showed a toast that says text; it is closed
+    (close_toast). Returns the toast, which is gone by then."""
+    found = find_toast(window, text, timeout)
+    close_toast(found)
+    return found
+
+
+def close_toast(toast):
+    """Closes a toast found with find_toast, and waits until it is gone,
+    asking nothing meanwhile: GTK 4.8's AT-SPI can crash davscope when it
+    is asked about a toast that is being taken away (a 5 s timeout ending
+    during a walk of the window)."""
+    if toast is None:
+        return
+    buttons = [b for b in find_all_in(toast, role="push button", only_shown=False)
+               if clean_name(name_of(b)) != "Undo"]
+    if buttons:
+        activate(buttons[-1])
+    time.sleep(1.0)
+
+
 # ---------------------------------------------------------------- the share, asked directly
 
 

@@ -14,8 +14,8 @@ import urllib.error
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, keycombo, labels_in, name_of, point_into,  # noqa: E402
-                         report_summary, share_request, wait_for, walk)
+from davscope_ui import (FOLDER, App, Tap, close_toast, find_toast, keycombo, labels_in,  # noqa: E402
+                         name_of, point_into, share_request, wait_for, walk)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 
@@ -87,12 +87,11 @@ try:
     app.select_only("Documents" + FOLDER)
     point_into(app.main)
     keycombo("<Control>v")
-    report = app.window("Copy Report", timeout=15)
-    done = wait_for(lambda: report_summary(report, "copied"), 20) if report is not None else None
-    tap.ok(done == "1 copied" and exists("Documents/%FF%FE%20bytes.txt"),
-           "copying '\\xFF\\xFE bytes.txt' into Documents creates Documents/%FF%FE%20bytes.txt, byte for byte",
-           f"summary: {done}")
-    app.close_window(report, "Copy Report")
+    said = find_toast(app.main, f"“{NAMES['%FF%FE%20bytes.txt']}” copied to “Documents”")
+    close_toast(said)
+    tap.ok(said is not None and wait_for(lambda: exists("Documents/%FF%FE%20bytes.txt"), 10),
+           "copying '\\xFF\\xFE bytes.txt' into Documents creates Documents/%FF%FE%20bytes.txt, byte for byte, "
+           "said escaped in a toast", f"toplevels: {app.toplevel_names()}")
 finally:
     app.quit()
 
