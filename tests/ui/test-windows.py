@@ -231,6 +231,7 @@ def check_shortcuts(app, _):
         s("Upload files"): (s("Files"), ["Ctrl", "U"]),
         s("Select or unselect the focused item"): (s("Selection"), ["␣"]),
         s("Select all"): (s("Selection"), ["Ctrl", "A"]),
+        s("Menu of the selected items"): (s("Selection"), ["Menu", "/", "Shift", "F10"]),
         s("Delete the selected items"): (s("Files"), ["Delete"]),
         s("Open a location"): (s("Browsing"), ["Ctrl", "L"]),
         s("Keyboard shortcuts"): (s("General"), ["Ctrl", "?"]),
