@@ -276,6 +276,17 @@ sync_result (DavscopePropertyRow *self)
   davscope_label_set_text_or_hide (self->result_text, ok ? NULL : dav_property_entry_get_result_text (entry));
 }
 
+/* The status the property was read with, for its badge: none where it
+ * was not read, and none for a 404 on a property being added, since not
+ * being there yet is what "New" already says. */
+static guint
+reading_status (DavPropertyEntry *entry)
+{
+  guint status = dav_property_entry_is_seen (entry) ? dav_property_entry_get_status (entry) : 0;
+
+  return status == 404 && dav_property_entry_is_added (entry) ? 0 : status;
+}
+
 static void
 row_sync (DavscopePropertyRow *self)
 {
@@ -296,8 +307,7 @@ row_sync (DavscopePropertyRow *self)
 
   /* With the answer it was read from: its description, and the PROPFIND
    * in the inspector. */
-  davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (self->badge),
-                             dav_property_entry_is_seen (entry) ? dav_property_entry_get_status (entry) : 0,
+  davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (self->badge), reading_status (entry),
                              TRUE, NULL, dav_property_entry_get_response (entry));
   davscope_status_badge_set_exchange (DAVSCOPE_STATUS_BADGE (self->badge),
                                       dav_property_entry_get_exchange_id (entry));

@@ -463,6 +463,11 @@ try:
            f"getetag badges: {etag_badges}\ngetetag row: {row_texts(editor, 'getetag')}")
     tap.ok(any(b.startswith("424 ") for b in size_badges), "size has a badge starting '424'",
            f"size badges: {size_badges}\nsize row: {row_texts(editor, 'size')}")
+    # Read again after the Apply, the new property is not on the server: a
+    # 404 badge beside "New; … refused (424)" would only repeat it.
+    reading_404 = wait_for(lambda: any(b.startswith("404 ") for b in row_badges(editor, "size")), 4)
+    tap.ok(not reading_404, "the refused new property size shows no 404 reading badge beside its 424",
+           f"size badges: {row_badges(editor, 'size')}")
 
     # The refused getetag's badge tells which exchange said so.
     getetag = property_rows(editor).get("getetag")
