@@ -757,18 +757,19 @@ check_draft (DavPropertySheet *self)
       return;
     }
 
-  /* Translators: in the three messages below, %s is the name of the
-   * property typed into the add form, such as "rating" */
   if (dav_property_is_protected (ns, name))
     set_draft_check (self, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, TRUE,
+                     /* Translators: %s is the name typed into the add form, e.g. "rating". */
                      g_strdup_printf (_("The server computes %s and will refuse it; every other change sent with it fails too (all-or-nothing)."),
                                       shown_name));
   else if (dav_property_sheet_lookup (self, ns, name) != NULL)
     set_draft_check (self, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NAME, FALSE,
+                     /* Translators: %s is the name typed into the add form, e.g. "rating". */
                      g_strdup_printf (_("%s is already listed: Apply gives it this value, with the other changes."),
                                       shown_name));
   else
     set_draft_check (self, DAV_PROPERTY_DRAFT_READY, DAV_PROPERTY_DRAFT_FIELD_NONE, FALSE,
+                     /* Translators: %s is the name typed into the add form, e.g. "rating". */
                      g_strdup_printf (_("Apply adds %s, with the other changes."), shown_name));
 }
 
