@@ -71,7 +71,8 @@ dav_error_is_never_sent (const GError *error)
   /* A deadline that passed stopped a request that was sent; a status
    * error is the server's own answer. */
   if (g_error_matches (error, DAV_ERROR, DAV_ERROR_TIMEOUT) ||
-      g_error_matches (error, DAV_ERROR, DAV_ERROR_STATUS))
+      g_error_matches (error, DAV_ERROR, DAV_ERROR_STATUS) ||
+      g_error_matches (error, DAV_ERROR, DAV_ERROR_NOT_WEBDAV))
     return FALSE;
 
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||

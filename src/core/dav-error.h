@@ -26,6 +26,7 @@ typedef enum {
   DAV_ERROR_OUTSIDE,        /* a target outside the connected origin or collection */
   DAV_ERROR_TIMEOUT,        /* the overall deadline passed, or the server was too slow */
   DAV_ERROR_STATUS,         /* the server answered, with a status that is not what was asked */
+  DAV_ERROR_NOT_WEBDAV,     /* a listing refused (405, 501), and OPTIONS shows no DAV header */
 } DavErrorCode;
 
 GQuark   dav_error_quark         (void);

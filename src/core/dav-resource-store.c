@@ -194,6 +194,9 @@ failure_error (DavResult *result,
 {
   DavStatusInfo info;
   g_autoptr(GString) text = NULL;
+  /* No DAV header: the window can say so in its title, not only below. */
+  gboolean not_webdav = options != NULL &&
+    (options->headers == NULL || soup_message_headers_get_list (options->headers, "DAV") == NULL);
 
   dav_status_lookup_for_method (result->status, result->method, &info);
   text = g_string_new (info.explanation);
@@ -205,7 +208,8 @@ failure_error (DavResult *result,
     }
   g_string_append_printf (text, " %s", info.advice);
 
-  return g_error_new (DAV_ERROR, DAV_ERROR_STATUS, _("The server answered %u %s: %s"),
+  return g_error_new (DAV_ERROR, not_webdav ? DAV_ERROR_NOT_WEBDAV : DAV_ERROR_STATUS,
+                      _("The server answered %u %s: %s"),
                       result->status, info.reason, text->str);
 }
 

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dav-error.h"
 #include "dav-href.h"
 #include "davscope-accessible.h"
 #include "davscope-details-pane.h"
@@ -138,13 +139,21 @@ update_root_state (DavscopeBrowserView *self)
       /* The status page reads its description as markup. */
       g_autofree char *markup = g_markup_escape_text (error, -1);
 
+      /* Not "this folder": there is no WebDAV here at all (RFC 4918 §10.1). */
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->error_page),
+                                 g_error_matches (dav_folder_get_error (self->root), DAV_ERROR, DAV_ERROR_NOT_WEBDAV)
+                                 ? _("This server does not speak WebDAV")
+                                 : _("This folder could not be listed"));
       adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), markup);
       gtk_stack_set_visible_child (GTK_STACK (self->stack), self->error_page);
       gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), FALSE);
+      /* Nothing can be selected: no pane asking to select something. */
+      gtk_widget_set_visible (self->details, FALSE);
       return;
     }
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
+  gtk_widget_set_visible (self->details, TRUE);
 
   /* A reload that failed keeps the rows it had, and says they are old. */
   if (error != NULL && !dav_folder_get_loading (self->root))

@@ -84,6 +84,7 @@ test_never_sent (void)
     /* Sent: the deadline stopped it, or the server answered. */
     { DAV_ERROR, DAV_ERROR_TIMEOUT, FALSE },
     { DAV_ERROR, DAV_ERROR_STATUS, FALSE },
+    { DAV_ERROR, DAV_ERROR_NOT_WEBDAV, FALSE },
     { G_IO_ERROR, G_IO_ERROR_CLOSED, FALSE },
     { G_IO_ERROR, G_IO_ERROR_TIMED_OUT, FALSE },
     { G_IO_ERROR, G_IO_ERROR_CANCELLED, FALSE },

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dav-error.h"
 #include "dav-href.h"
 #include "dav-resource-store.h"
 
@@ -37,7 +38,13 @@ wrong_answer_handler (SoupServer        *soup_server,
     respond (msg, 200, "application/xml", "");
   else if (g_str_has_suffix (path, "/207-empty/"))
     respond (msg, 207, "application/xml", "");
-  else if (g_str_has_suffix (path, "/405/"))
+  else if (g_str_has_suffix (path, "/405-dav/") &&
+           strcmp (soup_server_message_get_method (msg), "OPTIONS") == 0)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "DAV", "1, 2");
+      respond (msg, 200, "text/plain", "");
+    }
+  else if (g_str_has_suffix (path, "/405/") || g_str_has_suffix (path, "/405-dav/"))
     respond (msg, 405, "text/html", "<html><body>Method Not Allowed</body></html>");
   else if (g_str_has_suffix (path, "/500/"))
     respond (msg, 500, "application/xml", "<?xml version=\"1.0\"?><error>oops</error>");
@@ -416,6 +423,34 @@ test_huge_text (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* A listing refused with 405: OPTIONS tells a server without WebDAV
+ * (no DAV header) from a WebDAV server at a wrong path. */
+static void
+check_refused_listing (const char *name,
+                       gint        code)
+{
+  g_autoptr(Server) server = server_new (wrong_answer_handler, NULL);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  g_autofree char *url = g_strconcat (server->dav_url, name, "/", NULL);
+  g_autoptr(GError) error = NULL;
+  DavFolder *root = dav_resource_store_open (store, url, &error);
+
+  g_assert_no_error (error);
+  wait_for_folder (root);
+  g_assert_false (dav_folder_get_loaded (root));
+  g_assert_cmpuint (dav_folder_get_status (root), ==, 405);
+  g_assert_error (dav_folder_get_error (root), DAV_ERROR, code);
+  g_assert_false (dav_error_is_never_sent (dav_folder_get_error (root)));
+}
+
+static void
+test_store_not_webdav (void)
+{
+  check_refused_listing ("405", DAV_ERROR_NOT_WEBDAV);
+  check_refused_listing ("405-dav", DAV_ERROR_STATUS);
+}
+
 /* Opening a location on the same server moves the root there and starts
  * its listing; a location elsewhere, or no location at all, changes
  * nothing. */
@@ -497,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/faults/xml/xxe", test_xxe);
   g_test_add_func ("/faults/xml/huge-text", test_huge_text);
   g_test_add_func ("/faults/listing/store-open", test_store_open);
+  g_test_add_func ("/faults/listing/not-webdav", test_store_not_webdav);
 
   return g_test_run ();
 }

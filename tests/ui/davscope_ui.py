@@ -868,11 +868,22 @@ class App:
                 return name
         return None
 
+    ERROR_TITLES = ("This folder could not be listed", "This server does not speak WebDAV")
+
+    def error_title(self):
+        """The title of the page shown when the folder could not be listed
+        ("This server does not speak WebDAV" when OPTIONS shows no DAV
+        header), or None."""
+        for title in (tr(t) for t in self.ERROR_TITLES):
+            if find_in(self.main, title, "panel") is not None:
+                return title
+        return None
+
     def error_page(self):
-        """The description of the "could not be listed" page once it has
-        one (an AdwStatusPage shows no description label while empty)."""
-        title = tr("This folder could not be listed")
-        page = find_in(self.main, title, "panel")
+        """The description of that page once it has one (an AdwStatusPage
+        shows no description label while empty)."""
+        title = self.error_title()
+        page = find_in(self.main, title, "panel") if title is not None else None
         if page is None:
             return None
         texts = [t for t in labels_in(page) if t and t != title]

@@ -17,7 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, ScriptedHandler, Tap, activate, click, keycombo,  # noqa: E402
+from davscope_ui import (App, ScriptedHandler, Tap, activate, click, find_in, keycombo,  # noqa: E402
                          labels_in, multistatus, multistatus_entry, name_of, point_into,
                          press, report_rows, report_summary, sensitive, serve, served_url,
                          share_url, wait_for, walk)
@@ -237,6 +237,13 @@ try:
     tap.ok(reason is not None and options_asked and "DAV header" in reason and "URL" in reason,
            "the page says what OPTIONS showed (no DAV header) and what to check (the URL)",
            f"page: {reason!r}\nOPTIONS asked: {options_asked}")
+    tap.ok(app.error_title() == "This server does not speak WebDAV",
+           "its title says 'This server does not speak WebDAV', not that a folder could not be listed",
+           f"title: {app.error_title()!r}")
+    hint = "Select one item to see its properties, each with the status the server gave it."
+    tap.ok(find_in(app.main, hint, "label") is None,
+           "no details pane beside the page asks to select an item (there is nothing to select)",
+           "the details pane's hint is shown")
     tap.diag(f"screenshot of the page: {tap.screenshot('not-webdav')}")
 finally:
     app.quit()
@@ -261,6 +268,9 @@ try:
            and "another address" in reason and "folder cannot be created" not in reason,
            "a 405 to PROPFIND where OPTIONS announces DAV: the page says WebDAV is there, maybe at another address",
            f"page: {reason!r}")
+    tap.ok(app.error_title() == "This folder could not be listed",
+           "there, the title is 'This folder could not be listed' (the server does speak WebDAV)",
+           f"title: {app.error_title()!r}")
 finally:
     app.quit()
     wrong.shutdown()
