@@ -735,11 +735,25 @@ update_actions (DavscopePropertyEditor *self)
                             ? _("Each with the status the server gave it. Properties people set can be changed and removed; changes are sent together when you press Apply.")
                             : _("Of all the chosen items. A change or a removal is made on each of them when you press Apply."));
   else
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u change not applied yet.",
-                                                "%u changes not applied yet.",
-                                                pending),
-                                   pending);
+    {
+      guint refused = dav_property_sheet_get_n_refused (self->sheet);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u change not applied yet.",
+                                                             "%u changes not applied yet.",
+                                                             pending),
+                                                pending);
+
+      /* Sent and refused is not "not sent": say which it was. */
+      if (refused > 0)
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    /* Translators: %s is "2 changes not applied yet." */
+                                                    "%s The server refused %u of them at the last Apply.",
+                                                    "%s The server refused %u of them at the last Apply.",
+                                                    refused),
+                                       count, refused);
+      else
+        description = g_steal_pointer (&count);
+    }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->properties_group), description);
 }
 

@@ -458,6 +458,9 @@ try:
     size_badges = row_badges(editor, "size")
     tap.ok(refused and "all-or-nothing" in banner(editor),
            "the banner says nothing was saved, all-or-nothing", f"banner: {banner(editor)!r}")
+    tap.ok("2 changes not applied yet. The server refused 2 of them at the last Apply." in labels_in(editor),
+           "the count of changes says the server refused them, not only that they are not applied",
+           f"labels: {[t for t in labels_in(editor) if 'applied' in t]}")
     tap.ok(any(b.startswith("409 ") or b.startswith("403 ") for b in etag_badges),
            "getetag has a badge starting '409' (or '403')",
            f"getetag badges: {etag_badges}\ngetetag row: {row_texts(editor, 'getetag')}")
