@@ -167,7 +167,11 @@ static const DavDoctorFault faults[] = {
 
   /* TLS: RFC 9110 §4.3.4 makes the client verify the certificate, so a
    * certificate no client can verify is an error whatever the server
-   * means by it. A redirect, a refused login or HTTP/1.0 are allowed. */
+   * means by it. A redirect, a refused login or HTTP/1.0 are allowed.
+   * Basic over http: RFC 4918 §20.1 forbids using it on an insecure
+   * connection, but what the doctor sees is the server's offer; whether a
+   * password crosses in clear is the client's choice (Windows declines),
+   * so a warning, as docs/clients.md has it (RFC 7617 §4 says why). */
   { "tls-untrusted", DAV_DOCTOR_ERROR, "RFC 9110 §4.3.4",
     N_("The TLS certificate is not trusted"),
     N_("The server's certificate does not lead to a certificate authority this system trusts: it is self-signed, or the server does not send the intermediate certificates. Every client refuses such a connection unless the user tells it to accept the certificate, and many cannot be told. Use a certificate from a public authority (Let's Encrypt) and send the whole chain."),
@@ -211,7 +215,7 @@ static const DavDoctorFault faults[] = {
         "S DAVSession.alert, DAVRedirectStrategy" }) },
   { "redirect-other-origin", DAV_DOCTOR_WARNING, "RFC 9110 §15.4",
     N_("The folder redirects to another server"),
-    N_("The address answers with a redirect to another host or port. Clients drop the login when they are sent to another origin, and several do not follow redirects for WebDAV methods at all, so the share only works if the users are given the final address. Serve the share at the address you publish, or publish the address it redirects to."),
+    N_("The address answers with a redirect to another host or port. Many clients drop the login when they are sent to another origin, and several do not follow redirects for WebDAV methods at all, so the share only works if the users are given the final address. Serve the share at the address you publish, or publish the address it redirects to."),
     NULL },
   { "collection-redirect-301", DAV_DOCTOR_INFO, "RFC 4918 §5.2",
     N_("A folder without its trailing slash is redirected"),
@@ -242,7 +246,7 @@ static const DavDoctorFault faults[] = {
     N_("An ordinary request failed with a server error"),
     N_("The server answered a well-formed request with a 5xx status: it failed on its own side. Clients show a generic error, and what the request should have done did not happen. The server's error log says why; a proxy answering 502 or 504 points at the connection between the proxy and the WebDAV server."),
     NULL },
-  { "basic-over-http", DAV_DOCTOR_WARNING, "RFC 7617 §4",
+  { "basic-over-http", DAV_DOCTOR_WARNING, "RFC 4918 §20.1",
     N_("The password is asked for over plain HTTP"),
     N_("The server asks for a Basic login over http, so the password crosses the network unencrypted and anyone on the way can read it. Windows refuses Basic over http by default, and some clients warn. Serve the share over https only."),
     IMPACTS (
@@ -310,7 +314,7 @@ static const DavDoctorFault faults[] = {
    * and Windows need it to write). Allow is a SHOULD (RFC 9110 §9.3.7). */
   { "options-failed", DAV_DOCTOR_ERROR, "RFC 4918 §10.1",
     N_("OPTIONS failed"),
-    N_("The server did not answer OPTIONS on the folder with a success. Clients that mount a share (GNOME Files, Finder, davfs2, Windows) send OPTIONS first to learn whether the folder speaks WebDAV, and give up when it fails. Let OPTIONS through to the WebDAV module, also without a login if the rest needs one only after it."),
+    N_("The server did not answer OPTIONS on the folder with a success. Clients that mount a share (GNOME Files, Finder, davfs2, Windows) send OPTIONS first to learn whether the folder speaks WebDAV, and refuse to mount without a DAV header in its answer. Let OPTIONS through to the WebDAV module, also without a login if the rest needs one only after it."),
     NULL },
   { "options-no-dav-header", DAV_DOCTOR_ERROR, "RFC 4918 §10.1",
     N_("OPTIONS has no DAV header"),
@@ -604,7 +608,7 @@ static const DavDoctorFault faults[] = {
     impacts_href_foreign },
   { "self-entry-missing", DAV_DOCTOR_ERROR, "RFC 4918 §9.1",
     N_("The answer has no entry for the folder itself"),
-    N_("The PROPFIND answer lists members but no response for the address that was asked about. GNOME Files needs that entry to mount, and davfs2 can crash on it when looking up a file. Include the requested resource itself in every Depth: 0 and Depth: 1 answer."),
+    N_("The PROPFIND answer lists members but no response for the address that was asked about. GNOME Files needs that entry to mount, and davfs2's file lookup reads an entry that is not there (in its source, this would crash mount.davfs). Include the requested resource itself in every Depth: 0 and Depth: 1 answer."),
     IMPACTS (
       { DAV_CLIENT_GVFS, DAV_CLIENT_EFFECT_BREAKS,
         N_("Mounting and file information fail (“Response invalid”, “HTTP Error: Multi-Status”)."),
@@ -625,7 +629,7 @@ static const DavDoctorFault faults[] = {
       { DAV_CLIENT_CYBERDUCK, DAV_CLIENT_EFFECT_COPES,
         N_("Lists the folder."),
         "S DAVListService.list (SimplePathPredicate test)" }) },
-  { "collection-href-no-slash", DAV_DOCTOR_INFO, "RFC 4918 §8.3",
+  { "collection-href-no-slash", DAV_DOCTOR_INFO, "RFC 4918 §5.2",
     N_("A folder's href does not end in a slash"),
     N_("A member folder is listed with an href without the trailing slash that RFC 4918 recommends for collections. The clients studied take the type from DAV:resourcetype and cope. Ending folder hrefs in / avoids redirects and mistakes in tools that go by the address."),
     IMPACTS (
@@ -700,7 +704,7 @@ static const DavDoctorFault faults[] = {
         "S sardine DavResource getters (getContent().size() == 1)" }) },
   { "propname-with-values", DAV_DOCTOR_WARNING, "RFC 4918 §14.21",
     N_("A propname request was answered with values"),
-    N_("A PROPFIND with <propname/> asks only for the names of the properties, but the server sent their values too. Clients use propname to find out what exists without paying for expensive values; a server that computes them anyway is slow, and a client may take the values for names. Answer propname with empty property elements."),
+    N_("A PROPFIND with <propname/> asks only for the names of the properties, but the server sent their values too. Clients use propname to learn cheaply what exists; a server that computes and sends every value anyway is slow, and does not answer the question asked. Answer propname with empty property elements."),
     NULL },
   /* RFC 4918 §9.1: a server MAY refuse Depth: infinity, but then with 403
    * and DAV:propfind-finite-depth; answering as Depth 1 is a wrong answer,
@@ -994,7 +998,7 @@ static const DavDoctorFault faults[] = {
     NULL },
   { "scratch-not-removed", DAV_DOCTOR_WARNING, "RFC 9110 §9.3.5",
     N_("The doctor could not remove what it made"),
-    N_("At the end of the write checks a DELETE of the doctor's scratch folder or of something in it failed, so it is still on the server. The result names what is left; remove it by hand. A server that cannot delete what the same account just made has a problem of its own, often a lock left behind."),
+    N_("At the end of the write checks a DELETE of the doctor's scratch folder or of something in it failed, so it is still on the server. The result names what is left; remove it by hand. A server that cannot delete what the same account just made has a problem of its own, for example a lock left behind."),
     NULL },
 
   /* ---- PROPPATCH ---- */
@@ -1069,7 +1073,9 @@ static const DavDoctorFault faults[] = {
    * destination first), Overwrite: F MUST fail with 412, a collection is
    * copied with its members, a MOVE removes the source; errors. The exact
    * 201/204 and the dead properties of a copy are SHOULDs or listed codes
-   * (warnings); 404 for a missing item is what every client expects. */
+   * (warnings; a MOVE MUST keep them, §9.9.1, so a check that sees a MOVE
+   * lose them reports copy-properties-lost as an error); 404 for a missing
+   * item is what every client expects. */
   { "copy-status", DAV_DOCTOR_WARNING, "RFC 4918 §9.8.5",
     N_("A COPY or MOVE to a new name was not answered 201 Created"),
     N_("A COPY or MOVE to a destination that did not exist was answered with another status than 201 Created. Clients tell a new resource from a replaced one by 201 and 204, and KDE Dolphin reports any other success as an error. Answer 201 when the destination is new."),
@@ -1130,7 +1136,7 @@ static const DavDoctorFault faults[] = {
     NULL },
   { "copy-properties-lost", DAV_DOCTOR_WARNING, "RFC 4918 §9.8.2",
     N_("A copy lost the dead properties of the original"),
-    N_("After a COPY or MOVE, the dead properties of the source are missing on the destination. RFC 4918 says they should be copied along, and clients that keep metadata in properties (Cyberduck's timestamps, Windows' file attributes) lose it. Copy the properties with the content."),
+    N_("After a COPY or MOVE, the dead properties of the source are missing on the destination. RFC 4918 says a COPY should take them along and a MOVE must, and clients that keep metadata in properties lose it (Cyberduck keeps its timestamps there). Copy the properties with the content."),
     NULL },
   { "move-source-kept", DAV_DOCTOR_ERROR, "RFC 4918 §9.9",
     N_("MOVE left the source behind"),
@@ -1218,7 +1224,7 @@ static const DavDoctorFault faults[] = {
     NULL },
   { "lock-refresh-failed", DAV_DOCTOR_ERROR, "RFC 4918 §9.10.2",
     N_("Refreshing a lock failed"),
-    N_("A LOCK without a body and with the lock's token in the If header, which asks to refresh the lock, was refused. Clients that hold a file open for a long time refresh their lock, and lose it when the refresh fails, so their save can then fail. Accept refreshes and answer them with the lock discovery."),
+    N_("A LOCK without a body and with the lock's token in the If header, which asks to refresh the lock, was refused. A client that keeps a file open longer than the lock's timeout refreshes the lock, and loses it when the refresh fails, so its save can then fail. Accept refreshes and answer them with the lock discovery."),
     NULL },
   { "unlock-failed", DAV_DOCTOR_ERROR, "RFC 4918 §9.11",
     N_("UNLOCK failed"),
@@ -1272,9 +1278,9 @@ static const DavDoctorFault faults[] = {
         "S DAVExceptionMappingService (delegates to the HTTP mapping)" }) },
   { "lock-shared-unsupported", DAV_DOCTOR_INFO, "RFC 4918 §6.2",
     N_("Shared locks are not supported"),
-    N_("A LOCK asking for a shared lock was refused. Shared locks are optional, and the clients studied only take exclusive ones. If the server refuses them, DAV:supportedlock should not offer them."),
+    N_("A LOCK asking for a shared lock was refused. Shared locks are optional, and a client that asks for one can fall back to an exclusive lock. If the server refuses them, its DAV:supportedlock should not offer them."),
     NULL },
-  { "lock-exclusive-over-shared", DAV_DOCTOR_ERROR, "RFC 4918 §9.10.5",
+  { "lock-exclusive-over-shared", DAV_DOCTOR_ERROR, "RFC 4918 §6.1",
     N_("An exclusive lock was granted over a shared one"),
     N_("While a file had a shared lock, a LOCK asking for an exclusive lock on it succeeded instead of failing with 423 Locked. An exclusive lock promises its holder that nobody else holds a lock; both holders now believe they may write. Refuse any lock that conflicts with an existing one."),
     NULL },
@@ -1326,12 +1332,12 @@ dav_client_app_get_name (DavClientApp client)
 {
   g_return_val_if_fail (client < DAV_N_CLIENTS, NULL);
 
-  /* Translators: the names of the clients a server fault can break, as
-   * their users know them; translate only where the product has a local
-   * name. */
   switch (client)
     {
     case DAV_CLIENT_GVFS:
+      /* Translators: the names of the clients a server fault can break,
+       * as their users know them; translate only where the product has a
+       * local name (GNOME Files is "Dateien" in German GNOME). */
       return _("GNOME Files");
     case DAV_CLIENT_KIO:
       return _("KDE Dolphin");
