@@ -1327,85 +1327,108 @@ dav_doctor_fault_get_all (void)
   return faults;
 }
 
+/* The words for one value of an enum: its id for JSON, and a label for
+ * people (NC_(), translated in its context). */
+typedef struct {
+  const char *id;
+  const char *label;
+} Word;
+
+static const Word client_words[] = {
+  /* Translators: the names of the clients a server fault can break, as
+   * their users know them; translate only where the product has a local
+   * name (GNOME Files is "Dateien" in German GNOME). */
+  { "gvfs", NC_("client", "GNOME Files") },
+  { "kio", NC_("client", "KDE Dolphin") },
+  { "finder", NC_("client", "macOS Finder") },
+  { "windows", NC_("client", "Windows Explorer") },
+  { "rclone", NC_("client", "rclone") },
+  { "davfs2", NC_("client", "davfs2") },
+  { "cyberduck", NC_("client", "Cyberduck") },
+};
+
+/* docs/clients.md's words, in the order of DavClientEffect. */
+static const Word effect_words[] = {
+  /* Translators: what a server fault does to a client: nothing is known
+   * about it. */
+  { "unknown", NC_("client effect", "unknown") },
+  /* Translators: the client never sends the request that shows the fault. */
+  { "n/a", NC_("client effect", "not affected") },
+  /* Translators: the client does the right thing anyway. */
+  { "copes", NC_("client effect", "copes") },
+  /* Translators: the client works, with less (no sizes, read-only, a
+   * misleading message). */
+  { "degrades", NC_("client effect", "degrades") },
+  /* Translators: an operation fails, or data is lost. */
+  { "breaks", NC_("client effect", "breaks") },
+};
+
+static const Word severity_words[] = {
+  /* Translators: the severity of a finding: worth knowing, nothing breaks. */
+  { "info", NC_("severity", "Info") },
+  /* Translators: the severity of a finding: allowed, but breaks some
+   * clients. */
+  { "warning", NC_("severity", "Warning") },
+  /* Translators: the severity of a finding: breaks the protocol. */
+  { "error", NC_("severity", "Error") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (client_words) == DAV_N_CLIENTS);
+G_STATIC_ASSERT (G_N_ELEMENTS (effect_words) == DAV_CLIENT_EFFECT_BREAKS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (severity_words) == DAV_DOCTOR_ERROR + 1);
+
+/* @value's id (@context NULL) or label translated in @context. */
+#define WORD(words, value, context) \
+  word_of (words, G_N_ELEMENTS (words), (guint) (value), context)
+
+static const char *
+word_of (const Word *words,
+         guint       n_words,
+         guint       value,
+         const char *context)
+{
+  g_return_val_if_fail (value < n_words, NULL);
+
+  if (context == NULL)
+    return words[value].id;
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, context, words[value].label);
+}
+
 const char *
 dav_client_app_get_name (DavClientApp client)
 {
-  g_return_val_if_fail (client < DAV_N_CLIENTS, NULL);
-
-  switch (client)
-    {
-    case DAV_CLIENT_GVFS:
-      /* Translators: the names of the clients a server fault can break,
-       * as their users know them; translate only where the product has a
-       * local name (GNOME Files is "Dateien" in German GNOME). */
-      return _("GNOME Files");
-    case DAV_CLIENT_KIO:
-      return _("KDE Dolphin");
-    case DAV_CLIENT_FINDER:
-      return _("macOS Finder");
-    case DAV_CLIENT_WINDOWS:
-      return _("Windows Explorer");
-    case DAV_CLIENT_RCLONE:
-      return _("rclone");
-    case DAV_CLIENT_DAVFS2:
-      return _("davfs2");
-    case DAV_CLIENT_CYBERDUCK:
-      return _("Cyberduck");
-    case DAV_N_CLIENTS:
-    default:
-      g_assert_not_reached ();
-    }
+  return WORD (client_words, client, "client");
 }
 
 const char *
 dav_client_app_to_string (DavClientApp client)
 {
-  static const char *const names[] = {
-    "gvfs", "kio", "finder", "windows", "rclone", "davfs2", "cyberduck",
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == DAV_N_CLIENTS);
-  g_return_val_if_fail (client < DAV_N_CLIENTS, NULL);
-
-  return names[client];
+  return WORD (client_words, client, NULL);
 }
 
 const char *
 dav_client_effect_get_label (DavClientEffect effect)
 {
-  switch (effect)
-    {
-    case DAV_CLIENT_EFFECT_UNKNOWN:
-      /* Translators: what a server fault does to a client: nothing is
-       * known about it. */
-      return C_("client effect", "unknown");
-    case DAV_CLIENT_EFFECT_NA:
-      /* Translators: the client never sends the request that shows the
-       * fault. */
-      return C_("client effect", "not affected");
-    case DAV_CLIENT_EFFECT_COPES:
-      /* Translators: the client does the right thing anyway. */
-      return C_("client effect", "copes");
-    case DAV_CLIENT_EFFECT_DEGRADES:
-      /* Translators: the client works, with less (no sizes, read-only,
-       * a misleading message). */
-      return C_("client effect", "degrades");
-    case DAV_CLIENT_EFFECT_BREAKS:
-      /* Translators: an operation fails, or data is lost. */
-      return C_("client effect", "breaks");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return WORD (effect_words, effect, "client effect");
 }
 
 const char *
 dav_client_effect_to_string (DavClientEffect effect)
 {
-  static const char *const names[] = { "unknown", "n/a", "copes", "degrades", "breaks" };
+  return WORD (effect_words, effect, NULL);
+}
 
-  g_return_val_if_fail ((guint) effect < G_N_ELEMENTS (names), NULL);
+const char *
+dav_doctor_severity_to_string (DavDoctorSeverity severity)
+{
+  return WORD (severity_words, severity, NULL);
+}
 
-  return names[effect];
+const char *
+dav_doctor_severity_get_label (DavDoctorSeverity severity)
+{
+  return WORD (severity_words, severity, "severity");
 }
 
 /* "GNOME Files", "GNOME Files and rclone", "GNOME Files, KDE Dolphin and
@@ -1492,41 +1515,4 @@ dav_doctor_fault_dup_clients_line (const DavDoctorFault *fault)
   /* Translators: ends "Breaks GNOME Files" or "Degrades KDE Dolphin" as a
    * sentence. */
   return g_strdup_printf (C_("clients line", "%s."), breaks != NULL ? breaks : degrades);
-}
-
-const char *
-dav_doctor_severity_to_string (DavDoctorSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_DOCTOR_INFO:
-      return "info";
-    case DAV_DOCTOR_WARNING:
-      return "warning";
-    case DAV_DOCTOR_ERROR:
-      return "error";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-const char *
-dav_doctor_severity_get_label (DavDoctorSeverity severity)
-{
-  switch (severity)
-    {
-    case DAV_DOCTOR_INFO:
-      /* Translators: the severity of a finding: worth knowing, nothing
-       * breaks. */
-      return C_("severity", "Info");
-    case DAV_DOCTOR_WARNING:
-      /* Translators: the severity of a finding: allowed, but breaks some
-       * clients. */
-      return C_("severity", "Warning");
-    case DAV_DOCTOR_ERROR:
-      /* Translators: the severity of a finding: breaks the protocol. */
-      return C_("severity", "Error");
-    default:
-      g_return_val_if_reached (NULL);
-    }
 }

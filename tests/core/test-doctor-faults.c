@@ -404,7 +404,7 @@ test_words (void)
 
   if (g_test_undefined ())
     {
-      g_test_expect_message ("DavCore", G_LOG_LEVEL_CRITICAL, "*client < DAV_N_CLIENTS*");
+      g_test_expect_message ("DavCore", G_LOG_LEVEL_CRITICAL, "*value < n_words*");
       g_assert_null (dav_client_app_to_string (DAV_N_CLIENTS));
       g_test_assert_expected_messages ();
     }
