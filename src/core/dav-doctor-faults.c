@@ -30,7 +30,7 @@
 #define WINDOWS_UNKNOWN \
   { DAV_CLIENT_WINDOWS, DAV_CLIENT_EFFECT_UNKNOWN, N_("No public evidence."), "?" }
 
-/* ---- impacts that several faults share ----------------------------------- */
+/* Impacts that several faults share; the sections below say which. */
 
 /* multistatus-malformed, and propfind-truncated: docs/clients.md counts a
  * body cut short as one way of being malformed. */
@@ -174,7 +174,7 @@ static const DavDoctorFault faults[] = {
    * so a warning, as docs/clients.md has it (RFC 7617 §4 says why). */
   { "tls-untrusted", DAV_DOCTOR_ERROR, "RFC 9110 §4.3.4",
     N_("The TLS certificate is not trusted"),
-    N_("The server's certificate does not lead to a certificate authority this system trusts: it is self-signed, or the server does not send the intermediate certificates. Every client refuses such a connection unless the user tells it to accept the certificate, and many cannot be told. Use a certificate from a public authority (Let's Encrypt) and send the whole chain."),
+    N_("The server's certificate does not lead to a certificate authority this system trusts: it is self-signed, or the server does not send the intermediate certificates. Clients refuse such a connection unless the user accepts the certificate, which not every client offers. Use a certificate from a public authority (Let's Encrypt) and send the whole chain."),
     NULL },
   { "tls-expired", DAV_DOCTOR_ERROR, "RFC 9110 §4.3.4",
     N_("The TLS certificate has expired or is not valid yet"),
