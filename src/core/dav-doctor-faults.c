@@ -11,11 +11,15 @@
  * tests/core/test-doctor-faults.c compares them).
  *
  * Severity: an error breaks a MUST of RFC 4918 or RFC 9110; a warning is
- * allowed or only a SHOULD, but breaks some client (docs/clients.md, "What
- * this means for the doctor"); info is worth knowing and breaks nothing.
+ * allowed, or only breaks a SHOULD, but breaks some clients or the tools
+ * that rely on it (docs/clients.md, "What this means for the doctor");
+ * info is worth knowing and breaks nothing. A check that knows a case is
+ * worse or milder says so with dav_doctor_report_full ().
  *
  * Adding a fault: one entry at the end of the section of the check that
- * reports it. Words go in N_(); evidence stays untranslated.
+ * reports it; its impacts in IMPACTS () when docs/clients.md says what it
+ * does to clients, NULL when nobody studied it. Words go in N_(), the
+ * evidence stays untranslated.
  */
 
 #include "dav-doctor-faults.h"
@@ -1468,6 +1472,10 @@ dav_doctor_fault_dup_clients_line (const DavDoctorFault *fault)
   g_autofree char *degrades = NULL;
 
   g_return_val_if_fail (fault != NULL, NULL);
+
+  /* Not the same as "no client minds": nobody looked. */
+  if (fault->impacts == NULL)
+    return g_strdup (_("No client study covers this fault."));
 
   for (const DavClientImpact *impact = fault->impacts;
        impact != NULL && impact->client < DAV_N_CLIENTS;

@@ -136,6 +136,10 @@ test_entries_complete (void)
           g_assert_true (is_sentence (impact->what));
           g_assert_nonnull (impact->evidence);
           g_assert_cmpstr (impact->evidence, !=, "");
+          /* docs/clients.md's Markdown is not carried over. */
+          g_assert_null (strstr (impact->evidence, "**"));
+          g_assert_null (strchr (impact->evidence, '`'));
+          g_assert_null (strchr (impact->what, '`'));
           /* Evidence is a mark of docs/clients.md first. */
           if (impact->effect == DAV_CLIENT_EFFECT_UNKNOWN)
             g_assert_true (g_str_has_prefix (impact->evidence, "?") || g_str_has_prefix (impact->evidence, "R ")
@@ -368,8 +372,8 @@ test_clients_line (void)
   /* Copes, n/a and unknown break nothing. */
   assert_clients_line ("collection-href-no-slash", "No known client depends on it.");
   assert_clients_line ("depth-infinity", "No known client depends on it.");
-  /* No research at all. */
-  assert_clients_line ("href-duplicate", "No known client depends on it.");
+  /* No research at all: not the same as nothing breaking. */
+  assert_clients_line ("href-duplicate", "No client study covers this fault.");
 }
 
 static void
