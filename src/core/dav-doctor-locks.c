@@ -501,8 +501,13 @@ check_wrong_token (DavDoctorRun *run,
                        _("%u %s: the locked file was replaced with %s in the If header."),
                        r->status, reason_of (r), what);
   else
-    dav_doctor_report_full (run, "if-bad-token-status", (DavDoctorSeverity) -1, r, expected, what,
-                            "%u %s", r->status, reason_of (r));
+    {
+      /* Translators: %s says which token, e.g. "a corrupt copy of the lock's token". */
+      g_autofree char *detail = g_strdup_printf (_("The If header named %s."), what);
+
+      dav_doctor_report_full (run, "if-bad-token-status", (DavDoctorSeverity) -1, r, expected, detail,
+                              "%u %s", r->status, reason_of (r));
+    }
 }
 
 void
