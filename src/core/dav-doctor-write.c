@@ -1315,8 +1315,9 @@ read_written (DavDoctorRun  *run,
   return g_steal_pointer (&again);
 }
 
-/* Overwrite: F onto an existing file: 412, and the file as it was. */
-static void
+/* Overwrite: F onto an existing file: 412, and the file as it was.
+ * FALSE when the file was replaced. */
+static gboolean
 check_overwrite_f (DavDoctorRun *run,
                    const char   *method,
                    const char   *from,
@@ -1328,21 +1329,25 @@ check_overwrite_f (DavDoctorRun *run,
   g_autofree char *now = NULL;
 
   if (result == NULL)
-    return;
+    return TRUE;
 
   content = get_content (run, existing, &get);
   if (get == NULL)
-    return;
+    return TRUE;
   now = describe_content (content);
 
   if (!content_is (content, EXISTING_TEXT))
-    dav_doctor_report (run, "overwrite-f-ignored", result,
-                       _("412 Precondition Failed, and the file in the way unchanged"),
-                       "%u %s. %s", result->status, reason (result), now);
-  else if (result->status != 412)
+    {
+      dav_doctor_report (run, "overwrite-f-ignored", result,
+                         _("412 Precondition Failed, and the file in the way unchanged"),
+                         "%u %s. %s", result->status, reason (result), now);
+      return FALSE;
+    }
+  if (result->status != 412)
     dav_doctor_report (run, "copy-status", result,
                        _("412 Precondition Failed: Overwrite: F onto an existing file"),
                        "%u %s", result->status, reason (result));
+  return TRUE;
 }
 
 /* Which of @names (relative to @folder) are not there; NULL when all are. */
@@ -1543,7 +1548,8 @@ dav_doctor_check_copy (DavDoctorRun *run)
             g_autofree char *file = g_strconcat (folder_copy, "a.txt", NULL);
 
             check_copied_property (run, folder_copy);
-            check_copied_property (run, file);
+            if (missing == NULL)
+              check_copied_property (run, file);
           }
       }
   }
@@ -1581,6 +1587,31 @@ check_source_gone (DavDoctorRun *run,
                        _("%u %s, but the source is still there"), result->status, reason (result));
 }
 
+/* MOVE with Overwrite: T onto an existing file: 204, the file replaced,
+ * the source gone. */
+static void
+move_over_file (DavDoctorRun *run,
+                const char   *source,
+                const char   *existing)
+{
+  g_autoptr(DavResult) result = transfer (run, "MOVE", source, existing, "T");
+  g_autoptr(DavResult) get = NULL;
+  g_autoptr(GBytes) content = NULL;
+
+  if (result == NULL || !judge_overwrite (run, result, FALSE))
+    return;
+
+  content = read_written (run, existing, SOURCE_TEXT, &get);
+  if (get != NULL && !content_is (content, SOURCE_TEXT))
+    {
+      g_autofree char *now = describe_content (content);
+
+      dav_doctor_report (run, "overwrite-t-status", result, _("The file in the way replaced by the source"),
+                         "%u %s. %s", result->status, reason (result), now);
+    }
+  check_source_gone (run, result, source);
+}
+
 void
 dav_doctor_check_move (DavDoctorRun *run)
 {
@@ -1615,30 +1646,10 @@ dav_doctor_check_move (DavDoctorRun *run)
       check_source_gone (run, result, source);
   }
 
-  /* Onto an existing file: refused with F, replaced with T. */
-  check_overwrite_f (run, "MOVE", second, existing);
-  if (dav_doctor_cancelled (run))
-    return;
-  {
-    g_autoptr(DavResult) result = transfer (run, "MOVE", second, existing, "T");
-    g_autoptr(DavResult) get = NULL;
-    g_autoptr(GBytes) content = NULL;
-
-    if (result == NULL)
-      return;
-    if (judge_overwrite (run, result, FALSE))
-      {
-        content = read_written (run, existing, SOURCE_TEXT, &get);
-        if (get != NULL && !content_is (content, SOURCE_TEXT))
-          {
-            g_autofree char *now = describe_content (content);
-
-            dav_doctor_report (run, "overwrite-t-status", result, _("The file in the way replaced by the source"),
-                               "%u %s. %s", result->status, reason (result), now);
-          }
-        check_source_gone (run, result, second);
-      }
-  }
+  /* Onto an existing file: refused with F, replaced with T (unless F
+   * already moved it). */
+  if (check_overwrite_f (run, "MOVE", second, existing) && !dav_doctor_cancelled (run))
+    move_over_file (run, second, existing);
 
   /* A folder, whole: members and dead properties (RFC 4918 §9.9.1: a
    * MOVE must take the dead properties along). */
@@ -1660,7 +1671,8 @@ dav_doctor_check_move (DavDoctorRun *run)
             g_autofree char *file = g_strconcat (moved, "a.txt", NULL);
 
             check_copied_property (run, moved);
-            check_copied_property (run, file);
+            if (missing == NULL)
+              check_copied_property (run, file);
           }
       }
   }
