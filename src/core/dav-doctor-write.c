@@ -979,6 +979,9 @@ many_ns (guint i)
 #define VALNS_VALUE \
   "<x:inner xmlns:x=\"" DOCTOR_NS "inner\">prefix declared outside the value</x:inner>" \
   "<foo xmlns=\"" DOCTOR_NS "bar\">bar</foo>"
+#define UNTYPED_RAW \
+  "<?xml version=\"1.0\" encoding=\"utf-8\" ?><propertyupdate xmlns=\"DAV:\"><set><prop>" \
+  "<untyped xmlns=\"" DOCTOR_NS "\">sent without a Content-Type</untyped></prop></set></propertyupdate>"
 #define HIGH_UNICODE "\xf0\x90\x80\x80 U+10000, \xf0\x9f\x98\x80 U+1F600, \xf4\x8f\xbf\xbd U+10FFFD"
 
 void
@@ -1119,6 +1122,19 @@ dav_doctor_check_proppatch_namespaces (DavDoctorRun *run)
                              property->value != NULL ? property->value : "");
       }
   }
+
+  /* As litmus sends its PROPPATCH bodies: without a Content-Type. */
+  if (!unsupported)
+    {
+      g_autoptr(DavResult) result = NULL;
+
+      result = send_request (run, "proppatch-unsupported", "PROPPATCH", url, NULL, UNTYPED_RAW, NULL);
+      if (result != NULL && result->status == 415)
+        dav_doctor_report_full (run, "body-without-content-type-refused", -1, result,
+                                _("207 Multi-Status, as for the same body with a Content-Type"),
+                                _("litmus sends its PROPPATCH bodies this way: its propnullns, prophighunicode, propremoveset, propsetremove and propvalnspace fail here for this reason alone. The findings above come from requests with a Content-Type."),
+                                "%u %s", result->status, reason (result));
+    }
 }
 
 /* The protected property the atomicity check tries to set: every server
@@ -1177,6 +1193,19 @@ dav_doctor_check_proppatch_atomic (DavDoctorRun *run)
                        forged ? _("%u for DAV:getetag, and the ETag is now the one sent")
                               : _("%u for DAV:getetag, though the ETag did not change"),
                        etag_status);
+
+  /* RFC 4918 §9.2.1: what failed with the other is answered 424, not
+   * left out. */
+  if (patched->status == 207 && dead_status == 0 && !(etag_status >= 200 && etag_status < 300) &&
+      dead == NULL)
+    {
+      /* Translators: %s is a property name. */
+      g_autofree char *expected = g_strdup_printf (_("424 Failed Dependency for %s"), names[0]);
+
+      dav_doctor_report_full (run, "proppatch-not-atomic", DAV_DOCTOR_INFO, patched, expected,
+                              _("Nothing was stored, but the answer does not say what became of this property."),
+                              _("%s is not in the answer"), names[0]);
+    }
 
   if (dead != NULL && !forged)
     {
