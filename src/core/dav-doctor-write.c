@@ -1472,6 +1472,50 @@ prepare_obstacle (DavDoctorRun *run,
   return prepare (run, folder, NULL) && prepare (run, old, EXISTING_TEXT);
 }
 
+/* After a COPY or MOVE of a tree of prepare_tree () to @folder: every
+ * member there, and with @with_properties the dead properties too. */
+static void
+check_tree_arrived (DavDoctorRun *run,
+                    DavResult    *result,
+                    const char   *folder,
+                    gboolean      with_properties)
+{
+  g_autofree char *missing = missing_members (run, folder, tree_members);
+
+  if (missing != NULL)
+    dav_doctor_report (run, "copy-collection-incomplete", result,
+                       _("Every member of the source at the destination"),
+                       _("Missing after %u %s: %s"), result->status, reason (result), missing);
+
+  if (with_properties)
+    {
+      g_autofree char *file = g_strconcat (folder, "a.txt", NULL);
+
+      check_copied_property (run, folder);
+      if (missing == NULL)
+        check_copied_property (run, file);
+    }
+}
+
+/* After a COPY or MOVE with Overwrite: T onto @existing: it holds the
+ * source's content. */
+static void
+check_replaced_file (DavDoctorRun *run,
+                     DavResult    *result,
+                     const char   *existing)
+{
+  g_autoptr(DavResult) get = NULL;
+  g_autoptr(GBytes) content = read_written (run, existing, SOURCE_TEXT, &get);
+
+  if (get != NULL && !content_is (content, SOURCE_TEXT))
+    {
+      g_autofree char *now = describe_content (content);
+
+      dav_doctor_report (run, "overwrite-t-status", result, _("The file in the way replaced by the source"),
+                         "%u %s. %s", result->status, reason (result), now);
+    }
+}
+
 /* After a folder replaced @folder with Overwrite: T: its old member must
  * be gone (RFC 4918 §9.8.4: the destination is deleted first), the new
  * ones there. */
@@ -1482,7 +1526,6 @@ check_replaced_folder (DavDoctorRun *run,
                        gboolean      with_members)
 {
   g_autofree char *old = g_strconcat (folder, "old.txt", NULL);
-  g_autofree char *missing = NULL;
 
   if (probe (run, old, NULL) == 207)
     dav_doctor_report_full (run, "overwrite-t-status", -1, result,
@@ -1491,10 +1534,8 @@ check_replaced_folder (DavDoctorRun *run,
                             _("%u %s, but old.txt of the folder in the way is still there: it was not replaced"),
                             result->status, reason (result));
 
-  if (with_members && (missing = missing_members (run, folder, tree_members)) != NULL)
-    dav_doctor_report (run, "copy-collection-incomplete", result,
-                       _("Every member of the source at the destination"),
-                       _("Missing after %u %s: %s"), result->status, reason (result), missing);
+  if (with_members)
+    check_tree_arrived (run, result, folder, FALSE);
 }
 
 void
@@ -1541,46 +1582,21 @@ dav_doctor_check_copy (DavDoctorRun *run)
     return;
   {
     g_autoptr(DavResult) result = transfer (run, "COPY", source, existing, "T");
-    g_autoptr(DavResult) get = NULL;
-    g_autoptr(GBytes) content = NULL;
 
     if (result == NULL)
       return;
     if (judge_overwrite (run, result, FALSE))
-      {
-        content = read_written (run, existing, SOURCE_TEXT, &get);
-        if (get != NULL && !content_is (content, SOURCE_TEXT))
-          {
-            g_autofree char *now = describe_content (content);
-
-            dav_doctor_report (run, "overwrite-t-status", result, _("The file in the way replaced by the source"),
-                               "%u %s. %s", result->status, reason (result), now);
-          }
-      }
+      check_replaced_file (run, result, existing);
   }
 
   /* A folder, whole: members and dead properties. */
   {
     g_autoptr(DavResult) result = transfer (run, "COPY", folder, folder_copy, NULL);
-    g_autofree char *missing = NULL;
 
     if (result == NULL)
       return;
     if (judge_new (run, result))
-      {
-        if ((missing = missing_members (run, folder_copy, tree_members)) != NULL)
-          dav_doctor_report (run, "copy-collection-incomplete", result,
-                             _("Every member of the source at the destination"),
-                             _("Missing after %u %s: %s"), result->status, reason (result), missing);
-        if (with_properties)
-          {
-            g_autofree char *file = g_strconcat (folder_copy, "a.txt", NULL);
-
-            check_copied_property (run, folder_copy);
-            if (missing == NULL)
-              check_copied_property (run, file);
-          }
-      }
+      check_tree_arrived (run, result, folder_copy, with_properties);
   }
 
   /* Onto a folder with Overwrite: T, as litmus's copy_overwrite does
@@ -1624,20 +1640,11 @@ move_over_file (DavDoctorRun *run,
                 const char   *existing)
 {
   g_autoptr(DavResult) result = transfer (run, "MOVE", source, existing, "T");
-  g_autoptr(DavResult) get = NULL;
-  g_autoptr(GBytes) content = NULL;
 
   if (result == NULL || !judge_overwrite (run, result, FALSE))
     return;
 
-  content = read_written (run, existing, SOURCE_TEXT, &get);
-  if (get != NULL && !content_is (content, SOURCE_TEXT))
-    {
-      g_autofree char *now = describe_content (content);
-
-      dav_doctor_report (run, "overwrite-t-status", result, _("The file in the way replaced by the source"),
-                         "%u %s. %s", result->status, reason (result), now);
-    }
+  check_replaced_file (run, result, existing);
   check_source_gone (run, result, source);
 }
 
@@ -1684,25 +1691,13 @@ dav_doctor_check_move (DavDoctorRun *run)
    * MOVE must take the dead properties along). */
   {
     g_autoptr(DavResult) result = transfer (run, "MOVE", folder, moved, NULL);
-    g_autofree char *missing = NULL;
 
     if (result == NULL)
       return;
     if (judge_new (run, result))
       {
         check_source_gone (run, result, folder);
-        if ((missing = missing_members (run, moved, tree_members)) != NULL)
-          dav_doctor_report (run, "copy-collection-incomplete", result,
-                             _("Every member of the source at the destination"),
-                             _("Missing after %u %s: %s"), result->status, reason (result), missing);
-        if (with_properties)
-          {
-            g_autofree char *file = g_strconcat (moved, "a.txt", NULL);
-
-            check_copied_property (run, moved);
-            if (missing == NULL)
-              check_copied_property (run, file);
-          }
+        check_tree_arrived (run, result, moved, with_properties);
       }
   }
 
@@ -1720,17 +1715,13 @@ dav_doctor_check_move (DavDoctorRun *run)
   }
   {
     g_autoptr(DavResult) result = transfer (run, "MOVE", folder_c, file_target, "T");
-    g_autofree char *missing = NULL;
 
     if (result == NULL)
       return;
     if (judge_overwrite (run, result, TRUE))
       {
         check_source_gone (run, result, folder_c);
-        if ((missing = missing_members (run, file_onto, tree_members)) != NULL)
-          dav_doctor_report (run, "copy-collection-incomplete", result,
-                             _("Every member of the source at the destination"),
-                             _("Missing after %u %s: %s"), result->status, reason (result), missing);
+        check_tree_arrived (run, result, file_onto, FALSE);
       }
   }
 }
