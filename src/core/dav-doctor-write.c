@@ -463,6 +463,7 @@ proppatch_succeeded (DavDoctorRun *run,
       if (!*told_not_207)
         dav_doctor_report_full (run, "success-status-nonstandard", -1, result, expected,
                                 _("RFC 4918 §9.2: a PROPPATCH the server carried out is answered with a 207 Multi-Status saying how each property fared."),
+                                /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                                 _("%u %s, without a Multi-Status body"), result->status, reason (result));
       *told_not_207 = TRUE;
       return TRUE;
@@ -505,7 +506,9 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
   if (status != 207 || !collection)
     {
       dav_doctor_report (run, "mkcol-failed", made, _("A folder there after 201 Created"),
+                         /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                          status == 207 ? _("%u %s, but a PROPFIND shows no folder there")
+                                       /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                                        : _("%u %s, but a PROPFIND of it answers %u"),
                          made->status, reason (made), status);
       return;
@@ -534,6 +537,7 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
     return;
   if (orphan->status != 409)
     dav_doctor_report (run, "mkcol-missing-parent-not-409", orphan, _("409 Conflict"),
+                       /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                        is_success (orphan) ? _("%u %s: the folder was made, with its missing parent")
                                            : "%u %s",
                        orphan->status, reason (orphan));
@@ -549,6 +553,7 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
     return;
   if (body->status != 415)
     dav_doctor_report (run, "mkcol-body-not-415", body, _("415 Unsupported Media Type"),
+                       /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                        is_success (body) ? _("%u %s: the folder was made and the body ignored")
                                          : "%u %s",
                        body->status, reason (body));
@@ -664,6 +669,7 @@ dav_doctor_check_put_get (DavDoctorRun *run)
   put_etag = soup_message_headers_get_one (put->headers, "ETag");
   if (put_etag == NULL)
     dav_doctor_report (run, "put-no-etag", put, _("An ETag header with the new file’s entity tag"),
+                       /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                        _("%u %s without ETag"), put->status, reason (put));
 
   got = get_content (run, url, &get);
@@ -817,6 +823,7 @@ dav_doctor_check_expect_continue (DavDoctorRun *run)
       dav_doctor_report_full (run, "expect-100-unanswered", -1, attempt,
                               _("100 Continue, or a final status, right after the request’s headers"),
                               _("Davscope waits one second, then sends the upload again without Expect; curl sends the body after one second; a client that waits for the 100 hangs."),
+                              /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                               _("Nothing for a second; sent again without Expect, the upload was answered %u %s"),
                               put->status, reason (put));
     }
@@ -1485,6 +1492,7 @@ check_tree_arrived (DavDoctorRun *run,
   if (missing != NULL)
     dav_doctor_report (run, "copy-collection-incomplete", result,
                        _("Every member of the source at the destination"),
+                       /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                        _("Missing after %u %s: %s"), result->status, reason (result), missing);
 
   if (with_properties)
@@ -1531,6 +1539,7 @@ check_replaced_folder (DavDoctorRun *run,
     dav_doctor_report_full (run, "overwrite-t-status", -1, result,
                             _("The destination deleted first, then replaced"),
                             _("RFC 4918 §9.8.4: with Overwrite: T the destination is deleted before the copy, so nothing of it remains."),
+                            /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                             _("%u %s, but old.txt of the folder in the way is still there: it was not replaced"),
                             result->status, reason (result));
 
@@ -1629,6 +1638,7 @@ check_source_gone (DavDoctorRun *run,
 
   if (status == 207)
     dav_doctor_report (run, "move-source-kept", result, _("The source gone (404 Not Found)"),
+                       /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                        _("%u %s, but the source is still there"), result->status, reason (result));
 }
 
@@ -1742,6 +1752,7 @@ judge_delete (DavDoctorRun *run,
       if (result->body != NULL && !dav_multistatus_has_failures (result->body))
         {
           dav_doctor_report (run, "success-status-nonstandard", result, _("204 No Content"),
+                             /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                              _("%u %s holding only successes"), result->status, reason (result));
           return TRUE;
         }
@@ -1775,6 +1786,7 @@ dav_doctor_check_delete (DavDoctorRun *run)
       return;
     if (judge_delete (run, result) && probe (run, file, NULL) == 207)
       dav_doctor_report (run, "delete-status", result, _("The file gone (404 Not Found)"),
+                         /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                          _("%u %s, but the file is still there"), result->status, reason (result));
   }
 
@@ -1799,6 +1811,7 @@ dav_doctor_check_delete (DavDoctorRun *run)
         if (left->len > 0)
           dav_doctor_report (run, "delete-tree-incomplete", result,
                              _("The folder and all its members gone"),
+                             /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                              _("%u %s, but still there: %s"), result->status, reason (result), left->str);
       }
   }
