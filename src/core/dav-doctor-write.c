@@ -561,20 +561,6 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
 
 /* ---- PUT ------------------------------------------------------------------- */
 
-typedef struct {
-  GAsyncResult *result;
-} PutWait;
-
-static void
-on_put_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  PutWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
 /* Uploads @content as a client uploads a file: streamed, through
  * dav_client_put_async (), so that a large one goes with Expect:
  * 100-continue as Davscope's own uploads do. */
@@ -586,15 +572,13 @@ put_stream (DavDoctorRun *run,
   g_autoptr(GInputStream) source = g_memory_input_stream_new_from_bytes (content);
   g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(GError) error = NULL;
-  PutWait wait = { NULL };
+  DavDoctorWaiter wait = { NULL };
   DavResult *result;
 
   dav_client_put_async (run->client, url, source, g_bytes_get_size (content),
                         "application/octet-stream", TRUE, NULL, NULL, run->cancellable,
-                        on_put_done, &wait);
-  while (wait.result == NULL)
-    g_main_context_iteration (run->context, TRUE);
-  done = wait.result;
+                        dav_doctor_waiter_done, &wait);
+  done = dav_doctor_wait (run, &wait);
 
   result = dav_client_put_finish (run->client, done, &error);
   if (result == NULL && !dav_doctor_cancelled (run))
