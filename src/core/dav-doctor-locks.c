@@ -256,13 +256,12 @@ skip_lock_failed (DavDoctorRun *run,
 
 /* What a LOCK granted must say (RFC 4918 §9.10.1, §10.5): the token in a
  * Lock-Token header, and a DAV:prop body whose lockdiscovery holds that
- * lock with the scope asked for. neon (davfs2) needs both; Finder and
+ * lock, exclusive as asked for. neon (davfs2) needs both; Finder and
  * Cyberduck read the token from the body only. */
 static void
 check_lock_answer (DavDoctorRun *run,
                    DavResult    *r,
-                   const char   *url,
-                   gboolean      shared)
+                   const char   *url)
 {
   const char *expected = _("A Lock-Token header, and a DAV:prop body whose DAV:lockdiscovery holds the new lock with its token (RFC 4918 §9.10.1)");
   g_autoptr(GPtrArray) locks = NULL;
@@ -315,10 +314,9 @@ check_lock_answer (DavDoctorRun *run,
       return;
     }
 
-  if (lock->scope != NULL && !g_str_equal (lock->scope, shared ? "shared" : "exclusive"))
-    /* Translators: %s is a lock scope as the server wrote it ("shared", "exclusive"). */
-    dav_doctor_report (run, "lock-response-incomplete", r,
-                       shared ? _("A shared lock, as asked for") : _("An exclusive lock, as asked for"),
+  if (lock->scope != NULL && !g_str_equal (lock->scope, "exclusive"))
+    /* Translators: %s is a lock scope as the server wrote it ("shared"). */
+    dav_doctor_report (run, "lock-response-incomplete", r, _("An exclusive lock, as asked for"),
                        _("A lock with the scope “%s”."), lock->scope);
 }
 
@@ -358,7 +356,7 @@ dav_doctor_check_lock (DavDoctorRun *run)
                          "%u %s", r->status, reason_of (r));
       return;
     }
-  check_lock_answer (run, r, url, FALSE);
+  check_lock_answer (run, r, url);
   if (token == NULL)
     return;
 
@@ -866,10 +864,20 @@ dav_doctor_check_lock_shared (DavDoctorRun *run)
     }
   if (first == NULL)
     {
-      check_lock_answer (run, lock1, url, TRUE);
+      /* What is missing from the answer is the LOCK check's finding. */
+      dav_doctor_skip (run, "%s", _("The shared LOCK named no lock token: see LOCK and UNLOCK."));
       return;
     }
-  check_lock_answer (run, lock1, url, TRUE);
+  {
+    g_autoptr(GPtrArray) locks = discovered_locks (lock1, url);
+    DavLock *lock = find_lock (locks, first);
+
+    if (lock != NULL && lock->scope != NULL && !g_str_equal (lock->scope, "shared"))
+      /* Translators: %s is a lock scope as the server wrote it ("exclusive"). */
+      dav_doctor_report_full (run, "lock-shared-unsupported", DAV_DOCTOR_WARNING, lock1,
+                              expected_shared, shared ? listed : NULL,
+                              _("A lock with the scope “%s”."), lock->scope);
+  }
 
   if (dav_doctor_cancelled (run))
     return;
