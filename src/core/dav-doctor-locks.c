@@ -66,8 +66,8 @@ no_answer (DavDoctorRun *run,
 }
 
 /* Whether the server offers locks at all; skips the check (saying why)
- * when not. A server without class 2 is not at fault (RFC 4918 §18.2);
- * whether that hurts clients is the OPTIONS check's finding. */
+ * when not. A server without class 2 breaks no rule (RFC 4918 §18.2);
+ * what that does to clients is the OPTIONS check's finding. */
 static gboolean
 locks_offered (DavDoctorRun *run)
 {
@@ -78,7 +78,7 @@ locks_offered (DavDoctorRun *run)
     dav_doctor_skip (run, "%s", _("OPTIONS did not say whether the server offers locks (no DAV header): see Capabilities."));
   else
     /* Translators: %s is the server's DAV header, e.g. "1". */
-    dav_doctor_skip (run, _("The server does not offer locks: its DAV header “%s” has no class 2. That is allowed; clients write without locks here."),
+    dav_doctor_skip (run, _("The server does not offer locks: its DAV header “%s” has no class 2. What that means for clients: see Capabilities."),
                      run->dav_header);
   return FALSE;
 }
