@@ -270,6 +270,17 @@ check_lock_answer (DavDoctorRun *run,
   if (r->lock_token == NULL)
     dav_doctor_report (run, "lock-response-incomplete", r, expected, "%s",
                        _("No Lock-Token header."));
+  else
+    {
+      g_autofree char *raw = g_strstrip (g_strdup (soup_message_headers_get_one (r->headers, "Lock-Token")));
+
+      /* A Coded-URL (RFC 4918 §10.5): neon looks for the angle brackets. */
+      if (*raw != '<' || !g_str_has_suffix (raw, ">"))
+        /* Translators: %s is the Lock-Token header's value as the server sent it. */
+        dav_doctor_report (run, "lock-response-incomplete", r,
+                           _("Lock-Token: <token>, the token in angle brackets (RFC 4918 §10.5)"),
+                           _("Lock-Token: %s"), raw);
+    }
 
   if (r->body == NULL)
     {
@@ -320,6 +331,82 @@ check_lock_answer (DavDoctorRun *run,
                        _("A lock with the scope “%s”."), lock->scope);
 }
 
+/* A refresh: the token in an If header, no body (RFC 4918 §9.10.2),
+ * answered with the lock discovery, which neon (davfs2) reads for the
+ * new timeout. */
+static void
+check_refresh (DavDoctorRun *run,
+               const char   *url,
+               const char   *token)
+{
+  g_autofree char *if_header = g_strdup_printf ("(<%s>)", token);
+  g_autoptr(DavResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) locks = NULL;
+  const char *expected = _("200 OK and the lock discovery: the lock refreshed (RFC 4918 §9.10.2)");
+
+  r = dav_doctor_send (run, "LOCK", url,
+                       (const char *[]) { "If", if_header, "Timeout", LOCK_TIMEOUT, NULL },
+                       NULL, NULL, &error);
+  if (r == NULL)
+    {
+      no_answer (run, "lock-refresh-failed", "LOCK", url, expected, error);
+      return;
+    }
+
+  dav_doctor_report_problems (run, r);
+  if (!succeeded (r))
+    {
+      dav_doctor_report (run, "lock-refresh-failed", r, expected,
+                         "%u %s", r->status, reason_of (r));
+      return;
+    }
+
+  locks = discovered_locks (r, url);
+  if (find_lock (locks, token) == NULL)
+    dav_doctor_report_full (run, "lock-response-incomplete", (DavDoctorSeverity) -1, r, expected,
+                            _("The answer to a refresh of the lock."),
+                            "%s", locks == NULL ? _("No DAV:lockdiscovery in the answer.")
+                                                : _("The DAV:lockdiscovery does not hold the lock’s token."));
+}
+
+/* UNLOCK with a token that is not the lock's: 409 Conflict (RFC 4918
+ * §9.11.1), and the lock stays. FALSE when that removed the lock (the
+ * real UNLOCK has nothing left to do). */
+static gboolean
+check_wrong_unlock (DavDoctorRun *run,
+                    const char   *url,
+                    const char   *token)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *wrong = g_strconcat ("opaquelocktoken:", uuid, NULL);
+  g_autofree char *header = g_strdup_printf ("<%s>", wrong);
+  g_autoptr(DavResult) r = NULL;
+  g_autoptr(DavResult) put = NULL;
+  const char *expected = _("409 Conflict: the token names no lock of this file, which stays locked (RFC 4918 §9.11.1)");
+
+  r = dav_doctor_send (run, "UNLOCK", url, (const char *[]) { "Lock-Token", header, NULL },
+                       NULL, NULL, NULL);
+  if (r == NULL || !succeeded (r))
+    return TRUE;
+
+  /* Success for a token of no lock: is the lock still there? */
+  put = dav_doctor_send (run, "PUT", url, NULL, FILE_TEXT, "text/plain", NULL);
+  if (put != NULL && succeeded (put))
+    {
+      dav_doctor_report_full (run, "unlock-wrong-token-accepted", DAV_DOCTOR_ERROR, r, expected,
+                              _("Then a PUT without any token succeeded: the lock was removed by a token that was not its own."),
+                              "%u %s", r->status, reason_of (r));
+      dav_doctor_unlocked (run, token);
+      return FALSE;
+    }
+
+  dav_doctor_report_full (run, "unlock-wrong-token-accepted", (DavDoctorSeverity) -1, r, expected,
+                          _("The file stayed locked: the answer claims a success that did not happen."),
+                          "%u %s", r->status, reason_of (r));
+  return TRUE;
+}
+
 /* ---- LOCK, refresh, UNLOCK ------------------------------------------------ */
 
 void
@@ -327,10 +414,8 @@ dav_doctor_check_lock (DavDoctorRun *run)
 {
   g_autofree char *url = NULL;
   g_autofree char *token = NULL;
-  g_autofree char *if_header = NULL;
   g_autoptr(DavResult) r = NULL;
   g_autoptr(DavResult) discovery = NULL;
-  g_autoptr(DavResult) refresh = NULL;
   g_autoptr(DavResult) unlock = NULL;
   g_autoptr(DavResult) put = NULL;
   g_autoptr(GError) error = NULL;
@@ -391,24 +476,12 @@ dav_doctor_check_lock (DavDoctorRun *run)
     }
   g_clear_error (&error);
 
-  /* A refresh: the token in an If header, no body (RFC 4918 §9.10.2). */
   if (dav_doctor_cancelled (run))
     return;
-  if_header = g_strdup_printf ("(<%s>)", token);
-  refresh = dav_doctor_send (run, "LOCK", url,
-                             (const char *[]) { "If", if_header, "Timeout", LOCK_TIMEOUT, NULL },
-                             NULL, NULL, &error);
-  if (refresh == NULL)
-    no_answer (run, "lock-refresh-failed", "LOCK", url, _("200 OK: the lock refreshed"), error);
-  else
-    {
-      dav_doctor_report_problems (run, refresh);
-      if (!succeeded (refresh))
-        dav_doctor_report (run, "lock-refresh-failed", refresh,
-                           _("200 OK: the lock refreshed (RFC 4918 §9.10.2)"),
-                           "%u %s", refresh->status, reason_of (refresh));
-    }
-  g_clear_error (&error);
+  check_refresh (run, url, token);
+
+  if (dav_doctor_cancelled (run) || !check_wrong_unlock (run, url, token))
+    return;
 
   if (dav_doctor_cancelled (run))
     return;

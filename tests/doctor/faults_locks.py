@@ -5,7 +5,8 @@ tests/doctor/test-doctor-faults.py sees the check fail with that finding:
 a server that ignores locks (the proxy remembers the tokens Apache hands
 out and adds them to requests that lack them), one that refuses the
 holder's token, drops the Lock-Token header, refuses a refresh or an
-UNLOCK, leaves the token out of lock discovery, deletes a folder under a
+UNLOCK, answers a refresh without the lock, takes any token to UNLOCK
+(nginx), leaves the token out of lock discovery, deletes a folder under a
 locked member, refuses shared locks, grants an exclusive lock over shared
 ones, keeps a lock after its file was deleted (sabre/dav 1.8), or refuses
 a LOCK of an unmapped URL.
@@ -93,8 +94,12 @@ def refuse_refresh(req, state):
 
 
 def refuse_first_unlock(req, state):
-    # Only the first: the doctor's end must still be able to remove the lock.
-    if req.method == "UNLOCK" and not state.get("refused"):
+    """The first UNLOCK of a lock Apache granted answered 403; only the
+    first, so that the doctor's end can still remove the lock."""
+    if req.method != "UNLOCK" or state.get("refused"):
+        return None
+    m = LOCK_TOKEN.search(req.header("Lock-Token") or "")
+    if m and m.group(1) in {t for ts in _locks(state).values() for t, _ in ts}:
         state["refused"] = True
         return Response(403, headers=[["Content-Type", "text/plain"]], body=b"no unlock\n")
     return None
@@ -104,6 +109,25 @@ def refuse_holder(req, state):
     # The holder's token is dropped, so Apache sees a write without it.
     if req.method in ("PUT", "DELETE") and req.header("If"):
         req.remove_header("If")
+    return None
+
+
+def refresh_without_discovery(req, resp, state):
+    # A refresh answered 200 with no body.
+    if req.method == "LOCK" and not req.body and 200 <= resp.status < 300:
+        resp.body = b""
+        resp.remove_header("Content-Type")
+
+
+def unlock_any_token(req, state):
+    """UNLOCK answered 204 whatever the token, as nginx does; the lock
+    stays with Apache."""
+    if req.method != "UNLOCK":
+        return None
+    m = LOCK_TOKEN.search(req.header("Lock-Token") or "")
+    known = {t for ts in _locks(state).values() for t, _ in ts}
+    if m and m.group(1) not in known:
+        return Response(204)
     return None
 
 
@@ -167,8 +191,14 @@ FAULTS = [
           write=True, request=refuse_refresh,
           doc="A refresh (LOCK with If, no body) answered 412."),
     Fault(name="unlock-refused", check="lock", finds="unlock-failed",
-          write=True, request=refuse_first_unlock,
-          doc="The first UNLOCK answered 403."),
+          write=True, request=refuse_first_unlock, response=_remember,
+          doc="The first UNLOCK of a real lock answered 403."),
+    Fault(name="refresh-without-discovery", check="lock", finds="lock-response-incomplete",
+          write=True, response=refresh_without_discovery,
+          doc="A refresh answered 200 without the lock discovery."),
+    Fault(name="unlock-any-token", check="lock", finds="unlock-wrong-token-accepted",
+          write=True, request=unlock_any_token, response=_remember,
+          doc="UNLOCK with a token of no lock answered 204, as nginx; the lock stays."),
     Fault(name="lockdiscovery-no-token", check="lock", finds="lockdiscovery-incomplete",
           write=True, response=discovery_without_token,
           doc="PROPFIND's lockdiscovery without DAV:locktoken, as sabre/dav 1.8."),

@@ -153,8 +153,10 @@ SERVERS = {
             "copymove-overwrite-collection-409": None,
             "propfind-invalid-accepted": None,
             "proppatch-unsupported": None,
-            # Not in litmus: a DELETE of a folder removes its locked file.
+            # Not in litmus: a DELETE of a folder removes its locked file;
+            # UNLOCK with any token answers 204 (the lock stays).
             "delete-locked-member": "lock-member",
+            "unlock-wrong-token-accepted": "lock",
             # Not in litmus (it skips locks here): If-None-Match: * ignored.
             "if-none-match-ignored": None,
         },
