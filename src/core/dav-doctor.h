@@ -152,6 +152,10 @@ const char  *dav_doctor_get_scratch_url    (DavDoctor    *self);
 GStrv        dav_doctor_get_leftovers      (DavDoctor    *self);
 /* The server's name as it gives it (Server header), or NULL. */
 const char  *dav_doctor_get_server         (DavDoctor    *self);
+/* When the run started (UTC; NULL before), and how long it took in
+ * microseconds (0 until it finished): for the reports. */
+GDateTime   *dav_doctor_get_started        (DavDoctor    *self);
+gint64       dav_doctor_get_duration       (DavDoctor    *self);
 
 /* Translated group titles: "Connection", "Locks". */
 const char  *dav_doctor_group_get_title    (DavDoctorGroup      group);
