@@ -169,5 +169,8 @@ const char  *dav_doctor_check_state_to_string (DavDoctorCheckState state);
 char        *dav_doctor_to_markdown        (DavDoctor    *self);
 char        *dav_doctor_to_json            (DavDoctor    *self,
                                             gboolean      pretty);
+/* Translated, one line: "3 errors, 2 warnings, 1 info in 27 checks;
+ * scratch folder removed" (dav-doctor-report.c). */
+char        *dav_doctor_dup_summary_line   (DavDoctor    *self);
 
 G_END_DECLS
