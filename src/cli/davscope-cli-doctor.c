@@ -6,7 +6,8 @@
  * Runs DavDoctor (src/core/dav-doctor.h) and prints what it found: for
  * people the checks by group, each failed one with its findings (what was
  * expected, what came, the RFC, the clients it breaks, a curl command);
- * for scripts the doctor's JSON (docs/doctor.md). Progress goes to stderr
+ * for scripts the doctor's JSON, for a bug report its Markdown
+ * (--markdown; docs/doctor.md). Progress goes to stderr
  * when that is a terminal. Ctrl+C cancels, and the doctor still removes
  * its scratch folder before the command ends. Exit status: 0 no
  * error-severity finding, 2 some, 1 could not run (docs/doctor.md).
@@ -236,8 +237,10 @@ davscope_cli_doctor (int    argc,
   DavscopeCliSession session = { 0 };
   Doctor self = { 0 };
   gboolean write = FALSE;
+  gboolean markdown = FALSE;
   GOptionEntry entries[] = {
     { "write", 0, 0, G_OPTION_ARG_NONE, &write, N_("Also run the write checks, in a scratch folder under URL that is removed afterwards"), NULL },
+    { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown, N_("Print the report as Markdown, for a bug report to the server's maintainers"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("URL — check what a WebDAV server does wrong"));
@@ -260,10 +263,10 @@ davscope_cli_doctor (int    argc,
       davscope_cli_session_clear (&session);
       return exit_code;
     }
-  if (argc != 2)
+  if (argc != 2 || (markdown && session.json))
     {
       exit_code = davscope_cli_fail (session.json, NULL, NULL, NULL, DAVSCOPE_CLI_FAILURE_USAGE,
-                                     _("Usage: davscope-cli doctor URL [--write] [--json]"));
+                                     _("Usage: davscope-cli doctor URL [--write] [--json | --markdown]"));
       davscope_cli_session_clear (&session);
       return exit_code;
     }
@@ -325,7 +328,7 @@ davscope_cli_doctor (int    argc,
   if (!ran)
     {
       /* No connection: what the connection check found says why. */
-      if (!session.json)
+      if (!session.json && !markdown)
         print_text (&self);
       exit_code = davscope_cli_session_fail (&session, dav_doctor_get_url (doctor), NULL, error);
       davscope_cli_session_clear (&session);
@@ -336,6 +339,11 @@ davscope_cli_doctor (int    argc,
     {
       g_autofree char *text = dav_doctor_to_json (doctor, TRUE);
       printf ("%s\n", text);
+    }
+  else if (markdown)
+    {
+      g_autofree char *text = dav_doctor_to_markdown (doctor);
+      fputs (text, stdout);
     }
   else
     print_text (&self);
