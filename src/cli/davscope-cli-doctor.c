@@ -84,21 +84,22 @@ on_interrupt (gpointer user_data)
   _exit (130);
 }
 
-/* @text on lines of its own, each with @indent, escaped. */
+/* A command to copy: its first line after @indent, the others as they
+ * are, since they continue a quoted body (escaped all the same). */
 static void
-print_block (const char *indent,
-             const char *text)
+print_command (const char *indent,
+               const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
+  printf ("%s", indent);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *shown = NULL;
+      g_autofree char *line = dav_text_escape (lines[i], -1);
 
       if (lines[i + 1] == NULL && lines[i][0] == '\0')
         break;
-      shown = dav_text_escape (lines[i], -1);
-      printf ("%s%s\n", indent, shown);
+      printf ("%s\n", line);
     }
 }
 
@@ -134,7 +135,7 @@ print_finding (DavscopeCliOutput *out,
   if (finding->curl != NULL)
     {
       printf ("%s\n", _("        Reproduce:"));
-      print_block ("          ", finding->curl);
+      print_command ("          ", finding->curl);
     }
 }
 

@@ -495,7 +495,12 @@ dav_doctor_to_markdown (DavDoctor *self)
   else
     g_string_append (out, _("read-only (`davscope-cli doctor`): nothing was written"));
   if (dav_doctor_get_finished (self))
-    g_string_append_printf (out, _(", in %.1f s"), dav_doctor_get_duration (self) / (double) G_USEC_PER_SEC);
+    {
+      double seconds = dav_doctor_get_duration (self) / (double) G_USEC_PER_SEC;
+
+      /* Translators: Markdown; how long the run took. */
+      g_string_append_printf (out, _(", in %.*f s"), seconds < 10 ? 2 : 0, seconds);
+    }
   g_string_append (out, ".\n\n**");
   md_inline (out, summary);
   g_string_append (out, "**\n\n");
