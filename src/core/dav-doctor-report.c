@@ -451,6 +451,36 @@ md_finding (GString          *out,
     }
 }
 
+typedef struct {
+  DavDoctorCheck   *check;      /* borrowed: the doctor's list holds them */
+  DavDoctorFinding *finding;
+} Found;
+
+/* Every finding with its check, errors first, then in the order found. */
+static GArray *
+findings_worst_first (DavDoctor *self)
+{
+  GListModel *checks = dav_doctor_get_checks (self);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (Found));
+
+  for (int severity = DAV_DOCTOR_ERROR; severity >= DAV_DOCTOR_INFO; severity--)
+    for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
+      {
+        g_autoptr(DavDoctorCheck) check = g_list_model_get_item (checks, i);
+        GPtrArray *findings = dav_doctor_check_get_findings (check);
+
+        for (guint j = 0; j < findings->len; j++)
+          {
+            Found f = { check, g_ptr_array_index (findings, j) };
+
+            if ((int) f.finding->severity == severity)
+              g_array_append_val (found, f);
+          }
+      }
+
+  return found;
+}
+
 char *
 dav_doctor_to_markdown (DavDoctor *self)
 {
@@ -459,9 +489,8 @@ dav_doctor_to_markdown (DavDoctor *self)
   g_autofree char *started = NULL;
   g_autofree char *summary = NULL;
   const char *server;
+  g_autoptr(GArray) found = NULL;
   GStrv leftovers;
-  Counts counts;
-  guint number = 0;
 
   g_return_val_if_fail (DAV_IS_DOCTOR (self), NULL);
 
@@ -470,7 +499,6 @@ dav_doctor_to_markdown (DavDoctor *self)
   started = format_started (self, "%Y-%m-%d %H:%M UTC");
   summary = dav_doctor_dup_summary_line (self);
   leftovers = dav_doctor_get_leftovers (self);
-  count (self, &counts);
 
   /* Translators: Markdown title of the report; %s is the URL. */
   g_string_append (out, "# ");
@@ -517,55 +545,35 @@ dav_doctor_to_markdown (DavDoctor *self)
       g_string_append_c (out, '\n');
     }
 
-  if (counts.by_severity[DAV_DOCTOR_ERROR] + counts.by_severity[DAV_DOCTOR_WARNING] +
-      counts.by_severity[DAV_DOCTOR_INFO] > 0)
+  found = findings_worst_first (self);
+  if (found->len > 0)
     {
       g_string_append_printf (out, "## %s\n\n", _("Findings"));
       g_string_append_printf (out, "| # | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n",
                               _("severity"), _("check"), _("what is wrong"), _("RFC"));
-      /* Worst first, then in the order found. */
-      for (int severity = DAV_DOCTOR_ERROR; severity >= DAV_DOCTOR_INFO; severity--)
-        for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
-          {
-            g_autoptr(DavDoctorCheck) check = g_list_model_get_item (checks, i);
-            GPtrArray *findings = dav_doctor_check_get_findings (check);
+      for (guint i = 0; i < found->len; i++)
+        {
+          const Found *f = &g_array_index (found, Found, i);
+          const DavDoctorFault *fault = dav_doctor_fault_lookup (f->finding->fault);
 
-            for (guint j = 0; j < findings->len; j++)
-              {
-                DavDoctorFinding *finding = g_ptr_array_index (findings, j);
-                const DavDoctorFault *fault = dav_doctor_fault_lookup (finding->fault);
-
-                if ((int) finding->severity != severity)
-                  continue;
-                g_string_append_printf (out, "| %u | %s | ", ++number,
-                                        dav_doctor_severity_get_label (finding->severity));
-                md_inline (out, dav_doctor_check_get_title (check));
-                g_string_append (out, " | ");
-                md_inline (out, finding->title);
-                g_string_append (out, " (");
-                md_code (out, finding->fault);
-                g_string_append (out, ") | ");
-                md_inline (out, fault && fault->rfc ? fault->rfc : "");
-                g_string_append (out, " |\n");
-              }
-          }
+          g_string_append_printf (out, "| %u | %s | ", i + 1,
+                                  dav_doctor_severity_get_label (f->finding->severity));
+          md_inline (out, dav_doctor_check_get_title (f->check));
+          g_string_append (out, " | ");
+          md_inline (out, f->finding->title);
+          g_string_append (out, " (");
+          md_code (out, f->finding->fault);
+          g_string_append (out, ") | ");
+          md_inline (out, fault && fault->rfc ? fault->rfc : "");
+          g_string_append (out, " |\n");
+        }
       g_string_append_c (out, '\n');
 
-      number = 0;
-      for (int severity = DAV_DOCTOR_ERROR; severity >= DAV_DOCTOR_INFO; severity--)
-        for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
-          {
-            g_autoptr(DavDoctorCheck) check = g_list_model_get_item (checks, i);
-            GPtrArray *findings = dav_doctor_check_get_findings (check);
-
-            for (guint j = 0; j < findings->len; j++)
-              {
-                DavDoctorFinding *finding = g_ptr_array_index (findings, j);
-
-                if ((int) finding->severity == severity)
-                  md_finding (out, ++number, check, finding);
-              }
-          }
+      for (guint i = 0; i < found->len; i++)
+        {
+          const Found *f = &g_array_index (found, Found, i);
+          md_finding (out, i + 1, f->check, f->finding);
+        }
     }
 
   g_string_append_printf (out, "## %s\n\n", _("All checks"));

@@ -83,6 +83,9 @@ import traceback
 import urllib.parse
 
 HERE = os.path.dirname(os.path.realpath(__file__))
+# The tests beside this file import tests/davtest.py too.
+if os.path.dirname(HERE) not in sys.path:
+    sys.path.append(os.path.dirname(HERE))
 
 # The fault modules the doctor's tests run (one per part of the checks).
 DOCTOR_MODULES = ("faults_read", "faults_write", "faults_locks")
@@ -469,3 +472,31 @@ class FaultProxy:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+# ---- for the doctor's tests
+
+# The reason of a check that is not written yet (the runner's placeholder).
+PLACEHOLDER_REASON = "Not written yet."
+
+
+def share_snapshot(root):
+    """{path: size} of everything under root, relative to it; folders end
+    in "/" and have None."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel = os.path.relpath(dirpath, root)
+        for d in dirnames:
+            found[os.path.normpath(os.path.join(rel, d)) + "/"] = None
+        for f in filenames:
+            found[os.path.normpath(os.path.join(rel, f))] = os.lstat(os.path.join(dirpath, f)).st_size
+    return found
+
+
+def not_under_apache():
+    """True, after a plan that skips everything, when the test does not
+    run under tests/servers/with-apache."""
+    if os.environ.get("DAVSCOPE_TEST_URL") and os.environ.get("DAVSCOPE_TEST_ROOT"):
+        return False
+    print("1..0 # SKIP not under tests/servers/with-apache (no DAVSCOPE_TEST_URL)")
+    return True

@@ -25,14 +25,12 @@ import urllib.parse
 sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 HERE = os.path.dirname(os.path.realpath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.dirname(HERE))
+import faultlib  # noqa: E402  (puts tests/ on the path)
 import davtest  # noqa: E402
-import faultlib  # noqa: E402
 
 URL = os.environ.get("DAVSCOPE_TEST_URL")
 ROOT = os.environ.get("DAVSCOPE_TEST_ROOT")
 CLOSED = "http://127.0.0.1:1/dav/"
-PLACEHOLDER_REASON = "Not written yet."
 SUMMARY = re.compile(r"^\d+ errors?, \d+ warnings?, \d+ infos? in \d+ checks?; ", re.M)
 
 
@@ -53,23 +51,16 @@ SLOW = faultlib.Fault(name="cli-slow", check=None, finds=None, response=slow)
 
 def written(doc, check_id):
     check = next((c for c in doc.get("checks", []) if c.get("id") == check_id), None)
-    return check is not None and check.get("reason") != PLACEHOLDER_REASON
+    return check is not None and check.get("reason") != faultlib.PLACEHOLDER_REASON
 
 
 def disk(root):
-    found = set()
-    for dirpath, dirnames, filenames in os.walk(root):
-        for n in dirnames + filenames:
-            found.add(os.path.relpath(os.path.join(dirpath, n), root))
-    return found
+    return {p.rstrip("/") for p in faultlib.share_snapshot(root)}
 
 
 def main():
     tap = davtest.Tap()
-    if davtest.cli_missing():
-        return 0
-    if not URL or not ROOT:
-        print("1..0 # SKIP not under tests/servers/with-apache (no DAVSCOPE_TEST_URL)")
+    if davtest.cli_missing() or faultlib.not_under_apache():
         return 0
 
     # ---- could not run: 1

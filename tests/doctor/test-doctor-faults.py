@@ -43,9 +43,8 @@ import xml.etree.ElementTree as ET
 sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 HERE = os.path.dirname(os.path.realpath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.dirname(HERE))
+import faultlib  # noqa: E402  (puts tests/ on the path)
 import davtest  # noqa: E402
-import faultlib  # noqa: E402
 
 URL = os.environ.get("DAVSCOPE_TEST_URL")
 ROOT = os.environ.get("DAVSCOPE_TEST_ROOT")
@@ -55,9 +54,8 @@ RUN_TIMEOUT = 300
 APACHE_SKIPS = {
 }
 
-# The placeholder of a check not written yet (dav-doctor-read.c etc.
-# before helpers B, C, D land): reported, not failed.
-PLACEHOLDER_REASON = "Not written yet."
+# A check not written yet (the runner's placeholder) is reported, not failed.
+PLACEHOLDER_REASON = faultlib.PLACEHOLDER_REASON
 
 # Which fault module proves the checks of each group.
 MODULE_OF_GROUP = {
@@ -105,17 +103,7 @@ def apache_request(port, method, path, headers, body):
         conn.close()
 
 
-def disk(root):
-    """Every path under root with its size (folders: None)."""
-    found = {}
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel = os.path.relpath(dirpath, root)
-        for d in dirnames:
-            found[os.path.normpath(os.path.join(rel, d)) + "/"] = None
-        for f in filenames:
-            p = os.path.join(dirpath, f)
-            found[os.path.normpath(os.path.join(rel, f))] = os.lstat(p).st_size
-    return found
+disk = faultlib.share_snapshot
 
 
 def remove_new(root, before):
@@ -190,10 +178,7 @@ def clean_twin(tap, proxy, upstream, path):
 
 def main():
     tap = davtest.Tap()
-    if davtest.cli_missing():
-        return 0
-    if not URL or not ROOT:
-        print("1..0 # SKIP not under tests/servers/with-apache (no DAVSCOPE_TEST_URL)")
+    if davtest.cli_missing() or faultlib.not_under_apache():
         return 0
     u = urllib.parse.urlsplit(URL)
     upstream, path = u.port, u.path
