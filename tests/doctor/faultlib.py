@@ -370,6 +370,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if r.will_close:
             conn.close()
             self.upstream = None
+        proxy.last_upstream = Response(r.status, r.reason, r.getheaders(), body)
         resp = Response(r.status, r.reason, [[k, v] for k, v in r.getheaders()
                                              if k.lower() not in HOP_BY_HOP], body)
         for name in ("Location", "Content-Location"):
@@ -440,6 +441,9 @@ class FaultProxy:
         self.fault = fault
         self.state = {}
         self.verbose = verbose
+        # Apache's last answer as it came (de-chunked), before any hook:
+        # for the proxy's own test.
+        self.last_upstream = None
         self.server = _Server(("127.0.0.1", port), _Handler)
         self.server.proxy = self
         self.port = self.server.server_address[1]

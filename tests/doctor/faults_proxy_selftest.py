@@ -1,7 +1,8 @@
 """Faults for testing the fault proxy itself (tests/doctor/test-fault-proxy.py),
 not the doctor: tests/doctor/test-doctor-faults.py does not run them.  Each
-uses another hook of faultlib: response, head (no 100 Continue) and
-request (answered without Apache)."""
+uses another hook or switch of faultlib: response, head (no 100 Continue),
+request (answered without Apache), and the framing (a body cut short under
+its Content-Length, a chunked body)."""
 
 from faultlib import Fault, Response
 
@@ -23,6 +24,19 @@ def refuse_mkcol(req, state):
     return None
 
 
+def cut_short(req, resp, state):
+    if req.method == "PROPFIND":
+        resp.set_header("Content-Length", len(resp.body))
+        resp.body = resp.body[:len(resp.body) // 2]
+        resp.fix_length = False
+        resp.close = True
+
+
+def chunked(req, resp, state):
+    if req.method == "PROPFIND":
+        resp.chunked = True
+
+
 FAULTS = [
     Fault(name="selftest-dav-2-only", check="options", finds="options-class2-without-1",
           response=dav_2_only),
@@ -30,4 +44,7 @@ FAULTS = [
           write=True, head=no_continue),
     Fault(name="selftest-refuse-mkcol", check="mkcol", finds="mkcol-refused",
           write=True, request=refuse_mkcol),
+    Fault(name="selftest-cut-short", check="propfind-depth-1", finds="body-truncated",
+          response=cut_short),
+    Fault(name="selftest-chunked", check="propfind-depth-1", finds="none", response=chunked),
 ]
