@@ -89,6 +89,21 @@ def main():
         run = davtest.cli("doctor", CLOSED)
         tap.check(run.rc == 1 and "davscope-cli doctor:" in run.err, "a closed port: exit 1, why on stderr", run)
 
+    # ---- logging in: the password from DAVSCOPE_PASSWORD, never a prompt without a terminal
+    basic = os.environ.get("DAVSCOPE_TEST_BASIC_URL")
+    user, password = os.environ.get("DAVSCOPE_TEST_USER"), os.environ.get("DAVSCOPE_TEST_PASSWORD")
+    run = davtest.cli("doctor", "--user", user, basic, "--json")
+    tap.check(run.rc == 1 and "DAVSCOPE_PASSWORD" in run.json().get("usage_error", ""),
+              "--user without DAVSCOPE_PASSWORD nor a terminal: exit 1, says how", run)
+    run = davtest.cli("doctor", "--user", user, basic, "--json", env={"DAVSCOPE_PASSWORD": password})
+    auth = next((c for c in run.json().get("checks", []) if c.get("id") == "propfind-depth-1"), {})
+    if not written(run.json(), "propfind-depth-1"):
+        tap.skip("--user with DAVSCOPE_PASSWORD on a Basic share", "the PROPFIND checks are not written yet")
+    else:
+        tap.check(run.rc == 0 and auth.get("state") == "passed",
+                  "--user with DAVSCOPE_PASSWORD on a Basic share: logged in, the listing passes", run,
+                  [json.dumps(auth)[:800]])
+
     # ---- clean Apache: 0
     run = davtest.cli("doctor", URL)
     tap.check(run.rc == 0, "Apache, read-only: exit 0", run)
