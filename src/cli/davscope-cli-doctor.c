@@ -58,8 +58,10 @@ on_check_state (DavDoctorCheck *check,
     return;
 
   title = dav_text_escape (dav_doctor_check_get_title (check), -1);
+  /* Back to the start of the line, erased: one progress line, rewritten. */
+  fputs ("\r\033[K", stderr);
   /* Translators: progress on a terminal: "[3/27] PROPFIND with Depth: 0…". */
-  fprintf (stderr, _("\r\033[K[%u/%u] %s…"), dav_doctor_get_done (self->doctor) + 1,
+  fprintf (stderr, _("[%u/%u] %s…"), dav_doctor_get_done (self->doctor) + 1,
            g_list_model_get_n_items (dav_doctor_get_checks (self->doctor)), title);
   fflush (stderr);
 }
