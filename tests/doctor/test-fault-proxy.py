@@ -13,6 +13,7 @@ import http.client
 import os
 import select
 import socket
+import subprocess
 import sys
 import time
 import traceback
@@ -274,6 +275,44 @@ def main():
         with tap.test("without the fault again: Apache's answers"):
             st, hdrs, _ = request(port, "OPTIONS", PATH)
             tap.eq([v for k, v in hdrs if k.lower() == "dav"][0], "1,2")
+
+    with tap.test("fault-proxy.py -- COMMAND: DAVSCOPE_TEST_URL names the proxy"):
+        probe = ("import http.client, os, urllib.parse\n"
+                 "u = urllib.parse.urlsplit(os.environ['DAVSCOPE_TEST_URL'])\n"
+                 "c = http.client.HTTPConnection(u.hostname, u.port)\n"
+                 "c.request('OPTIONS', u.path)\n"
+                 "r = c.getresponse()\n"
+                 "print(r.status, r.getheader('DAV'), u.path, u.port,\n"
+                 "      os.environ['DAVSCOPE_TEST_UPSTREAM_URL'], os.environ['DAVSCOPE_TEST_FAULT'])\n")
+        out = subprocess.run([sys.executable, os.path.join(HERE, "fault-proxy.py"), "--fault",
+                              "selftest-dav-2-only", "--", sys.executable, "-c", probe],
+                             stdout=subprocess.PIPE, timeout=60, check=True).stdout.decode().split()
+        tap.eq(out[:3], ["200", "2", PATH], "the fault's answer, the same path")
+        tap.ok(out[3] != str(upstream), "another port than Apache's", out)
+        tap.eq(out[4:], [URL, "selftest-dav-2-only"], "DAVSCOPE_TEST_UPSTREAM_URL, DAVSCOPE_TEST_FAULT")
+
+    with tap.test("fault-proxy.py --port 0: prints its URL, serves until SIGTERM"):
+        p = subprocess.Popen([sys.executable, os.path.join(HERE, "fault-proxy.py"), "--upstream", URL,
+                              "--port", "0"], stdout=subprocess.PIPE)
+        try:
+            line = p.stdout.readline().decode().strip()
+            u = urllib.parse.urlsplit(line)
+            tap.eq(u.path, PATH, f"the URL {line}")
+            tap.eq(request(u.port, "OPTIONS", PATH)[0], 200, "it serves")
+        finally:
+            p.terminate()
+        tap.eq(p.wait(timeout=30), 0, "SIGTERM: exit 0")
+
+    with tap.test("fault-proxy.py --list; with-fault-proxy starts a server and the proxy"):
+        listed = subprocess.run([sys.executable, os.path.join(HERE, "fault-proxy.py"), "--list"],
+                                stdout=subprocess.PIPE, timeout=60, check=True).stdout.decode()
+        tap.ok("selftest-no-continue\tfaults_proxy_selftest\tcheck=expect-continue" in listed, "--list",
+               [listed[:500]])
+        out = subprocess.run([os.path.join(HERE, "with-fault-proxy"), "--fault", "selftest-dav-2-only", "--",
+                              sys.executable, "-c", probe], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, timeout=120).stdout.decode().split()
+        tap.eq(out[:3], ["200", "2", "/dav/"], "with-fault-proxy: the fault in front of a new Apache")
+        tap.ok(len(out) > 4 and out[4] != URL, "not this test's Apache", out)
 
     return tap.finish()
 
