@@ -7,8 +7,9 @@
  * Markdown for a bug report to the server's maintainers: what was checked
  * and with what, a table of the findings, then each finding with the
  * exchange that showed it and a curl command that shows it again. Both
- * quote the server's text as it came; Markdown puts it in fenced blocks
- * or escapes it, so that a server cannot format the report.
+ * quote the server's text as it came; Markdown escapes its controls and
+ * puts it in fenced blocks or escapes its Markdown, so that a server can
+ * neither format the report nor a terminal showing it.
  */
 
 #include "config.h"
@@ -21,6 +22,7 @@
 
 #include "dav-doctor-faults.h"
 #include "dav-json-writer.h"
+#include "dav-text.h"
 
 /* Stable ids of the groups for JSON (the titles are translated). */
 static const char *
@@ -259,12 +261,31 @@ dav_doctor_to_json (DavDoctor *self,
 
 /* ---- Markdown ------------------------------------------------------------- */
 
+/* The server's text with its controls, bidi characters and bad bytes
+ * escaped (dav_text_escape), line breaks kept. */
+static char *
+md_escape_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *escaped = dav_text_escape (lines[i], -1);
+
+      g_free (lines[i]);
+      lines[i] = escaped;
+    }
+  return g_strjoinv ("\n", lines);
+}
+
 /* @text inline, its Markdown and HTML characters escaped, on one line. */
 static void
 md_inline (GString    *out,
            const char *text)
 {
-  for (const char *p = text ? text : ""; *p != '\0'; p++)
+  g_autofree char *escaped = md_escape_lines (text);
+
+  for (const char *p = escaped; *p != '\0'; p++)
     {
       if (*p == '\n' || *p == '\r')
         g_string_append_c (out, ' ');
@@ -294,9 +315,9 @@ md_code (GString    *out,
 {
   guint longest = 0, run = 0;
   g_autofree char *fence = NULL;
-  g_autofree char *flat = g_strdup (text ? text : "");
+  g_autofree char *flat = md_escape_lines (text);
 
-  g_strdelimit (flat, "\r\n", ' ');
+  g_strdelimit (flat, "\n", ' ');
   for (const char *p = flat; *p != '\0'; p++)
     {
       run = *p == '`' ? run + 1 : 0;
@@ -315,7 +336,9 @@ md_block (GString    *out,
 {
   guint longest = 0, run = 0;
   g_autofree char *fence = NULL;
+  g_autofree char *escaped = md_escape_lines (text);
 
+  text = escaped;
   for (const char *p = text; *p != '\0'; p++)
     {
       run = *p == '`' ? run + 1 : 0;

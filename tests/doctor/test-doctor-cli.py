@@ -44,6 +44,20 @@ def slow(req, resp, state):
     time.sleep(0.3)
 
 
+EVIL_SERVER = "Evil\x1b[31m `x` ``` | <b>bold</b> *star*"
+
+
+def evil(req, resp, state):
+    """A Server header made to format a terminal and a Markdown report, and a
+    DAV header that is a finding."""
+    resp.set_header("Server", EVIL_SERVER)
+    if req.method == "OPTIONS":
+        resp.set_header("DAV", "2")
+        resp.body = b"```\n| table | breaker |\n````\n"
+        resp.set_header("Content-Type", "text/plain")
+
+
+EVIL = faultlib.Fault(name="cli-evil", check="options", finds="options-class2-without-1", response=evil)
 PROPFIND_200 = faultlib.Fault(name="cli-propfind-200", check="propfind-depth-1",
                               finds="propfind-200-not-207", response=propfind_200)
 SLOW = faultlib.Fault(name="cli-slow", check=None, finds=None, response=slow)
@@ -147,6 +161,27 @@ def main():
             run = davtest.cli("doctor", proxy.url, "--markdown")
             tap.check(run.rc == 2 and run.out.startswith("# ") and "| # | severity |" in run.out and
                       "```http" in run.out and "```sh" in run.out, "Markdown: title, table, exchange, curl", run)
+
+    # ---- the server's text cannot format the terminal or the report
+    with faultlib.FaultProxy(URL, EVIL) as proxy:
+        run = davtest.cli("doctor", proxy.url)
+        if not written(run.json() if run.doc else {"checks": [{"id": "options"}]}, "options") or \
+                "options-class2-without-1" not in run.out:
+            tap.skip("a server's text escaped", "the OPTIONS check is not written yet")
+        else:
+            tap.check("\x1b" not in run.out and "evil\\x1b[31m" in run.out.lower(),
+                      "text: the server's control characters escaped (\\x1b)", run)
+            run = davtest.cli("doctor", proxy.url, "--markdown")
+            md = run.out
+            tap.check("\x1b" not in md and "Server: ````Evil\\x1b[31m `x` ``` | <b>bold</b> *star*````" in md,
+                      "Markdown: the Server header escaped, in a code span longer than its backticks", run)
+            blocks = re.findall(r"^(`{3,})http\n(.*?)^\1$", md, re.M | re.S)
+            tap.ok(any(fence == "````" and "Server: Evil" in body for fence, body in blocks),
+                   "Markdown: an answer holding ``` fenced with ````", [repr(b)[:300] for b in blocks[:4]])
+            outside = re.sub(r"^(`{3,}).*?^\1$", "", md, flags=re.M | re.S)
+            outside = re.sub(r"(`+).*?\1", "", outside)
+            tap.ok("<b>" not in outside and "| table |" not in outside,
+                   "Markdown: no server HTML or table outside code", [outside[:1500]])
 
     # ---- progress on a terminal
     master, slave = pty.openpty()
