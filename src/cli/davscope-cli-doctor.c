@@ -22,6 +22,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libsoup/soup.h>
+
 #include "dav-doctor.h"
 #include "dav-doctor-faults.h"
 #include "dav-text.h"
@@ -222,6 +224,25 @@ print_text (Doctor *self)
     davscope_cli_output_print_escaped (out, _("  left on the server: "), leftovers[i]);
 }
 
+/* An http:// URL of another machine than this one. */
+static gboolean
+plain_http_elsewhere (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr(GInetAddress) address = NULL;
+  const char *host;
+
+  if (uri == NULL || g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
+      g_ascii_strcasecmp (g_uri_get_scheme (uri), "davs") == 0)
+    return FALSE;
+
+  host = g_uri_get_host (uri) ? g_uri_get_host (uri) : "";
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return FALSE;
+  address = g_inet_address_new_from_string (host);
+  return address == NULL || !g_inet_address_get_is_loopback (address);
+}
+
 static const char *
 description (void)
 {
@@ -280,6 +301,17 @@ davscope_cli_doctor (int    argc,
     {
       exit_code = davscope_cli_fail (session.json, session.command, argv[1], NULL,
                                      DAVSCOPE_CLI_FAILURE_USAGE, error->message);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  /* The doctor's client logs in with whatever scheme the server offers:
+   * over plain http to another host that may be Basic, the password in
+   * clear (docs/hostile-servers.md case 35), as for every command. */
+  if (session.user != NULL && !session.allow_insecure_auth && plain_http_elsewhere (argv[1]))
+    {
+      exit_code = davscope_cli_fail (session.json, session.command, argv[1], NULL, DAVSCOPE_CLI_FAILURE_USAGE,
+                                     _("a login over unencrypted http may send the password in clear text (Basic); use https, or --allow-insecure-auth if you accept that risk"));
       davscope_cli_session_clear (&session);
       return exit_code;
     }

@@ -109,6 +109,9 @@ def main():
     run = davtest.cli("doctor", "--user", user, basic, "--json")
     tap.check(run.rc == 1 and "DAVSCOPE_PASSWORD" in run.json().get("usage_error", ""),
               "--user without DAVSCOPE_PASSWORD nor a terminal: exit 1, says how", run)
+    run = davtest.cli("doctor", "--user", user, "http://192.0.2.1/dav/", "--json", env={"DAVSCOPE_PASSWORD": password})
+    tap.check(run.rc == 1 and "--allow-insecure-auth" in run.json().get("usage_error", ""),
+              "--user over plain http to another host: refused before anything is sent", run)
     run = davtest.cli("doctor", "--user", user, basic, "--json", env={"DAVSCOPE_PASSWORD": password})
     auth = next((c for c in run.json().get("checks", []) if c.get("id") == "propfind-depth-1"), {})
     if not written(run.json(), "propfind-depth-1"):
