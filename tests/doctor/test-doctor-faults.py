@@ -17,12 +17,14 @@ did, what the run left in Apache's share must be exactly what its
 
 The clean twin (`doctor --write` through the proxy without a fault, and
 read-only straight to Apache): every check "passed", or "skipped" where
-APACHE_SKIPS says why Apache cannot do it; no error or warning finding;
-exit 0; and the share is as it was: the same PROPFIND Depth: infinity
-listing before and after (every href, and each file's length, ETag and
-dates; a folder's own dates and ETag change when something is made and
-removed in it, so only its href and properties other than those are
-compared), and the same files on disk.
+APACHE_SKIPS says why Apache cannot do it, or "failed" only with the
+warnings of APACHE_WARNINGS (what Apache does that litmus warns about
+too); no error finding; exit 0; and the share is as it was: the same
+PROPFIND Depth: infinity listing before and after (every href, and each
+file's length, ETag and dates, an ETag weak or strong alike: Apache's is
+weak within the second its file changed; a folder's own dates and ETag
+change when something is made and removed in it, so only its href and
+properties other than those are compared), and the same files on disk.
 
 Every check of the doctor's table has at least one fault (a check that
 cannot fail is a defect); a check whose module does not exist yet is
@@ -52,6 +54,15 @@ RUN_TIMEOUT = 300
 
 # Checks that cannot run on Apache mod_dav over plain http, and why.
 APACHE_SKIPS = {
+}
+
+# What Apache mod_dav does that is allowed but breaks clients: warnings the
+# clean twin may have (litmus warns about both too; issue 14's table).
+APACHE_WARNINGS = {
+    ("lock-enforced", "if-bad-token-status"): "a corrupt lock token in If: is answered 400, not 423 "
+                                              "(litmus cond_put_corrupt_token)",
+    ("lock-unmapped", "lock-unmapped-200"): "LOCK of an unmapped URL makes a lock-null resource and "
+                                            "answers 200, not 201 (litmus unmapped_lock)",
 }
 
 # A check not written yet (the runner's placeholder) is reported, not failed.
@@ -88,7 +99,11 @@ def listing(port, path):
             for prop in propstat.find(D + "prop"):
                 if folder and prop.tag in VOLATILE_FOLDER_PROPS:
                     continue
-                props[prop.tag] = ET.tostring(prop, encoding="unicode")
+                text = ET.tostring(prop, encoding="unicode")
+                if prop.tag == D + "getetag":
+                    # Apache's ETag is weak while the file's mtime is this second.
+                    text = text.replace(">W/", ">")
+                props[prop.tag] = text
         result[href] = props
     return result
 
@@ -149,11 +164,21 @@ def clean_twin(tap, proxy, upstream, path):
         elif state == "skipped" and cid in APACHE_SKIPS:
             tap.ok(True, f"clean twin: {cid} skipped on Apache ({APACHE_SKIPS[cid]})")
         else:
-            tap.check(state == "passed", f"clean twin: {cid} passes on Apache", extra=[describe(check)])
-    bad = [f"{c['id']}: {f.get('severity')} {f.get('fault')}: {f.get('got')}"
-           for c in doc.get("checks", []) for f in c.get("findings", [])
-           if f.get("severity") in ("error", "warning")]
-    tap.ok(not bad, "clean twin: no error or warning finding on Apache", bad)
+            known = [APACHE_WARNINGS[(cid, f.get("fault"))] for f in check.get("findings", [])
+                     if (cid, f.get("fault")) in APACHE_WARNINGS and f.get("severity") == "warning"]
+            others = [f for f in check.get("findings", []) if (cid, f.get("fault")) not in APACHE_WARNINGS
+                      and f.get("severity") != "info"]
+            if state == "failed" and known and not others:
+                tap.ok(True, f"clean twin: {cid} fails on Apache only with what Apache does ({'; '.join(known)})")
+            else:
+                tap.check(state == "passed", f"clean twin: {cid} passes on Apache", extra=[describe(check)])
+    errors = [f"{c['id']}: {f.get('fault')}: {f.get('got')}" for c in doc.get("checks", [])
+              for f in c.get("findings", []) if f.get("severity") == "error"]
+    tap.ok(not errors, "clean twin: no error finding on Apache", errors)
+    warnings = [f"{c['id']}: {f.get('fault')}: {f.get('got')}" for c in doc.get("checks", [])
+                for f in c.get("findings", []) if f.get("severity") == "warning"
+                and (c["id"], f.get("fault")) not in APACHE_WARNINGS]
+    tap.ok(not warnings, "clean twin: no warning on Apache but those of APACHE_WARNINGS", warnings)
     tap.check(doc.get("leftovers") == [], "clean twin: nothing left over", extra=[doc.get("leftovers")])
     if doc.get("checks") and any(c.get("id") == "mkcol" and c.get("state") == "passed"
                                  for c in doc["checks"]):
