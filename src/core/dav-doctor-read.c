@@ -975,6 +975,26 @@ dav_doctor_check_propfind_depth0 (DavDoctorRun *run)
 
 /* ---- PROPFIND Depth 1 ---------------------------------------------------- */
 
+static gboolean
+has_problem (DavResult      *result,
+             DavProblemKind  kind)
+{
+  for (guint i = 0; i < result->body->problems->len; i++)
+    if (((DavProblem *) g_ptr_array_index (result->body->problems, i))->kind == kind)
+      return TRUE;
+
+  for (guint i = 0; i < result->body->responses->len; i++)
+    {
+      DavResponse *response = g_ptr_array_index (result->body->responses, i);
+
+      for (guint j = 0; response->problems != NULL && j < response->problems->len; j++)
+        if (((DavProblem *) g_ptr_array_index (response->problems, j))->kind == kind)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The smallest file of a listing that has bytes, for GET and ranges; the
  * first folder. */
 static void
@@ -1027,7 +1047,9 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
   g_autoptr(GError) error = NULL;
   g_autofree char *unescaped = NULL;
   g_autofree char *no_slash = NULL;
-  guint n_unescaped = 0, n_no_slash = 0;
+  g_autofree char *foreign = NULL;
+  g_autofree char *outside = NULL;
+  guint n_unescaped = 0, n_no_slash = 0, n_foreign = 0, n_outside = 0;
 
   result = propfind (run, run->url, "1", allprop_body, &error);
   if (!propfind_answered (run, result, run->url, error) || !expect_multistatus (run, result))
@@ -1046,6 +1068,10 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
 
           if (dav_doctor_href_is_unescaped (href) && n_unescaped++ == 0)
             unescaped = dav_text_escape (href, -1);
+          if (resolved->relation == DAV_HREF_OTHER_ORIGIN && n_foreign++ == 0)
+            foreign = dav_text_escape (href, -1);
+          if (resolved->relation == DAV_HREF_OUTSIDE && n_outside++ == 0)
+            outside = dav_text_escape (href, -1);
 
           if (resolved->relation == DAV_HREF_MEMBER && !resolved->collection &&
               response->propstats->len > 0 && dav_response_is_collection (response, FALSE) &&
@@ -1059,6 +1085,17 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
                        g_dngettext (GETTEXT_PACKAGE, "%u href not escaped, e.g. “%s”",
                                     "%u hrefs not escaped, e.g. “%s”", n_unescaped),
                        n_unescaped, unescaped);
+  /* What the parser did not already say. */
+  if (n_foreign > 0 && !has_problem (result, DAV_PROBLEM_OTHER_ORIGIN))
+    dav_doctor_report (run, "href-foreign", result, _("Hrefs on this server, under the folder"),
+                       g_dngettext (GETTEXT_PACKAGE, "%u href on another server, e.g. “%s”",
+                                    "%u hrefs on another server, e.g. “%s”", n_foreign),
+                       n_foreign, foreign);
+  if (n_outside > 0 && !has_problem (result, DAV_PROBLEM_OUTSIDE_COLLECTION))
+    dav_doctor_report (run, "href-outside", result, _("Hrefs of the folder and its members"),
+                       g_dngettext (GETTEXT_PACKAGE, "%u href outside the folder, e.g. “%s”",
+                                    "%u hrefs outside the folder, e.g. “%s”", n_outside),
+                       n_outside, outside);
   if (n_no_slash > 0)
     dav_doctor_report (run, "collection-href-no-slash", result, _("Folders' hrefs ending in “/”"),
                        g_dngettext (GETTEXT_PACKAGE, "%u folder without the slash, e.g. “%s”",
@@ -1162,7 +1199,7 @@ dav_doctor_check_propfind_named (DavDoctorRun *run)
       if (bogus == NULL && n_omitted++ == 0)
         omitted = g_strdup_printf ("{" DOCTOR_NS "}no-such-property (%s)", href);
       else if (bogus != NULL && bogus->status / 100 == 2 && n_empty++ == 0)
-        omitted = g_strdup_printf ("{" DOCTOR_NS "}no-such-property (%s): %u", href, bogus->status);
+        empty_200 = g_strdup_printf ("{" DOCTOR_NS "}no-such-property (%s): %u", href, bogus->status);
 
       for (guint j = 0; asked[j] != NULL; j++)
         if (dav_response_find_property (response, "DAV:", asked[j]) == NULL && n_omitted++ == 0)
