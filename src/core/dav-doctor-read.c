@@ -494,9 +494,11 @@ on_probe_accept_certificate (GTlsConnection       *connection,
 {
   TlsSeen *seen = user_data;
 
-  /* Only looked at, never trusted: nothing but the status line is read. */
+  /* Refused whatever the person chose: a handshake accepted here would
+   * leave a TLS session that the run's own client could resume without
+   * seeing the certificate again. The HTTP version is then not asked. */
   seen->errors |= errors;
-  return TRUE;
+  return FALSE;
 }
 
 static void
