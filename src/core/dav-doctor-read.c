@@ -203,17 +203,12 @@ dav_doctor_root_is_unprefixed (const char *data,
       /* The prolog: declarations, comments, processing instructions. */
       if (data[i + 1] == '?' || data[i + 1] == '!')
         {
-          const char *end = g_strstr_len (data + i, length - i, ">");
+          gboolean comment = length - i >= 4 && strncmp (data + i, "<!--", 4) == 0;
+          const char *end = g_strstr_len (data + i, length - i, comment ? "-->" : ">");
 
           if (end == NULL)
             return FALSE;
-          if (length - i >= 4 && strncmp (data + i, "<!--", 4) == 0)
-            {
-              end = g_strstr_len (data + i, length - i, "-->");
-              if (end == NULL)
-                return FALSE;
-            }
-          i = end - data + 1;
+          i = end - data + (comment ? 3 : 1);
           continue;
         }
 
