@@ -537,32 +537,67 @@ report_certificate (DavDoctorRun         *run,
                        : _("The certificate uses an insecure algorithm, or could not be checked."));
 }
 
-/* Connects by hand (libsoup hides both the certificate's problems once
- * accepted and the HTTP version) and reads the status line of one
- * OPTIONS. FALSE, with @error, when there is no connection at all. */
+/* A connection of our own, past libsoup: it hides both the certificate's
+ * problems once accepted and how the answer was framed. */
+static GSocketConnection *
+probe_connect (DavDoctorRun  *run,
+               GUri          *uri,
+               TlsSeen       *seen,
+               GError       **error)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnectable) address = NULL;
+  gboolean tls = g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0;
+  int port = g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : (tls ? 443 : 80);
+
+  g_socket_client_set_timeout (client, 30);
+  g_socket_client_set_tls (client, tls);
+  g_signal_connect (client, "event", G_CALLBACK (on_probe_event), seen);
+
+  address = g_network_address_new (g_uri_get_host (uri), port);
+  return g_socket_client_connect (client, address, run->cancellable, error);
+}
+
+/* The request line and headers of a request of our own. */
+static char *
+probe_request_head (GUri       *uri,
+                    const char *method,
+                    const char *extra_headers)
+{
+  gboolean tls = g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0;
+  int port = g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : (tls ? 443 : 80);
+  g_autofree char *host = strchr (g_uri_get_host (uri), ':') != NULL
+                          ? g_strdup_printf ("[%s]", g_uri_get_host (uri))
+                          : g_strdup (g_uri_get_host (uri));
+  const char *path = *g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/";
+
+  return g_strdup_printf ("%s %s%s%s HTTP/1.1\r\n"
+                          "Host: %s:%d\r\n"
+                          "User-Agent: Davscope doctor\r\n"
+                          "Connection: close\r\n"
+                          "%s"
+                          "\r\n",
+                          method, path, g_uri_get_query (uri) ? "?" : "",
+                          g_uri_get_query (uri) ? g_uri_get_query (uri) : "",
+                          host, port, extra_headers ? extra_headers : "");
+}
+
+/* Reads the status line of one OPTIONS of our own. FALSE, with @error,
+ * when there is no connection at all. */
 static gboolean
 probe_connection (DavDoctorRun  *run,
                   GUri          *uri,
                   char         **status_line,
                   GError       **error)
 {
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnectable) address = NULL;
   g_autoptr(GSocketConnection) connection = NULL;
   g_autoptr(GDataInputStream) in = NULL;
   g_autofree char *request = NULL;
-  g_autofree char *host = NULL;
   gboolean tls = g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0;
-  int port = g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : (tls ? 443 : 80);
   TlsSeen seen = { 0 };
   gsize length;
 
-  g_socket_client_set_timeout (client, 30);
-  g_socket_client_set_tls (client, tls);
-  g_signal_connect (client, "event", G_CALLBACK (on_probe_event), &seen);
-
-  address = g_network_address_new (g_uri_get_host (uri), port);
-  connection = g_socket_client_connect (client, address, run->cancellable, error);
+  connection = probe_connect (run, uri, &seen, error);
   if (connection == NULL)
     {
       if (seen.handshake)
@@ -573,15 +608,7 @@ probe_connection (DavDoctorRun  *run,
   if (tls)
     report_certificate (run, seen.errors);
 
-  host = strchr (g_uri_get_host (uri), ':') != NULL
-         ? g_strdup_printf ("[%s]", g_uri_get_host (uri))
-         : g_strdup (g_uri_get_host (uri));
-  request = g_strdup_printf ("OPTIONS %s HTTP/1.1\r\n"
-                             "Host: %s:%d\r\n"
-                             "User-Agent: Davscope doctor\r\n"
-                             "Connection: close\r\n"
-                             "\r\n",
-                             *g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/", host, port);
+  request = probe_request_head (uri, "OPTIONS", NULL);
   if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
                                   request, strlen (request), NULL, run->cancellable, error))
     return FALSE;
@@ -592,6 +619,141 @@ probe_connection (DavDoctorRun  *run,
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
 
   return TRUE;
+}
+
+/* Reads and drops @count bytes; how many came before the end. */
+static guint64
+skip_bytes (GInputStream *in,
+            guint64       count,
+            GCancellable *cancellable)
+{
+  g_autofree char *buffer = g_malloc (64 * 1024);
+  guint64 done = 0;
+
+  while (done < count)
+    {
+      gssize n = g_input_stream_read (in, buffer, MIN (count - done, 64 * 1024), cancellable, NULL);
+
+      if (n <= 0)
+        break;
+      done += n;
+    }
+
+  return done;
+}
+
+static char *
+read_probe_line (GDataInputStream *in,
+                 GCancellable     *cancellable)
+{
+  gsize length;
+  char *line = g_data_input_stream_read_line (in, &length, cancellable, NULL);
+
+  return line != NULL ? g_strchomp (line) : NULL;
+}
+
+/* Sends a PROPFIND of our own and reads its answer by its framing
+ * (RFC 9112 §6): all the bytes Content-Length promised, or chunks up to
+ * the last, empty one. libsoup's reader stops at the end of the XML
+ * document, so a body that ends there but short of its framing would
+ * pass; a client that reads to the end fails on it. Returns why the
+ * body was cut short (translated), or NULL when it was whole or could
+ * not be asked (no 207, no connection). */
+static char *
+probe_framing (DavDoctorRun *run,
+               const char   *url,
+               const char   *depth,
+               const char   *body)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autofree char *headers = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *length = NULL;
+  gboolean chunked = FALSE;
+  TlsSeen seen = { 0 };
+  char *why = NULL;
+
+  if (uri == NULL)
+    return NULL;
+  connection = probe_connect (run, uri, &seen, NULL);
+  if (connection == NULL)
+    return NULL;
+
+  headers = g_strdup_printf ("Depth: %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
+                             depth, xml_type, strlen (body));
+  request = probe_request_head (uri, "PROPFIND", headers);
+  if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                                  request, strlen (request), NULL, run->cancellable, NULL) ||
+      !g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                                  body, strlen (body), NULL, run->cancellable, NULL))
+    return NULL;
+
+  in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  status = read_probe_line (in, run->cancellable);
+  if (status == NULL || !g_str_has_prefix (status, "HTTP/1.1 207"))
+    goto out;
+
+  for (;;)
+    {
+      g_autofree char *line = read_probe_line (in, run->cancellable);
+      char *colon;
+
+      if (line == NULL)
+        goto out;
+      if (*line == '\0')
+        break;
+      colon = strchr (line, ':');
+      if (colon == NULL)
+        continue;
+      *colon = '\0';
+      if (g_ascii_strcasecmp (line, "Transfer-Encoding") == 0 && strstr (colon + 1, "chunked") != NULL)
+        chunked = TRUE;
+      else if (g_ascii_strcasecmp (line, "Content-Length") == 0)
+        {
+          g_free (length);
+          length = g_strstrip (g_strdup (colon + 1));
+        }
+    }
+
+  if (chunked)
+    {
+      for (;;)
+        {
+          g_autofree char *size_line = read_probe_line (in, run->cancellable);
+          guint64 size;
+
+          if (size_line == NULL)
+            {
+              why = g_strdup (_("The chunked body ended without its last, empty chunk."));
+              break;
+            }
+          size = g_ascii_strtoull (size_line, NULL, 16);
+          if (size == 0)
+            break;
+          if (skip_bytes (G_INPUT_STREAM (in), size, run->cancellable) < size)
+            {
+              why = g_strdup (_("The chunked body ended in the middle of a chunk."));
+              break;
+            }
+          g_free (read_probe_line (in, run->cancellable));
+        }
+    }
+  else if (length != NULL)
+    {
+      guint64 promised = g_ascii_strtoull (length, NULL, 10);
+      guint64 came = skip_bytes (G_INPUT_STREAM (in), promised, run->cancellable);
+
+      if (came < promised)
+        why = g_strdup_printf (_("Content-Length: %s, but the connection closed after %" G_GUINT64_FORMAT " bytes."),
+                               length, came);
+    }
+
+out:
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return why;
 }
 
 void
@@ -1053,6 +1215,17 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
     return;
 
   check_self_entry (run, result, run->url);
+
+  /* The parser found a cut in the document itself; a body whose document
+   * ended but not its framing needs reading by hand. */
+  if (!has_problem (result, DAV_PROBLEM_TRUNCATED))
+    {
+      g_autofree char *cut = probe_framing (run, run->url, "1", allprop_body);
+
+      if (cut != NULL)
+        dav_doctor_report (run, "propfind-truncated", result,
+                           _("The whole body its Content-Length or chunks announce"), "%s", cut);
+    }
 
   for (guint i = 0; i < result->body->responses->len; i++)
     {

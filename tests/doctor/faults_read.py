@@ -203,6 +203,23 @@ def cut_short(data):
     return data[:len(data) // 2]
 
 
+def depth1_length_too_long(req, resp, state):
+    """Content-Length promises more than comes, then the connection closes."""
+    if is_depth1_allprop(req) and resp.status == 207:
+        resp.set_header("Content-Length", str(len(resp.body) + 1000))
+        resp.fix_length = False
+        resp.close = True
+
+
+def depth1_chunked_unended(req, resp, state):
+    """A chunked body without its last, empty chunk."""
+    if is_depth1_allprop(req) and resp.status == 207:
+        head = f"HTTP/1.1 207 Multi-Status\r\nContent-Type: {resp.header('Content-Type')}\r\n" \
+               "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        resp.raw = head.encode("latin-1") + b"%x\r\n" % len(resp.body) + resp.body + b"\r\n"
+        resp.close = True
+
+
 def first_member_no_href(data):
     members = responses(data)[1:]
     return data.replace(members[0], re.sub(rb"<D:href>.*?</D:href>", b"", members[0], count=1), 1)
@@ -392,6 +409,10 @@ FAULTS = [
           response=depth1(not_well_formed)),
     Fault(name="propfind-truncated", check="propfind-depth-1", finds="propfind-truncated",
           response=depth1(cut_short)),
+    Fault(name="propfind-content-length-short", check="propfind-depth-1", finds="propfind-truncated",
+          response=depth1_length_too_long, doc="Content-Length larger than the body, then the end."),
+    Fault(name="propfind-chunked-unended", check="propfind-depth-1", finds="propfind-truncated",
+          response=depth1_chunked_unended, doc="A chunked body without its last chunk, then the end."),
     Fault(name="response-no-href", check="propfind-depth-1", finds="response-no-href",
           response=depth1(first_member_no_href)),
     Fault(name="href-unescaped", check="propfind-depth-1", finds="href-unescaped",
