@@ -474,6 +474,42 @@ reason (DavResult *result)
   return result->reason != NULL ? result->reason : "";
 }
 
+/* The first problem of @kind the parser found in @result, or NULL. */
+static const DavProblem *
+find_problem (DavResult      *result,
+              DavProblemKind  kind)
+{
+  for (guint i = 0; i < result->body->problems->len; i++)
+    {
+      const DavProblem *problem = g_ptr_array_index (result->body->problems, i);
+
+      if (problem->kind == kind)
+        return problem;
+    }
+
+  for (guint i = 0; i < result->body->responses->len; i++)
+    {
+      DavResponse *response = g_ptr_array_index (result->body->responses, i);
+
+      for (guint j = 0; response->problems != NULL && j < response->problems->len; j++)
+        {
+          const DavProblem *problem = g_ptr_array_index (response->problems, j);
+
+          if (problem->kind == kind)
+            return problem;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_problem (DavResult      *result,
+             DavProblemKind  kind)
+{
+  return find_problem (result, kind) != NULL;
+}
+
 /* ---- connection ------------------------------------------------------------ */
 
 typedef struct {
@@ -1134,26 +1170,6 @@ dav_doctor_check_propfind_depth0 (DavDoctorRun *run)
 
 /* ---- PROPFIND Depth 1 ---------------------------------------------------- */
 
-static gboolean
-has_problem (DavResult      *result,
-             DavProblemKind  kind)
-{
-  for (guint i = 0; i < result->body->problems->len; i++)
-    if (((DavProblem *) g_ptr_array_index (result->body->problems, i))->kind == kind)
-      return TRUE;
-
-  for (guint i = 0; i < result->body->responses->len; i++)
-    {
-      DavResponse *response = g_ptr_array_index (result->body->responses, i);
-
-      for (guint j = 0; response->problems != NULL && j < response->problems->len; j++)
-        if (((DavProblem *) g_ptr_array_index (response->problems, j))->kind == kind)
-          return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* The smallest file of a listing that has bytes, for GET and ranges; the
  * first folder. */
 static void
@@ -1426,26 +1442,18 @@ has_finite_depth (DavDoctorRun *run,
                                        "propfind-finite-depth") != NULL;
 }
 
-/* The undeclared prefixes of an error body (not a multistatus, so the
- * parser's other complaints about it do not apply). */
+/* The undeclared prefixes of an error body or of the answer to a broken
+ * request (not a listing, so the parser's other complaints about it do
+ * not apply). */
 static void
 report_namespace_problems (DavDoctorRun *run,
                            DavResult    *result)
 {
-  if (result->body == NULL)
-    return;
+  const DavProblem *problem = result->body != NULL ? find_problem (result, DAV_PROBLEM_NAMESPACE) : NULL;
 
-  for (guint i = 0; i < result->body->problems->len; i++)
-    {
-      DavProblem *problem = g_ptr_array_index (result->body->problems, i);
-
-      if (problem->kind == DAV_PROBLEM_NAMESPACE)
-        {
-          dav_doctor_report (run, "multistatus-undeclared-prefix", result,
-                             _("A namespace-well-formed body: every prefix declared"), "%s", problem->message);
-          return;
-        }
-    }
+  if (problem != NULL)
+    dav_doctor_report (run, "multistatus-undeclared-prefix", result,
+                       _("A namespace-well-formed body: every prefix declared"), "%s", problem->message);
 }
 
 /* Whether the folder at @url has members: then an answer to Depth
