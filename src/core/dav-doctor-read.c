@@ -67,6 +67,10 @@ static const char bad_namespace_body[] =
 
 static const char xml_type[] = "application/xml; charset=utf-8";
 
+/* For dav_doctor_report_full () with a detail: a negative severity
+ * keeps the catalogue's. */
+#define CATALOGUE_SEVERITY ((DavDoctorSeverity) -1)
+
 /* ---- pure parts ----------------------------------------------------------- */
 
 static gboolean
@@ -503,6 +507,25 @@ find_problem (DavResult      *result,
   return NULL;
 }
 
+/* @href with "[" and "]" percent-encoded. */
+static char *
+bracket_escape (const char *href)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = href; *p != '\0'; p++)
+    {
+      if (*p == '[')
+        g_string_append (out, "%5B");
+      else if (*p == ']')
+        g_string_append (out, "%5D");
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 has_problem (DavResult      *result,
              DavProblemKind  kind)
@@ -922,7 +945,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
             dav_doctor_report_full (run, "collection-redirect-301",
                                     /* 307 and 308 keep the method: only a detour. */
                                     result->status == 307 || result->status == 308
-                                    ? DAV_DOCTOR_INFO : -1,
+                                    ? DAV_DOCTOR_INFO : CATALOGUE_SEVERITY,
                                     result, _("207 Multi-Status for the folder"), NULL,
                                     _("%u %s to %s"), result->status, reason (result), shown);
         }
@@ -1225,6 +1248,7 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
   g_autofree char *foreign = NULL;
   g_autofree char *outside = NULL;
   guint n_unescaped = 0, n_no_slash = 0, n_foreign = 0, n_outside = 0;
+  gboolean only_brackets = TRUE;
 
   result = propfind (run, run->url, "1", allprop_body, &error);
   if (!propfind_answered (run, result, run->url, error) || !expect_multistatus (run, result))
@@ -1252,8 +1276,14 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
           const char *href = g_ptr_array_index (response->hrefs, j);
           g_autoptr(DavHref) resolved = dav_href_resolve (result->url, href);
 
-          if (dav_doctor_href_is_unescaped (href) && n_unescaped++ == 0)
-            unescaped = dav_text_escape (href, -1);
+          if (dav_doctor_href_is_unescaped (href))
+            {
+              g_autofree char *bracketed = bracket_escape (href);
+
+              if (n_unescaped++ == 0)
+                unescaped = dav_text_escape (href, -1);
+              only_brackets = only_brackets && !dav_doctor_href_is_unescaped (bracketed);
+            }
           if (resolved->relation == DAV_HREF_OTHER_ORIGIN && n_foreign++ == 0)
             foreign = dav_text_escape (href, -1);
           if (resolved->relation == DAV_HREF_OUTSIDE && n_outside++ == 0)
@@ -1266,11 +1296,15 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
         }
     }
 
+  /* Raw "[" and "]" break only strict URI parsers (Java's, so
+   * Cyberduck); a raw space or byte breaks more. */
   if (n_unescaped > 0)
-    dav_doctor_report (run, "href-unescaped", result, _("Hrefs with every space, non-ASCII byte and reserved character percent-encoded"),
-                       g_dngettext (GETTEXT_PACKAGE, "%u href not escaped, e.g. “%s”",
-                                    "%u hrefs not escaped, e.g. “%s”", n_unescaped),
-                       n_unescaped, unescaped);
+    dav_doctor_report_full (run, "href-unescaped", only_brackets ? DAV_DOCTOR_WARNING : CATALOGUE_SEVERITY, result,
+                            _("Hrefs with every space, non-ASCII byte and reserved character percent-encoded"),
+                            only_brackets ? _("Only “[” and “]” are left raw: RFC 3986 allows them in a host, not in a path.") : NULL,
+                            g_dngettext (GETTEXT_PACKAGE, "%u href not escaped, e.g. “%s”",
+                                         "%u hrefs not escaped, e.g. “%s”", n_unescaped),
+                            n_unescaped, unescaped);
   /* What the parser did not already say. */
   if (n_foreign > 0 && !has_problem (result, DAV_PROBLEM_OTHER_ORIGIN))
     dav_doctor_report (run, "href-foreign", result, _("Hrefs on this server, under the folder"),
@@ -1552,17 +1586,17 @@ judge_invalid (DavDoctorRun *run,
 
   if (result->status / 100 == 2)
     {
-      dav_doctor_report_full (run, "propfind-invalid-accepted", -1, result, _("400 Bad Request"), what,
+      dav_doctor_report_full (run, "propfind-invalid-accepted", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
                               "%u %s", result->status, reason (result));
       /* What it answered may be broken too (lighttpd echoes the
        * unbound prefix). */
       report_namespace_problems (run, result);
     }
   else if (result->status >= 500)
-    dav_doctor_report_full (run, "server-error", -1, result, _("400 Bad Request"), what,
+    dav_doctor_report_full (run, "server-error", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
                             "%u %s", result->status, reason (result));
   else
-    dav_doctor_report_full (run, "propfind-invalid-status", -1, result, _("400 Bad Request"), what,
+    dav_doctor_report_full (run, "propfind-invalid-status", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
                             "%u %s", result->status, reason (result));
 }
 
@@ -1590,7 +1624,7 @@ dav_doctor_check_propfind_invalid (DavDoctorRun *run)
   untyped = dav_doctor_send (run, "PROPFIND", run->url, (const char *[]) { "Depth", "0", NULL },
                              broken_body, NULL, &error);
   if (untyped != NULL && untyped->status == 415)
-    dav_doctor_report_full (run, "body-without-content-type-refused", -1, untyped,
+    dav_doctor_report_full (run, "body-without-content-type-refused", CATALOGUE_SEVERITY, untyped,
                             _("400 Bad Request, the body being read whatever its type"),
                             _("This is why litmus's propfind_invalid and propfind_invalid2 fail here: litmus sends no Content-Type."),
                             "%u %s", untyped->status, reason (untyped));
