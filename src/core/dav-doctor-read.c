@@ -450,6 +450,26 @@ check_self_entry (DavDoctorRun *run,
     }
 }
 
+/* A PROPFIND of the folder that must come back as a 207, with what every
+ * such answer is checked for; NULL when there is nothing more to look at. */
+static DavResult *
+ask_folder (DavDoctorRun *run,
+            const char   *depth,
+            const char   *body,
+            gboolean      self_entry)
+{
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = propfind (run, run->url, depth, body, &error);
+  if (!propfind_answered (run, result, run->url, error) || !expect_multistatus (run, result))
+    return NULL;
+  if (self_entry)
+    check_self_entry (run, result, run->url);
+
+  return g_steal_pointer (&result);
+}
+
 static void
 check_default_namespace (DavDoctorRun *run,
                          DavResult    *result)
@@ -815,6 +835,22 @@ out:
   return why;
 }
 
+/* No answer: the rest of the run cannot go on. A certificate refused
+ * has its finding already. */
+static void
+give_up (DavDoctorRun  *run,
+         GError       **error,
+         const char    *expected)
+{
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if ((*error)->domain != G_TLS_ERROR)
+    dav_doctor_report_error (run, "connection-failed", "OPTIONS", run->url, expected, *error);
+  run->unreachable = TRUE;
+  run->unreachable_error = g_steal_pointer (error);
+}
+
 void
 dav_doctor_check_connection (DavDoctorRun *run)
 {
@@ -825,16 +861,13 @@ dav_doctor_check_connection (DavDoctorRun *run)
 
   g_return_if_fail (uri != NULL);
 
+  /* A certificate refused by the probe is reported; the run's client
+   * then decides whether to go on. */
   if (!probe_connection (run, uri, &status_line, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       if (error->domain != G_TLS_ERROR)
         {
-          dav_doctor_report_error (run, "connection-failed", "OPTIONS", run->url,
-                                   _("A connection to the server"), error);
-          run->unreachable = TRUE;
-          run->unreachable_error = g_steal_pointer (&error);
+          give_up (run, &error, _("A connection to the server"));
           return;
         }
       g_clear_error (&error);
@@ -850,15 +883,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
   run->no_follow = FALSE;
   if (result == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* A certificate refused: its finding is above; the run ends here
-       * unless the person accepts it. */
-      if (error->domain != G_TLS_ERROR)
-        dav_doctor_report_error (run, "connection-failed", "OPTIONS", run->url,
-                                 _("An answer to OPTIONS"), error);
-      run->unreachable = TRUE;
-      run->unreachable_error = g_steal_pointer (&error);
+      give_up (run, &error, _("An answer to OPTIONS"));
       return;
     }
 
@@ -1166,14 +1191,12 @@ dav_doctor_check_propfind_depth0 (DavDoctorRun *run)
 {
   g_autoptr(DavResult) result = NULL;
   g_autoptr(DavResponse) self = NULL;
-  g_autoptr(GError) error = NULL;
 
-  result = propfind (run, run->url, "0", allprop_body, &error);
-  if (!propfind_answered (run, result, run->url, error) || !expect_multistatus (run, result))
+  result = ask_folder (run, "0", allprop_body, TRUE);
+  if (result == NULL)
     return;
 
   check_default_namespace (run, result);
-  check_self_entry (run, result, run->url);
 
   self = dav_result_dup_own_response (result, run->url);
   if (self != NULL && dav_response_get_listing_status (self) / 100 == 2)
@@ -1242,7 +1265,6 @@ void
 dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
 {
   g_autoptr(DavResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *unescaped = NULL;
   g_autofree char *no_slash = NULL;
   g_autofree char *foreign = NULL;
@@ -1250,11 +1272,9 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
   guint n_unescaped = 0, n_no_slash = 0, n_foreign = 0, n_outside = 0;
   gboolean only_brackets = TRUE;
 
-  result = propfind (run, run->url, "1", allprop_body, &error);
-  if (!propfind_answered (run, result, run->url, error) || !expect_multistatus (run, result))
+  result = ask_folder (run, "1", allprop_body, TRUE);
+  if (result == NULL)
     return;
-
-  check_self_entry (run, result, run->url);
 
   /* The parser found a cut in the document itself; a body whose document
    * ended but not its framing needs reading by hand. */
@@ -1331,17 +1351,14 @@ void
 dav_doctor_check_propfind_propname (DavDoctorRun *run)
 {
   g_autoptr(DavResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *valued = NULL;
   g_autofree char *no_namespace = NULL;
   guint n_valued = 0;
   gboolean any_dav = FALSE;
 
-  result = propfind (run, run->url, "1", propname_body, &error);
-  if (!propfind_answered (run, result, run->url, error) || !expect_multistatus (run, result))
+  result = ask_folder (run, "1", propname_body, TRUE);
+  if (result == NULL)
     return;
-
-  check_self_entry (run, result, run->url);
 
   for (guint i = 0; i < result->body->responses->len; i++)
     {
@@ -1393,16 +1410,13 @@ dav_doctor_check_propfind_named (DavDoctorRun *run)
   static const char *const asked[] = { "resourcetype", "getcontentlength", "getlastmodified", NULL };
   g_autoptr(DavResult) result = NULL;
   g_autoptr(DavResponse) self = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *omitted = NULL;
   g_autofree char *empty_200 = NULL;
   guint n_omitted = 0, n_empty = 0;
 
-  result = propfind (run, run->url, "1", named_body, &error);
-  if (!propfind_answered (run, result, run->url, error) || !expect_multistatus (run, result))
+  result = ask_folder (run, "1", named_body, TRUE);
+  if (result == NULL)
     return;
-
-  check_self_entry (run, result, run->url);
 
   for (guint i = 0; i < result->body->responses->len; i++)
     {
@@ -1677,7 +1691,6 @@ void
 dav_doctor_check_property_values (DavDoctorRun *run)
 {
   g_autoptr(DavResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   Tally tallies[] = {
     { "resourcetype-missing" }, { "getlastmodified-format" }, { "creationdate-format" },
     { "getcontentlength-wrong" }, { "getetag-missing-weak" }, { "getcontenttype-missing" },
@@ -1692,8 +1705,8 @@ dav_doctor_check_property_values (DavDoctorRun *run)
     N_("DAV:getcontenttype on every file"),
   };
 
-  result = propfind (run, run->url, "1", values_body, &error);
-  if (!propfind_answered (run, result, run->url, error) || !expect_multistatus (run, result))
+  result = ask_folder (run, "1", values_body, FALSE);
+  if (result == NULL)
     return;
 
   for (guint i = 0; i < result->body->responses->len; i++)
