@@ -19,6 +19,7 @@
 
 #include "dav-doctor-private.h"
 #include "dav-error.h"
+#include "dav-exchange.h"
 #include "dav-href.h"
 #include "dav-text.h"
 #include "dav-xml-encoding.h"
@@ -551,6 +552,22 @@ has_problem (DavResult      *result,
              DavProblemKind  kind)
 {
   return find_problem (result, kind) != NULL;
+}
+
+/* The size of @result's body: its Content-Length, else what came (the
+ * exchange log counts past what it keeps). */
+static gint64
+body_length (DavDoctorRun *run,
+             DavResult    *result)
+{
+  g_autoptr(DavExchange) exchange = NULL;
+  goffset length = soup_message_headers_get_content_length (result->headers);
+
+  if (length > 0 || soup_message_headers_get_one (result->headers, "Content-Length") != NULL)
+    return length;
+
+  exchange = dav_exchange_log_lookup (dav_client_get_exchange_log (run->client), result->exchange_id);
+  return exchange != NULL ? (gint64) dav_exchange_get_response_body_size (exchange) : -1;
 }
 
 /* ---- connection ------------------------------------------------------------ */
@@ -1271,6 +1288,7 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
   g_autofree char *outside = NULL;
   guint n_unescaped = 0, n_no_slash = 0, n_foreign = 0, n_outside = 0;
   gboolean only_brackets = TRUE;
+  gint64 size;
 
   result = ask_folder (run, "1", allprop_body, TRUE);
   if (result == NULL)
@@ -1341,6 +1359,12 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
                        g_dngettext (GETTEXT_PACKAGE, "%u folder without the slash, e.g. “%s”",
                                     "%u folders without the slash, e.g. “%s”", n_no_slash),
                        n_no_slash, no_slash);
+
+  /* The Windows redirector's limit (docs/clients.md). */
+  size = body_length (run, result);
+  if (size > 1000 * 1000)
+    dav_doctor_report (run, "propfind-response-too-large", result, _("At most 1,000,000 bytes"),
+                       _("%" G_GINT64_FORMAT " bytes"), size);
 
   learn_members (run, result);
 }
@@ -1793,19 +1817,6 @@ same_http_date (const char *a,
   return g_date_time_equal (da, db);
 }
 
-static gint64
-body_length (DavDoctorRun *run,
-             DavResult    *result)
-{
-  g_autoptr(GBytes) body = NULL;
-  goffset length = soup_message_headers_get_content_length (result->headers);
-
-  if (length > 0 || soup_message_headers_get_one (result->headers, "Content-Length") != NULL)
-    return length;
-
-  body = dav_doctor_dup_body (run, result);
-  return body != NULL ? (gint64) g_bytes_get_size (body) : -1;
-}
 
 static void
 compare_head (DavDoctorRun *run,
@@ -1931,6 +1942,11 @@ dav_doctor_check_get_head (DavDoctorRun *run)
       g_ascii_strtoll (length, NULL, 10) != size)
     dav_doctor_report (run, "getcontentlength-wrong", get, _("GET sends as many bytes as DAV:getcontentlength says"),
                        _("%" G_GINT64_FORMAT " bytes; DAV:getcontentlength: %s"), size, length);
+
+  if (header (get, "Accept-Ranges") == NULL ||
+      g_ascii_strcasecmp (header (get, "Accept-Ranges"), "none") == 0)
+    dav_doctor_report (run, "options-no-accept-ranges", get, "Accept-Ranges: bytes", "%s",
+                       header (get, "Accept-Ranges") ? "Accept-Ranges: none" : _("No Accept-Ranges header"));
 
   if (dav_doctor_cancelled (run))
     return;
