@@ -76,7 +76,7 @@ def is_bad_namespace(req):
 
 def is_bare_folder(req):
     """The folder asked for without its trailing slash (the redirects check)."""
-    return req.method == "PROPFIND" and not req.url_path.endswith("/")
+    return is_propfind(req, "0", b"<D:prop><D:resourcetype/></D:prop>") and not req.url_path.endswith("/")
 
 
 def is_anonymous_probe(req):
