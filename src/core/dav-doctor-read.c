@@ -68,7 +68,7 @@ static const char bad_namespace_body[] =
 
 static const char xml_type[] = "application/xml; charset=utf-8";
 
-/* For dav_doctor_report_full () with a detail: a negative severity
+/* For report_full () with a detail: a negative severity
  * keeps the catalogue's. */
 #define CATALOGUE_SEVERITY ((DavDoctorSeverity) -1)
 
@@ -295,6 +295,45 @@ dav_doctor_auth_schemes (const char *challenges)
   return g_strv_builder_end (builder);
 }
 
+/* ---- findings ------------------------------------------------------------ */
+
+/* dav_doctor_report () with what came escaped as a whole: it quotes the
+ * server's headers, reason phrases, hrefs and values, which must not
+ * reach a label or a terminal raw (docs/hostile-servers.md promise 7). */
+static void report_full (DavDoctorRun      *run,
+                         const char        *fault,
+                         DavDoctorSeverity  severity,
+                         DavResult         *result,
+                         const char        *expected,
+                         const char        *detail,
+                         const char        *got_format,
+                         ...) G_GNUC_PRINTF (7, 8);
+
+static void
+report_full (DavDoctorRun      *run,
+             const char        *fault,
+             DavDoctorSeverity  severity,
+             DavResult         *result,
+             const char        *expected,
+             const char        *detail,
+             const char        *got_format,
+             ...)
+{
+  g_autofree char *got = NULL;
+  g_autofree char *shown = NULL;
+  va_list args;
+
+  va_start (args, got_format);
+  got = g_strdup_vprintf (got_format, args);
+  va_end (args);
+  shown = dav_text_escape (got, -1);
+
+  dav_doctor_report_full (run, fault, severity, result, expected, detail, "%s", shown);
+}
+
+#define report(run, fault, result, expected, ...) \
+  report_full ((run), (fault), CATALOGUE_SEVERITY, (result), (expected), NULL, __VA_ARGS__)
+
 /* ---- helpers -------------------------------------------------------------- */
 
 static gboolean
@@ -357,7 +396,7 @@ check_content_type (DavDoctorRun *run,
 
   if (!is_xml_media_type (result->content_type))
     {
-      dav_doctor_report (run, "propfind-content-type", result,
+      report (run, "propfind-content-type", result,
                          _("Content-Type: application/xml; charset=utf-8"),
                          _("Content-Type: %s"),
                          header (result, "Content-Type") ? header (result, "Content-Type")
@@ -376,7 +415,7 @@ check_content_type (DavDoctorRun *run,
       g_autofree char *b = dav_charset_canonical (declared);
 
       if (!g_str_equal (a, b))
-        dav_doctor_report (run, "propfind-content-type", result,
+        report (run, "propfind-content-type", result,
                            _("The charset of Content-Type and the XML declaration agree"),
                            _("charset=%s in Content-Type, but the body is in %s"), charset, declared);
     }
@@ -392,11 +431,11 @@ expect_multistatus (DavDoctorRun *run,
   if (result->status == 207)
     ;
   else if (result->status / 100 == 2 && dav_result_has_multistatus (result))
-    dav_doctor_report (run, "propfind-200-not-207", result, _("207 Multi-Status"),
+    report (run, "propfind-200-not-207", result, _("207 Multi-Status"),
                        "%u %s", result->status, result->reason ? result->reason : "");
   else
     {
-      dav_doctor_report (run, result->status >= 500 ? "server-error" : "propfind-failed", result,
+      report (run, result->status >= 500 ? "server-error" : "propfind-failed", result,
                          _("207 Multi-Status"), "%u %s", result->status,
                          result->reason ? result->reason : "");
       return FALSE;
@@ -410,7 +449,7 @@ expect_multistatus (DavDoctorRun *run,
       /* The parser said why (multistatus-malformed); a 207 without any
        * XML at all needs saying here. */
       if (result->body == NULL)
-        dav_doctor_report (run, "multistatus-malformed", result, _("A multistatus XML body"),
+        report (run, "multistatus-malformed", result, _("A multistatus XML body"),
                            "%s", _("No XML body"));
       return FALSE;
     }
@@ -444,7 +483,7 @@ check_self_entry (DavDoctorRun *run,
 
       if (result->body->responses->len > 0)
         first = dav_response_get_href (g_ptr_array_index (result->body->responses, 0));
-      dav_doctor_report (run, "self-entry-missing", result,
+      report (run, "self-entry-missing", result,
                          _("A response whose href is the requested folder"),
                          _("%u responses, none for the folder itself (the first: %s)"),
                          result->body->responses->len, first ? first : _("none"));
@@ -479,7 +518,7 @@ check_default_namespace (DavDoctorRun *run,
 
   if (body != NULL &&
       dav_doctor_root_is_unprefixed (g_bytes_get_data (body, NULL), g_bytes_get_size (body)))
-    dav_doctor_report (run, "multistatus-default-namespace", result,
+    report (run, "multistatus-default-namespace", result,
                        _("<D:multistatus xmlns:D=\"DAV:\">"),
                        "%s", _("<multistatus xmlns=\"DAV:\">: DAV: as the default namespace"));
 }
@@ -616,18 +655,18 @@ report_certificate (DavDoctorRun         *run,
   const char *expected = _("A certificate for this host name, valid today, from an authority this system trusts");
 
   if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
-    dav_doctor_report (run, "tls-untrusted", NULL, expected, "%s",
+    report (run, "tls-untrusted", NULL, expected, "%s",
                        _("The certificate is not signed by a trusted authority (self-signed, or the chain is incomplete)."));
   if (errors & (G_TLS_CERTIFICATE_EXPIRED | G_TLS_CERTIFICATE_NOT_ACTIVATED))
-    dav_doctor_report (run, "tls-expired", NULL, expected, "%s",
+    report (run, "tls-expired", NULL, expected, "%s",
                        (errors & G_TLS_CERTIFICATE_EXPIRED)
                        ? _("The certificate has expired.")
                        : _("The certificate is not valid yet."));
   if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
-    dav_doctor_report (run, "tls-name-mismatch", NULL, expected, "%s",
+    report (run, "tls-name-mismatch", NULL, expected, "%s",
                        _("The certificate does not name this host."));
   if (errors & (G_TLS_CERTIFICATE_REVOKED | G_TLS_CERTIFICATE_INSECURE | G_TLS_CERTIFICATE_GENERIC_ERROR))
-    dav_doctor_report (run, "tls-untrusted", NULL, expected, "%s",
+    report (run, "tls-untrusted", NULL, expected, "%s",
                        (errors & G_TLS_CERTIFICATE_REVOKED)
                        ? _("The certificate has been revoked.")
                        : _("The certificate uses an insecure algorithm, or could not be checked."));
@@ -891,7 +930,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
     }
 
   if (status_line != NULL && g_str_has_prefix (status_line, "HTTP/1.0 "))
-    dav_doctor_report (run, "http-1.0", NULL, _("HTTP/1.1"), _("The status line “%s”"),
+    report (run, "http-1.0", NULL, _("HTTP/1.1"), _("The status line “%s”"),
                        g_strstrip (status_line));
 
   /* The real client now: what every later check goes through. */
@@ -918,7 +957,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
                               g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (target)) == 0;
           g_autofree char *shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
 
-          dav_doctor_report (run, to_https ? "redirect-http-https" : "redirect-other-origin", result,
+          report (run, to_https ? "redirect-http-https" : "redirect-other-origin", result,
                              _("An answer from this address"), _("%u %s to %s"),
                              result->status, reason (result), shown);
           run->unreachable = TRUE;
@@ -928,7 +967,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
         }
     }
   else if (result->status >= 500)
-    dav_doctor_report (run, "server-error", result, _("An answer to OPTIONS"),
+    report (run, "server-error", result, _("An answer to OPTIONS"),
                        "%u %s", result->status, reason (result));
 }
 
@@ -981,10 +1020,10 @@ dav_doctor_check_redirects (DavDoctorRun *run)
           g_autofree char *shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
 
           if (!same_origin (uri, target))
-            dav_doctor_report (run, "redirect-other-origin", result, _("207 Multi-Status, or a redirect on this server"),
+            report (run, "redirect-other-origin", result, _("207 Multi-Status, or a redirect on this server"),
                                _("%u %s to %s"), result->status, reason (result), shown);
           else
-            dav_doctor_report_full (run, "collection-redirect-301",
+            report_full (run, "collection-redirect-301",
                                     /* 307 and 308 keep the method: only a detour. */
                                     result->status == 307 || result->status == 308
                                     ? DAV_DOCTOR_INFO : CATALOGUE_SEVERITY,
@@ -992,7 +1031,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
                                     _("%u %s to %s"), result->status, reason (result), shown);
         }
       else if (result != NULL && result->status >= 500)
-        dav_doctor_report (run, "server-error", result, _("207 Multi-Status for the folder"),
+        report (run, "server-error", result, _("207 Multi-Status for the folder"),
                            "%u %s", result->status, reason (result));
     }
 
@@ -1014,7 +1053,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
           g_autofree char *shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
 
           /* The person uses https: only clients given the http address suffer. */
-          dav_doctor_report_full (run, "redirect-http-https", DAV_DOCTOR_INFO, result,
+          report_full (run, "redirect-http-https", DAV_DOCTOR_INFO, result,
                                   _("207 Multi-Status at the http address, or no http at all"),
                                   _("Only clients given the http address meet this."),
                                   _("%u %s to %s"), result->status, reason (result), shown);
@@ -1026,7 +1065,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
 
           for (guint i = 0; schemes[i] != NULL; i++)
             if (g_ascii_strcasecmp (schemes[i], "Basic") == 0)
-              dav_doctor_report (run, "basic-over-http", result,
+              report (run, "basic-over-http", result,
                                  _("No login over plain http"),
                                  _("The http address asks for a Basic login: %s"), challenges);
         }
@@ -1083,12 +1122,12 @@ dav_doctor_check_auth (DavDoctorRun *run)
 
       challenged = schemes[0] != NULL;
       if (!challenged)
-        dav_doctor_report (run, "401-no-challenge", bare,
+        report (run, "401-no-challenge", bare,
                            _("401 with a WWW-Authenticate header naming how to log in"),
                            "%s", _("401 without WWW-Authenticate"));
       for (guint i = 0; plain_http && schemes[i] != NULL; i++)
         if (g_ascii_strcasecmp (schemes[i], "Basic") == 0)
-          dav_doctor_report (run, "basic-over-http", bare, _("No Basic login over plain http"),
+          report (run, "basic-over-http", bare, _("No Basic login over plain http"),
                              "WWW-Authenticate: %s", challenges);
     }
   run->client = own;
@@ -1117,7 +1156,7 @@ dav_doctor_check_auth (DavDoctorRun *run)
       else if (seen.declined)
         dav_doctor_skip (run, "%s", _("The server asks for a login, and none was given."));
       else
-        dav_doctor_report (run, "auth-login-refused", logged, _("207 Multi-Status with the login given"),
+        report (run, "auth-login-refused", logged, _("207 Multi-Status with the login given"),
                            "%u %s", logged->status, reason (logged));
     }
   else if (logged->status == 403)
@@ -1128,7 +1167,7 @@ dav_doctor_check_auth (DavDoctorRun *run)
   else if (bare != NULL && bare->status == 403 && logged->status / 100 == 2)
     {
       run->client = anonymous;
-      dav_doctor_report (run, "auth-403-not-401", bare,
+      report (run, "auth-403-not-401", bare,
                          _("401 Unauthorized with a WWW-Authenticate challenge"),
                          _("%u %s without a login; %u with it"), bare->status, reason (bare),
                          logged->status);
@@ -1156,7 +1195,7 @@ dav_doctor_check_options (DavDoctorRun *run)
 
   if (result->status / 100 != 2)
     {
-      dav_doctor_report (run, result->status >= 500 ? "server-error" : "options-failed", result,
+      report (run, result->status >= 500 ? "server-error" : "options-failed", result,
                          _("200 OK with a DAV header"), "%u %s", result->status, reason (result));
       return;
     }
@@ -1173,7 +1212,7 @@ dav_doctor_check_options (DavDoctorRun *run)
 
   if (dav == NULL)
     {
-      dav_doctor_report (run, "options-no-dav-header", result, _("DAV: 1, 2"), "%s",
+      report (run, "options-no-dav-header", result, _("DAV: 1, 2"), "%s",
                          _("No DAV header"));
       return;
     }
@@ -1181,22 +1220,22 @@ dav_doctor_check_options (DavDoctorRun *run)
   run->class1 = has_token (dav, "1");
   run->class2 = has_token (dav, "2");
   if (run->class2 && !run->class1)
-    dav_doctor_report (run, "options-class2-without-1", result, _("DAV: 1, 2"), "DAV: %s", dav);
+    report (run, "options-class2-without-1", result, _("DAV: 1, 2"), "DAV: %s", dav);
   else if (!run->class1)
-    dav_doctor_report (run, "options-no-dav-header", result, _("DAV: 1, 2"), "DAV: %s", dav);
+    report (run, "options-no-dav-header", result, _("DAV: 1, 2"), "DAV: %s", dav);
   if (!run->class2)
-    dav_doctor_report (run, "options-no-class-2", result, _("DAV: 1, 2"), "DAV: %s", dav);
+    report (run, "options-no-class-2", result, _("DAV: 1, 2"), "DAV: %s", dav);
 
   if (allow == NULL)
-    dav_doctor_report (run, "options-no-allow", result, _("An Allow header naming PROPFIND"), "%s",
+    report (run, "options-no-allow", result, _("An Allow header naming PROPFIND"), "%s",
                        _("No Allow header"));
   else
     {
       if (!has_token (allow, "PROPFIND"))
-        dav_doctor_report (run, "options-allow-incomplete", result, _("PROPFIND in Allow"),
+        report (run, "options-allow-incomplete", result, _("PROPFIND in Allow"),
                            "Allow: %s", allow);
       if (run->class2 && (!has_token (allow, "LOCK") || !has_token (allow, "UNLOCK")))
-        dav_doctor_report (run, "options-class2-no-lock", result, _("LOCK and UNLOCK in Allow, as DAV: 2 promises"),
+        report (run, "options-class2-no-lock", result, _("LOCK and UNLOCK in Allow, as DAV: 2 promises"),
                            "Allow: %s", allow);
     }
 }
@@ -1221,11 +1260,11 @@ dav_doctor_check_propfind_depth0 (DavDoctorRun *run)
       const DavProperty *type = dav_response_find_property (self, "DAV:", "resourcetype");
 
       if (type == NULL || type->status / 100 != 2)
-        dav_doctor_report (run, "resourcetype-missing", result,
+        report (run, "resourcetype-missing", result,
                            _("<D:resourcetype><D:collection/></D:resourcetype> for the folder"),
                            "%s", _("No DAV:resourcetype"));
       else if (type->value == NULL || strstr (type->value, "collection") == NULL)
-        dav_doctor_report (run, "resourcetype-missing", result,
+        report (run, "resourcetype-missing", result,
                            _("<D:resourcetype><D:collection/></D:resourcetype> for the folder"),
                            _("DAV:resourcetype “%s”"), type->value ? type->value : "");
     }
@@ -1301,7 +1340,7 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
       g_autofree char *cut = probe_framing (run, run->url, "1", allprop_body);
 
       if (cut != NULL)
-        dav_doctor_report (run, "propfind-truncated", result,
+        report (run, "propfind-truncated", result,
                            _("The whole body its Content-Length or chunks announce"), "%s", cut);
     }
 
@@ -1319,25 +1358,25 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
               g_autofree char *bracketed = bracket_escape (href);
 
               if (n_unescaped++ == 0)
-                unescaped = dav_text_escape (href, -1);
+                unescaped = g_strdup (href);
               only_brackets = only_brackets && !dav_doctor_href_is_unescaped (bracketed);
             }
           if (resolved->relation == DAV_HREF_OTHER_ORIGIN && n_foreign++ == 0)
-            foreign = dav_text_escape (href, -1);
+            foreign = g_strdup (href);
           if (resolved->relation == DAV_HREF_OUTSIDE && n_outside++ == 0)
-            outside = dav_text_escape (href, -1);
+            outside = g_strdup (href);
 
           if (resolved->relation == DAV_HREF_MEMBER && !resolved->collection &&
               response->propstats->len > 0 && dav_response_is_collection (response, FALSE) &&
               n_no_slash++ == 0)
-            no_slash = dav_text_escape (href, -1);
+            no_slash = g_strdup (href);
         }
     }
 
   /* Raw "[" and "]" break only strict URI parsers (Java's, so
    * Cyberduck); a raw space or byte breaks more. */
   if (n_unescaped > 0)
-    dav_doctor_report_full (run, "href-unescaped", only_brackets ? DAV_DOCTOR_WARNING : CATALOGUE_SEVERITY, result,
+    report_full (run, "href-unescaped", only_brackets ? DAV_DOCTOR_WARNING : CATALOGUE_SEVERITY, result,
                             _("Hrefs with every space, non-ASCII byte and reserved character percent-encoded"),
                             only_brackets ? _("Only “[” and “]” are left raw: RFC 3986 allows them in a host, not in a path.") : NULL,
                             g_dngettext (GETTEXT_PACKAGE, "%u href not escaped, e.g. “%s”",
@@ -1345,17 +1384,17 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
                             n_unescaped, unescaped);
   /* What the parser did not already say. */
   if (n_foreign > 0 && !has_problem (result, DAV_PROBLEM_OTHER_ORIGIN))
-    dav_doctor_report (run, "href-foreign", result, _("Hrefs on this server, under the folder"),
+    report (run, "href-foreign", result, _("Hrefs on this server, under the folder"),
                        g_dngettext (GETTEXT_PACKAGE, "%u href on another server, e.g. “%s”",
                                     "%u hrefs on another server, e.g. “%s”", n_foreign),
                        n_foreign, foreign);
   if (n_outside > 0 && !has_problem (result, DAV_PROBLEM_OUTSIDE_COLLECTION))
-    dav_doctor_report (run, "href-outside", result, _("Hrefs of the folder and its members"),
+    report (run, "href-outside", result, _("Hrefs of the folder and its members"),
                        g_dngettext (GETTEXT_PACKAGE, "%u href outside the folder, e.g. “%s”",
                                     "%u hrefs outside the folder, e.g. “%s”", n_outside),
                        n_outside, outside);
   if (n_no_slash > 0)
-    dav_doctor_report (run, "collection-href-no-slash", result, _("Folders' hrefs ending in “/”"),
+    report (run, "collection-href-no-slash", result, _("Folders' hrefs ending in “/”"),
                        g_dngettext (GETTEXT_PACKAGE, "%u folder without the slash, e.g. “%s”",
                                     "%u folders without the slash, e.g. “%s”", n_no_slash),
                        n_no_slash, no_slash);
@@ -1363,7 +1402,7 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
   /* The Windows redirector's limit (docs/clients.md). */
   size = body_length (run, result);
   if (size > 1000 * 1000)
-    dav_doctor_report (run, "propfind-response-too-large", result, _("At most 1,000,000 bytes"),
+    report (run, "propfind-response-too-large", result, _("At most 1,000,000 bytes"),
                        _("%" G_GINT64_FORMAT " bytes"), size);
 
   learn_members (run, result);
@@ -1406,7 +1445,7 @@ dav_doctor_check_propfind_propname (DavDoctorRun *run)
               if (property->value != NULL && *property->value != '\0' && n_valued++ == 0)
                 {
                   g_autofree char *name = dav_property_dup_clark_name (property);
-                  g_autofree char *value = dav_text_escape (property->value, MIN (strlen (property->value), 80));
+                  g_autofree char *value = g_strndup (property->value, 80);
 
                   valued = g_strdup_printf ("%s = “%s”", name, value);
                 }
@@ -1415,14 +1454,14 @@ dav_doctor_check_propfind_propname (DavDoctorRun *run)
     }
 
   if (n_valued > 0)
-    dav_doctor_report (run, "propname-with-values", result, _("Empty property elements: names only"),
+    report (run, "propname-with-values", result, _("Empty property elements: names only"),
                        g_dngettext (GETTEXT_PACKAGE, "%u property with its value, e.g. %s",
                                     "%u properties with their values, e.g. %s", n_valued),
                        n_valued, valued);
   /* A DAV: property named in no namespace is another property, one the
    * resource does not have. */
   if (no_namespace != NULL && !any_dav)
-    dav_doctor_report (run, "propname-no-namespace", result, _("<D:%s/> in the DAV: namespace"),
+    report (run, "propname-no-namespace", result, _("<D:%s/> in the DAV: namespace"),
                        _("<%s/> in no namespace"), no_namespace);
 }
 
@@ -1465,13 +1504,13 @@ dav_doctor_check_propfind_named (DavDoctorRun *run)
     }
 
   if (n_omitted > 0)
-    dav_doctor_report (run, "named-prop-omitted", result,
+    report (run, "named-prop-omitted", result,
                        _("Every property asked for in the answer, those the item lacks in a 404 propstat"),
                        g_dngettext (GETTEXT_PACKAGE, "%u property left out, e.g. %s",
                                     "%u properties left out, e.g. %s", n_omitted),
                        n_omitted, omitted);
   if (n_empty > 0)
-    dav_doctor_report (run, "named-prop-omitted", result,
+    report (run, "named-prop-omitted", result,
                        _("A property that does not exist in a 404 propstat"),
                        g_dngettext (GETTEXT_PACKAGE, "%u item says it has it, e.g. %s",
                                     "%u items say they have it, e.g. %s", n_empty),
@@ -1484,7 +1523,7 @@ dav_doctor_check_propfind_named (DavDoctorRun *run)
       const DavProperty *used = dav_response_find_property (self, "DAV:", "quota-used-bytes");
 
       if (available == NULL || available->status / 100 != 2 || used == NULL || used->status / 100 != 2)
-        dav_doctor_report (run, "quota-props-missing", result,
+        report (run, "quota-props-missing", result,
                            _("DAV:quota-available-bytes and DAV:quota-used-bytes of the folder"),
                            "%s", _("Not given"));
     }
@@ -1569,7 +1608,7 @@ dav_doctor_check_propfind_infinity (DavDoctorRun *run)
   if (result->status / 100 == 4 || result->status == 501)
     {
       if (result->status != 403 || !has_finite_depth (run, result))
-        dav_doctor_report (run, "depth-infinity-refused-no-precondition", result,
+        report (run, "depth-infinity-refused-no-precondition", result,
                            _("207 Multi-Status, or 403 with <D:error><D:propfind-finite-depth/></D:error>"),
                            "%u %s%s", result->status, reason (result),
                            has_finite_depth (run, result) ? "" : _(" without propfind-finite-depth"));
@@ -1602,9 +1641,9 @@ dav_doctor_check_propfind_infinity (DavDoctorRun *run)
   for (guint i = 0; i < folders->len && !dav_doctor_cancelled (run); i++)
     if (folder_has_members (run, g_ptr_array_index (folders, i)))
       {
-        g_autofree char *shown = dav_text_escape (g_ptr_array_index (folders, i), -1);
+        const char *shown = g_ptr_array_index (folders, i);
 
-        dav_doctor_report (run, "depth-infinity", result,
+        report (run, "depth-infinity", result,
                            _("The whole tree, or 403 with propfind-finite-depth"),
                            _("Only the folder and its members, as for Depth 1; %s has members of its own"),
                            shown);
@@ -1624,17 +1663,17 @@ judge_invalid (DavDoctorRun *run,
 
   if (result->status / 100 == 2)
     {
-      dav_doctor_report_full (run, "propfind-invalid-accepted", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
+      report_full (run, "propfind-invalid-accepted", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
                               "%u %s", result->status, reason (result));
       /* What it answered may be broken too (lighttpd echoes the
        * unbound prefix). */
       report_namespace_problems (run, result);
     }
   else if (result->status >= 500)
-    dav_doctor_report_full (run, "server-error", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
+    report_full (run, "server-error", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
                             "%u %s", result->status, reason (result));
   else
-    dav_doctor_report_full (run, "propfind-invalid-status", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
+    report_full (run, "propfind-invalid-status", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
                             "%u %s", result->status, reason (result));
 }
 
@@ -1662,7 +1701,7 @@ dav_doctor_check_propfind_invalid (DavDoctorRun *run)
   untyped = dav_doctor_send (run, "PROPFIND", run->url, (const char *[]) { "Depth", "0", NULL },
                              broken_body, NULL, &error);
   if (untyped != NULL && untyped->status == 415)
-    dav_doctor_report_full (run, "body-without-content-type-refused", CATALOGUE_SEVERITY, untyped,
+    report_full (run, "body-without-content-type-refused", CATALOGUE_SEVERITY, untyped,
                             _("400 Bad Request, the body being read whatever its type"),
                             _("This is why litmus's propfind_invalid and propfind_invalid2 fail here: litmus sends no Content-Type."),
                             "%u %s", untyped->status, reason (untyped));
@@ -1683,9 +1722,7 @@ tally (Tally      *t,
 {
   if (t->count++ == 0)
     {
-      g_autofree char *shown = dav_text_escape (href, -1);
-
-      t->example = g_strdup_printf ("%s: %s", shown, what);
+      t->example = g_strdup_printf ("%s: %s", href, what);
     }
 }
 
@@ -1789,7 +1826,7 @@ dav_doctor_check_property_values (DavDoctorRun *run)
   for (guint i = 0; i < G_N_ELEMENTS (tallies); i++)
     {
       if (tallies[i].count > 0)
-        dav_doctor_report (run, tallies[i].fault, result, _(expected[i]),
+        report (run, tallies[i].fault, result, _(expected[i]),
                            g_dngettext (GETTEXT_PACKAGE, "%u entry, e.g. %s", "%u entries, e.g. %s",
                                         tallies[i].count),
                            tallies[i].count, tallies[i].example);
@@ -1827,7 +1864,7 @@ compare_head (DavDoctorRun *run,
 
   if (head->status != get->status)
     {
-      dav_doctor_report (run, "head-differs", head, _("The status of GET"), _("%u %s, GET %u"),
+      report (run, "head-differs", head, _("The status of GET"), _("%u %s, GET %u"),
                          head->status, reason (head), get->status);
       return;
     }
@@ -1841,7 +1878,7 @@ compare_head (DavDoctorRun *run,
        * compute, but what it sends must be what GET sends. */
       if (in_head != NULL && in_get != NULL && !g_str_equal (in_head, in_get))
         {
-          dav_doctor_report (run, "head-differs", head, _("The headers of GET"),
+          report (run, "head-differs", head, _("The headers of GET"),
                              _("%s: %s; GET: %s"), names[i], in_head, in_get);
           return;
         }
@@ -1869,11 +1906,11 @@ check_range (DavDoctorRun *run,
     return;
 
   if (result->status == 206)
-    dav_doctor_report (run, "range-ignored", result, _("206 Partial Content with Content-Range: %s and one byte"),
+    report (run, "range-ignored", result, _("206 Partial Content with Content-Range: %s and one byte"),
                        _("206 with Content-Range: %s and %" G_GINT64_FORMAT " bytes"),
                        range ? range : _("(none)"), body_length (run, result));
   else
-    dav_doctor_report (run, "range-ignored", result, _("206 Partial Content for Range: bytes=1-1"),
+    report (run, "range-ignored", result, _("206 Partial Content for Range: bytes=1-1"),
                        _("%u %s, Accept-Ranges: %s"), result->status, reason (result),
                        header (result, "Accept-Ranges") ? header (result, "Accept-Ranges") : _("(none)"));
 }
@@ -1919,7 +1956,7 @@ dav_doctor_check_get_head (DavDoctorRun *run)
     }
   if (get->status != 200)
     {
-      dav_doctor_report (run, get->status >= 500 ? "server-error" : "get-failed", get, _("200 OK"),
+      report (run, get->status >= 500 ? "server-error" : "get-failed", get, _("200 OK"),
                          "%u %s", get->status, reason (get));
       return;
     }
@@ -1928,11 +1965,11 @@ dav_doctor_check_get_head (DavDoctorRun *run)
    * moment ago may turn strong between the two requests. */
   if (etag != NULL && *etag != '\0' && header (get, "ETag") != NULL &&
       !g_str_equal (strip_weak (etag), strip_weak (header (get, "ETag"))))
-    dav_doctor_report (run, "get-etag-mismatch", get, _("The ETag of GET equal to DAV:getetag"),
+    report (run, "get-etag-mismatch", get, _("The ETag of GET equal to DAV:getetag"),
                        _("ETag: %s; DAV:getetag: %s"), header (get, "ETag"), etag);
   if (modified != NULL && header (get, "Last-Modified") != NULL &&
       !same_http_date (modified, header (get, "Last-Modified")))
-    dav_doctor_report (run, "get-last-modified-mismatch", get,
+    report (run, "get-last-modified-mismatch", get,
                        _("Last-Modified of GET equal to DAV:getlastmodified"),
                        _("Last-Modified: %s; DAV:getlastmodified: %s"), header (get, "Last-Modified"), modified);
 
@@ -1940,12 +1977,12 @@ dav_doctor_check_get_head (DavDoctorRun *run)
   /* A compressed answer's length is not the file's. */
   if (length != NULL && size >= 0 && header (get, "Content-Encoding") == NULL &&
       g_ascii_strtoll (length, NULL, 10) != size)
-    dav_doctor_report (run, "getcontentlength-wrong", get, _("GET sends as many bytes as DAV:getcontentlength says"),
+    report (run, "getcontentlength-wrong", get, _("GET sends as many bytes as DAV:getcontentlength says"),
                        _("%" G_GINT64_FORMAT " bytes; DAV:getcontentlength: %s"), size, length);
 
   if (header (get, "Accept-Ranges") == NULL ||
       g_ascii_strcasecmp (header (get, "Accept-Ranges"), "none") == 0)
-    dav_doctor_report (run, "options-no-accept-ranges", get, "Accept-Ranges: bytes", "%s",
+    report (run, "options-no-accept-ranges", get, "Accept-Ranges: bytes", "%s",
                        header (get, "Accept-Ranges") ? "Accept-Ranges: none" : _("No Accept-Ranges header"));
 
   if (dav_doctor_cancelled (run))
