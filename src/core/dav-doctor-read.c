@@ -68,8 +68,7 @@ static const char bad_namespace_body[] =
 
 static const char xml_type[] = "application/xml; charset=utf-8";
 
-/* For report_full () with a detail: a negative severity
- * keeps the catalogue's. */
+/* For report_full (): the catalogue's severity. */
 #define CATALOGUE_SEVERITY ((DavDoctorSeverity) -1)
 
 /* ---- pure parts ----------------------------------------------------------- */
@@ -328,6 +327,14 @@ report_full (DavDoctorRun      *run,
   va_end (args);
   shown = dav_text_escape (got, -1);
 
+  if ((int) severity < 0)
+    {
+      const DavDoctorFault *info = dav_doctor_fault_lookup (fault);
+
+      g_return_if_fail (info != NULL);
+      severity = info->severity;
+    }
+
   dav_doctor_report_full (run, fault, severity, result, expected, detail, "%s", shown);
 }
 
@@ -397,10 +404,10 @@ check_content_type (DavDoctorRun *run,
   if (!is_xml_media_type (result->content_type))
     {
       report (run, "propfind-content-type", result,
-                         _("Content-Type: application/xml; charset=utf-8"),
-                         _("Content-Type: %s"),
-                         header (result, "Content-Type") ? header (result, "Content-Type")
-                                                         : _("(none)"));
+              _("Content-Type: application/xml; charset=utf-8"),
+              _("Content-Type: %s"),
+              header (result, "Content-Type") ? header (result, "Content-Type")
+                                              : _("(none)"));
       return;
     }
 
@@ -416,8 +423,8 @@ check_content_type (DavDoctorRun *run,
 
       if (!g_str_equal (a, b))
         report (run, "propfind-content-type", result,
-                           _("The charset of Content-Type and the XML declaration agree"),
-                           _("charset=%s in Content-Type, but the body is in %s"), charset, declared);
+                _("The charset of Content-Type and the XML declaration agree"),
+                _("charset=%s in Content-Type, but the body is in %s"), charset, declared);
     }
 }
 
@@ -432,12 +439,12 @@ expect_multistatus (DavDoctorRun *run,
     ;
   else if (result->status / 100 == 2 && dav_result_has_multistatus (result))
     report (run, "propfind-200-not-207", result, _("207 Multi-Status"),
-                       "%u %s", result->status, result->reason ? result->reason : "");
+            "%u %s", result->status, result->reason ? result->reason : "");
   else
     {
       report (run, result->status >= 500 ? "server-error" : "propfind-failed", result,
-                         _("207 Multi-Status"), "%u %s", result->status,
-                         result->reason ? result->reason : "");
+              _("207 Multi-Status"), "%u %s", result->status,
+              result->reason ? result->reason : "");
       return FALSE;
     }
 
@@ -450,7 +457,7 @@ expect_multistatus (DavDoctorRun *run,
        * XML at all needs saying here. */
       if (result->body == NULL)
         report (run, "multistatus-malformed", result, _("A multistatus XML body"),
-                           "%s", _("No XML body"));
+                "%s", _("No XML body"));
       return FALSE;
     }
 
@@ -484,9 +491,9 @@ check_self_entry (DavDoctorRun *run,
       if (result->body->responses->len > 0)
         first = dav_response_get_href (g_ptr_array_index (result->body->responses, 0));
       report (run, "self-entry-missing", result,
-                         _("A response whose href is the requested folder"),
-                         _("%u responses, none for the folder itself (the first: %s)"),
-                         result->body->responses->len, first ? first : _("none"));
+              _("A response whose href is the requested folder"),
+              _("%u responses, none for the folder itself (the first: %s)"),
+              result->body->responses->len, first ? first : _("none"));
     }
 }
 
@@ -519,8 +526,8 @@ check_default_namespace (DavDoctorRun *run,
   if (body != NULL &&
       dav_doctor_root_is_unprefixed (g_bytes_get_data (body, NULL), g_bytes_get_size (body)))
     report (run, "multistatus-default-namespace", result,
-                       _("<D:multistatus xmlns:D=\"DAV:\">"),
-                       "%s", _("<multistatus xmlns=\"DAV:\">: DAV: as the default namespace"));
+            _("<D:multistatus xmlns:D=\"DAV:\">"),
+            "%s", _("<multistatus xmlns=\"DAV:\">: DAV: as the default namespace"));
 }
 
 static gboolean
@@ -656,20 +663,20 @@ report_certificate (DavDoctorRun         *run,
 
   if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
     report (run, "tls-untrusted", NULL, expected, "%s",
-                       _("The certificate is not signed by a trusted authority (self-signed, or the chain is incomplete)."));
+            _("The certificate is not signed by a trusted authority (self-signed, or the chain is incomplete)."));
   if (errors & (G_TLS_CERTIFICATE_EXPIRED | G_TLS_CERTIFICATE_NOT_ACTIVATED))
     report (run, "tls-expired", NULL, expected, "%s",
-                       (errors & G_TLS_CERTIFICATE_EXPIRED)
-                       ? _("The certificate has expired.")
-                       : _("The certificate is not valid yet."));
+            (errors & G_TLS_CERTIFICATE_EXPIRED)
+            ? _("The certificate has expired.")
+            : _("The certificate is not valid yet."));
   if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
     report (run, "tls-name-mismatch", NULL, expected, "%s",
-                       _("The certificate does not name this host."));
+            _("The certificate does not name this host."));
   if (errors & (G_TLS_CERTIFICATE_REVOKED | G_TLS_CERTIFICATE_INSECURE | G_TLS_CERTIFICATE_GENERIC_ERROR))
     report (run, "tls-untrusted", NULL, expected, "%s",
-                       (errors & G_TLS_CERTIFICATE_REVOKED)
-                       ? _("The certificate has been revoked.")
-                       : _("The certificate uses an insecure algorithm, or could not be checked."));
+            (errors & G_TLS_CERTIFICATE_REVOKED)
+            ? _("The certificate has been revoked.")
+            : _("The certificate uses an insecure algorithm, or could not be checked."));
 }
 
 /* A connection of our own, past libsoup: it hides both the certificate's
@@ -931,7 +938,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
 
   if (status_line != NULL && g_str_has_prefix (status_line, "HTTP/1.0 "))
     report (run, "http-1.0", NULL, _("HTTP/1.1"), _("The status line “%s”"),
-                       g_strstrip (status_line));
+            g_strstrip (status_line));
 
   /* The real client now: what every later check goes through. */
   run->no_follow = TRUE;
@@ -958,8 +965,8 @@ dav_doctor_check_connection (DavDoctorRun *run)
           g_autofree char *shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
 
           report (run, to_https ? "redirect-http-https" : "redirect-other-origin", result,
-                             _("An answer from this address"), _("%u %s to %s"),
-                             result->status, reason (result), shown);
+                  _("An answer from this address"), _("%u %s to %s"),
+                  result->status, reason (result), shown);
           run->unreachable = TRUE;
           run->unreachable_error = g_error_new (DAV_ERROR, DAV_ERROR_REDIRECT,
                                                 _("The server sends this address to “%s”: check that address instead."),
@@ -968,7 +975,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
     }
   else if (result->status >= 500)
     report (run, "server-error", result, _("An answer to OPTIONS"),
-                       "%u %s", result->status, reason (result));
+            "%u %s", result->status, reason (result));
 }
 
 /* ---- redirects --------------------------------------------------------- */
@@ -1021,18 +1028,18 @@ dav_doctor_check_redirects (DavDoctorRun *run)
 
           if (!same_origin (uri, target))
             report (run, "redirect-other-origin", result, _("207 Multi-Status, or a redirect on this server"),
-                               _("%u %s to %s"), result->status, reason (result), shown);
+                    _("%u %s to %s"), result->status, reason (result), shown);
           else
             report_full (run, "collection-redirect-301",
-                                    /* 307 and 308 keep the method: only a detour. */
-                                    result->status == 307 || result->status == 308
-                                    ? DAV_DOCTOR_INFO : CATALOGUE_SEVERITY,
-                                    result, _("207 Multi-Status for the folder"), NULL,
-                                    _("%u %s to %s"), result->status, reason (result), shown);
+                         /* 307 and 308 keep the method: only a detour. */
+                         result->status == 307 || result->status == 308
+                         ? DAV_DOCTOR_INFO : CATALOGUE_SEVERITY,
+                         result, _("207 Multi-Status for the folder"), NULL,
+                         _("%u %s to %s"), result->status, reason (result), shown);
         }
       else if (result != NULL && result->status >= 500)
         report (run, "server-error", result, _("207 Multi-Status for the folder"),
-                           "%u %s", result->status, reason (result));
+                "%u %s", result->status, reason (result));
     }
 
   /* Over https, the same share over plain http on port 80: what a
@@ -1054,9 +1061,9 @@ dav_doctor_check_redirects (DavDoctorRun *run)
 
           /* The person uses https: only clients given the http address suffer. */
           report_full (run, "redirect-http-https", DAV_DOCTOR_INFO, result,
-                                  _("207 Multi-Status at the http address, or no http at all"),
-                                  _("Only clients given the http address meet this."),
-                                  _("%u %s to %s"), result->status, reason (result), shown);
+                       _("207 Multi-Status at the http address, or no http at all"),
+                       _("Only clients given the http address meet this."),
+                       _("%u %s to %s"), result->status, reason (result), shown);
         }
       else if (result != NULL && result->status == 401)
         {
@@ -1066,8 +1073,8 @@ dav_doctor_check_redirects (DavDoctorRun *run)
           for (guint i = 0; schemes[i] != NULL; i++)
             if (g_ascii_strcasecmp (schemes[i], "Basic") == 0)
               report (run, "basic-over-http", result,
-                                 _("No login over plain http"),
-                                 _("The http address asks for a Basic login: %s"), challenges);
+                      _("No login over plain http"),
+                      _("The http address asks for a Basic login: %s"), challenges);
         }
     }
 
@@ -1123,12 +1130,12 @@ dav_doctor_check_auth (DavDoctorRun *run)
       challenged = schemes[0] != NULL;
       if (!challenged)
         report (run, "401-no-challenge", bare,
-                           _("401 with a WWW-Authenticate header naming how to log in"),
-                           "%s", _("401 without WWW-Authenticate"));
+                _("401 with a WWW-Authenticate header naming how to log in"),
+                "%s", _("401 without WWW-Authenticate"));
       for (guint i = 0; plain_http && schemes[i] != NULL; i++)
         if (g_ascii_strcasecmp (schemes[i], "Basic") == 0)
           report (run, "basic-over-http", bare, _("No Basic login over plain http"),
-                             "WWW-Authenticate: %s", challenges);
+                  "WWW-Authenticate: %s", challenges);
     }
   run->client = own;
   g_clear_error (&error);
@@ -1157,7 +1164,7 @@ dav_doctor_check_auth (DavDoctorRun *run)
         dav_doctor_skip (run, "%s", _("The server asks for a login, and none was given."));
       else
         report (run, "auth-login-refused", logged, _("207 Multi-Status with the login given"),
-                           "%u %s", logged->status, reason (logged));
+                "%u %s", logged->status, reason (logged));
     }
   else if (logged->status == 403)
     {
@@ -1168,9 +1175,9 @@ dav_doctor_check_auth (DavDoctorRun *run)
     {
       run->client = anonymous;
       report (run, "auth-403-not-401", bare,
-                         _("401 Unauthorized with a WWW-Authenticate challenge"),
-                         _("%u %s without a login; %u with it"), bare->status, reason (bare),
-                         logged->status);
+              _("401 Unauthorized with a WWW-Authenticate challenge"),
+              _("%u %s without a login; %u with it"), bare->status, reason (bare),
+              logged->status);
       run->client = own;
     }
 }
@@ -1196,7 +1203,7 @@ dav_doctor_check_options (DavDoctorRun *run)
   if (result->status / 100 != 2)
     {
       report (run, result->status >= 500 ? "server-error" : "options-failed", result,
-                         _("200 OK with a DAV header"), "%u %s", result->status, reason (result));
+              _("200 OK with a DAV header"), "%u %s", result->status, reason (result));
       return;
     }
 
@@ -1213,7 +1220,7 @@ dav_doctor_check_options (DavDoctorRun *run)
   if (dav == NULL)
     {
       report (run, "options-no-dav-header", result, _("DAV: 1, 2"), "%s",
-                         _("No DAV header"));
+              _("No DAV header"));
       return;
     }
 
@@ -1228,15 +1235,15 @@ dav_doctor_check_options (DavDoctorRun *run)
 
   if (allow == NULL)
     report (run, "options-no-allow", result, _("An Allow header naming PROPFIND"), "%s",
-                       _("No Allow header"));
+            _("No Allow header"));
   else
     {
       if (!has_token (allow, "PROPFIND"))
         report (run, "options-allow-incomplete", result, _("PROPFIND in Allow"),
-                           "Allow: %s", allow);
+                "Allow: %s", allow);
       if (run->class2 && (!has_token (allow, "LOCK") || !has_token (allow, "UNLOCK")))
         report (run, "options-class2-no-lock", result, _("LOCK and UNLOCK in Allow, as DAV: 2 promises"),
-                           "Allow: %s", allow);
+                "Allow: %s", allow);
     }
 }
 
@@ -1261,12 +1268,12 @@ dav_doctor_check_propfind_depth0 (DavDoctorRun *run)
 
       if (type == NULL || type->status / 100 != 2)
         report (run, "resourcetype-missing", result,
-                           _("<D:resourcetype><D:collection/></D:resourcetype> for the folder"),
-                           "%s", _("No DAV:resourcetype"));
+                _("<D:resourcetype><D:collection/></D:resourcetype> for the folder"),
+                "%s", _("No DAV:resourcetype"));
       else if (type->value == NULL || strstr (type->value, "collection") == NULL)
         report (run, "resourcetype-missing", result,
-                           _("<D:resourcetype><D:collection/></D:resourcetype> for the folder"),
-                           _("DAV:resourcetype “%s”"), type->value ? type->value : "");
+                _("<D:resourcetype><D:collection/></D:resourcetype> for the folder"),
+                _("DAV:resourcetype “%s”"), type->value ? type->value : "");
     }
 }
 
@@ -1341,7 +1348,7 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
 
       if (cut != NULL)
         report (run, "propfind-truncated", result,
-                           _("The whole body its Content-Length or chunks announce"), "%s", cut);
+                _("The whole body its Content-Length or chunks announce"), "%s", cut);
     }
 
   for (guint i = 0; i < result->body->responses->len; i++)
@@ -1377,33 +1384,33 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
    * Cyberduck); a raw space or byte breaks more. */
   if (n_unescaped > 0)
     report_full (run, "href-unescaped", only_brackets ? DAV_DOCTOR_WARNING : CATALOGUE_SEVERITY, result,
-                            _("Hrefs with every space, non-ASCII byte and reserved character percent-encoded"),
-                            only_brackets ? _("Only “[” and “]” are left raw: RFC 3986 allows them in a host, not in a path.") : NULL,
-                            g_dngettext (GETTEXT_PACKAGE, "%u href not escaped, e.g. “%s”",
-                                         "%u hrefs not escaped, e.g. “%s”", n_unescaped),
-                            n_unescaped, unescaped);
+                 _("Hrefs with every space, non-ASCII byte and reserved character percent-encoded"),
+                 only_brackets ? _("Only “[” and “]” are left raw: RFC 3986 allows them in a host, not in a path.") : NULL,
+                 g_dngettext (GETTEXT_PACKAGE, "%u href not escaped, e.g. “%s”",
+                              "%u hrefs not escaped, e.g. “%s”", n_unescaped),
+                 n_unescaped, unescaped);
   /* What the parser did not already say. */
   if (n_foreign > 0 && !has_problem (result, DAV_PROBLEM_OTHER_ORIGIN))
     report (run, "href-foreign", result, _("Hrefs on this server, under the folder"),
-                       g_dngettext (GETTEXT_PACKAGE, "%u href on another server, e.g. “%s”",
-                                    "%u hrefs on another server, e.g. “%s”", n_foreign),
-                       n_foreign, foreign);
+            g_dngettext (GETTEXT_PACKAGE, "%u href on another server, e.g. “%s”",
+                         "%u hrefs on another server, e.g. “%s”", n_foreign),
+            n_foreign, foreign);
   if (n_outside > 0 && !has_problem (result, DAV_PROBLEM_OUTSIDE_COLLECTION))
     report (run, "href-outside", result, _("Hrefs of the folder and its members"),
-                       g_dngettext (GETTEXT_PACKAGE, "%u href outside the folder, e.g. “%s”",
-                                    "%u hrefs outside the folder, e.g. “%s”", n_outside),
-                       n_outside, outside);
+            g_dngettext (GETTEXT_PACKAGE, "%u href outside the folder, e.g. “%s”",
+                         "%u hrefs outside the folder, e.g. “%s”", n_outside),
+            n_outside, outside);
   if (n_no_slash > 0)
     report (run, "collection-href-no-slash", result, _("Folders' hrefs ending in “/”"),
-                       g_dngettext (GETTEXT_PACKAGE, "%u folder without the slash, e.g. “%s”",
-                                    "%u folders without the slash, e.g. “%s”", n_no_slash),
-                       n_no_slash, no_slash);
+            g_dngettext (GETTEXT_PACKAGE, "%u folder without the slash, e.g. “%s”",
+                         "%u folders without the slash, e.g. “%s”", n_no_slash),
+            n_no_slash, no_slash);
 
   /* The Windows redirector's limit (docs/clients.md). */
   size = body_length (run, result);
   if (size > 1000 * 1000)
     report (run, "propfind-response-too-large", result, _("At most 1,000,000 bytes"),
-                       _("%" G_GINT64_FORMAT " bytes"), size);
+            _("%" G_GINT64_FORMAT " bytes"), size);
 
   learn_members (run, result);
 }
@@ -1455,14 +1462,14 @@ dav_doctor_check_propfind_propname (DavDoctorRun *run)
 
   if (n_valued > 0)
     report (run, "propname-with-values", result, _("Empty property elements: names only"),
-                       g_dngettext (GETTEXT_PACKAGE, "%u property with its value, e.g. %s",
-                                    "%u properties with their values, e.g. %s", n_valued),
-                       n_valued, valued);
+            g_dngettext (GETTEXT_PACKAGE, "%u property with its value, e.g. %s",
+                         "%u properties with their values, e.g. %s", n_valued),
+            n_valued, valued);
   /* A DAV: property named in no namespace is another property, one the
    * resource does not have. */
   if (no_namespace != NULL && !any_dav)
     report (run, "propname-no-namespace", result, _("<D:%s/> in the DAV: namespace"),
-                       _("<%s/> in no namespace"), no_namespace);
+            _("<%s/> in no namespace"), no_namespace);
 }
 
 /* ---- named properties -------------------------------------------------- */
@@ -1505,16 +1512,16 @@ dav_doctor_check_propfind_named (DavDoctorRun *run)
 
   if (n_omitted > 0)
     report (run, "named-prop-omitted", result,
-                       _("Every property asked for in the answer, those the item lacks in a 404 propstat"),
-                       g_dngettext (GETTEXT_PACKAGE, "%u property left out, e.g. %s",
-                                    "%u properties left out, e.g. %s", n_omitted),
-                       n_omitted, omitted);
+            _("Every property asked for in the answer, those the item lacks in a 404 propstat"),
+            g_dngettext (GETTEXT_PACKAGE, "%u property left out, e.g. %s",
+                         "%u properties left out, e.g. %s", n_omitted),
+            n_omitted, omitted);
   if (n_empty > 0)
     report (run, "named-prop-omitted", result,
-                       _("A property that does not exist in a 404 propstat"),
-                       g_dngettext (GETTEXT_PACKAGE, "%u item says it has it, e.g. %s",
-                                    "%u items say they have it, e.g. %s", n_empty),
-                       n_empty, empty_200);
+            _("A property that does not exist in a 404 propstat"),
+            g_dngettext (GETTEXT_PACKAGE, "%u item says it has it, e.g. %s",
+                         "%u items say they have it, e.g. %s", n_empty),
+            n_empty, empty_200);
 
   self = dav_result_dup_own_response (result, run->url);
   if (self != NULL)
@@ -1524,8 +1531,8 @@ dav_doctor_check_propfind_named (DavDoctorRun *run)
 
       if (available == NULL || available->status / 100 != 2 || used == NULL || used->status / 100 != 2)
         report (run, "quota-props-missing", result,
-                           _("DAV:quota-available-bytes and DAV:quota-used-bytes of the folder"),
-                           "%s", _("Not given"));
+                _("DAV:quota-available-bytes and DAV:quota-used-bytes of the folder"),
+                "%s", _("Not given"));
     }
 }
 
@@ -1609,9 +1616,9 @@ dav_doctor_check_propfind_infinity (DavDoctorRun *run)
     {
       if (result->status != 403 || !has_finite_depth (run, result))
         report (run, "depth-infinity-refused-no-precondition", result,
-                           _("207 Multi-Status, or 403 with <D:error><D:propfind-finite-depth/></D:error>"),
-                           "%u %s%s", result->status, reason (result),
-                           has_finite_depth (run, result) ? "" : _(" without propfind-finite-depth"));
+                _("207 Multi-Status, or 403 with <D:error><D:propfind-finite-depth/></D:error>"),
+                "%u %s%s", result->status, reason (result),
+                has_finite_depth (run, result) ? "" : _(" without propfind-finite-depth"));
       report_namespace_problems (run, result);
       return;
     }
@@ -1644,9 +1651,9 @@ dav_doctor_check_propfind_infinity (DavDoctorRun *run)
         const char *shown = g_ptr_array_index (folders, i);
 
         report (run, "depth-infinity", result,
-                           _("The whole tree, or 403 with propfind-finite-depth"),
-                           _("Only the folder and its members, as for Depth 1; %s has members of its own"),
-                           shown);
+                _("The whole tree, or 403 with propfind-finite-depth"),
+                _("Only the folder and its members, as for Depth 1; %s has members of its own"),
+                shown);
         return;
       }
 }
@@ -1664,17 +1671,17 @@ judge_invalid (DavDoctorRun *run,
   if (result->status / 100 == 2)
     {
       report_full (run, "propfind-invalid-accepted", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
-                              "%u %s", result->status, reason (result));
+                   "%u %s", result->status, reason (result));
       /* What it answered may be broken too (lighttpd echoes the
        * unbound prefix). */
       report_namespace_problems (run, result);
     }
   else if (result->status >= 500)
     report_full (run, "server-error", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
-                            "%u %s", result->status, reason (result));
+                 "%u %s", result->status, reason (result));
   else
     report_full (run, "propfind-invalid-status", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
-                            "%u %s", result->status, reason (result));
+                 "%u %s", result->status, reason (result));
 }
 
 void
@@ -1702,9 +1709,9 @@ dav_doctor_check_propfind_invalid (DavDoctorRun *run)
                              broken_body, NULL, &error);
   if (untyped != NULL && untyped->status == 415)
     report_full (run, "body-without-content-type-refused", CATALOGUE_SEVERITY, untyped,
-                            _("400 Bad Request, the body being read whatever its type"),
-                            _("This is why litmus's propfind_invalid and propfind_invalid2 fail here: litmus sends no Content-Type."),
-                            "%u %s", untyped->status, reason (untyped));
+                 _("400 Bad Request, the body being read whatever its type"),
+                 _("This is why litmus's propfind_invalid and propfind_invalid2 fail here: litmus sends no Content-Type."),
+                 "%u %s", untyped->status, reason (untyped));
 }
 
 /* ---- property values ------------------------------------------------------ */
@@ -1827,9 +1834,9 @@ dav_doctor_check_property_values (DavDoctorRun *run)
     {
       if (tallies[i].count > 0)
         report (run, tallies[i].fault, result, _(expected[i]),
-                           g_dngettext (GETTEXT_PACKAGE, "%u entry, e.g. %s", "%u entries, e.g. %s",
-                                        tallies[i].count),
-                           tallies[i].count, tallies[i].example);
+                g_dngettext (GETTEXT_PACKAGE, "%u entry, e.g. %s", "%u entries, e.g. %s",
+                             tallies[i].count),
+                tallies[i].count, tallies[i].example);
       g_free (tallies[i].example);
     }
 }
@@ -1865,7 +1872,7 @@ compare_head (DavDoctorRun *run,
   if (head->status != get->status)
     {
       report (run, "head-differs", head, _("The status of GET"), _("%u %s, GET %u"),
-                         head->status, reason (head), get->status);
+              head->status, reason (head), get->status);
       return;
     }
 
@@ -1879,7 +1886,7 @@ compare_head (DavDoctorRun *run,
       if (in_head != NULL && in_get != NULL && !g_str_equal (in_head, in_get))
         {
           report (run, "head-differs", head, _("The headers of GET"),
-                             _("%s: %s; GET: %s"), names[i], in_head, in_get);
+                  _("%s: %s; GET: %s"), names[i], in_head, in_get);
           return;
         }
     }
@@ -1907,12 +1914,12 @@ check_range (DavDoctorRun *run,
 
   if (result->status == 206)
     report (run, "range-ignored", result, _("206 Partial Content with Content-Range: %s and one byte"),
-                       _("206 with Content-Range: %s and %" G_GINT64_FORMAT " bytes"),
-                       range ? range : _("(none)"), body_length (run, result));
+            _("206 with Content-Range: %s and %" G_GINT64_FORMAT " bytes"),
+            range ? range : _("(none)"), body_length (run, result));
   else
     report (run, "range-ignored", result, _("206 Partial Content for Range: bytes=1-1"),
-                       _("%u %s, Accept-Ranges: %s"), result->status, reason (result),
-                       header (result, "Accept-Ranges") ? header (result, "Accept-Ranges") : _("(none)"));
+            _("%u %s, Accept-Ranges: %s"), result->status, reason (result),
+            header (result, "Accept-Ranges") ? header (result, "Accept-Ranges") : _("(none)"));
 }
 
 void
@@ -1957,7 +1964,7 @@ dav_doctor_check_get_head (DavDoctorRun *run)
   if (get->status != 200)
     {
       report (run, get->status >= 500 ? "server-error" : "get-failed", get, _("200 OK"),
-                         "%u %s", get->status, reason (get));
+              "%u %s", get->status, reason (get));
       return;
     }
 
@@ -1966,24 +1973,24 @@ dav_doctor_check_get_head (DavDoctorRun *run)
   if (etag != NULL && *etag != '\0' && header (get, "ETag") != NULL &&
       !g_str_equal (strip_weak (etag), strip_weak (header (get, "ETag"))))
     report (run, "get-etag-mismatch", get, _("The ETag of GET equal to DAV:getetag"),
-                       _("ETag: %s; DAV:getetag: %s"), header (get, "ETag"), etag);
+            _("ETag: %s; DAV:getetag: %s"), header (get, "ETag"), etag);
   if (modified != NULL && header (get, "Last-Modified") != NULL &&
       !same_http_date (modified, header (get, "Last-Modified")))
     report (run, "get-last-modified-mismatch", get,
-                       _("Last-Modified of GET equal to DAV:getlastmodified"),
-                       _("Last-Modified: %s; DAV:getlastmodified: %s"), header (get, "Last-Modified"), modified);
+            _("Last-Modified of GET equal to DAV:getlastmodified"),
+            _("Last-Modified: %s; DAV:getlastmodified: %s"), header (get, "Last-Modified"), modified);
 
   size = body_length (run, get);
   /* A compressed answer's length is not the file's. */
   if (length != NULL && size >= 0 && header (get, "Content-Encoding") == NULL &&
       g_ascii_strtoll (length, NULL, 10) != size)
     report (run, "getcontentlength-wrong", get, _("GET sends as many bytes as DAV:getcontentlength says"),
-                       _("%" G_GINT64_FORMAT " bytes; DAV:getcontentlength: %s"), size, length);
+            _("%" G_GINT64_FORMAT " bytes; DAV:getcontentlength: %s"), size, length);
 
   if (header (get, "Accept-Ranges") == NULL ||
       g_ascii_strcasecmp (header (get, "Accept-Ranges"), "none") == 0)
     report (run, "options-no-accept-ranges", get, "Accept-Ranges: bytes", "%s",
-                       header (get, "Accept-Ranges") ? "Accept-Ranges: none" : _("No Accept-Ranges header"));
+            header (get, "Accept-Ranges") ? "Accept-Ranges: none" : _("No Accept-Ranges header"));
 
   if (dav_doctor_cancelled (run))
     return;
