@@ -344,16 +344,23 @@ report_full (DavDoctorRun      *run,
 /* ---- helpers -------------------------------------------------------------- */
 
 static gboolean
+strv_has_token (GStrv       strv,
+                      const char *token)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    if (g_ascii_strcasecmp (strv[i], token) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
 has_token (const char *list,
            const char *token)
 {
   g_auto(GStrv) tokens = dav_doctor_split_dav_header (list);
 
-  for (guint i = 0; tokens[i] != NULL; i++)
-    if (g_ascii_strcasecmp (tokens[i], token) == 0)
-      return TRUE;
-
-  return FALSE;
+  return strv_has_token (tokens, token);
 }
 
 static const char *
@@ -1070,11 +1077,9 @@ dav_doctor_check_redirects (DavDoctorRun *run)
           g_autofree char *challenges = header_list (result, "WWW-Authenticate");
           g_auto(GStrv) schemes = dav_doctor_auth_schemes (challenges);
 
-          for (guint i = 0; schemes[i] != NULL; i++)
-            if (g_ascii_strcasecmp (schemes[i], "Basic") == 0)
-              report (run, "basic-over-http", result,
-                      _("No login over plain http"),
-                      _("The http address asks for a Basic login: %s"), challenges);
+          if (strv_has_token (schemes, "Basic"))
+            report (run, "basic-over-http", result, _("No login over plain http"),
+                    _("The http address asks for a Basic login: %s"), challenges);
         }
     }
 
@@ -1132,10 +1137,9 @@ dav_doctor_check_auth (DavDoctorRun *run)
         report (run, "401-no-challenge", bare,
                 _("401 with a WWW-Authenticate header naming how to log in"),
                 "%s", _("401 without WWW-Authenticate"));
-      for (guint i = 0; plain_http && schemes[i] != NULL; i++)
-        if (g_ascii_strcasecmp (schemes[i], "Basic") == 0)
-          report (run, "basic-over-http", bare, _("No Basic login over plain http"),
-                  "WWW-Authenticate: %s", challenges);
+      if (plain_http && strv_has_token (schemes, "Basic"))
+        report (run, "basic-over-http", bare, _("No Basic login over plain http"),
+                "WWW-Authenticate: %s", challenges);
     }
   run->client = own;
   g_clear_error (&error);
