@@ -345,7 +345,7 @@ report_full (DavDoctorRun      *run,
 
 static gboolean
 strv_has_token (GStrv       strv,
-                      const char *token)
+                const char *token)
 {
   for (guint i = 0; strv[i] != NULL; i++)
     if (g_ascii_strcasecmp (strv[i], token) == 0)
@@ -896,8 +896,12 @@ probe_framing (DavDoctorRun *run,
       guint64 came = skip_bytes (G_INPUT_STREAM (in), promised, run->cancellable);
 
       if (came < promised)
-        why = g_strdup_printf (_("Content-Length: %s, but the connection closed after %" G_GUINT64_FORMAT " bytes."),
-                               length, came);
+        {
+          g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, came);
+
+          why = g_strdup_printf (_("Content-Length: %s, but the connection closed after %s bytes."),
+                                 length, count);
+        }
     }
 
 out:
@@ -1413,8 +1417,12 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
   /* The Windows redirector's limit (docs/clients.md). */
   size = body_length (run, result);
   if (size > 1000 * 1000)
-    report (run, "propfind-response-too-large", result, _("At most 1,000,000 bytes"),
-            _("%" G_GINT64_FORMAT " bytes"), size);
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+
+      report (run, "propfind-response-too-large", result, _("At most 1,000,000 bytes"),
+              _("%s bytes"), count);
+    }
 
   learn_members (run, result);
 }
@@ -1917,9 +1925,14 @@ check_range (DavDoctorRun *run,
     return;
 
   if (result->status == 206)
-    report (run, "range-ignored", result, _("206 Partial Content with Content-Range: %s and one byte"),
-            _("206 with Content-Range: %s and %" G_GINT64_FORMAT " bytes"),
-            range ? range : _("(none)"), body_length (run, result));
+    {
+      g_autofree char *expected = g_strdup_printf (_("206 Partial Content with Content-Range: %s and one byte"),
+                                                   expected_range);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, body_length (run, result));
+
+      report (run, "range-ignored", result, expected, _("206 with Content-Range: %s and %s bytes"),
+              range ? range : _("(none)"), count);
+    }
   else
     report (run, "range-ignored", result, _("206 Partial Content for Range: bytes=1-1"),
             _("%u %s, Accept-Ranges: %s"), result->status, reason (result),
@@ -1988,8 +2001,12 @@ dav_doctor_check_get_head (DavDoctorRun *run)
   /* A compressed answer's length is not the file's. */
   if (length != NULL && size >= 0 && header (get, "Content-Encoding") == NULL &&
       g_ascii_strtoll (length, NULL, 10) != size)
-    report (run, "getcontentlength-wrong", get, _("GET sends as many bytes as DAV:getcontentlength says"),
-            _("%" G_GINT64_FORMAT " bytes; DAV:getcontentlength: %s"), size, length);
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+
+      report (run, "getcontentlength-wrong", get, _("GET sends as many bytes as DAV:getcontentlength says"),
+              _("%s bytes; DAV:getcontentlength: %s"), count, length);
+    }
 
   if (header (get, "Accept-Ranges") == NULL ||
       g_ascii_strcasecmp (header (get, "Accept-Ranges"), "none") == 0)
