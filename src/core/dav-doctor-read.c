@@ -976,6 +976,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
           g_autofree char *shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
 
           report (run, to_https ? "redirect-http-https" : "redirect-other-origin", result,
+                  /* Translators: a redirect the server sent: status code, reason phrase, where to. */
                   _("An answer from this address"), _("%u %s to %s"),
                   result->status, reason (result), shown);
           run->unreachable = TRUE;
@@ -1039,6 +1040,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
 
           if (!same_origin (uri, target))
             report (run, "redirect-other-origin", result, _("207 Multi-Status, or a redirect on this server"),
+                    /* Translators: a redirect the server sent: status code, reason phrase, where to. */
                     _("%u %s to %s"), result->status, reason (result), shown);
           else
             report_full (run, "collection-redirect-301",
@@ -1046,6 +1048,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
                          result->status == 307 || result->status == 308
                          ? DAV_DOCTOR_INFO : CATALOGUE_SEVERITY,
                          result, _("207 Multi-Status for the folder"), NULL,
+                         /* Translators: a redirect the server sent: status code, reason phrase, where to. */
                          _("%u %s to %s"), result->status, reason (result), shown);
         }
       else if (result != NULL && result->status >= 500)
@@ -1074,6 +1077,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
           report_full (run, "redirect-http-https", DAV_DOCTOR_INFO, result,
                        _("207 Multi-Status at the http address, or no http at all"),
                        _("Only clients given the http address meet this."),
+                       /* Translators: a redirect the server sent: status code, reason phrase, where to. */
                        _("%u %s to %s"), result->status, reason (result), shown);
         }
       else if (result != NULL && result->status == 401)
@@ -1421,6 +1425,7 @@ dav_doctor_check_propfind_depth1 (DavDoctorRun *run)
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, size);
 
       report (run, "propfind-response-too-large", result, _("At most 1,000,000 bytes"),
+              /* Translators: the size of the server's answer. */
               _("%s bytes"), count);
     }
 
@@ -1817,6 +1822,7 @@ dav_doctor_check_property_values (DavDoctorRun *run)
       collection = dav_response_is_collection (response, resolved->collection);
 
       if (type == NULL)
+        /* Translators: a property the server did not send. */
         tally (&tallies[RESOURCETYPE], href, _("none"));
       if (modified != NULL && !dav_doctor_is_http_date (modified))
         tally (&tallies[LASTMODIFIED], href, modified);
@@ -1846,6 +1852,7 @@ dav_doctor_check_property_values (DavDoctorRun *run)
     {
       if (tallies[i].count > 0)
         report (run, tallies[i].fault, result, _(expected[i]),
+                /* Translators: how many entries of a listing have the fault, and the first one's address and value. */
                 g_dngettext (GETTEXT_PACKAGE, "%u entry, e.g. %s", "%u entries, e.g. %s",
                              tallies[i].count),
                 tallies[i].count, tallies[i].example);
@@ -1883,6 +1890,7 @@ compare_head (DavDoctorRun *run,
 
   if (head->status != get->status)
     {
+      /* Translators: HEAD's status code and reason phrase, then GET's status code. */
       report (run, "head-differs", head, _("The status of GET"), _("%u %s, GET %u"),
               head->status, reason (head), get->status);
       return;
@@ -1898,6 +1906,7 @@ compare_head (DavDoctorRun *run,
       if (in_head != NULL && in_get != NULL && !g_str_equal (in_head, in_get))
         {
           report (run, "head-differs", head, _("The headers of GET"),
+                  /* Translators: a header name, its value in the answer to HEAD, its value in the answer to GET. */
                   _("%s: %s; GET: %s"), names[i], in_head, in_get);
           return;
         }
