@@ -46,32 +46,19 @@ def is_propfind(req, depth=None, marker=None):
     return marker is None or marker in body(req)
 
 
-def is_depth0_allprop(req):
-    return is_propfind(req, "0", b"<D:allprop/>")
+def propfind_with(depth, marker):
+    """A test for the doctor's PROPFIND with that Depth (None: any) whose
+    body holds @marker."""
+    return lambda req: is_propfind(req, depth, marker)
 
 
-def is_depth1_allprop(req):
-    return is_propfind(req, "1", b"<D:allprop/>")
-
-
-def is_propname(req):
-    return is_propfind(req, None, b"<D:propname/>")
-
-
-def is_named(req):
-    return is_propfind(req, None, b"no-such-property")
-
-
-def is_values(req):
-    return is_propfind(req, "1", b"<D:getcontenttype/>")
-
-
-def is_broken(req):
-    return is_propfind(req, None, b"<D:getetag></D:prop>")
-
-
-def is_bad_namespace(req):
-    return is_propfind(req, None, b'xmlns:bar=""')
+is_depth0_allprop = propfind_with("0", b"<D:allprop/>")
+is_depth1_allprop = propfind_with("1", b"<D:allprop/>")
+is_propname = propfind_with(None, b"<D:propname/>")
+is_named = propfind_with(None, b"no-such-property")
+is_values = propfind_with("1", b"<D:getcontenttype/>")
+is_broken = propfind_with(None, b"<D:getetag></D:prop>")
+is_bad_namespace = propfind_with(None, b'xmlns:bar=""')
 
 
 def is_bare_folder(req):
