@@ -738,7 +738,7 @@ static const DavDoctorFault faults[] = {
     NULL },
   { "propfind-invalid-status", DAV_DOCTOR_WARNING, "RFC 4918 §8.2",
     N_("A broken PROPFIND body was refused, but not with 400"),
-    N_("The server refused a PROPFIND with a broken XML body, but with another status than 400 Bad Request (lighttpd answers 415 Unsupported Media Type). The request fails as it should, yet the status tells the client the wrong reason, and litmus counts it as a failure. Answer a body that is not well-formed XML with 400."),
+    N_("The server refused a PROPFIND with a broken XML body, but with another status than 400 Bad Request, such as 415 Unsupported Media Type. The request fails as it should, yet the status tells the client the wrong reason, and litmus counts it as a failure. Answer a body that is not well-formed XML with 400."),
     NULL },
   { "body-without-content-type-refused", DAV_DOCTOR_INFO, "RFC 9110 §8.3",
     N_("An XML body without Content-Type was refused"),
