@@ -1023,11 +1023,14 @@ problem_fault (DavProblemKind kind,
     case DAV_PROBLEM_EMPTY_BODY:
     case DAV_PROBLEM_NOT_MULTISTATUS:
     case DAV_PROBLEM_FORBIDDEN_DTD:
-    case DAV_PROBLEM_ENCODING:
     case DAV_PROBLEM_UNEXPECTED_ELEMENT:
     case DAV_PROBLEM_UNEXPECTED_TEXT:
     case DAV_PROBLEM_DUPLICATE_ELEMENT:
       return "multistatus-malformed";
+    case DAV_PROBLEM_ENCODING:
+      /* The parser's only encoding problem: the header's charset
+       * against the document's. */
+      return "propfind-content-type";
     case DAV_PROBLEM_TRUNCATED:
       return "propfind-truncated";
     case DAV_PROBLEM_NAMESPACE:
@@ -1079,6 +1082,11 @@ report_problem (DavDoctorRun *run,
   const char *fault = problem_fault (problem->kind, &severity);
   g_autofree char *key = NULL;
   g_autofree char *where = NULL;
+
+  /* Not XML by its Content-Type, though a 207 (the request pipeline's
+   * problem, which has no place in the body). */
+  if (problem->kind == DAV_PROBLEM_NOT_MULTISTATUS && problem->line == 0)
+    fault = "propfind-content-type";
 
   if (fault == NULL || dav_doctor_fault_lookup (fault) == NULL)
     return;
