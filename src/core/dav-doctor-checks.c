@@ -8,8 +8,6 @@
  * that a lock left behind by a faulty server cannot block the others.
  */
 
-#include "config.h"
-
 #include <glib/gi18n-lib.h>
 
 #include "dav-doctor-private.h"

@@ -51,10 +51,16 @@ struct _DavDoctorRun
   gboolean      class1;
   gboolean      class2;
   gboolean      auth_failed;   /* no usable login: the rest is skipped */
+  gboolean      unreachable;   /* no connection at all (set by the connection check): the
+                              * rest is skipped, and the run fails with this error */
+  GError       *unreachable_error;
+  gboolean      no_follow;     /* dav_doctor_send () returns redirects instead of following
+                              * them; reset before each check */
   char         *member_file;   /* URL of a file in the collection, for GET/HEAD */
   char         *member_folder; /* URL of a folder in it */
   char         *scratch;       /* the scratch folder (ends in "/"), once MKCOL made it */
   GPtrArray    *created;       /* URLs the write checks made, removed at the end */
+  GHashTable   *locks;         /* token -> URL of locks taken and not yet removed */
 
   /* The runner's. */
   gpointer      doctor;        /* DavDoctor, only to post results to its thread */
@@ -94,6 +100,13 @@ char       *dav_doctor_scratch_url   (DavDoctorRun  *run,
 void        dav_doctor_created       (DavDoctorRun  *run,
                                       const char    *url);
 gboolean    dav_doctor_cancelled     (DavDoctorRun  *run);
+/* Remembers a lock the run took (UNLOCKed at the end if still there) and
+ * forgets it once removed. */
+void        dav_doctor_locked        (DavDoctorRun  *run,
+                                      const char    *url,
+                                      const char    *token);
+void        dav_doctor_unlocked      (DavDoctorRun  *run,
+                                      const char    *token);
 
 /* ---- what a check says ---------------------------------------------------- */
 

@@ -48,6 +48,7 @@ struct _DavRequest
   char                 *timed_out;     /* why the watchdog stopped it, or NULL */
   GHashTable           *headers;       /* extra request headers */
   gboolean              mutating;
+  gboolean              no_follow;     /* a redirect is the answer (the doctor looks at it) */
 
   SoupMessage          *msg;
   DavExchange          *exchange;

@@ -36,11 +36,44 @@
 
 static void request_send (GTask *task);
 
+/* Timers go to the thread-default context, as libsoup's own sources do:
+ * the doctor sends its requests from a worker thread with a context of
+ * its own (docs/doctor.md). */
+static guint
+add_source (GSource     *source,
+            int          priority,
+            GSourceFunc  func,
+            gpointer     data)
+{
+  guint id;
+
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, func, data, NULL);
+  id = g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
+
+  return id;
+}
+
+static void
+remove_source (guint *id)
+{
+  GSource *source;
+
+  if (*id == 0)
+    return;
+
+  source = g_main_context_find_source_by_id (g_main_context_get_thread_default (), *id);
+  if (source != NULL)
+    g_source_destroy (source);
+  *id = 0;
+}
+
 static void
 request_free (DavRequest *req)
 {
-  g_clear_handle_id (&req->watchdog, g_source_remove);
-  g_clear_handle_id (&req->continue_wait, g_source_remove);
+  remove_source (&req->watchdog);
+  remove_source (&req->continue_wait);
   g_free (req->timed_out);
   if (req->caller_cancellable != NULL)
     g_cancellable_disconnect (req->caller_cancellable, req->cancel_handler);
@@ -66,8 +99,8 @@ request_free (DavRequest *req)
   g_clear_object (&req->rejected);
   g_clear_pointer (&req->raw, g_byte_array_unref);
   /* A request that ends (deadline, cancel) while its reads give way. */
-  g_clear_handle_id (&req->pause_idle, g_source_remove);
-  g_clear_handle_id (&req->pause_timeout, g_source_remove);
+  remove_source (&req->pause_idle);
+  remove_source (&req->pause_timeout);
   g_free (req);
 }
 
@@ -159,7 +192,8 @@ on_wrote_headers (SoupMessage *msg,
   req->written = TRUE;
   dav_exchange_set_request_headers (req->exchange, soup_message_get_request_headers (msg));
   if (req->expecting)
-    req->continue_wait = g_timeout_add (EXPECT_WAIT_MS, on_continue_wait, req);
+    req->continue_wait = add_source (g_timeout_source_new (EXPECT_WAIT_MS), G_PRIORITY_DEFAULT,
+                                     on_continue_wait, req);
 }
 
 /* The server answered (a 100, or at once a final status): no more wait. */
@@ -169,7 +203,7 @@ on_answer_began (SoupMessage *msg,
 {
   DavRequest *req = user_data;
 
-  g_clear_handle_id (&req->continue_wait, g_source_remove);
+  remove_source (&req->continue_wait);
 }
 
 static void set_request_body (DavRequest *req);
@@ -537,8 +571,8 @@ on_pause_over (gpointer user_data)
   DavRequest *req = g_task_get_task_data (task);
 
   /* Whichever came first: the other source goes. */
-  g_clear_handle_id (&req->pause_idle, g_source_remove);
-  g_clear_handle_id (&req->pause_timeout, g_source_remove);
+  remove_source (&req->pause_idle);
+  remove_source (&req->pause_timeout);
   req->slice_start = g_get_monotonic_time ();
   read_now (task);
 
@@ -560,8 +594,9 @@ read_next (GTask *task)
       return;
     }
 
-  req->pause_idle = g_idle_add_full (GDK_PRIORITY_REDRAW_AFTER, on_pause_over, task, NULL);
-  req->pause_timeout = g_timeout_add (READ_PAUSE_MAX, on_pause_over, task);
+  req->pause_idle = add_source (g_idle_source_new (), GDK_PRIORITY_REDRAW_AFTER, on_pause_over, task);
+  req->pause_timeout = add_source (g_timeout_source_new (READ_PAUSE_MAX), G_PRIORITY_DEFAULT,
+                                   on_pause_over, task);
 }
 
 static gboolean
@@ -592,7 +627,7 @@ follow_redirect (GTask    *task,
     return FALSE;
 
   shown = dav_text_escape (location, -1);
-  if (!is_safe_method (req->method))
+  if (!is_safe_method (req->method) || req->no_follow)
     return FALSE;
 
   target = g_uri_parse_relative (soup_message_get_uri (req->msg), location, SOUP_HTTP_URI_FLAGS, NULL);
@@ -840,7 +875,7 @@ request_send (GTask *task)
 
   /* A new message (the first, or after a redirect was answered). */
   req->written = FALSE;
-  g_clear_handle_id (&req->continue_wait, g_source_remove);
+  remove_source (&req->continue_wait);
   uri = dav_parse_http_uri (req->url, &error);
   if (uri == NULL)
     {
@@ -978,7 +1013,7 @@ dav_request_start (DavRequest          *req,
 
   req->started = req->window_start = g_get_monotonic_time ();
   if (self->deadline > 0 || self->window > 0)
-    req->watchdog = g_timeout_add_seconds (1, on_watchdog, req);
+    req->watchdog = add_source (g_timeout_source_new_seconds (1), G_PRIORITY_DEFAULT, on_watchdog, req);
 
   req->cancellable = g_cancellable_new ();
   if (cancellable != NULL)
