@@ -239,7 +239,11 @@ exchange_part (GtkWidget  *box,
   g_autofree char *shown = escape_lines (text != NULL ? text : "");
   GtkWidget *label = text_label (heading, "heading");
   GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *body = text_label (text != NULL ? shown : _("Nothing was received."), "monospace");
+  GtkWidget *body;
+
+  /* The excerpt ends with the blank line after the headers, or none. */
+  g_strchomp (shown);
+  body = text_label (text != NULL ? shown : _("Nothing was received."), "monospace");
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_label_set_selectable (GTK_LABEL (body), TRUE);
@@ -247,7 +251,6 @@ exchange_part (GtkWidget  *box,
   gtk_widget_set_margin_bottom (body, 6);
   gtk_widget_set_margin_start (body, 6);
   gtk_widget_set_margin_end (body, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (body), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
   gtk_frame_set_child (GTK_FRAME (frame), body);
   gtk_box_append (GTK_BOX (box), frame);
 
@@ -339,9 +342,6 @@ add_fact (GtkGrid    *grid,
   value_label = text_label (value, NULL);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
   gtk_widget_set_hexpand (value_label, TRUE);
-  /* Read as "Expected: A 207 Multi-Status". */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL, -1);
   gtk_grid_attach (grid, key_label, 0, row, 1, 1);
   gtk_grid_attach (grid, value_label, 1, row, 1, 1);
 }
@@ -369,7 +369,8 @@ add_clients (GtkWidget            *box,
   int row = 0;
 
   gtk_box_append (GTK_BOX (box), text_label (_("Which clients it breaks"), "heading"));
-  gtk_box_append (GTK_BOX (box), text_label (line, NULL));
+  if (line != NULL && *line != '\0')
+    gtk_box_append (GTK_BOX (box), text_label (line, NULL));
 
   if (fault->impacts == NULL)
     return;
