@@ -800,7 +800,7 @@ static void
 show_scratch (DavscopeDoctorWindow *self)
 {
   const char *scratch = dav_doctor_get_scratch_url (self->doctor);
-  g_auto(GStrv) leftovers = dav_doctor_get_leftovers (self->doctor);
+  GStrv leftovers = dav_doctor_get_leftovers (self->doctor);
   g_autoptr(GString) text = g_string_new (NULL);
 
   gtk_widget_remove_css_class (self->scratch_label, "error");
@@ -870,7 +870,7 @@ davscope_doctor_window_run_cb (GObject      *source,
 
   if (self->disposed || doctor != self->doctor)
     {
-      g_auto(GStrv) leftovers = dav_doctor_get_leftovers (doctor);
+      GStrv leftovers = dav_doctor_get_leftovers (doctor);
 
       /* Nobody sees the window any more: the log says it. */
       for (guint i = 0; leftovers != NULL && leftovers[i] != NULL; i++)
@@ -886,7 +886,7 @@ davscope_doctor_window_run_cb (GObject      *source,
 
   if (self->closing)
     {
-      g_auto(GStrv) leftovers = dav_doctor_get_leftovers (doctor);
+      GStrv leftovers = dav_doctor_get_leftovers (doctor);
 
       for (guint i = 0; leftovers != NULL && leftovers[i] != NULL; i++)
         g_warning ("Check Server could not remove %s", leftovers[i]);

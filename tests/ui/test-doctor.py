@@ -1,0 +1,266 @@
+#!/usr/bin/python3
+"""Check Server (issue 14), the doctor's window, in the real application
+against the Apache share of tests/ui/run-ui-test:
+
+- from the start page, for the address typed there: the window "Check
+  Server" with the address as its subtitle, the switch for the write
+  checks off; Check runs the read-only checks, every row ends Passed or
+  Skipped, the summary says no problems were found, and Escape closes;
+- from the browser's main menu, with writing: every row ends Passed or
+  Skipped, but for what Apache really does (a LOCK on an unmapped name
+  answered 200, not 201: a warning, lock-unmapped-200); no error; the
+  scratch folder is named as removed, and the share lists the same
+  before and after;
+- closing the window while the write checks run cancels them, and the
+  scratch folder is still removed;
+- a faulty server (tests/doctor/fault-proxy.py with one read-only fault
+  in front of Apache): the faulted check's row Failed, and expanded, its
+  finding's Expected and Got, which clients it breaks, Show Exchange
+  with the request and the response, and Export as Markdown writes a
+  file that names the finding.
+
+Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from davscope_ui import (App, Tap, activate, choose_in_file_chooser, click, find_all_in,  # noqa: E402
+                         find_in, keycombo, labels_in, name_of, point_into, press, role_of,
+                         share_hrefs, tr, type_text, wait_for)
+
+URL = os.environ["DAVSCOPE_TEST_URL"]
+PROXY = os.path.join(HERE, "..", "doctor", "fault-proxy.py")
+TITLE = tr("Check Server")
+STATES = {tr(word, "check state"): word for word in
+          ("Waiting", "Running", "Passed", "Failed", "Skipped", "Cancelled")}
+# The titles of the read-only checks (src/core/dav-doctor-checks.c), for
+# the row of a faulted check.
+READ_CHECKS = {
+    "connection": "Connection", "redirects": "Redirects", "auth": "Authentication",
+    "options": "OPTIONS", "propfind-depth-0": "PROPFIND with Depth: 0",
+    "propfind-depth-1": "PROPFIND with Depth: 1", "propfind-propname": "PROPFIND for property names",
+    "propfind-named": "PROPFIND for named properties",
+    "propfind-depth-infinity": "PROPFIND with Depth: infinity",
+    "propfind-invalid": "PROPFIND with a broken body", "property-values": "Property values",
+    "get-head": "GET and HEAD",
+}
+LOCK_UNMAPPED = "Locking a new name"
+
+tap = Tap()
+
+
+def check_rows(window):
+    """{check title: state word (English)} of every row, from the rows'
+    accessible names ("OPTIONS: Failed")."""
+    rows = {}
+    for node in find_all_in(window, role="list item", only_shown=False):
+        name = name_of(node)
+        title, _, state = name.rpartition(": ")
+        if title and state in STATES:
+            rows[title] = STATES[state]
+    return rows
+
+
+def open_from_start_page(app, url):
+    entry = app.find(tr("Server Address"), timeout=10, within=app.main)
+    if entry is None:
+        return None
+    click(entry)
+    type_text(url)
+    app.press_button(tr("Check _Server…").replace("_", ""), within=app.main)
+    return app.window(TITLE, timeout=10)
+
+
+def open_from_menu(app):
+    point_into(app.main)
+    menu = app.find(tr("Main Menu"), timeout=10, within=app.main)
+    if menu is None:
+        return None
+    click(menu)
+    item = app.find(tr("_Check Server…").replace("_", ""), "menu item", timeout=5)
+    if item is None:
+        return None
+    activate(item)
+    return app.window(TITLE, timeout=10)
+
+
+def run_checks(app, window, write=False, timeout=180):
+    """Check, with the write switch set as asked; True once the run
+    ended (Check Again is offered)."""
+    if write:
+        switch = app.find(tr("Also Check Writing"), "check box", timeout=5, within=window)
+        if switch is None:
+            return False
+        activate(switch, "toggle")
+        time.sleep(0.5)
+    if app.press_button(tr("_Check").replace("_", ""), within=window) is None:
+        return False
+    return app.button(tr("Check _Again").replace("_", ""), within=window, timeout=timeout) is not None
+
+
+def summary_of(window):
+    """The summary line: "2 errors, 1 warning in 27 checks"."""
+    return next((t for t in labels_in(window) if re.search(r" in \d+ checks?\b", t)), "")
+
+
+def expand(app, window, title):
+    """Opens the row of the check @title; its accessible node."""
+    row = next((n for n in find_all_in(window, role="list item", only_shown=False)
+                if name_of(n).rpartition(": ")[0] == title), None)
+    header = find_in(row, title, "list item", only_shown=False) if row is not None else None
+    if header is None:
+        return None
+    point_into(window)
+    click(header)
+    time.sleep(1)
+    return row
+
+
+# ---- 1. from the start page, read-only
+
+app = App()
+try:
+    window = open_from_start_page(app, URL)
+    text = labels_in(window) if window is not None else []
+    tap.ok(window is not None and URL in text and tr("Also Check Writing") in text,
+           "Check Server… on the start page opens 'Check Server' for the address typed, "
+           "offering the write checks", f"toplevels: {app.toplevel_names()}\n{text}")
+    ended = window is not None and run_checks(app, window)
+    rows = check_rows(window) if ended else {}
+    others = {t: s for t, s in rows.items() if s not in ("Passed", "Skipped")}
+    tap.ok(ended and len(rows) >= len(READ_CHECKS) and not others,
+           "read-only on Apache: every row ends Passed or Skipped", f"rows: {rows}")
+    summary = summary_of(window) if ended else ""
+    tap.ok(summary.startswith("No problems found in"), "… and the summary says no problems were found",
+           f"summary: {summary!r}")
+    if window is not None:
+        point_into(window)
+        press("Escape")
+    tap.ok(window is not None and app.window_gone(TITLE, 10), "Escape closes the window",
+           f"toplevels: {app.toplevel_names()}")
+finally:
+    app.quit()
+
+
+# ---- 2. from the browser's main menu, with writing
+
+before = share_hrefs()
+app = App(URL)
+try:
+    wait_for(lambda: "README.txt" in app.row_names(), 20)
+    window = open_from_menu(app)
+    tap.ok(window is not None and URL in labels_in(window),
+           "the main menu's Check Server… opens the window for the folder shown",
+           f"toplevels: {app.toplevel_names()}")
+    ended = window is not None and run_checks(app, window, write=True)
+    rows = check_rows(window) if ended else {}
+    others = {t: s for t, s in rows.items() if s not in ("Passed", "Skipped")}
+    # Apache answers a LOCK on an unmapped name with 200 (litmus warns
+    # too): a warning of that check, no error.
+    apache = {t: s for t, s in others.items() if t == LOCK_UNMAPPED and s == "Failed"}
+    summary = summary_of(window) if ended else ""
+    tap.ok(ended and len(rows) > len(READ_CHECKS) and others == apache and "error" not in summary,
+           "with writing on Apache: every row ends Passed or Skipped, but for Apache's warning on "
+           "locking a new name", f"rows: {rows}\nsummary: {summary!r}")
+    text = "\n".join(labels_in(window)) if window is not None else ""
+    tap.ok("davscope-doctor-" in text and "was removed" in text,
+           "… the summary says the scratch folder was removed", text)
+    tap.ok(share_hrefs() == before, "… and the share lists the same as before",
+           f"before: {before}\nafter: {share_hrefs()}")
+    if apache:
+        row = expand(app, window, LOCK_UNMAPPED)
+        found = "\n".join(labels_in(row)) if row is not None else ""
+        tap.ok("200" in found, "Apache's warning on locking a new name quotes its 200", found)
+
+    # ---- 3. closed while the write checks run: they stop, the folder goes
+    writing = False
+    if window is not None:
+        app.press_button(tr("Check _Again").replace("_", ""), within=window)
+        app.press_button(tr("_Check").replace("_", ""), within=window)
+        # A write check under way: the scratch folder is there.
+        writing = wait_for(lambda: any(t not in READ_CHECKS.values() and s == "Running"
+                                       for t, s in check_rows(window).items()), 60)
+        point_into(window)
+        press("Escape")
+    gone = window is not None and app.window_gone(TITLE, 60)
+    tap.ok(writing and gone and share_hrefs() == before,
+           "closing the window while writing cancels, and removes the scratch folder before it goes",
+           f"closed while writing: {writing}\ngone: {gone}\nafter: {share_hrefs()}")
+finally:
+    app.quit()
+
+
+# ---- 4. a faulty server
+
+
+def pick_fault():
+    """A read-only fault of the fault proxy: options-class2-without-1 if
+    there is one, else the first of a read-only check."""
+    listed = subprocess.run([sys.executable, PROXY, "--list"], capture_output=True, text=True).stdout
+    faults = []
+    for line in listed.splitlines():
+        parts = line.split("\t")
+        fields = dict(p.split("=", 1) for p in parts[2:] if "=" in p)
+        if "write" not in parts and fields.get("check") in READ_CHECKS and "selftest" not in parts[1]:
+            faults.append((parts[0], fields["check"], fields["finds"]))
+    faults.sort(key=lambda f: f[0] != "options-class2-without-1")
+    return faults[0] if faults else None
+
+
+fault = pick_fault() if os.path.exists(PROXY) else None
+if fault is None:
+    tap.ok(False, "a read-only fault of tests/doctor/fault-proxy.py to check against",
+           f"{PROXY} missing or lists no read-only fault")
+else:
+    name, check, finds = fault
+    tap.diag(f"fault: {name} (check {check}, finds {finds})")
+    proxy = subprocess.Popen([sys.executable, PROXY, "--fault", name], stdout=subprocess.PIPE, text=True)
+    proxied = proxy.stdout.readline().strip()
+    local = tempfile.mkdtemp(prefix="davscope-ui-doctor-")
+    app = App()
+    try:
+        window = open_from_start_page(app, proxied)
+        ended = window is not None and run_checks(app, window)
+        rows = check_rows(window) if ended else {}
+        title = READ_CHECKS[check]
+        tap.ok(rows.get(title) == "Failed", f"behind the fault {name}, the row '{title}' ends Failed",
+               f"rows: {rows}")
+        row = expand(app, window, title) if ended else None
+        found = labels_in(row) if row is not None else []
+        tap.ok(tr("Expected") in found and tr("Got") in found and
+               found.index(tr("Got")) + 1 < len(found) and found[found.index(tr("Got")) + 1],
+               "… expanded, its finding says what was expected and what came", found)
+        said = found[found.index(tr("Which clients it breaks")) + 1:] if tr("Which clients it breaks") in found else []
+        tap.ok(said and said[0] not in (tr("Show _Exchange").replace("_", ""),) and len(said[0]) > 10,
+               "… and which clients it breaks", found)
+        shown = app.press_button(tr("Show _Exchange").replace("_", ""), within=row) if row is not None else None
+        exchange = app.window(tr("Exchange"), timeout=10) if shown is not None else None
+        text = labels_in(exchange) if exchange is not None else []
+        tap.ok(any(t.startswith(("GET ", "PROPFIND ", "OPTIONS ", "HEAD ")) and "\n" in t for t in text) and
+               any(t[:3].isdigit() or t.startswith("HTTP/") for t in text if "\n" in t),
+               "Show Exchange shows the request and the response", text)
+        if exchange is not None:
+            point_into(exchange)
+            press("Escape")
+            app.window_gone(tr("Exchange"), 10)
+        exported = os.path.join(local, "doctor.md")
+        point_into(window)
+        keycombo("<Control>e")
+        chosen = choose_in_file_chooser(app, tr("Export as Markdown"), exported, tr("_Export").replace("_", ""))
+        wait_for(lambda: os.path.exists(exported) and os.path.getsize(exported) > 0, 10)
+        content = open(exported, encoding="utf-8").read() if os.path.exists(exported) else ""
+        tap.ok(chosen and finds in content, f"Export as Markdown (Ctrl+E) writes a file that names {finds}",
+               f"chooser: {chosen}\n{content[:2000]}")
+    finally:
+        app.quit()
+        proxy.terminate()
+        proxy.wait(10)
+
+tap.done()
