@@ -365,10 +365,16 @@ add_clients (GtkWidget            *box,
              const DavDoctorFault *fault)
 {
   g_autofree char *line = dav_doctor_fault_dup_clients_line (fault);
+  GtkWidget *heading;
   GtkWidget *grid;
   int row = 0;
 
-  gtk_box_append (GTK_BOX (box), text_label (_("Which clients it breaks"), "heading"));
+  if ((line == NULL || *line == '\0') && fault->impacts == NULL)
+    return;
+
+  heading = text_label (_("Which clients it breaks"), "heading");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_box_append (GTK_BOX (box), heading);
   if (line != NULL && *line != '\0')
     gtk_box_append (GTK_BOX (box), text_label (line, NULL));
 
