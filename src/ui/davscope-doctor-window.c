@@ -470,9 +470,7 @@ finding_new (DavDoctorFinding *finding)
       gtk_box_append (GTK_BOX (box), text_label (detail, "dim-label"));
     }
 
-  if (fault != NULL)
-    add_clients (box, fault);
-
+  /* The exchange right under what it showed, before the clients. */
   if (finding->request != NULL || finding->response != NULL)
     {
       GtkWidget *show = gtk_button_new_with_mnemonic (_("Show _Exchange"));
@@ -501,6 +499,9 @@ finding_new (DavDoctorFinding *finding)
       g_object_ref_sink (buttons);
       g_object_unref (buttons);
     }
+
+  if (fault != NULL)
+    add_clients (box, fault);
 
   /* The row reads as the finding's title; its parts follow inside. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, finding->title, -1);
