@@ -2,9 +2,9 @@
 """Check Server (issue 14), the doctor's window, in the real application
 against the Apache share of tests/ui/run-ui-test:
 
-- from the start page, for the address typed there: the window "Check
-  Server" with the address as its subtitle, the switch for the write
-  checks off; Check runs the read-only checks, every row ends Passed or
+- from the start page with no address: the window "Check Server" asks
+  for one, the switch for the write checks off; Check runs the read-only
+  checks on the address typed (the subtitle), every row ends Passed or
   Skipped, the summary says no problems were found, and Escape closes;
 - from the browser's main menu, with writing: every row ends Passed or
   Skipped, but for what Apache really does (a LOCK on an unmapped name
@@ -13,8 +13,10 @@ against the Apache share of tests/ui/run-ui-test:
   before and after;
 - closing the window while the write checks run cancels them, and the
   scratch folder is still removed;
+- on a share behind a login (Basic), the login given in the browser is
+  the doctor's;
 - a faulty server (tests/doctor/fault-proxy.py with one read-only fault
-  in front of Apache): the faulted check's row Failed, and expanded, its
+  in front of Apache), its address typed on the start page: the faulted check's row Failed, and expanded, its
   finding's Expected and Got, which clients it breaks, Show Exchange
   with the request and the response, and Export as Markdown writes a
   file that names the finding.
@@ -69,11 +71,14 @@ def check_rows(window):
 
 
 def open_from_start_page(app, url):
+    """Check Server… on the start page, with @url typed there (none: the
+    window asks for it)."""
     entry = app.find(tr("Server Address"), timeout=10, within=app.main)
     if entry is None:
         return None
-    click(entry)
-    type_text(url)
+    if url:
+        click(entry)
+        type_text(url)
     app.press_button(tr("Check _Server…").replace("_", ""), within=app.main)
     return app.window(TITLE, timeout=10)
 
@@ -123,16 +128,23 @@ def expand(app, window, title):
     return row
 
 
-# ---- 1. from the start page, read-only
+# ---- 1. from the start page with no address, read-only
 
 app = App()
 try:
-    window = open_from_start_page(app, URL)
+    window = open_from_start_page(app, "")
     text = labels_in(window) if window is not None else []
-    tap.ok(window is not None and URL in text and tr("Also Check Writing") in text,
-           "Check Server… on the start page opens 'Check Server' for the address typed, "
+    asked = app.find(tr("Server Address"), within=window, timeout=5) if window is not None else None
+    tap.ok(asked is not None and tr("Also Check Writing") in text,
+           "Check Server… on the start page with no address opens 'Check Server' asking for one, "
            "offering the write checks", f"toplevels: {app.toplevel_names()}\n{text}")
+    if asked is not None:
+        click(asked)
+        type_text(URL)
+        time.sleep(0.5)
     ended = window is not None and run_checks(app, window)
+    tap.ok(ended and URL in labels_in(window), "… the address typed there is checked, and is the subtitle",
+           labels_in(window) if window is not None else None)
     rows = check_rows(window) if ended else {}
     others = {t: s for t, s in rows.items() if s not in ("Passed", "Skipped")}
     tap.ok(ended and len(rows) >= len(READ_CHECKS) and not others,
@@ -199,7 +211,34 @@ finally:
     app.quit()
 
 
-# ---- 4. a faulty server
+# ---- 4. a share behind a login: the browser's login is the doctor's
+
+MARKER = "behind-the-login.txt"
+with open(os.path.join(os.environ["DAVSCOPE_TEST_BASIC_ROOT"], MARKER), "w") as f:
+    f.write("listed once logged in\n")
+app = App(os.environ["DAVSCOPE_TEST_BASIC_URL"])
+try:
+    dialog = app.window(lambda n: n.startswith(tr("Log in to %s").split("%")[0]), 15)
+    if dialog is not None:
+        point_into(dialog)
+        type_text(os.environ["DAVSCOPE_TEST_USER"])
+        press("Tab")
+        type_text(os.environ["DAVSCOPE_TEST_PASSWORD"])
+        press("Return")
+    listed = wait_for(lambda: MARKER in app.row_names(), 20)
+    window = open_from_menu(app) if listed else None
+    ended = window is not None and run_checks(app, window)
+    rows = check_rows(window) if ended else {}
+    refused = tr("The server did not let Davscope in: see Authentication.")
+    text = labels_in(window) if ended else []
+    tap.ok(dialog is not None and ended and rows.get("Authentication") in ("Passed", "Skipped")
+           and not any(refused in t for t in text),
+           "on a share behind a login, Check Server logs in as the browser did", f"rows: {rows}\n{text}")
+finally:
+    app.quit()
+
+
+# ---- 5. a faulty server
 
 
 def pick_fault():
