@@ -27,7 +27,6 @@
 
 #include "dav-doctor-faults.h"
 #include "dav-doctor.h"
-#include "dav-local-file.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
 #include "davscope-status-badge.h"
@@ -131,19 +130,21 @@ ui_severity (int severity)
     }
 }
 
+static void
+set_margins (GtkWidget *widget,
+             int        margin)
+{
+  gtk_widget_set_margin_top (widget, margin);
+  gtk_widget_set_margin_bottom (widget, margin);
+  gtk_widget_set_margin_start (widget, margin);
+  gtk_widget_set_margin_end (widget, margin);
+}
+
 static GtkWidget *
 text_label (const char *text,
             const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
+  return davscope_plain_label (text, css_class, TRUE, FALSE);
 }
 
 /* ---- the badge of a state or a severity --------------------------------- */
@@ -220,6 +221,22 @@ state_word (DavDoctorCheckState state)
 
 /* ---- a finding ---------------------------------------------------------- */
 
+/* A button that acts on @finding: clicked (GtkButton *, DavDoctorFinding *). */
+static GtkWidget *
+finding_button_new (DavDoctorFinding *finding,
+                    const char       *mnemonic,
+                    const char       *tooltip,
+                    GCallback         clicked)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_signal_connect_data (button, "clicked", clicked, dav_doctor_finding_ref (finding),
+                         (GClosureNotify) G_CALLBACK (dav_doctor_finding_unref), 0);
+
+  return button;
+}
+
 static void
 on_copy_curl (GtkButton        *button,
               DavDoctorFinding *finding)
@@ -247,10 +264,7 @@ exchange_part (GtkWidget  *box,
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_widget_set_margin_top (body, 6);
-  gtk_widget_set_margin_bottom (body, 6);
-  gtk_widget_set_margin_start (body, 6);
-  gtk_widget_set_margin_end (body, 6);
+  set_margins (body, 6);
   gtk_frame_set_child (GTK_FRAME (frame), body);
   gtk_box_append (GTK_BOX (box), frame);
 
@@ -290,19 +304,14 @@ on_show_exchange (GtkButton        *button,
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   if (finding->curl != NULL)
     {
-      GtkWidget *copy = gtk_button_new_with_mnemonic (_("Copy as _curl"));
-
-      gtk_widget_set_tooltip_text (copy, _("Copy a curl command that sends this request again"));
-      g_signal_connect_data (copy, "clicked", G_CALLBACK (on_copy_curl),
-                             dav_doctor_finding_ref (finding), (GClosureNotify) G_CALLBACK (dav_doctor_finding_unref), 0);
-      adw_header_bar_pack_start (ADW_HEADER_BAR (header), copy);
+      adw_header_bar_pack_start (ADW_HEADER_BAR (header),
+                                 finding_button_new (finding, _("Copy as _curl"),
+                                                     _("Copy a curl command that sends this request again"),
+                                                     G_CALLBACK (on_copy_curl)));
     }
   gtk_box_append (GTK_BOX (content), header);
 
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  set_margins (box, 12);
   exchange_part (box, _("Request"), finding->request);
   gtk_widget_set_margin_top (exchange_part (box, _("Response"), finding->response), 6);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
@@ -427,10 +436,7 @@ finding_new (DavDoctorFinding *finding)
   g_autofree char *request = NULL;
   int row = 0;
 
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  set_margins (box, 12);
 
   gtk_box_append (GTK_BOX (top), severity_badge_new (finding->severity));
   gtk_widget_set_hexpand (title, TRUE);
@@ -473,21 +479,17 @@ finding_new (DavDoctorFinding *finding)
   /* The exchange right under what it showed, before the clients. */
   if (finding->request != NULL || finding->response != NULL)
     {
-      GtkWidget *show = gtk_button_new_with_mnemonic (_("Show _Exchange"));
-
-      gtk_widget_set_tooltip_text (show, _("The request and the answer that showed it"));
-      g_signal_connect_data (show, "clicked", G_CALLBACK (on_show_exchange),
-                             dav_doctor_finding_ref (finding), (GClosureNotify) G_CALLBACK (dav_doctor_finding_unref), 0);
-      gtk_box_append (GTK_BOX (buttons), show);
+      gtk_box_append (GTK_BOX (buttons),
+                      finding_button_new (finding, _("Show _Exchange"),
+                                          _("The request and the answer that showed it"),
+                                          G_CALLBACK (on_show_exchange)));
     }
   if (finding->curl != NULL)
     {
-      GtkWidget *copy = gtk_button_new_with_mnemonic (_("Copy _curl"));
-
-      gtk_widget_set_tooltip_text (copy, _("Copy a curl command that sends the request again"));
-      g_signal_connect_data (copy, "clicked", G_CALLBACK (on_copy_curl),
-                             dav_doctor_finding_ref (finding), (GClosureNotify) G_CALLBACK (dav_doctor_finding_unref), 0);
-      gtk_box_append (GTK_BOX (buttons), copy);
+      gtk_box_append (GTK_BOX (buttons),
+                      finding_button_new (finding, _("Copy _curl"),
+                                          _("Copy a curl command that sends the request again"),
+                                          G_CALLBACK (on_copy_curl)));
     }
   if (gtk_widget_get_first_child (buttons) != NULL)
     {
@@ -545,10 +547,7 @@ fill_row (CheckRow *row)
       g_autofree char *text = g_strdup_printf (_("Skipped: %s"), reason);
       GtkWidget *label = text_label (text, NULL);
 
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
+      set_margins (label, 12);
       add_to_row (row, label);
     }
 
@@ -647,10 +646,7 @@ check_row_new (DavscopeDoctorWindow *self,
 
   /* What it sends, before anything it found. */
   summary = text_label (dav_doctor_check_get_summary (check), "dim-label");
-  gtk_widget_set_margin_top (summary, 12);
-  gtk_widget_set_margin_bottom (summary, 12);
-  gtk_widget_set_margin_start (summary, 12);
-  gtk_widget_set_margin_end (summary, 12);
+  set_margins (summary, 12);
   add_to_row (row, summary);
 
   row->handler = g_signal_connect (check, "notify::state", G_CALLBACK (on_check_state), row);
@@ -1051,22 +1047,13 @@ export_done_cb (GObject      *source,
 {
   g_autoptr(DavscopeDoctorWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = davscope_write_text_finish (G_FILE (source), result, &error);
   g_autofree char *text = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (name == NULL)
     text = g_strdup_printf (_("Could not export the findings: %s"), error->message);
   else
-    {
-      g_autofree char *basename = g_file_get_basename (G_FILE (source));
-      g_autofree char *name = g_filename_display_name (basename);
-      g_autofree char *path = g_file_get_path (G_FILE (source));
-
-      /* Written private, then given the mode of every file Davscope
-       * writes (dav-local-file.c). */
-      if (path != NULL)
-        dav_local_file_set_mode (path, NULL);
-      text = g_strdup_printf (_("Findings exported to “%s”"), name);
-    }
+    text = g_strdup_printf (_("Findings exported to “%s”"), name);
 
   if (!self->disposed)
     show_toast (self, text);
@@ -1090,16 +1077,14 @@ on_export_response (GtkNativeDialog      *dialog,
     return;
 
   text = self->chooser_json ? dav_doctor_to_json (self->doctor, TRUE) : dav_doctor_to_markdown (self->doctor);
-  g_file_replace_contents_bytes_async (file, g_bytes_new_take (text, strlen (text)), NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                       export_done_cb, g_object_ref (self));
+  davscope_write_text_async (file, text, export_done_cb, g_object_ref (self));
 }
 
 static void
 export (DavscopeDoctorWindow *self,
         gboolean              json)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autofree char *name = NULL;
   const char *host = NULL;
@@ -1107,9 +1092,8 @@ export (DavscopeDoctorWindow *self,
   if (self->doctor == NULL || self->cancellable != NULL || self->chooser != NULL)
     return;
 
-  gtk_file_filter_set_name (filter, json ? "JSON" : "Markdown");
-  gtk_file_filter_add_pattern (filter, json ? "*.json" : "*.md");
-  gtk_file_filter_add_mime_type (filter, json ? "application/json" : "text/markdown");
+  filter = json ? davscope_file_filter_new ("JSON", "*.json", "application/json")
+                : davscope_file_filter_new ("Markdown", "*.md", "text/markdown");
 
   self->chooser_json = json;
   self->chooser = gtk_file_chooser_native_new (json ? _("Export as JSON") : _("Export as Markdown"),
