@@ -500,7 +500,8 @@ dav_doctor_group_get_title (DavDoctorGroup group)
     case DAV_DOCTOR_GROUP_FILES:      return _("Writing Files");
     case DAV_DOCTOR_GROUP_PROPERTIES: return _("Changing Properties");
     case DAV_DOCTOR_GROUP_COPY_MOVE:  return _("Copying and Moving");
-    case DAV_DOCTOR_GROUP_DELETE:     return _("Deleting");
+    /* Translators: the title of a group of checks of the server doctor (deleting items). */
+    case DAV_DOCTOR_GROUP_DELETE:     return C_("doctor group", "Deleting");
     case DAV_DOCTOR_GROUP_LOCKS:      return _("Locks");
     case DAV_DOCTOR_N_GROUPS:
     default:
