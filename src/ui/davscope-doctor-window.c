@@ -565,6 +565,8 @@ update_row (CheckRow *row)
   const char *reason = dav_doctor_check_get_reason (row->check);
   const char *word = state_word (state);
   const char *subtitle = NULL;
+  g_autofree char *more = NULL;
+  DavDoctorFinding *worst = NULL;
   g_autofree char *label = NULL;
   const char *icon = NULL;
   const char *css = "dim-label";
@@ -582,15 +584,20 @@ update_row (CheckRow *row)
                                        ? DAV_SEVERITY_OK : severity);
         css = davscope_severity_css (state == DAV_DOCTOR_CHECK_PASSED && severity > DAV_SEVERITY_INFO
                                      ? DAV_SEVERITY_OK : severity);
-        if (findings->len > 0)
-          subtitle = ((DavDoctorFinding *) g_ptr_array_index (findings, 0))->title;
-        for (guint i = 1; i < findings->len; i++)
+        /* The worst finding (the first of the worst), and how many more. */
+        for (guint i = 0; i < findings->len; i++)
           {
             DavDoctorFinding *finding = g_ptr_array_index (findings, i);
 
-            if (finding->severity > ((DavDoctorFinding *) g_ptr_array_index (findings, 0))->severity)
-              subtitle = finding->title;
+            if (worst == NULL || finding->severity > worst->severity)
+              worst = finding;
           }
+        if (worst != NULL && findings->len > 1)
+          subtitle = more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more)", "%s (and %u more)",
+                                                          findings->len - 1),
+                                             worst->title, findings->len - 1);
+        else if (worst != NULL)
+          subtitle = worst->title;
       }
       break;
     case DAV_DOCTOR_CHECK_SKIPPED:
