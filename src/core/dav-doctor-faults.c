@@ -1004,6 +1004,10 @@ static const DavDoctorFault faults[] = {
     N_("The doctor could not remove what it made"),
     N_("At the end of the write checks a DELETE of the doctor's scratch folder or of something in it failed, so it is still on the server. The result names what is left; remove it by hand. A server that cannot delete what the same account just made has a problem of its own, for example a lock left behind."),
     NULL },
+  { "mkcol-failed", DAV_DOCTOR_ERROR, "RFC 4918 §9.3",
+    N_("Making a folder failed"),
+    N_("MKCOL of a new folder with a fresh name in the checked folder was not answered with a success, or no folder was there afterwards. No client can make folders here, and the other write checks have nowhere to work. Check that the account may write, that the server's user owns the folder on disk, and that the WebDAV module allows MKCOL for this address."),
+    NULL },
 
   /* ---- PROPPATCH ---- */
 

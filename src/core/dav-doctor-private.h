@@ -88,6 +88,19 @@ DavResult  *dav_doctor_propfind      (DavDoctorRun  *run,
                                       const char    *url,
                                       DavPropfind   *propfind,
                                       GError       **error);
+/* For a check that calls a DavClient verb itself: pass
+ * dav_doctor_waiter_done and a zeroed waiter as its callback, then
+ * dav_doctor_wait () iterates the worker's context until it ended and
+ * returns its GAsyncResult (owned by the waiter's caller: unref it). */
+typedef struct {
+  GAsyncResult *result;
+} DavDoctorWaiter;
+
+void          dav_doctor_waiter_done (GObject          *source,
+                                      GAsyncResult     *result,
+                                      gpointer          waiter);
+GAsyncResult *dav_doctor_wait        (DavDoctorRun     *run,
+                                      DavDoctorWaiter  *waiter);
 /* The response body of @result as received (the exchange log's copy, up
  * to its cap), or NULL. */
 GBytes     *dav_doctor_dup_body      (DavDoctorRun  *run,

@@ -670,23 +670,19 @@ post_text (Worker     *worker,
 
 /* ---- what the checks call ------------------------------------------------ */
 
-typedef struct {
-  GAsyncResult *result;
-} Waiter;
-
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+void
+dav_doctor_waiter_done (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
-  Waiter *waiter = user_data;
+  DavDoctorWaiter *waiter = user_data;
 
   waiter->result = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (DavDoctorRun *run,
-          Waiter       *waiter)
+GAsyncResult *
+dav_doctor_wait (DavDoctorRun    *run,
+                 DavDoctorWaiter *waiter)
 {
   while (waiter->result == NULL)
     g_main_context_iteration (run->context, TRUE);
@@ -704,7 +700,7 @@ dav_doctor_send (DavDoctorRun       *run,
                  GError            **error)
 {
   DavRequest *req;
-  Waiter waiter = { NULL };
+  DavDoctorWaiter waiter = { NULL };
   g_autoptr(GAsyncResult) result = NULL;
 
   g_return_val_if_fail (run != NULL, NULL);
@@ -717,8 +713,8 @@ dav_doctor_send (DavDoctorRun       *run,
     dav_request_set_body (req, g_bytes_new (body, strlen (body)), content_type);
   req->no_follow = run->no_follow;
 
-  dav_request_start (req, dav_doctor_send, run->cancellable, on_sent, &waiter);
-  result = wait_for (run, &waiter);
+  dav_request_start (req, dav_doctor_send, run->cancellable, dav_doctor_waiter_done, &waiter);
+  result = dav_doctor_wait (run, &waiter);
 
   return dav_request_finish (run->client, result, dav_doctor_send, error);
 }
@@ -729,13 +725,13 @@ dav_doctor_propfind (DavDoctorRun  *run,
                      DavPropfind   *propfind,
                      GError       **error)
 {
-  Waiter waiter = { NULL };
+  DavDoctorWaiter waiter = { NULL };
   g_autoptr(GAsyncResult) result = NULL;
 
   g_return_val_if_fail (run != NULL, NULL);
 
-  dav_client_propfind_async (run->client, url, propfind, run->cancellable, on_sent, &waiter);
-  result = wait_for (run, &waiter);
+  dav_client_propfind_async (run->client, url, propfind, run->cancellable, dav_doctor_waiter_done, &waiter);
+  result = dav_doctor_wait (run, &waiter);
 
   return dav_client_propfind_finish (run->client, result, error);
 }
