@@ -11,8 +11,8 @@ against the Apache share of tests/ui/run-ui-test:
   answered 200, not 201: a warning, lock-unmapped-200); no error; the
   scratch folder is named as removed, and the share lists the same
   before and after;
-- closing the window while the write checks run cancels them, and the
-  scratch folder is still removed;
+- closing the window while the write checks run (slowed down by a
+  forwarder) cancels them, and the scratch folder is still removed;
 - on a share behind a login (Basic), the login given in the browser is
   the doctor's;
 - a faulty server (tests/doctor/fault-proxy.py with one read-only fault
@@ -25,10 +25,13 @@ Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -190,25 +193,81 @@ try:
         row = expand(app, window, LOCK_UNMAPPED)
         found = "\n".join(labels_in(row)) if row is not None else ""
         tap.ok("200" in found, "Apache's warning on locking a new name quotes its 200", found)
+finally:
+    app.quit()
 
-    # ---- 3. closed while the write checks run: they stop, the folder goes
+
+# ---- 3. closed while the write checks run: they stop, the folder goes
+
+
+class SlowForwarder:
+    """A TCP forwarder on 127.0.0.1 to the share's server that holds what
+    the client sends for a moment, so that the checks take long enough to
+    be closed halfway."""
+
+    def __init__(self, url, delay=0.15):
+        parts = urllib.parse.urlsplit(url)
+        self.upstream = (parts.hostname, parts.port)
+        self.delay = delay
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = urllib.parse.urlunsplit(parts._replace(netloc=f"127.0.0.1:{self.listener.getsockname()[1]}"))
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            threading.Thread(target=self.pump, args=(client, server, self.delay), daemon=True).start()
+            threading.Thread(target=self.pump, args=(server, client, 0), daemon=True).start()
+
+    @staticmethod
+    def pump(source, target, delay):
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                time.sleep(delay)
+                target.sendall(data)
+        except OSError:
+            pass
+        for end in (source, target):
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def close(self):
+        self.listener.close()
+
+
+slow = SlowForwarder(URL)
+app = App()
+try:
+    window = open_from_start_page(app, slow.url)
+    again = tr("Check _Again").replace("_", "")
     writing = False
     if window is not None:
-        app.press_button(tr("Check _Again").replace("_", ""), within=window)
+        activate(app.find(tr("Also Check Writing"), "check box", timeout=5, within=window), "toggle")
         app.press_button(tr("_Check").replace("_", ""), within=window)
-        # A write check under way: the scratch folder is there.
-        writing = wait_for(lambda: any(t not in READ_CHECKS.values() and s == "Running"
-                                       for t, s in check_rows(window).items()), 60)
+        # MKCOL has begun (the scratch folder is being made or there) and
+        # the run goes on.
+        writing = wait_for(lambda: check_rows(window).get("MKCOL") not in (None, "Waiting") and
+                           app.button(again, within=window, timeout=0) is None, 90)
         point_into(window)
         press("Escape")
     # The window hides at once; the run ends, removing the scratch folder.
     gone = window is not None and app.window_gone(TITLE, 60)
-    removed = wait_for(lambda: share_hrefs() == before, 30)
+    removed = wait_for(lambda: share_hrefs() == before, 60)
     tap.ok(writing and gone and removed,
            "closing the window while writing cancels, and removes the scratch folder before it goes",
            f"closed while writing: {writing}\ngone: {gone}\nafter: {share_hrefs()}")
 finally:
     app.quit()
+    slow.close()
 
 
 # ---- 4. a share behind a login: the browser's login is the doctor's
