@@ -15,8 +15,9 @@ against the Apache share of tests/ui/run-ui-test:
   forwarder) cancels them, and the scratch folder is still removed;
 - on a share behind a login (Basic), the login given in the browser is
   the doctor's;
-- a faulty server (tests/doctor/fault-proxy.py with one read-only fault
-  in front of Apache), its address typed on the start page: the faulted check's row Failed, and expanded, its
+- a faulty server (tests/doctor/fault-proxy.py with one fault in front
+  of Apache, a read-only one where there is one), its address typed on
+  the start page: the faulted check's row Failed, and expanded, its
   finding's Expected and Got, which clients it breaks, Show Exchange
   with the request and the response, and Export as Markdown writes a
   file that names the finding.
@@ -37,8 +38,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from davscope_ui import (App, Tap, activate, choose_in_file_chooser, click, find_all_in,  # noqa: E402
-                         find_in, keycombo, labels_in, name_of, point_into, press, role_of,
-                         share_hrefs, tr, type_text, wait_for)
+                         find_in, keycombo, labels_in, name_of, point_into, press,
+                         scroll_into, share_hrefs, tr, type_text, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 PROXY = os.path.join(HERE, "..", "doctor", "fault-proxy.py")
@@ -56,7 +57,16 @@ READ_CHECKS = {
     "propfind-invalid": "PROPFIND with a broken body", "property-values": "Property values",
     "get-head": "GET and HEAD",
 }
-LOCK_UNMAPPED = "Locking a new name"
+WRITE_CHECKS = {
+    "mkcol": "MKCOL", "put-get": "PUT and GET", "conditional-put": "Conditional PUT",
+    "expect-continue": "Expect: 100-continue", "proppatch": "PROPPATCH",
+    "proppatch-namespaces": "Properties in many namespaces",
+    "proppatch-atomic": "PROPPATCH is all or nothing", "copy": "COPY", "move": "MOVE",
+    "delete": "DELETE", "lock": "LOCK and UNLOCK", "lock-enforced": "Locks are enforced",
+    "lock-member": "Deleting a folder with a locked member", "lock-shared": "Shared locks",
+    "lock-unmapped": "Locking a new name",
+}
+LOCK_UNMAPPED = WRITE_CHECKS["lock-unmapped"]
 
 tap = Tap()
 
@@ -123,7 +133,7 @@ def expand(app, window, title):
     row = next((n for n in find_all_in(window, role="list item", only_shown=False)
                 if name_of(n).rpartition(": ")[0] == title), None)
     header = find_in(row, title, "list item", only_shown=False) if row is not None else None
-    if header is None:
+    if header is None or not scroll_into(header, window):
         return None
     point_into(window)
     click(header)
@@ -301,37 +311,36 @@ finally:
 
 
 def pick_fault():
-    """A read-only fault of the fault proxy: options-class2-without-1 if
-    there is one, else the first of a read-only check, the proxy's
-    self-test faults last."""
+    """A fault of the fault proxy: options-class2-without-1 if there is
+    one, else one of a read-only check, else a write fault (the proxy's
+    own self-test faults last): (name, check, finds, write)."""
     listed = subprocess.run([sys.executable, PROXY, "--list"], capture_output=True, text=True).stdout
     faults = []
     for line in listed.splitlines():
         parts = line.split("\t")
         fields = dict(p.split("=", 1) for p in parts[2:] if "=" in p)
-        if "write" not in parts and fields.get("check") in READ_CHECKS:
-            faults.append((parts[0], fields["check"], fields["finds"]))
-    # The proxy's own self-test faults only when there is no other.
-    faults.sort(key=lambda f: (f[0].startswith("selftest-"), f[0] != "options-class2-without-1"))
+        if fields.get("check") in READ_CHECKS or fields.get("check") in WRITE_CHECKS:
+            faults.append((parts[0], fields["check"], fields["finds"], "write" in parts))
+    faults.sort(key=lambda f: (f[0].startswith("selftest-"), f[3], f[0] != "options-class2-without-1"))
     return faults[0] if faults else None
 
 
 fault = pick_fault() if os.path.exists(PROXY) else None
 if fault is None:
-    tap.ok(False, "a read-only fault of tests/doctor/fault-proxy.py to check against",
-           f"{PROXY} missing or lists no read-only fault")
+    tap.ok(False, "a fault of tests/doctor/fault-proxy.py to check against",
+           f"{PROXY} missing or lists no fault of a check")
 else:
-    name, check, finds = fault
-    tap.diag(f"fault: {name} (check {check}, finds {finds})")
+    name, check, finds, write = fault
+    tap.diag(f"fault: {name} (check {check}, finds {finds}{', writing' if write else ''})")
     proxy = subprocess.Popen([sys.executable, PROXY, "--fault", name], stdout=subprocess.PIPE, text=True)
     proxied = proxy.stdout.readline().strip()
     local = tempfile.mkdtemp(prefix="davscope-ui-doctor-")
     app = App()
     try:
         window = open_from_start_page(app, proxied)
-        ended = window is not None and run_checks(app, window)
+        ended = window is not None and run_checks(app, window, write=write)
         rows = check_rows(window) if ended else {}
-        title = READ_CHECKS[check]
+        title = {**READ_CHECKS, **WRITE_CHECKS}[check]
         tap.ok(rows.get(title) == "Failed", f"behind the fault {name}, the row '{title}' ends Failed",
                f"rows: {rows}")
         row = expand(app, window, title) if ended else None
@@ -345,8 +354,8 @@ else:
         shown = app.press_button(tr("Show _Exchange").replace("_", ""), within=row) if row is not None else None
         exchange = app.window(tr("Exchange"), timeout=10) if shown is not None else None
         text = labels_in(exchange) if exchange is not None else []
-        tap.ok(any(t.startswith(("GET ", "PROPFIND ", "OPTIONS ", "HEAD ")) and "\n" in t for t in text) and
-               any(t[:3].isdigit() or t.startswith("HTTP/") for t in text if "\n" in t),
+        tap.ok(any(re.match(r"[A-Z]+ \S+", t) and "\n" in t for t in text) and
+               any(re.match(r"(HTTP/\S+ )?\d{3}\b", t) and "\n" in t for t in text),
                "Show Exchange shows the request and the response", text)
         if exchange is not None:
             point_into(exchange)
