@@ -352,6 +352,7 @@ try:
         check = name_of(failed[0]).rpartition(": ")[0]
         header = find_in(failed[0], check, "list item", only_shown=False)
         scroll_into(header, doctor)
+        time.sleep(1.5)   # the wheel's scrolling glides on for a moment
         point_into(doctor)
         click(header)
         time.sleep(1)
@@ -360,7 +361,7 @@ try:
             if box is None or room is None or box[1] < room[1] + 260:
                 break
             rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8, button=5)
-            time.sleep(0.1)
+            time.sleep(0.5)
         save(doctor, "doctor")
     else:
         missing("doctor", f"ended: {bool(ended)}\nlabels: {labels_in(doctor) if doctor is not None else None}")

@@ -135,6 +135,7 @@ def expand(app, window, title):
     header = find_in(row, title, "list item", only_shown=False) if row is not None else None
     if header is None or not scroll_into(header, window):
         return None
+    time.sleep(1.5)   # the wheel's scrolling glides on for a moment
     point_into(window)
     click(header)
     time.sleep(1)
