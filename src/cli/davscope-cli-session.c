@@ -73,7 +73,10 @@ prompt_password (const char *user,
   if (tty == NULL)
     return NULL;
 
-  fprintf (tty, _("Password for %s at %s (%s): "), user, host, realm);
+  if (realm != NULL)
+    fprintf (tty, _("Password for %s at %s (%s): "), user, host, realm);
+  else
+    fprintf (tty, _("Password for %s at %s: "), user, host);
   fflush (tty);
   if (tcgetattr (fileno (tty), &saved) == 0)
     {
@@ -169,6 +172,24 @@ on_authenticate (DavClient *client,
 
   soup_auth_authenticate (auth, session->user, session->password);
   return TRUE;
+}
+
+char *
+davscope_cli_session_dup_password (DavscopeCliSession *session,
+                                   const char         *url)
+{
+  const char *env = g_getenv ("DAVSCOPE_PASSWORD");
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *host = NULL;
+
+  if (session->user == NULL)
+    return NULL;
+  if (env != NULL)
+    return g_strdup (env);
+
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  host = dav_text_escape (uri != NULL && g_uri_get_host (uri) ? g_uri_get_host (uri) : url, -1);
+  return prompt_password (session->user, NULL, host);
 }
 
 gboolean

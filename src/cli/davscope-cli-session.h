@@ -50,6 +50,11 @@ int         davscope_cli_session_usage       (DavscopeCliSession  *session,
  * with --json the document of a usage error), when it cannot be. */
 gboolean    davscope_cli_session_connect     (DavscopeCliSession  *session,
                                               const char          *base_url);
+/* The password for --user before any request (the doctor logs in with
+ * its own client): DAVSCOPE_PASSWORD, else a prompt on the terminal
+ * naming the host of @url; NULL without --user or a terminal. */
+char       *davscope_cli_session_dup_password (DavscopeCliSession *session,
+                                               const char         *url);
 void        davscope_cli_session_clear       (DavscopeCliSession  *session);
 /* Runs the main loop until @slot is set by davscope_cli_session_done. */
 GAsyncResult *davscope_cli_session_wait      (DavscopeCliSession  *session,

@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "mv", davscope_cli_mv, N_("Move or rename a resource on the server") },
   { "lock", davscope_cli_lock, N_("Lock a resource") },
   { "unlock", davscope_cli_unlock, N_("Release a lock") },
+  { "doctor", davscope_cli_doctor, N_("Check what a WebDAV server does wrong, and which clients it breaks") },
 };
 
 static void

@@ -28,5 +28,6 @@ int davscope_cli_cp      (int argc, char **argv);
 int davscope_cli_mv      (int argc, char **argv);
 int davscope_cli_lock    (int argc, char **argv);
 int davscope_cli_unlock  (int argc, char **argv);
+int davscope_cli_doctor  (int argc, char **argv);
 
 G_END_DECLS

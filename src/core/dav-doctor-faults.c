@@ -309,6 +309,13 @@ static const DavDoctorFault faults[] = {
     N_("The login given was refused"),
     N_("The server answered 401 to the user name and password given to the doctor, so the checks that need a login were not run. This is not a fault of the server unless the login is right. Check the user name and password, and run the doctor again."),
     NULL },
+  /* Not a fault of the WebDAV, but nothing else can be checked: the
+   * finding says what the connection met (refused, no such host, a
+   * timeout). */
+  { "connection-failed", DAV_DOCTOR_ERROR, "RFC 9110 §4.2.1",
+    N_("No connection to the server"),
+    N_("The doctor could not get an answer from the address: the connection was refused, the host name is unknown, or nothing came back in time. No client can use the share either. Check the address and the port, and that the server is running and reachable from this machine."),
+    NULL },
 
   /* ---- OPTIONS ---- */
 
@@ -731,11 +738,18 @@ static const DavDoctorFault faults[] = {
     NULL },
   { "propfind-invalid-status", DAV_DOCTOR_WARNING, "RFC 4918 §8.2",
     N_("A broken PROPFIND body was refused, but not with 400"),
-    N_("The server refused a PROPFIND with a broken XML body, but with another status than 400 Bad Request (lighttpd answers 415 Unsupported Media Type). The request fails as it should, yet the status tells the client the wrong reason, and litmus counts it as a failure. Answer a body that is not well-formed XML with 400."),
+    N_("The server refused a PROPFIND with a broken XML body, but with another status than 400 Bad Request, such as 415 Unsupported Media Type. The request fails as it should, yet the status tells the client the wrong reason, and litmus counts it as a failure. Answer a body that is not well-formed XML with 400."),
     NULL },
   { "body-without-content-type-refused", DAV_DOCTOR_INFO, "RFC 9110 §8.3",
     N_("An XML body without Content-Type was refused"),
     N_("The server refused a PROPFIND or PROPPATCH whose XML body came without a Content-Type header, with 415 Unsupported Media Type. RFC 9110 allows that, since a body without a type may be treated as unknown data, but litmus sends its bodies this way, which is why litmus fails many tests on lighttpd. Servers that look at the body itself accept such requests."),
+    NULL },
+  /* lighttpd 1.4.69 answers propname with <getcontentlength/> and the
+   * like, the default namespace undeclared: names of properties that do
+   * not exist. */
+  { "propname-no-namespace", DAV_DOCTOR_WARNING, "RFC 4918 §9.1",
+    N_("A propname request was answered with names in no namespace"),
+    N_("A PROPFIND with <propname/> must name the properties the resource has, DAV:getcontentlength among them, but the server named them without the DAV: namespace, which makes them other properties, ones the resource does not have. A client that asks for the names it was given gets 404 for each. Put the DAV: properties in the DAV: namespace in the propname answer too."),
     NULL },
 
   /* ---- property values, GET and HEAD ---- */

@@ -243,6 +243,9 @@ struct _DavDoctor
   char          *scratch;
   GStrv          leftovers;
   char          *server;
+  GDateTime     *started;
+  gint64         started_monotonic;
+  gint64         duration;
 };
 
 G_DEFINE_FINAL_TYPE (DavDoctor, dav_doctor, G_TYPE_OBJECT)
@@ -269,6 +272,7 @@ dav_doctor_finalize (GObject *object)
   g_free (self->scratch);
   g_strfreev (self->leftovers);
   g_free (self->server);
+  g_clear_pointer (&self->started, g_date_time_unref);
 
   G_OBJECT_CLASS (dav_doctor_parent_class)->finalize (object);
 }
@@ -486,6 +490,20 @@ dav_doctor_get_server (DavDoctor *self)
   return self->server;
 }
 
+GDateTime *
+dav_doctor_get_started (DavDoctor *self)
+{
+  g_return_val_if_fail (DAV_IS_DOCTOR (self), NULL);
+  return self->started;
+}
+
+gint64
+dav_doctor_get_duration (DavDoctor *self)
+{
+  g_return_val_if_fail (DAV_IS_DOCTOR (self), 0);
+  return self->duration;
+}
+
 const char *
 dav_doctor_group_get_title (DavDoctorGroup group)
 {
@@ -601,6 +619,7 @@ on_post (gpointer user_data)
     case POST_END:
       self->running = FALSE;
       self->finished = TRUE;
+      self->duration = MAX (g_get_monotonic_time () - self->started_monotonic, 1);
       self->cancelled = post->state == DAV_DOCTOR_CHECK_CANCELLED;
       self->leftovers = g_steal_pointer (&post->leftovers);
       if (post->error != NULL)
@@ -1004,11 +1023,14 @@ problem_fault (DavProblemKind kind,
     case DAV_PROBLEM_EMPTY_BODY:
     case DAV_PROBLEM_NOT_MULTISTATUS:
     case DAV_PROBLEM_FORBIDDEN_DTD:
-    case DAV_PROBLEM_ENCODING:
     case DAV_PROBLEM_UNEXPECTED_ELEMENT:
     case DAV_PROBLEM_UNEXPECTED_TEXT:
     case DAV_PROBLEM_DUPLICATE_ELEMENT:
       return "multistatus-malformed";
+    case DAV_PROBLEM_ENCODING:
+      /* The parser's only encoding problem: the header's charset
+       * against the document's. */
+      return "propfind-content-type";
     case DAV_PROBLEM_TRUNCATED:
       return "propfind-truncated";
     case DAV_PROBLEM_NAMESPACE:
@@ -1060,6 +1082,11 @@ report_problem (DavDoctorRun *run,
   const char *fault = problem_fault (problem->kind, &severity);
   g_autofree char *key = NULL;
   g_autofree char *where = NULL;
+
+  /* Not XML by its Content-Type, though a 207 (the request pipeline's
+   * problem, which has no place in the body). */
+  if (problem->kind == DAV_PROBLEM_NOT_MULTISTATUS && problem->line == 0)
+    fault = "propfind-content-type";
 
   if (fault == NULL || dav_doctor_fault_lookup (fault) == NULL)
     return;
@@ -1315,6 +1342,8 @@ dav_doctor_run_async (DavDoctor           *self,
   g_return_if_fail (!self->running && !self->finished);
 
   self->running = TRUE;
+  self->started = g_date_time_new_now_utc ();
+  self->started_monotonic = g_get_monotonic_time ();
 
   worker = g_new0 (Worker, 1);
   worker->owner = g_main_context_ref_thread_default ();

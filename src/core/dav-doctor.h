@@ -152,6 +152,10 @@ const char  *dav_doctor_get_scratch_url    (DavDoctor    *self);
 GStrv        dav_doctor_get_leftovers      (DavDoctor    *self);
 /* The server's name as it gives it (Server header), or NULL. */
 const char  *dav_doctor_get_server         (DavDoctor    *self);
+/* When the run started (UTC; NULL before), and how long it took in
+ * microseconds (0 until it finished): for the reports. */
+GDateTime   *dav_doctor_get_started        (DavDoctor    *self);
+gint64       dav_doctor_get_duration       (DavDoctor    *self);
 
 /* Translated group titles: "Connection", "Locks". */
 const char  *dav_doctor_group_get_title    (DavDoctorGroup      group);
@@ -165,5 +169,8 @@ const char  *dav_doctor_check_state_to_string (DavDoctorCheckState state);
 char        *dav_doctor_to_markdown        (DavDoctor    *self);
 char        *dav_doctor_to_json            (DavDoctor    *self,
                                             gboolean      pretty);
+/* Translated, one line: "3 errors, 2 warnings, 1 info in 27 checks;
+ * scratch folder removed" (dav-doctor-report.c). */
+char        *dav_doctor_dup_summary_line   (DavDoctor    *self);
 
 G_END_DECLS
