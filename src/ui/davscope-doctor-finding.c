@@ -47,16 +47,6 @@ escape_lines (const char *text)
   return g_strjoinv ("\n", lines);
 }
 
-static void
-set_margins (GtkWidget *widget,
-             int        margin)
-{
-  gtk_widget_set_margin_top (widget, margin);
-  gtk_widget_set_margin_bottom (widget, margin);
-  gtk_widget_set_margin_start (widget, margin);
-  gtk_widget_set_margin_end (widget, margin);
-}
-
 static GtkWidget *
 text_label (const char *text,
             const char *css_class)
@@ -179,7 +169,7 @@ exchange_part (GtkWidget  *box,
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  set_margins (body, 6);
+  davscope_set_margins (body, 6);
   gtk_frame_set_child (GTK_FRAME (frame), body);
   gtk_box_append (GTK_BOX (box), frame);
 
@@ -226,7 +216,7 @@ on_show_exchange (GtkButton        *button,
     }
   gtk_box_append (GTK_BOX (content), header);
 
-  set_margins (box, 12);
+  davscope_set_margins (box, 12);
   exchange_part (box, _("Request"), finding->request);
   gtk_widget_set_margin_top (exchange_part (box, _("Response"), finding->response), 6);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
@@ -351,7 +341,7 @@ davscope_doctor_finding_new (DavDoctorFinding *finding)
   g_autofree char *request = NULL;
   int row = 0;
 
-  set_margins (box, 12);
+  davscope_set_margins (box, 12);
 
   gtk_box_append (GTK_BOX (top), severity_badge_new (finding->severity));
   gtk_widget_set_hexpand (title, TRUE);

@@ -94,23 +94,6 @@ show_toast (DavscopeDoctorWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
-static void
-set_margins (GtkWidget *widget,
-             int        margin)
-{
-  gtk_widget_set_margin_top (widget, margin);
-  gtk_widget_set_margin_bottom (widget, margin);
-  gtk_widget_set_margin_start (widget, margin);
-  gtk_widget_set_margin_end (widget, margin);
-}
-
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  return davscope_plain_label (text, css_class, TRUE, FALSE);
-}
-
 static const char *
 state_word (DavDoctorCheckState state)
 {
@@ -160,9 +143,9 @@ fill_row (CheckRow *row)
   if (state == DAV_DOCTOR_CHECK_SKIPPED && reason != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Skipped: %s"), reason);
-      GtkWidget *label = text_label (text, NULL);
+      GtkWidget *label = davscope_plain_label (text, NULL, TRUE, FALSE);
 
-      set_margins (label, 12);
+      davscope_set_margins (label, 12);
       add_to_row (row, label);
     }
 
@@ -265,8 +248,8 @@ check_row_new (DavscopeDoctorWindow *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row), row->badge);
 
   /* What it sends, before anything it found. */
-  summary = text_label (dav_doctor_check_get_summary (check), "dim-label");
-  set_margins (summary, 12);
+  summary = davscope_plain_label (dav_doctor_check_get_summary (check), "dim-label", TRUE, FALSE);
+  davscope_set_margins (summary, 12);
   add_to_row (row, summary);
 
   row->handler = g_signal_connect (check, "notify::state", G_CALLBACK (on_check_state), row);

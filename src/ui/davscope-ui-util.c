@@ -94,6 +94,16 @@ davscope_label_set_text_or_hide (GtkWidget  *label,
   gtk_widget_set_visible (label, text != NULL && *text != '\0');
 }
 
+void
+davscope_set_margins (GtkWidget *widget,
+                      int        margin)
+{
+  gtk_widget_set_margin_top (widget, margin);
+  gtk_widget_set_margin_bottom (widget, margin);
+  gtk_widget_set_margin_start (widget, margin);
+  gtk_widget_set_margin_end (widget, margin);
+}
+
 GtkFileFilter *
 davscope_file_filter_new (const char *name,
                           const char *pattern,

@@ -40,6 +40,10 @@ GtkWidget  *davscope_plain_label       (const char  *text,
 void        davscope_label_set_text_or_hide (GtkWidget  *label,
                                              const char *text);
 
+/* The same margin on all four sides. */
+void           davscope_set_margins       (GtkWidget           *widget,
+                                           int                  margin);
+
 /* A filter of a file chooser: @name ("JSON"), one @pattern, one type. */
 GtkFileFilter *davscope_file_filter_new   (const char          *name,
                                            const char          *pattern,

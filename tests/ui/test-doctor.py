@@ -19,11 +19,12 @@ against the Apache share of tests/ui/run-ui-test:
   of Apache, a read-only one where there is one), its address typed on
   the start page: the faulted check's row Failed, and expanded, its
   finding's Expected and Got, which clients it breaks, Show Exchange
-  with the request and the response, and Export as Markdown writes a
-  file that names the finding.
+  with the request and the response, and Export as Markdown and as JSON
+  write files that name the finding.
 
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 
+import json
 import os
 import re
 import socket
@@ -373,6 +374,19 @@ else:
         content = open(exported, encoding="utf-8").read() if os.path.exists(exported) else ""
         tap.ok(chosen and finds in content, f"Export as Markdown (Ctrl+E) writes a file that names {finds}",
                f"chooser: {chosen}\n{content[:2000]}")
+        exported = os.path.join(local, "doctor.json")
+        point_into(window)
+        keycombo("<Control><Shift>e")
+        chosen = choose_in_file_chooser(app, tr("Export as JSON"), exported, tr("_Export").replace("_", ""))
+        wait_for(lambda: os.path.exists(exported) and os.path.getsize(exported) > 0, 10)
+        try:
+            with open(exported, encoding="utf-8") as f:
+                content = f.read()
+            parsed = json.loads(content)
+        except (OSError, ValueError) as e:
+            content, parsed = str(e), None
+        tap.ok(chosen and parsed is not None and f'"{finds}"' in content,
+               f"Export as JSON (Ctrl+Shift+E) writes JSON that names {finds}", f"chooser: {chosen}\n{content[:2000]}")
     finally:
         app.quit()
         proxy.terminate()
