@@ -300,7 +300,9 @@ static void
 update_actions (DavscopeDoctorWindow *self)
 {
   gboolean running = self->cancellable != NULL;
-  gboolean ended = !running && self->doctor != NULL && self->run_error == NULL;
+  /* Also a run that could not reach the server: its Connection finding
+   * is what a bug report needs. */
+  gboolean ended = !running && self->doctor != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doctor.cancel",
                                  running && !g_cancellable_is_cancelled (self->cancellable));
