@@ -9,9 +9,8 @@ against the Apache share of tests/ui/run-ui-test:
 - from the browser's main menu, with writing: every row ends Passed or
   Skipped, but for what Apache really does (a LOCK on an unmapped name
   answered 200, not 201; a corrupt lock token answered 400, not 423:
-  warnings, as litmus gives); no error; the
-  scratch folder is named as removed, and the share lists the same
-  before and after;
+  warnings, as litmus gives); no error; the scratch folder is named as
+  removed, and the share lists the same before and after;
 - closing the window while the write checks run (slowed down by a
   forwarder) cancels them, and the scratch folder is still removed;
 - on a share behind a login (Basic), the login given in the browser is
