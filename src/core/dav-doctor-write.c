@@ -165,9 +165,11 @@ describe_content (GBytes *content)
       return g_strdup_printf (_("The file holds “%s”."), escaped);
     }
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file holds %" G_GSIZE_FORMAT " byte.",
-                                       "The file holds %" G_GSIZE_FORMAT " bytes.", length),
-                          length);
+  /* %lu rather than G_GSIZE_FORMAT: xgettext cannot read a format
+   * built from a macro. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file holds %lu byte.",
+                                       "The file holds %lu bytes.", length),
+                          (unsigned long) length);
 }
 
 /* The status of a PROPFIND Depth: 0 of @url: 207 when it is there, 404
@@ -617,8 +619,8 @@ report_mismatch (DavDoctorRun *run,
    * counts and a byte offset. */
   dav_doctor_report (run, "put-get-mismatch", get,
                      _("The bytes that were uploaded"),
-                     _("%" G_GSIZE_FORMAT " bytes came back for %" G_GSIZE_FORMAT " sent; the first difference is at byte %" G_GSIZE_FORMAT),
-                     got_length, sent_length, at);
+                     _("%lu bytes came back for %lu sent; the first difference is at byte %lu"),
+                     (unsigned long) got_length, (unsigned long) sent_length, (unsigned long) at);
 }
 
 void
