@@ -66,6 +66,7 @@ struct _DavscopeDoctorWindow
   GPtrArray            *rows;         /* CheckRow* */
   gboolean              closing;      /* closed while running: goes when the run ends */
   gboolean              disposed;
+  double                followed;     /* the scroll position following the run set; -1: the person scrolled */
 
   GtkFileChooserNative *chooser;
   gboolean              chooser_json;
@@ -314,6 +315,50 @@ update_actions (DavscopeDoctorWindow *self)
   gtk_widget_set_visible (self->export_button, ended);
 }
 
+/* The scrolling of the checks (an AdwPreferencesPage scrolls itself). */
+static GtkScrolledWindow *
+checks_scrolled (DavscopeDoctorWindow *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (self->checks_page);
+
+  return GTK_IS_SCROLLED_WINDOW (child) ? GTK_SCROLLED_WINDOW (child) : NULL;
+}
+
+/* The running check's row scrolled into view, downwards only, as a log
+ * follows its last line; no more once the person has scrolled. */
+static void
+follow (DavscopeDoctorWindow *self,
+        CheckRow             *row)
+{
+  GtkScrolledWindow *scrolled = checks_scrolled (self);
+  GtkAdjustment *adjustment;
+  graphene_point_t bottom;
+  double value, page;
+
+  if (scrolled == NULL || self->followed < 0)
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (value != self->followed)
+    {
+      self->followed = -1;
+      return;
+    }
+
+  if (!gtk_widget_compute_point (row->row, gtk_scrolled_window_get_child (scrolled),
+                                 &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (row->row)), &bottom))
+    return;
+
+  /* Its group's next row in sight too, when there is one. */
+  if (bottom.y + 24 > value + page)
+    {
+      gtk_adjustment_set_value (adjustment, bottom.y + 24 - page);
+      self->followed = gtk_adjustment_get_value (adjustment);
+    }
+}
+
 static void
 update_progress (DavscopeDoctorWindow *self)
 {
@@ -333,6 +378,7 @@ update_progress (DavscopeDoctorWindow *self)
       if (dav_doctor_check_get_state (row->check) == DAV_DOCTOR_CHECK_RUNNING)
         {
           gtk_label_set_text (GTK_LABEL (self->current_label), dav_doctor_check_get_title (row->check));
+          follow (self, row);
           break;
         }
     }
@@ -586,6 +632,10 @@ start (DavscopeDoctorWindow *self)
   dav_doctor_set_timeout (self->doctor, g_settings_get_int (settings, "request-timeout"));
 
   build_checks (self);
+  /* A new run starts at the top, and follows its checks from there. */
+  if (checks_scrolled (self) != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (checks_scrolled (self)), 0);
+  self->followed = 0;
   gtk_label_set_text (GTK_LABEL (self->current_label), "");
   update_progress (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->status_stack), "progress");

@@ -354,9 +354,10 @@ def save_failed(app, doctor, failed):
     time.sleep(1)
     for _ in range(30):
         box, room = extents(header), extents(doctor)
-        if box is None or room is None or box[1] < room[1] + 260:
+        if box is None or room is None or room[1] + 250 <= box[1] < room[1] + 340:
             break
-        rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8, button=5)
+        rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8,
+                       button=5 if box[1] >= room[1] + 340 else 4)
         time.sleep(0.5)
     save(doctor, "doctor")
 
