@@ -806,3 +806,47 @@ davscope_credentials_attach (DavClient *client,
   g_signal_connect_data (client, "authenticate", G_CALLBACK (on_authenticate),
                          attachment, attachment_free, 0);
 }
+
+gboolean
+davscope_credentials_lookup (const char  *url,
+                             char       **user,
+                             char       **password)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autofree char *prefix = NULL;
+  g_autofree char *host = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean plain;
+
+  g_return_val_if_fail (user != NULL && password != NULL, FALSE);
+
+  *user = *password = NULL;
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return FALSE;
+
+  /* The key's authority is soup_auth_get_authority's: host:port. */
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  plain = g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0 ||
+          g_ascii_strcasecmp (g_uri_get_scheme (uri), "dav") == 0;
+  prefix = g_strdup_printf ("%s://%s:%d\n", plain ? "http" : "https", host, g_uri_get_port (uri));
+
+  g_hash_table_iter_init (&iter, get_remembered_logins ());
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Remembered *remembered = value;
+
+      if (!g_str_has_prefix (key, prefix))
+        continue;
+      /* The doctor answers any scheme the server offers: over plain
+       * http only where the dialog would have sent it too. */
+      if (plain && !host_is_loopback (host) && !remembered->cleartext_ok)
+        return FALSE;
+
+      *user = g_strdup (remembered->user);
+      *password = g_strdup (remembered->password);
+      return TRUE;
+    }
+
+  return FALSE;
+}

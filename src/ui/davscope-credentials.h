@@ -23,4 +23,12 @@ G_BEGIN_DECLS
 void davscope_credentials_attach (DavClient *client,
                                   GtkWindow *parent);
 
+/* The login given for @url's server in this run (any realm), for a
+ * client of another kind that cannot ask (Check Server's doctor): FALSE
+ * when there is none, or when it would go as Basic over plain http to
+ * another computer without the user's consent. */
+gboolean davscope_credentials_lookup (const char  *url,
+                                      char       **user,
+                                      char       **password);
+
 G_END_DECLS

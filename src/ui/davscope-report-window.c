@@ -35,11 +35,11 @@
 #include "davscope-inspector-window.h"
 #include "davscope-report-row.h"
 #include "davscope-tree-row.h"
+#include "davscope-ui-util.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dav-local-file.h"
 #include "dav-operation.h"
 #include "dav-status.h"
 #include "dav-text.h"
@@ -560,24 +560,13 @@ export_done_cb (GObject      *source,
 {
   g_autoptr(DavscopeReportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = davscope_write_text_finish (G_FILE (source), result, &error);
   g_autofree char *text = NULL;
 
-  /* Written private (0600), then given the mode every file Davscope
-   * writes gets (dav-local-file.c): never writable by others, even when
-   * the app was started with umask 000. Left 0600 if that fails. */
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (name == NULL)
     text = g_strdup_printf (_("Could not export the report: %s"), error->message);
   else
-    {
-      g_autofree char *basename = g_file_get_basename (G_FILE (source));
-      g_autofree char *name = g_filename_display_name (basename);
-      g_autofree char *path = g_file_get_path (G_FILE (source));
-
-      /* A file elsewhere (gvfs) has the mode its file system gives it. */
-      if (path != NULL)
-        dav_local_file_set_mode (path, NULL);
-      text = g_strdup_printf (_("Report exported to “%s”"), name);
-    }
+    text = g_strdup_printf (_("Report exported to “%s”"), name);
 
   /* The window may have closed while the file was written. */
   if (self->toast_overlay != NULL)
@@ -623,23 +612,7 @@ on_export_response (GtkNativeDialog      *dialog,
     return;
 
   text = csv ? dav_report_to_csv (self->shown) : dav_report_to_json (self->shown, TRUE);
-  g_file_replace_contents_bytes_async (file, g_bytes_new_take (text, strlen (text)), NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                       export_done_cb, g_object_ref (self));
-}
-
-static GtkFileFilter *
-file_filter_new (const char *name,
-                 const char *pattern,
-                 const char *mime_type)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-
-  return filter;
+  davscope_write_text_async (file, text, export_done_cb, g_object_ref (self));
 }
 
 static void
@@ -648,8 +621,8 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   DavscopeReportWindow *self = DAVSCOPE_REPORT_WINDOW (widget);
-  g_autoptr(GtkFileFilter) json = file_filter_new ("JSON", "*.json", "application/json");
-  g_autoptr(GtkFileFilter) csv = file_filter_new ("CSV", "*.csv", "text/csv");
+  g_autoptr(GtkFileFilter) json = davscope_file_filter_new ("JSON", "*.json", "application/json");
+  g_autoptr(GtkFileFilter) csv = davscope_file_filter_new ("CSV", "*.csv", "text/csv");
 
   if (self->shown == NULL || self->chooser != NULL)
     return;

@@ -6,7 +6,9 @@
 #include "davscope-ui-util.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "dav-local-file.h"
 #include "dav-status.h"
 #include "dav-text.h"
 
@@ -90,4 +92,62 @@ davscope_label_set_text_or_hide (GtkWidget  *label,
 {
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+void
+davscope_set_margins (GtkWidget *widget,
+                      int        margin)
+{
+  gtk_widget_set_margin_top (widget, margin);
+  gtk_widget_set_margin_bottom (widget, margin);
+  gtk_widget_set_margin_start (widget, margin);
+  gtk_widget_set_margin_end (widget, margin);
+}
+
+GtkFileFilter *
+davscope_file_filter_new (const char *name,
+                          const char *pattern,
+                          const char *mime_type)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+
+  return filter;
+}
+
+void
+davscope_write_text_async (GFile               *file,
+                           char                *text,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_file_replace_contents_bytes_async (file, g_bytes_new_take (text, strlen (text)), NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                       callback, user_data);
+}
+
+char *
+davscope_write_text_finish (GFile         *file,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *path = NULL;
+
+  if (!g_file_replace_contents_finish (file, result, NULL, error))
+    return NULL;
+
+  /* Written private (0600), then given the mode every file Davscope
+   * writes gets: never writable by others, even when the app was started
+   * with umask 000. Left 0600 if that fails; a file elsewhere (gvfs) has
+   * the mode its file system gives it. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    dav_local_file_set_mode (path, NULL);
+
+  basename = g_file_get_basename (file);
+  return g_filename_display_name (basename);
 }

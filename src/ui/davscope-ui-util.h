@@ -40,4 +40,25 @@ GtkWidget  *davscope_plain_label       (const char  *text,
 void        davscope_label_set_text_or_hide (GtkWidget  *label,
                                              const char *text);
 
+/* The same margin on all four sides. */
+void           davscope_set_margins       (GtkWidget           *widget,
+                                           int                  margin);
+
+/* A filter of a file chooser: @name ("JSON"), one @pattern, one type. */
+GtkFileFilter *davscope_file_filter_new   (const char          *name,
+                                           const char          *pattern,
+                                           const char          *mime_type);
+
+/* Writes @text (taken) to @file as Davscope writes every file: private
+ * while it is written, then with the mode of dav-local-file.c (never
+ * writable by others); @callback gets @file as its source object. */
+void           davscope_write_text_async  (GFile               *file,
+                                           char                *text,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* The name of the file written, for people; NULL with @error. */
+char          *davscope_write_text_finish (GFile               *file,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
 G_END_DECLS

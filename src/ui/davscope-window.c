@@ -20,6 +20,7 @@
 #include "davscope-browser-view.h"
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
+#include "davscope-doctor-window.h"
 #include "davscope-inspector-window.h"
 #include "davscope-property-editor.h"
 #include "davscope-report-window.h"
@@ -676,6 +677,33 @@ server_info_activated (GtkWidget  *widget,
     davscope_server_info_show (GTK_WINDOW (self), self->client);
 }
 
+/* The doctor, for the folder shown, or on the start page for the address
+ * typed there (none: its window asks); with the login given for that
+ * server in this run. */
+static void
+check_server_activated (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  gboolean browsing = self->client != NULL &&
+                      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->main_stack)), "browser") == 0;
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+
+  if (browsing)
+    url = g_strdup (dav_client_get_base_url (self->client));
+  else
+    url = normalize_location (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)));
+
+  if (url != NULL)
+    davscope_credentials_lookup (url, &user, &password);
+  davscope_doctor_window_show (GTK_WINDOW (self), url, user, password);
+  if (password != NULL)
+    explicit_bzero (password, strlen (password));
+}
+
 /* ---- the object --------------------------------------------------------- */
 
 static gboolean
@@ -760,6 +788,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-exchange", "t", show_exchange_activated);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_activated);
   gtk_widget_class_install_action (widget_class, "win.server-info", NULL, server_info_activated);
+  gtk_widget_class_install_action (widget_class, "win.check-server", NULL, check_server_activated);
   davscope_window_class_add_file_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);

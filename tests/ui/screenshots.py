@@ -25,6 +25,10 @@ Pictures, OUTDIR/<view>-<lang>.png:
                a bulk delete of "Locked Folder" and README.txt that half
                fails, its confirmation and its report, the failed
                folder's row expanded to its members
+  doctor       Check Server with writing on the share, the first check
+               that failed opened to its finding (where Apache passes
+               every check, the share behind the doctor's fault proxy
+               with a server that ignores Overwrite: F)
   not-webdav   the page for a plain web server (python's http.server)
 
 Each picture is of the window it is about, cut out of the screen (without
@@ -69,6 +73,7 @@ from davscope_ui import (App, Tap, activate, children, clean_name, click, extent
                          strip_mnemonic, tr, type_text, wait_for)
 
 import pyatspi  # noqa: E402
+from dogtail import rawinput  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 FOLDER = tr(", folder")
@@ -315,7 +320,94 @@ finally:
     app.quit()
 
 
-# ---- 4. a plain web server that does not speak WebDAV
+# ---- 4. Check Server with writing, a failed check opened
+
+
+def check_server_rows(window):
+    """The rows of the checks that failed: their accessible names are
+    "Title: State"."""
+    state = " " + tr("Failed", "check state")
+    return [n for n in find_all_in(window, role="list item", only_shown=False)
+            if name_of(n).endswith(":" + state)]
+
+
+def check_server(app, doctor):
+    """Check with writing in the window @doctor; the rows that failed."""
+    switch = app.find(tr("Also Check Writing"), "check box", timeout=5, within=doctor) if doctor else None
+    if switch is None:
+        return []
+    activate(switch, "toggle")
+    app.press_button(strip_mnemonic(tr("_Check")), within=doctor)
+    ended = app.button(strip_mnemonic(tr("Check _Again")), within=doctor, timeout=180)
+    return check_server_rows(doctor) if ended else []
+
+
+def save_failed(app, doctor, failed):
+    """The first failed check, opened, high in the window under its
+    group's title."""
+    check = name_of(failed[0]).rpartition(": ")[0]
+    header = find_in(failed[0], check, "list item", only_shown=False)
+    scroll_into(header, doctor)
+    time.sleep(1.5)   # the wheel's scrolling glides on for a moment
+    point_into(doctor)
+    click(header)
+    time.sleep(1)
+    for _ in range(30):
+        box, room = extents(header), extents(doctor)
+        if box is None or room is None or room[1] + 250 <= box[1] < room[1] + 340:
+            break
+        rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8,
+                       button=5 if box[1] >= room[1] + 340 else 4)
+        time.sleep(0.5)
+    save(doctor, "doctor")
+
+
+# The share itself, from the main menu: what Apache does wrong.
+app = App(URL)
+failed = []
+try:
+    wait_for(lambda: LOCKED_FOLDER + FOLDER in app.row_names(), 20)
+    point_into(app.main)
+    menu = app.find(tr("Main Menu"), timeout=10, within=app.main)
+    if menu is not None:
+        click(menu)
+    item = app.find(strip_mnemonic(tr("_Check Server…")), "menu item", timeout=5)
+    if item is not None:
+        activate(item)
+    doctor = app.window(tr("Check Server"), timeout=10)
+    failed = check_server(app, doctor)
+    if failed:
+        save_failed(app, doctor, failed)
+finally:
+    app.quit()
+
+# Where Apache passes every check: the share behind the doctor's fault
+# proxy, with a server that ignores Overwrite: F (as nginx's did).
+if not failed:
+    proxy = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                                          "doctor", "fault-proxy.py"),
+                              "--fault", "write-copy-overwrite-f-ignored"], stdout=subprocess.PIPE, text=True)
+    proxied = proxy.stdout.readline().strip()
+    app = App()
+    try:
+        entry = app.find(tr("Server Address"), timeout=10, within=app.main)
+        if entry is not None:
+            click(entry)
+            type_text(proxied)
+        app.press_button(strip_mnemonic(tr("Check _Server…")), within=app.main)
+        doctor = app.window(tr("Check Server"), timeout=10)
+        failed = check_server(app, doctor)
+        if failed:
+            save_failed(app, doctor, failed)
+        else:
+            missing("doctor", f"labels: {labels_in(doctor) if doctor is not None else None}")
+    finally:
+        app.quit()
+        proxy.terminate()
+        proxy.wait(10)
+
+
+# ---- 5. a plain web server that does not speak WebDAV
 
 
 class PlainWeb(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,24 @@
+/* davscope-doctor-window.h: Check Server, the doctor's window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define DAVSCOPE_TYPE_DOCTOR_WINDOW (davscope_doctor_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeDoctorWindow, davscope_doctor_window, DAVSCOPE, DOCTOR_WINDOW, AdwWindow)
+
+/* Opens the window for @url (NULL or empty: it asks for one), to run
+ * with @user and @password when the server asks for a login (both may
+ * be NULL). Nothing is sent before the person presses Check. */
+DavscopeDoctorWindow *davscope_doctor_window_show (GtkWindow  *parent,
+                                                   const char *url,
+                                                   const char *user,
+                                                   const char *password);
+
+G_END_DECLS
