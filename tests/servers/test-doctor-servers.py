@@ -215,7 +215,10 @@ def disk_listing(root):
 def propfind_infinity(url):
     """{href: (getetag, getcontentlength, getlastmodified)} of a PROPFIND
     Depth: infinity (Apache honours it); for a folder only that it is one:
-    its ETag changes with the scratch folder coming and going."""
+    its ETag changes with the scratch folder coming and going. An ETag is
+    compared without its weak mark: Apache marks a file's ETag weak for the
+    first second after it changed, so a listing taken right after the seed
+    has W/ where the one after the run has none."""
     body = (b'<?xml version="1.0" encoding="utf-8"?>\n<D:propfind xmlns:D="DAV:"><D:prop>'
             b'<D:getetag/><D:getcontentlength/><D:getlastmodified/><D:resourcetype/>'
             b'</D:prop></D:propfind>')
@@ -229,8 +232,9 @@ def propfind_infinity(url):
         if response.find(".//{DAV:}resourcetype/{DAV:}collection") is not None:
             listing[href] = ("folder",)
             continue
-        listing[href] = tuple(response.findtext(f".//{{DAV:}}{name}", "")
-                              for name in ("getetag", "getcontentlength", "getlastmodified"))
+        etag, length, modified = (response.findtext(f".//{{DAV:}}{name}", "")
+                                  for name in ("getetag", "getcontentlength", "getlastmodified"))
+        listing[href] = (etag.removeprefix("W/"), length, modified)
     return listing
 
 
