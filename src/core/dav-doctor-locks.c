@@ -16,33 +16,18 @@
 
 #include "dav-doctor-private.h"
 #include "dav-lock.h"
+#include "dav-request-body-private.h"
 #include "dav-response.h"
 
 #define LOCK_TIMEOUT "Second-600"
 #define XML_TYPE     "application/xml; charset=utf-8"
 #define FILE_TEXT    "Written by Davscope's server check.\n"
 
-static const char exclusive_body[] =
-  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-  "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope>"
-  "<D:locktype><D:write/></D:locktype><D:owner>Davscope server check</D:owner></D:lockinfo>\n";
-
-static const char shared_body[] =
-  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-  "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:shared/></D:lockscope>"
-  "<D:locktype><D:write/></D:locktype><D:owner>Davscope server check</D:owner></D:lockinfo>\n";
-
 static const char lock_props_body[] =
   "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
   "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:lockdiscovery/><D:supportedlock/></D:prop></D:propfind>\n";
 
 /* ---- helpers -------------------------------------------------------------- */
-
-static const char *
-reason_of (DavResult *r)
-{
-  return r->reason != NULL ? r->reason : "";
-}
 
 /* A 2xx that is not a 207: a 207 to LOCK, PUT or DELETE lists failures. */
 static gboolean
@@ -103,7 +88,7 @@ make_file (DavDoctorRun *run,
     dav_doctor_skip (run, _("Could not write a file to lock: %s"), error->message);
   else
     /* Translators: the status the server answered, e.g. "403 Forbidden". */
-    dav_doctor_skip (run, _("Could not write a file to lock: PUT answered %u %s."), r->status, reason_of (r));
+    dav_doctor_skip (run, _("Could not write a file to lock: PUT answered %u %s."), r->status, dav_doctor_reason (r));
   return FALSE;
 }
 
@@ -194,12 +179,16 @@ take_lock (DavDoctorRun  *run,
            char         **token,
            GError       **error)
 {
+  /* The lockinfo Davscope's own LOCK sends (dav-request-body.c). */
+  g_autoptr(GBytes) lockinfo = dav_request_body_lock (shared ? DAV_LOCK_SHARED : DAV_LOCK_EXCLUSIVE,
+                                                      "Davscope server check");
+  g_autofree char *body = g_strndup (g_bytes_get_data (lockinfo, NULL), g_bytes_get_size (lockinfo));
   DavResult *r;
 
   *token = NULL;
   r = dav_doctor_send (run, "LOCK", url,
                        (const char *[]) { "Depth", "0", "Timeout", LOCK_TIMEOUT, NULL },
-                       shared ? shared_body : exclusive_body, XML_TYPE, error);
+                       body, XML_TYPE, error);
   if (r == NULL || !succeeded (r))
     return r;
 
@@ -249,7 +238,7 @@ skip_lock_failed (DavDoctorRun *run,
   if (r == NULL)
     dav_doctor_skip (run, _("The LOCK of a test file got no answer (%s): see LOCK and UNLOCK."), error->message);
   else if (!succeeded (r))
-    dav_doctor_skip (run, _("The LOCK of a test file answered %u %s: see LOCK and UNLOCK."), r->status, reason_of (r));
+    dav_doctor_skip (run, _("The LOCK of a test file answered %u %s: see LOCK and UNLOCK."), r->status, dav_doctor_reason (r));
   else
     dav_doctor_skip (run, "%s", _("The LOCK of a test file named no lock token: see LOCK and UNLOCK."));
 }
@@ -358,7 +347,7 @@ check_refresh (DavDoctorRun *run,
   if (!succeeded (r))
     {
       dav_doctor_report (run, "lock-refresh-failed", r, expected,
-                         "%u %s", r->status, reason_of (r));
+                         "%u %s", r->status, dav_doctor_reason (r));
       return;
     }
 
@@ -396,14 +385,14 @@ check_wrong_unlock (DavDoctorRun *run,
     {
       dav_doctor_report_full (run, "unlock-wrong-token-accepted", DAV_DOCTOR_ERROR, r, expected,
                               _("Then a PUT without any token succeeded: the lock was removed by a token that was not its own."),
-                              "%u %s", r->status, reason_of (r));
+                              "%u %s", r->status, dav_doctor_reason (r));
       dav_doctor_unlocked (run, token);
       return FALSE;
     }
 
   dav_doctor_report_full (run, "unlock-wrong-token-accepted", (DavDoctorSeverity) -1, r, expected,
                           _("The file stayed locked: the answer claims a success that did not happen."),
-                          "%u %s", r->status, reason_of (r));
+                          "%u %s", r->status, dav_doctor_reason (r));
   return TRUE;
 }
 
@@ -438,7 +427,7 @@ dav_doctor_check_lock (DavDoctorRun *run)
     {
       dav_doctor_report (run, "lock-unsupported", r,
                          _("200 OK: an exclusive lock on a file nobody else locks (RFC 4918 §9.10)"),
-                         "%u %s", r->status, reason_of (r));
+                         "%u %s", r->status, dav_doctor_reason (r));
       return;
     }
   check_lock_answer (run, r, url);
@@ -459,7 +448,7 @@ dav_doctor_check_lock (DavDoctorRun *run)
       dav_doctor_report_problems (run, discovery);
       if (discovery->status != 207)
         dav_doctor_report (run, "lockdiscovery-incomplete", discovery, expected,
-                           "%u %s", discovery->status, reason_of (discovery));
+                           "%u %s", discovery->status, dav_doctor_reason (discovery));
       else if (locks == NULL || locks->len == 0)
         dav_doctor_report (run, "lockdiscovery-incomplete", discovery, expected, "%s",
                            _("No lock in the file’s DAV:lockdiscovery."));
@@ -496,7 +485,7 @@ dav_doctor_check_lock (DavDoctorRun *run)
     {
       dav_doctor_report (run, "unlock-failed", unlock,
                          _("204 No Content: the lock removed (RFC 4918 §9.11)"),
-                         "%u %s", unlock->status, reason_of (unlock));
+                         "%u %s", unlock->status, dav_doctor_reason (unlock));
       return;
     }
 
@@ -509,7 +498,7 @@ dav_doctor_check_lock (DavDoctorRun *run)
     dav_doctor_report (run, "unlock-failed", put,
                        _("A write without the token to succeed once the lock is removed"),
                        _("UNLOCK answered %u %s, but a PUT without the token still got 423 Locked."),
-                       unlock->status, reason_of (unlock));
+                       unlock->status, dav_doctor_reason (unlock));
 }
 
 /* ---- writes without and with the token --------------------------------- */
@@ -531,11 +520,11 @@ write_went_through (DavDoctorRun *run,
     {
       /* Translators: %u %s is the status, the last %s what happened, e.g. "the locked file was replaced". */
       dav_doctor_report (run, "lock-not-enforced", r, expected, _("%u %s: %s."),
-                         r->status, reason_of (r), done);
+                         r->status, dav_doctor_reason (r), done);
       return TRUE;
     }
 
-  dav_doctor_report (run, "locked-423", r, expected, "%u %s", r->status, reason_of (r));
+  dav_doctor_report (run, "locked-423", r, expected, "%u %s", r->status, dav_doctor_reason (r));
   return FALSE;
 }
 
@@ -570,14 +559,14 @@ check_wrong_token (DavDoctorRun *run,
     /* Translators: the last %s says which token, e.g. "a corrupt copy of the lock's token". */
     dav_doctor_report (run, "lock-not-enforced", r, expected,
                        _("%u %s: the locked file was replaced with %s in the If header."),
-                       r->status, reason_of (r), what);
+                       r->status, dav_doctor_reason (r), what);
   else
     {
       /* Translators: %s says which token, e.g. "a corrupt copy of the lock's token". */
       g_autofree char *detail = g_strdup_printf (_("The If header named %s."), what);
 
       dav_doctor_report_full (run, "if-bad-token-status", (DavDoctorSeverity) -1, r, expected, detail,
-                              "%u %s", r->status, reason_of (r));
+                              "%u %s", r->status, dav_doctor_reason (r));
     }
 }
 
@@ -684,7 +673,7 @@ dav_doctor_check_lock_enforced (DavDoctorRun *run)
   if (!succeeded (put_token))
     dav_doctor_report (run, "lock-token-refused", put_token,
                        _("2xx: the file written, since the If header names its lock (RFC 4918 §10.4)"),
-                       "%u %s", put_token->status, reason_of (put_token));
+                       "%u %s", put_token->status, dav_doctor_reason (put_token));
 
   if (dav_doctor_cancelled (run))
     return;
@@ -702,7 +691,7 @@ dav_doctor_check_lock_enforced (DavDoctorRun *run)
       dav_doctor_report_full (run, "lock-token-refused", (DavDoctorSeverity) -1, del_token,
                               _("204 No Content: the file deleted, since the If header names its lock (RFC 4918 §10.4)"),
                               _("The If header was a tagged list: the file’s URL, then the token."),
-                              "%u %s", del_token->status, reason_of (del_token));
+                              "%u %s", del_token->status, dav_doctor_reason (del_token));
       return;
     }
 
@@ -716,7 +705,7 @@ dav_doctor_check_lock_enforced (DavDoctorRun *run)
       g_autoptr(DavResult) unlock = NULL;
       /* Translators: the status of the DELETE, e.g. "204 No Content". */
       g_autofree char *detail = g_strdup_printf (_("The DELETE with the token just before answered %u %s."),
-                                                 del_token->status, reason_of (del_token));
+                                                 del_token->status, dav_doctor_reason (del_token));
 
       dav_doctor_report_full (run, "delete-keeps-lock", (DavDoctorSeverity) -1, again,
                               _("201 Created: the lock was removed with the file it was on (RFC 4918 §9.6.1)"),
@@ -772,7 +761,7 @@ dav_doctor_check_lock_member (DavDoctorRun *run)
         dav_doctor_skip (run, _("Could not make a folder: %s"), error->message);
       else
         dav_doctor_skip (run, _("Could not make a folder: MKCOL answered %u %s."),
-                         mkcol->status, reason_of (mkcol));
+                         mkcol->status, dav_doctor_reason (mkcol));
       return;
     }
 
@@ -810,11 +799,11 @@ dav_doctor_check_lock_member (DavDoctorRun *run)
       if (!folder_there)
         dav_doctor_report (run, "delete-locked-member", del, expected,
                            _("%u %s, and the folder and the locked file in it are gone."),
-                           del->status, reason_of (del));
+                           del->status, dav_doctor_reason (del));
       else
         dav_doctor_report (run, "delete-locked-member", del, expected,
                            _("%u %s, and the locked file is gone."),
-                           del->status, reason_of (del));
+                           del->status, dav_doctor_reason (del));
       return;
     }
 
@@ -830,13 +819,13 @@ dav_doctor_check_lock_member (DavDoctorRun *run)
     dav_doctor_report_full (run, "locked-423", (DavDoctorSeverity) -1, del, expected,
                             _("Nothing was deleted, but the answer does not say that the locked file was why."),
                             _("%u %s without a 423 Locked for the locked file."),
-                            del->status, reason_of (del));
+                            del->status, dav_doctor_reason (del));
   else if (succeeded (del))
     dav_doctor_report_full (run, "locked-423", (DavDoctorSeverity) -1, del, expected,
                             _("Nothing was deleted, but the answer said the folder was."),
-                            "%u %s", del->status, reason_of (del));
+                            "%u %s", del->status, dav_doctor_reason (del));
   else
-    dav_doctor_report (run, "locked-423", del, expected, "%u %s", del->status, reason_of (del));
+    dav_doctor_report (run, "locked-423", del, expected, "%u %s", del->status, dav_doctor_reason (del));
 }
 
 /* ---- shared locks -------------------------------------------------------- */
@@ -932,7 +921,7 @@ dav_doctor_check_lock_shared (DavDoctorRun *run)
       dav_doctor_report_full (run, "lock-shared-unsupported",
                               shared ? DAV_DOCTOR_WARNING : (DavDoctorSeverity) -1, lock1,
                               expected_shared, shared ? listed : NULL,
-                              "%u %s", lock1->status, reason_of (lock1));
+                              "%u %s", lock1->status, dav_doctor_reason (lock1));
       return;
     }
   if (first == NULL)
@@ -966,7 +955,7 @@ dav_doctor_check_lock_shared (DavDoctorRun *run)
       dav_doctor_report_full (run, "lock-shared-unsupported", DAV_DOCTOR_WARNING, lock2,
                               _("200 OK: a second shared lock beside the first (RFC 4918 §6.1)"),
                               _("The first shared lock was granted."),
-                              "%u %s", lock2->status, reason_of (lock2));
+                              "%u %s", lock2->status, dav_doctor_reason (lock2));
       return;
     }
   if (second != NULL && g_str_equal (first, second))
@@ -987,11 +976,11 @@ dav_doctor_check_lock_shared (DavDoctorRun *run)
   if (succeeded (lock3))
     dav_doctor_report (run, "lock-exclusive-over-shared", lock3,
                        _("423 Locked: the file already has shared locks (RFC 4918 §6.1, §9.10.5)"),
-                       "%u %s", lock3->status, reason_of (lock3));
+                       "%u %s", lock3->status, dav_doctor_reason (lock3));
   else if (lock3->status != 423)
     dav_doctor_report (run, "locked-423", lock3,
                        _("423 Locked: the file already has shared locks (RFC 4918 §9.10.5)"),
-                       "%u %s", lock3->status, reason_of (lock3));
+                       "%u %s", lock3->status, dav_doctor_reason (lock3));
 
   /* Removed here rather than at the end, so that the file can go. */
   for (guint i = 0; i < 3; i++)
@@ -1036,7 +1025,7 @@ dav_doctor_check_lock_unmapped (DavDoctorRun *run)
     {
       dav_doctor_report_full (run, "lock-unsupported", (DavDoctorSeverity) -1, r, expected,
                               _("The LOCK was of a name where nothing is yet."),
-                              "%u %s", r->status, reason_of (r));
+                              "%u %s", r->status, dav_doctor_reason (r));
       return;
     }
 
@@ -1051,16 +1040,16 @@ dav_doctor_check_lock_unmapped (DavDoctorRun *run)
   else if (get->status != 200)
     /* Translators: the status of a GET, e.g. "404 Not Found". */
     after = g_strdup_printf (_("A GET after it answered %u %s: no empty file was made."),
-                             get->status, reason_of (get));
+                             get->status, dav_doctor_reason (get));
   else if (!empty_file)
     after = g_strdup (_("A GET after it found a file that is not empty."));
 
   if (r->status != 201)
     dav_doctor_report_full (run, "lock-unmapped-200", (DavDoctorSeverity) -1, r, expected, after,
-                            "%u %s", r->status, reason_of (r));
+                            "%u %s", r->status, dav_doctor_reason (r));
   else if (get != NULL && !empty_file)
     dav_doctor_report_full (run, "lock-unmapped-no-resource", (DavDoctorSeverity) -1, get, expected, after,
-                            "%u %s", get->status, reason_of (get));
+                            "%u %s", get->status, dav_doctor_reason (get));
 
   if (token == NULL || dav_doctor_cancelled (run))
     return;

@@ -105,6 +105,9 @@ GAsyncResult *dav_doctor_wait        (DavDoctorRun     *run,
  * to its cap), or NULL. */
 GBytes     *dav_doctor_dup_body      (DavDoctorRun  *run,
                                       DavResult     *result);
+/* @result's reason phrase, or "" when the server sent none: for
+ * "%u %s" in what a finding says came. */
+const char *dav_doctor_reason        (const DavResult *result);
 /* A URL under the scratch folder: @name is escaped. */
 char       *dav_doctor_scratch_url   (DavDoctorRun  *run,
                                       const char    *name);

@@ -446,12 +446,12 @@ expect_multistatus (DavDoctorRun *run,
     ;
   else if (result->status / 100 == 2 && dav_result_has_multistatus (result))
     report (run, "propfind-200-not-207", result, _("207 Multi-Status"),
-            "%u %s", result->status, result->reason ? result->reason : "");
+            "%u %s", result->status, dav_doctor_reason (result));
   else
     {
       report (run, result->status >= 500 ? "server-error" : "propfind-failed", result,
               _("207 Multi-Status"), "%u %s", result->status,
-              result->reason ? result->reason : "");
+              dav_doctor_reason (result));
       return FALSE;
     }
 
@@ -544,12 +544,6 @@ same_origin (GUri *a,
   return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
          g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
          g_uri_get_port (a) == g_uri_get_port (b);
-}
-
-static const char *
-reason (DavResult *result)
-{
-  return result->reason != NULL ? result->reason : "";
 }
 
 /* The first problem of @kind the parser found in @result, or NULL. */
@@ -978,7 +972,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
           report (run, to_https ? "redirect-http-https" : "redirect-other-origin", result,
                   /* Translators: a redirect the server sent: status code, reason phrase, where to. */
                   _("An answer from this address"), _("%u %s to %s"),
-                  result->status, reason (result), shown);
+                  result->status, dav_doctor_reason (result), shown);
           run->unreachable = TRUE;
           run->unreachable_error = g_error_new (DAV_ERROR, DAV_ERROR_REDIRECT,
                                                 _("The server sends this address to “%s”: check that address instead."),
@@ -987,7 +981,7 @@ dav_doctor_check_connection (DavDoctorRun *run)
     }
   else if (result->status >= 500)
     report (run, "server-error", result, _("An answer to OPTIONS"),
-            "%u %s", result->status, reason (result));
+            "%u %s", result->status, dav_doctor_reason (result));
 }
 
 /* ---- redirects --------------------------------------------------------- */
@@ -1041,7 +1035,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
           if (!same_origin (uri, target))
             report (run, "redirect-other-origin", result, _("207 Multi-Status, or a redirect on this server"),
                     /* Translators: a redirect the server sent: status code, reason phrase, where to. */
-                    _("%u %s to %s"), result->status, reason (result), shown);
+                    _("%u %s to %s"), result->status, dav_doctor_reason (result), shown);
           else
             report_full (run, "collection-redirect-301",
                          /* 307 and 308 keep the method: only a detour. */
@@ -1049,11 +1043,11 @@ dav_doctor_check_redirects (DavDoctorRun *run)
                          ? DAV_DOCTOR_INFO : CATALOGUE_SEVERITY,
                          result, _("207 Multi-Status for the folder"), NULL,
                          /* Translators: a redirect the server sent: status code, reason phrase, where to. */
-                         _("%u %s to %s"), result->status, reason (result), shown);
+                         _("%u %s to %s"), result->status, dav_doctor_reason (result), shown);
         }
       else if (result != NULL && result->status >= 500)
         report (run, "server-error", result, _("207 Multi-Status for the folder"),
-                "%u %s", result->status, reason (result));
+                "%u %s", result->status, dav_doctor_reason (result));
     }
 
   /* Over https, the same share over plain http on port 80: what a
@@ -1078,7 +1072,7 @@ dav_doctor_check_redirects (DavDoctorRun *run)
                        _("207 Multi-Status at the http address, or no http at all"),
                        _("Only clients given the http address meet this."),
                        /* Translators: a redirect the server sent: status code, reason phrase, where to. */
-                       _("%u %s to %s"), result->status, reason (result), shown);
+                       _("%u %s to %s"), result->status, dav_doctor_reason (result), shown);
         }
       else if (result != NULL && result->status == 401)
         {
@@ -1176,7 +1170,7 @@ dav_doctor_check_auth (DavDoctorRun *run)
         dav_doctor_skip (run, "%s", _("The server asks for a login, and none was given."));
       else
         report (run, "auth-login-refused", logged, _("207 Multi-Status with the login given"),
-                "%u %s", logged->status, reason (logged));
+                "%u %s", logged->status, dav_doctor_reason (logged));
     }
   else if (logged->status == 403)
     {
@@ -1188,7 +1182,7 @@ dav_doctor_check_auth (DavDoctorRun *run)
       run->client = anonymous;
       report (run, "auth-403-not-401", bare,
               _("401 Unauthorized with a WWW-Authenticate challenge"),
-              _("%u %s without a login; %u with it"), bare->status, reason (bare),
+              _("%u %s without a login; %u with it"), bare->status, dav_doctor_reason (bare),
               logged->status);
       run->client = own;
     }
@@ -1215,7 +1209,7 @@ dav_doctor_check_options (DavDoctorRun *run)
   if (result->status / 100 != 2)
     {
       report (run, result->status >= 500 ? "server-error" : "options-failed", result,
-              _("200 OK with a DAV header"), "%u %s", result->status, reason (result));
+              _("200 OK with a DAV header"), "%u %s", result->status, dav_doctor_reason (result));
       return;
     }
 
@@ -1634,7 +1628,7 @@ dav_doctor_check_propfind_infinity (DavDoctorRun *run)
       if (result->status != 403 || !has_finite_depth (run, result))
         report (run, "depth-infinity-refused-no-precondition", result,
                 _("207 Multi-Status, or 403 with <D:error><D:propfind-finite-depth/></D:error>"),
-                "%u %s%s", result->status, reason (result),
+                "%u %s%s", result->status, dav_doctor_reason (result),
                 has_finite_depth (run, result) ? "" : _(" without propfind-finite-depth"));
       report_namespace_problems (run, result);
       return;
@@ -1688,17 +1682,17 @@ judge_invalid (DavDoctorRun *run,
   if (result->status / 100 == 2)
     {
       report_full (run, "propfind-invalid-accepted", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
-                   "%u %s", result->status, reason (result));
+                   "%u %s", result->status, dav_doctor_reason (result));
       /* What it answered may be broken too (lighttpd echoes the
        * unbound prefix). */
       report_namespace_problems (run, result);
     }
   else if (result->status >= 500)
     report_full (run, "server-error", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
-                 "%u %s", result->status, reason (result));
+                 "%u %s", result->status, dav_doctor_reason (result));
   else
     report_full (run, "propfind-invalid-status", CATALOGUE_SEVERITY, result, _("400 Bad Request"), what,
-                 "%u %s", result->status, reason (result));
+                 "%u %s", result->status, dav_doctor_reason (result));
 }
 
 void
@@ -1728,7 +1722,7 @@ dav_doctor_check_propfind_invalid (DavDoctorRun *run)
     report_full (run, "body-without-content-type-refused", CATALOGUE_SEVERITY, untyped,
                  _("400 Bad Request, the body being read whatever its type"),
                  _("This is why litmus's propfind_invalid and propfind_invalid2 fail here: litmus sends no Content-Type."),
-                 "%u %s", untyped->status, reason (untyped));
+                 "%u %s", untyped->status, dav_doctor_reason (untyped));
 }
 
 /* ---- property values ------------------------------------------------------ */
@@ -1892,7 +1886,7 @@ compare_head (DavDoctorRun *run,
     {
       /* Translators: HEAD's status code and reason phrase, then GET's status code. */
       report (run, "head-differs", head, _("The status of GET"), _("%u %s, GET %u"),
-              head->status, reason (head), get->status);
+              head->status, dav_doctor_reason (head), get->status);
       return;
     }
 
@@ -1945,7 +1939,7 @@ check_range (DavDoctorRun *run,
     }
   else
     report (run, "range-ignored", result, _("206 Partial Content for Range: bytes=1-1"),
-            _("%u %s, Accept-Ranges: %s"), result->status, reason (result),
+            _("%u %s, Accept-Ranges: %s"), result->status, dav_doctor_reason (result),
             header (result, "Accept-Ranges") ? header (result, "Accept-Ranges") : _("(none)"));
 }
 
@@ -1991,7 +1985,7 @@ dav_doctor_check_get_head (DavDoctorRun *run)
   if (get->status != 200)
     {
       report (run, get->status >= 500 ? "server-error" : "get-failed", get, _("200 OK"),
-              "%u %s", get->status, reason (get));
+              "%u %s", get->status, dav_doctor_reason (get));
       return;
     }
 

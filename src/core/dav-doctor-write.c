@@ -41,12 +41,6 @@ is_success (const DavResult *result)
   return result->status >= 200 && result->status < 300;
 }
 
-static const char *
-reason (const DavResult *result)
-{
-  return result->reason != NULL ? result->reason : "";
-}
-
 /* Where @url is, for people: its path under the checked folder. */
 static char *
 short_name (DavDoctorRun *run,
@@ -81,7 +75,7 @@ send_request (DavDoctorRun       *run,
 
 /* Makes a file (@content) or a folder (@content NULL) that a check needs
  * but does not test. FALSE when that failed: the check is then skipped
- * with the reason (or failed, when no answer came). */
+ * with the dav_doctor_reason (or failed, when no answer came). */
 static gboolean
 prepare (DavDoctorRun *run,
          const char   *url,
@@ -103,7 +97,7 @@ prepare (DavDoctorRun *run,
       /* Translators: the check could not make what it works on; "PUT
        * folder/file.txt answered 403 Forbidden". */
       dav_doctor_skip (run, _("Could not prepare the test: %s %s answered %u %s."),
-                       method, name, result->status, reason (result));
+                       method, name, result->status, dav_doctor_reason (result));
       return FALSE;
     }
 
@@ -222,7 +216,7 @@ read_properties (DavDoctorRun       *run,
     {
       dav_doctor_report (run, "propfind-failed", result,
                          _("A 207 Multi-Status with the properties"), "%u %s",
-                         result->status, reason (result));
+                         result->status, dav_doctor_reason (result));
       return NULL;
     }
 
@@ -456,7 +450,7 @@ proppatch_succeeded (DavDoctorRun *run,
   if (result->status == 405 || result->status == 501)
     {
       dav_doctor_report (run, "proppatch-unsupported", result, expected, "%u %s",
-                         result->status, reason (result));
+                         result->status, dav_doctor_reason (result));
       return FALSE;
     }
 
@@ -466,12 +460,12 @@ proppatch_succeeded (DavDoctorRun *run,
         dav_doctor_report_full (run, "success-status-nonstandard", -1, result, expected,
                                 _("RFC 4918 §9.2: a PROPPATCH the server carried out is answered with a 207 Multi-Status saying how each property fared."),
                                 /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
-                                _("%u %s, without a Multi-Status body"), result->status, reason (result));
+                                _("%u %s, without a Multi-Status body"), result->status, dav_doctor_reason (result));
       *told_not_207 = TRUE;
       return TRUE;
     }
 
-  dav_doctor_report (run, fault, result, expected, "%u %s", result->status, reason (result));
+  dav_doctor_report (run, fault, result, expected, "%u %s", result->status, dav_doctor_reason (result));
   return FALSE;
 }
 
@@ -500,7 +494,7 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
   if (!is_success (made))
     {
       dav_doctor_report (run, "mkcol-failed", made, _("201 Created: the scratch folder made"),
-                         "%u %s", made->status, reason (made));
+                         "%u %s", made->status, dav_doctor_reason (made));
       return;
     }
 
@@ -512,14 +506,14 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
                          status == 207 ? _("%u %s, but a PROPFIND shows no folder there")
                                        /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                                        : _("%u %s, but a PROPFIND of it answers %u"),
-                         made->status, reason (made), status);
+                         made->status, dav_doctor_reason (made), status);
       return;
     }
   run->scratch = g_steal_pointer (&scratch);
 
   if (made->status != 201)
     dav_doctor_report (run, "success-status-nonstandard", made, _("201 Created"), "%u %s",
-                       made->status, reason (made));
+                       made->status, dav_doctor_reason (made));
 
   /* RFC 4918 §9.3.1: 405 when something is there already. */
   again = send_request (run, "mkcol-existing-not-405", "MKCOL", run->scratch, NULL, NULL, NULL);
@@ -527,7 +521,7 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
     return;
   if (again->status != 405)
     dav_doctor_report (run, "mkcol-existing-not-405", again, _("405 Method Not Allowed"),
-                       "%u %s", again->status, reason (again));
+                       "%u %s", again->status, dav_doctor_reason (again));
 
   /* 409 when the parent is missing; the server must not make it. */
   missing = dav_doctor_scratch_url (run, "missing-parent/");
@@ -542,7 +536,7 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
                        /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                        is_success (orphan) ? _("%u %s: the folder was made, with its missing parent")
                                            : "%u %s",
-                       orphan->status, reason (orphan));
+                       orphan->status, dav_doctor_reason (orphan));
 
   /* 415 for a body it does not understand, rather than a folder made
    * from a request it did not read. */
@@ -558,7 +552,7 @@ dav_doctor_check_mkcol (DavDoctorRun *run)
                        /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                        is_success (body) ? _("%u %s: the folder was made and the body ignored")
                                          : "%u %s",
-                       body->status, reason (body));
+                       body->status, dav_doctor_reason (body));
 }
 
 /* ---- PUT ------------------------------------------------------------------- */
@@ -644,19 +638,19 @@ dav_doctor_check_put_get (DavDoctorRun *run)
     return;
   if (!is_success (put))
     {
-      dav_doctor_report (run, "put-failed", put, _("201 Created"), "%u %s", put->status, reason (put));
+      dav_doctor_report (run, "put-failed", put, _("201 Created"), "%u %s", put->status, dav_doctor_reason (put));
       return;
     }
   /* RFC 9110 §9.3.4: a PUT that made a resource MUST say 201. */
   if (put->status != 201)
     dav_doctor_report (run, "success-status-nonstandard", put, _("201 Created: a new file"),
-                       "%u %s", put->status, reason (put));
+                       "%u %s", put->status, dav_doctor_reason (put));
 
   put_etag = soup_message_headers_get_one (put->headers, "ETag");
   if (put_etag == NULL)
     dav_doctor_report (run, "put-no-etag", put, _("An ETag header with the new file’s entity tag"),
                        /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
-                       _("%u %s without ETag"), put->status, reason (put));
+                       _("%u %s without ETag"), put->status, dav_doctor_reason (put));
 
   got = get_content (run, url, &get);
   if (get == NULL)
@@ -664,7 +658,7 @@ dav_doctor_check_put_get (DavDoctorRun *run)
   if (got == NULL)
     {
       dav_doctor_report (run, "get-failed", get, _("200 OK with the file just uploaded"),
-                         "%u %s", get->status, reason (get));
+                         "%u %s", get->status, dav_doctor_reason (get));
       return;
     }
   if (!g_bytes_equal (got, content))
@@ -686,14 +680,14 @@ dav_doctor_check_put_get (DavDoctorRun *run)
   if (!is_success (replace))
     {
       dav_doctor_report (run, "put-failed", replace, _("204 No Content: the file replaced"),
-                         "%u %s", replace->status, reason (replace));
+                         "%u %s", replace->status, dav_doctor_reason (replace));
       return;
     }
   if (replace->status == 201)
     dav_doctor_report_full (run, "success-status-nonstandard", -1, replace,
                             _("200 OK or 204 No Content: the file replaced"),
                             _("RFC 9110 §9.3.4: 201 Created is for a new file."),
-                            "%u %s", replace->status, reason (replace));
+                            "%u %s", replace->status, dav_doctor_reason (replace));
 
   shorter = get_content (run, url, &reget);
   if (reget == NULL)
@@ -704,7 +698,7 @@ dav_doctor_check_put_get (DavDoctorRun *run)
 
       if (shorter == NULL)
         dav_doctor_report (run, "get-failed", reget, _("200 OK with the file just uploaded"),
-                           "%u %s", reget->status, reason (reget));
+                           "%u %s", reget->status, dav_doctor_reason (reget));
       else
         report_mismatch (run, reget, expected, shorter);
     }
@@ -738,12 +732,12 @@ dav_doctor_check_conditional_put (DavDoctorRun *run)
   if (content_is (content, replacement) || is_success (put))
     dav_doctor_report (run, "if-none-match-ignored", put,
                        _("412 Precondition Failed, and the file unchanged"),
-                       "%u %s. %s", put->status, reason (put), now);
+                       "%u %s. %s", put->status, dav_doctor_reason (put), now);
   else if (put->status != 412)
     dav_doctor_report_full (run, "if-none-match-ignored", DAV_DOCTOR_WARNING, put,
                             _("412 Precondition Failed, and the file unchanged"),
                             _("The file was left alone, but clients tell “exists” by the 412."),
-                            "%u %s", put->status, reason (put));
+                            "%u %s", put->status, dav_doctor_reason (put));
   else if (!content_is (content, original))
     dav_doctor_report (run, "put-get-mismatch", get, _("The file as it was uploaded first"),
                        "%s", now);
@@ -758,7 +752,7 @@ dav_doctor_check_conditional_put (DavDoctorRun *run)
     dav_doctor_report_full (run, "put-failed", -1, create,
                             _("201 Created: nothing was at that name"),
                             _("A PUT with If-None-Match: * to a new name must succeed; davfs2 sends one for every new file."),
-                            "%u %s", create->status, reason (create));
+                            "%u %s", create->status, dav_doctor_reason (create));
 }
 
 /* The exchange of the PUT that waited for a 100 in vain, before the
@@ -811,15 +805,15 @@ dav_doctor_check_expect_continue (DavDoctorRun *run)
                               _("Davscope waits one second, then sends the upload again without Expect; curl sends the body after one second; a client that waits for the 100 hangs."),
                               /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                               _("Nothing for a second; sent again without Expect, the upload was answered %u %s"),
-                              put->status, reason (put));
+                              put->status, dav_doctor_reason (put));
     }
   else if (put->status == 417)
     dav_doctor_report (run, "expect-100-unanswered", put,
                        _("100 Continue, or a final status, right after the request’s headers"),
-                       "%u %s", put->status, reason (put));
+                       "%u %s", put->status, dav_doctor_reason (put));
 
   if (!is_success (put) && put->status != 417)
-    dav_doctor_report (run, "put-failed", put, _("201 Created"), "%u %s", put->status, reason (put));
+    dav_doctor_report (run, "put-failed", put, _("201 Created"), "%u %s", put->status, dav_doctor_reason (put));
 }
 
 /* ---- PROPPATCH ------------------------------------------------------------- */
@@ -913,7 +907,7 @@ dav_doctor_check_proppatch (DavDoctorRun *run)
     dav_doctor_report_full (run, "proppatch-remove-failed", -1, nothing,
                             _("207 Multi-Status with 200 OK"),
                             _("RFC 4918 §14.23: removing a property that does not exist is not an error."),
-                            "%u %s", nothing->status, reason (nothing));
+                            "%u %s", nothing->status, dav_doctor_reason (nothing));
   else if (nothing != NULL && nothing->status == 207)
     proppatch_succeeded (run, nothing, "proppatch-remove-failed", &told);
 }
@@ -1126,7 +1120,7 @@ dav_doctor_check_proppatch_namespaces (DavDoctorRun *run)
         dav_doctor_report_full (run, "body-without-content-type-refused", -1, result,
                                 _("207 Multi-Status, as for the same body with a Content-Type"),
                                 _("litmus sends its PROPPATCH bodies this way: its propnullns, prophighunicode, propremoveset, propsetremove and propvalnspace fail here for this reason alone. The findings above come from requests with a Content-Type."),
-                                "%u %s", result->status, reason (result));
+                                "%u %s", result->status, dav_doctor_reason (result));
     }
 }
 
@@ -1159,7 +1153,7 @@ dav_doctor_check_proppatch_atomic (DavDoctorRun *run)
     {
       dav_doctor_report (run, "proppatch-unsupported", patched,
                          _("207 Multi-Status: 403 for DAV:getetag, 424 Failed Dependency for the other"),
-                         "%u %s", patched->status, reason (patched));
+                         "%u %s", patched->status, dav_doctor_reason (patched));
       return;
     }
 
@@ -1271,10 +1265,10 @@ judge_new (DavDoctorRun *run,
 
   if (result->status == 204 || !is_success (result) || result->status == 207)
     dav_doctor_report (run, "copy-status", result, _("201 Created: the destination is new"),
-                       "%u %s", result->status, reason (result));
+                       "%u %s", result->status, dav_doctor_reason (result));
   else
     dav_doctor_report (run, "success-status-nonstandard", result, _("201 Created: the destination is new"),
-                       "%u %s", result->status, reason (result));
+                       "%u %s", result->status, dav_doctor_reason (result));
 
   return is_success (result) && result->status != 207;
 }
@@ -1293,13 +1287,13 @@ judge_overwrite (DavDoctorRun *run,
   /* nginx: Destination and source must both end in "/" or both not. */
   if (result->status == 409 && collection)
     dav_doctor_report (run, "copymove-overwrite-collection-409", result, expected,
-                       "%u %s", result->status, reason (result));
+                       "%u %s", result->status, dav_doctor_reason (result));
   else if (result->status == 201 || !is_success (result) || result->status == 207)
     dav_doctor_report (run, "overwrite-t-status", result, expected,
-                       "%u %s", result->status, reason (result));
+                       "%u %s", result->status, dav_doctor_reason (result));
   else
     dav_doctor_report (run, "success-status-nonstandard", result, expected,
-                       "%u %s", result->status, reason (result));
+                       "%u %s", result->status, dav_doctor_reason (result));
 
   return is_success (result) && result->status != 207;
 }
@@ -1362,13 +1356,13 @@ check_overwrite_f (DavDoctorRun *run,
     {
       dav_doctor_report (run, "overwrite-f-ignored", result,
                          _("412 Precondition Failed, and the file in the way unchanged"),
-                         "%u %s. %s", result->status, reason (result), now);
+                         "%u %s. %s", result->status, dav_doctor_reason (result), now);
       return FALSE;
     }
   if (result->status != 412)
     dav_doctor_report (run, "copy-status", result,
                        _("412 Precondition Failed: Overwrite: F onto an existing file"),
-                       "%u %s", result->status, reason (result));
+                       "%u %s", result->status, dav_doctor_reason (result));
   return TRUE;
 }
 
@@ -1479,7 +1473,7 @@ check_tree_arrived (DavDoctorRun *run,
     dav_doctor_report (run, "copy-collection-incomplete", result,
                        _("Every member of the source at the destination"),
                        /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
-                       _("Missing after %u %s: %s"), result->status, reason (result), missing);
+                       _("Missing after %u %s: %s"), result->status, dav_doctor_reason (result), missing);
 
   if (with_properties)
     {
@@ -1506,7 +1500,7 @@ check_replaced_file (DavDoctorRun *run,
       g_autofree char *now = describe_content (content);
 
       dav_doctor_report (run, "overwrite-t-status", result, _("The file in the way replaced by the source"),
-                         "%u %s. %s", result->status, reason (result), now);
+                         "%u %s. %s", result->status, dav_doctor_reason (result), now);
     }
 }
 
@@ -1527,7 +1521,7 @@ check_replaced_folder (DavDoctorRun *run,
                             _("RFC 4918 §9.8.4: with Overwrite: T the destination is deleted before the copy, so nothing of it remains."),
                             /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
                             _("%u %s, but old.txt of the folder in the way is still there: it was not replaced"),
-                            result->status, reason (result));
+                            result->status, dav_doctor_reason (result));
 
   if (with_members)
     check_tree_arrived (run, result, folder, FALSE);
@@ -1625,7 +1619,7 @@ check_source_gone (DavDoctorRun *run,
   if (status == 207)
     dav_doctor_report (run, "move-source-kept", result, _("The source gone (404 Not Found)"),
                        /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
-                       _("%u %s, but the source is still there"), result->status, reason (result));
+                       _("%u %s, but the source is still there"), result->status, dav_doctor_reason (result));
 }
 
 /* MOVE with Overwrite: T onto an existing file: 204, the file replaced,
@@ -1739,19 +1733,19 @@ judge_delete (DavDoctorRun *run,
         {
           dav_doctor_report (run, "success-status-nonstandard", result, _("204 No Content"),
                              /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
-                             _("%u %s holding only successes"), result->status, reason (result));
+                             _("%u %s holding only successes"), result->status, dav_doctor_reason (result));
           return TRUE;
         }
     }
   else if (is_success (result))
     {
       dav_doctor_report (run, "success-status-nonstandard", result, _("204 No Content"),
-                         "%u %s", result->status, reason (result));
+                         "%u %s", result->status, dav_doctor_reason (result));
       return TRUE;
     }
 
   dav_doctor_report (run, "delete-status", result, _("204 No Content"), "%u %s",
-                     result->status, reason (result));
+                     result->status, dav_doctor_reason (result));
   return FALSE;
 }
 
@@ -1773,7 +1767,7 @@ dav_doctor_check_delete (DavDoctorRun *run)
     if (judge_delete (run, result) && probe (run, file, NULL) == 207)
       dav_doctor_report (run, "delete-status", result, _("The file gone (404 Not Found)"),
                          /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
-                         _("%u %s, but the file is still there"), result->status, reason (result));
+                         _("%u %s, but the file is still there"), result->status, dav_doctor_reason (result));
   }
 
   /* A folder goes with everything in it (RFC 4918 §9.6.1). */
@@ -1798,7 +1792,7 @@ dav_doctor_check_delete (DavDoctorRun *run)
           dav_doctor_report (run, "delete-tree-incomplete", result,
                              _("The folder and all its members gone"),
                              /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
-                             _("%u %s, but still there: %s"), result->status, reason (result), left->str);
+                             _("%u %s, but still there: %s"), result->status, dav_doctor_reason (result), left->str);
       }
   }
 
@@ -1808,6 +1802,6 @@ dav_doctor_check_delete (DavDoctorRun *run)
 
     if (result != NULL && result->status != 404)
       dav_doctor_report (run, "delete-missing-not-404", result, _("404 Not Found"), "%u %s",
-                         result->status, reason (result));
+                         result->status, dav_doctor_reason (result));
   }
 }

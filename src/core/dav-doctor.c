@@ -775,6 +775,14 @@ dav_doctor_dup_body (DavDoctorRun *run,
   return body != NULL ? g_bytes_ref (body) : NULL;
 }
 
+const char *
+dav_doctor_reason (const DavResult *result)
+{
+  g_return_val_if_fail (result != NULL, "");
+
+  return result->reason != NULL ? result->reason : "";
+}
+
 char *
 dav_doctor_scratch_url (DavDoctorRun *run,
                         const char   *name)
@@ -909,6 +917,25 @@ add_finding (DavDoctorRun     *run,
   post (worker, message);
 }
 
+/* A finding of @fault_id with the catalogue's words; @severity -1 for
+ * the catalogue's. NULL for an id the catalogue does not have. */
+static DavDoctorFinding *
+finding_for_fault (const char *fault_id,
+                   int         severity)
+{
+  const DavDoctorFault *fault = dav_doctor_fault_lookup (fault_id);
+  DavDoctorFinding *finding;
+
+  g_return_val_if_fail (fault != NULL, NULL);
+
+  finding = finding_new ();
+  finding->fault = g_strdup (fault_id);
+  finding->severity = severity >= 0 ? (DavDoctorSeverity) severity : fault->severity;
+  finding->title = g_strdup (_(fault->title));
+
+  return finding;
+}
+
 static void
 report_valist (DavDoctorRun      *run,
                const char        *fault_id,
@@ -919,15 +946,11 @@ report_valist (DavDoctorRun      *run,
                const char        *got_format,
                va_list            args)
 {
-  const DavDoctorFault *fault = dav_doctor_fault_lookup (fault_id);
-  DavDoctorFinding *finding;
+  DavDoctorFinding *finding = finding_for_fault (fault_id, severity);
 
-  g_return_if_fail (fault != NULL);
+  if (finding == NULL)
+    return;
 
-  finding = finding_new ();
-  finding->fault = g_strdup (fault_id);
-  finding->severity = severity >= 0 ? (DavDoctorSeverity) severity : fault->severity;
-  finding->title = g_strdup (_(fault->title));
   finding->expected = g_strdup (expected);
   finding->got = g_strdup_vprintf (got_format, args);
   finding->detail = g_strdup (detail);
@@ -976,15 +999,11 @@ dav_doctor_report_error (DavDoctorRun *run,
                          const char   *expected,
                          const GError *error)
 {
-  const DavDoctorFault *info = dav_doctor_fault_lookup (fault);
-  DavDoctorFinding *finding;
+  DavDoctorFinding *finding = finding_for_fault (fault, -1);
 
-  g_return_if_fail (info != NULL);
+  if (finding == NULL)
+    return;
 
-  finding = finding_new ();
-  finding->fault = g_strdup (fault);
-  finding->severity = info->severity;
-  finding->title = g_strdup (_(info->title));
   finding->expected = g_strdup (expected);
   finding->got = g_strdup (error != NULL ? error->message : _("No answer."));
   finding->method = g_strdup (method);
