@@ -38,8 +38,10 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from davscope_ui import (App, Tap, activate, choose_in_file_chooser, click, find_all_in,  # noqa: E402
-                         find_in, keycombo, labels_in, name_of, point_into, press,
+from dogtail import rawinput  # noqa: E402
+
+from davscope_ui import (App, Tap, activate, choose_in_file_chooser, click, extents,  # noqa: E402
+                         find_all_in, find_in, keycombo, labels_in, name_of, point_into, press,
                          scroll_into, share_hrefs, tr, type_text, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -132,16 +134,29 @@ def summary_of(window):
 
 
 def expand(app, window, title):
-    """Opens the row of the check @title; its accessible node."""
+    """Opens the row of the check @title; its accessible node. The list
+    is first wheeled back to its top: the run left it following its last
+    check, and scroll_into measures against the window, so a row above
+    the list's view but under the summary would count as seen. A click can
+    still miss while the list glides, so it is tried again until the row
+    shows its findings."""
     row = next((n for n in find_all_in(window, role="list item", only_shown=False)
                 if name_of(n).rpartition(": ")[0] == title), None)
     header = find_in(row, title, "list item", only_shown=False) if row is not None else None
-    if header is None or not scroll_into(header, window):
+    room = extents(window)
+    if header is None or room is None:
         return None
-    time.sleep(1.5)   # the wheel's scrolling glides on for a moment
-    point_into(window)
-    click(header)
-    time.sleep(1)
+    for _ in range(40):
+        rawinput.click(room[0] + room[2] // 2, room[1] + room[3] * 7 // 8, button=4)
+        time.sleep(0.05)
+    for _ in range(3):
+        if not scroll_into(header, window):
+            return None
+        time.sleep(1.5)   # the wheel's scrolling glides on for a moment
+        point_into(window)
+        click(header)
+        if wait_for(lambda: tr("Expected") in labels_in(row), 3):
+            break
     return row
 
 
