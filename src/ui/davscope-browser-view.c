@@ -195,7 +195,22 @@ on_search_changed (GtkSearchEntry      *entry,
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  /* Rows that come back are merged into the sorted rows at once, as a
+   * listing's batches are (on_root_notify): sorted incrementally they
+   * would show unsorted for a moment. Then the view starts at the top,
+   * at the first name found, as in GNOME Files. */
+  if (self->sorted != NULL)
+    gtk_sort_list_model_set_incremental (self->sorted, FALSE);
   gtk_filter_changed (self->name_filter, change);
+  if (self->sorted != NULL)
+    {
+      GtkWidget *list = davscope_browser_view_inner_list_view (self);
+
+      gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
+      if (list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+    }
 
   if (self->root != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "error") != 0)
@@ -219,14 +234,11 @@ on_search_mode_changed (GtkSearchBar        *bar,
                         GParamSpec          *pspec,
                         DavscopeBrowserView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
   if (gtk_search_bar_get_search_mode (bar))
     return;
 
   /* The bar cleared its entry. Escape gives the list its focus back. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->search_bar))
+  if ((gtk_widget_get_state_flags (self->search_bar) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
     gtk_widget_grab_focus (self->column_view);
 }
 
@@ -824,6 +836,11 @@ davscope_browser_view_dispose (GObject *object)
 {
   DavscopeBrowserView *self = DAVSCOPE_BROWSER_VIEW (object);
 
+  /* The bar and its entry clear themselves as they go: not for us. */
+  if (self->search_bar != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_bar, self);
+  if (self->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_entry, self);
   drop_models (self);
   g_clear_object (&self->store);
   g_clear_object (&self->hidden_filter);
