@@ -163,6 +163,7 @@ try:
     keycombo("<Control>f")
     type_text("zzz")
     ok = wait_for(lambda: no_match_title(app, "zzz"), 10)
+    tap.screenshot(f"no-match-{LANGUAGE}")
     tap.ok(ok and app.row_names() == [], "a name matching nothing shows “No Items Match “zzz””",
            f"rows: {app.row_names()}, labels: {labels_in(app.main)[-8:]}")
 
