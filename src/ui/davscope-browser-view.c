@@ -140,13 +140,20 @@ davscope_browser_view_select_at (DavscopeBrowserView *self,
 
 /* ---- find --------------------------------------------------------------- */
 
-/* The rows, or "No Items Match" when Find left none. */
+/* Up to this many rows in the folder, Find's rows are sorted in one go. */
+#define FIND_MERGE_AT_ONCE 5000
+
+/* The rows, or "No Items Match" when Find left none; the error page of a
+ * failed listing stays (update_root_state). */
 static void
 update_list_page (DavscopeBrowserView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean none = self->query != NULL && self->selection != NULL &&
                   g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "error") == 0)
+    return;
 
   if (none)
     {
@@ -165,8 +172,7 @@ on_row_count_changed (GListModel          *model,
                       guint                added,
                       DavscopeBrowserView *self)
 {
-  if (self->query != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "error") != 0)
+  if (self->query != NULL)
     update_list_page (self);
 }
 
@@ -196,25 +202,29 @@ on_search_changed (GtkSearchEntry      *entry,
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  /* Rows that come back are merged into the sorted rows at once, as a
-   * listing's batches are (on_root_notify): sorted incrementally they
-   * would show unsorted for a moment. Then the view starts at the top,
-   * at the first name found, as in GNOME Files. */
-  if (self->sorted != NULL)
-    gtk_sort_list_model_set_incremental (self->sorted, FALSE);
-  gtk_filter_changed (self->name_filter, change);
+  /* GtkFilterListModel reports a change across the folder as one range,
+   * which the sort model sorts again. A small folder's rows are merged
+   * at once, so they never show unsorted; a big one's in steps (100,000
+   * rows: ~1 s in one frame at once, under 0.1 s a step), with the view
+   * held at the top until they are in place (on_rows_changed). Either
+   * way the view starts at the first name found, as in GNOME Files. */
   if (self->sorted != NULL)
     {
       GtkWidget *list = davscope_browser_view_inner_list_view (self);
+      gboolean big = g_list_model_get_n_items (G_LIST_MODEL (self->root)) > FIND_MERGE_AT_ONCE;
 
+      gtk_sort_list_model_set_incremental (self->sorted, big && !dav_folder_get_loading (self->root));
+      gtk_filter_changed (self->name_filter, change);
       gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
+      if (big)
+        self->keep_top = TRUE;
       if (list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
         gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
     }
+  else
+    gtk_filter_changed (self->name_filter, change);
 
-  if (self->root != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "error") != 0)
-    update_list_page (self);
+  update_list_page (self);
 }
 
 /* Enter: on to the rows found, the first one selected. */
@@ -256,11 +266,11 @@ davscope_browser_view_find (DavscopeBrowserView *self)
  * Files. Not Space (it selects), nor + - * on a row's expander (they open
  * and close the folder), nor anything with Ctrl or Alt (shortcuts). */
 static gboolean
-on_list_key_pressed (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     DavscopeBrowserView   *self)
+on_type_ahead (DavscopeBrowserView   *self,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               GtkEventControllerKey *controller)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -323,6 +333,7 @@ update_root_state (DavscopeBrowserView *self)
       return;
     }
 
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
   update_list_page (self);
   gtk_widget_set_visible (self->details, TRUE);
 
@@ -719,7 +730,9 @@ on_rows_changed (GListModel          *model,
 
   if (!self->keep_top || added == 0)
     return;
-  if (self->root == NULL || !dav_folder_get_loading (self->root))
+  /* Until the listing, or the sort of Find's rows, is done. */
+  if (self->root == NULL ||
+      (!dav_folder_get_loading (self->root) && gtk_sort_list_model_get_pending (self->sorted) == 0))
     self->keep_top = FALSE;
 
   list = davscope_browser_view_inner_list_view (self);
@@ -900,7 +913,7 @@ davscope_browser_view_init (DavscopeBrowserView *self)
     GtkEventController *keys = gtk_event_controller_key_new ();
 
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_type_ahead), self);
     gtk_widget_add_controller (self->column_view, keys);
   }
 

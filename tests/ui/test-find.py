@@ -17,11 +17,9 @@ find-<language>.png, in the test's screenshot folder.
 
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 
-import http.client
 import os
 import sys
 import time
-import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -31,7 +29,7 @@ if LANGUAGE != "en":
     os.environ.update(LANGUAGE=LANGUAGE, LANG="C.UTF-8", DAVSCOPE_LOCALEDIR=os.path.join(BUILD, "po"))
 
 from davscope_ui import (App, Tap, click, find_in, keycombo, labels_in,  # noqa: E402
-                         name_of, ntr, point_into, press, role_of, shown, tr, type_text,
+                         name_of, ntr, point_into, press, role_of, share_request, shown, tr, type_text,
                          wait_for, walk)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -43,31 +41,9 @@ tap = Tap()
 
 # ------------------------------------------------------------ the server
 
-split = urllib.parse.urlsplit(URL)
-connection = http.client.HTTPConnection(split.hostname, split.port, timeout=10)
-
-
-def request(method, path, body=None):
-    """One request on the kept connection (a new one if Apache closed it)."""
-    global connection
-    for attempt in (1, 2):
-        try:
-            connection.request(method, split.path + urllib.parse.quote(path), body=body)
-            response = connection.getresponse()
-            response.read()
-            break
-        except (http.client.HTTPException, OSError):
-            connection.close()
-            connection = http.client.HTTPConnection(split.hostname, split.port, timeout=10)
-            if attempt == 2:
-                raise
-    if response.status not in (200, 201, 204, 405):
-        tap.bail_out(f"{method} {path}: {response.status} {response.reason}")
-
-
-request("MKCOL", FOLDER_PATH)
+share_request("MKCOL", FOLDER_PATH)
 for name in FILES:
-    request("PUT", FOLDER_PATH + name, b"x")
+    share_request("PUT", FOLDER_PATH + name, b"x")
 
 
 # ------------------------------------------------------------ the window
