@@ -42,7 +42,7 @@ struct _DavscopeBrowserView
   gulong               root_handler;
   guint64              n_selected;    /* what the details pane and the actions were told */
   DavResource         *selected;      /* the one selected item then, or NULL; not a ref */
-  gboolean             keep_top;      /* a first listing, or Find's rows sorting in steps, not scrolled by the user yet */
+  gboolean             keep_top;      /* a first listing, not scrolled by the user yet */
   gboolean             clock_12h;     /* GNOME's clock-format is "12h" */
   GtkColumnViewColumn *modified_column; /* not a ref: the column view holds it */
   struct _TextColumn  *modified_text;   /* its cells; its factory owns it */

@@ -140,9 +140,6 @@ davscope_browser_view_select_at (DavscopeBrowserView *self,
 
 /* ---- find --------------------------------------------------------------- */
 
-/* Up to this many rows in the folder, Find's rows are sorted in one go. */
-#define FIND_MERGE_AT_ONCE 5000
-
 /* The rows, or "No Items Match" when Find left none; the error page of a
  * failed listing stays (update_root_state). */
 static void
@@ -203,21 +200,17 @@ on_search_changed (GtkSearchEntry      *entry,
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
   /* GtkFilterListModel reports a change across the folder as one range,
-   * which the sort model sorts again. A small folder's rows are merged
-   * at once, so they never show unsorted; a big one's in steps (100,000
-   * rows: ~1 s in one frame at once, under 0.1 s a step), with the view
-   * held at the top until they are in place (on_rows_changed). Either
-   * way the view starts at the first name found, as in GNOME Files. */
+   * which the sort model sorts again. The rows are merged at once, as a
+   * listing's batches are (on_root_notify): GTK 4.8's incremental sort
+   * left rows that came back out of order. The view then starts at the
+   * first name found, as in GNOME Files. */
   if (self->sorted != NULL)
     {
       GtkWidget *list = davscope_browser_view_inner_list_view (self);
-      gboolean big = g_list_model_get_n_items (G_LIST_MODEL (self->root)) > FIND_MERGE_AT_ONCE;
 
-      gtk_sort_list_model_set_incremental (self->sorted, big && !dav_folder_get_loading (self->root));
+      gtk_sort_list_model_set_incremental (self->sorted, FALSE);
       gtk_filter_changed (self->name_filter, change);
       gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
-      if (big)
-        self->keep_top = TRUE;
       if (list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
         gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
     }
@@ -730,9 +723,7 @@ on_rows_changed (GListModel          *model,
 
   if (!self->keep_top || added == 0)
     return;
-  /* Until the listing, or the sort of Find's rows, is done. */
-  if (self->root == NULL ||
-      (!dav_folder_get_loading (self->root) && gtk_sort_list_model_get_pending (self->sorted) == 0))
+  if (self->root == NULL || !dav_folder_get_loading (self->root))
     self->keep_top = FALSE;
 
   list = davscope_browser_view_inner_list_view (self);
