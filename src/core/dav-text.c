@@ -167,3 +167,80 @@ dav_text_squeeze (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/* ---- finding names ------------------------------------------------------ */
+
+char *
+dav_text_fold (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFD);
+  bare = g_string_sized_new (strlen (decomposed));
+  /* Accents are marks after their letter in NFD: searching ignores them,
+   * as GNOME Files' search does. */
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (bare, c);
+    }
+
+  return g_utf8_casefold (bare->str, bare->len);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* @folded is ASCII and lower case (dav_text_fold of ASCII text). */
+static gboolean
+ascii_contains (const char *name,
+                const char *folded)
+{
+  gsize n = strlen (folded);
+
+  for (const char *start = name; *start != '\0'; start++)
+    {
+      gsize i = 0;
+
+      while (i < n && start[i] != '\0' && g_ascii_tolower (start[i]) == folded[i])
+        i++;
+      if (i == n)
+        return TRUE;
+      if (start[i] == '\0')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+gboolean
+dav_text_name_matches (const char *name,
+                       const char *folded)
+{
+  g_autofree char *folded_name = NULL;
+
+  g_return_val_if_fail (name != NULL && folded != NULL, FALSE);
+
+  if (*folded == '\0')
+    return TRUE;
+
+  if (is_ascii (name))
+    /* Folding ASCII only lowers it; a query left with other letters
+     * after folding cannot be in it. */
+    return is_ascii (folded) && ascii_contains (name, folded);
+
+  folded_name = dav_text_fold (name);
+  return strstr (folded_name, folded) != NULL;
+}

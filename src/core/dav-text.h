@@ -31,4 +31,13 @@ gboolean  dav_text_is_format_char (gunichar c);
  * tags), for showing an XML value on one line. */
 char     *dav_text_squeeze     (const char *text);
 
+/* A query as dav_text_name_matches() compares it: NFD, combining marks
+ * dropped, case folded, so "cafe" finds "Café" and "CAFÉ" alike. */
+char     *dav_text_fold        (const char *text);
+/* Whether @name contains @folded (from dav_text_fold()) anywhere, under
+ * the same folding; an empty @folded matches every name. ASCII names are
+ * compared without allocating: a folder of 100,000 is filtered as typed. */
+gboolean  dav_text_name_matches (const char *name,
+                                 const char *folded);
+
 G_END_DECLS

@@ -24,12 +24,18 @@ struct _DavscopeBrowserView
   GtkWidget           *column_view;
   GtkWidget           *error_page;
   GtkWidget           *details;
+  GtkWidget           *search_bar;
+  GtkWidget           *search_entry;
+  GtkWidget           *no_match_page;
 
   DavResourceStore    *store;
   DavFolder           *root;
   GtkFilterListModel  *filtered_root;
   GtkFilter           *hidden_filter; /* drops dot-names unless show-hidden */
   gboolean             show_hidden;
+  GtkFilter           *name_filter;   /* Find: names holding the query */
+  char                *query;         /* dav_text_fold of the search text */
+  GtkFilter           *filter;        /* every row: hidden_filter and name_filter */
   GtkTreeListModel    *tree;
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;

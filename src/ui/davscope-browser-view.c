@@ -10,8 +10,10 @@
  *             │               then the column view's sorter: children stay
  *             │               under their parent)
  *             └ GtkTreeListModel (passthrough FALSE, autoexpand FALSE)
- *                 └ DavFolder (the root), children: the store's cached
- *                   DavFolder of each collection
+ *                 └ GtkFilterListModel (GtkEveryFilter: hidden names
+ *                     │                 unless shown, and Find's name filter)
+ *                     └ DavFolder (the root); children: the same filter
+ *                       over the store's cached DavFolder of each collection
  *
  * GtkTreeListModel asks for a row's children just to know whether it can
  * expand, so the child function only looks up the cached folder; listing
@@ -23,9 +25,11 @@
 #include "davscope-browser-view-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dav-error.h"
 #include "dav-href.h"
+#include "dav-text.h"
 #include "davscope-accessible.h"
 #include "davscope-details-pane.h"
 
@@ -49,6 +53,20 @@ filter_hidden (gpointer item,
   return self->show_hidden || dav_resource_get_name (DAV_RESOURCE (item))[0] != '.';
 }
 
+/* Find filters every level alike: a row of an open folder stays when its
+ * own name matches, and a folder whose name does not match goes with its
+ * rows. What is shown is then always what was typed, and the filter never
+ * depends on what is loaded below a row. */
+static gboolean
+filter_name (gpointer item,
+             gpointer user_data)
+{
+  DavscopeBrowserView *self = user_data;
+
+  return self->query == NULL ||
+         dav_text_name_matches (dav_resource_get_name (DAV_RESOURCE (item)), self->query);
+}
+
 static GListModel *
 create_child_model (gpointer item,
                     gpointer user_data)
@@ -62,7 +80,7 @@ create_child_model (gpointer item,
     return NULL;
 
   return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (folder)),
-                                                  g_object_ref (self->hidden_filter)));
+                                                  g_object_ref (self->filter)));
 }
 
 void
@@ -120,6 +138,162 @@ davscope_browser_view_select_at (DavscopeBrowserView *self,
   return TRUE;
 }
 
+/* ---- find --------------------------------------------------------------- */
+
+/* The rows, or "No Items Match" when Find left none; the error page of a
+ * failed listing stays (update_root_state). */
+static void
+update_list_page (DavscopeBrowserView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean none = self->query != NULL && self->selection != NULL &&
+                  g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "error") == 0)
+    return;
+
+  if (none)
+    {
+      /* TRANSLATORS: the title of an empty search; %s is what was typed. */
+      g_autofree char *title = g_strdup_printf (_("No Items Match “%s”"), text);
+
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->no_match_page), title);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), none ? "no-match" : "list");
+}
+
+static void
+on_row_count_changed (GListModel          *model,
+                      guint                position,
+                      guint                removed,
+                      guint                added,
+                      DavscopeBrowserView *self)
+{
+  if (self->query != NULL)
+    update_list_page (self);
+}
+
+static void
+on_search_changed (GtkSearchEntry      *entry,
+                   DavscopeBrowserView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *folded = *text != '\0' ? dav_text_fold (text) : NULL;
+  g_autofree char *old = g_steal_pointer (&self->query);
+  GtkFilterChange change;
+
+  self->query = g_steal_pointer (&folded);
+  if (g_strcmp0 (old, self->query) == 0)
+    {
+      update_list_page (self);
+      return;
+    }
+
+  /* Names holding "abc" all hold "ab": typing on only drops rows and
+   * Backspace only brings rows back, so a big folder is not filtered
+   * again from scratch at each key. */
+  if (old == NULL || (self->query != NULL && strstr (self->query, old) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->query == NULL || strstr (old, self->query) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  /* GtkFilterListModel reports a change across the folder as one range,
+   * which the sort model sorts again. The rows are merged at once, as a
+   * listing's batches are (on_root_notify): GTK 4.8's incremental sort
+   * left rows that came back out of order. The view then starts at the
+   * first name found, as in GNOME Files. */
+  if (self->sorted != NULL)
+    {
+      GtkWidget *list = davscope_browser_view_inner_list_view (self);
+
+      gtk_sort_list_model_set_incremental (self->sorted, FALSE);
+      gtk_filter_changed (self->name_filter, change);
+      gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
+      if (list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+    }
+  else
+    gtk_filter_changed (self->name_filter, change);
+
+  update_list_page (self);
+}
+
+/* Enter: on to the rows found, the first one selected. */
+static void
+on_search_activate (GtkSearchEntry      *entry,
+                    DavscopeBrowserView *self)
+{
+  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+  gtk_widget_grab_focus (self->column_view);
+}
+
+static void
+on_search_mode_changed (GtkSearchBar        *bar,
+                        GParamSpec          *pspec,
+                        DavscopeBrowserView *self)
+{
+  if (gtk_search_bar_get_search_mode (bar))
+    return;
+
+  /* The bar cleared its entry. Escape gives the list its focus back. */
+  if ((gtk_widget_get_state_flags (self->search_bar) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+    gtk_widget_grab_focus (self->column_view);
+}
+
+void
+davscope_browser_view_find (DavscopeBrowserView *self)
+{
+  g_return_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self));
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
+  gtk_widget_grab_focus (self->search_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* Type-ahead: a letter typed in the list opens Find with it, as in GNOME
+ * Files. Not Space (it selects), nor + - * on a row's expander (they open
+ * and close the folder), nor anything with Ctrl or Alt (shortcuts). */
+static gboolean
+on_type_ahead (DavscopeBrowserView   *self,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               GtkEventControllerKey *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  GtkWidget *text;
+
+  if (keyval == GDK_KEY_Escape && gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    {
+      gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
+      return GDK_EVENT_STOP;
+    }
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      c == 0 || !g_unichar_isgraph (c))
+    return GDK_EVENT_PROPAGATE;
+  if ((c == '+' || c == '-' || c == '*') && focus != NULL &&
+      (GTK_IS_TREE_EXPANDER (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_TREE_EXPANDER) != NULL))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
+  gtk_widget_grab_focus (self->search_entry);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  /* The entry's text widget takes the key as if typed there (input
+   * methods included). */
+  text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry)));
+  if (text == NULL || !gtk_event_controller_key_forward (controller, text))
+    return GDK_EVENT_PROPAGATE;
+  return GDK_EVENT_STOP;
+}
+
 /* ---- state -------------------------------------------------------------- */
 
 static void
@@ -153,6 +327,7 @@ update_root_state (DavscopeBrowserView *self)
     }
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
+  update_list_page (self);
   gtk_widget_set_visible (self->details, TRUE);
 
   /* A reload that failed keeps the rows it had, and says they are old. */
@@ -584,6 +759,7 @@ drop_models (DavscopeBrowserView *self)
       g_signal_handlers_disconnect_by_func (self->selection, on_rows_changed, self);
       g_signal_handlers_disconnect_by_func (self->selection, on_selection_items_changed, self);
       g_signal_handlers_disconnect_by_func (self->selection, on_rows_added, self);
+      g_signal_handlers_disconnect_by_func (self->selection, on_row_count_changed, self);
     }
   g_clear_pointer (&self->select_key, g_free);
   self->n_selected = 0;
@@ -604,6 +780,9 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
 {
   g_return_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self));
 
+  /* Another folder: Find starts again, as in GNOME Files. */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   drop_models (self);
   g_set_object (&self->store, store);
   davscope_details_pane_set_resource (DAVSCOPE_DETAILS_PANE (self->details), NULL, NULL);
@@ -616,7 +795,7 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_notify), self);
 
   self->filtered_root = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
-                                                  g_object_ref (self->hidden_filter));
+                                                  g_object_ref (self->filter));
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_root)),
                                         FALSE, FALSE, create_child_model, self, NULL);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)),
@@ -631,6 +810,7 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_changed), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_added), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_row_count_changed), self);
   self->keep_top = !dav_folder_get_loaded (self->root);
 
   update_root_state (self);
@@ -660,9 +840,17 @@ davscope_browser_view_dispose (GObject *object)
 {
   DavscopeBrowserView *self = DAVSCOPE_BROWSER_VIEW (object);
 
+  /* The bar and its entry clear themselves as they go: not for us. */
+  if (self->search_bar != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_bar, self);
+  if (self->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_entry, self);
   drop_models (self);
   g_clear_object (&self->store);
   g_clear_object (&self->hidden_filter);
+  g_clear_object (&self->name_filter);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->query, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_BROWSER_VIEW);
 
   G_OBJECT_CLASS (davscope_browser_view_parent_class)->dispose (object);
@@ -689,6 +877,11 @@ davscope_browser_view_class_init (DavscopeBrowserViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopeBrowserView, column_view);
   gtk_widget_class_bind_template_child (widget_class, DavscopeBrowserView, error_page);
   gtk_widget_class_bind_template_child (widget_class, DavscopeBrowserView, details);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeBrowserView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeBrowserView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeBrowserView, no_match_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_reload_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -700,6 +893,20 @@ davscope_browser_view_init (DavscopeBrowserView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   davscope_accessible_fix_names (GTK_WIDGET (self));
   self->hidden_filter = GTK_FILTER (gtk_custom_filter_new (filter_hidden, self, NULL));
+  self->name_filter = GTK_FILTER (gtk_custom_filter_new (filter_name, self, NULL));
+  self->filter = GTK_FILTER (gtk_every_filter_new ());
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->filter), g_object_ref (self->hidden_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->filter), g_object_ref (self->name_filter));
+
+  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
+  g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_type_ahead), self);
+    gtk_widget_add_controller (self->column_view, keys);
+  }
 
   {
     /* Anything the user does in the list ends on_rows_changed's hold;

@@ -24,6 +24,9 @@ void       davscope_browser_view_reload         (DavscopeBrowserView *self);
 /* Items whose names start with a dot are left out unless shown. */
 void       davscope_browser_view_set_show_hidden (DavscopeBrowserView *self,
                                                   gboolean             show_hidden);
+/* Find: shows the search bar and puts the focus in it; the rows are
+ * filtered by name as it is typed (dav_text_name_matches). */
+void       davscope_browser_view_find           (DavscopeBrowserView *self);
 /* The selected resources that may be acted on: never a flagged entry,
  * never the folder itself. */
 GPtrArray *davscope_browser_view_get_selection  (DavscopeBrowserView *self);

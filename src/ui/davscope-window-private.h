@@ -26,6 +26,7 @@ struct _DavscopeWindow
   GtkWidget            *back_button;
   GtkWidget            *up_button;
   GtkWidget            *refresh_button;
+  GtkWidget            *find_button;
   GtkWidget            *new_button;
   GtkWidget            *selection_button;
   GtkWidget            *delete_button;

@@ -131,6 +131,7 @@ update_buttons (DavscopeWindow *self,
   gtk_widget_set_visible (self->back_button, browsing || self->history->len > 0);
   gtk_widget_set_visible (self->up_button, browsing);
   gtk_widget_set_visible (self->refresh_button, browsing);
+  gtk_widget_set_visible (self->find_button, browsing);
   gtk_widget_set_visible (self->new_button, browsing);
   gtk_widget_set_visible (self->selection_button, browsing);
   gtk_widget_set_visible (self->delete_button, browsing);
@@ -161,6 +162,7 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.server-info", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.up", can_go_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-folder", connected);
@@ -456,6 +458,17 @@ refresh_activated (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   davscope_browser_view_reload (DAVSCOPE_BROWSER_VIEW (DAVSCOPE_WINDOW (widget)->browser));
+}
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+
+  if (self->store != NULL)
+    davscope_browser_view_find (DAVSCOPE_BROWSER_VIEW (self->browser));
 }
 
 static void
@@ -762,6 +775,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, up_button);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, selection_button);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, delete_button);
@@ -783,6 +797,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.up", NULL, up_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "win.location", NULL, location_activated);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "win.inspector", NULL, inspector_activated);
   gtk_widget_class_install_action (widget_class, "win.show-exchange", "t", show_exchange_activated);
@@ -796,6 +811,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.location", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
   /* Not Ctrl+Shift+I: GTK's own inspector takes it where it is enabled. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F12, 0, "win.inspector", NULL);
