@@ -5,7 +5,7 @@
  * The column header's menu (a right click: GTK 4.8's column view has no
  * header menu of its own) shows or hides the standard columns and adds a
  * column for any property: one the listing asks for, or one typed in a
- * small dialog. A property the listing does not ask for yet is added to
+ * small dialog, or from the details pane ("Show as Column"). A property the listing does not ask for yet is added to
  * its PROPFIND and the listed folders are listed again. A cell shows the
  * value in words, or the property's status badge when its propstat is not
  * 200 (a file without a dead property: 404). Each entry's cell text is
@@ -628,14 +628,27 @@ davscope_browser_view_is_on_header (DavscopeBrowserView *self,
                                     double               x,
                                     double               y)
 {
-  struct _PropertyColumns *state = columns_of (self);
-  graphene_point_t point;
+  GtkWidget *widget;
 
   g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), FALSE);
 
-  return state != NULL && gtk_widget_get_mapped (state->header) &&
-         gtk_widget_compute_point (GTK_WIDGET (self), state->header, &GRAPHENE_POINT_INIT (x, y), &point) &&
-         gtk_widget_contains (state->header, point.x, point.y);
+  for (widget = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != GTK_WIDGET (self); widget = gtk_widget_get_parent (widget))
+    if (g_object_get_data (G_OBJECT (widget), "davscope-own-menu") != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_show_column (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DavscopeBrowserView *self = user_data;
+
+  add_property_column (self, g_variant_get_string (parameter, NULL));
+  save_columns (self);
 }
 
 void
@@ -653,6 +666,18 @@ davscope_browser_view_setup_property_columns (DavscopeBrowserView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_header_pressed), self);
   gtk_widget_add_controller (state->header, GTK_EVENT_CONTROLLER (click));
+  g_object_set_data (G_OBJECT (state->header), "davscope-own-menu", GINT_TO_POINTER (TRUE));
+
+  {
+    /* "Show as Column" in the details pane's property menu. */
+    GSimpleActionGroup *group = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) show = g_simple_action_new ("show", G_VARIANT_TYPE_STRING);
+
+    g_signal_connect (show, "activate", G_CALLBACK (on_show_column), self);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "property-columns", G_ACTION_GROUP (group));
+    g_object_unref (group);
+  }
 
   /* On the view (a popover is not laid out by its parent's bin layout),
    * not on the header, whose layout takes every child for a column. */

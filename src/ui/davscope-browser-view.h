@@ -23,8 +23,8 @@ void       davscope_browser_view_set_store      (DavscopeBrowserView *self,
  * of the columns saved for its server. */
 void       davscope_browser_view_prepare_store  (DavscopeBrowserView *self,
                                                  DavResourceStore    *store);
-/* Whether @x, @y (in the view) is on the column header, which has its
- * own menu. */
+/* Whether @x, @y (in the view) is on a part with a menu of its own: the
+ * column header, a property in the details pane. */
 gboolean   davscope_browser_view_is_on_header   (DavscopeBrowserView *self,
                                                  double               x,
                                                  double               y);

@@ -81,6 +81,44 @@ raw_value (const DavProperty *property,
   return expander;
 }
 
+/* A right click on a property offers it as a column of the listing
+ * (davscope-browser-view-properties.c has the action). */
+static void
+on_property_pressed (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkWidget       *popover)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+add_column_menu (GtkWidget         *row,
+                 const DavProperty *property)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *clark = dav_property_dup_clark_name (property);
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("Show as Column"), NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkWidget *popover;
+
+  g_menu_item_set_action_and_target (item, "property-columns.show", "s", clark);
+  g_menu_append_item (menu, item);
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  /* The box lays out no popover, and takes it with it when it goes. */
+  gtk_widget_set_parent (popover, row);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_property_pressed), popover);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  /* The window's own menu leaves this click to it. */
+  g_object_set_data (G_OBJECT (row), "davscope-own-menu", GINT_TO_POINTER (TRUE));
+}
+
 /* @response and @exchange_id (or @folder, whose listing it came from)
  * are what the badge's popover tells and shows. */
 static GtkWidget *
@@ -138,6 +176,7 @@ property_row (DavscopeDetailsPane *self,
   gtk_widget_set_margin_bottom (row, 6);
   gtk_widget_set_margin_start (row, 6);
   gtk_widget_set_margin_end (row, 6);
+  add_column_menu (row, property);
 
   return row;
 }

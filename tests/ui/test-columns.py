@@ -8,7 +8,6 @@ and the same menu removes it. Screenshots in English and German.
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -71,14 +70,7 @@ shots = []
 
 
 def header(app, title):
-    table = app.table()
-    for part in children(table) if table is not None else []:
-        if role_of(part) == "list":
-            continue
-        label = find_in(part, title, "label")
-        if label is not None:
-            return label
-    return None
+    return app.column_header(title)
 
 
 def cell(app, name):
@@ -133,6 +125,15 @@ def menu_item(app, text):
                                   "menu item" in role_of(n)), None), 5)
 
 
+def toggle(app, text):
+    """Clicks the menu item called text in the header's menu."""
+    open_menu(app)
+    item = menu_item(app, text)
+    if item is not None:
+        click(item)
+    return item
+
+
 def values(app):
     return {name: cell(app, name) for name in list(AUTHORS) + [WITHOUT]}
 
@@ -164,12 +165,17 @@ def add_column(app, checked):
 
 WANTED = dict(AUTHORS, **{WITHOUT: "badge 404"})
 
+
+def wanted_values(app):
+    """Waits until each file shows its author, the one without a 404."""
+    return wait_for(lambda: values(app) == WANTED and values(app), 20)
+
 # ------------------------------------------------------------ adding, sorting
 
 app = start()
 try:
     add_column(app, checked=True)
-    shown = wait_for(lambda: values(app) == WANTED and values(app), 20)
+    shown = wanted_values(app)
     tap.ok(shown, "the files with the dead property show its value, the one without it a 404 badge",
            f"cells: {values(app)}\ncolumns: {column_titles(app)}")
     shots.append(tap.screenshot("en"))
@@ -191,7 +197,7 @@ finally:
 
 app = start()
 try:
-    shown = wait_for(lambda: values(app) == WANTED and values(app), 20)
+    shown = wanted_values(app)
     tap.ok(shown and "author" in column_titles(app),
            "started again on the same server, the column is back with its values",
            f"cells: {values(app)}\ncolumns: {column_titles(app)}")
@@ -203,6 +209,13 @@ try:
         click(item)
     gone = wait_for(lambda: "author" not in column_titles(app), 5)
     tap.ok(gone, "unchecking it removes the column", f"columns: {column_titles(app)}")
+
+    # The standard columns are in the same menu, checked while shown.
+    toggle(app, tr("Size"))
+    hidden = wait_for(lambda: tr("Size") not in column_titles(app), 5)
+    toggle(app, tr("Size"))
+    back = wait_for(lambda: tr("Size") in column_titles(app), 5)
+    tap.ok(hidden and back, "the menu hides the Size column and shows it again", f"columns: {column_titles(app)}")
 finally:
     app.quit()
 
@@ -211,21 +224,37 @@ try:
     time.sleep(1)
     tap.ok("author" not in column_titles(app), "and it stays removed on the next start",
            f"columns: {column_titles(app)}")
+
+    # The details pane offers a property as a column too.
+    row = app.row("apple.txt", 5)
+    if row is not None:
+        click(row)
+    prop = wait_for(lambda: next((n for n in walk(app.main) if (name_of(n) or "").startswith(
+        f"author ({DEMO_NS}): Zoe")), None), 10)
+    if prop is not None:
+        x, y = center(prop)
+        rawinput.absoluteMotion(x, y)
+        time.sleep(0.2)
+        rawinput.click(x, y, button=3)
+        time.sleep(0.5)
+    item = menu_item(app, tr("Show as Column"))
+    if item is not None:
+        click(item)
+    back = wait_for(lambda: "author" in column_titles(app), 10)
+    tap.ok(prop is not None and item is not None and back,
+           "a right click on a property in the details pane offers 'Show as Column', which adds it",
+           f"property row: {prop}\nitem: {item}\ncolumns: {column_titles(app)}")
+    toggle(app, f"author ({DEMO_NS})")
 finally:
     app.quit()
 
 # ------------------------------------------------------------ German
 
-os.environ["LANGUAGE"] = "de"
-if "de_DE.utf8" in subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout:
-    os.environ["LC_ALL"] = "de_DE.UTF-8"
-build = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(os.environ["DAVSCOPE_APP"]))))
-if os.path.isdir(os.path.join(build, "po", "de")):
-    os.environ["DAVSCOPE_LOCALEDIR"] = os.path.join(build, "po")
+davscope_ui.speak_german()
 app = start()
 try:
     add_column(app, checked=False)
-    shown = wait_for(lambda: values(app) == WANTED and values(app), 20)
+    shown = wanted_values(app)
     tap.ok(shown, "German: the column added through the translated menu and dialog, with its 404 badge",
            f"cells: {values(app)}")
     open_menu(app)
