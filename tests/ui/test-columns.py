@@ -238,12 +238,13 @@ try:
         rawinput.click(x, y, button=3)
         time.sleep(0.5)
     item = menu_item(app, tr("Show as Column"))
+    enabled = item is not None and davscope_ui.sensitive(item)
     if item is not None:
-        click(item)
+        activate(item)
     back = wait_for(lambda: "author" in column_titles(app), 10)
     tap.ok(prop is not None and item is not None and back,
            "a right click on a property in the details pane offers 'Show as Column', which adds it",
-           f"property row: {prop}\nitem: {item}\ncolumns: {column_titles(app)}")
+           f"property row: {prop}\nitem: {item}, sensitive: {enabled}\ncolumns: {column_titles(app)}")
     toggle(app, f"author ({DEMO_NS})")
 finally:
     app.quit()
