@@ -682,6 +682,56 @@ dup_name_problem (const char *name)
                           shown);
 }
 
+DavPropertyDraftState
+dav_property_sheet_check_name (const char             *namespace_uri,
+                               const char             *name,
+                               DavPropertyDraftField  *field,
+                               char                  **message)
+{
+  const char *ns = namespace_uri;
+  g_autofree char *shown_name = dav_text_escape (name, -1);
+  g_autofree char *shown_ns = dav_text_escape (ns, -1);
+
+  g_return_val_if_fail (namespace_uri != NULL && name != NULL, DAV_PROPERTY_DRAFT_INVALID);
+
+  *field = DAV_PROPERTY_DRAFT_FIELD_NONE;
+  *message = NULL;
+  if (*name == '\0')
+    {
+      *field = DAV_PROPERTY_DRAFT_FIELD_NAME;
+      *message = g_strdup (_("Give the property a name."));
+      return DAV_PROPERTY_DRAFT_INCOMPLETE;
+    }
+  if (xmlValidateNCName ((const xmlChar *) name, 0) != 0)
+    {
+      *field = DAV_PROPERTY_DRAFT_FIELD_NAME;
+      *message = dup_name_problem (name);
+      return DAV_PROPERTY_DRAFT_INVALID;
+    }
+  *field = DAV_PROPERTY_DRAFT_FIELD_NAMESPACE;
+  if (*ns == '\0')
+    {
+      *message = g_strdup (_("A namespace is needed: a URI of your own, such as http://example.com/ns/."));
+      return DAV_PROPERTY_DRAFT_INCOMPLETE;
+    }
+  if (!is_uri_ish (ns))
+    {
+      *message = g_strdup_printf (_("“%s” is not a namespace: a namespace is a URI, such as http://example.com/ns/ or urn:example:ns."),
+                                  shown_ns);
+      return DAV_PROPERTY_DRAFT_INVALID;
+    }
+  /* RFC 4918 §21.1: DAV: is reserved for the properties WebDAV defines. */
+  if (g_str_equal (ns, "DAV:") && !dav_property_is_live (ns, name))
+    {
+      *message = g_strdup_printf (_("The DAV: namespace is reserved for the properties WebDAV defines, and “%s” is not one of them: a property of your own needs a namespace of its own."),
+                                  shown_name);
+      return DAV_PROPERTY_DRAFT_INVALID;
+    }
+
+  *field = DAV_PROPERTY_DRAFT_FIELD_NONE;
+  return DAV_PROPERTY_DRAFT_READY;
+}
+
 static void
 check_draft (DavPropertySheet *self)
 {
@@ -693,6 +743,9 @@ check_draft (DavPropertySheet *self)
   g_autoptr(GError) error = NULL;
   DavPropPatch *patch;
   gboolean valid;
+  DavPropertyDraftState state;
+  DavPropertyDraftField field;
+  char *message;
 
   /* A namespace alone is the form's default, not something typed. */
   if (*name == '\0' && *value == '\0')
@@ -706,38 +759,10 @@ check_draft (DavPropertySheet *self)
       return;
     }
 
-  if (*name == '\0')
+  state = dav_property_sheet_check_name (ns, name, &field, &message);
+  if (state != DAV_PROPERTY_DRAFT_READY)
     {
-      set_draft_check (self, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAME, FALSE,
-                       g_strdup (_("Give the property a name.")));
-      return;
-    }
-  if (xmlValidateNCName ((const xmlChar *) name, 0) != 0)
-    {
-      set_draft_check (self, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAME, FALSE,
-                       dup_name_problem (name));
-      return;
-    }
-
-  if (*ns == '\0')
-    {
-      set_draft_check (self, DAV_PROPERTY_DRAFT_INCOMPLETE, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, FALSE,
-                       g_strdup (_("A namespace is needed: a URI of your own, such as http://example.com/ns/.")));
-      return;
-    }
-  if (!is_uri_ish (ns))
-    {
-      set_draft_check (self, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, FALSE,
-                       g_strdup_printf (_("“%s” is not a namespace: a namespace is a URI, such as http://example.com/ns/ or urn:example:ns."),
-                                        shown_ns));
-      return;
-    }
-  /* RFC 4918 §21.1: DAV: is reserved for the properties WebDAV defines. */
-  if (g_str_equal (ns, "DAV:") && !dav_property_is_live (ns, name))
-    {
-      set_draft_check (self, DAV_PROPERTY_DRAFT_INVALID, DAV_PROPERTY_DRAFT_FIELD_NAMESPACE, FALSE,
-                       g_strdup_printf (_("The DAV: namespace is reserved for the properties WebDAV defines, and “%s” is not one of them: a property of your own needs a namespace of its own."),
-                                        shown_name));
+      set_draft_check (self, state, field, FALSE, message);
       return;
     }
 

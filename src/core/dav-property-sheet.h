@@ -130,6 +130,13 @@ DavPropertyDraftState dav_property_sheet_get_draft     (DavPropertySheet  *self,
                                                         DavPropertyDraftField *field,
                                                         gboolean          *warning,
                                                         const char       **message);
+/* The add form's checks of a name and a namespace alone (whitespace
+ * already trimmed): READY, or what is wrong, with the field it is about
+ * and @message to show (then not NULL; free it). */
+DavPropertyDraftState dav_property_sheet_check_name    (const char        *namespace_uri,
+                                                        const char        *name,
+                                                        DavPropertyDraftField *field,
+                                                        char             **message);
 /* Adds the draft to the changes (as dav_property_sheet_add) and forgets
  * it: a ready one, or one that lacks only its value (added empty, since
  * the person asked). Returns: (transfer none) its entry, or NULL when it

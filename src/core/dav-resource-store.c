@@ -438,6 +438,37 @@ dav_resource_store_set_properties (DavResourceStore   *self,
   self->names = g_strdupv ((char **) names);
 }
 
+void
+dav_resource_store_ask_for (DavResourceStore *self,
+                            const char       *clark)
+{
+  const char * const *names;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer folder;
+
+  g_return_if_fail (DAV_IS_RESOURCE_STORE (self));
+  g_return_if_fail (clark != NULL);
+
+  names = self->names ? (const char * const *) self->names : dav_propfind_listing_properties ();
+  if (g_strv_contains (names, clark))
+    return;
+  g_strv_builder_addv (builder, (const char **) names);
+  g_strv_builder_add (builder, clark);
+  g_strfreev (self->names);
+  self->names = g_strv_builder_end (builder);
+
+  /* Listing a folder may forget others (collections it no longer has):
+   * the list is taken first. */
+  g_hash_table_iter_init (&iter, self->folders);
+  while (g_hash_table_iter_next (&iter, NULL, &folder))
+    if (dav_folder_get_loaded (folder) || dav_folder_get_loading (folder))
+      g_ptr_array_add (listed, g_object_ref (folder));
+  for (guint i = 0; i < listed->len; i++)
+    start_load (self, g_ptr_array_index (listed, i), TRUE);
+}
+
 static char *
 parent_of (const char *url)
 {

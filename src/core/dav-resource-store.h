@@ -49,6 +49,11 @@ void              dav_resource_store_refresh        (DavResourceStore   *self,
 /* "{ns}name" strings asked for in listings; NULL for the default set. */
 void              dav_resource_store_set_properties (DavResourceStore   *self,
                                                      const char * const *names);
+/* Adds "{ns}name" to what listings ask for, when it is not there yet:
+ * then every folder that was listed is listed again (a column shows it
+ * on every row). */
+void              dav_resource_store_ask_for        (DavResourceStore   *self,
+                                                     const char         *clark);
 /* Brings the cached folders up to date after a bulk operation. */
 void              dav_resource_store_apply_report   (DavResourceStore   *self,
                                                      DavReport          *report);

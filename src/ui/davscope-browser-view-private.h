@@ -47,6 +47,7 @@ struct _DavscopeBrowserView
   GtkColumnViewColumn *modified_column; /* not a ref: the column view holds it */
   struct _TextColumn  *modified_text;   /* its cells; its factory owns it */
   char                *select_key;    /* davscope_browser_view_select_url, not listed yet */
+  struct _PropertyColumns *property_columns; /* davscope-browser-view-properties.c */
 };
 
 /* davscope-browser-view.c */
@@ -64,5 +65,12 @@ GtkSorter *davscope_browser_view_new_sorter       (DavscopeBrowserView *self);
 /* The position of the row that holds @widget, or GTK_INVALID_LIST_POSITION. */
 guint      davscope_browser_view_position_of      (DavscopeBrowserView *self,
                                                    GtkWidget           *widget);
+
+/* davscope-browser-view-properties.c */
+/* The header's menu; the property columns are kept per server. */
+void       davscope_browser_view_setup_property_columns (DavscopeBrowserView *self);
+void       davscope_browser_view_drop_property_columns  (DavscopeBrowserView *self);
+/* The saved columns of the store's server, after a store is set. */
+void       davscope_browser_view_restore_columns        (DavscopeBrowserView *self);
 
 G_END_DECLS

@@ -812,6 +812,7 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_added), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_row_count_changed), self);
   self->keep_top = !dav_folder_get_loaded (self->root);
+  davscope_browser_view_restore_columns (self);
 
   update_root_state (self);
 }
@@ -852,6 +853,7 @@ davscope_browser_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->query, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_BROWSER_VIEW);
+  davscope_browser_view_drop_property_columns (self);
 
   G_OBJECT_CLASS (davscope_browser_view_parent_class)->dispose (object);
 }
@@ -919,6 +921,7 @@ davscope_browser_view_init (DavscopeBrowserView *self)
   }
 
   davscope_browser_view_add_columns (self);
+  davscope_browser_view_setup_property_columns (self);
 }
 
 GtkWidget *

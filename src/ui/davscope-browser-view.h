@@ -19,6 +19,15 @@ GtkWidget *davscope_browser_view_new            (void);
 /* Shows the store's root folder, listing it if needed. */
 void       davscope_browser_view_set_store      (DavscopeBrowserView *self,
                                                  DavResourceStore    *store);
+/* Before a new store lists anything: its listings ask for the properties
+ * of the columns saved for its server. */
+void       davscope_browser_view_prepare_store  (DavscopeBrowserView *self,
+                                                 DavResourceStore    *store);
+/* Whether @x, @y (in the view) is on a part with a menu of its own: the
+ * column header, a property in the details pane. */
+gboolean   davscope_browser_view_is_on_header   (DavscopeBrowserView *self,
+                                                 double               x,
+                                                 double               y);
 DavResourceStore *davscope_browser_view_get_store (DavscopeBrowserView *self);
 void       davscope_browser_view_reload         (DavscopeBrowserView *self);
 /* Items whose names start with a dot are left out unless shown. */

@@ -35,6 +35,7 @@ struct _DavscopeDetailsPane
   DavResponse *fetched;      /* allprop answer for the resource, or NULL */
   guint64      fetched_exchange;
   GCancellable *fetching;
+  GtkWidget   *column_menu;  /* "Show as Column", made at the first right click */
   guint        fetch_source; /* a short wait, so that arrowing through a list is cheap */
   gboolean     clock_12h;
 
@@ -79,6 +80,55 @@ raw_value (const DavProperty *property,
   gtk_widget_set_margin_top (label, 3);
   gtk_expander_set_child (GTK_EXPANDER (expander), label);
   return expander;
+}
+
+/* A right click on a property offers it as a column of the listing
+ * (davscope-browser-view-properties.c has the action). One menu, on the
+ * pane: a row goes when the listing changes, its popover with it. */
+static void
+on_property_pressed (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkWidget       *row)
+{
+  DavscopeDetailsPane *self = DAVSCOPE_DETAILS_PANE (gtk_widget_get_ancestor (row, DAVSCOPE_TYPE_DETAILS_PANE));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("Show as Column"), NULL);
+  graphene_point_t point;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (self == NULL || !gtk_widget_compute_point (row, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  g_menu_item_set_action_and_target (item, "property-columns.show", "s", g_object_get_data (G_OBJECT (row), "davscope-clark"));
+  g_menu_append_item (menu, item);
+  if (self->column_menu == NULL)
+    {
+      self->column_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->column_menu), FALSE);
+      gtk_widget_set_halign (self->column_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->column_menu, GTK_WIDGET (self));
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->column_menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->column_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->column_menu));
+}
+
+static void
+add_column_menu (GtkWidget         *row,
+                 const DavProperty *property)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_object_set_data_full (G_OBJECT (row), "davscope-clark", dav_property_dup_clark_name (property), g_free);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  /* Before the labels' own menus (Copy stays on Ctrl+C). */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_property_pressed), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  /* The window's own menu leaves this click to it. */
+  g_object_set_data (G_OBJECT (row), "davscope-own-menu", GINT_TO_POINTER (TRUE));
 }
 
 /* @response and @exchange_id (or @folder, whose listing it came from)
@@ -138,6 +188,7 @@ property_row (DavscopeDetailsPane *self,
   gtk_widget_set_margin_bottom (row, 6);
   gtk_widget_set_margin_start (row, 6);
   gtk_widget_set_margin_end (row, 6);
+  add_column_menu (row, property);
 
   return row;
 }
@@ -657,6 +708,7 @@ davscope_details_pane_dispose (GObject *object)
   g_clear_object (&self->folder);
   g_clear_object (&self->client);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->column_menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (davscope_details_pane_parent_class)->dispose (object);
 }

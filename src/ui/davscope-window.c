@@ -340,6 +340,7 @@ connect_to (DavscopeWindow  *self,
   self->store = dav_resource_store_new (self->client);
   names = g_settings_get_strv (self->settings, "listing-properties");
   dav_resource_store_set_properties (self->store, (const char * const *) names);
+  davscope_browser_view_prepare_store (DAVSCOPE_BROWSER_VIEW (self->browser), self->store);
 
   return TRUE;
 }
@@ -653,7 +654,8 @@ on_browser_right_click (GtkGestureClick *gesture,
 {
   GdkRectangle at = { (int) x, (int) y, 1, 1 };
 
-  if (self->store == NULL)
+  /* The column header has its own menu, of the columns. */
+  if (self->store == NULL || davscope_browser_view_is_on_header (DAVSCOPE_BROWSER_VIEW (self->browser), x, y))
     return;
 
   popup_browser_menu (self, davscope_browser_view_select_at (DAVSCOPE_BROWSER_VIEW (self->browser), x, y), &at);

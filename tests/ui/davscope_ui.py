@@ -170,6 +170,20 @@ def tr(msgid, context=None):
     return _catalog().pgettext(context, msgid) if context else _catalog().gettext(msgid)
 
 
+def speak_german():
+    """Apps started from now on speak German (with German dates where
+    the system has the locale), from the build tree's catalogs; tr()
+    follows."""
+    global _translation
+    os.environ["LANGUAGE"] = "de"
+    if "de_DE.utf8" in subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout:
+        os.environ["LC_ALL"] = "de_DE.UTF-8"
+    build = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(os.environ["DAVSCOPE_APP"]))))
+    if os.path.isdir(os.path.join(build, "po", "de")):
+        os.environ["DAVSCOPE_LOCALEDIR"] = os.path.join(build, "po")
+    _translation = None
+
+
 def ntr(singular, plural, n):
     return _catalog().ngettext(singular, plural, n)
 
@@ -840,6 +854,17 @@ class App:
         return [name_of(w) for w in self.toplevels()]
 
     # -- the browser
+
+    def column_header(self, title):
+        """The label of a column header (outside the list of rows)."""
+        table = self.table()
+        for part in children(table) if table is not None else []:
+            if role_of(part) == "list":
+                continue
+            label = find_in(part, title, "label")
+            if label is not None:
+                return label
+        return None
 
     def table(self, timeout=15):
         if self._table is None:

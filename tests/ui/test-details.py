@@ -234,12 +234,7 @@ finally:
 
 # German words, and German dates where the system has the locale; the
 # translations of the build tree.
-os.environ["LANGUAGE"] = "de"
-if "de_DE.utf8" in subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout:
-    os.environ["LC_ALL"] = "de_DE.UTF-8"
-build = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(os.environ["DAVSCOPE_APP"]))))
-if os.path.isdir(os.path.join(build, "po", "de")):
-    os.environ["DAVSCOPE_LOCALEDIR"] = os.path.join(build, "po")
+davscope_ui.speak_german()
 app = App(URL)
 try:
     # The listing's accessible name is translated: found by its role.

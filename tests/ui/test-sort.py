@@ -176,15 +176,7 @@ def expanded(app, name):
 
 
 def header(app, title):
-    """The label of a column header (outside the list of rows)."""
-    table = app.table()
-    for part in children(table) if table is not None else []:
-        if role_of(part) == "list":
-            continue
-        label = find_in(part, title, "label")
-        if label is not None:
-            return label
-    return None
+    return app.column_header(title)
 
 
 def focus_list(app):
