@@ -490,8 +490,11 @@ setup_name (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_xalign (GTK_LABEL (reason), 0);
+  /* Two lines at most: the whole explanation is its tooltip. */
   gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (reason), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (reason, "caption");
   gtk_widget_add_css_class (reason, "error");
   gtk_box_append (GTK_BOX (lines), name);
@@ -529,6 +532,7 @@ bind_name (GtkSignalListItemFactory *factory,
     /* Translators: under a folder a search could not look into; %s says why. */
     why = g_strdup_printf (_("Not searched: %s"), davscope_search_hit_get_reason (hit));
   gtk_label_set_text (GTK_LABEL (reason), why ? why : "");
+  gtk_widget_set_tooltip_text (reason, why);
   gtk_widget_set_visible (reason, failure);
 }
 

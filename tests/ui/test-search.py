@@ -15,7 +15,8 @@ so the search walks the folders.
 
 Usage: test-search.py [LANGUAGE]; with "de" it runs in German (the build's
 catalogs). Either way it leaves screenshots search-<language>.png and
-search-empty-<language>.png in the test's screenshot folder.
+search-empty-<language>.png and find-bar-<language>.png in the test's
+screenshot folder.
 
 Runs inside tests/ui/run-ui-test --seed search (Xvfb, AT-SPI, Apache)."""
 
@@ -144,11 +145,20 @@ try:
 
     # Below Archive/ nothing is sealed: a search that finds nothing says
     # what was searched, not just "0".
-    # (The first search window stays open, behind: this is a second one.)
+    # The Find bar (Ctrl+F) offers it too. (The first search window stays
+    # open, behind: this is a second one.)
     point_into(app.main)
-    keycombo("<Control><Shift>f")
+    keycombo("<Control>f")
+    below = app.button(tr("Search _Below…").replace("_", ""), within=app.main, timeout=5)
+    tap.screenshot(f"find-bar-{LANGUAGE}")
+    if below is not None:
+        activate(below)
     title = tr("Search Below Here")
     win = wait_for(lambda: ([w for w in app.toplevels() if name_of(w) == title][1:] or [None])[-1], 10)
+    tap.ok(win is not None, "the Find bar's 'Search Below…' button opens a search window for the folder shown",
+           f"button: {below is not None}, toplevels: {app.toplevel_names()}")
+    if win is not None:
+        click(entry(win, "Name contains"))
     type_text("zzz")
     done = search(win)
     labels = labels_in(win)
