@@ -36,6 +36,7 @@ struct _DavscopeSearchWindow
   GtkWidget          *stack;
   GtkWidget          *empty_page;
   GtkWidget          *results_view;
+  GtkWidget          *row_menu;      /* on a right-click on a result */
 
   GtkWindow          *parent;        /* weak: the main window */
   DavResourceStore   *store;
@@ -87,10 +88,15 @@ update_progress (DavscopeSearchWindow *self)
   else
     state = _("Done.");
 
-  /* Translators: the progress of a search; "·" separates the counts. */
-  counts = g_strdup_printf (_("Folders searched: %u · In flight: %u · Found: %u · Not searched: %u"),
-                            dav_search_get_n_folders (search), dav_search_get_n_in_flight (search),
-                            dav_search_get_n_matches (search), dav_search_get_n_failures (search));
+  if (dav_search_get_method (search) == DAV_SEARCH_METHOD_SEARCH)
+    /* Translators: the progress of a search the server does itself; "·" separates the counts. */
+    counts = g_strdup_printf (_("Found: %u · Not searched: %u"),
+                              dav_search_get_n_matches (search), dav_search_get_n_failures (search));
+  else
+    /* Translators: the progress of a search; "·" separates the counts. */
+    counts = g_strdup_printf (_("Folders searched: %u · In flight: %u · Found: %u · Not searched: %u"),
+                              dav_search_get_n_folders (search), dav_search_get_n_in_flight (search),
+                              dav_search_get_n_matches (search), dav_search_get_n_failures (search));
   {
     g_autofree char *text = g_strdup_printf ("%s %s · %s", state, counts, method);
 
@@ -468,6 +474,58 @@ on_result_activate (DavscopeSearchWindow *self,
 
 /* ---- the columns ---------------------------------------------------------- */
 
+/* A right-click on a result selects it and offers what can be done with it. */
+static void
+on_cell_pressed (GtkGestureClick *click,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *list_item)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (click));
+  DavscopeSearchWindow *self = DAVSCOPE_SEARCH_WINDOW (gtk_widget_get_root (cell));
+  graphene_point_t at;
+
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (list_item));
+  if (!gtk_widget_compute_point (cell, self->results_view, &GRAPHENE_POINT_INIT (x, y), &at))
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &(GdkRectangle) { at.x, at.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+static void
+set_cell (GtkListItem *list_item,
+          GtkWidget   *cell)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_cell_pressed), list_item);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static GtkWidget *
+row_menu_new (GtkWidget *parent)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) actions = g_menu_new ();
+  g_autoptr(GMenu) destructive = g_menu_new ();
+  GtkWidget *popover;
+
+  g_menu_append (actions, _("Show in _Folder"), "search.show-in-folder");
+  g_menu_append (actions, _("Show E_xchange"), "search.show-exchange");
+  g_menu_append (actions, _("Copy _Location"), "search.copy-location");
+  g_menu_append (destructive, _("_Delete…"), "search.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (actions));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (destructive));
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, parent);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  return popover;
+}
+
 typedef enum {
   COLUMN_NAME,
   COLUMN_PATH,
@@ -501,7 +559,7 @@ setup_name (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (lines), reason);
   gtk_widget_set_hexpand (lines, TRUE);
   gtk_box_append (GTK_BOX (box), lines);
-  gtk_list_item_set_child (list_item, box);
+  set_cell (list_item, box);
 }
 
 static void
@@ -547,7 +605,7 @@ setup_text (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   if (GPOINTER_TO_INT (user_data) != COLUMN_PATH)
     gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
+  set_cell (list_item, label);
 }
 
 static void
@@ -640,6 +698,7 @@ davscope_search_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_weak_pointer (&self->parent);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_SEARCH_WINDOW);
 
   G_OBJECT_CLASS (davscope_search_window_parent_class)->dispose (object);
@@ -728,6 +787,8 @@ davscope_search_window_init (DavscopeSearchWindow *self)
   add_column (self, _("Modified"), COLUMN_MODIFIED, FALSE, 130);
   /* Translators: a column of the search results: found, or why a folder was not searched. */
   add_column (self, _("Status"), COLUMN_STATUS, FALSE, 140);
+
+  self->row_menu = row_menu_new (self->results_view);
 
   set_running (self, FALSE);
   update_actions (self);

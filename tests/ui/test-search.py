@@ -30,8 +30,9 @@ if LANGUAGE != "en":
     BUILD = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(os.environ["DAVSCOPE_APP"]))))
     os.environ.update(LANGUAGE=LANGUAGE, LANG="C.UTF-8", DAVSCOPE_LOCALEDIR=os.path.join(BUILD, "po"))
 
-from davscope_ui import (App, Tap, activate, click, find_in, keycombo, labels_in,  # noqa: E402
-                         name_of, point_into, press, role_of, tr, type_text, wait_for, walk)
+from davscope_ui import (App, Tap, activate, center, click, extents, find_in, keycombo, labels_in,  # noqa: E402
+                         name_of, point_into, press, rawinput, role_of, toast_said, tr, type_text,
+                         wait_for, walk)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 # tests/davtest.py's DEMO_NS, which the search seed uses.
@@ -111,6 +112,17 @@ try:
            f"labels: {labels[:12]}")
     tap.screenshot(f"search-{LANGUAGE}")
 
+    # A right-click on a result offers its actions: Copy Location.
+    label = row_of(win, "needle-report.txt")
+    if label is not None:
+        x, y = center(label)
+        rawinput.click(x, y, button=3)
+    copy = app.find(lambda n: n == tr("Copy _Location").replace("_", ""), "menu item", 5)
+    if copy is not None:
+        activate(copy)
+    tap.ok(copy is not None and toast_said(win, tr("Location copied"), 10) is not None,
+           "right-click on a result: its menu's Copy Location copies it (a toast says so)")
+
     # The refused folder's exchange, one click away.
     click(row_of(win, "Sealed"))
     show = app.button(tr("Show E_xchange").replace("_", ""), within=win, timeout=5)
@@ -172,6 +184,17 @@ try:
     press("Escape")
     tap.ok(wait_for(lambda: len([w for w in app.toplevels() if name_of(w) == title]) == 1, 10),
            "Escape closes the search window when no search runs", f"toplevels: {app.toplevel_names()}")
+
+    # The folder's menu (a right-click below the rows) offers it too.
+    box = extents(app.table())
+    if box is not None:
+        rawinput.click(box[0] + box[2] // 2, box[1] + box[3] - 20, button=3)
+    item = app.find(lambda n: n == tr("_Search Below Here…").replace("_", ""), "menu item", 5)
+    if item is not None:
+        activate(item)
+    tap.ok(item is not None and wait_for(lambda: len([w for w in app.toplevels() if name_of(w) == title]) == 2, 10),
+           "the folder's menu offers Search Below Here…, which opens a search window",
+           f"item: {item is not None}, toplevels: {app.toplevel_names()}")
 finally:
     app.quit()
 
