@@ -15,7 +15,7 @@ so the search walks the folders.
 
 Usage: test-search.py [LANGUAGE]; with "de" it runs in German (the build's
 catalogs). Either way it leaves screenshots search-<language>.png and
-search-empty-<language>.png and find-bar-<language>.png in the test's
+search-empty-<language>.png and find-bar-<language>.png (no match) in the test's
 screenshot folder.
 
 Runs inside tests/ui/run-ui-test --seed search (Xvfb, AT-SPI, Apache)."""
@@ -157,17 +157,20 @@ try:
 
     # Below Archive/ nothing is sealed: a search that finds nothing says
     # what was searched, not just "0".
-    # The Find bar (Ctrl+F) offers it too. (The first search window stays
-    # open, behind: this is a second one.)
+    # Find (Ctrl+F) finding nothing in the folder offers it on its "No
+    # Items Match" page. (The first search window stays open, behind:
+    # this is a second one.)
     point_into(app.main)
     keycombo("<Control>f")
-    below = app.button(tr("Search _Below…").replace("_", ""), within=app.main, timeout=5)
+    wait_for(lambda: find_in(app.main, tr("Find in this folder")) is not None, 5)
+    type_text("zzz")
+    below = app.button(tr("_Search Below Here…").replace("_", ""), within=app.main, timeout=5)
     tap.screenshot(f"find-bar-{LANGUAGE}")
     if below is not None:
         activate(below)
     title = tr("Search Below Here")
     win = wait_for(lambda: ([w for w in app.toplevels() if name_of(w) == title][1:] or [None])[-1], 10)
-    tap.ok(win is not None, "the Find bar's 'Search Below…' button opens a search window for the folder shown",
+    tap.ok(win is not None, "Find's 'No Items Match' page offers Search Below Here…, which opens a search window",
            f"button: {below is not None}, toplevels: {app.toplevel_names()}")
     if win is not None:
         click(entry(win, "Name contains"))
