@@ -65,6 +65,29 @@ append_name_end (GString    *out,
     g_string_append_printf (out, "</N:%s>", name);
 }
 
+/* An empty element for each of @names; FALSE, with @error, at the
+ * first that is no {namespace}name. */
+static gboolean
+append_names (GString            *out,
+              const char * const *names,
+              GError            **error)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *ns = NULL;
+      g_autofree char *name = NULL;
+
+      if (!dav_parse_clark_name (names[i], &ns, &name))
+        {
+          g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a property name of the form {namespace}name."), names[i]);
+          return FALSE;
+        }
+      append_name_tag (out, ns, name, TRUE);
+    }
+  return TRUE;
+}
+
 GBytes *
 dav_request_body_propfind (DavPropfindKind     kind,
                            const char * const *names,
@@ -90,19 +113,10 @@ dav_request_body_propfind (DavPropfindKind     kind,
       break;
     }
 
-  for (guint i = 0; kind != DAV_PROPFIND_PROPNAME && names != NULL && names[i] != NULL; i++)
+  if (kind != DAV_PROPFIND_PROPNAME && !append_names (out, names, error))
     {
-      g_autofree char *ns = NULL;
-      g_autofree char *name = NULL;
-
-      if (!dav_parse_clark_name (names[i], &ns, &name))
-        {
-          g_set_error (error, DAV_ERROR, DAV_ERROR_INVALID_ARGUMENT,
-                       _("“%s” is not a property name of the form {namespace}name."), names[i]);
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      append_name_tag (out, ns, name, TRUE);
+      g_string_free (out, TRUE);
+      return NULL;
     }
 
   if (kind == DAV_PROPFIND_PROP)
@@ -171,4 +185,78 @@ dav_request_body_lock (DavLockScope  scope,
   g_string_append (out, "</D:lockinfo>\n");
 
   return g_string_free_to_bytes (out);
+}
+
+/* A DAV:like pattern for "contains @text": the wildcards % and _ and the
+ * escape character itself are escaped with a backslash (RFC 5323 §5.17.1). */
+static void
+append_like_literal (GString    *out,
+                     const char *text)
+{
+  g_autoptr(GString) pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  g_string_append (out, "<D:literal>");
+  append_xml_escaped (out, pattern->str);
+  g_string_append (out, "</D:literal>");
+}
+
+/* <D:like caseless="yes"> on one property (RFC 5323 §5.17, §5.18). */
+static gboolean
+append_like (GString    *out,
+             const char *property,
+             const char *text,
+             GError    **error)
+{
+  const char *names[] = { property, NULL };
+
+  g_string_append (out, "<D:like caseless=\"yes\"><D:prop>");
+  if (!append_names (out, names, error))
+    return FALSE;
+  g_string_append (out, "</D:prop>");
+  append_like_literal (out, text);
+  g_string_append (out, "</D:like>");
+  return TRUE;
+}
+
+GBytes *
+dav_request_body_search (const char         *scope_href,
+                         const char * const *names,
+                         const char         *name_text,
+                         const char         *property,
+                         const char         *value_text,
+                         GError            **error)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                               "<D:searchrequest xmlns:D=\"DAV:\"><D:basicsearch>"
+                               "<D:select><D:prop>");
+  gboolean by_name = name_text != NULL && *name_text != '\0';
+  gboolean by_value = property != NULL && value_text != NULL;
+
+  if (!append_names (out, names, error))
+    goto fail;
+  g_string_append (out, "</D:prop></D:select><D:from><D:scope><D:href>");
+  append_xml_escaped (out, scope_href);
+  g_string_append (out, "</D:href><D:depth>infinity</D:depth></D:scope></D:from><D:where>");
+  if (by_name && by_value)
+    g_string_append (out, "<D:and>");
+  if (by_name && !append_like (out, "{DAV:}displayname", name_text, error))
+    goto fail;
+  if (by_value && !append_like (out, property, value_text, error))
+    goto fail;
+  if (by_name && by_value)
+    g_string_append (out, "</D:and>");
+  g_string_append (out, "</D:where></D:basicsearch></D:searchrequest>\n");
+
+  return g_string_free_to_bytes (out);
+
+fail:
+  g_string_free (out, TRUE);
+  return NULL;
 }

@@ -381,7 +381,8 @@ is_xml_type (const char *content_type)
 static gboolean
 expects_multistatus (DavRequest *req)
 {
-  return g_str_equal (req->method, "PROPFIND") || g_str_equal (req->method, "PROPPATCH");
+  return g_str_equal (req->method, "PROPFIND") || g_str_equal (req->method, "PROPPATCH") ||
+         g_str_equal (req->method, "SEARCH");
 }
 
 static void
@@ -603,7 +604,8 @@ static gboolean
 is_safe_method (const char *method)
 {
   return g_str_equal (method, "GET") || g_str_equal (method, "HEAD") ||
-         g_str_equal (method, "OPTIONS") || g_str_equal (method, "PROPFIND");
+         g_str_equal (method, "OPTIONS") || g_str_equal (method, "PROPFIND") ||
+         g_str_equal (method, "SEARCH");
 }
 
 /* Follows a redirect of a safe method within the same origin. FALSE
@@ -961,6 +963,7 @@ on_watchdog (gpointer user_data)
   /* Copies, moves, deletes and transfers may take the server long;
    * answers that are only talk may not. */
   gboolean talk = g_str_equal (req->method, "PROPFIND") || g_str_equal (req->method, "OPTIONS") ||
+                  g_str_equal (req->method, "SEARCH") ||
                   g_str_equal (req->method, "PROPPATCH") || g_str_equal (req->method, "LOCK") ||
                   g_str_equal (req->method, "UNLOCK");
 

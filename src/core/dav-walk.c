@@ -53,6 +53,14 @@ struct _DavWalk
 
 G_DEFINE_FINAL_TYPE (DavWalk, dav_walk, G_TYPE_OBJECT)
 
+enum {
+  FAILED,
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* One PROPFIND of the walk. */
 typedef struct {
   DavWalk     *walk;      /* strong */
@@ -106,6 +114,11 @@ static void
 dav_walk_class_init (DavWalkClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dav_walk_finalize;
+
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -341,6 +354,7 @@ add_failure (DavWalk    *self,
       failure->exchange_id = result->exchange_id;
     }
   g_ptr_array_add (self->failures, failure);
+  g_signal_emit (self, signals[FAILED], 0, failure);
 }
 
 static void
@@ -414,8 +428,13 @@ on_listed (GObject      *source,
                                            : _("The listing came back incomplete or malformed, so what is in this folder is not known for sure."));
     }
 
+  /* The caller may drop the walk when it returns in list_more (). */
+  g_object_ref (self);
   listing_free (listing);
   list_more (self);
+  if (self->task != NULL)
+    g_signal_emit (self, signals[PROGRESS], 0);
+  g_object_unref (self);
 }
 
 static void
@@ -590,6 +609,14 @@ dav_walk_get_n_requests (DavWalk *self)
   g_return_val_if_fail (DAV_IS_WALK (self), 0);
 
   return self->n_requests;
+}
+
+guint
+dav_walk_get_n_in_flight (DavWalk *self)
+{
+  g_return_val_if_fail (DAV_IS_WALK (self), 0);
+
+  return self->in_flight;
 }
 
 guint

@@ -38,6 +38,11 @@ typedef struct {
 
 G_DECLARE_FINAL_TYPE (DavWalk, dav_walk, DAV, WALK, GObject)
 
+/* Signals, for those who show a walk as it goes:
+ * ::failed (const DavWalkFailure *) as soon as a folder could not be
+ * listed (the same item later in dav_walk_get_failures ()), and
+ * ::progress after each listing ended (the counts below changed). */
+
 /* Called for each href of each response, as it is read. When the
  * response lies in the folder whose listing it came in, @href is resolved
  * against the root of the walk (SELF for the root, then MEMBER and
@@ -90,6 +95,8 @@ GTlsCertificate *dav_walk_get_rejected_certificate
                                         GTlsCertificateFlags *errors);
 guint         dav_walk_get_n_requests  (DavWalk             *self);
 guint         dav_walk_get_n_folders   (DavWalk             *self);
+/* PROPFINDs sent and not answered yet. */
+guint         dav_walk_get_n_in_flight (DavWalk             *self);
 const char   *dav_walk_mode_to_string  (DavWalkMode          mode);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
 #include "davscope-doctor-window.h"
+#include "davscope-search-window.h"
 #include "davscope-inspector-window.h"
 #include "davscope-property-editor.h"
 #include "davscope-report-window.h"
@@ -163,6 +164,7 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-below", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.up", can_go_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-folder", connected);
@@ -624,6 +626,25 @@ properties_activated (GtkWidget  *widget,
     davscope_property_editor_show (GTK_WINDOW (self), self->store, resources);
 }
 
+/* The folder's menu: what can be added here, and a search below it. */
+static GMenuModel *
+folder_menu (DavscopeWindow *self)
+{
+  GMenu *menu = g_object_get_data (G_OBJECT (self), "davscope-folder-menu");
+
+  if (menu == NULL)
+    {
+      g_autoptr(GMenu) search = g_menu_new ();
+
+      menu = g_menu_new ();
+      g_menu_append_section (menu, NULL, self->new_menu);
+      g_menu_append (search, _("_Search Below Here…"), "win.search-below");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (search));
+      g_object_set_data_full (G_OBJECT (self), "davscope-folder-menu", menu, g_object_unref);
+    }
+  return G_MENU_MODEL (menu);
+}
+
 /* The menu of the browser, pointing at @at (the browser's coordinates):
  * what can be done with the selection on a row, what can be added here
  * elsewhere. */
@@ -640,7 +661,7 @@ popup_browser_menu (DavscopeWindow     *self,
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
     }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu),
-                                   on_row ? self->selection_menu : self->new_menu);
+                                   on_row ? self->selection_menu : folder_menu (self));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), at);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
@@ -717,6 +738,33 @@ check_server_activated (GtkWidget  *widget,
   davscope_doctor_window_show (GTK_WINDOW (self), url, user, password);
   if (password != NULL)
     explicit_bzero (password, strlen (password));
+}
+
+/* Search Below Here: the folder shown and below, in a window of its own. */
+static void
+search_below_activated (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_auto(GStrv) names = NULL;
+
+  if (self->store == NULL || self->root == NULL)
+    return;
+  names = g_settings_get_strv (self->settings, "listing-properties");
+  davscope_search_window_show (GTK_WINDOW (self), self->store, dav_folder_get_url (self->root),
+                               (const char * const *) names);
+}
+
+void
+davscope_window_show_in_folder (DavscopeWindow *self,
+                                const char     *folder_url,
+                                const char     *url)
+{
+  g_return_if_fail (DAVSCOPE_IS_WINDOW (self));
+
+  open_url (self, folder_url, TRUE);
+  davscope_browser_view_select_url (DAVSCOPE_BROWSER_VIEW (self->browser), url);
 }
 
 /* ---- the object --------------------------------------------------------- */
@@ -800,6 +848,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "win.location", NULL, location_activated);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "win.search-below", NULL, search_below_activated);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "win.inspector", NULL, inspector_activated);
   gtk_widget_class_install_action (widget_class, "win.show-exchange", "t", show_exchange_activated);
@@ -814,6 +863,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.location", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search-below", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
   /* Not Ctrl+Shift+I: GTK's own inspector takes it where it is enabled. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F12, 0, "win.inspector", NULL);

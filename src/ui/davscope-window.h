@@ -19,5 +19,10 @@ DavscopeWindow *davscope_window_new  (DavscopeApplication *application);
 /* Connects to @url (http, https, dav, davs; "host/path" means https). */
 void            davscope_window_open (DavscopeWindow      *self,
                                       const char          *url);
+/* Goes to @folder_url (same server: the same connection) and selects
+ * the item at @url there once it is listed. */
+void            davscope_window_show_in_folder (DavscopeWindow *self,
+                                                const char     *folder_url,
+                                                const char     *url);
 
 G_END_DECLS

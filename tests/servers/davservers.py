@@ -66,7 +66,7 @@ def ignore_signals():
 
 
 def parse_seed(value):
-    if value in ("none", "demo"):
+    if value in ("none", "demo", "search"):
         return value, 0
     if value.startswith("tree:") and len(value) > 5:
         path = os.path.abspath(value[5:])
@@ -76,7 +76,7 @@ def parse_seed(value):
     m = re.fullmatch(r"bulk:(\d+)", value)
     if m and 0 <= int(m.group(1)) <= 100000:
         return "bulk", int(m.group(1))
-    raise argparse.ArgumentTypeError("expected none, demo, bulk:N (0 <= N <= 100000) or tree:DIR")
+    raise argparse.ArgumentTypeError("expected none, demo, search, bulk:N (0 <= N <= 100000) or tree:DIR")
 
 
 def free_port():
@@ -250,6 +250,38 @@ def seed_demo_files(share, what):
     write_file(os.path.join(p, "inner.txt"), b"inner\n")
 
 
+SEARCH_COLOUR = "Ultramarine Blue"
+
+
+def seed_search_files(share):
+    """For Search Below Here: a file three levels down, one to be given a
+    dead property, and a folder the server refuses to list (Apache: see
+    DavServer.denied)."""
+    def d(*parts):
+        p = os.path.join(share, *parts)
+        os.makedirs(p, exist_ok=True)
+        return p
+
+    write_file(os.path.join(share, "notes.txt"), b"Nothing to find here.\n")
+    write_file(os.path.join(d("Archive", "2019", "Deep"), "needle-report.txt"), b"found three levels down\n")
+    for i in range(1, 6):
+        write_file(os.path.join(d("Archive", "2019"), f"other-{i}.txt"), b"hay\n")
+    write_file(os.path.join(d("Archive"), "colour-sample.txt"), b"has a dead property\n")
+    write_file(os.path.join(d("Sealed"), "needle-hidden.txt"), b"never listed\n")
+
+
+def seed_search_props(port):
+    path = "/dav/Archive/colour-sample.txt"
+    body = f"""<?xml version="1.0" encoding="utf-8"?>
+<D:propertyupdate xmlns:D="DAV:" xmlns:x="{DEMO_NS}">
+  <D:set><D:prop><x:colour>{SEARCH_COLOUR}</x:colour></D:prop></D:set>
+</D:propertyupdate>
+"""
+    status, _, data = http_request(port, "PROPPATCH", path, body)
+    if not (status == 207 and b"200" in data or status == 204):
+        raise RuntimeError(f"PROPPATCH {path} failed: {status} {data[:500]!r}")
+
+
 def seed_bulk_files(share, n, identity):
     """Empty files bulk/f00000.txt ... written straight to disk (owned by
     the server's user when root, so that fix_tree() need not walk them
@@ -374,6 +406,8 @@ class DavServer:
         self.dav_dir = None
         self.identity = None
         self.ready_headers = {}
+        # URL paths every request to which is refused with 403 (Apache).
+        self.denied = ()
 
     def missing(self):
         """Why the server cannot run here, or None."""
@@ -642,6 +676,10 @@ class Apache(DavServer):
             "    Dav On",
             "    Require all granted",
             "</Location>",
+        ]
+        for path in self.denied:
+            lines += [f'<Location "{path}">', "    Require all denied", "</Location>"]
+        lines += [
             "",
             '<Location "/basic">',
             "    Dav On",
@@ -928,7 +966,7 @@ def main(prog, kind=None, doc=None):
     PROG = prog
     ap = argparse.ArgumentParser(
         prog=prog,
-        usage=f"%(prog)s {'' if kind else 'KIND '}[--seed none|demo|bulk:N|tree:DIR] [--keep] "
+        usage=f"%(prog)s {'' if kind else 'KIND '}[--seed none|demo|search|bulk:N|tree:DIR] [--keep] "
               "[--tmpdir DIR] (--print-env | -- COMMAND [ARGS...])",
         description=(doc or "").split("\n\n")[0] or None)
     if not kind:
@@ -971,6 +1009,8 @@ def main(prog, kind=None, doc=None):
         signal.signal(s, on_signal)
     become_subreaper()
 
+    if seed == "search":
+        server.denied = ("/dav/Sealed",)
     try:
         server.prepare(identity, choose_tmp_parent(args.tmpdir, identity), tree_dir)
         dav_root = server.share("dav")
@@ -978,6 +1018,8 @@ def main(prog, kind=None, doc=None):
         skip = set()
         if seed == "demo":
             seed_demo_files(dav_root, server.title)
+        elif seed == "search":
+            seed_search_files(dav_root)
         elif seed == "bulk":
             skip.add(seed_bulk_files(dav_root, bulk_n, identity))
         if identity:
@@ -1020,6 +1062,8 @@ def main(prog, kind=None, doc=None):
                 log(f"demo: no dead properties on {server.kind} (PROPPATCH is not supported)")
             exports["DAVSCOPE_TEST_DEMO_PROPS"] = "1" if server.dead_props else "0"
             exports.update(seed_demo_lock(server.port))
+        elif seed == "search":
+            seed_search_props(server.port)
 
         if args.print_env:
             for k, v in exports.items():
