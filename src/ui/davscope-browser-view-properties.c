@@ -359,7 +359,7 @@ add_property_column (DavscopeBrowserView *self,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_cells, column, NULL)));
   davscope_browser_view_column_set_has_value (column->column, cell_has_value, column);
   gtk_column_view_column_set_resizable (column->column, TRUE);
-  gtk_column_view_column_set_fixed_width (column->column, 160);
+  gtk_column_view_column_set_fixed_width (column->column, 130);
   /* Before the Status column, which stays last. */
   gtk_column_view_insert_column (GTK_COLUMN_VIEW (self->column_view),
                                  g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view))) - 1,
