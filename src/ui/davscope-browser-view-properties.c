@@ -248,30 +248,36 @@ standard_column (DavscopeBrowserView *self,
   return column;
 }
 
-/* @value for @origin in the a{sas} @key, the others' kept; none when
- * @value is empty. */
+/* What @names holds, for the view's server in the a{sas} @key, the other
+ * servers' kept; nothing for it when @names is empty. */
 static void
-save_for_origin (GSettings          *settings,
-                 const char         *key,
-                 const char         *origin,
-                 const char * const *value)
+save_for_origin (DavscopeBrowserView *self,
+                 const char          *key,
+                 GStrvBuilder        *names)
 {
-  g_autoptr(GVariant) saved = g_settings_get_value (settings, key);
+  struct _PropertyColumns *state = columns_of (self);
+  const char *origin = state->origin;
+  g_auto(GStrv) value = g_strv_builder_end (names);
+  g_autoptr(GVariant) saved = NULL;
   g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sas}"));
   GVariantIter iter;
   const char *other;
-  GVariant *names;
+  GVariant *names_there;
 
+  if (origin == NULL)
+    return;
+
+  saved = g_settings_get_value (state->settings, key);
   g_variant_iter_init (&iter, saved);
-  while (g_variant_iter_next (&iter, "{&s@as}", &other, &names))
+  while (g_variant_iter_next (&iter, "{&s@as}", &other, &names_there))
     {
       if (!g_str_equal (other, origin))
-        g_variant_builder_add (&builder, "{s@as}", other, names);
-      g_variant_unref (names);
+        g_variant_builder_add (&builder, "{s@as}", other, names_there);
+      g_variant_unref (names_there);
     }
   if (value[0] != NULL)
     g_variant_builder_add (&builder, "{s^as}", origin, value);
-  g_settings_set_value (settings, key, g_variant_builder_end (&builder));
+  g_settings_set_value (state->settings, key, g_variant_builder_end (&builder));
 }
 
 static char **
@@ -288,17 +294,12 @@ saved_for_origin (GSettings  *settings,
 static void
 save_hidden (DavscopeBrowserView *self)
 {
-  struct _PropertyColumns *state = columns_of (self);
   g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
 
-  if (state->origin == NULL)
-    return;
   for (guint i = 1; i < G_N_ELEMENTS (standard_keys); i++)
     if (!gtk_column_view_column_get_visible (standard_column (self, i)))
       g_strv_builder_add (hidden, standard_keys[i]);
-  list = g_strv_builder_end (hidden);
-  save_for_origin (state->settings, "hidden-columns", state->origin, (const char * const *) list);
+  save_for_origin (self, "hidden-columns", hidden);
 }
 
 static void
@@ -317,15 +318,10 @@ save_columns (DavscopeBrowserView *self)
 {
   struct _PropertyColumns *state = columns_of (self);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
-
-  if (state->origin == NULL)
-    return;
 
   for (guint i = 0; i < state->columns->len; i++)
     g_strv_builder_add (names, ((PropertyColumn *) g_ptr_array_index (state->columns, i))->clark);
-  list = g_strv_builder_end (names);
-  save_for_origin (state->settings, "property-columns", state->origin, (const char * const *) list);
+  save_for_origin (self, "property-columns", names);
 }
 
 static void
