@@ -109,12 +109,20 @@ parse_number (const char *text,
   return end != NULL && *end == '\0';
 }
 
+gboolean
+dav_property_cell_has_value (const DavPropertyCell *cell)
+{
+  g_return_val_if_fail (cell != NULL, FALSE);
+
+  return cell->status >= 200 && cell->status < 300;
+}
+
 int
 dav_property_cell_compare (const DavPropertyCell *a,
                            const DavPropertyCell *b)
 {
-  gboolean a_ok = a->status >= 200 && a->status < 300;
-  gboolean b_ok = b->status >= 200 && b->status < 300;
+  gboolean a_ok = dav_property_cell_has_value (a);
+  gboolean b_ok = dav_property_cell_has_value (b);
   double x, y;
 
   if (a_ok != b_ok)

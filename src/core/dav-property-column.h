@@ -29,6 +29,10 @@ DavPropertyCell *dav_property_cell_new     (const DavResponse     *response,
                                             const char            *namespace_uri,
                                             const char            *name);
 void             dav_property_cell_free    (DavPropertyCell       *cell);
+/* Whether the cell has a value: its propstat's status is 2xx. A sort puts
+ * the cells without one last whichever way it goes, as GNOME Files puts
+ * what it does not know. */
+gboolean         dav_property_cell_has_value (const DavPropertyCell *cell);
 /* For sorting: values before failed or missing ones (status not 2xx),
  * numbers by value when both are numbers, else text as people read it. */
 int              dav_property_cell_compare (const DavPropertyCell *a,

@@ -10,7 +10,10 @@
  * two frames while it loaded. Then it plays what a user does with the
  * folder and times it: paging through the rows a frame at a time, select
  * all, and sorting by another column (the time until every row is in its
- * place, and the longest frame gap meanwhile). Nothing of this runs
+ * place, and the longest frame gap meanwhile), and Find narrowed to one
+ * name and widened back to every row (Backspace's worst case: the time
+ * until every row is back in order, and the longest frame gap meanwhile).
+ * Nothing of this runs
  * unless the variable is set: the application then attaches it to its
  * window, and it finds what it measures on its own, through public
  * widget and model APIs (the listing's GtkColumnView, the models under
@@ -33,6 +36,8 @@ typedef enum {
   PHASE_LOADING,
   PHASE_SCROLL,
   PHASE_SORT,
+  PHASE_FIND_NARROW,
+  PHASE_FIND_WIDEN,
   PHASE_DONE
 } Phase;
 
@@ -111,6 +116,31 @@ static gboolean
 is_sorting (Bench *bench)
 {
   return gtk_sort_list_model_get_pending (bench->sorted) > 0;
+}
+
+static GtkWidget *find_widget (GtkWidget *widget,
+                               GType      type);
+
+/* Types @text into the listing's Find entry (NULL: deletes all but its
+ * first letter), as the entry passes it on after its typing delay. */
+static void
+find_text (Bench      *bench,
+           const char *text)
+{
+  GtkWidget *browser = gtk_widget_get_ancestor (GTK_WIDGET (bench->list), DAVSCOPE_TYPE_BROWSER_VIEW);
+  GtkWidget *entry = find_widget (browser, GTK_TYPE_SEARCH_ENTRY);
+
+  if (entry == NULL)
+    return;
+
+  davscope_browser_view_find (DAVSCOPE_BROWSER_VIEW (browser));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  else
+    /* Backspace over all but the first letter, never through an empty
+     * entry on the way. */
+    gtk_editable_delete_text (GTK_EDITABLE (entry), 1, -1);
+  g_signal_emit_by_name (entry, "search-changed");
 }
 
 static void
@@ -197,6 +227,31 @@ on_tick (GtkWidget     *widget,
         {
           print_value ("resort", now - bench->phase_start);
           print_value ("resort-longest-frame-gap", bench->longest_gap);
+          bench->phase = PHASE_FIND_NARROW;
+          bench->frames = 0;
+          /* One name of benchmarks/run-gui's folder. */
+          find_text (bench, "f00042");
+        }
+      break;
+
+    case PHASE_FIND_NARROW:
+      if (!is_sorting (bench) && ++bench->frames > 10)
+        {
+          bench->phase = PHASE_FIND_WIDEN;
+          bench->phase_start = now;
+          bench->longest_gap = 0;
+          /* Backspace to "f": every row comes back. */
+          find_text (bench, NULL);
+        }
+      break;
+
+    case PHASE_FIND_WIDEN:
+      if (!is_sorting (bench) &&
+          g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (bench->list))) ==
+          g_list_model_get_n_items (G_LIST_MODEL (bench->root)))
+        {
+          print_value ("find-widen", now - bench->phase_start);
+          print_value ("find-widen-longest-frame-gap", bench->longest_gap);
           bench->phase = PHASE_DONE;
           bench->tick_id = 0;
           return G_SOURCE_REMOVE;

@@ -200,6 +200,85 @@ bind_status (GtkSignalListItemFactory *factory,
 
 /* ---- sorting: folders first, then by the column ------------------------ */
 
+/* GTK 4.8 does not say which column the column view sorts by, nor which
+ * way (gtk_column_view_sorter_get_primary_sort_column is 4.10): the view
+ * asks its sorter to compare two probes, and the first column whose
+ * compare function is called, the primary one, answers "larger"; the
+ * sorter turns that around when the column sorts descending. */
+static gboolean probing;
+static GtkColumnViewColumn *probed;
+
+gboolean
+davscope_browser_view_sort_probe (GtkColumnViewColumn *column)
+{
+  if (G_LIKELY (!probing))
+    return FALSE;
+  if (probed == NULL)
+    probed = column;
+  return TRUE;
+}
+
+typedef struct {
+  DavscopeHasValueFunc func;
+  gpointer             data;
+} HasValue;
+
+void
+davscope_browser_view_column_set_has_value (GtkColumnViewColumn  *column,
+                                            DavscopeHasValueFunc  func,
+                                            gpointer              data)
+{
+  HasValue *has = g_new0 (HasValue, 1);
+
+  has->func = func;
+  has->data = data;
+  g_object_set_data_full (G_OBJECT (column), "davscope-has-value", has, g_free);
+}
+
+static void
+on_sort_changed (GtkSorter           *sorter,
+                 GtkSorterChange      change,
+                 DavscopeBrowserView *self)
+{
+  static GObject *probe_a, *probe_b;
+
+  if (probe_a == NULL)
+    {
+      probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+      probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+    }
+  probing = TRUE;
+  probed = NULL;
+  self->sort_column = gtk_sorter_compare (sorter, probe_a, probe_b) != GTK_ORDERING_EQUAL ? probed : NULL;
+  probing = FALSE;
+  probed = NULL;
+}
+
+/* Rows with a value in the sort's column before those without, outside
+ * the column view's sorter, so whichever way that one goes. */
+static int
+compare_missing_last (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  DavscopeBrowserView *self = user_data;
+  HasValue *has = self->sort_column ? g_object_get_data (G_OBJECT (self->sort_column), "davscope-has-value") : NULL;
+
+  if (has == NULL)
+    return GTK_ORDERING_EQUAL;
+  return has->func ((DavResource *) b, has->data) - has->func ((DavResource *) a, has->data);
+}
+
+void
+davscope_browser_view_resort (DavscopeBrowserView *self)
+{
+  g_autoptr(GtkColumnViewColumn) by_name = NULL;
+
+  by_name = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)), 0);
+  if (self->sort_column != NULL && self->sort_column != by_name)
+    gtk_sorter_changed (self->missing_last, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
 /* Folders before files whichever way the column sorts, as in GNOME Files.
  * The column view's sorter turns its column's comparison around for a
  * descending sort, so this one goes before it, outside (new_sorter). */
@@ -216,6 +295,8 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
+  if (davscope_browser_view_sort_probe (user_data))
+    return GTK_ORDERING_LARGER;
   return strcmp (dav_resource_get_name_key ((DavResource *) a),
                  dav_resource_get_name_key ((DavResource *) b));
 }
@@ -225,10 +306,21 @@ compare_sizes (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  gint64 x = dav_resource_get_size ((DavResource *) a);
-  gint64 y = dav_resource_get_size ((DavResource *) b);
+  gint64 x, y;
 
+  if (davscope_browser_view_sort_probe (user_data))
+    return GTK_ORDERING_LARGER;
+  x = dav_resource_get_size ((DavResource *) a);
+  y = dav_resource_get_size ((DavResource *) b);
   return x < y ? -1 : x > y;
+}
+
+/* A folder has no size; a file's may not have been sent. */
+static gboolean
+has_size (DavResource *resource,
+          gpointer     data)
+{
+  return !dav_resource_is_collection (resource) && dav_resource_get_size (resource) >= 0;
 }
 
 static int
@@ -236,12 +328,22 @@ compare_modified (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  GDateTime *x = dav_resource_get_modified ((DavResource *) a);
-  GDateTime *y = dav_resource_get_modified ((DavResource *) b);
+  GDateTime *x, *y;
 
+  if (davscope_browser_view_sort_probe (user_data))
+    return GTK_ORDERING_LARGER;
+  x = dav_resource_get_modified ((DavResource *) a);
+  y = dav_resource_get_modified ((DavResource *) b);
   if (x == NULL || y == NULL)
     return (x != NULL) - (y != NULL);
   return g_date_time_compare (x, y);
+}
+
+static gboolean
+has_modified (DavResource *resource,
+              gpointer     data)
+{
+  return dav_resource_get_modified (resource) != NULL;
 }
 
 static int
@@ -249,8 +351,18 @@ compare_types (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
+  if (davscope_browser_view_sort_probe (user_data))
+    return GTK_ORDERING_LARGER;
   return g_strcmp0 (dav_resource_get_content_type ((DavResource *) a),
                     dav_resource_get_content_type ((DavResource *) b));
+}
+
+/* A folder is a "Folder" without a content type. */
+static gboolean
+has_type (DavResource *resource,
+          gpointer     data)
+{
+  return dav_resource_is_collection (resource) || dav_resource_get_content_type (resource) != NULL;
 }
 
 static int
@@ -258,9 +370,12 @@ compare_status (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
 {
-  int x = dav_resource_get_status ((DavResource *) a) + (dav_resource_is_flagged ((DavResource *) a) ? 1000 : 0);
-  int y = dav_resource_get_status ((DavResource *) b) + (dav_resource_is_flagged ((DavResource *) b) ? 1000 : 0);
+  int x, y;
 
+  if (davscope_browser_view_sort_probe (user_data))
+    return GTK_ORDERING_LARGER;
+  x = dav_resource_get_status ((DavResource *) a) + (dav_resource_is_flagged ((DavResource *) a) ? 1000 : 0);
+  y = dav_resource_get_status ((DavResource *) b) + (dav_resource_is_flagged ((DavResource *) b) ? 1000 : 0);
   return x - y;
 }
 
@@ -270,6 +385,7 @@ davscope_browser_view_new_sorter (DavscopeBrowserView *self)
   GtkMultiSorter *sorter = gtk_multi_sorter_new ();
 
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_folders_first, NULL, NULL)));
+  gtk_multi_sorter_append (sorter, g_object_ref (self->missing_last));
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
 
   /* Each row's children stay under it, sorted among themselves. */
@@ -561,7 +677,7 @@ add_column (DavscopeBrowserView *self,
     g_signal_connect (factory, "teardown", teardown, data);
 
   column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL)));
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare, column, NULL)));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   if (width > 0)
@@ -577,18 +693,30 @@ void
 davscope_browser_view_add_columns (DavscopeBrowserView *self)
 {
   g_autoptr(GtkColumnViewColumn) by_name = NULL;
+  GtkColumnViewColumn *column;
+
+  /* Before any sort model listens to the sorter: each sort knows its
+   * column when it starts. */
+  self->missing_last = GTK_SORTER (gtk_custom_sorter_new (compare_missing_last, self, NULL));
+  g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)), "changed",
+                    G_CALLBACK (on_sort_changed), self);
 
   follow_clock_format (self);
   add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name), NULL,
               self, NULL, compare_names, TRUE, -1);
-  add_column (self, _("Size"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL, G_CALLBACK (teardown_text),
-              text_column_new (self, TRUE, size_text), text_column_free, compare_sizes, FALSE, size_width (self));
+  column = add_column (self, _("Size"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
+                       G_CALLBACK (teardown_text), text_column_new (self, TRUE, size_text), text_column_free,
+                       compare_sizes, FALSE, size_width (self));
+  davscope_browser_view_column_set_has_value (column, has_size, NULL);
   self->modified_text = text_column_new (self, FALSE, modified_text);
   self->modified_column = add_column (self, _("Modified"), G_CALLBACK (setup_text), G_CALLBACK (bind_text),
                                       NULL, G_CALLBACK (teardown_text), self->modified_text, text_column_free,
                                       compare_modified, FALSE, modified_width (self));
-  add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL, G_CALLBACK (teardown_text),
-              text_column_new (self, FALSE, type_text), text_column_free, compare_types, FALSE, type_width (self));
+  davscope_browser_view_column_set_has_value (self->modified_column, has_modified, NULL);
+  column = add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
+                       G_CALLBACK (teardown_text), text_column_new (self, FALSE, type_text), text_column_free,
+                       compare_types, FALSE, type_width (self));
+  davscope_browser_view_column_set_has_value (column, has_type, NULL);
   add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL, NULL,
               self, NULL, compare_status, FALSE, 70);
   davscope_details_pane_set_clock_12h (DAVSCOPE_DETAILS_PANE (self->details), self->clock_12h);

@@ -48,6 +48,10 @@ struct _DavscopeBrowserView
   struct _TextColumn  *modified_text;   /* its cells; its factory owns it */
   char                *select_key;    /* davscope_browser_view_select_url, not listed yet */
   struct _PropertyColumns *property_columns; /* davscope-browser-view-properties.c */
+  GtkSorter           *missing_last;  /* rows without a value in the sort's column, last */
+  GtkColumnViewColumn *sort_column;   /* the column the rows sort by; not a ref */
+  gboolean             root_loading;  /* what on_root_notify saw last */
+  GHashTable          *watched;       /* DavFolder of an open row → its notify handler */
 };
 
 /* davscope-browser-view.c */
@@ -60,8 +64,22 @@ GtkWidget *davscope_browser_view_inner_list_view  (DavscopeBrowserView *self);
 /* davscope-browser-view-columns.c */
 /* Name, Size, Modified, Type and Status, sorted by name. */
 void       davscope_browser_view_add_columns      (DavscopeBrowserView *self);
-/* The sorter of the rows: folders first, then the column view's. */
+/* The sorter of the rows: folders first, rows without a value in the
+ * sort's column last, then the column view's. */
 GtkSorter *davscope_browser_view_new_sorter       (DavscopeBrowserView *self);
+/* Whether a row has a value in @column: rows without one go last
+ * whichever way the column sorts, as in GNOME Files. */
+typedef gboolean (*DavscopeHasValueFunc)          (DavResource         *resource,
+                                                   gpointer             data);
+void       davscope_browser_view_column_set_has_value (GtkColumnViewColumn  *column,
+                                                       DavscopeHasValueFunc  func,
+                                                       gpointer              data);
+/* First thing in a column's compare function: TRUE (return at once,
+ * nonzero) while the view asks which column the rows sort by. */
+gboolean   davscope_browser_view_sort_probe       (GtkColumnViewColumn *column);
+/* Sorts the rows again, after values changed in place (a listing again),
+ * unless they sort by name, which a listing does not change in place. */
+void       davscope_browser_view_resort           (DavscopeBrowserView *self);
 /* The position of the row that holds @widget, or GTK_INVALID_LIST_POSITION. */
 guint      davscope_browser_view_position_of      (DavscopeBrowserView *self,
                                                    GtkWidget           *widget);

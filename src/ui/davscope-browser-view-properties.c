@@ -11,7 +11,8 @@
  * 200 (a file without a dead property: 404). Each entry's cell text is
  * made once per listing response and kept on the DavResource, so binding
  * and sorting 100,000 rows only look it up. The columns are kept per
- * server origin (the "property-columns" setting).
+ * server origin (the "property-columns" setting), and so are the standard
+ * columns hidden ("hidden-columns").
  */
 
 #include "davscope-browser-view-private.h"
@@ -39,8 +40,10 @@ struct _PropertyColumns {
   GtkWidget  *header;
 };
 
-/* The standard columns the menu shows and hides, by position. */
+/* The standard columns the menu shows and hides, by position, and their
+ * names in the "hidden-columns" setting. */
 static const char * const standard_actions[] = { NULL, "show-size", "show-modified", "show-type", "show-status" };
+static const char * const standard_keys[] = { NULL, "size", "modified", "type", "status" };
 
 static void
 property_column_free (gpointer data)
@@ -100,8 +103,20 @@ compare_cells (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
+  PropertyColumn *column = user_data;
+
+  if (davscope_browser_view_sort_probe (column->column))
+    return GTK_ORDERING_LARGER;
   return dav_property_cell_compare (lookup_cell (user_data, (DavResource *) a),
                                     lookup_cell (user_data, (DavResource *) b));
+}
+
+/* A 404 or a property the response does not name: last in either order. */
+static gboolean
+cell_has_value (DavResource *resource,
+                gpointer     user_data)
+{
+  return dav_property_cell_has_value (lookup_cell (user_data, resource));
 }
 
 /* ---- the cells ------------------------------------------------------------ */
@@ -219,34 +234,94 @@ find_column (DavscopeBrowserView *self,
   return NULL;
 }
 
+/* The standard column @i (1-4 in standard_actions). */
+static GtkColumnViewColumn *
+standard_column (DavscopeBrowserView *self,
+                 guint                i)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  /* The Status column is last whatever property columns came. */
+  column = g_list_model_get_item (columns, i == 4 ? g_list_model_get_n_items (columns) - 1 : i);
+  /* The column view holds it. */
+  return column;
+}
+
+/* What @names holds, for the view's server in the a{sas} @key, the other
+ * servers' kept; nothing for it when @names is empty. */
+static void
+save_for_origin (DavscopeBrowserView *self,
+                 const char          *key,
+                 GStrvBuilder        *names)
+{
+  struct _PropertyColumns *state = columns_of (self);
+  const char *origin = state->origin;
+  g_auto(GStrv) value = g_strv_builder_end (names);
+  g_autoptr(GVariant) saved = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sas}"));
+  GVariantIter iter;
+  const char *other;
+  GVariant *names_there;
+
+  if (origin == NULL)
+    return;
+
+  saved = g_settings_get_value (state->settings, key);
+  g_variant_iter_init (&iter, saved);
+  while (g_variant_iter_next (&iter, "{&s@as}", &other, &names_there))
+    {
+      if (!g_str_equal (other, origin))
+        g_variant_builder_add (&builder, "{s@as}", other, names_there);
+      g_variant_unref (names_there);
+    }
+  if (value[0] != NULL)
+    g_variant_builder_add (&builder, "{s^as}", origin, value);
+  g_settings_set_value (state->settings, key, g_variant_builder_end (&builder));
+}
+
+static char **
+saved_for_origin (GSettings  *settings,
+                  const char *key,
+                  const char *origin)
+{
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, key);
+  g_autoptr(GVariant) names = origin ? g_variant_lookup_value (saved, origin, G_VARIANT_TYPE ("as")) : NULL;
+
+  return names ? g_variant_dup_strv (names, NULL) : NULL;
+}
+
+static void
+save_hidden (DavscopeBrowserView *self)
+{
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+
+  for (guint i = 1; i < G_N_ELEMENTS (standard_keys); i++)
+    if (!gtk_column_view_column_get_visible (standard_column (self, i)))
+      g_strv_builder_add (hidden, standard_keys[i]);
+  save_for_origin (self, "hidden-columns", hidden);
+}
+
+static void
+restore_hidden (DavscopeBrowserView *self)
+{
+  struct _PropertyColumns *state = columns_of (self);
+  g_auto(GStrv) hidden = saved_for_origin (state->settings, "hidden-columns", state->origin);
+
+  for (guint i = 1; i < G_N_ELEMENTS (standard_keys); i++)
+    gtk_column_view_column_set_visible (standard_column (self, i),
+                                        hidden == NULL || !g_strv_contains ((const char * const *) hidden, standard_keys[i]));
+}
+
 static void
 save_columns (DavscopeBrowserView *self)
 {
   struct _PropertyColumns *state = columns_of (self);
-  g_autoptr(GVariant) saved = g_settings_get_value (state->settings, "property-columns");
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sas}"));
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
-  GVariantIter iter;
-  const char *origin;
-  GVariant *value;
 
-  if (state->origin == NULL)
-    return;
-
-  g_variant_iter_init (&iter, saved);
-  while (g_variant_iter_next (&iter, "{&s@as}", &origin, &value))
-    {
-      if (!g_str_equal (origin, state->origin))
-        g_variant_builder_add (&builder, "{s@as}", origin, value);
-      g_variant_unref (value);
-    }
   for (guint i = 0; i < state->columns->len; i++)
     g_strv_builder_add (names, ((PropertyColumn *) g_ptr_array_index (state->columns, i))->clark);
-  list = g_strv_builder_end (names);
-  if (list[0] != NULL)
-    g_variant_builder_add (&builder, "{s^as}", state->origin, list);
-  g_settings_set_value (state->settings, "property-columns", g_variant_builder_end (&builder));
+  save_for_origin (self, "property-columns", names);
 }
 
 static void
@@ -278,8 +353,9 @@ add_property_column (DavscopeBrowserView *self,
   column->column = gtk_column_view_column_new (column->name, factory);
   gtk_column_view_column_set_sorter (column->column,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_cells, column, NULL)));
+  davscope_browser_view_column_set_has_value (column->column, cell_has_value, column);
   gtk_column_view_column_set_resizable (column->column, TRUE);
-  gtk_column_view_column_set_fixed_width (column->column, 160);
+  gtk_column_view_column_set_fixed_width (column->column, 130);
   /* Before the Status column, which stays last. */
   gtk_column_view_insert_column (GTK_COLUMN_VIEW (self->column_view),
                                  g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view))) - 1,
@@ -303,10 +379,7 @@ static char **
 saved_columns (DavscopeBrowserView *self,
                const char          *origin)
 {
-  g_autoptr(GVariant) saved = g_settings_get_value (columns_of (self)->settings, "property-columns");
-  g_autoptr(GVariant) names = origin ? g_variant_lookup_value (saved, origin, G_VARIANT_TYPE ("as")) : NULL;
-
-  return names ? g_variant_dup_strv (names, NULL) : NULL;
+  return saved_for_origin (columns_of (self)->settings, "property-columns", origin);
 }
 
 static char *
@@ -348,6 +421,7 @@ davscope_browser_view_restore_columns (DavscopeBrowserView *self)
   names = saved_columns (self, state->origin);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     add_property_column (self, names[i]);
+  restore_hidden (self);
 }
 
 /* ---- the dialog: a property typed or pasted -------------------------------- */
@@ -469,18 +543,12 @@ on_show_standard (GSimpleAction *action,
                   gpointer       user_data)
 {
   DavscopeBrowserView *self = user_data;
-  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
 
   for (guint i = 1; i < G_N_ELEMENTS (standard_actions); i++)
     if (g_str_equal (g_action_get_name (G_ACTION (action)), standard_actions[i]))
-      {
-        g_autoptr(GtkColumnViewColumn) column = NULL;
-
-        /* The Status column is last whatever property columns came. */
-        column = g_list_model_get_item (columns, i == 4 ? g_list_model_get_n_items (columns) - 1 : i);
-        gtk_column_view_column_set_visible (column, g_variant_get_boolean (state));
-      }
+      gtk_column_view_column_set_visible (standard_column (self, i), g_variant_get_boolean (state));
   g_simple_action_set_state (action, state);
+  save_hidden (self);
 }
 
 static void

@@ -67,6 +67,18 @@ filter_name (gpointer item,
          dav_text_name_matches (dav_resource_get_name (DAV_RESOURCE (item)), self->query);
 }
 
+/* A listing again updates the rows it keeps in place (the store keeps
+ * each DavResource), which the sort model does not see: when it ends,
+ * the rows are sorted again. */
+static void
+on_folder_loading (DavFolder           *folder,
+                   GParamSpec          *pspec,
+                   DavscopeBrowserView *self)
+{
+  if (!dav_folder_get_loading (folder))
+    davscope_browser_view_resort (self);
+}
+
 static GListModel *
 create_child_model (gpointer item,
                     gpointer user_data)
@@ -78,6 +90,11 @@ create_child_model (gpointer item,
   folder = dav_resource_store_get_folder (self->store, DAV_RESOURCE (item));
   if (folder == NULL)
     return NULL;
+
+  if (!g_hash_table_contains (self->watched, folder))
+    g_hash_table_insert (self->watched, g_object_ref (folder),
+                         GSIZE_TO_POINTER (g_signal_connect (folder, "notify::loading",
+                                                             G_CALLBACK (on_folder_loading), self)));
 
   return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (folder)),
                                                   g_object_ref (self->filter)));
@@ -386,6 +403,9 @@ on_root_notify (DavFolder           *folder,
   /* The last batch came before the end: the hold ends with the listing. */
   if (!dav_folder_get_loading (self->root))
     self->keep_top = FALSE;
+  if (self->root_loading && !dav_folder_get_loading (self->root))
+    davscope_browser_view_resort (self);
+  self->root_loading = dav_folder_get_loading (self->root);
   update_root_state (self);
 }
 
@@ -762,6 +782,16 @@ drop_models (DavscopeBrowserView *self)
       g_signal_handlers_disconnect_by_func (self->selection, on_row_count_changed, self);
     }
   g_clear_pointer (&self->select_key, g_free);
+  if (self->watched != NULL)
+    {
+      GHashTableIter iter;
+      gpointer folder, handler;
+
+      g_hash_table_iter_init (&iter, self->watched);
+      while (g_hash_table_iter_next (&iter, &folder, &handler))
+        g_signal_handler_disconnect (folder, GPOINTER_TO_SIZE (handler));
+      g_hash_table_remove_all (self->watched);
+    }
   self->n_selected = 0;
   self->selected = NULL;
   if (self->root != NULL)
@@ -793,6 +823,7 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
 
   self->root = g_object_ref (dav_resource_store_get_root (store));
   self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_notify), self);
+  self->root_loading = dav_folder_get_loading (self->root);
 
   self->filtered_root = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
                                                   g_object_ref (self->filter));
@@ -851,7 +882,11 @@ davscope_browser_view_dispose (GObject *object)
   g_clear_object (&self->hidden_filter);
   g_clear_object (&self->name_filter);
   g_clear_object (&self->filter);
+  g_clear_object (&self->missing_last);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_BROWSER_VIEW);
   davscope_browser_view_drop_property_columns (self);
 
@@ -894,6 +929,7 @@ davscope_browser_view_init (DavscopeBrowserView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   davscope_accessible_fix_names (GTK_WIDGET (self));
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->hidden_filter = GTK_FILTER (gtk_custom_filter_new (filter_hidden, self, NULL));
   self->name_filter = GTK_FILTER (gtk_custom_filter_new (filter_name, self, NULL));
   self->filter = GTK_FILTER (gtk_every_filter_new ());

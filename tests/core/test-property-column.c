@@ -80,6 +80,18 @@ test_compare (void)
   g_assert_cmpint (dav_property_cell_compare (missing, alice), >, 0);
   g_assert_cmpint (dav_property_cell_compare (ten, missing), <, 0);
   g_assert_cmpint (dav_property_cell_compare (missing, missing), ==, 0);
+
+  /* What a sort puts last either way: a failed or unnamed property, not
+   * an empty value. */
+  {
+    g_autoptr(DavPropertyCell) empty = cell_of ("", FALSE);
+    g_autoptr(DavPropertyCell) unasked = dav_property_cell_new (NULL, NS, "author");
+
+    g_assert_true (dav_property_cell_has_value (alice));
+    g_assert_true (dav_property_cell_has_value (empty));
+    g_assert_false (dav_property_cell_has_value (missing));
+    g_assert_false (dav_property_cell_has_value (unasked));
+  }
 }
 
 static void

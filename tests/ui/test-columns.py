@@ -2,8 +2,12 @@
 """Any property as a column (issue 18): the column header's menu adds a
 column for a dead property typed as {namespace}name; the files that have
 it show its value, the one without it a 404 badge; the column sorts both
-ways; the column is back when the app starts again on the same server,
-and the same menu removes it. Screenshots in English and German.
+ways, the file without the property last either way, and sorts again
+when a reload brings new values; the column is back when the app starts
+again on the same server, and the same menu removes it. A standard column
+hidden stays hidden on the next start. Size and Modified put a file whose
+size or date the server did not send last either way (a scripted server).
+Screenshots in English and German of the sorted column with its badge.
 
 Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 
@@ -11,14 +15,16 @@ import os
 import sys
 import tempfile
 import time
+from email.utils import formatdate
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from dogtail import rawinput  # noqa: E402
 
 import davscope_ui  # noqa: E402
-from davscope_ui import (App, Tap, activate, center, children, click, find_in, name_of,  # noqa: E402
-                         point_into, role_of, share_request, strip_mnemonic, tr, type_text, wait_for, walk)
+from davscope_ui import (App, ScriptedHandler, Tap, activate, center, children, click, find_in,  # noqa: E402
+                         multistatus, name_of, point_into, press, role_of, serve, served_url, share_request,
+                         strip_mnemonic, tr, type_text, wait_for, walk)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 DEMO_NS = "http://example.com/ns/davscope-demo"   # tests/davtest.py
@@ -27,6 +33,9 @@ FOLDER_PATH = "columns-test/"
 AUTHORS = {"apple.txt": "Zoe", "banana.txt": "Bob", "cherry.txt": "Mallory", "elder.txt": "Alice"}
 WITHOUT = "date.txt"
 ASCENDING = ["elder.txt", "banana.txt", "cherry.txt", "apple.txt", WITHOUT]
+# The file without an author stays last the other way too, as GNOME Files
+# puts what it does not know.
+DESCENDING = ASCENDING[:-1][::-1] + [WITHOUT]
 
 tap = Tap()
 
@@ -35,11 +44,17 @@ tap = Tap()
 share_request("MKCOL", FOLDER_PATH)
 for name in list(AUTHORS) + [WITHOUT]:
     share_request("PUT", FOLDER_PATH + name, f"{name}\n".encode())
-for name, author in AUTHORS.items():
+
+
+def set_author(name, author):
     share_request("PROPPATCH", FOLDER_PATH + name, f"""<?xml version="1.0" encoding="utf-8"?>
 <D:propertyupdate xmlns:D="DAV:" xmlns:x="{DEMO_NS}">
   <D:set><D:prop><x:author>{author}</x:author></D:prop></D:set>
 </D:propertyupdate>""".encode(), {"Content-Type": "application/xml"})
+
+
+for name, author in AUTHORS.items():
+    set_author(name, author)
 
 # Settings in a key file, kept from one start to the next (the App helper
 # gives each start the memory backend).
@@ -188,8 +203,25 @@ try:
            f"order: {shown_order(app)}")
     if author is not None:
         click(author)
-    descending = wait_for(lambda: shown_order(app) == ASCENDING[::-1] and shown_order(app), 10)
-    tap.ok(descending, "a second click sorts the other way", f"order: {shown_order(app)}")
+    descending = wait_for(lambda: shown_order(app) == DESCENDING and shown_order(app), 10)
+    tap.ok(descending and cell(app, WITHOUT) == "badge 404",
+           "a second click sorts the other way, the file without it still last, with its 404 badge",
+           f"order: {shown_order(app)}, its cell: {cell(app, WITHOUT)}")
+    shots.append(tap.screenshot("en-sorted"))
+
+    # A value changed on the server: F5 lists the folder again, and the
+    # rows are sorted again by the new values.
+    if author is not None:
+        click(author)
+    wait_for(lambda: shown_order(app) == ASCENDING, 10)
+    set_author("elder.txt", "Zed")
+    point_into(app.main)
+    press("F5")
+    resorted = ["banana.txt", "cherry.txt", "elder.txt", "apple.txt", WITHOUT]
+    ok = wait_for(lambda: cell(app, "elder.txt") == "Zed" and shown_order(app) == resorted, 15)
+    tap.ok(ok, "after F5 with a new value on the server the column is sorted again by it",
+           f"order: {shown_order(app)}, elder.txt: {cell(app, 'elder.txt')}")
+    set_author("elder.txt", AUTHORS["elder.txt"])
 finally:
     app.quit()
 
@@ -216,6 +248,9 @@ try:
     toggle(app, tr("Size"))
     back = wait_for(lambda: tr("Size") in column_titles(app), 5)
     tap.ok(hidden and back, "the menu hides the Size column and shows it again", f"columns: {column_titles(app)}")
+    # Hidden again, and left so for the next start.
+    toggle(app, tr("Type"))
+    wait_for(lambda: tr("Type") not in column_titles(app), 5)
 finally:
     app.quit()
 
@@ -223,6 +258,13 @@ app = start()
 try:
     time.sleep(1)
     tap.ok("author" not in column_titles(app), "and it stays removed on the next start",
+           f"columns: {column_titles(app)}")
+    titles = column_titles(app)
+    tap.ok(tr("Type") not in titles and tr("Size") in titles,
+           "a standard column hidden (Type) is still hidden on the next start on that server",
+           f"columns: {titles}")
+    toggle(app, tr("Type"))
+    tap.ok(wait_for(lambda: tr("Type") in column_titles(app), 5), "and the menu shows it again",
            f"columns: {column_titles(app)}")
 
     # The details pane offers a property as a column too.
@@ -249,6 +291,54 @@ try:
 finally:
     app.quit()
 
+# ------------------------------------------------------------ values not sent
+
+# A server that leaves out a file's size and date: Size and Modified put
+# it last whichever way they sort, as Files does with what it does not know.
+UNDATED = "b-nothing.txt"
+SENT = {"a-old.txt": (30, 2020), "c-new.txt": (10, 2024), "d-mid.txt": (20, 2022)}
+
+
+def dated_entry(name, size, year):
+    """A file's response, with its size and date unless size is None."""
+    date = formatdate(time.mktime((year, 6, 1, 12, 0, 0, 0, 0, -1)), usegmt=True) if year else None
+    return (f"<D:response><D:href>/dav/{name}</D:href><D:propstat><D:prop><D:resourcetype/>"
+            + (f"<D:getcontentlength>{size}</D:getcontentlength><D:getlastmodified>{date}</D:getlastmodified>"
+               if size is not None else "")
+            + "</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>")
+
+
+class Undated(ScriptedHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_PROPFIND(self):
+        self.read_body()
+        entries = [dated_entry(name, size, year) for name, (size, year) in SENT.items()]
+        self.send_multistatus(multistatus(
+            "<D:response><D:href>/dav/</D:href><D:propstat><D:prop><D:resourcetype><D:collection/>"
+            "</D:resourcetype></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>",
+            dated_entry(UNDATED, None, None), *entries))
+
+
+server = serve(Undated)
+app = App(served_url(server))
+try:
+    wait_for(lambda: UNDATED in app.row_names(), 20)
+    for title, ascending in ((tr("Size"), ["c-new.txt", "d-mid.txt", "a-old.txt", UNDATED]),
+                             (tr("Modified"), ["a-old.txt", "d-mid.txt", "c-new.txt", UNDATED])):
+        label = header(app, title)
+        if label is not None:
+            click(label)
+        up = wait_for(lambda: shown_order(app) == ascending, 10)
+        if label is not None:
+            click(label)
+        down = wait_for(lambda: shown_order(app) == ascending[:-1][::-1] + [UNDATED], 10)
+        tap.ok(up and down, f"{title}: the file whose value the server did not send is last both ways",
+               f"order now: {shown_order(app)}")
+finally:
+    app.quit()
+    server.shutdown()
+
 # ------------------------------------------------------------ German
 
 davscope_ui.speak_german()
@@ -258,6 +348,14 @@ try:
     shown = wanted_values(app)
     tap.ok(shown, "German: the column added through the translated menu and dialog, with its 404 badge",
            f"cells: {values(app)}")
+    author = header(app, "author")
+    if author is not None:
+        click(author)
+        click(author)
+    descending = wait_for(lambda: shown_order(app) == DESCENDING, 10)
+    tap.ok(descending, "German: sorted descending, the file without the property last",
+           f"order: {shown_order(app)}")
+    shots.append(tap.screenshot("de-sorted"))
     open_menu(app)
     time.sleep(0.5)
     shots.append(tap.screenshot("de-menu"))
