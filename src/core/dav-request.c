@@ -694,6 +694,13 @@ emit_response (DavResponse *response,
   dav_propfind_emit_response (propfind, response);
 }
 
+static gboolean
+sink_accepts (DavRequest *req,
+              DavResult  *result)
+{
+  return req->accept_body == NULL || req->accept_body (result, req->accept_data);
+}
+
 static void
 on_sent (GObject      *source,
          GAsyncResult *res,
@@ -793,6 +800,12 @@ on_sent (GObject      *source,
       return;
     }
 
+  if (req->sink != NULL && SOUP_STATUS_IS_SUCCESSFUL (status) && !sink_accepts (req, result))
+    {
+      /* Not read: a body refused may be as big as the file. */
+      g_input_stream_close_async (req->stream, G_PRIORITY_DEFAULT, NULL, on_options_closed, task);
+      return;
+    }
   if (req->sink != NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
     req->mode = BODY_SINK;
   else if (is_xml_type (result->content_type) || status == 207)
