@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "dav-download.h"
+#include "dav-upload.h"
 #include "dav-local-file.h"
 #include "dav-lock.h"
 #include "dav-text.h"
@@ -560,21 +561,21 @@ on_progress (goffset  done,
     fprintf (stderr, "\r%s   ", done_text);
 }
 
-/* The server answered, but the file was not kept: the local disk (exit
- * code 1), or an answer that would have made a wrong file, a body
+/* The server answered, but the transfer is not right: the local disk
+ * (exit code 1), or an answer that would have made a wrong file, a body
  * continued at the wrong place or a checksum that does not match (the
- * item failed, 2). */
+ * item failed, 2). @not_saved: a download, whose file was not kept. */
 static int
-fail_download (DavscopeCliSession *session,
-               const char         *url,
+fail_transfer (DavscopeCliSession *session,
                DavResult          *result,
-               const GError       *problem)
+               const GError       *problem,
+               gboolean            not_saved)
 {
   g_autoptr(DavReportItem) item = NULL;
   g_autofree char *shown = NULL;
 
   if (problem->domain == G_IO_ERROR)
-    return davscope_cli_fail (session->json, session->command, url, "GET",
+    return davscope_cli_fail (session->json, session->command, result->url, result->method,
                               DAVSCOPE_CLI_FAILURE_LOCAL, problem->message);
 
   item = dav_report_item_new (result->method, result->url);
@@ -583,7 +584,7 @@ fail_download (DavscopeCliSession *session,
   item->ok = FALSE;
   g_free (item->explanation);
   /* Translators: %s says why, a sentence. */
-  item->explanation = g_strdup_printf (_("Not saved: %s"), problem->message);
+  item->explanation = not_saved ? g_strdup_printf (_("Not saved: %s"), problem->message) : g_strdup (problem->message);
   if (session->json)
     print_answer_json (result, item, NULL);
   shown = dav_text_escape (item->explanation, -1);
@@ -669,7 +670,7 @@ davscope_cli_get (int    argc,
   problem = dav_download_get_problem (download);
   if (problem != NULL && result != NULL)
     {
-      exit_code = fail_download (&session, url, result, problem);
+      exit_code = fail_transfer (&session, result, problem, TRUE);
       davscope_cli_session_clear (&session);
       return exit_code;
     }
@@ -685,6 +686,22 @@ davscope_cli_get (int    argc,
   return exit_code;
 }
 
+/* "Uploaded (new file)." and how it was verified. */
+static char *
+upload_message (DavUpload *upload,
+                DavResult *result)
+{
+  const DavChecksum *verified = dav_upload_get_verified (upload);
+  const char *done = result && result->status == 201 ? _("Uploaded (new file).") : _("Uploaded (replaced).");
+  g_autofree char *match = verified ? dav_checksum_describe_match (verified) : NULL;
+
+  if (match != NULL)
+    return g_strdup_printf ("%s %s", done, match);
+  if (dav_upload_sent_checksum (upload))
+    return g_strdup_printf ("%s %s", done, _("It was sent with its SHA-1 (OC-Checksum), which the server checks before it keeps a file."));
+  return g_strdup (done);
+}
+
 int
 davscope_cli_put (int    argc,
                   char **argv)
@@ -694,8 +711,11 @@ davscope_cli_put (int    argc,
   g_autoptr(DavResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(DavUpload) upload = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *said = NULL;
+  GTlsCertificate *rejected;
+  GTlsCertificateFlags rejected_errors = 0;
   g_autofree char *url = NULL;
   g_autofree char *target = NULL;
   g_autofree char *content_type = NULL;
@@ -719,8 +739,7 @@ davscope_cli_put (int    argc,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","  G_FILE_ATTRIBUTE_STANDARD_NAME,
                             G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-      (input = g_file_read (file, NULL, &error)) == NULL)
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_autofree char *message = g_strdup_printf (_("cannot read %s: %s"), argv[1],
                                                   error ? error->message : _("not a regular file"));
@@ -756,15 +775,34 @@ davscope_cli_put (int    argc,
   content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
   /* An existing file is replaced only when asked, as cp, mv and get do:
    * without --overwrite it is sent with If-None-Match: *. */
-  dav_client_put_async (session.client, url, G_INPUT_STREAM (input), g_file_info_get_size (info),
-                        content_type, overwrite, on_progress, &progress, NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, dav_client_put_finish, &error);
+  upload = dav_upload_new (session.client, url, file, g_file_info_get_size (info), content_type, overwrite);
+  if (!dav_upload_open (upload, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot read %s: %s"), argv[1], error->message);
+
+      exit_code = davscope_cli_fail (session.json, session.command, NULL, NULL,
+                                     DAVSCOPE_CLI_FAILURE_LOCAL, message);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+  dav_upload_run_async (upload, on_progress, &progress, NULL, davscope_cli_session_done, &done);
+  davscope_cli_session_wait (&session, &done);
+  rejected = dav_upload_get_rejected_certificate (upload, &rejected_errors);
+  davscope_cli_session_set_rejected (&session, rejected, rejected_errors);
+  result = dav_upload_run_finish (upload, done, &error);
   if (progress.tty && progress.last != 0)
     fputc ('\n', stderr);
 
+  if (result != NULL && dav_upload_get_problem (upload) != NULL)
+    {
+      exit_code = fail_transfer (&session, result, dav_upload_get_problem (upload), FALSE);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  said = upload_message (upload, result);
   replacing = (Target) { NULL, !overwrite };
-  exit_code = finish_simple (&session, url, "PUT", &replacing, result, error,
-                             result && result->status == 201 ? _("Uploaded (new file).") : _("Uploaded (replaced)."));
+  exit_code = finish_simple (&session, url, "PUT", &replacing, result, error, said);
   davscope_cli_session_clear (&session);
   return exit_code;
 }

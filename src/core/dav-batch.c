@@ -16,6 +16,7 @@
 #include "dav-error.h"
 #include "dav-href.h"
 #include "dav-download.h"
+#include "dav-upload.h"
 #include "dav-operation.h"
 
 typedef struct {
@@ -25,6 +26,7 @@ typedef struct {
   gboolean       overwrite;    /* COPY, MOVE, GET */
   GFile         *file;         /* PUT: the source; GET: the target */
   DavDownload   *download;     /* GET, while and after it runs */
+  DavUpload     *upload;       /* PUT, the same */
   char          *content_type; /* PUT */
   goffset        bytes_done;
   goffset        bytes_total;  /* -1: not known */
@@ -522,6 +524,40 @@ finish_download (Target *target)
     item->explanation = g_strdup_printf (_("Not saved: %s"), problem->message);
 }
 
+/* An upload the server confirmed, checked against the checksum of what
+ * it stored where it gave one. */
+static void
+finish_upload (Target *target)
+{
+  const GError *problem = dav_upload_get_problem (target->upload);
+  const DavChecksum *verified = dav_upload_get_verified (target->upload);
+  DavReportItem *item = target->item;
+  char *explanation = NULL;
+
+  if (problem != NULL)
+    {
+      item->outcome = DAV_OUTCOME_FAILED;
+      item->ok = FALSE;
+      g_free (item->error);
+      item->error = g_strdup (problem->message);
+      explanation = g_strdup (problem->message);
+    }
+  else if (verified != NULL)
+    {
+      g_autofree char *match = dav_checksum_describe_match (verified);
+
+      explanation = g_strdup_printf ("%s %s", item->explanation ? item->explanation : "", match);
+    }
+  else if (item->ok && dav_upload_sent_checksum (target->upload))
+    explanation = g_strdup_printf ("%s %s", item->explanation ? item->explanation : "",
+                                   _("It was sent with its SHA-1 (OC-Checksum), which the server checks before it keeps a file."));
+  if (explanation != NULL)
+    {
+      g_free (item->explanation);
+      item->explanation = g_strstrip (explanation);
+    }
+}
+
 static void
 on_request_done (GObject      *source,
                  GAsyncResult *res,
@@ -535,6 +571,8 @@ on_request_done (GObject      *source,
 
   if (target->download != NULL)
     result = dav_download_run_finish (target->download, res, &error);
+  else if (target->upload != NULL)
+    result = dav_upload_run_finish (target->upload, res, &error);
   else
     result = pending->finish (DAV_CLIENT (source), res, &error);
   if (result != NULL)
@@ -551,6 +589,8 @@ on_request_done (GObject      *source,
     }
   if (target->download != NULL)
     finish_download (target);
+  if (target->upload != NULL && result != NULL)
+    finish_upload (target);
   if (g_str_equal (target->item->method, "MKCOL"))
     self->mkcol_running = FALSE;
 
@@ -613,13 +653,11 @@ start_target (DavBatch     *self,
     }
   else if (g_str_equal (method, "PUT"))
     {
-      g_autoptr(GFileInputStream) input = g_file_read (target->file, cancellable, error);
-
-      if (input == NULL)
+      target->upload = dav_upload_new (self->client, url, target->file, target->bytes_total,
+                                       target->content_type, target->overwrite);
+      if (!dav_upload_open (target->upload, error))
         return FALSE;
-      pending->finish = dav_client_put_finish;
-      dav_client_put_async (self->client, url, G_INPUT_STREAM (input), target->bytes_total,
-                            target->content_type, target->overwrite, on_transfer_progress, pending,
+      dav_upload_run_async (target->upload, on_transfer_progress, pending,
                             cancellable, on_request_done, pending);
     }
   else if (g_str_equal (method, "GET"))
@@ -728,6 +766,7 @@ target_clear (gpointer data)
   g_free (target->destination);
   g_clear_object (&target->file);
   g_clear_object (&target->download);
+  g_clear_object (&target->upload);
   g_free (target->content_type);
 }
 

@@ -263,6 +263,16 @@ dav_checksum_compute_file (GChecksumType   type,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+char *
+dav_checksum_describe_match (const DavChecksum *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Translators: the first %s is an algorithm ("SHA-256"), the second a
+   * header name ("Repr-Digest"). */
+  return g_strdup_printf (_("Its %s matches the one the server gave in %s."), self->name, self->source);
+}
+
 gboolean
 dav_checksum_check (const DavChecksum  *self,
                     const char         *hex,

@@ -40,6 +40,9 @@ char        *dav_checksum_compute_file (GChecksumType       type,
                                         GFile              *file,
                                         GCancellable       *cancellable,
                                         GError            **error);
+/* "Its SHA-256 matches the one the server gave in Repr-Digest.", for a
+ * report. */
+char        *dav_checksum_describe_match (const DavChecksum *self);
 /* Whether @hex, of the local bytes, is what the server said; if not,
  * @error says so, for people. */
 gboolean     dav_checksum_check        (const DavChecksum  *self,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dav-client.h"
+#include "dav-request-private.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +49,14 @@ char        *dav_client_dup_if_header     (DavClient   *self,
 gboolean     dav_client_emit_authenticate (DavClient   *self,
                                            SoupAuth    *auth,
                                            gboolean     retrying);
+
+/* A PUT of @source (the verb's request, not started), for
+ * dav_client_put_async and DavUpload. */
+DavRequest  *dav_client_new_put           (DavClient    *self,
+                                           const char   *url,
+                                           GInputStream *source,
+                                           goffset       size,
+                                           const char   *content_type,
+                                           gboolean      overwrite);
 
 G_END_DECLS

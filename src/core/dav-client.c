@@ -558,7 +558,23 @@ dav_client_put_async (DavClient           *self,
   g_return_if_fail (DAV_IS_CLIENT (self));
   g_return_if_fail (G_IS_INPUT_STREAM (source));
 
-  req = dav_request_new (self, "PUT", url);
+  req = dav_client_new_put (self, url, source, size, content_type, overwrite);
+  req->progress = progress;
+  req->progress_data = progress_data;
+
+  dav_request_start (req, dav_client_put_async, cancellable, callback, user_data);
+}
+
+DavRequest *
+dav_client_new_put (DavClient    *self,
+                    const char   *url,
+                    GInputStream *source,
+                    goffset       size,
+                    const char   *content_type,
+                    gboolean      overwrite)
+{
+  DavRequest *req = dav_request_new (self, "PUT", url);
+
   /* Only if nothing is there (RFC 9110 §13.1.2): a file that appeared
    * since the listing is a 412, not silently replaced. */
   if (!overwrite)
@@ -568,10 +584,8 @@ dav_client_put_async (DavClient           *self,
     req->source_start = g_seekable_tell (G_SEEKABLE (source));
   req->source_size = size;
   req->content_type = g_strdup (content_type ? content_type : "application/octet-stream");
-  req->progress = progress;
-  req->progress_data = progress_data;
 
-  dav_request_start (req, dav_client_put_async, cancellable, callback, user_data);
+  return req;
 }
 
 DavResult *

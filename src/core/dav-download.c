@@ -551,11 +551,9 @@ dav_download_describe (DavDownload *self,
     }
   if (self->verified)
     {
-      g_string_append_c (text, ' ');
-      /* Translators: the first %s is an algorithm ("SHA-256"), the
-       * second a header name ("Repr-Digest"). */
-      g_string_append_printf (text, _("Its %s matches the one the server gave in %s."),
-                              self->checksum->name, self->checksum->source);
+      g_autofree char *match = dav_checksum_describe_match (self->checksum);
+
+      g_string_append_printf (text, " %s", match);
     }
 
   return g_string_free (text, FALSE);

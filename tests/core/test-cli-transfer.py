@@ -72,6 +72,25 @@ class Handler(davtest.ScriptedHandler):
         self.reply(200, body, "application/octet-stream",
                    headers=[("ETag", '"v2"' if h.mode == "changed" else h.etag)] + h.extra)
 
+    # PUT: "put-right" / "put-wrong" answer 201 with the Repr-Digest of
+    # what came / of something else; under /remote.php/ the OC-Checksum
+    # sent is checked as Nextcloud does (400 when it does not match).
+    put_mode = "put-right"
+
+    def do_PUT(self):
+        body = self.read_body()
+        sent = self.headers.get("OC-Checksum")
+        self.note({"oc_checksum": sent, "want": self.headers.get("Want-Repr-Digest"), "length": len(body)})
+        if "/remote.php/" in self.path:
+            if sent != "SHA1:" + hashlib.sha1(body).hexdigest():
+                self.reply(400, b"checksum mismatch", "text/plain")
+            else:
+                self.reply(201, b"", "text/plain")
+            return
+        stored = body if type(self).put_mode == "put-right" else body[:-1]
+        self.reply(201, b"", "text/plain",
+                   headers=[("Repr-Digest", f"sha-256=:{b64(hashlib.sha256(stored).digest())}:")])
+
     def partial(self, start, claimed):
         part = BODY[start:]
         self.send_response(206)
@@ -223,6 +242,36 @@ def main():
                 else:
                     tap.check(run.rc == 2 and not os.path.exists(target) and leftovers(folder) == [],
                               "a resumed download that does not match fails, and its parts are discarded", run)
+
+            # ---- uploads: the answer's checksum is compared with the local file
+            source = os.path.join(folder, "up.bin")
+            with open(source, "wb") as f:
+                f.write(BODY)
+            put_url = f"http://127.0.0.1:{port}/dav/up.bin"
+            Handler.put_mode = "put-right"
+            Handler.seen.clear()
+            run = davtest.cli("put", "--overwrite", source, put_url)
+            tap.check(run.rc == 0 and "Its SHA-256 matches the one the server gave in Repr-Digest." in run.out,
+                      "an upload whose stored file has the local file's Repr-Digest is verified, and says so", run)
+            tap.check(Handler.seen and Handler.seen[0].get("want") and Handler.seen[0].get("oc_checksum") is None,
+                      "PUT asks for the stored file's checksum; no OC-Checksum to a server that is no ownCloud",
+                      run, [Handler.seen])
+            Handler.put_mode = "put-wrong"
+            run = davtest.cli("put", "--overwrite", source, put_url)
+            tap.check(run.rc == 2 and "is not the local file" in run.err,
+                      "an upload whose stored file hashes differently is a failure (exit 2), with the reason", run)
+            run = davtest.cli("put", "--overwrite", "--json", source, put_url)
+            doc = run.json() or {}
+            tap.check(run.rc == 2 and doc.get("ok") is False and doc.get("outcome") == "failed",
+                      "with --json, that upload is a failed item", run, [doc])
+            Handler.seen.clear()
+            oc_url = f"http://127.0.0.1:{port}/remote.php/dav/files/alice/up.bin"
+            run = davtest.cli("put", "--overwrite", source, oc_url)
+            sent = Handler.seen[0].get("oc_checksum") if Handler.seen else None
+            tap.check(run.rc == 0 and sent == "SHA1:" + hashlib.sha1(BODY).hexdigest() and "OC-Checksum" in run.out,
+                      "to ownCloud/Nextcloud (remote.php) a PUT carries OC-Checksum: SHA1 of the file", run,
+                      [Handler.seen])
+            os.unlink(source)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return tap.finish()

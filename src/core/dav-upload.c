@@ -1,0 +1,350 @@
+/* dav-upload.c: one PUT of a local file, verified where the server can
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dav-upload.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dav-client-private.h"
+#include "dav-error.h"
+
+struct _DavUpload
+{
+  GObject               parent_instance;
+
+  DavClient            *client;
+  char                 *url;
+  GFile                *source;
+  goffset               size;
+  char                 *content_type;
+  gboolean              overwrite;
+
+  GFileInputStream     *input;
+  char                 *sha1;       /* of the local file, when it was needed */
+  DavChecksum          *answer;     /* what the server said it stored */
+  gboolean              verified;
+  GError               *problem;
+  GTlsCertificate      *rejected;
+  GTlsCertificateFlags  rejected_errors;
+
+  DavProgressFunc       progress;
+  gpointer              progress_data;
+  GTask                *task;       /* while running */
+  DavResult            *result;
+};
+
+G_DEFINE_FINAL_TYPE (DavUpload, dav_upload, G_TYPE_OBJECT)
+
+/* ownCloud's and Nextcloud's WebDAV lives under remote.php (remote.php/dav,
+ * remote.php/webdav); they check an OC-Checksum sent with a PUT. */
+static gboolean
+is_owncloud (const char *url)
+{
+  return strstr (url, "/remote.php/") != NULL;
+}
+
+static void
+return_result (DavUpload *self)
+{
+  GTask *task = g_steal_pointer (&self->task);
+
+  g_task_return_pointer (task, dav_result_ref (self->result), (GDestroyNotify) dav_result_unref);
+  g_object_unref (task);
+}
+
+static void
+hash_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  DavUpload *self = source;
+  GChecksumType type = GPOINTER_TO_INT (task_data);
+  GError *error = NULL;
+  char *hex = dav_checksum_compute_file (type, self->source, cancellable, &error);
+
+  if (hex == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hex, g_free);
+}
+
+static void
+hash_async (DavUpload           *self,
+            GChecksumType        type,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) hash = g_task_new (self, g_task_get_cancellable (self->task), callback, NULL);
+
+  g_task_set_task_data (hash, GINT_TO_POINTER (type), NULL);
+  g_task_run_in_thread (hash, hash_in_thread);
+}
+
+static void
+compare (DavUpload  *self,
+         const char *hex)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (dav_checksum_check (self->answer, hex, &error))
+    {
+      self->verified = TRUE;
+      return;
+    }
+
+  /* Translators: the first %s is an algorithm ("SHA-256"), the second a
+   * header name ("Repr-Digest"). */
+  self->problem = g_error_new (DAV_ERROR, DAV_ERROR_STATUS,
+                               _("The server stored a file whose %s (in %s) is not the local file’s: it was damaged on the way. Upload it again."),
+                               self->answer->name, self->answer->source);
+}
+
+static void
+on_answer_hashed (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  DavUpload *self = DAV_UPLOAD (source);
+  g_autofree char *hex = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hex = g_task_propagate_pointer (G_TASK (res), &error);
+  if (hex != NULL)
+    compare (self, hex);
+  else
+    g_debug ("the uploaded file could not be read again to check it: %s", error->message);
+
+  return_result (self);
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  DavUpload *self = user_data;
+  g_autoptr(DavResult) result = NULL;
+  GError *error = NULL;
+
+  self->rejected = dav_request_get_rejected_certificate (res, &self->rejected_errors);
+  if (self->rejected != NULL)
+    g_object_ref (self->rejected);
+  result = dav_request_finish (DAV_CLIENT (source), res, dav_upload_run_async, &error);
+  g_clear_object (&self->input);
+  if (result == NULL)
+    {
+      GTask *task = g_steal_pointer (&self->task);
+
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  self->result = dav_result_ref (result);
+  if (SOUP_STATUS_IS_SUCCESSFUL (result->status))
+    self->answer = dav_checksum_from_headers (result->headers, FALSE);
+  if (self->answer == NULL)
+    {
+      return_result (self);
+      return;
+    }
+  if (self->answer->type == G_CHECKSUM_SHA1 && self->sha1 != NULL)
+    {
+      compare (self, self->sha1);
+      return_result (self);
+      return;
+    }
+  hash_async (self, self->answer->type, on_answer_hashed);
+}
+
+static void
+send_request (DavUpload *self)
+{
+  DavRequest *req = dav_client_new_put (self->client, self->url, G_INPUT_STREAM (self->input),
+                                        self->size, self->content_type, self->overwrite);
+
+  if (self->sha1 != NULL)
+    {
+      g_autofree char *value = g_strconcat ("SHA1:", self->sha1, NULL);
+
+      dav_request_set_header (req, "OC-Checksum", value);
+    }
+  /* RFC 9530 §4: the checksum of what it stored, to compare. */
+  dav_request_set_header (req, "Want-Repr-Digest", "sha-256=10, sha-512=9");
+  req->progress = self->progress;
+  req->progress_data = self->progress_data;
+
+  dav_request_start (req, dav_upload_run_async, g_task_get_cancellable (self->task), on_done, self);
+}
+
+static void
+on_sha1 (GObject      *source,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  DavUpload *self = DAV_UPLOAD (source);
+  GError *error = NULL;
+
+  self->sha1 = g_task_propagate_pointer (G_TASK (res), &error);
+  if (self->sha1 == NULL)
+    {
+      GTask *task = g_steal_pointer (&self->task);
+
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  send_request (self);
+}
+
+gboolean
+dav_upload_open (DavUpload  *self,
+                 GError    **error)
+{
+  g_return_val_if_fail (DAV_IS_UPLOAD (self), FALSE);
+  g_return_val_if_fail (self->input == NULL, FALSE);
+
+  self->input = g_file_read (self->source, NULL, error);
+  return self->input != NULL;
+}
+
+void
+dav_upload_run_async (DavUpload           *self,
+                      DavProgressFunc      progress,
+                      gpointer             progress_data,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GError *error = NULL;
+
+  g_return_if_fail (DAV_IS_UPLOAD (self));
+  g_return_if_fail (self->task == NULL && self->result == NULL);
+
+  self->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (self->task, dav_upload_run_async);
+  self->progress = progress;
+  self->progress_data = progress_data;
+
+  if (self->input == NULL && !dav_upload_open (self, &error))
+    {
+      GTask *task = g_steal_pointer (&self->task);
+
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  if (is_owncloud (self->url))
+    hash_async (self, G_CHECKSUM_SHA1, on_sha1);
+  else
+    send_request (self);
+}
+
+DavResult *
+dav_upload_run_finish (DavUpload     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (DAV_IS_UPLOAD (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const GError *
+dav_upload_get_problem (DavUpload *self)
+{
+  g_return_val_if_fail (DAV_IS_UPLOAD (self), NULL);
+
+  return self->problem;
+}
+
+const DavChecksum *
+dav_upload_get_verified (DavUpload *self)
+{
+  g_return_val_if_fail (DAV_IS_UPLOAD (self), NULL);
+
+  return self->verified ? self->answer : NULL;
+}
+
+gboolean
+dav_upload_sent_checksum (DavUpload *self)
+{
+  g_return_val_if_fail (DAV_IS_UPLOAD (self), FALSE);
+
+  return self->sha1 != NULL;
+}
+
+GTlsCertificate *
+dav_upload_get_rejected_certificate (DavUpload            *self,
+                                     GTlsCertificateFlags *errors)
+{
+  g_return_val_if_fail (DAV_IS_UPLOAD (self), NULL);
+
+  if (errors != NULL)
+    *errors = self->rejected_errors;
+  return self->rejected;
+}
+
+static void
+dav_upload_finalize (GObject *object)
+{
+  DavUpload *self = (DavUpload *) object;
+
+  g_clear_object (&self->client);
+  g_free (self->url);
+  g_clear_object (&self->source);
+  g_free (self->content_type);
+  g_clear_object (&self->input);
+  g_free (self->sha1);
+  g_clear_pointer (&self->answer, dav_checksum_free);
+  g_clear_error (&self->problem);
+  g_clear_object (&self->rejected);
+  g_clear_pointer (&self->result, dav_result_unref);
+
+  G_OBJECT_CLASS (dav_upload_parent_class)->finalize (object);
+}
+
+static void
+dav_upload_class_init (DavUploadClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dav_upload_finalize;
+}
+
+static void
+dav_upload_init (DavUpload *self)
+{
+}
+
+DavUpload *
+dav_upload_new (DavClient  *client,
+                const char *url,
+                GFile      *source,
+                goffset     size,
+                const char *content_type,
+                gboolean    overwrite)
+{
+  DavUpload *self;
+
+  g_return_val_if_fail (DAV_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+
+  self = g_object_new (DAV_TYPE_UPLOAD, NULL);
+  self->client = g_object_ref (client);
+  self->url = g_strdup (url);
+  self->source = g_object_ref (source);
+  self->size = size;
+  self->content_type = g_strdup (content_type);
+  self->overwrite = overwrite;
+
+  return self;
+}
