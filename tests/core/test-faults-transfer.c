@@ -6,7 +6,8 @@
  * cancelled half-way keeps its partial file, and the retry of its report
  * item continues it with Range and If-Range; a download whose checksum
  * (Repr-Digest) does not match is a failed item, not a finished one
- * (issue 16). The CLI's cases, more of them, are in test-cli-transfer.py.
+ * (issue 16), as is an upload whose stored file hashes to something
+ * else than the local file. The CLI's cases, more of them, are in test-cli-transfer.py.
  */
 
 #include <string.h>
@@ -242,6 +243,55 @@ test_checksum_mismatch_fails_item (void)
   g_rmdir (local);
 }
 
+/* 201, with the SHA-256 of something else than what was sent. */
+static gboolean
+wrong_stored_func (Raw           *raw,
+                   GOutputStream *out,
+                   guint          index,
+                   const char    *head)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize size = sizeof digest;
+  g_autofree char *encoded = NULL;
+  g_autofree char *headers = NULL;
+
+  g_checksum_update (checksum, (const guchar *) "not it", -1);
+  g_checksum_get_digest (checksum, digest, &size);
+  encoded = g_base64_encode (digest, size);
+  headers = g_strdup_printf ("HTTP/1.1 201 Created\r\nContent-Length: 0\r\nRepr-Digest: sha-256=:%s:\r\n\r\n", encoded);
+  write_text (out, headers);
+  return TRUE;
+}
+
+static void
+test_upload_stored_wrong (void)
+{
+  g_autoptr(Raw) raw = raw_new (wrong_stored_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local = g_dir_make_tmp ("davscope-transfer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (local, "up.txt", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autofree char *url = g_strconcat (raw->dav_url, "up.txt", NULL);
+  const DavReportItem *item;
+
+  g_assert_true (g_file_set_contents (path, "the local file\n", -1, NULL));
+  g_assert_true (dav_batch_add_upload (batch, source, url, TRUE, &error));
+  report = run_batch (batch);
+
+  item = g_ptr_array_index (report->items, 0);
+  g_assert_false (item->ok);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_FAILED);
+  g_assert_cmpuint (item->status, ==, 201);
+  g_assert_nonnull (strstr (item->explanation, "is not the local file"));
+
+  g_unlink (path);
+  g_rmdir (local);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +300,7 @@ main (int   argc,
 
   g_test_add_func ("/faults/transfer/cancel-then-retry", test_cancel_then_retry);
   g_test_add_func ("/faults/transfer/checksum-mismatch", test_checksum_mismatch_fails_item);
+  g_test_add_func ("/faults/transfer/upload-stored-wrong", test_upload_stored_wrong);
 
   return g_test_run ();
 }
