@@ -30,6 +30,7 @@ struct _DavClient
   gboolean         seen_digest;
   gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */
+  char            *proxy;          /* the proxy chosen, or NULL: the system's */
 };
 
 /* The http or https URI of @url (dav and davs read as those); NULL, with
@@ -45,6 +46,10 @@ SoupSession *dav_client_get_session       (DavClient   *self);
  * collection above it; NULL if none. */
 char        *dav_client_dup_if_header     (DavClient   *self,
                                            const char  *url);
+/* Emits ::authenticate-proxy; TRUE when a handler took it on. */
+gboolean     dav_client_emit_authenticate_proxy (DavClient *self,
+                                                 SoupAuth  *auth,
+                                                 gboolean   retrying);
 /* Emits ::authenticate; TRUE when a handler took it on. */
 gboolean     dav_client_emit_authenticate (DavClient   *self,
                                            SoupAuth    *auth,

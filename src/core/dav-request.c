@@ -117,8 +117,10 @@ on_authenticate (SoupMessage *msg,
   g_autofree char *authority = NULL;
   const char *scheme = soup_auth_get_scheme_name (auth);
 
+  /* A proxy's login is the proxy's: its own signal, its own
+   * credentials, whatever the origin. */
   if (soup_auth_is_for_proxy (auth))
-    return FALSE;
+    return ++req->auth_tries <= MAX_AUTH_TRIES && dav_client_emit_authenticate_proxy (self, auth, retrying);
 
   /* Credentials go to the connected origin only. */
   authority = g_strdup_printf ("%s:%d", g_uri_get_host (self->base), g_uri_get_port (self->base));

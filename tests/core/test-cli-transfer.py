@@ -125,7 +125,7 @@ def main():
 
             def get(*extra):
                 Handler.seen.clear()
-                return davtest.cli("get", *extra, url, target)
+                return davtest.cli("get", *extra, url, target, scripted=True)
 
             def cut_off():
                 Handler.mode, Handler.etag, Handler.extra = "cut", '"v1"', []
@@ -250,23 +250,23 @@ def main():
             put_url = f"http://127.0.0.1:{port}/dav/up.bin"
             Handler.put_mode = "put-right"
             Handler.seen.clear()
-            run = davtest.cli("put", "--overwrite", source, put_url)
+            run = davtest.cli("put", "--overwrite", source, put_url, scripted=True)
             tap.check(run.rc == 0 and "Its SHA-256 matches the one the server gave in Repr-Digest." in run.out,
                       "an upload whose stored file has the local file's Repr-Digest is verified, and says so", run)
             tap.check(Handler.seen and Handler.seen[0].get("want") and Handler.seen[0].get("oc_checksum") is None,
                       "PUT asks for the stored file's checksum; no OC-Checksum to a server that is no ownCloud",
                       run, [Handler.seen])
             Handler.put_mode = "put-wrong"
-            run = davtest.cli("put", "--overwrite", source, put_url)
+            run = davtest.cli("put", "--overwrite", source, put_url, scripted=True)
             tap.check(run.rc == 2 and "is not the local file" in run.err,
                       "an upload whose stored file hashes differently is a failure (exit 2), with the reason", run)
-            run = davtest.cli("put", "--overwrite", "--json", source, put_url)
+            run = davtest.cli("put", "--overwrite", "--json", source, put_url, scripted=True)
             doc = run.json() or {}
             tap.check(run.rc == 2 and doc.get("ok") is False and doc.get("outcome") == "failed",
                       "with --json, that upload is a failed item", run, [doc])
             Handler.seen.clear()
             oc_url = f"http://127.0.0.1:{port}/remote.php/dav/files/alice/up.bin"
-            run = davtest.cli("put", "--overwrite", source, oc_url)
+            run = davtest.cli("put", "--overwrite", source, oc_url, scripted=True)
             sent = Handler.seen[0].get("oc_checksum") if Handler.seen else None
             tap.check(run.rc == 0 and sent == "SHA1:" + hashlib.sha1(BODY).hexdigest() and "OC-Checksum" in run.out,
                       "to ownCloud/Nextcloud (remote.php) a PUT carries OC-Checksum: SHA1 of the file", run,
