@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "dav-client-certificate.h"
 #include "dav-error.h"
 #include "dav-text.h"
 
@@ -27,6 +28,7 @@ davscope_cli_session_add_options (DavscopeCliSession *session,
     { "timeout", 0, 0, G_OPTION_ARG_INT, &session->timeout, N_("Give up when the server is silent for SECONDS (default 60)"), N_("SECONDS") },
     { "connections", 0, 0, G_OPTION_ARG_INT, &session->connections, N_("Use at most N connections to the server (default 4)"), N_("N") },
     { "proxy", 0, 0, G_OPTION_ARG_STRING, &session->proxy, N_("Go through the proxy at URL instead of the system’s proxy settings"), N_("URL") },
+    { "client-cert", 0, 0, G_OPTION_ARG_FILENAME, &session->client_cert, N_("Show the server that asks for one the client certificate in FILE (PEM with its key, or PKCS#12 with the password in DAVSCOPE_CLIENT_CERT_PASSWORD) or at a pkcs11: URI"), N_("FILE") },
     { "proxy-user", 0, 0, G_OPTION_ARG_STRING, &session->proxy_user, N_("Log in to the proxy as USER; the password comes from DAVSCOPE_PROXY_PASSWORD or a prompt"), N_("USER") },
     { NULL }
   };
@@ -261,6 +263,20 @@ davscope_cli_session_connect (DavscopeCliSession *session,
   g_signal_connect (session->client, "authenticate-proxy", G_CALLBACK (on_authenticate_proxy), session);
   if (session->proxy != NULL)
     dav_client_set_proxy (session->client, session->proxy);
+  if (session->client_cert != NULL)
+    {
+      g_autoptr(GTlsCertificate) certificate = NULL;
+
+      certificate = dav_client_certificate_load (session->client_cert, g_getenv ("DAVSCOPE_CLIENT_CERT_PASSWORD"), &error);
+      if (certificate == NULL)
+        {
+          davscope_cli_fail (session->json, session->command, base_url, NULL,
+                             DAVSCOPE_CLI_FAILURE_LOCAL, error->message);
+          g_clear_object (&session->client);
+          return FALSE;
+        }
+      dav_client_set_client_certificate (session->client, certificate);
+    }
 
   return TRUE;
 }
@@ -281,6 +297,7 @@ davscope_cli_session_clear (DavscopeCliSession *session)
   g_clear_pointer (&session->user, g_free);
   g_clear_pointer (&session->proxy, g_free);
   g_clear_pointer (&session->proxy_user, g_free);
+  g_clear_pointer (&session->client_cert, g_free);
   g_clear_object (&session->client);
   g_clear_object (&session->rejected);
 }
@@ -364,6 +381,9 @@ davscope_cli_session_print_error (DavscopeCliSession *session,
 {
   if (error->domain == G_TLS_ERROR && session->rejected != NULL)
     print_certificate (session, session->rejected, session->rejected_errors);
+  else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED) && session->client_cert == NULL)
+    g_printerr (_("%s: the server asks for a client certificate; give yours with --client-cert FILE.\n"),
+                session->command);
   else
     {
       g_autofree char *shown = dav_text_escape (error->message, -1);

@@ -30,6 +30,7 @@ typedef struct {
   char              *proxy;        /* --proxy URL, or NULL: the system's */
   char              *proxy_user;
   char              *proxy_password; /* wiped when the session ends */
+  char              *client_cert;  /* --client-cert FILE or pkcs11: URI */
   GTlsCertificate   *rejected;     /* what the failed request refused, for print_error */
   GTlsCertificateFlags rejected_errors;
 } DavscopeCliSession;

@@ -31,6 +31,7 @@ struct _DavClient
   gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */
   char            *proxy;          /* the proxy chosen, or NULL: the system's */
+  GTlsCertificate *client_certificate; /* shown to the server when it asks */
 };
 
 /* The http or https URI of @url (dav and davs read as those); NULL, with

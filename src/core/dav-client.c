@@ -798,6 +798,16 @@ dav_client_set_proxy (DavClient  *self,
   soup_session_set_proxy_resolver (self->session, resolver);
 }
 
+void
+dav_client_set_client_certificate (DavClient       *self,
+                                   GTlsCertificate *certificate)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
+
+  g_set_object (&self->client_certificate, certificate);
+}
+
 gboolean
 dav_client_emit_authenticate_proxy (DavClient *self,
                                     SoupAuth  *auth,
@@ -835,6 +845,7 @@ dav_client_finalize (GObject *object)
   g_clear_object (&self->pinned);
   g_hash_table_unref (self->locks);
   g_free (self->proxy);
+  g_clear_object (&self->client_certificate);
 
   G_OBJECT_CLASS (dav_client_parent_class)->finalize (object);
 }

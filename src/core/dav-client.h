@@ -81,6 +81,10 @@ void            dav_client_pin_certificate     (DavClient     *self,
  * (GIO's default GProxyResolver). Set before the first request. */
 void            dav_client_set_proxy           (DavClient     *self,
                                                 const char    *proxy_url);
+/* The certificate (with its private key) shown when the server asks
+ * for one (mutual TLS); only to the connected origin. NULL: none. */
+void            dav_client_set_client_certificate (DavClient       *self,
+                                                   GTlsCertificate *certificate);
 GTlsCertificate *dav_client_get_rejected_certificate
                                                (DavClient     *self,
                                                 GAsyncResult  *result,

@@ -340,7 +340,10 @@ request_return_error (GTask  *task,
            (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
             g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
             g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-            error->domain == G_RESOLVER_ERROR || error->domain == G_TLS_ERROR))
+            error->domain == G_RESOLVER_ERROR ||
+            /* Under TLS 1.3 a server refuses a missing client
+             * certificate after the request went out, unread. */
+            (error->domain == G_TLS_ERROR && error->code != G_TLS_ERROR_CERTIFICATE_REQUIRED)))
     {
       GError *sent = g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
                                   _("The connection closed after the request was sent, so whether the server carried it out is unknown (%s)."),
@@ -905,6 +908,9 @@ request_send (GTask *task)
 
   req->msg = soup_message_new_from_uri (req->method, uri);
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* Shown only to the connected server, when it asks (mutual TLS). */
+  if (self->client_certificate != NULL && dav_client_is_same_origin (self, uri))
+    soup_message_set_tls_client_certificate (req->msg, self->client_certificate);
 
   g_hash_table_iter_init (&iter, req->headers);
   while (g_hash_table_iter_next (&iter, &name, &value))
