@@ -263,6 +263,49 @@ dav_checksum_compute_file (GChecksumType   type,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+static void
+compute_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GChecksumType type = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "type"));
+  GError *error = NULL;
+  char *hex = dav_checksum_compute_file (type, file, cancellable, &error);
+
+  if (hex == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hex, g_free);
+}
+
+void
+dav_checksum_compute_file_async (GChecksumType        type,
+                                 GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_task_set_source_tag (task, dav_checksum_compute_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "type", GINT_TO_POINTER (type));
+  g_task_run_in_thread (task, compute_in_thread);
+}
+
+char *
+dav_checksum_compute_file_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 char *
 dav_checksum_describe_match (const DavChecksum *self)
 {

@@ -43,6 +43,14 @@ char        *dav_checksum_compute_file (GChecksumType       type,
 /* "Its SHA-256 matches the one the server gave in Repr-Digest.", for a
  * report. */
 char        *dav_checksum_describe_match (const DavChecksum *self);
+/* dav_checksum_compute_file () in a worker thread. */
+void         dav_checksum_compute_file_async  (GChecksumType        type,
+                                               GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+char        *dav_checksum_compute_file_finish (GAsyncResult        *result,
+                                               GError             **error);
 /* Whether @hex, of the local bytes, is what the server said; if not,
  * @error says so, for people. */
 gboolean     dav_checksum_check        (const DavChecksum  *self,

@@ -808,16 +808,25 @@ dav_client_set_client_certificate (DavClient       *self,
   g_set_object (&self->client_certificate, certificate);
 }
 
+static gboolean
+emit_login (DavClient *self,
+            guint      signal,
+            SoupAuth  *auth,
+            gboolean   retrying)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[signal], 0, auth, retrying, &handled);
+
+  return handled;
+}
+
 gboolean
 dav_client_emit_authenticate_proxy (DavClient *self,
                                     SoupAuth  *auth,
                                     gboolean   retrying)
 {
-  gboolean handled = FALSE;
-
-  g_signal_emit (self, signals[AUTHENTICATE_PROXY], 0, auth, retrying, &handled);
-
-  return handled;
+  return emit_login (self, AUTHENTICATE_PROXY, auth, retrying);
 }
 
 gboolean
@@ -825,11 +834,7 @@ dav_client_emit_authenticate (DavClient *self,
                               SoupAuth  *auth,
                               gboolean   retrying)
 {
-  gboolean handled = FALSE;
-
-  g_signal_emit (self, signals[AUTHENTICATE], 0, auth, retrying, &handled);
-
-  return handled;
+  return emit_login (self, AUTHENTICATE, auth, retrying);
 }
 
 static void

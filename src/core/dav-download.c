@@ -299,31 +299,15 @@ save (DavDownload *self)
 }
 
 static void
-hash_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  DavDownload *self = source;
-  GError *error = NULL;
-  char *hex = dav_checksum_compute_file (self->checksum->type, self->part, cancellable, &error);
-
-  if (hex == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, hex, g_free);
-}
-
-static void
 on_hashed (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  DavDownload *self = DAV_DOWNLOAD (source);
+  DavDownload *self = user_data;
   g_autofree char *hex = NULL;
   GError *error = NULL;
 
-  hex = g_task_propagate_pointer (G_TASK (res), &error);
+  hex = dav_checksum_compute_file_finish (res, &error);
   if (hex != NULL && dav_checksum_check (self->checksum, hex, &error))
     {
       self->verified = TRUE;
@@ -396,12 +380,10 @@ on_done (GObject      *source,
         save (self);
       else
         {
-          g_autoptr(GTask) hash = NULL;
-
           /* The file's bytes are on the disk now, a resumed file's too. */
           g_output_stream_flush (g_io_stream_get_output_stream (G_IO_STREAM (self->stream)), NULL, NULL);
-          hash = g_task_new (self, g_task_get_cancellable (self->task), on_hashed, NULL);
-          g_task_run_in_thread (hash, hash_in_thread);
+          dav_checksum_compute_file_async (self->checksum->type, self->part,
+                                           g_task_get_cancellable (self->task), on_hashed, self);
           return;
         }
     }

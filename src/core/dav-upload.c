@@ -57,31 +57,11 @@ return_result (DavUpload *self)
 }
 
 static void
-hash_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  DavUpload *self = source;
-  GChecksumType type = GPOINTER_TO_INT (task_data);
-  GError *error = NULL;
-  char *hex = dav_checksum_compute_file (type, self->source, cancellable, &error);
-
-  if (hex == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, hex, g_free);
-}
-
-static void
 hash_async (DavUpload           *self,
             GChecksumType        type,
             GAsyncReadyCallback  callback)
 {
-  g_autoptr(GTask) hash = g_task_new (self, g_task_get_cancellable (self->task), callback, NULL);
-
-  g_task_set_task_data (hash, GINT_TO_POINTER (type), NULL);
-  g_task_run_in_thread (hash, hash_in_thread);
+  dav_checksum_compute_file_async (type, self->source, g_task_get_cancellable (self->task), callback, self);
 }
 
 static void
@@ -108,11 +88,11 @@ on_answer_hashed (GObject      *source,
                   GAsyncResult *res,
                   gpointer      user_data)
 {
-  DavUpload *self = DAV_UPLOAD (source);
+  DavUpload *self = user_data;
   g_autofree char *hex = NULL;
   g_autoptr(GError) error = NULL;
 
-  hex = g_task_propagate_pointer (G_TASK (res), &error);
+  hex = dav_checksum_compute_file_finish (res, &error);
   if (hex != NULL)
     compare (self, hex);
   else
@@ -186,10 +166,10 @@ on_sha1 (GObject      *source,
          GAsyncResult *res,
          gpointer      user_data)
 {
-  DavUpload *self = DAV_UPLOAD (source);
+  DavUpload *self = user_data;
   GError *error = NULL;
 
-  self->sha1 = g_task_propagate_pointer (G_TASK (res), &error);
+  self->sha1 = dav_checksum_compute_file_finish (res, &error);
   if (self->sha1 == NULL)
     {
       GTask *task = g_steal_pointer (&self->task);
