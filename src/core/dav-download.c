@@ -15,6 +15,7 @@
 #include "dav-error.h"
 #include "dav-local-file.h"
 #include "dav-request-private.h"
+#include "dav-transfer-run-private.h"
 
 struct _DavDownload
 {
@@ -37,13 +38,7 @@ struct _DavDownload
   gboolean        saved;
   GError         *problem;
 
-  GTlsCertificate *rejected;
-  GTlsCertificateFlags rejected_errors;
-
-  DavProgressFunc progress;
-  gpointer        progress_data;
-  GTask          *task;          /* while running */
-  DavResult      *result;
+  DavTransferRun  run;
 };
 
 G_DEFINE_FINAL_TYPE (DavDownload, dav_download, G_TYPE_OBJECT)
@@ -263,20 +258,11 @@ on_progress (goffset  done,
 {
   DavDownload *self = user_data;
 
-  if (self->progress != NULL)
-    self->progress (self->offset + done, total >= 0 ? self->offset + total : -1, self->progress_data);
+  if (self->run.progress != NULL)
+    self->run.progress (self->offset + done, total >= 0 ? self->offset + total : -1, self->run.progress_data);
 }
 
 /* ---- the end ------------------------------------------------------------ */
-
-static void
-return_result (DavDownload *self)
-{
-  GTask *task = g_steal_pointer (&self->task);
-
-  g_task_return_pointer (task, dav_result_ref (self->result), (GDestroyNotify) dav_result_unref);
-  g_object_unref (task);
-}
 
 static void
 save (DavDownload *self)
@@ -319,7 +305,7 @@ on_hashed (GObject      *source,
       self->problem = error;
     }
 
-  return_result (self);
+  dav_transfer_run_return_result (&self->run);
 }
 
 static void
@@ -331,15 +317,9 @@ on_done (GObject      *source,
   g_autoptr(DavResult) result = NULL;
   GError *error = NULL;
 
-  g_clear_object (&self->rejected);
-  self->rejected = dav_request_get_rejected_certificate (res, &self->rejected_errors);
-  if (self->rejected != NULL)
-    g_object_ref (self->rejected);
-  result = dav_request_finish (DAV_CLIENT (source), res, dav_download_run_async, &error);
+  result = dav_transfer_run_finish_request (&self->run, source, res, dav_download_run_async, &error);
   if (result == NULL)
     {
-      GTask *task = g_steal_pointer (&self->task);
-
       /* Cut off: what arrived is kept for the next try, if it can be
        * continued at all. */
       if (self->validator == NULL ||
@@ -350,8 +330,7 @@ on_done (GObject      *source,
           g_io_stream_close (G_IO_STREAM (self->stream), NULL, NULL);
           g_clear_object (&self->stream);
         }
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      dav_transfer_run_return_error (&self->run, error);
       return;
     }
 
@@ -372,7 +351,7 @@ on_done (GObject      *source,
       self->problem = error;
     }
 
-  self->result = dav_result_ref (result);
+  self->run.result = dav_result_ref (result);
   if (self->problem == NULL && SOUP_STATUS_IS_SUCCESSFUL (result->status) &&
       result->status != 207 && result->complete)
     {
@@ -383,14 +362,14 @@ on_done (GObject      *source,
           /* The file's bytes are on the disk now, a resumed file's too. */
           g_output_stream_flush (g_io_stream_get_output_stream (G_IO_STREAM (self->stream)), NULL, NULL);
           dav_checksum_compute_file_async (self->checksum->type, self->part,
-                                           g_task_get_cancellable (self->task), on_hashed, self);
+                                           dav_transfer_run_get_cancellable (&self->run), on_hashed, self);
           return;
         }
     }
   else if (self->stream != NULL)
     discard_partial (self);
 
-  return_result (self);
+  dav_transfer_run_return_result (&self->run);
 }
 
 static void
@@ -414,7 +393,7 @@ send_request (DavDownload *self)
   req->accept_body = accept_body;
   req->accept_data = self;
 
-  dav_request_start (req, dav_download_run_async, g_task_get_cancellable (self->task), on_done, self);
+  dav_request_start (req, dav_download_run_async, dav_transfer_run_get_cancellable (&self->run), on_done, self);
 }
 
 /* ---- public ------------------------------------------------------------- */
@@ -440,19 +419,12 @@ dav_download_run_async (DavDownload         *self,
   GError *error = NULL;
 
   g_return_if_fail (DAV_IS_DOWNLOAD (self));
-  g_return_if_fail (self->task == NULL && self->result == NULL);
 
-  self->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (self->task, dav_download_run_async);
-  self->progress = progress;
-  self->progress_data = progress_data;
-
+  dav_transfer_run_start (&self->run, self, dav_download_run_async, progress, progress_data,
+                          cancellable, callback, user_data);
   if (self->stream == NULL && !dav_download_open (self, &error))
     {
-      GTask *task = g_steal_pointer (&self->task);
-
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      dav_transfer_run_return_error (&self->run, error);
       return;
     }
 
@@ -465,9 +437,8 @@ dav_download_run_finish (DavDownload   *self,
                          GError       **error)
 {
   g_return_val_if_fail (DAV_IS_DOWNLOAD (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return dav_transfer_run_finish (self, result, error);
 }
 
 gboolean
@@ -508,9 +479,7 @@ dav_download_get_rejected_certificate (DavDownload          *self,
 {
   g_return_val_if_fail (DAV_IS_DOWNLOAD (self), NULL);
 
-  if (errors != NULL)
-    *errors = self->rejected_errors;
-  return self->rejected;
+  return dav_transfer_run_get_rejected (&self->run, errors);
 }
 
 char *
@@ -555,8 +524,7 @@ dav_download_finalize (GObject *object)
   g_free (self->validator);
   g_clear_pointer (&self->checksum, dav_checksum_free);
   g_clear_error (&self->problem);
-  g_clear_pointer (&self->result, dav_result_unref);
-  g_clear_object (&self->rejected);
+  dav_transfer_run_clear (&self->run);
 
   G_OBJECT_CLASS (dav_download_parent_class)->finalize (object);
 }

@@ -11,6 +11,7 @@
 
 #include "dav-client-private.h"
 #include "dav-error.h"
+#include "dav-transfer-run-private.h"
 
 struct _DavUpload
 {
@@ -28,13 +29,7 @@ struct _DavUpload
   DavChecksum          *answer;     /* what the server said it stored */
   gboolean              verified;
   GError               *problem;
-  GTlsCertificate      *rejected;
-  GTlsCertificateFlags  rejected_errors;
-
-  DavProgressFunc       progress;
-  gpointer              progress_data;
-  GTask                *task;       /* while running */
-  DavResult            *result;
+  DavTransferRun        run;
 };
 
 G_DEFINE_FINAL_TYPE (DavUpload, dav_upload, G_TYPE_OBJECT)
@@ -48,20 +43,11 @@ is_owncloud (const char *url)
 }
 
 static void
-return_result (DavUpload *self)
-{
-  GTask *task = g_steal_pointer (&self->task);
-
-  g_task_return_pointer (task, dav_result_ref (self->result), (GDestroyNotify) dav_result_unref);
-  g_object_unref (task);
-}
-
-static void
 hash_async (DavUpload           *self,
             GChecksumType        type,
             GAsyncReadyCallback  callback)
 {
-  dav_checksum_compute_file_async (type, self->source, g_task_get_cancellable (self->task), callback, self);
+  dav_checksum_compute_file_async (type, self->source, dav_transfer_run_get_cancellable (&self->run), callback, self);
 }
 
 static void
@@ -98,7 +84,7 @@ on_answer_hashed (GObject      *source,
   else
     g_debug ("the uploaded file could not be read again to check it: %s", error->message);
 
-  return_result (self);
+  dav_transfer_run_return_result (&self->run);
 }
 
 static void
@@ -110,32 +96,26 @@ on_done (GObject      *source,
   g_autoptr(DavResult) result = NULL;
   GError *error = NULL;
 
-  self->rejected = dav_request_get_rejected_certificate (res, &self->rejected_errors);
-  if (self->rejected != NULL)
-    g_object_ref (self->rejected);
-  result = dav_request_finish (DAV_CLIENT (source), res, dav_upload_run_async, &error);
+  result = dav_transfer_run_finish_request (&self->run, source, res, dav_upload_run_async, &error);
   g_clear_object (&self->input);
   if (result == NULL)
     {
-      GTask *task = g_steal_pointer (&self->task);
-
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      dav_transfer_run_return_error (&self->run, error);
       return;
     }
 
-  self->result = dav_result_ref (result);
+  self->run.result = dav_result_ref (result);
   if (SOUP_STATUS_IS_SUCCESSFUL (result->status))
     self->answer = dav_checksum_from_headers (result->headers, FALSE);
   if (self->answer == NULL)
     {
-      return_result (self);
+      dav_transfer_run_return_result (&self->run);
       return;
     }
   if (self->answer->type == G_CHECKSUM_SHA1 && self->sha1 != NULL)
     {
       compare (self, self->sha1);
-      return_result (self);
+      dav_transfer_run_return_result (&self->run);
       return;
     }
   hash_async (self, self->answer->type, on_answer_hashed);
@@ -155,10 +135,10 @@ send_request (DavUpload *self)
     }
   /* RFC 9530 §4: the checksum of what it stored, to compare. */
   dav_request_set_header (req, "Want-Repr-Digest", "sha-256=10, sha-512=9");
-  req->progress = self->progress;
-  req->progress_data = self->progress_data;
+  req->progress = self->run.progress;
+  req->progress_data = self->run.progress_data;
 
-  dav_request_start (req, dav_upload_run_async, g_task_get_cancellable (self->task), on_done, self);
+  dav_request_start (req, dav_upload_run_async, dav_transfer_run_get_cancellable (&self->run), on_done, self);
 }
 
 static void
@@ -172,10 +152,7 @@ on_sha1 (GObject      *source,
   self->sha1 = dav_checksum_compute_file_finish (res, &error);
   if (self->sha1 == NULL)
     {
-      GTask *task = g_steal_pointer (&self->task);
-
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      dav_transfer_run_return_error (&self->run, error);
       return;
     }
 
@@ -204,19 +181,12 @@ dav_upload_run_async (DavUpload           *self,
   GError *error = NULL;
 
   g_return_if_fail (DAV_IS_UPLOAD (self));
-  g_return_if_fail (self->task == NULL && self->result == NULL);
 
-  self->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (self->task, dav_upload_run_async);
-  self->progress = progress;
-  self->progress_data = progress_data;
-
+  dav_transfer_run_start (&self->run, self, dav_upload_run_async, progress, progress_data,
+                          cancellable, callback, user_data);
   if (self->input == NULL && !dav_upload_open (self, &error))
     {
-      GTask *task = g_steal_pointer (&self->task);
-
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      dav_transfer_run_return_error (&self->run, error);
       return;
     }
 
@@ -232,9 +202,8 @@ dav_upload_run_finish (DavUpload     *self,
                        GError       **error)
 {
   g_return_val_if_fail (DAV_IS_UPLOAD (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return dav_transfer_run_finish (self, result, error);
 }
 
 const GError *
@@ -267,9 +236,7 @@ dav_upload_get_rejected_certificate (DavUpload            *self,
 {
   g_return_val_if_fail (DAV_IS_UPLOAD (self), NULL);
 
-  if (errors != NULL)
-    *errors = self->rejected_errors;
-  return self->rejected;
+  return dav_transfer_run_get_rejected (&self->run, errors);
 }
 
 static void
@@ -285,8 +252,7 @@ dav_upload_finalize (GObject *object)
   g_free (self->sha1);
   g_clear_pointer (&self->answer, dav_checksum_free);
   g_clear_error (&self->problem);
-  g_clear_object (&self->rejected);
-  g_clear_pointer (&self->result, dav_result_unref);
+  dav_transfer_run_clear (&self->run);
 
   G_OBJECT_CLASS (dav_upload_parent_class)->finalize (object);
 }
