@@ -116,66 +116,47 @@ consider (DavChecksum     **best,
   *best_strength = algorithm->strength;
 }
 
-/* "alg=value, alg=:value:" (RFC 3230 §4.3.2; RFC 9530 §2, a dictionary
- * of byte sequences; parameters after ";" are ignored). */
+/* "alg=value, alg=:value:" (@assign '=': RFC 3230 §4.3.2; RFC 9530 §2,
+ * a dictionary of byte sequences; parameters after ";" are ignored), or
+ * ownCloud's "SHA1:hex MD5:hex" (@assign ':'). */
 static void
-consider_list (DavChecksum **best,
-               int          *best_strength,
-               const char   *value,
-               const char   *source)
+consider_members (DavChecksum **best,
+                  int          *best_strength,
+                  const char   *value,
+                  const char   *source,
+                  char          assign)
 {
   g_auto(GStrv) members = NULL;
 
   if (value == NULL)
     return;
 
-  members = g_strsplit (value, ",", -1);
+  members = g_strsplit_set (value, assign == '=' ? "," : " \t,", -1);
   for (guint i = 0; members[i] != NULL; i++)
     {
       char *member = g_strstrip (members[i]);
-      char *equals = strchr (member, '=');
+      char *split = strchr (member, assign);
       char *digest;
       char *end;
+      gsize length;
 
-      if (equals == NULL)
+      if (split == NULL)
         continue;
-      *equals = '\0';
+      *split = '\0';
       g_strstrip (member);
-      digest = g_strstrip (equals + 1);
+      digest = split + 1;
       if ((end = strchr (digest, ';')) != NULL)
         *end = '\0';
       g_strstrip (digest);
-      if (digest[0] == ':')
+      length = strlen (digest);
+      if (assign == '=' && digest[0] == ':')
         {
-          gsize length = strlen (digest);
-
           if (length < 2 || digest[length - 1] != ':')
             continue;
           digest[length - 1] = '\0';
           digest++;
         }
       consider (best, best_strength, find_algorithm (member, strlen (member)), source, digest);
-    }
-}
-
-static void
-consider_oc (DavChecksum **best,
-             int          *best_strength,
-             const char   *value,
-             const char   *source)
-{
-  g_auto(GStrv) members = NULL;
-
-  if (value == NULL)
-    return;
-
-  members = g_strsplit_set (value, " \t,", -1);
-  for (guint i = 0; members[i] != NULL; i++)
-    {
-      const char *colon = strchr (members[i], ':');
-
-      if (colon != NULL)
-        consider (best, best_strength, find_algorithm (members[i], colon - members[i]), source, colon + 1);
     }
 }
 
@@ -188,11 +169,11 @@ dav_checksum_from_headers (SoupMessageHeaders *headers,
 
   g_return_val_if_fail (headers != NULL, NULL);
 
-  consider_list (&best, &strength, soup_message_headers_get_list (headers, "Repr-Digest"), "Repr-Digest");
-  consider_list (&best, &strength, soup_message_headers_get_list (headers, "Digest"), "Digest");
-  consider_oc (&best, &strength, soup_message_headers_get_list (headers, "OC-Checksum"), "OC-Checksum");
+  consider_members (&best, &strength, soup_message_headers_get_list (headers, "Repr-Digest"), "Repr-Digest", '=');
+  consider_members (&best, &strength, soup_message_headers_get_list (headers, "Digest"), "Digest", '=');
+  consider_members (&best, &strength, soup_message_headers_get_list (headers, "OC-Checksum"), "OC-Checksum", ':');
   if (whole_body)
-    consider_list (&best, &strength, soup_message_headers_get_list (headers, "Content-Digest"), "Content-Digest");
+    consider_members (&best, &strength, soup_message_headers_get_list (headers, "Content-Digest"), "Content-Digest", '=');
 
   return best;
 }
@@ -204,7 +185,7 @@ dav_checksum_from_oc (const char *value,
   DavChecksum *best = NULL;
   int strength = -1;
 
-  consider_oc (&best, &strength, value, source);
+  consider_members (&best, &strength, value, source, ':');
   return best;
 }
 
