@@ -126,6 +126,7 @@ open_partial (DavDownload  *self,
               GError      **error)
 {
   g_autofree char *validator = load_validator (self);
+  g_autoptr(GError) local = NULL;
 
   if (validator != NULL)
     {
@@ -141,8 +142,17 @@ open_partial (DavDownload  *self,
     }
 
   discard_partial (self);
-  self->stream = g_file_create_readwrite (self->part, G_FILE_CREATE_PRIVATE, NULL, error);
-  return self->stream != NULL;
+  self->stream = g_file_create_readwrite (self->part, G_FILE_CREATE_PRIVATE, NULL, &local);
+  if (self->stream == NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->part);
+      g_autofree char *shown = g_file_get_parse_name (parent);
+
+      /* The folder is what the person chose; the hidden file is ours. */
+      g_set_error (error, local->domain, local->code, _("Cannot write in “%s”: %s"), shown, local->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* RFC 9110 §13.1.5: If-Range takes a strong entity tag, or a
