@@ -180,6 +180,19 @@ strong_validator (SoupMessageHeaders *headers)
   return g_strdup (modified);
 }
 
+/* A small body is fetched again whole rather than continued: no state
+ * file is written for each of a thousand small downloads. */
+#define RESUME_MIN_SIZE (64 * 1024)
+
+static gboolean
+worth_resuming (SoupMessageHeaders *headers)
+{
+  goffset length = soup_message_headers_get_content_length (headers);
+
+  return soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+         length >= RESUME_MIN_SIZE;
+}
+
 /* ---- the answer --------------------------------------------------------- */
 
 static gboolean
@@ -249,7 +262,7 @@ accept_body (DavResult *result,
       self->offset = 0;
       self->resumed_from = 0;
       g_free (self->validator);
-      self->validator = strong_validator (result->headers);
+      self->validator = worth_resuming (result->headers) ? strong_validator (result->headers) : NULL;
       save_validator (self);
     }
 
