@@ -13,11 +13,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dav-download.h"
 #include "dav-error.h"
 #include "dav-href.h"
-#include "dav-download.h"
-#include "dav-upload.h"
 #include "dav-operation.h"
+#include "dav-upload.h"
 
 typedef struct {
   DavReportItem *item;         /* owned by the report */
