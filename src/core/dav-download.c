@@ -38,12 +38,71 @@ struct _DavDownload
   gboolean        saved;
   GError         *problem;
 
+  gboolean        claimed;       /* holds the partial file (claim_part) */
   DavTransferRun  run;
 };
 
 G_DEFINE_FINAL_TYPE (DavDownload, dav_download, G_TYPE_OBJECT)
 
 static void send_request (DavDownload *self);
+
+/* The partial files in use by a download of this process: a second
+ * download into the same target while the first runs would write into
+ * the same file. */
+G_LOCK_DEFINE_STATIC (in_use);
+static GHashTable *in_use;
+
+static gboolean
+claim_part (DavDownload  *self,
+            GError      **error)
+{
+  const char *path = g_file_peek_path (self->part);
+  gboolean claimed;
+
+  G_LOCK (in_use);
+  if (in_use == NULL)
+    in_use = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  claimed = g_hash_table_add (in_use, g_strdup (path));
+  G_UNLOCK (in_use);
+
+  if (!claimed)
+    {
+      g_autofree char *shown = g_file_get_parse_name (self->target);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("“%s” is being downloaded already; this download was not started."), shown);
+      return FALSE;
+    }
+  self->claimed = TRUE;
+  return TRUE;
+}
+
+static void
+release_part (DavDownload *self)
+{
+  if (!self->claimed)
+    return;
+
+  G_LOCK (in_use);
+  g_hash_table_remove (in_use, g_file_peek_path (self->part));
+  G_UNLOCK (in_use);
+  self->claimed = FALSE;
+}
+
+static void
+end_with_result (DavDownload *self)
+{
+  release_part (self);
+  dav_transfer_run_return_result (&self->run);
+}
+
+static void
+end_with_error (DavDownload *self,
+                GError      *error)
+{
+  release_part (self);
+  dav_transfer_run_return_error (&self->run, error);
+}
 
 /* ---- the partial file and its state ------------------------------------ */
 
@@ -328,7 +387,7 @@ on_hashed (GObject      *source,
       self->problem = error;
     }
 
-  dav_transfer_run_return_result (&self->run);
+  end_with_result (self);
 }
 
 static void
@@ -353,7 +412,7 @@ on_done (GObject      *source,
           g_io_stream_close (G_IO_STREAM (self->stream), NULL, NULL);
           g_clear_object (&self->stream);
         }
-      dav_transfer_run_return_error (&self->run, error);
+      end_with_error (self, error);
       return;
     }
 
@@ -392,7 +451,7 @@ on_done (GObject      *source,
   else if (self->stream != NULL)
     discard_partial (self);
 
-  dav_transfer_run_return_result (&self->run);
+  end_with_result (self);
 }
 
 static void
@@ -428,7 +487,14 @@ dav_download_open (DavDownload  *self,
   g_return_val_if_fail (DAV_IS_DOWNLOAD (self), FALSE);
   g_return_val_if_fail (self->stream == NULL && self->part == NULL, FALSE);
 
-  return name_files (self, error) && open_partial (self, error);
+  if (!name_files (self, error) || !claim_part (self, error))
+    return FALSE;
+  if (!open_partial (self, error))
+    {
+      release_part (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -447,7 +513,7 @@ dav_download_run_async (DavDownload         *self,
                           cancellable, callback, user_data);
   if (self->stream == NULL && !dav_download_open (self, &error))
     {
-      dav_transfer_run_return_error (&self->run, error);
+      end_with_error (self, error);
       return;
     }
 
@@ -538,6 +604,7 @@ dav_download_finalize (GObject *object)
 {
   DavDownload *self = (DavDownload *) object;
 
+  release_part (self);
   g_clear_object (&self->client);
   g_free (self->url);
   g_clear_object (&self->target);

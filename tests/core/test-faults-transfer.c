@@ -14,6 +14,8 @@
 
 #include <glib/gstdio.h>
 
+#include "dav-download.h"
+
 #include "faults.h"
 
 #define BODY_SIZE 100000
@@ -292,6 +294,88 @@ test_upload_stored_wrong (void)
   g_rmdir (local);
 }
 
+typedef struct {
+  DavBatch     *second;
+  GAsyncResult *second_done;
+  GCancellable *cancellable;
+} Twice;
+
+/* Once the first download is under way, the same target again. */
+static void
+start_second (DavBatch *batch,
+              guint64   done,
+              gint64    total,
+              Twice    *twice)
+{
+  if (twice->second == NULL || dav_batch_get_n_targets (twice->second) == 0 || twice->cancellable == NULL)
+    return;
+  dav_batch_run_async (twice->second, NULL, store_result_cb, &twice->second_done);
+  wait_for (&twice->second_done);
+  g_cancellable_cancel (twice->cancellable);
+  twice->cancellable = NULL;
+}
+
+static void
+empty_dir (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+  GFileInfo *info;
+
+  while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+}
+
+static void
+test_same_target_twice (void)
+{
+  g_autoptr(Raw) raw = raw_new (resume_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(DavBatch) first = dav_batch_new (client, 2);
+  g_autoptr(DavBatch) second = dav_batch_new (client, 2);
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(DavReport) second_report = NULL;
+  g_autoptr(DavDownload) later = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local = g_dir_make_tmp ("davscope-transfer-XXXXXX", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (local);
+  g_autoptr(GFile) target = g_file_get_child (dir, "f.bin");
+  g_autofree char *url = g_strconcat (raw->dav_url, "f.bin", NULL);
+  Twice twice = { second, NULL, cancellable };
+  const DavReportItem *item;
+
+  g_assert_true (dav_batch_add_download (first, url, target, FALSE, &error));
+  g_assert_true (dav_batch_add_download (second, url, target, FALSE, &error));
+  g_signal_connect (first, "progress", G_CALLBACK (start_second), &twice);
+  dav_batch_run_async (first, cancellable, store_result_cb, &res);
+  wait_for (&res);
+  report = dav_batch_run_finish (first, res);
+
+  /* The second never touched the partial file the first was writing. */
+  g_assert_nonnull (twice.second_done);
+  second_report = dav_batch_run_finish (second, twice.second_done);
+  g_clear_object (&twice.second_done);
+  item = g_ptr_array_index (second_report->items, 0);
+  g_assert_cmpint (item->outcome, ==, DAV_OUTCOME_NOT_ATTEMPTED);
+  g_assert_nonnull (strstr (item->error, "is being downloaded already"));
+  g_assert_cmpint (g_atomic_int_get (&raw->n_requests), ==, 1);
+
+  /* Once the first ended, the target is free again. */
+  later = dav_download_new (client, url, target, FALSE);
+  g_assert_true (dav_download_open (later, &error));
+  g_assert_no_error (error);
+  g_clear_object (&later);
+
+  empty_dir (dir);
+  g_rmdir (local);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/faults/transfer/cancel-then-retry", test_cancel_then_retry);
   g_test_add_func ("/faults/transfer/checksum-mismatch", test_checksum_mismatch_fails_item);
   g_test_add_func ("/faults/transfer/upload-stored-wrong", test_upload_stored_wrong);
+  g_test_add_func ("/faults/transfer/same-target-twice", test_same_target_twice);
 
   return g_test_run ();
 }
