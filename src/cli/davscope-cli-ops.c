@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dav-download.h"
+#include "dav-upload.h"
 #include "dav-local-file.h"
 #include "dav-lock.h"
 #include "dav-text.h"
@@ -559,6 +561,38 @@ on_progress (goffset  done,
     fprintf (stderr, "\r%s   ", done_text);
 }
 
+/* The server answered, but the transfer is not right: the local disk
+ * (exit code 1), or an answer that would have made a wrong file, a body
+ * continued at the wrong place or a checksum that does not match (the
+ * item failed, 2). @not_saved: a download, whose file was not kept. */
+static int
+fail_transfer (DavscopeCliSession *session,
+               DavResult          *result,
+               const GError       *problem,
+               gboolean            not_saved)
+{
+  g_autoptr(DavReportItem) item = NULL;
+  g_autofree char *shown = NULL;
+
+  if (problem->domain == G_IO_ERROR)
+    return davscope_cli_fail (session->json, session->command, result->url, result->method,
+                              DAVSCOPE_CLI_FAILURE_LOCAL, problem->message);
+
+  item = dav_report_item_new (result->method, result->url);
+  dav_report_item_set_result (item, result);
+  item->outcome = DAV_OUTCOME_FAILED;
+  item->ok = FALSE;
+  g_free (item->explanation);
+  /* Translators: %s says why, a sentence. */
+  item->explanation = not_saved ? g_strdup_printf (_("Not saved: %s"), problem->message) : g_strdup (problem->message);
+  if (session->json)
+    print_answer_json (result, item, NULL);
+  shown = dav_text_escape (item->explanation, -1);
+  g_printerr ("%s: %s\n", session->command, shown);
+
+  return DAVSCOPE_CLI_EXIT_FAILED;
+}
+
 int
 davscope_cli_get (int    argc,
                   char **argv)
@@ -569,11 +603,12 @@ davscope_cli_get (int    argc,
   g_autoptr(DavResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileIOStream) temp_stream = NULL;
-  g_autoptr(GFile) temp = NULL;
+  g_autoptr(DavDownload) download = NULL;
+  GTlsCertificate *rejected;
+  GTlsCertificateFlags rejected_errors = 0;
+  const GError *problem;
   g_autofree char *url = NULL;
   g_autofree char *target = NULL;
-  g_autofree char *dir = NULL;
   gboolean force = FALSE;
   Progress progress = { isatty (2), 0 };
   int exit_code = DAVSCOPE_CLI_EXIT_CANNOT;
@@ -611,72 +646,60 @@ davscope_cli_get (int    argc,
       return exit_code;
     }
 
-  /* Written to a temporary file beside the target, renamed only when the
-   * server confirmed the whole body: a failed download loses nothing. */
-  {
-    g_autoptr(GFile) parent = g_file_get_parent (file);
-    g_autofree char *tmpl_path = NULL;
-    int fd;
-
-    dir = parent ? g_file_get_path (parent) : g_get_current_dir ();
-    tmpl_path = g_build_filename (dir, ".davscope-XXXXXX.part", NULL);
-    fd = g_mkstemp (tmpl_path);
-    if (fd < 0)
-      {
-        g_autofree char *message = g_strdup_printf (_("cannot write in %s: %s"), dir, g_strerror (errno));
-
-        exit_code = davscope_cli_fail (session.json, session.command, url, NULL,
-                                       DAVSCOPE_CLI_FAILURE_LOCAL, message);
-        davscope_cli_session_clear (&session);
-        return exit_code;
-      }
-    close (fd);
-    temp = g_file_new_for_path (tmpl_path);
-    temp_stream = g_file_open_readwrite (temp, NULL, &error);
-  }
-  if (temp_stream == NULL)
+  /* Written to a partial file beside the target, moved in place only
+   * when the whole body came (and matched the server's checksum): a
+   * failed download loses nothing, and one cut off continues where it
+   * stopped the next time (dav-download.c). */
+  download = dav_download_new (session.client, url, file, force);
+  if (!dav_download_open (download, &error))
     {
       exit_code = davscope_cli_fail (session.json, session.command, url, NULL,
                                      DAVSCOPE_CLI_FAILURE_LOCAL, error->message);
-      g_file_delete (temp, NULL, NULL);
       davscope_cli_session_clear (&session);
       return exit_code;
     }
 
-  dav_client_get_async (session.client, url,
-                        g_io_stream_get_output_stream (G_IO_STREAM (temp_stream)),
-                        on_progress, &progress, NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, dav_client_get_finish, &error);
+  dav_download_run_async (download, on_progress, &progress, NULL, davscope_cli_session_done, &done);
+  davscope_cli_session_wait (&session, &done);
+  rejected = dav_download_get_rejected_certificate (download, &rejected_errors);
+  davscope_cli_session_set_rejected (&session, rejected, rejected_errors);
+  result = dav_download_run_finish (download, done, &error);
   if (progress.tty && progress.last != 0)
     fputc ('\n', stderr);
 
-  g_io_stream_close (G_IO_STREAM (temp_stream), NULL, NULL);
-  if (result != NULL && SOUP_STATUS_IS_SUCCESSFUL (result->status) && result->status != 207)
+  problem = dav_download_get_problem (download);
+  if (problem != NULL && result != NULL)
     {
-      g_autoptr(GError) move_error = NULL;
-
-      /* mkstemp made it 0600; a download gets the usual mode, never
-       * writable by others even under umask 000 (dav-local-file.c). */
-      g_chmod (g_file_peek_path (temp), dav_local_file_mode (FALSE));
-      if (!g_file_move (temp, file, force ? G_FILE_COPY_OVERWRITE : G_FILE_COPY_NONE,
-                        NULL, NULL, NULL, &move_error))
-        {
-          /* Downloaded, but not where it was asked to go. */
-          exit_code = davscope_cli_fail (session.json, session.command, url, NULL,
-                                         DAVSCOPE_CLI_FAILURE_LOCAL, move_error->message);
-          g_file_delete (temp, NULL, NULL);
-          davscope_cli_session_clear (&session);
-          return exit_code;
-        }
-      if (!session.json)
-        printf (_("Saved to %s\n"), target);
+      exit_code = fail_transfer (&session, result, problem, TRUE);
+      davscope_cli_session_clear (&session);
+      return exit_code;
     }
-  else
-    g_file_delete (temp, NULL, NULL);
+  if (dav_download_is_saved (download) && !session.json)
+    {
+      g_autofree char *said = dav_download_describe (download, target);
+
+      printf ("%s\n", said);
+    }
 
   exit_code = finish_simple (&session, url, "GET", NULL, result, error, NULL);
   davscope_cli_session_clear (&session);
   return exit_code;
+}
+
+/* "Uploaded (new file)." and how it was verified. */
+static char *
+upload_message (DavUpload *upload,
+                DavResult *result)
+{
+  const DavChecksum *verified = dav_upload_get_verified (upload);
+  const char *done = result && result->status == 201 ? _("Uploaded (new file).") : _("Uploaded (replaced).");
+  g_autofree char *match = verified ? dav_checksum_describe_match (verified) : NULL;
+
+  if (match != NULL)
+    return g_strdup_printf ("%s %s", done, match);
+  if (dav_upload_sent_checksum (upload))
+    return g_strdup_printf ("%s %s", done, _("It was sent with its SHA-1 (OC-Checksum), which the server checks before it keeps a file."));
+  return g_strdup (done);
 }
 
 int
@@ -688,8 +711,11 @@ davscope_cli_put (int    argc,
   g_autoptr(DavResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(DavUpload) upload = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *said = NULL;
+  GTlsCertificate *rejected;
+  GTlsCertificateFlags rejected_errors = 0;
   g_autofree char *url = NULL;
   g_autofree char *target = NULL;
   g_autofree char *content_type = NULL;
@@ -713,8 +739,7 @@ davscope_cli_put (int    argc,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","  G_FILE_ATTRIBUTE_STANDARD_NAME,
                             G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-      (input = g_file_read (file, NULL, &error)) == NULL)
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_autofree char *message = g_strdup_printf (_("cannot read %s: %s"), argv[1],
                                                   error ? error->message : _("not a regular file"));
@@ -750,15 +775,34 @@ davscope_cli_put (int    argc,
   content_type = g_content_type_get_mime_type (g_file_info_get_content_type (info));
   /* An existing file is replaced only when asked, as cp, mv and get do:
    * without --overwrite it is sent with If-None-Match: *. */
-  dav_client_put_async (session.client, url, G_INPUT_STREAM (input), g_file_info_get_size (info),
-                        content_type, overwrite, on_progress, &progress, NULL, davscope_cli_session_done, &done);
-  result = wait_result (&session, &done, dav_client_put_finish, &error);
+  upload = dav_upload_new (session.client, url, file, g_file_info_get_size (info), content_type, overwrite);
+  if (!dav_upload_open (upload, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot read %s: %s"), argv[1], error->message);
+
+      exit_code = davscope_cli_fail (session.json, session.command, NULL, NULL,
+                                     DAVSCOPE_CLI_FAILURE_LOCAL, message);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+  dav_upload_run_async (upload, on_progress, &progress, NULL, davscope_cli_session_done, &done);
+  davscope_cli_session_wait (&session, &done);
+  rejected = dav_upload_get_rejected_certificate (upload, &rejected_errors);
+  davscope_cli_session_set_rejected (&session, rejected, rejected_errors);
+  result = dav_upload_run_finish (upload, done, &error);
   if (progress.tty && progress.last != 0)
     fputc ('\n', stderr);
 
+  if (result != NULL && dav_upload_get_problem (upload) != NULL)
+    {
+      exit_code = fail_transfer (&session, result, dav_upload_get_problem (upload), FALSE);
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  said = upload_message (upload, result);
   replacing = (Target) { NULL, !overwrite };
-  exit_code = finish_simple (&session, url, "PUT", &replacing, result, error,
-                             result && result->status == 201 ? _("Uploaded (new file).") : _("Uploaded (replaced)."));
+  exit_code = finish_simple (&session, url, "PUT", &replacing, result, error, said);
   davscope_cli_session_clear (&session);
   return exit_code;
 }

@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "dav-client-certificate.h"
 #include "dav-error.h"
 #include "dav-text.h"
 
@@ -26,6 +27,9 @@ davscope_cli_session_add_options (DavscopeCliSession *session,
     { "allow-insecure-auth", 0, 0, G_OPTION_ARG_NONE, &session->allow_insecure_auth, N_("Allow sending a password with Basic authentication over plain http"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &session->timeout, N_("Give up when the server is silent for SECONDS (default 60)"), N_("SECONDS") },
     { "connections", 0, 0, G_OPTION_ARG_INT, &session->connections, N_("Use at most N connections to the server (default 4)"), N_("N") },
+    { "proxy", 0, 0, G_OPTION_ARG_STRING, &session->proxy, N_("Go through the proxy at URL instead of the system’s proxy settings"), N_("URL") },
+    { "client-cert", 0, 0, G_OPTION_ARG_FILENAME, &session->client_cert, N_("Show the server that asks for one the client certificate in FILE (PEM with its key, or PKCS#12 with the password in DAVSCOPE_CLIENT_CERT_PASSWORD) or at a pkcs11: URI"), N_("FILE") },
+    { "proxy-user", 0, 0, G_OPTION_ARG_STRING, &session->proxy_user, N_("Log in to the proxy as USER; the password comes from DAVSCOPE_PROXY_PASSWORD or a prompt"), N_("USER") },
     { NULL }
   };
 
@@ -174,6 +178,51 @@ on_authenticate (DavClient *client,
   return TRUE;
 }
 
+/* A proxy's 407: the proxy's own login (--proxy-user), never the
+ * server's. */
+static gboolean
+on_authenticate_proxy (DavClient *client,
+                       SoupAuth  *auth,
+                       gboolean   retrying,
+                       gpointer   user_data)
+{
+  DavscopeCliSession *session = user_data;
+  g_autofree char *realm = dav_text_escape (soup_auth_get_realm (auth) ? soup_auth_get_realm (auth) : "", -1);
+  g_autofree char *proxy = dav_text_escape (soup_auth_get_authority (auth), -1);
+
+  if (session->proxy_user == NULL)
+    {
+      g_printerr (_("%s: the proxy %s asks for a login (realm “%s”); run again with --proxy-user NAME.\n"),
+                  session->command, proxy, realm);
+      session->auth_refused = TRUE;
+      return FALSE;
+    }
+  if (retrying)
+    {
+      g_printerr (_("%s: the proxy %s did not accept the password for %s (realm “%s”).\n"),
+                  session->command, proxy, session->proxy_user, realm);
+      session->auth_refused = TRUE;
+      return FALSE;
+    }
+
+  if (session->proxy_password == NULL)
+    {
+      const char *env = g_getenv ("DAVSCOPE_PROXY_PASSWORD");
+
+      session->proxy_password = env ? g_strdup (env) : prompt_password (session->proxy_user, realm, proxy);
+    }
+  if (session->proxy_password == NULL)
+    {
+      g_printerr (_("%s: no password for the proxy: set DAVSCOPE_PROXY_PASSWORD or run from a terminal.\n"),
+                  session->command);
+      session->auth_refused = TRUE;
+      return FALSE;
+    }
+
+  soup_auth_authenticate (auth, session->proxy_user, session->proxy_password);
+  return TRUE;
+}
+
 char *
 davscope_cli_session_dup_password (DavscopeCliSession *session,
                                    const char         *url)
@@ -211,6 +260,23 @@ davscope_cli_session_connect (DavscopeCliSession *session,
   dav_client_set_max_connections (session->client, MAX (session->connections, 1));
   dav_client_set_accept_invalid_certificates (session->client, session->insecure);
   g_signal_connect (session->client, "authenticate", G_CALLBACK (on_authenticate), session);
+  g_signal_connect (session->client, "authenticate-proxy", G_CALLBACK (on_authenticate_proxy), session);
+  if (session->proxy != NULL)
+    dav_client_set_proxy (session->client, session->proxy);
+  if (session->client_cert != NULL)
+    {
+      g_autoptr(GTlsCertificate) certificate = NULL;
+
+      certificate = dav_client_certificate_load (session->client_cert, g_getenv ("DAVSCOPE_CLIENT_CERT_PASSWORD"), &error);
+      if (certificate == NULL)
+        {
+          davscope_cli_fail (session->json, session->command, base_url, NULL,
+                             DAVSCOPE_CLI_FAILURE_LOCAL, error->message);
+          g_clear_object (&session->client);
+          return FALSE;
+        }
+      dav_client_set_client_certificate (session->client, certificate);
+    }
 
   return TRUE;
 }
@@ -223,7 +289,15 @@ davscope_cli_session_clear (DavscopeCliSession *session)
       explicit_bzero (session->password, strlen (session->password));
       g_clear_pointer (&session->password, g_free);
     }
+  if (session->proxy_password != NULL)
+    {
+      explicit_bzero (session->proxy_password, strlen (session->proxy_password));
+      g_clear_pointer (&session->proxy_password, g_free);
+    }
   g_clear_pointer (&session->user, g_free);
+  g_clear_pointer (&session->proxy, g_free);
+  g_clear_pointer (&session->proxy_user, g_free);
+  g_clear_pointer (&session->client_cert, g_free);
   g_clear_object (&session->client);
   g_clear_object (&session->rejected);
 }
@@ -307,6 +381,9 @@ davscope_cli_session_print_error (DavscopeCliSession *session,
 {
   if (error->domain == G_TLS_ERROR && session->rejected != NULL)
     print_certificate (session, session->rejected, session->rejected_errors);
+  else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED) && session->client_cert == NULL)
+    g_printerr (_("%s: the server asks for a client certificate; give yours with --client-cert FILE.\n"),
+                session->command);
   else
     {
       g_autofree char *shown = dav_text_escape (error->message, -1);

@@ -27,6 +27,10 @@ typedef struct {
   DavClient         *client;
   const char        *command;
   gboolean           auth_refused; /* a login was asked for and not given */
+  char              *proxy;        /* --proxy URL, or NULL: the system's */
+  char              *proxy_user;
+  char              *proxy_password; /* wiped when the session ends */
+  char              *client_cert;  /* --client-cert FILE or pkcs11: URI */
   GTlsCertificate   *rejected;     /* what the failed request refused, for print_error */
   GTlsCertificateFlags rejected_errors;
 } DavscopeCliSession;

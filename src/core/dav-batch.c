@@ -13,10 +13,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dav-download.h"
 #include "dav-error.h"
 #include "dav-href.h"
-#include "dav-local-file.h"
 #include "dav-operation.h"
+#include "dav-upload.h"
 
 typedef struct {
   DavReportItem *item;         /* owned by the report */
@@ -24,8 +25,8 @@ typedef struct {
   char          *destination;  /* COPY, MOVE */
   gboolean       overwrite;    /* COPY, MOVE, GET */
   GFile         *file;         /* PUT: the source; GET: the target */
-  GFile         *temp;         /* GET: where the body goes until it is whole */
-  GFileIOStream *temp_stream;
+  DavDownload   *download;     /* GET, while and after it runs */
+  DavUpload     *upload;       /* PUT, the same */
   char          *content_type; /* PUT */
   goffset        bytes_done;
   goffset        bytes_total;  /* -1: not known */
@@ -488,44 +489,72 @@ on_transfer_progress (goffset  done,
                  (gint64) (self->n_unknown > 0 ? -1 : self->bytes_known));
 }
 
-/* A download's body is in its temporary file: put it in place, or throw
- * it away. Only a file that is whole and in place counts as downloaded. */
+/* What became of a download's file: saved (where, resumed, verified), or
+ * answered but not kept (a body spliced wrong, a checksum that does not
+ * match, the local disk): then the item failed, whatever the status. */
 static void
-finish_download (Target    *target,
-                 DavResult *result)
+finish_download (Target *target)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean whole = result != NULL && SOUP_STATUS_IS_SUCCESSFUL (result->status) && result->status != 207;
+  const GError *problem = dav_download_get_problem (target->download);
+  DavReportItem *item = target->item;
 
-  g_io_stream_close (G_IO_STREAM (target->temp_stream), NULL, whole ? &error : NULL);
-  g_clear_object (&target->temp_stream);
-
-  if (whole && error == NULL)
-    dav_local_file_commit (target->temp, target->file, target->overwrite, &error);
-  else
-    dav_local_file_abort (target->temp);
-  g_clear_object (&target->temp);
-
-  if (error != NULL)
+  if (dav_download_is_saved (target->download))
     {
-      /* The server sent it, but it could not be kept here. */
-      target->item->outcome = DAV_OUTCOME_FAILED;
-      target->item->ok = FALSE;
-      g_free (target->item->error);
-      target->item->error = g_strdup (error->message);
-      g_free (target->item->explanation);
-      target->item->destination_exists = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
-      if (target->item->destination_exists)
-        target->item->explanation = g_strdup_printf (_("Not saved: “%s” already exists, and replacing it was not chosen. The existing file was kept."),
-                                                     target->item->destination);
-      else
-        target->item->explanation = g_strdup_printf (_("Not saved: the file arrived but could not be written to “%s”: %s"),
-                                                     target->item->destination, error->message);
+      g_free (item->explanation);
+      item->explanation = dav_download_describe (target->download, item->destination);
+      return;
     }
-  else if (whole)
+  if (problem == NULL)
+    return;
+
+  item->outcome = DAV_OUTCOME_FAILED;
+  item->ok = FALSE;
+  g_free (item->error);
+  item->error = g_strdup (problem->message);
+  g_free (item->explanation);
+  item->destination_exists = g_error_matches (problem, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  if (item->destination_exists)
+    item->explanation = g_strdup_printf (_("Not saved: “%s” already exists, and replacing it was not chosen. The existing file was kept."),
+                                         item->destination);
+  else if (problem->domain == G_IO_ERROR)
+    item->explanation = g_strdup_printf (_("Not saved: the file arrived but could not be written to “%s”: %s"),
+                                         item->destination, problem->message);
+  else
+    /* Translators: %s says why, a sentence. */
+    item->explanation = g_strdup_printf (_("Not saved: %s"), problem->message);
+}
+
+/* An upload the server confirmed, checked against the checksum of what
+ * it stored where it gave one. */
+static void
+finish_upload (Target *target)
+{
+  const GError *problem = dav_upload_get_problem (target->upload);
+  const DavChecksum *verified = dav_upload_get_verified (target->upload);
+  DavReportItem *item = target->item;
+  char *explanation = NULL;
+
+  if (problem != NULL)
     {
-      g_free (target->item->explanation);
-      target->item->explanation = g_strdup_printf (_("Saved as “%s”."), target->item->destination);
+      item->outcome = DAV_OUTCOME_FAILED;
+      item->ok = FALSE;
+      g_free (item->error);
+      item->error = g_strdup (problem->message);
+      explanation = g_strdup (problem->message);
+    }
+  else if (verified != NULL)
+    {
+      g_autofree char *match = dav_checksum_describe_match (verified);
+
+      explanation = g_strdup_printf ("%s %s", item->explanation ? item->explanation : "", match);
+    }
+  else if (item->ok && dav_upload_sent_checksum (target->upload))
+    explanation = g_strdup_printf ("%s %s", item->explanation ? item->explanation : "",
+                                   _("It was sent with its SHA-1 (OC-Checksum), which the server checks before it keeps a file."));
+  if (explanation != NULL)
+    {
+      g_free (item->explanation);
+      item->explanation = g_strstrip (explanation);
     }
 }
 
@@ -540,7 +569,12 @@ on_request_done (GObject      *source,
   g_autoptr(DavResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  result = pending->finish (DAV_CLIENT (source), res, &error);
+  if (target->download != NULL)
+    result = dav_download_run_finish (target->download, res, &error);
+  else if (target->upload != NULL)
+    result = dav_upload_run_finish (target->upload, res, &error);
+  else
+    result = pending->finish (DAV_CLIENT (source), res, &error);
   if (result != NULL)
     dav_report_item_set_result (target->item, result);
   else
@@ -553,8 +587,10 @@ on_request_done (GObject      *source,
       if (is_connection_lost (error))
         self->stop = TRUE;
     }
-  if (target->temp != NULL)
-    finish_download (target, result);
+  if (target->download != NULL)
+    finish_download (target);
+  if (target->upload != NULL && result != NULL)
+    finish_upload (target);
   if (g_str_equal (target->item->method, "MKCOL"))
     self->mkcol_running = FALSE;
 
@@ -617,13 +653,11 @@ start_target (DavBatch     *self,
     }
   else if (g_str_equal (method, "PUT"))
     {
-      g_autoptr(GFileInputStream) input = g_file_read (target->file, cancellable, error);
-
-      if (input == NULL)
+      target->upload = dav_upload_new (self->client, url, target->file, target->bytes_total,
+                                       target->content_type, target->overwrite);
+      if (!dav_upload_open (target->upload, error))
         return FALSE;
-      pending->finish = dav_client_put_finish;
-      dav_client_put_async (self->client, url, G_INPUT_STREAM (input), target->bytes_total,
-                            target->content_type, target->overwrite, on_transfer_progress, pending,
+      dav_upload_run_async (target->upload, on_transfer_progress, pending,
                             cancellable, on_request_done, pending);
     }
   else if (g_str_equal (method, "GET"))
@@ -636,13 +670,11 @@ start_target (DavBatch     *self,
                        target->item->destination);
           return FALSE;
         }
-      target->temp = dav_local_file_begin (target->file, &target->temp_stream, error);
-      if (target->temp == NULL)
+      target->download = dav_download_new (self->client, url, target->file, target->overwrite);
+      if (!dav_download_open (target->download, error))
         return FALSE;
-      pending->finish = dav_client_get_finish;
-      dav_client_get_async (self->client, url,
-                            g_io_stream_get_output_stream (G_IO_STREAM (target->temp_stream)),
-                            on_transfer_progress, pending, cancellable, on_request_done, pending);
+      dav_download_run_async (target->download, on_transfer_progress, pending,
+                              cancellable, on_request_done, pending);
     }
   else
     {
@@ -733,10 +765,8 @@ target_clear (gpointer data)
   g_clear_pointer (&target->patches, g_ptr_array_unref);
   g_free (target->destination);
   g_clear_object (&target->file);
-  if (target->temp != NULL)
-    dav_local_file_abort (target->temp);
-  g_clear_object (&target->temp);
-  g_clear_object (&target->temp_stream);
+  g_clear_object (&target->download);
+  g_clear_object (&target->upload);
   g_free (target->content_type);
 }
 

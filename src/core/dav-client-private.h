@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dav-client.h"
+#include "dav-request-private.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,8 @@ struct _DavClient
   gboolean         seen_digest;
   gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */
+  char            *proxy;          /* the proxy chosen, or NULL: the system's */
+  GTlsCertificate *client_certificate; /* shown to the server when it asks */
 };
 
 /* The http or https URI of @url (dav and davs read as those); NULL, with
@@ -44,9 +47,22 @@ SoupSession *dav_client_get_session       (DavClient   *self);
  * collection above it; NULL if none. */
 char        *dav_client_dup_if_header     (DavClient   *self,
                                            const char  *url);
+/* Emits ::authenticate-proxy; TRUE when a handler took it on. */
+gboolean     dav_client_emit_authenticate_proxy (DavClient *self,
+                                                 SoupAuth  *auth,
+                                                 gboolean   retrying);
 /* Emits ::authenticate; TRUE when a handler took it on. */
 gboolean     dav_client_emit_authenticate (DavClient   *self,
                                            SoupAuth    *auth,
                                            gboolean     retrying);
+
+/* A PUT of @source (the verb's request, not started), for
+ * dav_client_put_async and DavUpload. */
+DavRequest  *dav_client_new_put           (DavClient    *self,
+                                           const char   *url,
+                                           GInputStream *source,
+                                           goffset       size,
+                                           const char   *content_type,
+                                           gboolean      overwrite);
 
 G_END_DECLS

@@ -14,6 +14,10 @@
  *     through. Only ever emitted for the connected origin, at most three
  *     times per request, and never for Basic after the server offered
  *     Digest (docs/hostile-servers.md case 35).
+ *   authenticate-proxy (DavClient *, SoupAuth *auth, gboolean retrying) -> gboolean
+ *     The proxy asks for its credentials (407), as above; kept apart so
+ *     that a server's password never goes to a proxy, nor the proxy's to
+ *     a server.
  */
 
 #include "dav-client-private.h"
@@ -36,6 +40,7 @@ G_DEFINE_FINAL_TYPE (DavClient, dav_client, G_TYPE_OBJECT)
 
 enum {
   AUTHENTICATE,
+  AUTHENTICATE_PROXY,
   N_SIGNALS
 };
 
@@ -228,6 +233,8 @@ dav_client_get_session (DavClient *self)
   /* libsoup 3 only adds Basic and Digest to a new session: no automatic
    * NTLM or Negotiate (docs/hostile-servers.md case 38). Nothing to
    * remove. */
+  if (self->proxy != NULL)
+    dav_client_set_proxy (self, self->proxy);
 
   return self->session;
 }
@@ -558,7 +565,23 @@ dav_client_put_async (DavClient           *self,
   g_return_if_fail (DAV_IS_CLIENT (self));
   g_return_if_fail (G_IS_INPUT_STREAM (source));
 
-  req = dav_request_new (self, "PUT", url);
+  req = dav_client_new_put (self, url, source, size, content_type, overwrite);
+  req->progress = progress;
+  req->progress_data = progress_data;
+
+  dav_request_start (req, dav_client_put_async, cancellable, callback, user_data);
+}
+
+DavRequest *
+dav_client_new_put (DavClient    *self,
+                    const char   *url,
+                    GInputStream *source,
+                    goffset       size,
+                    const char   *content_type,
+                    gboolean      overwrite)
+{
+  DavRequest *req = dav_request_new (self, "PUT", url);
+
   /* Only if nothing is there (RFC 9110 §13.1.2): a file that appeared
    * since the listing is a 412, not silently replaced. */
   if (!overwrite)
@@ -568,10 +591,8 @@ dav_client_put_async (DavClient           *self,
     req->source_start = g_seekable_tell (G_SEEKABLE (source));
   req->source_size = size;
   req->content_type = g_strdup (content_type ? content_type : "application/octet-stream");
-  req->progress = progress;
-  req->progress_data = progress_data;
 
-  dav_request_start (req, dav_client_put_async, cancellable, callback, user_data);
+  return req;
 }
 
 DavResult *
@@ -755,16 +776,65 @@ dav_client_get_rejected_certificate (DavClient            *self,
 
 /* ---- the object --------------------------------------------------------- */
 
+void
+dav_client_set_proxy (DavClient  *self,
+                      const char *proxy_url)
+{
+  g_autoptr(GProxyResolver) resolver = NULL;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+
+  if (proxy_url != self->proxy)
+    {
+      g_free (self->proxy);
+      self->proxy = g_strdup (proxy_url);
+    }
+  if (self->session == NULL)
+    return;
+
+  /* libsoup's own default is GIO's resolver: the system's settings. */
+  resolver = proxy_url != NULL ? g_simple_proxy_resolver_new (proxy_url, NULL)
+                               : g_object_ref (g_proxy_resolver_get_default ());
+  soup_session_set_proxy_resolver (self->session, resolver);
+}
+
+void
+dav_client_set_client_certificate (DavClient       *self,
+                                   GTlsCertificate *certificate)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
+
+  g_set_object (&self->client_certificate, certificate);
+}
+
+static gboolean
+emit_login (DavClient *self,
+            guint      signal,
+            SoupAuth  *auth,
+            gboolean   retrying)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[signal], 0, auth, retrying, &handled);
+
+  return handled;
+}
+
+gboolean
+dav_client_emit_authenticate_proxy (DavClient *self,
+                                    SoupAuth  *auth,
+                                    gboolean   retrying)
+{
+  return emit_login (self, AUTHENTICATE_PROXY, auth, retrying);
+}
+
 gboolean
 dav_client_emit_authenticate (DavClient *self,
                               SoupAuth  *auth,
                               gboolean   retrying)
 {
-  gboolean handled = FALSE;
-
-  g_signal_emit (self, signals[AUTHENTICATE], 0, auth, retrying, &handled);
-
-  return handled;
+  return emit_login (self, AUTHENTICATE, auth, retrying);
 }
 
 static void
@@ -779,6 +849,8 @@ dav_client_finalize (GObject *object)
   g_clear_object (&self->log);
   g_clear_object (&self->pinned);
   g_hash_table_unref (self->locks);
+  g_free (self->proxy);
+  g_clear_object (&self->client_certificate);
 
   G_OBJECT_CLASS (dav_client_parent_class)->finalize (object);
 }
@@ -792,6 +864,15 @@ dav_client_class_init (DavClientClass *klass)
 
   signals[AUTHENTICATE] =
     g_signal_new ("authenticate",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 2, SOUP_TYPE_AUTH, G_TYPE_BOOLEAN);
+  /* The proxy's login (a 407), never answered with the server's. */
+  signals[AUTHENTICATE_PROXY] =
+    g_signal_new ("authenticate-proxy",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0,

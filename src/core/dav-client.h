@@ -76,6 +76,15 @@ void            dav_client_pin_certificate     (DavClient     *self,
                                                 GTlsCertificate *certificate);
 /* The certificate that the operation of @result (failed with a
  * G_TLS_ERROR) refused, and why; NULL if none. Valid while @result is. */
+/* Sends every request through the proxy at @proxy_url ("http://host:port",
+ * "socks5://…"); NULL, the default, uses the system's proxy settings
+ * (GIO's default GProxyResolver). Set before the first request. */
+void            dav_client_set_proxy           (DavClient     *self,
+                                                const char    *proxy_url);
+/* The certificate (with its private key) shown when the server asks
+ * for one (mutual TLS); only to the connected origin. NULL: none. */
+void            dav_client_set_client_certificate (DavClient       *self,
+                                                   GTlsCertificate *certificate);
 GTlsCertificate *dav_client_get_rejected_certificate
                                                (DavClient     *self,
                                                 GAsyncResult  *result,

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -92,51 +91,6 @@ dav_local_file_make_directory (GFile   *directory,
   return TRUE;
 }
 
-GFile *
-dav_local_file_begin (GFile          *target,
-                      GFileIOStream **stream,
-                      GError        **error)
-{
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) temp = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  int fd;
-
-  g_return_val_if_fail (G_IS_FILE (target), NULL);
-  g_return_val_if_fail (stream != NULL, NULL);
-
-  parent = g_file_get_parent (target);
-  dir = parent != NULL ? g_file_get_path (parent) : NULL;
-  if (dir == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Downloads can only be saved in a local folder."));
-      return NULL;
-    }
-
-  /* Hidden and beside the target: the final move is a rename on the same
-   * file system. */
-  path = g_build_filename (dir, ".davscope-XXXXXX.part", NULL);
-  fd = g_mkstemp (path);
-  if (fd < 0)
-    {
-      cannot_write_in (dir, error);
-      return NULL;
-    }
-  close (fd);
-
-  temp = g_file_new_for_path (path);
-  *stream = g_file_open_readwrite (temp, NULL, error);
-  if (*stream == NULL)
-    {
-      g_file_delete (temp, NULL, NULL);
-      return NULL;
-    }
-
-  return g_steal_pointer (&temp);
-}
-
 gboolean
 dav_local_file_commit (GFile     *temp,
                        GFile     *target,
@@ -146,7 +100,8 @@ dav_local_file_commit (GFile     *temp,
   g_return_val_if_fail (G_IS_FILE (temp), FALSE);
   g_return_val_if_fail (G_IS_FILE (target), FALSE);
 
-  /* mkstemp made it 0600; a download gets the mode of the policy above. */
+  /* Made private (0600) while partial; a download gets the mode of the
+   * policy above. */
   g_chmod (g_file_peek_path (temp), dav_local_file_mode (FALSE));
 
   if (!g_file_move (temp, target, overwrite ? G_FILE_COPY_OVERWRITE : G_FILE_COPY_NONE,

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A download goes into a temporary file beside its target and is moved in
- * place only once the server confirmed the whole body: an existing file is
+ * A download goes into a partial file beside its target (DavDownload) and
+ * is moved in place only once the server confirmed the whole body: an existing file is
  * never truncated by a download that fails half-way, and is replaced only
  * when the user said so. Every file and folder Davscope writes gets the
  * mode of one policy, whatever umask it was started with.
@@ -26,18 +26,13 @@ gboolean  dav_local_file_set_mode       (const char      *path,
  * dav_local_file_mode (TRUE); a folder that exists is fine. */
 gboolean  dav_local_file_make_directory (GFile           *directory,
                                          GError         **error);
-/* Creates an empty temporary file in @target's folder and opens it for
- * writing. Returns: (transfer full): the temporary file, or NULL. */
-GFile    *dav_local_file_begin          (GFile           *target,
-                                         GFileIOStream  **stream,
-                                         GError         **error);
 /* Moves @temp to @target (replacing it only with @overwrite) with the mode
  * of dav_local_file_mode (FALSE); on any failure @temp is deleted. */
 gboolean  dav_local_file_commit         (GFile           *temp,
                                          GFile           *target,
                                          gboolean         overwrite,
                                          GError         **error);
-/* Deletes @temp: the download failed. */
+/* Deletes @temp: what it holds is not to be kept. */
 void      dav_local_file_abort          (GFile           *temp);
 
 G_END_DECLS

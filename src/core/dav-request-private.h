@@ -20,6 +20,12 @@ typedef enum {
  * the pipeline's. */
 typedef struct _DavRequest DavRequest;
 
+/* Looks at a successful answer's headers before its body goes to the
+ * sink; FALSE keeps the body out of it (the answer is returned, not
+ * complete, without its body). */
+typedef gboolean (*DavAcceptBodyFunc) (DavResult *result,
+                                       gpointer   user_data);
+
 struct _DavRequest
 {
   DavClient            *client;        /* strong */
@@ -64,6 +70,8 @@ struct _DavRequest
   DavPropfind          *propfind;      /* streams its responses, or NULL */
   GOutputStream        *sink;
   GBytes               *chunk;         /* being written to the sink */
+  DavAcceptBodyFunc     accept_body;   /* or NULL: every successful body is sunk */
+  gpointer              accept_data;
   gint64                slice_start;  /* when the reads last gave way to other sources */
   guint                 pause_idle;   /* while they give way (read_next) */
   guint                 pause_timeout;

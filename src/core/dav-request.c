@@ -117,8 +117,10 @@ on_authenticate (SoupMessage *msg,
   g_autofree char *authority = NULL;
   const char *scheme = soup_auth_get_scheme_name (auth);
 
+  /* A proxy's login is the proxy's: its own signal, its own
+   * credentials, whatever the origin. */
   if (soup_auth_is_for_proxy (auth))
-    return FALSE;
+    return ++req->auth_tries <= MAX_AUTH_TRIES && dav_client_emit_authenticate_proxy (self, auth, retrying);
 
   /* Credentials go to the connected origin only. */
   authority = g_strdup_printf ("%s:%d", g_uri_get_host (self->base), g_uri_get_port (self->base));
@@ -338,7 +340,10 @@ request_return_error (GTask  *task,
            (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
             g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
             g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-            error->domain == G_RESOLVER_ERROR || error->domain == G_TLS_ERROR))
+            error->domain == G_RESOLVER_ERROR ||
+            /* Under TLS 1.3 a server refuses a missing client
+             * certificate after the request went out, unread. */
+            (error->domain == G_TLS_ERROR && error->code != G_TLS_ERROR_CERTIFICATE_REQUIRED)))
     {
       GError *sent = g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
                                   _("The connection closed after the request was sent, so whether the server carried it out is unknown (%s)."),
@@ -696,6 +701,13 @@ emit_response (DavResponse *response,
   dav_propfind_emit_response (propfind, response);
 }
 
+static gboolean
+sink_accepts (DavRequest *req,
+              DavResult  *result)
+{
+  return req->accept_body == NULL || req->accept_body (result, req->accept_data);
+}
+
 static void
 on_sent (GObject      *source,
          GAsyncResult *res,
@@ -795,6 +807,12 @@ on_sent (GObject      *source,
       return;
     }
 
+  if (req->sink != NULL && SOUP_STATUS_IS_SUCCESSFUL (status) && !sink_accepts (req, result))
+    {
+      /* Not read: a body refused may be as big as the file. */
+      g_input_stream_close_async (req->stream, G_PRIORITY_DEFAULT, NULL, on_options_closed, task);
+      return;
+    }
   if (req->sink != NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
     req->mode = BODY_SINK;
   else if (is_xml_type (result->content_type) || status == 207)
@@ -892,6 +910,9 @@ request_send (GTask *task)
 
   req->msg = soup_message_new_from_uri (req->method, uri);
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* Shown only to the connected server, when it asks (mutual TLS). */
+  if (self->client_certificate != NULL && dav_client_is_same_origin (self, uri))
+    soup_message_set_tls_client_certificate (req->msg, self->client_certificate);
 
   g_hash_table_iter_init (&iter, req->headers);
   while (g_hash_table_iter_next (&iter, &name, &value))

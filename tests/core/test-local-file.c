@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A download (dav_local_file_begin, _commit) and a folder made for a
+ * A download (a private partial file, as DavDownload makes it, then
+ * dav_local_file_commit) and a folder made for a
  * folder download (dav_local_file_make_directory) get the umask's mode,
  * never writable by group or others: 0644 and 0755 even when the app was
  * started with umask 000 (issue 15), 0600 and 0700 under umask 077.
@@ -42,7 +43,8 @@ download_mode (mode_t      mask,
   g_assert_no_error (error);
   path = g_build_filename (dir, name, NULL);
   target = g_file_new_for_path (path);
-  temp = dav_local_file_begin (target, &stream, &error);
+  temp = g_file_new_build_filename (dir, ".partial", NULL);
+  stream = g_file_create_readwrite (temp, G_FILE_CREATE_PRIVATE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
                                             "body\n", 5, NULL, NULL, &error));
