@@ -141,11 +141,15 @@ def main():
     T.ok(status == 0 and time.monotonic() - t0 < 3, "--lifetime 1 stops it after about a second",
          [f"status {status} after {time.monotonic() - t0:.1f} s"])
 
-    # Its parent (a shell) exits: the proxy goes with it.
-    shell = subprocess.Popen(["sh", "-c", f'"{sys.executable}" "{PROXY}" --target {target} & echo $!; sleep 0.5'],
-                             stdout=subprocess.PIPE, text=True)
-    pid = int(shell.stdout.readline().split()[0])
-    shell.wait()
+    # Its parent exits once the proxy is ready: the proxy goes with it.
+    parent = subprocess.Popen([sys.executable, "-c", f"""
+import subprocess, sys
+proxy = subprocess.Popen([sys.executable, {PROXY!r}, "--target", "{target}"], stdout=subprocess.PIPE)
+proxy.stdout.readline()
+print(proxy.pid, flush=True)
+"""], stdout=subprocess.PIPE, text=True)
+    pid = int(parent.stdout.readline())
+    parent.wait()
     gone = False
     for _ in range(50):
         try:
