@@ -7,7 +7,8 @@ RESULTS.tsv has one line per measured command, tab-separated:
 
     group size key label floor status json rss_kb note
 
-group: list, tree, parse, delete, gui; floor: 1 on the row the others are
+group: list, tree, parse, delete, gui, rtt-http, rtt-https (benchmarks/run
+--rtt; the round trip in $BENCH_RTT); floor: 1 on the row the others are
 compared with (the curl floor; xmllint --stream for the parser; the CLI for
 the GUI), x on a row no ratio makes sense for (time to first rows); status:
 ok, failed, n/a; json: hyperfine --export-json file (or -); rss_kb: peak
@@ -15,6 +16,7 @@ RSS from /usr/bin/time -v (or -).  Python standard library only.
 """
 
 import json
+import os
 import statistics
 import sys
 
@@ -24,8 +26,10 @@ TITLES = {
     "parse": "The parser alone, on the saved allprop body of {size} files",
     "delete": "Bulk delete of {size} files (re-created before every run)",
     "gui": "The GUI (davscope under Xvfb) listing the folder of {size} files, beside the CLI",
+    "rtt-http": "Bulk delete of {size} files at {rtt} ms round trip, http/1.1 (re-created before every run)",
+    "rtt-https": "Bulk delete of {size} files at {rtt} ms round trip, https with HTTP/2 (re-created before every run)",
 }
-ORDER = ("list", "tree", "parse", "delete", "gui")
+ORDER = ("list", "tree", "parse", "delete", "gui", "rtt-http", "rtt-https")
 
 
 def load(path):
@@ -97,12 +101,12 @@ def main():
         sizes = sorted({r["size"] for r in rows if r["group"] == group})
         for size in sizes:
             sel = [r for r in rows if r["group"] == group and r["size"] == size]
-            title = TITLES.get(group, group).format(size=f"{size:,}")
+            title = TITLES.get(group, group).format(size=f"{size:,}", rtt=os.environ.get("BENCH_RTT", "?"))
             print(f"### {title}\n")
             print(table(sel))
             print()
             floor = next((r for r in sel if r["floor"] and r["median"]), None)
-            if floor and group in ("list", "parse", "delete", "gui"):
+            if floor and group in ("list", "parse", "delete", "gui", "rtt-http", "rtt-https"):
                 for r in sel:
                     if (r["key"].startswith("davscope") or r["key"] == "complete") and r["median"]:
                         summary.append(f"| {group} {size:,} | {md(r['label'])} | {md(floor['label'])} | "

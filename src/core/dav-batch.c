@@ -2,6 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * In flight: at most the concurrency given (one request per HTTP/1.1
+ * connection) until an answer shows the connection is HTTP/2; then up to
+ * MULTIPLEXED_IN_FLIGHT on it, as round trips, not connections, bound
+ * bulk work at a distance (docs/architecture.md, issue 16). libsoup 3.2
+ * does not show the server's SETTINGS_MAX_CONCURRENT_STREAMS; nghttp2
+ * holds streams beyond it in its own queue, so the server never sees more.
+ * A 503 or 429 pauses the batch for its Retry-After (dav-retry-after.c),
+ * halves what is in flight, and sends again what may be repeated.
+ *
  * Signals:
  *   item-done (DavBatch *, guint index, guint n_done): one target has its
  *   final report item (dav_batch_run_finish gives them all at the end).
@@ -18,6 +27,12 @@
 #include "dav-href.h"
 #include "dav-operation.h"
 #include "dav-upload.h"
+#include "dav-retry-after.h"
+
+/* HTTP/2: Apache's and nginx's default stream limit per connection. */
+#define MULTIPLEXED_IN_FLIGHT 100
+/* A 503 or 429 is answered this many times at most before it stands. */
+#define MAX_ATTEMPTS 4
 
 typedef struct {
   DavReportItem *item;         /* owned by the report */
@@ -30,6 +45,7 @@ typedef struct {
   char          *content_type; /* PUT */
   goffset        bytes_done;
   goffset        bytes_total;  /* -1: not known */
+  guint          attempts;     /* times sent */
 } Target;
 
 struct _DavBatch
@@ -50,6 +66,11 @@ struct _DavBatch
   guint        done;
   gboolean     stop;        /* the server went away: start nothing more */
   gboolean     mkcol_running; /* a folder is being made: what follows waits */
+  guint        limit;       /* in flight now: concurrency, more over HTTP/2, less after a 503 */
+  guint        ceiling;     /* what limit grows back to */
+  guint        peak;        /* the most in flight at once */
+  GQueue       retry;       /* indices of targets the server asked to send later */
+  GSource     *pause;       /* while waiting for a Retry-After, or cancellation */
   /* Progress of the transfers, kept as it changes (not summed per event). */
   gint64       bytes_done;
   gint64       bytes_known;   /* the sizes known so far */
@@ -339,6 +360,14 @@ dav_batch_add_download (DavBatch    *self,
 }
 
 guint
+dav_batch_get_peak_in_flight (DavBatch *self)
+{
+  g_return_val_if_fail (DAV_IS_BATCH (self), 0);
+
+  return self->peak;
+}
+
+guint
 dav_batch_get_n_targets (DavBatch *self)
 {
   g_return_val_if_fail (DAV_IS_BATCH (self), 0);
@@ -447,9 +476,9 @@ finish_if_done (DavBatch *self)
 {
   GTask *task;
 
-  if (self->running > 0)
+  if (self->running > 0 || self->pause != NULL)
     return;
-  if (self->next < self->targets->len && !self->stop)
+  if ((self->next < self->targets->len || self->retry.length > 0) && !self->stop)
     return;
 
   task = g_steal_pointer (&self->task);
@@ -558,6 +587,120 @@ finish_upload (Target *target)
     }
 }
 
+/* An answer over HTTP/2: the connection carries many requests at once. A
+ * caller that asked for one at a time keeps that. */
+static void
+learn_connection (DavBatch        *self,
+                  const DavResult *result)
+{
+  if (result->http_version == SOUP_HTTP_2_0 && self->concurrency > 1 &&
+      self->ceiling < MULTIPLEXED_IN_FLIGHT)
+    {
+      self->ceiling = MULTIPLEXED_IN_FLIGHT;
+      self->limit = MULTIPLEXED_IN_FLIGHT;
+    }
+  else if (SOUP_STATUS_IS_SUCCESSFUL (result->status) && self->limit < self->ceiling)
+    self->limit++;   /* back towards the ceiling after a 503, one at a time */
+}
+
+static gboolean
+on_pause_over (GCancellable *cancellable,
+               gpointer      user_data)
+{
+  DavBatch *self = user_data;
+
+  g_clear_pointer (&self->pause, g_source_unref);
+  start_more (self);
+  finish_if_done (self);
+  g_object_unref (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Nothing more starts for @delay_ms, or until the batch is cancelled. */
+static void
+pause_for (DavBatch *self,
+           gint64    delay_ms)
+{
+  gint64 ready = g_get_monotonic_time () + delay_ms * 1000;
+
+  if (self->pause != NULL)
+    {
+      if (g_source_get_ready_time (self->pause) < ready)
+        g_source_set_ready_time (self->pause, ready);
+      return;
+    }
+
+  self->pause = g_cancellable_source_new (g_task_get_cancellable (self->task));
+  g_source_set_ready_time (self->pause, ready);
+  g_source_set_callback (self->pause, G_SOURCE_FUNC (on_pause_over), g_object_ref (self), NULL);
+  g_source_set_static_name (self->pause, "[davscope] batch Retry-After");
+  g_source_attach (self->pause, g_task_get_context (self->task));
+}
+
+/* Requests that a second sending cannot make different: a 503 or 429
+ * says the server did not act, but a proxy in between may not know, so
+ * MOVE, MKCOL and COPY without Overwrite are never sent twice. */
+static gboolean
+may_send_again (const Target *target)
+{
+  const char *method = target->item->method;
+
+  return g_str_equal (method, "DELETE") || g_str_equal (method, "PUT") ||
+         g_str_equal (method, "GET") || g_str_equal (method, "PROPPATCH") ||
+         (g_str_equal (method, "COPY") && target->overwrite);
+}
+
+/* A 503 or 429 (RFC 9110 §15.6.4, RFC 6585 §4): the whole batch waits
+ * for the Retry-After and goes on with half as many in flight; the target
+ * is sent again when it may be. Returns: TRUE when it will be. Its item
+ * keeps the answer meanwhile, so a cancelled wait reports what came. */
+static gboolean
+maybe_send_later (DavBatch        *self,
+                  guint            index,
+                  const DavResult *result)
+{
+  Target *target = &g_array_index (self->targets, Target, index);
+  const char *header;
+  gint64 delay_ms;
+
+  if (result->status != SOUP_STATUS_SERVICE_UNAVAILABLE && result->status != 429)   /* Too Many Requests: no name in libsoup 3.2 */
+    return FALSE;
+
+  header = soup_message_headers_get_one (result->headers, "Retry-After");
+  delay_ms = dav_retry_after_parse (header, NULL, target->attempts);
+  if (delay_ms >= 0)
+    {
+      self->limit = MAX (self->limit / 2, 1);
+      pause_for (self, delay_ms);
+    }
+  if (delay_ms < 0 || self->stop || !may_send_again (target) || target->attempts >= MAX_ATTEMPTS)
+    return FALSE;
+
+  g_queue_push_tail (&self->retry, GUINT_TO_POINTER (index));
+  return TRUE;
+}
+
+/* Cancelled or the server went away: what waits to be sent again keeps
+ * the busy answer it had. */
+static void
+give_up_retries (DavBatch *self)
+{
+  while (self->retry.length > 0)
+    {
+      guint index = GPOINTER_TO_UINT (g_queue_pop_head (&self->retry));
+
+      self->done++;
+      g_signal_emit (self, signals[ITEM_DONE], 0, index, self->done);
+    }
+  if (self->pause != NULL)
+    {
+      g_source_destroy (self->pause);
+      g_clear_pointer (&self->pause, g_source_unref);
+      g_object_unref (self);
+    }
+}
+
 static void
 on_request_done (GObject      *source,
                  GAsyncResult *res,
@@ -576,7 +719,10 @@ on_request_done (GObject      *source,
   else
     result = pending->finish (DAV_CLIENT (source), res, &error);
   if (result != NULL)
-    dav_report_item_set_result (target->item, result);
+    {
+      dav_report_item_set_result (target->item, result);
+      learn_connection (self, result);
+    }
   else
     {
       /* Never reached the server: not attempted. Sent, but no answer:
@@ -595,6 +741,14 @@ on_request_done (GObject      *source,
     self->mkcol_running = FALSE;
 
   self->running--;
+  if (result != NULL && maybe_send_later (self, pending->index, result))
+    {
+      g_free (pending);
+      start_more (self);
+      finish_if_done (self);
+      g_object_unref (self);
+      return;
+    }
   self->done++;
   g_signal_emit (self, signals[ITEM_DONE], 0, pending->index, self->done);
   g_free (pending);
@@ -653,6 +807,8 @@ start_target (DavBatch     *self,
     }
   else if (g_str_equal (method, "PUT"))
     {
+      /* A resend after a 503 or 429 starts a transfer of its own. */
+      g_clear_object (&target->upload);
       target->upload = dav_upload_new (self->client, url, target->file, target->bytes_total,
                                        target->content_type, target->overwrite);
       if (!dav_upload_open (target->upload, error))
@@ -670,6 +826,7 @@ start_target (DavBatch     *self,
                        target->item->destination);
           return FALSE;
         }
+      g_clear_object (&target->download);
       target->download = dav_download_new (self->client, url, target->file, target->overwrite);
       if (!dav_download_open (target->download, error))
         return FALSE;
@@ -685,23 +842,61 @@ start_target (DavBatch     *self,
   return TRUE;
 }
 
+/* Sends the target of @pending (taking it), or returns FALSE with the
+ * local reason it could not be sent. */
+static gboolean
+start_one (DavBatch      *self,
+           Pending       *pending,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Target *target = &g_array_index (self->targets, Target, pending->index);
+
+  if (!start_target (self, target, pending, cancellable, error))
+    {
+      g_free (pending);
+      return FALSE;
+    }
+
+  g_object_ref (self);
+  self->running++;
+  self->peak = MAX (self->peak, self->running);
+  target->attempts++;
+  target->item->outcome = DAV_OUTCOME_UNKNOWN;
+  return TRUE;
+}
+
 static void
 start_more (DavBatch *self)
 {
   GCancellable *cancellable = g_task_get_cancellable (self->task);
 
-  while (!self->stop && self->running < self->concurrency && self->next < self->targets->len)
+  if (g_cancellable_is_cancelled (cancellable))
+    self->stop = TRUE;
+  if (self->stop)
+    give_up_retries (self);
+  if (self->pause != NULL)
+    return;
+
+  /* What the server asked to have again comes first. */
+  while (!self->stop && self->running < self->limit && self->retry.length > 0)
+    {
+      guint index = GPOINTER_TO_UINT (g_queue_pop_head (&self->retry));
+      Pending *pending = g_new0 (Pending, 1);
+      g_autoptr(GError) error = NULL;
+
+      pending->batch = self;
+      pending->index = index;
+      if (!start_one (self, pending, cancellable, &error))
+        fail_locally (self, index, error);
+    }
+
+  while (!self->stop && self->running < self->limit && self->next < self->targets->len)
     {
       Target *target = &g_array_index (self->targets, Target, self->next);
       gboolean mkcol = g_str_equal (target->item->method, "MKCOL");
       Pending *pending;
       g_autoptr(GError) error = NULL;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          self->stop = TRUE;
-          break;
-        }
 
       /* A folder exists before anything goes into it: a MKCOL starts when
        * nothing else runs, and nothing after it until it is done (an
@@ -714,17 +909,11 @@ start_more (DavBatch *self)
       pending->batch = self;
       pending->index = self->next++;
 
-      if (!start_target (self, target, pending, cancellable, &error))
+      if (!start_one (self, pending, cancellable, &error))
         {
-          g_free (pending);
           self->mkcol_running = FALSE;
           fail_locally (self, self->next - 1, error);
-          continue;
         }
-
-      g_object_ref (self);
-      self->running++;
-      target->item->outcome = DAV_OUTCOME_UNKNOWN;
     }
 }
 
@@ -776,6 +965,7 @@ dav_batch_finalize (GObject *object)
   DavBatch *self = (DavBatch *) object;
 
   g_clear_object (&self->client);
+  g_queue_clear (&self->retry);
   g_array_unref (self->targets);
   g_hash_table_unref (self->seen);
   g_clear_pointer (&self->report, dav_report_unref);
@@ -828,6 +1018,8 @@ dav_batch_new (DavClient *client,
   self = g_object_new (DAV_TYPE_BATCH, NULL);
   self->client = g_object_ref (client);
   self->concurrency = MAX (concurrency, 1);
+  self->limit = self->concurrency;
+  self->ceiling = self->concurrency;
 
   return self;
 }

@@ -26,6 +26,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DavBatch, dav_batch, DAV, BATCH, GObject)
 
+/* @concurrency: requests in flight over HTTP/1.1 (one per connection);
+ * over HTTP/2 up to 100 on one connection, unless it is 1 (one at a time,
+ * in order). */
 DavBatch  *dav_batch_new            (DavClient           *client,
                                      guint                concurrency);
 /* FALSE when @url is not a target this client may change (the error says
@@ -70,6 +73,8 @@ gboolean   dav_batch_add_download   (DavBatch            *self,
                                      gboolean             overwrite,
                                      GError             **error);
 guint      dav_batch_get_n_targets  (DavBatch            *self);
+/* The most requests that were in flight at once (a run's measure). */
+guint      dav_batch_get_peak_in_flight (DavBatch        *self);
 /* The request of a report's @item once more (a retry): its method, URL
  * and destination; COPY, MOVE, uploads and downloads with @overwrite.
  * PROPPATCH items cannot be (their changes are not in the report). */

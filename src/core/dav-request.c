@@ -773,6 +773,7 @@ on_sent (GObject      *source,
   result->status = status;
   result->reason = g_strdup (soup_message_get_reason_phrase (req->msg));
   result->headers = soup_message_headers_ref (headers);
+  result->http_version = soup_message_get_http_version (req->msg);
   result->content_type = media_type (soup_message_headers_get_content_type (headers, NULL));
   result->exchange_id = dav_exchange_get_id (req->exchange);
   req->window_start = g_get_monotonic_time ();

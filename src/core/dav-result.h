@@ -34,6 +34,7 @@ typedef struct {
   char               *lock_token;   /* Lock-Token of a LOCK, without the angle brackets */
   guint64             exchange_id;  /* its record in the client's exchange log */
   gboolean            complete;     /* the body was read whole and understood */
+  SoupHTTPVersion     http_version; /* of the answer: HTTP/2 lets a batch keep many in flight */
 } DavResult;
 
 GType       dav_result_get_type    (void) G_GNUC_CONST;

@@ -25,6 +25,7 @@ import shlex
 import shutil
 import signal
 import socket
+import ssl
 import stat
 import subprocess
 import sys
@@ -44,6 +45,8 @@ START_TIMEOUT = 20.0
 STOP_TIMEOUT = 10.0
 
 PROG = "with-server"
+# With --tls: the context that trusts the server's test CA (http_request).
+TLS_CONTEXT = None
 
 
 def log(msg):
@@ -325,7 +328,10 @@ def fix_tree(share, identity, skip=()):
 
 
 def http_request(port, method, path, body=None, headers=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    if TLS_CONTEXT is not None:
+        conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=TLS_CONTEXT)
+    else:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         hdrs = dict(headers or {})
         if body is not None:
@@ -384,6 +390,34 @@ def seed_demo_lock(port):
 # --------------------------------------------------------------- servers
 
 
+def make_test_ca(conf_dir):
+    """--tls: a CA and a certificate for 127.0.0.1 and localhost signed by
+    it, made now with openssl (P-256, valid two days).  Returns the paths
+    (ca.pem, server.pem, server.key).  Nothing trusts the CA unless told to:
+    a client is given ca.pem (DAVSCOPE_TEST_CA_FILE) explicitly."""
+    ca_key, ca_pem = os.path.join(conf_dir, "ca.key"), os.path.join(conf_dir, "ca.pem")
+    key, csr, pem = (os.path.join(conf_dir, n) for n in ("server.key", "server.csr", "server.pem"))
+    ext = os.path.join(conf_dir, "server.ext")
+    write_file(ext, b"basicConstraints=critical,CA:FALSE\n"
+                    b"keyUsage=critical,digitalSignature\n"
+                    b"extendedKeyUsage=serverAuth\n"
+                    b"subjectAltName=IP:127.0.0.1,DNS:localhost\n")
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    for argv in (
+        ["req", "-x509", *ec, "-keyout", ca_key, "-out", ca_pem, "-days", "2",
+         "-subj", "/CN=Davscope Test CA", "-addext", "basicConstraints=critical,CA:TRUE",
+         "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+        ["req", *ec, "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1"],
+        ["x509", "-req", "-in", csr, "-CA", ca_pem, "-CAkey", ca_key, "-CAcreateserial",
+         "-out", pem, "-days", "2", "-extfile", ext],
+    ):
+        run = subprocess.run(["openssl", *argv], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if run.returncode != 0:
+            raise RuntimeError(f"openssl {argv[0]} failed: {run.stdout.decode(errors='replace').strip()}")
+    return ca_pem, pem, key
+
+
 class DavServer:
     """One server in its own folder.  A subclass says which shares it has,
     writes its config and names its command line."""
@@ -397,6 +431,7 @@ class DavServer:
     dead_props = True        # PROPPATCH can set dead properties
     log_names = ()           # in logs/, shown after startup.log on failure
     run_as_identity = False  # we drop privileges ourselves (the server cannot)
+    can_tls = False          # --tls: https (and HTTP/2 where the server has it)
 
     def __init__(self, keep):
         self.keep = keep
@@ -408,11 +443,17 @@ class DavServer:
         self.ready_headers = {}
         # URL paths every request to which is refused with 403 (Apache).
         self.denied = ()
+        self.tls = False
+        self.ca_file = None
 
     def missing(self):
         """Why the server cannot run here, or None."""
         if not os.access(self.binary, os.X_OK):
             return f"{self.binary} not found (apt-get install {self.install_hint})"
+        if self.tls and not self.can_tls:
+            return f"--tls is not offered for {self.kind}"
+        if self.tls and shutil.which("openssl") is None:
+            return "openssl not found (apt-get install openssl)"
         for path, package in self.requires:
             if not os.path.exists(path):
                 return f"{path} not found (apt-get install {package})"
@@ -450,6 +491,10 @@ class DavServer:
             for sub in ("var", "tmp", "logs", "run"):
                 os.chown(self.path(sub), identity[2], identity[3])
         write_credentials(self.path("conf"))
+        if self.tls:
+            global TLS_CONTEXT
+            self.ca_file, self.cert_file, self.key_file = make_test_ca(self.path("conf"))
+            TLS_CONTEXT = ssl.create_default_context(cafile=self.ca_file)
         self.port = free_port()
         self.write_config()
 
@@ -584,6 +629,7 @@ class Apache(DavServer):
     install_hint = "apache2"
     shares = ("dav", "basic", "digest")
     log_names = ("error_log",)
+    can_tls = True
     module_dir = os.environ.get("DAVSCOPE_APACHE2_MODULES", "/usr/lib/apache2/modules")
     # mod_unixd, mod_log_config and mod_logio are compiled into Debian's apache2.
     modules = [
@@ -619,6 +665,17 @@ class Apache(DavServer):
         lines += [f'LoadModule {name} "{self.module_dir}/{so}"' for name, so in self.modules]
         if dav_dir:
             lines.append(f'LoadModule alias_module "{self.module_dir}/mod_alias.so"')
+        if self.tls:
+            # https for the whole server, HTTP/2 offered first in ALPN
+            # (mod_http2's default of 100 streams per connection).
+            lines += [
+                f'LoadModule ssl_module "{self.module_dir}/mod_ssl.so"',
+                f'LoadModule http2_module "{self.module_dir}/mod_http2.so"',
+                "SSLEngine on",
+                f'SSLCertificateFile "{self.cert_file}"',
+                f'SSLCertificateKeyFile "{self.key_file}"',
+                "Protocols h2 http/1.1",
+            ]
         if identity:
             lines += ["", f"User {identity[0]}", f"Group {identity[1]}"]
         lines += [
@@ -966,7 +1023,7 @@ def main(prog, kind=None, doc=None):
     PROG = prog
     ap = argparse.ArgumentParser(
         prog=prog,
-        usage=f"%(prog)s {'' if kind else 'KIND '}[--seed none|demo|search|bulk:N|tree:DIR] [--keep] "
+        usage=f"%(prog)s {'' if kind else 'KIND '}[--seed none|demo|search|bulk:N|tree:DIR] [--keep] [--tls] "
               "[--tmpdir DIR] (--print-env | -- COMMAND [ARGS...])",
         description=(doc or "").split("\n\n")[0] or None)
     if not kind:
@@ -975,6 +1032,8 @@ def main(prog, kind=None, doc=None):
     ap.add_argument("--seed", type=parse_seed, default=("none", 0),
                     help="content of /dav/: none (default), demo, bulk:N, tree:DIR")
     ap.add_argument("--keep", action="store_true", help="do not remove the server's folder")
+    ap.add_argument("--tls", action="store_true",
+                    help="https with a test CA made now (DAVSCOPE_TEST_CA_FILE), and HTTP/2 (apache only)")
     ap.add_argument("--tmpdir", metavar="DIR",
                     help="create the server's folder in DIR (default: $DAVSCOPE_TEST_TMPDIR, "
                          "else /dev/shm if it is a roomy tmpfs, else $TMPDIR or /tmp)")
@@ -993,6 +1052,7 @@ def main(prog, kind=None, doc=None):
     if args.print_env == bool(command):
         ap.error("give either --print-env or -- COMMAND [ARGS...]")
     server = SERVERS[kind or args.kind](args.keep)
+    server.tls = args.tls
     why = server.missing()
     if why:
         sys.exit(f"{prog}: {why}")
@@ -1032,7 +1092,7 @@ def main(prog, kind=None, doc=None):
 
         if not server.start():
             return 1
-        base = f"http://127.0.0.1:{server.port}"
+        base = f"{'https' if server.tls else 'http'}://127.0.0.1:{server.port}"
         exports = {"DAVSCOPE_TEST_URL": f"{base}/dav/"}
         for share in ("basic", "digest"):
             if share in server.shares:
@@ -1054,6 +1114,8 @@ def main(prog, kind=None, doc=None):
             "DAVSCOPE_TEST_SERVER_PID": str(server.proc.pid),
             "DAVSCOPE_TEST_SERVER_VERSION": server.version(),
         })
+        if server.tls:
+            exports["DAVSCOPE_TEST_CA_FILE"] = server.ca_file
         if seed == "demo":
             # Dead properties and a lock need the server (its own databases).
             if server.dead_props:

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""tests/servers/latency-proxy: adds its delay per chunk and direction, keeps
+the bytes and their order, caps the rate, and stops by itself.
+
+An echo server in this process; the proxy in front of it; TAP on stdout.
+Python standard library only.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+import davtest  # noqa: E402
+
+PROXY = os.path.join(os.path.dirname(os.path.realpath(__file__)), "latency-proxy")
+T = davtest.Tap()
+
+
+def echo_server():
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve(conn):
+        with conn:
+            while True:
+                data = conn.recv(65536)
+                if not data:
+                    break
+                conn.sendall(data)
+
+    def accept():
+        while True:
+            conn, _ = listener.accept()
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    return listener.getsockname()[1]
+
+
+def start_proxy(target, *extra):
+    proc = subprocess.Popen([sys.executable, PROXY, "--target", str(target), *extra],
+                            stdout=subprocess.PIPE, text=True)
+    port = int(proc.stdout.readline())
+    return proc, port
+
+
+def connect(port):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return s
+
+
+def recv_exactly(s, n):
+    parts, got = [], 0
+    while got < n:
+        data = s.recv(min(65536, n - got))
+        if not data:
+            break
+        parts.append(data)
+        got += len(data)
+    return b"".join(parts)
+
+
+def round_trip(port, message=b"ping"):
+    with connect(port) as s:
+        s.sendall(b"x")
+        recv_exactly(s, 1)       # the connection is made
+        t0 = time.monotonic()
+        s.sendall(message)
+        recv_exactly(s, len(message))
+        return time.monotonic() - t0
+
+
+def main():
+    target = echo_server()
+    direct = min(round_trip(target) for _ in range(3))
+
+    proc, port = start_proxy(target, "--delay", "25")
+    try:
+        rtts = sorted(round_trip(port) for _ in range(3))
+        T.ok(0.050 <= rtts[0] and rtts[1] < 0.050 + direct + 0.040,
+             "25 ms each way add 50 ms to a round trip (not more than 40 ms above it)",
+             [f"direct {direct * 1000:.1f} ms, through the proxy {[round(r * 1000, 1) for r in rtts]} ms"])
+
+        # Chunks sent 10 ms apart arrive 10 ms apart, each 50 ms later: the
+        # delay is per chunk, and the order and the bytes are kept.
+        payload = os.urandom(200000)
+        pieces = [payload[i:i + 20000] for i in range(0, len(payload), 20000)]
+        with connect(port) as s:
+            t0 = time.monotonic()
+            for p in pieces:
+                s.sendall(p)
+                time.sleep(0.010)
+            back = recv_exactly(s, len(payload))
+            elapsed = time.monotonic() - t0
+        T.ok(back == payload, "200 kB of random bytes in 10 chunks come back whole and in order",
+             [f"{len(back)} bytes back"])
+        T.ok(0.140 <= elapsed < 0.400,
+             "10 chunks 10 ms apart take their spacing plus one 50 ms round trip, not 10 round trips",
+             [f"{elapsed * 1000:.0f} ms"])
+
+        # A half-close reaches the server after the data before it.
+        with connect(port) as s:
+            s.sendall(b"last words")
+            s.shutdown(socket.SHUT_WR)
+            back = recv_exactly(s, 100)
+        T.ok(back == b"last words", "a half-close is passed on after the data, and the answer still comes",
+             [repr(back)])
+    finally:
+        proc.terminate()
+        T.ok(proc.wait(5) == 0, "SIGTERM stops the proxy (status 0)", [str(proc.returncode)])
+
+    proc, port = start_proxy(target, "--delay", "0", "--rate", "512")
+    try:
+        payload = os.urandom(256 * 1024)
+        with connect(port) as s:
+            t0 = time.monotonic()
+            threading.Thread(target=s.sendall, args=(payload,), daemon=True).start()
+            back = recv_exactly(s, len(payload))
+            elapsed = time.monotonic() - t0
+        # 256 KiB at 512 KiB/s each way: 0.5 s, the two directions overlapping.
+        T.ok(back == payload and 0.45 <= elapsed < 1.5,
+             "--rate 512 moves 256 KiB in about half a second",
+             [f"{elapsed:.2f} s"])
+    finally:
+        proc.terminate()
+        proc.wait(5)
+
+    t0 = time.monotonic()
+    proc, port = start_proxy(target, "--lifetime", "1")
+    try:
+        status = proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        status = None
+    T.ok(status == 0 and time.monotonic() - t0 < 3, "--lifetime 1 stops it after about a second",
+         [f"status {status} after {time.monotonic() - t0:.1f} s"])
+
+    # Its parent exits once the proxy is ready: the proxy goes with it.
+    parent = subprocess.Popen([sys.executable, "-c", f"""
+import subprocess, sys
+proxy = subprocess.Popen([sys.executable, {PROXY!r}, "--target", "{target}"], stdout=subprocess.PIPE)
+proxy.stdout.readline()
+print(proxy.pid, flush=True)
+"""], stdout=subprocess.PIPE, text=True)
+    pid = int(parent.stdout.readline())
+    parent.wait()
+    gone = False
+    for _ in range(50):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            gone = True
+            break
+        time.sleep(0.1)
+    if not gone:
+        os.kill(pid, 9)
+    T.ok(gone, "when its parent exits, the proxy stops", [f"pid {pid}"])
+    return T.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
