@@ -11,6 +11,8 @@
 
 #include "dav-retry-after.h"
 
+#include <glib/gstdio.h>
+
 #include "faults.h"
 
 /* ---- the reader ------------------------------------------------------------ */
@@ -113,6 +115,8 @@ busy_handler (SoupServer        *soup_server,
 
   if (g_str_equal (soup_server_message_get_method (msg), "DELETE"))
     respond (msg, SOUP_STATUS_NO_CONTENT, NULL, NULL);
+  else if (g_str_equal (soup_server_message_get_method (msg), "GET"))
+    respond (msg, SOUP_STATUS_OK, "text/plain", "the server's bytes\n");
   else
     respond (msg, SOUP_STATUS_CREATED, NULL, NULL);
 }
@@ -284,6 +288,46 @@ test_gives_up (void)
   }
 }
 
+/* An upload and a download answered 503 once are sent again, each as a
+ * transfer of its own: the file arrives whole, nothing of the busy
+ * answer is kept, and the upload's second PUT carries the whole file. */
+static void
+test_transfers_resent (void)
+{
+  g_autoptr(Busy) busy = busy_new (SOUP_STATUS_SERVICE_UNAVAILABLE, "0", 1);
+  g_autoptr(Server) server = server_new (busy_handler, busy);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(DavBatch) batch = dav_batch_new (client, 2);
+  g_autoptr(DavReport) report = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("busy-XXXXXX", NULL);
+  g_autofree char *local = g_build_filename (dir, "up.txt", NULL);
+  g_autofree char *fetched = g_build_filename (dir, "down.txt", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (local);
+  g_autoptr(GFile) target = g_file_new_for_path (fetched);
+  g_autofree char *up = g_strconcat (server->dav_url, "up.txt", NULL);
+  g_autofree char *down = g_strconcat (server->dav_url, "down.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (local, "mine\n", -1, &error));
+  g_assert_true (dav_batch_add_upload (batch, source, up, TRUE, &error));
+  g_assert_true (dav_batch_add_download (batch, down, target, FALSE, &error));
+  g_assert_no_error (error);
+  report = run_batch (batch);
+
+  g_assert_true (dav_report_all_ok (report));
+  g_assert_cmpuint (busy_seen (busy, "/dav/up.txt"), ==, 2);
+  g_assert_cmpuint (busy_seen (busy, "/dav/down.txt"), ==, 2);
+  g_assert_true (g_file_get_contents (fetched, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "the server's bytes\n");
+
+  g_assert_finalize_object (g_steal_pointer (&batch));
+  g_assert_finalize_object (g_steal_pointer (&client));
+  g_unlink (fetched);
+  g_unlink (local);
+  g_rmdir (dir);
+}
+
 static gboolean
 cancel_cb (gpointer data)
 {
@@ -339,6 +383,7 @@ main (int    argc,
   g_test_add_func ("/busy/429-date", test_429_date);
   g_test_add_func ("/busy/not-repeated", test_not_repeated);
   g_test_add_func ("/busy/gives-up", test_gives_up);
+  g_test_add_func ("/busy/transfers-resent", test_transfers_resent);
   g_test_add_func ("/busy/cancelled-while-waiting", test_cancelled_while_waiting);
 
   return g_test_run ();
