@@ -249,6 +249,12 @@ on_search_activate (GtkSearchEntry      *entry,
   gtk_widget_grab_focus (self->column_view);
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
 static void
 on_search_mode_changed (GtkSearchBar        *bar,
                         GParamSpec          *pspec,
@@ -258,7 +264,7 @@ on_search_mode_changed (GtkSearchBar        *bar,
     return;
 
   /* The bar cleared its entry. Escape gives the list its focus back. */
-  if ((gtk_widget_get_state_flags (self->search_bar) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+  if (has_focus_within (self->search_bar))
     gtk_widget_grab_focus (self->column_view);
 }
 
@@ -808,12 +814,23 @@ void
 davscope_browser_view_set_store (DavscopeBrowserView *self,
                                  DavResourceStore    *store)
 {
+  gboolean list_had_focus;
+
   g_return_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self));
 
+  /* The focus may be on a row of the folder going away, or in the search
+   * bar (closing it puts the focus on a row). The rows go first and the
+   * list keeps the focus: left on a dropped row, GTK 4.8 moves it by
+   * itself at the next frame to the first widget that takes it (the
+   * details pane's text while the next rows are not there yet), and a
+   * label taking it that way reads the freed row. */
+  list_had_focus = has_focus_within (self->column_view) || has_focus_within (self->search_bar);
+  drop_models (self);
   /* Another folder: Find starts again, as in GNOME Files. */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  drop_models (self);
+  if (list_had_focus)
+    gtk_widget_grab_focus (self->column_view);
   g_set_object (&self->store, store);
   davscope_details_pane_set_resource (DAVSCOPE_DETAILS_PANE (self->details), NULL, NULL);
   davscope_details_pane_set_client (DAVSCOPE_DETAILS_PANE (self->details),
