@@ -29,6 +29,8 @@ struct _DavClient
   gboolean         seen_digest;
   gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */
+  GStrv            extra_names;    /* dav_client_set_extra_headers */
+  GStrv            extra_values;
 };
 
 /* The http or https URI of @url (dav and davs read as those); NULL, with

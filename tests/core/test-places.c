@@ -9,7 +9,10 @@
 
 #include <glib/gstdio.h>
 
+#include "dav-client.h"
 #include "dav-place-list.h"
+#include "dav-test-async.h"
+#include "dav-test-soup-server.h"
 
 static char *
 temp_path (const char *name)
@@ -181,6 +184,41 @@ test_name_for_url (void)
   g_assert_null (c);
 }
 
+static void
+ok_handler (SoupServer        *soup_server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  soup_server_message_set_status (msg, 200, NULL);
+}
+
+/* A saved server's extra headers go with each request of its client. */
+static void
+test_extra_headers (void)
+{
+  g_autoptr(Server) server = server_new (ok_handler, NULL);
+  g_autoptr(DavClient) client = client_new (server->dav_url);
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Authorization", "X-Tenant", NULL };
+  const char *values[] = { "Bearer t0ken", "blue", NULL };
+  const Seen *seen;
+
+  dav_client_set_extra_headers (client, names, values);
+  dav_client_options_async (client, server->dav_url, NULL, store_result_cb, &slot);
+  result = finish_request (client, &slot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 200);
+
+  g_assert_cmpuint (server->seen->len, ==, 1);
+  seen = g_ptr_array_index (server->seen, 0);
+  g_assert_cmpstr (soup_message_headers_get_one (seen->headers, "Authorization"), ==, "Bearer t0ken");
+  g_assert_cmpstr (soup_message_headers_get_one (seen->headers, "X-Tenant"), ==, "blue");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/places/import", test_import);
   g_test_add_func ("/places/find-and-move", test_find_and_move);
   g_test_add_func ("/places/name-for-url", test_name_for_url);
+  g_test_add_func ("/places/extra-headers", test_extra_headers);
 
   return g_test_run ();
 }
