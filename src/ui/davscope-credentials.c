@@ -91,6 +91,7 @@ typedef struct {
 } KeyringStore;
 
 static GHashTable *remembered_logins;  /* key -> Remembered */
+static GHashTable *preset_logins;      /* protocol://host:port -> Remembered */
 static GHashTable *pending_logins;     /* key -> Login, not owned */
 static gboolean    keyring_absent;     /* no Secret Service in this session */
 
@@ -121,6 +122,15 @@ get_remembered_logins (void)
     remembered_logins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, remembered_free);
 
   return remembered_logins;
+}
+
+static GHashTable *
+get_preset_logins (void)
+{
+  if (preset_logins == NULL)
+    preset_logins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, remembered_free);
+
+  return preset_logins;
 }
 
 static GHashTable *
@@ -747,6 +757,23 @@ on_authenticate (DavClient *client,
       return TRUE;
     }
 
+  /* A saved server's login: as if remembered, but only the first time
+   * (a refusal asks). */
+  if (remembered == NULL && !retrying)
+    {
+      g_autofree char *origin = g_strdup_printf ("%s://%s", protocol, authority);
+      Remembered *preset = g_hash_table_lookup (get_preset_logins (), origin);
+
+      if (preset != NULL && (!cleartext || loopback))
+        {
+          soup_auth_authenticate (auth, preset->user, preset->password);
+          remember_login (key, preset->user, preset->password, FALSE);
+          return TRUE;
+        }
+      if (preset != NULL)
+        remembered = preset;   /* fills the dialog below */
+    }
+
   login = g_new0 (Login, 1);
   login->key = g_steal_pointer (&key);
   login->protocol = g_steal_pointer (&protocol);
@@ -849,4 +876,40 @@ davscope_credentials_lookup (const char  *url,
     }
 
   return FALSE;
+}
+
+void
+davscope_credentials_preset (const char *url,
+                             const char *user,
+                             const char *password)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autofree char *host = NULL;
+  g_autofree char *origin = NULL;
+  gboolean plain;
+  int port;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return;
+
+  /* The key is soup_auth_get_authority's: host:port, always with the port. */
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  plain = g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0 ||
+          g_ascii_strcasecmp (g_uri_get_scheme (uri), "dav") == 0;
+  port = g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : (plain ? 80 : 443);
+  origin = g_strdup_printf ("%s://%s:%d", plain ? "http" : "https", host, port);
+
+  if (user == NULL || *user == '\0' || password == NULL)
+    {
+      g_hash_table_remove (get_preset_logins (), origin);
+      return;
+    }
+
+  {
+    Remembered *preset = g_new0 (Remembered, 1);
+
+    preset->user = g_strdup (user);
+    preset->password = g_strdup (password);
+    g_hash_table_replace (get_preset_logins (), g_steal_pointer (&origin), preset);
+  }
 }
