@@ -351,6 +351,8 @@ load_done (GTask *task)
   Load *load = g_task_get_task_data (task);
   Secrets *secrets = g_steal_pointer (&load->secrets);
 
+  g_debug ("Keyring: read the secrets of the server %s", dav_place_get_id (load->place));
+
   g_hash_table_replace (get_known_secrets (), g_strdup (dav_place_get_id (load->place)), secrets);
   if (secrets->password != NULL)
     davscope_credentials_preset (dav_place_get_url (load->place), dav_place_get_user (load->place),

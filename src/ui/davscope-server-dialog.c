@@ -304,6 +304,11 @@ present (GtkWindow *parent,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self->dialog), TRUE);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self->dialog),
                                _("The password and the header values are kept in the keyring."));
+  /* Before the fields, whose "changed" enables Save. */
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self->dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
 
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
@@ -401,10 +406,6 @@ present (GtkWindow *parent,
     }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self->dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self->dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self->dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self->dialog), "cancel");
