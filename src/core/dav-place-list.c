@@ -237,39 +237,6 @@ dav_place_list_set_imported (DavPlaceList *self,
 
 /* ---- GNOME Files' bookmarks --------------------------------------------- */
 
-/* A bookmark line's URI as an http(s) URL without credentials, and the
- * user it named; NULL for another scheme or what is not a URI. */
-static char *
-http_url_from_bookmark (const char  *text,
-                        char       **user)
-{
-  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_ENCODED, NULL);
-  g_autoptr(GUri) http = NULL;
-  g_autofree char *host = NULL;
-  const char *scheme;
-
-  *user = NULL;
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return NULL;
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "dav") == 0)
-    scheme = "http";
-  else if (g_ascii_strcasecmp (scheme, "davs") == 0)
-    scheme = "https";
-  else
-    return NULL;
-
-  if (g_uri_get_user (uri) != NULL && *g_uri_get_user (uri) != '\0')
-    *user = g_uri_unescape_string (g_uri_get_user (uri), NULL);
-
-  host = g_ascii_strdown (g_uri_get_host (uri), -1);
-  http = g_uri_build (G_URI_FLAGS_ENCODED, scheme, NULL, host, g_uri_get_port (uri),
-                      *g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/",
-                      g_uri_get_query (uri), NULL);
-  return g_uri_to_string (http);
-}
-
 int
 dav_place_list_import_gtk_bookmarks (DavPlaceList  *self,
                                      const char    *path,
@@ -306,7 +273,7 @@ dav_place_list_import_gtk_bookmarks (DavPlaceList  *self,
           name = g_strstrip (g_strdup (space + 1));
         }
 
-      url = http_url_from_bookmark (line, &user);
+      url = dav_place_http_url (line, TRUE, &user);
       if (url == NULL || dav_place_list_find_url (self, DAV_PLACE_BOOKMARK, url) != NULL)
         continue;
 
@@ -425,47 +392,19 @@ split_url (const char  *url,
   return TRUE;
 }
 
-DavPlace *
-dav_place_list_find_url (DavPlaceList *self,
-                         DavPlaceKind  kind,
-                         const char   *url)
-{
-  g_autofree char *origin = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (DAV_IS_PLACE_LIST (self), NULL);
-  g_return_val_if_fail (url != NULL, NULL);
-
-  if (!split_url (url, &origin, &path))
-    return NULL;
-
-  for (guint i = 0; i < self->places->len; i++)
-    {
-      DavPlace *place = g_ptr_array_index (self->places, i);
-      g_autofree char *place_origin = NULL;
-      g_autofree char *place_path = NULL;
-
-      if (dav_place_get_kind (place) == kind &&
-          split_url (dav_place_get_url (place), &place_origin, &place_path) &&
-          g_str_equal (origin, place_origin) && g_str_equal (path, place_path))
-        return place;
-    }
-
-  return NULL;
-}
-
-DavPlace *
-dav_place_list_find_server_for (DavPlaceList *self,
-                                const char   *url)
+/* The place of @kind at @url, or with @containing the one whose URL is
+ * the longest that holds @url. */
+static DavPlace *
+find_place (DavPlaceList *self,
+            DavPlaceKind  kind,
+            const char   *url,
+            gboolean      containing)
 {
   g_autofree char *origin = NULL;
   g_autofree char *path = NULL;
   DavPlace *best = NULL;
   gsize best_length = 0;
 
-  g_return_val_if_fail (DAV_IS_PLACE_LIST (self), NULL);
-  g_return_val_if_fail (url != NULL, NULL);
-
   if (!split_url (url, &origin, &path))
     return NULL;
 
@@ -475,12 +414,14 @@ dav_place_list_find_server_for (DavPlaceList *self,
       g_autofree char *place_origin = NULL;
       g_autofree char *place_path = NULL;
 
-      if (dav_place_get_kind (place) != DAV_PLACE_SERVER ||
+      if (dav_place_get_kind (place) != kind ||
           !split_url (dav_place_get_url (place), &place_origin, &place_path) ||
-          !g_str_equal (origin, place_origin) || !g_str_has_prefix (path, place_path))
+          !g_str_equal (origin, place_origin))
         continue;
-
-      if (best == NULL || strlen (place_path) > best_length)
+      if (!containing && g_str_equal (path, place_path))
+        return place;
+      if (containing && g_str_has_prefix (path, place_path) &&
+          (best == NULL || strlen (place_path) > best_length))
         {
           best = place;
           best_length = strlen (place_path);
@@ -488,6 +429,27 @@ dav_place_list_find_server_for (DavPlaceList *self,
     }
 
   return best;
+}
+
+DavPlace *
+dav_place_list_find_url (DavPlaceList *self,
+                         DavPlaceKind  kind,
+                         const char   *url)
+{
+  g_return_val_if_fail (DAV_IS_PLACE_LIST (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  return find_place (self, kind, url, FALSE);
+}
+
+DavPlace *
+dav_place_list_find_server_for (DavPlaceList *self,
+                                const char   *url)
+{
+  g_return_val_if_fail (DAV_IS_PLACE_LIST (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  return find_place (self, DAV_PLACE_SERVER, url, TRUE);
 }
 
 gboolean

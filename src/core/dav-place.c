@@ -234,3 +234,45 @@ dav_place_name_for_url (const char *url)
 
   return g_strdup (g_uri_get_host (uri));
 }
+
+char *
+dav_place_http_url (const char  *text,
+                    gboolean     dav_only,
+                    char       **user)
+{
+  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr(GUri) http = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *lower = NULL;
+  const char *scheme;
+  gboolean has_user;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (user != NULL)
+    *user = NULL;
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return NULL;
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "dav") == 0)
+    scheme = "http";
+  else if (g_ascii_strcasecmp (scheme, "davs") == 0)
+    scheme = "https";
+  else if (dav_only ||
+           (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    return NULL;
+
+  has_user = g_uri_get_user (uri) != NULL && *g_uri_get_user (uri) != '\0';
+  if (has_user && user == NULL)
+    return NULL;
+  if (has_user)
+    *user = g_uri_unescape_string (g_uri_get_user (uri), NULL);
+
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  lower = g_ascii_strdown (scheme, -1);
+  http = g_uri_build (G_URI_FLAGS_ENCODED, lower, NULL, host, g_uri_get_port (uri),
+                      *g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/",
+                      g_uri_get_query (uri), NULL);
+  return g_uri_to_string (http);
+}

@@ -59,4 +59,12 @@ void                dav_place_set_header_names     (DavPlace           *self,
  * unescaped, else its host; NULL when @url cannot be parsed. */
 char               *dav_place_name_for_url         (const char         *url);
 
+/* @text as an http or https URL with a lower-case host: dav:// and
+ * davs:// read as those, http:// and https:// kept unless @dav_only.
+ * A user in it goes to @user; with NULL @user, a user makes it invalid.
+ * NULL for another scheme, no host, or what is not a URI. */
+char               *dav_place_http_url             (const char         *text,
+                                                    gboolean            dav_only,
+                                                    char              **user);
+
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "dav-text.h"
+#include "davscope-ui-util.h"
 
 #define REALM_SHOWN_MAX 120   /* characters of a server's realm in the dialog */
 
@@ -574,28 +575,6 @@ login_destroy_cb (GtkWidget *dialog,
   login_finish (login);
 }
 
-static GtkWidget *
-add_labelled_row (GtkGrid    *grid,
-                  int         row,
-                  const char *mnemonic,
-                  GtkWidget  *entry)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, entry, 1, row, 1, 1);
-  /* The mnemonic already does this; said once more for clarity. A label
-   * property as well would double the name in GTK 4.8. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-
-  return entry;
-}
-
 static char *
 login_body (Login *login)
 {
@@ -654,12 +633,12 @@ login_ask (Login *login)
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
-  login->user_entry = add_labelled_row (GTK_GRID (grid), row++, _("_User name"), gtk_entry_new ());
+  login->user_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_User name"), gtk_entry_new ());
   gtk_entry_set_activates_default (GTK_ENTRY (login->user_entry), TRUE);
   if (login->known_user != NULL)
     gtk_editable_set_text (GTK_EDITABLE (login->user_entry), login->known_user);
 
-  login->password_entry = add_labelled_row (GTK_GRID (grid), row++, _("_Password"), gtk_password_entry_new ());
+  login->password_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_Password"), gtk_password_entry_new ());
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (login->password_entry), TRUE);
   g_object_set (login->password_entry, "activates-default", TRUE, NULL);
   if (login->known_password != NULL && !login->retrying)

@@ -17,6 +17,7 @@
 
 #include "davscope-accessible.h"
 #include "davscope-places.h"
+#include "davscope-ui-util.h"
 
 typedef struct {
   DavPlace  *place;       /* NULL: a new server */
@@ -48,35 +49,12 @@ davscope_server_dialog_normalize_url (const char *text)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *full = NULL;
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
 
   if (*trimmed == '\0')
     return NULL;
   full = strstr (trimmed, "://") == NULL ? g_strconcat ("https://", trimmed, NULL) : g_strdup (trimmed);
 
-  uri = g_uri_parse (full, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
-      g_uri_get_user (uri) != NULL)
-    return NULL;
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "dav") == 0)
-    scheme = "http";
-  else if (g_ascii_strcasecmp (scheme, "davs") == 0)
-    scheme = "https";
-  else if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-    return NULL;
-
-  {
-    g_autofree char *lower = g_ascii_strdown (scheme, -1);
-    g_autoptr(GUri) http = g_uri_build (G_URI_FLAGS_ENCODED, lower, NULL, g_uri_get_host (uri),
-                                        g_uri_get_port (uri),
-                                        *g_uri_get_path (uri) != '\0' ? g_uri_get_path (uri) : "/",
-                                        g_uri_get_query (uri), NULL);
-
-    return g_uri_to_string (http);
-  }
+  return dav_place_http_url (full, FALSE, NULL);
 }
 
 static char *
@@ -252,27 +230,6 @@ release_focus_cb (GtkWidget *dialog)
 }
 
 static GtkWidget *
-add_row (GtkGrid    *grid,
-         int         row,
-         const char *mnemonic,
-         GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_widget_set_hexpand (field, TRUE);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, field, 1, row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-
-  return field;
-}
-
-static GtkWidget *
 new_entry (ServerDialog *self)
 {
   GtkWidget *entry = gtk_entry_new ();
@@ -314,17 +271,17 @@ present (GtkWindow *parent,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
-  self->name_entry = add_row (GTK_GRID (grid), row++, _("_Name"), new_entry (self));
-  self->url_entry = add_row (GTK_GRID (grid), row++, _("_Address"), new_entry (self));
+  self->name_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_Name"), new_entry (self));
+  self->url_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_Address"), new_entry (self));
   gtk_entry_set_input_purpose (GTK_ENTRY (self->url_entry), GTK_INPUT_PURPOSE_URL);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->url_entry), "https://example.com/dav/");
-  self->user_entry = add_row (GTK_GRID (grid), row++, _("_User name"), new_entry (self));
-  self->password_entry = add_row (GTK_GRID (grid), row++, _("_Password"), gtk_password_entry_new ());
+  self->user_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_User name"), new_entry (self));
+  self->password_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_Password"), gtk_password_entry_new ());
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (self->password_entry), TRUE);
   g_object_set (self->password_entry, "activates-default", TRUE, NULL);
-  self->connections_spin = add_row (GTK_GRID (grid), row++, _("_Connections"),
+  self->connections_spin = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_Connections"),
                                     gtk_spin_button_new_with_range (1, 16, 1));
-  self->properties_entry = add_row (GTK_GRID (grid), row++, _("Listing p_roperties"), new_entry (self));
+  self->properties_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("Listing p_roperties"), new_entry (self));
   /* Translators: the placeholder of the server's listing properties field. */
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->properties_entry), _("As in Preferences"));
 
@@ -338,7 +295,7 @@ present (GtkWindow *parent,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->headers_view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 60);
   gtk_widget_add_css_class (scrolled, "frame");
-  add_row (GTK_GRID (grid), row++, _("Extra _headers"), scrolled);
+  davscope_grid_add_labelled (GTK_GRID (grid), row++, _("Extra _headers"), scrolled);
   gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, row - 1)),
                                  self->headers_view);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->headers_view),
