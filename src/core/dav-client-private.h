@@ -32,6 +32,8 @@ struct _DavClient
   GHashTable      *locks;          /* token -> root URL */
   char            *proxy;          /* the proxy chosen, or NULL: the system's */
   GTlsCertificate *client_certificate; /* shown to the server when it asks */
+  GStrv            extra_names;    /* dav_client_set_extra_headers */
+  GStrv            extra_values;
 };
 
 /* The http or https URI of @url (dav and davs read as those); NULL, with

@@ -746,6 +746,21 @@ dav_client_set_parser_limits (DavClient             *self,
 }
 
 void
+dav_client_set_extra_headers (DavClient          *self,
+                              const char * const *names,
+                              const char * const *values)
+{
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (names == NULL || values != NULL);
+  g_return_if_fail (names == NULL || g_strv_length ((GStrv) names) == g_strv_length ((GStrv) values));
+
+  g_strfreev (self->extra_names);
+  g_strfreev (self->extra_values);
+  self->extra_names = g_strdupv ((GStrv) names);
+  self->extra_values = g_strdupv ((GStrv) values);
+}
+
+void
 dav_client_set_accept_invalid_certificates (DavClient *self,
                                             gboolean   accept)
 {
@@ -851,6 +866,8 @@ dav_client_finalize (GObject *object)
   g_hash_table_unref (self->locks);
   g_free (self->proxy);
   g_clear_object (&self->client_certificate);
+  g_strfreev (self->extra_names);
+  g_strfreev (self->extra_values);
 
   G_OBJECT_CLASS (dav_client_parent_class)->finalize (object);
 }

@@ -65,6 +65,12 @@ void            dav_client_set_speed_limits    (DavClient     *self,
  * set. */
 void            dav_client_set_parser_limits   (DavClient     *self,
                                                 const DavParserLimits *limits);
+/* Headers sent with every request to the base's origin (a saved
+ * server's bearer token, say), never after a redirect elsewhere;
+ * @names and @values pair up. NULL @names: none. */
+void            dav_client_set_extra_headers   (DavClient           *self,
+                                                const char * const  *names,
+                                                const char * const  *values);
 /* --insecure: accept any certificate for this client. An explicit choice. */
 void            dav_client_set_accept_invalid_certificates
                                                (DavClient     *self,

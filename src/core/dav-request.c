@@ -915,6 +915,12 @@ request_send (GTask *task)
   if (self->client_certificate != NULL && dav_client_is_same_origin (self, uri))
     soup_message_set_tls_client_certificate (req->msg, self->client_certificate);
 
+  /* A saved server's headers (a token): for its origin only. */
+  if (self->extra_names != NULL && dav_client_is_same_origin (self, uri))
+    for (guint i = 0; self->extra_names[i] != NULL; i++)
+      soup_message_headers_replace (soup_message_get_request_headers (req->msg),
+                                    self->extra_names[i], self->extra_values[i]);
+
   g_hash_table_iter_init (&iter, req->headers);
   while (g_hash_table_iter_next (&iter, &name, &value))
     soup_message_headers_replace (soup_message_get_request_headers (req->msg), name, value);

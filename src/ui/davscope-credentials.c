@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "dav-text.h"
+#include "davscope-ui-util.h"
 
 #define REALM_SHOWN_MAX 120   /* characters of a server's realm in the dialog */
 
@@ -91,6 +92,7 @@ typedef struct {
 } KeyringStore;
 
 static GHashTable *remembered_logins;  /* key -> Remembered */
+static GHashTable *preset_logins;      /* protocol://host:port -> Remembered */
 static GHashTable *pending_logins;     /* key -> Login, not owned */
 static gboolean    keyring_absent;     /* no Secret Service in this session */
 
@@ -121,6 +123,15 @@ get_remembered_logins (void)
     remembered_logins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, remembered_free);
 
   return remembered_logins;
+}
+
+static GHashTable *
+get_preset_logins (void)
+{
+  if (preset_logins == NULL)
+    preset_logins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, remembered_free);
+
+  return preset_logins;
 }
 
 static GHashTable *
@@ -564,28 +575,6 @@ login_destroy_cb (GtkWidget *dialog,
   login_finish (login);
 }
 
-static GtkWidget *
-add_labelled_row (GtkGrid    *grid,
-                  int         row,
-                  const char *mnemonic,
-                  GtkWidget  *entry)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, entry, 1, row, 1, 1);
-  /* The mnemonic already does this; said once more for clarity. A label
-   * property as well would double the name in GTK 4.8. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-
-  return entry;
-}
-
 static char *
 login_body (Login *login)
 {
@@ -644,12 +633,12 @@ login_ask (Login *login)
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
-  login->user_entry = add_labelled_row (GTK_GRID (grid), row++, _("_User name"), gtk_entry_new ());
+  login->user_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_User name"), gtk_entry_new ());
   gtk_entry_set_activates_default (GTK_ENTRY (login->user_entry), TRUE);
   if (login->known_user != NULL)
     gtk_editable_set_text (GTK_EDITABLE (login->user_entry), login->known_user);
 
-  login->password_entry = add_labelled_row (GTK_GRID (grid), row++, _("_Password"), gtk_password_entry_new ());
+  login->password_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("_Password"), gtk_password_entry_new ());
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (login->password_entry), TRUE);
   g_object_set (login->password_entry, "activates-default", TRUE, NULL);
   if (login->known_password != NULL && !login->retrying)
@@ -745,6 +734,23 @@ on_authenticate (DavClient *client,
     {
       soup_auth_authenticate (auth, remembered->user, remembered->password);
       return TRUE;
+    }
+
+  /* A saved server's login: as if remembered, but only the first time
+   * (a refusal asks). */
+  if (remembered == NULL && !retrying)
+    {
+      g_autofree char *origin = g_strdup_printf ("%s://%s", protocol, authority);
+      Remembered *preset = g_hash_table_lookup (get_preset_logins (), origin);
+
+      if (preset != NULL && (!cleartext || loopback))
+        {
+          soup_auth_authenticate (auth, preset->user, preset->password);
+          remember_login (key, preset->user, preset->password, FALSE);
+          return TRUE;
+        }
+      if (preset != NULL)
+        remembered = preset;   /* fills the dialog below */
     }
 
   login = g_new0 (Login, 1);
@@ -849,4 +855,40 @@ davscope_credentials_lookup (const char  *url,
     }
 
   return FALSE;
+}
+
+void
+davscope_credentials_preset (const char *url,
+                             const char *user,
+                             const char *password)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autofree char *host = NULL;
+  g_autofree char *origin = NULL;
+  gboolean plain;
+  int port;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return;
+
+  /* The key is soup_auth_get_authority's: host:port, always with the port. */
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  plain = g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0 ||
+          g_ascii_strcasecmp (g_uri_get_scheme (uri), "dav") == 0;
+  port = g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : (plain ? 80 : 443);
+  origin = g_strdup_printf ("%s://%s:%d", plain ? "http" : "https", host, port);
+
+  if (user == NULL || *user == '\0' || password == NULL)
+    {
+      g_hash_table_remove (get_preset_logins (), origin);
+      return;
+    }
+
+  {
+    Remembered *preset = g_new0 (Remembered, 1);
+
+    preset->user = g_strdup (user);
+    preset->password = g_strdup (password);
+    g_hash_table_replace (get_preset_logins (), g_steal_pointer (&origin), preset);
+  }
 }

@@ -31,4 +31,12 @@ gboolean davscope_credentials_lookup (const char  *url,
                                       char       **user,
                                       char       **password);
 
+/* A saved server's login (davscope-places.h), for @url's server (any
+ * realm): answers its first challenge without a dialog, where one given
+ * in the dialog would be sent too (not Basic over plain http to another
+ * computer: then the dialog comes, filled in). NULL @user forgets it. */
+void     davscope_credentials_preset (const char  *url,
+                                      const char  *user,
+                                      const char  *password);
+
 G_END_DECLS

@@ -151,3 +151,25 @@ davscope_write_text_finish (GFile         *file,
   basename = g_file_get_basename (file);
   return g_filename_display_name (basename);
 }
+
+GtkWidget *
+davscope_grid_add_labelled (GtkGrid    *grid,
+                            int         row,
+                            const char *mnemonic,
+                            GtkWidget  *field)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_widget_set_hexpand (field, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, field, 1, row, 1, 1);
+  /* The mnemonic already does this; said once more for clarity. A label
+   * property as well would double the name in GTK 4.8. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+
+  return field;
+}

@@ -61,4 +61,11 @@ char          *davscope_write_text_finish (GFile               *file,
                                            GAsyncResult        *result,
                                            GError             **error);
 
+/* Puts @mnemonic's label and @field on @row of a two-column form,
+ * @field labelled by it for screen readers. Returns @field. */
+GtkWidget     *davscope_grid_add_labelled (GtkGrid             *grid,
+                                           int                  row,
+                                           const char          *mnemonic,
+                                           GtkWidget           *field);
+
 G_END_DECLS

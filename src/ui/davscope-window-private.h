@@ -3,10 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window is davscope-window.c (construction, the connection, history,
- * the start page) and davscope-window-actions.c (the file actions: new
- * folder, upload, download, rename, cut, copy, paste, locks), sharing the
- * instance struct through this header, as GNOME Text Editor splits its
- * window.
+ * the start page), davscope-window-actions.c (the file actions: new
+ * folder, upload, download, rename, cut, copy, paste, locks) and
+ * davscope-window-places.c (the sidebar), sharing the instance struct
+ * through this header, as GNOME Text Editor splits its window.
  */
 
 #pragma once
@@ -38,6 +38,10 @@ struct _DavscopeWindow
   GtkWidget            *recent_group;
   GtkWidget            *recent_list;
   GtkStringList        *recent;        /* the URLs of recent_list's rows */
+  GtkWidget            *flap;          /* davscope-window-places.c */
+  GtkWidget            *sidebar;
+  GtkWidget            *saved_group;
+  GtkWidget            *saved_list;
   GtkWidget            *browser;
   GtkWidget            *context_menu;    /* on a right-click in the browser */
   GMenuModel           *new_menu;
@@ -65,5 +69,11 @@ gboolean davscope_window_get_file_context   (DavscopeWindow      *self,
 void davscope_window_class_add_file_actions (GtkWidgetClass *widget_class);
 /* Files dropped on the browser are uploaded into the folder shown. */
 void davscope_window_add_file_drop          (DavscopeWindow *self);
+
+/* davscope-window-places.c: the sidebar of saved servers and bookmarks,
+ * Ctrl+D, F9, the start page's saved servers, completion and Clear
+ * History. */
+void davscope_window_class_add_places       (GtkWidgetClass *widget_class);
+void davscope_window_init_places            (DavscopeWindow *self);
 
 G_END_DECLS

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A start page (location entry, recent locations) and the browser. The
+ * A start page (location entry, saved servers, recent locations) and the
+ * browser, with the sidebar beside them (davscope-window-places.c). The
  * window owns the connection: one DavClient per server and a
  * DavResourceStore over it; browsing elsewhere on the same server moves the
  * client's base, so that what may be deleted is what the user is looking
@@ -23,6 +24,7 @@
 #include "davscope-doctor-window.h"
 #include "davscope-search-window.h"
 #include "davscope-inspector-window.h"
+#include "davscope-places.h"
 #include "davscope-property-editor.h"
 #include "davscope-report-window.h"
 #include "davscope-server-info.h"
@@ -165,6 +167,7 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-below", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.up", can_go_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-folder", connected);
@@ -342,6 +345,8 @@ connect_to (DavscopeWindow  *self,
   self->store = dav_resource_store_new (self->client);
   names = g_settings_get_strv (self->settings, "listing-properties");
   dav_resource_store_set_properties (self->store, (const char * const *) names);
+  /* A saved server's own connections, properties and headers. */
+  davscope_places_configure (self->client, self->store);
   davscope_browser_view_prepare_store (DAVSCOPE_BROWSER_VIEW (self->browser), self->store);
 
   return TRUE;
@@ -856,6 +861,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.server-info", NULL, server_info_activated);
   gtk_widget_class_install_action (widget_class, "win.check-server", NULL, check_server_activated);
   davscope_window_class_add_file_actions (widget_class);
+  davscope_window_class_add_places (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.up", NULL);
@@ -906,6 +912,8 @@ davscope_window_init (DavscopeWindow *self)
   gtk_list_box_bind_model (GTK_LIST_BOX (self->recent_list), G_LIST_MODEL (self->recent),
                            create_recent_row, NULL, NULL);
   fill_recent (self);
+  g_signal_connect_swapped (self->settings, "changed::recent-locations", G_CALLBACK (fill_recent), self);
+  davscope_window_init_places (self);
   update_actions (self);
   gtk_widget_grab_focus (self->start_entry);
 }
