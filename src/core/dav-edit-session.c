@@ -23,8 +23,8 @@
 #include "dav-response.h"
 
 #define DEFAULT_DEBOUNCE_MS 400
-/* Apache marks an ETag weak during the second its file was written
- * (docs/architecture.md); it is strong, same value, a second later. */
+/* Apache marks an ETag weak during the second its file was written; it
+ * is strong, same value, a second later. */
 #define FIRM_UP_TRIES 3
 #define FIRM_UP_WAIT_MS 1100
 #define KEEP_BOTH_TRIES 10
@@ -362,7 +362,7 @@ put_conditional (DavEditSession *self)
 static void upload_save (DavEditSession *self);
 
 static gboolean
-firm_up_again (gpointer user_data)
+look_again (gpointer user_data)
 {
   DavEditSession *self = user_data;
 
@@ -372,10 +372,28 @@ firm_up_again (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The server's version is not the one the cache came from: ask, without
+ * sending anything. */
 static void
-firm_up_cb (GObject      *source,
-            GAsyncResult *res,
-            gpointer      user_data)
+found_conflict (DavEditSession *self,
+                DavResult      *result)
+{
+  set_state (self, DAV_EDIT_STATE_CONFLICT);
+  self->busy = FALSE;
+  g_signal_emit (self, signals [CONFLICT], 0, result);
+}
+
+static gboolean
+same_opaque_tag (const char *a,
+                 const char *b)
+{
+  return g_strcmp0 (etag_is_weak (a) ? a + 2 : a, etag_is_weak (b) ? b + 2 : b) == 0;
+}
+
+static void
+look_cb (GObject      *source,
+         GAsyncResult *res,
+         gpointer      user_data)
 {
   g_autoptr(DavEditSession) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -385,37 +403,58 @@ firm_up_cb (GObject      *source,
 
   if (is_cancelled (error))
     return;
-  read_validators (result, self->url, &etag, &date);
-
-  /* The same opaque value, now strong: the same version. */
-  if (etag != NULL && !etag_is_weak (etag) && g_str_equal (etag, self->etag + 2))
-    set_string (&self->etag, etag);
-  else if (etag != NULL && g_strcmp0 (etag, self->etag) == 0 &&
-           self->firm_up_tries < FIRM_UP_TRIES)
+  if (result != NULL && result->status == 404)
     {
-      self->firm_up_id = g_timeout_add (FIRM_UP_WAIT_MS, firm_up_again, self);
+      /* Gone from the server meanwhile. */
+      keep_result (self, result);
+      found_conflict (self, result);
       return;
     }
-  /* Anything else: another version, or still weak; If-Match with ours
-   * gives the 412 that asks. */
+  read_validators (result, self->url, &etag, &date);
+
+  if (self->etag != NULL && etag != NULL)
+    {
+      if (!same_opaque_tag (etag, self->etag))
+        {
+          keep_result (self, result);
+          found_conflict (self, result);
+          return;
+        }
+      /* The same opaque value, now strong: the same version. */
+      if (etag_is_weak (self->etag) && !etag_is_weak (etag))
+        set_string (&self->etag, etag);
+      else if (etag_is_weak (self->etag) && self->firm_up_tries < FIRM_UP_TRIES)
+        {
+          self->firm_up_id = g_timeout_add (FIRM_UP_WAIT_MS, look_again, self);
+          return;
+        }
+    }
+  else if (etag == NULL && date != NULL && self->last_modified != NULL &&
+           g_strcmp0 (date, self->last_modified) != 0)
+    {
+      /* No ETag in PROPFIND (nginx): the date tells, to the second. */
+      keep_result (self, result);
+      found_conflict (self, result);
+      return;
+    }
+  /* A weak ETag still (If-Match never matches one: the 412 asks), or
+   * nothing to compare: the precondition decides. */
   put_conditional (self);
 }
 
-/* RFC 9110 §13.1.1: If-Match compares strongly, so a weak ETag never
- * matches. Ask for the strong form first. */
+/* Before each upload the server's version is looked at: some servers
+ * ignore If-Match on PUT (nginx 1.22 overwrites), and RFC 9110 §13.1.1
+ * compares strongly, so Apache's weak ETag of the second a file was
+ * written never matches until it is asked for again in its strong form.
+ * The conditional PUT still covers a change between the two requests. */
 static void
 upload_save (DavEditSession *self)
 {
-  if (etag_is_weak (self->etag) && self->firm_up_tries < FIRM_UP_TRIES + 1)
-    {
-      g_autoptr(DavPropfind) propfind = validator_propfind ();
+  g_autoptr(DavPropfind) propfind = validator_propfind ();
 
-      self->firm_up_tries++;
-      dav_client_propfind_async (self->client, self->url, propfind, self->cancellable,
-                                 firm_up_cb, g_object_ref (self));
-      return;
-    }
-  put_conditional (self);
+  self->firm_up_tries++;
+  dav_client_propfind_async (self->client, self->url, propfind, self->cancellable,
+                             look_cb, g_object_ref (self));
 }
 
 /* ---- looking at the cached file ----------------------------------------- */
@@ -1228,7 +1267,8 @@ dav_edit_session_class_init (DavEditSessionClass *klass)
   signals [SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT, DAV_TYPE_RESULT);
-  /* (result): the 412 of an upload; answer with dav_edit_session_resolve (). */
+  /* (result): the 412 of an upload, or the PROPFIND before it that found
+   * another version; answer with dav_edit_session_resolve (). */
   signals [CONFLICT] =
     g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DAV_TYPE_RESULT);

@@ -8,8 +8,10 @@
  * new file and renaming it over the old one), and a save whose bytes
  * differ from the last ones the server confirmed is uploaded with
  * If-Match: <that ETag>, so that a change someone else made meanwhile is
- * a 412 and a question, never lost (RFC 9110 §13.1.1). An unchanged save
- * sends nothing. Nothing is reported saved before the server's 2xx.
+ * a 412 and a question, never lost (RFC 9110 §13.1.1); a PROPFIND before
+ * the PUT asks the same question of servers that ignore If-Match. An
+ * unchanged save sends nothing. Nothing is reported saved before the
+ * server's 2xx.
  */
 
 #pragma once
