@@ -28,6 +28,7 @@
 typedef struct {
   GtkWindow       *parent;     /* the table's owner: outlives this */
   AdwToastOverlay *toasts;     /* inside parent */
+  GWeakRef         store;      /* the window's, to show what a save changed */
   DavEditSession  *session;
   char            *name;       /* as the user knows it, for messages */
   AdwToast        *progress;   /* while downloading, or NULL */
@@ -46,6 +47,7 @@ opened_free (Opened *opened)
   if (opened->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (opened->dialog));
   g_clear_object (&opened->session);
+  g_weak_ref_clear (&opened->store);
   g_free (opened->name);
   g_free (opened);
 }
@@ -240,6 +242,22 @@ on_progress (DavEditSession *session,
   adw_toast_set_title (opened->progress, markup);
 }
 
+/* The folder shown lists the new size and date (and a "keep both" copy). */
+static void
+refresh_folder (Opened     *opened,
+                const char *url)
+{
+  g_autoptr(DavResourceStore) store = g_weak_ref_get (&opened->store);
+  g_autofree char *parent = NULL;
+  DavFolder *root;
+
+  if (store == NULL || (root = dav_resource_store_get_root (store)) == NULL)
+    return;
+  dav_href_split_last (url, &parent, NULL);
+  if (g_strcmp0 (parent, dav_folder_get_url (root)) == 0)
+    dav_resource_store_refresh (store, root);
+}
+
 static void
 on_saved (DavEditSession *session,
           int             step,
@@ -277,6 +295,7 @@ on_saved (DavEditSession *session,
       break;
     }
   show_toast (opened, text);
+  refresh_folder (opened, result->url);
 }
 
 static void
@@ -553,6 +572,7 @@ davscope_open_file (GtkWindow        *parent,
   opened = g_new0 (Opened, 1);
   opened->parent = parent;
   opened->toasts = toasts;
+  g_weak_ref_init (&opened->store, store);
   opened->choose = choose;
   /* Server text, made safe to show (docs/hostile-servers.md). */
   opened->name = dav_text_escape (dav_resource_get_name (resource), -1);

@@ -134,6 +134,8 @@ try:
            + NAME, opened)
     tap.ok(cached and read(cached) == "first version\n", "the application gets the server's bytes",
            cached and repr(read(cached)))
+    if not cached:
+        tap.bail_out("the file was not opened; the rest needs it")
 
     # Saved without a change: nothing is sent.
     start = len(log_lines())
@@ -216,6 +218,9 @@ try:
     start = len(log_lines())
     save_as_editor(cached, "mine 2\n")
     tap.ok(answer_question(app, "Discard Mine"), "the next conflict: Discard Mine answers it")
+    toast = find_toast(app.main, f"“{NAME}” now has the server’s version", 15)
+    tap.ok(toast is not None, "a toast says the file now has the server's version")
+    close_toast(toast)
     replaced = wait_for(lambda: read(cached) == "theirs 2\n", 15)
     time.sleep(2.5)
     puts = puts_since(start)
@@ -231,6 +236,8 @@ try:
     puts = puts_since(start)
     tap.ok(stored and len(puts) == 1 and header_of(puts[0], "if-match") == etag,
            "after a discard the file is still watched, and goes up on the fetched version's ETag", puts)
+    # A toast waits while the pointer is on it: the next one would wait too.
+    close_toast(find_toast(app.main, f"Saved “{NAME}” to the server", 10))
 
     # ---- keep both: theirs stays, ours beside it
     time.sleep(1.5)
@@ -238,6 +245,9 @@ try:
     start = len(log_lines())
     save_as_editor(cached, "mine 3\n")
     tap.ok(answer_question(app, "Keep Both"), "the next conflict: Keep Both answers it")
+    toast = find_toast(app.main, "Your version was saved as “edit-me (conflict ", 15)
+    tap.ok(toast is not None, "a toast names the copy")
+    close_toast(toast)
 
     def copy_name():
         return next((n for n in share_names() if n.startswith("edit-me (conflict ") and n.endswith(").txt")), None)
@@ -251,9 +261,8 @@ try:
     copy_puts = [line for line in log_lines()[start:] if line.startswith("PUT ") and "conflict" in line]
     tap.ok(len(copy_puts) == 1 and header_of(copy_puts[0], "if-none-match") == "*",
            "the copy was sent with If-None-Match: *", copy_puts)
-    toast = find_toast(app.main, "Your version was saved as", 25)
-    tap.ok(toast is not None, "a toast names the copy")
-    close_toast(toast)
+    listed = wait_for(lambda: copy is not None and copy in app.row_names(), 15)
+    tap.ok(listed, "the folder shown lists the copy", app.row_names())
 finally:
     app.quit()
 
