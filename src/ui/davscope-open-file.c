@@ -32,6 +32,7 @@ typedef struct {
   DavEditSession  *session;
   char            *name;       /* as the user knows it, for messages */
   AdwToast        *progress;   /* while downloading, or NULL */
+  AdwToast        *last;       /* the last toast about this file, or NULL */
   GtkWidget       *dialog;     /* the conflict question, while shown */
   gboolean         choose;     /* Open With… */
 } Opened;
@@ -44,6 +45,7 @@ opened_free (Opened *opened)
   if (opened->progress != NULL)
     adw_toast_dismiss (opened->progress);
   g_clear_object (&opened->progress);
+  g_clear_object (&opened->last);
   if (opened->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (opened->dialog));
   g_clear_object (&opened->session);
@@ -92,11 +94,23 @@ toast (Opened     *opened,
   return toast;
 }
 
+/* One toast per file at a time: a newer one says what is true now, and
+ * saves in quick succession do not queue a toast each. */
+static void
+add_toast (Opened   *opened,
+           AdwToast *toast)
+{
+  if (opened->last != NULL)
+    adw_toast_dismiss (opened->last);
+  g_set_object (&opened->last, toast);
+  adw_toast_overlay_add_toast (opened->toasts, toast);
+}
+
 static void
 show_toast (Opened     *opened,
             const char *text)
 {
-  adw_toast_overlay_add_toast (opened->toasts, toast (opened, text, 5));
+  add_toast (opened, toast (opened, text, 5));
 }
 
 /* A failure, with its exchange one click away. */
@@ -115,7 +129,7 @@ show_failure (Opened     *opened,
   g_signal_connect_data (failure, "button-clicked", G_CALLBACK (on_details_clicked), details,
                          details_free, 0);
   adw_toast_set_priority (failure, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (opened->toasts, failure);
+  add_toast (opened, failure);
 }
 
 static void
@@ -390,7 +404,7 @@ on_conflict_response (AdwMessageDialog *dialog,
       again->result = dav_result_ref (asking->result);
       g_signal_connect_data (later, "button-clicked", G_CALLBACK (on_resolve_later_clicked), again,
                              asking_free, 0);
-      adw_toast_overlay_add_toast (opened->toasts, later);
+      add_toast (opened, later);
     }
 }
 

@@ -23,7 +23,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (App, Tap, activate, find_in, find_toast, close_toast, labels_in,  # noqa: E402
+from davscope_ui import (App, Tap, activate, find_in, name_of, walk, find_toast, close_toast, labels_in,  # noqa: E402
                          point_into, press, share_get, share_names, share_request, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -249,7 +249,10 @@ try:
     start = len(log_lines())
     save_as_editor(cached, "mine 3\n")
     tap.ok(answer_question(app, "Keep Both"), "the next conflict: Keep Both answers it")
-    toast = find_toast(app.main, "Your version was saved as “edit-me (conflict ", 15)
+    # Looked for in the whole window: find_toast looks near its top only.
+    toast = wait_for(lambda: next((t for t in walk(app.main) if name_of(t) == "AdwToastWidget"
+                                   and any(x.startswith("Your version was saved as “edit-me (conflict ")
+                                           for x in labels_in(t, only_shown=False))), None), 15)
     tap.ok(toast is not None, "a toast names the copy")
     close_toast(toast)
 
