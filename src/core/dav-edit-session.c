@@ -181,6 +181,51 @@ read_validators (DavResult   *result,
     *date = g_strstrip (g_strdup (property->value));
 }
 
+/* What a PROPFIND for the validators of the session's URL came to. */
+typedef void (*ValidatorsFunc) (DavEditSession *self,
+                                DavResult      *result,
+                                const GError   *error,
+                                const char     *etag,
+                                const char     *date);
+
+typedef struct {
+  DavEditSession *self;
+  ValidatorsFunc  then;
+} Asking;
+
+static void
+validators_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  Asking *asking = user_data;
+  g_autoptr(DavEditSession) self = asking->self;
+  ValidatorsFunc then = asking->then;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
+  g_autofree char *etag = NULL;
+  g_autofree char *date = NULL;
+
+  g_free (asking);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  read_validators (result, self->url, &etag, &date);
+  then (self, result, error, etag, date);
+}
+
+static void
+ask_validators (DavEditSession *self,
+                ValidatorsFunc  then)
+{
+  g_autoptr(DavPropfind) propfind = validator_propfind ();
+  Asking *asking = g_new0 (Asking, 1);
+
+  asking->self = g_object_ref (self);
+  asking->then = then;
+  dav_client_propfind_async (self->client, self->url, propfind, self->cancellable,
+                             validators_cb, asking);
+}
+
 static char *
 checksum_of (GBytes *bytes)
 {
@@ -236,19 +281,12 @@ is_cancelled (const GError *error)
 /* ---- after a confirmed upload: the ETag for the next one ---------------- */
 
 static void
-refresh_cb (GObject      *source,
-            GAsyncResult *res,
-            gpointer      user_data)
+refreshed (DavEditSession *self,
+           DavResult      *result,
+           const GError   *error,
+           const char     *etag,
+           const char     *date)
 {
-  g_autoptr(DavEditSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
-  g_autofree char *etag = NULL;
-  g_autofree char *date = NULL;
-
-  if (is_cancelled (error))
-    return;
-  read_validators (result, self->url, &etag, &date);
   /* Without them the next upload is checked against an older version
    * and ends in a conflict question: safe, if needless. */
   if (etag == NULL && date == NULL)
@@ -278,13 +316,8 @@ confirmed (DavEditSession *self,
       chain_done (self);
       return;
     }
-  {
-    g_autoptr(DavPropfind) propfind = validator_propfind ();
-
-    g_clear_pointer (&self->etag, g_free);
-    dav_client_propfind_async (self->client, self->url, propfind, self->cancellable,
-                               refresh_cb, g_object_ref (self));
-  }
+  g_clear_pointer (&self->etag, g_free);
+  ask_validators (self, refreshed);
 }
 
 /* ---- uploading ---------------------------------------------------------- */
@@ -391,18 +424,12 @@ same_opaque_tag (const char *a,
 }
 
 static void
-look_cb (GObject      *source,
-         GAsyncResult *res,
-         gpointer      user_data)
+looked (DavEditSession *self,
+        DavResult      *result,
+        const GError   *error,
+        const char     *etag,
+        const char     *date)
 {
-  g_autoptr(DavEditSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
-  g_autofree char *etag = NULL;
-  g_autofree char *date = NULL;
-
-  if (is_cancelled (error))
-    return;
   if (result != NULL && result->status == 404)
     {
       /* Gone from the server meanwhile. */
@@ -410,7 +437,6 @@ look_cb (GObject      *source,
       found_conflict (self, result);
       return;
     }
-  read_validators (result, self->url, &etag, &date);
 
   if (self->etag != NULL && etag != NULL)
     {
@@ -450,11 +476,8 @@ look_cb (GObject      *source,
 static void
 upload_save (DavEditSession *self)
 {
-  g_autoptr(DavPropfind) propfind = validator_propfind ();
-
   self->firm_up_tries++;
-  dav_client_propfind_async (self->client, self->url, propfind, self->cancellable,
-                             look_cb, g_object_ref (self));
+  ask_validators (self, looked);
 }
 
 /* ---- looking at the cached file ----------------------------------------- */
@@ -876,18 +899,12 @@ put_copy (DavEditSession *self)
 }
 
 static void
-current_cb (GObject      *source,
-            GAsyncResult *res,
-            gpointer      user_data)
+current_known (DavEditSession *self,
+               DavResult      *result,
+               const GError   *error,
+               const char     *etag,
+               const char     *date)
 {
-  g_autoptr(DavEditSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DavResult) result = dav_client_propfind_finish (DAV_CLIENT (source), res, &error);
-  g_autofree char *etag = NULL;
-  g_autofree char *date = NULL;
-
-  if (is_cancelled (error))
-    return;
   if (result == NULL || (result->status != 207 && result->status != 404))
     {
       keep_result (self, result);
@@ -899,7 +916,6 @@ current_cb (GObject      *source,
 
   /* Over the version the server has now, and only that one: a third
    * change meanwhile asks again. */
-  read_validators (result, self->url, &etag, &date);
   if (result->status == 404)
     put (self, DAV_EDIT_STEP_OVERWRITE, "If-None-Match", "*");
   else if (etag != NULL && !etag_is_weak (etag))
@@ -946,12 +962,7 @@ resolve_load_cb (GObject      *source,
       put_copy (self);
     }
   else
-    {
-      g_autoptr(DavPropfind) propfind = validator_propfind ();
-
-      dav_client_propfind_async (self->client, self->url, propfind, self->cancellable,
-                                 current_cb, g_object_ref (self));
-    }
+    ask_validators (self, current_known);
 }
 
 void

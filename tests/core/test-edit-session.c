@@ -295,23 +295,6 @@ is_idle (gpointer data)
   return state != DAV_EDIT_STATE_UPLOADING && state != DAV_EDIT_STATE_DOWNLOADING;
 }
 
-static guint counter_target;
-
-static gboolean
-reached (gpointer data)
-{
-  return *(guint *) data >= counter_target;
-}
-
-static void
-wait_count (guint      *counter,
-            guint       target,
-            const char *what)
-{
-  counter_target = target;
-  wait_until (reached, counter, what);
-}
-
 static const Seen *
 last_seen (Server     *server,
            const char *method)
@@ -364,7 +347,7 @@ test_unchanged_sends_nothing (Fixture       *fixture,
 
   /* Saved with the same bytes, through the monitor. */
   edit_cached (fixture, "first\n");
-  wait_count (&fixture->unchanged, 1, "the unchanged save");
+  wait_for_count (&fixture->unchanged, 1, "the unchanged save");
   g_assert_cmpuint (server_count (fixture->server, "PUT"), ==, 0);
   g_assert_cmpuint (fixture->saved, ==, 0);
 }
@@ -377,7 +360,7 @@ test_change_puts_if_match (Fixture       *fixture,
 
   open_session (fixture, FALSE);
   edit_cached (fixture, "second\n");
-  wait_count (&fixture->saved, 1, "the upload");
+  wait_for_count (&fixture->saved, 1, "the upload");
   g_assert_cmpint (fixture->last_step, ==, DAV_EDIT_STEP_UPLOAD);
   g_assert_cmpuint (server_count (fixture->server, "PUT"), ==, 1);
   g_assert_cmpstr (last_put_header (fixture->server, "If-Match"),
@@ -391,7 +374,7 @@ test_change_puts_if_match (Fixture       *fixture,
   /* The next save goes on that one. */
   wait_until (is_idle, fixture, "idle");
   edit_cached (fixture, "third\n");
-  wait_count (&fixture->saved, 2, "the second upload");
+  wait_for_count (&fixture->saved, 2, "the second upload");
   g_assert_cmpstr (last_put_header (fixture->server, "If-Match"),
                    ==, "\"v2\"");
   g_clear_pointer (&stored, g_free);
@@ -406,7 +389,7 @@ test_etag_after_put_asked (Fixture       *fixture,
   fixture->store.no_put_etag = TRUE;
   open_session (fixture, FALSE);
   edit_cached (fixture, "second\n");
-  wait_count (&fixture->saved, 1, "the upload");
+  wait_for_count (&fixture->saved, 1, "the upload");
   wait_until (is_idle, fixture, "the new ETag");
   /* The look before the PUT, and the question after it. */
   g_assert_cmpuint (server_count (fixture->server, "PROPFIND"), ==, 2);
@@ -422,7 +405,7 @@ test_no_etag_uses_date (Fixture       *fixture,
   g_assert_null (dav_edit_session_get_etag (fixture->session));
   g_assert_cmpstr (dav_edit_session_get_condition (fixture->session), ==, "If-Unmodified-Since");
   edit_cached (fixture, "second\n");
-  wait_count (&fixture->saved, 1, "the upload");
+  wait_for_count (&fixture->saved, 1, "the upload");
   g_assert_null (last_put_header (fixture->server, "If-Match"));
   g_assert_cmpstr (last_put_header (fixture->server, "If-Unmodified-Since"),
                    ==, DATE);
@@ -435,7 +418,7 @@ make_conflict (Fixture *fixture)
   open_session (fixture, FALSE);
   store_set (&fixture->store, "/dav/notes.txt", "theirs\n");
   edit_cached (fixture, "mine\n");
-  wait_count (&fixture->conflicts, 1, "the conflict");
+  wait_for_count (&fixture->conflicts, 1, "the conflict");
   g_assert_cmpuint (dav_edit_session_get_state (fixture->session), ==, DAV_EDIT_STATE_CONFLICT);
   g_assert_cmpuint (fixture->saved, ==, 0);
 }
@@ -469,7 +452,7 @@ test_conflict_race (Fixture       *fixture,
   store_set (&fixture->store, "/dav/notes.txt", "theirs\n");
   fixture->store.propfind_etag = "\"v1\"";
   edit_cached (fixture, "mine\n");
-  wait_count (&fixture->conflicts, 1, "the conflict");
+  wait_for_count (&fixture->conflicts, 1, "the conflict");
   g_assert_cmpuint (fixture->conflict_status, ==, 412);
   g_assert_cmpuint (server_count (fixture->server, "PUT"), ==, 1);
   g_assert_cmpstr (last_put_header (fixture->server, "If-Match"), ==, "\"v1\"");
@@ -506,7 +489,7 @@ test_keep_both (Fixture       *fixture,
 
   make_conflict (fixture);
   dav_edit_session_resolve (fixture->session, DAV_EDIT_KEEP_BOTH);
-  wait_count (&fixture->saved, 1, "the copy");
+  wait_for_count (&fixture->saved, 1, "the copy");
   wait_until (is_idle, fixture, "idle");
   g_assert_cmpint (fixture->last_step, ==, DAV_EDIT_STEP_KEEP_BOTH);
 
@@ -534,7 +517,7 @@ test_keep_both (Fixture       *fixture,
 
   /* Further saves go to the copy. */
   edit_cached (fixture, "mine, later\n");
-  wait_count (&fixture->saved, 2, "the save to the copy");
+  wait_for_count (&fixture->saved, 2, "the save to the copy");
   g_clear_pointer (&copy, g_free);
   copy = store_get (&fixture->store, copy_path);
   g_assert_cmpstr (copy, ==, "mine, later\n");
@@ -552,7 +535,7 @@ test_overwrite (Fixture       *fixture,
 
   make_conflict (fixture);
   dav_edit_session_resolve (fixture->session, DAV_EDIT_OVERWRITE);
-  wait_count (&fixture->saved, 1, "the overwrite");
+  wait_for_count (&fixture->saved, 1, "the overwrite");
   wait_until (is_idle, fixture, "idle");
   g_assert_cmpint (fixture->last_step, ==, DAV_EDIT_STEP_OVERWRITE);
   /* On the version that is there now, not blindly. */
@@ -577,7 +560,7 @@ test_discard (Fixture       *fixture,
   make_conflict (fixture);
   puts = server_count (fixture->server, "PUT");
   dav_edit_session_resolve (fixture->session, DAV_EDIT_DISCARD);
-  wait_count (&fixture->saved, 1, "the server's version");
+  wait_for_count (&fixture->saved, 1, "the server's version");
   wait_until (is_idle, fixture, "idle");
   g_assert_cmpint (fixture->last_step, ==, DAV_EDIT_STEP_DISCARD);
   stored = store_get (&fixture->store, "/dav/notes.txt");
@@ -592,7 +575,7 @@ test_discard (Fixture       *fixture,
   drain_main_context ();
   g_assert_cmpuint (server_count (fixture->server, "PUT"), ==, puts);
   edit_cached (fixture, "theirs, then mine\n");
-  wait_count (&fixture->saved, 2, "the next save");
+  wait_for_count (&fixture->saved, 2, "the next save");
   g_assert_cmpstr (last_put_header (fixture->server, "If-Match"),
                    ==, "\"v2\"");
 }
@@ -606,7 +589,7 @@ test_failed_upload (Fixture       *fixture,
   fixture->store.fail_put = 507;
   open_session (fixture, FALSE);
   edit_cached (fixture, "second\n");
-  wait_count (&fixture->failed, 1, "the failure");
+  wait_for_count (&fixture->failed, 1, "the failure");
   g_assert_cmpint (fixture->last_step, ==, DAV_EDIT_STEP_UPLOAD);
   g_assert_cmpuint (fixture->failed_exchange, !=, 0);
   g_assert_cmpuint (dav_edit_session_get_state (fixture->session), ==, DAV_EDIT_STATE_FAILED);
@@ -615,7 +598,7 @@ test_failed_upload (Fixture       *fixture,
   /* The next save tries again, on the same ETag. */
   fixture->store.fail_put = 0;
   edit_cached (fixture, "third\n");
-  wait_count (&fixture->saved, 1, "the retry");
+  wait_for_count (&fixture->saved, 1, "the retry");
   stored = store_get (&fixture->store, "/dav/notes.txt");
   g_assert_cmpstr (stored, ==, "third\n");
   g_assert_cmpstr (last_put_header (fixture->server, "If-Match"),
@@ -638,7 +621,7 @@ test_lock (Fixture       *fixture,
   wait_until (is_locked, &fixture->store, "the LOCK");
   drain_main_context ();
   edit_cached (fixture, "second\n");
-  wait_count (&fixture->saved, 1, "the upload");
+  wait_for_count (&fixture->saved, 1, "the upload");
   if_header = last_put_header (fixture->server, "If");
   g_assert_nonnull (if_header);
   g_assert_nonnull (strstr (if_header, "opaquelocktoken:t1"));

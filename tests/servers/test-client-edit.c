@@ -48,23 +48,6 @@ on_failed (DavEditSession *session, int step, DavResult *result, GError *error, 
   counts->failed++;
 }
 
-static guint counter_target;
-
-static gboolean
-reached (gpointer data)
-{
-  return *(guint *) data >= counter_target;
-}
-
-static void
-wait_count (guint      *counter,
-            guint       target,
-            const char *what)
-{
-  counter_target = target;
-  wait_until (reached, counter, what);
-}
-
 static gboolean
 is_idle (gpointer data)
 {
@@ -179,15 +162,15 @@ test_edit (void)
   /* The same bytes: nothing sent. */
   counts.unchanged = 0;
   save (session, "first\n");
-  wait_count (&counts.unchanged, 1, "the unchanged save");
+  wait_for_count (&counts.unchanged, 1, "the unchanged save");
   g_assert_cmpuint (count_puts (client, NULL), ==, 0);
 
   /* Changed, twice in a row: each on the ETag the last one made. */
   save (session, "second\n");
-  wait_count (&counts.saved, 1, "the upload");
+  wait_for_count (&counts.saved, 1, "the upload");
   wait_until (is_idle, session, "idle");
   save (session, "third\n");
-  wait_count (&counts.saved, 2, "the second upload");
+  wait_for_count (&counts.saved, 2, "the second upload");
   wait_until (is_idle, session, "idle");
   g_assert_cmpuint (counts.failed + counts.conflicts, ==, 0);
   g_assert_cmpuint (count_puts (client, &if_match), ==, 2);
@@ -201,9 +184,9 @@ test_edit (void)
   later_than_the_last_write ();
   put_text (other, url, "theirs 1\n", 204);
   save (session, "mine 1\n");
-  wait_count (&counts.conflicts, 1, "the conflict");
+  wait_for_count (&counts.conflicts, 1, "the conflict");
   dav_edit_session_resolve (session, DAV_EDIT_OVERWRITE);
-  wait_count (&counts.saved, 3, "the overwrite");
+  wait_for_count (&counts.saved, 3, "the overwrite");
   wait_until (is_idle, session, "idle");
   text = get_text (other, url);
   g_assert_cmpstr (text, ==, "mine 1\n");
@@ -213,9 +196,9 @@ test_edit (void)
   later_than_the_last_write ();
   put_text (other, url, "theirs 2\n", 204);
   save (session, "mine 2\n");
-  wait_count (&counts.conflicts, 2, "the second conflict");
+  wait_for_count (&counts.conflicts, 2, "the second conflict");
   dav_edit_session_resolve (session, DAV_EDIT_DISCARD);
-  wait_count (&counts.saved, 4, "the server's version");
+  wait_for_count (&counts.saved, 4, "the server's version");
   wait_until (is_idle, session, "idle");
   text = cached (session);
   g_assert_cmpstr (text, ==, "theirs 2\n");
@@ -228,9 +211,9 @@ test_edit (void)
   later_than_the_last_write ();
   put_text (other, url, "theirs 3\n", 204);
   save (session, "mine 3\n");
-  wait_count (&counts.conflicts, 3, "the third conflict");
+  wait_for_count (&counts.conflicts, 3, "the third conflict");
   dav_edit_session_resolve (session, DAV_EDIT_KEEP_BOTH);
-  wait_count (&counts.saved, 5, "the copy");
+  wait_for_count (&counts.saved, 5, "the copy");
   wait_until (is_idle, session, "idle");
   text = get_text (other, url);
   g_assert_cmpstr (text, ==, "theirs 3\n");
