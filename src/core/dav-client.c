@@ -547,6 +547,62 @@ dav_client_get_async (DavClient           *self,
   dav_request_start (req, dav_client_get_async, cancellable, callback, user_data);
 }
 
+static DavRequest *
+new_put (DavClient    *self,
+         const char   *url,
+         GInputStream *source,
+         goffset       size,
+         const char   *content_type,
+         DavProgressFunc progress,
+         gpointer      progress_data)
+{
+  DavRequest *req = dav_request_new (self, "PUT", url);
+
+  req->source = g_object_ref (source);
+  if (G_IS_SEEKABLE (source))
+    req->source_start = g_seekable_tell (G_SEEKABLE (source));
+  req->source_size = size;
+  req->content_type = g_strdup (content_type ? content_type : "application/octet-stream");
+  req->progress = progress;
+  req->progress_data = progress_data;
+
+  return req;
+}
+
+void
+dav_client_put_if_async (DavClient           *self,
+                         const char          *url,
+                         GInputStream        *source,
+                         goffset              size,
+                         const char          *content_type,
+                         const char          *condition,
+                         const char          *value,
+                         DavProgressFunc      progress,
+                         gpointer             progress_data,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  DavRequest *req;
+
+  g_return_if_fail (DAV_IS_CLIENT (self));
+  g_return_if_fail (G_IS_INPUT_STREAM (source));
+  g_return_if_fail (condition != NULL && value != NULL);
+
+  req = new_put (self, url, source, size, content_type, progress, progress_data);
+  dav_request_set_header (req, condition, value);
+
+  dav_request_start (req, dav_client_put_if_async, cancellable, callback, user_data);
+}
+
+DavResult *
+dav_client_put_if_finish (DavClient     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return dav_request_finish (self, result, dav_client_put_if_async, error);
+}
+
 void
 dav_client_put_async (DavClient           *self,
                       const char          *url,
@@ -580,17 +636,12 @@ dav_client_new_put (DavClient    *self,
                     const char   *content_type,
                     gboolean      overwrite)
 {
-  DavRequest *req = dav_request_new (self, "PUT", url);
+  DavRequest *req = new_put (self, url, source, size, content_type, NULL, NULL);
 
   /* Only if nothing is there (RFC 9110 §13.1.2): a file that appeared
    * since the listing is a 412, not silently replaced. */
   if (!overwrite)
     dav_request_set_header (req, "If-None-Match", "*");
-  req->source = g_object_ref (source);
-  if (G_IS_SEEKABLE (source))
-    req->source_start = g_seekable_tell (G_SEEKABLE (source));
-  req->source_size = size;
-  req->content_type = g_strdup (content_type ? content_type : "application/octet-stream");
 
   return req;
 }

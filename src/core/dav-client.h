@@ -202,6 +202,22 @@ void dav_client_put_async       (DavClient           *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
+/* A PUT on the caller's precondition (RFC 9110 §13.1): @condition is
+ * the header ("If-Match", "If-Unmodified-Since", "If-None-Match") and
+ * @value its value. Editing in place sends If-Match with the ETag the
+ * file was downloaded with, so another person's change is a 412. */
+void dav_client_put_if_async    (DavClient           *self,
+                                 const char          *url,
+                                 GInputStream        *source,
+                                 goffset              size,
+                                 const char          *content_type,
+                                 const char          *condition,
+                                 const char          *value,
+                                 DavProgressFunc      progress,
+                                 gpointer             progress_data,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
 
 DavResult *dav_client_options_finish   (DavClient     *self,
                                         GAsyncResult  *result,
@@ -234,6 +250,9 @@ DavResult *dav_client_get_finish       (DavClient     *self,
                                         GAsyncResult  *result,
                                         GError       **error);
 DavResult *dav_client_put_finish       (DavClient     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+DavResult *dav_client_put_if_finish    (DavClient     *self,
                                         GAsyncResult  *result,
                                         GError       **error);
 

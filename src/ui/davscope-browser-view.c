@@ -879,9 +879,12 @@ on_activate (GtkColumnView       *view,
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  /* Enter or a double click opens a folder in place. */
+  /* Enter or a double click opens a folder in place, a file in its
+   * application (the window's win.open, on the row made the selection). */
   if (row != NULL && gtk_tree_list_row_is_expandable (row))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  else if (row != NULL && gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open", NULL);
 }
 
 static void

@@ -21,6 +21,7 @@ struct _DavscopePreferencesWindow
   GtkWidget            *connections_spin;
   GtkWidget            *timeout_spin;
   GtkWidget            *hidden_switch;
+  GtkWidget            *lock_switch;
   GtkWidget            *properties_entry;
   GtkWidget            *properties_error;
 };
@@ -79,6 +80,7 @@ davscope_preferences_window_class_init (DavscopePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, connections_spin);
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, hidden_switch);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, lock_switch);
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, properties_entry);
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, properties_error);
 }
@@ -95,6 +97,7 @@ davscope_preferences_window_init (DavscopePreferencesWindow *self)
   g_settings_bind (self->settings, "connections-per-host", self->connections_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "request-timeout", self->timeout_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-hidden", self->hidden_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "lock-open-files", self->lock_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   names = g_settings_get_strv (self->settings, "listing-properties");
   joined = g_strjoinv (" ", names);

@@ -15,6 +15,7 @@
 #include "davscope-browser-view.h"
 #include "davscope-file-actions.h"
 #include "davscope-lock-dialog.h"
+#include "davscope-open-file.h"
 
 /* What a change made (a renamed item, a new folder) becomes the
  * selection, and the details pane shows it. */
@@ -218,9 +219,45 @@ davscope_window_add_file_drop (DavscopeWindow *self)
   gtk_widget_add_controller (self->browser, GTK_EVENT_CONTROLLER (drop));
 }
 
+/* The one file selected, or NULL. */
+static DavResource *
+selected_file (DavscopeWindow *self)
+{
+  g_autoptr(GPtrArray) selected = selection (self);
+
+  if (selected->len != 1 || dav_resource_is_collection (g_ptr_array_index (selected, 0)))
+    return NULL;
+  return g_object_ref (g_ptr_array_index (selected, 0));
+}
+
+void
+davscope_window_update_open_actions (DavscopeWindow *self,
+                                     guint           n_selected)
+{
+  g_autoptr(DavResource) file = n_selected == 1 ? selected_file (self) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-with", file != NULL);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
+  g_autoptr(DavResource) file = selected_file (self);
+
+  if (file != NULL && self->store != NULL)
+    davscope_open_file (GTK_WINDOW (self), ADW_TOAST_OVERLAY (self->toasts), self->store, file,
+                        g_str_equal (action, "win.open-with"));
+}
+
 void
 davscope_window_class_add_file_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-with", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.new-folder", NULL, new_folder_activated);
   gtk_widget_class_install_action (widget_class, "win.upload", NULL, upload_activated);
   gtk_widget_class_install_action (widget_class, "win.download", NULL, download_activated);

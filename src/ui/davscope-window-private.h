@@ -67,6 +67,9 @@ gboolean davscope_window_get_file_context   (DavscopeWindow      *self,
                                              DavscopeFileContext *context);
 /* Installs the file actions and their keys. */
 void davscope_window_class_add_file_actions (GtkWidgetClass *widget_class);
+/* Open and Open With… apply to one selected file. */
+void davscope_window_update_open_actions    (DavscopeWindow *self,
+                                             guint           n_selected);
 /* Files dropped on the browser are uploaded into the folder shown. */
 void davscope_window_add_file_drop          (DavscopeWindow *self);
 

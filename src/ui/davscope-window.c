@@ -175,6 +175,7 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.download", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", n_selected == 1);
+  davscope_window_update_open_actions (self, n_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", connected && self->clipboard->len > 0);

@@ -73,6 +73,23 @@ slot_is_set (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
+static guint count_target;
+
+static gboolean
+count_reached (gpointer data)
+{
+  return *(guint *) data >= count_target;
+}
+
+void
+wait_for_count (guint      *counter,
+                guint       target,
+                const char *what)
+{
+  count_target = target;
+  wait_until (count_reached, counter, what);
+}
+
 /* Iterates the default main context until a callback filled @slot; the
  * result stays in the slot. */
 GAsyncResult *

@@ -29,6 +29,10 @@ void          wait_until                   (DavTestCondition     condition,
                                             gpointer             data,
                                             const char          *what);
 GAsyncResult *wait_for                     (GAsyncResult       **slot);
+/* Iterates until *@counter (a count a signal handler keeps) reaches @target. */
+void          wait_for_count               (guint               *counter,
+                                            guint                target,
+                                            const char          *what);
 GAsyncResult *wait_for_result              (GAsyncResult       **slot,
                                             const char          *what);
 void          drain_main_context           (void);

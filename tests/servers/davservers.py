@@ -696,6 +696,11 @@ class Apache(DavServer):
             f'ErrorLog "{root}/logs/error_log"',
             'LogFormat "%h %l %u %t \\"%r\\" %>s %b %D" davscope',
             f'CustomLog "{root}/logs/access_log" davscope',
+            # The preconditions each request carried, for tests of
+            # conditional uploads (tests/ui/test-open.py).
+            'LogFormat "%m %U %>s if-match=%{If-Match}i if-none-match=%{If-None-Match}i '
+            'if-unmodified-since=%{If-Unmodified-Since}i" davscope-conditions',
+            f'CustomLog "{root}/logs/conditions_log" davscope-conditions',
             "",
             f'TypesConfig "{mime}"',
             "",
