@@ -91,6 +91,51 @@ dav_local_file_make_directory (GFile   *directory,
   return TRUE;
 }
 
+GFile *
+dav_local_file_begin (GFile          *target,
+                      GFileIOStream **stream,
+                      GError        **error)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (target), NULL);
+  g_return_val_if_fail (stream != NULL, NULL);
+
+  parent = g_file_get_parent (target);
+  dir = parent != NULL ? g_file_get_path (parent) : NULL;
+  if (dir == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Downloads can only be saved in a local folder."));
+      return NULL;
+    }
+
+  /* Hidden and beside the target: the final move is a rename on the same
+   * file system. */
+  path = g_build_filename (dir, ".davscope-XXXXXX.part", NULL);
+  fd = g_mkstemp (path);
+  if (fd < 0)
+    {
+      cannot_write_in (dir, error);
+      return NULL;
+    }
+  close (fd);
+
+  temp = g_file_new_for_path (path);
+  *stream = g_file_open_readwrite (temp, NULL, error);
+  if (*stream == NULL)
+    {
+      g_file_delete (temp, NULL, NULL);
+      return NULL;
+    }
+
+  return g_steal_pointer (&temp);
+}
+
 gboolean
 dav_local_file_commit (GFile     *temp,
                        GFile     *target,

@@ -26,6 +26,11 @@ gboolean  dav_local_file_set_mode       (const char      *path,
  * dav_local_file_mode (TRUE); a folder that exists is fine. */
 gboolean  dav_local_file_make_directory (GFile           *directory,
                                          GError         **error);
+/* Creates an empty temporary file in @target's folder and opens it for
+ * writing. Returns: (transfer full): the temporary file, or NULL. */
+GFile    *dav_local_file_begin          (GFile           *target,
+                                         GFileIOStream  **stream,
+                                         GError         **error);
 /* Moves @temp to @target (replacing it only with @overwrite) with the mode
  * of dav_local_file_mode (FALSE); on any failure @temp is deleted. */
 gboolean  dav_local_file_commit         (GFile           *temp,
