@@ -954,6 +954,9 @@ resolve_load_cb (GObject      *source,
       return;
     }
 
+  /* A conflict keeps the upload it stopped: the answer replaces it. */
+  g_clear_pointer (&self->upload, g_bytes_unref);
+  g_free (self->upload_checksum);
   self->upload_checksum = checksum_of (bytes);
   self->upload = g_steal_pointer (&bytes);
   if (choice == DAV_EDIT_KEEP_BOTH)
