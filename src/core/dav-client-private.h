@@ -17,6 +17,7 @@ struct _DavClient
   GUri            *base;
   char            *base_url;
   char            *base_key;       /* normalised base path, for containment */
+  GPtrArray       *also_keys;      /* char*: other folders the user chose, until the base moves */
   SoupSession     *session;        /* created on first use */
   DavExchangeLog  *log;
   guint            max_connections;

@@ -74,6 +74,42 @@ path_is_inside (const char *key,
          (g_str_has_prefix (key, root_key) && key[strlen (root_key)] == '/');
 }
 
+static gboolean
+is_inside_also (DavClient  *self,
+                const char *key)
+{
+  for (guint i = 0; self->also_keys != NULL && i < self->also_keys->len; i++)
+    if (path_is_inside (key, g_ptr_array_index (self->also_keys, i)))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+dav_client_allow_below (DavClient   *self,
+                        const char  *url,
+                        GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (DAV_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = dav_parse_http_uri (url, error);
+  if (uri == NULL)
+    return FALSE;
+  if (!uri_same_origin (uri, self->base))
+    {
+      g_set_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE,
+                   _("“%s” is on another server than %s."), url, self->base_url);
+      return FALSE;
+    }
+
+  if (self->also_keys == NULL)
+    self->also_keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->also_keys, dav_href_normalize_path (g_uri_get_path (uri)));
+  return TRUE;
+}
+
 GUri *
 dav_parse_http_uri (const char  *url,
                     GError     **error)
@@ -203,7 +239,7 @@ dav_client_check_target (DavClient   *self,
     }
 
   key = dav_href_normalize_path (g_uri_get_path (uri));
-  if (!path_is_inside (key, self->base_key))
+  if (!path_is_inside (key, self->base_key) && !is_inside_also (self, key))
     {
       g_set_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE,
                    _("Refusing to change “%s”: it is outside %s."), url, self->base_url);
@@ -911,6 +947,7 @@ dav_client_finalize (GObject *object)
   g_clear_pointer (&self->base, g_uri_unref);
   g_free (self->base_url);
   g_free (self->base_key);
+  g_clear_pointer (&self->also_keys, g_ptr_array_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->log);
   g_clear_object (&self->pinned);
@@ -999,6 +1036,8 @@ set_base (DavClient *self,
   self->base = base;
   self->base_url = g_uri_to_string (base);
   self->base_key = dav_href_normalize_path (g_uri_get_path (base));
+  /* What the user chose elsewhere was for the folder they left. */
+  g_clear_pointer (&self->also_keys, g_ptr_array_unref);
 }
 
 gboolean

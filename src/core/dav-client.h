@@ -45,6 +45,11 @@ const char     *dav_client_get_base_url        (DavClient     *self);
 gboolean        dav_client_set_base_url        (DavClient     *self,
                                                 const char    *base_url,
                                                 GError       **error);
+/* Also allows changes at and below @url on the same origin, a folder the
+ * user chose in another tab (a drag from it), until the base moves. */
+gboolean        dav_client_allow_below         (DavClient     *self,
+                                                const char    *url,
+                                                GError       **error);
 DavExchangeLog *dav_client_get_exchange_log    (DavClient     *self);
 void            dav_client_set_max_connections (DavClient     *self,
                                                 guint          max_connections);

@@ -376,6 +376,51 @@ test_batch_targets (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* A folder the user chose in another tab (a drag from it) may be changed
+ * too, on the same origin only, and only until the base moves. */
+static void
+test_batch_targets_also_below (void)
+{
+  g_autoptr(Server) server = server_new (no_content_handler, NULL);
+  g_autofree char *chosen = g_strconcat (server->dav_url, "chosen/", NULL);
+  g_autofree char *sibling = g_strconcat (server->dav_url, "sibling/", NULL);
+  g_autofree char *in_sibling = g_strconcat (sibling, "f", NULL);
+  g_autofree char *next_to = g_strconcat (server->dav_url, "siblingX/f", NULL);
+  g_autoptr(DavClient) client = client_new (chosen);
+  g_autoptr(GError) error = NULL;
+  DavResult *result;
+
+  g_assert_false (dav_client_check_target (client, in_sibling, &error));
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE);
+  g_clear_error (&error);
+
+  g_assert_false (dav_client_allow_below (client, "https://evil.example/dav/sibling/", &error));
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE);
+  g_clear_error (&error);
+
+  g_assert_true (dav_client_allow_below (client, sibling, &error));
+  g_assert_no_error (error);
+  g_assert_true (dav_client_check_target (client, in_sibling, &error));
+  g_assert_false (dav_client_check_target (client, next_to, &error));
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE);
+  g_clear_error (&error);
+
+  /* Sent, and answered: the check at sending agrees. */
+  result = do_delete (client, in_sibling, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  dav_result_unref (result);
+  g_assert_cmpuint (server->seen->len, ==, 1);
+
+  /* Browsing elsewhere ends it. */
+  g_assert_true (dav_client_set_base_url (client, chosen, &error));
+  g_assert_false (dav_client_check_target (client, in_sibling, &error));
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_OUTSIDE);
+  g_clear_error (&error);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 /* No server there: the folder keeps the connection's own error. */
 static void
 test_folder_error_server_down (void)
@@ -479,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/faults/listing/hostile-entries", test_listing_hostile_entries);
   g_test_add_func ("/faults/listing/without-self", test_listing_without_self);
   g_test_add_func ("/faults/batch/targets", test_batch_targets);
+  g_test_add_func ("/faults/batch/targets-also-below", test_batch_targets_also_below);
   g_test_add_func ("/faults/listing/folder-error-server-down", test_folder_error_server_down);
   g_test_add_func ("/faults/listing/propfind-kept-or-streamed", test_propfind_kept_or_streamed);
 
