@@ -40,7 +40,13 @@ ensure_window (GApplication *app)
 static void
 davscope_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (ensure_window (app)));
+  gboolean first = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
+  DavscopeWindow *window = ensure_window (app);
+
+  /* Started without a location: where the last run ended. */
+  if (first)
+    davscope_window_restore_tabs (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -155,6 +155,29 @@ davscope_browser_view_select_at (DavscopeBrowserView *self,
   return TRUE;
 }
 
+DavResource *
+davscope_browser_view_get_resource_at (DavscopeBrowserView *self,
+                                       double               x,
+                                       double               y)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  GtkWidget *picked;
+  guint position;
+
+  g_return_val_if_fail (DAVSCOPE_IS_BROWSER_VIEW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  position = picked != NULL ? davscope_browser_view_position_of (self, picked) : GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
 /* ---- find --------------------------------------------------------------- */
 
 /* The rows, or "No Items Match" when Find left none; the error page of a

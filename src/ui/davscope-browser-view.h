@@ -53,6 +53,11 @@ gboolean   davscope_browser_view_can_act        (DavscopeBrowserView *self);
 gboolean   davscope_browser_view_select_at      (DavscopeBrowserView *self,
                                                  double               x,
                                                  double               y);
+/* The item of the row at (@x, @y), in the view's coordinates, without
+ * changing the selection (a middle-click); NULL off the rows. */
+DavResource *davscope_browser_view_get_resource_at (DavscopeBrowserView *self,
+                                                    double               x,
+                                                    double               y);
 /* Selects the item at @url, now or once a listing shown brings it (after
  * a rename, a new folder, an upload), and scrolls to it; a selection the
  * user makes first wins. */

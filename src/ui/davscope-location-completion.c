@@ -95,4 +95,26 @@ davscope_location_completion_attach (GtkEntry  *entry,
   refill (entry);
 }
 
+void
+davscope_location_completion_set_text (GtkEntry   *entry,
+                                       const char *text)
+{
+  GtkEntryCompletion *completion;
+
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+
+  /* The completion would offer the text just set as if it had been
+   * typed (its list opens a moment later, over whatever the window shows
+   * by then), and a list opened by typing stays open. An empty text
+   * closes the list at once; without popups meanwhile, the text set
+   * opens none (detaching the completion breaks it in GTK 4.8). */
+  completion = gtk_entry_get_completion (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  if (completion != NULL)
+    gtk_entry_completion_set_popup_completion (completion, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  if (completion != NULL)
+    gtk_entry_completion_set_popup_completion (completion, TRUE);
+}
+
 G_GNUC_END_IGNORE_DEPRECATIONS

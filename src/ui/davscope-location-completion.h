@@ -16,4 +16,9 @@ G_BEGIN_DECLS
 void davscope_location_completion_attach (GtkEntry  *entry,
                                           GSettings *settings);
 
+/* Sets @entry's text, as the window does when its location changes,
+ * without offering it as a completion. */
+void davscope_location_completion_set_text (GtkEntry   *entry,
+                                            const char *text);
+
 G_END_DECLS

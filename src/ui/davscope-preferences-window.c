@@ -22,6 +22,7 @@ struct _DavscopePreferencesWindow
   GtkWidget            *timeout_spin;
   GtkWidget            *hidden_switch;
   GtkWidget            *lock_switch;
+  GtkWidget            *restore_tabs_switch;
   GtkWidget            *properties_entry;
   GtkWidget            *properties_error;
 };
@@ -81,6 +82,7 @@ davscope_preferences_window_class_init (DavscopePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, hidden_switch);
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, lock_switch);
+  gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, restore_tabs_switch);
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, properties_entry);
   gtk_widget_class_bind_template_child (widget_class, DavscopePreferencesWindow, properties_error);
 }
@@ -98,6 +100,7 @@ davscope_preferences_window_init (DavscopePreferencesWindow *self)
   g_settings_bind (self->settings, "request-timeout", self->timeout_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-hidden", self->hidden_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "lock-open-files", self->lock_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "restore-tabs", self->restore_tabs_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   names = g_settings_get_strv (self->settings, "listing-properties");
   joined = g_strjoinv (" ", names);

@@ -25,23 +25,31 @@ select_in_browser (GtkWindow  *parent,
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (parent);
 
-  davscope_browser_view_select_url (DAVSCOPE_BROWSER_VIEW (self->browser), url);
+  davscope_browser_view_select_url (DAVSCOPE_BROWSER_VIEW (self->tab->browser), url);
+}
+
+gboolean
+davscope_window_get_tab_file_context (DavscopeWindow      *self,
+                                      DavscopeTab         *tab,
+                                      DavscopeFileContext *context)
+{
+  *context = (DavscopeFileContext) { GTK_WINDOW (self), tab->store, ADW_TOAST_OVERLAY (self->toasts),
+                                     select_in_browser };
+
+  return tab->store != NULL;
 }
 
 gboolean
 davscope_window_get_file_context (DavscopeWindow      *self,
                                   DavscopeFileContext *context)
 {
-  *context = (DavscopeFileContext) { GTK_WINDOW (self), self->store, ADW_TOAST_OVERLAY (self->toasts),
-                                     select_in_browser };
-
-  return self->store != NULL;
+  return davscope_window_get_tab_file_context (self, self->tab, context);
 }
 
 static GPtrArray *
 selection (DavscopeWindow *self)
 {
-  return davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  return davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->tab->browser));
 }
 
 /* Where new things go: the one selected folder, else the folder shown. */
@@ -52,13 +60,13 @@ target_folder (DavscopeWindow *self)
 
   if (selected->len == 1 && dav_resource_is_collection (g_ptr_array_index (selected, 0)))
     {
-      DavFolder *folder = dav_resource_store_get_folder (self->store, g_ptr_array_index (selected, 0));
+      DavFolder *folder = dav_resource_store_get_folder (self->tab->store, g_ptr_array_index (selected, 0));
 
       if (folder != NULL)
         return folder;
     }
 
-  return dav_resource_store_get_root (self->store);
+  return dav_resource_store_get_root (self->tab->store);
 }
 
 static void
@@ -109,7 +117,7 @@ rename_activated (GtkWidget  *widget,
 
   if (davscope_window_get_file_context (self, &context) && selected->len == 1)
     davscope_file_rename (&context, g_ptr_array_index (selected, 0),
-                          davscope_browser_view_get_selected_folder (DAVSCOPE_BROWSER_VIEW (self->browser)));
+                          davscope_browser_view_get_selected_folder (DAVSCOPE_BROWSER_VIEW (self->tab->browser)));
 }
 
 static void
@@ -120,8 +128,8 @@ lock_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   g_autoptr(GPtrArray) selected = selection (self);
 
-  if (self->store != NULL && selected->len == 1)
-    davscope_lock_dialog_show (GTK_WINDOW (self), self->store, g_ptr_array_index (selected, 0));
+  if (self->tab->store != NULL && selected->len == 1)
+    davscope_lock_dialog_show (GTK_WINDOW (self), self->tab->store, g_ptr_array_index (selected, 0));
 }
 
 /* Cut or copy: what Paste acts on, said in a toast. */
@@ -132,7 +140,7 @@ clip (DavscopeWindow *self,
   g_autoptr(GPtrArray) selected = selection (self);
   g_autofree char *text = NULL;
 
-  if (self->store == NULL || selected->len == 0)
+  if (self->tab->store == NULL || selected->len == 0)
     return;
 
   g_ptr_array_set_size (self->clipboard, 0);
@@ -178,7 +186,9 @@ paste_activated (GtkWidget  *widget,
   if (!davscope_window_get_file_context (self, &context) || self->clipboard->len == 0)
     return;
 
-  davscope_file_paste (&context, target_folder (self), self->clipboard, self->clipboard_cut);
+  /* Refused as a whole when it came from another server. */
+  if (!davscope_window_paste_into (self, self->tab, target_folder (self), self->clipboard, self->clipboard_cut))
+    return;
   /* What was cut is moved once. */
   if (self->clipboard_cut)
     g_ptr_array_set_size (self->clipboard, 0);
@@ -205,18 +215,19 @@ on_files_dropped (GtkDropTarget  *target,
     return FALSE;
 
   /* Dropped on the view: into the folder shown. */
-  davscope_file_upload (&context, dav_resource_store_get_root (self->store), files);
+  davscope_file_upload (&context, dav_resource_store_get_root (self->tab->store), files);
   return TRUE;
 }
 
 void
-davscope_window_add_file_drop (DavscopeWindow *self)
+davscope_window_add_file_drop (DavscopeWindow *self,
+                               GtkWidget      *browser)
 {
   /* Files dropped from the file manager are uploaded. */
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
-  gtk_widget_add_controller (self->browser, GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_add_controller (browser, GTK_EVENT_CONTROLLER (drop));
 }
 
 /* The one file selected, or NULL. */
@@ -248,8 +259,8 @@ open_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   g_autoptr(DavResource) file = selected_file (self);
 
-  if (file != NULL && self->store != NULL)
-    davscope_open_file (GTK_WINDOW (self), ADW_TOAST_OVERLAY (self->toasts), self->store, file,
+  if (file != NULL && self->tab->store != NULL)
+    davscope_open_file (GTK_WINDOW (self), ADW_TOAST_OVERLAY (self->toasts), self->tab->store, file,
                         g_str_equal (action, "win.open-with"));
 }
 

@@ -37,10 +37,10 @@ bookmark_activated (GtkWidget  *widget,
   AdwToast *toast;
   DavPlace *place;
 
-  if (self->client == NULL)
+  if (self->tab->client == NULL)
     return;
 
-  place = davscope_sidebar_add_bookmark (DAVSCOPE_SIDEBAR (self->sidebar), dav_client_get_base_url (self->client));
+  place = davscope_sidebar_add_bookmark (DAVSCOPE_SIDEBAR (self->sidebar), dav_client_get_base_url (self->tab->client));
   /* Translators: a toast after Ctrl+D; %s is the bookmark's name. */
   title = g_markup_printf_escaped (_("Bookmarked “%s”"), dav_place_get_name (place));
   toast = adw_toast_new (title);   /* markup in libadwaita 1.2 */

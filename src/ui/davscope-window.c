@@ -24,6 +24,7 @@
 #include "davscope-doctor-window.h"
 #include "davscope-search-window.h"
 #include "davscope-inspector-window.h"
+#include "davscope-location-completion.h"
 #include "davscope-places.h"
 #include "davscope-property-editor.h"
 #include "davscope-report-window.h"
@@ -36,6 +37,11 @@ G_DEFINE_FINAL_TYPE (DavscopeWindow, davscope_window, ADW_TYPE_APPLICATION_WINDO
 static void open_url (DavscopeWindow *self,
                       const char     *url,
                       gboolean        remember);
+static void on_browser_right_click (GtkGestureClick *gesture,
+                                    int              n_press,
+                                    double           x,
+                                    double           y,
+                                    DavscopeWindow  *self);
 
 /* ---- recent locations --------------------------------------------------- */
 
@@ -128,10 +134,10 @@ static void
 update_buttons (DavscopeWindow *self,
                 gboolean        selection_menu_applies)
 {
-  gboolean browsing = self->store != NULL &&
+  gboolean browsing = self->tab->store != NULL &&
                       g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->main_stack)), "browser") == 0;
 
-  gtk_widget_set_visible (self->back_button, browsing || self->history->len > 0);
+  gtk_widget_set_visible (self->back_button, browsing || self->tab->history->len > 0);
   gtk_widget_set_visible (self->up_button, browsing);
   gtk_widget_set_visible (self->refresh_button, browsing);
   gtk_widget_set_visible (self->find_button, browsing);
@@ -144,10 +150,10 @@ update_buttons (DavscopeWindow *self,
 static void
 update_actions (DavscopeWindow *self)
 {
-  gboolean connected = self->store != NULL;
+  gboolean connected = self->tab->store != NULL;
   gboolean complete = FALSE;
   /* Up to two: enough to tell none, one and several. */
-  guint n_selected = connected ? davscope_browser_view_count_selection (DAVSCOPE_BROWSER_VIEW (self->browser), 2, &complete) : 0;
+  guint n_selected = connected ? davscope_browser_view_count_selection (DAVSCOPE_BROWSER_VIEW (self->tab->browser), 2, &complete) : 0;
   gboolean selected = n_selected > 0;
   /* Bulk actions wait for whole listings (davscope_browser_view_can_act). */
   gboolean can_act = selected && complete;
@@ -155,7 +161,7 @@ update_actions (DavscopeWindow *self)
 
   if (connected)
     {
-      g_autoptr(GUri) uri = g_uri_parse (dav_client_get_base_url (self->client), G_URI_FLAGS_ENCODED, NULL);
+      g_autoptr(GUri) uri = g_uri_parse (dav_client_get_base_url (self->tab->client), G_URI_FLAGS_ENCODED, NULL);
 
       can_go_up = uri != NULL && !g_str_equal (g_uri_get_path (uri), "/");
     }
@@ -169,13 +175,14 @@ update_actions (DavscopeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-below", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.up", can_go_up);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->tab->history->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-folder", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.upload", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.download", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", n_selected == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", n_selected == 1);
   davscope_window_update_open_actions (self, n_selected);
+  davscope_window_update_tab_actions (self, n_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cut", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", connected && self->clipboard->len > 0);
@@ -199,16 +206,19 @@ show_start_error (DavscopeWindow *self,
   update_actions (self);
 }
 
+/* The tab that asked may have closed meanwhile: its browser is held,
+ * and a closed tab has no store left to reload. */
 static void
 on_certificate_decided (DavscopeCertificateDecision decision,
                         gpointer                    user_data)
 {
-  DavscopeWindow *self = user_data;
+  GtkWidget *browser = user_data;
+  DavscopeTab *tab = g_object_get_data (G_OBJECT (browser), "davscope-tab");
 
-  self->asking_certificate = FALSE;
-  if (decision != DAVSCOPE_CERTIFICATE_REJECT)
-    davscope_browser_view_reload (DAVSCOPE_BROWSER_VIEW (self->browser));
-  g_object_unref (self);
+  tab->asking_certificate = FALSE;
+  if (decision != DAVSCOPE_CERTIFICATE_REJECT && tab->store != NULL)
+    davscope_browser_view_reload (DAVSCOPE_BROWSER_VIEW (browser));
+  g_object_unref (browser);
 }
 
 static void
@@ -245,12 +255,13 @@ ask_redirect (DavscopeWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A listing of the root ended: remember the location, or ask the user
+/* A listing of a tab's root ended: remember the location, or ask the user
  * what the failure leaves to them. */
 static void
-on_root_loaded (DavscopeWindow *self,
-                DavFolder      *folder)
+on_root_loaded (DavscopeTab *tab,
+                DavFolder   *folder)
 {
+  DavscopeWindow *self = tab->window;
   const GError *error = dav_folder_get_error (folder);
   GTlsCertificateFlags errors = 0;
   GTlsCertificate *certificate;
@@ -267,11 +278,11 @@ on_root_loaded (DavscopeWindow *self,
   certificate = dav_folder_get_rejected_certificate (folder, &errors);
   if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) && certificate != NULL)
     {
-      if (!self->asking_certificate)
+      if (!tab->asking_certificate)
         {
-          self->asking_certificate = TRUE;
-          davscope_certificate_dialog_ask (GTK_WINDOW (self), self->client, certificate, errors,
-                                           on_certificate_decided, g_object_ref (self));
+          tab->asking_certificate = TRUE;
+          davscope_certificate_dialog_ask (GTK_WINDOW (self), tab->client, certificate, errors,
+                                           on_certificate_decided, g_object_ref (tab->browser));
         }
       return;
     }
@@ -284,49 +295,57 @@ on_root_loaded (DavscopeWindow *self,
 }
 
 static void
-on_root_state (DavFolder      *folder,
-               GParamSpec     *pspec,
-               DavscopeWindow *self)
+on_root_state (DavFolder   *folder,
+               GParamSpec  *pspec,
+               DavscopeTab *tab)
 {
-  update_actions (self);
+  if (tab->window == NULL)
+    return;
+  if (tab == tab->window->tab)
+    update_actions (tab->window);
+  davscope_window_update_tab (tab);
 
   /* Once per listing: "loading" turns false when it ends. */
   if (g_str_equal (pspec->name, "loading") && !dav_folder_get_loading (folder))
-    on_root_loaded (self, folder);
+    on_root_loaded (tab, folder);
 }
 
 static void
-watch_root (DavscopeWindow *self,
-            DavFolder      *root)
+watch_root (DavscopeTab *tab,
+            DavFolder   *root)
 {
-  if (self->root != NULL)
-    {
-      g_clear_signal_handler (&self->root_handler, self->root);
-    }
-  g_clear_object (&self->root);
+  if (tab->root != NULL)
+    g_clear_signal_handler (&tab->root_handler, tab->root);
+  g_clear_object (&tab->root);
   if (root != NULL)
-    self->root = g_object_ref (root);
-  if (self->root != NULL)
-    self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_state), self);
+    {
+      tab->root = g_object_ref (root);
+      tab->root_handler = g_signal_connect (tab->root, "notify", G_CALLBACK (on_root_state), tab);
+    }
 }
 
 static void
-disconnect (DavscopeWindow *self)
+disconnect (DavscopeTab *tab)
 {
-  davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (self->browser), NULL);
-  if (self->root != NULL)
-    {
-      g_clear_signal_handler (&self->root_handler, self->root);
-    }
-  g_clear_object (&self->root);
-  g_clear_object (&self->store);
-  g_clear_object (&self->client);
+  davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (tab->browser), NULL);
+  watch_root (tab, NULL);
+  g_clear_object (&tab->store);
+  g_clear_object (&tab->client);
 }
 
-/* A new connection for @url: its client, with the user's settings and
- * the window's login and certificate questions, and a store over it. */
+void
+davscope_window_release_tab (DavscopeTab *tab)
+{
+  disconnect (tab);
+  g_clear_pointer (&tab->context_menu, gtk_widget_unparent);
+  tab->window = NULL;
+}
+
+/* A new connection for @url in @tab: its client, with the user's settings
+ * and the window's login and certificate questions, and a store over it. */
 static gboolean
 connect_to (DavscopeWindow  *self,
+            DavscopeTab     *tab,
             const char      *url,
             GError         **error)
 {
@@ -336,21 +355,49 @@ connect_to (DavscopeWindow  *self,
   if (client == NULL)
     return FALSE;
 
-  disconnect (self);
-  self->client = g_steal_pointer (&client);
-  dav_client_set_max_connections (self->client,
+  disconnect (tab);
+  tab->client = g_steal_pointer (&client);
+  dav_client_set_max_connections (tab->client,
                                   g_settings_get_int (self->settings, "connections-per-host"));
-  dav_client_set_timeout (self->client, g_settings_get_int (self->settings, "request-timeout"));
-  davscope_credentials_attach (self->client, GTK_WINDOW (self));
-  davscope_certificate_apply_remembered (self->client);
-  self->store = dav_resource_store_new (self->client);
+  dav_client_set_timeout (tab->client, g_settings_get_int (self->settings, "request-timeout"));
+  davscope_credentials_attach (tab->client, GTK_WINDOW (self));
+  davscope_certificate_apply_remembered (tab->client);
+  tab->store = dav_resource_store_new (tab->client);
   names = g_settings_get_strv (self->settings, "listing-properties");
-  dav_resource_store_set_properties (self->store, (const char * const *) names);
+  dav_resource_store_set_properties (tab->store, (const char * const *) names);
   /* A saved server's own connections, properties and headers. */
-  davscope_places_configure (self->client, self->store);
-  davscope_browser_view_prepare_store (DAVSCOPE_BROWSER_VIEW (self->browser), self->store);
+  davscope_places_configure (tab->client, tab->store);
+  davscope_browser_view_prepare_store (DAVSCOPE_BROWSER_VIEW (tab->browser), tab->store);
 
   return TRUE;
+}
+
+void
+davscope_window_show_tab (DavscopeWindow *self)
+{
+  DavscopeTab *tab = self->tab;
+
+  if (tab->store != NULL)
+    {
+      davscope_location_completion_set_text (GTK_ENTRY (self->location_entry), dav_client_get_base_url (tab->client));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "browser");
+      gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "location");
+      gtk_widget_set_visible (self->start_error, FALSE);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "start");
+      gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "title");
+    }
+  update_actions (self);
+}
+
+void
+davscope_window_open_in_tab (DavscopeWindow *self,
+                             const char     *url,
+                             gboolean        remember)
+{
+  open_url (self, url, remember);
 }
 
 static void
@@ -358,37 +405,37 @@ open_url (DavscopeWindow *self,
           const char     *url,
           gboolean        remember)
 {
+  DavscopeTab *tab = self->tab;
   g_autoptr(GError) error = NULL;
   g_autofree char *normal = normalize_location (url);
-  const char *current = self->client ? dav_client_get_base_url (self->client) : NULL;
+  const char *current = tab->client ? dav_client_get_base_url (tab->client) : NULL;
   DavFolder *root = NULL;
 
   if (normal == NULL)
     return;
 
   if (remember && current != NULL)
-    g_ptr_array_add (self->history, g_strdup (current));
+    g_ptr_array_add (tab->history, g_strdup (current));
 
   /* Same server: move there with the connection (and login) we have. */
-  if (self->store != NULL)
-    root = dav_resource_store_open (self->store, normal, NULL);
+  if (tab->store != NULL)
+    root = dav_resource_store_open (tab->store, normal, NULL);
   if (root == NULL)
     {
-      if (!connect_to (self, normal, &error) ||
-          (root = dav_resource_store_open (self->store, normal, &error)) == NULL)
+      if (!connect_to (self, tab, normal, &error) ||
+          (root = dav_resource_store_open (tab->store, normal, &error)) == NULL)
         {
+          davscope_window_update_tab (tab);
           show_start_error (self, error->message);
           return;
         }
     }
 
-  watch_root (self, root);
-  davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (self->browser), self->store);
-  gtk_editable_set_text (GTK_EDITABLE (self->location_entry), dav_client_get_base_url (self->client));
-  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "browser");
-  gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "location");
-  gtk_widget_set_visible (self->start_error, FALSE);
-  update_actions (self);
+  watch_root (tab, root);
+  davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (tab->browser), tab->store);
+  davscope_window_update_tab (tab);
+  davscope_window_show_tab (self);
+  davscope_window_save_tabs (self);
 }
 
 void
@@ -418,13 +465,39 @@ static void
 on_browser_selection_changed (DavscopeBrowserView *view,
                               DavscopeWindow      *self)
 {
+  /* Only the tab shown has actions; the others' listings go on. */
+  if (self->tab == NULL || GTK_WIDGET (view) != self->tab->browser)
+    return;
   update_actions (self);
 }
 
 static void
 on_show_hidden_changed (DavscopeWindow *self)
 {
-  davscope_browser_view_set_show_hidden (DAVSCOPE_BROWSER_VIEW (self->browser),
+  gboolean show = g_settings_get_boolean (self->settings, "show-hidden");
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (ADW_TAB_VIEW (self->tab_view)); i++)
+    davscope_browser_view_set_show_hidden (DAVSCOPE_BROWSER_VIEW (adw_tab_page_get_child (adw_tab_view_get_nth_page (ADW_TAB_VIEW (self->tab_view), i))),
+                                           show);
+}
+
+/* The parts of a tab's browser that are the window's: the selection's
+ * actions, the menus, dropped files, hidden files. */
+void
+davscope_window_setup_browser (DavscopeWindow *self,
+                               DavscopeTab    *tab)
+{
+  /* Right-click (or a long press) opens a menu where it happened. */
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_browser_right_click), self);
+  gtk_widget_add_controller (tab->browser, GTK_EVENT_CONTROLLER (click));
+
+  davscope_window_add_file_drop (self, tab->browser);
+  g_signal_connect (tab->browser, "selection-changed", G_CALLBACK (on_browser_selection_changed), self);
+  davscope_browser_view_set_show_hidden (DAVSCOPE_BROWSER_VIEW (tab->browser),
                                          g_settings_get_boolean (self->settings, "show-hidden"));
 }
 
@@ -438,10 +511,10 @@ back_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   g_autofree char *url = NULL;
 
-  if (self->history->len == 0)
+  if (self->tab->history->len == 0)
     return;
 
-  url = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  url = g_ptr_array_steal_index (self->tab->history, self->tab->history->len - 1);
   open_url (self, url, FALSE);
 }
 
@@ -453,10 +526,10 @@ up_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   g_autofree char *parent = NULL;
 
-  if (self->client == NULL)
+  if (self->tab->client == NULL)
     return;
 
-  parent = dav_client_resolve (self->client, "..", NULL);
+  parent = dav_client_resolve (self->tab->client, "..", NULL);
   if (parent != NULL)
     open_url (self, parent, TRUE);
 }
@@ -466,7 +539,7 @@ refresh_activated (GtkWidget  *widget,
                    const char *action,
                    GVariant   *parameter)
 {
-  davscope_browser_view_reload (DAVSCOPE_BROWSER_VIEW (DAVSCOPE_WINDOW (widget)->browser));
+  davscope_browser_view_reload (DAVSCOPE_BROWSER_VIEW (DAVSCOPE_WINDOW (widget)->tab->browser));
 }
 
 static void
@@ -476,8 +549,8 @@ find_activated (GtkWidget  *widget,
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
 
-  if (self->store != NULL)
-    davscope_browser_view_find (DAVSCOPE_BROWSER_VIEW (self->browser));
+  if (self->tab->store != NULL)
+    davscope_browser_view_find (DAVSCOPE_BROWSER_VIEW (self->tab->browser));
 }
 
 static void
@@ -487,7 +560,7 @@ location_activated (GtkWidget  *widget,
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
 
-  if (self->store != NULL)
+  if (self->tab->store != NULL)
     {
       gtk_stack_set_visible_child_name (GTK_STACK (self->title_stack), "location");
       gtk_widget_grab_focus (self->location_entry);
@@ -511,7 +584,7 @@ on_delete_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "delete") && davscope_window_get_file_context (self, &context))
     {
-      g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (self->store),
+      g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (self->tab->store),
                                                  DAVSCOPE_REPORT_WINDOW_CONCURRENCY);
 
       /* A URL the batch refuses is a row of the report saying why. One
@@ -540,14 +613,14 @@ delete_activated (GtkWidget  *widget,
   GtkWidget *dialog;
   guint n_collections = 0;
 
-  if (!davscope_browser_view_can_act (DAVSCOPE_BROWSER_VIEW (self->browser)))
+  if (!davscope_browser_view_can_act (DAVSCOPE_BROWSER_VIEW (self->tab->browser)))
     {
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts),
                                    adw_toast_new (_("Deleting waits for a complete listing: reload first.")));
       return;
     }
 
-  resources = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  resources = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->tab->browser));
   if (resources->len == 0)
     return;
 
@@ -601,8 +674,8 @@ inspector_activated (GtkWidget  *widget,
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
 
-  if (self->client != NULL)
-    davscope_inspector_window_show (GTK_WINDOW (self), self->client, 0);
+  if (self->tab->client != NULL)
+    davscope_inspector_window_show (GTK_WINDOW (self), self->tab->client, 0);
 }
 
 static void
@@ -612,8 +685,8 @@ show_exchange_activated (GtkWidget  *widget,
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
 
-  if (self->client != NULL)
-    davscope_inspector_window_show (GTK_WINDOW (self), self->client, g_variant_get_uint64 (parameter));
+  if (self->tab->client != NULL)
+    davscope_inspector_window_show (GTK_WINDOW (self), self->tab->client, g_variant_get_uint64 (parameter));
 }
 
 static void
@@ -624,12 +697,12 @@ properties_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   g_autoptr(GPtrArray) resources = NULL;
 
-  if (self->store == NULL)
+  if (self->tab->store == NULL)
     return;
 
-  resources = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->browser));
+  resources = davscope_browser_view_get_selection (DAVSCOPE_BROWSER_VIEW (self->tab->browser));
   if (resources->len > 0)
-    davscope_property_editor_show (GTK_WINDOW (self), self->store, resources);
+    davscope_property_editor_show (GTK_WINDOW (self), self->tab->store, resources);
 }
 
 /* The folder's menu: what can be added here, and a search below it. */
@@ -659,17 +732,17 @@ popup_browser_menu (DavscopeWindow     *self,
                     gboolean            on_row,
                     const GdkRectangle *at)
 {
-  if (self->context_menu == NULL)
+  if (self->tab->context_menu == NULL)
     {
-      self->context_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_widget_set_parent (self->context_menu, self->browser);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      self->tab->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->tab->context_menu, self->tab->browser);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->tab->context_menu), FALSE);
+      gtk_widget_set_halign (self->tab->context_menu, GTK_ALIGN_START);
     }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu),
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->tab->context_menu),
                                    on_row ? self->selection_menu : folder_menu (self));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), at);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->tab->context_menu), at);
+  gtk_popover_popup (GTK_POPOVER (self->tab->context_menu));
 }
 
 static void
@@ -682,10 +755,10 @@ on_browser_right_click (GtkGestureClick *gesture,
   GdkRectangle at = { (int) x, (int) y, 1, 1 };
 
   /* The column header has its own menu, of the columns. */
-  if (self->store == NULL || davscope_browser_view_is_on_header (DAVSCOPE_BROWSER_VIEW (self->browser), x, y))
+  if (self->tab->store == NULL || davscope_browser_view_is_on_header (DAVSCOPE_BROWSER_VIEW (self->tab->browser), x, y))
     return;
 
-  popup_browser_menu (self, davscope_browser_view_select_at (DAVSCOPE_BROWSER_VIEW (self->browser), x, y), &at);
+  popup_browser_menu (self, davscope_browser_view_select_at (DAVSCOPE_BROWSER_VIEW (self->tab->browser), x, y), &at);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -700,8 +773,8 @@ popup_menu_key (GtkWidget *widget,
   GdkRectangle at;
   gboolean on_row;
 
-  if (self->store == NULL ||
-      !davscope_browser_view_get_menu_area (DAVSCOPE_BROWSER_VIEW (self->browser), &at, &on_row))
+  if (self->tab->store == NULL ||
+      !davscope_browser_view_get_menu_area (DAVSCOPE_BROWSER_VIEW (self->tab->browser), &at, &on_row))
     return FALSE;
 
   popup_browser_menu (self, on_row, &at);
@@ -715,8 +788,8 @@ server_info_activated (GtkWidget  *widget,
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
 
-  if (self->client != NULL)
-    davscope_server_info_show (GTK_WINDOW (self), self->client);
+  if (self->tab->client != NULL)
+    davscope_server_info_show (GTK_WINDOW (self), self->tab->client);
 }
 
 /* The doctor, for the folder shown, or on the start page for the address
@@ -728,14 +801,14 @@ check_server_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
-  gboolean browsing = self->client != NULL &&
+  gboolean browsing = self->tab->client != NULL &&
                       g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->main_stack)), "browser") == 0;
   g_autofree char *url = NULL;
   g_autofree char *user = NULL;
   g_autofree char *password = NULL;
 
   if (browsing)
-    url = g_strdup (dav_client_get_base_url (self->client));
+    url = g_strdup (dav_client_get_base_url (self->tab->client));
   else
     url = normalize_location (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)));
 
@@ -755,10 +828,10 @@ search_below_activated (GtkWidget  *widget,
   DavscopeWindow *self = DAVSCOPE_WINDOW (widget);
   g_auto(GStrv) names = NULL;
 
-  if (self->store == NULL || self->root == NULL)
+  if (self->tab->store == NULL || self->tab->root == NULL)
     return;
   names = g_settings_get_strv (self->settings, "listing-properties");
-  davscope_search_window_show (GTK_WINDOW (self), self->store, dav_folder_get_url (self->root),
+  davscope_search_window_show (GTK_WINDOW (self), self->tab->store, dav_folder_get_url (self->tab->root),
                                (const char * const *) names);
 }
 
@@ -770,7 +843,7 @@ davscope_window_show_in_folder (DavscopeWindow *self,
   g_return_if_fail (DAVSCOPE_IS_WINDOW (self));
 
   open_url (self, folder_url, TRUE);
-  davscope_browser_view_select_url (DAVSCOPE_BROWSER_VIEW (self->browser), url);
+  davscope_browser_view_select_url (DAVSCOPE_BROWSER_VIEW (self->tab->browser), url);
 }
 
 /* ---- the object --------------------------------------------------------- */
@@ -786,6 +859,13 @@ davscope_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
+  /* Another window stays: the tabs saved are its own from now on. The
+   * last window's stay saved for the next start. */
+  self->closing = TRUE;
+  if (gtk_window_get_application (window) != NULL &&
+      g_list_length (gtk_application_get_windows (gtk_window_get_application (window))) > 1)
+    davscope_window_save_tabs (self);
+
   return GTK_WINDOW_CLASS (davscope_window_parent_class)->close_request (window);
 }
 
@@ -794,8 +874,16 @@ davscope_window_dispose (GObject *object)
 {
   DavscopeWindow *self = DAVSCOPE_WINDOW (object);
 
-  disconnect (self);
-  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  /* Each tab lets go of its connection and menu; the views go with the
+   * template. */
+  if (self->tab_view != NULL)
+    for (int i = adw_tab_view_get_n_pages (ADW_TAB_VIEW (self->tab_view)) - 1; i >= 0; i--)
+      {
+        GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (ADW_TAB_VIEW (self->tab_view), i));
+
+        davscope_window_release_tab (g_object_get_data (G_OBJECT (child), "davscope-tab"));
+      }
+  self->tab = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (davscope_window_parent_class)->dispose (object);
@@ -808,7 +896,6 @@ davscope_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->recent);
-  g_ptr_array_unref (self->history);
   g_ptr_array_unref (self->clipboard);
 
   G_OBJECT_CLASS (davscope_window_parent_class)->finalize (object);
@@ -842,7 +929,6 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, start_error);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, browser);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, new_menu);
   gtk_widget_class_bind_template_child (widget_class, DavscopeWindow, selection_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_start_activate);
@@ -863,6 +949,7 @@ davscope_window_class_init (DavscopeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-server", NULL, check_server_activated);
   davscope_window_class_add_file_actions (widget_class);
   davscope_window_class_add_places (widget_class);
+  davscope_window_class_add_tabs (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.up", NULL);
@@ -886,18 +973,7 @@ davscope_window_init (DavscopeWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   davscope_accessible_fix_names (GTK_WIDGET (self));
 
-  self->history = g_ptr_array_new_with_free_func (g_free);
   self->clipboard = g_ptr_array_new_with_free_func (g_object_unref);
-  davscope_window_add_file_drop (self);
-  {
-    /* Right-click (or a long press) opens a menu where it happened. */
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-    g_signal_connect (click, "pressed", G_CALLBACK (on_browser_right_click), self);
-    gtk_widget_add_controller (self->browser, GTK_EVENT_CONTROLLER (click));
-  }
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -905,9 +981,6 @@ davscope_window_init (DavscopeWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_signal_connect (self->browser, "selection-changed", G_CALLBACK (on_browser_selection_changed), self);
-  davscope_browser_view_set_show_hidden (DAVSCOPE_BROWSER_VIEW (self->browser),
-                                         g_settings_get_boolean (self->settings, "show-hidden"));
   g_signal_connect_swapped (self->settings, "changed::show-hidden", G_CALLBACK (on_show_hidden_changed), self);
   self->recent = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->recent_list), G_LIST_MODEL (self->recent),
@@ -915,6 +988,7 @@ davscope_window_init (DavscopeWindow *self)
   fill_recent (self);
   g_signal_connect_swapped (self->settings, "changed::recent-locations", G_CALLBACK (fill_recent), self);
   davscope_window_init_places (self);
+  davscope_window_init_tabs (self);
   update_actions (self);
   gtk_widget_grab_focus (self->start_entry);
 }

@@ -25,4 +25,8 @@ void            davscope_window_show_in_folder (DavscopeWindow *self,
                                                 const char     *folder_url,
                                                 const char     *url);
 
+/* Opens the tabs open at the end of the last run, when the setting says
+ * so and the window shows nothing yet. */
+void            davscope_window_restore_tabs   (DavscopeWindow *self);
+
 G_END_DECLS

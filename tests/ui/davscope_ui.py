@@ -742,9 +742,11 @@ def problems_in(text):
 class App:
     """The davscope process and its accessible root."""
 
-    def __init__(self, *args):
+    def __init__(self, *args, settings="memory"):
+        """settings: the GSettings backend; "keyfile" keeps them in the
+        test's own XDG_CONFIG_HOME across a restart."""
         env = dict(os.environ)
-        env["GSETTINGS_BACKEND"] = "memory"
+        env["GSETTINGS_BACKEND"] = settings
         env["GTK_A11Y"] = "atspi"
         # Local files only: GTK's file chooser would otherwise browse the
         # network through gvfs, which warns critically where no Avahi runs.
