@@ -6,6 +6,8 @@
 #include "dav-resource.h"
 
 #include <libsoup/soup.h>
+
+#include "dav-packed-response.h"
 #include <string.h>
 
 struct _DavResource
@@ -26,7 +28,11 @@ struct _DavResource
   guint            status;
   DavHrefRelation  relation;
   char            *problem;
+  /* What the server last said about it: packed when plain (nearly every
+   * row), else the DavResponse itself (dav-packed-response.h). */
+  DavPackedResponse *packed;
   DavResponse     *response;
+  guint            revision;
 };
 
 G_DEFINE_FINAL_TYPE (DavResource, dav_resource, G_TYPE_OBJECT)
@@ -156,8 +162,12 @@ dav_resource_update (DavResource       *self,
   if (set_string (&self->problem, problem))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGGED]);
 
+  g_clear_pointer (&self->packed, dav_packed_response_free);
   g_clear_pointer (&self->response, dav_response_unref);
-  self->response = dav_response_ref ((DavResponse *) response);
+  self->packed = dav_packed_response_new (response);
+  if (self->packed == NULL)
+    self->response = dav_response_ref ((DavResponse *) response);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSE]);
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -183,7 +193,17 @@ GETTER (gboolean, locked, is_locked)
 GETTER (guint, status, get_status)
 GETTER (DavHrefRelation, relation, get_relation)
 GETTER (const char *, problem, get_problem)
-GETTER (DavResponse *, response, get_response)
+GETTER (guint, revision, get_revision)
+
+DavResponse *
+dav_resource_dup_response (DavResource *self)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE (self), NULL);
+
+  if (self->packed != NULL)
+    return dav_packed_response_unpack (self->packed);
+  return self->response ? dav_response_ref (self->response) : NULL;
+}
 
 /* A sorted view compares each name ~2 log n times: the key is made once. */
 const char *
@@ -224,7 +244,7 @@ dav_resource_get_property (GObject    *object,
     case PROP_STATUS:       g_value_set_uint (value, self->status); break;
     case PROP_FLAGGED:      g_value_set_boolean (value, dav_resource_is_flagged (self)); break;
     case PROP_LOCKED:       g_value_set_boolean (value, self->locked); break;
-    case PROP_RESPONSE:     g_value_set_boxed (value, self->response); break;
+    case PROP_RESPONSE:     g_value_take_boxed (value, dav_resource_dup_response (self)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -244,6 +264,7 @@ dav_resource_finalize (GObject *object)
   g_free (self->etag);
   g_free (self->content_type);
   g_free (self->problem);
+  g_clear_pointer (&self->packed, dav_packed_response_free);
   g_clear_pointer (&self->response, dav_response_unref);
 
   G_OBJECT_CLASS (dav_resource_parent_class)->finalize (object);
