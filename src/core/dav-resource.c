@@ -18,21 +18,23 @@ struct _DavResource
   char            *path;
   char            *name;
   char            *name_key;      /* collation key of name, made when first sorted */
+  char            *index_key;     /* the folder's key when it is not url, or NULL */
   char            *display_name;
-  gboolean         collection;
-  gint64           size;
   GDateTime       *modified;
   char            *etag;
   char            *content_type;
-  gboolean         locked;
-  guint            status;
-  DavHrefRelation  relation;
   char            *problem;
   /* What the server last said about it: packed when plain (nearly every
    * row), else the DavResponse itself (dav-packed-response.h). */
   DavPackedResponse *packed;
   DavResponse     *response;
+  gint64           size;
+  guint            status;
+  DavHrefRelation  relation;
   guint            revision;
+  /* 100,000 rows: the flags in one word, not two. */
+  guint            collection : 1;
+  guint            locked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DavResource, dav_resource, G_TYPE_OBJECT)
@@ -205,6 +207,27 @@ dav_resource_dup_response (DavResource *self)
   return self->response ? dav_response_ref (self->response) : NULL;
 }
 
+const char *
+dav_resource_keep_index_key (DavResource *self,
+                             char        *key)
+{
+  const char *kept;
+
+  g_return_val_if_fail (DAV_IS_RESOURCE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  kept = self->index_key ? self->index_key : self->url;
+  if (kept != NULL && strcmp (kept, key) == 0)
+    {
+      g_free (key);
+      return kept;
+    }
+
+  g_free (self->index_key);
+  self->index_key = key;
+  return key;
+}
+
 /* A sorted view compares each name ~2 log n times: the key is made once. */
 const char *
 dav_resource_get_name_key (DavResource *self)
@@ -259,6 +282,7 @@ dav_resource_finalize (GObject *object)
   g_free (self->path);
   g_free (self->name);
   g_free (self->name_key);
+  g_free (self->index_key);
   g_free (self->display_name);
   g_clear_pointer (&self->modified, g_date_time_unref);
   g_free (self->etag);
@@ -309,7 +333,7 @@ dav_resource_new (const DavHref *href)
   self->url = g_strdup (href->uri);
   self->path = g_strdup (href->display_path);
   self->name = g_strdup (href->name);
-  self->collection = href->collection;
+  self->collection = href->collection != FALSE;
   self->relation = href->relation;
   self->problem = g_strdup (href->problem);
 

@@ -54,5 +54,11 @@ DavResponse     *dav_resource_dup_response     (DavResource       *self);
 /* Changes each time the resource takes a new response (::notify::response):
  * what was made from the last one may be kept until it changes. */
 guint            dav_resource_get_revision     (DavResource       *self);
+/* For DavFolder's index: takes @key (dav_href_normalize_path of the URL)
+ * and returns it kept for as long as the resource lives, as the URL
+ * itself when the two are the same (nearly always), so that the index
+ * holds no copy of its own. */
+const char      *dav_resource_keep_index_key   (DavResource       *self,
+                                                char              *key);
 
 G_END_DECLS
