@@ -8,7 +8,8 @@
  * value, is_xml). Numbers are LEB128 varints. A string is a varint v:
  * 0 is NULL, an odd v is entry (v - 1) / 2 of `common` (the texts nearly
  * every row of a listing repeats), an even v is an inline string of
- * v / 2 - 1 bytes.
+ * v / 2 - 1 bytes and a NUL, so that a value can be read in place
+ * (dav_packed_response_peek_text).
  */
 
 #include "dav-packed-response.h"
@@ -92,7 +93,7 @@ put_string (GByteArray *out,
       }
 
   put_number (out, 2 * ((guint64) length + 1));
-  g_byte_array_append (out, (const guint8 *) text, length);
+  g_byte_array_append (out, (const guint8 *) text, length + 1);
 }
 
 static gboolean
@@ -209,11 +210,82 @@ get_string (Reader *reader)
     return g_strdup (common[(v - 1) / 2].text);
 
   length = v / 2 - 1;
-  g_assert (length <= (gsize) (reader->end - reader->at));
+  g_assert (length < (gsize) (reader->end - reader->at));
   text = g_strndup ((const char *) reader->at, length);
-  reader->at += length;
+  reader->at += length + 1;
 
   return text;
+}
+
+/* The string where it is, without a copy. */
+static const char *
+peek_string (Reader *reader)
+{
+  guint64 v = get_number (reader);
+  const char *text;
+  gsize length;
+
+  if (v == 0)
+    return NULL;
+  if (v & 1)
+    return common[(v - 1) / 2].text;
+
+  length = v / 2 - 1;
+  g_assert (length < (gsize) (reader->end - reader->at));
+  text = (const char *) reader->at;
+  reader->at += length + 1;
+
+  return text;
+}
+
+const char *
+dav_packed_response_peek_text (const DavPackedResponse *self,
+                               const char              *namespace_uri,
+                               const char              *name)
+{
+  Reader reader;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (namespace_uri != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  reader.at = self->data;
+  reader.end = (const guint8 *) self + self->size;
+
+  get_number (&reader);  /* line */
+  get_number (&reader);  /* index */
+  get_number (&reader);  /* status */
+  peek_string (&reader);
+  peek_string (&reader);
+  n = get_number (&reader);
+  for (guint i = 0; i < n; i++)
+    peek_string (&reader);
+  n = get_number (&reader);
+  for (guint i = 0; i < n; i++)
+    {
+      guint status = get_number (&reader);
+      gboolean found = status >= 200 && status < 300;
+      guint n_properties;
+
+      peek_string (&reader);
+      peek_string (&reader);
+      n_properties = get_number (&reader);
+      for (guint j = 0; j < n_properties; j++)
+        {
+          const char *property_namespace = peek_string (&reader);
+          const char *property_name = peek_string (&reader);
+          const char *value = peek_string (&reader);
+          gboolean is_xml = get_number (&reader) != 0;
+
+          /* As dav_response_find_property: the first found one. */
+          if (found && g_strcmp0 (property_name, name) == 0 &&
+              g_strcmp0 (property_namespace, namespace_uri) == 0)
+            return is_xml ? NULL : value;
+        }
+    }
+
+  return NULL;
 }
 
 DavResponse *

@@ -26,6 +26,11 @@ DavPackedResponse *dav_packed_response_new      (const DavResponse       *respon
 /* A new DavResponse equal to the one packed. */
 DavResponse       *dav_packed_response_unpack   (const DavPackedResponse *self);
 gsize              dav_packed_response_get_size (const DavPackedResponse *self);
+/* The text value of that property from a 2xx propstat, read in place
+ * (valid as long as @self), or NULL: none, failed, or XML. */
+const char        *dav_packed_response_peek_text (const DavPackedResponse *self,
+                                                  const char              *namespace_uri,
+                                                  const char              *name);
 void               dav_packed_response_free     (DavPackedResponse       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DavPackedResponse, dav_packed_response_free)

@@ -19,10 +19,11 @@ struct _DavResource
   char            *name;
   char            *name_key;      /* collation key of name, made when first sorted */
   char            *index_key;     /* the folder's key when it is not url, or NULL */
-  char            *display_name;
+  /* These three point into what it keeps of its response: no copies. */
+  const char      *display_name;
   GDateTime       *modified;
-  char            *etag;
-  char            *content_type;
+  const char      *etag;
+  const char      *content_type;
   char            *problem;
   /* What the server last said about it: packed when plain (nearly every
    * row), else the DavResponse itself (dav-packed-response.h). */
@@ -94,6 +95,9 @@ dav_resource_update (DavResource       *self,
   guint status;
   g_autoptr(GDateTime) modified = NULL;
   g_autofree char *problem = NULL;
+  g_autoptr(DavPackedResponse) packed = NULL;
+  const char *display_name;
+  gboolean notify_display_name;
 
   g_return_if_fail (DAV_IS_RESOURCE (self));
   g_return_if_fail (response != NULL);
@@ -128,10 +132,6 @@ dav_resource_update (DavResource       *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
 
-  if (set_string (&self->display_name, text_value (response, "displayname")))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
-  set_string (&self->etag, text_value (response, "getetag"));
-  set_string (&self->content_type, text_value (response, "getcontenttype"));
 
   lock = dav_response_find_property (response, "DAV:", "lockdiscovery");
   locked = lock != NULL && lock->status >= 200 && lock->status < 300 &&
@@ -164,11 +164,32 @@ dav_resource_update (DavResource       *self,
   if (set_string (&self->problem, problem))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGGED]);
 
+  /* The new response is kept before the old one goes: the display name
+   * is compared with the old one, which points into it. */
+  packed = dav_packed_response_new (response);
+  if (packed != NULL)
+    display_name = dav_packed_response_peek_text (packed, "DAV:", "displayname");
+  else
+    display_name = text_value (response, "displayname");
+  notify_display_name = g_strcmp0 (display_name, self->display_name) != 0;
+
   g_clear_pointer (&self->packed, dav_packed_response_free);
   g_clear_pointer (&self->response, dav_response_unref);
-  self->packed = dav_packed_response_new (response);
-  if (self->packed == NULL)
-    self->response = dav_response_ref ((DavResponse *) response);
+  self->packed = g_steal_pointer (&packed);
+  if (self->packed != NULL)
+    {
+      self->etag = dav_packed_response_peek_text (self->packed, "DAV:", "getetag");
+      self->content_type = dav_packed_response_peek_text (self->packed, "DAV:", "getcontenttype");
+    }
+  else
+    {
+      self->response = dav_response_ref ((DavResponse *) response);
+      self->etag = text_value (response, "getetag");
+      self->content_type = text_value (response, "getcontenttype");
+    }
+  self->display_name = display_name;
+  if (notify_display_name)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
   self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSE]);
 
@@ -283,10 +304,7 @@ dav_resource_finalize (GObject *object)
   g_free (self->name);
   g_free (self->name_key);
   g_free (self->index_key);
-  g_free (self->display_name);
   g_clear_pointer (&self->modified, g_date_time_unref);
-  g_free (self->etag);
-  g_free (self->content_type);
   g_free (self->problem);
   g_clear_pointer (&self->packed, dav_packed_response_free);
   g_clear_pointer (&self->response, dav_response_unref);

@@ -461,6 +461,12 @@ test_compact_statuses_and_values (void)
           g_assert_cmpuint (property->status, ==, 404);
           g_assert_cmpuint (dav_resource_get_status (resource), ==, 200);
           g_assert_cmpstr (dav_resource_get_etag (resource), ==, "\"0-5d0ab\"");
+          g_assert_cmpstr (dav_resource_get_content_type (resource), ==, "text/plain");
+          g_assert_null (dav_resource_get_display_name (resource));
+          /* Read in place from the block: still there after it is replaced. */
+          dav_resource_update (resource, response, href);
+          g_assert_cmpstr (dav_resource_get_etag (resource), ==, "\"0-5d0ab\"");
+          g_assert_cmpstr (dav_resource_get_content_type (resource), ==, "text/plain");
         }
       else
         {
@@ -480,6 +486,9 @@ test_compact_statuses_and_values (void)
           g_assert_cmpuint (property->status, ==, 404);
           g_assert_cmpuint (dav_response_get_item_status (again), ==, 403);
           g_assert_true (dav_resource_is_collection (resource));
+          g_assert_cmpstr (dav_resource_get_display_name (resource), ==, "Überblick – 日本");
+          /* The 404 getetag is no ETag. */
+          g_assert_null (dav_resource_get_etag (resource));
         }
     }
 }
