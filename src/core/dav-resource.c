@@ -6,9 +6,9 @@
 #include "dav-resource.h"
 
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "dav-packed-response.h"
-#include <string.h>
 
 struct _DavResource
 {
@@ -131,7 +131,6 @@ dav_resource_update (DavResource       *self,
       self->modified = modified ? g_date_time_ref (modified) : NULL;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
-
 
   lock = dav_response_find_property (response, "DAV:", "lockdiscovery");
   locked = lock != NULL && lock->status >= 200 && lock->status < 300 &&
