@@ -7,8 +7,13 @@
  * resources it holds and what they cost: heap bytes in use (mallinfo2)
  * and peak RSS, before and after, per resource.  The exchange log keeps
  * at most its body cap of the response (256 KiB), so what grows with the
- * folder is the model: DavResource, its DavResponse (kept for the details
- * pane and the status badges) and the folder's index by URL.
+ * folder is the model: DavResource, the response it was made from (packed,
+ * dav-packed-response.h, for the details pane and the status badges) and
+ * the folder's index by URL.  mallinfo2 counts what malloc holds, with its
+ * per-block overhead; benchmarks/run-model runs it on Apache or nginx.
+ * For where the bytes go, run it under valgrind --tool=massif (mallinfo2
+ * then says nothing: valgrind replaces malloc) and read ms_print's last
+ * snapshot.
  */
 
 #include <gio/gio.h>

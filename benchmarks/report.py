@@ -26,10 +26,11 @@ TITLES = {
     "parse": "The parser alone, on the saved allprop body of {size} files",
     "delete": "Bulk delete of {size} files (re-created before every run)",
     "gui": "The GUI (davscope under Xvfb) listing the folder of {size} files, beside the CLI",
+    "gui-nginx": "The GUI listing the folder of {size} files served by nginx (dav-ext), beside the CLI",
     "rtt-http": "Bulk delete of {size} files at {rtt} ms round trip, http/1.1 (re-created before every run)",
     "rtt-https": "Bulk delete of {size} files at {rtt} ms round trip, https with HTTP/2 (re-created before every run)",
 }
-ORDER = ("list", "tree", "parse", "delete", "gui", "rtt-http", "rtt-https")
+ORDER = ("list", "tree", "parse", "delete", "gui", "gui-nginx", "rtt-http", "rtt-https")
 
 
 def load(path):
@@ -106,7 +107,7 @@ def main():
             print(table(sel))
             print()
             floor = next((r for r in sel if r["floor"] and r["median"]), None)
-            if floor and group in ("list", "parse", "delete", "gui", "rtt-http", "rtt-https"):
+            if floor and group in ("list", "parse", "delete", "gui", "gui-nginx", "rtt-http", "rtt-https"):
                 for r in sel:
                     if (r["key"].startswith("davscope") or r["key"] == "complete") and r["median"]:
                         summary.append(f"| {group} {size:,} | {md(r['label'])} | {md(floor['label'])} | "

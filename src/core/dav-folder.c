@@ -17,7 +17,10 @@ struct _DavFolder
 
   char        *url;
   GListStore  *items;
-  GHashTable  *by_url;      /* normalised URL -> DavResource, of the items */
+  /* normalised URL -> DavResource, of the items; the keys are the
+   * resources' own (dav_resource_keep_index_key), so a row costs the
+   * index no string: a resource leaves the index before the store. */
+  GHashTable  *by_url;
   DavResource *resource;
 
   gboolean     loading;
@@ -121,12 +124,17 @@ dav_folder_begin_load (DavFolder *self,
   g_clear_pointer (&self->next, g_ptr_array_unref);
   g_clear_pointer (&self->next_by_url, g_hash_table_unref);
   self->next = g_ptr_array_new_with_free_func (g_object_unref);
-  self->next_by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->next_by_url = g_hash_table_new (g_str_hash, g_str_equal);
   self->shown = 0;
   self->n_anonymous = 0;
 
   if (!self->refreshing && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
-    g_list_store_remove_all (self->items);
+    {
+      /* Nothing of the old rows is taken over: the index goes first, as
+       * its keys and values go with the rows. */
+      g_hash_table_remove_all (self->by_url);
+      g_list_store_remove_all (self->items);
+    }
 
   set_boolean (self, &self->loading, TRUE, PROP_LOADING);
 }
@@ -188,7 +196,8 @@ dav_folder_take_response (DavFolder     *self,
   dav_resource_update (resource, response, href);
 
   g_ptr_array_add (self->next, resource);
-  g_hash_table_insert (self->next_by_url, g_steal_pointer (&key), resource);
+  g_hash_table_insert (self->next_by_url,
+                       (char *) dav_resource_keep_index_key (resource, g_steal_pointer (&key)), resource);
 
   /* The first rows as soon as there is a screenful, then batches that
    * double: a sorted view merges on every change, so n entries cost
@@ -364,9 +373,10 @@ dav_folder_remove (DavFolder  *self,
   if (resource == NULL)
     return FALSE;
 
+  /* First: the key is the resource's, which the store may free. */
+  g_hash_table_remove (self->by_url, key);
   if (g_list_store_find (self->items, resource, &position))
     g_list_store_remove (self->items, position);
-  g_hash_table_remove (self->by_url, key);
 
   return TRUE;
 }
@@ -562,7 +572,7 @@ dav_folder_init (DavFolder *self)
 {
   self->items = g_list_store_new (DAV_TYPE_RESOURCE);
   g_signal_connect (self->items, "items-changed", G_CALLBACK (on_items_changed), self);
-  self->by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_url = g_hash_table_new (g_str_hash, g_str_equal);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_problem_free);
 }
 

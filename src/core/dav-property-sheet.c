@@ -429,10 +429,11 @@ dav_property_sheet_merge (DavPropertySheet *self)
     {
       Target *target = target_at (self, i);
       g_autoptr(GHashTable) seen_here = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(DavResponse) listed = dav_resource_dup_response (target->resource);
 
       take_response (self, touched, seen_here, target->reading, target->reading_exchange);
       /* The listing's exchange is its folder's, which the sheet does not know. */
-      take_response (self, touched, seen_here, dav_resource_get_response (target->resource), 0);
+      take_response (self, touched, seen_here, listed, 0);
     }
 
   shown = g_ptr_array_new_with_free_func (g_object_unref);
@@ -469,7 +470,7 @@ dav_property_sheet_dup_expected_names (DavPropertySheet *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  DavResponse *response;
+  g_autoptr(DavResponse) response = NULL;
   GHashTableIter iter;
   gpointer key;
 
@@ -481,7 +482,7 @@ dav_property_sheet_dup_expected_names (DavPropertySheet *self,
     if (g_hash_table_add (seen, g_strdup (key)))
       g_strv_builder_add (builder, key);
 
-  response = dav_resource_get_response (target_at (self, target)->resource);
+  response = dav_resource_dup_response (target_at (self, target)->resource);
   for (guint i = 0; response != NULL && i < response->propstats->len; i++)
     {
       const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);

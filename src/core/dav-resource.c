@@ -8,6 +8,8 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "dav-packed-response.h"
+
 struct _DavResource
 {
   GObject          parent_instance;
@@ -16,17 +18,24 @@ struct _DavResource
   char            *path;
   char            *name;
   char            *name_key;      /* collation key of name, made when first sorted */
-  char            *display_name;
-  gboolean         collection;
-  gint64           size;
+  char            *index_key;     /* the folder's key when it is not url, or NULL */
+  /* These three point into what it keeps of its response: no copies. */
+  const char      *display_name;
   GDateTime       *modified;
-  char            *etag;
-  char            *content_type;
-  gboolean         locked;
+  const char      *etag;
+  const char      *content_type;
+  char            *problem;
+  /* What the server last said about it: packed when plain (nearly every
+   * row), else the DavResponse itself (dav-packed-response.h). */
+  DavPackedResponse *packed;
+  DavResponse     *response;
+  gint64           size;
   guint            status;
   DavHrefRelation  relation;
-  char            *problem;
-  DavResponse     *response;
+  guint            revision;
+  /* 100,000 rows: the flags in one word, not two. */
+  guint            collection : 1;
+  guint            locked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DavResource, dav_resource, G_TYPE_OBJECT)
@@ -86,6 +95,9 @@ dav_resource_update (DavResource       *self,
   guint status;
   g_autoptr(GDateTime) modified = NULL;
   g_autofree char *problem = NULL;
+  g_autoptr(DavPackedResponse) packed = NULL;
+  const char *display_name;
+  gboolean notify_display_name;
 
   g_return_if_fail (DAV_IS_RESOURCE (self));
   g_return_if_fail (response != NULL);
@@ -120,11 +132,6 @@ dav_resource_update (DavResource       *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
 
-  if (set_string (&self->display_name, text_value (response, "displayname")))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
-  set_string (&self->etag, text_value (response, "getetag"));
-  set_string (&self->content_type, text_value (response, "getcontenttype"));
-
   lock = dav_response_find_property (response, "DAV:", "lockdiscovery");
   locked = lock != NULL && lock->status >= 200 && lock->status < 300 &&
            lock->value != NULL && strstr (lock->value, "activelock") != NULL;
@@ -156,8 +163,33 @@ dav_resource_update (DavResource       *self,
   if (set_string (&self->problem, problem))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGGED]);
 
+  /* The new response is kept before the old one goes: the display name
+   * is compared with the old one, which points into it. */
+  packed = dav_packed_response_new (response);
+  if (packed != NULL)
+    display_name = dav_packed_response_peek_text (packed, "DAV:", "displayname");
+  else
+    display_name = text_value (response, "displayname");
+  notify_display_name = g_strcmp0 (display_name, self->display_name) != 0;
+
+  g_clear_pointer (&self->packed, dav_packed_response_free);
   g_clear_pointer (&self->response, dav_response_unref);
-  self->response = dav_response_ref ((DavResponse *) response);
+  self->packed = g_steal_pointer (&packed);
+  if (self->packed != NULL)
+    {
+      self->etag = dav_packed_response_peek_text (self->packed, "DAV:", "getetag");
+      self->content_type = dav_packed_response_peek_text (self->packed, "DAV:", "getcontenttype");
+    }
+  else
+    {
+      self->response = dav_response_ref ((DavResponse *) response);
+      self->etag = text_value (response, "getetag");
+      self->content_type = text_value (response, "getcontenttype");
+    }
+  self->display_name = display_name;
+  if (notify_display_name)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+  self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSE]);
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -183,7 +215,38 @@ GETTER (gboolean, locked, is_locked)
 GETTER (guint, status, get_status)
 GETTER (DavHrefRelation, relation, get_relation)
 GETTER (const char *, problem, get_problem)
-GETTER (DavResponse *, response, get_response)
+GETTER (guint, revision, get_revision)
+
+DavResponse *
+dav_resource_dup_response (DavResource *self)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE (self), NULL);
+
+  if (self->packed != NULL)
+    return dav_packed_response_unpack (self->packed);
+  return self->response ? dav_response_ref (self->response) : NULL;
+}
+
+const char *
+dav_resource_keep_index_key (DavResource *self,
+                             char        *key)
+{
+  const char *kept;
+
+  g_return_val_if_fail (DAV_IS_RESOURCE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  kept = self->index_key ? self->index_key : self->url;
+  if (kept != NULL && strcmp (kept, key) == 0)
+    {
+      g_free (key);
+      return kept;
+    }
+
+  g_free (self->index_key);
+  self->index_key = key;
+  return key;
+}
 
 /* A sorted view compares each name ~2 log n times: the key is made once. */
 const char *
@@ -224,7 +287,7 @@ dav_resource_get_property (GObject    *object,
     case PROP_STATUS:       g_value_set_uint (value, self->status); break;
     case PROP_FLAGGED:      g_value_set_boolean (value, dav_resource_is_flagged (self)); break;
     case PROP_LOCKED:       g_value_set_boolean (value, self->locked); break;
-    case PROP_RESPONSE:     g_value_set_boxed (value, self->response); break;
+    case PROP_RESPONSE:     g_value_take_boxed (value, dav_resource_dup_response (self)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -239,11 +302,10 @@ dav_resource_finalize (GObject *object)
   g_free (self->path);
   g_free (self->name);
   g_free (self->name_key);
-  g_free (self->display_name);
+  g_free (self->index_key);
   g_clear_pointer (&self->modified, g_date_time_unref);
-  g_free (self->etag);
-  g_free (self->content_type);
   g_free (self->problem);
+  g_clear_pointer (&self->packed, dav_packed_response_free);
   g_clear_pointer (&self->response, dav_response_unref);
 
   G_OBJECT_CLASS (dav_resource_parent_class)->finalize (object);
@@ -288,7 +350,7 @@ dav_resource_new (const DavHref *href)
   self->url = g_strdup (href->uri);
   self->path = g_strdup (href->display_path);
   self->name = g_strdup (href->name);
-  self->collection = href->collection;
+  self->collection = href->collection != FALSE;
   self->relation = href->relation;
   self->problem = g_strdup (href->problem);
 

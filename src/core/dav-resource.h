@@ -46,8 +46,19 @@ DavHrefRelation  dav_resource_get_relation     (DavResource       *self);
  * malformed entry), or NULL. A flagged resource is never acted on. */
 const char      *dav_resource_get_problem      (DavResource       *self);
 gboolean         dav_resource_is_flagged       (DavResource       *self);
-/* The response it was last made from: every property with the status of
- * its propstat, the DAV:error conditions and the problems. */
-DavResponse     *dav_resource_get_response     (DavResource       *self);
+/* The response it was last made from, or NULL: every property with the
+ * status of its propstat, the DAV:error conditions and the problems. A
+ * plain one is kept packed and unpacked for each call (a new DavResponse,
+ * equal to what was parsed): hold it while it is used, not per row. */
+DavResponse     *dav_resource_dup_response     (DavResource       *self);
+/* Changes each time the resource takes a new response (::notify::response):
+ * what was made from the last one may be kept until it changes. */
+guint            dav_resource_get_revision     (DavResource       *self);
+/* For DavFolder's index: takes @key (dav_href_normalize_path of the URL)
+ * and returns it kept for as long as the resource lives, as the URL
+ * itself when the two are the same (nearly always), so that the index
+ * holds no copy of its own. */
+const char      *dav_resource_keep_index_key   (DavResource       *self,
+                                                char              *key);
 
 G_END_DECLS

@@ -188,13 +188,13 @@ bind_status (GtkSignalListItemFactory *factory,
 {
   DavscopeStatusBadge *badge = DAVSCOPE_STATUS_BADGE (gtk_list_item_get_child (list_item));
   g_autoptr(DavResource) resource = row_resource (list_item);
+  g_autoptr(DavResponse) response = dav_resource_dup_response (resource);
   const char *problem = dav_resource_get_problem (resource);
 
   if (problem == NULL && dav_resource_is_flagged (resource))
     problem = _("This entry is not a member of the folder; it is shown, but never acted on.");
 
-  davscope_status_badge_set (badge, dav_resource_get_status (resource), FALSE, problem,
-                             dav_resource_get_response (resource));
+  davscope_status_badge_set (badge, dav_resource_get_status (resource), FALSE, problem, response);
   davscope_status_badge_set_listing (badge, davscope_browser_view_row_folder (self, gtk_list_item_get_item (list_item)));
 }
 

@@ -65,7 +65,7 @@ columns_of (DavscopeBrowserView *self)
 /* ---- a cell's value, kept with its resource ------------------------------ */
 
 typedef struct {
-  DavResponse     *response;  /* what it was made from */
+  guint            revision;  /* of the resource's response it was made from */
   DavPropertyCell *cell;
 } CachedCell;
 
@@ -74,7 +74,6 @@ cached_cell_free (gpointer data)
 {
   CachedCell *cached = data;
 
-  g_clear_pointer (&cached->response, dav_response_unref);
   dav_property_cell_free (cached->cell);
   g_free (cached);
 }
@@ -83,14 +82,16 @@ static const DavPropertyCell *
 lookup_cell (PropertyColumn *column,
              DavResource    *resource)
 {
-  DavResponse *response = dav_resource_get_response (resource);
   CachedCell *cached = g_object_get_qdata (G_OBJECT (resource), column->quark);
+  guint revision = dav_resource_get_revision (resource);
 
   /* A new listing brings a new response: the value is made again. */
-  if (cached == NULL || cached->response != response)
+  if (cached == NULL || cached->revision != revision)
     {
+      g_autoptr(DavResponse) response = dav_resource_dup_response (resource);
+
       cached = g_new0 (CachedCell, 1);
-      cached->response = response ? dav_response_ref (response) : NULL;
+      cached->revision = revision;
       cached->cell = dav_property_cell_new (response, column->namespace_uri, column->name);
       g_object_set_qdata_full (G_OBJECT (resource), column->quark, cached, cached_cell_free);
     }
@@ -151,8 +152,11 @@ show_cell (Cell           *cell,
   gtk_widget_set_visible (cell->label, !failed);
   gtk_widget_set_visible (cell->badge, failed);
   if (failed)
-    davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (cell->badge), value->status, TRUE, NULL,
-                               dav_resource_get_response (cell->resource));
+    {
+      g_autoptr(DavResponse) response = dav_resource_dup_response (cell->resource);
+
+      davscope_status_badge_set (DAVSCOPE_STATUS_BADGE (cell->badge), value->status, TRUE, NULL, response);
+    }
 }
 
 static void

@@ -199,7 +199,8 @@ static void
 add_group (DavscopeDetailsPane *self,
            const char          *title,
            GPtrArray           *properties,
-           guint                n_read)
+           guint                n_read,
+           DavResponse         *listed)
 {
   GtkWidget *list;
 
@@ -216,8 +217,7 @@ add_group (DavscopeDetailsPane *self,
 
       gtk_list_box_append (GTK_LIST_BOX (list),
                            read ? property_row (self, property, self->fetched, self->fetched_exchange, NULL)
-                                : property_row (self, property, dav_resource_get_response (self->resource), 0,
-                                                self->folder));
+                                : property_row (self, property, listed, 0, self->folder));
     }
   gtk_box_append (GTK_BOX (self->box), list);
 }
@@ -496,6 +496,7 @@ rebuild (DavscopeDetailsPane *self)
 {
   GtkWidget *child;
   DavResponse *response;
+  g_autoptr(DavResponse) listed = NULL;
   g_autoptr(GPtrArray) dead = g_ptr_array_new ();
   g_autoptr(GPtrArray) live = g_ptr_array_new ();
   guint n_dead, n_live;
@@ -523,7 +524,9 @@ rebuild (DavscopeDetailsPane *self)
   if (dav_resource_get_problem (self->resource) != NULL)
     gtk_box_append (GTK_BOX (self->box), davscope_plain_label (dav_resource_get_problem (self->resource), "warning", TRUE, TRUE));
 
-  response = self->fetched ? self->fetched : dav_resource_get_response (self->resource);
+  /* Unpacked for this rebuild only (dav_resource_dup_response). */
+  listed = dav_resource_dup_response (self->resource);
+  response = self->fetched ? self->fetched : listed;
   add_facts (self, response);
   if (response == NULL)
     return;
@@ -533,11 +536,11 @@ rebuild (DavscopeDetailsPane *self)
   n_live = live->len;
   /* allprop leaves out what is not there; the listing's 404s and 403s
    * say so, and show beside the rest. */
-  if (response != dav_resource_get_response (self->resource) && dav_resource_get_response (self->resource))
-    collect (dav_resource_get_response (self->resource), response, dead, live);
+  if (response != listed && listed != NULL)
+    collect (listed, response, dead, live);
 
-  add_group (self, _("Properties set by people"), dead, n_dead);
-  add_group (self, _("Properties the server keeps"), live, n_live);
+  add_group (self, _("Properties set by people"), dead, n_dead, listed);
+  add_group (self, _("Properties the server keeps"), live, n_live, listed);
 
   for (guint i = 0; i < response->problems->len; i++)
     {

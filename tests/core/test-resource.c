@@ -6,12 +6,16 @@
  * name comes from the href, never from displayname, and values it
  * interprets (size, date, type) are unknown rather than wrong when a
  * server sends nonsense (docs/hostile-servers.md cases 24, 25 and 27).
+ * A resource keeps a plain response packed (dav-packed-response.h): what
+ * it gives back must be the response as parsed, to the last status.
  */
 
 #include <string.h>
 
 #include "dav-multistatus-parser.h"
+#include "dav-packed-response.h"
 #include "dav-resource.h"
+#include "dav-test-multistatus.h"
 #include "dav-result.h"
 #include "dav-text.h"
 
@@ -285,6 +289,210 @@ test_find_own_response (void)
   g_assert_cmpint (found_for (other_server, BASE "file.txt"), ==, -1);
 }
 
+/* What the resource gives back is what was parsed: every href, status,
+ * reason, status line, property (namespace, name, value, is_xml, status),
+ * condition, description and problem, by the test library's dump. */
+static void
+assert_kept_whole (const DavResponse *response)
+{
+  g_autoptr(DavHref) href = dav_href_resolve (BASE, "kept.txt");
+  g_autoptr(DavResource) resource = dav_resource_new (href);
+  g_autoptr(DavResponse) again = NULL;
+  g_autofree char *want = canonical_dump_response (response);
+  g_autofree char *got = NULL;
+  guint revision = dav_resource_get_revision (resource);
+
+  dav_resource_update (resource, response, href);
+  g_assert_cmpuint (dav_resource_get_revision (resource), !=, revision);
+  again = dav_resource_dup_response (resource);
+  g_assert_nonnull (again);
+  got = canonical_dump_response (again);
+  g_assert_cmpstr (got, ==, want);
+}
+
+static gboolean
+has_detail (const DavResponse *response)
+{
+  if (response->problems->len > 0 || response->errors->len > 0 ||
+      response->description != NULL || response->location != NULL)
+    return TRUE;
+  for (guint i = 0; i < response->propstats->len; i++)
+    {
+      const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
+
+      if (propstat->errors->len > 0 || propstat->description != NULL)
+        return TRUE;
+      for (guint j = 0; j < propstat->properties->len; j++)
+        if (((DavProperty *) g_ptr_array_index (propstat->properties, j))->status != propstat->status)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every response of every body in @path: the plain ones packed and
+ * unpacked, the others kept as they came; both given back whole. */
+static void
+check_compact_dir (const char *path,
+                   guint      *n_packed,
+                   guint      *n_kept)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+      g_autoptr(DavMultistatus) ms = NULL;
+
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      g_assert_true (g_file_get_contents (file, &data, &length, NULL));
+      ms = dav_multistatus_parse (data, length, NULL);
+      for (guint i = 0; i < ms->responses->len; i++)
+        {
+          const DavResponse *response = g_ptr_array_index (ms->responses, i);
+          g_autoptr(DavPackedResponse) packed = dav_packed_response_new (response);
+
+          if (packed != NULL)
+            {
+              g_autoptr(DavResponse) unpacked = dav_packed_response_unpack (packed);
+              g_autofree char *want = canonical_dump_response (response);
+              g_autofree char *got = canonical_dump_response (unpacked);
+
+              g_assert_cmpstr (got, ==, want);
+              (*n_packed)++;
+            }
+          else
+            {
+              /* Only what the compact form cannot say is kept whole. */
+              g_assert_true (has_detail (response));
+              (*n_kept)++;
+            }
+          assert_kept_whole (response);
+        }
+    }
+}
+
+static void
+test_compact_fixtures (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "207", NULL);
+  const char *corpus = g_getenv ("DAVSCOPE_CORPUS_DIR");
+  guint n_packed = 0, n_kept = 0;
+
+  check_compact_dir (path, &n_packed, &n_kept);
+  /* The fixtures have both kinds: this test tests something. */
+  g_assert_cmpuint (n_packed, >, 50);
+  g_assert_cmpuint (n_kept, >, 10);
+
+  /* The bodies other clients' test suites use too, where they are. */
+  if (corpus != NULL && g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    check_compact_dir (corpus, &n_packed, &n_kept);
+  g_test_message ("%u responses packed, %u kept whole", n_packed, n_kept);
+}
+
+/* A listing's rows as Apache and nginx send them, and rows with a 403
+ * and a 404 beside the 200, values in other namespaces, XML, long and
+ * non-ASCII: each packed, and each value and status given back. */
+static void
+test_compact_statuses_and_values (void)
+{
+  g_autofree char *longer = g_strnfill (300, 'x');
+  g_autofree char *body = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<D:multistatus xmlns:D=\"DAV:\" xmlns:X=\"urn:example:x\">"
+    "<D:response><D:href>/dav/f00001.txt</D:href>"
+    "<D:propstat><D:prop><D:getcontentlength>0</D:getcontentlength>"
+    "<D:getlastmodified>Fri, 04 Dec 2026 16:36:26 GMT</D:getlastmodified>"
+    "<D:getetag>\"0-5d0ab\"</D:getetag><D:getcontenttype>text/plain</D:getcontenttype>"
+    "<D:resourcetype/><D:lockdiscovery/></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>"
+    "<D:propstat><D:prop><D:displayname/></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat>"
+    "</D:response>"
+    "<D:response><D:href>/dav/sub/</D:href>"
+    "<D:propstat><D:prop><D:resourcetype><D:collection/></D:resourcetype>"
+    "<D:displayname>Überblick – 日本</D:displayname><X:long>%s</X:long>"
+    "<X:tree><X:a n=\"1\">b</X:a></X:tree></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>"
+    "<D:propstat><D:prop><X:secret/></D:prop><D:status>HTTP/1.1 403 Forbidden</D:status></D:propstat>"
+    "<D:propstat><D:prop><D:getetag/></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat>"
+    "</D:response>"
+    "</D:multistatus>\n", longer);
+  g_autoptr(DavMultistatus) ms = dav_multistatus_parse (body, strlen (body), NULL);
+  const char *const names[][3] = {
+    /* namespace, name, value (NULL: empty or failed) */
+    { "DAV:", "getcontentlength", "0" },
+    { "DAV:", "getlastmodified", "Fri, 04 Dec 2026 16:36:26 GMT" },
+    { "DAV:", "getetag", "\"0-5d0ab\"" },
+    { "DAV:", "getcontenttype", "text/plain" },
+  };
+  const DavProperty *property;
+
+  g_assert_true (ms->complete);
+  g_assert_cmpuint (ms->responses->len, ==, 2);
+
+  for (guint i = 0; i < ms->responses->len; i++)
+    {
+      const DavResponse *response = g_ptr_array_index (ms->responses, i);
+      g_autoptr(DavPackedResponse) packed = dav_packed_response_new (response);
+      g_autoptr(DavHref) href = dav_href_resolve (BASE, dav_response_get_href (response));
+      g_autoptr(DavResource) resource = dav_resource_new (href);
+      g_autoptr(DavResponse) again = NULL;
+
+      g_assert_nonnull (packed);
+      assert_kept_whole (response);
+      dav_resource_update (resource, response, href);
+      again = dav_resource_dup_response (resource);
+
+      if (i == 0)
+        {
+          /* One block, a fraction of the response's ~25 allocations. */
+          g_assert_cmpuint (dav_packed_response_get_size (packed), <, 160);
+          for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+            {
+              property = dav_response_find_property (again, names[j][0], names[j][1]);
+              g_assert_nonnull (property);
+              g_assert_cmpstr (property->value, ==, names[j][2]);
+              g_assert_cmpuint (property->status, ==, 200);
+            }
+          property = dav_response_find_property (again, "DAV:", "displayname");
+          g_assert_nonnull (property);
+          g_assert_cmpuint (property->status, ==, 404);
+          g_assert_cmpuint (dav_resource_get_status (resource), ==, 200);
+          g_assert_cmpstr (dav_resource_get_etag (resource), ==, "\"0-5d0ab\"");
+          g_assert_cmpstr (dav_resource_get_content_type (resource), ==, "text/plain");
+          g_assert_null (dav_resource_get_display_name (resource));
+          /* Read in place from the block: still there after it is replaced. */
+          dav_resource_update (resource, response, href);
+          g_assert_cmpstr (dav_resource_get_etag (resource), ==, "\"0-5d0ab\"");
+          g_assert_cmpstr (dav_resource_get_content_type (resource), ==, "text/plain");
+        }
+      else
+        {
+          property = dav_response_find_property (again, "urn:example:x", "long");
+          g_assert_cmpstr (property->value, ==, longer);
+          property = dav_response_find_property (again, "urn:example:x", "tree");
+          g_assert_true (property->is_xml);
+          g_assert_nonnull (strstr (property->value, "b</"));
+          property = dav_response_find_property (again, "DAV:", "displayname");
+          g_assert_cmpstr (property->value, ==, "Überblick – 日本");
+          property = dav_response_find_property (again, "urn:example:x", "secret");
+          g_assert_cmpuint (property->status, ==, 403);
+          g_assert_cmpuint (((DavPropstat *) g_ptr_array_index (again->propstats, 1))->status, ==, 403);
+          g_assert_cmpstr (((DavPropstat *) g_ptr_array_index (again->propstats, 1))->status_line, ==,
+                           "HTTP/1.1 403 Forbidden");
+          property = dav_response_find_property (again, "DAV:", "getetag");
+          g_assert_cmpuint (property->status, ==, 404);
+          g_assert_cmpuint (dav_response_get_item_status (again), ==, 403);
+          g_assert_true (dav_resource_is_collection (resource));
+          g_assert_cmpstr (dav_resource_get_display_name (resource), ==, "Überblick – 日本");
+          /* The 404 getetag is no ETag. */
+          g_assert_null (dav_resource_get_etag (resource));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +505,8 @@ main (int   argc,
   g_test_add_func ("/resource/identity-from-href", test_identity_from_href);
   g_test_add_func ("/resource/invalid-utf8-name", test_invalid_utf8_name);
   g_test_add_func ("/resource/find-own-response", test_find_own_response);
+  g_test_add_func ("/resource/compact/fixtures", test_compact_fixtures);
+  g_test_add_func ("/resource/compact/statuses-and-values", test_compact_statuses_and_values);
 
   return g_test_run ();
 }
