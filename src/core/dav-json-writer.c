@@ -180,11 +180,11 @@ word_needs_look (guint64 word)
   guint64 backslash = word ^ (ones * '\\');
   guint64 del = word ^ (ones * 0x7F);
 
-  return ((word & highs) |
-          ((word - ones * 0x20) & ~word) |
-          ((quote - ones) & ~quote) |
-          ((backslash - ones) & ~backslash) |
-          ((del - ones) & ~del)) & highs;
+  return (((word & highs) |
+           ((word - ones * 0x20) & ~word) |
+           ((quote - ones) & ~quote) |
+           ((backslash - ones) & ~backslash) |
+           ((del - ones) & ~del)) & highs) != 0;
 }
 
 /* The length of the start of @text (@length bytes) that needs no
