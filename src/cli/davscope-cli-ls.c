@@ -11,6 +11,7 @@
 #include "davscope-cli.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dav-href.h"
@@ -39,15 +40,18 @@ typedef struct {
   char               *modified_shown;  /* and how it was shown */
 } Listing;
 
-/* The output of a plain listing, written by a thread of its own: with a
- * fast server the client is the bottleneck (issue 16: nginx makes 54 MB
- * in 0.34 s), and placing the hrefs and writing the output cost about as
- * much as parsing, so the two halves run side by side on two cores. The
- * main thread hands over the parsed responses in batches (a lock per
- * batch, not per response); at most WRITER_MAX_BATCHES wait, so memory
- * stays flat when the output is slower than the input, and the main
- * thread then waits as it waited before for a full stdout. Every field of
- * the Listing but the session belongs to the writer until it is joined. */
+/* The output of a plain listing, written by a thread of its own where a
+ * core is free for it: with a fast server the client is the bottleneck
+ * (issue 16: nginx makes 54 MB in 0.34 s), and placing the hrefs and
+ * writing the output cost about as much as parsing, so the two halves can
+ * run side by side. The main thread hands over the parsed responses in
+ * batches (a lock per batch, not per response); at most
+ * WRITER_MAX_BATCHES wait, so memory stays flat when the output is slower
+ * than the input, and the main thread then waits as it waited before for
+ * a full stdout. Every field of the Listing but the session belongs to
+ * the writer until it is joined. Without a free core the hand-over costs
+ * more than it saves (each response crosses between the cores' caches):
+ * then the listing is written as it is parsed, on the main thread. */
 #define WRITER_BATCH 128
 #define WRITER_MAX_BATCHES 8
 
@@ -401,11 +405,30 @@ listing_writer_run (gpointer data)
   return NULL;
 }
 
+/* Whether a second thread can be expected to run beside this one; the
+ * environment variable DAVSCOPE_CLI_WRITER_THREAD (0 or 1) decides for
+ * tests and benchmarks. */
+static gboolean
+writer_thread_pays (void)
+{
+  const char *forced = g_getenv ("DAVSCOPE_CLI_WRITER_THREAD");
+  double load = 0;
+
+  if (forced != NULL)
+    return g_strcmp0 (forced, "0") != 0;
+
+  return g_get_num_processors () >= 2 && getloadavg (&load, 1) == 1 &&
+         load + 1.0 <= g_get_num_processors ();
+}
+
 static void
 listing_writer_start (ListingWriter *writer,
                       Listing       *listing)
 {
   writer->listing = listing;
+  if (!writer_thread_pays ())
+    return;
+
   g_mutex_init (&writer->lock);
   g_cond_init (&writer->cond);
   g_queue_init (&writer->batches);
@@ -457,6 +480,12 @@ on_response (DavPropfind   *propfind,
              DavResponse   *response,
              ListingWriter *writer)
 {
+  if (writer->thread == NULL)
+    {
+      show_response (writer->listing, response);
+      return;
+    }
+
   if (writer->batch == NULL)
     writer->batch = g_ptr_array_new_full (WRITER_BATCH, (GDestroyNotify) dav_response_unref);
   g_ptr_array_add (writer->batch, dav_response_ref (response));
