@@ -4,8 +4,9 @@
  *
  * The PROPFIND answer is streamed: each resource is printed as soon as the
  * parser hands it over, so 100,000 entries cost no more memory than ten.
- * A plain listing is written on a thread of its own (see ListingWriter)
- * while the main thread reads and parses the answer.
+ * A plain listing is written on a thread of its own where a core is free
+ * for it (see ListingWriter) while the main thread reads and parses the
+ * answer.
  */
 
 #include "davscope-cli.h"
@@ -57,7 +58,7 @@ typedef struct {
 
 typedef struct {
   Listing    *listing;
-  GThread    *thread;
+  GThread    *thread;      /* NULL: written on the main thread */
   GMutex      lock;
   GCond       cond;
   GQueue      batches;     /* of GPtrArray of DavResponse, under lock */
