@@ -21,11 +21,6 @@ struct _DavDownload
 {
   GObject         parent_instance;
 
-  DavClient      *client;
-  char           *url;
-  GFile          *target;
-  gboolean        overwrite;
-
   GFile          *part;
   GFile          *state;
   GFileIOStream  *stream;
@@ -33,10 +28,7 @@ struct _DavDownload
   char           *validator;     /* If-Range of the partial file, or NULL */
   gboolean        restarted;     /* a 416 sent it again from the start */
   goffset         resumed_from;
-  DavChecksum    *checksum;      /* what the answer said the file hashes to */
-  gboolean        verified;
   gboolean        saved;
-  GError         *problem;
 
   gboolean        claimed;       /* holds the partial file (claim_part) */
   DavTransferRun  run;
@@ -67,7 +59,7 @@ claim_part (DavDownload  *self,
 
   if (!claimed)
     {
-      g_autofree char *shown = g_file_get_parse_name (self->target);
+      g_autofree char *shown = g_file_get_parse_name (self->run.file);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
                    _("“%s” is being downloaded already; this download was not started."), shown);
@@ -110,9 +102,9 @@ static gboolean
 name_files (DavDownload  *self,
             GError      **error)
 {
-  g_autoptr(GFile) parent = g_file_get_parent (self->target);
+  g_autoptr(GFile) parent = g_file_get_parent (self->run.file);
   g_autofree char *dir = parent != NULL ? g_file_get_path (parent) : NULL;
-  g_autofree char *path = g_file_get_path (self->target);
+  g_autofree char *path = g_file_get_path (self->run.file);
   g_autofree char *hash = NULL;
   g_autofree char *part = NULL;
   g_autofree char *state = NULL;
@@ -143,7 +135,7 @@ load_validator (DavDownload *self)
   if (!g_key_file_load_from_file (keys, g_file_peek_path (self->state), G_KEY_FILE_NONE, NULL))
     return NULL;
   url = g_key_file_get_string (keys, "download", "url", NULL);
-  if (g_strcmp0 (url, self->url) != 0)
+  if (g_strcmp0 (url, self->run.url) != 0)
     return NULL;
   return g_key_file_get_string (keys, "download", "validator", NULL);
 }
@@ -160,7 +152,7 @@ save_validator (DavDownload *self)
       return;
     }
 
-  g_key_file_set_string (keys, "download", "url", self->url);
+  g_key_file_set_string (keys, "download", "url", self->run.url);
   g_key_file_set_string (keys, "download", "validator", self->validator);
   /* Without it the partial file is only thrown away later: no failure. */
   if (!g_key_file_save_to_file (keys, g_file_peek_path (self->state), &error))
@@ -258,8 +250,8 @@ static gboolean
 refuse_body (DavDownload *self,
              char        *message)
 {
-  g_clear_error (&self->problem);
-  self->problem = g_error_new_literal (DAV_ERROR, DAV_ERROR_STATUS, message);
+  g_clear_error (&self->run.problem);
+  self->run.problem = g_error_new_literal (DAV_ERROR, DAV_ERROR_STATUS, message);
   g_free (message);
   return FALSE;
 }
@@ -314,8 +306,8 @@ accept_body (DavResult *result,
           (!g_seekable_truncate (G_SEEKABLE (self->stream), 0, NULL, &error) ||
            !g_seekable_seek (G_SEEKABLE (self->stream), 0, G_SEEK_SET, NULL, &error)))
         {
-          g_clear_error (&self->problem);
-          self->problem = g_steal_pointer (&error);
+          g_clear_error (&self->run.problem);
+          self->run.problem = g_steal_pointer (&error);
           return FALSE;
         }
       self->offset = 0;
@@ -326,9 +318,9 @@ accept_body (DavResult *result,
     }
 
   /* A digest of encoded bytes is not one of the file's. */
-  g_clear_pointer (&self->checksum, dav_checksum_free);
+  g_clear_pointer (&self->run.checksum, dav_checksum_free);
   if (identity)
-    self->checksum = dav_checksum_from_headers (result->headers, result->status == 200);
+    self->run.checksum = dav_checksum_from_headers (result->headers, result->status == 200);
 
   return TRUE;
 }
@@ -354,16 +346,16 @@ save (DavDownload *self)
   if (!g_io_stream_close (G_IO_STREAM (self->stream), NULL, &error))
     {
       discard_partial (self);
-      self->problem = g_steal_pointer (&error);
+      self->run.problem = g_steal_pointer (&error);
       return;
     }
   g_clear_object (&self->stream);
 
   g_file_delete (self->state, NULL, NULL);
-  if (dav_local_file_commit (self->part, self->target, self->overwrite, &error))
+  if (dav_local_file_commit (self->part, self->run.file, self->run.overwrite, &error))
     self->saved = TRUE;
   else
-    self->problem = g_steal_pointer (&error);
+    self->run.problem = g_steal_pointer (&error);
 }
 
 static void
@@ -376,15 +368,15 @@ on_hashed (GObject      *source,
   GError *error = NULL;
 
   hex = dav_checksum_compute_file_finish (res, &error);
-  if (hex != NULL && dav_checksum_check (self->checksum, hex, &error))
+  if (hex != NULL && dav_checksum_check (self->run.checksum, hex, &error))
     {
-      self->verified = TRUE;
+      self->run.verified = TRUE;
       save (self);
     }
   else
     {
       discard_partial (self);
-      self->problem = error;
+      self->run.problem = error;
     }
 
   end_with_result (self);
@@ -430,20 +422,20 @@ on_done (GObject      *source,
           send_request (self);
           return;
         }
-      self->problem = error;
+      self->run.problem = error;
     }
 
   self->run.result = dav_result_ref (result);
-  if (self->problem == NULL && SOUP_STATUS_IS_SUCCESSFUL (result->status) &&
+  if (self->run.problem == NULL && SOUP_STATUS_IS_SUCCESSFUL (result->status) &&
       result->status != 207 && result->complete)
     {
-      if (self->checksum == NULL)
+      if (self->run.checksum == NULL)
         save (self);
       else
         {
           /* The file's bytes are on the disk now, a resumed file's too. */
           g_output_stream_flush (g_io_stream_get_output_stream (G_IO_STREAM (self->stream)), NULL, NULL);
-          dav_checksum_compute_file_async (self->checksum->type, self->part,
+          dav_checksum_compute_file_async (self->run.checksum->type, self->part,
                                            dav_transfer_run_get_cancellable (&self->run), on_hashed, self);
           return;
         }
@@ -457,7 +449,7 @@ on_done (GObject      *source,
 static void
 send_request (DavDownload *self)
 {
-  DavRequest *req = dav_request_new (self->client, "GET", self->url);
+  DavRequest *req = dav_request_new (self->run.client, "GET", self->run.url);
 
   if (self->offset > 0)
     {
@@ -543,7 +535,7 @@ dav_download_get_problem (DavDownload *self)
 {
   g_return_val_if_fail (DAV_IS_DOWNLOAD (self), NULL);
 
-  return self->problem;
+  return self->run.problem;
 }
 
 goffset
@@ -559,7 +551,7 @@ dav_download_get_verified (DavDownload *self)
 {
   g_return_val_if_fail (DAV_IS_DOWNLOAD (self), NULL);
 
-  return self->verified ? self->checksum : NULL;
+  return self->run.verified ? self->run.checksum : NULL;
 }
 
 GTlsCertificate *
@@ -589,9 +581,9 @@ dav_download_describe (DavDownload *self,
       /* Translators: %s is a size, "1.2 MB". */
       g_string_append_printf (text, _("Continued after the first %s, which an earlier try had fetched."), size);
     }
-  if (self->verified)
+  if (self->run.verified)
     {
-      g_autofree char *match = dav_checksum_describe_match (self->checksum);
+      g_autofree char *match = dav_checksum_describe_match (self->run.checksum);
 
       g_string_append_printf (text, " %s", match);
     }
@@ -605,15 +597,10 @@ dav_download_finalize (GObject *object)
   DavDownload *self = (DavDownload *) object;
 
   release_part (self);
-  g_clear_object (&self->client);
-  g_free (self->url);
-  g_clear_object (&self->target);
   g_clear_object (&self->part);
   g_clear_object (&self->state);
   g_clear_object (&self->stream);
   g_free (self->validator);
-  g_clear_pointer (&self->checksum, dav_checksum_free);
-  g_clear_error (&self->problem);
   dav_transfer_run_clear (&self->run);
 
   G_OBJECT_CLASS (dav_download_parent_class)->finalize (object);
@@ -645,10 +632,7 @@ dav_download_new (DavClient  *client,
   g_return_val_if_fail (G_IS_FILE (target), NULL);
 
   self = g_object_new (DAV_TYPE_DOWNLOAD, NULL);
-  self->client = g_object_ref (client);
-  self->url = g_strdup (url);
-  self->target = g_object_ref (target);
-  self->overwrite = overwrite;
+  dav_transfer_run_init (&self->run, client, url, target, overwrite);
 
   return self;
 }

@@ -91,23 +91,30 @@ dav_json_writer_free_to_string (DavJsonWriter *self)
   return text;
 }
 
-static void
+static inline void
 newline (DavJsonWriter *self)
 {
-  static const char spaces[] = "                                                                ";
+  /* A line break and the indentation, in one append where they fit. */
+  static const char line[] = "\n                                                                ";
   gsize indent;
 
   if (!self->pretty)
     return;
 
-  append_byte (self->out, '\n');
   /* Two spaces per open level. */
   indent = (gsize) self->depth * 2;
+  if (G_LIKELY (indent < sizeof line - 1))
+    {
+      append_len (self->out, line, indent + 1);
+      return;
+    }
+
+  append_byte (self->out, '\n');
   while (indent > 0)
     {
-      gsize n = MIN (indent, sizeof spaces - 1);
+      gsize n = MIN (indent, sizeof line - 2);
 
-      append_len (self->out, spaces, n);
+      append_len (self->out, line + 1, n);
       indent -= n;
     }
 }
@@ -160,18 +167,72 @@ append_unicode_escape (GString *out,
   append_len (out, escape, sizeof escape);
 }
 
-void
-dav_json_append_string (GString    *out,
-                        const char *text)
+/* Whether any of the eight bytes of @word needs a look: a control, the
+ * quote, the backslash, DEL or a byte of a UTF-8 sequence. Each test is
+ * the usual "has a zero byte" trick, exact about whether some byte
+ * matches (not about which one), which is all that is asked. */
+static inline gboolean
+word_needs_look (guint64 word)
 {
-  const guchar *p = (const guchar *) text;
-  const char *end = NULL;  /* found at the first non-ASCII byte */
-  const guchar *run;
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+  guint64 del = word ^ (ones * 0x7F);
 
-  append_byte (out, '"');
-  /* Bytes that need no escape are copied in runs, one append per run. */
-  run = p;
-  for (;;)
+  return (((word & highs) |
+           ((word - ones * 0x20) & ~word) |
+           ((quote - ones) & ~quote) |
+           ((backslash - ones) & ~backslash) |
+           ((del - ones) & ~del)) & highs) != 0;
+}
+
+/* The length of the start of @text (@length bytes) that needs no
+ * escape: whole words first, then the last few bytes as one more word,
+ * read again where it overlaps or padded with spaces. */
+static inline gsize
+plain_prefix (const char *text,
+              gsize       length)
+{
+  gsize i = 0;
+  guint64 word;
+
+  while (i + 8 <= length)
+    {
+      memcpy (&word, text + i, sizeof word);
+      if (word_needs_look (word))
+        break;
+      i += 8;
+    }
+
+  if (i < length && length - i < 8)
+    {
+      if (length >= 8)
+        memcpy (&word, text + length - 8, sizeof word);
+      else
+        {
+          word = G_GUINT64_CONSTANT (0x2020202020202020);
+          memcpy (&word, text, length);
+        }
+      if (!word_needs_look (word))
+        return length;
+    }
+
+  while (i < length && (guchar) text[i] < 0x80 && plain_ascii[(guchar) text[i]])
+    i++;
+
+  return i;
+}
+
+/* Escapes @text from @p on, which needs it; @run is where the bytes not
+ * written yet start. */
+static void
+append_escaped_tail (GString      *out,
+                     const guchar *run,
+                     const guchar *p,
+                     const guchar *end)
+{
+  while (p < end)
     {
       guchar c = *p;
 
@@ -181,16 +242,9 @@ dav_json_append_string (GString    *out,
           continue;
         }
 
-      if (c == '\0')
-        break;
-
       if (c >= 0x80)
         {
-          gunichar u;
-
-          if (end == NULL)
-            end = (const char *) p + strlen ((const char *) p);
-          u = g_utf8_get_char_validated ((const char *) p, end - (const char *) p);
+          gunichar u = g_utf8_get_char_validated ((const char *) p, end - p);
 
           if (u == (gunichar) -1 || u == (gunichar) -2)
             {
@@ -226,7 +280,48 @@ dav_json_append_string (GString    *out,
       run = p;
     }
   append_len (out, (const char *) run, p - run);
+}
+
+/* Appends @text quoted, then @suffix (@suffix_length bytes, at most 2).
+ * Most strings of a listing need no escape: they are copied whole, with
+ * their quotes, in one step. */
+static inline G_ALWAYS_INLINE void
+append_quoted (GString    *out,
+               const char *text,
+               const char *suffix,
+               gsize       suffix_length)
+{
+  gsize length = strlen (text);
+  gsize plain = plain_prefix (text, length);
+
+  if (G_LIKELY (plain == length && out->len + length + 4 < out->allocated_len))
+    {
+      char *q = out->str + out->len;
+
+      *q++ = '"';
+      memcpy (q, text, length);
+      q += length;
+      *q++ = '"';
+      memcpy (q, suffix, suffix_length);
+      q += suffix_length;
+      *q = '\0';
+      out->len = q - out->str;
+      return;
+    }
+
   append_byte (out, '"');
+  append_len (out, text, plain);
+  append_escaped_tail (out, (const guchar *) text + plain, (const guchar *) text + plain,
+                       (const guchar *) text + length);
+  append_byte (out, '"');
+  append_len (out, suffix, suffix_length);
+}
+
+void
+dav_json_append_string (GString    *out,
+                        const char *text)
+{
+  append_quoted (out, text, "", 0);
 }
 
 static void
@@ -283,28 +378,41 @@ dav_json_writer_end_array (DavJsonWriter *self)
   end (self, ']');
 }
 
+static inline G_ALWAYS_INLINE void
+write_member (DavJsonWriter *self,
+              const char    *name)
+{
+  before_value (self);
+  if (self->pretty)
+    append_quoted (self->out, name, ": ", 2);
+  else
+    append_quoted (self->out, name, ":", 1);
+  self->after_member = TRUE;
+}
+
+static inline G_ALWAYS_INLINE void
+write_string (DavJsonWriter *self,
+              const char    *value)
+{
+  before_value (self);
+  if (value == NULL)
+    append_literal (self->out, "null");
+  else
+    append_quoted (self->out, value, "", 0);
+}
+
 void
 dav_json_writer_member (DavJsonWriter *self,
                         const char    *name)
 {
-  before_value (self);
-  dav_json_append_string (self->out, name);
-  if (self->pretty)
-    append_literal (self->out, ": ");
-  else
-    append_byte (self->out, ':');
-  self->after_member = TRUE;
+  write_member (self, name);
 }
 
 void
 dav_json_writer_string (DavJsonWriter *self,
                         const char    *value)
 {
-  before_value (self);
-  if (value == NULL)
-    append_literal (self->out, "null");
-  else
-    dav_json_append_string (self->out, value);
+  write_string (self, value);
 }
 
 void
@@ -351,8 +459,8 @@ dav_json_writer_add_string (DavJsonWriter *self,
                             const char    *name,
                             const char    *value)
 {
-  dav_json_writer_member (self, name);
-  dav_json_writer_string (self, value);
+  write_member (self, name);
+  write_string (self, value);
 }
 
 void
@@ -369,7 +477,7 @@ dav_json_writer_add_status (DavJsonWriter *self,
                             const char    *name,
                             guint          status)
 {
-  dav_json_writer_member (self, name);
+  write_member (self, name);
   if (status == 0)
     dav_json_writer_null (self);
   else
@@ -381,6 +489,10 @@ dav_json_writer_add_boolean (DavJsonWriter *self,
                              const char    *name,
                              gboolean       value)
 {
-  dav_json_writer_member (self, name);
-  dav_json_writer_boolean (self, value);
+  write_member (self, name);
+  before_value (self);
+  if (value)
+    append_literal (self->out, "true");
+  else
+    append_literal (self->out, "false");
 }

@@ -15,8 +15,9 @@ dav_response_new (void)
   DavResponse *self = g_new0 (DavResponse, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->hrefs = g_ptr_array_new_with_free_func (g_free);
-  self->propstats = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_propstat_free);
+  /* Room for what nearly every response has: one href, one propstat. */
+  self->hrefs = g_ptr_array_new_full (1, g_free);
+  self->propstats = g_ptr_array_new_full (1, (GDestroyNotify) dav_propstat_free);
   self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_condition_free);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_problem_free);
 
@@ -216,7 +217,8 @@ dav_propstat_new (void)
 {
   DavPropstat *propstat = g_new0 (DavPropstat, 1);
 
-  propstat->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_property_free);
+  /* A listing asks for seven properties: they fit without growing. */
+  propstat->properties = g_ptr_array_new_full (8, (GDestroyNotify) dav_property_free);
   propstat->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_condition_free);
 
   return propstat;

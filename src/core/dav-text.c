@@ -47,9 +47,27 @@ dav_text_escape (const char *text,
   if (length < 0)
     length = strlen (text);
 
-  out = g_string_sized_new (length);
+  /* Most text (every name of a listing) needs no escape: it is copied
+   * whole. A backslash takes the long way, which decides whether to
+   * double it. */
   p = text;
   end = text + length;
+  while (p < end)
+    {
+      guchar b = (guchar) *p;
+
+      if (b >= 0x20 && b < 0x7F && b != '\\')
+        p++;
+      else if (b < 0x80 || is_escaped_at (p, end))
+        break;
+      else
+        p = g_utf8_next_char (p);
+    }
+  if (p >= end)
+    return g_strndup (text, length);
+
+  out = g_string_sized_new (length + 8);
+  g_string_append_len (out, text, p - text);
 
   while (p < end)
     {

@@ -3,17 +3,27 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The task of one transfer, its progress callback, the answer it ends
- * with and the certificate its request refused.
+ * What a transfer is (the client, the URL, the local file, whether it may
+ * replace), the task of one run, its progress callback, the answer it
+ * ends with, what made that answer a failure although the server
+ * succeeded, and the certificate its request refused.
  */
 
 #pragma once
 
+#include "dav-checksum.h"
 #include "dav-client.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
+  DavClient            *client;
+  char                 *url;
+  GFile                *file;          /* the download's target, the upload's source */
+  gboolean              overwrite;
+  GError               *problem;       /* a 2xx that is a failure all the same */
+  DavChecksum          *checksum;      /* what the server said the file hashes to */
+  gboolean              verified;      /* and the file does */
   GTask                *task;          /* while running */
   DavResult            *result;        /* the server's answer, once it came */
   GTlsCertificate      *rejected;
@@ -22,6 +32,11 @@ typedef struct {
   gpointer              progress_data;
 } DavTransferRun;
 
+void             dav_transfer_run_init           (DavTransferRun       *run,
+                                                  DavClient            *client,
+                                                  const char           *url,
+                                                  GFile                *file,
+                                                  gboolean              overwrite);
 void             dav_transfer_run_start          (DavTransferRun       *run,
                                                   gpointer              source,
                                                   gpointer              source_tag,

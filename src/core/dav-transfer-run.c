@@ -8,6 +8,19 @@
 #include "dav-request-private.h"
 
 void
+dav_transfer_run_init (DavTransferRun *run,
+                       DavClient      *client,
+                       const char     *url,
+                       GFile          *file,
+                       gboolean        overwrite)
+{
+  run->client = g_object_ref (client);
+  run->url = g_strdup (url);
+  run->file = g_object_ref (file);
+  run->overwrite = overwrite;
+}
+
+void
 dav_transfer_run_start (DavTransferRun      *run,
                         gpointer             source,
                         gpointer             source_tag,
@@ -87,6 +100,11 @@ dav_transfer_run_get_rejected (DavTransferRun       *run,
 void
 dav_transfer_run_clear (DavTransferRun *run)
 {
+  g_clear_object (&run->client);
+  g_clear_pointer (&run->url, g_free);
+  g_clear_object (&run->file);
+  g_clear_error (&run->problem);
+  g_clear_pointer (&run->checksum, dav_checksum_free);
   g_clear_pointer (&run->result, dav_result_unref);
   g_clear_object (&run->rejected);
 }

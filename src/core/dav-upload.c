@@ -17,18 +17,11 @@ struct _DavUpload
 {
   GObject               parent_instance;
 
-  DavClient            *client;
-  char                 *url;
-  GFile                *source;
   goffset               size;
   char                 *content_type;
-  gboolean              overwrite;
 
   GFileInputStream     *input;
   char                 *sha1;       /* of the local file, when it was needed */
-  DavChecksum          *answer;     /* what the server said it stored */
-  gboolean              verified;
-  GError               *problem;
   DavTransferRun        run;
 };
 
@@ -47,7 +40,7 @@ hash_async (DavUpload           *self,
             GChecksumType        type,
             GAsyncReadyCallback  callback)
 {
-  dav_checksum_compute_file_async (type, self->source, dav_transfer_run_get_cancellable (&self->run), callback, self);
+  dav_checksum_compute_file_async (type, self->run.file, dav_transfer_run_get_cancellable (&self->run), callback, self);
 }
 
 static void
@@ -56,17 +49,17 @@ compare (DavUpload  *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (dav_checksum_check (self->answer, hex, &error))
+  if (dav_checksum_check (self->run.checksum, hex, &error))
     {
-      self->verified = TRUE;
+      self->run.verified = TRUE;
       return;
     }
 
   /* Translators: the first %s is an algorithm ("SHA-256"), the second a
    * header name ("Repr-Digest"). */
-  self->problem = g_error_new (DAV_ERROR, DAV_ERROR_STATUS,
+  self->run.problem = g_error_new (DAV_ERROR, DAV_ERROR_STATUS,
                                _("The server stored a file whose %s (in %s) is not the local file’s: it was damaged on the way. Upload it again."),
-                               self->answer->name, self->answer->source);
+                               self->run.checksum->name, self->run.checksum->source);
 }
 
 static void
@@ -106,26 +99,26 @@ on_done (GObject      *source,
 
   self->run.result = dav_result_ref (result);
   if (SOUP_STATUS_IS_SUCCESSFUL (result->status))
-    self->answer = dav_checksum_from_headers (result->headers, FALSE);
-  if (self->answer == NULL)
+    self->run.checksum = dav_checksum_from_headers (result->headers, FALSE);
+  if (self->run.checksum == NULL)
     {
       dav_transfer_run_return_result (&self->run);
       return;
     }
-  if (self->answer->type == G_CHECKSUM_SHA1 && self->sha1 != NULL)
+  if (self->run.checksum->type == G_CHECKSUM_SHA1 && self->sha1 != NULL)
     {
       compare (self, self->sha1);
       dav_transfer_run_return_result (&self->run);
       return;
     }
-  hash_async (self, self->answer->type, on_answer_hashed);
+  hash_async (self, self->run.checksum->type, on_answer_hashed);
 }
 
 static void
 send_request (DavUpload *self)
 {
-  DavRequest *req = dav_client_new_put (self->client, self->url, G_INPUT_STREAM (self->input),
-                                        self->size, self->content_type, self->overwrite);
+  DavRequest *req = dav_client_new_put (self->run.client, self->run.url, G_INPUT_STREAM (self->input),
+                                        self->size, self->content_type, self->run.overwrite);
 
   if (self->sha1 != NULL)
     {
@@ -166,7 +159,7 @@ dav_upload_open (DavUpload  *self,
   g_return_val_if_fail (DAV_IS_UPLOAD (self), FALSE);
   g_return_val_if_fail (self->input == NULL, FALSE);
 
-  self->input = g_file_read (self->source, NULL, error);
+  self->input = g_file_read (self->run.file, NULL, error);
   return self->input != NULL;
 }
 
@@ -190,7 +183,7 @@ dav_upload_run_async (DavUpload           *self,
       return;
     }
 
-  if (is_owncloud (self->url))
+  if (is_owncloud (self->run.url))
     hash_async (self, G_CHECKSUM_SHA1, on_sha1);
   else
     send_request (self);
@@ -211,7 +204,7 @@ dav_upload_get_problem (DavUpload *self)
 {
   g_return_val_if_fail (DAV_IS_UPLOAD (self), NULL);
 
-  return self->problem;
+  return self->run.problem;
 }
 
 const DavChecksum *
@@ -219,7 +212,7 @@ dav_upload_get_verified (DavUpload *self)
 {
   g_return_val_if_fail (DAV_IS_UPLOAD (self), NULL);
 
-  return self->verified ? self->answer : NULL;
+  return self->run.verified ? self->run.checksum : NULL;
 }
 
 gboolean
@@ -244,14 +237,9 @@ dav_upload_finalize (GObject *object)
 {
   DavUpload *self = (DavUpload *) object;
 
-  g_clear_object (&self->client);
-  g_free (self->url);
-  g_clear_object (&self->source);
   g_free (self->content_type);
   g_clear_object (&self->input);
   g_free (self->sha1);
-  g_clear_pointer (&self->answer, dav_checksum_free);
-  g_clear_error (&self->problem);
   dav_transfer_run_clear (&self->run);
 
   G_OBJECT_CLASS (dav_upload_parent_class)->finalize (object);
@@ -285,12 +273,9 @@ dav_upload_new (DavClient  *client,
   g_return_val_if_fail (G_IS_FILE (source), NULL);
 
   self = g_object_new (DAV_TYPE_UPLOAD, NULL);
-  self->client = g_object_ref (client);
-  self->url = g_strdup (url);
-  self->source = g_object_ref (source);
+  dav_transfer_run_init (&self->run, client, url, source, overwrite);
   self->size = size;
   self->content_type = g_strdup (content_type);
-  self->overwrite = overwrite;
 
   return self;
 }

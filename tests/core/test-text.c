@@ -1,5 +1,6 @@
 /* test-text.c: finding a name as it is typed (dav_text_fold,
- * dav_text_name_matches), as the browser's Find filters a folder
+ * dav_text_name_matches), as the browser's Find filters a folder; and
+ * dav_text_escape, whose text that needs no escape is copied whole
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +59,42 @@ test_empty (void)
   g_assert_true (dav_text_name_matches ("", folded));
 }
 
+/* Text as sent, and as shown: escapes after a stretch that needs none
+ * (copied whole) must come out as those of the character-by-character
+ * path. */
+static const struct {
+  const char *text;
+  gssize      length;
+  const char *shown;
+} escapes[] = {
+  { "", -1, "" },
+  { "file 000001 – Grüße.txt", -1, "file 000001 – Grüße.txt" },
+  { "写真 000003.jpg", -1, "写真 000003.jpg" },
+  { "Grüße\x1b[31m", -1, "Grüße\\x1b[31m" },
+  { "tab\there", -1, "tab\\x09here" },
+  { "del\x7f", -1, "del\\x7f" },
+  { "c1 \xc2\x85 next", -1, "c1 \\u{0085} next" },
+  { "Denied \u202Egnp.exe", -1, "Denied \\u{202E}gnp.exe" },
+  { "bad \xff byte", -1, "bad \\xff byte" },
+  { "cut \xe2\x80", -1, "cut \\xe2\\x80" },
+  { "Sabre\\DAV\\Exception", -1, "Sabre\\DAV\\Exception" },
+  { "a\\x", -1, "a\\\\x" },
+  { "ends\\", -1, "ends\\\\" },
+  { "nul\0after", 9, "nul\\x00after" },
+  { "only the first five", 5, "only " },
+};
+
+static void
+test_escape (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (escapes); i++)
+    {
+      g_autofree char *shown = dav_text_escape (escapes[i].text, escapes[i].length);
+
+      g_assert_cmpstr (shown, ==, escapes[i].shown);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -66,6 +103,7 @@ main (int    argc,
 
   g_test_add_func ("/text/find/cases", test_cases);
   g_test_add_func ("/text/find/empty", test_empty);
+  g_test_add_func ("/text/escape", test_escape);
 
   return g_test_run ();
 }

@@ -1,0 +1,186 @@
+/* test-json-writer.c: the JSON writer's strings and layout
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The writer copies strings that need no escape eight bytes at a time
+ * (issue 16): every character that needs one is put at every offset of
+ * strings of every short length and compared with a plain byte-by-byte
+ * escaper, so that a word boundary can hide nothing.
+ */
+
+#include <string.h>
+
+#include "dav-json-writer.h"
+
+/* What docs/cli-json.md asks of a string, one byte at a time. */
+static char *
+reference_escape (const char *text)
+{
+  GString *out = g_string_new ("\"");
+  const char *end = text + strlen (text);
+  const char *p = text;
+
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char_validated (p, end - p);
+
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            {
+              g_string_append (out, "\\ufffd");
+              p++;
+              continue;
+            }
+          if (u == 0x2028 || u == 0x2029)
+            g_string_append_printf (out, "\\u%04x", u);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7F)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+      p++;
+    }
+  g_string_append_c (out, '"');
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_string (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *expected = reference_escape (text);
+
+  dav_json_append_string (out, text);
+  g_assert_cmpstr (out->str, ==, expected);
+  g_assert_cmpuint (out->len, ==, strlen (expected));
+}
+
+static void
+test_strings_every_offset (void)
+{
+  /* Each needs an escape, or is a multi-byte character kept as it is. */
+  static const char * const specials[] = {
+    "\"", "\\", "\n", "\r", "\t", "\x01", "\x1f", "\x7f",
+    "\xc3\xa9",              /* é, kept */
+    "\xe5\x86\x99",          /* 写, kept */
+    "\xf0\x9f\x98\x80",      /* U+1F600, kept */
+    "\xe2\x80\xa8",          /* U+2028, escaped */
+    "\xe2\x80\xa9",          /* U+2029, escaped */
+    "\xff",                  /* never UTF-8 */
+    "\xc0\xaf",              /* overlong "/" */
+    "\xed\xa0\x80",          /* a surrogate */
+    "\xe2\x80",              /* cut off (at the end of the string, too) */
+    "\x80",                  /* a lone continuation byte */
+    " ", "~", "}",           /* plain: 0x20, 0x7E and a byte near DEL */
+  };
+
+  for (gsize s = 0; s < G_N_ELEMENTS (specials); s++)
+    for (gsize length = 0; length <= 24; length++)
+      for (gsize offset = 0; offset <= length; offset++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          for (gsize i = 0; i < offset; i++)
+            g_string_append_c (text, (char) ('a' + i % 26));
+          g_string_append (text, specials[s]);
+          for (gsize i = offset; i < length; i++)
+            g_string_append_c (text, (char) ('A' + i % 26));
+          check_string (text->str);
+        }
+}
+
+static void
+test_strings_plain (void)
+{
+  check_string ("");
+  check_string ("a");
+  check_string ("1234567");
+  check_string ("12345678");
+  check_string ("123456789");
+  check_string ("/dav/flat-100000/file%20000001%20%E2%80%93%20Gr%C3%BC%C3%9Fe.txt");
+  check_string ("The request worked for this item. For a property, its value was read or changed as asked.");
+  /* Two specials in one word, and one in each of two words. */
+  check_string ("ab\"cd\\ef");
+  check_string ("abcdefg\"hijklmn\n");
+}
+
+/* The layout docs/cli-json.md shows: two spaces per level, "name": value,
+ * commas at the ends of lines; deeper than the writer's run of spaces. */
+static void
+test_layout (void)
+{
+  DavJsonWriter *json = dav_json_writer_new (TRUE);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  const guint deep = 40;
+
+  dav_json_writer_begin_object (json);
+  dav_json_writer_add_string (json, "url", "http://h/dav/");
+  dav_json_writer_add_boolean (json, "complete", TRUE);
+  dav_json_writer_add_status (json, "status", 0);
+  dav_json_writer_add_int (json, "n", -42);
+  dav_json_writer_member (json, "deep");
+  for (guint i = 0; i < deep; i++)
+    dav_json_writer_begin_array (json);
+  dav_json_writer_string (json, NULL);
+  for (guint i = 0; i < deep; i++)
+    dav_json_writer_end_array (json);
+  dav_json_writer_member (json, "empty");
+  dav_json_writer_begin_array (json);
+  dav_json_writer_end_array (json);
+  dav_json_writer_end_object (json);
+  text = dav_json_writer_free_to_string (json);
+
+  g_string_append (expected, "{\n  \"url\": \"http://h/dav/\",\n  \"complete\": true,\n"
+                             "  \"status\": null,\n  \"n\": -42,\n  \"deep\": ");
+  for (guint i = 0; i < deep; i++)
+    {
+      g_string_append_c (expected, '[');
+      g_string_append_c (expected, '\n');
+      for (guint j = 0; j < (i + 2) * 2; j++)
+        g_string_append_c (expected, ' ');
+    }
+  g_string_append (expected, "null");
+  for (guint i = deep; i > 0; i--)
+    {
+      g_string_append_c (expected, '\n');
+      for (guint j = 0; j < i * 2; j++)
+        g_string_append_c (expected, ' ');
+      g_string_append_c (expected, ']');
+    }
+  g_string_append (expected, ",\n  \"empty\": []\n}\n");
+
+  g_assert_cmpstr (text, ==, expected->str);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/json/strings/every-offset", test_strings_every_offset);
+  g_test_add_func ("/json/strings/plain", test_strings_plain);
+  g_test_add_func ("/json/layout", test_layout);
+
+  return g_test_run ();
+}
