@@ -30,6 +30,9 @@ Pictures, OUTDIR/<view>-<lang>.png:
                every check, the share behind the doctor's fault proxy
                with a server that ignores Overwrite: F)
   not-webdav   the page for a plain web server (python's http.server)
+  tabs         three tabs (the share, Documents/Reports, Photos/Holiday 2024),
+               the last two bookmarked in the sidebar
+  search       Search Below Here on the share for "report"
 
 Each picture is of the window it is about, cut out of the screen (without
 a window manager every window sits at the top left corner)."""
@@ -69,8 +72,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (App, Tap, activate, children, clean_name, click, extents, find_all_in, find_in,  # noqa: E402
                          has_state, keycombo, labels_in, name_of, ntr, point_into, press,
-                         report_rows, role_of, scroll_into, sensitive, serve, served_url, shown,
-                         strip_mnemonic, tr, type_text, wait_for)
+                         report_rows, role_of, scroll_into, sensitive, serve, served_url, share_url, shown,
+                         strip_mnemonic, toast_said, tr, type_text, wait_for)
 
 import pyatspi  # noqa: E402
 from dogtail import rawinput  # noqa: E402
@@ -428,5 +431,56 @@ try:
 finally:
     app.quit()
     plain.shutdown()
+
+
+# ---- 6. tabs, the sidebar's bookmarks, and a search below the share
+
+
+def open_location(url):
+    keycombo("<Control>l")
+    keycombo("<Control>a")
+    type_text(url)
+    press("Return")
+
+
+app = App(URL)
+try:
+    wait_for(lambda: "Documents" + FOLDER in app.row_names(), 20)
+    point_into(app.main)
+    opened = []
+    for path, first_row, title in (("Documents/Reports/", "2022" + FOLDER, "Reports"),
+                                   ("Photos/Holiday 2024/", "IMG_0001.jpg", "Holiday 2024")):
+        keycombo("<Control>t")
+        time.sleep(1)
+        open_location(share_url(path))
+        app._table = None
+        listed = wait_for(lambda: any(first_row in app.row_names()
+                                      for app._table in app.find_all(tr("Folder contents"), "tree table",
+                                                                     within=app.main)), 15)
+        point_into(app.main)
+        keycombo("<Control>d")
+        opened.append(bool(listed) and toast_said(app.main, tr("Bookmarked “%s”") % title, 10) is not None)
+    if all(opened):
+        save(app.main, "tabs")
+    else:
+        missing("tabs", f"opened and bookmarked: {opened}, labels: {labels_in(app.main)[:40]}")
+
+    # Back to the share (the other two tabs closed), and a search below it.
+    point_into(app.main)
+    keycombo("<Control>w")
+    keycombo("<Control>w")
+    time.sleep(1)
+    keycombo("<Control><Shift>f")
+    search = app.window(tr("Search Below Here"), timeout=10)
+    if search is not None:
+        type_text("report")
+        press("Return")
+    done = search is not None and wait_for(lambda: any(t.startswith(tr("Done.")) for t in labels_in(search)), 30)
+    if done:
+        save(search, "search")
+    else:
+        missing("search", f"toplevels: {app.toplevel_names()}")
+finally:
+    app.quit()
 
 tap.done()

@@ -305,6 +305,23 @@ try:
         saved = str(e)
     tap.ok(restored, "after a restart the tabs open at the end come back, in order",
            f"before: {remaining}, after: {titles(app)}\n{saved}")
+
+    # The location entry completes from the history: a part of the name
+    # typed, the address offered, Down and Return open it.
+    point_into(app.main)
+    keycombo("<Control>t")
+    time.sleep(1)
+    keycombo("<Control>l")
+    keycombo("<Control>a")
+    type_text("Holiday")
+    offered = wait_for(lambda: next((n for n in walk(app.main, False)
+                                     if role_of(n) in ("label", "table cell") and name_of(n) == share_url(HOLIDAY)), None), 10)
+    press("Down")
+    press("Return")
+    went = wait_for(lambda: location(app) == share_url(HOLIDAY) and titles(app).count("Holiday 2024") == 2, 15)
+    tap.ok(offered is not None and went,
+           "typing 'Holiday' in the location offers the address visited before; choosing it opens it",
+           f"offered: {offered is not None}, location: {location(app)}, tabs: {titles(app)}")
 finally:
     app.quit()
 
