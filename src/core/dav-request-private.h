@@ -63,6 +63,8 @@ struct _DavRequest
   guint                 redirects;
   guint                 auth_tries;
   GTlsCertificate      *rejected;      /* the certificate refused, or NULL */
+  char                 *proxy_login;   /* a 407's challenge: the proxy, scheme, realm */
+  gboolean              asked_certificate; /* the server asked for one we did not have */
   GTlsCertificateFlags  rejected_errors;
 
   BodyMode              mode;

@@ -97,6 +97,7 @@ request_free (DavRequest *req)
   g_clear_pointer (&req->chunk, g_bytes_unref);
   g_clear_object (&req->propfind);
   g_clear_object (&req->rejected);
+  g_free (req->proxy_login);
   g_clear_pointer (&req->raw, g_byte_array_unref);
   /* A request that ends (deadline, cancel) while its reads give way. */
   remove_source (&req->pause_idle);
@@ -120,7 +121,14 @@ on_authenticate (SoupMessage *msg,
   /* A proxy's login is the proxy's: its own signal, its own
    * credentials, whatever the origin. */
   if (soup_auth_is_for_proxy (auth))
-    return ++req->auth_tries <= MAX_AUTH_TRIES && dav_client_emit_authenticate_proxy (self, auth, retrying);
+    {
+      /* Kept for the 407 a refusal leaves: which proxy, what it wants. */
+      g_free (req->proxy_login);
+      req->proxy_login = g_strdup_printf ("%s\n%s\n%s", soup_auth_get_authority (auth),
+                                          soup_auth_get_scheme_name (auth),
+                                          soup_auth_get_realm (auth) ? soup_auth_get_realm (auth) : "");
+      return ++req->auth_tries <= MAX_AUTH_TRIES && dav_client_emit_authenticate_proxy (self, auth, retrying);
+    }
 
   /* Credentials go to the connected origin only. */
   authority = g_strdup_printf ("%s:%d", g_uri_get_host (self->base), g_uri_get_port (self->base));
@@ -140,6 +148,19 @@ on_authenticate (SoupMessage *msg,
     return FALSE;
 
   return dav_client_emit_authenticate (self, auth, retrying);
+}
+
+/* libsoup asks only when the server wants a certificate and the request
+ * has none: noted, so that the failure that follows can say so. */
+static gboolean
+on_request_certificate (SoupMessage          *msg,
+                        GTlsClientConnection *connection,
+                        gpointer              user_data)
+{
+  DavRequest *req = user_data;
+
+  req->asked_certificate = TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -332,6 +353,20 @@ request_return_error (GTask  *task,
     {
       g_clear_error (&error);
       error = g_error_new_literal (DAV_ERROR, DAV_ERROR_TIMEOUT, req->timed_out);
+    }
+  /* The server asked for a client certificate and there was none: under
+   * TLS 1.3 its refusal arrives as a bare alert or a closed connection
+   * after the request went out, which it never read. Say what it was. */
+  else if (req->asked_certificate && req->client->client_certificate == NULL &&
+           !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           (error->domain == G_TLS_ERROR || error->domain == G_IO_ERROR))
+    {
+      GError *asked = g_error_new (G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED,
+                                   _("The server asks for a client certificate (mutual TLS), and none is set for it, so it refused the connection (%s)."),
+                                   error->message);
+
+      g_clear_error (&error);
+      error = asked;
     }
   /* Sent on a kept connection that the server then closed, libsoup sends
    * the request again on a new one; when that cannot be made, the error
@@ -776,6 +811,8 @@ on_sent (GObject      *source,
   result->http_version = soup_message_get_http_version (req->msg);
   result->content_type = media_type (soup_message_headers_get_content_type (headers, NULL));
   result->exchange_id = dav_exchange_get_id (req->exchange);
+  if (status == SOUP_STATUS_PROXY_UNAUTHORIZED)
+    result->proxy_login = g_strdup (req->proxy_login);
   req->window_start = g_get_monotonic_time ();
   req->window_bytes = req->received;
   req->total = soup_message_headers_get_content_length (headers);
@@ -935,6 +972,7 @@ request_send (GTask *task)
 
   g_signal_connect (req->msg, "authenticate", G_CALLBACK (on_authenticate), req);
   g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), req);
+  g_signal_connect (req->msg, "request-certificate", G_CALLBACK (on_request_certificate), req);
   g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), req);
   g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), NULL);
   g_signal_connect (req->msg, "got-informational", G_CALLBACK (on_answer_began), req);
