@@ -185,8 +185,8 @@ options_finding (DavResult *options)
                           shown);
 }
 
-/* Which proxy refused a 407, and what login it wants: the server was
- * never reached, and its own login has nothing to do with it. */
+/* Which proxy refused with 407, and what login it wants: the server's
+ * own login has nothing to do with it. */
 static char *
 proxy_finding (DavResult *result)
 {
@@ -196,7 +196,7 @@ proxy_finding (DavResult *result)
   g_autofree char *realm = NULL;
 
   if (result->proxy_login == NULL)
-    return g_strdup (_("The proxy did not say what login it wants. The server itself was not reached."));
+    return g_strdup (_("The proxy did not say what login it wants."));
 
   /* host:port, scheme, realm: the proxy's own words are escaped. */
   parts = g_strsplit (result->proxy_login, "\n", 3);
@@ -208,11 +208,11 @@ proxy_finding (DavResult *result)
     realm = g_strdup ("");
   if (*realm != '\0')
     /* Translators: %1$s is the proxy's host:port, %2$s an HTTP authentication scheme (Basic, Digest), %3$s the proxy's realm. */
-    return g_strdup_printf (_("The proxy %1$s wants a %2$s login for “%3$s”; none was given. The server itself was not reached, and its own login was not sent to the proxy."),
+    return g_strdup_printf (_("The proxy %1$s wants a %2$s login for “%3$s”; none was given, and the server’s own login was not sent to it."),
                             proxy, scheme, realm);
 
   /* Translators: %1$s is the proxy's host:port, %2$s an HTTP authentication scheme (Basic, Digest). */
-  return g_strdup_printf (_("The proxy %1$s wants a %2$s login; none was given. The server itself was not reached, and its own login was not sent to the proxy."),
+  return g_strdup_printf (_("The proxy %1$s wants a %2$s login; none was given, and the server’s own login was not sent to it."),
                           proxy, scheme);
 }
 
