@@ -195,7 +195,6 @@ check_certificate (const char *source)
 {
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) key = NULL;
   g_autofree char *key_pem = NULL;
   g_autofree char *key_uri = NULL;
   g_autofree char *shown = NULL;
@@ -216,11 +215,10 @@ check_certificate (const char *source)
 
   /* Without its private key a certificate proves nothing. */
   g_object_get (certificate,
-                "private-key", &key,
                 "private-key-pem", &key_pem,
                 "private-key-pkcs11-uri", &key_uri,
                 NULL);
-  if (key == NULL && key_pem == NULL && key_uri == NULL && !g_str_has_prefix (source, "pkcs11:"))
+  if (key_pem == NULL && key_uri == NULL && !g_str_has_prefix (source, "pkcs11:"))
     return g_strdup_printf (_("The client certificate “%s” has no private key. A PEM file must hold both the certificate and its key."), shown);
 
   return NULL;
