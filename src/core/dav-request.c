@@ -812,7 +812,11 @@ on_sent (GObject      *source,
   result->content_type = media_type (soup_message_headers_get_content_type (headers, NULL));
   result->exchange_id = dav_exchange_get_id (req->exchange);
   if (status == SOUP_STATUS_PROXY_UNAUTHORIZED)
-    result->proxy_login = g_strdup (req->proxy_login);
+    {
+      result->proxy_login = g_strdup (req->proxy_login);
+      if (req->proxy_login != NULL)
+        req->client->proxy_refused = TRUE;
+    }
   req->window_start = g_get_monotonic_time ();
   req->window_bytes = req->received;
   req->total = soup_message_headers_get_content_length (headers);
@@ -948,6 +952,11 @@ request_send (GTask *task)
 
   req->msg = soup_message_new_from_uri (req->method, uri);
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* libsoup 3.2's session keeps a proxy login that was cancelled and never
+   * asks for that proxy again: after one, each request answers its own
+   * challenges (the handlers answer from memory, without a dialog). */
+  if (self->proxy_refused)
+    soup_message_add_flags (req->msg, SOUP_MESSAGE_DO_NOT_USE_AUTH_CACHE);
   /* Shown only to the connected server, when it asks (mutual TLS). */
   if (self->client_certificate != NULL && dav_client_is_same_origin (self, uri))
     soup_message_set_tls_client_certificate (req->msg, self->client_certificate);

@@ -303,7 +303,9 @@ proxy_prompt_cb (DavClient *client,
   g_assert_true (soup_auth_is_for_proxy (auth));
   g_free (*authority);
   *authority = g_strdup (soup_auth_get_authority (auth));
-  return FALSE;   /* as the GUI's Cancel */
+  /* As the GUI's Cancel. */
+  soup_auth_cancel (auth);
+  return TRUE;
 }
 
 /* A 407 the user did not answer: the proxy was asked about, the server's
@@ -344,6 +346,17 @@ test_auth_proxy_407_listing (void)
   g_assert_nonnull (strstr (message, "Basic"));
   g_assert_nonnull (strstr (message, "Corp \\x1b[31mProxy"));
   g_assert_null (strchr (message, '\x1b'));
+
+  /* Asked again on the next request: a refusal is not remembered. */
+  g_clear_pointer (&asked, g_free);
+  {
+    DavResult *again = do_propfind (client, "http://dav.invalid/dav/", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->status, ==, 407);
+    dav_result_unref (again);
+  }
+  g_assert_cmpstr (asked, ==, proxy_authority);
 
   g_signal_handlers_disconnect_by_data (client, &server_logins);
   g_signal_handlers_disconnect_by_data (client, &asked);

@@ -919,7 +919,8 @@ class App:
                 return name
         return None
 
-    ERROR_TITLES = ("This folder could not be listed", "This server does not speak WebDAV")
+    ERROR_TITLES = ("This folder could not be listed", "This server does not speak WebDAV",
+                    "This server asks for a client certificate")
 
     def error_title(self):
         """The title of the page shown when the folder could not be listed
