@@ -33,6 +33,9 @@
 /* How long to wait for the 100 before sending the body anyway
  * (RFC 9110 §10.1.1: a client SHOULD NOT wait indefinitely). */
 #define EXPECT_WAIT_MS   1000
+/* How long an answer may take once the server asked for a client
+ * certificate that we do not have (on_request_certificate). */
+#define CERTIFICATE_WAIT_MS 8000
 
 static void request_send (GTask *task);
 
@@ -74,6 +77,7 @@ request_free (DavRequest *req)
 {
   remove_source (&req->watchdog);
   remove_source (&req->continue_wait);
+  remove_source (&req->certificate_wait);
   g_free (req->timed_out);
   if (req->caller_cancellable != NULL)
     g_cancellable_disconnect (req->caller_cancellable, req->cancel_handler);
@@ -150,8 +154,45 @@ on_authenticate (SoupMessage *msg,
   return dav_client_emit_authenticate (self, auth, retrying);
 }
 
+static void request_return_error (GTask  *task,
+                                  GError *error);
+
+static gboolean
+on_certificate_wait (gpointer user_data)
+{
+  DavRequest *req = user_data;
+  GTask *task = req->task;
+
+  req->certificate_wait = 0;
+  req->certificate_given_up = TRUE;
+  /* Cancelled, or with the session aborted, libsoup 3.2.3 puts the
+   * message back on the dead HTTP/2 connection and never finishes it. So
+   * the request ends here; the send keeps its own reference to the task,
+   * dropped if it ever finishes (on_sent). */
+  req->abandoned = TRUE;
+  g_object_ref (task);
+  g_signal_handlers_disconnect_by_data (req->msg, req);
+  /* Nor is it cancelled later: that too makes libsoup complain. */
+  remove_source (&req->watchdog);
+  if (req->caller_cancellable != NULL)
+    g_cancellable_disconnect (req->caller_cancellable, req->cancel_handler);
+  req->cancel_handler = 0;
+  /* Its connection is dead but not closed, and would take the next
+   * request too: the client starts a new session; the old one lives on
+   * with the message that holds it. */
+  g_clear_object (&req->client->session);
+  request_return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                   _("no answer came after it asked")));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* libsoup asks only when the server wants a certificate and the request
- * has none: noted, so that the failure that follows can say so. */
+ * has none: noted, so that the failure that follows can say so. Under
+ * TLS 1.3 a server that requires one refuses it after the handshake, and
+ * on HTTP/2 libsoup 3.2.3 then waits forever: without an answer soon the
+ * client's connections are closed (a server for which it is optional
+ * answers in time). */
 static gboolean
 on_request_certificate (SoupMessage          *msg,
                         GTlsClientConnection *connection,
@@ -160,6 +201,9 @@ on_request_certificate (SoupMessage          *msg,
   DavRequest *req = user_data;
 
   req->asked_certificate = TRUE;
+  if (req->certificate_wait == 0)
+    req->certificate_wait = add_source (g_timeout_source_new (CERTIFICATE_WAIT_MS), G_PRIORITY_DEFAULT,
+                                        on_certificate_wait, req);
   return FALSE;
 }
 
@@ -227,6 +271,7 @@ on_answer_began (SoupMessage *msg,
   DavRequest *req = user_data;
 
   remove_source (&req->continue_wait);
+  remove_source (&req->certificate_wait);
 }
 
 static void set_request_body (DavRequest *req);
@@ -358,7 +403,8 @@ request_return_error (GTask  *task,
    * TLS 1.3 its refusal arrives as a bare alert or a closed connection
    * after the request went out, which it never read. Say what it was. */
   else if (req->asked_certificate && req->client->client_certificate == NULL &&
-           !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)) &&
+           (req->certificate_given_up || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) &&
            (error->domain == G_TLS_ERROR || error->domain == G_IO_ERROR))
     {
       GError *asked = g_error_new (G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED,
@@ -757,6 +803,13 @@ on_sent (GObject      *source,
   guint status;
 
   req->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  /* Ended already (on_certificate_wait): only the reference goes. */
+  if (req->abandoned)
+    {
+      g_clear_error (&error);
+      g_object_unref (task);
+      return;
+    }
   if (req->stream == NULL && req->resend && req->timed_out == NULL &&
       !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && rewind_source (req))
@@ -938,6 +991,7 @@ request_send (GTask *task)
   /* A new message (the first, or after a redirect was answered). */
   req->written = FALSE;
   remove_source (&req->continue_wait);
+  remove_source (&req->certificate_wait);
   uri = dav_parse_http_uri (req->url, &error);
   if (uri == NULL)
     {
@@ -987,6 +1041,7 @@ request_send (GTask *task)
   g_signal_connect (req->msg, "got-informational", G_CALLBACK (on_answer_began), req);
   g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_answer_began), req);
 
+  req->task = task;
   soup_session_send_async (dav_client_get_session (self), req->msg, G_PRIORITY_DEFAULT,
                            req->cancellable, on_sent, task);
 }

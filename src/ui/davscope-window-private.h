@@ -56,6 +56,7 @@ struct _DavscopeWindow
   GPtrArray            *clipboard;     /* DavResource*: cut or copied, for Paste */
   gboolean              clipboard_cut;
   gboolean              asking_certificate;
+  char                 *connection_setup; /* the saved server's proxy and certificate the client has */
 };
 
 /* Enables the window's actions for what is connected and selected. */

@@ -323,6 +323,18 @@ disconnect (DavscopeWindow *self)
   g_clear_object (&self->client);
 }
 
+/* What of a saved server's settings is fixed when its client is made:
+ * its proxy and its client certificate. */
+static char *
+saved_connection_setup (const char *url)
+{
+  DavPlace *server = dav_place_list_find_server_for (davscope_places_get_default (), url);
+  const char *proxy = server != NULL ? dav_place_get_proxy (server) : NULL;
+  const char *certificate = server != NULL ? dav_place_get_client_certificate (server) : NULL;
+
+  return g_strdup_printf ("%s\n%s", proxy != NULL ? proxy : "", certificate != NULL ? certificate : "");
+}
+
 /* A new connection for @url: its client, with the user's settings and
  * the window's login and certificate questions, and a store over it. */
 static gboolean
@@ -346,8 +358,11 @@ connect_to (DavscopeWindow  *self,
   self->store = dav_resource_store_new (self->client);
   names = g_settings_get_strv (self->settings, "listing-properties");
   dav_resource_store_set_properties (self->store, (const char * const *) names);
-  /* A saved server's own connections, properties and headers. */
+  /* A saved server's own connections, properties, headers, proxy and
+   * client certificate. */
   davscope_places_configure (self->client, self->store);
+  g_free (self->connection_setup);
+  self->connection_setup = saved_connection_setup (url);
   davscope_browser_view_prepare_store (DAVSCOPE_BROWSER_VIEW (self->browser), self->store);
 
   return TRUE;
@@ -789,6 +804,30 @@ davscope_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (davscope_window_parent_class)->close_request (window);
 }
 
+static void open_url (DavscopeWindow *self,
+                      const char     *url,
+                      gboolean        remember);
+
+/* A saved server's proxy or certificate changed (Edit Server): the
+ * connection to it is made again with them, where the folder was. */
+static void
+on_places_changed (DavscopeWindow *self)
+{
+  g_autofree char *setup = NULL;
+  g_autofree char *url = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  setup = saved_connection_setup (dav_client_get_base_url (self->client));
+  if (g_strcmp0 (setup, self->connection_setup) == 0)
+    return;
+
+  url = g_strdup (self->root != NULL ? dav_folder_get_url (self->root) : dav_client_get_base_url (self->client));
+  disconnect (self);
+  open_url (self, url, FALSE);
+}
+
 static void
 davscope_window_dispose (GObject *object)
 {
@@ -810,6 +849,7 @@ davscope_window_finalize (GObject *object)
   g_clear_object (&self->recent);
   g_ptr_array_unref (self->history);
   g_ptr_array_unref (self->clipboard);
+  g_free (self->connection_setup);
 
   G_OBJECT_CLASS (davscope_window_parent_class)->finalize (object);
 }
@@ -915,6 +955,8 @@ davscope_window_init (DavscopeWindow *self)
   fill_recent (self);
   g_signal_connect_swapped (self->settings, "changed::recent-locations", G_CALLBACK (fill_recent), self);
   davscope_window_init_places (self);
+  g_signal_connect_object (davscope_places_get_default (), "items-changed",
+                           G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
   gtk_widget_grab_focus (self->start_entry);
 }
