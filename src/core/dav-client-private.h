@@ -32,6 +32,7 @@ struct _DavClient
   GHashTable      *locks;          /* token -> root URL */
   char            *proxy;          /* the proxy chosen, or NULL: the system's */
   gboolean         proxy_refused;  /* a proxy's login went unanswered (see dav-request.c) */
+  char            *tunnel_login;   /* the last CONNECT's 407: proxy, scheme, realm */
   GTlsCertificate *client_certificate; /* shown to the server when it asks */
   GStrv            extra_names;    /* dav_client_set_extra_headers */
   GStrv            extra_values;

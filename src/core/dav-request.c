@@ -866,8 +866,9 @@ on_sent (GObject      *source,
   result->exchange_id = dav_exchange_get_id (req->exchange);
   if (status == SOUP_STATUS_PROXY_UNAUTHORIZED)
     {
-      result->proxy_login = g_strdup (req->proxy_login);
-      if (req->proxy_login != NULL)
+      /* Over https the 407 came to libsoup's CONNECT (dav-client.c). */
+      result->proxy_login = g_strdup (req->proxy_login != NULL ? req->proxy_login : req->client->tunnel_login);
+      if (result->proxy_login != NULL)
         req->client->proxy_refused = TRUE;
     }
   req->window_start = g_get_monotonic_time ();

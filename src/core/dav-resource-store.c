@@ -245,6 +245,10 @@ failure_error (DavResult *result,
     }
   g_string_append_printf (text, " %s", info.advice);
 
+  if (result->status == SOUP_STATUS_PROXY_UNAUTHORIZED)
+    return g_error_new (DAV_ERROR, DAV_ERROR_STATUS, _("The proxy answered %u %s: %s"),
+                        result->status, info.reason, text->str);
+
   return g_error_new (DAV_ERROR, not_webdav ? DAV_ERROR_NOT_WEBDAV : DAV_ERROR_STATUS,
                       _("The server answered %u %s: %s"),
                       result->status, info.reason, text->str);
