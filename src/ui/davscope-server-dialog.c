@@ -470,7 +470,7 @@ present (GtkWindow *parent,
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
     GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hoose File…"));
     /* Translators: the hint under the client certificate field. */
-    GtkWidget *hint = gtk_label_new (_("Shown when the server asks for one (mutual TLS): a PEM file with the certificate and its key, a PKCS#12 file (.p12) without a password, or a pkcs11: URI of a smart card."));
+    GtkWidget *hint = gtk_label_new (_("For servers that ask for one (mutual TLS): a PEM file with its key, a PKCS#12 file without a password, or a pkcs11: URI."));
 
     gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
     gtk_label_set_xalign (GTK_LABEL (hint), 0.0);
@@ -488,7 +488,6 @@ present (GtkWindow *parent,
   gtk_label_set_wrap (GTK_LABEL (self->problem_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->problem_label), 0.0);
   gtk_widget_add_css_class (self->problem_label, "error");
-  gtk_grid_attach (GTK_GRID (grid), self->problem_label, 0, row++, 2, 1);
 
   /* What is there already. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->connections_spin),
@@ -538,7 +537,21 @@ present (GtkWindow *parent,
         gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
     }
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->dialog), grid);
+  /* Taller than a small screen with all its fields: they scroll, and
+   * what is wrong with them stays in view below. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *fields = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (fields), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (fields), TRUE);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (fields), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (fields), 480);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fields), grid);
+    gtk_box_append (GTK_BOX (box), fields);
+    gtk_box_append (GTK_BOX (box), self->problem_label);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->dialog), box);
+  }
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self->dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self->dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self->dialog), "cancel");

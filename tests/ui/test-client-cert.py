@@ -135,6 +135,7 @@ try:
         tap.ok(text is not None and save is not None and not sensitive(save),
                f"{what} is refused in the dialog, with Save off", f"{text!r}; labels: {labels_in(dialog) if dialog else None}")
 
+    tap.screenshot("client-certificate-refused")
     if dialog is not None:
         fill(dialog, "Client certificate", CLIENT_PEM)
     accepted = wait_for(lambda: save is not None and sensitive(save), 5)
