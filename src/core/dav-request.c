@@ -179,7 +179,7 @@ on_certificate_wait (gpointer user_data)
   req->cancel_handler = 0;
   /* Its connection is dead but not closed, and would take the next
    * request too: the client starts a new session; the old one lives on
-   * with the message that holds it. */
+   * with the message (its queue item holds a reference). */
   g_clear_object (&req->client->session);
   request_return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
                                                    _("no answer came after it asked")));
@@ -191,8 +191,8 @@ on_certificate_wait (gpointer user_data)
  * has none: noted, so that the failure that follows can say so. Under
  * TLS 1.3 a server that requires one refuses it after the handshake, and
  * on HTTP/2 libsoup 3.2.3 then waits forever: without an answer soon the
- * client's connections are closed (a server for which it is optional
- * answers in time). */
+ * request ends and the client takes a new session (a server for which a
+ * certificate is optional answers in time). */
 static gboolean
 on_request_certificate (SoupMessage          *msg,
                         GTlsClientConnection *connection,
