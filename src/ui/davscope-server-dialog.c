@@ -468,7 +468,7 @@ present (GtkWindow *parent,
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->certificate_entry), _("None"));
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-    GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hoose File…"));
+    GtkWidget *choose = gtk_button_new_with_mnemonic (_("Choose _File…"));
     /* Translators: the hint under the client certificate field. */
     GtkWidget *hint = gtk_label_new (_("For servers that ask for one (mutual TLS): a PEM file with its key, a PKCS#12 file without a password, or a pkcs11: URI."));
 
