@@ -29,8 +29,10 @@ dav_client_certificate_load (const char  *source,
 
   if (g_str_has_prefix (source, "pkcs11:"))
     certificate = g_tls_certificate_new_from_pkcs11_uris (source, NULL, &local);
-  else if (is_pkcs12 (source))
-    certificate = g_tls_certificate_new_from_file_with_password (source, password ? password : "", &local);
+  /* Without a password, the plain loader (PKCS#12 by its suffix): an
+   * empty password makes glib-networking 2.74 complain critically. */
+  else if (is_pkcs12 (source) && password != NULL && *password != '\0')
+    certificate = g_tls_certificate_new_from_file_with_password (source, password, &local);
   else
     certificate = g_tls_certificate_new_from_file (source, &local);
 

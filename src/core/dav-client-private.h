@@ -32,6 +32,8 @@ struct _DavClient
   gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */
   char            *proxy;          /* the proxy chosen, or NULL: the system's */
+  gboolean         proxy_refused;  /* a proxy's login went unanswered (see dav-request.c) */
+  char            *tunnel_login;   /* the last CONNECT's 407: proxy, scheme, realm */
   GTlsCertificate *client_certificate; /* shown to the server when it asks */
   GStrv            extra_names;    /* dav_client_set_extra_headers */
   GStrv            extra_values;

@@ -251,6 +251,46 @@ dav_client_check_target (DavClient   *self,
 
 /* ---- the session -------------------------------------------------------- */
 
+#define MAX_TUNNEL_LOGINS 3
+
+/* https through a proxy: libsoup sends a CONNECT of its own first, and
+ * a 407 comes to that message, not to the request. It is the proxy's
+ * login all the same (::authenticate-proxy), tried as often as a
+ * request's. */
+static gboolean
+on_tunnel_authenticate (SoupMessage *msg,
+                        SoupAuth    *auth,
+                        gboolean     retrying,
+                        DavClient   *self)
+{
+  guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), "dav-logins")) + 1;
+
+  if (!soup_auth_is_for_proxy (auth) || tries > MAX_TUNNEL_LOGINS)
+    return FALSE;
+  g_object_set_data (G_OBJECT (msg), "dav-logins", GUINT_TO_POINTER (tries));
+
+  g_free (self->tunnel_login);
+  self->tunnel_login = g_strdup_printf ("%s\n%s\n%s", soup_auth_get_authority (auth),
+                                        soup_auth_get_scheme_name (auth),
+                                        soup_auth_get_realm (auth) ? soup_auth_get_realm (auth) : "");
+
+  return dav_client_emit_authenticate_proxy (self, auth, retrying);
+}
+
+static void
+on_request_queued (SoupSession *session,
+                   SoupMessage *msg,
+                   DavClient   *self)
+{
+  if (soup_message_get_method (msg) != SOUP_METHOD_CONNECT)
+    return;
+
+  /* As for requests after a refused proxy login (dav-request.c). */
+  if (self->proxy_refused)
+    soup_message_add_flags (msg, SOUP_MESSAGE_DO_NOT_USE_AUTH_CACHE);
+  g_signal_connect_object (msg, "authenticate", G_CALLBACK (on_tunnel_authenticate), self, 0);
+}
+
 SoupSession *
 dav_client_get_session (DavClient *self)
 {
@@ -271,6 +311,7 @@ dav_client_get_session (DavClient *self)
    * remove. */
   if (self->proxy != NULL)
     dav_client_set_proxy (self, self->proxy);
+  g_signal_connect_object (self->session, "request-queued", G_CALLBACK (on_request_queued), self, 0);
 
   return self->session;
 }
@@ -953,6 +994,7 @@ dav_client_finalize (GObject *object)
   g_clear_object (&self->pinned);
   g_hash_table_unref (self->locks);
   g_free (self->proxy);
+  g_free (self->tunnel_login);
   g_clear_object (&self->client_certificate);
   g_strfreev (self->extra_names);
   g_strfreev (self->extra_values);

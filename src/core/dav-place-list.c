@@ -100,6 +100,8 @@ place_from_group (GKeyFile   *file,
   g_autofree char *user = g_key_file_get_string (file, group, "user", NULL);
   g_auto(GStrv) properties = g_key_file_get_string_list (file, group, "listing-properties", NULL, NULL);
   g_auto(GStrv) headers = g_key_file_get_string_list (file, group, "header-names", NULL, NULL);
+  g_autofree char *proxy = g_key_file_get_string (file, group, "proxy", NULL);
+  g_autofree char *client_certificate = g_key_file_get_string (file, group, "client-certificate", NULL);
   int connections = g_key_file_get_integer (file, group, "connections", NULL);
   DavPlace *place;
 
@@ -120,6 +122,8 @@ place_from_group (GKeyFile   *file,
   dav_place_set_connections (place, (guint) CLAMP (connections, 0, 64));
   dav_place_set_properties (place, (const char * const *) properties);
   dav_place_set_header_names (place, (const char * const *) headers);
+  dav_place_set_proxy (place, proxy);
+  dav_place_set_client_certificate (place, client_certificate);
 
   return place;
 }
@@ -202,6 +206,11 @@ dav_place_list_save (DavPlaceList  *self,
         g_key_file_set_string_list (file, group, "listing-properties", properties, g_strv_length ((GStrv) properties));
       if (headers[0] != NULL)
         g_key_file_set_string_list (file, group, "header-names", headers, g_strv_length ((GStrv) headers));
+      if (dav_place_get_proxy (place) != NULL)
+        g_key_file_set_string (file, group, "proxy", dav_place_get_proxy (place));
+      /* Where the certificate is, not the key: a file name or a URI. */
+      if (dav_place_get_client_certificate (place) != NULL)
+        g_key_file_set_string (file, group, "client-certificate", dav_place_get_client_certificate (place));
     }
 
   folder = g_path_get_dirname (path);

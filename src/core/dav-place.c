@@ -22,6 +22,8 @@ struct _DavPlace
   guint         connections;
   GStrv         properties;
   GStrv         header_names;
+  char         *proxy;
+  char         *client_certificate;
 };
 
 G_DEFINE_FINAL_TYPE (DavPlace, dav_place, G_TYPE_OBJECT)
@@ -37,6 +39,8 @@ dav_place_finalize (GObject *object)
   g_free (self->user);
   g_strfreev (self->properties);
   g_strfreev (self->header_names);
+  g_free (self->proxy);
+  g_free (self->client_certificate);
 
   G_OBJECT_CLASS (dav_place_parent_class)->finalize (object);
 }
@@ -206,6 +210,42 @@ dav_place_set_header_names (DavPlace           *self,
 
   g_strfreev (self->header_names);
   self->header_names = names != NULL ? g_strdupv ((GStrv) names) : g_new0 (char *, 1);
+}
+
+const char *
+dav_place_get_proxy (DavPlace *self)
+{
+  g_return_val_if_fail (DAV_IS_PLACE (self), NULL);
+
+  return self->proxy;
+}
+
+void
+dav_place_set_proxy (DavPlace   *self,
+                     const char *proxy)
+{
+  g_return_if_fail (DAV_IS_PLACE (self));
+
+  g_free (self->proxy);
+  self->proxy = proxy != NULL && *proxy != '\0' ? g_strdup (proxy) : NULL;
+}
+
+const char *
+dav_place_get_client_certificate (DavPlace *self)
+{
+  g_return_val_if_fail (DAV_IS_PLACE (self), NULL);
+
+  return self->client_certificate;
+}
+
+void
+dav_place_set_client_certificate (DavPlace   *self,
+                                  const char *source)
+{
+  g_return_if_fail (DAV_IS_PLACE (self));
+
+  g_free (self->client_certificate);
+  self->client_certificate = source != NULL && *source != '\0' ? g_strdup (source) : NULL;
 }
 
 char *

@@ -4,8 +4,8 @@
  *
  * What the sidebar lists (docs/architecture.md): a name and a URL, and
  * for a server what its connections are made with: the user, the number
- * of connections, the listing properties and the names of extra request
- * headers. The password and the headers' values are secrets and are not
+ * of connections, the listing properties, the names of extra request
+ * headers, a proxy and a client certificate. The password and the headers' values are secrets and are not
  * here: the UI keeps them in the keyring, under the place's id.
  */
 
@@ -54,6 +54,17 @@ void                dav_place_set_properties       (DavPlace           *self,
 const char * const *dav_place_get_header_names     (DavPlace           *self);
 void                dav_place_set_header_names     (DavPlace           *self,
                                                     const char * const *names);
+/* NULL: the system's proxy settings (GIO's resolver); else a proxy URL
+ * ("http://host:port", "socks5://…") for this server's connections. */
+const char         *dav_place_get_proxy            (DavPlace           *self);
+void                dav_place_set_proxy            (DavPlace           *self,
+                                                    const char         *proxy);
+/* NULL: none; else the client certificate shown to this server (mutual
+ * TLS): a PEM or PKCS#12 file name, or a "pkcs11:" URI
+ * (dav_client_certificate_load). */
+const char         *dav_place_get_client_certificate (DavPlace         *self);
+void                dav_place_set_client_certificate (DavPlace         *self,
+                                                      const char       *source);
 
 /* What a folder is called in a list: the last segment of @url's path,
  * unescaped, else its host; NULL when @url cannot be parsed. */

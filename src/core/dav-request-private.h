@@ -63,6 +63,12 @@ struct _DavRequest
   guint                 redirects;
   guint                 auth_tries;
   GTlsCertificate      *rejected;      /* the certificate refused, or NULL */
+  char                 *proxy_login;   /* a 407's challenge: the proxy, scheme, realm */
+  gboolean              asked_certificate; /* the server asked for one we did not have */
+  guint                 certificate_wait;  /* until its answer, then: given up */
+  gboolean              certificate_given_up;
+  gboolean              abandoned;     /* ended without libsoup (on_certificate_wait) */
+  GTask                *task;          /* not owned: the task being sent */
   GTlsCertificateFlags  rejected_errors;
 
   BodyMode              mode;

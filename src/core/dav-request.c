@@ -33,6 +33,9 @@
 /* How long to wait for the 100 before sending the body anyway
  * (RFC 9110 §10.1.1: a client SHOULD NOT wait indefinitely). */
 #define EXPECT_WAIT_MS   1000
+/* How long an answer may take once the server asked for a client
+ * certificate that we do not have (on_request_certificate). */
+#define CERTIFICATE_WAIT_MS 8000
 
 static void request_send (GTask *task);
 
@@ -74,6 +77,7 @@ request_free (DavRequest *req)
 {
   remove_source (&req->watchdog);
   remove_source (&req->continue_wait);
+  remove_source (&req->certificate_wait);
   g_free (req->timed_out);
   if (req->caller_cancellable != NULL)
     g_cancellable_disconnect (req->caller_cancellable, req->cancel_handler);
@@ -97,6 +101,7 @@ request_free (DavRequest *req)
   g_clear_pointer (&req->chunk, g_bytes_unref);
   g_clear_object (&req->propfind);
   g_clear_object (&req->rejected);
+  g_free (req->proxy_login);
   g_clear_pointer (&req->raw, g_byte_array_unref);
   /* A request that ends (deadline, cancel) while its reads give way. */
   remove_source (&req->pause_idle);
@@ -120,7 +125,14 @@ on_authenticate (SoupMessage *msg,
   /* A proxy's login is the proxy's: its own signal, its own
    * credentials, whatever the origin. */
   if (soup_auth_is_for_proxy (auth))
-    return ++req->auth_tries <= MAX_AUTH_TRIES && dav_client_emit_authenticate_proxy (self, auth, retrying);
+    {
+      /* Kept for the 407 a refusal leaves: which proxy, what it wants. */
+      g_free (req->proxy_login);
+      req->proxy_login = g_strdup_printf ("%s\n%s\n%s", soup_auth_get_authority (auth),
+                                          soup_auth_get_scheme_name (auth),
+                                          soup_auth_get_realm (auth) ? soup_auth_get_realm (auth) : "");
+      return ++req->auth_tries <= MAX_AUTH_TRIES && dav_client_emit_authenticate_proxy (self, auth, retrying);
+    }
 
   /* Credentials go to the connected origin only. */
   authority = g_strdup_printf ("%s:%d", g_uri_get_host (self->base), g_uri_get_port (self->base));
@@ -140,6 +152,59 @@ on_authenticate (SoupMessage *msg,
     return FALSE;
 
   return dav_client_emit_authenticate (self, auth, retrying);
+}
+
+static void request_return_error (GTask  *task,
+                                  GError *error);
+
+static gboolean
+on_certificate_wait (gpointer user_data)
+{
+  DavRequest *req = user_data;
+  GTask *task = req->task;
+
+  req->certificate_wait = 0;
+  req->certificate_given_up = TRUE;
+  /* Cancelled, or with the session aborted, libsoup 3.2.3 puts the
+   * message back on the dead HTTP/2 connection and never finishes it. So
+   * the request ends here; the send keeps its own reference to the task,
+   * dropped if it ever finishes (on_sent). */
+  req->abandoned = TRUE;
+  g_object_ref (task);
+  g_signal_handlers_disconnect_by_data (req->msg, req);
+  /* Nor is it cancelled later: that too makes libsoup complain. */
+  remove_source (&req->watchdog);
+  if (req->caller_cancellable != NULL)
+    g_cancellable_disconnect (req->caller_cancellable, req->cancel_handler);
+  req->cancel_handler = 0;
+  /* Its connection is dead but not closed, and would take the next
+   * request too: the client starts a new session; the old one lives on
+   * with the message (its queue item holds a reference). */
+  g_clear_object (&req->client->session);
+  request_return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                   _("no answer came after it asked")));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* libsoup asks only when the server wants a certificate and the request
+ * has none: noted, so that the failure that follows can say so. Under
+ * TLS 1.3 a server that requires one refuses it after the handshake, and
+ * on HTTP/2 libsoup 3.2.3 then waits forever: without an answer soon the
+ * request ends and the client takes a new session (a server for which a
+ * certificate is optional answers in time). */
+static gboolean
+on_request_certificate (SoupMessage          *msg,
+                        GTlsClientConnection *connection,
+                        gpointer              user_data)
+{
+  DavRequest *req = user_data;
+
+  req->asked_certificate = TRUE;
+  if (req->certificate_wait == 0)
+    req->certificate_wait = add_source (g_timeout_source_new (CERTIFICATE_WAIT_MS), G_PRIORITY_DEFAULT,
+                                        on_certificate_wait, req);
+  return FALSE;
 }
 
 static gboolean
@@ -206,6 +271,7 @@ on_answer_began (SoupMessage *msg,
   DavRequest *req = user_data;
 
   remove_source (&req->continue_wait);
+  remove_source (&req->certificate_wait);
 }
 
 static void set_request_body (DavRequest *req);
@@ -332,6 +398,21 @@ request_return_error (GTask  *task,
     {
       g_clear_error (&error);
       error = g_error_new_literal (DAV_ERROR, DAV_ERROR_TIMEOUT, req->timed_out);
+    }
+  /* The server asked for a client certificate and there was none: under
+   * TLS 1.3 its refusal arrives as a bare alert or a closed connection
+   * after the request went out, which it never read. Say what it was. */
+  else if (req->asked_certificate && req->client->client_certificate == NULL &&
+           !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)) &&
+           (req->certificate_given_up || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) &&
+           (error->domain == G_TLS_ERROR || error->domain == G_IO_ERROR))
+    {
+      GError *asked = g_error_new (G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED,
+                                   _("The server asks for a client certificate (mutual TLS), and none is set for it, so it refused the connection (%s)."),
+                                   error->message);
+
+      g_clear_error (&error);
+      error = asked;
     }
   /* Sent on a kept connection that the server then closed, libsoup sends
    * the request again on a new one; when that cannot be made, the error
@@ -722,6 +803,13 @@ on_sent (GObject      *source,
   guint status;
 
   req->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  /* Ended already (on_certificate_wait): only the reference goes. */
+  if (req->abandoned)
+    {
+      g_clear_error (&error);
+      g_object_unref (task);
+      return;
+    }
   if (req->stream == NULL && req->resend && req->timed_out == NULL &&
       !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && rewind_source (req))
@@ -776,6 +864,13 @@ on_sent (GObject      *source,
   result->http_version = soup_message_get_http_version (req->msg);
   result->content_type = media_type (soup_message_headers_get_content_type (headers, NULL));
   result->exchange_id = dav_exchange_get_id (req->exchange);
+  if (status == SOUP_STATUS_PROXY_UNAUTHORIZED)
+    {
+      /* Over https the 407 came to libsoup's CONNECT (dav-client.c). */
+      result->proxy_login = g_strdup (req->proxy_login != NULL ? req->proxy_login : req->client->tunnel_login);
+      if (result->proxy_login != NULL)
+        req->client->proxy_refused = TRUE;
+    }
   req->window_start = g_get_monotonic_time ();
   req->window_bytes = req->received;
   req->total = soup_message_headers_get_content_length (headers);
@@ -897,6 +992,7 @@ request_send (GTask *task)
   /* A new message (the first, or after a redirect was answered). */
   req->written = FALSE;
   remove_source (&req->continue_wait);
+  remove_source (&req->certificate_wait);
   uri = dav_parse_http_uri (req->url, &error);
   if (uri == NULL)
     {
@@ -911,6 +1007,11 @@ request_send (GTask *task)
 
   req->msg = soup_message_new_from_uri (req->method, uri);
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* libsoup 3.2's session keeps a proxy login that was cancelled and never
+   * asks for that proxy again: after one, each request answers its own
+   * challenges (the handlers answer from memory, without a dialog). */
+  if (self->proxy_refused)
+    soup_message_add_flags (req->msg, SOUP_MESSAGE_DO_NOT_USE_AUTH_CACHE);
   /* Shown only to the connected server, when it asks (mutual TLS). */
   if (self->client_certificate != NULL && dav_client_is_same_origin (self, uri))
     soup_message_set_tls_client_certificate (req->msg, self->client_certificate);
@@ -935,11 +1036,13 @@ request_send (GTask *task)
 
   g_signal_connect (req->msg, "authenticate", G_CALLBACK (on_authenticate), req);
   g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), req);
+  g_signal_connect (req->msg, "request-certificate", G_CALLBACK (on_request_certificate), req);
   g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (on_wrote_headers), req);
   g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), NULL);
   g_signal_connect (req->msg, "got-informational", G_CALLBACK (on_answer_began), req);
   g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_answer_began), req);
 
+  req->task = task;
   soup_session_send_async (dav_client_get_session (self), req->msg, G_PRIORITY_DEFAULT,
                            req->cancellable, on_sent, task);
 }

@@ -185,6 +185,37 @@ options_finding (DavResult *options)
                           shown);
 }
 
+/* Which proxy refused with 407, and what login it wants: the server's
+ * own login has nothing to do with it. */
+static char *
+proxy_finding (DavResult *result)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *proxy = NULL;
+  g_autofree char *scheme = NULL;
+  g_autofree char *realm = NULL;
+
+  if (result->proxy_login == NULL)
+    return g_strdup (_("The proxy did not say what login it wants."));
+
+  /* host:port, scheme, realm: the proxy's own words are escaped. */
+  parts = g_strsplit (result->proxy_login, "\n", 3);
+  proxy = dav_text_escape (parts[0], -1);
+  scheme = dav_text_escape (parts[1] != NULL ? parts[1] : "", -1);
+  if (parts[1] != NULL && parts[2] != NULL)
+    realm = dav_text_escape (parts[2], MIN (strlen (parts[2]), 120));
+  else
+    realm = g_strdup ("");
+  if (*realm != '\0')
+    /* Translators: %1$s is the proxy's host:port, %2$s an HTTP authentication scheme (Basic, Digest), %3$s the proxy's realm. */
+    return g_strdup_printf (_("The proxy %1$s wants a %2$s login for “%3$s”; none was given, and the server’s own login was not sent to it."),
+                            proxy, scheme, realm);
+
+  /* Translators: %1$s is the proxy's host:port, %2$s an HTTP authentication scheme (Basic, Digest). */
+  return g_strdup_printf (_("The proxy %1$s wants a %2$s login; none was given, and the server’s own login was not sent to it."),
+                          proxy, scheme);
+}
+
 /* What a failed listing tells the person: the server's status worded for
  * a listing, what OPTIONS showed when it was asked (@options, or NULL),
  * and what to check. */
@@ -206,7 +237,17 @@ failure_error (DavResult *result,
 
       g_string_append_printf (text, " %s", finding);
     }
+  if (result->status == SOUP_STATUS_PROXY_UNAUTHORIZED)
+    {
+      g_autofree char *finding = proxy_finding (result);
+
+      g_string_append_printf (text, " %s", finding);
+    }
   g_string_append_printf (text, " %s", info.advice);
+
+  if (result->status == SOUP_STATUS_PROXY_UNAUTHORIZED)
+    return g_error_new (DAV_ERROR, DAV_ERROR_STATUS, _("The proxy answered %u %s: %s"),
+                        result->status, info.reason, text->str);
 
   return g_error_new (DAV_ERROR, not_webdav ? DAV_ERROR_NOT_WEBDAV : DAV_ERROR_STATUS,
                       _("The server answered %u %s: %s"),

@@ -48,6 +48,7 @@ dav_result_unref (DavResult *self)
   g_clear_pointer (&self->raw_body, g_bytes_unref);
   g_free (self->location);
   g_free (self->lock_token);
+  g_free (self->proxy_login);
   g_free (self);
 }
 

@@ -35,6 +35,7 @@ typedef struct {
   guint64             exchange_id;  /* its record in the client's exchange log */
   gboolean            complete;     /* the body was read whole and understood */
   SoupHTTPVersion     http_version; /* of the answer: HTTP/2 lets a batch keep many in flight */
+  char               *proxy_login;  /* a 407's: "host:port\nscheme\nrealm" of the proxy that asked, or NULL */
 } DavResult;
 
 GType       dav_result_get_type    (void) G_GNUC_CONST;

@@ -32,6 +32,7 @@
 #include "dav-text.h"
 #include "davscope-accessible.h"
 #include "davscope-details-pane.h"
+#include "davscope-places.h"
 
 G_DEFINE_FINAL_TYPE (DavscopeBrowserView, davscope_browser_view, GTK_TYPE_WIDGET)
 
@@ -342,6 +343,27 @@ on_type_ahead (DavscopeBrowserView   *self,
 
 /* ---- state -------------------------------------------------------------- */
 
+/* Mutual TLS: where in Davscope the certificate is set (a saved
+ * server's "Client Certificate"), after the core's @error. */
+static char *
+certificate_advice (DavscopeBrowserView *self,
+                    const char          *error)
+{
+  DavClient *client = dav_resource_store_get_client (self->store);
+  DavPlace *server = dav_place_list_find_server_for (davscope_places_get_default (),
+                                                     dav_client_get_base_url (client));
+
+  if (server == NULL)
+    return g_strdup_printf ("%s\n\n%s", error,
+                            _("Save this server with Add Server in the sidebar, choose your certificate under Client Certificate in its settings, then reload."));
+  if (dav_place_get_client_certificate (server) == NULL)
+    return g_strdup_printf ("%s\n\n%s", error,
+                            _("Choose your certificate under Client Certificate in this server’s settings (Edit Server in the sidebar), then reload."));
+
+  return g_strdup_printf ("%s\n\n%s", error,
+                          _("The certificate under Client Certificate in this server’s settings could not be used: check the file in Edit Server, then reload."));
+}
+
 static void
 update_root_state (DavscopeBrowserView *self)
 {
@@ -356,12 +378,17 @@ update_root_state (DavscopeBrowserView *self)
 
   if (error != NULL && !dav_folder_get_loaded (self->root))
     {
+      const GError *failure = dav_folder_get_error (self->root);
+      gboolean wants_certificate = g_error_matches (failure, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED);
+      g_autofree char *explained = wants_certificate ? certificate_advice (self, error) : g_strdup (error);
       /* The status page reads its description as markup. */
-      g_autofree char *markup = g_markup_escape_text (error, -1);
+      g_autofree char *markup = g_markup_escape_text (explained, -1);
 
       /* Not "this folder": there is no WebDAV here at all (RFC 4918 §10.1). */
       adw_status_page_set_title (ADW_STATUS_PAGE (self->error_page),
-                                 g_error_matches (dav_folder_get_error (self->root), DAV_ERROR, DAV_ERROR_NOT_WEBDAV)
+                                 wants_certificate
+                                 ? _("This server asks for a client certificate")
+                                 : g_error_matches (failure, DAV_ERROR, DAV_ERROR_NOT_WEBDAV)
                                  ? _("This server does not speak WebDAV")
                                  : _("This folder could not be listed"));
       adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), markup);

@@ -17,6 +17,11 @@
  *
  * Passwords are keyed by protocol, host:port and realm, so one typed for
  * https is never offered over http (docs/hostile-servers.md promise 4).
+ *
+ * A proxy's login (407) goes the same way under its own key, protocol
+ * "proxy" and the proxy's host:port, in memory and in the keyring: the
+ * dialog names the proxy, a server's password is never offered to it,
+ * nor the proxy's to a server.
  */
 
 #include "davscope-accessible.h"
@@ -63,6 +68,8 @@ typedef struct {
   char       *authority;      /* host:port, lower case */
   char       *realm;          /* as the server sent it; may be empty */
   char       *host_shown;     /* escaped, with the port when not the default */
+  gboolean    proxy;          /* a proxy's login: authority is the proxy's */
+  char       *server_shown;   /* for a proxy: the server behind it, escaped */
   gboolean    cleartext;      /* Basic over plain http */
   gboolean    loopback;
   gboolean    retrying;
@@ -340,7 +347,10 @@ keyring_replace (Login      *login,
   store->realm = g_strdup (login->realm);
   store->user = g_strdup (user);
   store->password = g_strdup (password);
-  if (*login->realm != '\0')
+  if (login->proxy)
+    /* Translators: a keyring item's label; %1$s is a user name, %2$s a proxy's host:port. */
+    store->label = g_strdup_printf (_("Davscope: %1$s at the proxy %2$s"), user, login->authority);
+  else if (*login->realm != '\0')
     {
       g_autofree char *realm = realm_for_display (login->realm);
 
@@ -391,6 +401,7 @@ login_free (Login *login)
   g_free (login->authority);
   g_free (login->realm);
   g_free (login->host_shown);
+  g_free (login->server_shown);
   g_ptr_array_unref (login->auths);
   g_weak_ref_clear (&login->parent);
   g_free (login->known_user);
@@ -429,8 +440,10 @@ login_finish (Login *login)
 static void
 login_continue (Login *login)
 {
+  /* A proxy's cleartext is the network's setting, warned about in the
+   * dialog, not a reason to ask each time. */
   if (!login->retrying && login->known_user != NULL && login->known_password != NULL &&
-      (!login->cleartext || login->loopback))
+      (login->proxy || !login->cleartext || login->loopback))
     {
       login_authenticate (login, login->known_user, login->known_password);
       remember_login (login->key, login->known_user, login->known_password, FALSE);
@@ -576,9 +589,45 @@ login_destroy_cb (GtkWidget *dialog,
 }
 
 static char *
-login_body (Login *login)
+login_body_proxy (Login *login)
 {
   GString *body = g_string_new (NULL);
+
+  if (login->retrying)
+    g_string_append_printf (body, "%s\n\n", _("The proxy did not accept the user name or password."));
+
+  if (*login->realm != '\0')
+    {
+      g_autofree char *realm = realm_for_display (login->realm);
+
+      /* Translators: %1$s is a proxy's host:port, %2$s its realm, %3$s the server behind it. */
+      g_string_append_printf (body, _("The proxy %1$s asks for its own login (“%2$s”) before it passes requests on to %3$s."),
+                              login->host_shown, realm, login->server_shown);
+    }
+  else
+    /* Translators: %1$s is a proxy's host:port, %2$s the server behind it. */
+    g_string_append_printf (body, _("The proxy %1$s asks for its own login before it passes requests on to %2$s."),
+                            login->host_shown, login->server_shown);
+
+  g_string_append_printf (body, " %s", _("This is the proxy’s login, not the server’s: it is sent only to the proxy."));
+
+  if (login->cleartext)
+    g_string_append_printf (body, "\n\n%s",
+                            _("Warning: the proxy wants the password in readable form (Basic) over an unencrypted connection. "
+                              "Anyone on the network between you and the proxy can read it."));
+
+  return g_string_free (body, FALSE);
+}
+
+static char *
+login_body (Login *login)
+{
+  GString *body;
+
+  if (login->proxy)
+    return login_body_proxy (login);
+
+  body = g_string_new (NULL);
 
   if (login->retrying)
     g_string_append_printf (body, "%s\n\n", _("The server did not accept the user name or password."));
@@ -621,7 +670,11 @@ login_ask (Login *login)
       return;
     }
 
-  heading = g_strdup_printf (_("Log in to %s"), login->host_shown);
+  if (login->proxy)
+    /* Translators: %s is a proxy's host:port. */
+    heading = g_strdup_printf (_("Log in to the Proxy %s"), login->host_shown);
+  else
+    heading = g_strdup_printf (_("Log in to %s"), login->host_shown);
   body = login_body (login);
   login->dialog = adw_message_dialog_new (parent, heading, NULL);
   adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (login->dialog), FALSE);
@@ -648,7 +701,7 @@ login_ask (Login *login)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (login->remember_check), login->in_keyring);
   gtk_grid_attach (GTK_GRID (grid), login->remember_check, 0, row++, 2, 1);
 
-  if (login->cleartext && !login->loopback)
+  if (login->cleartext && !login->loopback && !login->proxy)
     {
       login->consent_check = gtk_check_button_new_with_mnemonic (_("_Send it anyway"));
       gtk_grid_attach (GTK_GRID (grid), login->consent_check, 0, row++, 2, 1);
@@ -788,6 +841,93 @@ on_authenticate (DavClient *client,
   return TRUE;
 }
 
+/* The part of a proxy's authority (host:port) that is the host. */
+static char *
+authority_host (const char *authority)
+{
+  const char *colon = strrchr (authority, ':');
+
+  return colon != NULL ? g_strndup (authority, colon - authority) : g_strdup (authority);
+}
+
+static gboolean
+on_authenticate_proxy (DavClient *client,
+                       SoupAuth  *auth,
+                       gboolean   retrying,
+                       gpointer   user_data)
+{
+  Attachment *attachment = user_data;
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&attachment->parent);
+  g_autoptr(GUri) base = g_uri_parse (dav_client_get_base_url (client), SOUP_HTTP_URI_FLAGS, NULL);
+  g_autofree char *authority = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *refused_user = NULL;
+  const char *realm = soup_auth_get_realm (auth);
+  Remembered *remembered;
+  Login *login;
+
+  if (parent == NULL || base == NULL || !soup_auth_is_for_proxy (auth))
+    return FALSE;
+
+  if (realm == NULL)
+    realm = "";
+  authority = g_ascii_strdown (soup_auth_get_authority (auth), -1);
+  host = authority_host (authority);
+  key = g_strdup_printf ("proxy://%s\n%s", authority, realm);
+
+  remembered = g_hash_table_lookup (get_remembered_logins (), key);
+  if (retrying && remembered != NULL)
+    {
+      refused_user = g_strdup (remembered->user);
+      g_hash_table_remove (get_remembered_logins (), key);
+    }
+
+  login = g_hash_table_lookup (get_pending_logins (), key);
+  if (login != NULL)
+    {
+      login_add_auth (login, auth);
+      return TRUE;
+    }
+
+  remembered = g_hash_table_lookup (get_remembered_logins (), key);
+  if (remembered != NULL)
+    {
+      soup_auth_authenticate (auth, remembered->user, remembered->password);
+      return TRUE;
+    }
+
+  login = g_new0 (Login, 1);
+  login->key = g_steal_pointer (&key);
+  login->protocol = g_strdup ("proxy");
+  login->authority = g_steal_pointer (&authority);
+  login->realm = g_strdup (realm);
+  login->proxy = TRUE;
+  login->host_shown = dav_text_escape (login->authority, -1);
+  login->server_shown = host_for_heading (base);
+  login->loopback = host_is_loopback (host);
+  login->cleartext = g_ascii_strcasecmp (soup_auth_get_scheme_name (auth), "Basic") == 0 && !login->loopback;
+  login->retrying = retrying;
+  login->auths = g_ptr_array_new_with_free_func (g_object_unref);
+  g_weak_ref_init (&login->parent, parent);
+  login->known_user = g_steal_pointer (&refused_user);
+  login_add_auth (login, auth);
+  g_hash_table_insert (get_pending_logins (), login->key, login);
+
+  if (keyring_absent)
+    login_continue (login);
+  else
+    secret_password_search (&login_schema,
+                            retrying ? SECRET_SEARCH_ALL : SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                            NULL, login_search_cb, login,
+                            "protocol", login->protocol,
+                            "server", login->authority,
+                            "realm", login->realm,
+                            NULL);
+
+  return TRUE;
+}
+
 static void
 attachment_free (gpointer  data,
                  GClosure *closure)
@@ -810,6 +950,12 @@ davscope_credentials_attach (DavClient *client,
   attachment = g_new0 (Attachment, 1);
   g_weak_ref_init (&attachment->parent, parent);
   g_signal_connect_data (client, "authenticate", G_CALLBACK (on_authenticate),
+                         attachment, attachment_free, 0);
+
+  /* The proxy's own login, apart from the server's. */
+  attachment = g_new0 (Attachment, 1);
+  g_weak_ref_init (&attachment->parent, parent);
+  g_signal_connect_data (client, "authenticate-proxy", G_CALLBACK (on_authenticate_proxy),
                          attachment, attachment_free, 0);
 }
 

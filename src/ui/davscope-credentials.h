@@ -7,7 +7,8 @@
  * refused it, a dialog asks for user and password, naming the realm and
  * the host. "Remember" stores it in the keyring; without a keyring it is
  * kept in memory for as long as the application runs. Passwords never go
- * to settings or logs.
+ * to settings or logs. A proxy's request for its login (407) is answered
+ * the same way, under the proxy's own name and key.
  */
 
 #pragma once

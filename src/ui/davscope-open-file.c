@@ -22,6 +22,7 @@
 #include "davscope-certificate-dialog.h"
 #include "davscope-credentials.h"
 #include "davscope-inspector-window.h"
+#include "davscope-places.h"
 
 #define OPEN_FILES_KEY "davscope-open-files"
 
@@ -537,10 +538,13 @@ new_client (GtkWindow   *parent,
   client = dav_client_new (folder, error);
   if (client == NULL)
     return NULL;
-  dav_client_set_max_connections (client, 2);
   dav_client_set_timeout (client, g_settings_get_int (settings, "request-timeout"));
   davscope_credentials_attach (client, parent);
   davscope_certificate_apply_remembered (client);
+  /* A saved server's headers, proxy and client certificate reach its
+   * files too; two connections are enough for one file. */
+  davscope_places_configure (client, NULL);
+  dav_client_set_max_connections (client, 2);
 
   return g_steal_pointer (&client);
 }

@@ -15,6 +15,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "dav-client-certificate.h"
 #include "davscope-credentials.h"
 
 static const SecretSchema server_schema = {
@@ -144,6 +145,22 @@ davscope_places_configure (DavClient        *client,
     dav_client_set_max_connections (client, dav_place_get_connections (server));
   if (store != NULL && dav_place_get_properties (server) != NULL)
     dav_resource_store_set_properties (store, dav_place_get_properties (server));
+  /* No proxy of its own: the system's, libsoup's default (GIO's resolver). */
+  if (dav_place_get_proxy (server) != NULL)
+    dav_client_set_proxy (client, dav_place_get_proxy (server));
+  if (dav_place_get_client_certificate (server) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GTlsCertificate) certificate =
+        dav_client_certificate_load (dav_place_get_client_certificate (server), NULL, &error);
+
+      /* Checked when it was saved; the file may have gone since. The
+       * server's refusal then explains it (davscope-browser-view.c). */
+      if (certificate != NULL)
+        dav_client_set_client_certificate (client, certificate);
+      else
+        g_message ("%s", error->message);
+    }
 
   secrets = g_hash_table_lookup (get_known_secrets (), dav_place_get_id (server));
   names = dav_place_get_header_names (server);

@@ -24,8 +24,9 @@ DavPlaceList *davscope_places_get_default         (void);
 /* Writes the list; a failure is logged. */
 void          davscope_places_save                (void);
 
-/* For a new connection: the connections, listing properties and extra
- * headers of the saved server @client's base belongs to, if any. */
+/* For a new connection: the connections, listing properties, extra
+ * headers, proxy and client certificate of the saved server @client's
+ * base belongs to, if any. */
 void          davscope_places_configure           (DavClient           *client,
                                                    DavResourceStore    *store);
 

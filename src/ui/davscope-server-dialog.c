@@ -7,6 +7,11 @@
  * readers by its label. For an existing server the secrets are read
  * first, so the password and header values can be changed rather than
  * retyped.
+ *
+ * A proxy of its own (empty: the system's settings) and a client
+ * certificate (mutual TLS) are kept with the server; the certificate is
+ * loaded as soon as it is chosen or typed, so a file Davscope cannot use
+ * is said here, before saving, not at the first connection.
  */
 
 #include "davscope-server-dialog.h"
@@ -15,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dav-client-certificate.h"
 #include "davscope-accessible.h"
 #include "davscope-places.h"
 #include "davscope-ui-util.h"
@@ -30,7 +36,11 @@ typedef struct {
   GtkWidget *connections_spin;
   GtkWidget *properties_entry;
   GtkWidget *headers_view;
+  GtkWidget *proxy_entry;
+  GtkWidget *certificate_entry;
   GtkWidget *problem_label;
+  char      *certificate_problem; /* why the certificate cannot be used, or NULL */
+  GtkNativeDialog *chooser;       /* while choosing a certificate file */
 } ServerDialog;
 
 static void
@@ -41,6 +51,13 @@ server_dialog_free (gpointer  data,
 
   g_clear_object (&self->place);
   g_clear_object (&self->settings);
+  g_free (self->certificate_problem);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
   g_free (self);
 }
 
@@ -146,6 +163,125 @@ parse_properties (const char *text,
   return TRUE;
 }
 
+/* Empty (the system's proxy), or a proxy URL GIO can use. */
+static gboolean
+proxy_is_valid (const char *text)
+{
+  static const char * const schemes[] = { "http", "https", "socks", "socks4", "socks4a", "socks5", NULL };
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *scheme = NULL;
+
+  if (*text == '\0')
+    return TRUE;
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return FALSE;
+  scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
+
+  return g_strv_contains (schemes, scheme);
+}
+
+static char *
+certificate_source (ServerDialog *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->certificate_entry))));
+}
+
+/* Loads the certificate now: what the connection would show the server.
+ * A certificate's password is not kept, so a PKCS#12 file that needs one
+ * is refused with a way out. */
+static char *
+check_certificate (const char *source)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key_pem = NULL;
+  g_autofree char *key_uri = NULL;
+  g_autofree char *shown = NULL;
+
+  if (*source == '\0')
+    return NULL;
+
+  shown = g_filename_display_name (source);
+  if (!g_str_has_prefix (source, "pkcs11:") && !g_file_test (source, G_FILE_TEST_IS_REGULAR))
+    return g_strdup_printf (_("The client certificate “%s” is not a file. Choose a PEM or PKCS#12 file, or type a pkcs11: URI."), shown);
+
+  certificate = dav_client_certificate_load (source, NULL, &error);
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE_PASSWORD))
+    return g_strdup_printf (_("The client certificate “%s” is protected by a password, which Davscope does not keep. Export it without a password, or as a PEM file with its key, and choose that file."),
+                            shown);
+  if (certificate == NULL)
+    return g_strdup (error->message);
+
+  /* Without its private key a certificate proves nothing. */
+  g_object_get (certificate,
+                "private-key-pem", &key_pem,
+                "private-key-pkcs11-uri", &key_uri,
+                NULL);
+  if (key_pem == NULL && key_uri == NULL && !g_str_has_prefix (source, "pkcs11:"))
+    return g_strdup_printf (_("The client certificate “%s” has no private key. A PEM file must hold both the certificate and its key."), shown);
+
+  return NULL;
+}
+
+static void update_response (ServerDialog *self);
+
+static void
+certificate_changed_cb (ServerDialog *self)
+{
+  g_autofree char *source = certificate_source (self);
+
+  g_free (self->certificate_problem);
+  self->certificate_problem = check_certificate (source);
+  update_response (self);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     ServerDialog    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->certificate_entry), path);
+    }
+
+  g_signal_handlers_disconnect_by_data (chooser, self);
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static const char * const certificate_suffixes[] = { "pem", "crt", "cer", "key", "p12", "pfx" };
+
+static void
+choose_certificate_cb (ServerDialog *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Choose a Client Certificate"),
+                                                                  GTK_WINDOW (self->dialog),
+                                                                  GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                                  _("_Choose"), _("_Cancel")));
+  gtk_file_filter_set_name (filter, _("Certificates (PEM, PKCS#12)"));
+  for (guint i = 0; i < G_N_ELEMENTS (certificate_suffixes); i++)
+    gtk_file_filter_add_suffix (filter, certificate_suffixes[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_filter_set_name (any, _("All files"));
+  gtk_file_filter_add_pattern (any, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), any);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
 static void
 update_response (ServerDialog *self)
 {
@@ -163,6 +299,10 @@ update_response (ServerDialog *self)
     problem = _("Write each listing property as {namespace}name.");
   else if (!parse_headers (headers, &names, &values))
     problem = _("Write each extra header on a line of its own, as Name: value.");
+  else if (!proxy_is_valid (gtk_editable_get_text (GTK_EDITABLE (self->proxy_entry))))
+    problem = _("The proxy must be a URL such as http://proxy.example.com:3128 or socks5://127.0.0.1:1080, or empty for the system’s proxy settings.");
+  else if (self->certificate_problem != NULL)
+    problem = self->certificate_problem;
 
   gtk_label_set_text (GTK_LABEL (self->problem_label), problem != NULL ? problem : "");
   gtk_widget_set_visible (self->problem_label, problem != NULL);
@@ -180,13 +320,16 @@ save (ServerDialog *self)
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
   int connections = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->connections_spin));
   g_autofree char *headers = headers_text (self);
+  g_autofree char *proxy = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->proxy_entry))));
+  g_autofree char *certificate = certificate_source (self);
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) values = NULL;
   g_auto(GStrv) properties = NULL;
   gboolean added = self->place == NULL;
 
   if (url == NULL || !parse_headers (headers, &names, &values) ||
-      !parse_properties (gtk_editable_get_text (GTK_EDITABLE (self->properties_entry)), &properties))
+      !parse_properties (gtk_editable_get_text (GTK_EDITABLE (self->properties_entry)), &properties) ||
+      !proxy_is_valid (proxy) || self->certificate_problem != NULL)
     return;
 
   if (added)
@@ -200,6 +343,8 @@ save (ServerDialog *self)
                              dav_place_get_connections (self->place) == 0 ? 0 : (guint) connections);
   dav_place_set_properties (self->place, (const char * const *) properties);
   dav_place_set_header_names (self->place, (const char * const *) names);
+  dav_place_set_proxy (self->place, proxy);
+  dav_place_set_client_certificate (self->place, certificate);
   davscope_places_set_secrets (self->place, *password != '\0' ? password : NULL, (const char * const *) values);
 
   if (added)
@@ -312,11 +457,37 @@ present (GtkWindow *parent,
     gtk_widget_add_css_class (hint, "caption");
     gtk_grid_attach (GTK_GRID (grid), hint, 1, row++, 1, 1);
   }
+  self->proxy_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("Pro_xy"), new_entry (self));
+  gtk_entry_set_input_purpose (GTK_ENTRY (self->proxy_entry), GTK_INPUT_PURPOSE_URL);
+  /* Translators: the placeholder of the server's proxy field. */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->proxy_entry), _("The system’s proxy settings"));
+
+  self->certificate_entry = davscope_grid_add_labelled (GTK_GRID (grid), row++, _("Client c_ertificate"), gtk_entry_new ());
+  gtk_entry_set_activates_default (GTK_ENTRY (self->certificate_entry), TRUE);
+  /* Translators: the placeholder of the server's client certificate field. */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->certificate_entry), _("None"));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *choose = gtk_button_new_with_mnemonic (_("Choose _File…"));
+    /* Translators: the hint under the client certificate field. */
+    GtkWidget *hint = gtk_label_new (_("For servers that ask for one (mutual TLS): a PEM file with its key, a PKCS#12 file without a password, or a pkcs11: URI."));
+
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (hint), 0.0);
+    gtk_widget_set_hexpand (hint, TRUE);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_widget_add_css_class (hint, "caption");
+    gtk_widget_set_valign (choose, GTK_ALIGN_START);
+    gtk_box_append (GTK_BOX (box), hint);
+    gtk_box_append (GTK_BOX (box), choose);
+    gtk_grid_attach (GTK_GRID (grid), box, 1, row++, 1, 1);
+    g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_certificate_cb), self);
+  }
+
   self->problem_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->problem_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->problem_label), 0.0);
   gtk_widget_add_css_class (self->problem_label, "error");
-  gtk_grid_attach (GTK_GRID (grid), self->problem_label, 0, row++, 2, 1);
 
   /* What is there already. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->connections_spin),
@@ -340,6 +511,10 @@ present (GtkWindow *parent,
 
           gtk_editable_set_text (GTK_EDITABLE (self->properties_entry), text);
         }
+      if (dav_place_get_proxy (place) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->proxy_entry), dav_place_get_proxy (place));
+      if (dav_place_get_client_certificate (place) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->certificate_entry), dav_place_get_client_certificate (place));
       header_values = davscope_places_dup_header_values (place);
       for (guint i = 0; names[i] != NULL; i++)
         {
@@ -362,12 +537,28 @@ present (GtkWindow *parent,
         gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
     }
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->dialog), grid);
+  /* Taller than a small screen with all its fields: they scroll, and
+   * what is wrong with them stays in view below. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *fields = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (fields), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (fields), TRUE);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (fields), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (fields), 480);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fields), grid);
+    gtk_box_append (GTK_BOX (box), fields);
+    gtk_box_append (GTK_BOX (box), self->problem_label);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->dialog), box);
+  }
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self->dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self->dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self->dialog), "cancel");
   davscope_accessible_fix_names (self->dialog);
-  update_response (self);
+  /* After what is there already is in: checked once, then on each change. */
+  g_signal_connect_swapped (self->certificate_entry, "changed", G_CALLBACK (certificate_changed_cb), self);
+  certificate_changed_cb (self);
 
   g_signal_connect (self->dialog, "response", G_CALLBACK (response_cb), self);
   g_signal_connect (self->dialog, "unmap", G_CALLBACK (release_focus_cb), NULL);

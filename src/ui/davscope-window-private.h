@@ -35,6 +35,7 @@ typedef struct
   DavFolder            *root;
   gulong                root_handler;
   GPtrArray            *history;         /* URLs, for Back */
+  char                 *connection_setup; /* the saved server's proxy and certificate the client has */
   gboolean              asking_certificate;
 } DavscopeTab;
 

@@ -68,6 +68,7 @@ tab_free (gpointer data)
   DavscopeTab *tab = data;
 
   g_ptr_array_unref (tab->history);
+  g_free (tab->connection_setup);
   g_free (tab);
 }
 

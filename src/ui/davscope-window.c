@@ -341,6 +341,18 @@ davscope_window_release_tab (DavscopeTab *tab)
   tab->window = NULL;
 }
 
+/* What of a saved server's settings is fixed when its client is made:
+ * its proxy and its client certificate. */
+static char *
+saved_connection_setup (const char *url)
+{
+  DavPlace *server = dav_place_list_find_server_for (davscope_places_get_default (), url);
+  const char *proxy = server != NULL ? dav_place_get_proxy (server) : NULL;
+  const char *certificate = server != NULL ? dav_place_get_client_certificate (server) : NULL;
+
+  return g_strdup_printf ("%s\n%s", proxy != NULL ? proxy : "", certificate != NULL ? certificate : "");
+}
+
 /* A new connection for @url in @tab: its client, with the user's settings
  * and the window's login and certificate questions, and a store over it. */
 static gboolean
@@ -365,8 +377,11 @@ connect_to (DavscopeWindow  *self,
   tab->store = dav_resource_store_new (tab->client);
   names = g_settings_get_strv (self->settings, "listing-properties");
   dav_resource_store_set_properties (tab->store, (const char * const *) names);
-  /* A saved server's own connections, properties and headers. */
+  /* A saved server's own connections, properties, headers, proxy and
+   * client certificate. */
   davscope_places_configure (tab->client, tab->store);
+  g_free (tab->connection_setup);
+  tab->connection_setup = saved_connection_setup (url);
   davscope_browser_view_prepare_store (DAVSCOPE_BROWSER_VIEW (tab->browser), tab->store);
 
   return TRUE;
@@ -400,12 +415,13 @@ davscope_window_open_in_tab (DavscopeWindow *self,
   open_url (self, url, remember);
 }
 
+/* Goes to @url in @tab, shown or not. */
 static void
-open_url (DavscopeWindow *self,
-          const char     *url,
-          gboolean        remember)
+open_url_in_tab (DavscopeWindow *self,
+                 DavscopeTab    *tab,
+                 const char     *url,
+                 gboolean        remember)
 {
-  DavscopeTab *tab = self->tab;
   g_autoptr(GError) error = NULL;
   g_autofree char *normal = normalize_location (url);
   const char *current = tab->client ? dav_client_get_base_url (tab->client) : NULL;
@@ -426,7 +442,8 @@ open_url (DavscopeWindow *self,
           (root = dav_resource_store_open (tab->store, normal, &error)) == NULL)
         {
           davscope_window_update_tab (tab);
-          show_start_error (self, error->message);
+          if (tab == self->tab)
+            show_start_error (self, error->message);
           return;
         }
     }
@@ -434,8 +451,17 @@ open_url (DavscopeWindow *self,
   watch_root (tab, root);
   davscope_browser_view_set_store (DAVSCOPE_BROWSER_VIEW (tab->browser), tab->store);
   davscope_window_update_tab (tab);
-  davscope_window_show_tab (self);
+  if (tab == self->tab)
+    davscope_window_show_tab (self);
   davscope_window_save_tabs (self);
+}
+
+static void
+open_url (DavscopeWindow *self,
+          const char     *url,
+          gboolean        remember)
+{
+  open_url_in_tab (self, self->tab, url, remember);
 }
 
 void
@@ -869,6 +895,32 @@ davscope_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (davscope_window_parent_class)->close_request (window);
 }
 
+/* A saved server's proxy or certificate changed (Edit Server): each tab
+ * connected to it connects again with them, where its folder was. */
+static void
+on_places_changed (DavscopeWindow *self)
+{
+  AdwTabView *view = ADW_TAB_VIEW (self->tab_view);
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (view); i++)
+    {
+      GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (view, i));
+      DavscopeTab *tab = g_object_get_data (G_OBJECT (child), "davscope-tab");
+      g_autofree char *setup = NULL;
+      g_autofree char *url = NULL;
+
+      if (tab->client == NULL)
+        continue;
+      setup = saved_connection_setup (dav_client_get_base_url (tab->client));
+      if (g_strcmp0 (setup, tab->connection_setup) == 0)
+        continue;
+
+      url = g_strdup (tab->root != NULL ? dav_folder_get_url (tab->root) : dav_client_get_base_url (tab->client));
+      disconnect (tab);
+      open_url_in_tab (self, tab, url, FALSE);
+    }
+}
+
 static void
 davscope_window_dispose (GObject *object)
 {
@@ -989,6 +1041,8 @@ davscope_window_init (DavscopeWindow *self)
   g_signal_connect_swapped (self->settings, "changed::recent-locations", G_CALLBACK (fill_recent), self);
   davscope_window_init_places (self);
   davscope_window_init_tabs (self);
+  g_signal_connect_object (davscope_places_get_default (), "items-changed",
+                           G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
   gtk_widget_grab_focus (self->start_entry);
 }

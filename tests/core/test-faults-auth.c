@@ -7,9 +7,15 @@
  * the password out in the clear; Digest challenges missing their fields;
  * a 401 even to the right password; NTLM and Negotiate, well formed or
  * garbage. Nobody is asked more than a few times, and nothing leaks.
+ * And a proxy that wants a login (407): its own signal, never the
+ * server's, and a listing it refused says which proxy and what login.
  */
 
 #include "faults.h"
+
+#include <string.h>
+
+#include "dav-resource-store.h"
 
 static void
 downgrade_handler (SoupServer        *soup_server,
@@ -264,6 +270,163 @@ test_auth_ntlm_negotiate (void)
     }
 }
 
+/* A proxy that refuses everyone: every request, whatever its target,
+ * gets a 407. */
+static void
+proxy_407_handler (SoupServer        *soup_server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  soup_server_message_set_status (msg, SOUP_STATUS_PROXY_UNAUTHORIZED, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Proxy-Authenticate", "Basic realm=\"Corp \x1b[31mProxy\"");
+}
+
+static gboolean
+count_cb (DavClient *client,
+          SoupAuth  *auth,
+          gboolean   retrying,
+          guint     *calls)
+{
+  (*calls)++;
+  return FALSE;
+}
+
+static gboolean
+proxy_prompt_cb (DavClient *client,
+                 SoupAuth  *auth,
+                 gboolean   retrying,
+                 char     **authority)
+{
+  g_assert_true (soup_auth_is_for_proxy (auth));
+  g_free (*authority);
+  *authority = g_strdup (soup_auth_get_authority (auth));
+  /* As the GUI's Cancel. */
+  soup_auth_cancel (auth);
+  return TRUE;
+}
+
+/* A 407 the user did not answer: the proxy was asked about, the server's
+ * login never, and the folder's error names the proxy, its scheme and
+ * its realm (escaped), and says the server was not reached. */
+static void
+test_auth_proxy_407_listing (void)
+{
+  g_autoptr(Server) proxy = server_new (proxy_407_handler, NULL);
+  /* The origin is never reached: only the proxy answers. */
+  g_autoptr(DavClient) client = client_new ("http://dav.invalid/dav/");
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  g_autofree char *proxy_url = g_strdup_printf ("http://127.0.0.1:%u", proxy->port);
+  g_autofree char *proxy_authority = g_strdup_printf ("127.0.0.1:%u", proxy->port);
+  g_autofree char *asked = NULL;
+  g_autoptr(GError) error = NULL;
+  guint server_logins = 0;
+  const char *message;
+  DavFolder *root;
+
+  dav_client_set_proxy (client, proxy_url);
+  g_signal_connect (client, "authenticate", G_CALLBACK (count_cb), &server_logins);
+  g_signal_connect (client, "authenticate-proxy", G_CALLBACK (proxy_prompt_cb), &asked);
+
+  root = dav_resource_store_open (store, "http://dav.invalid/dav/", &error);
+  g_assert_no_error (error);
+  wait_for_folder (root);
+
+  g_assert_cmpstr (asked, ==, proxy_authority);
+  g_assert_cmpuint (server_logins, ==, 0);
+  g_assert_cmpuint (server_count (proxy, "PROPFIND"), >=, 1);
+  g_assert_false (dav_folder_get_loaded (root));
+  g_assert_cmpuint (dav_folder_get_status (root), ==, 407);
+  g_assert_error (dav_folder_get_error (root), DAV_ERROR, DAV_ERROR_STATUS);
+  message = dav_folder_get_error_message (root);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, proxy_authority));
+  g_assert_nonnull (strstr (message, "Basic"));
+  g_assert_nonnull (strstr (message, "Corp \\x1b[31mProxy"));
+  g_assert_null (strchr (message, '\x1b'));
+
+  /* Asked again on the next request: a refusal is not remembered. */
+  g_clear_pointer (&asked, g_free);
+  {
+    DavResult *again = do_propfind (client, "http://dav.invalid/dav/", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->status, ==, 407);
+    dav_result_unref (again);
+  }
+  g_assert_cmpstr (asked, ==, proxy_authority);
+
+  g_signal_handlers_disconnect_by_data (client, &server_logins);
+  g_signal_handlers_disconnect_by_data (client, &asked);
+  g_clear_object (&store);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* A proxy that refuses every CONNECT with 407 (an https server behind
+ * it): libsoup's tunnel message, not the request, gets the challenge. */
+static gboolean
+connect_407_func (Raw           *raw,
+                  GOutputStream *out,
+                  guint          index,
+                  const char    *head)
+{
+  write_text (out, "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                   "Proxy-Authenticate: Basic realm=\"Tunnel Proxy\"\r\n"
+                   "Content-Length: 0\r\n\r\n");
+  return TRUE;
+}
+
+/* https through a proxy that wants a login: asked for with
+ * ::authenticate-proxy, asked again after a refusal, and a listing it
+ * refused names it. */
+static void
+test_auth_proxy_407_connect (void)
+{
+  g_autoptr(Raw) proxy = raw_new (connect_407_func);
+  g_autoptr(DavClient) client = client_new ("https://dav.invalid/dav/");
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  g_autofree char *proxy_url = g_strdup_printf ("http://127.0.0.1:%u", proxy->port);
+  g_autofree char *proxy_authority = g_strdup_printf ("127.0.0.1:%u", proxy->port);
+  g_autoptr(GPtrArray) connects = NULL;
+  g_autofree char *asked = NULL;
+  g_autoptr(GError) error = NULL;
+  guint server_logins = 0;
+  const char *message;
+  DavFolder *root;
+
+  dav_client_set_proxy (client, proxy_url);
+  g_signal_connect (client, "authenticate", G_CALLBACK (count_cb), &server_logins);
+  g_signal_connect (client, "authenticate-proxy", G_CALLBACK (proxy_prompt_cb), &asked);
+
+  root = dav_resource_store_open (store, "https://dav.invalid/dav/", &error);
+  g_assert_no_error (error);
+  wait_for_folder (root);
+
+  connects = raw_request_lines (proxy, "CONNECT");
+  g_assert_cmpuint (connects->len, >=, 1);
+  g_assert_cmpstr (asked, ==, proxy_authority);
+  g_assert_cmpuint (server_logins, ==, 0);
+  g_assert_false (dav_folder_get_loaded (root));
+  message = dav_folder_get_error_message (root);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "407"));
+  g_assert_nonnull (strstr (message, proxy_authority));
+  g_assert_nonnull (strstr (message, "Tunnel Proxy"));
+
+  /* Asked again on the next request. */
+  g_clear_pointer (&asked, g_free);
+  dav_resource_store_refresh (store, root);
+  wait_for_folder (root);
+  g_assert_cmpstr (asked, ==, proxy_authority);
+
+  g_signal_handlers_disconnect_by_data (client, &server_logins);
+  g_signal_handlers_disconnect_by_data (client, &asked);
+  g_clear_object (&store);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +437,8 @@ main (int   argc,
   g_test_add_func ("/faults/auth/digest-missing-fields", test_auth_digest_missing_fields);
   g_test_add_func ("/faults/auth/always-401", test_auth_always_401);
   g_test_add_func ("/faults/auth/ntlm-negotiate", test_auth_ntlm_negotiate);
+  g_test_add_func ("/faults/auth/proxy-407-listing", test_auth_proxy_407_listing);
+  g_test_add_func ("/faults/auth/proxy-407-connect", test_auth_proxy_407_connect);
 
   return g_test_run ();
 }

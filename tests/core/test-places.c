@@ -51,6 +51,8 @@ test_round_trip (void)
   dav_place_set_connections (server, 3);
   dav_place_set_properties (server, properties);
   dav_place_set_header_names (server, headers);
+  dav_place_set_proxy (server, "http://proxy.example.com:3128");
+  dav_place_set_client_certificate (server, "/home/alice/.certs/alice laptop.p12");
   dav_place_list_append (list, server);
   dav_place_list_append (list, folder);
   dav_place_list_set_imported (list, TRUE);
@@ -74,6 +76,8 @@ test_round_trip (void)
   g_assert_cmpuint (dav_place_get_connections (loaded), ==, 3);
   g_assert_true (g_strv_equal (dav_place_get_properties (loaded), properties));
   g_assert_true (g_strv_equal (dav_place_get_header_names (loaded), headers));
+  g_assert_cmpstr (dav_place_get_proxy (loaded), ==, "http://proxy.example.com:3128");
+  g_assert_cmpstr (dav_place_get_client_certificate (loaded), ==, "/home/alice/.certs/alice laptop.p12");
 
   loaded = item (again, 1);
   g_assert_cmpint (dav_place_get_kind (loaded), ==, DAV_PLACE_BOOKMARK);
@@ -82,6 +86,14 @@ test_round_trip (void)
   g_assert_cmpuint (dav_place_get_connections (loaded), ==, 0);
   g_assert_null (dav_place_get_properties (loaded));
   g_assert_cmpuint (g_strv_length ((GStrv) dav_place_get_header_names (loaded)), ==, 0);
+  g_assert_null (dav_place_get_proxy (loaded));
+  g_assert_null (dav_place_get_client_certificate (loaded));
+
+  /* An empty one is none: the system's proxy, no certificate. */
+  dav_place_set_proxy (server, "");
+  dav_place_set_client_certificate (server, "");
+  g_assert_null (dav_place_get_proxy (server));
+  g_assert_null (dav_place_get_client_certificate (server));
 }
 
 static void

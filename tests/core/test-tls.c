@@ -91,6 +91,8 @@ typedef struct {
   guint           handshakes;   /* that succeeded */
   guint           refused;      /* handshakes the client broke off */
   guint           requests;
+  gboolean        require_client; /* mutual TLS: no client certificate, no connection */
+  guint           clients;      /* handshakes with a client certificate */
   gint            active;       /* atomic */
   gint            stopping;     /* atomic */
 } TlsServer;
@@ -126,6 +128,15 @@ answer (TlsServer     *server,
 }
 
 static gboolean
+accept_any_cb (GTlsConnection       *connection,
+               GTlsCertificate      *peer,
+               GTlsCertificateFlags  errors,
+               gpointer              user_data)
+{
+  return TRUE;
+}
+
+static gboolean
 tls_run_cb (GThreadedSocketService *service,
             GSocketConnection      *connection,
             GObject                *source_object,
@@ -144,6 +155,12 @@ tls_run_cb (GThreadedSocketService *service,
 
   tls = g_tls_server_connection_new (G_IO_STREAM (connection), cert, &error);
   g_assert_no_error (error);
+  if (server->require_client)
+    {
+      /* Any certificate will do: what is tested is that one is shown. */
+      g_object_set (tls, "authentication-mode", G_TLS_AUTHENTICATION_REQUIRED, NULL);
+      g_signal_connect (tls, "accept-certificate", G_CALLBACK (accept_any_cb), NULL);
+    }
   if (!g_tls_connection_handshake (G_TLS_CONNECTION (tls), NULL, &error))
     {
       g_mutex_lock (&server->lock);
@@ -154,6 +171,8 @@ tls_run_cb (GThreadedSocketService *service,
     }
   g_mutex_lock (&server->lock);
   server->handshakes++;
+  if (g_tls_connection_get_peer_certificate (G_TLS_CONNECTION (tls)) != NULL)
+    server->clients++;
   g_mutex_unlock (&server->lock);
 
   in = g_data_input_stream_new (g_io_stream_get_input_stream (tls));
@@ -599,6 +618,45 @@ test_accept_invalid (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* A server that requires a client certificate (mutual TLS, issue 16):
+ * without one the request fails with G_TLS_ERROR_CERTIFICATE_REQUIRED
+ * and says so; with one it is listed, and the server saw it. */
+static void
+test_client_certificate_required (void)
+{
+  g_autoptr(TlsServer) server = NULL;
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavClient) with = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DavResult) result = NULL;
+
+  if (!have_tls ())
+    return;
+
+  server = tls_server_new (CERT_A);
+  server->require_client = TRUE;
+
+  client = client_new (server->dav_url);
+  dav_client_set_accept_invalid_certificates (client, TRUE);
+  result = do_propfind (client, server->dav_url, &error);
+  g_assert_null (result);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED);
+  g_assert_nonnull (strstr (error->message, "client certificate"));
+  g_assert_true (dav_error_is_never_sent (error));
+  g_assert_cmpuint (tls_server_get (server, &server->requests), ==, 0);
+  g_assert_cmpuint (tls_server_get (server, &server->clients), ==, 0);
+
+  with = client_new (server->dav_url);
+  dav_client_set_accept_invalid_certificates (with, TRUE);
+  dav_client_set_client_certificate (with, certs[CERT_B]);
+  assert_listed (with, server->dav_url);
+  g_assert_cmpuint (tls_server_get (server, &server->clients), >=, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+  g_assert_finalize_object (g_steal_pointer (&with));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/tls/handshake-never-finishes", test_handshake_never_finishes);
   g_test_add_func ("/tls/accept-invalid", test_accept_invalid);
   g_test_add_func ("/tls/store-folder-certificate", test_store_folder_certificate);
+  g_test_add_func ("/tls/client-certificate-required", test_client_certificate_required);
 
   status = g_test_run ();
   remove_certificates ();

@@ -418,6 +418,41 @@ def make_test_ca(conf_dir):
     return ca_pem, pem, key
 
 
+CLIENT_P12_PASSWORD = "locked-p12"
+
+
+def make_client_certificate(conf_dir, ca_pem):
+    """--client-cert: a client certificate signed by the test CA
+    (CN=davscope-test-client), as a PEM file with its key, a PKCS#12 file
+    without a password and one with CLIENT_P12_PASSWORD.  Returns the
+    three paths."""
+    ca_key = os.path.join(conf_dir, "ca.key")
+    key, csr, crt = (os.path.join(conf_dir, n) for n in ("client.key", "client.csr", "client.crt"))
+    pem, p12, locked = (os.path.join(conf_dir, n) for n in ("client.pem", "client.p12", "client-locked.p12"))
+    ext = os.path.join(conf_dir, "client.ext")
+    write_file(ext, b"basicConstraints=critical,CA:FALSE\n"
+                    b"keyUsage=critical,digitalSignature\n"
+                    b"extendedKeyUsage=clientAuth\n")
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    for argv in (
+        ["req", *ec, "-keyout", key, "-out", csr, "-subj", "/CN=davscope-test-client"],
+        ["x509", "-req", "-in", csr, "-CA", ca_pem, "-CAkey", ca_key, "-CAcreateserial",
+         "-out", crt, "-days", "2", "-extfile", ext],
+        ["pkcs12", "-export", "-in", crt, "-inkey", key, "-out", p12, "-passout", "pass:"],
+        ["pkcs12", "-export", "-in", crt, "-inkey", key, "-out", locked, "-passout", f"pass:{CLIENT_P12_PASSWORD}"],
+    ):
+        run = subprocess.run(["openssl", *argv], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if run.returncode != 0:
+            raise RuntimeError(f"openssl {argv[0]} failed: {run.stdout.decode(errors='replace').strip()}")
+    with open(pem, "w") as out:
+        for part in (crt, key):
+            with open(part) as f:
+                out.write(f.read())
+    os.chmod(pem, 0o600)
+    return pem, p12, locked
+
+
 class DavServer:
     """One server in its own folder.  A subclass says which shares it has,
     writes its config and names its command line."""
@@ -444,12 +479,15 @@ class DavServer:
         # URL paths every request to which is refused with 403 (Apache).
         self.denied = ()
         self.tls = False
+        self.client_cert = False   # --client-cert: mutual TLS required
         self.ca_file = None
 
     def missing(self):
         """Why the server cannot run here, or None."""
         if not os.access(self.binary, os.X_OK):
             return f"{self.binary} not found (apt-get install {self.install_hint})"
+        if self.client_cert and not self.tls:
+            return "--client-cert needs --tls"
         if self.tls and not self.can_tls:
             return f"--tls is not offered for {self.kind}"
         if self.tls and shutil.which("openssl") is None:
@@ -495,6 +533,9 @@ class DavServer:
             global TLS_CONTEXT
             self.ca_file, self.cert_file, self.key_file = make_test_ca(self.path("conf"))
             TLS_CONTEXT = ssl.create_default_context(cafile=self.ca_file)
+            if self.client_cert:
+                self.client_files = make_client_certificate(self.path("conf"), self.ca_file)
+                TLS_CONTEXT.load_cert_chain(self.client_files[0])
         self.port = free_port()
         self.write_config()
 
@@ -676,6 +717,14 @@ class Apache(DavServer):
                 f'SSLCertificateKeyFile "{self.key_file}"',
                 "Protocols h2 http/1.1",
             ]
+            if self.client_cert:
+                # Mutual TLS for the whole server: no certificate signed
+                # by the test CA, no connection.
+                lines += [
+                    "SSLVerifyClient require",
+                    "SSLVerifyDepth 1",
+                    f'SSLCACertificateFile "{self.ca_file}"',
+                ]
         if identity:
             lines += ["", f"User {identity[0]}", f"Group {identity[1]}"]
         lines += [
@@ -1028,7 +1077,7 @@ def main(prog, kind=None, doc=None):
     PROG = prog
     ap = argparse.ArgumentParser(
         prog=prog,
-        usage=f"%(prog)s {'' if kind else 'KIND '}[--seed none|demo|search|bulk:N|tree:DIR] [--keep] [--tls] "
+        usage=f"%(prog)s {'' if kind else 'KIND '}[--seed none|demo|search|bulk:N|tree:DIR] [--keep] [--tls [--client-cert]] "
               "[--tmpdir DIR] (--print-env | -- COMMAND [ARGS...])",
         description=(doc or "").split("\n\n")[0] or None)
     if not kind:
@@ -1039,6 +1088,9 @@ def main(prog, kind=None, doc=None):
     ap.add_argument("--keep", action="store_true", help="do not remove the server's folder")
     ap.add_argument("--tls", action="store_true",
                     help="https with a test CA made now (DAVSCOPE_TEST_CA_FILE), and HTTP/2 (apache only)")
+    ap.add_argument("--client-cert", action="store_true",
+                    help="with --tls: require a client certificate signed by the test CA "
+                         "(DAVSCOPE_TEST_CLIENT_CERT, _CLIENT_P12, _CLIENT_P12_LOCKED; apache only)")
     ap.add_argument("--tmpdir", metavar="DIR",
                     help="create the server's folder in DIR (default: $DAVSCOPE_TEST_TMPDIR, "
                          "else /dev/shm if it is a roomy tmpfs, else $TMPDIR or /tmp)")
@@ -1058,6 +1110,7 @@ def main(prog, kind=None, doc=None):
         ap.error("give either --print-env or -- COMMAND [ARGS...]")
     server = SERVERS[kind or args.kind](args.keep)
     server.tls = args.tls
+    server.client_cert = args.client_cert
     why = server.missing()
     if why:
         sys.exit(f"{prog}: {why}")
@@ -1121,6 +1174,13 @@ def main(prog, kind=None, doc=None):
         })
         if server.tls:
             exports["DAVSCOPE_TEST_CA_FILE"] = server.ca_file
+        if server.client_cert:
+            exports.update({
+                "DAVSCOPE_TEST_CLIENT_CERT": server.client_files[0],
+                "DAVSCOPE_TEST_CLIENT_P12": server.client_files[1],
+                "DAVSCOPE_TEST_CLIENT_P12_LOCKED": server.client_files[2],
+                "DAVSCOPE_TEST_CLIENT_P12_PASSWORD": CLIENT_P12_PASSWORD,
+            })
         if seed == "demo":
             # Dead properties and a lock need the server (its own databases).
             if server.dead_props:
