@@ -29,6 +29,7 @@
 
 #include "dav-folder.h"
 #include "davscope-browser-view.h"
+#include "davscope-filter-model.h"
 
 #define SCROLL_FRAMES 120
 
@@ -331,6 +332,8 @@ find_model (GListModel *model,
         model = gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (model));
       else if (GTK_IS_FILTER_LIST_MODEL (model))
         model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
+      else if (DAVSCOPE_IS_FILTER_MODEL (model))
+        model = davscope_filter_model_get_model (DAVSCOPE_FILTER_MODEL (model));
       else
         model = NULL;
     }

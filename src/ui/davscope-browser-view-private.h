@@ -10,6 +10,7 @@
 #pragma once
 
 #include "davscope-browser-view.h"
+#include "davscope-filter-model.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +31,7 @@ struct _DavscopeBrowserView
 
   DavResourceStore    *store;
   DavFolder           *root;
-  GtkFilterListModel  *filtered_root;
+  DavscopeFilterModel *filtered_root;
   GtkFilter           *hidden_filter; /* drops dot-names unless show-hidden */
   gboolean             show_hidden;
   GtkFilter           *name_filter;   /* Find: names holding the query */

@@ -10,8 +10,8 @@
  *             │               then the column view's sorter: children stay
  *             │               under their parent)
  *             └ GtkTreeListModel (passthrough FALSE, autoexpand FALSE)
- *                 └ GtkFilterListModel (GtkEveryFilter: hidden names
- *                     │                 unless shown, and Find's name filter)
+ *                 └ DavscopeFilterModel (GtkEveryFilter: hidden names
+ *                     │                  unless shown, and Find's name filter)
  *                     └ DavFolder (the root); children: the same filter
  *                       over the store's cached DavFolder of each collection
  *
@@ -96,8 +96,8 @@ create_child_model (gpointer item,
                          GSIZE_TO_POINTER (g_signal_connect (folder, "notify::loading",
                                                              G_CALLBACK (on_folder_loading), self)));
 
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (folder)),
-                                                  g_object_ref (self->filter)));
+  return G_LIST_MODEL (davscope_filter_model_new (g_object_ref (G_LIST_MODEL (folder)),
+                                                   g_object_ref (self->filter)));
 }
 
 void
@@ -842,7 +842,7 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_notify), self);
   self->root_loading = dav_folder_get_loading (self->root);
 
-  self->filtered_root = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
+  self->filtered_root = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->root)),
                                                   g_object_ref (self->filter));
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_root)),
                                         FALSE, FALSE, create_child_model, self, NULL);

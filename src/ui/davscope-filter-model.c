@@ -1,0 +1,242 @@
+/* davscope-filter-model.c: a filter list model whose rows cost O(1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What GtkFilterListModel does for the listing (the items of a model
+ * that a GtkFilter keeps), with the positions kept in a sorted array of
+ * the underlying model's positions instead of a bitset. GTK 4.8's
+ * filter model finds its nth item with gtk_bitset_get_nth, which counts
+ * the bits of a dense container word by word: ~12,000 instructions per
+ * item in a folder of 100,000, and the tree model above asks once for
+ * every row it makes, so loading such a folder spent 11 % of its CPU
+ * there, much of it in the frames that merge the last batches, and
+ * widening Find paid it for every row coming back (benchmarks/RESULTS.md,
+ * issue 19). Here an item costs an array read. A change of the model
+ * moves the array's tail once (O(n) per change, a listing makes ~12); a
+ * change of the filter evaluates only what it can change (more strict:
+ * the rows shown; less strict: the rows hidden) and reports one range,
+ * from the first position that differs to the last, as GTK does.
+ */
+
+#include "davscope-filter-model.h"
+
+struct _DavscopeFilterModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GtkFilter  *filter;
+  GArray     *matches;   /* guint positions in @model, ascending */
+};
+
+static void davscope_filter_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DavscopeFilterModel, davscope_filter_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, davscope_filter_model_list_model_init))
+
+static GType
+davscope_filter_model_get_item_type (GListModel *list)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (list);
+
+  return g_list_model_get_item_type (self->model);
+}
+
+static guint
+davscope_filter_model_get_n_items (GListModel *list)
+{
+  return DAVSCOPE_FILTER_MODEL (list)->matches->len;
+}
+
+static gpointer
+davscope_filter_model_get_item (GListModel *list,
+                                guint       position)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (list);
+
+  if (position >= self->matches->len)
+    return NULL;
+  return g_list_model_get_item (self->model, g_array_index (self->matches, guint, position));
+}
+
+static void
+davscope_filter_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = davscope_filter_model_get_item_type;
+  iface->get_n_items = davscope_filter_model_get_n_items;
+  iface->get_item = davscope_filter_model_get_item;
+}
+
+static gboolean
+matches (DavscopeFilterModel *self,
+         guint                position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (self->model, position);
+
+  return item != NULL && gtk_filter_match (self->filter, item);
+}
+
+/* The first index whose position is at least @position. */
+static guint
+lower_bound (GArray *array,
+             guint   position)
+{
+  guint low = 0, high = array->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (array, guint, mid) < position)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+static void
+on_items_changed (GListModel          *model,
+                  guint                position,
+                  guint                removed,
+                  guint                added,
+                  DavscopeFilterModel *self)
+{
+  guint first = lower_bound (self->matches, position);
+  guint end = lower_bound (self->matches, position + removed);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint *positions;
+
+  for (guint i = position; i < position + added; i++)
+    if (matches (self, i))
+      g_array_append_val (found, i);
+
+  /* The tail moves by what came and went before it. */
+  positions = (guint *) (gpointer) self->matches->data;
+  for (guint i = end; i < self->matches->len; i++)
+    positions[i] = positions[i] - removed + added;
+
+  g_array_remove_range (self->matches, first, end - first);
+  g_array_insert_vals (self->matches, first, found->data, found->len);
+
+  if (end > first || found->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, found->len);
+}
+
+static void
+refilter (DavscopeFilterModel *self,
+          GtkFilterChange      change)
+{
+  guint n = g_list_model_get_n_items (self->model);
+  g_autoptr(GArray) old = g_steal_pointer (&self->matches);
+  guint *before = (guint *) (gpointer) old->data;
+  guint prefix = 0, suffix = 0;
+  guint next = 0;  /* in @old */
+
+  self->matches = g_array_sized_new (FALSE, FALSE, sizeof (guint), old->len);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean was = next < old->len && before[next] == i;
+      gboolean is;
+
+      if (was)
+        next++;
+      /* A stricter filter keeps no row it dropped; a looser one drops
+       * no row it kept. */
+      if (change == GTK_FILTER_CHANGE_MORE_STRICT && !was)
+        continue;
+      if (change == GTK_FILTER_CHANGE_LESS_STRICT && was)
+        is = TRUE;
+      else
+        is = matches (self, i);
+      if (is)
+        g_array_append_val (self->matches, i);
+    }
+
+  /* One range: what both share at the start and at the end stays. */
+  while (prefix < old->len && prefix < self->matches->len &&
+         before[prefix] == g_array_index (self->matches, guint, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < self->matches->len - prefix &&
+         before[old->len - 1 - suffix] == g_array_index (self->matches, guint, self->matches->len - 1 - suffix))
+    suffix++;
+
+  if (old->len != prefix + suffix || self->matches->len != prefix + suffix)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                self->matches->len - prefix - suffix);
+}
+
+static void
+on_filter_changed (GtkFilter           *filter,
+                   GtkFilterChange      change,
+                   DavscopeFilterModel *self)
+{
+  refilter (self, change);
+}
+
+GListModel *
+davscope_filter_model_get_model (DavscopeFilterModel *self)
+{
+  g_return_val_if_fail (DAVSCOPE_IS_FILTER_MODEL (self), NULL);
+
+  return self->model;
+}
+
+static void
+davscope_filter_model_dispose (GObject *object)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (davscope_filter_model_parent_class)->dispose (object);
+}
+
+static void
+davscope_filter_model_finalize (GObject *object)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (object);
+
+  g_array_unref (self->matches);
+
+  G_OBJECT_CLASS (davscope_filter_model_parent_class)->finalize (object);
+}
+
+static void
+davscope_filter_model_class_init (DavscopeFilterModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = davscope_filter_model_dispose;
+  object_class->finalize = davscope_filter_model_finalize;
+}
+
+static void
+davscope_filter_model_init (DavscopeFilterModel *self)
+{
+  self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+DavscopeFilterModel *
+davscope_filter_model_new (GListModel *model,
+                           GtkFilter  *filter)
+{
+  DavscopeFilterModel *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (GTK_IS_FILTER (filter), NULL);
+
+  self = g_object_new (DAVSCOPE_TYPE_FILTER_MODEL, NULL);
+  self->model = model;
+  self->filter = filter;
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed), self);
+  on_items_changed (model, 0, 0, g_list_model_get_n_items (model), self);
+
+  return self;
+}

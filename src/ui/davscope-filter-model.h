@@ -1,0 +1,21 @@
+/* davscope-filter-model.h: a filter list model whose rows cost O(1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DAVSCOPE_TYPE_FILTER_MODEL (davscope_filter_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (DavscopeFilterModel, davscope_filter_model, DAVSCOPE, FILTER_MODEL, GObject)
+
+/* Takes both references. */
+DavscopeFilterModel *davscope_filter_model_new       (GListModel          *model,
+                                                      GtkFilter           *filter);
+GListModel          *davscope_filter_model_get_model (DavscopeFilterModel *self);
+
+G_END_DECLS
