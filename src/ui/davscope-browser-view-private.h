@@ -34,11 +34,11 @@ struct _DavscopeBrowserView
   DavscopeFilterModel *filtered_root;
   GtkFilter           *hidden_filter; /* drops dot-names unless show-hidden */
   gboolean             show_hidden;
-  GtkFilter           *name_filter;   /* Find: names holding the query */
+  GtkFilter           *name_filter;   /* Find: rows whose names, and their folders', hold the query */
   char                *query;         /* dav_text_fold of the search text */
-  GtkFilter           *filter;        /* every row: hidden_filter and name_filter */
   GtkTreeListModel    *tree;
   GtkSortListModel    *sorted;
+  DavscopeFilterModel *found;         /* the sorted rows that name_filter keeps */
   GtkMultiSelection   *selection;
   gulong               root_handler;
   guint64              n_selected;    /* what the details pane and the actions were told */
