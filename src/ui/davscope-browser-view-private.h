@@ -51,7 +51,7 @@ struct _DavscopeBrowserView
   struct _PropertyColumns *property_columns; /* davscope-browser-view-properties.c */
   GtkSorter           *missing_last;  /* rows without a value in the sort's column, last */
   GtkColumnViewColumn *sort_column;   /* the column the rows sort by; not a ref */
-  gboolean             root_loading;  /* what on_root_notify saw last */
+  gboolean             root_loading;  /* what on_root_busy saw last: listing, or rows pending */
   GHashTable          *watched;       /* DavFolder of an open row → its notify handler */
 };
 

@@ -408,24 +408,43 @@ update_root_state (DavscopeBrowserView *self)
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* The shown folder is coming in: listed, or its rows still being taken
+ * in steps (DavscopeFilterModel) after the listing ended. */
+static gboolean
+root_busy (DavscopeBrowserView *self)
+{
+  return dav_folder_get_loading (self->root) ||
+         (self->filtered_root != NULL && davscope_filter_model_get_pending (self->filtered_root) > 0);
+}
+
+static void
+on_root_busy (DavscopeBrowserView *self)
+{
+  gboolean busy = root_busy (self);
+
+  /* While the folder comes in, each batch is merged into the sorted rows
+   * at once: an incremental sort restarted for every batch costs more in
+   * all (100,000 rows: ~1 s of CPU more) and leaves the last rows unsorted
+   * for a while after the listing ended. A big batch is taken in steps
+   * (the root's filter model), so a frame still comes between merges. A
+   * sort asked for later (a column header) is incremental, so it never
+   * freezes the window. */
+  if (self->sorted != NULL)
+    gtk_sort_list_model_set_incremental (self->sorted, !busy);
+  /* The last batch came before the end: the hold ends with the rows. */
+  if (!busy)
+    self->keep_top = FALSE;
+  if (self->root_loading && !busy)
+    davscope_browser_view_resort (self);
+  self->root_loading = busy;
+}
+
 static void
 on_root_notify (DavFolder           *folder,
                 GParamSpec          *pspec,
                 DavscopeBrowserView *self)
 {
-  /* While the folder comes in, each batch is merged into the sorted rows
-   * at once: an incremental sort restarted for every batch costs more in
-   * all (100,000 rows: ~1 s of CPU more) and leaves the last rows unsorted
-   * for a while after the listing ended. A sort asked for later (a column
-   * header) is incremental, so it never freezes the window. */
-  if (self->sorted != NULL)
-    gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
-  /* The last batch came before the end: the hold ends with the listing. */
-  if (!dav_folder_get_loading (self->root))
-    self->keep_top = FALSE;
-  if (self->root_loading && !dav_folder_get_loading (self->root))
-    davscope_browser_view_resort (self);
-  self->root_loading = dav_folder_get_loading (self->root);
+  on_root_busy (self);
   update_root_state (self);
 }
 
@@ -763,7 +782,7 @@ on_rows_changed (GListModel          *model,
 
   if (!self->keep_top || added == 0)
     return;
-  if (self->root == NULL || !dav_folder_get_loading (self->root))
+  if (self->root == NULL || !root_busy (self))
     self->keep_top = FALSE;
 
   list = davscope_browser_view_inner_list_view (self);
@@ -821,6 +840,8 @@ drop_models (DavscopeBrowserView *self)
   g_clear_object (&self->found);
   g_clear_object (&self->sorted);
   g_clear_object (&self->tree);
+  if (self->filtered_root != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered_root, on_root_busy, self);
   g_clear_object (&self->filtered_root);
   g_clear_object (&self->root);
 }
@@ -855,17 +876,18 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
 
   self->root = g_object_ref (dav_resource_store_get_root (store));
   self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_notify), self);
-  self->root_loading = dav_folder_get_loading (self->root);
-
   self->filtered_root = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->root)),
                                                   g_object_ref (self->hidden_filter));
+  davscope_filter_model_set_step (self->filtered_root, 8192);
+  g_signal_connect_swapped (self->filtered_root, "notify::pending", G_CALLBACK (on_root_busy), self);
+  self->root_loading = root_busy (self);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_root)),
                                         FALSE, FALSE, create_child_model, self, NULL);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)),
                                           davscope_browser_view_new_sorter (self));
   /* Sorting 100,000 rows happens in steps, not in one frozen frame
    * (except while the folder loads: on_root_notify). */
-  gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
+  gtk_sort_list_model_set_incremental (self->sorted, !root_busy (self));
   self->found = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                            g_object_ref (self->name_filter));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
