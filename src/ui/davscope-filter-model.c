@@ -16,6 +16,16 @@
  * change of the filter evaluates only what it can change (more strict:
  * the rows shown; less strict: the rows hidden) and reports one range,
  * from the first position that differs to the last, as GTK does.
+ *
+ * With a step set (davscope_filter_model_set_step), the model takes a
+ * change that appends many items in steps, one a main loop iteration at
+ * idle priority, so a frame is drawn between them: a sorted view merges
+ * every change at once, and in GTK 4.8 merging the last batch of a
+ * 100,000-row listing (34,000 rows) held one frame 0.26 s on a quiet
+ * machine (~8 us a row, and ~15 ms a merge whatever its size, so the
+ * step is a fixed size: one that adapted to the last step's time shrank
+ * to 1,024 rows and tripled the merges). Items not looked at yet
+ * ("pending") are always the model's last ones.
  */
 
 #include "davscope-filter-model.h"
@@ -27,7 +37,18 @@ struct _DavscopeFilterModel
   GListModel *model;
   GtkFilter  *filter;
   GArray     *matches;   /* guint positions in @model, ascending */
+  guint       seen;      /* items of @model looked at: the first ones */
+  guint       step;      /* appended items taken at once; 0: all */
+  guint       idle_id;
 };
+
+enum {
+  PROP_0,
+  PROP_PENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void davscope_filter_model_list_model_init (GListModelInterface *iface);
 
@@ -95,6 +116,55 @@ lower_bound (GArray *array,
   return low;
 }
 
+/* Looks at the items from @seen to @to, all after the ones looked at. */
+static void
+take_tail (DavscopeFilterModel *self,
+           guint                to)
+{
+  guint before = self->matches->len;
+
+  for (guint i = self->seen; i < to; i++)
+    if (matches (self, i))
+      g_array_append_val (self->matches, i);
+  self->seen = to;
+
+  if (self->matches->len > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->matches->len - before);
+}
+
+static void
+take_step (DavscopeFilterModel *self)
+{
+  guint n = g_list_model_get_n_items (self->model);
+
+  take_tail (self, self->seen + MIN (n - self->seen, self->step));
+}
+
+static gboolean
+on_idle_step (gpointer user_data)
+{
+  DavscopeFilterModel *self = user_data;
+
+  take_step (self);
+  if (self->seen < g_list_model_get_n_items (self->model))
+    return G_SOURCE_CONTINUE;
+
+  self->idle_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Idle priority: frames (GDK_PRIORITY_REDRAW) and the network go first. */
+static void
+schedule_step (DavscopeFilterModel *self)
+{
+  if (self->idle_id == 0 && self->seen < g_list_model_get_n_items (self->model))
+    {
+      self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_idle_step, self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
+}
+
 static void
 on_items_changed (GListModel          *model,
                   guint                position,
@@ -102,11 +172,32 @@ on_items_changed (GListModel          *model,
                   guint                added,
                   DavscopeFilterModel *self)
 {
-  guint first = lower_bound (self->matches, position);
-  guint end = lower_bound (self->matches, position + removed);
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint first, end;
+  g_autoptr(GArray) found = NULL;
   guint *positions;
 
+  /* Only items not looked at yet changed. */
+  if (position > self->seen)
+    return;
+
+  /* Appended after what was looked at: all of it, or a step. */
+  if (position == self->seen)
+    {
+      if (self->step == 0)
+        take_tail (self, g_list_model_get_n_items (model));
+      else
+        {
+          take_step (self);
+          schedule_step (self);
+        }
+      return;
+    }
+
+  /* Removed items past @seen were never looked at. */
+  removed = MIN (removed, self->seen - position);
+  first = lower_bound (self->matches, position);
+  end = lower_bound (self->matches, position + removed);
+  found = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = position; i < position + added; i++)
     if (matches (self, i))
       g_array_append_val (found, i);
@@ -115,6 +206,7 @@ on_items_changed (GListModel          *model,
   positions = (guint *) (gpointer) self->matches->data;
   for (guint i = end; i < self->matches->len; i++)
     positions[i] = positions[i] - removed + added;
+  self->seen = self->seen - removed + added;
 
   g_array_remove_range (self->matches, first, end - first);
   g_array_insert_vals (self->matches, first, found->data, found->len);
@@ -127,7 +219,7 @@ static void
 refilter (DavscopeFilterModel *self,
           GtkFilterChange      change)
 {
-  guint n = g_list_model_get_n_items (self->model);
+  guint n = self->seen;  /* the rest is filtered when its step comes */
   g_autoptr(GArray) old = g_steal_pointer (&self->matches);
   guint *before = (guint *) (gpointer) old->data;
   guint prefix = 0, suffix = 0;
@@ -174,6 +266,29 @@ on_filter_changed (GtkFilter           *filter,
   refilter (self, change);
 }
 
+void
+davscope_filter_model_set_step (DavscopeFilterModel *self,
+                                guint                step)
+{
+  g_return_if_fail (DAVSCOPE_IS_FILTER_MODEL (self));
+
+  self->step = step;
+  if (step == 0 && self->seen < g_list_model_get_n_items (self->model))
+    {
+      g_clear_handle_id (&self->idle_id, g_source_remove);
+      take_tail (self, g_list_model_get_n_items (self->model));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
+}
+
+guint
+davscope_filter_model_get_pending (DavscopeFilterModel *self)
+{
+  g_return_val_if_fail (DAVSCOPE_IS_FILTER_MODEL (self), 0);
+
+  return g_list_model_get_n_items (self->model) - self->seen;
+}
+
 GListModel *
 davscope_filter_model_get_model (DavscopeFilterModel *self)
 {
@@ -191,6 +306,7 @@ davscope_filter_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed, self);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
 
@@ -208,12 +324,39 @@ davscope_filter_model_finalize (GObject *object)
 }
 
 static void
+davscope_filter_model_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PENDING:
+      g_value_set_uint (value, self->model != NULL ? davscope_filter_model_get_pending (self) : 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 davscope_filter_model_class_init (DavscopeFilterModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = davscope_filter_model_dispose;
   object_class->finalize = davscope_filter_model_finalize;
+  object_class->get_property = davscope_filter_model_get_property;
+
+  /* Items of the model not looked at yet; notified when some wait and
+   * when none are left. */
+  properties[PROP_PENDING] =
+    g_param_spec_uint ("pending", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -17,8 +17,8 @@ G_DECLARE_FINAL_TYPE (DavscopeFilterModel, davscope_filter_model, DAVSCOPE, FILT
 DavscopeFilterModel *davscope_filter_model_new       (GListModel          *model,
                                                       GtkFilter           *filter);
 GListModel          *davscope_filter_model_get_model (DavscopeFilterModel *self);
-/* Appended items are taken at most @step at a time (adapting), one step
- * an idle iteration; 0 (the default): every change at once. */
+/* Appended items are taken at most @step at a time, one step an idle
+ * iteration; 0 (the default): every change at once. */
 void                 davscope_filter_model_set_step    (DavscopeFilterModel *self,
                                                         guint                step);
 /* Items of the model not looked at yet: the last ones. */
