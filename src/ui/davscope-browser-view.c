@@ -890,6 +890,8 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   gtk_sort_list_model_set_incremental (self->sorted, !root_busy (self));
   self->found = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                            g_object_ref (self->name_filter));
+  /* Backspace in Find: a screenful of rows a frame while their widgets are made. */
+  davscope_filter_model_set_widen_step (self->found, 64);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));

@@ -26,6 +26,13 @@
  * step is a fixed size: one that adapted to the last step's time shrank
  * to 1,024 rows and tripled the merges). Items not looked at yet
  * ("pending") are always the model's last ones.
+ *
+ * With a widening step set (davscope_filter_model_set_widen_step), a
+ * looser filter that brings many rows back shows them a few at a time
+ * from the top, one step an idle iteration, then all the rest: GTK 4.8's
+ * list view makes up to 200 row widgets at once for the rows that come
+ * back, which made widening Find one long frame. Every state in between
+ * is a real list: the new rows up to a position, the old ones after it.
  */
 
 #include "davscope-filter-model.h"
@@ -40,6 +47,10 @@ struct _DavscopeFilterModel
   guint       seen;      /* items of @model looked at: the first ones */
   guint       step;      /* appended items taken at once; 0: all */
   guint       idle_id;
+  guint       widen_step;
+  GArray     *target;    /* while widening: the positions it ends with */
+  guint       shown;     /* … of which the first ones are in @matches */
+  guint       widen_id;
 };
 
 enum {
@@ -116,6 +127,8 @@ lower_bound (GArray *array,
   return low;
 }
 
+static void finish_widening (DavscopeFilterModel *self);
+
 /* Looks at the items from @seen to @to, all after the ones looked at. */
 static void
 take_tail (DavscopeFilterModel *self,
@@ -176,6 +189,8 @@ on_items_changed (GListModel          *model,
   g_autoptr(GArray) found = NULL;
   guint *positions;
 
+  finish_widening (self);
+
   /* Only items not looked at yet changed. */
   if (position > self->seen)
     return;
@@ -215,15 +230,77 @@ on_items_changed (GListModel          *model,
     g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, found->len);
 }
 
+/* Shows @target up to its @to-th position; the old rows after it stay.
+ * Only for a looser filter: the old rows are all in @target. */
+static void
+widen_to (DavscopeFilterModel *self,
+          guint                to)
+{
+  guint *want = (guint *) (gpointer) self->target->data;
+  guint from = self->shown;
+  guint old_from, old_to;
+  g_autoptr(GArray) next = NULL;
+
+  if (to <= from)
+    return;
+
+  /* The old rows replaced: those from want[from] up to want[to - 1]. */
+  old_from = lower_bound (self->matches, want[from]);
+  old_to = to < self->target->len ? lower_bound (self->matches, want[to]) : self->matches->len;
+
+  next = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->target->len);
+  g_array_append_vals (next, want, to);
+  g_array_append_vals (next, (guint *) (gpointer) self->matches->data + old_to, self->matches->len - old_to);
+  g_array_unref (self->matches);
+  self->matches = g_steal_pointer (&next);
+  self->shown = to;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), from, old_to - old_from, to - from);
+}
+
+static void
+finish_widening (DavscopeFilterModel *self)
+{
+  if (self->target == NULL)
+    return;
+
+  g_clear_handle_id (&self->widen_id, g_source_remove);
+  widen_to (self, self->target->len);
+  g_clear_pointer (&self->target, g_array_unref);
+}
+
+/* A screenful or so a step while row widgets are made (GTK 4.8 keeps 200),
+ * then the rest, which only needs places in the list. */
+static gboolean
+on_widen_step (gpointer user_data)
+{
+  DavscopeFilterModel *self = user_data;
+
+  if (self->shown < 4 * self->widen_step)
+    {
+      widen_to (self, MIN (self->target->len, self->shown + self->widen_step));
+      if (self->shown < self->target->len)
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->widen_id = 0;
+  finish_widening (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 refilter (DavscopeFilterModel *self,
           GtkFilterChange      change)
 {
   guint n = self->seen;  /* the rest is filtered when its step comes */
-  g_autoptr(GArray) old = g_steal_pointer (&self->matches);
-  guint *before = (guint *) (gpointer) old->data;
+  g_autoptr(GArray) old = NULL;
+  guint *before;
   guint prefix = 0, suffix = 0;
   guint next = 0;  /* in @old */
+
+  finish_widening (self);
+  old = g_steal_pointer (&self->matches);
+  before = (guint *) (gpointer) old->data;
 
   self->matches = g_array_sized_new (FALSE, FALSE, sizeof (guint), old->len);
   for (guint i = 0; i < n; i++)
@@ -243,6 +320,19 @@ refilter (DavscopeFilterModel *self,
         is = matches (self, i);
       if (is)
         g_array_append_val (self->matches, i);
+    }
+
+  /* Many rows back: shown in steps from the old list, which holds none
+   * that the new one lacks. */
+  if (self->widen_step > 0 && change == GTK_FILTER_CHANGE_LESS_STRICT &&
+      self->matches->len > old->len + 4 * self->widen_step)
+    {
+      self->target = g_steal_pointer (&self->matches);
+      self->matches = g_steal_pointer (&old);
+      self->shown = 0;
+      widen_to (self, MIN (self->target->len, self->widen_step));
+      self->widen_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_widen_step, self, NULL);
+      return;
     }
 
   /* One range: what both share at the start and at the end stays. */
@@ -281,6 +371,16 @@ davscope_filter_model_set_step (DavscopeFilterModel *self,
     }
 }
 
+void
+davscope_filter_model_set_widen_step (DavscopeFilterModel *self,
+                                      guint                step)
+{
+  g_return_if_fail (DAVSCOPE_IS_FILTER_MODEL (self));
+
+  finish_widening (self);
+  self->widen_step = step;
+}
+
 guint
 davscope_filter_model_get_pending (DavscopeFilterModel *self)
 {
@@ -307,6 +407,8 @@ davscope_filter_model_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed, self);
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->widen_id, g_source_remove);
+  g_clear_pointer (&self->target, g_array_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
 

@@ -21,6 +21,11 @@ GListModel          *davscope_filter_model_get_model (DavscopeFilterModel *self)
  * iteration; 0 (the default): every change at once. */
 void                 davscope_filter_model_set_step    (DavscopeFilterModel *self,
                                                         guint                step);
+/* A looser filter bringing back many rows shows them @step at a time
+ * from the top (one step an idle iteration, while row widgets are made),
+ * then the rest at once; 0 (the default): all at once. */
+void                 davscope_filter_model_set_widen_step (DavscopeFilterModel *self,
+                                                           guint                step);
 /* Items of the model not looked at yet: the last ones. */
 guint                davscope_filter_model_get_pending (DavscopeFilterModel *self);
 
