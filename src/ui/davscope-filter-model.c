@@ -178,18 +178,19 @@ schedule_step (DavscopeFilterModel *self)
     }
 }
 
+static void refilter (DavscopeFilterModel *self,
+                      GtkFilterChange      change);
+
 static void
-on_items_changed (GListModel          *model,
-                  guint                position,
-                  guint                removed,
-                  guint                added,
-                  DavscopeFilterModel *self)
+apply_change (DavscopeFilterModel *self,
+              GListModel          *model,
+              guint                position,
+              guint                removed,
+              guint                added)
 {
   guint first, end;
   g_autoptr(GArray) found = NULL;
   guint *positions;
-
-  finish_widening (self);
 
   /* Only items not looked at yet changed. */
   if (position > self->seen)
@@ -228,6 +229,28 @@ on_items_changed (GListModel          *model,
 
   if (end > first || found->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, found->len);
+}
+
+static void
+on_items_changed (GListModel          *model,
+                  guint                position,
+                  guint                removed,
+                  guint                added,
+                  DavscopeFilterModel *self)
+{
+  /* A widening under way stops where it is (its positions are the old
+   * model's, so it cannot be finished now); what it still had to show
+   * comes back through a looser filtering afterwards. */
+  gboolean widening = self->target != NULL;
+
+  if (widening)
+    {
+      g_clear_handle_id (&self->widen_id, g_source_remove);
+      g_clear_pointer (&self->target, g_array_unref);
+    }
+  apply_change (self, model, position, removed, added);
+  if (widening)
+    refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
 }
 
 /* Shows @target up to its @to-th position; the old rows after it stay.
