@@ -29,6 +29,7 @@
 
 #include "dav-folder.h"
 #include "davscope-browser-view.h"
+#include "davscope-filter-model.h"
 
 #define SCROLL_FRAMES 120
 
@@ -45,10 +46,12 @@ typedef struct {
   GtkWidget           *window;       /* weak: the bench ends with it */
   GtkColumnView       *list;         /* the listing's */
   GtkSortListModel    *sorted;       /* the list's sorted rows */
+  DavscopeFilterModel *taken;        /* the root's rows, taken in steps */
   DavFolder           *root;
   gulong               items_handler;
   gulong               root_handler;
   gulong               sort_handler;
+  gulong               taken_handler;
   guint                tick_id;
   gint64               start;
   Phase                phase;
@@ -112,10 +115,12 @@ start_sort (Bench *bench)
   }
 }
 
+/* Rows still to be placed: sorting, or not taken in yet. */
 static gboolean
 is_sorting (Bench *bench)
 {
-  return gtk_sort_list_model_get_pending (bench->sorted) > 0;
+  return gtk_sort_list_model_get_pending (bench->sorted) > 0 ||
+         (bench->taken != NULL && davscope_filter_model_get_pending (bench->taken) > 0);
 }
 
 static GtkWidget *find_widget (GtkWidget *widget,
@@ -312,8 +317,11 @@ bench_stop (Bench *bench)
     }
   if (bench->sorted != NULL)
     g_clear_signal_handler (&bench->sort_handler, bench->sorted);
+  if (bench->taken != NULL)
+    g_clear_signal_handler (&bench->taken_handler, bench->taken);
   g_clear_object (&bench->root);
   g_clear_object (&bench->sorted);
+  g_clear_object (&bench->taken);
 }
 
 /* The first model of @type in the stack under @model. */
@@ -331,6 +339,8 @@ find_model (GListModel *model,
         model = gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (model));
       else if (GTK_IS_FILTER_LIST_MODEL (model))
         model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
+      else if (DAVSCOPE_IS_FILTER_MODEL (model))
+        model = davscope_filter_model_get_model (DAVSCOPE_FILTER_MODEL (model));
       else
         model = NULL;
     }
@@ -346,6 +356,8 @@ on_list_model (GtkColumnView *list,
 {
   GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (list));
   GtkSortListModel *sorted = find_model (rows, GTK_TYPE_SORT_LIST_MODEL);
+  GtkTreeListModel *tree = find_model (rows, GTK_TYPE_TREE_LIST_MODEL);
+  DavscopeFilterModel *taken = tree != NULL ? find_model (gtk_tree_list_model_get_model (tree), DAVSCOPE_TYPE_FILTER_MODEL) : NULL;
   DavFolder *root = find_model (rows, DAV_TYPE_FOLDER);
 
   /* A view without a folder (a disconnection) ends nothing. */
@@ -364,6 +376,11 @@ on_list_model (GtkColumnView *list,
   bench->items_handler = g_signal_connect (root, "items-changed", G_CALLBACK (on_items_changed), bench);
   bench->root_handler = g_signal_connect_swapped (root, "notify", G_CALLBACK (on_state), bench);
   bench->sort_handler = g_signal_connect_swapped (sorted, "notify::pending", G_CALLBACK (on_state), bench);
+  if (taken != NULL)
+    {
+      bench->taken = g_object_ref (taken);
+      bench->taken_handler = g_signal_connect_swapped (taken, "notify::pending", G_CALLBACK (on_state), bench);
+    }
   bench->tick_id = gtk_widget_add_tick_callback (bench->window, on_tick, bench, NULL);
   g_printerr ("davscope-bench: listing %s\n", dav_folder_get_url (root));
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "davscope-browser-view.h"
+#include "davscope-filter-model.h"
 
 G_BEGIN_DECLS
 
@@ -30,14 +31,14 @@ struct _DavscopeBrowserView
 
   DavResourceStore    *store;
   DavFolder           *root;
-  GtkFilterListModel  *filtered_root;
+  DavscopeFilterModel *filtered_root;
   GtkFilter           *hidden_filter; /* drops dot-names unless show-hidden */
   gboolean             show_hidden;
-  GtkFilter           *name_filter;   /* Find: names holding the query */
+  GtkFilter           *name_filter;   /* Find: rows whose names, and their folders', hold the query */
   char                *query;         /* dav_text_fold of the search text */
-  GtkFilter           *filter;        /* every row: hidden_filter and name_filter */
   GtkTreeListModel    *tree;
   GtkSortListModel    *sorted;
+  DavscopeFilterModel *found;         /* the sorted rows that name_filter keeps */
   GtkMultiSelection   *selection;
   gulong               root_handler;
   guint64              n_selected;    /* what the details pane and the actions were told */
@@ -50,7 +51,7 @@ struct _DavscopeBrowserView
   struct _PropertyColumns *property_columns; /* davscope-browser-view-properties.c */
   GtkSorter           *missing_last;  /* rows without a value in the sort's column, last */
   GtkColumnViewColumn *sort_column;   /* the column the rows sort by; not a ref */
-  gboolean             root_loading;  /* what on_root_notify saw last */
+  gboolean             root_loading;  /* what on_root_busy saw last: listing, or rows pending */
   GHashTable          *watched;       /* DavFolder of an open row → its notify handler */
 };
 

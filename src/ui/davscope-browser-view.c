@@ -6,14 +6,20 @@
  *
  *   GtkColumnView
  *     └ GtkMultiSelection
- *         └ GtkSortListModel (GtkTreeListRowSorter around folders first,
- *             │               then the column view's sorter: children stay
- *             │               under their parent)
- *             └ GtkTreeListModel (passthrough FALSE, autoexpand FALSE)
- *                 └ GtkFilterListModel (GtkEveryFilter: hidden names
- *                     │                 unless shown, and Find's name filter)
- *                     └ DavFolder (the root); children: the same filter
- *                       over the store's cached DavFolder of each collection
+ *         └ DavscopeFilterModel (Find: the rows whose name, and whose
+ *             │                  folders' names, hold what was typed)
+ *             └ GtkSortListModel (GtkTreeListRowSorter around folders first,
+ *                 │               then the column view's sorter: children stay
+ *                 │               under their parent)
+ *                 └ GtkTreeListModel (passthrough FALSE, autoexpand FALSE)
+ *                     └ DavscopeFilterModel (hidden names unless shown)
+ *                         └ DavFolder (the root); children: the same filter
+ *                           over the store's cached DavFolder of each collection
+ *
+ * Find filters the sorted rows, above the sort: narrowing or widening it
+ * hides and shows rows that keep their place, so it never sorts again
+ * (in GTK 4.8 rows coming back below the sort were sorted in again, a
+ * 0.7-1.5 s freeze at 100,000 rows).
  *
  * GtkTreeListModel asks for a row's children just to know whether it can
  * expand, so the child function only looks up the cached folder; listing
@@ -57,15 +63,30 @@ filter_hidden (gpointer item,
 /* Find filters every level alike: a row of an open folder stays when its
  * own name matches, and a folder whose name does not match goes with its
  * rows. What is shown is then always what was typed, and the filter never
- * depends on what is loaded below a row. */
+ * depends on what is loaded below a row. @item is a sorted GtkTreeListRow. */
 static gboolean
 filter_name (gpointer item,
              gpointer user_data)
 {
   DavscopeBrowserView *self = user_data;
+  g_autoptr(GtkTreeListRow) row = NULL;
 
-  return self->query == NULL ||
-         dav_text_name_matches (dav_resource_get_name (DAV_RESOURCE (item)), self->query);
+  if (self->query == NULL)
+    return TRUE;
+
+  row = g_object_ref (GTK_TREE_LIST_ROW (item));
+  while (row != NULL)
+    {
+      g_autoptr(DavResource) resource = gtk_tree_list_row_get_item (row);
+      GtkTreeListRow *parent;
+
+      if (!dav_text_name_matches (dav_resource_get_name (resource), self->query))
+        return FALSE;
+      parent = gtk_tree_list_row_get_parent (row);
+      g_object_unref (row);
+      row = parent;
+    }
+  return TRUE;
 }
 
 /* A listing again updates the rows it keeps in place (the store keeps
@@ -97,8 +118,8 @@ create_child_model (gpointer item,
                          GSIZE_TO_POINTER (g_signal_connect (folder, "notify::loading",
                                                              G_CALLBACK (on_folder_loading), self)));
 
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (folder)),
-                                                  g_object_ref (self->filter)));
+  return G_LIST_MODEL (davscope_filter_model_new (g_object_ref (G_LIST_MODEL (folder)),
+                                                   g_object_ref (self->hidden_filter)));
 }
 
 void
@@ -240,23 +261,16 @@ on_search_changed (GtkSearchEntry      *entry,
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  /* GtkFilterListModel reports a change across the folder as one range,
-   * which the sort model sorts again. The rows are merged at once, as a
-   * listing's batches are (on_root_notify): GTK 4.8's incremental sort
-   * left rows that came back out of order. The view then starts at the
-   * first name found, as in GNOME Files. */
-  if (self->sorted != NULL)
+  /* The sorted rows are filtered where they are (nothing sorts again);
+   * the view then starts at the first name found, as in GNOME Files. */
+  gtk_filter_changed (self->name_filter, change);
+  if (self->selection != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     {
       GtkWidget *list = davscope_browser_view_inner_list_view (self);
 
-      gtk_sort_list_model_set_incremental (self->sorted, FALSE);
-      gtk_filter_changed (self->name_filter, change);
-      gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
-      if (list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+      if (list != NULL)
         gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
     }
-  else
-    gtk_filter_changed (self->name_filter, change);
 
   update_list_page (self);
 }
@@ -444,24 +458,43 @@ update_root_state (DavscopeBrowserView *self)
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* The shown folder is coming in: listed, or its rows still being taken
+ * in steps (DavscopeFilterModel) after the listing ended. */
+static gboolean
+root_busy (DavscopeBrowserView *self)
+{
+  return dav_folder_get_loading (self->root) ||
+         (self->filtered_root != NULL && davscope_filter_model_get_pending (self->filtered_root) > 0);
+}
+
+static void
+on_root_busy (DavscopeBrowserView *self)
+{
+  gboolean busy = root_busy (self);
+
+  /* While the folder comes in, each batch is merged into the sorted rows
+   * at once: an incremental sort restarted for every batch costs more in
+   * all (100,000 rows: ~1 s of CPU more) and leaves the last rows unsorted
+   * for a while after the listing ended. A big batch is taken in steps
+   * (the root's filter model), so a frame still comes between merges. A
+   * sort asked for later (a column header) is incremental, so it never
+   * freezes the window. */
+  if (self->sorted != NULL)
+    gtk_sort_list_model_set_incremental (self->sorted, !busy);
+  /* The last batch came before the end: the hold ends with the rows. */
+  if (!busy)
+    self->keep_top = FALSE;
+  if (self->root_loading && !busy)
+    davscope_browser_view_resort (self);
+  self->root_loading = busy;
+}
+
 static void
 on_root_notify (DavFolder           *folder,
                 GParamSpec          *pspec,
                 DavscopeBrowserView *self)
 {
-  /* While the folder comes in, each batch is merged into the sorted rows
-   * at once: an incremental sort restarted for every batch costs more in
-   * all (100,000 rows: ~1 s of CPU more) and leaves the last rows unsorted
-   * for a while after the listing ended. A sort asked for later (a column
-   * header) is incremental, so it never freezes the window. */
-  if (self->sorted != NULL)
-    gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
-  /* The last batch came before the end: the hold ends with the listing. */
-  if (!dav_folder_get_loading (self->root))
-    self->keep_top = FALSE;
-  if (self->root_loading && !dav_folder_get_loading (self->root))
-    davscope_browser_view_resort (self);
-  self->root_loading = dav_folder_get_loading (self->root);
+  on_root_busy (self);
   update_root_state (self);
 }
 
@@ -799,7 +832,7 @@ on_rows_changed (GListModel          *model,
 
   if (!self->keep_top || added == 0)
     return;
-  if (self->root == NULL || !dav_folder_get_loading (self->root))
+  if (self->root == NULL || !root_busy (self))
     self->keep_top = FALSE;
 
   list = davscope_browser_view_inner_list_view (self);
@@ -854,8 +887,11 @@ drop_models (DavscopeBrowserView *self)
     g_clear_signal_handler (&self->root_handler, self->root);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->found);
   g_clear_object (&self->sorted);
   g_clear_object (&self->tree);
+  if (self->filtered_root != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered_root, on_root_busy, self);
   g_clear_object (&self->filtered_root);
   g_clear_object (&self->root);
 }
@@ -890,18 +926,23 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
 
   self->root = g_object_ref (dav_resource_store_get_root (store));
   self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_notify), self);
-  self->root_loading = dav_folder_get_loading (self->root);
-
-  self->filtered_root = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->root)),
-                                                  g_object_ref (self->filter));
+  self->filtered_root = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->root)),
+                                                  g_object_ref (self->hidden_filter));
+  davscope_filter_model_set_step (self->filtered_root, 8192);
+  g_signal_connect_swapped (self->filtered_root, "notify::pending", G_CALLBACK (on_root_busy), self);
+  self->root_loading = root_busy (self);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_root)),
                                         FALSE, FALSE, create_child_model, self, NULL);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)),
                                           davscope_browser_view_new_sorter (self));
   /* Sorting 100,000 rows happens in steps, not in one frozen frame
    * (except while the folder loads: on_root_notify). */
-  gtk_sort_list_model_set_incremental (self->sorted, !dav_folder_get_loading (self->root));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_sort_list_model_set_incremental (self->sorted, !root_busy (self));
+  self->found = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                           g_object_ref (self->name_filter));
+  /* Backspace in Find: a screenful of rows a frame while their widgets are made. */
+  davscope_filter_model_set_widen_step (self->found, 64);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
   /* After the view's own handler: it moved the rows already. */
@@ -951,7 +992,6 @@ davscope_browser_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->hidden_filter);
   g_clear_object (&self->name_filter);
-  g_clear_object (&self->filter);
   g_clear_object (&self->missing_last);
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
@@ -1002,9 +1042,6 @@ davscope_browser_view_init (DavscopeBrowserView *self)
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->hidden_filter = GTK_FILTER (gtk_custom_filter_new (filter_hidden, self, NULL));
   self->name_filter = GTK_FILTER (gtk_custom_filter_new (filter_name, self, NULL));
-  self->filter = GTK_FILTER (gtk_every_filter_new ());
-  gtk_multi_filter_append (GTK_MULTI_FILTER (self->filter), g_object_ref (self->hidden_filter));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (self->filter), g_object_ref (self->name_filter));
 
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);

@@ -4,7 +4,9 @@
  *
  * An expander with the resource's icon and name, a spinner while the
  * folder below the row is listed, and a warning when that listing
- * failed. Cells are recycled: the column's bind gives a cell its
+ * failed. The spinner and the warning are made the first time a cell
+ * needs them: most rows of a big folder never do, and every widget of a
+ * row costs on each bind, measure and snapshot (issue 19). Cells are recycled: the column's bind gives a cell its
  * GtkTreeListRow and unbind takes it back; two GSignalGroups follow the
  * row's "expanded" and its folder's "loading" and "error" meanwhile, as
  * Nautilus's name cell does. An expanded row's folder is listed by
@@ -17,16 +19,18 @@
 
 #include "dav-folder.h"
 #include "dav-text.h"
+#include "davscope-filter-model.h"
 
 struct _DavscopeNameCell
 {
   GtkWidget       parent_instance;
 
   GtkWidget      *expander;
+  GtkWidget      *box;
   GtkWidget      *icon;
   GtkWidget      *label;
-  GtkWidget      *spinner;
-  GtkWidget      *problem;
+  GtkWidget      *spinner;        /* NULL until a folder below a row loads */
+  GtkWidget      *problem;        /* NULL until a folder below a row fails */
 
   GtkListItem    *list_item;      /* weak: it owns this cell */
   GtkTreeListRow *list_row;
@@ -65,8 +69,8 @@ children_folder (GtkTreeListRow *row)
 {
   GListModel *children = gtk_tree_list_row_get_children (row);
 
-  if (GTK_IS_FILTER_LIST_MODEL (children))
-    children = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (children));
+  if (DAVSCOPE_IS_FILTER_MODEL (children))
+    children = davscope_filter_model_get_model (DAVSCOPE_FILTER_MODEL (children));
 
   return DAV_IS_FOLDER (children) ? DAV_FOLDER (children) : NULL;
 }
@@ -77,12 +81,35 @@ update_folder_state (DavscopeNameCell *self)
   DavFolder *folder = g_signal_group_dup_target (self->folder_signals);
   gboolean loading = folder && dav_folder_get_loading (folder);
   const char *error = folder ? dav_folder_get_error_message (folder) : NULL;
+  gboolean failed = !loading && error != NULL;
 
-  gtk_widget_set_visible (self->spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  if (loading && self->spinner == NULL)
+    {
+      self->spinner = gtk_spinner_new ();
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Loading"), -1);
+      gtk_box_insert_child_after (GTK_BOX (self->box), self->spinner, self->label);
+    }
+  if (self->spinner != NULL)
+    {
+      gtk_widget_set_visible (self->spinner, loading);
+      gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+    }
+
+  if (failed && self->problem == NULL)
+    {
+      self->problem = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (self->problem, "warning");
+      gtk_box_append (GTK_BOX (self->box), self->problem);
+    }
+  if (self->problem == NULL)
+    {
+      g_clear_object (&folder);
+      return;
+    }
 
   /* A subfolder whose listing failed says so in its own row. */
-  gtk_widget_set_visible (self->problem, !loading && error != NULL);
+  gtk_widget_set_visible (self->problem, failed);
   /* Only when it changes: setting a tooltip is a round trip to the
    * display server, and this runs on every bind. */
   if (g_strcmp0 (gtk_widget_get_tooltip_text (self->problem), error) != 0)
@@ -311,10 +338,9 @@ davscope_name_cell_class_init (DavscopeNameCellClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-name-cell.ui");
   gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, expander);
+  gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, box);
   gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, icon);
   gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, label);
-  gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, spinner);
-  gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, problem);
   gtk_widget_class_bind_template_callback (widget_class, on_label_query_tooltip);
   widget_class->grab_focus = davscope_name_cell_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

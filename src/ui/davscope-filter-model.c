@@ -1,0 +1,510 @@
+/* davscope-filter-model.c: a filter list model whose rows cost O(1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What GtkFilterListModel does for the listing (the items of a model
+ * that a GtkFilter keeps), with the positions kept in a sorted array of
+ * the underlying model's positions instead of a bitset. GTK 4.8's
+ * filter model finds its nth item with gtk_bitset_get_nth, which counts
+ * the bits of a dense container word by word: ~12,000 instructions per
+ * item in a folder of 100,000, and the tree model above asks once for
+ * every row it makes, so loading such a folder spent 11 % of its CPU
+ * there, much of it in the frames that merge the last batches, and
+ * widening Find paid it for every row coming back (benchmarks/RESULTS.md,
+ * issue 19). Here an item costs an array read. A change of the model
+ * moves the array's tail once (O(n) per change, a listing makes ~12); a
+ * change of the filter evaluates only what it can change (more strict:
+ * the rows shown; less strict: the rows hidden) and reports one range,
+ * from the first position that differs to the last, as GTK does.
+ *
+ * With a step set (davscope_filter_model_set_step), the model takes a
+ * change that appends many items in steps, one a main loop iteration at
+ * idle priority, so a frame is drawn between them: a sorted view merges
+ * every change at once, and in GTK 4.8 merging the last batch of a
+ * 100,000-row listing (34,000 rows) held one frame 0.26 s on a quiet
+ * machine (~8 us a row, and ~15 ms a merge whatever its size, so the
+ * step is a fixed size: one that adapted to the last step's time shrank
+ * to 1,024 rows and tripled the merges). Items not looked at yet
+ * ("pending") are always the model's last ones.
+ *
+ * With a widening step set (davscope_filter_model_set_widen_step), a
+ * looser filter that brings many rows back shows them a few at a time
+ * from the top, one step an idle iteration, then all the rest: GTK 4.8's
+ * list view makes up to 200 row widgets at once for the rows that come
+ * back, which made widening Find one long frame. Every state in between
+ * is a real list: the new rows up to a position, the old ones after it.
+ */
+
+#include "davscope-filter-model.h"
+
+struct _DavscopeFilterModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GtkFilter  *filter;
+  GArray     *matches;   /* guint positions in @model, ascending */
+  guint       seen;      /* items of @model looked at: the first ones */
+  guint       step;      /* appended items taken at once; 0: all */
+  guint       idle_id;
+  guint       widen_step;
+  GArray     *target;    /* while widening: the positions it ends with */
+  guint       shown;     /* … of which the first ones are in @matches */
+  guint       widen_id;
+};
+
+enum {
+  PROP_0,
+  PROP_PENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void davscope_filter_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DavscopeFilterModel, davscope_filter_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, davscope_filter_model_list_model_init))
+
+static GType
+davscope_filter_model_get_item_type (GListModel *list)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (list);
+
+  return g_list_model_get_item_type (self->model);
+}
+
+static guint
+davscope_filter_model_get_n_items (GListModel *list)
+{
+  return DAVSCOPE_FILTER_MODEL (list)->matches->len;
+}
+
+static gpointer
+davscope_filter_model_get_item (GListModel *list,
+                                guint       position)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (list);
+
+  if (position >= self->matches->len)
+    return NULL;
+  return g_list_model_get_item (self->model, g_array_index (self->matches, guint, position));
+}
+
+static void
+davscope_filter_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = davscope_filter_model_get_item_type;
+  iface->get_n_items = davscope_filter_model_get_n_items;
+  iface->get_item = davscope_filter_model_get_item;
+}
+
+static gboolean
+matches (DavscopeFilterModel *self,
+         guint                position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (self->model, position);
+
+  return item != NULL && gtk_filter_match (self->filter, item);
+}
+
+/* The first index whose position is at least @position. */
+static guint
+lower_bound (GArray *array,
+             guint   position)
+{
+  guint low = 0, high = array->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (array, guint, mid) < position)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+static void finish_widening (DavscopeFilterModel *self);
+
+/* Looks at the items from @seen to @to, all after the ones looked at. */
+static void
+take_tail (DavscopeFilterModel *self,
+           guint                to)
+{
+  guint before = self->matches->len;
+
+  for (guint i = self->seen; i < to; i++)
+    if (matches (self, i))
+      g_array_append_val (self->matches, i);
+  self->seen = to;
+
+  if (self->matches->len > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->matches->len - before);
+}
+
+static void
+take_step (DavscopeFilterModel *self)
+{
+  guint n = g_list_model_get_n_items (self->model);
+
+  take_tail (self, self->seen + MIN (n - self->seen, self->step));
+}
+
+static gboolean
+on_idle_step (gpointer user_data)
+{
+  DavscopeFilterModel *self = user_data;
+
+  take_step (self);
+  if (self->seen < g_list_model_get_n_items (self->model))
+    return G_SOURCE_CONTINUE;
+
+  self->idle_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Idle priority: frames (GDK_PRIORITY_REDRAW) and the network go first. */
+static void
+schedule_step (DavscopeFilterModel *self)
+{
+  if (self->idle_id == 0 && self->seen < g_list_model_get_n_items (self->model))
+    {
+      self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_idle_step, self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
+}
+
+static void refilter (DavscopeFilterModel *self,
+                      GtkFilterChange      change);
+
+static void
+apply_change (DavscopeFilterModel *self,
+              GListModel          *model,
+              guint                position,
+              guint                removed,
+              guint                added)
+{
+  guint first, end;
+  g_autoptr(GArray) found = NULL;
+  guint *positions;
+
+  /* Only items not looked at yet changed. */
+  if (position > self->seen)
+    return;
+
+  /* Appended after what was looked at: all of it, or a step. */
+  if (position == self->seen)
+    {
+      if (self->step == 0)
+        take_tail (self, g_list_model_get_n_items (model));
+      else
+        {
+          take_step (self);
+          schedule_step (self);
+        }
+      return;
+    }
+
+  /* Removed items past @seen were never looked at. */
+  removed = MIN (removed, self->seen - position);
+  first = lower_bound (self->matches, position);
+  end = lower_bound (self->matches, position + removed);
+  found = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = position; i < position + added; i++)
+    if (matches (self, i))
+      g_array_append_val (found, i);
+
+  /* The tail moves by what came and went before it. */
+  positions = (guint *) (gpointer) self->matches->data;
+  for (guint i = end; i < self->matches->len; i++)
+    positions[i] = positions[i] - removed + added;
+  self->seen = self->seen - removed + added;
+
+  g_array_remove_range (self->matches, first, end - first);
+  g_array_insert_vals (self->matches, first, found->data, found->len);
+
+  if (end > first || found->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, found->len);
+}
+
+static void
+on_items_changed (GListModel          *model,
+                  guint                position,
+                  guint                removed,
+                  guint                added,
+                  DavscopeFilterModel *self)
+{
+  /* A widening under way stops where it is (its positions are the old
+   * model's, so it cannot be finished now); what it still had to show
+   * comes back through a looser filtering afterwards. */
+  gboolean widening = self->target != NULL;
+
+  if (widening)
+    {
+      g_clear_handle_id (&self->widen_id, g_source_remove);
+      g_clear_pointer (&self->target, g_array_unref);
+    }
+  apply_change (self, model, position, removed, added);
+  if (widening)
+    refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+/* Shows @target up to its @to-th position; the old rows after it stay.
+ * Only for a looser filter: the old rows are all in @target. */
+static void
+widen_to (DavscopeFilterModel *self,
+          guint                to)
+{
+  guint *want = (guint *) (gpointer) self->target->data;
+  guint from = self->shown;
+  guint old_from, old_to;
+  g_autoptr(GArray) next = NULL;
+
+  if (to <= from)
+    return;
+
+  /* The old rows replaced: those from want[from] up to want[to - 1]. */
+  old_from = lower_bound (self->matches, want[from]);
+  old_to = to < self->target->len ? lower_bound (self->matches, want[to]) : self->matches->len;
+
+  next = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->target->len);
+  g_array_append_vals (next, want, to);
+  g_array_append_vals (next, (guint *) (gpointer) self->matches->data + old_to, self->matches->len - old_to);
+  g_array_unref (self->matches);
+  self->matches = g_steal_pointer (&next);
+  self->shown = to;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), from, old_to - old_from, to - from);
+}
+
+static void
+finish_widening (DavscopeFilterModel *self)
+{
+  if (self->target == NULL)
+    return;
+
+  g_clear_handle_id (&self->widen_id, g_source_remove);
+  widen_to (self, self->target->len);
+  g_clear_pointer (&self->target, g_array_unref);
+}
+
+/* A screenful or so a step while row widgets are made (GTK 4.8 keeps 200),
+ * then the rest, which only needs places in the list. */
+static gboolean
+on_widen_step (gpointer user_data)
+{
+  DavscopeFilterModel *self = user_data;
+
+  if (self->shown < 4 * self->widen_step)
+    {
+      widen_to (self, MIN (self->target->len, self->shown + self->widen_step));
+      if (self->shown < self->target->len)
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->widen_id = 0;
+  finish_widening (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refilter (DavscopeFilterModel *self,
+          GtkFilterChange      change)
+{
+  guint n = self->seen;  /* the rest is filtered when its step comes */
+  g_autoptr(GArray) old = NULL;
+  guint *before;
+  guint prefix = 0, suffix = 0;
+  guint next = 0;  /* in @old */
+
+  finish_widening (self);
+  old = g_steal_pointer (&self->matches);
+  before = (guint *) (gpointer) old->data;
+
+  self->matches = g_array_sized_new (FALSE, FALSE, sizeof (guint), old->len);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean was = next < old->len && before[next] == i;
+      gboolean is;
+
+      if (was)
+        next++;
+      /* A stricter filter keeps no row it dropped; a looser one drops
+       * no row it kept. */
+      if (change == GTK_FILTER_CHANGE_MORE_STRICT && !was)
+        continue;
+      if (change == GTK_FILTER_CHANGE_LESS_STRICT && was)
+        is = TRUE;
+      else
+        is = matches (self, i);
+      if (is)
+        g_array_append_val (self->matches, i);
+    }
+
+  /* Many rows back: shown in steps from the old list, which holds none
+   * that the new one lacks. */
+  if (self->widen_step > 0 && change == GTK_FILTER_CHANGE_LESS_STRICT &&
+      self->matches->len > old->len + 4 * self->widen_step)
+    {
+      self->target = g_steal_pointer (&self->matches);
+      self->matches = g_steal_pointer (&old);
+      self->shown = 0;
+      widen_to (self, MIN (self->target->len, self->widen_step));
+      self->widen_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_widen_step, self, NULL);
+      return;
+    }
+
+  /* One range: what both share at the start and at the end stays. */
+  while (prefix < old->len && prefix < self->matches->len &&
+         before[prefix] == g_array_index (self->matches, guint, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < self->matches->len - prefix &&
+         before[old->len - 1 - suffix] == g_array_index (self->matches, guint, self->matches->len - 1 - suffix))
+    suffix++;
+
+  if (old->len != prefix + suffix || self->matches->len != prefix + suffix)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                self->matches->len - prefix - suffix);
+}
+
+static void
+on_filter_changed (GtkFilter           *filter,
+                   GtkFilterChange      change,
+                   DavscopeFilterModel *self)
+{
+  refilter (self, change);
+}
+
+void
+davscope_filter_model_set_step (DavscopeFilterModel *self,
+                                guint                step)
+{
+  g_return_if_fail (DAVSCOPE_IS_FILTER_MODEL (self));
+
+  self->step = step;
+  if (step == 0 && self->seen < g_list_model_get_n_items (self->model))
+    {
+      g_clear_handle_id (&self->idle_id, g_source_remove);
+      take_tail (self, g_list_model_get_n_items (self->model));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
+}
+
+void
+davscope_filter_model_set_widen_step (DavscopeFilterModel *self,
+                                      guint                step)
+{
+  g_return_if_fail (DAVSCOPE_IS_FILTER_MODEL (self));
+
+  finish_widening (self);
+  self->widen_step = step;
+}
+
+guint
+davscope_filter_model_get_pending (DavscopeFilterModel *self)
+{
+  g_return_val_if_fail (DAVSCOPE_IS_FILTER_MODEL (self), 0);
+
+  return g_list_model_get_n_items (self->model) - self->seen;
+}
+
+GListModel *
+davscope_filter_model_get_model (DavscopeFilterModel *self)
+{
+  g_return_val_if_fail (DAVSCOPE_IS_FILTER_MODEL (self), NULL);
+
+  return self->model;
+}
+
+static void
+davscope_filter_model_dispose (GObject *object)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed, self);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->widen_id, g_source_remove);
+  g_clear_pointer (&self->target, g_array_unref);
+  g_clear_object (&self->model);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (davscope_filter_model_parent_class)->dispose (object);
+}
+
+static void
+davscope_filter_model_finalize (GObject *object)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (object);
+
+  g_array_unref (self->matches);
+
+  G_OBJECT_CLASS (davscope_filter_model_parent_class)->finalize (object);
+}
+
+static void
+davscope_filter_model_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DavscopeFilterModel *self = DAVSCOPE_FILTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PENDING:
+      g_value_set_uint (value, self->model != NULL ? davscope_filter_model_get_pending (self) : 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+davscope_filter_model_class_init (DavscopeFilterModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = davscope_filter_model_dispose;
+  object_class->finalize = davscope_filter_model_finalize;
+  object_class->get_property = davscope_filter_model_get_property;
+
+  /* Items of the model not looked at yet; notified when some wait and
+   * when none are left. */
+  properties[PROP_PENDING] =
+    g_param_spec_uint ("pending", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+davscope_filter_model_init (DavscopeFilterModel *self)
+{
+  self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+DavscopeFilterModel *
+davscope_filter_model_new (GListModel *model,
+                           GtkFilter  *filter)
+{
+  DavscopeFilterModel *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (GTK_IS_FILTER (filter), NULL);
+
+  self = g_object_new (DAVSCOPE_TYPE_FILTER_MODEL, NULL);
+  self->model = model;
+  self->filter = filter;
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed), self);
+  on_items_changed (model, 0, 0, g_list_model_get_n_items (model), self);
+
+  return self;
+}

@@ -1,0 +1,244 @@
+/* test-filter-model.c: DavscopeFilterModel against a plain list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change the model announces is replayed on a mirror (a GPtrArray
+ * of the items), which must equal the model, and the model what the
+ * filter keeps, after every step: appends taken in steps, changes in
+ * the middle while steps are pending, stricter and looser filters, and
+ * a widening shown in steps. No display is needed.
+ */
+
+#include <gtk/gtk.h>
+
+#include "davscope-filter-model.h"
+
+typedef struct {
+  GListStore          *store;
+  GtkFilter           *filter;
+  DavscopeFilterModel *model;
+  GPtrArray           *mirror;
+  char                *needle;   /* names must hold it; NULL: any */
+  guint                changes;
+} Fixture;
+
+static gboolean
+keep (gpointer item,
+      gpointer user_data)
+{
+  Fixture *f = user_data;
+  const char *name = gtk_string_object_get_string (item);
+
+  return name[0] != '.' && (f->needle == NULL || strstr (name, f->needle) != NULL);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  g_assert_cmpuint (position + removed, <=, f->mirror->len);
+  g_ptr_array_remove_range (f->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (f->mirror, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (f->mirror->len, ==, g_list_model_get_n_items (model));
+  f->changes++;
+}
+
+/* The mirror is the model; with @settled, the model is the filtered store. */
+static void
+check (Fixture  *f,
+       gboolean  settled)
+{
+  GListModel *model = G_LIST_MODEL (f->model);
+  guint n = g_list_model_get_n_items (model);
+  guint j = 0;
+
+  g_assert_cmpuint (f->mirror->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == g_ptr_array_index (f->mirror, i));
+      g_assert_true (keep (item, f));
+    }
+  g_assert_null (g_list_model_get_item (model, n));
+  if (!settled)
+    return;
+
+  g_assert_cmpuint (davscope_filter_model_get_pending (f->model), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->store)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+      if (keep (item, f))
+        g_assert_true (j < n && g_ptr_array_index (f->mirror, j++) == item);
+    }
+  g_assert_cmpuint (j, ==, n);
+}
+
+static void
+settle (Fixture *f)
+{
+  while (g_main_context_pending (NULL))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      check (f, FALSE);
+    }
+  check (f, TRUE);
+}
+
+static void
+append (Fixture *f,
+        guint    n,
+        guint    from)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%sf%05u", (from + i) % 17 == 0 ? "." : "", from + i);
+
+      g_ptr_array_add (items, gtk_string_object_new (name));
+    }
+  g_list_store_splice (f->store, g_list_model_get_n_items (G_LIST_MODEL (f->store)), 0, items->pdata, n);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  append (f, 50, 0);
+  f->filter = GTK_FILTER (gtk_custom_filter_new (keep, f, NULL));
+  f->model = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (f->store)), g_object_ref (f->filter));
+  f->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->model)); i++)
+    g_ptr_array_add (f->mirror, g_list_model_get_item (G_LIST_MODEL (f->model), i));
+  g_signal_connect (f->model, "items-changed", G_CALLBACK (on_items_changed), f);
+  check (f, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->model);
+  g_clear_object (&f->filter);
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->mirror, g_ptr_array_unref);
+  g_clear_pointer (&f->needle, g_free);
+  /* What the model left on the main context goes with it. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+set_needle (Fixture         *f,
+            const char      *needle,
+            GtkFilterChange  change)
+{
+  g_free (f->needle);
+  f->needle = g_strdup (needle);
+  gtk_filter_changed (f->filter, change);
+}
+
+/* Without a step every change is taken at once. */
+static void
+test_whole (Fixture       *f,
+            gconstpointer  data)
+{
+  append (f, 1000, 50);
+  check (f, TRUE);
+  g_list_store_splice (f->store, 10, 300, NULL, 0);
+  check (f, TRUE);
+  set_needle (f, "f001", GTK_FILTER_CHANGE_MORE_STRICT);
+  check (f, TRUE);
+  set_needle (f, "f0", GTK_FILTER_CHANGE_LESS_STRICT);
+  check (f, TRUE);
+  set_needle (f, "f1", GTK_FILTER_CHANGE_DIFFERENT);
+  check (f, TRUE);
+}
+
+/* A big append comes in steps, one an idle iteration; changes before,
+ * inside and after the pending items on the way. */
+static void
+test_steps (Fixture       *f,
+            gconstpointer  data)
+{
+  guint changes;
+
+  davscope_filter_model_set_step (f->model, 100);
+  changes = f->changes;
+  append (f, 1000, 50);
+  check (f, FALSE);
+  g_assert_cmpuint (davscope_filter_model_get_pending (f->model), ==, 900);
+
+  g_main_context_iteration (NULL, FALSE);
+  check (f, FALSE);
+  g_assert_cmpuint (davscope_filter_model_get_pending (f->model), ==, 800);
+  /* Removed across what was taken and what is pending. */
+  g_list_store_splice (f->store, 150, 200, NULL, 0);
+  check (f, FALSE);
+  /* Appended behind the pending ones, and a filter change meanwhile. */
+  append (f, 300, 2000);
+  set_needle (f, "f0", GTK_FILTER_CHANGE_MORE_STRICT);
+  check (f, FALSE);
+  g_list_store_remove (f->store, 3);
+  settle (f);
+  g_assert_cmpuint (f->changes - changes, >, 5);
+
+  /* Back to a step of 0: what is pending is taken at once. */
+  append (f, 500, 3000);
+  davscope_filter_model_set_step (f->model, 0);
+  check (f, TRUE);
+}
+
+/* A looser filter bringing many rows back shows them from the top, a
+ * step at a time; any change meanwhile finishes it first. */
+static void
+test_widen (Fixture       *f,
+            gconstpointer  data)
+{
+  davscope_filter_model_set_widen_step (f->model, 10);
+  append (f, 2000, 50);
+  set_needle (f, "f0001", GTK_FILTER_CHANGE_MORE_STRICT);
+  check (f, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), <, 20);
+
+  set_needle (f, "f0", GTK_FILTER_CHANGE_LESS_STRICT);
+  check (f, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), <, 40);
+  g_main_context_iteration (NULL, FALSE);
+  check (f, FALSE);
+  settle (f);
+
+  set_needle (f, "f00011", GTK_FILTER_CHANGE_MORE_STRICT);
+  set_needle (f, NULL, GTK_FILTER_CHANGE_LESS_STRICT);
+  check (f, FALSE);
+  /* A change of the model meanwhile: what was shown stays, the rest
+   * comes in steps again. */
+  g_list_store_splice (f->store, 5, 100, NULL, 0);
+  check (f, FALSE);
+  settle (f);
+
+  set_needle (f, "f00011", GTK_FILTER_CHANGE_MORE_STRICT);
+  set_needle (f, NULL, GTK_FILTER_CHANGE_LESS_STRICT);
+  set_needle (f, "f001", GTK_FILTER_CHANGE_MORE_STRICT);
+  check (f, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/filter-model/whole", Fixture, NULL, fixture_set_up, test_whole, fixture_tear_down);
+  g_test_add ("/filter-model/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
+  g_test_add ("/filter-model/widen", Fixture, NULL, fixture_set_up, test_widen, fixture_tear_down);
+
+  return g_test_run ();
+}
