@@ -72,6 +72,25 @@ match (GtkEntryCompletion *completion,
   return strstr (folded, key) != NULL;
 }
 
+/* A match chosen (Return or a click in the list) is where to go: the
+ * entry is activated with it, as Files' location bar does, instead of
+ * waiting for a second Return. */
+static gboolean
+on_match_selected (GtkEntryCompletion *completion,
+                   GtkTreeModel       *model,
+                   GtkTreeIter        *iter,
+                   GtkEntry           *entry)
+{
+  g_autofree char *url = NULL;
+
+  gtk_tree_model_get (model, iter, 0, &url, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), url);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  g_signal_emit_by_name (entry, "activate");
+
+  return TRUE;
+}
+
 void
 davscope_location_completion_attach (GtkEntry  *entry,
                                      GSettings *settings)
@@ -87,6 +106,7 @@ davscope_location_completion_attach (GtkEntry  *entry,
   gtk_entry_completion_set_text_column (completion, 0);
   gtk_entry_completion_set_minimum_key_length (completion, 1);
   gtk_entry_completion_set_match_func (completion, match, NULL, NULL);
+  g_signal_connect_object (completion, "match-selected", G_CALLBACK (on_match_selected), entry, 0);
   gtk_entry_set_completion (entry, completion);
   g_object_set_data_full (G_OBJECT (entry), "davscope-settings", g_object_ref (settings), g_object_unref);
 
