@@ -523,6 +523,28 @@ login_search_cb (GObject      *source,
   login_continue (login);
 }
 
+/* A login for a server or a proxy is pending from here on: what the
+ * keyring (or memory, without one) has for it is looked up first. */
+static void
+login_begin (Login    *login,
+             SoupAuth *auth,
+             gboolean  retrying)
+{
+  login_add_auth (login, auth);
+  g_hash_table_insert (get_pending_logins (), login->key, login);
+
+  if (keyring_absent)
+    login_continue (login);
+  else
+    secret_password_search (&login_schema,
+                            retrying ? SECRET_SEARCH_ALL : SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                            NULL, login_search_cb, login,
+                            "protocol", login->protocol,
+                            "server", login->authority,
+                            "realm", login->realm,
+                            NULL);
+}
+
 /* ---- the dialog --------------------------------------------------------- */
 
 static void
@@ -824,19 +846,7 @@ on_authenticate (DavClient *client,
     }
   else
     login->known_user = g_steal_pointer (&refused_user);
-  login_add_auth (login, auth);
-  g_hash_table_insert (get_pending_logins (), login->key, login);
-
-  if (keyring_absent)
-    login_continue (login);
-  else
-    secret_password_search (&login_schema,
-                            retrying ? SECRET_SEARCH_ALL : SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
-                            NULL, login_search_cb, login,
-                            "protocol", login->protocol,
-                            "server", login->authority,
-                            "realm", login->realm,
-                            NULL);
+  login_begin (login, auth, retrying);
 
   return TRUE;
 }
@@ -911,19 +921,7 @@ on_authenticate_proxy (DavClient *client,
   login->auths = g_ptr_array_new_with_free_func (g_object_unref);
   g_weak_ref_init (&login->parent, parent);
   login->known_user = g_steal_pointer (&refused_user);
-  login_add_auth (login, auth);
-  g_hash_table_insert (get_pending_logins (), login->key, login);
-
-  if (keyring_absent)
-    login_continue (login);
-  else
-    secret_password_search (&login_schema,
-                            retrying ? SECRET_SEARCH_ALL : SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
-                            NULL, login_search_cb, login,
-                            "protocol", login->protocol,
-                            "server", login->authority,
-                            "realm", login->realm,
-                            NULL);
+  login_begin (login, auth, retrying);
 
   return TRUE;
 }

@@ -446,6 +446,18 @@ def report_summary(window, word):
 # ---------------------------------------------------------------- toasts
 
 
+def text_of(node):
+    """What a text node holds: GTK 4.8 answers AT-SPI's getText only with
+    a length, not with -1. None when it has no text interface."""
+    if node is None:
+        return None
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return None
+
+
 def find_toast(window, text, timeout=15):
     """The toast (AdwToastWidget) of window that says text, or None. The
     toasts are looked for only near the top of the tree, where the

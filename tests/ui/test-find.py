@@ -30,7 +30,7 @@ if LANGUAGE != "en":
     os.environ.update(LANGUAGE=LANGUAGE, LANG="C.UTF-8", DAVSCOPE_LOCALEDIR=os.path.join(BUILD, "po"))
 
 from davscope_ui import (App, Tap, click, find_in, keycombo, labels_in,  # noqa: E402
-                         name_of, ntr, point_into, press, role_of, share_request, shown, tr, type_text,
+                         name_of, ntr, point_into, press, role_of, share_request, shown, text_of, tr, type_text,
                          wait_for, walk)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
@@ -64,11 +64,8 @@ def entry_text(app):
     entry = search_entry(app)
     if entry is None:
         return None
-    try:
-        text = entry.queryText()
-        return text.getText(0, text.characterCount)
-    except Exception:
-        return name_of(entry)
+    text = text_of(entry)
+    return text if text is not None else name_of(entry)
 
 
 def rows_become(app, wanted, timeout=10):

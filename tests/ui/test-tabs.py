@@ -19,7 +19,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (FOLDER, App, Tap, activate, center, children, extents, find_in,  # noqa: E402
-                         keycombo, name_of, point_into, press, role_of, serve, served_url, share_exists,
+                         keycombo, name_of, point_into, press, role_of, serve, served_url, share_exists, text_of,
                          share_url, toast_said, tr, type_text, wait_for, walk)
 from dogtail import rawinput  # noqa: E402
 
@@ -44,19 +44,8 @@ def titles(app):
     return [title for title, _ in tabs(app)]
 
 
-def entry_text(entry):
-    """What a GtkEntry holds (GTK 4.8 answers getText only with a length)."""
-    if entry is None:
-        return None
-    try:
-        text = entry.queryText()
-        return text.getText(0, text.characterCount)
-    except Exception:
-        return None
-
-
 def location(app, window=None):
-    return entry_text(app.find(tr("Location"), "text", within=window or app.main, timeout=5))
+    return text_of(app.find(tr("Location"), "text", within=window or app.main, timeout=5))
 
 
 def select_tab(app, title):
@@ -96,6 +85,19 @@ def drag_to(source, target, shift=False):
     finally:
         if shift:
             rawinput.releaseKey("Shift_L")
+
+
+def drag_from_share(app, name, tab, shift=False):
+    """Drags the item called name from the share's tab ('dav') onto the
+    tab called tab."""
+    select_tab(app, "dav")
+    wait_for(lambda: location(app) == URL, 10)
+    visible_table(app, name)
+    app.select_only(name)
+    label = app.row_label(name)
+    target = dict(tabs(app)).get(tab)
+    if label is not None and target is not None:
+        drag_to(center(label), center(target), shift)
 
 
 class Elsewhere(http.server.BaseHTTPRequestHandler):
@@ -210,14 +212,7 @@ try:
            "a middle-click on 'Projects' opens it in a tab", f"tabs: {titles(app)}, location: {location(app)}")
 
     # ---- drag onto another tab: a COPY on the server, then with Shift a MOVE
-    select_tab(app, "dav")
-    wait_for(lambda: location(app) == URL, 10)
-    visible_table(app, "README.txt")
-    app.select_only("README.txt")
-    label = app.row_label("README.txt")
-    target = dict(tabs(app)).get("Holiday 2024")
-    if label is not None and target is not None:
-        drag_to(center(label), center(target))
+    drag_from_share(app, "README.txt", "Holiday 2024")
     copied = toast_said(app.main, f"“README.txt” copied to “Holiday 2024”", 15)
     tap.ok(copied is not None, "README.txt dragged onto the 'Holiday 2024' tab ends in 'copied to' toast",
            f"tabs: {titles(app)}")
@@ -226,14 +221,7 @@ try:
     tap.ok(wait_for(lambda: visible_table(app, "README.txt") is not None and location(app) == share_url(HOLIDAY), 10),
            "the tab it was dropped on is shown, and lists the copy", f"location: {location(app)}")
 
-    select_tab(app, "dav")
-    wait_for(lambda: location(app) == URL, 10)
-    visible_table(app, "Grüße.txt")
-    app.select_only("Grüße.txt")
-    label = app.row_label("Grüße.txt")
-    target = dict(tabs(app)).get("Holiday 2024")
-    if label is not None and target is not None:
-        drag_to(center(label), center(target), shift=True)
+    drag_from_share(app, "Grüße.txt", "Holiday 2024", shift=True)
     moved = toast_said(app.main, f"“Grüße.txt” moved to “Holiday 2024”", 15)
     tap.ok(moved is not None, "with Shift held, the drop is a move: 'moved to' toast")
     tap.ok(wait_for(lambda: share_exists(HOLIDAY + "Grüße.txt"), 10) and not share_exists("Grüße.txt"),
@@ -248,15 +236,8 @@ try:
     press("Return")
     tap.ok(wait_for(lambda: "other" in titles(app) and visible_table(app, "elsewhere.txt") is not None, 15),
            "a tab on another server lists it", f"tabs: {titles(app)}")
-    select_tab(app, "dav")
-    wait_for(lambda: location(app) == URL, 10)
-    visible_table(app, "README.txt")
-    app.select_only("README.txt")
-    label = app.row_label("README.txt")
-    target = dict(tabs(app)).get("other")
     before = list(Elsewhere.seen)
-    if label is not None and target is not None:
-        drag_to(center(label), center(target))
+    drag_from_share(app, "README.txt", "other")
     refused = toast_said(app.main, tr("The items are on another server than this folder: nothing was copied. "
                                       "Download them, then upload them here."), 15)
     time.sleep(1)
