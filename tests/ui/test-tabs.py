@@ -3,7 +3,9 @@
 shown again in a tab, each tab keeps its own location and history, Open in
 New Tab and a middle-click open a folder beside; items dragged onto a tab
 are copied there on the server (COPY; with Shift, MOVE) with the usual
-toast, items of another server are refused with nothing sent to either;
+toast, or for several items the report; items of another server are
+refused with nothing sent to either; the location entry completes from
+the history;
 Ctrl+W closes a tab, Ctrl+N opens a window, and the tabs come back after a
 restart.
 
@@ -18,8 +20,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import (FOLDER, App, Tap, activate, center, children, extents, find_in,  # noqa: E402
-                         keycombo, name_of, point_into, press, role_of, serve, served_url, share_exists, text_of,
+from davscope_ui import (FOLDER, App, Tap, activate, center, children, click, extents, find_in,  # noqa: E402
+                         keycombo, name_of, point_into, press, report_rows, report_summary, role_of, serve, served_url,
+                         share_exists, text_of,
                          share_url, toast_said, tr, type_text, wait_for, walk)
 from dogtail import rawinput  # noqa: E402
 
@@ -226,6 +229,28 @@ try:
     tap.ok(moved is not None, "with Shift held, the drop is a move: 'moved to' toast")
     tap.ok(wait_for(lambda: share_exists(HOLIDAY + "Grüße.txt"), 10) and not share_exists("Grüße.txt"),
            "the server has Grüße.txt in 'Holiday 2024' and no longer in /dav/ (MOVE)")
+
+    # ---- several items: the copy's report, a row for each
+    both = ["a+b=c.txt", "issue #42.txt"]
+    select_tab(app, "dav")
+    wait_for(lambda: location(app) == URL, 10)
+    visible_table(app, both[0])
+    app.select_only(both[0])
+    second_label = app.row_label(both[1])
+    if second_label is not None:
+        click(second_label, modifier="Control_L")
+    chosen = wait_for(lambda: sorted(app.selected_names()) == sorted(both), 5)
+    target = dict(tabs(app)).get("Holiday 2024")
+    if chosen and target is not None:
+        drag_to(center(app.row_label(both[1])), center(target))
+    report = app.window(tr("Copy Report"), timeout=15)
+    summary = wait_for(lambda: report_summary(report, "copied"), 20)
+    rows = report_rows(report)
+    tap.ok(summary == "2 copied" and all(name in rows for name in both)
+           and all(share_exists(HOLIDAY + name) and share_exists(name) for name in both),
+           "two items dragged onto a tab: the Copy Report says '2 copied', a row each, and the server has both copies",
+           f"selected: {app.selected_names()}, summary: {summary}, rows: {list(rows)}")
+    app.close_window(report, tr("Copy Report"))
 
     # ---- another server's tab: refused, nothing sent
     keycombo("<Control>t")
