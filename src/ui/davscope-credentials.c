@@ -757,6 +757,32 @@ login_ask (Login *login)
 
 /* ---- the signal --------------------------------------------------------- */
 
+/* A retry means that what was remembered for @key was refused (or the
+ * account changed): it is forgotten, its user name kept for the dialog
+ * in @refused_user. A login already pending for @key takes @auth as
+ * well: TRUE, nothing more to do. */
+static gboolean
+login_join_pending (const char  *key,
+                    SoupAuth    *auth,
+                    gboolean     retrying,
+                    char       **refused_user)
+{
+  Remembered *remembered = g_hash_table_lookup (get_remembered_logins (), key);
+  Login *login;
+
+  if (retrying && remembered != NULL)
+    {
+      *refused_user = g_strdup (remembered->user);
+      g_hash_table_remove (get_remembered_logins (), key);
+    }
+
+  login = g_hash_table_lookup (get_pending_logins (), key);
+  if (login == NULL)
+    return FALSE;
+  login_add_auth (login, auth);
+  return TRUE;
+}
+
 static gboolean
 on_authenticate (DavClient *client,
                  SoupAuth  *auth,
@@ -788,21 +814,10 @@ on_authenticate (DavClient *client,
               g_str_equal (protocol, "http");
   loopback = host_is_loopback (g_uri_get_host (base));
 
-  /* Refused: whatever was remembered is wrong (or the account changed);
-   * the user name is kept for the dialog. */
-  remembered = g_hash_table_lookup (get_remembered_logins (), key);
-  if (retrying && remembered != NULL)
-    {
-      refused_user = g_strdup (remembered->user);
-      g_hash_table_remove (get_remembered_logins (), key);
-    }
-
-  login = g_hash_table_lookup (get_pending_logins (), key);
-  if (login != NULL)
-    {
-      login_add_auth (login, auth);
-      return TRUE;
-    }
+  /* Refused: whatever was remembered is forgotten; a login pending for
+   * the same server and realm answers this challenge too. */
+  if (login_join_pending (key, auth, retrying, &refused_user))
+    return TRUE;
 
   remembered = g_hash_table_lookup (get_remembered_logins (), key);
   if (remembered != NULL && (!cleartext || loopback || remembered->cleartext_ok))
@@ -886,19 +901,8 @@ on_authenticate_proxy (DavClient *client,
   host = authority_host (authority);
   key = g_strdup_printf ("proxy://%s\n%s", authority, realm);
 
-  remembered = g_hash_table_lookup (get_remembered_logins (), key);
-  if (retrying && remembered != NULL)
-    {
-      refused_user = g_strdup (remembered->user);
-      g_hash_table_remove (get_remembered_logins (), key);
-    }
-
-  login = g_hash_table_lookup (get_pending_logins (), key);
-  if (login != NULL)
-    {
-      login_add_auth (login, auth);
-      return TRUE;
-    }
+  if (login_join_pending (key, auth, retrying, &refused_user))
+    return TRUE;
 
   remembered = g_hash_table_lookup (get_remembered_logins (), key);
   if (remembered != NULL)
