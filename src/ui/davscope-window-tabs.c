@@ -354,19 +354,6 @@ on_middle_click (GtkGestureClick *gesture,
 
 /* ---- drags between tabs and windows ------------------------------------- */
 
-static gboolean
-same_origin (const char *a,
-             const char *b)
-{
-  g_autoptr(GUri) ua = g_uri_parse (a, G_URI_FLAGS_ENCODED, NULL);
-  g_autoptr(GUri) ub = g_uri_parse (b, G_URI_FLAGS_ENCODED, NULL);
-
-  return ua != NULL && ub != NULL &&
-         g_ascii_strcasecmp (g_uri_get_scheme (ua), g_uri_get_scheme (ub)) == 0 &&
-         g_ascii_strcasecmp (g_uri_get_host (ua) ?: "", g_uri_get_host (ub) ?: "") == 0 &&
-         g_uri_get_port (ua) == g_uri_get_port (ub);
-}
-
 gboolean
 davscope_window_paste_into (DavscopeWindow *self,
                             DavscopeTab    *tab,
@@ -375,21 +362,24 @@ davscope_window_paste_into (DavscopeWindow *self,
                             gboolean        move)
 {
   DavscopeFileContext context;
-  const char *base;
 
   if (!davscope_window_get_tab_file_context (self, tab, &context) || resources->len == 0)
     return FALSE;
 
   /* A COPY or MOVE is one server's work: items of another server would
    * have to be downloaded and uploaded, which is not what a drop says. */
-  base = dav_client_get_base_url (tab->client);
   for (guint i = 0; i < resources->len; i++)
-    if (!same_origin (dav_resource_get_url (g_ptr_array_index (resources, i)), base))
-      {
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts),
-                                     adw_toast_new (_("The items are on another server than this folder: nothing was copied. Download them, then upload them here.")));
-        return FALSE;
-      }
+    {
+      /* The client's own origin check: NULL for another server. */
+      g_autofree char *here = dav_client_resolve (tab->client, dav_resource_get_url (g_ptr_array_index (resources, i)), NULL);
+
+      if (here == NULL)
+        {
+          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts),
+                                       adw_toast_new (_("The items are on another server than this folder: nothing was copied. Download them, then upload them here.")));
+          return FALSE;
+        }
+    }
 
   /* The items come from a folder the user has open elsewhere, which this
    * tab's client may not change otherwise (docs/architecture.md, Tabs). */
