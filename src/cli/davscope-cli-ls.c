@@ -20,6 +20,22 @@
 #include "dav-walk.h"
 #include "davscope-cli-session.h"
 
+/* The JSON of a property that does not depend on its value: its names
+ * first, and after the value whether it is XML, its status and whether
+ * it is protected. A listing asks for seven properties; a server that
+ * sends more names than there is room for gets them written in full. */
+#define LISTING_PROPERTY_PIECES 16
+
+typedef struct {
+  char         *namespace_uri;
+  char         *name;
+  gboolean      protected_;
+  DavJsonPiece  head;         /* "namespace", "name" */
+  gboolean      tail_xml;     /* what tail was written for */
+  guint         tail_status;
+  DavJsonPiece  tail;         /* "xml", "status", "protected" */
+} PropertyPieces;
+
 typedef struct {
   DavscopeCliSession *session;
   DavJsonWriter      *json;
@@ -39,7 +55,34 @@ typedef struct {
   DavStatusInfo       info_for;
   char               *modified_text;   /* the last getlastmodified value shown */
   char               *modified_shown;  /* and how it was shown */
+  /* The JSON that repeats from one resource to the next, kept to be
+   * copied (see DavJsonPiece): */
+  guint               status_key;      /* the status and reason of status_json */
+  char               *reason_key;
+  DavJsonPiece        status_json;
+  DavJsonPiece        tail_json;       /* "error", "description", "problems", all empty */
+  PropertyPieces      property_json[LISTING_PROPERTY_PIECES];
+  guint               n_property_json;
 } Listing;
+
+static void
+listing_clear (Listing *self)
+{
+  g_free (self->modified_text);
+  g_free (self->modified_shown);
+  g_free (self->reason_key);
+  dav_json_piece_clear (&self->status_json);
+  dav_json_piece_clear (&self->tail_json);
+  for (guint i = 0; i < self->n_property_json; i++)
+    {
+      PropertyPieces *pieces = &self->property_json[i];
+
+      g_free (pieces->namespace_uri);
+      g_free (pieces->name);
+      dav_json_piece_clear (&pieces->head);
+      dav_json_piece_clear (&pieces->tail);
+    }
+}
 
 /* The output of a plain listing, written by a thread of its own where a
  * core is free for it: with a fast server the client is the bottleneck
@@ -131,6 +174,98 @@ format_modified (Listing           *self,
   return shown;
 }
 
+/* The pieces of a property of this name, found or made; NULL when there
+ * is no room left for another name. */
+static PropertyPieces *
+property_pieces (Listing           *self,
+                 const DavProperty *property)
+{
+  PropertyPieces *pieces;
+
+  for (guint i = 0; i < self->n_property_json; i++)
+    {
+      pieces = &self->property_json[i];
+      if (strcmp (pieces->name, property->name) == 0 &&
+          strcmp (pieces->namespace_uri, property->namespace_uri) == 0)
+        return pieces;
+    }
+
+  if (self->n_property_json == LISTING_PROPERTY_PIECES)
+    return NULL;
+
+  pieces = &self->property_json[self->n_property_json++];
+  pieces->namespace_uri = g_strdup (property->namespace_uri);
+  pieces->name = g_strdup (property->name);
+  pieces->protected_ = dav_property_is_protected (property->namespace_uri, property->name);
+
+  return pieces;
+}
+
+static void
+json_property (Listing           *self,
+               const DavProperty *property,
+               guint              status)
+{
+  DavJsonWriter *json = self->json;
+  PropertyPieces *pieces = property_pieces (self, property);
+
+  dav_json_writer_begin_object (json);
+
+  if (pieces == NULL || !dav_json_writer_piece_write (json, &pieces->head))
+    {
+      if (pieces != NULL)
+        dav_json_writer_piece_begin (json, &pieces->head);
+      dav_json_writer_add_string (json, "namespace", property->namespace_uri);
+      dav_json_writer_add_string (json, "name", property->name);
+      if (pieces != NULL)
+        dav_json_writer_piece_end (json, &pieces->head);
+    }
+
+  dav_json_writer_add_string (json, "value", property->value);
+
+  if (pieces == NULL ||
+      pieces->tail_xml != property->is_xml || pieces->tail_status != status ||
+      !dav_json_writer_piece_write (json, &pieces->tail))
+    {
+      gboolean protected_ = pieces != NULL
+                            ? pieces->protected_
+                            : dav_property_is_protected (property->namespace_uri, property->name);
+
+      if (pieces != NULL)
+        {
+          pieces->tail_xml = property->is_xml;
+          pieces->tail_status = status;
+          dav_json_writer_piece_begin (json, &pieces->tail);
+        }
+      dav_json_writer_add_boolean (json, "xml", property->is_xml);
+      dav_json_writer_add_status (json, "status", status);
+      dav_json_writer_add_boolean (json, "protected", protected_);
+      if (pieces != NULL)
+        dav_json_writer_piece_end (json, &pieces->tail);
+    }
+
+  dav_json_writer_end_object (json);
+}
+
+static void
+json_status (Listing     *self,
+             guint        status,
+             const char  *reason)
+{
+  DavJsonWriter *json = self->json;
+
+  if (status == self->status_key && g_strcmp0 (reason, self->reason_key) == 0 &&
+      dav_json_writer_piece_write (json, &self->status_json))
+    return;
+
+  self->status_key = status;
+  g_free (self->reason_key);
+  self->reason_key = g_strdup (reason);
+  dav_json_writer_piece_begin (json, &self->status_json);
+  davscope_cli_json_status_fields (json, status, reason, FALSE);
+  dav_json_writer_piece_end (json, &self->status_json);
+}
+
 static void
 json_resource (Listing           *self,
                const DavResponse *response,
@@ -138,6 +273,7 @@ json_resource (Listing           *self,
                const DavHref     *href)
 {
   DavJsonWriter *json = self->json;
+  g_autoptr(DavProblem) flagged = NULL;
 
   dav_json_writer_begin_object (json);
   dav_json_writer_add_string (json, "href", href_text);
@@ -146,7 +282,7 @@ json_resource (Listing           *self,
   dav_json_writer_add_string (json, "name", href->name);
   dav_json_writer_add_boolean (json, "collection", is_collection (response, href));
   dav_json_writer_add_string (json, "relation", dav_href_relation_to_string (href->relation));
-  davscope_cli_json_status_fields (json, dav_response_get_listing_status (response), response->reason, FALSE);
+  json_status (self, dav_response_get_listing_status (response), response->reason);
 
   dav_json_writer_member (json, "properties");
   dav_json_writer_begin_array (json);
@@ -155,40 +291,38 @@ json_resource (Listing           *self,
       const DavPropstat *propstat = g_ptr_array_index (response->propstats, i);
 
       for (guint j = 0; j < propstat->properties->len; j++)
-        {
-          const DavProperty *property = g_ptr_array_index (propstat->properties, j);
-
-          dav_json_writer_begin_object (json);
-          dav_json_writer_add_string (json, "namespace", property->namespace_uri);
-          dav_json_writer_add_string (json, "name", property->name);
-          dav_json_writer_add_string (json, "value", property->value);
-          dav_json_writer_add_boolean (json, "xml", property->is_xml);
-          dav_json_writer_add_status (json, "status", propstat->status);
-          dav_json_writer_add_boolean (json, "protected",
-                                       dav_property_is_protected (property->namespace_uri, property->name));
-          dav_json_writer_end_object (json);
-        }
+        json_property (self, g_ptr_array_index (propstat->properties, j), propstat->status);
     }
   dav_json_writer_end_array (json);
-
-  dav_report_write_conditions (json, response->errors);
-  dav_json_writer_add_string (json, "description", response->description);
 
   /* An href that names no member carries its problem here, as the
    * human output shows it under the row (no href at all is the
    * parser's missing-href already). */
-  dav_json_writer_member (json, "problems");
-  dav_json_writer_begin_array (json);
   if (response->hrefs->len > 0)
-    {
-      g_autoptr(DavProblem) flagged = davscope_cli_href_problem (href, response->line);
+    flagged = davscope_cli_href_problem (href, response->line);
 
+  /* Nearly every resource has no error, description or problem. */
+  if (response->errors->len > 0 || response->description != NULL ||
+      flagged != NULL || response->problems->len > 0 ||
+      !dav_json_writer_piece_write (json, &self->tail_json))
+    {
+      gboolean empty = response->errors->len == 0 && response->description == NULL &&
+                       flagged == NULL && response->problems->len == 0;
+
+      if (empty)
+        dav_json_writer_piece_begin (json, &self->tail_json);
+      dav_report_write_conditions (json, response->errors);
+      dav_json_writer_add_string (json, "description", response->description);
+      dav_json_writer_member (json, "problems");
+      dav_json_writer_begin_array (json);
       if (flagged != NULL)
         dav_report_write_problem (json, flagged);
+      for (guint i = 0; i < response->problems->len; i++)
+        dav_report_write_problem (json, g_ptr_array_index (response->problems, i));
+      dav_json_writer_end_array (json);
+      if (empty)
+        dav_json_writer_piece_end (json, &self->tail_json);
     }
-  for (guint i = 0; i < response->problems->len; i++)
-    dav_report_write_problem (json, g_ptr_array_index (response->problems, i));
-  dav_json_writer_end_array (json);
   dav_json_writer_end_object (json);
 
   if (dav_json_writer_get_buffer (json)->len > 64 * 1024)
@@ -780,8 +914,7 @@ run_listing (int       argc,
       exit_code = run_walk (&self, url, kind,
                             props ? (const char * const *) props
                                   : (kind == DAV_PROPFIND_PROP ? dav_propfind_listing_properties () : NULL));
-      g_free (self.modified_text);
-      g_free (self.modified_shown);
+      listing_clear (&self);
       davscope_cli_session_clear (&session);
       return exit_code;
     }
@@ -859,8 +992,7 @@ run_listing (int       argc,
                     command, self.n_flagged);
     }
 
-  g_free (self.modified_text);
-  g_free (self.modified_shown);
+  listing_clear (&self);
   davscope_cli_session_clear (&session);
   return exit_code;
 }

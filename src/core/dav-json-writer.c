@@ -496,3 +496,59 @@ dav_json_writer_add_boolean (DavJsonWriter *self,
   else
     append_literal (self->out, "false");
 }
+
+void
+dav_json_writer_piece_begin (DavJsonWriter *self,
+                             DavJsonPiece  *piece)
+{
+  g_return_if_fail (self->depth > 0 && !self->after_member);
+
+  dav_json_piece_clear (piece);
+  piece->length = self->out->len;
+  piece->depth = self->depth;
+  piece->n_values = self->counts[self->depth - 1];
+  piece->first = piece->n_values == 0;
+}
+
+void
+dav_json_writer_piece_end (DavJsonWriter *self,
+                           DavJsonPiece  *piece)
+{
+  gsize start = piece->length;
+
+  /* Kept only when it closed what it opened and ended on a whole value. */
+  if (self->depth != piece->depth || self->after_member || start > self->out->len)
+    {
+      dav_json_piece_clear (piece);
+      return;
+    }
+
+  piece->length = self->out->len - start;
+  piece->text = g_memdup2 (self->out->str + start, piece->length + 1);
+  piece->text[piece->length] = '\0';
+  piece->n_values = self->counts[self->depth - 1] - piece->n_values;
+}
+
+gboolean
+dav_json_writer_piece_write (DavJsonWriter      *self,
+                             const DavJsonPiece *piece)
+{
+  if (piece->text == NULL || self->after_member || self->depth != piece->depth ||
+      (self->counts[self->depth - 1] == 0) != piece->first)
+    return FALSE;
+
+  append_len (self->out, piece->text, piece->length);
+  self->counts[self->depth - 1] += piece->n_values;
+
+  return TRUE;
+}
+
+void
+dav_json_piece_clear (DavJsonPiece *piece)
+{
+  g_clear_pointer (&piece->text, g_free);
+  piece->length = 0;
+  piece->n_values = 0;
+  piece->depth = 0;
+  piece->first = FALSE;
+}

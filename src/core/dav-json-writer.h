@@ -51,6 +51,32 @@ void dav_json_writer_add_boolean  (DavJsonWriter *self,
                                    const char    *name,
                                    gboolean       value);
 
+/* A run of values (or members) that repeats from one item to the next,
+ * written once and then copied: a listing of 100,000 entries writes the
+ * same status explanation and the same property names 100,000 times.
+ * Between dav_json_writer_piece_begin() and _end() the caller writes
+ * whole values at the open level (members with their values, inside an
+ * object), and does not truncate the buffer. dav_json_writer_piece_write()
+ * copies them where the writer is in the same place: the same level, and
+ * first at it or not; else it writes nothing and returns FALSE, and the
+ * caller writes the values itself. */
+typedef struct {
+  /*< private >*/
+  char    *text;      /* NULL: nothing kept */
+  gsize    length;    /* while being written: where it starts */
+  guint    n_values;  /* while being written: the count at the start */
+  guint    depth;
+  gboolean first;
+} DavJsonPiece;
+
+void     dav_json_writer_piece_begin (DavJsonWriter      *self,
+                                      DavJsonPiece       *piece);
+void     dav_json_writer_piece_end   (DavJsonWriter      *self,
+                                      DavJsonPiece       *piece);
+gboolean dav_json_writer_piece_write (DavJsonWriter      *self,
+                                      const DavJsonPiece *piece);
+void     dav_json_piece_clear        (DavJsonPiece       *piece);
+
 /* Appends @text to @out as a quoted JSON string. */
 void dav_json_append_string       (GString       *out,
                                    const char    *text);

@@ -9,9 +9,11 @@
 
 G_DEFINE_BOXED_TYPE (DavProperty, dav_property, dav_property_copy, dav_property_free)
 
+/* The name is kept in the entry itself, so that a shared name (see
+ * dav_property_new) leads back to its entry by its address alone. */
 typedef struct {
-  const char *name;
-  gboolean    protected_;
+  char     name[32];
+  gboolean protected_;
 } LiveProperty;
 
 /* RFC 4918 §15 and the RFCs a WebDAV browser meets (RFC 3744 ACL, RFC 4331
@@ -52,11 +54,30 @@ static const LiveProperty dav_live_properties[] = {
 /* Apache mod_dav_fs adds these in its own namespace. */
 #define APACHE_PROPS_NS "http://apache.org/dav/props/"
 
+/* The entry whose name @name is, when it points at one: the names of
+ * most properties of a listing do (dav_property_new). */
+static const LiveProperty *
+shared_entry (const char *name)
+{
+  guintptr start = (guintptr) dav_live_properties;
+  guintptr offset;
+
+  if ((guintptr) name < start || (guintptr) name >= start + sizeof dav_live_properties)
+    return NULL;
+
+  offset = (guintptr) name - start;
+  if (offset % sizeof (LiveProperty) != G_STRUCT_OFFSET (LiveProperty, name))
+    return NULL;
+
+  return &dav_live_properties[offset / sizeof (LiveProperty)];
+}
+
 static const LiveProperty *
 find_live (const char *namespace_uri,
            const char *name)
 {
   static const LiveProperty apache_executable = { "executable", FALSE };
+  const LiveProperty *shared;
 
   if (namespace_uri == NULL || name == NULL)
     return NULL;
@@ -66,6 +87,10 @@ find_live (const char *namespace_uri,
 
   if (!g_str_equal (namespace_uri, "DAV:"))
     return NULL;
+
+  shared = shared_entry (name);
+  if (shared != NULL)
+    return shared;
 
   /* Asked for every property of a listing: the first letter rules out
    * most names before a comparison. */
@@ -103,10 +128,7 @@ static const char no_namespace[] = "";
 static gboolean
 is_shared_name (const char *name)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (dav_live_properties); i++)
-    if (name == dav_live_properties[i].name)
-      return TRUE;
-  return FALSE;
+  return shared_entry (name) != NULL;
 }
 
 DavProperty *
