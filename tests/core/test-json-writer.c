@@ -172,6 +172,95 @@ test_layout (void)
   g_assert_cmpstr (text, ==, expected->str);
 }
 
+/* The members of one item, written either directly or, where @piece has
+ * them, copied from it. */
+static void
+write_item (DavJsonWriter *json,
+            DavJsonPiece  *piece,
+            const char    *name,
+            gboolean       keep)
+{
+  dav_json_writer_begin_object (json);
+  dav_json_writer_add_string (json, "name", name);
+  if (piece == NULL || !dav_json_writer_piece_write (json, piece))
+    {
+      if (keep)
+        dav_json_writer_piece_begin (json, piece);
+      dav_json_writer_add_boolean (json, "known", TRUE);
+      dav_json_writer_member (json, "list");
+      dav_json_writer_begin_array (json);
+      dav_json_writer_int (json, 1);
+      dav_json_writer_end_array (json);
+      if (keep)
+        dav_json_writer_piece_end (json, piece);
+    }
+  dav_json_writer_add_status (json, "status", 200);
+  dav_json_writer_end_object (json);
+}
+
+/* A copied piece writes what writing the values again would, commas and
+ * indentation included, and is refused where it would not fit. */
+static void
+test_pieces (void)
+{
+  for (guint pretty = 0; pretty < 2; pretty++)
+    {
+      g_autoptr(DavJsonWriter) direct = dav_json_writer_new (pretty);
+      g_autoptr(DavJsonWriter) copied = dav_json_writer_new (pretty);
+      DavJsonPiece piece = { 0 };
+      DavJsonPiece first = { 0 };
+
+      for (DavJsonWriter *json = direct; json != NULL; json = json == direct ? copied : NULL)
+        {
+          DavJsonPiece *kept = json == copied ? &piece : NULL;
+
+          dav_json_writer_begin_object (json);
+          dav_json_writer_member (json, "items");
+          dav_json_writer_begin_array (json);
+          for (guint i = 0; i < 5; i++)
+            write_item (json, kept, i % 2 ? "b\"" : "a", kept != NULL && i == 0);
+          dav_json_writer_end_array (json);
+          dav_json_writer_end_object (json);
+        }
+      g_assert_cmpstr (dav_json_writer_get_buffer (copied)->str, ==,
+                       dav_json_writer_get_buffer (direct)->str);
+
+      /* Kept as the first value of an object: refused after another
+       * value, after a member name and at another level. */
+      dav_json_writer_begin_object (copied);
+      dav_json_writer_member (copied, "a");
+      dav_json_writer_begin_object (copied);
+      dav_json_writer_piece_begin (copied, &first);
+      dav_json_writer_add_int (copied, "n", 1);
+      dav_json_writer_piece_end (copied, &first);
+      g_assert_false (dav_json_writer_piece_write (copied, &first));
+      dav_json_writer_end_object (copied);
+      dav_json_writer_member (copied, "b");
+      g_assert_false (dav_json_writer_piece_write (copied, &first));
+      dav_json_writer_begin_object (copied);
+      g_assert_true (dav_json_writer_piece_write (copied, &first));
+      dav_json_writer_member (copied, "deeper");
+      dav_json_writer_begin_object (copied);
+      g_assert_false (dav_json_writer_piece_write (copied, &first));
+      dav_json_writer_end_object (copied);
+      dav_json_writer_end_object (copied);
+      dav_json_writer_end_object (copied);
+      g_assert_true (g_str_has_suffix (dav_json_writer_get_buffer (copied)->str,
+                                       pretty ? "{\n  \"a\": {\n    \"n\": 1\n  },\n  \"b\": {\n    \"n\": 1,\n    \"deeper\": {}\n  }\n}\n"
+                                              : "{\"a\":{\"n\":1},\"b\":{\"n\":1,\"deeper\":{}}}"));
+
+      /* A piece that does not close what it opens is not kept. */
+      dav_json_writer_begin_array (copied);
+      dav_json_writer_piece_begin (copied, &first);
+      dav_json_writer_begin_array (copied);
+      dav_json_writer_piece_end (copied, &first);
+      g_assert_false (dav_json_writer_piece_write (copied, &first));
+
+      dav_json_piece_clear (&piece);
+      dav_json_piece_clear (&first);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,6 +270,7 @@ main (int    argc,
   g_test_add_func ("/json/strings/every-offset", test_strings_every_offset);
   g_test_add_func ("/json/strings/plain", test_strings_plain);
   g_test_add_func ("/json/layout", test_layout);
+  g_test_add_func ("/json/pieces", test_pieces);
 
   return g_test_run ();
 }
