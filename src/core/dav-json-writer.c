@@ -224,6 +224,55 @@ plain_prefix (const char *text,
   return i;
 }
 
+/* The length of the UTF-8 sequence at @p (before @end) when it stands
+ * for itself in a JSON string: a character of two bytes, or of three
+ * from U+0800 to U+EFFF but for U+2028 and U+2029 (and no surrogate);
+ * else 0, and append_escaped_tail() judges it, as it does four-byte ones
+ * and the U+Fxxx block with its non-characters. Names of files are
+ * mostly in these ranges (accented Latin, CJK), so they are copied whole
+ * like plain ASCII. */
+static inline gsize
+plain_sequence (const guchar *p,
+                const guchar *end)
+{
+  guchar c = p[0];
+
+  if (c >= 0xC2 && c <= 0xDF)
+    return end - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+
+  if (c < 0xE0 || c > 0xEE || end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+    return 0;
+  if (c == 0xE0 && p[1] < 0xA0)   /* overlong */
+    return 0;
+  if (c == 0xED && p[1] > 0x9F)   /* a surrogate */
+    return 0;
+  if (c == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+    return 0;
+
+  return 3;
+}
+
+/* The length of the start of @text that needs no escape, UTF-8
+ * sequences of plain_sequence() included. */
+static inline gsize
+plain_span (const char *text,
+            gsize       length)
+{
+  gsize i = plain_prefix (text, length);
+
+  while (i < length && (guchar) text[i] >= 0x80)
+    {
+      gsize n = plain_sequence ((const guchar *) text + i, (const guchar *) text + length);
+
+      if (n == 0)
+        break;
+      i += n;
+      i += plain_prefix (text + i, length - i);
+    }
+
+  return i;
+}
+
 /* Escapes @text from @p on, which needs it; @run is where the bytes not
  * written yet start. */
 static void
@@ -292,7 +341,7 @@ append_quoted (GString    *out,
                gsize       suffix_length)
 {
   gsize length = strlen (text);
-  gsize plain = plain_prefix (text, length);
+  gsize plain = plain_span (text, length);
 
   if (G_LIKELY (plain == length && out->len + length + 4 < out->allocated_len))
     {

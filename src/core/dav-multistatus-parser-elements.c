@@ -511,6 +511,37 @@ owner_of (FrameKind kind)
     }
 }
 
+/* A new property of that name: like the one made before for it. Names
+ * come from libxml2's dictionary, so equal names are equal pointers; the
+ * strings are compared as well, so that a name is never taken for
+ * another should a pointer be reused. */
+static DavProperty *
+new_property (DavMultistatusParser *self,
+              const xmlChar        *localname,
+              const xmlChar        *uri)
+{
+  KnownName *known;
+
+  for (guint i = 0; i < self->n_known_names; i++)
+    {
+      known = &self->known_names[i];
+      if (known->name.localname == localname && known->name.uri == uri &&
+          strcmp (known->model->name, (const char *) localname) == 0 &&
+          strcmp (known->model->namespace_uri, uri ? (const char *) uri : "") == 0)
+        return dav_property_new_like (known->model);
+    }
+
+  if (self->n_known_names == PARSER_KNOWN_NAMES)
+    return dav_property_new ((const char *) uri, (const char *) localname);
+
+  known = &self->known_names[self->n_known_names++];
+  known->name.uri = uri;
+  known->name.localname = localname;
+  known->model = dav_property_new ((const char *) uri, (const char *) localname);
+
+  return dav_property_new_like (known->model);
+}
+
 static void
 start_property (DavMultistatusParser *self,
                 const xmlChar        *localname,
@@ -526,7 +557,7 @@ start_property (DavMultistatusParser *self,
     }
   self->n_properties++;
 
-  self->property = dav_property_new ((const char *) uri, (const char *) localname);
+  self->property = new_property (self, localname, uri);
   g_ptr_array_add (self->propstat->properties, self->property);
 
   /* A handful per response, at most max_properties: a scan is cheapest. */

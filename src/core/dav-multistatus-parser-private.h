@@ -52,6 +52,18 @@ typedef struct {
   const xmlChar *localname;
 } NameRef;
 
+/* A property name met in this body, with the first property made for it:
+ * the next ones of that name are made like it (dav_property_new_like),
+ * without looking the name up again. A listing repeats a handful of
+ * names; a body with more names than there is room for makes the others
+ * from their strings. */
+#define PARSER_KNOWN_NAMES 16
+
+typedef struct {
+  NameRef      name;
+  DavProperty *model;
+} KnownName;
+
 /* What the text of the current collecting element is for. */
 typedef enum {
   OWNER_NONE,
@@ -85,6 +97,8 @@ struct _DavMultistatusParser
   guint            n_property_names;
   guint            property_names_allocated;
   GHashTable      *seen_hrefs;    /* normalised hrefs of all responses */
+  KnownName        known_names[PARSER_KNOWN_NAMES];
+  guint            n_known_names;
 
   GString         *text;          /* text of the collecting element */
   GString         *xml;           /* serialized content of a value */

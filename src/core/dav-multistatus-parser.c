@@ -428,6 +428,8 @@ dav_multistatus_parser_finalize (GObject *object)
   g_clear_pointer (&self->result, dav_multistatus_unref);
   g_free (self->frames);
   g_free (self->property_names);
+  for (guint i = 0; i < self->n_known_names; i++)
+    dav_property_free (self->known_names[i].model);
   g_hash_table_unref (self->seen_hrefs);
   g_string_free (self->text, TRUE);
   g_byte_array_unref (self->pending);

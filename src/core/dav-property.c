@@ -155,6 +155,26 @@ dav_property_new (const char *namespace_uri,
 }
 
 DavProperty *
+dav_property_new_like (const DavProperty *model)
+{
+  DavProperty *property;
+
+  g_return_val_if_fail (model != NULL, NULL);
+
+  property = g_new0 (DavProperty, 1);
+  if (model->namespace_uri == dav_namespace || model->namespace_uri == no_namespace)
+    property->namespace_uri = model->namespace_uri;
+  else
+    property->namespace_uri = g_strdup (model->namespace_uri);
+  if (model->namespace_uri == dav_namespace && is_shared_name (model->name))
+    property->name = model->name;
+  else
+    property->name = g_strdup (model->name);
+
+  return property;
+}
+
+DavProperty *
 dav_property_copy (const DavProperty *property)
 {
   DavProperty *copy;

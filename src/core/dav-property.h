@@ -24,6 +24,10 @@ typedef struct {
 GType        dav_property_get_type      (void) G_GNUC_CONST;
 DavProperty *dav_property_new           (const char        *namespace_uri,
                                          const char        *name);
+/* A new property without value of @model's name, sharing its strings
+ * where they are shared constants: for a parser that meets the same
+ * names on every resource. */
+DavProperty *dav_property_new_like      (const DavProperty *model);
 DavProperty *dav_property_copy          (const DavProperty *property);
 void         dav_property_free          (DavProperty       *property);
 gboolean     dav_property_is_dav        (const DavProperty *property,

@@ -90,6 +90,15 @@ test_strings_every_offset (void)
     "\xed\xa0\x80",          /* a surrogate */
     "\xe2\x80",              /* cut off (at the end of the string, too) */
     "\x80",                  /* a lone continuation byte */
+    "\xc2\x80", "\xdf\xbf",  /* the ends of the two-byte range */
+    "\xe0\xa0\x80",          /* U+0800 */
+    "\xe0\x9f\xbf",          /* overlong U+07FF */
+    "\xed\x9f\xbf",          /* U+D7FF, below the surrogates */
+    "\xee\x80\x80",          /* U+E000 */
+    "\xe2\x80\xa7",          /* U+2027, kept */
+    "\xef\xb7\x90",          /* U+FDD0, a non-character */
+    "\xef\xbf\xbe",          /* U+FFFE */
+    "\xc3\xa9\xe5\x86\x99\xc3", /* é写 and a cut-off one */
     " ", "~", "}",           /* plain: 0x20, 0x7E and a byte near DEL */
   };
 
