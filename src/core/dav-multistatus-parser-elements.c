@@ -167,15 +167,26 @@ close_pending_tag (DavMultistatusParser *self)
     }
 }
 
+static inline gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The collected text without the white space around it (as
+ * dav_text_strip() would leave it), or NULL when nothing is left. */
 static char *
 take_text (DavMultistatusParser *self)
 {
-  char *text = dav_text_strip (g_strndup (self->text->str, self->text->len));
+  const char *start = self->text->str;
+  const char *end = start + self->text->len;
 
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
+  while (start < end && is_xml_space (*start))
+    start++;
+  while (end > start && is_xml_space (end[-1]))
+    end--;
 
-  return text;
+  return start < end ? g_strndup (start, end - start) : NULL;
 }
 
 /* Writes the start of an element inside a value (RFC 4918 §4.3: the
@@ -433,7 +444,7 @@ finish_status (DavMultistatusParser *self)
 {
   g_autofree char *text = take_text (self);
   DavStatusLine line = { 0 };
-  GPtrArray *problems = g_ptr_array_new ();
+  GPtrArray *problems;
   guint *status;
   char **reason;
   char **status_line;
@@ -456,9 +467,19 @@ finish_status (DavMultistatusParser *self)
       parser_add_problem (self, dav_problem_new (DAV_PROBLEM_DUPLICATE_ELEMENT,
                                           current_line (self), 0,
                                           _("A second status was given for the same item; the first one is used.")));
-      g_ptr_array_unref (problems);
       return;
     }
+
+  /* Nearly every status is this one: read without a second look. */
+  if (text != NULL && strcmp (text, "HTTP/1.1 200 OK") == 0)
+    {
+      *status = 200;
+      *reason = g_strdup ("OK");
+      *status_line = g_steal_pointer (&text);
+      return;
+    }
+
+  problems = g_ptr_array_new ();
 
   dav_status_line_parse (text, &line, problems, current_line (self), 0);
   for (guint i = 0; i < problems->len; i++)
