@@ -80,6 +80,12 @@ encode_raw_href (const char *href)
   return out;
 }
 
+static inline int
+hex_value (char c)
+{
+  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
 /* The form a request URL uses: unreserved escapes decoded, the other
  * escapes upper-cased, no trailing slash. The bytes mean the same. */
 static char *
@@ -94,7 +100,7 @@ canonical_path (const char *encoded_path)
     {
       if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
         {
-          guchar c = (g_ascii_xdigit_value (p[1]) << 4) | g_ascii_xdigit_value (p[2]);
+          guchar c = (guchar) ((hex_value (p[1]) << 4) | hex_value (p[2]));
 
           if (is_unreserved (c))
             *q++ = (char) c;
@@ -368,12 +374,6 @@ base_cache_get_collection (BaseCache *cache)
     }
 
   return cache->collection;
-}
-
-static inline int
-hex_value (char c)
-{
-  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }
 
 /* check_segments() for a path whose every "%" starts an escape, in one
