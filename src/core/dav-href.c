@@ -144,7 +144,7 @@ dav_href_normalize_path (const char *encoded_path)
     {
       if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
         {
-          guchar c = (g_ascii_xdigit_value (p[1]) << 4) | g_ascii_xdigit_value (p[2]);
+          guchar c = (guchar) ((hex_value (p[1]) << 4) | hex_value (p[2]));
 
           /* A slash or a NUL stays escaped: decoded, one would make two
            * segments of one name, the other end the key early. */
