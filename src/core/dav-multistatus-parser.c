@@ -36,7 +36,9 @@ dav_parser_limits_init_default (DavParserLimits *limits)
 
   limits->max_body_bytes = G_GUINT64_CONSTANT (1) << 30;
   limits->max_depth = 64;
-  limits->max_responses = 1000000;
+  /* A folder of 1,000,000 members answers with 1,000,001 responses: its
+   * own comes too (issue 19's largest folder must list whole). */
+  limits->max_responses = 1000001;
   limits->max_propstats = 64;
   limits->max_properties = 1024;
   limits->max_value_bytes = 100 * 1024;

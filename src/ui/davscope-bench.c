@@ -25,6 +25,7 @@
 
 #include "davscope-bench.h"
 
+#include <string.h>
 #include <sys/resource.h>
 
 #include "dav-folder.h"
@@ -35,6 +36,7 @@
 
 typedef enum {
   PHASE_LOADING,
+  PHASE_JUMP,
   PHASE_SCROLL,
   PHASE_SORT,
   PHASE_FIND_NARROW,
@@ -67,6 +69,21 @@ typedef struct {
   GArray              *intervals;
 } Bench;
 
+/* What is resident now, in MiB (VmRSS), beside the peak (ru_maxrss is
+ * VmHWM): their difference is what a step held only for a while. */
+static long
+rss_now_mib (void)
+{
+  g_autofree char *text = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &text, NULL, NULL) ||
+      (line = strstr (text, "\nVmRSS:")) == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10) / 1024;
+}
+
 static void
 print_at (Bench      *bench,
           const char *what)
@@ -74,12 +91,12 @@ print_at (Bench      *bench,
   struct rusage usage;
 
   getrusage (RUSAGE_SELF, &usage);
-  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak\n", what,
+  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak, %ld MiB now\n", what,
               (g_get_monotonic_time () - bench->start) / (double) G_USEC_PER_SEC,
               g_list_model_get_n_items (G_LIST_MODEL (bench->root)),
               usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
               (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
-              usage.ru_maxrss / 1024);
+              usage.ru_maxrss / 1024, rss_now_mib ());
 }
 
 static void
@@ -159,6 +176,7 @@ select_all (Bench *bench)
   t0 = g_get_monotonic_time ();
   gtk_selection_model_unselect_all (rows);
   print_value ("unselect-all", g_get_monotonic_time () - t0);
+  print_at (bench, "select-all-done");
 }
 
 /* One call per frame while the bench runs: the frame gaps, the phases. */
@@ -191,10 +209,28 @@ on_tick (GtkWidget     *widget,
         {
           print_at (bench, "complete");
           print_value ("longest-frame-gap", bench->longest_gap);
-          bench->phase = PHASE_SCROLL;
+          bench->phase = PHASE_JUMP;
           bench->frames = 0;
-          g_array_set_size (bench->intervals, 0);
         }
+      break;
+
+    case PHASE_JUMP:
+      /* A drag of the scrollbar to the middle: the rows there are made
+       * and bound at once; the next frame's gap is what it cost. */
+      if (bench->frames == 0)
+        {
+          GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->list));
+
+          if (adj != NULL)
+            gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) -
+                                            gtk_adjustment_get_page_size (adj)) / 2);
+          bench->frames++;
+          break;
+        }
+      print_value ("jump-middle", gap);
+      bench->phase = PHASE_SCROLL;
+      bench->frames = 0;
+      g_array_set_size (bench->intervals, 0);
       break;
 
     case PHASE_SCROLL:
@@ -208,6 +244,7 @@ on_tick (GtkWidget     *widget,
             /* A page a frame, the hardest scrolling: every row rebinds. */
             double next = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj);
 
+            /* From the middle on; from the top again at the end. */
             if (next > gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj))
               next = 0;
             gtk_adjustment_set_value (adj, next);
@@ -222,6 +259,7 @@ on_tick (GtkWidget     *widget,
             print_value ("scroll-frame-longest",
                          g_array_index (bench->intervals, gint64, bench->intervals->len - 1));
           }
+        print_at (bench, "scroll-done");
         select_all (bench);
         start_sort (bench);
       }
@@ -232,8 +270,11 @@ on_tick (GtkWidget     *widget,
         {
           print_value ("resort", now - bench->phase_start);
           print_value ("resort-longest-frame-gap", bench->longest_gap);
+          print_at (bench, "resort-done");
           bench->phase = PHASE_FIND_NARROW;
           bench->frames = 0;
+          bench->phase_start = now;
+          bench->longest_gap = 0;
           /* One name of benchmarks/run-gui's folder. */
           find_text (bench, "f00042");
         }
@@ -242,6 +283,9 @@ on_tick (GtkWidget     *widget,
     case PHASE_FIND_NARROW:
       if (!is_sorting (bench) && ++bench->frames > 10)
         {
+          /* Ten frames after the narrowed rows were in place. */
+          print_value ("find-narrow-longest-frame-gap", bench->longest_gap);
+          print_at (bench, "find-narrow-done");
           bench->phase = PHASE_FIND_WIDEN;
           bench->phase_start = now;
           bench->longest_gap = 0;
@@ -256,6 +300,8 @@ on_tick (GtkWidget     *widget,
           g_list_model_get_n_items (G_LIST_MODEL (bench->root)))
         {
           print_value ("find-widen", now - bench->phase_start);
+          print_at (bench, "find-widen-done");
+          /* The last line: benchmarks/run-gui stops at it. */
           print_value ("find-widen-longest-frame-gap", bench->longest_gap);
           bench->phase = PHASE_DONE;
           bench->tick_id = 0;
