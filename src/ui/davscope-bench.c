@@ -33,6 +33,8 @@
 #include "davscope-filter-model.h"
 
 #define SCROLL_FRAMES 120
+/* A frame gap this long is printed on its own line. */
+#define FREEZE_USEC (250 * G_TIME_SPAN_MILLISECOND)
 
 typedef enum {
   PHASE_LOADING,
@@ -195,6 +197,13 @@ on_tick (GtkWidget     *widget,
     print_at (bench, "window-frame");
   bench->longest_gap = MAX (bench->longest_gap, gap);
   bench->last_frame = now;
+  /* Each freeze, with where the rows were: which batch or step it was. */
+  if (gap > FREEZE_USEC)
+    g_printerr ("davscope-bench: freeze %.3f s at %.3f s, %u rows, %u sorted in place\n",
+                gap / (double) G_USEC_PER_SEC, (now - bench->start) / (double) G_USEC_PER_SEC,
+                g_list_model_get_n_items (G_LIST_MODEL (bench->root)),
+                g_list_model_get_n_items (G_LIST_MODEL (bench->sorted)) -
+                gtk_sort_list_model_get_pending (bench->sorted));
 
   switch (bench->phase)
     {
