@@ -205,7 +205,7 @@ dav_folder_take_response (DavFolder     *self,
 
   /* The first rows as soon as there is a screenful, then batches that
    * double: a sorted view merges on every change, so n entries cost
-   * O(log n) changes rather than n / 64 (100,000 rows: 13, not 1,563),
+   * O(log n) changes rather than n / 64 (100,000 rows: 15, not 1,563),
    * up to BATCH_MAX, so that no single change is a freeze
    * (1,000,000 rows: 70 changes). */
   if (self->next->len - self->shown >= CLAMP (self->shown, BATCH_SIZE, BATCH_MAX))
