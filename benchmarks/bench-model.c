@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 #include <malloc.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include "dav-client.h"
@@ -39,6 +40,25 @@ peak_rss_kib (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss;
+}
+
+/* A line of /proc/self/status in KiB ("VmRSS", "VmHWM"): the peak
+ * against what is resident at the end tells the transient from the
+ * steady state. */
+static long
+status_kib (const char *field)
+{
+  g_autofree char *text = NULL;
+  const char *line;
+  gsize len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &text, NULL, NULL))
+    return -1;
+  for (line = text; line != NULL && *line != '\0'; line = strchr (line, '\n') ? strchr (line, '\n') + 1 : NULL)
+    if (strncmp (line, field, len) == 0 && line[len] == ':')
+      return g_ascii_strtoll (line + len + 1, NULL, 10);
+
+  return -1;
 }
 
 static void
@@ -102,6 +122,11 @@ main (int   argc,
           (heap_after - heap_before) / 1048576.0, n ? (double) (heap_after - heap_before) / n : 0.0);
   printf ("peak RSS: %.1f MiB (%.1f MiB more), %.0f B per resource\n", rss_after / 1024.0,
           (rss_after - rss_before) / 1024.0, n ? (rss_after - rss_before) * 1024.0 / n : 0.0);
+
+  printf ("at the end: VmHWM %.1f MiB, VmRSS %.1f MiB", status_kib ("VmHWM") / 1024.0,
+          status_kib ("VmRSS") / 1024.0);
+  malloc_trim (0);
+  printf (", VmRSS after malloc_trim %.1f MiB\n", status_kib ("VmRSS") / 1024.0);
 
   return dav_folder_get_complete (root) ? 0 : 1;
 }

@@ -344,29 +344,39 @@ static void
 check_duplicate_href (DavMultistatusParser *self,
                       const char           *href)
 {
-  char *key;
+  g_autofree char *copy = NULL;
+  const char *key = href;
+  gsize len;
 
   /* Most hrefs have no escapes: then only trailing slashes differ. */
   if (strchr (href, '%') == NULL)
     {
-      gsize len = strlen (href);
-
+      len = strlen (href);
       while (len > 0 && href[len - 1] == '/')
         len--;
-      key = g_strndup (href, len);
+      if (href[len] != '\0')
+        key = copy = g_strndup (href, len);
     }
   else
-    key = dav_href_normalize_path (href);
-
-  if (!g_hash_table_add (self->seen_hrefs, key))
     {
-      g_autofree char *shown = dav_text_escape (href, -1);
-
-      parser_add_problem (self, dav_problem_new (DAV_PROBLEM_DUPLICATE_HREF,
-                                          self->response->line, 0,
-                                          _("The resource %s is listed more than once in this answer."),
-                                          shown));
+      key = copy = dav_href_normalize_path (href);
+      len = strlen (key);
     }
+
+  if (!g_hash_table_contains (self->seen_hrefs, key))
+    {
+      g_hash_table_add (self->seen_hrefs, g_string_chunk_insert_len (self->seen_bytes, key, len));
+      return;
+    }
+
+  {
+    g_autofree char *shown = dav_text_escape (href, -1);
+
+    parser_add_problem (self, dav_problem_new (DAV_PROBLEM_DUPLICATE_HREF,
+                                        self->response->line, 0,
+                                        _("The resource %s is listed more than once in this answer."),
+                                        shown));
+  }
 }
 
 void

@@ -99,6 +99,7 @@ struct _DavMultistatusParser
   GHashTable      *seen_hrefs;    /* normalised hrefs of all responses */
   KnownName        known_names[PARSER_KNOWN_NAMES];
   guint            n_known_names;
+  GStringChunk    *seen_bytes;    /* their text, in blocks freed at once */
 
   GString         *text;          /* text of the collecting element */
   GString         *xml;           /* serialized content of a value */

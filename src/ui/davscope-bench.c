@@ -25,6 +25,7 @@
 
 #include "davscope-bench.h"
 
+#include <string.h>
 #include <sys/resource.h>
 
 #include "dav-folder.h"
@@ -32,9 +33,12 @@
 #include "davscope-filter-model.h"
 
 #define SCROLL_FRAMES 120
+/* A frame gap this long is printed on its own line. */
+#define FREEZE_USEC (250 * G_TIME_SPAN_MILLISECOND)
 
 typedef enum {
   PHASE_LOADING,
+  PHASE_JUMP,
   PHASE_SCROLL,
   PHASE_SORT,
   PHASE_FIND_NARROW,
@@ -67,19 +71,35 @@ typedef struct {
   GArray              *intervals;
 } Bench;
 
+/* A field of /proc/self/status in MiB: VmRSS, what is resident now,
+ * beside the peak (ru_maxrss is VmHWM), their difference being what a
+ * step held only for a while; RssAnon, the process's own memory, without
+ * the mapped libraries (under Xvfb, Mesa's llvmpipe that GDK loads to
+ * probe GL even when cairo draws: ~59 MiB of libLLVM and swrast). */
+static long
+status_mib (const char *text,
+            const char *field)
+{
+  const char *line = text != NULL ? strstr (text, field) : NULL;
+
+  return line != NULL ? g_ascii_strtoll (line + strlen (field), NULL, 10) / 1024 : -1;
+}
+
 static void
 print_at (Bench      *bench,
           const char *what)
 {
   struct rusage usage;
+  g_autofree char *status = NULL;
 
   getrusage (RUSAGE_SELF, &usage);
-  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak\n", what,
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak, %ld MiB now, %ld MiB anon\n", what,
               (g_get_monotonic_time () - bench->start) / (double) G_USEC_PER_SEC,
               g_list_model_get_n_items (G_LIST_MODEL (bench->root)),
               usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
               (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
-              usage.ru_maxrss / 1024);
+              usage.ru_maxrss / 1024, status_mib (status, "\nVmRSS:"), status_mib (status, "\nRssAnon:"));
 }
 
 static void
@@ -159,6 +179,7 @@ select_all (Bench *bench)
   t0 = g_get_monotonic_time ();
   gtk_selection_model_unselect_all (rows);
   print_value ("unselect-all", g_get_monotonic_time () - t0);
+  print_at (bench, "select-all-done");
 }
 
 /* One call per frame while the bench runs: the frame gaps, the phases. */
@@ -177,6 +198,13 @@ on_tick (GtkWidget     *widget,
     print_at (bench, "window-frame");
   bench->longest_gap = MAX (bench->longest_gap, gap);
   bench->last_frame = now;
+  /* Each freeze, with where the rows were: which batch or step it was. */
+  if (gap > FREEZE_USEC)
+    g_printerr ("davscope-bench: freeze %.3f s at %.3f s, %u rows, %u sorted in place\n",
+                gap / (double) G_USEC_PER_SEC, (now - bench->start) / (double) G_USEC_PER_SEC,
+                g_list_model_get_n_items (G_LIST_MODEL (bench->root)),
+                g_list_model_get_n_items (G_LIST_MODEL (bench->sorted)) -
+                gtk_sort_list_model_get_pending (bench->sorted));
 
   switch (bench->phase)
     {
@@ -191,10 +219,28 @@ on_tick (GtkWidget     *widget,
         {
           print_at (bench, "complete");
           print_value ("longest-frame-gap", bench->longest_gap);
-          bench->phase = PHASE_SCROLL;
+          bench->phase = PHASE_JUMP;
           bench->frames = 0;
-          g_array_set_size (bench->intervals, 0);
         }
+      break;
+
+    case PHASE_JUMP:
+      /* A drag of the scrollbar to the middle: the rows there are made
+       * and bound at once; the next frame's gap is what it cost. */
+      if (bench->frames == 0)
+        {
+          GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->list));
+
+          if (adj != NULL)
+            gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) -
+                                            gtk_adjustment_get_page_size (adj)) / 2);
+          bench->frames++;
+          break;
+        }
+      print_value ("jump-middle", gap);
+      bench->phase = PHASE_SCROLL;
+      bench->frames = 0;
+      g_array_set_size (bench->intervals, 0);
       break;
 
     case PHASE_SCROLL:
@@ -208,6 +254,7 @@ on_tick (GtkWidget     *widget,
             /* A page a frame, the hardest scrolling: every row rebinds. */
             double next = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj);
 
+            /* From the middle on; from the top again at the end. */
             if (next > gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj))
               next = 0;
             gtk_adjustment_set_value (adj, next);
@@ -222,6 +269,7 @@ on_tick (GtkWidget     *widget,
             print_value ("scroll-frame-longest",
                          g_array_index (bench->intervals, gint64, bench->intervals->len - 1));
           }
+        print_at (bench, "scroll-done");
         select_all (bench);
         start_sort (bench);
       }
@@ -232,8 +280,11 @@ on_tick (GtkWidget     *widget,
         {
           print_value ("resort", now - bench->phase_start);
           print_value ("resort-longest-frame-gap", bench->longest_gap);
+          print_at (bench, "resort-done");
           bench->phase = PHASE_FIND_NARROW;
           bench->frames = 0;
+          bench->phase_start = now;
+          bench->longest_gap = 0;
           /* One name of benchmarks/run-gui's folder. */
           find_text (bench, "f00042");
         }
@@ -242,6 +293,9 @@ on_tick (GtkWidget     *widget,
     case PHASE_FIND_NARROW:
       if (!is_sorting (bench) && ++bench->frames > 10)
         {
+          /* Ten frames after the narrowed rows were in place. */
+          print_value ("find-narrow-longest-frame-gap", bench->longest_gap);
+          print_at (bench, "find-narrow-done");
           bench->phase = PHASE_FIND_WIDEN;
           bench->phase_start = now;
           bench->longest_gap = 0;
@@ -256,6 +310,8 @@ on_tick (GtkWidget     *widget,
           g_list_model_get_n_items (G_LIST_MODEL (bench->root)))
         {
           print_value ("find-widen", now - bench->phase_start);
+          print_at (bench, "find-widen-done");
+          /* The last line: benchmarks/run-gui stops at it. */
           print_value ("find-widen-longest-frame-gap", bench->longest_gap);
           bench->phase = PHASE_DONE;
           bench->tick_id = 0;

@@ -348,6 +348,18 @@ test_limit_max_responses (void)
   g_assert_false (dump_contains (ms, "item2"));
 }
 
+/* A folder of a million members is answered with a million and one
+ * responses, the folder's own among them: the default limit lets all of
+ * them through (it let the last member go, issue 19). */
+static void
+test_limit_default_million (void)
+{
+  DavParserLimits limits;
+
+  dav_parser_limits_init_default (&limits);
+  g_assert_cmpuint (limits.max_responses, >=, 1000000 + 1);
+}
+
 static void
 test_limit_max_propstats (void)
 {
@@ -1097,6 +1109,7 @@ main (int   argc,
   g_test_add_func ("/multistatus/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/multistatus/hostile/limits-unlimited-baseline", test_limits_unlimited_baseline);
   g_test_add_func ("/multistatus/hostile/limit-max-responses", test_limit_max_responses);
+  g_test_add_func ("/multistatus/hostile/limit-default-million", test_limit_default_million);
   g_test_add_func ("/multistatus/hostile/limit-max-propstats", test_limit_max_propstats);
   g_test_add_func ("/multistatus/hostile/limit-max-properties", test_limit_max_properties);
   g_test_add_func ("/multistatus/hostile/limit-max-body-bytes", test_limit_max_body_bytes);

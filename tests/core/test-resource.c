@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "dav-folder-private.h"
 #include "dav-multistatus-parser.h"
 #include "dav-packed-response.h"
 #include "dav-resource.h"
@@ -493,6 +494,50 @@ test_compact_statuses_and_values (void)
     }
 }
 
+
+/* ---- /folder/batches-capped ---------------------------------------------------
+ * A first listing reaches the folder's model in batches that double, and
+ * stop doubling at 16,384 rows: without the cap, a folder of 70,000
+ * members came in a change of 32,768 (of 1,000,000: 475,712, a
+ * freeze of seconds in the sorted window, issue 19). */
+
+#define N_CAPPED 70000
+
+static void
+on_capped_items_changed (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         guint      *largest)
+{
+  *largest = MAX (*largest, added);
+}
+
+static void
+test_folder_batches_capped (void)
+{
+  const char *base = "http://example.com/dav/big/";
+  g_autoptr(DavFolder) folder = dav_folder_new (base);
+  g_autoptr(DavResponse) response = dav_response_new ();
+  guint largest = 0;
+
+  g_signal_connect (folder, "items-changed", G_CALLBACK (on_capped_items_changed), &largest);
+  dav_folder_begin_load (folder, FALSE);
+  for (guint i = 0; i < N_CAPPED; i++)
+    {
+      g_autofree char *raw = g_strdup_printf ("/dav/big/f%05u.txt", i);
+      g_autoptr(DavHref) href = dav_href_resolve (base, raw);
+
+      response->status = 200;
+      dav_folder_take_response (folder, response, href);
+    }
+  dav_folder_end_load (folder, 207, TRUE, NULL, NULL, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (folder)), ==, N_CAPPED);
+  g_assert_cmpuint (largest, <=, 16384);
+  g_assert_cmpuint (largest, >, 64);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/resource/find-own-response", test_find_own_response);
   g_test_add_func ("/resource/compact/fixtures", test_compact_fixtures);
   g_test_add_func ("/resource/compact/statuses-and-values", test_compact_statuses_and_values);
+  g_test_add_func ("/folder/batches-capped", test_folder_batches_capped);
 
   return g_test_run ();
 }
