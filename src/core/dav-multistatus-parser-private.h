@@ -97,9 +97,9 @@ struct _DavMultistatusParser
   guint            n_property_names;
   guint            property_names_allocated;
   GHashTable      *seen_hrefs;    /* normalised hrefs of all responses */
+  GStringChunk    *seen_bytes;    /* their text, in blocks freed at once */
   KnownName        known_names[PARSER_KNOWN_NAMES];
   guint            n_known_names;
-  GStringChunk    *seen_bytes;    /* their text, in blocks freed at once */
 
   GString         *text;          /* text of the collecting element */
   GString         *xml;           /* serialized content of a value */
