@@ -135,6 +135,16 @@ rtt_s10d_walk() {
   # ls -r prints a line per resource below the root (1,000 folders).
   s10d_walk_row "$g" davscope "davscope-cli ls -r (Depth infinity refused: a level at a time)" 1000 \
     "'$cli' ls -r $tls '$u'"
+  # The reference: every folder's PROPFIND at once, the URLs known
+  # beforehand (one generation; what is left is the server's own pace).
+  local par=1000 cacert=
+  [ "$BENCH_PROTO" = http ] && par=4
+  [ "$BENCH_PROTO" = https ] && cacert="--cacert '$DAVSCOPE_TEST_CA_FILE'"
+  (cd "$DAVSCOPE_TEST_ROOT" && find levels -type d) \
+    | sed "s|.*|url = \"$url&/\"\noutput = \"/dev/null\"|" >"$work/s10d-folders.curl"
+  printf '%s' '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getcontentlength/><D:getlastmodified/><D:getcontenttype/><D:getetag/></D:prop></D:propfind>' >"$work/s10d-prop.xml"
+  s10d_walk_row "$g" curl "curl -Z --parallel-max $par: all 1,001 PROPFINDs at once, URLs known beforehand (one generation)" 0 \
+    "curl -sS -f -g $cacert -Z --parallel-max $par -X PROPFIND -H 'Depth: 1' -H 'Content-Type: application/xml' --data-binary @'$work/s10d-prop.xml' -K '$work/s10d-folders.curl'"
   if have rclone; then
     s10d_walk_row "$g" rclone "rclone lsf -R (8 checkers)" 1000 "rclone lsf -R bench:levels"
   else
