@@ -1,0 +1,129 @@
+/* dav-body-stream.c: a local file's bytes as a request body, read in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libsoup writes a streamed request body with g_output_stream_splice_async (),
+ * 8 KiB at a time. A GFileInputStream reads asynchronously through GIO's
+ * thread pool, so every 8 KiB went to a worker thread and back: a 1 GiB PUT
+ * spent twice curl's time, most of it in futex () (benchmarks/RESULTS.md,
+ * s10d). This stream is pollable and always readable, so those reads happen
+ * in the main thread where they are asked; a local file's read does not wait
+ * on anything the way a socket does. It leaves its source open when libsoup
+ * closes it, so a request sent again (after a 401) seeks the source back and
+ * wraps it anew.
+ */
+
+#include "dav-body-stream.h"
+
+struct _DavBodyStream
+{
+  GInputStream  parent_instance;
+
+  GInputStream *source;
+};
+
+static void dav_body_stream_pollable_init (GPollableInputStreamInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DavBodyStream, dav_body_stream, G_TYPE_INPUT_STREAM,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_POLLABLE_INPUT_STREAM,
+                                                      dav_body_stream_pollable_init))
+
+static gssize
+dav_body_stream_read (GInputStream  *stream,
+                      void          *buffer,
+                      gsize          count,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  DavBodyStream *self = DAV_BODY_STREAM (stream);
+
+  return g_input_stream_read (self->source, buffer, count, cancellable, error);
+}
+
+static gboolean
+dav_body_stream_close (GInputStream  *stream,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return TRUE;
+}
+
+static gboolean
+dav_body_stream_can_poll (GPollableInputStream *stream)
+{
+  return TRUE;
+}
+
+static gboolean
+dav_body_stream_is_readable (GPollableInputStream *stream)
+{
+  return TRUE;
+}
+
+/* Always readable: a source that is ready at once. */
+static GSource *
+dav_body_stream_create_source (GPollableInputStream *stream,
+                               GCancellable         *cancellable)
+{
+  g_autoptr(GSource) ready = g_timeout_source_new (0);
+
+  return g_pollable_source_new_full (stream, ready, cancellable);
+}
+
+static gssize
+dav_body_stream_read_nonblocking (GPollableInputStream  *stream,
+                                  void                  *buffer,
+                                  gsize                  count,
+                                  GError               **error)
+{
+  DavBodyStream *self = DAV_BODY_STREAM (stream);
+
+  return g_input_stream_read (self->source, buffer, count, NULL, error);
+}
+
+static void
+dav_body_stream_pollable_init (GPollableInputStreamInterface *iface)
+{
+  iface->can_poll = dav_body_stream_can_poll;
+  iface->is_readable = dav_body_stream_is_readable;
+  iface->create_source = dav_body_stream_create_source;
+  iface->read_nonblocking = dav_body_stream_read_nonblocking;
+}
+
+static void
+dav_body_stream_finalize (GObject *object)
+{
+  DavBodyStream *self = DAV_BODY_STREAM (object);
+
+  g_clear_object (&self->source);
+
+  G_OBJECT_CLASS (dav_body_stream_parent_class)->finalize (object);
+}
+
+static void
+dav_body_stream_class_init (DavBodyStreamClass *klass)
+{
+  GInputStreamClass *stream_class = G_INPUT_STREAM_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = dav_body_stream_finalize;
+  stream_class->read_fn = dav_body_stream_read;
+  stream_class->close_fn = dav_body_stream_close;
+}
+
+static void
+dav_body_stream_init (DavBodyStream *self)
+{
+}
+
+GInputStream *
+dav_body_stream_new (GInputStream *source)
+{
+  DavBodyStream *self;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (source), NULL);
+
+  self = g_object_new (DAV_TYPE_BODY_STREAM, NULL);
+  self->source = g_object_ref (source);
+
+  return G_INPUT_STREAM (self);
+}
