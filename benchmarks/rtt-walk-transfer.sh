@@ -4,8 +4,8 @@
 #  - walk: a recursive listing of a tree of 1,000 folders in 4 levels (the
 #    root, 10, 90, 900) where Depth infinity is refused (DavDepthInfinity
 #    Off), davscope-cli ls -r beside rclone lsf -R and gio tree; the round
-#    trip generations counted from Apache's own log of request start times
-#    (a new generation where no request started for half a round trip);
+#    trip generations counted from Apache's own log of when each request
+#    started and how long it took (s10d_waves);
 #  - h2delete: the 1,000-file delete over HTTP/2 with its timeline (proxy's
 #    log: first byte on the wire; Apache's log: first and last DELETE);
 #  - big: a 1 GiB GET and PUT, davscope-cli against curl, interleaved, on
@@ -60,26 +60,34 @@ s10d_log() { echo "$DAVSCOPE_TEST_SERVER_ROOT/logs/timing_log"; }
 s10d_lines() { if [ -f "$(s10d_log)" ]; then wc -l <"$(s10d_log)"; else echo 0; fi; }
 
 # s10d_waves FROM METHOD: the requests logged after line FROM (of METHOD,
-# or all): "requests generations span" (span: first to last start, in
-# round trips).
+# or all): "requests generations span". Generations: the longest chain of
+# requests each of which reached Apache at least 0.8 round trip after the
+# one before it was answered there, so could have waited for it: the round
+# trips that happened one after another (one PROPFIND at a time would make
+# each its own generation; all at once, one). Span: first to last start, in
+# round trips.
 s10d_waves() {
   python3 - "$(s10d_log)" "$1" "${2:-}" "$BENCH_RTT" <<'PY'
-import sys
+import heapq, sys
 path, start, method, rtt = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4]) / 1000
-t = []
+reqs = []
 for i, line in enumerate(open(path, encoding="latin-1")):
     if i < start:
         continue
     f = line.split()
     if len(f) >= 3 and (not method or f[2] == method):
-        t.append(int(f[0]) / 1e6)
-t.sort()
-waves = 1 if t else 0
-for a, b in zip(t, t[1:]):
-    if b - a > rtt / 2:
-        waves += 1
-span = (t[-1] - t[0]) / rtt if t else 0
-print(len(t), waves, f"{span:.1f}")
+        s = int(f[0]) / 1e6
+        reqs.append((s, s + int(f[1]) / 1e6))
+reqs.sort()
+ended, best, longest = [], 0, 0
+for s, e in reqs:
+    while ended and ended[0][0] + 0.8 * rtt <= s:
+        best = max(best, heapq.heappop(ended)[1])
+    g = best + 1
+    longest = max(longest, g)
+    heapq.heappush(ended, (e, g))
+span = (reqs[-1][0] - reqs[0][0]) / rtt if reqs else 0
+print(len(reqs), longest, f"{span:.1f}")
 PY
 }
 
@@ -176,8 +184,8 @@ PY
       label="davscope-cli rm URL×$N_DELETE (HTTP/2)"
       cmd="mapfile -t urls <'$work/s10d-delete.urls'; exec '$cli' rm --insecure \"\${urls[@]}\""
     else
-      label="curl -K --parallel --parallel-max 1000 (HTTP/2, as many streams as the server allows)"
-      cmd="curl -sS -f -g --cacert '$DAVSCOPE_TEST_CA_FILE' -Z --parallel-max 1000 -X DELETE -K '$work/s10d-delete.curl'"
+      label="curl -K --parallel --parallel-max 100 (HTTP/2)"
+      cmd="curl -sS -f -g --cacert '$DAVSCOPE_TEST_CA_FILE' -Z --parallel-max 100 -X DELETE -K '$work/s10d-delete.curl'"
     fi
     local times=() notes=() rss=0 i from pfrom t0 tl
     log "$g: $label"
