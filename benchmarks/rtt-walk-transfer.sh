@@ -11,6 +11,9 @@
 #  - big: a 1 GiB GET and PUT, davscope-cli against curl, interleaved, on
 #    loopback and through the latency proxy, with peak RSS.
 #
+# BENCH_S10D_VARIANTS (default "http https https-1000") picks the servers,
+# BENCH_S10D_NO_BIG=1 leaves out the 1 GiB rows.
+#
 # https runs twice: with mod_http2's default of 100 streams a connection,
 # and with H2MaxSessionStreams 1000 (what the client does when the server's
 # limit is not the bound).
@@ -36,11 +39,12 @@ PY
   python3 "$gen" --refill "$tree/delete" "$N_DELETE" || return 1
   # The 1 GiB file, random so that nothing on the way can shrink it.
   mkdir -p "$tree/big" && chmod 0777 "$tree/big"
-  head -c 1073741824 /dev/urandom >"$tree/big/big.bin" && chmod 0666 "$tree/big/big.bin"
+  [ -n "${BENCH_S10D_NO_BIG:-}" ] \
+    || { head -c 1073741824 /dev/urandom >"$tree/big/big.bin" && chmod 0666 "$tree/big/big.bin"; }
   local conf='DavDepthInfinity Off
 LogFormat "%{usec}t %D %m %U %>s %H" davscope-timing
 CustomLog logs/timing_log davscope-timing'
-  for variant in http https https-1000; do
+  for variant in ${BENCH_S10D_VARIANTS:-http https https-1000}; do
     proto=${variant%%-*} streams=${variant#https-} tls=()
     [ "$streams" = "$variant" ] && streams=
     [ "$proto" = https ] && tls=(--tls)
