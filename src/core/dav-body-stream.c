@@ -5,12 +5,14 @@
  * libsoup writes a streamed request body with g_output_stream_splice_async (),
  * 8 KiB at a time. A GFileInputStream reads asynchronously through GIO's
  * thread pool, so every 8 KiB went to a worker thread and back: a 1 GiB PUT
- * spent twice curl's time, most of it in futex () (benchmarks/RESULTS.md,
+ * spent three times curl's time, much of it in futex () (benchmarks/RESULTS.md,
  * s10d). This stream is pollable and always readable, so those reads happen
- * in the main thread where they are asked; a local file's read does not wait
- * on anything the way a socket does. It leaves its source open when libsoup
- * closes it, so a request sent again (after a 401) seeks the source back and
- * wraps it anew.
+ * in the main thread where they are asked: 8 KiB of a local file, mostly
+ * from the page cache or its read-ahead (a file on a slow network mount
+ * could hold the loop for a read's time; downloads keep their writes in
+ * threads, as a write can wait far longer on a busy disk). It leaves its
+ * source open when libsoup closes it, so a request sent again (after a 401)
+ * seeks the source back and wraps it anew.
  */
 
 #include "dav-body-stream.h"
