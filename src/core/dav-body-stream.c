@@ -50,6 +50,29 @@ dav_body_stream_close (GInputStream  *stream,
   return TRUE;
 }
 
+/* Nothing to close, so no thread for it either (GInputStream's own
+ * close_async runs close_fn in one). */
+static void
+dav_body_stream_close_async (GInputStream        *stream,
+                             int                  io_priority,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (stream, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, dav_body_stream_close_async);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+dav_body_stream_close_finish (GInputStream  *stream,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static gboolean
 dav_body_stream_can_poll (GPollableInputStream *stream)
 {
@@ -110,6 +133,8 @@ dav_body_stream_class_init (DavBodyStreamClass *klass)
   G_OBJECT_CLASS (klass)->finalize = dav_body_stream_finalize;
   stream_class->read_fn = dav_body_stream_read;
   stream_class->close_fn = dav_body_stream_close;
+  stream_class->close_async = dav_body_stream_close_async;
+  stream_class->close_finish = dav_body_stream_close_finish;
 }
 
 static void
