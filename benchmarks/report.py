@@ -30,7 +30,24 @@ TITLES = {
     "rtt-http": "Bulk delete of {size} files at {rtt} ms round trip, http/1.1 (re-created before every run)",
     "rtt-https": "Bulk delete of {size} files at {rtt} ms round trip, https with HTTP/2 (re-created before every run)",
 }
-ORDER = ("list", "tree", "parse", "delete", "gui", "gui-nginx", "rtt-http", "rtt-https")
+WALK = "Recursive listing of 1,000 folders in 4 levels at {rtt} ms round trip, Depth infinity refused, "
+H2DEL = "Bulk delete of {size} files at {rtt} ms round trip over HTTP/2, with its timeline, "
+BIG = "1 GiB {what} (re-done before every run), curl and davscope-cli in turn, "
+TITLES.update({
+    "rtt-walk-http": WALK + "http/1.1",
+    "rtt-walk-https": WALK + "https, HTTP/2 (mod_http2's 100 streams)",
+    "rtt-walk-https-1000": WALK + "https, HTTP/2 with H2MaxSessionStreams 1000",
+    "rtt-h2del-https": H2DEL + "mod_http2's 100 streams",
+    "rtt-h2del-https-1000": H2DEL + "H2MaxSessionStreams 1000",
+    "rtt-big-loopback-GET": BIG.format(what="GET") + "loopback, http/1.1",
+    "rtt-big-loopback-PUT": BIG.format(what="PUT") + "loopback, http/1.1",
+    "rtt-big-far-GET": BIG.format(what="GET") + "through the latency proxy ({rtt} ms), http/1.1",
+    "rtt-big-far-PUT": BIG.format(what="PUT") + "through the latency proxy ({rtt} ms), http/1.1",
+})
+ORDER = ("list", "tree", "parse", "delete", "gui", "gui-nginx", "rtt-http", "rtt-https",
+         "rtt-walk-http", "rtt-walk-https", "rtt-walk-https-1000", "rtt-h2del-https",
+         "rtt-h2del-https-1000", "rtt-big-loopback-GET", "rtt-big-loopback-PUT",
+         "rtt-big-far-GET", "rtt-big-far-PUT")
 
 
 def load(path):
@@ -107,7 +124,8 @@ def main():
             print(table(sel))
             print()
             floor = next((r for r in sel if r["floor"] and r["median"]), None)
-            if floor and group in ("list", "parse", "delete", "gui", "gui-nginx", "rtt-http", "rtt-https"):
+            if floor and (group in ("list", "parse", "delete", "gui", "gui-nginx", "rtt-http", "rtt-https")
+                          or group.startswith("rtt-big-")):
                 for r in sel:
                     if (r["key"].startswith("davscope") or r["key"] == "complete") and r["median"]:
                         summary.append(f"| {group} {size:,} | {md(r['label'])} | {md(floor['label'])} | "

@@ -36,6 +36,7 @@ struct _DavRequest
   GInputStream         *source;        /* streamed request body (PUT), or NULL */
   goffset               source_size;
   goffset               source_start;  /* where it was when given, to send again */
+  gboolean              source_local;  /* a local file's: read in place (dav-body-stream.c) */
   gboolean              body_lost;     /* it could not be sent again after a 401 */
   gboolean              written;       /* its headers went out at least once */
   gboolean              expecting;     /* sent with Expect: 100-continue */

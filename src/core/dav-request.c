@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dav-body-stream.h"
 #include "dav-client-private.h"
 #include "dav-error.h"
 #include "dav-propfind-private.h"
@@ -949,9 +950,15 @@ set_request_body (DavRequest *req)
     {
       /* libsoup closes the body stream once it wrote it: a wrapper that
        * leaves the source open lets a 401 send the same bytes again. */
-      g_autoptr(GInputStream) body = g_buffered_input_stream_new (req->source);
+      g_autoptr(GInputStream) body = NULL;
 
-      g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (body), FALSE);
+      if (req->source_local)
+        body = dav_body_stream_new (req->source);
+      else
+        {
+          body = g_buffered_input_stream_new (req->source);
+          g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (body), FALSE);
+        }
       soup_message_set_request_body (req->msg, req->content_type, body, req->source_size);
       req->expecting = !req->client->no_continue &&
                        (req->source_size < 0 || req->source_size >= EXPECT_MIN_BODY);

@@ -120,6 +120,7 @@ send_request (DavUpload *self)
   DavRequest *req = dav_client_new_put (self->run.client, self->run.url, G_INPUT_STREAM (self->input),
                                         self->size, self->content_type, self->run.overwrite);
 
+  req->source_local = g_file_is_native (self->run.file);
   if (self->sha1 != NULL)
     {
       g_autofree char *value = g_strconcat ("SHA1:", self->sha1, NULL);

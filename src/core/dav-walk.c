@@ -12,6 +12,12 @@
 #include "dav-error.h"
 
 #define DEFAULT_CONCURRENCY 4
+/* In flight once an answer shows HTTP/2: every folder known, so each
+ * level goes out as soon as its parent answered (a round trip a level,
+ * issue 16). libsoup 3.2 does not show the server's
+ * SETTINGS_MAX_CONCURRENT_STREAMS; nghttp2 holds streams beyond it in its
+ * own queue, so the server never sees more than it allows. */
+#define MULTIPLEXED_IN_FLIGHT 1000
 /* Folders deeper than this below the root are not listed: a server that
  * follows a symbolic link to a parent would otherwise never end. */
 #define MAX_LEVELS 64
@@ -35,6 +41,7 @@ struct _DavWalk
   GHashTable    *queued;         /* normalised paths of folders listed or to list */
   GQueue         queue;          /* char*: folder URLs still to list */
   guint          in_flight;
+  guint          peak_in_flight;
   gboolean       infinity_deeper;  /* the infinity answer went below the root's members */
   GPtrArray     *infinity_folders; /* char*: the root's member folders in it */
   gboolean       levels_found_more; /* a folder listed after infinity had members */
@@ -363,6 +370,17 @@ propfind (DavWalk    *self,
           gboolean    infinity,
           gboolean    root);
 
+/* An answer over HTTP/2: the connection carries many listings at once. A
+ * caller that asked for one at a time keeps that. */
+static void
+learn_connection (DavWalk         *self,
+                  const DavResult *result)
+{
+  if (result != NULL && result->http_version == SOUP_HTTP_2_0 &&
+      self->concurrency > 1 && self->concurrency < MULTIPLEXED_IN_FLIGHT)
+    self->concurrency = MULTIPLEXED_IN_FLIGHT;
+}
+
 static void
 on_listed (GObject      *source,
            GAsyncResult *res,
@@ -375,6 +393,7 @@ on_listed (GObject      *source,
   gboolean whole = result != NULL && result->status == 207 && result->complete;
 
   self->in_flight--;
+  learn_connection (self, result);
 
   if (listing->infinity)
     {
@@ -455,6 +474,7 @@ propfind (DavWalk    *self,
   g_signal_connect (listing->propfind, "response", G_CALLBACK (on_response), listing);
 
   self->in_flight++;
+  self->peak_in_flight = MAX (self->peak_in_flight, self->in_flight);
   self->n_requests++;
   dav_client_propfind_async (self->client, url, listing->propfind,
                              g_task_get_cancellable (self->task), on_listed, listing);
@@ -617,6 +637,15 @@ dav_walk_get_n_in_flight (DavWalk *self)
   g_return_val_if_fail (DAV_IS_WALK (self), 0);
 
   return self->in_flight;
+}
+
+/* The most listings in flight at once so far. */
+guint
+dav_walk_get_peak_in_flight (DavWalk *self)
+{
+  g_return_val_if_fail (DAV_IS_WALK (self), 0);
+
+  return self->peak_in_flight;
 }
 
 guint

@@ -63,7 +63,8 @@ DavWalk      *dav_walk_new             (DavClient           *client,
 /* Whether to ask for Depth: infinity first (the default: TRUE). */
 void          dav_walk_set_try_infinity (DavWalk            *self,
                                          gboolean            try_infinity);
-/* PROPFINDs in flight at once while walking (default 4). */
+/* PROPFINDs in flight at once while walking (default 4); once an answer
+ * shows HTTP/2, as many as there are folders known (up to 1000). */
 void          dav_walk_set_concurrency (DavWalk             *self,
                                         guint                concurrency);
 void          dav_walk_run_async       (DavWalk             *self,
@@ -97,6 +98,7 @@ guint         dav_walk_get_n_requests  (DavWalk             *self);
 guint         dav_walk_get_n_folders   (DavWalk             *self);
 /* PROPFINDs sent and not answered yet. */
 guint         dav_walk_get_n_in_flight (DavWalk             *self);
+guint         dav_walk_get_peak_in_flight (DavWalk          *self);
 const char   *dav_walk_mode_to_string  (DavWalkMode          mode);
 
 G_END_DECLS

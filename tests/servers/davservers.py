@@ -827,6 +827,12 @@ class Apache(DavServer):
             "</Location>",
             "",
         ]
+        # Lines a benchmark adds (benchmarks/run --rtt: DavDepthInfinity
+        # Off, H2MaxSessionStreams, a log of request start times); paths
+        # in them are relative to the ServerRoot.
+        extra = os.environ.get("DAVSCOPE_TEST_APACHE_CONF")
+        if extra:
+            lines += ["", "# DAVSCOPE_TEST_APACHE_CONF", *extra.split("\n")]
         self.conf = self.path("conf", "httpd.conf")
         write_file(self.conf, "\n".join(lines).encode())
 

@@ -10,12 +10,14 @@
  * instead of the four given for HTTP/1.1 (issue 16), all on the client's
  * one connection — seen in the batch's count
  * and, through tests/servers/latency-proxy, in the time: 200 DELETEs at
- * 50 ms round trip take a few round trips, not 50.
+ * 50 ms round trip take a few round trips, not 50. A walk of a tree
+ * (Depth 1 a folder) sends a level's listings all at once over it.
  */
 
 #include <glib/gstdio.h>
 
 #include "dav-batch.h"
+#include "dav-walk.h"
 #include "dav-client-private.h"
 #include "dav-error.h"
 #include "dav-test-async.h"
@@ -213,6 +215,69 @@ test_round_trips (void)
   g_subprocess_wait (process, NULL, NULL);
 }
 
+/* A tree written straight into the share: @n_top folders under @name,
+ * each with @n_sub empty folders. Returns the tree's URL. */
+static char *
+make_tree (const char *name,
+           guint       n_top,
+           guint       n_sub)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("DAVSCOPE_TEST_ROOT"), name, NULL);
+
+  for (guint i = 0; i < n_top; i++)
+    for (guint j = 0; j < n_sub; j++)
+      {
+        g_autofree char *path = g_strdup_printf ("%s/t%u/s%02u", dir, i, j);
+
+        g_assert_cmpint (g_mkdir_with_parents (path, 0755), ==, 0);
+      }
+  return g_strconcat (base_url (), name, "/", NULL);
+}
+
+static void
+count_cb (DavWalk           *walk,
+          const DavResponse *response,
+          const char        *href_text,
+          const DavHref     *href,
+          gpointer           user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A walk level by level, asked for four at a time: once the first answer
+ * shows HTTP/2, a folder's 40 subfolders are listed all at once, not four
+ * by four (one round trip a level at a distance, issue 16). */
+static void
+test_walk_levels (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavWalk) walk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GAsyncResult *res = NULL;
+  guint n_items = 0;
+
+  if (!have_server ())
+    return;
+  url = make_tree ("walk", 3, 40);
+  client = trusting_client_new (base_url ());
+  walk = dav_walk_new (client, url, DAV_PROPFIND_PROP, NULL);
+  dav_walk_set_try_infinity (walk, FALSE);
+  dav_walk_set_concurrency (walk, 4);
+  dav_walk_run_async (walk, count_cb, &n_items, NULL, store_result_cb, &res);
+  wait_for (&res);
+  g_assert_true (dav_walk_run_finish (walk, res, &error));
+  g_assert_no_error (error);
+  g_object_unref (res);
+
+  g_assert_true (dav_walk_get_complete (walk));
+  g_assert_cmpuint (n_items, ==, 1 + 3 + 3 * 40);
+  g_assert_cmpuint (dav_walk_get_n_folders (walk), ==, 1 + 3 + 3 * 40);
+  g_test_message ("peak listings in flight over HTTP/2, asked for 4: %u",
+                  dav_walk_get_peak_in_flight (walk));
+  g_assert_cmpuint (dav_walk_get_peak_in_flight (walk), >=, 40);
+}
+
 /* LeakSanitizer's tracer crashes at the exit of this program (signal 11
  * while it stops the threads, after HTTP/2 over GnuTLS), before it reports
  * anything; the client's code paths here are leak-checked by the other
@@ -237,6 +302,7 @@ main (int    argc,
   g_test_add_func ("/h2/negotiated", test_negotiated);
   g_test_add_func ("/h2/in-flight", test_in_flight);
   g_test_add_func ("/h2/round-trips", test_round_trips);
+  g_test_add_func ("/h2/walk-levels", test_walk_levels);
 
   return g_test_run ();
 }

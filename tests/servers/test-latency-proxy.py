@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """tests/servers/latency-proxy: adds its delay per chunk and direction, keeps
-the bytes and their order, caps the rate, and stops by itself.
+the bytes and their order, caps the rate, logs the chunks, and stops by itself.
 
 An echo server in this process; the proxy in front of it; TAP on stdout.
 Python standard library only.
@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -130,6 +131,25 @@ def main():
     finally:
         proc.terminate()
         proc.wait(5)
+
+    # --log: a line per chunk read, with the request line of a plaintext
+    # HTTP/1.1 request (benchmarks/run --rtt counts round trips from it).
+    with tempfile.NamedTemporaryFile("r", suffix=".log") as log:
+        proc, port = start_proxy(target, "--delay", "0", "--log", log.name)
+        try:
+            request = b"PROPFIND /dav/a/ HTTP/1.1\r\nHost: x\r\nDepth: 1\r\n\r\n"
+            round_trip(port, request)   # "x" first, then the request
+        finally:
+            proc.terminate()
+            proc.wait(5)
+        lines = [line.rstrip("\n").split("\t") for line in log.read().splitlines()]
+        ups = [f for f in lines if len(f) >= 4 and f[2] == "up" and f[3] != "0"]
+        downs = [f for f in lines if len(f) >= 4 and f[2] == "down" and f[3] != "0"]
+        T.ok(len(ups) == 2 and ups[0][3:] == ["1"] and ups[1][4:] == ["PROPFIND /dav/a/ HTTP/1.1"]
+             and int(ups[1][3]) == len(request) and len(downs) == 2
+             and ups[0][1] == ups[1][1] == downs[0][1] and abs(float(ups[1][0]) - time.time()) < 60,
+             "--log writes a line per chunk: time, connection, way, bytes, request line",
+             [repr(f) for f in lines])
 
     t0 = time.monotonic()
     proc, port = start_proxy(target, "--lifetime", "1")

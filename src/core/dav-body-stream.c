@@ -1,0 +1,156 @@
+/* dav-body-stream.c: a local file's bytes as a request body, read in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libsoup writes a streamed request body with g_output_stream_splice_async (),
+ * 8 KiB at a time. A GFileInputStream reads asynchronously through GIO's
+ * thread pool, so every 8 KiB went to a worker thread and back: a 1 GiB PUT
+ * spent three times curl's time, much of it in futex () (benchmarks/RESULTS.md,
+ * s10d). This stream is pollable and always readable, so those reads happen
+ * in the main thread where they are asked: 8 KiB of a local file, mostly
+ * from the page cache or its read-ahead (a file on a slow network mount
+ * could hold the loop for a read's time; downloads keep their writes in
+ * threads, as a write can wait far longer on a busy disk). It leaves its
+ * source open when libsoup closes it, so a request sent again (after a 401)
+ * seeks the source back and wraps it anew.
+ */
+
+#include "dav-body-stream.h"
+
+struct _DavBodyStream
+{
+  GInputStream  parent_instance;
+
+  GInputStream *source;
+};
+
+static void dav_body_stream_pollable_init (GPollableInputStreamInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DavBodyStream, dav_body_stream, G_TYPE_INPUT_STREAM,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_POLLABLE_INPUT_STREAM,
+                                                      dav_body_stream_pollable_init))
+
+static gssize
+dav_body_stream_read (GInputStream  *stream,
+                      void          *buffer,
+                      gsize          count,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  DavBodyStream *self = DAV_BODY_STREAM (stream);
+
+  return g_input_stream_read (self->source, buffer, count, cancellable, error);
+}
+
+static gboolean
+dav_body_stream_close (GInputStream  *stream,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return TRUE;
+}
+
+/* Nothing to close, so no thread for it either (GInputStream's own
+ * close_async runs close_fn in one). */
+static void
+dav_body_stream_close_async (GInputStream        *stream,
+                             int                  io_priority,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (stream, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, dav_body_stream_close_async);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+dav_body_stream_close_finish (GInputStream  *stream,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+dav_body_stream_can_poll (GPollableInputStream *stream)
+{
+  return TRUE;
+}
+
+static gboolean
+dav_body_stream_is_readable (GPollableInputStream *stream)
+{
+  return TRUE;
+}
+
+/* Always readable: a source that is ready at once. */
+static GSource *
+dav_body_stream_create_source (GPollableInputStream *stream,
+                               GCancellable         *cancellable)
+{
+  g_autoptr(GSource) ready = g_timeout_source_new (0);
+
+  return g_pollable_source_new_full (stream, ready, cancellable);
+}
+
+static gssize
+dav_body_stream_read_nonblocking (GPollableInputStream  *stream,
+                                  void                  *buffer,
+                                  gsize                  count,
+                                  GError               **error)
+{
+  DavBodyStream *self = DAV_BODY_STREAM (stream);
+
+  return g_input_stream_read (self->source, buffer, count, NULL, error);
+}
+
+static void
+dav_body_stream_pollable_init (GPollableInputStreamInterface *iface)
+{
+  iface->can_poll = dav_body_stream_can_poll;
+  iface->is_readable = dav_body_stream_is_readable;
+  iface->create_source = dav_body_stream_create_source;
+  iface->read_nonblocking = dav_body_stream_read_nonblocking;
+}
+
+static void
+dav_body_stream_finalize (GObject *object)
+{
+  DavBodyStream *self = DAV_BODY_STREAM (object);
+
+  g_clear_object (&self->source);
+
+  G_OBJECT_CLASS (dav_body_stream_parent_class)->finalize (object);
+}
+
+static void
+dav_body_stream_class_init (DavBodyStreamClass *klass)
+{
+  GInputStreamClass *stream_class = G_INPUT_STREAM_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = dav_body_stream_finalize;
+  stream_class->read_fn = dav_body_stream_read;
+  stream_class->close_fn = dav_body_stream_close;
+  stream_class->close_async = dav_body_stream_close_async;
+  stream_class->close_finish = dav_body_stream_close_finish;
+}
+
+static void
+dav_body_stream_init (DavBodyStream *self)
+{
+}
+
+GInputStream *
+dav_body_stream_new (GInputStream *source)
+{
+  DavBodyStream *self;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (source), NULL);
+
+  self = g_object_new (DAV_TYPE_BODY_STREAM, NULL);
+  self->source = g_object_ref (source);
+
+  return G_INPUT_STREAM (self);
+}
