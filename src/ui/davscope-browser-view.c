@@ -263,6 +263,8 @@ on_search_changed (GtkSearchEntry      *entry,
 
   /* The sorted rows are filtered where they are (nothing sorts again);
    * the view then starts at the first name found, as in GNOME Files. */
+  if (self->found != NULL)
+    davscope_filter_model_set_match_all (self->found, self->query == NULL);
   gtk_filter_changed (self->name_filter, change);
   if (self->selection != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     {
@@ -940,6 +942,9 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   gtk_sort_list_model_set_incremental (self->sorted, !root_busy (self));
   self->found = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                            g_object_ref (self->name_filter));
+  /* Nothing typed: every row, without asking filter_name for each of the
+   * rows every merge of a listing's batch moves. */
+  davscope_filter_model_set_match_all (self->found, self->query == NULL);
   /* Backspace in Find: a screenful of rows a frame while their widgets are made. */
   davscope_filter_model_set_widen_step (self->found, 64);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->found)));

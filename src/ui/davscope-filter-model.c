@@ -51,6 +51,7 @@ struct _DavscopeFilterModel
   GArray     *target;    /* while widening: the positions it ends with */
   guint       shown;     /* … of which the first ones are in @matches */
   guint       widen_id;
+  gboolean    match_all;
 };
 
 enum {
@@ -103,8 +104,12 @@ static gboolean
 matches (DavscopeFilterModel *self,
          guint                position)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (self->model, position);
+  g_autoptr(GObject) item = NULL;
 
+  /* Above the tree, an item is a GtkTreeListRow made for the asking. */
+  if (self->match_all)
+    return TRUE;
+  item = g_list_model_get_item (self->model, position);
   return item != NULL && gtk_filter_match (self->filter, item);
 }
 
@@ -410,6 +415,15 @@ davscope_filter_model_get_pending (DavscopeFilterModel *self)
   g_return_val_if_fail (DAVSCOPE_IS_FILTER_MODEL (self), 0);
 
   return g_list_model_get_n_items (self->model) - self->seen;
+}
+
+void
+davscope_filter_model_set_match_all (DavscopeFilterModel *self,
+                                     gboolean             match_all)
+{
+  g_return_if_fail (DAVSCOPE_IS_FILTER_MODEL (self));
+
+  self->match_all = match_all;
 }
 
 GListModel *

@@ -28,5 +28,10 @@ void                 davscope_filter_model_set_widen_step (DavscopeFilterModel *
                                                            guint                step);
 /* Items of the model not looked at yet: the last ones. */
 guint                davscope_filter_model_get_pending (DavscopeFilterModel *self);
+/* Every item matches without asking the filter (nor the model for the
+ * item): the caller knows, as Find does with nothing typed. The rows are
+ * not filtered again: the caller then calls gtk_filter_changed. */
+void                 davscope_filter_model_set_match_all (DavscopeFilterModel *self,
+                                                          gboolean             match_all);
 
 G_END_DECLS

@@ -230,6 +230,25 @@ test_widen (Fixture       *f,
   check (f, TRUE);
 }
 
+/* Match-all keeps every item, hidden names too, without the filter; off
+ * and a stricter filter, the filter's items again. */
+static void
+test_match_all (Fixture       *f,
+                gconstpointer  data)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->model)) + 100;
+
+  /* The items appended are all taken, the hidden ones among them too. */
+  davscope_filter_model_set_match_all (f->model, TRUE);
+  append (f, 100, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, n);
+  g_assert_cmpuint (f->mirror->len, ==, n);
+  davscope_filter_model_set_match_all (f->model, FALSE);
+  gtk_filter_changed (f->filter, GTK_FILTER_CHANGE_MORE_STRICT);
+  check (f, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), <, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +258,7 @@ main (int   argc,
   g_test_add ("/filter-model/whole", Fixture, NULL, fixture_set_up, test_whole, fixture_tear_down);
   g_test_add ("/filter-model/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
   g_test_add ("/filter-model/widen", Fixture, NULL, fixture_set_up, test_widen, fixture_tear_down);
+  g_test_add ("/filter-model/match-all", Fixture, NULL, fixture_set_up, test_match_all, fixture_tear_down);
 
   return g_test_run ();
 }
