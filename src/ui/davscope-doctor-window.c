@@ -29,7 +29,9 @@
 #include "dav-doctor.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
+#include "davscope-certificate-dialog.h"
 #include "davscope-doctor-finding.h"
+#include "davscope-places.h"
 #include "davscope-ui-util.h"
 
 typedef struct _CheckRow CheckRow;
@@ -598,6 +600,7 @@ start (DavscopeDoctorWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *url = NULL;
+  g_autoptr(DavClient) like = NULL;
   DavDoctor *doctor;
 
   if (self->cancellable != NULL)
@@ -628,6 +631,15 @@ start (DavscopeDoctorWindow *self)
   self->doctor = doctor;
   if (self->user != NULL)
     dav_doctor_set_credentials (self->doctor, self->user, self->password);
+  /* The way browsing goes: a saved server's proxy and client
+   * certificate, and the server certificate remembered for it. */
+  like = dav_client_new (dav_doctor_get_url (self->doctor), NULL);
+  if (like != NULL)
+    {
+      davscope_places_configure (like, NULL);
+      davscope_certificate_apply_remembered (like);
+      dav_doctor_set_connection_from (self->doctor, like);
+    }
   settings = g_settings_new (APP_ID);
   dav_doctor_set_timeout (self->doctor, g_settings_get_int (settings, "request-timeout"));
 

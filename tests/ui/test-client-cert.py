@@ -20,6 +20,7 @@ Runs inside tests/ui/run-ui-test --mutual-tls (Xvfb, AT-SPI)."""
 
 import hashlib
 import os
+import re
 import ssl
 import sys
 import time
@@ -167,6 +168,15 @@ try:
            "after a restart the saved server lists the share with its certificate, no question asked",
            f"rows: {app.row_names()}; page: {app.error_page()}; toplevels: {app.toplevel_names()}")
 
+    # Check Server goes the way browsing goes: the saved certificate
+    # shown, the remembered server certificate accepted.
+    summary, checks = app.check_server()
+    tap.ok(summary is not None and re.search(r" in \d+ checks", summary) is not None
+           and not summary.startswith("Could not check")
+           and checks.get("PROPFIND with Depth: 1") in ("Passed", "Failed"),
+           "Check Server on the saved server shows its client certificate: the checks reach the share",
+           f"summary: {summary!r}; checks: {checks}")
+
     # Without it again: Edit Server, the field emptied.
     menu = app.find(f"Actions for {SERVER}", None, 5, app.main)
     if menu is not None:
@@ -202,6 +212,14 @@ try:
     tap.ok(said is not None and "Client Certificate" in said and "Edit Server" in said,
            "without it the server's refusal is explained, naming the server's Client Certificate setting",
            f"title: {app.error_title()}\n{app.error_page()}\nrows: {app.row_names()}")
+
+    # And Check Server, without the certificate, cannot get in either:
+    # what made the run above pass was the certificate.
+    summary, checks = app.check_server()
+    tap.ok(summary is not None and summary.startswith("Could not check the server")
+           and checks.get("PROPFIND with Depth: 1") == "Skipped",
+           "without the certificate Check Server could not check the server",
+           f"summary: {summary!r}; checks: {checks}")
 finally:
     app.quit()
 
