@@ -164,7 +164,8 @@ try:
            and checks.get("PROPFIND with Depth: 1") in ("Passed", "Failed"),
            "Check Server on the folder shown reaches the share through the same proxy",
            f"summary: {summary!r}; checks: {checks}")
-    tap.ok(len(after) > before and all(line == CONNECT for line in after),
+    # GIO's own proxy code (the doctor's probe socket) says HTTP/1.0.
+    tap.ok(len(after) > before and all(line.startswith(f"CONNECT {HOST}:{PORT} HTTP/1.") for line in after),
            "its connections were CONNECT tunnels through the proxy too",
            f"{before} lines before, {len(after)} after:\n" + "\n".join(after[before:]))
     time.sleep(1)
