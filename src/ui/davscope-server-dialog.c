@@ -494,6 +494,14 @@ present (GtkWindow *parent,
   gtk_entry_set_activates_default (GTK_ENTRY (self->certificate_entry), TRUE);
   /* Translators: the placeholder of the server's client certificate field. */
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->certificate_entry), _("None"));
+  /* Right under the file, which decides whether it is there. */
+  self->certificate_password_entry = davscope_grid_add_labelled (GTK_GRID (grid), row, _("Certificate pass_word"),
+                                                                 gtk_password_entry_new ());
+  self->certificate_password_label = gtk_grid_get_child_at (GTK_GRID (grid), 0, row++);
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (self->certificate_password_entry), TRUE);
+  g_object_set (self->certificate_password_entry, "activates-default", TRUE, NULL);
+  gtk_widget_set_visible (self->certificate_password_label, FALSE);
+  gtk_widget_set_visible (self->certificate_password_entry, FALSE);
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
     GtkWidget *choose = gtk_button_new_with_mnemonic (_("Choose _File…"));
@@ -511,13 +519,6 @@ present (GtkWindow *parent,
     gtk_grid_attach (GTK_GRID (grid), box, 1, row++, 1, 1);
     g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_certificate_cb), self);
   }
-  self->certificate_password_entry = davscope_grid_add_labelled (GTK_GRID (grid), row, _("Certificate pass_word"),
-                                                                 gtk_password_entry_new ());
-  self->certificate_password_label = gtk_grid_get_child_at (GTK_GRID (grid), 0, row++);
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (self->certificate_password_entry), TRUE);
-  g_object_set (self->certificate_password_entry, "activates-default", TRUE, NULL);
-  gtk_widget_set_visible (self->certificate_password_label, FALSE);
-  gtk_widget_set_visible (self->certificate_password_entry, FALSE);
 
   self->problem_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->problem_label), TRUE);

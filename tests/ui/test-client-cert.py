@@ -36,7 +36,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (App, Tap, activate, click, find_in, keycombo, labels_in,  # noqa: E402
-                         point_into, press, sensitive, tolerate, type_text, wait_for)
+                         point_into, press, scroll_into, sensitive, tolerate, type_text, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 PORT = os.environ["DAVSCOPE_TEST_PORT"]
@@ -96,6 +96,10 @@ def fill(dialog, label, text, role="text"):
     entry = find_in(dialog, label, role)
     if entry is None:
         return False
+    # The fields scroll in the dialog: one that just appeared may be below.
+    pane = find_in(dialog, None, "scroll pane")
+    if pane is not None:
+        scroll_into(entry, pane)
     click(entry)
     keycombo("<Control>a")
     if text:
