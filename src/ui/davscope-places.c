@@ -434,7 +434,6 @@ load_next (GTask *task)
 {
   Load *load = g_task_get_task_data (task);
   const char * const *names = dav_place_get_header_names (load->place);
-
   guint n_headers = g_strv_length ((GStrv) names);
 
   /* The certificate's password only where there is a certificate. */

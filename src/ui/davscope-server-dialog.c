@@ -555,9 +555,10 @@ present (GtkWindow *parent,
 
           gtk_editable_set_text (GTK_EDITABLE (self->certificate_entry), dav_place_get_client_certificate (place));
           if (certificate_password != NULL)
-            gtk_editable_set_text (GTK_EDITABLE (self->certificate_password_entry), certificate_password);
-          if (certificate_password != NULL)
-            explicit_bzero (certificate_password, strlen (certificate_password));
+            {
+              gtk_editable_set_text (GTK_EDITABLE (self->certificate_password_entry), certificate_password);
+              explicit_bzero (certificate_password, strlen (certificate_password));
+            }
         }
       header_values = davscope_places_dup_header_values (place);
       for (guint i = 0; names[i] != NULL; i++)
