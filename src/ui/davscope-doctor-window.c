@@ -60,6 +60,7 @@ struct _DavscopeDoctorWindow
   char                 *url;          /* what is checked; NULL until given */
   char                 *user;
   char                 *password;     /* wiped when freed */
+  DavClient            *from;         /* the folder's, whose way the checks go; or NULL */
 
   DavDoctor            *doctor;       /* of the current or the last run */
   GCancellable         *cancellable;  /* while a run goes on */
@@ -631,10 +632,12 @@ start (DavscopeDoctorWindow *self)
   self->doctor = doctor;
   if (self->user != NULL)
     dav_doctor_set_credentials (self->doctor, self->user, self->password);
-  /* The way browsing goes: a saved server's proxy and client
-   * certificate, and the server certificate remembered for it. */
-  like = dav_client_new (dav_doctor_get_url (self->doctor), NULL);
-  if (like != NULL)
+  /* The way browsing goes: the folder's own client's, for its address;
+   * else as a new tab would go, with a saved server's proxy and client
+   * certificate and the server certificate remembered for it. */
+  if (self->from != NULL && !gtk_widget_get_visible (self->url_row))
+    dav_doctor_set_connection_from (self->doctor, self->from);
+  else if ((like = dav_client_new (dav_doctor_get_url (self->doctor), NULL)) != NULL)
     {
       davscope_places_configure (like, NULL);
       davscope_certificate_apply_remembered (like);
@@ -847,6 +850,7 @@ davscope_doctor_window_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->doctor);
+  g_clear_object (&self->from);
   g_clear_error (&self->run_error);
   g_free (self->url);
   g_free (self->user);
@@ -916,11 +920,13 @@ DavscopeDoctorWindow *
 davscope_doctor_window_show (GtkWindow  *parent,
                              const char *url,
                              const char *user,
-                             const char *password)
+                             const char *password,
+                             DavClient  *client)
 {
   DavscopeDoctorWindow *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (client == NULL || DAV_IS_CLIENT (client), NULL);
 
   self = g_object_new (DAVSCOPE_TYPE_DOCTOR_WINDOW,
                        "transient-for", parent,
@@ -928,6 +934,7 @@ davscope_doctor_window_show (GtkWindow  *parent,
                        NULL);
   self->user = g_strdup (user);
   self->password = g_strdup (password);
+  self->from = client != NULL && url != NULL && *url != '\0' ? g_object_ref (client) : NULL;
   if (url != NULL && *url != '\0')
     {
       set_url (self, url);

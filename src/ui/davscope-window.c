@@ -840,7 +840,7 @@ check_server_activated (GtkWidget  *widget,
 
   if (url != NULL)
     davscope_credentials_lookup (url, &user, &password);
-  davscope_doctor_window_show (GTK_WINDOW (self), url, user, password);
+  davscope_doctor_window_show (GTK_WINDOW (self), url, user, password, browsing ? self->tab->client : NULL);
   if (password != NULL)
     explicit_bzero (password, strlen (password));
 }
