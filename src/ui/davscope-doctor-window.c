@@ -61,6 +61,8 @@ struct _DavscopeDoctorWindow
   char                 *user;
   char                 *password;     /* wiped when freed */
   DavClient            *from;         /* the folder's, whose way the checks go; or NULL */
+  gboolean              reading_secrets;  /* a saved server's, before a run */
+  gboolean              secrets_read;     /* for the run starting now */
 
   DavDoctor            *doctor;       /* of the current or the last run */
   GCancellable         *cancellable;  /* while a run goes on */
@@ -595,6 +597,22 @@ set_url (DavscopeDoctorWindow *self,
     adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title), NULL);
 }
 
+static void start (DavscopeDoctorWindow *self);
+
+static void
+secrets_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DavscopeDoctorWindow) self = user_data;
+
+  davscope_places_load_secrets_finish (result);
+  self->reading_secrets = FALSE;
+  self->secrets_read = TRUE;
+  if (!self->disposed)
+    start (self);
+}
+
 static void
 start (DavscopeDoctorWindow *self)
 {
@@ -602,9 +620,10 @@ start (DavscopeDoctorWindow *self)
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *url = NULL;
   g_autoptr(DavClient) like = NULL;
+  gboolean own_way;
   DavDoctor *doctor;
 
-  if (self->cancellable != NULL)
+  if (self->cancellable != NULL || self->reading_secrets)
     return;
 
   if (gtk_widget_get_visible (self->url_row))
@@ -618,6 +637,22 @@ start (DavscopeDoctorWindow *self)
         }
       set_url (self, url);
     }
+
+  /* Without the folder's client, a saved server's secrets (its client
+   * certificate's password) are read first, as its sidebar row does. */
+  own_way = self->from != NULL && !gtk_widget_get_visible (self->url_row);
+  if (!own_way && !self->secrets_read)
+    {
+      DavPlace *server = dav_place_list_find_server_for (davscope_places_get_default (), self->url);
+
+      if (server != NULL)
+        {
+          self->reading_secrets = TRUE;
+          davscope_places_load_secrets_async (server, NULL, secrets_read_cb, g_object_ref (self));
+          return;
+        }
+    }
+  self->secrets_read = FALSE;
 
   doctor = dav_doctor_new (self->url, gtk_switch_get_active (GTK_SWITCH (self->write_switch)), &error);
   if (doctor == NULL)
@@ -635,7 +670,7 @@ start (DavscopeDoctorWindow *self)
   /* The way browsing goes: the folder's own client's, for its address;
    * else as a new tab would go, with a saved server's proxy and client
    * certificate and the server certificate remembered for it. */
-  if (self->from != NULL && !gtk_widget_get_visible (self->url_row))
+  if (own_way)
     dav_doctor_set_connection_from (self->doctor, self->from);
   else if ((like = dav_client_new (dav_doctor_get_url (self->doctor), NULL)) != NULL)
     {

@@ -881,20 +881,30 @@ class App:
         """The names of the toplevels, for a check's diagnostic."""
         return [name_of(w) for w in self.toplevels()]
 
-    def check_server(self, timeout=180):
-        """Check Server… from the main menu for the folder shown, run
+    def check_server(self, timeout=180, start_page=None):
+        """Check Server… from the main menu for the folder shown (or, with
+        start_page, for that address typed on the start page), run
         read-only, its window closed at the end: (summary line, {check
         title: state word}), or (None, {}) when the window or the run did
         not come."""
         point_into(self.main)
-        menu = self.find(tr("Main Menu"), timeout=10, within=self.main)
-        if menu is None:
-            return None, {}
-        click(menu)
-        item = self.find(strip_mnemonic(tr("_Check Server…")), "menu item", timeout=5)
-        if item is None:
-            return None, {}
-        activate(item)
+        if start_page is not None:
+            entry = self.find(tr("Server Address"), timeout=10, within=self.main)
+            if entry is None:
+                return None, {}
+            click(entry)
+            type_text(start_page)
+            if self.press_button(strip_mnemonic(tr("Check _Server…")), within=self.main) is None:
+                return None, {}
+        else:
+            menu = self.find(tr("Main Menu"), timeout=10, within=self.main)
+            if menu is None:
+                return None, {}
+            click(menu)
+            item = self.find(strip_mnemonic(tr("_Check Server…")), "menu item", timeout=5)
+            if item is None:
+                return None, {}
+            activate(item)
         window = self.window(tr("Check Server"), timeout=10)
         if self.press_button(strip_mnemonic(tr("_Check")), within=window) is None:
             return None, {}

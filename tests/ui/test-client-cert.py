@@ -12,7 +12,11 @@ password or with a wrong one, said as such; the PEM file with its key is
 accepted, and so is the PKCS#12 file with its password. Once saved with
 the PKCS#12 file, the connection is made again with it and the share is
 listed; servers.ini has where the certificate is, neither the key nor
-the password. After a restart the saved server lists the share from the
+the password. A new process that has connected nowhere yet (so no TLS
+session made with the certificate can be resumed) runs Check Server from
+the start page for the saved server's address: it reads the server's
+secrets and shows the certificate, and its checks reach the share. After
+a restart the saved server lists the share from the
 sidebar with no question (the password read back from the keyring, a
 gnome-keyring of the test's own), and Check Server goes the same way:
 with the certificate, its checks reach the share. With the certificate
@@ -203,6 +207,25 @@ try:
            "servers.ini keeps where the certificate is, neither the key nor its password (nor any file "
            "of the configuration)", ini)
     time.sleep(1)
+finally:
+    app.quit()
+
+# A new process that has made no connection (no TLS session made with the
+# certificate to resume): Check Server from the start page, for the saved
+# server's address, reads the server's secrets and shows the certificate
+# itself.
+app = App()
+try:
+    description = ("Check Server from the start page, for the saved server's address, shows its certificate "
+                   "(PKCS 12, its password from the keyring): the checks reach the share")
+    if keyring:
+        summary, checks = app.check_server(start_page=URL)
+        tap.ok(summary is not None and re.search(r" in \d+ checks", summary) is not None
+               and not summary.startswith("Could not check")
+               and checks.get("PROPFIND with Depth: 1") in ("Passed", "Failed"),
+               description, f"summary: {summary!r}; checks: {checks}")
+    else:
+        tap.ok(True, f"{description} # SKIP gnome-keyring is not installed")
 finally:
     app.quit()
 
