@@ -24,6 +24,7 @@
 
 #include <libsoup/soup.h>
 
+#include "dav-client-certificate.h"
 #include "dav-doctor.h"
 #include "dav-doctor-faults.h"
 #include "dav-text.h"
@@ -330,6 +331,30 @@ davscope_cli_doctor (int    argc,
     explicit_bzero (password, strlen (password));
   dav_doctor_set_accept_invalid_certificates (doctor, session.insecure);
   dav_doctor_set_timeout (doctor, MAX (session.timeout, 1));
+
+  /* --proxy and --client-cert, as every command takes them. */
+  if (session.proxy != NULL || session.client_cert != NULL)
+    {
+      g_autoptr(DavClient) like = dav_client_new (dav_doctor_get_url (doctor), NULL);
+
+      if (session.proxy != NULL)
+        dav_client_set_proxy (like, session.proxy);
+      if (session.client_cert != NULL)
+        {
+          g_autoptr(GTlsCertificate) certificate =
+            dav_client_certificate_load (session.client_cert, g_getenv ("DAVSCOPE_CLIENT_CERT_PASSWORD"), &error);
+
+          if (certificate == NULL)
+            {
+              exit_code = davscope_cli_fail (session.json, session.command, argv[1], NULL,
+                                             DAVSCOPE_CLI_FAILURE_LOCAL, error->message);
+              davscope_cli_session_clear (&session);
+              return exit_code;
+            }
+          dav_client_set_client_certificate (like, certificate);
+        }
+      dav_doctor_set_connection_from (doctor, like);
+    }
 
   self.session = &session;
   self.doctor = doctor;

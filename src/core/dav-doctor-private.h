@@ -43,6 +43,9 @@ struct _DavDoctorRun
   gboolean      write;
   GCancellable *cancellable;
   const DavDoctorCheckInfo *check;   /* the one running */
+  char         *proxy;         /* NULL: the system's (dav_doctor_set_proxy) */
+  GTlsCertificate *client_certificate;  /* or NULL */
+  GTlsCertificate *pinned;     /* the server's, accepted by the person; or NULL */
 
   /* Learned by the checks, for those after them (NULL/FALSE: not known). */
   char         *server;        /* Server header */
@@ -67,6 +70,11 @@ struct _DavDoctorRun
   GMainContext *context;       /* the worker's */
   guint         findings;      /* reported by the running check */
 };
+
+/* Makes a client for the run's URL that goes the way the run's own
+ * does (proxy, client certificate, pinned certificate), with none of
+ * its login. */
+DavClient *dav_doctor_new_client (DavDoctorRun *run);
 
 /* ---- requests ----------------------------------------------------------- */
 

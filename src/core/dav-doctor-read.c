@@ -622,6 +622,7 @@ body_length (DavDoctorRun *run,
 typedef struct {
   GTlsCertificateFlags errors;
   gboolean             handshake;
+  GTlsCertificate     *own;        /* the run's client certificate, or NULL */
 } TlsSeen;
 
 static gboolean
@@ -653,6 +654,9 @@ on_probe_event (GSocketClient      *client,
       seen->handshake = TRUE;
       g_signal_connect (connection, "accept-certificate",
                         G_CALLBACK (on_probe_accept_certificate), user_data);
+      /* A server that wants one refuses the probe without it. */
+      if (seen->own != NULL)
+        g_tls_connection_set_certificate (G_TLS_CONNECTION (connection), seen->own);
     }
 }
 
@@ -681,7 +685,9 @@ report_certificate (DavDoctorRun         *run,
 }
 
 /* A connection of our own, past libsoup: it hides both the certificate's
- * problems once accepted and how the answer was framed. */
+ * problems once accepted and how the answer was framed. It goes the
+ * run's way: through its proxy (a CONNECT tunnel for an HTTP one, GIO's
+ * GProxy), showing its client certificate. */
 static GSocketConnection *
 probe_connect (DavDoctorRun  *run,
                GUri          *uri,
@@ -695,6 +701,13 @@ probe_connect (DavDoctorRun  *run,
 
   g_socket_client_set_timeout (client, 30);
   g_socket_client_set_tls (client, tls);
+  if (run->proxy != NULL)
+    {
+      g_autoptr(GProxyResolver) resolver = g_simple_proxy_resolver_new (run->proxy, NULL);
+
+      g_socket_client_set_proxy_resolver (client, resolver);
+    }
+  seen->own = run->client_certificate;
   g_signal_connect (client, "event", G_CALLBACK (on_probe_event), seen);
 
   address = g_network_address_new (g_uri_get_host (uri), port);
@@ -1113,7 +1126,7 @@ on_authenticate_seen (DavClient *client,
 void
 dav_doctor_check_auth (DavDoctorRun *run)
 {
-  g_autoptr(DavClient) anonymous = dav_client_new (run->url, NULL);
+  g_autoptr(DavClient) anonymous = dav_doctor_new_client (run);
   g_autoptr(DavResult) bare = NULL;
   g_autoptr(DavResult) logged = NULL;
   g_autoptr(GError) error = NULL;
@@ -1125,7 +1138,8 @@ dav_doctor_check_auth (DavDoctorRun *run)
 
   /* Without a login: the run's client may have one. The certificate
    * was looked at by the connection check, and this client sends no
-   * credentials anywhere. */
+   * login anywhere; it goes the run's way (proxy, client certificate),
+   * as a server that wants a certificate asks before any login. */
   dav_client_set_accept_invalid_certificates (anonymous, TRUE);
   run->client = anonymous;
   bare = propfind (run, run->url, "0", resourcetype_body, &error);

@@ -234,6 +234,9 @@ struct _DavDoctor
   char          *password;
   gboolean       accept_invalid;
   guint          timeout;
+  char          *proxy;
+  GTlsCertificate *client_certificate;
+  GTlsCertificate *pinned;
 
   GListStore    *checks;
   gboolean       running;
@@ -268,6 +271,9 @@ dav_doctor_finalize (GObject *object)
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
+  g_free (self->proxy);
+  g_clear_object (&self->client_certificate);
+  g_clear_object (&self->pinned);
   g_object_unref (self->checks);
   g_free (self->scratch);
   g_strfreev (self->leftovers);
@@ -392,6 +398,20 @@ dav_doctor_set_timeout (DavDoctor *self,
 {
   g_return_if_fail (DAV_IS_DOCTOR (self));
   self->timeout = seconds;
+}
+
+void
+dav_doctor_set_connection_from (DavDoctor *self,
+                                DavClient *client)
+{
+  g_return_if_fail (DAV_IS_DOCTOR (self));
+  g_return_if_fail (DAV_IS_CLIENT (client));
+  g_return_if_fail (!self->running);
+
+  g_free (self->proxy);
+  self->proxy = g_strdup (client->proxy);
+  g_set_object (&self->client_certificate, client->client_certificate);
+  g_set_object (&self->pinned, client->pinned);
 }
 
 GListModel *
@@ -1245,6 +1265,21 @@ check_is_runnable (Worker                   *worker,
   return TRUE;
 }
 
+DavClient *
+dav_doctor_new_client (DavDoctorRun *run)
+{
+  DavClient *client = dav_client_new (run->url, NULL);
+
+  if (run->proxy != NULL)
+    dav_client_set_proxy (client, run->proxy);
+  if (run->client_certificate != NULL)
+    dav_client_set_client_certificate (client, run->client_certificate);
+  if (run->pinned != NULL)
+    dav_client_pin_certificate (client, run->pinned);
+
+  return client;
+}
+
 static gpointer
 worker_main (gpointer data)
 {
@@ -1256,7 +1291,7 @@ worker_main (gpointer data)
 
   g_main_context_push_thread_default (run->context);
 
-  run->client = dav_client_new (run->url, NULL);
+  run->client = dav_doctor_new_client (run);
   dav_client_set_timeout (run->client, worker->timeout);
   dav_client_set_speed_limits (run->client, worker->timeout * 4, 1, worker->timeout);
   dav_client_set_accept_invalid_certificates (run->client, worker->accept_invalid);
@@ -1327,6 +1362,9 @@ worker_main (gpointer data)
   g_clear_object (&run->cancellable);
   g_free (run->url);
   g_free (run->given_url);
+  g_free (run->proxy);
+  g_clear_object (&run->client_certificate);
+  g_clear_object (&run->pinned);
   g_free (run->server);
   g_free (run->dav_header);
   g_free (run->allow);
@@ -1373,6 +1411,11 @@ dav_doctor_run_async (DavDoctor           *self,
   worker->run.url = g_strdup (self->url);
   worker->run.given_url = g_strdup (self->given_url);
   worker->run.write = self->write;
+  /* A GTlsCertificate does not change once made: the worker's client
+   * may hold it too. */
+  worker->run.proxy = g_strdup (self->proxy);
+  worker->run.client_certificate = self->client_certificate != NULL ? g_object_ref (self->client_certificate) : NULL;
+  worker->run.pinned = self->pinned != NULL ? g_object_ref (self->pinned) : NULL;
   worker->run.created = g_ptr_array_new_with_free_func (g_free);
   worker->run.locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   /* Cancelled from the caller's thread, seen in the worker's requests:

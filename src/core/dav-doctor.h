@@ -21,6 +21,8 @@
 
 #include <gio/gio.h>
 
+#include "dav-client.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -123,6 +125,12 @@ void         dav_doctor_set_accept_invalid_certificates
                                             gboolean      accept);
 void         dav_doctor_set_timeout        (DavDoctor    *self,
                                             guint         seconds);
+/* Goes to the server the way @client does, as browsing it would (a
+ * saved server's settings): through its proxy, showing its client
+ * certificate, accepting the server certificate it pinned. Not its
+ * login (dav_doctor_set_credentials) nor anything else of it. */
+void         dav_doctor_set_connection_from (DavDoctor   *self,
+                                             DavClient   *client);
 /* The checks (DavDoctorCheck), in the order they run; the write checks
  * are there only when writing. */
 GListModel  *dav_doctor_get_checks         (DavDoctor    *self);

@@ -29,7 +29,9 @@
 #include "dav-doctor.h"
 #include "dav-text.h"
 #include "davscope-accessible.h"
+#include "davscope-certificate-dialog.h"
 #include "davscope-doctor-finding.h"
+#include "davscope-places.h"
 #include "davscope-ui-util.h"
 
 typedef struct _CheckRow CheckRow;
@@ -58,6 +60,9 @@ struct _DavscopeDoctorWindow
   char                 *url;          /* what is checked; NULL until given */
   char                 *user;
   char                 *password;     /* wiped when freed */
+  DavClient            *from;         /* the folder's, whose way the checks go; or NULL */
+  gboolean              reading_secrets;  /* a saved server's, before a run */
+  gboolean              secrets_read;     /* for the run starting now */
 
   DavDoctor            *doctor;       /* of the current or the last run */
   GCancellable         *cancellable;  /* while a run goes on */
@@ -592,15 +597,33 @@ set_url (DavscopeDoctorWindow *self,
     adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title), NULL);
 }
 
+static void start (DavscopeDoctorWindow *self);
+
+static void
+secrets_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DavscopeDoctorWindow) self = user_data;
+
+  davscope_places_load_secrets_finish (result);
+  self->reading_secrets = FALSE;
+  self->secrets_read = TRUE;
+  if (!self->disposed)
+    start (self);
+}
+
 static void
 start (DavscopeDoctorWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *url = NULL;
+  g_autoptr(DavClient) like = NULL;
+  gboolean own_way;
   DavDoctor *doctor;
 
-  if (self->cancellable != NULL)
+  if (self->cancellable != NULL || self->reading_secrets)
     return;
 
   if (gtk_widget_get_visible (self->url_row))
@@ -615,6 +638,22 @@ start (DavscopeDoctorWindow *self)
       set_url (self, url);
     }
 
+  /* Without the folder's client, a saved server's secrets (its client
+   * certificate's password) are read first, as its sidebar row does. */
+  own_way = self->from != NULL && !gtk_widget_get_visible (self->url_row);
+  if (!own_way && !self->secrets_read)
+    {
+      DavPlace *server = dav_place_list_find_server_for (davscope_places_get_default (), self->url);
+
+      if (server != NULL)
+        {
+          self->reading_secrets = TRUE;
+          davscope_places_load_secrets_async (server, NULL, secrets_read_cb, g_object_ref (self));
+          return;
+        }
+    }
+  self->secrets_read = FALSE;
+
   doctor = dav_doctor_new (self->url, gtk_switch_get_active (GTK_SWITCH (self->write_switch)), &error);
   if (doctor == NULL)
     {
@@ -628,6 +667,17 @@ start (DavscopeDoctorWindow *self)
   self->doctor = doctor;
   if (self->user != NULL)
     dav_doctor_set_credentials (self->doctor, self->user, self->password);
+  /* The way browsing goes: the folder's own client's, for its address;
+   * else as a new tab would go, with a saved server's proxy and client
+   * certificate and the server certificate remembered for it. */
+  if (own_way)
+    dav_doctor_set_connection_from (self->doctor, self->from);
+  else if ((like = dav_client_new (dav_doctor_get_url (self->doctor), NULL)) != NULL)
+    {
+      davscope_places_configure (like, NULL);
+      davscope_certificate_apply_remembered (like);
+      dav_doctor_set_connection_from (self->doctor, like);
+    }
   settings = g_settings_new (APP_ID);
   dav_doctor_set_timeout (self->doctor, g_settings_get_int (settings, "request-timeout"));
 
@@ -835,6 +885,7 @@ davscope_doctor_window_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->doctor);
+  g_clear_object (&self->from);
   g_clear_error (&self->run_error);
   g_free (self->url);
   g_free (self->user);
@@ -904,11 +955,13 @@ DavscopeDoctorWindow *
 davscope_doctor_window_show (GtkWindow  *parent,
                              const char *url,
                              const char *user,
-                             const char *password)
+                             const char *password,
+                             DavClient  *client)
 {
   DavscopeDoctorWindow *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (client == NULL || DAV_IS_CLIENT (client), NULL);
 
   self = g_object_new (DAVSCOPE_TYPE_DOCTOR_WINDOW,
                        "transient-for", parent,
@@ -916,6 +969,7 @@ davscope_doctor_window_show (GtkWindow  *parent,
                        NULL);
   self->user = g_strdup (user);
   self->password = g_strdup (password);
+  self->from = client != NULL && url != NULL && *url != '\0' ? g_object_ref (client) : NULL;
   if (url != NULL && *url != '\0')
     {
       set_url (self, url);

@@ -23,6 +23,7 @@
 #include "dav-text.h"
 #include "davscope-accessible.h"
 #include "davscope-report-window.h"
+#include "davscope-window.h"
 
 #define MAX_NAMES_SHOWN 6
 /* A transfer up to this size ends in a toast; a bigger one shows its
@@ -487,6 +488,7 @@ on_quiet_done (GObject      *source,
   g_autoptr(DavReport) report = dav_batch_run_finish (DAV_BATCH (source), result);
 
   dav_resource_store_apply_report (run->context.store, report);
+  davscope_window_folders_changed (run->context.store, report);
 
   if (dav_report_is_single_success (report))
     toast_success (run, g_ptr_array_index (report->items, 0));

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The secrets of a server are keyed by the place's id in the keyring, one
- * item for the password and one per extra header, so renaming a server
+ * item for the password, one per extra header and one for its client
+ * certificate's password (a PKCS#12 file's), so renaming a server
  * or changing its URL keeps them. Like davscope-credentials.c, a keyring
  * that is not there (no Secret Service, as under CI) is noted once and
  * the secrets stay in memory for the run.
@@ -23,7 +24,7 @@ static const SecretSchema server_schema = {
   .flags = SECRET_SCHEMA_NONE,
   .attributes = {
     { "id", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },     /* "password" or "header" */
+    { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },     /* "password", "header" or "certificate" */
     { "header", SECRET_SCHEMA_ATTRIBUTE_STRING },   /* the header's name */
     { NULL, 0 },
   },
@@ -33,6 +34,7 @@ static const SecretSchema server_schema = {
 typedef struct {
   char  *password;
   GStrv  header_values;   /* one per header name; "" when unknown */
+  char  *certificate_password;   /* the client certificate's, or NULL */
 } Secrets;
 
 static DavPlaceList *default_list;
@@ -53,6 +55,8 @@ secrets_free (gpointer data)
 
   wipe_string (secrets->password);
   g_free (secrets->password);
+  wipe_string (secrets->certificate_password);
+  g_free (secrets->certificate_password);
   for (guint i = 0; secrets->header_values != NULL && secrets->header_values[i] != NULL; i++)
     wipe_string (secrets->header_values[i]);
   g_strfreev (secrets->header_values);
@@ -148,11 +152,13 @@ davscope_places_configure (DavClient        *client,
   /* No proxy of its own: the system's, libsoup's default (GIO's resolver). */
   if (dav_place_get_proxy (server) != NULL)
     dav_client_set_proxy (client, dav_place_get_proxy (server));
+  secrets = g_hash_table_lookup (get_known_secrets (), dav_place_get_id (server));
   if (dav_place_get_client_certificate (server) != NULL)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GTlsCertificate) certificate =
-        dav_client_certificate_load (dav_place_get_client_certificate (server), NULL, &error);
+        dav_client_certificate_load (dav_place_get_client_certificate (server),
+                                     secrets != NULL ? secrets->certificate_password : NULL, &error);
 
       /* Checked when it was saved; the file may have gone since. The
        * server's refusal then explains it (davscope-browser-view.c). */
@@ -162,7 +168,6 @@ davscope_places_configure (DavClient        *client,
         g_message ("%s", error->message);
     }
 
-  secrets = g_hash_table_lookup (get_known_secrets (), dav_place_get_id (server));
   names = dav_place_get_header_names (server);
   for (guint i = 0; secrets != NULL && names[i] != NULL; i++)
     if (secrets->header_values != NULL && i < g_strv_length (secrets->header_values) &&
@@ -231,6 +236,9 @@ store_secret (DavPlace   *place,
   if (header != NULL)
     /* Translators: the label of a keyring item; %s are a saved server's name and a header's name. */
     label = g_strdup_printf (_("Davscope: the %2$s header for %1$s"), dav_place_get_name (place), header);
+  else if (g_str_equal (kind, "certificate"))
+    /* Translators: the label of a keyring item; %s is a saved server's name. */
+    label = g_strdup_printf (_("Davscope: the client certificate’s password for %s"), dav_place_get_name (place));
   else
     /* Translators: the label of a keyring item; %s is a saved server's name. */
     label = g_strdup_printf (_("Davscope: the password for %s"), dav_place_get_name (place));
@@ -247,6 +255,7 @@ typedef struct {
   DavPlace *place;
   char     *password;
   GStrv     header_values;
+  char     *certificate_password;
 } StoreAll;
 
 static void
@@ -256,6 +265,8 @@ store_all_free (StoreAll *store)
   wipe_string (store->password);
   g_free (store->password);
   g_strfreev (store->header_values);
+  wipe_string (store->certificate_password);
+  g_free (store->certificate_password);
   g_free (store);
 }
 
@@ -283,6 +294,9 @@ clear_then_store_cb (GObject      *source,
           store_secret (store->place, "header", names[i], store->header_values[i]);
     }
 
+  if (!keyring_absent && store->certificate_password != NULL && *store->certificate_password != '\0')
+    store_secret (store->place, "certificate", NULL, store->certificate_password);
+
   store_all_free (store);
   release_application ();
 }
@@ -290,7 +304,8 @@ clear_then_store_cb (GObject      *source,
 void
 davscope_places_set_secrets (DavPlace           *place,
                              const char         *password,
-                             const char * const *header_values)
+                             const char * const *header_values,
+                             const char         *certificate_password)
 {
   Secrets *secrets;
   StoreAll *store;
@@ -300,6 +315,7 @@ davscope_places_set_secrets (DavPlace           *place,
   secrets = g_new0 (Secrets, 1);
   secrets->password = g_strdup (password);
   secrets->header_values = g_strdupv ((GStrv) header_values);
+  secrets->certificate_password = g_strdup (certificate_password);
   g_hash_table_replace (get_known_secrets (), g_strdup (dav_place_get_id (place)), secrets);
   davscope_credentials_preset (dav_place_get_url (place), dav_place_get_user (place), password);
 
@@ -310,6 +326,7 @@ davscope_places_set_secrets (DavPlace           *place,
   store->place = g_object_ref (place);
   store->password = g_strdup (password);
   store->header_values = g_strdupv ((GStrv) header_values);
+  store->certificate_password = g_strdup (certificate_password);
   hold_application ();
   secret_password_clear (&server_schema, NULL, clear_then_store_cb, store,
                          "id", dav_place_get_id (place), NULL);
@@ -348,7 +365,7 @@ davscope_places_forget_secrets (DavPlace *place)
 typedef struct {
   DavPlace *place;
   Secrets  *secrets;
-  guint     next;        /* 0: the password; i + 1: header i */
+  guint     next;        /* 0: the password; i + 1: header i; then the certificate's */
 } Load;
 
 static void
@@ -399,6 +416,8 @@ lookup_cb (GObject      *source,
 
   if (load->next == 0)
     load->secrets->password = g_strdup (secret);
+  else if (load->next > g_strv_length (load->secrets->header_values))
+    load->secrets->certificate_password = g_strdup (secret);
   else if (secret != NULL)
     {
       g_free (load->secrets->header_values[load->next - 1]);
@@ -415,8 +434,10 @@ load_next (GTask *task)
 {
   Load *load = g_task_get_task_data (task);
   const char * const *names = dav_place_get_header_names (load->place);
+  guint n_headers = g_strv_length ((GStrv) names);
 
-  if (load->next > g_strv_length ((GStrv) names))
+  /* The certificate's password only where there is a certificate. */
+  if (load->next > n_headers + (dav_place_get_client_certificate (load->place) != NULL ? 1 : 0))
     {
       load_done (task);
       g_object_unref (task);
@@ -427,6 +448,12 @@ load_next (GTask *task)
     secret_password_lookup (&server_schema, g_task_get_cancellable (task), lookup_cb, task,
                             "id", dav_place_get_id (load->place),
                             "kind", "password",
+                            "header", "",
+                            NULL);
+  else if (load->next > n_headers)
+    secret_password_lookup (&server_schema, g_task_get_cancellable (task), lookup_cb, task,
+                            "id", dav_place_get_id (load->place),
+                            "kind", "certificate",
                             "header", "",
                             NULL);
   else
@@ -486,6 +513,14 @@ davscope_places_dup_password (DavPlace *place)
   Secrets *secrets = g_hash_table_lookup (get_known_secrets (), dav_place_get_id (place));
 
   return secrets != NULL ? g_strdup (secrets->password) : NULL;
+}
+
+char *
+davscope_places_dup_certificate_password (DavPlace *place)
+{
+  Secrets *secrets = g_hash_table_lookup (get_known_secrets (), dav_place_get_id (place));
+
+  return secrets != NULL ? g_strdup (secrets->certificate_password) : NULL;
 }
 
 GStrv

@@ -6,7 +6,8 @@
  * $XDG_CONFIG_HOME/davscope/servers.ini, with GNOME Files' dav:// and
  * davs:// bookmarks imported at the first start. A server's password and
  * extra header values live in the keyring (libsecret), or in memory for
- * the run where there is no keyring; they never go to the file.
+ * the run where there is no keyring; they never go to the file. The
+ * password of its client certificate (a PKCS#12 file's) is kept so too.
  */
 
 #pragma once
@@ -30,11 +31,13 @@ void          davscope_places_save                (void);
 void          davscope_places_configure           (DavClient           *client,
                                                    DavResourceStore    *store);
 
-/* Keeps @place's password (NULL: none) and the values of its extra
- * headers (as many as its header names) in the keyring and in memory. */
+/* Keeps @place's password (NULL: none), the values of its extra
+ * headers (as many as its header names) and its client certificate's
+ * password (a PKCS#12 file's; NULL: none) in the keyring and in memory. */
 void          davscope_places_set_secrets         (DavPlace            *place,
                                                    const char          *password,
-                                                   const char * const  *header_values);
+                                                   const char * const  *header_values,
+                                                   const char          *certificate_password);
 /* Reads @place's secrets from the keyring unless known already; then its
  * login answers the server without a dialog. Never fails: a secret that
  * cannot be read is missing. */
@@ -46,6 +49,7 @@ void          davscope_places_load_secrets_finish (GAsyncResult        *result);
 /* What is known of @place's secrets (after loading them). */
 char         *davscope_places_dup_password        (DavPlace            *place);
 GStrv         davscope_places_dup_header_values   (DavPlace            *place);
+char         *davscope_places_dup_certificate_password (DavPlace       *place);
 /* Removes @place's secrets from the keyring and memory. */
 void          davscope_places_forget_secrets      (DavPlace            *place);
 

@@ -35,6 +35,7 @@
 #include "davscope-inspector-window.h"
 #include "davscope-report-row.h"
 #include "davscope-tree-row.h"
+#include "davscope-window.h"
 #include "davscope-ui-util.h"
 
 #include <glib/gi18n.h>
@@ -387,6 +388,7 @@ davscope_report_window_run_cb (GObject      *source,
   /* Also when the window has closed meanwhile: the browser shows what the
    * server has now, re-listed where anything is in doubt. */
   dav_resource_store_apply_report (self->store, report);
+  davscope_window_folders_changed (self->store, report);
 
   if (batch != self->batch)
     return;

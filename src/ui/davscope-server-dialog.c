@@ -11,7 +11,10 @@
  * A proxy of its own (empty: the system's settings) and a client
  * certificate (mutual TLS) are kept with the server; the certificate is
  * loaded as soon as it is chosen or typed, so a file Davscope cannot use
- * is said here, before saving, not at the first connection.
+ * is said here, before saving, not at the first connection. A PKCS#12
+ * file that needs a password brings up a field for it, and is loaded
+ * with what is typed there; that password goes to the keyring with the
+ * server's other secrets.
  */
 
 #include "davscope-server-dialog.h"
@@ -38,6 +41,8 @@ typedef struct {
   GtkWidget *headers_view;
   GtkWidget *proxy_entry;
   GtkWidget *certificate_entry;
+  GtkWidget *certificate_password_label;
+  GtkWidget *certificate_password_entry;   /* shown when the certificate needs it */
   GtkWidget *problem_label;
   char      *certificate_problem; /* why the certificate cannot be used, or NULL */
   GtkNativeDialog *chooser;       /* while choosing a certificate file */
@@ -187,11 +192,13 @@ certificate_source (ServerDialog *self)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->certificate_entry))));
 }
 
-/* Loads the certificate now: what the connection would show the server.
- * A certificate's password is not kept, so a PKCS#12 file that needs one
- * is refused with a way out. */
+/* Loads the certificate now, as the connection will (with @password,
+ * empty for none): what it would show the server. @needs_password is set
+ * when it is a PKCS#12 file that has one. */
 static char *
-check_certificate (const char *source)
+check_certificate (const char *source,
+                   const char *password,
+                   gboolean   *needs_password)
 {
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GError) error = NULL;
@@ -206,10 +213,20 @@ check_certificate (const char *source)
   if (!g_str_has_prefix (source, "pkcs11:") && !g_file_test (source, G_FILE_TEST_IS_REGULAR))
     return g_strdup_printf (_("The client certificate “%s” is not a file. Choose a PEM or PKCS#12 file, or type a pkcs11: URI."), shown);
 
+  /* First without a password: whether it needs one is known only by
+   * GLib refusing it so. */
   certificate = dav_client_certificate_load (source, NULL, &error);
   if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE_PASSWORD))
-    return g_strdup_printf (_("The client certificate “%s” is protected by a password, which Davscope does not keep. Export it without a password, or as a PEM file with its key, and choose that file."),
-                            shown);
+    {
+      *needs_password = TRUE;
+      if (*password == '\0')
+        return g_strdup_printf (_("The client certificate “%s” is protected by a password: type it under Certificate password."),
+                                shown);
+      g_clear_error (&error);
+      certificate = dav_client_certificate_load (source, password, &error);
+      if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE_PASSWORD))
+        return g_strdup_printf (_("The password for the client certificate “%s” is wrong."), shown);
+    }
   if (certificate == NULL)
     return g_strdup (error->message);
 
@@ -230,9 +247,15 @@ static void
 certificate_changed_cb (ServerDialog *self)
 {
   g_autofree char *source = certificate_source (self);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->certificate_password_entry));
+  gboolean needs_password = FALSE;
 
   g_free (self->certificate_problem);
-  self->certificate_problem = check_certificate (source);
+  self->certificate_problem = check_certificate (source, password, &needs_password);
+  /* Another file may need none: the field goes, and what was typed in
+   * it is not kept for that file. */
+  gtk_widget_set_visible (self->certificate_password_label, needs_password);
+  gtk_widget_set_visible (self->certificate_password_entry, needs_password);
   update_response (self);
 }
 
@@ -322,6 +345,7 @@ save (ServerDialog *self)
   g_autofree char *headers = headers_text (self);
   g_autofree char *proxy = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->proxy_entry))));
   g_autofree char *certificate = certificate_source (self);
+  const char *certificate_password = gtk_editable_get_text (GTK_EDITABLE (self->certificate_password_entry));
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) values = NULL;
   g_auto(GStrv) properties = NULL;
@@ -345,7 +369,9 @@ save (ServerDialog *self)
   dav_place_set_header_names (self->place, (const char * const *) names);
   dav_place_set_proxy (self->place, proxy);
   dav_place_set_client_certificate (self->place, certificate);
-  davscope_places_set_secrets (self->place, *password != '\0' ? password : NULL, (const char * const *) values);
+  davscope_places_set_secrets (self->place, *password != '\0' ? password : NULL, (const char * const *) values,
+                               gtk_widget_get_visible (self->certificate_password_entry) && *certificate_password != '\0'
+                               ? certificate_password : NULL);
 
   if (added)
     dav_place_list_append (list, self->place);
@@ -362,8 +388,10 @@ response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save"))
     save (self);
 
-  /* The entry's buffer is wiped when it is freed; this one goes now. */
+  /* The entry's buffer is wiped when it is freed; these go now. */
   gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+  g_signal_handlers_disconnect_by_func (self->certificate_password_entry, certificate_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->certificate_password_entry), "");
 }
 
 /* GTK 4.8 with the accessibility bus: a password entry with the focus
@@ -466,11 +494,19 @@ present (GtkWindow *parent,
   gtk_entry_set_activates_default (GTK_ENTRY (self->certificate_entry), TRUE);
   /* Translators: the placeholder of the server's client certificate field. */
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->certificate_entry), _("None"));
+  /* Right under the file, which decides whether it is there. */
+  self->certificate_password_entry = davscope_grid_add_labelled (GTK_GRID (grid), row, _("Certificate pass_word"),
+                                                                 gtk_password_entry_new ());
+  self->certificate_password_label = gtk_grid_get_child_at (GTK_GRID (grid), 0, row++);
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (self->certificate_password_entry), TRUE);
+  g_object_set (self->certificate_password_entry, "activates-default", TRUE, NULL);
+  gtk_widget_set_visible (self->certificate_password_label, FALSE);
+  gtk_widget_set_visible (self->certificate_password_entry, FALSE);
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
     GtkWidget *choose = gtk_button_new_with_mnemonic (_("Choose _File…"));
     /* Translators: the hint under the client certificate field. */
-    GtkWidget *hint = gtk_label_new (_("For servers that ask for one (mutual TLS): a PEM file with its key, a PKCS#12 file without a password, or a pkcs11: URI."));
+    GtkWidget *hint = gtk_label_new (_("For servers that ask for one (mutual TLS): a PEM file with its key, a PKCS#12 file, or a pkcs11: URI."));
 
     gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
     gtk_label_set_xalign (GTK_LABEL (hint), 0.0);
@@ -514,7 +550,16 @@ present (GtkWindow *parent,
       if (dav_place_get_proxy (place) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->proxy_entry), dav_place_get_proxy (place));
       if (dav_place_get_client_certificate (place) != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->certificate_entry), dav_place_get_client_certificate (place));
+        {
+          g_autofree char *certificate_password = davscope_places_dup_certificate_password (place);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->certificate_entry), dav_place_get_client_certificate (place));
+          if (certificate_password != NULL)
+            {
+              gtk_editable_set_text (GTK_EDITABLE (self->certificate_password_entry), certificate_password);
+              explicit_bzero (certificate_password, strlen (certificate_password));
+            }
+        }
       header_values = davscope_places_dup_header_values (place);
       for (guint i = 0; names[i] != NULL; i++)
         {
@@ -558,6 +603,7 @@ present (GtkWindow *parent,
   davscope_accessible_fix_names (self->dialog);
   /* After what is there already is in: checked once, then on each change. */
   g_signal_connect_swapped (self->certificate_entry, "changed", G_CALLBACK (certificate_changed_cb), self);
+  g_signal_connect_swapped (self->certificate_password_entry, "changed", G_CALLBACK (certificate_changed_cb), self);
   certificate_changed_cb (self);
 
   g_signal_connect (self->dialog, "response", G_CALLBACK (response_cb), self);

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dav-href.h"
 #include "davscope-browser-view.h"
 #include "davscope-file-actions.h"
 
@@ -350,6 +351,91 @@ on_middle_click (GtkGestureClick *gesture,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   open_in_new_tab (tab->window, dav_resource_get_url (resource));
+}
+
+/* ---- changes seen by the other tabs -------------------------------------- */
+
+/* The folder above @url, normalised, when @tab's server is @url's; NULL
+ * otherwise (another server's path may be the same). */
+static char *
+folder_key_in_tab (DavscopeTab *tab,
+                   const char  *url)
+{
+  g_autofree char *here = dav_client_resolve (tab->client, url, NULL);
+
+  return here != NULL ? dav_href_normalize_path (here) : NULL;
+}
+
+static void
+reload_tabs_showing (DavscopeWindow   *self,
+                     DavResourceStore *store,
+                     GPtrArray        *folders)
+{
+  AdwTabView *view = ADW_TAB_VIEW (self->tab_view);
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (view); i++)
+    {
+      DavscopeTab *tab = tab_of_page (adw_tab_view_get_nth_page (view, i));
+      g_autofree char *shown = NULL;
+
+      /* The batch's own store has applied the report already. */
+      if (tab->store == NULL || tab->store == store || tab->root == NULL)
+        continue;
+      shown = dav_href_normalize_path (dav_folder_get_url (tab->root));
+      for (guint j = 0; j < folders->len; j++)
+        {
+          g_autofree char *key = folder_key_in_tab (tab, g_ptr_array_index (folders, j));
+
+          if (key != NULL && g_str_equal (key, shown))
+            {
+              davscope_browser_view_reload (DAVSCOPE_BROWSER_VIEW (tab->browser));
+              break;
+            }
+        }
+    }
+}
+
+void
+davscope_window_folders_changed (DavResourceStore *store,
+                                 DavReport        *report)
+{
+  GApplication *application = g_application_get_default ();
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (DAV_IS_RESOURCE_STORE (store));
+  g_return_if_fail (report != NULL);
+
+  if (!GTK_IS_APPLICATION (application))
+    return;
+
+  /* Where the items were and where they went: what a reading method or
+   * an item never sent leaves as it was is not listed again. */
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      DavReportItem *item = g_ptr_array_index (report->items, i);
+      char *folder = NULL;
+
+      if (item->outcome == DAV_OUTCOME_NOT_ATTEMPTED || item->method == NULL ||
+          g_str_equal (item->method, "GET") || g_str_equal (item->method, "HEAD") ||
+          g_str_equal (item->method, "PROPFIND") || g_str_equal (item->method, "OPTIONS"))
+        continue;
+      dav_href_split_last (item->url, &folder, NULL);
+      if (folder != NULL)
+        g_ptr_array_add (folders, folder);
+      folder = NULL;
+      if ((g_str_equal (item->method, "MOVE") || g_str_equal (item->method, "COPY")) && item->destination != NULL)
+        {
+          dav_href_split_last (item->destination, &folder, NULL);
+          if (folder != NULL)
+            g_ptr_array_add (folders, folder);
+        }
+    }
+  if (folders->len == 0)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (DAVSCOPE_IS_WINDOW (l->data))
+      reload_tabs_showing (l->data, store, folders);
 }
 
 /* ---- drags between tabs and windows ------------------------------------- */

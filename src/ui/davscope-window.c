@@ -840,7 +840,7 @@ check_server_activated (GtkWidget  *widget,
 
   if (url != NULL)
     davscope_credentials_lookup (url, &user, &password);
-  davscope_doctor_window_show (GTK_WINDOW (self), url, user, password);
+  davscope_doctor_window_show (GTK_WINDOW (self), url, user, password, browsing ? self->tab->client : NULL);
   if (password != NULL)
     explicit_bzero (password, strlen (password));
 }
@@ -1047,8 +1047,37 @@ davscope_window_init (DavscopeWindow *self)
   gtk_widget_grab_focus (self->start_entry);
 }
 
+/* GtkShortcutLabel (GTK 4.8) names Page Up and Page Down by
+ * C_("keyboard label", "Page_Up") in GTK's own catalogue, which has no
+ * English: without a translation the key's name shows, underscore and
+ * all. Where GTK left the name, ours goes in its place. */
+static void
+name_page_keys (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_str_equal (text, "Page_Up"))
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard label", "Page Up"));
+      else if (g_str_equal (text, "Page_Down"))
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard label", "Page Down"));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_page_keys (child);
+}
+
 DavscopeWindow *
 davscope_window_new (DavscopeApplication *application)
 {
-  return g_object_new (DAVSCOPE_TYPE_WINDOW, "application", application, NULL);
+  DavscopeWindow *self = g_object_new (DAVSCOPE_TYPE_WINDOW, "application", application, NULL);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  /* The application gave the window its help overlay as it joined. */
+  if (overlay != NULL)
+    name_page_keys (GTK_WIDGET (overlay));
+
+  return self;
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "dav-report.h"
+#include "dav-resource-store.h"
 #include "davscope-application.h"
 
 G_BEGIN_DECLS
@@ -24,6 +26,13 @@ void            davscope_window_open (DavscopeWindow      *self,
 void            davscope_window_show_in_folder (DavscopeWindow *self,
                                                 const char     *folder_url,
                                                 const char     *url);
+
+/* A batch run with @store has ended and @store has its report: the
+ * other tabs of every window that show a folder it changed list it
+ * again (a MOVE dragged out of another tab, a DELETE of what another
+ * tab shows). */
+void            davscope_window_folders_changed (DavResourceStore *store,
+                                                 DavReport        *report);
 
 /* Opens the tabs open at the end of the last run, when the setting says
  * so and the window shows nothing yet. */

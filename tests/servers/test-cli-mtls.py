@@ -11,6 +11,7 @@ in tests/core/test-cli-client-cert.py.
     with-apache --tls --client-cert --seed demo -- test-cli-mtls.py
 """
 
+import json
 import os
 import sys
 
@@ -47,6 +48,21 @@ def main():
         run = davtest.cli("ls", *options, "--client-cert", os.environ[name], URL, timeout=30)
         tap.check(run.rc == 0 and "README.txt" in run.out,
                   f"with {os.path.basename(os.environ[name])}: the share is listed", run)
+
+    # The doctor goes the same way: with the certificate its checks reach
+    # the share; without it, it cannot run at all.
+    run = davtest.cli("doctor", "--json", *options, "--client-cert", os.environ["DAVSCOPE_TEST_CLIENT_CERT"], URL,
+                      env=lenient, timeout=120)
+    states = {}
+    try:
+        states = {c["id"]: c["state"] for c in json.loads(run.out)["checks"]}
+    except (ValueError, KeyError, TypeError):
+        pass
+    tap.check(run.rc in (0, 2) and states.get("propfind-depth-1") in ("passed", "failed"),
+              f"doctor --client-cert: the checks reach the share (propfind-depth-1: {states.get('propfind-depth-1')})",
+              run)
+    run = davtest.cli("doctor", "--json", *options, URL, env=lenient, timeout=120)
+    tap.check(run.rc == 1, "doctor without --client-cert could not check the server", run)
     return tap.finish()
 
 

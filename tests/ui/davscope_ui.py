@@ -881,6 +881,49 @@ class App:
         """The names of the toplevels, for a check's diagnostic."""
         return [name_of(w) for w in self.toplevels()]
 
+    def check_server(self, timeout=180, start_page=None):
+        """Check Server… from the main menu for the folder shown (or, with
+        start_page, for that address typed on the start page), run
+        read-only, its window closed at the end: (summary line, {check
+        title: state word}), or (None, {}) when the window or the run did
+        not come."""
+        point_into(self.main)
+        if start_page is not None:
+            entry = self.find(tr("Server Address"), timeout=10, within=self.main)
+            if entry is None:
+                return None, {}
+            click(entry)
+            type_text(start_page)
+            if self.press_button(strip_mnemonic(tr("Check _Server…")), within=self.main) is None:
+                return None, {}
+        else:
+            menu = self.find(tr("Main Menu"), timeout=10, within=self.main)
+            if menu is None:
+                return None, {}
+            click(menu)
+            item = self.find(strip_mnemonic(tr("_Check Server…")), "menu item", timeout=5)
+            if item is None:
+                return None, {}
+            activate(item)
+        window = self.window(tr("Check Server"), timeout=10)
+        if self.press_button(strip_mnemonic(tr("_Check")), within=window) is None:
+            return None, {}
+        if self.button(strip_mnemonic(tr("Check _Again")), within=window, timeout=timeout) is None:
+            return None, {}
+        # The heading: "2 warnings in 27 checks", or "Could not check the server: …".
+        summary = next((t for t in labels_in(window)
+                        if re.search(r" in \d+ checks?\b", t) or t.startswith(tr("Could not check the server: %s").split("%s")[0])),
+                       "")
+        rows = {}
+        for node in find_all_in(window, role="list item", only_shown=False):
+            title, _, state = name_of(node).rpartition(": ")
+            if title:
+                rows[title] = state
+        point_into(window)
+        keycombo("<Control>w")
+        self.window_gone(tr("Check Server"), timeout=10)
+        return summary, rows
+
     # -- the browser
 
     def column_header(self, title):

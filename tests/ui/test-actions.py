@@ -79,6 +79,19 @@ try:
            "the main menu on the start page offers Open Location, Preferences, Shortcuts and About, "
            "and hides Properties, Inspector and Server Information", f"offered: {offered}")
     press("Escape")
+
+    # ---- the shortcuts window names Page Up and Page Down as keys, not
+    # as GTK's key names (GTK's catalogue has no English for them)
+    point_into(app.main)
+    keycombo("<Control><Shift>question")
+    shortcuts = app.window("Keyboard Shortcuts", 10)
+    keys = labels_in(shortcuts, only_shown=False) if shortcuts is not None else []
+    tap.ok("Page Up" in keys and "Page Down" in keys and not any("_" in k for k in keys),
+           "the shortcuts window shows Ctrl+Page Up/Down as 'Page Up' and 'Page Down'", f"labels: {keys}")
+    if shortcuts is not None:
+        point_into(shortcuts)
+        press("Escape")
+        app.window_gone("Keyboard Shortcuts", 5)
 finally:
     app.quit()
 

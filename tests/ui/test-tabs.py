@@ -230,6 +230,20 @@ try:
     tap.ok(wait_for(lambda: share_exists(HOLIDAY + "Grüße.txt"), 10) and not share_exists("Grüße.txt"),
            "the server has Grüße.txt in 'Holiday 2024' and no longer in /dav/ (MOVE)")
 
+    # The tab it was dragged from lists it no more, with no reload asked
+    # for: the end of the batch lists the folders it changed again in
+    # every tab that shows them.
+    select_tab(app, "dav")
+    wait_for(lambda: location(app) == URL, 10)
+
+    def source_rows():
+        # The share's own listing: 'a+b=c.txt' is only there yet.
+        return app.row_names() if visible_table(app, "a+b=c.txt") is not None else None
+    left = wait_for(lambda: (source_rows() or []) and "Grüße.txt" not in source_rows()
+                    and "README.txt" in source_rows(), 10)
+    tap.ok(left, "the tab the item was moved out of no longer lists it, without a reload",
+           f"rows: {source_rows()}")
+
     # ---- several items: the copy's report, a row for each
     both = ["a+b=c.txt", "issue #42.txt"]
     select_tab(app, "dav")
