@@ -424,6 +424,8 @@ int
 davscope_cli_cp (int    argc,
                  char **argv)
 {
+  if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_COPY))
+    return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_COPY);
   return copy_or_move (argc, argv, FALSE);
 }
 
@@ -431,6 +433,8 @@ int
 davscope_cli_mv (int    argc,
                  char **argv)
 {
+  if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_MOVE))
+    return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_MOVE);
   return copy_or_move (argc, argv, TRUE);
 }
 
@@ -617,6 +621,9 @@ davscope_cli_get (int    argc,
     { NULL }
   };
 
+  if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_GET))
+    return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_GET);
+
   context = g_option_context_new (_("URL [FILE] — download a file (streamed)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   davscope_cli_session_add_options (&session, context, "davscope-cli get");
@@ -727,6 +734,9 @@ davscope_cli_put (int    argc,
     { "overwrite", 'f', 0, G_OPTION_ARG_NONE, &overwrite, N_("Replace the file on the server if it exists (otherwise If-None-Match: * keeps it)"), NULL },
     { NULL }
   };
+
+  if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_PUT))
+    return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_PUT);
 
   if (!session_start (&session, "davscope-cli put", _("FILE URL — upload a file (streamed)"),
                       entries, &argc, &argv, 2, 2))

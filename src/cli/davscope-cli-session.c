@@ -24,6 +24,7 @@ davscope_cli_session_add_options (DavscopeCliSession *session,
     { "json", 0, 0, G_OPTION_ARG_NONE, &session->json, N_("Print JSON instead of text"), NULL },
     { "user", 'u', 0, G_OPTION_ARG_STRING, &session->user, N_("Log in as USER; the password comes from DAVSCOPE_PASSWORD or a prompt"), N_("USER") },
     { "insecure", 0, 0, G_OPTION_ARG_NONE, &session->insecure, N_("Accept any TLS certificate (an explicit choice: the connection can be intercepted)"), NULL },
+    { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &session->cacert, N_("Trust the certificate authorities in FILE (PEM) in addition to the system’s"), N_("FILE") },
     { "allow-insecure-auth", 0, 0, G_OPTION_ARG_NONE, &session->allow_insecure_auth, N_("Allow sending a password with Basic authentication over plain http"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &session->timeout, N_("Give up when the server is silent for SECONDS (default 60)"), N_("SECONDS") },
     { "connections", 0, 0, G_OPTION_ARG_INT, &session->connections, N_("Use at most N connections to the server (default 4)"), N_("N") },
@@ -259,6 +260,16 @@ davscope_cli_session_connect (DavscopeCliSession *session,
   dav_client_set_timeout (session->client, MAX (session->timeout, 1));
   dav_client_set_max_connections (session->client, MAX (session->connections, 1));
   dav_client_set_accept_invalid_certificates (session->client, session->insecure);
+  if (session->cacert != NULL &&
+      !dav_client_add_trusted_ca_file (session->client, session->cacert, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot use the CA file %s: %s"), session->cacert, error->message);
+
+      davscope_cli_fail (session->json, session->command, base_url, NULL,
+                         DAVSCOPE_CLI_FAILURE_LOCAL, message);
+      g_clear_object (&session->client);
+      return FALSE;
+    }
   g_signal_connect (session->client, "authenticate", G_CALLBACK (on_authenticate), session);
   g_signal_connect (session->client, "authenticate-proxy", G_CALLBACK (on_authenticate_proxy), session);
   if (session->proxy != NULL)
@@ -298,6 +309,7 @@ davscope_cli_session_clear (DavscopeCliSession *session)
   g_clear_pointer (&session->proxy, g_free);
   g_clear_pointer (&session->proxy_user, g_free);
   g_clear_pointer (&session->client_cert, g_free);
+  g_clear_pointer (&session->cacert, g_free);
   g_clear_object (&session->client);
   g_clear_object (&session->rejected);
 }

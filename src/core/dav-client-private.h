@@ -28,6 +28,7 @@ struct _DavClient
   DavParserLimits  limits;
   gboolean         accept_invalid;
   GTlsCertificate *pinned;
+  GTlsDatabase    *extra_cas;      /* dav_client_add_trusted_ca_file, or NULL */
   gboolean         seen_digest;
   gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */

@@ -897,6 +897,25 @@ dav_client_set_accept_invalid_certificates (DavClient *self,
   self->accept_invalid = accept;
 }
 
+gboolean
+dav_client_add_trusted_ca_file (DavClient   *self,
+                                const char  *path,
+                                GError     **error)
+{
+  GTlsDatabase *database;
+
+  g_return_val_if_fail (DAV_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  database = g_tls_file_database_new (path, error);
+  if (database == NULL)
+    return FALSE;
+
+  g_clear_object (&self->extra_cas);
+  self->extra_cas = database;
+  return TRUE;
+}
+
 void
 dav_client_pin_certificate (DavClient       *self,
                             GTlsCertificate *certificate)
@@ -992,6 +1011,7 @@ dav_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->log);
   g_clear_object (&self->pinned);
+  g_clear_object (&self->extra_cas);
   g_hash_table_unref (self->locks);
   g_free (self->proxy);
   g_free (self->tunnel_login);

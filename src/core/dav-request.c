@@ -227,6 +227,22 @@ on_accept_certificate (SoupMessage          *msg,
       dav_client_is_same_origin (self, soup_message_get_uri (msg)))
     return TRUE;
 
+  /* Refused by the system's CAs only for the issuer: a CA the user added
+   * may vouch for it, with the same checks of host and dates. */
+  if (self->extra_cas != NULL && errors == G_TLS_CERTIFICATE_UNKNOWN_CA)
+    {
+      GUri *uri = soup_message_get_uri (msg);
+      g_autoptr(GSocketConnectable) identity = g_network_address_new (g_uri_get_host (uri),
+                                                                      (guint16) g_uri_get_port (uri));
+      GTlsCertificateFlags flags;
+
+      flags = g_tls_database_verify_chain (self->extra_cas, certificate,
+                                           G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                           identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL);
+      if (flags == 0)
+        return TRUE;
+    }
+
   g_set_object (&req->rejected, certificate);
   req->rejected_errors = errors;
 
