@@ -90,7 +90,7 @@ def check(folder, n, gone=None, prop=None):
         left = sum(1 for e in os.listdir(gone) if e in set(names(n)))
         if left:
             problems.append(f"{left} files still at the source")
-    if prop is not None:
+    if prop:
         # Apache mod_dav_fs keeps dead properties in .DAV/NAME.{dir,pag}
         # (an SDBM database) beside each file: one per file patched.
         dav = os.path.join(folder, ".DAV")

@@ -27,7 +27,7 @@ davscope_cli_session_add_options (DavscopeCliSession *session,
     { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &session->cacert, N_("Trust the certificate authorities in FILE (PEM) in addition to the system’s"), N_("FILE") },
     { "allow-insecure-auth", 0, 0, G_OPTION_ARG_NONE, &session->allow_insecure_auth, N_("Allow sending a password with Basic authentication over plain http"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &session->timeout, N_("Give up when the server is silent for SECONDS (default 60)"), N_("SECONDS") },
-    { "connections", 0, 0, G_OPTION_ARG_INT, &session->connections, N_("Use at most N connections to the server (default 4)"), N_("N") },
+    { "connections", 0, 0, G_OPTION_ARG_INT, &session->connections, N_("Use at most N connections to the server (default 8; over HTTP/2 one carries many requests)"), N_("N") },
     { "proxy", 0, 0, G_OPTION_ARG_STRING, &session->proxy, N_("Go through the proxy at URL instead of the system’s proxy settings"), N_("URL") },
     { "client-cert", 0, 0, G_OPTION_ARG_FILENAME, &session->client_cert, N_("Show the server that asks for one the client certificate in FILE (PEM with its key, or PKCS#12 with the password in DAVSCOPE_CLIENT_CERT_PASSWORD) or at a pkcs11: URI"), N_("FILE") },
     { "proxy-user", 0, 0, G_OPTION_ARG_STRING, &session->proxy_user, N_("Log in to the proxy as USER; the password comes from DAVSCOPE_PROXY_PASSWORD or a prompt"), N_("USER") },
@@ -36,7 +36,7 @@ davscope_cli_session_add_options (DavscopeCliSession *session,
 
   session->command = command;
   session->timeout = 60;
-  session->connections = 4;
+  session->connections = 8;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
