@@ -33,6 +33,9 @@ gen_tree = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(gen_tree)
 
 
+PROP_NS = b"urn:davscope:bench"   # the namespace benchmarks/run's PROPPATCH sets
+
+
 def size(i):
     return i * 37 % 4096 + 1
 
@@ -91,11 +94,20 @@ def check(folder, n, gone=None, prop=None):
         if left:
             problems.append(f"{left} files still at the source")
     if prop:
-        # Apache mod_dav_fs keeps dead properties in .DAV/NAME.{dir,pag}
-        # (an SDBM database) beside each file: one per file patched.
+        # Apache mod_dav_fs keeps a file's dead properties in .DAV/NAME (a
+        # DBM file beside it; .pag/.dir with SDBM): the namespace is in it.
         dav = os.path.join(folder, ".DAV")
-        stored = set(os.listdir(dav)) if os.path.isdir(dav) else set()
-        unpatched = sum(1 for i in range(n) if gen_tree.name(i) + ".pag" not in stored)
+        unpatched = 0
+        for i in range(n):
+            base = os.path.join(dav, gen_tree.name(i))
+            found = False
+            for path in (base, base + ".pag", base + ".dir"):
+                try:
+                    with open(path, "rb") as f:
+                        found = found or PROP_NS in f.read()
+                except OSError:
+                    pass
+            unpatched += not found
         if unpatched:
             problems.append(f"{unpatched} files without the property")
     print("; ".join(problems))
