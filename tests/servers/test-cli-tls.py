@@ -21,6 +21,7 @@ import davtest  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 CA = os.environ["DAVSCOPE_TEST_CA_FILE"]
+LIBSOUP_H2_STATE = "Unexpected state changed"
 
 
 def other_ca(folder):
@@ -61,11 +62,19 @@ def main():
                 f.write(name)
             files.append(path)
         run = davtest.cli("mkdir", "--cacert", CA, URL + "tls-up/", timeout=60)
-        run = davtest.cli("put", "--cacert", CA, *files, URL + "tls-up/", timeout=60)
+        # libsoup 3.2 now and then warns when Apache answers an HTTP/2 PUT
+        # while it still writes the body; with the suite's fatal-warnings
+        # that would kill the CLI. That one warning is counted, any other fails.
+        run = davtest.cli("put", "--cacert", CA, *files, URL + "tls-up/", timeout=60,
+                          env={"G_DEBUG": "gc-friendly"})
+        others = [line for line in run.err.splitlines()
+                  if ("WARNING" in line or "CRITICAL" in line) and LIBSOUP_H2_STATE not in line]
+        if LIBSOUP_H2_STATE in run.err:
+            print("# libsoup warned about the HTTP/2 stream state during the upload")
         root = os.environ.get("DAVSCOPE_TEST_ROOT", "")
         there = [n for n in ("one.txt", "two.txt", "three.txt")
                  if os.path.isfile(os.path.join(root, "tls-up", n))]
-        tap.check(run.rc == 0 and "Resources: 3 uploaded, 0 failed" in run.out and len(there) == 3,
+        tap.check(run.rc == 0 and "Resources: 3 uploaded, 0 failed" in run.out and len(there) == 3 and not others,
                   "put FILE… COLLECTION/ over https with --cacert: all three uploaded", run, [f"there: {there}"])
     return tap.finish()
 
