@@ -441,18 +441,18 @@ davscope_cli_is_many (int             argc,
   DavscopeCliSession session = { 0 };
   ManyOptions options = { FALSE, FALSE };
   g_autoptr(GOptionContext) context = many_context (&session, kind, &options);
-  g_autofree char **copy = g_new0 (char *, argc + 1);
-  int n = argc;
+  g_auto(GStrv) copy = g_new0 (char *, argc + 1);
   guint operands = 0;
 
-  /* A look at the operands only: the form that runs parses for real and
-   * says what is wrong. GOption takes parsed arguments out of @copy, so
-   * the strings stay argv's. */
-  memcpy (copy, argv, sizeof (char *) * argc);
+  /* A look at the operands only, on a copy (GOption rewrites grouped
+   * short options in place): the form that runs parses for real and says
+   * what is wrong. */
+  for (int i = 0; i < argc; i++)
+    copy[i] = g_strdup (argv[i]);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_ignore_unknown_options (context, TRUE);
-  if (g_option_context_parse (context, &n, &copy, NULL))
-    for (int i = 1; i < n; i++)
+  if (g_option_context_parse_strv (context, &copy, NULL))
+    for (guint i = 1; copy[i] != NULL; i++)
       if (copy[i][0] != '-' || copy[i][1] == '\0')
         operands++;
   davscope_cli_session_clear (&session);

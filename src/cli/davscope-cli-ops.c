@@ -372,7 +372,7 @@ copy_or_move (int      argc,
     { NULL }
   };
 
-  if (!session_start (&session, command, _("SOURCE DESTINATION"), entries, &argc, &argv, 2, 1))
+  if (!session_start (&session, command, _("SOURCE DESTINATION — or SOURCE… COLLECTION/ for many, with a report per item"), entries, &argc, &argv, 2, 1))
     {
       davscope_cli_session_clear (&session);
       return exit_code;
@@ -624,7 +624,7 @@ davscope_cli_get (int    argc,
   if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_GET))
     return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_GET);
 
-  context = g_option_context_new (_("URL [FILE] — download a file (streamed)"));
+  context = g_option_context_new (_("URL [FILE] — download a file (streamed); URL… DIRECTORY for many"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   davscope_cli_session_add_options (&session, context, "davscope-cli get");
   if (!davscope_cli_session_parse (&session, context, &argc, &argv, &error) || argc < 2 || argc > 3)
@@ -738,7 +738,7 @@ davscope_cli_put (int    argc,
   if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_PUT))
     return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_PUT);
 
-  if (!session_start (&session, "davscope-cli put", _("FILE URL — upload a file (streamed)"),
+  if (!session_start (&session, "davscope-cli put", _("FILE URL — upload a file (streamed); FILE… COLLECTION/ for many"),
                       entries, &argc, &argv, 2, 2))
     {
       davscope_cli_session_clear (&session);
