@@ -49,6 +49,15 @@ ORDER = ("list", "tree", "parse", "delete", "gui", "gui-nginx", "rtt-http", "rtt
          "rtt-h2del-https-1000", "rtt-big-loopback-GET", "rtt-big-loopback-PUT",
          "rtt-big-far-GET", "rtt-big-far-PUT")
 
+# benchmarks/run --rtt, the other bulk work: GROUP-OP per protocol.
+BULK_WORK = {"copy": "COPY of {size} files into another folder", "move": "MOVE of {size} files into another folder",
+             "proppatch": "PROPPATCH of {size} files (one dead property each)",
+             "put": "Upload of {size} small files", "get": "Download of {size} small files"}
+for _op, _what in BULK_WORK.items():
+    TITLES[f"rtt-http-{_op}"] = _what + " at {rtt} ms round trip, http/1.1 (re-created before every run)"
+    TITLES[f"rtt-https-{_op}"] = _what + " at {rtt} ms round trip, https with HTTP/2 (re-created before every run)"
+ORDER += tuple(f"rtt-{_p}-{_op}" for _p in ("http", "https") for _op in BULK_WORK)
+
 
 def load(path):
     rows = []
@@ -124,8 +133,8 @@ def main():
             print(table(sel))
             print()
             floor = next((r for r in sel if r["floor"] and r["median"]), None)
-            if floor and (group in ("list", "parse", "delete", "gui", "gui-nginx", "rtt-http", "rtt-https")
-                          or group.startswith("rtt-big-")):
+            if floor and (group in ("list", "parse", "delete", "gui", "gui-nginx")
+                          or group.startswith(("rtt-http", "rtt-big-"))):
                 for r in sel:
                     if (r["key"].startswith("davscope") or r["key"] == "complete") and r["median"]:
                         summary.append(f"| {group} {size:,} | {md(r['label'])} | {md(floor['label'])} | "

@@ -1,4 +1,5 @@
-/* davscope-cli-batch.c: `davscope-cli rm` and `proppatch`, with a per-item report
+/* davscope-cli-batch.c: `davscope-cli rm` and `proppatch`, and cp, mv, get and put
+ * with many items: one batch, with a per-item report
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dav-href.h"
 #include "dav-text.h"
 #include "davscope-cli-session.h"
 
@@ -368,6 +370,315 @@ davscope_cli_proppatch (int    argc,
     exit_code = refuse_all (&session, csv, &refused);
   else
     exit_code = run_batch (&session, batch, &refused, csv, _("saved"));
+
+  davscope_cli_session_clear (&session);
+  return exit_code;
+}
+
+/* ---- cp, mv, get and put with many items -------------------------------- */
+
+typedef struct {
+  gboolean    replace;  /* --overwrite (cp, mv, put), --force (get) */
+  gboolean    csv;
+} ManyOptions;
+
+static const char *
+many_command (DavscopeCliMany kind)
+{
+  switch (kind)
+    {
+    case DAVSCOPE_CLI_MANY_COPY: return "davscope-cli cp";
+    case DAVSCOPE_CLI_MANY_MOVE: return "davscope-cli mv";
+    case DAVSCOPE_CLI_MANY_GET:  return "davscope-cli get";
+    case DAVSCOPE_CLI_MANY_PUT:  return "davscope-cli put";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* The options of the many-items form: the single form's, and --csv. */
+static GOptionContext *
+many_context (DavscopeCliSession *session,
+              DavscopeCliMany     kind,
+              ManyOptions        *options)
+{
+  const GOptionEntry overwrite_entries[] = {
+    { "overwrite", 'f', 0, G_OPTION_ARG_NONE, &options->replace, N_("Replace a destination that exists"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &options->csv, N_("Print the report as CSV"), NULL },
+    { NULL }
+  };
+  const GOptionEntry force_entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &options->replace, N_("Replace a local file that exists"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &options->csv, N_("Print the report as CSV"), NULL },
+    { NULL }
+  };
+  GOptionContext *context;
+
+  switch (kind)
+    {
+    case DAVSCOPE_CLI_MANY_COPY:
+    case DAVSCOPE_CLI_MANY_MOVE:
+      context = g_option_context_new (_("SOURCE… COLLECTION/ — copy or move resources into a collection, with a report per item"));
+      break;
+    case DAVSCOPE_CLI_MANY_GET:
+      context = g_option_context_new (_("URL… DIRECTORY — download files into a local directory, with a report per item"));
+      break;
+    case DAVSCOPE_CLI_MANY_PUT:
+    default:
+      context = g_option_context_new (_("FILE… COLLECTION/ — upload files into a collection, with a report per item"));
+      break;
+    }
+  g_option_context_add_main_entries (context, kind == DAVSCOPE_CLI_MANY_GET ? force_entries : overwrite_entries,
+                                     GETTEXT_PACKAGE);
+  davscope_cli_session_add_options (session, context, many_command (kind));
+  return context;
+}
+
+gboolean
+davscope_cli_is_many (int             argc,
+                      char          **argv,
+                      DavscopeCliMany kind)
+{
+  DavscopeCliSession session = { 0 };
+  ManyOptions options = { FALSE, FALSE };
+  g_autoptr(GOptionContext) context = many_context (&session, kind, &options);
+  g_auto(GStrv) copy = g_new0 (char *, argc + 1);
+  guint operands = 0;
+
+  /* A look at the operands only, on a copy (GOption rewrites grouped
+   * short options in place): the form that runs parses for real and says
+   * what is wrong. */
+  for (int i = 0; i < argc; i++)
+    copy[i] = g_strdup (argv[i]);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  if (g_option_context_parse_strv (context, &copy, NULL))
+    for (guint i = 1; copy[i] != NULL; i++)
+      if (copy[i][0] != '-' || copy[i][1] == '\0')
+        operands++;
+  davscope_cli_session_clear (&session);
+
+  /* Two sources and where they go. */
+  return operands >= 3;
+}
+
+/* The last segment of @url's path, as it is written there (escaped),
+ * without the slash of a collection; NULL if there is none. */
+static char *
+url_last_segment (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autofree char *path = NULL;
+  const char *slash;
+
+  if (uri == NULL)
+    return NULL;
+  path = g_strdup (g_uri_get_path (uri));
+  while (path[0] != '\0' && path[strlen (path) - 1] == '/')
+    path[strlen (path) - 1] = '\0';
+  slash = strrchr (path, '/');
+  if (slash == NULL || slash[1] == '\0')
+    return NULL;
+  return g_strdup (slash + 1);
+}
+
+/* What the adders refused, said as one message when nothing is left. */
+static Refused
+refused_from_batch (DavBatch *batch)
+{
+  GPtrArray *items = dav_batch_get_refused (batch);
+  Refused refused = { NULL, NULL, NULL };
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const DavReportItem *item = g_ptr_array_index (items, i);
+
+      if (i > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, item->explanation ? item->explanation : item->url);
+    }
+  refused.message = g_string_free (g_steal_pointer (&message), FALSE);
+  return refused;
+}
+
+static int
+run_many (DavscopeCliSession *session,
+          DavBatch           *batch,
+          gboolean            csv,
+          const char         *done_word)
+{
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(DavReport) ordered = NULL;
+
+  if (dav_batch_get_n_targets (batch) == 0)
+    {
+      g_auto(Refused) refused = refused_from_batch (batch);
+
+      return refuse_all (session, csv, &refused);
+    }
+
+  dav_batch_run_async (batch, NULL, davscope_cli_session_done, &done);
+  report = dav_batch_run_finish (batch, davscope_cli_session_wait (session, &done));
+  /* Every item where it was given, the refused ones with their reason. */
+  ordered = dav_batch_order_report (batch, report);
+
+  return print_report (session, ordered, csv, done_word);
+}
+
+/* cp and mv: SOURCE… COLLECTION/, each source to COLLECTION/its name. */
+static int
+many_copy_or_move (DavscopeCliSession *session,
+                   int                 argc,
+                   char              **argv,
+                   gboolean            move,
+                   const ManyOptions  *options)
+{
+  const char *collection = argv[argc - 1];
+  g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) destinations = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DavBatch) batch = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *base = NULL;
+
+  if (!g_str_has_suffix (collection, "/"))
+    return davscope_cli_session_usage (session, _("with more than one source, the destination is a collection: end it with “/”"));
+
+  /* A path names a collection on the sources' server. */
+  absolute = g_uri_resolve_relative (argv[1], collection, SOUP_HTTP_URI_FLAGS, NULL);
+  if (absolute == NULL)
+    absolute = g_strdup (collection);
+
+  for (int i = 1; i < argc - 1; i++)
+    {
+      g_autofree char *name = url_last_segment (argv[i]);
+
+      g_ptr_array_add (ends, g_strdup (argv[i]));
+      /* A source with no name gets none: the batch refuses it, in its place. */
+      g_ptr_array_add (destinations, name ? g_strconcat (absolute, name, g_str_has_suffix (argv[i], "/") ? "/" : "", NULL)
+                                          : g_strdup (absolute));
+      g_ptr_array_add (ends, g_strdup (g_ptr_array_index (destinations, destinations->len - 1)));
+    }
+  g_ptr_array_add (ends, NULL);
+
+  /* Both ends of every item are inside the client's base. */
+  base = common_parent ((char **) ends->pdata);
+  if (!davscope_cli_session_connect (session, base))
+    return DAVSCOPE_CLI_EXIT_CANNOT;
+
+  batch = dav_batch_new (session->client, MAX (session->connections, 1));
+  for (int i = 1; i < argc - 1; i++)
+    {
+      const char *destination = g_ptr_array_index (destinations, i - 1);
+
+      if (move)
+        dav_batch_add_move (batch, argv[i], destination, options->replace, NULL);
+      else
+        dav_batch_add_copy (batch, argv[i], destination, options->replace, NULL);
+    }
+
+  return run_many (session, batch, options->csv, move ? _("moved") : _("copied"));
+}
+
+/* get: URL… DIRECTORY, each into DIRECTORY/its name. */
+static int
+many_get (DavscopeCliSession *session,
+          int                 argc,
+          char              **argv,
+          const ManyOptions  *options)
+{
+  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (argv[argc - 1]);
+  g_autoptr(DavBatch) batch = NULL;
+  g_autofree char *base = NULL;
+  char *last = argv[argc - 1];
+
+  if (g_file_query_file_type (directory, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *message = g_strdup_printf (_("with more than one URL, the last argument is a directory that exists; %s is not"),
+                                                  argv[argc - 1]);
+
+      return davscope_cli_session_usage (session, message);
+    }
+
+  argv[argc - 1] = NULL;
+  base = common_parent (argv + 1);
+  argv[argc - 1] = last;
+  if (!davscope_cli_session_connect (session, base))
+    return DAVSCOPE_CLI_EXIT_CANNOT;
+
+  batch = dav_batch_new (session->client, MAX (session->connections, 1));
+  for (int i = 1; i < argc - 1; i++)
+    {
+      g_autofree char *name = dav_href_local_name (argv[i]);
+      g_autoptr(GFile) file = g_file_get_child (directory, name);
+
+      dav_batch_add_download (batch, argv[i], file, options->replace, NULL);
+    }
+
+  return run_many (session, batch, options->csv, _("downloaded"));
+}
+
+/* put: FILE… COLLECTION/, each to COLLECTION/its name. */
+static int
+many_put (DavscopeCliSession *session,
+          int                 argc,
+          char              **argv,
+          const ManyOptions  *options)
+{
+  const char *collection = argv[argc - 1];
+  g_autoptr(DavBatch) batch = NULL;
+
+  if (!g_str_has_suffix (collection, "/"))
+    return davscope_cli_session_usage (session, _("with more than one file, the destination is a collection: end it with “/”"));
+  if (!davscope_cli_session_connect (session, collection))
+    return DAVSCOPE_CLI_EXIT_CANNOT;
+
+  batch = dav_batch_new (session->client, MAX (session->connections, 1));
+  for (int i = 1; i < argc - 1; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
+      g_autofree char *url = g_strconcat (collection, escaped, NULL);
+
+      dav_batch_add_upload (batch, file, url, options->replace, NULL);
+    }
+
+  return run_many (session, batch, options->csv, _("uploaded"));
+}
+
+int
+davscope_cli_many (int             argc,
+                   char          **argv,
+                   DavscopeCliMany kind)
+{
+  DavscopeCliSession session = { 0 };
+  ManyOptions options = { FALSE, FALSE };
+  g_autoptr(GOptionContext) context = many_context (&session, kind, &options);
+  g_autoptr(GError) error = NULL;
+  int exit_code;
+
+  if (!davscope_cli_session_parse (&session, context, &argc, &argv, &error) || argc < 4)
+    {
+      exit_code = davscope_cli_session_usage (&session, error ? error->message : _("give at least two sources and where they go"));
+      davscope_cli_session_clear (&session);
+      return exit_code;
+    }
+
+  switch (kind)
+    {
+    case DAVSCOPE_CLI_MANY_COPY:
+    case DAVSCOPE_CLI_MANY_MOVE:
+      exit_code = many_copy_or_move (&session, argc, argv, kind == DAVSCOPE_CLI_MANY_MOVE, &options);
+      break;
+    case DAVSCOPE_CLI_MANY_GET:
+      exit_code = many_get (&session, argc, argv, &options);
+      break;
+    case DAVSCOPE_CLI_MANY_PUT:
+    default:
+      exit_code = many_put (&session, argc, argv, &options);
+      break;
+    }
 
   davscope_cli_session_clear (&session);
   return exit_code;

@@ -372,7 +372,7 @@ copy_or_move (int      argc,
     { NULL }
   };
 
-  if (!session_start (&session, command, _("SOURCE DESTINATION"), entries, &argc, &argv, 2, 1))
+  if (!session_start (&session, command, _("SOURCE DESTINATION — or SOURCE… COLLECTION/ for many, with a report per item"), entries, &argc, &argv, 2, 1))
     {
       davscope_cli_session_clear (&session);
       return exit_code;
@@ -424,6 +424,8 @@ int
 davscope_cli_cp (int    argc,
                  char **argv)
 {
+  if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_COPY))
+    return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_COPY);
   return copy_or_move (argc, argv, FALSE);
 }
 
@@ -431,6 +433,8 @@ int
 davscope_cli_mv (int    argc,
                  char **argv)
 {
+  if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_MOVE))
+    return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_MOVE);
   return copy_or_move (argc, argv, TRUE);
 }
 
@@ -617,7 +621,10 @@ davscope_cli_get (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("URL [FILE] — download a file (streamed)"));
+  if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_GET))
+    return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_GET);
+
+  context = g_option_context_new (_("URL [FILE] — download a file (streamed); URL… DIRECTORY for many"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   davscope_cli_session_add_options (&session, context, "davscope-cli get");
   if (!davscope_cli_session_parse (&session, context, &argc, &argv, &error) || argc < 2 || argc > 3)
@@ -728,7 +735,10 @@ davscope_cli_put (int    argc,
     { NULL }
   };
 
-  if (!session_start (&session, "davscope-cli put", _("FILE URL — upload a file (streamed)"),
+  if (davscope_cli_is_many (argc, argv, DAVSCOPE_CLI_MANY_PUT))
+    return davscope_cli_many (argc, argv, DAVSCOPE_CLI_MANY_PUT);
+
+  if (!session_start (&session, "davscope-cli put", _("FILE URL — upload a file (streamed); FILE… COLLECTION/ for many"),
                       entries, &argc, &argv, 2, 2))
     {
       davscope_cli_session_clear (&session);

@@ -24,9 +24,10 @@ davscope_cli_session_add_options (DavscopeCliSession *session,
     { "json", 0, 0, G_OPTION_ARG_NONE, &session->json, N_("Print JSON instead of text"), NULL },
     { "user", 'u', 0, G_OPTION_ARG_STRING, &session->user, N_("Log in as USER; the password comes from DAVSCOPE_PASSWORD or a prompt"), N_("USER") },
     { "insecure", 0, 0, G_OPTION_ARG_NONE, &session->insecure, N_("Accept any TLS certificate (an explicit choice: the connection can be intercepted)"), NULL },
+    { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &session->cacert, N_("Trust the certificate authorities in FILE (PEM) in addition to the system’s"), N_("FILE") },
     { "allow-insecure-auth", 0, 0, G_OPTION_ARG_NONE, &session->allow_insecure_auth, N_("Allow sending a password with Basic authentication over plain http"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &session->timeout, N_("Give up when the server is silent for SECONDS (default 60)"), N_("SECONDS") },
-    { "connections", 0, 0, G_OPTION_ARG_INT, &session->connections, N_("Use at most N connections to the server (default 4)"), N_("N") },
+    { "connections", 0, 0, G_OPTION_ARG_INT, &session->connections, N_("Use at most N connections to the server (default 8; over HTTP/2 one carries many requests)"), N_("N") },
     { "proxy", 0, 0, G_OPTION_ARG_STRING, &session->proxy, N_("Go through the proxy at URL instead of the system’s proxy settings"), N_("URL") },
     { "client-cert", 0, 0, G_OPTION_ARG_FILENAME, &session->client_cert, N_("Show the server that asks for one the client certificate in FILE (PEM with its key, or PKCS#12 with the password in DAVSCOPE_CLIENT_CERT_PASSWORD) or at a pkcs11: URI"), N_("FILE") },
     { "proxy-user", 0, 0, G_OPTION_ARG_STRING, &session->proxy_user, N_("Log in to the proxy as USER; the password comes from DAVSCOPE_PROXY_PASSWORD or a prompt"), N_("USER") },
@@ -35,7 +36,7 @@ davscope_cli_session_add_options (DavscopeCliSession *session,
 
   session->command = command;
   session->timeout = 60;
-  session->connections = 4;
+  session->connections = 8;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
@@ -259,6 +260,16 @@ davscope_cli_session_connect (DavscopeCliSession *session,
   dav_client_set_timeout (session->client, MAX (session->timeout, 1));
   dav_client_set_max_connections (session->client, MAX (session->connections, 1));
   dav_client_set_accept_invalid_certificates (session->client, session->insecure);
+  if (session->cacert != NULL &&
+      !dav_client_add_trusted_ca_file (session->client, session->cacert, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot use the CA file %s: %s"), session->cacert, error->message);
+
+      davscope_cli_fail (session->json, session->command, base_url, NULL,
+                         DAVSCOPE_CLI_FAILURE_LOCAL, message);
+      g_clear_object (&session->client);
+      return FALSE;
+    }
   g_signal_connect (session->client, "authenticate", G_CALLBACK (on_authenticate), session);
   g_signal_connect (session->client, "authenticate-proxy", G_CALLBACK (on_authenticate_proxy), session);
   if (session->proxy != NULL)
@@ -298,6 +309,7 @@ davscope_cli_session_clear (DavscopeCliSession *session)
   g_clear_pointer (&session->proxy, g_free);
   g_clear_pointer (&session->proxy_user, g_free);
   g_clear_pointer (&session->client_cert, g_free);
+  g_clear_pointer (&session->cacert, g_free);
   g_clear_object (&session->client);
   g_clear_object (&session->rejected);
 }

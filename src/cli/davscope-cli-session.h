@@ -31,6 +31,7 @@ typedef struct {
   char              *proxy_user;
   char              *proxy_password; /* wiped when the session ends */
   char              *client_cert;  /* --client-cert FILE or pkcs11: URI */
+  char              *cacert;       /* --cacert FILE: CAs trusted beside the system's */
   GTlsCertificate   *rejected;     /* what the failed request refused, for print_error */
   GTlsCertificateFlags rejected_errors;
 } DavscopeCliSession;

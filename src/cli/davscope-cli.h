@@ -30,4 +30,22 @@ int davscope_cli_lock    (int argc, char **argv);
 int davscope_cli_unlock  (int argc, char **argv);
 int davscope_cli_doctor  (int argc, char **argv);
 
+/* cp, mv, get and put with many items (davscope-cli-batch.c): the form
+ * with more than one source, run as one batch with a report per item. */
+typedef enum {
+  DAVSCOPE_CLI_MANY_COPY,
+  DAVSCOPE_CLI_MANY_MOVE,
+  DAVSCOPE_CLI_MANY_GET,
+  DAVSCOPE_CLI_MANY_PUT,
+} DavscopeCliMany;
+
+/* Whether @argv (after the common options and the command's own are
+ * taken out) names more than one source: the many-items form. */
+gboolean davscope_cli_is_many   (int             argc,
+                                 char          **argv,
+                                 DavscopeCliMany kind);
+int      davscope_cli_many      (int             argc,
+                                 char          **argv,
+                                 DavscopeCliMany kind);
+
 G_END_DECLS

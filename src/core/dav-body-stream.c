@@ -6,7 +6,7 @@
  * 8 KiB at a time. A GFileInputStream reads asynchronously through GIO's
  * thread pool, so every 8 KiB went to a worker thread and back: a 1 GiB PUT
  * spent three times curl's time, much of it in futex () (benchmarks/RESULTS.md,
- * s10d). This stream is pollable and always readable, so those reads happen
+ * "1 GiB PUT"). This stream is pollable and always readable, so those reads happen
  * in the main thread where they are asked: 8 KiB of a local file, mostly
  * from the page cache or its read-ahead (a file on a slow network mount
  * could hold the loop for a read's time; downloads keep their writes in

@@ -28,6 +28,8 @@ struct _DavClient
   DavParserLimits  limits;
   gboolean         accept_invalid;
   GTlsCertificate *pinned;
+  GTlsDatabase    *extra_cas;      /* dav_client_add_trusted_ca_file, or NULL */
+  gboolean         origin_h2;      /* the connected origin answered over HTTP/2 */
   gboolean         seen_digest;
   gboolean         no_continue;    /* the server let a 100-continue wait go unanswered */
   GHashTable      *locks;          /* token -> root URL */

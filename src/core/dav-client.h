@@ -80,6 +80,13 @@ void            dav_client_set_extra_headers   (DavClient           *self,
 void            dav_client_set_accept_invalid_certificates
                                                (DavClient     *self,
                                                 gboolean       accept);
+/* Trusts the CAs in the PEM file @path in addition to the system's (a
+ * private CA, `--cacert`): a certificate the system refuses only for its
+ * unknown issuer is accepted when it verifies against them, for its host
+ * and in its validity. FALSE when the file holds no certificate. */
+gboolean        dav_client_add_trusted_ca_file (DavClient     *self,
+                                                const char    *path,
+                                                GError       **error);
 /* Accept exactly this certificate for the base host and port, even if
  * untrusted; a different one is rejected again
  * (docs/hostile-servers.md case 39). */

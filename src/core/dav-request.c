@@ -228,6 +228,22 @@ on_accept_certificate (SoupMessage          *msg,
       dav_client_is_same_origin (self, soup_message_get_uri (msg)))
     return TRUE;
 
+  /* Refused by the system's CAs only for the issuer: a CA the user added
+   * may vouch for it, with the same checks of host and dates. */
+  if (self->extra_cas != NULL && errors == G_TLS_CERTIFICATE_UNKNOWN_CA)
+    {
+      GUri *uri = soup_message_get_uri (msg);
+      g_autoptr(GSocketConnectable) identity = g_network_address_new (g_uri_get_host (uri),
+                                                                      (guint16) g_uri_get_port (uri));
+      GTlsCertificateFlags flags;
+
+      flags = g_tls_database_verify_chain (self->extra_cas, certificate,
+                                           G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                           identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL);
+      if (flags == 0)
+        return TRUE;
+    }
+
   g_set_object (&req->rejected, certificate);
   req->rejected_errors = errors;
 
@@ -863,6 +879,8 @@ on_sent (GObject      *source,
   result->reason = g_strdup (soup_message_get_reason_phrase (req->msg));
   result->headers = soup_message_headers_ref (headers);
   result->http_version = soup_message_get_http_version (req->msg);
+  if (result->http_version == SOUP_HTTP_2_0 && dav_client_is_same_origin (req->client, soup_message_get_uri (req->msg)))
+    req->client->origin_h2 = TRUE;
   result->content_type = media_type (soup_message_headers_get_content_type (headers, NULL));
   result->exchange_id = dav_exchange_get_id (req->exchange);
   if (status == SOUP_STATUS_PROXY_UNAUTHORIZED)
@@ -1014,6 +1032,15 @@ request_send (GTask *task)
 
   req->msg = soup_message_new_from_uri (req->method, uri);
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* libsoup gives every COPY, MOVE, PROPPATCH, MKCOL, LOCK… a connection
+   * of its own unless the message is flagged idempotent: over HTTP/2 a TLS
+   * handshake per request, where one connection could carry them all.
+   * The flag only lets it share the connection: libsoup's own resending
+   * after a lost connection still goes by the method, so none of these is
+   * ever sent twice. HTTP/1.1 keeps a fresh connection for them, where a
+   * server closing an idle one could otherwise lose the request. */
+  if (self->origin_h2 && dav_client_is_same_origin (self, uri))
+    soup_message_add_flags (req->msg, SOUP_MESSAGE_IDEMPOTENT);
   /* libsoup 3.2's session keeps a proxy login that was cancelled and never
    * asks for that proxy again: after one, each request answers its own
    * challenges (the handlers answer from memory, without a dialog). */

@@ -278,6 +278,90 @@ test_walk_levels (void)
   g_assert_cmpuint (dav_walk_get_peak_in_flight (walk), >=, 40);
 }
 
+/* dav_client_add_trusted_ca_file (--cacert): the test CA beside the
+ * system's, and a file that is not there refused. */
+static void
+test_trusted_ca_file (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavClient) other = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+  client = client_new (base_url ());
+  g_assert_true (dav_client_add_trusted_ca_file (client, g_getenv ("DAVSCOPE_TEST_CA_FILE"), &error));
+  g_assert_no_error (error);
+  result = do_propfind (client, base_url (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 207);
+
+  other = client_new (base_url ());
+  g_assert_false (dav_client_add_trusted_ca_file (other, "/nonexistent/ca.pem", &error));
+  g_assert_nonnull (error);
+}
+
+static void
+on_network_event (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  if (event == G_SOCKET_CLIENT_CONNECTED)
+    (*(guint *) user_data)++;
+}
+
+static void
+on_request_queued (SoupSession *session,
+                   SoupMessage *msg,
+                   gpointer     user_data)
+{
+  g_signal_connect (msg, "network-event", G_CALLBACK (on_network_event), user_data);
+}
+
+/* COPY is no idempotent method: libsoup gives each a new connection
+ * unless told otherwise. Over HTTP/2 they share the one the listing came
+ * on (dav-request.c). */
+static void
+test_copy_one_connection (void)
+{
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(DavBatch) batch = NULL;
+  g_autoptr(DavReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *target = NULL;
+  guint connections = 0;
+
+  if (!have_server ())
+    return;
+  client = client_new (base_url ());
+  dav_client_set_max_connections (client, 8);
+  g_assert_true (dav_client_add_trusted_ca_file (client, g_getenv ("DAVSCOPE_TEST_CA_FILE"), &error));
+  folder = make_files (client, "copy-h2", 100);
+  target = g_strconcat (base_url (), "copy-h2-to/", NULL);
+  result = do_mkcol (client, target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->http_version, ==, SOUP_HTTP_2_0);
+
+  g_signal_connect (dav_client_get_session (client), "request-queued", G_CALLBACK (on_request_queued), &connections);
+  batch = dav_batch_new (client, 8);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("%sf%03u.txt", folder, i);
+      g_autofree char *destination = g_strdup_printf ("%sf%03u.txt", target, i);
+
+      g_assert_true (dav_batch_add_copy (batch, url, destination, FALSE, &error));
+      g_assert_no_error (error);
+    }
+  report = run_batch (batch);
+  g_assert_cmpuint (dav_report_count (report, DAV_OUTCOME_DONE), ==, 100);
+  g_test_message ("100 COPYs over HTTP/2: %u new connections", connections);
+  g_assert_cmpuint (connections, <=, 1);
+}
+
 /* LeakSanitizer's tracer crashes at the exit of this program (signal 11
  * while it stops the threads, after HTTP/2 over GnuTLS), before it reports
  * anything; the client's code paths here are leak-checked by the other
@@ -303,6 +387,8 @@ main (int    argc,
   g_test_add_func ("/h2/in-flight", test_in_flight);
   g_test_add_func ("/h2/round-trips", test_round_trips);
   g_test_add_func ("/h2/walk-levels", test_walk_levels);
+  g_test_add_func ("/h2/trusted-ca-file", test_trusted_ca_file);
+  g_test_add_func ("/h2/copy-one-connection", test_copy_one_connection);
 
   return g_test_run ();
 }
