@@ -313,12 +313,21 @@ delete_tick (Bench  *bench,
     }
   if (bench->delete_last_progress == 0 || g_list_model_get_n_items (G_LIST_MODEL (bench->root)) > 0)
     return FALSE;
+  /* And every row of the report is in its list (they go in a few a frame). */
+  {
+    GtkWidget *view = bench->report != NULL ? find_widget (bench->report, GTK_TYPE_LIST_VIEW) : NULL;
+    GtkSelectionModel *rows = view != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (view)) : NULL;
+
+    if (rows == NULL || g_list_model_get_n_items (G_LIST_MODEL (rows)) < bench->delete_target)
+      return FALSE;
+  }
   /* Ten frames more: what the end costs (the report's rows, the listing's
    * rows removed) is in the gaps too. */
   if (++bench->frames < 10)
     return FALSE;
 
   print_value ("delete-done", now - bench->phase_start);
+  g_printerr ("davscope-bench: delete-report-rows %u\n", bench->delete_target);
   print_value ("delete-longest-frame-gap", bench->longest_gap);
   print_value ("delete-report-longest-frame-gap", bench->report_longest_gap);
   g_printerr ("davscope-bench: delete-progress-frames %u\n", bench->report_changes);
