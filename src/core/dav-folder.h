@@ -51,11 +51,6 @@ guint        dav_folder_get_status      (DavFolder *self);
 GPtrArray   *dav_folder_get_problems    (DavFolder *self);
 guint        dav_folder_get_n_flagged   (DavFolder *self);
 guint64      dav_folder_get_exchange_id (DavFolder *self);
-/* Removes the items of @urls (not found: ignored) with one change per
- * run of neighbours; how many went. */
-guint        dav_folder_remove_many     (DavFolder         *self,
-                                         const char *const *urls,
-                                         guint              n_urls);
 DavResource *dav_folder_find            (DavFolder  *self,
                                          const char *url);
 
