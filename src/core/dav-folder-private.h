@@ -33,5 +33,10 @@ void       dav_folder_set_refresh_pending (DavFolder *self,
 gboolean   dav_folder_get_refresh_pending (DavFolder *self);
 gboolean   dav_folder_remove        (DavFolder    *self,
                                      const char   *url);
+/* Removes the items of @urls (not found: ignored) with one change per
+ * run of neighbours, not one per item; how many went. */
+guint      dav_folder_remove_many   (DavFolder         *self,
+                                     const char *const *urls,
+                                     guint              n_urls);
 
 G_END_DECLS

@@ -532,6 +532,10 @@ dav_resource_store_apply_report (DavResourceStore *self,
                                  DavReport        *report)
 {
   g_autoptr(GPtrArray) stale = g_ptr_array_new ();
+  /* DavFolder -> GPtrArray of the URLs deleted from it: removed together. */
+  g_autoptr(GHashTable) deleted = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer folder, urls;
 
   g_return_if_fail (DAV_IS_RESOURCE_STORE (self));
   g_return_if_fail (report != NULL);
@@ -549,7 +553,13 @@ dav_resource_store_apply_report (DavResourceStore *self,
         {
           /* Confirmed by the server: it can go without asking again. */
           if (parent != NULL)
-            dav_folder_remove (parent, item->url);
+            {
+              GPtrArray *from_parent = g_hash_table_lookup (deleted, parent);
+
+              if (from_parent == NULL)
+                g_hash_table_insert (deleted, g_object_ref (parent), from_parent = g_ptr_array_new ());
+              g_ptr_array_add (from_parent, (gpointer) item->url);
+            }
           forget_folders_under (self, own_key);
           continue;
         }
@@ -579,6 +589,14 @@ dav_resource_store_apply_report (DavResourceStore *self,
           add_stale (stale, g_hash_table_lookup (self->folders, to_parent_key));
           add_stale (stale, g_hash_table_lookup (self->folders, to_key));
         }
+    }
+
+  /* The report's items outlive this call: the URLs are borrowed. */
+  g_hash_table_iter_init (&iter, deleted);
+  while (g_hash_table_iter_next (&iter, &folder, &urls))
+    {
+      dav_folder_remove_many (folder, (const char *const *) ((GPtrArray *) urls)->pdata, ((GPtrArray *) urls)->len);
+      g_object_unref (folder);
     }
 
   for (guint i = 0; i < stale->len; i++)

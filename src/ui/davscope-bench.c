@@ -13,6 +13,11 @@
  * place, and the longest frame gap meanwhile), and Find narrowed to one
  * name and widened back to every row (Backspace's worst case: the time
  * until every row is back in order, and the longest frame gap meanwhile).
+ * With DAVSCOPE_BENCH_DELETE=1 it does instead, once the folder is in:
+ * select all, the window's own Delete with its question answered "Delete",
+ * and, while the answers come back, the longest frame gap of the window and
+ * of the report window, and how many frames of the report window showed a
+ * new progress (benchmarks/run-gui-rtt, issue 16).
  * Nothing of this runs
  * unless the variable is set: the application then attaches it to its
  * window, and it finds what it measures on its own, through public
@@ -31,6 +36,7 @@
 #include "dav-folder.h"
 #include "davscope-browser-view.h"
 #include "davscope-filter-model.h"
+#include "davscope-report-window.h"
 
 #define SCROLL_FRAMES 120
 /* A frame gap this long is printed on its own line. */
@@ -43,6 +49,7 @@ typedef enum {
   PHASE_SORT,
   PHASE_FIND_NARROW,
   PHASE_FIND_WIDEN,
+  PHASE_DELETE,
   PHASE_DONE
 } Phase;
 
@@ -69,6 +76,18 @@ typedef struct {
   gint64               phase_start;
   guint                frames;
   GArray              *intervals;
+  /* DAVSCOPE_BENCH_DELETE=1: the bulk delete through the report window */
+  gboolean             delete_mode;
+  GtkWidget           *report;        /* weak */
+  GtkWidget           *report_bar;    /* its progress bar */
+  guint                report_tick_id;
+  gint64               report_last_frame;
+  gint64               report_longest_gap;
+  char                *report_shown;  /* the progress text of its last frame */
+  guint                report_changes;
+  guint                report_notifies;
+  gint64               delete_last_progress;
+  guint                delete_target;
 } Bench;
 
 /* A field of /proc/self/status in MiB: VmRSS, what is resident now,
@@ -182,6 +201,144 @@ select_all (Bench *bench)
   print_at (bench, "select-all-done");
 }
 
+/* ---- DAVSCOPE_BENCH_DELETE=1 --------------------------------------------- */
+
+static void
+on_report_progress (Bench *bench)
+{
+  bench->report_notifies++;
+}
+
+/* One call per frame of the report window: its gaps, and whether the
+ * progress it shows changed since its last frame. */
+static gboolean
+on_report_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Bench *bench = user_data;
+  gint64 now = g_get_monotonic_time ();
+  const char *text;
+
+  if (bench->report_last_frame != 0)
+    bench->report_longest_gap = MAX (bench->report_longest_gap, now - bench->report_last_frame);
+  else
+    print_value ("delete-report-frame", now - bench->phase_start);
+  bench->report_last_frame = now;
+
+  text = bench->report_bar != NULL ? gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bench->report_bar)) : NULL;
+  if (g_strcmp0 (text, bench->report_shown) != 0)
+    {
+      bench->report_changes++;
+      g_free (bench->report_shown);
+      bench->report_shown = g_strdup (text);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The report window the delete opened, once it is there. */
+static void
+watch_report (Bench *bench)
+{
+  GtkWidget *report = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && report == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (DAVSCOPE_IS_REPORT_WINDOW (window))
+        report = window;
+    }
+  if (report == NULL)
+    return;
+
+  bench->report = report;
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &bench->report);
+  bench->report_bar = find_widget (report, GTK_TYPE_PROGRESS_BAR);
+  if (bench->report_bar != NULL)
+    g_signal_connect_swapped (bench->report_bar, "notify::text", G_CALLBACK (on_report_progress), bench);
+  bench->report_tick_id = gtk_widget_add_tick_callback (report, on_report_tick, bench, NULL);
+}
+
+/* Select all, Delete, and "Delete" in the question it asks. */
+static void
+start_delete (Bench *bench)
+{
+  GtkSelectionModel *rows = gtk_column_view_get_model (bench->list);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  bench->delete_target = g_list_model_get_n_items (G_LIST_MODEL (bench->root));
+  gtk_selection_model_select_all (rows);
+  gtk_widget_activate_action (bench->window, "win.delete", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        {
+          bench->phase = PHASE_DELETE;
+          bench->phase_start = g_get_monotonic_time ();
+          bench->last_frame = bench->phase_start;
+          bench->longest_gap = 0;
+          bench->frames = 0;
+          g_printerr ("davscope-bench: delete-start at %.6f\n", g_get_real_time () / (double) G_USEC_PER_SEC);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), "delete");
+          gtk_window_destroy (GTK_WINDOW (window));
+          watch_report (bench);
+          return;
+        }
+    }
+  g_printerr ("davscope-bench: delete-failed no question to answer\n");
+  bench->phase = PHASE_DONE;
+}
+
+/* Every answer is in when the progress says so and the rows are gone. */
+static gboolean
+delete_tick (Bench  *bench,
+             gint64  now)
+{
+  g_autofree char *all = NULL;
+
+  if (bench->report == NULL && bench->report_tick_id == 0)
+    watch_report (bench);
+  if (bench->report_bar == NULL)
+    return FALSE;
+  all = g_strdup_printf ("%u of %u", bench->delete_target, bench->delete_target);
+  if (bench->delete_last_progress == 0 && g_strcmp0 (bench->report_shown, all) == 0)
+    {
+      bench->delete_last_progress = now;
+      print_value ("delete-all-answered", now - bench->phase_start);
+    }
+  if (bench->delete_last_progress == 0 || g_list_model_get_n_items (G_LIST_MODEL (bench->root)) > 0)
+    return FALSE;
+  /* And every row of the report is in its list (they go in a few a frame). */
+  {
+    GtkWidget *view = bench->report != NULL ? find_widget (bench->report, GTK_TYPE_LIST_VIEW) : NULL;
+    GtkSelectionModel *rows = view != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (view)) : NULL;
+
+    if (rows == NULL || g_list_model_get_n_items (G_LIST_MODEL (rows)) < bench->delete_target)
+      return FALSE;
+  }
+  /* Ten frames more: what the end costs (the report's rows, the listing's
+   * rows removed) is in the gaps too. */
+  if (++bench->frames < 10)
+    return FALSE;
+
+  print_value ("delete-done", now - bench->phase_start);
+  g_printerr ("davscope-bench: delete-report-rows %u\n", bench->delete_target);
+  print_value ("delete-longest-frame-gap", bench->longest_gap);
+  print_value ("delete-report-longest-frame-gap", bench->report_longest_gap);
+  g_printerr ("davscope-bench: delete-progress-frames %u\n", bench->report_changes);
+  g_printerr ("davscope-bench: delete-progress-updates %u\n", bench->report_notifies);
+  print_at (bench, "delete-end");
+  if (bench->report != NULL && bench->report_tick_id != 0)
+    gtk_widget_remove_tick_callback (bench->report, bench->report_tick_id);
+  bench->report_tick_id = 0;
+  return TRUE;
+}
+
 /* One call per frame while the bench runs: the frame gaps, the phases. */
 static gboolean
 on_tick (GtkWidget     *widget,
@@ -221,6 +378,8 @@ on_tick (GtkWidget     *widget,
           print_value ("longest-frame-gap", bench->longest_gap);
           bench->phase = PHASE_JUMP;
           bench->frames = 0;
+          if (bench->delete_mode)
+            start_delete (bench);
         }
       break;
 
@@ -313,6 +472,15 @@ on_tick (GtkWidget     *widget,
           print_at (bench, "find-widen-done");
           /* The last line: benchmarks/run-gui stops at it. */
           print_value ("find-widen-longest-frame-gap", bench->longest_gap);
+          bench->phase = PHASE_DONE;
+          bench->tick_id = 0;
+          return G_SOURCE_REMOVE;
+        }
+      break;
+
+    case PHASE_DELETE:
+      if (delete_tick (bench, now))
+        {
           bench->phase = PHASE_DONE;
           bench->tick_id = 0;
           return G_SOURCE_REMOVE;
@@ -438,7 +606,10 @@ on_list_model (GtkColumnView *list,
       bench->taken_handler = g_signal_connect_swapped (taken, "notify::pending", G_CALLBACK (on_state), bench);
     }
   bench->tick_id = gtk_widget_add_tick_callback (bench->window, on_tick, bench, NULL);
-  g_printerr ("davscope-bench: listing %s\n", dav_folder_get_url (root));
+  /* The wall clock, for benchmarks/run-gui-rtt to set beside the delay
+   * proxy's log. */
+  g_printerr ("davscope-bench: listing %s at %.6f\n", dav_folder_get_url (root),
+              g_get_real_time () / (double) G_USEC_PER_SEC);
 }
 
 static void
@@ -451,6 +622,13 @@ on_window_finalized (gpointer  data,
   bench->window = NULL;
   bench->tick_id = 0;
   bench_stop (bench);
+  if (bench->report != NULL)
+    {
+      if (bench->report_tick_id != 0)
+        gtk_widget_remove_tick_callback (bench->report, bench->report_tick_id);
+      g_object_remove_weak_pointer (G_OBJECT (bench->report), (gpointer *) &bench->report);
+    }
+  g_free (bench->report_shown);
   g_array_unref (bench->intervals);
   g_free (bench);
 }
@@ -487,6 +665,7 @@ davscope_bench_attach (GtkWidget *window)
   bench->window = window;
   bench->list = GTK_COLUMN_VIEW (list);
   bench->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench->delete_mode = g_strcmp0 (g_getenv ("DAVSCOPE_BENCH_DELETE"), "1") == 0;
   g_signal_connect (list, "notify::model", G_CALLBACK (on_list_model), bench);
   g_object_weak_ref (G_OBJECT (window), on_window_finalized, bench);
 }
