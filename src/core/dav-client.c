@@ -843,6 +843,14 @@ dav_client_set_max_connections (DavClient *self,
   self->max_connections = MAX (max_connections, 1);
 }
 
+guint
+dav_client_get_max_connections (DavClient *self)
+{
+  g_return_val_if_fail (DAV_IS_CLIENT (self), 1);
+
+  return self->max_connections;
+}
+
 void
 dav_client_set_timeout (DavClient *self,
                         guint      seconds)

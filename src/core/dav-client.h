@@ -53,6 +53,7 @@ gboolean        dav_client_allow_below         (DavClient     *self,
 DavExchangeLog *dav_client_get_exchange_log    (DavClient     *self);
 void            dav_client_set_max_connections (DavClient     *self,
                                                 guint          max_connections);
+guint           dav_client_get_max_connections (DavClient     *self);
 void            dav_client_set_timeout         (DavClient     *self,
                                                 guint          seconds);
 /* libsoup's timeout is per read, so a server sending one byte a minute

@@ -215,10 +215,9 @@ davscope_file_in_listing (DavFolder  *folder,
  * target the batch refuses is kept in it, with the reason. */
 static DavBatch *
 build_batch (Op       *op,
-             guint     concurrency,
              gboolean  overwrite)
 {
-  DavBatch *batch = dav_batch_new (dav_resource_store_get_client (op->context.store), concurrency);
+  DavBatch *batch = davscope_report_window_new_batch (dav_resource_store_get_client (op->context.store));
 
   for (guint i = 0; i < op->urls->len; i++)
     {
@@ -288,7 +287,7 @@ run_op (Op       *op,
         }
     }
 
-  batch = build_batch (op, DAVSCOPE_REPORT_WINDOW_CONCURRENCY, overwrite);
+  batch = build_batch (op, overwrite);
   if ((op->operation == DAV_OPERATION_UPLOAD || op->operation == DAV_OPERATION_DOWNLOAD) &&
       op->bytes > QUIET_TRANSFER_MAX)
     davscope_report_window_run (op->context.parent, op->context.store, op->operation, batch, overwrite);

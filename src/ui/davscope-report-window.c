@@ -550,7 +550,7 @@ run_again (DavscopeReportWindow *self,
 
   /* Failed, unanswered and unsent items; refused URLs would be refused
    * again. One the batch refuses now is a row saying why. */
-  batch = dav_batch_new (dav_resource_store_get_client (self->store), DAVSCOPE_REPORT_WINDOW_CONCURRENCY);
+  batch = davscope_report_window_new_batch (dav_resource_store_get_client (self->store));
   for (guint i = 0; i < self->shown->items->len; i++)
     {
       const DavReportItem *item = g_ptr_array_index (self->shown->items, i);
@@ -863,3 +863,8 @@ davscope_report_window_run (GtkWindow        *parent,
   return self;
 }
 
+DavBatch *
+davscope_report_window_new_batch (DavClient *client)
+{
+  return dav_batch_new (client, dav_client_get_max_connections (client));
+}

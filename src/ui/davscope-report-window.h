@@ -24,9 +24,6 @@
 
 G_BEGIN_DECLS
 
-/* How many requests of a batch run at once. */
-#define DAVSCOPE_REPORT_WINDOW_CONCURRENCY 4
-
 #define DAVSCOPE_TYPE_REPORT_WINDOW (davscope_report_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (DavscopeReportWindow, davscope_report_window, DAVSCOPE, REPORT_WINDOW, AdwWindow)
@@ -54,5 +51,9 @@ DavscopeReportWindow *davscope_report_window_show_report (GtkWindow        *pare
                                                           DavOperation      operation,
                                                           DavReport        *report,
                                                           gboolean          overwrite);
+
+/* A batch for @client: as many requests at once over HTTP/1.1 as the
+ * connections it may open (the setting), more over HTTP/2 (DavBatch). */
+DavBatch           *davscope_report_window_new_batch (DavClient *client);
 
 G_END_DECLS

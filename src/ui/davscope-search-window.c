@@ -407,7 +407,7 @@ on_delete_response (AdwMessageDialog     *dialog,
   if (!g_str_equal (response, "delete"))
     return;
 
-  batch = dav_batch_new (dav_resource_store_get_client (self->store), DAVSCOPE_REPORT_WINDOW_CONCURRENCY);
+  batch = davscope_report_window_new_batch (dav_resource_store_get_client (self->store));
   if (!dav_batch_add_delete (batch, url, &error))
     {
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), adw_toast_new (error->message));

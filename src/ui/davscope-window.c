@@ -610,8 +610,7 @@ on_delete_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "delete") && davscope_window_get_file_context (self, &context))
     {
-      g_autoptr(DavBatch) batch = dav_batch_new (dav_resource_store_get_client (self->tab->store),
-                                                 DAVSCOPE_REPORT_WINDOW_CONCURRENCY);
+      g_autoptr(DavBatch) batch = davscope_report_window_new_batch (dav_resource_store_get_client (self->tab->store));
 
       /* A URL the batch refuses is a row of the report saying why. One
        * item deleted ends in a toast, without Undo: it is gone. */
