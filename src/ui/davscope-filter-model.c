@@ -39,8 +39,8 @@
  * from the top: asking a filter about 1,000,000 rows above the tree
  * (each a GtkTreeListRow made for the asking) held one frame 0.6 s. In
  * between, the rows up to a point are the new filter's, the rest the old
- * one's. A change of the model finishes it first; a looser or different
- * filter meanwhile looks at every row again.
+ * one's. A change of the model or a stricter filter meanwhile starts it
+ * again from the top; a looser or different one looks at every row.
  */
 
 #include "davscope-filter-model.h"
@@ -304,14 +304,19 @@ on_items_changed (GListModel          *model,
    * model's, so it cannot be finished now); what it still had to show
    * comes back through a looser filtering afterwards. */
   gboolean widening = self->target != NULL;
+  /* A narrowing too (its positions are the old model's): the rows past
+   * its point met a looser filter, so it starts again from the top. */
+  gboolean narrowing = self->narrow_id != 0;
 
   if (widening)
     {
       g_clear_handle_id (&self->widen_id, g_source_remove);
       g_clear_pointer (&self->target, g_array_unref);
     }
-  finish_narrowing (self);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   apply_change (self, model, position, removed, added);
+  if (narrowing)
+    refilter (self, GTK_FILTER_CHANGE_MORE_STRICT);
   if (widening)
     refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
 }
