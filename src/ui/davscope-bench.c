@@ -217,6 +217,10 @@ on_tick (GtkWidget     *widget,
           print_at (bench, "first-rows");
           bench->first_printed = TRUE;
         }
+      /* Due, and still so: an incremental sort may have started again
+       * (a big folder's last rows) since it was found due. */
+      if (bench->complete_due && is_sorting (bench))
+        bench->complete_due = FALSE;
       if (bench->complete_due)
         {
           print_at (bench, "complete");
