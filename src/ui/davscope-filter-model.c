@@ -35,8 +35,9 @@
  * is a real list: the new rows up to a position, the old ones after it.
  *
  * With a narrowing step set (davscope_filter_model_set_narrow_step), a
- * stricter filter looks at the rows shown that many an idle iteration,
- * from the top: asking a filter about 1,000,000 rows above the tree
+ * stricter filter over more than four steps of rows looks at that many
+ * rows shown an idle iteration, from the top (fewer at once: two steps
+ * could fall in one frame, which doubled it at 100,000 rows): asking a filter about 1,000,000 rows above the tree
  * (each a GtkTreeListRow made for the asking) held one frame 0.6 s. In
  * between, the rows up to a point are the new filter's, the rest the old
  * one's. A change of the model or a stricter filter meanwhile starts it
@@ -403,7 +404,7 @@ refilter (DavscopeFilterModel *self,
       change = GTK_FILTER_CHANGE_DIFFERENT;
     }
   if (change == GTK_FILTER_CHANGE_MORE_STRICT && !self->match_all &&
-      self->narrow_step > 0 && self->matches->len > self->narrow_step)
+      self->narrow_step > 0 && self->matches->len > 4 * self->narrow_step)
     {
       self->narrowed = 0;
       narrow_by (self, self->narrow_step);

@@ -242,6 +242,12 @@ test_narrow (Fixture       *f,
   GListModel *model = G_LIST_MODEL (f->model);
 
   davscope_filter_model_set_narrow_step (f->model, 100);
+  /* At most four steps of rows: all at once. */
+  set_needle (f, "f0001", GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_false (davscope_filter_model_is_narrowing (f->model));
+  check (f, TRUE);
+  set_needle (f, NULL, GTK_FILTER_CHANGE_LESS_STRICT);
+  check (f, TRUE);
   append (f, 2000, 50);
   check (f, TRUE);
   f->mixed = TRUE;
