@@ -57,6 +57,11 @@ filter_hidden (gpointer item,
 {
   DavscopeBrowserView *self = user_data;
 
+  /* Every row comes through here once, as its folder's filter takes it
+   * (8,192 a step): its name's sort key is made now, not on its first
+   * comparison inside one of GTK's sort steps, which is not cut short
+   * (a run of ~975,000 new rows is compared in one step). */
+  dav_resource_get_name_key (DAV_RESOURCE (item));
   return self->show_hidden || dav_resource_get_name (DAV_RESOURCE (item))[0] != '.';
 }
 
