@@ -33,6 +33,15 @@
  * list view makes up to 200 row widgets at once for the rows that come
  * back, which made widening Find one long frame. Every state in between
  * is a real list: the new rows up to a position, the old ones after it.
+ *
+ * With a narrowing step set (davscope_filter_model_set_narrow_step), a
+ * stricter filter over more than four steps of rows looks at that many
+ * rows shown an idle iteration, from the top (fewer at once: two steps
+ * could fall in one frame, which doubled it at 100,000 rows): asking a filter about 1,000,000 rows above the tree
+ * (each a GtkTreeListRow made for the asking) held one frame 0.6 s. In
+ * between, the rows up to a point are the new filter's, the rest the old
+ * one's. A change of the model or a stricter filter meanwhile starts it
+ * again from the top; a looser or different one looks at every row.
  */
 
 #include "davscope-filter-model.h"
@@ -51,6 +60,9 @@ struct _DavscopeFilterModel
   GArray     *target;    /* while widening: the positions it ends with */
   guint       shown;     /* … of which the first ones are in @matches */
   guint       widen_id;
+  guint       narrow_step;
+  guint       narrowed;  /* while narrowing: @matches checked so far */
+  guint       narrow_id;
   gboolean    match_all;
 };
 
@@ -236,6 +248,52 @@ apply_change (DavscopeFilterModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, found->len);
 }
 
+/* Checks the next @count rows shown against the (stricter) filter. */
+static void
+narrow_by (DavscopeFilterModel *self,
+           guint                count)
+{
+  guint from = self->narrowed;
+  guint to = MIN (self->matches->len, from + count);
+  g_autoptr(GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), to - from);
+
+  for (guint i = from; i < to; i++)
+    {
+      guint position = g_array_index (self->matches, guint, i);
+
+      if (matches (self, position))
+        g_array_append_val (kept, position);
+    }
+  g_array_remove_range (self->matches, from, to - from);
+  g_array_insert_vals (self->matches, from, kept->data, kept->len);
+  self->narrowed = from + kept->len;
+
+  if (kept->len != to - from)
+    g_list_model_items_changed (G_LIST_MODEL (self), from, to - from, kept->len);
+}
+
+static void
+finish_narrowing (DavscopeFilterModel *self)
+{
+  if (self->narrow_id == 0)
+    return;
+
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
+  narrow_by (self, self->matches->len - self->narrowed);
+}
+
+static gboolean
+on_narrow_step (gpointer user_data)
+{
+  DavscopeFilterModel *self = user_data;
+
+  narrow_by (self, self->narrow_step);
+  if (self->narrowed < self->matches->len)
+    return G_SOURCE_CONTINUE;
+  self->narrow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed (GListModel          *model,
                   guint                position,
@@ -247,13 +305,19 @@ on_items_changed (GListModel          *model,
    * model's, so it cannot be finished now); what it still had to show
    * comes back through a looser filtering afterwards. */
   gboolean widening = self->target != NULL;
+  /* A narrowing too (its positions are the old model's): the rows past
+   * its point met a looser filter, so it starts again from the top. */
+  gboolean narrowing = self->narrow_id != 0;
 
   if (widening)
     {
       g_clear_handle_id (&self->widen_id, g_source_remove);
       g_clear_pointer (&self->target, g_array_unref);
     }
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   apply_change (self, model, position, removed, added);
+  if (narrowing)
+    refilter (self, GTK_FILTER_CHANGE_MORE_STRICT);
   if (widening)
     refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
 }
@@ -327,6 +391,27 @@ refilter (DavscopeFilterModel *self,
   guint next = 0;  /* in @old */
 
   finish_widening (self);
+  if (self->narrow_id != 0)
+    {
+      /* Stricter again: every row shown is looked at again. Else the
+       * rows past the point met only the filter before the last one. */
+      if (change == GTK_FILTER_CHANGE_MORE_STRICT)
+        {
+          self->narrowed = 0;
+          return;
+        }
+      g_clear_handle_id (&self->narrow_id, g_source_remove);
+      change = GTK_FILTER_CHANGE_DIFFERENT;
+    }
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT && !self->match_all &&
+      self->narrow_step > 0 && self->matches->len > 4 * self->narrow_step)
+    {
+      self->narrowed = 0;
+      narrow_by (self, self->narrow_step);
+      if (self->narrowed < self->matches->len)
+        self->narrow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_narrow_step, self, NULL);
+      return;
+    }
   old = g_steal_pointer (&self->matches);
   before = (guint *) (gpointer) old->data;
 
@@ -382,6 +467,25 @@ on_filter_changed (GtkFilter           *filter,
                    DavscopeFilterModel *self)
 {
   refilter (self, change);
+}
+
+void
+davscope_filter_model_set_narrow_step (DavscopeFilterModel *self,
+                                       guint                step)
+{
+  g_return_if_fail (DAVSCOPE_IS_FILTER_MODEL (self));
+
+  self->narrow_step = step;
+  if (step == 0)
+    finish_narrowing (self);
+}
+
+gboolean
+davscope_filter_model_is_narrowing (DavscopeFilterModel *self)
+{
+  g_return_val_if_fail (DAVSCOPE_IS_FILTER_MODEL (self), FALSE);
+
+  return self->narrow_id != 0;
 }
 
 void
@@ -445,6 +549,7 @@ davscope_filter_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed, self);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_handle_id (&self->widen_id, g_source_remove);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_pointer (&self->target, g_array_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);

@@ -26,6 +26,10 @@ void                 davscope_filter_model_set_step    (DavscopeFilterModel *sel
  * then the rest at once; 0 (the default): all at once. */
 void                 davscope_filter_model_set_widen_step (DavscopeFilterModel *self,
                                                            guint                step);
+/* A stricter filter looks at @step rows shown an idle iteration; 0: all at once. */
+void                 davscope_filter_model_set_narrow_step (DavscopeFilterModel *self,
+                                                            guint                step);
+gboolean             davscope_filter_model_is_narrowing    (DavscopeFilterModel *self);
 /* Items of the model not looked at yet: the last ones. */
 guint                davscope_filter_model_get_pending (DavscopeFilterModel *self);
 /* Every item matches without asking the filter (nor the model for the
