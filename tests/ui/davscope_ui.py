@@ -32,6 +32,7 @@ import hashlib
 import http.server
 import os
 import re
+import shutil
 import ssl
 import subprocess
 import sys
@@ -683,6 +684,33 @@ def make_certificate(directory, name):
 
 
 # ---------------------------------------------------------------- the app
+
+
+def start_keyring(tap):
+    """A keyring of the test's own, unlocked (an empty password on stdin);
+    False when gnome-keyring-daemon is missing or does not start."""
+    keyring = shutil.which("gnome-keyring-daemon")
+    if not keyring:
+        return False
+    started = subprocess.run([keyring, "--unlock", "--components=secrets", "--daemonize"],
+                             input=b"\n", capture_output=True, timeout=30)
+    if started.returncode != 0:
+        tap.diag(f"gnome-keyring-daemon did not start: {started.stderr.decode(errors='replace')}")
+        return False
+    time.sleep(1)
+    return True
+
+
+def pin_certificate(data_dir, pem_path, host_port):
+    """The server certificate in @pem_path accepted for HOST:PORT, as
+    "Always Accept for This Host" keeps it."""
+    pem = open(pem_path).read()
+    digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest().upper()
+    os.makedirs(os.path.join(data_dir, "davscope"), exist_ok=True)
+    with open(os.path.join(data_dir, "davscope", "certificates.ini"), "w") as f:
+        f.write(f"[{host_port}]\n"
+                f"sha256={':'.join(digest[i:i + 2] for i in range(0, len(digest), 2))}\n"
+                f"pem={pem.strip().replace(chr(10), chr(92) + 'n')}\n")
 
 
 def gio_modules_without_gvfs():

@@ -28,19 +28,16 @@ for This Host" would), so no question about it comes in between.
 
 Runs inside tests/ui/run-ui-test --mutual-tls (Xvfb, AT-SPI)."""
 
-import hashlib
 import os
 import re
-import shutil
-import ssl
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from davscope_ui import (App, Tap, activate, click, find_in, keycombo, labels_in,  # noqa: E402
-                         point_into, press, scroll_into, sensitive, tolerate, type_text, wait_for)
+                         pin_certificate, point_into, press, scroll_into, sensitive, start_keyring,
+                         tolerate, type_text, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 PORT = os.environ["DAVSCOPE_TEST_PORT"]
@@ -65,24 +62,10 @@ tolerate("soup_connection_setup_message_io: code should not be reached",
 
 # A keyring of our own, unlocked (an empty password on stdin): the
 # certificate's password is read back from it after the restart.
-keyring = shutil.which("gnome-keyring-daemon")
-if keyring:
-    started = subprocess.run([keyring, "--unlock", "--components=secrets", "--daemonize"],
-                             input=b"\n", capture_output=True, timeout=30)
-    if started.returncode != 0:
-        tap.diag(f"gnome-keyring-daemon did not start: {started.stderr.decode(errors='replace')}")
-        keyring = None
-    else:
-        time.sleep(1)
+keyring = start_keyring(tap)
 
 # Pin the server's certificate, as "Always Accept for This Host" does.
-pem = open(os.path.join(CONF, "server.pem")).read()
-digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest().upper()
-os.makedirs(os.path.join(DATA, "davscope"), exist_ok=True)
-with open(os.path.join(DATA, "davscope", "certificates.ini"), "w") as f:
-    f.write(f"[127.0.0.1:{PORT}]\n"
-            f"sha256={':'.join(digest[i:i + 2] for i in range(0, len(digest), 2))}\n"
-            f"pem={pem.strip().replace(chr(10), chr(92) + 'n')}\n")
+pin_certificate(DATA, os.path.join(CONF, "server.pem"), f"127.0.0.1:{PORT}")
 # Something that is no certificate at all.
 NOT_A_CERT = os.path.join(os.environ["DAVSCOPE_UI_WORK"], "notes.pem")
 with open(NOT_A_CERT, "w") as f:

@@ -16,11 +16,9 @@ port (as "Always Accept for This Host" would).
 
 Runs inside tests/ui/run-ui-test --tls (Xvfb, AT-SPI)."""
 
-import hashlib
 import os
 import re
 import socket
-import ssl
 import sys
 import threading
 import time
@@ -28,7 +26,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from davscope_ui import App, Tap  # noqa: E402
+from davscope_ui import App, Tap, pin_certificate  # noqa: E402
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 PORT = os.environ["DAVSCOPE_TEST_PORT"]
@@ -128,13 +126,7 @@ with open(os.path.join(CONFIG, "davscope", "servers.ini"), "w") as f:
             f"[tunnelled-server]\nkind=server\nname={SERVER_NAME}\nurl={VIA_URL}\nproxy={PROXY_URL}\n")
 
 # Pin the server's certificate for that host and port.
-pem = open(os.path.join(CONF, "server.pem")).read()
-digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest().upper()
-os.makedirs(os.path.join(DATA, "davscope"), exist_ok=True)
-with open(os.path.join(DATA, "davscope", "certificates.ini"), "w") as f:
-    f.write(f"[{HOST}:{PORT}]\n"
-            f"sha256={':'.join(digest[i:i + 2] for i in range(0, len(digest), 2))}\n"
-            f"pem={pem.strip().replace(chr(10), chr(92) + 'n')}\n")
+pin_certificate(DATA, os.path.join(CONF, "server.pem"), f"{HOST}:{PORT}")
 
 try:
     socket.getaddrinfo(HOST, int(PORT))

@@ -20,8 +20,6 @@ Runs inside tests/ui/run-ui-test (Xvfb, AT-SPI, Apache seeded with demo)."""
 
 import base64
 import os
-import shutil
-import subprocess
 import sys
 import time
 
@@ -33,7 +31,7 @@ if LANGUAGE != "en":
     os.environ.update(LANGUAGE=LANGUAGE, LANG="C.UTF-8", DAVSCOPE_LOCALEDIR=os.path.join(BUILD, "po"))
 
 from davscope_ui import (App, Tap, activate, click, find_in, find_toast, keycombo, labels_in,  # noqa: E402
-                         name_of, point_into, press, shown, tr, type_text, wait_for)
+                         name_of, point_into, press, shown, start_keyring, tr, type_text, wait_for)
 
 URL = os.environ["DAVSCOPE_TEST_URL"]
 BASIC_URL = os.environ["DAVSCOPE_TEST_BASIC_URL"]
@@ -67,15 +65,7 @@ with open(os.path.join(CONFIG, "gtk-3.0", "bookmarks"), "w") as f:
             f"not a uri\n")
 
 # A keyring of our own, unlocked (an empty password on stdin).
-keyring = shutil.which("gnome-keyring-daemon")
-if keyring:
-    started = subprocess.run([keyring, "--unlock", "--components=secrets", "--daemonize"],
-                             input=b"\n", capture_output=True, timeout=30)
-    if started.returncode != 0:
-        tap.diag(f"gnome-keyring-daemon did not start: {started.stderr.decode(errors='replace')}")
-        keyring = None
-    else:
-        time.sleep(1)
+keyring = start_keyring(tap)
 
 
 def sidebar_row(app, name, timeout=10):
