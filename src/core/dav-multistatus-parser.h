@@ -25,8 +25,9 @@ typedef struct {
   gsize   max_value_bytes;      /* per property value or text field; longer is cut */
 } DavParserLimits;
 
-/* Defaults: 1 GiB, depth 64, 1,000,001 responses (a folder of a million and its own), 64 propstats and 1,024
- * properties per response, 100 KiB per value (neon's limits). */
+/* Defaults: 1 GiB, depth 64, 1,000,001 responses (a folder of a million
+ * and its own), 64 propstats and 1,024 properties per response, 100 KiB
+ * per value (neon's limits). */
 void dav_parser_limits_init_default (DavParserLimits *limits);
 
 /* Called for each response as soon as it ends; take a reference to keep it. */
