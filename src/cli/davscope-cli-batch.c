@@ -467,18 +467,12 @@ static char *
 url_last_segment (const char *url)
 {
   g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
-  g_autofree char *path = NULL;
-  const char *slash;
+  g_autofree char *segment = NULL;
 
   if (uri == NULL)
     return NULL;
-  path = g_strdup (g_uri_get_path (uri));
-  while (path[0] != '\0' && path[strlen (path) - 1] == '/')
-    path[strlen (path) - 1] = '\0';
-  slash = strrchr (path, '/');
-  if (slash == NULL || slash[1] == '\0')
-    return NULL;
-  return g_strdup (slash + 1);
+  dav_href_split_last (g_uri_get_path (uri), NULL, &segment);
+  return *segment != '\0' ? g_steal_pointer (&segment) : NULL;
 }
 
 /* What the adders refused, said as one message when nothing is left. */

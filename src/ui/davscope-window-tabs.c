@@ -79,20 +79,16 @@ static char *
 folder_title (const char *url)
 {
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
-  g_autofree char *path = NULL;
-  const char *slash;
+  g_autofree char *segment = NULL;
 
   if (uri == NULL)
     return g_strdup (url);
 
-  path = g_strdup (g_uri_get_path (uri));
-  while (*path != '\0' && path[strlen (path) - 1] == '/')
-    path[strlen (path) - 1] = '\0';
-  slash = strrchr (path, '/');
-  if (slash == NULL || slash[1] == '\0')
+  dav_href_split_last (g_uri_get_path (uri), NULL, &segment);
+  if (*segment == '\0')
     return g_strdup (g_uri_get_host (uri));
 
-  return g_uri_unescape_string (slash + 1, NULL) ?: g_strdup (slash + 1);
+  return g_uri_unescape_string (segment, NULL) ?: g_steal_pointer (&segment);
 }
 
 void
