@@ -35,6 +35,7 @@ typedef struct {
   char  *password;
   GStrv  header_values;   /* one per header name; "" when unknown */
   char  *certificate_password;   /* the client certificate's, or NULL */
+  guint  serial;          /* changes when a header value or the certificate's password does */
 } Secrets;
 
 static DavPlaceList *default_list;
@@ -301,21 +302,38 @@ clear_then_store_cb (GObject      *source,
   release_application ();
 }
 
+static gboolean
+strv_equal_or_empty (const char * const *a,
+                     const char * const *b)
+{
+  static const char * const none[] = { NULL };
+
+  return g_strv_equal (a != NULL ? a : none, b != NULL ? b : none);
+}
+
 void
 davscope_places_set_secrets (DavPlace           *place,
                              const char         *password,
                              const char * const *header_values,
                              const char         *certificate_password)
 {
+  Secrets *previous;
   Secrets *secrets;
   StoreAll *store;
 
   g_return_if_fail (DAV_IS_PLACE (place));
 
+  previous = g_hash_table_lookup (get_known_secrets (), dav_place_get_id (place));
   secrets = g_new0 (Secrets, 1);
   secrets->password = g_strdup (password);
   secrets->header_values = g_strdupv ((GStrv) header_values);
   secrets->certificate_password = g_strdup (certificate_password);
+  /* The login itself is answered per challenge (davscope-credentials.c);
+   * what a client is made with must make open tabs connect again. */
+  if (previous != NULL)
+    secrets->serial = previous->serial +
+                      (g_strcmp0 (previous->certificate_password, certificate_password) != 0 ||
+                       !strv_equal_or_empty ((const char * const *) previous->header_values, header_values));
   g_hash_table_replace (get_known_secrets (), g_strdup (dav_place_get_id (place)), secrets);
   davscope_credentials_preset (dav_place_get_url (place), dav_place_get_user (place), password);
 
@@ -505,6 +523,35 @@ void
 davscope_places_load_secrets_finish (GAsyncResult *result)
 {
   g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+gboolean
+davscope_places_secrets_known (DavPlace *place)
+{
+  g_return_val_if_fail (DAV_IS_PLACE (place), FALSE);
+
+  return keyring_absent || g_hash_table_contains (get_known_secrets (), dav_place_get_id (place));
+}
+
+char *
+davscope_places_dup_connection_setup (const char *url)
+{
+  DavPlace *server = dav_place_list_find_server_for (davscope_places_get_default (), url);
+  Secrets *secrets;
+  g_autofree char *names = NULL;
+
+  if (server == NULL)
+    return g_strdup ("");
+
+  secrets = g_hash_table_lookup (get_known_secrets (), dav_place_get_id (server));
+  names = g_strjoinv ("\n", (GStrv) dav_place_get_header_names (server));
+
+  /* No secret in it, only whether one changed. */
+  return g_strdup_printf ("%s\n%s\n%s\n%u",
+                          dav_place_get_proxy (server) != NULL ? dav_place_get_proxy (server) : "",
+                          dav_place_get_client_certificate (server) != NULL
+                            ? dav_place_get_client_certificate (server) : "",
+                          names, secrets != NULL ? secrets->serial : 0);
 }
 
 char *

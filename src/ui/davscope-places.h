@@ -46,6 +46,13 @@ void          davscope_places_load_secrets_async  (DavPlace            *place,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);
 void          davscope_places_load_secrets_finish (GAsyncResult        *result);
+/* Whether @place's secrets were read (or there is no keyring to read
+ * them from): a client made before would go without them. */
+gboolean      davscope_places_secrets_known       (DavPlace            *place);
+/* What of @url's saved server a client is made with (its proxy, client
+ * certificate, extra headers), as text to compare: when it changes, a
+ * tab on that server connects again. No secret is in it. */
+char         *davscope_places_dup_connection_setup (const char         *url);
 /* What is known of @place's secrets (after loading them). */
 char         *davscope_places_dup_password        (DavPlace            *place);
 GStrv         davscope_places_dup_header_values   (DavPlace            *place);

@@ -37,6 +37,7 @@ typedef struct
   GPtrArray            *history;         /* URLs, for Back */
   char                 *connection_setup; /* the saved server's proxy and certificate the client has */
   gboolean              asking_certificate;
+  guint                 opening;         /* counts the addresses opened, for a late answer */
 } DavscopeTab;
 
 struct _DavscopeWindow

@@ -341,18 +341,6 @@ davscope_window_release_tab (DavscopeTab *tab)
   tab->window = NULL;
 }
 
-/* What of a saved server's settings is fixed when its client is made:
- * its proxy and its client certificate. */
-static char *
-saved_connection_setup (const char *url)
-{
-  DavPlace *server = dav_place_list_find_server_for (davscope_places_get_default (), url);
-  const char *proxy = server != NULL ? dav_place_get_proxy (server) : NULL;
-  const char *certificate = server != NULL ? dav_place_get_client_certificate (server) : NULL;
-
-  return g_strdup_printf ("%s\n%s", proxy != NULL ? proxy : "", certificate != NULL ? certificate : "");
-}
-
 /* A new connection for @url in @tab: its client, with the user's settings
  * and the window's login and certificate questions, and a store over it. */
 static gboolean
@@ -381,7 +369,7 @@ connect_to (DavscopeWindow  *self,
    * client certificate. */
   davscope_places_configure (tab->client, tab->store);
   g_free (tab->connection_setup);
-  tab->connection_setup = saved_connection_setup (url);
+  tab->connection_setup = davscope_places_dup_connection_setup (url);
   davscope_browser_view_prepare_store (DAVSCOPE_BROWSER_VIEW (tab->browser), tab->store);
 
   return TRUE;
@@ -415,6 +403,58 @@ davscope_window_open_in_tab (DavscopeWindow *self,
   open_url (self, url, remember);
 }
 
+static void open_url_in_tab (DavscopeWindow *self,
+                             DavscopeTab    *tab,
+                             const char     *url,
+                             gboolean        remember);
+
+typedef struct {
+  GtkWidget *browser;   /* the tab's (it owns the tab) */
+  guint      opening;   /* the tab's opening it waits for */
+  char      *url;
+} SecretsWait;
+
+static void
+secrets_for_tab_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SecretsWait *wait = user_data;
+  DavscopeTab *tab = g_object_get_data (G_OBJECT (wait->browser), "davscope-tab");
+
+  davscope_places_load_secrets_finish (result);
+  /* Not when the tab closed, or went elsewhere meanwhile. */
+  if (tab != NULL && tab->window != NULL && tab->opening == wait->opening)
+    open_url_in_tab (tab->window, tab, wait->url, FALSE);
+
+  g_object_unref (wait->browser);
+  g_free (wait->url);
+  g_free (wait);
+}
+
+/* A saved server's login, extra headers and certificate password come
+ * from the keyring before its first client is made, wherever the address
+ * came from (a restored tab, a typed one, a link): TRUE when they are
+ * being read and @tab opens @url once they are. */
+static gboolean
+wait_for_secrets (DavscopeTab *tab,
+                  const char  *url)
+{
+  DavPlace *server = dav_place_list_find_server_for (davscope_places_get_default (), url);
+  SecretsWait *wait;
+
+  if (server == NULL || davscope_places_secrets_known (server))
+    return FALSE;
+
+  wait = g_new0 (SecretsWait, 1);
+  wait->browser = g_object_ref (tab->browser);
+  wait->opening = tab->opening;
+  wait->url = g_strdup (url);
+  davscope_places_load_secrets_async (server, NULL, secrets_for_tab_cb, wait);
+
+  return TRUE;
+}
+
 /* Goes to @url in @tab, shown or not. */
 static void
 open_url_in_tab (DavscopeWindow *self,
@@ -430,6 +470,7 @@ open_url_in_tab (DavscopeWindow *self,
   if (normal == NULL)
     return;
 
+  tab->opening++;
   if (remember && current != NULL)
     g_ptr_array_add (tab->history, g_strdup (current));
 
@@ -438,6 +479,8 @@ open_url_in_tab (DavscopeWindow *self,
     root = dav_resource_store_open (tab->store, normal, NULL);
   if (root == NULL)
     {
+      if (wait_for_secrets (tab, normal))
+        return;
       if (!connect_to (self, tab, normal, &error) ||
           (root = dav_resource_store_open (tab->store, normal, &error)) == NULL)
         {
@@ -910,7 +953,7 @@ on_places_changed (DavscopeWindow *self)
 
       if (tab->client == NULL)
         continue;
-      setup = saved_connection_setup (dav_client_get_base_url (tab->client));
+      setup = davscope_places_dup_connection_setup (dav_client_get_base_url (tab->client));
       if (g_strcmp0 (setup, tab->connection_setup) == 0)
         continue;
 

@@ -2,7 +2,8 @@
 """Saved servers and bookmarks (issue 18, item 1): GNOME Files' dav://
 and davs:// bookmarks are imported at the first start (and only those);
 a server saved with a user and password opens from the sidebar after a
-restart without a login dialog; Ctrl+D bookmarks the folder shown; a
+restart without a login dialog, and so do a tab restored at start and an
+address typed (the keyring is read first); Ctrl+D bookmarks the folder shown; a
 server is renamed, removed and brought back with Undo; the start page
 lists saved servers; Clear History empties the recent list, Undo brings
 it back.
@@ -112,10 +113,10 @@ def fill(dialog, label, text, role="text"):
 
 
 def opens_without_login(app, name, marker, description):
-    """Clicks the sidebar's row called name: a check that marker is listed
+    """Clicks the sidebar's row called name (None: none): a check that marker is listed
     with no login dialog (skipped without a keyring: the secrets then
     lived only in the first run's memory)."""
-    row = sidebar_row(app, name)
+    row = sidebar_row(app, name) if name is not None else None
     if row is not None:
         click(row)
     listed = wait_for(lambda: app.row_label(marker, 0.5) is not None or login_dialog(app, 0.1) is not None, 20)
@@ -284,6 +285,53 @@ try:
     opens_without_login(app, TOKEN_SERVER, TOKEN_MARKER,
                         "the token server lists its folder with no login dialog: the saved header went with the requests")
 
+finally:
+    app.quit()
+
+# ------------------------------------------------------------ restored and typed
+# A tab restored at start, and an address typed, on a saved server: its
+# secrets (the token header, the password) are read from the keyring
+# before the first request, as the sidebar does. Without that, the
+# token share answers 401 and a login dialog asks for what was saved.
+
+settings_dir = os.path.join(CONFIG, "glib-2.0", "settings")
+os.makedirs(settings_dir, exist_ok=True)
+with open(os.path.join(settings_dir, "keyfile"), "w") as f:
+    f.write(f"[io/github/davscope/Davscope]\nrestore-tabs=true\nopen-tabs=['{TOKEN_URL}']\n")
+
+app = App(settings="keyfile")
+try:
+    opens_without_login(app, None, TOKEN_MARKER,
+                        "a tab restored on the token server lists its folder with no login dialog: "
+                        "the header was read from the keyring first")
+    # Another origin (127.0.0.1): a new connection in the same tab.
+    point_into(app.main)
+    keycombo("<Control>l")
+    keycombo("<Control>a")
+    type_text(BASIC_URL + "\n")
+    opens_without_login(app, None, MARKER,
+                        "the saved server's address typed lists with no login dialog: "
+                        "the password was read from the keyring first")
+
+    # A header's value changed in Edit Server (a token replaced): the tab
+    # on that server connects again with it. A wrong token: the server
+    # refuses it, and the login dialog shows the new header went out.
+    opens_without_login(app, TOKEN_SERVER, TOKEN_MARKER, "the token server lists again from the sidebar")
+    if row_menu(app, TOKEN_SERVER) is not None:
+        item = menu_item(app, tr("_Edit…").replace("_", ""))
+        if item is not None:
+            activate(item)
+    dialog = app.window(tr("Edit Server"), 10)
+    if dialog is not None:
+        fill(dialog, tr("Extra _headers").replace("_", ""), "Authorization: Basic d3Jvbmc6dG9rZW4=")
+        save = app.button(tr("_Save").replace("_", ""), dialog, 5)
+        if save is not None:
+            click(save)
+    asked = dialog is not None and app.window_gone(tr("Edit Server"), 10) and login_dialog(app, 15) is not None
+    tap.ok(asked, "a changed header value reconnects the tab on that server: the new token is sent and refused",
+           f"toplevels: {app.toplevel_names()}")
+    if asked:
+        press("Escape")
 finally:
     app.quit()
 
