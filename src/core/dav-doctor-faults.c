@@ -1164,6 +1164,17 @@ static const DavDoctorFault faults[] = {
     N_("MOVE left the source behind"),
     N_("A MOVE reported success, but the source still exists afterwards. A move is a copy followed by a delete of the source, done as one operation; users find the file twice, and a later change to one is not seen in the other. Remove the source, or report the failure."),
     NULL },
+  /* RFC 4918 §9.8.5 and §9.9.4 list 409 for a destination whose parent
+   * is missing (another failure code: a warning, as for MKCOL's 405),
+   * and forbid making that parent (a MUST NOT: an error). */
+  { "copymove-missing-parent-not-409", DAV_DOCTOR_WARNING, "RFC 4918 §9.8.5",
+    N_("COPY or MOVE into a missing folder was not answered 409"),
+    N_("A COPY or MOVE whose destination lies in a folder that does not exist failed with another status than 409 Conflict. A 500 Internal Server Error says the server broke, where the request was at fault: the user is sent to the server's administrator instead of being told the folder is missing. Clients read 409 as “make the parent folder first”. Answer 409 Conflict."),
+    NULL },
+  { "copymove-made-parents", DAV_DOCTOR_ERROR, "RFC 4918 §9.9.4",
+    N_("COPY or MOVE made a missing folder"),
+    N_("A COPY or MOVE whose destination lies in a folder that does not exist succeeded, and the server made that folder. RFC 4918 forbids creating the intermediate folders (§9.8.5, §9.9.4) and requires 409 Conflict: a mistyped destination then silently makes a new tree, and the item seems lost from where the user looks for it. Answer 409 Conflict and make nothing."),
+    NULL },
   { "delete-status", DAV_DOCTOR_WARNING, "RFC 9110 §9.3.5",
     N_("DELETE was answered with an unusual status"),
     N_("A successful DELETE was answered with another status than 204 No Content or 200 OK, or a DELETE that should succeed failed. KDE Dolphin counts only 200 and 204 as success, and reports the others as an error though the item is gone. Answer 204 when the item was deleted."),

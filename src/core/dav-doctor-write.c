@@ -1527,6 +1527,35 @@ check_replaced_folder (DavDoctorRun *run,
     check_tree_arrived (run, result, folder, FALSE);
 }
 
+/* COPY or MOVE of @source into a folder that does not exist: 409
+ * Conflict, and the server must not make that folder (RFC 4918 §9.8.5,
+ * §9.9.4). Apache's mod_dav_fs answers a MOVE so with 500, nginx a COPY;
+ * nginx with create_full_put_path makes the folder for a MOVE. */
+static void
+check_missing_parent (DavDoctorRun *run,
+                      const char   *method,
+                      const char   *source,
+                      const char   *folder_name)
+{
+  g_autofree char *missing = dav_doctor_scratch_url (run, folder_name);
+  g_autofree char *target = g_strconcat (missing, "target.txt", NULL);
+  g_autoptr(DavResult) result = NULL;
+
+  dav_doctor_created (run, missing);
+  dav_doctor_created (run, target);
+  result = transfer (run, method, source, target, NULL);
+  if (result == NULL || result->status == 409)
+    return;
+
+  if (is_success (result) && probe (run, missing, NULL) == 207)
+    dav_doctor_report (run, "copymove-made-parents", result, _("409 Conflict"),
+                       /* Translators: %u %s are the server's status code and reason, “409 Conflict”. */
+                       _("%u %s: the missing folder was made"), result->status, dav_doctor_reason (result));
+  else
+    dav_doctor_report (run, "copymove-missing-parent-not-409", result, _("409 Conflict"),
+                       "%u %s", result->status, dav_doctor_reason (result));
+}
+
 void
 dav_doctor_check_copy (DavDoctorRun *run)
 {
@@ -1606,6 +1635,8 @@ dav_doctor_check_copy (DavDoctorRun *run)
     if (judge_overwrite (run, result, TRUE))
       check_replaced_folder (run, result, folder_onto, TRUE);
   }
+
+  check_missing_parent (run, "COPY", source, "copy-missing-parent/");
 }
 
 /* After a MOVE that succeeded, the source must be gone. */
@@ -1652,9 +1683,11 @@ dav_doctor_check_move (DavDoctorRun *run)
   g_autofree char *folder_c = dav_doctor_scratch_url (run, "move-folder-c/");
   g_autofree char *file_target = dav_doctor_scratch_url (run, "move-folder-onto-file");
   g_autofree char *file_onto = dav_doctor_scratch_url (run, "move-folder-onto-file/");
+  g_autofree char *orphan = dav_doctor_scratch_url (run, "move-orphan.txt");
   gboolean with_properties = FALSE;
 
   if (!prepare (run, source, SOURCE_TEXT) || !prepare (run, second, SOURCE_TEXT) ||
+      !prepare (run, orphan, SOURCE_TEXT) ||
       !prepare (run, existing, EXISTING_TEXT) ||
       !prepare_tree (run, "move-folder/", &with_properties) ||
       !prepare_tree (run, "move-folder-b/", NULL) || !prepare_obstacle (run, folder_onto) ||
@@ -1714,6 +1747,8 @@ dav_doctor_check_move (DavDoctorRun *run)
         check_tree_arrived (run, result, file_onto, FALSE);
       }
   }
+
+  check_missing_parent (run, "MOVE", orphan, "move-missing-parent/");
 }
 
 /* ---- DELETE ---------------------------------------------------------------- */

@@ -180,6 +180,8 @@ test_severities (void)
     { "if-bad-token-status", DAV_DOCTOR_WARNING },
     { "proppatch-set-remove-order", DAV_DOCTOR_ERROR },
     { "mkcol-missing-parent-not-409", DAV_DOCTOR_ERROR },
+    { "copymove-missing-parent-not-409", DAV_DOCTOR_WARNING },
+    { "copymove-made-parents", DAV_DOCTOR_ERROR },
     { "mkcol-existing-not-405", DAV_DOCTOR_WARNING },
   };
 
