@@ -66,6 +66,11 @@ SERVERS = {
         "move_new": 201,
         # MKCOL (with the slash) inside a missing folder: 409 Conflict.
         "mkdir_missing_parent": 409,
+        # COPY into a missing folder: 409; MOVE: 500 (mod_dav_fs's rename
+        # fails), where RFC 4918 §9.9.4 says 409: the server's fault (the
+        # file stays where it was).
+        "copy_missing_parent": 409,
+        "move_missing_parent": 500,
         # DELETE of a file: 204.
         "delete_file": 204,
         # LOCK tokens are opaquelocktoken:UUID.
@@ -110,6 +115,11 @@ SERVERS = {
         "move_new": 204,
         # MKCOL (with the slash) inside a missing folder: 409.
         "mkdir_missing_parent": 409,
+        # COPY into a missing folder: 500; MOVE: 204 and the missing folder
+        # is made (create_full_put_path), which RFC 4918 §9.9.4 forbids:
+        # both the server's fault.
+        "copy_missing_parent": 500,
+        "move_missing_parent": 204,
         "delete_file": 204,
         # LOCK tokens are urn:XXXXXXXX (8 hex digits).
         "lock_token": r"urn:[0-9a-fA-F]{8}",
@@ -153,6 +163,8 @@ SERVERS = {
         "copy_new": 201,
         "move_new": 201,
         "mkdir_missing_parent": 409,
+        "copy_missing_parent": 409,
+        "move_missing_parent": 409,
         "delete_file": 204,
         # LOCK tokens are urn:uuid:UUID.
         "lock_token": r"urn:uuid:[0-9a-fA-F-]{36}",
@@ -194,6 +206,8 @@ SERVERS = {
         "copy_new": 201,
         "move_new": 201,
         "mkdir_missing_parent": 409,
+        "copy_missing_parent": 409,
+        "move_missing_parent": 409,
         "delete_file": 204,
         "lock_token": r"opaquelocktoken:[0-9a-fA-F-]{36}",
         # UNLOCK with a wrong token: 409 Conflict (exit 2); the lock stays.
@@ -554,6 +568,30 @@ def test_cp_mv():
           and "moved #1.txt" not in names and same_url(r.json().get("destination"), b),
           "mv --overwrite exits 0, the destination has the moved content, the source is gone", r,
           [f"moved {moving!r}, destination now {got!r}", repr(names)])
+
+    # Into a folder that does not exist: RFC 4918 §9.8.5/§9.9.4 say 409
+    # and forbid making the folder. What each server does (SERVERS), and
+    # that the source stays unless the server says it moved it.
+    for cmd, key in (("cp", "copy_missing_parent"), ("mv", "move_missing_parent")):
+        src = url_of(folder, f"{cmd} orphan.txt")
+        missing = url_of(folder, f"no {cmd} folder/")
+        dst = url_of(missing, "target.txt")
+        put_ok(src, b"orphan\n")
+        r = cli(cmd, "--json", src, dst)
+        d = r.json()
+        observe(f"{cmd} into a missing folder", r)
+        check_one_json(r, f"{cmd} into a missing folder")
+        want = S[key]
+        if want >= 400:
+            check(r.rc == 2 and d.get("status") == want and d.get("ok") is False,
+                  f"{cmd} into a missing folder exits 2 with {want}", r)
+            check(on_disk(src) == b"orphan\n" and not exists(missing),
+                  f"after {cmd}'s {want} the source is still there and no folder was made", r)
+        else:
+            check(r.rc == 0 and d.get("status") == want,
+                  f"{cmd} into a missing folder: {want}, done as the server says", r)
+            check(on_disk(dst) == b"orphan\n" and on_disk(src) is None,
+                  f"{cmd} into a missing folder: the server made the folder (its fault) and the file is there", r)
     remove(folder)
 
 
