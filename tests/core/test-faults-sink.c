@@ -8,7 +8,8 @@
  * sink stream of the test's own counts the writes and notes whether a
  * read came in while one was under way; a download cut off mid-block
  * keeps every byte it read, and its resume gives the file byte for
- * byte; a disk that fails ends the request with the disk's error.
+ * byte; so does one cancelled before a stalled block went to disk by
+ * itself; a disk that fails ends the request with the disk's error.
  */
 
 #include <string.h>
@@ -169,6 +170,22 @@ drop_func (Raw           *raw,
   return FALSE;
 }
 
+/* The whole body announced, DROP_AT bytes sent, then nothing more. */
+static gboolean
+stall_func (Raw           *raw,
+            GOutputStream *out,
+            guint          index,
+            const char    *head)
+{
+  g_autofree char *headers = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Length: %d\r\nETag: \"v1\"\r\n\r\n", BODY_SIZE);
+
+  write_text (out, headers);
+  write_all (out, body (), DROP_AT);
+  g_output_stream_flush (out, NULL, NULL);
+  raw_hold (raw);
+  return FALSE;
+}
+
 /* ---- tests -------------------------------------------------------------- */
 
 typedef struct {
@@ -282,6 +299,69 @@ test_drop_mid_block_resume (void)
   g_rmdir (local);
 }
 
+/* Cancel as soon as the progress shows all that will come: sooner than
+ * a stalled block is written by itself. */
+static void
+cancel_at_drop (goffset  done,
+                goffset  total,
+                gpointer user_data)
+{
+  if (done >= DROP_AT)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_writes_what_came (void)
+{
+  g_autoptr(Raw) raw = raw_new (stall_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(DavDownload) download = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local = g_dir_make_tmp ("davscope-sink-XXXXXX", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (local);
+  g_autoptr(GFile) target = g_file_get_child (dir, "big.bin");
+  g_autofree char *url = g_strconcat (raw->dav_url, "big.bin", NULL);
+  g_autoptr(GFile) part = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  download = dav_download_new (client, url, target, FALSE);
+  dav_download_run_async (download, cancel_at_drop, cancellable, cancellable, store_result_cb, &res);
+  wait_for (&res);
+  result = dav_download_run_finish (download, res, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (dav_download_is_saved (download));
+
+  /* Every byte read is in the partial file, in order: what a resume
+   * continues from. */
+  g_assert_cmpint (file_size (dir, ".part"), ==, DROP_AT);
+  {
+    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+    GFileInfo *info;
+
+    while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+      {
+        g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+        if (g_str_has_suffix (g_file_info_get_name (info), ".part"))
+          g_set_object (&part, child);
+        else
+          g_file_delete (child, NULL, NULL);
+        g_object_unref (info);
+      }
+  }
+  g_assert_nonnull (part);
+  g_assert_true (g_file_load_contents (part, NULL, &contents, &length, NULL, NULL));
+  g_assert_cmpmem (contents, length, body (), DROP_AT);
+
+  g_file_delete (part, NULL, NULL);
+  g_rmdir (local);
+}
+
 static void
 test_disk_full (void)
 {
@@ -315,6 +395,7 @@ main (int   argc,
 
   g_test_add_func ("/faults/sink/big-blocks-overlapped", test_big_blocks_overlapped);
   g_test_add_func ("/faults/sink/drop-mid-block-resume", test_drop_mid_block_resume);
+  g_test_add_func ("/faults/sink/cancel-writes-what-came", test_cancel_writes_what_came);
   g_test_add_func ("/faults/sink/disk-full", test_disk_full);
 
   status = g_test_run ();
