@@ -805,12 +805,13 @@ on_sink_read (GObject      *source,
   if (req->flush_timer == 0)
     req->flush_timer = add_source (g_timeout_source_new (SINK_FLUSH_MS), G_PRIORITY_DEFAULT, on_sink_flush, task);
 
-  if (block->filled < block->size || sink_next_block (req))
+  /* Once the disk failed, nothing more is read (sink_kick ends it). */
+  if (!req->sink_failed && (block->filled < block->size || sink_next_block (req)))
     {
       req->read_busy = TRUE;
       read_next (task);
     }
-  else
+  else if (!req->sink_failed)
     req->read_waiting = TRUE;
 
   sink_kick (task);
