@@ -20,6 +20,15 @@ typedef enum {
  * the pipeline's. */
 typedef struct _DavRequest DavRequest;
 
+/* Bytes of the body on their way to the sink: [0, handed) went to the
+ * writer, [handed, filled) waits, [filled, size) is free for reads. */
+typedef struct {
+  guint8 *data;
+  gsize   size;
+  gsize   filled;
+  gsize   handed;
+} DavSinkBlock;
+
 /* Looks at a successful answer's headers before its body goes to the
  * sink; FALSE keeps the body out of it (the answer is returned, not
  * complete, without its body). */
@@ -76,7 +85,20 @@ struct _DavRequest
   DavMultistatusParser *parser;
   DavPropfind          *propfind;      /* streams its responses, or NULL */
   GOutputStream        *sink;
-  GBytes               *chunk;         /* being written to the sink */
+  /* A GET into the sink reads into two blocks in turn and writes each
+   * whole while the other fills (dav-request.c, "the sink"). */
+  DavSinkBlock          blocks[2];
+  guint                 reading;       /* the block reads go into */
+  guint                 writing_block; /* the block being written, while writing */
+  gboolean              writing;       /* a write to the sink in flight */
+  gboolean              read_busy;     /* a read in flight or about to start */
+  gboolean              read_waiting;  /* both blocks full: reads wait for the writer */
+  gboolean              flush_due;     /* the stalled block goes to disk as it is */
+  guint                 flush_timer;
+  gint64                last_read;     /* when a read last brought bytes */
+  gboolean              body_ended;    /* the end, or a failure, of the body was read */
+  GError               *sink_error;    /* returned once the reads and writes stopped */
+  gboolean              sink_failed;   /* a write failed: nothing more is written */
   DavAcceptBodyFunc     accept_body;   /* or NULL: every successful body is sunk */
   gpointer              accept_data;
   gint64                slice_start;  /* when the reads last gave way to other sources */
