@@ -9,7 +9,6 @@
  */
 
 #include "dav-download.h"
-#include "dav-file-sink.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -462,8 +461,7 @@ send_request (DavDownload *self)
   /* RFC 9530 §4: a checksum to verify the file with, where the server
    * can give one. */
   dav_request_set_header (req, "Want-Repr-Digest", "sha-256=10, sha-512=9");
-  /* Small files written in place, not through a thread (dav-file-sink.c). */
-  req->sink = dav_file_sink_new (g_io_stream_get_output_stream (G_IO_STREAM (self->stream)));
+  req->sink = g_object_ref (g_io_stream_get_output_stream (G_IO_STREAM (self->stream)));
   req->progress = on_progress;
   req->progress_data = self;
   req->accept_body = accept_body;
