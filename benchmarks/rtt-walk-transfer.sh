@@ -114,7 +114,17 @@ far_time() {
   FAR_RSS=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$tv")
   FAR_WALL=$(sed -n 's/^\s*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tv" \
          | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+  FAR_CPU=$(awk -F': ' '/^[ \t]*(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tv")
 }
+
+# far_chunks FROM: the chunks the proxy read from clients after line FROM
+# of its log (a client that writes smaller pieces makes it read more).
+far_chunks() {
+  local plog=${LATENCY_PROXY_LOG:-}
+  [ -f "$plog" ] || { echo -; return; }
+  tail -n +"$(($1 + 1))" "$plog" | awk -F'\t' '$3 == "up" && $4 > 0 { n++ } END { print n + 0 }'
+}
+far_log_lines() { if [ -f "${LATENCY_PROXY_LOG:-}" ]; then wc -l <"$LATENCY_PROXY_LOG"; else echo 0; fi; }
 
 # far_walk_row GROUP KEY LABEL EXPECT CMD: RUNS runs of a listing, each
 # with its requests and generations from Apache's log.
@@ -246,8 +256,8 @@ PY
 # far_big_pair GROUP WHAT URL: GET or PUT of the 1 GiB file, curl and
 # davscope-cli taking turns (the machine's load falls on both alike).
 far_big_pair() {
-  local group=$1 what=$2 u=$3 i key cmd prep
-  local -A times=() rss=()
+  local group=$1 what=$2 u=$3 i key cmd prep from
+  local -A times=() rss=() cpus=() chunks=()
   local src=$DAVSCOPE_TEST_ROOT/big/big.bin dl=$work/far-dl
   mkdir -p "$dl"
   log "$group: $what, curl and davscope-cli in turn, $runs runs each"
@@ -261,10 +271,13 @@ far_big_pair() {
         [ $key = curl ] && cmd="curl -sS -f -T '$src' '${u}put/big.bin'" \
                         || cmd="'$cli' put '$src' '${u}put/big.bin'"
       fi
+      from=$(far_log_lines)
       far_time "$cmd"
       if [ "${FAR_STATUS:-1}" != 0 ]; then
         log "  $key FAILED: $(tail -n 2 "$work/far.err")"; continue
       fi
+      cpus[$key]+=" $FAR_CPU"
+      [ "$u" = "$DAVSCOPE_TEST_URL" ] || chunks[$key]+=" $(far_chunks "$from")"
       prep=$([ "$what" = GET ] && stat -c %s "$dl/big.bin" || stat -c %s "$DAVSCOPE_TEST_ROOT/put/big.bin")
       [ "$prep" = 1073741824 ] || log "  $key: $prep bytes, not 1 GiB"
       times[$key]+=" $FAR_WALL"
@@ -282,9 +295,18 @@ far_big_pair() {
     fi
     # shellcheck disable=SC2086
     far_json "$group-$what-$key" ${times[$key]}
+    # The client's CPU (user + system) and, through the proxy, the chunks
+    # it read: what tells the client's cost from the proxy's (RESULTS.md, s11b).
+    local note="interleaved with the other; client CPU $(far_range ${cpus[$key]}) s"
+    [ -n "${chunks[$key]:-}" ] && note+="; proxy read $(far_range ${chunks[$key]}) chunks"
     record "$group-$what" 1024 "$key" "$label" "$([ $key = curl ] && echo 1 || echo 0)" ok \
-      "$work/json/$group-$what-$key.json" "${rss[$key]}" "interleaved with the other"
+      "$work/json/$group-$what-$key.json" "${rss[$key]}" "$note"
   done
+}
+
+# far_range N...: "min–max" (or the one value).
+far_range() {
+  printf '%s\n' "$@" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print (lo == hi ? lo : lo "–" hi) }'
 }
 
 rtt_far_big() {

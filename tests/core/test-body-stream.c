@@ -5,7 +5,8 @@
  * libsoup splices a request body 8 KiB at a time; the stream must give the
  * file's bytes exactly, be read without GIO's thread pool (that was the
  * cost of a big PUT), and leave the file open when it is closed, so a
- * request sent again reads the same bytes from the start.
+ * request sent again reads the same bytes from the start. It reads the file
+ * 64 KiB at a time, not once per splice chunk.
  */
 
 #include <glib/gstdio.h>
@@ -133,6 +134,64 @@ test_send_again (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&again));
 }
 
+/* A file's stream that counts the reads that reach it. */
+#define TEST_TYPE_COUNTING_STREAM (test_counting_stream_get_type ())
+G_DECLARE_FINAL_TYPE (TestCountingStream, test_counting_stream, TEST, COUNTING_STREAM, GFilterInputStream)
+
+struct _TestCountingStream
+{
+  GFilterInputStream parent_instance;
+
+  guint              reads;
+};
+
+G_DEFINE_FINAL_TYPE (TestCountingStream, test_counting_stream, G_TYPE_FILTER_INPUT_STREAM)
+
+static gssize
+test_counting_stream_read (GInputStream  *stream,
+                           void          *buffer,
+                           gsize          count,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  GInputStream *base = g_filter_input_stream_get_base_stream (G_FILTER_INPUT_STREAM (stream));
+
+  TEST_COUNTING_STREAM (stream)->reads++;
+  return g_input_stream_read (base, buffer, count, cancellable, error);
+}
+
+static void
+test_counting_stream_class_init (TestCountingStreamClass *klass)
+{
+  G_INPUT_STREAM_CLASS (klass)->read_fn = test_counting_stream_read;
+}
+
+static void
+test_counting_stream_init (TestCountingStream *self)
+{
+}
+
+/* 300 KiB spliced 8 KiB at a time: 38 chunks, but only five 64 KiB reads
+ * of the file (and the one that finds its end), plus the first 8 KiB read
+ * that shows the file is not a small one. */
+static void
+test_reads_ahead (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInputStream) file = g_file_read (fixture->file, NULL, &error);
+  g_autoptr(TestCountingStream) source = NULL;
+  g_autoptr(GInputStream) body = NULL;
+  g_autoptr(GBytes) got = NULL;
+
+  g_assert_no_error (error);
+  source = g_object_new (TEST_TYPE_COUNTING_STREAM, "base-stream", file, NULL);
+  body = dav_body_stream_new (G_INPUT_STREAM (source));
+  got = splice_all (body);
+  g_assert_true (g_bytes_equal (got, fixture->content));
+  g_assert_cmpuint (source->reads, <=, 1 + (SIZE - 8192) / (64 * 1024) + 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -140,6 +199,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/body-stream/splice", Fixture, NULL, fixture_set_up, test_splice, fixture_tear_down);
+  g_test_add ("/body-stream/reads-ahead", Fixture, NULL, fixture_set_up, test_reads_ahead, fixture_tear_down);
   g_test_add ("/body-stream/send-again", Fixture, NULL, fixture_set_up, test_send_again, fixture_tear_down);
 
   return g_test_run ();
