@@ -121,6 +121,19 @@ struct _DavMultistatusParser
   GByteArray      *pending;       /* input not yet given to libxml2 */
   char            *charset;       /* what the HTTP header says the body is in */
   gboolean         parsing;       /* libxml2 has had the first bytes */
+
+  /* The parsing thread (dav_multistatus_parser_set_threaded): while it
+   * runs, everything above is its own; the feeding side only touches
+   * what is below, under the lock. */
+  gboolean         threaded;
+  GThread         *thread;
+  GMutex           lock;
+  GCond            cond;
+  GQueue           queue;         /* of GBytes; an empty one: the cap was reached */
+  gsize            queued;        /* bytes in the queue */
+  gboolean         input_done;    /* nothing more will be queued */
+  gboolean         cancelled;     /* drop what is queued */
+  gboolean         thread_stopped; /* the thread saw the parser stop */
 };
 
 static inline guint
