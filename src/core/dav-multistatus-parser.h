@@ -57,7 +57,8 @@ void                  dav_multistatus_parser_set_response_func
                                                       GDestroyNotify         destroy);
 /* Parses on a thread of its own (before the first feed): feed() only
  * queues a copy of the bytes, so reading the next chunk and parsing this
- * one overlap, and the response func runs on that thread. What is parsed,
+ * one overlap, and the response func runs on that thread (for the last
+ * block, parsed by finish(), on the caller's). What is parsed,
  * the problems, the limits and the result are the same as without it:
  * the thread cuts the input into the same blocks. At most
  * DAV_MULTISTATUS_PARSER_QUEUED bytes wait; feed() blocks beyond that. */
