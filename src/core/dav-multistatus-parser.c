@@ -253,8 +253,24 @@ ensure_context (DavMultistatusParser *self)
   sax.serror = on_structured_error;
 
   self->ctxt = xmlCreatePushParserCtxt (&sax, self, NULL, 0, NULL);
-  /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER. */
+  /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER.
+   * NODICT, COMPACT and NOBLANKS would change nothing here: they are
+   * for the tree libxml2 builds, and this parser builds none. */
   xmlCtxtUseOptions (self->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+#define INTERN(s) xmlDictLookup (self->ctxt->dict, (const xmlChar *) (s), -1)
+  self->names.dav = INTERN (DAV_NS);
+  self->names.multistatus = INTERN ("multistatus");
+  self->names.response = INTERN ("response");
+  self->names.href = INTERN ("href");
+  self->names.status = INTERN ("status");
+  self->names.propstat = INTERN ("propstat");
+  self->names.prop = INTERN ("prop");
+  self->names.error = INTERN ("error");
+  self->names.responsedescription = INTERN ("responsedescription");
+  self->names.location = INTERN ("location");
+  self->names.sync_token = INTERN ("sync-token");
+#undef INTERN
 }
 
 /* The parsing half of a feed: whole blocks of the input, and, when the
