@@ -374,11 +374,10 @@ check_duplicate_href (DavMultistatusParser *self,
       len = strlen (key);
     }
 
-  if (!g_hash_table_contains (self->seen_hrefs, key))
-    {
-      g_hash_table_add (self->seen_hrefs, g_string_chunk_insert_len (self->seen_bytes, key, len));
-      return;
-    }
+  /* One lookup, not two: the key is stored first; a duplicate (rare, and
+   * no more bytes than a new href) leaves its copy unused in the chunk. */
+  if (g_hash_table_add (self->seen_hrefs, g_string_chunk_insert_len (self->seen_bytes, key, len)))
+    return;
 
   {
     g_autofree char *shown = dav_text_escape (href, -1);
