@@ -5,8 +5,9 @@
  * The PROPFIND answer is streamed: each resource is printed as soon as the
  * parser hands it over, so 100,000 entries cost no more memory than ten.
  * A plain listing is written on a thread of its own where a core is free
- * for it (see ListingWriter) while the main thread reads and parses the
- * answer.
+ * for it (see ListingWriter) while the answer is parsed, on the main
+ * thread between reads or, where a core is free for that too, on the
+ * parser's own thread (DAV_PROPFIND_FLAGS_PARSE_THREAD).
  */
 
 #include "davscope-cli.h"
@@ -541,12 +542,13 @@ listing_writer_run (gpointer data)
 }
 
 /* Whether a second thread can be expected to run beside this one; the
- * environment variable DAVSCOPE_CLI_WRITER_THREAD (0 or 1) decides for
- * tests and benchmarks. */
+ * environment variable (DAVSCOPE_CLI_WRITER_THREAD for the writer,
+ * DAVSCOPE_CLI_PARSER_THREAD for the parser's; 0 or 1) decides for tests
+ * and benchmarks. */
 static gboolean
-writer_thread_pays (void)
+thread_pays (const char *variable)
 {
-  const char *forced = g_getenv ("DAVSCOPE_CLI_WRITER_THREAD");
+  const char *forced = g_getenv (variable);
   double load = 0;
 
   if (forced != NULL)
@@ -561,7 +563,7 @@ listing_writer_start (ListingWriter *writer,
                       Listing       *listing)
 {
   writer->listing = listing;
-  if (!writer_thread_pays ())
+  if (!thread_pays ("DAVSCOPE_CLI_WRITER_THREAD"))
     return;
 
   g_mutex_init (&writer->lock);
@@ -922,7 +924,10 @@ run_listing (int       argc,
   propfind = dav_propfind_new (depth, kind,
                                props ? (const char * const *) props
                                      : (kind == DAV_PROPFIND_PROP ? dav_propfind_listing_properties () : NULL));
-  dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM);
+  /* The responses come on the parser's thread then: on_response and the
+   * writer touch nothing of the main loop's. */
+  dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM |
+                                    (thread_pays ("DAVSCOPE_CLI_PARSER_THREAD") ? DAV_PROPFIND_FLAGS_PARSE_THREAD : 0));
   listing_writer_start (&writer, &self);
   g_signal_connect (propfind, "response", G_CALLBACK (on_response), &writer);
   dav_client_propfind_async (session.client, url, propfind, NULL, davscope_cli_session_done, &done);

@@ -19,14 +19,25 @@
 #include "dav-status-line.h"
 #include "dav-text.h"
 
+/* Whether @uri is "DAV:". Namespaces come from the dictionary too, but a
+ * namespace is compared as a string once, should one not; after that
+ * the last other namespace is known by its pointer as well. */
 static inline gboolean
-is_dav (const xmlChar *uri,
-        const xmlChar *localname,
-        const char    *name)
+in_dav (DavMultistatusParser *self,
+        const xmlChar        *uri)
 {
-  return uri != NULL && strcmp ((const char *) uri, DAV_NS) == 0 &&
-         strcmp ((const char *) localname, name) == 0;
+  if (uri == self->names.dav)
+    return TRUE;
+  if (uri == NULL || uri == self->names.other_ns)
+    return FALSE;
+  if (strcmp ((const char *) uri, DAV_NS) == 0)
+    return TRUE;
+  self->names.other_ns = uri;
+  return FALSE;
 }
+
+/* A DAV: element of that name (see DavNames). */
+#define IS_DAV(name) (dav && localname == self->names.name)
 
 static Frame *
 top_frame (DavMultistatusParser *self)
@@ -363,11 +374,10 @@ check_duplicate_href (DavMultistatusParser *self,
       len = strlen (key);
     }
 
-  if (!g_hash_table_contains (self->seen_hrefs, key))
-    {
-      g_hash_table_add (self->seen_hrefs, g_string_chunk_insert_len (self->seen_bytes, key, len));
-      return;
-    }
+  /* One lookup, not two: the key is stored first; a duplicate (rare, and
+   * no more bytes than a new href) leaves its copy unused in the chunk. */
+  if (g_hash_table_add (self->seen_hrefs, g_string_chunk_insert_len (self->seen_bytes, key, len)))
+    return;
 
   {
     g_autofree char *shown = dav_text_escape (href, -1);
@@ -632,6 +642,7 @@ parser_on_start_element (void           *ctx,
   DavMultistatusParser *self = ctx;
   Frame *top;
   FrameKind kind = FRAME_SKIP;
+  gboolean dav;
 
   if (self->stopped)
     return;
@@ -643,25 +654,26 @@ parser_on_start_element (void           *ctx,
     }
 
   top = top_frame (self);
+  dav = in_dav (self, uri);
 
   if (top == NULL)
     {
       self->root_seen = TRUE;
-      if (is_dav (uri, localname, "multistatus"))
+      if (IS_DAV (multistatus))
         {
           push_frame (self, FRAME_MULTISTATUS, uri);
           self->owner = OWNER_MULTISTATUS;
           self->result->is_multistatus = TRUE;
           return;
         }
-      if (is_dav (uri, localname, "error"))
+      if (IS_DAV (error))
         {
           /* An error body of its own (RFC 4918 §8.7), e.g. with a 423. */
           push_frame (self, FRAME_ERROR, uri);
           self->owner = OWNER_MULTISTATUS;
           return;
         }
-      if (is_dav (uri, localname, "prop"))
+      if (IS_DAV (prop))
         {
           /* The answer to a LOCK (RFC 4918 §9.10.1): properties of the
            * request URI, read as one response without href or status. */
@@ -702,7 +714,7 @@ parser_on_start_element (void           *ctx,
       break;
 
     case FRAME_MULTISTATUS:
-      if (is_dav (uri, localname, "response"))
+      if (IS_DAV (response))
         {
           start_response (self);
           if (self->stopped)
@@ -710,20 +722,20 @@ parser_on_start_element (void           *ctx,
           kind = FRAME_RESPONSE;
           self->owner = OWNER_RESPONSE;
         }
-      else if (is_dav (uri, localname, "responsedescription"))
+      else if (IS_DAV (responsedescription))
         kind = FRAME_DESCRIPTION;
-      else if (is_dav (uri, localname, "sync-token"))
+      else if (IS_DAV (sync_token))
         kind = FRAME_SYNC_TOKEN;
       else
         report_unexpected_element (self, localname, uri, "multistatus");
       break;
 
     case FRAME_RESPONSE:
-      if (is_dav (uri, localname, "href"))
+      if (IS_DAV (href))
         kind = FRAME_HREF;
-      else if (is_dav (uri, localname, "status"))
+      else if (IS_DAV (status))
         kind = FRAME_STATUS;
-      else if (is_dav (uri, localname, "propstat"))
+      else if (IS_DAV (propstat))
         {
           if (self->response->propstats->len >= self->limits.max_propstats)
             {
@@ -735,24 +747,24 @@ parser_on_start_element (void           *ctx,
           self->owner = OWNER_PROPSTAT;
           kind = FRAME_PROPSTAT;
         }
-      else if (is_dav (uri, localname, "error"))
+      else if (IS_DAV (error))
         kind = FRAME_ERROR;
-      else if (is_dav (uri, localname, "responsedescription"))
+      else if (IS_DAV (responsedescription))
         kind = FRAME_DESCRIPTION;
-      else if (is_dav (uri, localname, "location"))
+      else if (IS_DAV (location))
         kind = FRAME_LOCATION;
       else
         report_unexpected_element (self, localname, uri, "response");
       break;
 
     case FRAME_PROPSTAT:
-      if (is_dav (uri, localname, "prop"))
+      if (IS_DAV (prop))
         kind = FRAME_PROP;
-      else if (is_dav (uri, localname, "status"))
+      else if (IS_DAV (status))
         kind = FRAME_STATUS;
-      else if (is_dav (uri, localname, "error"))
+      else if (IS_DAV (error))
         kind = FRAME_ERROR;
-      else if (is_dav (uri, localname, "responsedescription"))
+      else if (IS_DAV (responsedescription))
         kind = FRAME_DESCRIPTION;
       else
         report_unexpected_element (self, localname, uri, "propstat");
@@ -793,7 +805,7 @@ parser_on_start_element (void           *ctx,
       break;
 
     case FRAME_LOCATION:
-      if (is_dav (uri, localname, "href"))
+      if (IS_DAV (href))
         kind = FRAME_LOCATION_HREF;
       else
         report_unexpected_element (self, localname, uri, "location");

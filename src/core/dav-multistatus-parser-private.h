@@ -64,6 +64,24 @@ typedef struct {
   DavProperty *model;
 } KnownName;
 
+/* The names the element handlers look for, from the parser's dictionary:
+ * libxml2 hands every local name over from it, so a name is one of these
+ * when it is the same pointer, and no string is compared per element. */
+typedef struct {
+  const xmlChar *dav;            /* the namespace "DAV:" */
+  const xmlChar *multistatus;
+  const xmlChar *response;
+  const xmlChar *href;
+  const xmlChar *status;
+  const xmlChar *propstat;
+  const xmlChar *prop;
+  const xmlChar *error;
+  const xmlChar *responsedescription;
+  const xmlChar *location;
+  const xmlChar *sync_token;
+  const xmlChar *other_ns;       /* the last namespace found not to be "DAV:" */
+} DavNames;
+
 /* What the text of the current collecting element is for. */
 typedef enum {
   OWNER_NONE,
@@ -99,6 +117,7 @@ struct _DavMultistatusParser
   GHashTable      *seen_hrefs;    /* normalised hrefs of all responses */
   GStringChunk    *seen_bytes;    /* their text, in blocks freed at once */
   KnownName        known_names[PARSER_KNOWN_NAMES];
+  DavNames         names;
   guint            n_known_names;
 
   GString         *text;          /* text of the collecting element */
@@ -121,6 +140,19 @@ struct _DavMultistatusParser
   GByteArray      *pending;       /* input not yet given to libxml2 */
   char            *charset;       /* what the HTTP header says the body is in */
   gboolean         parsing;       /* libxml2 has had the first bytes */
+
+  /* The parsing thread (dav_multistatus_parser_set_threaded): while it
+   * runs, everything above is its own; the feeding side only touches
+   * what is below, under the lock. */
+  gboolean         threaded;
+  GThread         *thread;
+  GMutex           lock;
+  GCond            cond;
+  GQueue           queue;         /* of GBytes; an empty one: the cap was reached */
+  gsize            queued;        /* bytes in the queue */
+  gboolean         input_done;    /* nothing more will be queued */
+  gboolean         cancelled;     /* drop what is queued */
+  gboolean         thread_stopped; /* the thread saw the parser stop */
 };
 
 static inline guint

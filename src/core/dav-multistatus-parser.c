@@ -10,7 +10,8 @@
  * stops parsing before its internal subset is read, so no entity is ever
  * declared or expanded; no network; element depth is counted there, since
  * the 2.9 push parser does not limit it; text, counts and bytes are
- * capped.
+ * capped. On request it parses on a thread of its own, fed through a
+ * bounded queue, with the same blocks and so the same results.
  */
 
 #include "dav-multistatus-parser.h"
@@ -252,8 +253,169 @@ ensure_context (DavMultistatusParser *self)
   sax.serror = on_structured_error;
 
   self->ctxt = xmlCreatePushParserCtxt (&sax, self, NULL, 0, NULL);
-  /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER. */
+  /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE or RECOVER.
+   * NODICT, COMPACT and NOBLANKS would change nothing here: they are
+   * for the tree libxml2 builds, and this parser builds none. */
   xmlCtxtUseOptions (self->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+#define INTERN(s) xmlDictLookup (self->ctxt->dict, (const xmlChar *) (s), -1)
+  self->names.dav = INTERN (DAV_NS);
+  self->names.multistatus = INTERN ("multistatus");
+  self->names.response = INTERN ("response");
+  self->names.href = INTERN ("href");
+  self->names.status = INTERN ("status");
+  self->names.propstat = INTERN ("propstat");
+  self->names.prop = INTERN ("prop");
+  self->names.error = INTERN ("error");
+  self->names.responsedescription = INTERN ("responsedescription");
+  self->names.location = INTERN ("location");
+  self->names.sync_token = INTERN ("sync-token");
+#undef INTERN
+}
+
+/* The parsing half of a feed: whole blocks of the input, and, when the
+ * cap was reached (@over), what fits under it before the limit stops
+ * it. Runs on the caller's thread, or on the parsing thread. */
+static void
+parse_input (DavMultistatusParser *self,
+             const char           *data,
+             gsize                 length,
+             gboolean              over)
+{
+  gsize offset = 0;
+
+  if (self->stopped)
+    return;
+
+  /* libxml2 2.9 notices some errors at points that depend on how the
+   * input is cut, so it always gets the same blocks, at the same
+   * offsets, whatever the caller's chunks (docs/hostile-servers.md
+   * case 16). */
+  g_byte_array_append (self->pending, (const guint8 *) data, length);
+  /* The blocks are read where they are; only the tail shorter than a
+   * block is moved to the front, once per chunk. */
+  while (self->pending->len - offset >= BLOCK_SIZE && !self->stopped)
+    {
+      parse_pending (self, offset, BLOCK_SIZE, FALSE);
+      offset += BLOCK_SIZE;
+    }
+
+  if (over)
+    {
+      /* What fits is parsed before the limit stops it. */
+      if (!self->stopped && self->pending->len > offset)
+        parse_pending (self, offset, self->pending->len - offset, FALSE);
+      g_byte_array_set_size (self->pending, 0);
+      parser_limit_reached (self, _("the answer is larger than the limit allows"));
+    }
+  else if (offset > 0)
+    g_byte_array_remove_range (self->pending, 0, offset);
+}
+
+/* The parsing thread: the queued chunks in order, each as an inline feed
+ * would parse it; an empty chunk says the cap was reached. Once the
+ * parser stopped, the rest is dropped unread. */
+static gpointer
+parse_thread (gpointer data)
+{
+  DavMultistatusParser *self = data;
+
+  g_mutex_lock (&self->lock);
+  for (;;)
+    {
+      GBytes *bytes;
+      const char *chunk;
+      gsize length;
+
+      while (g_queue_is_empty (&self->queue) && !self->input_done && !self->cancelled)
+        g_cond_wait (&self->cond, &self->lock);
+      if (self->cancelled || g_queue_is_empty (&self->queue))
+        break;
+
+      bytes = g_queue_pop_head (&self->queue);
+      self->queued -= g_bytes_get_size (bytes);
+      /* Room for the feeding side. */
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->lock);
+
+      chunk = g_bytes_get_data (bytes, &length);
+      parse_input (self, chunk ? chunk : "", length, length == 0);
+      g_bytes_unref (bytes);
+
+      g_mutex_lock (&self->lock);
+      if (self->stopped)
+        {
+          /* A feeder waiting for room must not wait on a parser that stopped. */
+          self->thread_stopped = TRUE;
+          g_cond_broadcast (&self->cond);
+        }
+    }
+  g_mutex_unlock (&self->lock);
+
+  return NULL;
+}
+
+/* Everything queued is parsed and the thread is gone: the state is the
+ * caller's again, and any later input is parsed inline. */
+static void
+join_thread (DavMultistatusParser *self)
+{
+  if (self->thread == NULL)
+    return;
+
+  g_mutex_lock (&self->lock);
+  self->input_done = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+  g_thread_join (g_steal_pointer (&self->thread));
+}
+
+static void
+queue_input (DavMultistatusParser *self,
+             const char           *data,
+             gsize                 length,
+             gboolean              over)
+{
+  if (self->thread == NULL)
+    self->thread = g_thread_new ("davscope-parse", parse_thread, self);
+
+  g_mutex_lock (&self->lock);
+  /* Memory stays bounded when parsing is slower than reading. */
+  while (self->queued >= DAV_MULTISTATUS_PARSER_QUEUED && !self->thread_stopped)
+    g_cond_wait (&self->cond, &self->lock);
+  if (length > 0)
+    {
+      g_queue_push_tail (&self->queue, g_bytes_new (data, length));
+      self->queued += length;
+    }
+  if (over)
+    g_queue_push_tail (&self->queue, g_bytes_new (NULL, 0));
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+
+  /* Over the cap the answer is known now, as it is inline. */
+  if (over)
+    join_thread (self);
+}
+
+/* Whether parsing has stopped; with a thread that saw it stop, the
+ * thread is joined first, so that what it found is the caller's to read. */
+static gboolean
+has_stopped (DavMultistatusParser *self)
+{
+  if (self->thread != NULL)
+    {
+      gboolean stopped;
+
+      g_mutex_lock (&self->lock);
+      stopped = self->thread_stopped;
+      g_mutex_unlock (&self->lock);
+      if (!stopped)
+        return FALSE;
+      join_thread (self);
+    }
+
+  return self->stopped;
 }
 
 gboolean
@@ -266,10 +428,9 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (!self->finished, FALSE);
 
-  if (!self->stopped && length > 0)
+  if (!has_stopped (self) && length > 0)
     {
       gboolean over = FALSE;
-      gsize offset = 0;
 
       ensure_context (self);
 
@@ -280,34 +441,15 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
           length = self->limits.max_body_bytes - self->bytes;
           over = TRUE;
         }
-
-      /* libxml2 2.9 notices some errors at points that depend on how the
-       * input is cut, so it always gets the same blocks, at the same
-       * offsets, whatever the caller's chunks (docs/hostile-servers.md
-       * case 16). */
       self->bytes += length;
-      g_byte_array_append (self->pending, (const guint8 *) data, length);
-      /* The blocks are read where they are; only the tail shorter than a
-       * block is moved to the front, once per chunk. */
-      while (self->pending->len - offset >= BLOCK_SIZE && !self->stopped)
-        {
-          parse_pending (self, offset, BLOCK_SIZE, FALSE);
-          offset += BLOCK_SIZE;
-        }
 
-      if (over)
-        {
-          /* What fits is parsed before the limit stops it. */
-          if (!self->stopped && self->pending->len > offset)
-            parse_pending (self, offset, self->pending->len - offset, FALSE);
-          g_byte_array_set_size (self->pending, 0);
-          parser_limit_reached (self, _("the answer is larger than the limit allows"));
-        }
-      else if (offset > 0)
-        g_byte_array_remove_range (self->pending, 0, offset);
+      if (self->threaded && !self->input_done)
+        queue_input (self, data, length, over);
+      else
+        parse_input (self, data, length, over);
     }
 
-  if (self->stopped)
+  if (has_stopped (self))
     {
       const DavProblem *last = self->result->problems->len > 0
         ? g_ptr_array_index (self->result->problems, self->result->problems->len - 1)
@@ -324,6 +466,24 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
   return TRUE;
 }
 
+void
+dav_multistatus_parser_set_threaded (DavMultistatusParser *self,
+                                     gboolean              threaded)
+{
+  g_return_if_fail (DAV_IS_MULTISTATUS_PARSER (self));
+  g_return_if_fail (self->bytes == 0);
+
+  self->threaded = threaded;
+}
+
+void
+dav_multistatus_parser_drain (DavMultistatusParser *self)
+{
+  g_return_if_fail (DAV_IS_MULTISTATUS_PARSER (self));
+
+  join_thread (self);
+}
+
 DavMultistatus *
 dav_multistatus_parser_finish (DavMultistatusParser *self)
 {
@@ -332,6 +492,7 @@ dav_multistatus_parser_finish (DavMultistatusParser *self)
   g_return_val_if_fail (DAV_IS_MULTISTATUS_PARSER (self), NULL);
   g_return_val_if_fail (!self->finished, NULL);
 
+  join_thread (self);
   self->finished = TRUE;
 
   if (self->bytes == 0 && !self->stopped)
@@ -420,6 +581,20 @@ dav_multistatus_parser_finalize (GObject *object)
 {
   DavMultistatusParser *self = (DavMultistatusParser *) object;
 
+  /* Dropped before its end (a cancelled request): what is queued is
+   * never parsed, but a response being handed on finishes first. */
+  if (self->thread != NULL)
+    {
+      g_mutex_lock (&self->lock);
+      self->cancelled = TRUE;
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->lock);
+      g_thread_join (g_steal_pointer (&self->thread));
+    }
+  g_queue_clear_full (&self->queue, (GDestroyNotify) g_bytes_unref);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+
   if (self->response != NULL)
     dav_response_unref (self->response);
   if (self->ctxt != NULL)
@@ -482,6 +657,9 @@ dav_multistatus_parser_init (DavMultistatusParser *self)
   self->text = g_string_sized_new (256);
   self->pending = g_byte_array_sized_new (BLOCK_SIZE);
   self->xml = g_string_sized_new (256);
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  g_queue_init (&self->queue);
 }
 
 DavMultistatusParser *

@@ -55,8 +55,24 @@ void                  dav_multistatus_parser_set_response_func
                                                       DavResponseFunc        func,
                                                       gpointer               user_data,
                                                       GDestroyNotify         destroy);
+/* Parses on a thread of its own (before the first feed): feed() only
+ * queues a copy of the bytes, so reading the next chunk and parsing this
+ * one overlap, and the response func runs on that thread (for the last
+ * block, parsed by finish(), on the caller's). What is parsed,
+ * the problems, the limits and the result are the same as without it:
+ * the thread cuts the input into the same blocks. At most
+ * DAV_MULTISTATUS_PARSER_QUEUED bytes wait; feed() blocks beyond that. */
+#define DAV_MULTISTATUS_PARSER_QUEUED (4 * 1024 * 1024)
+void                  dav_multistatus_parser_set_threaded
+                                                     (DavMultistatusParser  *self,
+                                                      gboolean               threaded);
+/* Waits until everything fed so far is parsed and its responses handed
+ * on (a no-op without a thread); for a body that ends in an error, so
+ * that its responses are the same as when parsed inline. */
+void                  dav_multistatus_parser_drain   (DavMultistatusParser  *self);
 /* Returns FALSE once parsing has stopped (malformed XML, DTD, limit): the
- * error says why; what was parsed before stays in the result. */
+ * error says why; what was parsed before stays in the result. With a
+ * thread, a stop is noticed by the feed after the one that caused it. */
 gboolean              dav_multistatus_parser_feed    (DavMultistatusParser  *self,
                                                       const char            *data,
                                                       gsize                  length,

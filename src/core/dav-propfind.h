@@ -34,6 +34,11 @@ typedef enum {
   DAV_PROPFIND_FLAGS_NONE   = 0,
   /* Emit ::response per response instead of keeping them in the result. */
   DAV_PROPFIND_FLAGS_STREAM = 1 << 0,
+  /* With STREAM: parse on a thread of the parser's own, while the next
+   * chunks are read; ::response is then emitted on that thread, so its
+   * handlers must not touch objects of the main loop (the CLI's do not;
+   * the GUI does not ask for it). */
+  DAV_PROPFIND_FLAGS_PARSE_THREAD = 1 << 1,
 } DavPropfindFlags;
 
 #define DAV_TYPE_PROPFIND (dav_propfind_get_type ())

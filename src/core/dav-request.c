@@ -412,6 +412,11 @@ request_return_error (GTask  *task,
 {
   DavRequest *req = g_task_get_task_data (task);
 
+  /* A body cut off by an error: what was read is parsed and handed on
+   * before the caller hears of the error, on a parsing thread too. */
+  if (req->parser != NULL)
+    dav_multistatus_parser_drain (req->parser);
+
   /* Cancelled by the watchdog, not by the caller: say why. */
   if (req->timed_out != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       !(req->caller_cancellable && g_cancellable_is_cancelled (req->caller_cancellable)))
@@ -1173,9 +1178,14 @@ on_sent (GObject      *source,
         dav_multistatus_parser_set_charset (req->parser, g_hash_table_lookup (params, "charset"));
       if (req->propfind != NULL &&
           (dav_propfind_get_flags (req->propfind) & DAV_PROPFIND_FLAGS_STREAM) != 0)
-        dav_multistatus_parser_set_response_func (req->parser,
-                                                  (DavResponseFunc) emit_response,
-                                                  req->propfind, NULL);
+        {
+          dav_multistatus_parser_set_response_func (req->parser,
+                                                    (DavResponseFunc) emit_response,
+                                                    req->propfind, NULL);
+          dav_multistatus_parser_set_threaded (req->parser,
+                                               (dav_propfind_get_flags (req->propfind) &
+                                                DAV_PROPFIND_FLAGS_PARSE_THREAD) != 0);
+        }
     }
   else
     req->mode = BODY_RAW;

@@ -338,14 +338,32 @@ collect_response_cb (DavResponse *response,
   g_ptr_array_add (responses, dav_response_ref (response));
 }
 
-/* The whole body in one feed, with a response callback (streaming mode). */
+/* The whole body in one feed, with a response callback (streaming mode);
+ * @threaded: parsed on the parser's thread, in 1 KiB feeds, the callback
+ * called there. */
 static DavMultistatus *
 parse_streaming (const char *data,
                  gsize       length,
-                 GPtrArray  *responses)
+                 GPtrArray  *responses,
+                 gboolean    threaded)
 {
   g_autoptr (DavMultistatusParser) parser = dav_multistatus_parser_new ();
   g_autoptr (GError) error = NULL;
+
+  if (threaded)
+    {
+      dav_multistatus_parser_set_threaded (parser, TRUE);
+      dav_multistatus_parser_set_response_func (parser, collect_response_cb,
+                                                g_ptr_array_ref (responses),
+                                                (GDestroyNotify) g_ptr_array_unref);
+      for (gsize offset = 0; offset < length; offset += 1024)
+        if (!dav_multistatus_parser_feed (parser, data + offset, MIN (1024, length - offset), &error))
+          {
+            g_assert_nonnull (error);
+            break;
+          }
+      return dav_multistatus_parser_finish (parser);
+    }
 
   dav_multistatus_parser_set_response_func (parser, collect_response_cb,
                                             g_ptr_array_ref (responses),
@@ -497,7 +515,16 @@ test_parse (gconstpointer data)
 
   /* And the same when the responses go to a callback. */
   streamed_responses = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_response_unref);
-  streamed = parse_streaming (contents, length, streamed_responses);
+  streamed = parse_streaming (contents, length, streamed_responses, FALSE);
+  g_assert_cmpuint (streamed->responses->len, ==, 0);
+  streamed_dump = dump_multistatus (streamed, streamed_responses);
+  g_assert_cmpstr (streamed_dump, ==, whole_dump);
+
+  /* And on the parser's thread. */
+  g_ptr_array_set_size (streamed_responses, 0);
+  g_clear_pointer (&streamed, dav_multistatus_unref);
+  g_clear_pointer (&streamed_dump, g_free);
+  streamed = parse_streaming (contents, length, streamed_responses, TRUE);
   g_assert_cmpuint (streamed->responses->len, ==, 0);
   streamed_dump = dump_multistatus (streamed, streamed_responses);
   g_assert_cmpstr (streamed_dump, ==, whole_dump);

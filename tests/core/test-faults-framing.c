@@ -62,6 +62,82 @@ test_truncated_content_length (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* 200 responses announced, cut off after the 100th: more than the
+ * parser's 4 KiB blocks, so that some are parsed before the error. */
+static gboolean
+truncated_long_func (Raw           *raw,
+                     GOutputStream *out,
+                     guint          index,
+                     const char    *head)
+{
+  g_autofree char *body = multistatus_xml (200);
+  g_autofree char *cut = NULL;
+  g_autofree char *headers = NULL;
+  const char *end = body;
+
+  for (guint i = 0; i < 100; i++)
+    end = strstr (end, "</D:response>") + strlen ("</D:response>");
+  cut = g_strndup (body, end - body);
+  headers = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\n"
+                             "Content-Type: application/xml; charset=utf-8\r\n"
+                             "Content-Length: %zu\r\n\r\n", strlen (body));
+  write_text (out, headers);
+  write_text (out, cut);
+
+  return FALSE;
+}
+
+static void
+count_response_cb (DavPropfind *propfind,
+                   DavResponse *response,
+                   gint        *count)
+{
+  g_atomic_int_inc (count);
+}
+
+/* Streamed, inline and on the parser's thread: a body cut off hands on
+ * the same responses, those of its whole 4 KiB blocks, before the error,
+ * either way (the request drains the parser's thread before it fails). */
+static void
+test_truncated_streamed_thread (void)
+{
+  static const DavPropfindFlags modes[] = {
+    DAV_PROPFIND_FLAGS_STREAM,
+    DAV_PROPFIND_FLAGS_STREAM | DAV_PROPFIND_FLAGS_PARSE_THREAD,
+  };
+
+  gint counts[G_N_ELEMENTS (modes)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(Raw) raw = raw_new (truncated_long_func);
+      g_autoptr(DavClient) client = client_new (raw->dav_url);
+      g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_ALLPROP, NULL);
+      g_autoptr(GError) error = NULL;
+      GAsyncResult *res = NULL;
+      DavResult *result;
+      gint count = 0;
+
+      dav_propfind_set_flags (propfind, modes[i]);
+      g_signal_connect (propfind, "response", G_CALLBACK (count_response_cb), &count);
+      dav_client_propfind_async (client, raw->dav_url, propfind, NULL, store_result_cb, &res);
+      wait_for (&res);
+      /* Handed on before the caller hears of the error. */
+      counts[i] = g_atomic_int_get (&count);
+      result = dav_client_propfind_finish (client, res, &error);
+      g_clear_object (&res);
+      g_assert_null (result);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+      g_assert_cmpint (g_atomic_int_get (&count), ==, counts[i]);
+      g_assert_finalize_object (g_steal_pointer (&client));
+    }
+
+  g_test_message ("responses handed on before the error: %d inline, %d on the thread", counts[0], counts[1]);
+  g_assert_cmpint (counts[0], >, 50);
+  g_assert_cmpint (counts[0], <, 100);
+  g_assert_cmpint (counts[1], ==, counts[0]);
+}
+
 /* Chunked, each chunk whole responses, cut after a chunk: no last chunk. */
 static gboolean
 chunk_cut_func (Raw           *raw,
@@ -382,6 +458,7 @@ main (int   argc,
   faults_init (&argc, &argv);
 
   g_test_add_func ("/faults/framing/truncated-content-length", test_truncated_content_length);
+  g_test_add_func ("/faults/framing/truncated-streamed-thread", test_truncated_streamed_thread);
   g_test_add_func ("/faults/framing/chunked-cut-at-boundary", test_chunked_cut_at_boundary);
   g_test_add_func ("/faults/framing/close-delimited-cut", test_close_delimited_cut);
   g_test_add_func ("/faults/endless/brotli-not-decoded", test_brotli_not_decoded);

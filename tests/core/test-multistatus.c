@@ -2435,6 +2435,212 @@ test_fixture_case (gconstpointer data)
     c->check (ms);
 }
 
+/* The parser's thread (dav_multistatus_parser_set_threaded) */
+
+typedef struct {
+  GPtrArray *responses;
+  GThread   *caller;
+  guint      on_caller;   /* responses that came on the caller's thread */
+} Collected;
+
+static void
+collect_on_thread (DavResponse *response,
+                   gpointer     user_data)
+{
+  Collected *collected = user_data;
+
+  if (g_thread_self () == collected->caller)
+    collected->on_caller++;
+  g_ptr_array_add (collected->responses, dav_response_ref (response));
+}
+
+/* A listing like nginx's, @n responses, some 570 bytes each. */
+static GString *
+build_nginx_listing (guint n)
+{
+  GString *body = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<D:multistatus xmlns:D=\"DAV:\">\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (body,
+                            "<D:response>\n<D:href>/dav/flat/file%%20%06u%%20%%E2%%80%%93%%20Gr%%C3%%BC%%C3%%9Fe.txt</D:href>\n"
+                            "<D:propstat>\n<D:prop>\n<D:displayname>file %06u \xe2\x80\x93 Gr\xc3\xbc\xc3\x9f" "e.txt</D:displayname>\n"
+                            "<D:getcontentlength>%u</D:getcontentlength>\n"
+                            "<D:getlastmodified>Fri, 04 Dec 2026 23:38:44 GMT</D:getlastmodified>\n"
+                            "<D:resourcetype></D:resourcetype>\n<D:lockdiscovery/>\n"
+                            "<D:supportedlock>\n<D:lockentry>\n<D:lockscope><D:exclusive/></D:lockscope>\n"
+                            "<D:locktype><D:write/></D:locktype>\n</D:lockentry>\n</D:supportedlock>\n"
+                            "</D:prop>\n<D:status>HTTP/1.1 200 OK</D:status>\n</D:propstat>\n</D:response>\n",
+                            i, i, i * 7919 % 100000);
+  g_string_append (body, "</D:multistatus>\n");
+
+  return body;
+}
+
+static char *
+dump_collected (DavMultistatus *ms,
+                GPtrArray      *responses)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *body = canonical_dump (ms);
+
+  g_string_append (out, body);
+  for (guint i = 0; i < responses->len; i++)
+    {
+      g_autofree char *one = canonical_dump_response (g_ptr_array_index (responses, i));
+
+      g_string_append_printf (out, "\n%s", one);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Larger than the queue holds: the feeds wait for room, the responses
+ * come on the thread, in order, the same as inline. */
+static void
+test_thread_same_responses (void)
+{
+  g_autoptr(GString) body = build_nginx_listing (9000);
+  g_autoptr(GPtrArray) inline_responses = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_response_unref);
+  g_autoptr(GPtrArray) thread_responses = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_response_unref);
+  Collected inline_collected = { inline_responses, g_thread_self (), 0 };
+  Collected thread_collected = { thread_responses, g_thread_self (), 0 };
+  g_autoptr(DavMultistatusParser) inline_parser = dav_multistatus_parser_new ();
+  g_autoptr(DavMultistatusParser) thread_parser = dav_multistatus_parser_new ();
+  g_autoptr(DavMultistatus) inline_ms = NULL;
+  g_autoptr(DavMultistatus) thread_ms = NULL;
+  g_autofree char *inline_dump = NULL;
+  g_autofree char *thread_dump = NULL;
+
+  g_assert_cmpuint (body->len, >, DAV_MULTISTATUS_PARSER_QUEUED);
+
+  dav_multistatus_parser_set_response_func (inline_parser, collect_on_thread, &inline_collected, NULL);
+  g_assert_true (dav_multistatus_parser_feed (inline_parser, body->str, body->len, NULL));
+  inline_ms = dav_multistatus_parser_finish (inline_parser);
+
+  dav_multistatus_parser_set_threaded (thread_parser, TRUE);
+  dav_multistatus_parser_set_response_func (thread_parser, collect_on_thread, &thread_collected, NULL);
+  for (gsize offset = 0; offset < body->len; offset += 32768)
+    g_assert_true (dav_multistatus_parser_feed (thread_parser, body->str + offset,
+                                                MIN (32768, body->len - offset), NULL));
+  thread_ms = dav_multistatus_parser_finish (thread_parser);
+
+  g_assert_cmpuint (inline_collected.on_caller, ==, 9000);
+  /* Only what finish() parses, the last block, comes on this thread. */
+  g_assert_cmpuint (thread_collected.on_caller, <, 10);
+  g_assert_cmpuint (thread_responses->len, ==, 9000);
+  g_assert_true (thread_ms->complete);
+  inline_dump = dump_collected (inline_ms, inline_responses);
+  thread_dump = dump_collected (thread_ms, thread_responses);
+  g_assert_cmpstr (thread_dump, ==, inline_dump);
+}
+
+/* The request ends in an error mid-body: after a drain every response of
+ * what was fed has been handed on, as inline; later input is parsed
+ * inline, and the end is the same. */
+static void
+test_thread_drain (void)
+{
+  g_autoptr(GString) body = build_nginx_listing (300);
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_response_unref);
+  Collected collected = { responses, g_thread_self (), 0 };
+  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
+  g_autoptr(DavMultistatus) ms = NULL;
+  g_autoptr(DavMultistatus) half = NULL;
+  gsize cut = body->len / 2;
+
+  /* What inline parsing of the first half hands on. */
+  {
+    g_autoptr(GPtrArray) inline_responses = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_response_unref);
+    Collected inline_collected = { inline_responses, NULL, 0 };
+    g_autoptr(DavMultistatusParser) inline_parser = dav_multistatus_parser_new ();
+
+    dav_multistatus_parser_set_response_func (inline_parser, collect_on_thread, &inline_collected, NULL);
+    dav_multistatus_parser_feed (inline_parser, body->str, cut, NULL);
+
+    dav_multistatus_parser_set_threaded (parser, TRUE);
+    dav_multistatus_parser_set_response_func (parser, collect_on_thread, &collected, NULL);
+    for (gsize offset = 0; offset < cut; offset += 1000)
+      g_assert_true (dav_multistatus_parser_feed (parser, body->str + offset, MIN (1000, cut - offset), NULL));
+    dav_multistatus_parser_drain (parser);
+    g_assert_cmpuint (responses->len, ==, inline_responses->len);
+    g_assert_cmpuint (responses->len, >, 100);
+  }
+
+  g_assert_true (dav_multistatus_parser_feed (parser, body->str + cut, body->len - cut, NULL));
+  ms = dav_multistatus_parser_finish (parser);
+  g_assert_true (ms->complete);
+  g_assert_cmpuint (responses->len, ==, 300);
+  /* The rest came inline, on this thread. */
+  g_assert_cmpuint (collected.on_caller, >, 100);
+}
+
+/* Dropped mid-body (a cancelled request): the thread ends, nothing is
+ * handed on afterwards, nothing leaks (the valgrind run checks). */
+static void
+test_thread_cancel_mid_body (void)
+{
+  g_autoptr(GString) body = build_nginx_listing (2000);
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_response_unref);
+  Collected collected = { responses, g_thread_self (), 0 };
+  DavMultistatusParser *parser = dav_multistatus_parser_new ();
+  guint after;
+
+  dav_multistatus_parser_set_threaded (parser, TRUE);
+  dav_multistatus_parser_set_response_func (parser, collect_on_thread, &collected, NULL);
+  for (gsize offset = 0; offset < body->len / 2; offset += 4096)
+    g_assert_true (dav_multistatus_parser_feed (parser, body->str + offset, 4096, NULL));
+  g_object_unref (parser);
+
+  after = responses->len;
+  g_assert_cmpuint (after, <, 2000);
+  g_usleep (10000);
+  g_assert_cmpuint (responses->len, ==, after);
+  g_assert_cmpuint (collected.on_caller, ==, 0);
+}
+
+/* A stop on the thread (a DTD) is noticed by a later feed, the cap at
+ * once, each with the error an inline parser gives. */
+static void
+test_thread_stops (void)
+{
+  static const char dtd[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE D:multistatus [<!ENTITY a \"b\">]>\n"
+                            "<D:multistatus xmlns:D=\"DAV:\"></D:multistatus>\n";
+  g_autoptr(GString) body = build_nginx_listing (100);
+  g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
+  g_autoptr(DavMultistatusParser) capped = dav_multistatus_parser_new ();
+  g_autoptr(DavMultistatus) ms = NULL;
+  g_autoptr(DavMultistatus) capped_ms = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) cap_error = NULL;
+  DavParserLimits limits;
+  gboolean stopped = FALSE;
+
+  dav_multistatus_parser_set_threaded (parser, TRUE);
+  dav_multistatus_parser_feed (parser, dtd, strlen (dtd), NULL);
+  for (guint i = 0; i < 1000 && !stopped; i++)
+    {
+      g_clear_error (&error);
+      stopped = !dav_multistatus_parser_feed (parser, body->str, 100, &error);
+      g_usleep (1000);
+    }
+  g_assert_true (stopped);
+  g_assert_error (error, DAV_ERROR, DAV_ERROR_FORBIDDEN_DTD);
+  ms = dav_multistatus_parser_finish (parser);
+  g_assert_false (ms->complete);
+  g_assert_true (has_problem (ms->problems, DAV_PROBLEM_FORBIDDEN_DTD));
+
+  dav_parser_limits_init_default (&limits);
+  limits.max_body_bytes = body->len / 2;
+  dav_multistatus_parser_set_limits (capped, &limits);
+  dav_multistatus_parser_set_threaded (capped, TRUE);
+  g_assert_true (dav_multistatus_parser_feed (capped, body->str, 1000, NULL));
+  g_assert_false (dav_multistatus_parser_feed (capped, body->str + 1000, body->len - 1000, &cap_error));
+  g_assert_error (cap_error, DAV_ERROR, DAV_ERROR_LIMIT);
+  capped_ms = dav_multistatus_parser_finish (capped);
+  g_assert_false (capped_ms->complete);
+  g_assert_true (has_problem (capped_ms->problems, DAV_PROBLEM_LIMIT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2454,6 +2660,10 @@ main (int   argc,
 
       g_test_add_data_func (path, &fixture_cases[i], test_fixture_case);
     }
+  g_test_add_func ("/multistatus/thread/same-responses", test_thread_same_responses);
+  g_test_add_func ("/multistatus/thread/drain", test_thread_drain);
+  g_test_add_func ("/multistatus/thread/cancel-mid-body", test_thread_cancel_mid_body);
+  g_test_add_func ("/multistatus/thread/stops", test_thread_stops);
   g_test_add_func ("/multistatus/ns-default", test_ns_default);
   g_test_add_func ("/multistatus/ns-lp-prefixes", test_ns_lp_prefixes);
   g_test_add_func ("/multistatus/ns-prefix-redefined", test_ns_prefix_redefined);

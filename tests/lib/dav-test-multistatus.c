@@ -255,14 +255,16 @@ parse_string (const char *body)
 
 /* Feeds the body in chunks of the sizes next_size gives; stops feeding as
  * a client would once the parser says it has stopped. */
-DavMultistatus *
-parse_in_chunks (const char    *data,
-                 gsize          length,
-                 ChunkSizeFunc  next_size)
+static DavMultistatus *
+parse_in_chunks_mode (const char    *data,
+                      gsize          length,
+                      ChunkSizeFunc  next_size,
+                      gboolean       threaded)
 {
   g_autoptr(DavMultistatusParser) parser = dav_multistatus_parser_new ();
   gsize offset = 0;
 
+  dav_multistatus_parser_set_threaded (parser, threaded);
   while (offset < length)
     {
       g_autoptr(GError) error = NULL;
@@ -280,6 +282,24 @@ parse_in_chunks (const char    *data,
     }
 
   return dav_multistatus_parser_finish (parser);
+}
+
+/* Parsed inline and again on the parser's thread (with other chunks when
+ * @next_size is random): both must find the same, problems and limits
+ * included, so every test of the chunking tests the thread as well. */
+DavMultistatus *
+parse_in_chunks (const char    *data,
+                 gsize          length,
+                 ChunkSizeFunc  next_size)
+{
+  g_autoptr(DavMultistatus) threaded = parse_in_chunks_mode (data, length, next_size, TRUE);
+  DavMultistatus *inline_ = parse_in_chunks_mode (data, length, next_size, FALSE);
+  g_autofree char *threaded_dump = canonical_dump (threaded);
+  g_autofree char *inline_dump = canonical_dump (inline_);
+
+  g_assert_cmpstr (threaded_dump, ==, inline_dump);
+
+  return inline_;
 }
 
 gsize

@@ -198,6 +198,23 @@ def test_ls_json():
     check(ok_rt, "every resource reports {DAV:}resourcetype", None, [])
 
 
+def test_ls_threads():
+    """The parser's thread and the writer's, each on and off: the same
+    output, byte for byte, and the same exit code."""
+    many = url_of(BASE, "Many Files", folder=True)
+    for args in (("ls", "--json", many), ("ls", many), ("ls", "--json", BASE), ("props", "--json", many)):
+        runs = {}
+        for parser in ("0", "1"):
+            for writer in ("0", "1"):
+                runs[(parser, writer)] = cli(*args, env={"DAVSCOPE_CLI_PARSER_THREAD": parser,
+                                                         "DAVSCOPE_CLI_WRITER_THREAD": writer})
+        first = runs[("0", "0")]
+        check(first.rc == 0 and len(first.out_bytes) > 1000, f"{' '.join(args[:-1])}: lists", first)
+        differ = [k for k, r in runs.items() if r.out_bytes != first.out_bytes or r.rc != first.rc]
+        check(not differ, f"{' '.join(args[:-1])}: the same output with the parser's thread and the "
+              "writer's, each on and off", None, [f"differ (parser, writer): {differ!r}"])
+
+
 def test_ls_human():
     r = cli("ls", BASE)
     check(r.rc == 0, "human ls of the share exits 0", r)
@@ -572,6 +589,7 @@ def main():
 
     tests = [
         ("ls --json", test_ls_json),
+        ("ls threads", test_ls_threads),
         ("human ls", test_ls_human),
         ("props", test_props_demo),
         ("proppatch atomic", test_proppatch_atomic),
