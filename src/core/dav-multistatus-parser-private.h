@@ -135,6 +135,7 @@ struct _DavMultistatusParser
   gboolean         stopped;       /* parsing ended for good (error, DTD, limit) */
   gboolean         fatal;         /* a fatal problem was recorded */
   gboolean         finished;
+  gboolean         was_cut;       /* dav_multistatus_parser_cut (): no more input */
   gboolean         skip_document; /* the root was not DAV:multistatus */
   gboolean         prop_body;     /* the root is DAV:prop (a LOCK answer) */
   GByteArray      *pending;       /* input not yet given to libxml2 */

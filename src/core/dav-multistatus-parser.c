@@ -427,6 +427,7 @@ dav_multistatus_parser_feed (DavMultistatusParser  *self,
   g_return_val_if_fail (DAV_IS_MULTISTATUS_PARSER (self), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (!self->finished, FALSE);
+  g_return_val_if_fail (!self->was_cut, FALSE);
 
   if (!has_stopped (self) && length > 0)
     {
@@ -482,6 +483,25 @@ dav_multistatus_parser_drain (DavMultistatusParser *self)
   g_return_if_fail (DAV_IS_MULTISTATUS_PARSER (self));
 
   join_thread (self);
+}
+
+void
+dav_multistatus_parser_cut (DavMultistatusParser *self)
+{
+  g_return_if_fail (DAV_IS_MULTISTATUS_PARSER (self));
+  g_return_if_fail (!self->finished);
+
+  join_thread (self);
+  /* The tail shorter than a block too: the responses that came whole
+   * before the body broke off are not held back with it. Parsed as one
+   * last piece, not as the end: nothing is fed after it, and finish ()
+   * (if it comes) says the body was cut. */
+  if (!self->stopped && self->ctxt != NULL && self->pending->len > 0)
+    {
+      parse_pending (self, 0, self->pending->len, FALSE);
+      g_byte_array_set_size (self->pending, 0);
+    }
+  self->was_cut = TRUE;
 }
 
 DavMultistatus *

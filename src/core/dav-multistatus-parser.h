@@ -67,9 +67,13 @@ void                  dav_multistatus_parser_set_threaded
                                                      (DavMultistatusParser  *self,
                                                       gboolean               threaded);
 /* Waits until everything fed so far is parsed and its responses handed
- * on (a no-op without a thread); for a body that ends in an error, so
- * that its responses are the same as when parsed inline. */
+ * on (a no-op without a thread). */
 void                  dav_multistatus_parser_drain   (DavMultistatusParser  *self);
+/* The body broke off (an error, a cancel): everything fed is parsed,
+ * the last piece shorter than a block too, and every response that came
+ * whole is handed on, with the thread or without. Nothing may be fed
+ * after it. */
+void                  dav_multistatus_parser_cut     (DavMultistatusParser  *self);
 /* Returns FALSE once parsing has stopped (malformed XML, DTD, limit): the
  * error says why; what was parsed before stays in the result. With a
  * thread, a stop is noticed by the feed after the one that caused it. */

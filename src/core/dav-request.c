@@ -415,7 +415,7 @@ request_return_error (GTask  *task,
   /* A body cut off by an error: what was read is parsed and handed on
    * before the caller hears of the error, on a parsing thread too. */
   if (req->parser != NULL)
-    dav_multistatus_parser_drain (req->parser);
+    dav_multistatus_parser_cut (req->parser);
 
   /* Cancelled by the watchdog, not by the caller: say why. */
   if (req->timed_out != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
