@@ -26,7 +26,7 @@ struct _DavResource
    * own bytes when they are its tail, as they nearly always are. */
   char            *url;
   char            *name_key;      /* collation key of name, made when first sorted */
-  GDateTime       *modified;
+  gint64           modified;      /* Unix time, NO_DATE when unknown */
   /* What the server last said about it: packed when plain (nearly every
    * row), else the DavResponse itself (dav-packed-response.h). */
   union {
@@ -50,6 +50,8 @@ struct _DavResource
   guint            is_packed : 1;
   guint            has_response : 1;
 };
+
+#define NO_DATE G_MININT64
 
 G_DEFINE_FINAL_TYPE (DavResource, dav_resource, G_TYPE_OBJECT)
 
@@ -158,7 +160,8 @@ dav_resource_update (DavResource       *self,
   gint64 size = -1;
   guint64 parsed;
   guint status;
-  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  gint64 modified;
   g_autofree char *problem = NULL;
   g_autoptr(DavPackedResponse) packed = NULL;
   const char *display_name;
@@ -188,12 +191,11 @@ dav_resource_update (DavResource       *self,
     }
 
   text = text_value (response, "getlastmodified");
-  modified = text ? soup_date_time_new_from_http_string (text) : NULL;
-  if ((modified == NULL) != (self->modified == NULL) ||
-      (modified != NULL && !g_date_time_equal (modified, self->modified)))
+  date = text ? soup_date_time_new_from_http_string (text) : NULL;
+  modified = date ? g_date_time_to_unix (date) : NO_DATE;
+  if (modified != self->modified)
     {
-      g_clear_pointer (&self->modified, g_date_time_unref);
-      self->modified = modified ? g_date_time_ref (modified) : NULL;
+      self->modified = modified;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
 
@@ -274,7 +276,6 @@ GETTER (const char *, self->url ? self->url + self->name_at : NULL, get_name)
 GETTER (const char *, kept_text (self, self->display_name_at, "displayname"), get_display_name)
 GETTER (gboolean, self->collection, is_collection)
 GETTER (gint64, self->size, get_size)
-GETTER (GDateTime *, self->modified, get_modified)
 GETTER (const char *, kept_text (self, self->etag_at, "getetag"), get_etag)
 GETTER (const char *, kept_text (self, self->content_type_at, "getcontenttype"), get_content_type)
 GETTER (gboolean, self->locked, is_locked)
@@ -282,6 +283,25 @@ GETTER (guint, self->status, get_status)
 GETTER (DavHrefRelation, self->relation, get_relation)
 GETTER (const char *, self->rare ? self->rare->problem : NULL, get_problem)
 GETTER (guint, self->revision, get_revision)
+
+gboolean
+dav_resource_get_modified_unix (DavResource *self,
+                                gint64      *unix_time)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE (self), FALSE);
+  g_return_val_if_fail (unix_time != NULL, FALSE);
+
+  *unix_time = self->modified;
+  return self->modified != NO_DATE;
+}
+
+GDateTime *
+dav_resource_dup_modified (DavResource *self)
+{
+  g_return_val_if_fail (DAV_IS_RESOURCE (self), NULL);
+
+  return self->modified != NO_DATE ? g_date_time_new_from_unix_utc (self->modified) : NULL;
+}
 
 DavResponse *
 dav_resource_dup_response (DavResource *self)
@@ -351,7 +371,7 @@ dav_resource_get_property (GObject    *object,
     case PROP_DISPLAY_NAME: g_value_set_string (value, dav_resource_get_display_name (self)); break;
     case PROP_COLLECTION:   g_value_set_boolean (value, self->collection); break;
     case PROP_SIZE:         g_value_set_int64 (value, self->size); break;
-    case PROP_MODIFIED:     g_value_set_boxed (value, self->modified); break;
+    case PROP_MODIFIED:     g_value_take_boxed (value, dav_resource_dup_modified (self)); break;
     case PROP_STATUS:       g_value_set_uint (value, self->status); break;
     case PROP_FLAGGED:      g_value_set_boolean (value, dav_resource_is_flagged (self)); break;
     case PROP_LOCKED:       g_value_set_boolean (value, self->locked); break;
@@ -368,7 +388,6 @@ dav_resource_finalize (GObject *object)
 
   g_free (self->url);
   g_free (self->name_key);
-  g_clear_pointer (&self->modified, g_date_time_unref);
   clear_kept (self);
   if (self->rare != NULL)
     {
@@ -406,6 +425,7 @@ static void
 dav_resource_init (DavResource *self)
 {
   self->size = -1;
+  self->modified = NO_DATE;
 }
 
 /* @s's offset in @block when it is a tail of @block's first @length
