@@ -82,6 +82,18 @@ days_from_civil (gint64 y, guint m, guint d)
   return era * 146097 + doe - 719468;
 }
 
+static void
+put_digits (char  *out,
+            guint  value,
+            guint  n)
+{
+  while (n-- > 0)
+    {
+      out[n] = '0' + value % 10;
+      value /= 10;
+    }
+}
+
 /* IMF-fixdate of @t into @out (30 bytes with the NUL). */
 static void
 format_date (guint64 t, char out[30])
@@ -98,8 +110,21 @@ format_date (guint64 t, char out[30])
   d = doy - (153 * mp + 2) / 5 + 1;
   m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
-  g_snprintf (out, 30, "%s, %02u %s %04u %02u:%02u:%02u GMT", weekdays[(t / 86400) % 7], d,
-              months[m - 1], (guint) y, secs / 3600, secs / 60 % 60, secs % 60);
+  /* By hand: g_snprintf for 100,000 rows costs more than the rest. */
+  memcpy (out, weekdays[(t / 86400) % 7], 3);
+  memcpy (out + 3, ", ", 2);
+  put_digits (out + 5, d, 2);
+  out[7] = ' ';
+  memcpy (out + 8, months[m - 1], 3);
+  out[11] = ' ';
+  put_digits (out + 12, y, 4);
+  out[16] = ' ';
+  put_digits (out + 17, secs / 3600, 2);
+  out[19] = ':';
+  put_digits (out + 20, secs / 60 % 60, 2);
+  out[22] = ':';
+  put_digits (out + 23, secs % 60, 2);
+  memcpy (out + 25, " GMT", 5);
 }
 
 static guint

@@ -512,6 +512,58 @@ test_compact_statuses_and_values (void)
 }
 
 
+/* ---- /resource/compact/dates ---------------------------------------------------
+ * A getlastmodified that reads back byte for byte is packed as a number;
+ * anything else (a wrong weekday, a time zone other than GMT, RFC 850)
+ * stays a string. Either way unpacking gives back what the server sent. */
+static void
+test_compact_dates (void)
+{
+  static const struct {
+    const char *value;
+    gboolean    as_number;
+  } dates[] = {
+    { "Sun, 06 Nov 1994 08:49:37 GMT", TRUE },
+    { "Thu, 01 Jan 1970 00:00:00 GMT", TRUE },
+    { "Thu, 29 Feb 2024 23:59:59 GMT", TRUE },
+    { "Fri, 31 Dec 9999 23:59:59 GMT", TRUE },
+    { "Mon, 06 Nov 1994 08:49:37 GMT", FALSE },   /* the weekday is wrong */
+    { "Sun, 6 Nov 1994 08:49:37 GMT", FALSE },
+    { "Sun, 06 Nov 1994 08:49:37 UTC", FALSE },
+    { "Sunday, 06-Nov-94 08:49:37 GMT", FALSE },
+    { "Wed, 31 Dec 1969 23:59:59 GMT", FALSE },   /* before 1970 */
+    { "Fri, 30 Feb 2024 00:00:00 GMT", FALSE },
+    { "Sun, 06 Nov 1994 24:00:00 GMT", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *props = g_strdup_printf ("<D:getlastmodified>%s</D:getlastmodified>", dates[i].value);
+      g_autofree char *body = g_strdup_printf ("<?xml version=\"1.0\"?><D:multistatus xmlns:D=\"DAV:\"><D:response>"
+                                               "<D:href>/dav/f.txt</D:href><D:propstat><D:prop>%s</D:prop>"
+                                               "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+                                               "</D:multistatus>", props);
+      g_autoptr(DavMultistatus) ms = dav_multistatus_parse (body, strlen (body), NULL);
+      const DavResponse *response = g_ptr_array_index (ms->responses, 0);
+      g_autoptr(DavPackedResponse) packed = dav_packed_response_new (response);
+      g_autoptr(DavResponse) again = NULL;
+      const DavProperty *property;
+
+      g_test_message ("%s", dates[i].value);
+      g_assert_nonnull (packed);
+      /* In place only when it is kept as text. */
+      if (dates[i].as_number)
+        g_assert_null (dav_packed_response_peek_text (packed, "DAV:", "getlastmodified"));
+      else
+        g_assert_cmpstr (dav_packed_response_peek_text (packed, "DAV:", "getlastmodified"), ==, dates[i].value);
+      again = dav_packed_response_unpack (packed);
+      property = dav_response_find_property (again, "DAV:", "getlastmodified");
+      g_assert_nonnull (property);
+      g_assert_cmpstr (property->value, ==, dates[i].value);
+    }
+}
+
+
 /* ---- /folder/batches-capped ---------------------------------------------------
  * A first listing reaches the folder's model in batches that double, and
  * stop doubling at 16,384 rows: without the cap, a folder of 70,000
@@ -668,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/resource/find-own-response", test_find_own_response);
   g_test_add_func ("/resource/compact/fixtures", test_compact_fixtures);
   g_test_add_func ("/resource/compact/statuses-and-values", test_compact_statuses_and_values);
+  g_test_add_func ("/resource/compact/dates", test_compact_dates);
   g_test_add_func ("/folder/batches-capped", test_folder_batches_capped);
   g_test_add_func ("/resource/memory-per-row", test_memory_per_row);
 
