@@ -414,14 +414,22 @@ peek_string (Reader *reader)
   return text;
 }
 
-/* Where the value's string starts in the block, or NULL. */
-static const guint8 *
-find_value (const DavPackedResponse *self,
-            const char              *namespace_uri,
-            const char              *name)
+/* Where the values' strings start in the block (NULL: none) of the
+ * @n properties named @names in @namespace_uri, in one pass. */
+static void
+find_values (const DavPackedResponse *self,
+             const char              *namespace_uri,
+             const char *const       *names,
+             guint                    n_names,
+             const guint8           **values)
 {
   Reader reader;
-  guint n;
+  guint n, n_found = 0;
+  guint64 seen = 0;
+
+  g_assert (n_names <= 64);
+  for (guint k = 0; k < n_names; k++)
+    values[k] = NULL;
 
   reader.at = self->data;
   reader.end = (const guint8 *) self + self->size;
@@ -436,7 +444,7 @@ find_value (const DavPackedResponse *self,
   for (guint i = 0; i < n; i++)
     peek_string (&reader);
   n = get_number (&reader);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && n_found < n_names; i++)
     {
       guint status = get_number (&reader);
       gboolean found = status >= 200 && status < 300;
@@ -454,14 +462,30 @@ find_value (const DavPackedResponse *self,
 
           peek_string (&reader);
           is_xml = get_number (&reader) != 0;
+          if (!found || g_strcmp0 (property_namespace, namespace_uri) != 0)
+            continue;
           /* As dav_response_find_property: the first found one. */
-          if (found && g_strcmp0 (property_name, name) == 0 &&
-              g_strcmp0 (property_namespace, namespace_uri) == 0)
-            return is_xml ? NULL : value;
+          for (guint k = 0; k < n_names; k++)
+            if ((seen & (G_GUINT64_CONSTANT (1) << k)) == 0 && g_strcmp0 (property_name, names[k]) == 0)
+              {
+                seen |= G_GUINT64_CONSTANT (1) << k;
+                n_found++;
+                values[k] = is_xml ? NULL : value;
+                break;
+              }
         }
     }
+}
 
-  return NULL;
+static const guint8 *
+find_value (const DavPackedResponse *self,
+            const char              *namespace_uri,
+            const char              *name)
+{
+  const guint8 *value;
+
+  find_values (self, namespace_uri, &name, 1, &value);
+  return value;
 }
 
 static const char *
@@ -491,23 +515,29 @@ dav_packed_response_peek_text (const DavPackedResponse *self,
   return at ? text_at (self, at) : NULL;
 }
 
-guint16
-dav_packed_response_find_text (const DavPackedResponse *self,
-                               const char              *namespace_uri,
-                               const char              *name)
+void
+dav_packed_response_find_texts (const DavPackedResponse *self,
+                                const char              *namespace_uri,
+                                const char *const       *names,
+                                guint                    n_names,
+                                guint16                 *at)
 {
-  const guint8 *at;
-  gsize offset;
+  const guint8 *values[8];
 
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (namespace_uri != NULL, 0);
-  g_return_val_if_fail (name != NULL, 0);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (namespace_uri != NULL);
+  g_return_if_fail (n_names <= G_N_ELEMENTS (values));
 
-  at = find_value (self, namespace_uri, name);
-  if (at == NULL || text_at (self, at) == NULL)
-    return 0;
-  offset = at - (const guint8 *) self;
-  return offset < G_MAXUINT16 ? offset : G_MAXUINT16;
+  find_values (self, namespace_uri, names, n_names, values);
+  for (guint k = 0; k < n_names; k++)
+    {
+      gsize offset = values[k] ? (gsize) (values[k] - (const guint8 *) self) : 0;
+
+      if (values[k] == NULL || text_at (self, values[k]) == NULL)
+        at[k] = 0;
+      else
+        at[k] = offset < G_MAXUINT16 ? offset : G_MAXUINT16;
+    }
 }
 
 const char *

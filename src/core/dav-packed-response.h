@@ -39,12 +39,15 @@ gsize              dav_packed_response_get_size (const DavPackedResponse *self);
 const char        *dav_packed_response_peek_text (const DavPackedResponse *self,
                                                   const char              *namespace_uri,
                                                   const char              *name);
-/* Where peek_text's value is in the block, to read it later with
- * text_at without searching: 0 when peek_text would give NULL, and
- * G_MAXUINT16 when it is too far in to say (search again then). */
-guint16            dav_packed_response_find_text (const DavPackedResponse *self,
-                                                  const char              *namespace_uri,
-                                                  const char              *name);
+/* Where peek_text's values of @n_names (at most 8) properties are in the
+ * block, found in one pass, to read them later with text_at without
+ * searching: 0 when peek_text would give NULL, and G_MAXUINT16 when it
+ * is too far in to say (search again then). */
+void               dav_packed_response_find_texts (const DavPackedResponse *self,
+                                                   const char              *namespace_uri,
+                                                   const char *const       *names,
+                                                   guint                    n_names,
+                                                   guint16                 *at);
 const char        *dav_packed_response_text_at   (const DavPackedResponse *self,
                                                   guint16                  at);
 void               dav_packed_response_free     (DavPackedResponse       *self);

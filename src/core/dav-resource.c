@@ -166,6 +166,9 @@ dav_resource_update (DavResource       *self,
   g_autoptr(DavPackedResponse) packed = NULL;
   const char *display_name;
   gboolean notify_display_name;
+  /* Found in one pass over the block (as the getters name them). */
+  static const char * const texts[] = { "displayname", "getetag", "getcontenttype" };
+  guint16 at[G_N_ELEMENTS (texts)];
 
   g_return_if_fail (DAV_IS_RESOURCE (self));
   g_return_if_fail (response != NULL);
@@ -235,7 +238,11 @@ dav_resource_update (DavResource       *self,
    * is compared with the old one, which points into it. */
   packed = dav_packed_response_new_with_base (response, self->url);
   if (packed != NULL)
-    display_name = dav_packed_response_peek_text (packed, "DAV:", "displayname");
+    {
+      dav_packed_response_find_texts (packed, "DAV:", texts, G_N_ELEMENTS (texts), at);
+      display_name = at[0] == G_MAXUINT16 ? dav_packed_response_peek_text (packed, "DAV:", texts[0])
+                     : at[0] != 0 ? dav_packed_response_text_at (packed, at[0]) : NULL;
+    }
   else
     display_name = text_value (response, "displayname");
   notify_display_name = g_strcmp0 (display_name, dav_resource_get_display_name (self)) != 0;
@@ -246,9 +253,9 @@ dav_resource_update (DavResource       *self,
     {
       self->is_packed = TRUE;
       self->kept.packed = g_steal_pointer (&packed);
-      self->display_name_at = dav_packed_response_find_text (self->kept.packed, "DAV:", "displayname");
-      self->etag_at = dav_packed_response_find_text (self->kept.packed, "DAV:", "getetag");
-      self->content_type_at = dav_packed_response_find_text (self->kept.packed, "DAV:", "getcontenttype");
+      self->display_name_at = at[0];
+      self->etag_at = at[1];
+      self->content_type_at = at[2];
     }
   else
     {
