@@ -49,6 +49,7 @@ struct _DavResource
   guint            locked : 1;
   guint            is_packed : 1;
   guint            has_response : 1;
+  guint            name_key_shared : 1;   /* name_key is the name in url's block */
 };
 
 #define NO_DATE G_MININT64
@@ -350,7 +351,21 @@ dav_resource_get_name_key (DavResource *self)
   g_return_val_if_fail (DAV_IS_RESOURCE (self), NULL);
 
   if (self->name_key == NULL)
-    self->name_key = g_utf8_collate_key_for_filename (dav_resource_get_name (self), -1);
+    {
+      const char *name = dav_resource_get_name (self);
+      /* The key comes in its GString's whole buffer, 128 bytes for a
+       * short name: a row keeps an exact copy, or none at all when the
+       * key is the name itself. */
+      g_autofree char *key = g_utf8_collate_key_for_filename (name, -1);
+
+      if (strcmp (key, name) == 0)
+        {
+          self->name_key = (char *) name;
+          self->name_key_shared = TRUE;
+        }
+      else
+        self->name_key = g_strdup (key);
+    }
   return self->name_key;
 }
 
@@ -393,8 +408,9 @@ dav_resource_finalize (GObject *object)
 {
   DavResource *self = DAV_RESOURCE (object);
 
+  if (!self->name_key_shared)
+    g_free (self->name_key);
   g_free (self->url);
-  g_free (self->name_key);
   clear_kept (self);
   if (self->rare != NULL)
     {
