@@ -38,7 +38,7 @@ struct _DavResource
   guint32          path_at;       /* offsets into url's block */
   guint32          name_at;
   /* Where the display name, ETag and content type are in the packed
-   * block (dav_packed_response_find_text), 0 for none. */
+   * block (dav_packed_response_find_texts), 0 for none. */
   guint16          display_name_at;
   guint16          etag_at;
   guint16          content_type_at;
@@ -125,7 +125,7 @@ clear_kept (DavResource *self)
   self->is_packed = FALSE;
 }
 
-/* A text of the packed block by where find_text said it is. */
+/* A text of the packed block by where find_texts said it is. */
 static const char *
 packed_text (DavResource *self,
              guint16      at,
