@@ -9,7 +9,11 @@
  * 0 is NULL, an odd v is entry (v - 1) / 2 of `common` (the texts nearly
  * every row of a listing repeats), an even v is an inline string of
  * v / 2 - 1 bytes and a NUL, so that a value can be read in place
- * (dav_packed_response_peek_text).
+ * (dav_packed_response_peek_text). Two odd codes past the table stand
+ * for what a row would otherwise spell out: TAIL, an href that is the
+ * last n bytes of the base the block was packed with (the resource's
+ * own URL), then n; DATE, a DAV:getlastmodified in the form of RFC 9110
+ * (IMF-fixdate) that reads back byte for byte, then its Unix time.
  */
 
 #include "dav-packed-response.h"
@@ -56,6 +60,108 @@ static const struct {
 };
 #undef TEXT
 
+/* The codes past the table (see the top of the file). */
+#define TAIL G_N_ELEMENTS (common)
+#define DATE (G_N_ELEMENTS (common) + 1)
+
+static const char weekdays[7][4] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (year >= 1970). */
+static gint64
+days_from_civil (gint64 y, guint m, guint d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = y / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void
+put_digits (char  *out,
+            guint  value,
+            guint  n)
+{
+  while (n-- > 0)
+    {
+      out[n] = '0' + value % 10;
+      value /= 10;
+    }
+}
+
+/* IMF-fixdate of @t into @out (30 bytes with the NUL). */
+static void
+format_date (guint64 t, char out[30])
+{
+  gint64 z = (gint64) (t / 86400) + 719468, era, doe, yoe, y, doy, mp;
+  guint d, m, secs = t % 86400;
+
+  era = z / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  /* By hand: g_snprintf for 100,000 rows costs more than the rest. */
+  memcpy (out, weekdays[(t / 86400) % 7], 3);
+  memcpy (out + 3, ", ", 2);
+  put_digits (out + 5, d, 2);
+  out[7] = ' ';
+  memcpy (out + 8, months[m - 1], 3);
+  out[11] = ' ';
+  put_digits (out + 12, y, 4);
+  out[16] = ' ';
+  put_digits (out + 17, secs / 3600, 2);
+  out[19] = ':';
+  put_digits (out + 20, secs / 60 % 60, 2);
+  out[22] = ':';
+  put_digits (out + 23, secs % 60, 2);
+  memcpy (out + 25, " GMT", 5);
+}
+
+static guint
+two_digits (const char *p)
+{
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+    return 100;
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/* The Unix time of @text when formatting it again gives @text byte for
+ * byte (so the block gives back what the server sent), else FALSE. */
+static gboolean
+parse_date (const char *text,
+            gsize       length,
+            guint64    *out)
+{
+  guint d, m, y, hh, mm, ss;
+  char again[30];
+
+  if (length != 29 || text[3] != ',')
+    return FALSE;
+  d = two_digits (text + 5);
+  for (m = 0; m < 12 && memcmp (text + 8, months[m], 3) != 0; m++)
+    ;
+  y = two_digits (text + 12) * 100 + two_digits (text + 14);
+  hh = two_digits (text + 17);
+  mm = two_digits (text + 20);
+  ss = two_digits (text + 23);
+  if (d < 1 || d > 31 || m == 12 || y < 1970 || y > 9999 || hh > 23 || mm > 59 || ss > 59)
+    return FALSE;
+
+  *out = (guint64) days_from_civil (y, m + 1, d) * 86400 + hh * 3600 + mm * 60 + ss;
+  format_date (*out, again);
+  return memcmp (again, text, 30) == 0;
+}
+
 static void
 put_number (GByteArray *out,
             guint64     number)
@@ -96,6 +202,46 @@ put_string (GByteArray *out,
   g_byte_array_append (out, (const guint8 *) text, length + 1);
 }
 
+/* An href: the tail of @base when it is one. */
+static void
+put_href (GByteArray *out,
+          const char *href,
+          const char *base)
+{
+  gsize length, base_length;
+
+  if (href != NULL && base != NULL)
+    {
+      length = strlen (href);
+      base_length = strlen (base);
+      if (length > 0 && length <= base_length && memcmp (base + base_length - length, href, length) == 0)
+        {
+          put_number (out, 2 * TAIL + 1);
+          put_number (out, length);
+          return;
+        }
+    }
+  put_string (out, href);
+}
+
+static void
+put_value (GByteArray        *out,
+           const DavProperty *property)
+{
+  guint64 t;
+
+  if (property->value != NULL && !property->is_xml &&
+      strcmp (property->name, "getlastmodified") == 0 &&
+      g_strcmp0 (property->namespace_uri, "DAV:") == 0 &&
+      parse_date (property->value, strlen (property->value), &t))
+    {
+      put_number (out, 2 * DATE + 1);
+      put_number (out, t);
+      return;
+    }
+  put_string (out, property->value);
+}
+
 static gboolean
 is_plain (const DavResponse *response)
 {
@@ -124,6 +270,13 @@ is_plain (const DavResponse *response)
 DavPackedResponse *
 dav_packed_response_new (const DavResponse *response)
 {
+  return dav_packed_response_new_with_base (response, NULL);
+}
+
+DavPackedResponse *
+dav_packed_response_new_with_base (const DavResponse *response,
+                                   const char        *base)
+{
   g_autoptr(GByteArray) out = NULL;
   DavPackedResponse *self;
   guint32 size;
@@ -141,7 +294,7 @@ dav_packed_response_new (const DavResponse *response)
   put_string (out, response->status_line);
   put_number (out, response->hrefs->len);
   for (guint i = 0; i < response->hrefs->len; i++)
-    put_string (out, g_ptr_array_index (response->hrefs, i));
+    put_href (out, g_ptr_array_index (response->hrefs, i), base);
   put_number (out, response->propstats->len);
   for (guint i = 0; i < response->propstats->len; i++)
     {
@@ -157,7 +310,7 @@ dav_packed_response_new (const DavResponse *response)
 
           put_string (out, property->namespace_uri);
           put_string (out, property->name);
-          put_string (out, property->value);
+          put_value (out, property);
           put_number (out, property->is_xml ? 1 : 0);
         }
     }
@@ -175,6 +328,7 @@ dav_packed_response_new (const DavResponse *response)
 typedef struct {
   const guint8 *at;
   const guint8 *end;
+  const char   *base;
 } Reader;
 
 static guint64
@@ -206,6 +360,22 @@ get_string (Reader *reader)
 
   if (v == 0)
     return NULL;
+  if (v == 2 * TAIL + 1)
+    {
+      gsize base_length;
+
+      length = get_number (reader);
+      g_return_val_if_fail (reader->base != NULL, g_strdup (""));
+      base_length = strlen (reader->base);
+      g_assert (length <= base_length);
+      return g_strdup (reader->base + base_length - length);
+    }
+  if (v == 2 * DATE + 1)
+    {
+      text = g_malloc (30);
+      format_date (get_number (reader), text);
+      return text;
+    }
   if (v & 1)
     return g_strdup (common[(v - 1) / 2].text);
 
@@ -217,7 +387,8 @@ get_string (Reader *reader)
   return text;
 }
 
-/* The string where it is, without a copy. */
+/* The string where it is, without a copy; NULL for TAIL and DATE,
+ * which are not spelled out in the block. */
 static const char *
 peek_string (Reader *reader)
 {
@@ -227,6 +398,11 @@ peek_string (Reader *reader)
 
   if (v == 0)
     return NULL;
+  if (v == 2 * TAIL + 1 || v == 2 * DATE + 1)
+    {
+      get_number (reader);
+      return NULL;
+    }
   if (v & 1)
     return common[(v - 1) / 2].text;
 
@@ -238,20 +414,26 @@ peek_string (Reader *reader)
   return text;
 }
 
-const char *
-dav_packed_response_peek_text (const DavPackedResponse *self,
-                               const char              *namespace_uri,
-                               const char              *name)
+/* Where the values' strings start in the block (NULL: none) of the
+ * @n properties named @names in @namespace_uri, in one pass. */
+static void
+find_values (const DavPackedResponse *self,
+             const char              *namespace_uri,
+             const char *const       *names,
+             guint                    n_names,
+             const guint8           **values)
 {
   Reader reader;
-  guint n;
+  guint n, n_found = 0;
+  guint64 seen = 0;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (namespace_uri != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
+  g_assert (n_names <= 64);
+  for (guint k = 0; k < n_names; k++)
+    values[k] = NULL;
 
   reader.at = self->data;
   reader.end = (const guint8 *) self + self->size;
+  reader.base = NULL;
 
   get_number (&reader);  /* line */
   get_number (&reader);  /* index */
@@ -262,7 +444,7 @@ dav_packed_response_peek_text (const DavPackedResponse *self,
   for (guint i = 0; i < n; i++)
     peek_string (&reader);
   n = get_number (&reader);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && n_found < n_names; i++)
     {
       guint status = get_number (&reader);
       gboolean found = status >= 200 && status < 300;
@@ -275,21 +457,108 @@ dav_packed_response_peek_text (const DavPackedResponse *self,
         {
           const char *property_namespace = peek_string (&reader);
           const char *property_name = peek_string (&reader);
-          const char *value = peek_string (&reader);
-          gboolean is_xml = get_number (&reader) != 0;
+          const guint8 *value = reader.at;
+          gboolean is_xml;
 
+          peek_string (&reader);
+          is_xml = get_number (&reader) != 0;
+          if (!found || g_strcmp0 (property_namespace, namespace_uri) != 0)
+            continue;
           /* As dav_response_find_property: the first found one. */
-          if (found && g_strcmp0 (property_name, name) == 0 &&
-              g_strcmp0 (property_namespace, namespace_uri) == 0)
-            return is_xml ? NULL : value;
+          for (guint k = 0; k < n_names; k++)
+            if ((seen & (G_GUINT64_CONSTANT (1) << k)) == 0 && g_strcmp0 (property_name, names[k]) == 0)
+              {
+                seen |= G_GUINT64_CONSTANT (1) << k;
+                n_found++;
+                values[k] = is_xml ? NULL : value;
+                break;
+              }
         }
     }
+}
 
-  return NULL;
+static const guint8 *
+find_value (const DavPackedResponse *self,
+            const char              *namespace_uri,
+            const char              *name)
+{
+  const guint8 *value;
+
+  find_values (self, namespace_uri, &name, 1, &value);
+  return value;
+}
+
+static const char *
+text_at (const DavPackedResponse *self,
+         const guint8            *at)
+{
+  Reader reader;
+
+  reader.at = at;
+  reader.end = (const guint8 *) self + self->size;
+  reader.base = NULL;
+  return peek_string (&reader);
+}
+
+const char *
+dav_packed_response_peek_text (const DavPackedResponse *self,
+                               const char              *namespace_uri,
+                               const char              *name)
+{
+  const guint8 *at;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (namespace_uri != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  at = find_value (self, namespace_uri, name);
+  return at ? text_at (self, at) : NULL;
+}
+
+void
+dav_packed_response_find_texts (const DavPackedResponse *self,
+                                const char              *namespace_uri,
+                                const char *const       *names,
+                                guint                    n_names,
+                                guint16                 *at)
+{
+  const guint8 *values[8];
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (namespace_uri != NULL);
+  g_return_if_fail (n_names <= G_N_ELEMENTS (values));
+
+  find_values (self, namespace_uri, names, n_names, values);
+  for (guint k = 0; k < n_names; k++)
+    {
+      gsize offset = values[k] ? (gsize) (values[k] - (const guint8 *) self) : 0;
+
+      if (values[k] == NULL || text_at (self, values[k]) == NULL)
+        at[k] = 0;
+      else
+        at[k] = offset < G_MAXUINT16 ? offset : G_MAXUINT16;
+    }
+}
+
+const char *
+dav_packed_response_text_at (const DavPackedResponse *self,
+                             guint16                  at)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (at > 0 && at < G_MAXUINT16 && at < self->size, NULL);
+
+  return text_at (self, (const guint8 *) self + at);
 }
 
 DavResponse *
 dav_packed_response_unpack (const DavPackedResponse *self)
+{
+  return dav_packed_response_unpack_with_base (self, NULL);
+}
+
+DavResponse *
+dav_packed_response_unpack_with_base (const DavPackedResponse *self,
+                                      const char              *base)
 {
   Reader reader;
   DavResponse *response;
@@ -299,6 +568,7 @@ dav_packed_response_unpack (const DavPackedResponse *self)
 
   reader.at = self->data;
   reader.end = (const guint8 *) self + self->size;
+  reader.base = base;
 
   response = dav_response_new ();
   response->line = get_number (&reader);

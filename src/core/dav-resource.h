@@ -36,7 +36,12 @@ const char      *dav_resource_get_name_key     (DavResource       *self);
 const char      *dav_resource_get_display_name (DavResource       *self);
 gboolean         dav_resource_is_collection    (DavResource       *self);
 gint64           dav_resource_get_size         (DavResource       *self);   /* -1: unknown */
-GDateTime       *dav_resource_get_modified     (DavResource       *self);   /* or NULL */
+/* DAV:getlastmodified in seconds since 1970 (UTC): FALSE when unknown.
+ * Kept as a number, not a GDateTime (32 bytes a row fewer). */
+gboolean         dav_resource_get_modified_unix (DavResource      *self,
+                                                 gint64           *unix_time);
+/* The same as a new GDateTime (UTC), or NULL. */
+GDateTime       *dav_resource_dup_modified     (DavResource       *self);
 const char      *dav_resource_get_etag         (DavResource       *self);
 const char      *dav_resource_get_content_type (DavResource       *self);
 gboolean         dav_resource_is_locked        (DavResource       *self);

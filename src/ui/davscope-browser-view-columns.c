@@ -120,7 +120,7 @@ static char *
 modified_text (DavscopeBrowserView *self,
                DavResource         *resource)
 {
-  GDateTime *modified = dav_resource_get_modified (resource);
+  g_autoptr(GDateTime) modified = dav_resource_dup_modified (resource);
   g_autoptr(GDateTime) now = NULL;
 
   if (modified == NULL)
@@ -328,22 +328,25 @@ compare_modified (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  GDateTime *x, *y;
+  gint64 x, y;
+  gboolean has_x, has_y;
 
   if (davscope_browser_view_sort_probe (user_data))
     return GTK_ORDERING_LARGER;
-  x = dav_resource_get_modified ((DavResource *) a);
-  y = dav_resource_get_modified ((DavResource *) b);
-  if (x == NULL || y == NULL)
-    return (x != NULL) - (y != NULL);
-  return g_date_time_compare (x, y);
+  has_x = dav_resource_get_modified_unix ((DavResource *) a, &x);
+  has_y = dav_resource_get_modified_unix ((DavResource *) b, &y);
+  if (!has_x || !has_y)
+    return has_x - has_y;
+  return (x > y) - (x < y);
 }
 
 static gboolean
 has_modified (DavResource *resource,
               gpointer     data)
 {
-  return dav_resource_get_modified (resource) != NULL;
+  gint64 unused;
+
+  return dav_resource_get_modified_unix (resource, &unused);
 }
 
 static int

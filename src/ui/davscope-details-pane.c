@@ -322,6 +322,7 @@ add_facts (DavscopeDetailsPane *self,
   g_autofree char *mime = NULL;
   g_autofree char *size = NULL;
   g_autofree char *modified = NULL;
+  g_autoptr(GDateTime) modified_date = NULL;
   g_autofree char *created = NULL;
   g_autofree char *lock = NULL;
   g_autofree char *storage = NULL;
@@ -343,9 +344,9 @@ add_facts (DavscopeDetailsPane *self,
              : g_strdup (_("unknown"));
   add_fact (list, _("Size"), size, NULL);
 
-  if (dav_resource_get_modified (resource) != NULL)
-    modified = dav_date_text_format (dav_resource_get_modified (resource), now, DAV_DATE_STYLE_DETAILED,
-                                     self->clock_12h);
+  modified_date = dav_resource_dup_modified (resource);
+  if (modified_date != NULL)
+    modified = dav_date_text_format (modified_date, now, DAV_DATE_STYLE_DETAILED, self->clock_12h);
   add_fact (list, _("Modified"), modified, NULL);
 
   property = response ? found (response, "creationdate") : NULL;

@@ -166,9 +166,9 @@ davscope_search_hit_get_size (DavscopeSearchHit *self)
 }
 
 GDateTime *
-davscope_search_hit_get_modified (DavscopeSearchHit *self)
+davscope_search_hit_dup_modified (DavscopeSearchHit *self)
 {
-  return self->resource ? dav_resource_get_modified (self->resource) : NULL;
+  return self->resource ? dav_resource_dup_modified (self->resource) : NULL;
 }
 
 const char *

@@ -36,7 +36,7 @@ const char  *davscope_search_hit_get_name     (DavscopeSearchHit *self);
 /* Below the folder searched, decoded and escaped ("one/two/"). */
 const char  *davscope_search_hit_get_path     (DavscopeSearchHit *self);
 gint64       davscope_search_hit_get_size     (DavscopeSearchHit *self);
-GDateTime   *davscope_search_hit_get_modified (DavscopeSearchHit *self);
+GDateTime   *davscope_search_hit_dup_modified (DavscopeSearchHit *self);
 /* "403 Forbidden", or NULL for a match that was found. */
 const char  *davscope_search_hit_get_status   (DavscopeSearchHit *self);
 /* Why a folder could not be searched, in plain words; NULL for a match. */

@@ -627,12 +627,16 @@ bind_text (GtkSignalListItemFactory *factory,
         text = g_format_size (davscope_search_hit_get_size (hit));
       break;
     case COLUMN_MODIFIED:
-      if (davscope_search_hit_get_modified (hit) != NULL)
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      {
+        g_autoptr(GDateTime) modified = davscope_search_hit_dup_modified (hit);
 
-          text = dav_date_text_format (davscope_search_hit_get_modified (hit), now, DAV_DATE_STYLE_SHORT, FALSE);
-        }
+        if (modified != NULL)
+          {
+            g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+            text = dav_date_text_format (modified, now, DAV_DATE_STYLE_SHORT, FALSE);
+          }
+      }
       break;
     case COLUMN_STATUS:
       text = g_strdup (davscope_search_hit_get_status (hit) ? davscope_search_hit_get_status (hit) : _("Found"));
