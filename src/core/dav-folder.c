@@ -46,6 +46,7 @@ struct _DavFolder
   GHashTable  *next_by_url;
   guint        shown;
   guint        n_anonymous;
+  guint        first_rows_id;
 };
 
 static void dav_folder_list_model_init (GListModelInterface *iface);
@@ -131,6 +132,7 @@ dav_folder_begin_load (DavFolder *self,
   self->next_by_url = g_hash_table_new (g_str_hash, g_str_equal);
   self->shown = 0;
   self->n_anonymous = 0;
+  g_clear_handle_id (&self->first_rows_id, g_source_remove);
 
   if (!self->refreshing && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
     {
@@ -154,6 +156,19 @@ show_pending (DavFolder *self)
   g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
                        self->next->pdata + self->shown, n);
   self->shown = self->next->len;
+}
+
+/* Once the chunk of the body that brought the first entries is parsed. */
+static gboolean
+show_first_rows (gpointer user_data)
+{
+  DavFolder *self = user_data;
+
+  self->first_rows_id = 0;
+  if (self->loading && self->shown == 0)
+    show_pending (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -210,6 +225,13 @@ dav_folder_take_response (DavFolder     *self,
    * (1,000,000 rows: 70 changes). */
   if (self->next->len - self->shown >= CLAMP (self->shown, BATCH_SIZE, BATCH_MAX))
     show_pending (self);
+  /* Fewer than a batch in the first chunk (a big folder's first 16 KiB
+   * over a long round trip hold ~50 of Apache's entries): they are shown
+   * as soon as the chunk is parsed, not a round trip later with the next
+   * ones (issue 16). Default priority: after the parse of this chunk,
+   * before the next read completes. */
+  else if (self->shown == 0 && !self->refreshing && self->first_rows_id == 0)
+    self->first_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT, show_first_rows, self, NULL);
 }
 
 /* Brings the items to the new list with as few changes as possible: a
@@ -319,6 +341,7 @@ dav_folder_end_load (DavFolder    *self,
   /* A refresh that got no listing at all keeps what was shown, with the
    * error: a passing timeout must not empty an expanded tree. */
   failed = error != NULL && status != 207;
+  g_clear_handle_id (&self->first_rows_id, g_source_remove);
   if (self->refreshing && !failed)
     apply_new_list (self);
   else if (!self->refreshing)
@@ -583,6 +606,7 @@ dav_folder_dispose (GObject *object)
 {
   DavFolder *self = DAV_FOLDER (object);
 
+  g_clear_handle_id (&self->first_rows_id, g_source_remove);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
   g_clear_object (&self->items);

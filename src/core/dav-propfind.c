@@ -18,6 +18,8 @@ struct _DavPropfind
   DavPropfindKind  kind;
   GStrv            names;
   DavPropfindFlags flags;
+  gboolean         emitted;
+  gboolean         first_frame_taken;
 };
 
 G_DEFINE_FINAL_TYPE (DavPropfind, dav_propfind, G_TYPE_OBJECT)
@@ -74,7 +76,20 @@ void
 dav_propfind_emit_response (DavPropfind *self,
                             DavResponse *response)
 {
+  self->emitted = TRUE;
   g_signal_emit (self, signals[RESPONSE], 0, response);
+}
+
+gboolean
+dav_propfind_take_first_frame (DavPropfind *self)
+{
+  g_return_val_if_fail (DAV_IS_PROPFIND (self), FALSE);
+
+  if (!self->emitted || self->first_frame_taken || (self->flags & DAV_PROPFIND_FLAGS_FIRST_FRAME) == 0)
+    return FALSE;
+
+  self->first_frame_taken = TRUE;
+  return TRUE;
 }
 
 static void
