@@ -158,14 +158,14 @@ show_pending (DavFolder *self)
   self->shown = self->next->len;
 }
 
-/* Once the chunk of the body that brought the first entries is parsed. */
+/* Once the piece of the body that brought the entries is parsed. */
 static gboolean
 show_first_rows (gpointer user_data)
 {
   DavFolder *self = user_data;
 
   self->first_rows_id = 0;
-  if (self->loading && self->shown == 0)
+  if (self->loading && self->shown < BATCH_SIZE)
     show_pending (self);
 
   return G_SOURCE_REMOVE;
@@ -225,12 +225,13 @@ dav_folder_take_response (DavFolder     *self,
    * (1,000,000 rows: 70 changes). */
   if (self->next->len - self->shown >= CLAMP (self->shown, BATCH_SIZE, BATCH_MAX))
     show_pending (self);
-  /* Fewer than a batch in the first chunk (a big folder's first 16 KiB
-   * over a long round trip hold ~50 of Apache's entries): they are shown
-   * as soon as the chunk is parsed, not a round trip later with the next
-   * ones (issue 16). Default priority: after the parse of this chunk,
-   * before the next read completes. */
-  else if (self->shown == 0 && !self->refreshing && self->first_rows_id == 0)
+  /* Until a first batch is shown, the entries of each piece of the body
+   * are shown once it is parsed (over a long round trip the first 16 KiB
+   * hold ~50 of Apache's entries; the next ones come a round trip later),
+   * each in a frame of its own (DAV_PROPFIND_FLAGS_FIRST_FRAMES, issue 16).
+   * Default priority: after the parse of this piece, before the next
+   * read completes. */
+  else if (self->shown < BATCH_SIZE && !self->refreshing && self->first_rows_id == 0)
     self->first_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT, show_first_rows, self, NULL);
 }
 

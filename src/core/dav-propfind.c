@@ -18,8 +18,8 @@ struct _DavPropfind
   DavPropfindKind  kind;
   GStrv            names;
   DavPropfindFlags flags;
-  gboolean         emitted;
-  gboolean         first_frame_taken;
+  guint            n_emitted;
+  guint            n_framed;    /* n_emitted when a frame was last taken */
 };
 
 G_DEFINE_FINAL_TYPE (DavPropfind, dav_propfind, G_TYPE_OBJECT)
@@ -76,19 +76,20 @@ void
 dav_propfind_emit_response (DavPropfind *self,
                             DavResponse *response)
 {
-  self->emitted = TRUE;
+  self->n_emitted++;
   g_signal_emit (self, signals[RESPONSE], 0, response);
 }
 
 gboolean
-dav_propfind_take_first_frame (DavPropfind *self)
+dav_propfind_take_frame (DavPropfind *self)
 {
   g_return_val_if_fail (DAV_IS_PROPFIND (self), FALSE);
 
-  if (!self->emitted || self->first_frame_taken || (self->flags & DAV_PROPFIND_FLAGS_FIRST_FRAME) == 0)
+  if ((self->flags & DAV_PROPFIND_FLAGS_FIRST_FRAMES) == 0 || self->n_emitted == self->n_framed ||
+      self->n_framed >= DAV_PROPFIND_FIRST_FRAMES_ROWS)
     return FALSE;
 
-  self->first_frame_taken = TRUE;
+  self->n_framed = self->n_emitted;
   return TRUE;
 }
 

@@ -34,12 +34,15 @@ typedef enum {
   DAV_PROPFIND_FLAGS_NONE   = 0,
   /* Emit ::response per response instead of keeping them in the result. */
   DAV_PROPFIND_FLAGS_STREAM = 1 << 0,
-  /* Streamed to a window: once the first responses are out, reading the
-   * body waits a frame's time at a priority below GTK's redraw, so the
-   * frame that draws them comes before the rest of the body is parsed
-   * and merged (issue 16). Never for a consumer without a window. */
-  DAV_PROPFIND_FLAGS_FIRST_FRAME = 1 << 1,
+  /* Streamed to a window: after each piece of the body that brought
+   * responses, until DAV_PROPFIND_FIRST_FRAMES_ROWS of them are out (a
+   * screenful), reading waits a frame's time at a priority below GTK's
+   * redraw, so that a frame draws them before the rest of the body is
+   * parsed and merged (issue 16). Never for a consumer without a window. */
+  DAV_PROPFIND_FLAGS_FIRST_FRAMES = 1 << 1,
 } DavPropfindFlags;
+
+#define DAV_PROPFIND_FIRST_FRAMES_ROWS 64
 
 #define DAV_TYPE_PROPFIND (dav_propfind_get_type ())
 

@@ -393,7 +393,7 @@ start_load (DavResourceStore *self,
                                      self->names ? (const char * const *) self->names : dav_propfind_listing_properties ());
   /* A refresh shows its rows at the end: no frame to wait for meanwhile. */
   dav_propfind_set_flags (load->propfind, DAV_PROPFIND_FLAGS_STREAM |
-                          (refresh && dav_folder_get_loaded (folder) ? 0 : DAV_PROPFIND_FLAGS_FIRST_FRAME));
+                          (refresh && dav_folder_get_loaded (folder) ? 0 : DAV_PROPFIND_FLAGS_FIRST_FRAMES));
   g_signal_connect (load->propfind, "response", G_CALLBACK (on_response), load);
 
   dav_folder_begin_load (folder, refresh);
