@@ -34,9 +34,10 @@ typedef enum {
   DAV_PROPFIND_FLAGS_NONE   = 0,
   /* Emit ::response per response instead of keeping them in the result. */
   DAV_PROPFIND_FLAGS_STREAM = 1 << 0,
-  /* Streamed to a window: after each piece of the body that brought
-   * responses, until DAV_PROPFIND_FIRST_FRAMES_ROWS of them are out (a
-   * screenful), reading waits a frame's time at a priority below GTK's
+  /* Streamed to a window: after the first piece of the body that brought
+   * responses, and then each time as many more are out, until
+   * DAV_PROPFIND_FIRST_FRAMES_ROWS of them are (a screenful), reading
+   * waits a frame's time at a priority below GTK's
    * redraw, so that a frame draws them before the rest of the body is
    * parsed and merged (issue 16). Never for a consumer without a window. */
   DAV_PROPFIND_FLAGS_FIRST_FRAMES = 1 << 1,

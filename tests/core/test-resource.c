@@ -597,8 +597,8 @@ test_folder_first_rows_per_piece (void)
   g_assert_cmpuint (n_after_idle (folder), ==, 5);
 }
 
-/* The pipeline pauses for a frame after each piece that brought
- * responses while fewer than a screenful were out, and only with the flag. */
+/* The pipeline pauses for a frame after the first responses, then each
+ * time they doubled, until a screenful is out, and only with the flag. */
 static void
 test_propfind_first_frames (void)
 {
@@ -613,6 +613,13 @@ test_propfind_first_frames (void)
   g_assert_true (dav_propfind_take_frame (propfind));
   /* Nothing new since: no frame to wait for. */
   g_assert_false (dav_propfind_take_frame (propfind));
+  /* 1, 2, 4, ... */
+  dav_propfind_emit_response (propfind, response);
+  g_assert_true (dav_propfind_take_frame (propfind));
+  dav_propfind_emit_response (propfind, response);
+  g_assert_false (dav_propfind_take_frame (propfind));
+  dav_propfind_emit_response (propfind, response);
+  g_assert_true (dav_propfind_take_frame (propfind));
   for (guint i = 0; i < DAV_PROPFIND_FIRST_FRAMES_ROWS; i++)
     dav_propfind_emit_response (propfind, response);
   g_assert_true (dav_propfind_take_frame (propfind));
