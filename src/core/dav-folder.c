@@ -46,6 +46,7 @@ struct _DavFolder
   GHashTable  *next_by_url;
   guint        shown;
   guint        n_anonymous;
+  GSource     *first_rows;   /* shows the rows of the piece being parsed */
 };
 
 static void dav_folder_list_model_init (GListModelInterface *iface);
@@ -117,6 +118,16 @@ set_boolean (DavFolder *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+/* The idle of dav_folder_take_response, wherever it was attached. */
+static void
+clear_first_rows (DavFolder *self)
+{
+  if (self->first_rows == NULL)
+    return;
+  g_source_destroy (self->first_rows);
+  g_clear_pointer (&self->first_rows, g_source_unref);
+}
+
 void
 dav_folder_begin_load (DavFolder *self,
                        gboolean   refresh)
@@ -131,6 +142,7 @@ dav_folder_begin_load (DavFolder *self,
   self->next_by_url = g_hash_table_new (g_str_hash, g_str_equal);
   self->shown = 0;
   self->n_anonymous = 0;
+  clear_first_rows (self);
 
   if (!self->refreshing && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
     {
@@ -154,6 +166,19 @@ show_pending (DavFolder *self)
   g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
                        self->next->pdata + self->shown, n);
   self->shown = self->next->len;
+}
+
+/* Once the piece of the body that brought the entries is parsed. */
+static gboolean
+show_first_rows (gpointer user_data)
+{
+  DavFolder *self = user_data;
+
+  g_clear_pointer (&self->first_rows, g_source_unref);
+  if (self->loading && self->shown < BATCH_SIZE)
+    show_pending (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -210,6 +235,20 @@ dav_folder_take_response (DavFolder     *self,
    * (1,000,000 rows: 70 changes). */
   if (self->next->len - self->shown >= CLAMP (self->shown, BATCH_SIZE, BATCH_MAX))
     show_pending (self);
+  /* Until a first batch is shown, the entries of each piece of the body
+   * are shown once it is parsed (over a long round trip the first 16 KiB
+   * hold ~50 of Apache's entries; the next ones come a round trip later),
+   * each in a frame of its own (DAV_PROPFIND_FLAGS_FIRST_FRAMES, issue 16).
+   * Default priority: after the parse of this piece, before the next
+   * read completes. */
+  else if (self->shown < BATCH_SIZE && !self->refreshing && self->first_rows == NULL)
+    {
+      /* In the context the listing's reads complete in. */
+      self->first_rows = g_idle_source_new ();
+      g_source_set_priority (self->first_rows, G_PRIORITY_DEFAULT);
+      g_source_set_callback (self->first_rows, show_first_rows, self, NULL);
+      g_source_attach (self->first_rows, g_main_context_get_thread_default ());
+    }
 }
 
 /* Brings the items to the new list with as few changes as possible: a
@@ -319,6 +358,7 @@ dav_folder_end_load (DavFolder    *self,
   /* A refresh that got no listing at all keeps what was shown, with the
    * error: a passing timeout must not empty an expanded tree. */
   failed = error != NULL && status != 207;
+  clear_first_rows (self);
   if (self->refreshing && !failed)
     apply_new_list (self);
   else if (!self->refreshing)
@@ -583,6 +623,7 @@ dav_folder_dispose (GObject *object)
 {
   DavFolder *self = DAV_FOLDER (object);
 
+  clear_first_rows (self);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
   g_clear_object (&self->items);

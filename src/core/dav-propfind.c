@@ -18,6 +18,8 @@ struct _DavPropfind
   DavPropfindKind  kind;
   GStrv            names;
   DavPropfindFlags flags;
+  guint            n_emitted;
+  guint            n_framed;    /* n_emitted when a frame was last taken */
 };
 
 G_DEFINE_FINAL_TYPE (DavPropfind, dav_propfind, G_TYPE_OBJECT)
@@ -74,7 +76,24 @@ void
 dav_propfind_emit_response (DavPropfind *self,
                             DavResponse *response)
 {
+  self->n_emitted++;
   g_signal_emit (self, signals[RESPONSE], 0, response);
+}
+
+gboolean
+dav_propfind_take_frame (DavPropfind *self)
+{
+  g_return_val_if_fail (DAV_IS_PROPFIND (self), FALSE);
+
+  /* The responses out at least double from one frame to the next: over
+   * HTTP/2 (Apache's first TLS records are ~1,300 bytes) a piece brings
+   * ~5, and a frame each made a screenful wait ~12 frames. */
+  if ((self->flags & DAV_PROPFIND_FLAGS_FIRST_FRAMES) == 0 || self->n_emitted == 0 ||
+      self->n_emitted < 2 * self->n_framed || self->n_framed >= DAV_PROPFIND_FIRST_FRAMES_ROWS)
+    return FALSE;
+
+  self->n_framed = self->n_emitted;
+  return TRUE;
 }
 
 static void

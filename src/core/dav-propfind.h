@@ -39,7 +39,16 @@ typedef enum {
    * handlers must not touch objects of the main loop (the CLI's do not;
    * the GUI does not ask for it). */
   DAV_PROPFIND_FLAGS_PARSE_THREAD = 1 << 1,
+  /* Streamed to a window: after the first piece of the body that brought
+   * responses, and then each time as many more are out, until
+   * DAV_PROPFIND_FIRST_FRAMES_ROWS of them are (a screenful), reading
+   * waits a frame's time at a priority below GTK's
+   * redraw, so that a frame draws them before the rest of the body is
+   * parsed and merged (issue 16). Never for a consumer without a window. */
+  DAV_PROPFIND_FLAGS_FIRST_FRAMES = 1 << 2,
 } DavPropfindFlags;
+
+#define DAV_PROPFIND_FIRST_FRAMES_ROWS 64
 
 #define DAV_TYPE_PROPFIND (dav_propfind_get_type ())
 

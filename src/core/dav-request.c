@@ -639,6 +639,12 @@ on_read (GObject      *source,
 /* Just after GDK_PRIORITY_REDRAW (GLib has no GDK here). */
 #define GDK_PRIORITY_REDRAW_AFTER (G_PRIORITY_HIGH_IDLE + 21)
 #define READ_PAUSE_MAX 100   /* ms */
+/* DAV_PROPFIND_FLAGS_FIRST_FRAMES: a frame at 60 Hz and a little. GTK's
+ * next frame is a timeout of at most one frame at a higher priority, so
+ * it comes first; an idle would run before it while the frame clock
+ * waits for its time (a tick callback keeps it running), and the reads
+ * would starve it until the slice ended (issue 16). */
+#define FIRST_FRAME_PAUSE 20  /* ms */
 
 static void sink_read (GTask *task);
 
@@ -680,6 +686,13 @@ read_next (GTask *task)
 
   if (req->slice_start == 0)
     req->slice_start = now;
+
+  if (req->propfind != NULL && dav_propfind_take_frame (req->propfind))
+    {
+      req->pause_idle = add_source (g_timeout_source_new (FIRST_FRAME_PAUSE), GDK_PRIORITY_REDRAW_AFTER,
+                                    on_pause_over, task);
+      return;
+    }
 
   if (now - req->slice_start <= READ_SLICE)
     {

@@ -391,7 +391,9 @@ start_load (DavResourceStore *self,
   load->folder = g_object_ref (folder);
   load->propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_PROP,
                                      self->names ? (const char * const *) self->names : dav_propfind_listing_properties ());
-  dav_propfind_set_flags (load->propfind, DAV_PROPFIND_FLAGS_STREAM);
+  /* A refresh shows its rows at the end: no frame to wait for meanwhile. */
+  dav_propfind_set_flags (load->propfind, DAV_PROPFIND_FLAGS_STREAM |
+                          (refresh && dav_folder_get_loaded (folder) ? 0 : DAV_PROPFIND_FLAGS_FIRST_FRAMES));
   g_signal_connect (load->propfind, "response", G_CALLBACK (on_response), load);
 
   dav_folder_begin_load (folder, refresh);

@@ -50,6 +50,7 @@ struct _DavResource
   guint            is_packed : 1;
   guint            has_response : 1;
   guint            name_key_shared : 1;   /* name_key is the name in url's block */
+  guint            no_url : 1;    /* an href that names nothing (url's block starts with "") */
 };
 
 #define NO_DATE G_MININT64
@@ -278,7 +279,7 @@ dav_resource_update (DavResource       *self,
     return value; \
   }
 
-GETTER (const char *, self->url, get_url)
+GETTER (const char *, self->no_url ? NULL : self->url, get_url)
 GETTER (const char *, self->url ? self->url + self->path_at : NULL, get_path)
 GETTER (const char *, self->url ? self->url + self->name_at : NULL, get_name)
 GETTER (const char *, kept_text (self, self->display_name_at, "displayname"), get_display_name)
@@ -388,7 +389,7 @@ dav_resource_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_URL:          g_value_set_string (value, self->url); break;
+    case PROP_URL:          g_value_set_string (value, dav_resource_get_url (self)); break;
     case PROP_NAME:         g_value_set_string (value, dav_resource_get_name (self)); break;
     case PROP_DISPLAY_NAME: g_value_set_string (value, dav_resource_get_display_name (self)); break;
     case PROP_COLLECTION:   g_value_set_boolean (value, self->collection); break;
@@ -517,10 +518,13 @@ dav_resource_new (const DavHref *href)
 
   g_return_val_if_fail (href != NULL, NULL);
 
-  g_return_val_if_fail (href->uri != NULL && href->display_path != NULL && href->name != NULL, NULL);
+  g_return_val_if_fail (href->display_path != NULL && href->name != NULL, NULL);
 
   self = g_object_new (DAV_TYPE_RESOURCE, NULL);
-  keep_strings (self, href->uri, href->display_path, href->name);
+  /* An invalid href (a fragment, another origin) has no URL, but its
+   * path and name are still shown, with its problem. */
+  keep_strings (self, href->uri != NULL ? href->uri : "", href->display_path, href->name);
+  self->no_url = href->uri == NULL;
   self->collection = href->collection != FALSE;
   self->relation = href->relation;
   set_problem (self, href->problem);

@@ -5,7 +5,9 @@
  * For benchmarks/run-gui. Prints on stderr, from the moment the window
  * asks for its root listing: the window's first frame, the first batch of
  * rows in the model, the first frame drawn with rows, the end of the
- * listing, and the frame after the whole folder is in and sorted; each
+ * listing, and the frame after the whole folder is in and sorted; when
+ * the first frame with rows and the first whose rows fill the view were
+ * painted (their "-drawn" lines, at the frame clock's after-paint); each
  * with the CPU time and peak memory so far, and the longest time between
  * two frames while it loaded. Then it plays what a user does with the
  * folder and times it: paging through the rows a frame at a time, select
@@ -69,6 +71,10 @@ typedef struct {
   Phase                phase;
   gboolean             first_seen;
   gboolean             first_printed;
+  gboolean             drawn_printed;
+  gboolean             full_printed;
+  GdkFrameClock       *clock;        /* weak */
+  gulong               paint_handler;
   gboolean             listed_printed;
   gboolean             complete_due;
   gint64               last_frame;
@@ -341,6 +347,33 @@ delete_tick (Bench  *bench,
   return TRUE;
 }
 
+/* The end of a frame: its rows are laid out and painted. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  GtkAdjustment *adj;
+
+  /* The listing may end in the frame that first draws it (PHASE_JUMP). */
+  if (bench->root == NULL || bench->phase > PHASE_JUMP || bench->full_printed)
+    return;
+
+  if (bench->first_printed && !bench->drawn_printed)
+    {
+      print_at (bench, "first-rows-drawn");
+      bench->drawn_printed = TRUE;
+    }
+  /* A screenful: more rows than the view shows, or the whole folder. */
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench->list));
+  if (bench->drawn_printed && !bench->full_printed && adj != NULL &&
+      (gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) ||
+       (dav_folder_get_loaded (bench->root) && !is_sorting (bench))))
+    {
+      print_at (bench, "screen-full-drawn");
+      bench->full_printed = TRUE;
+    }
+}
+
 /* One call per frame while the bench runs: the frame gaps, the phases. */
 static gboolean
 on_tick (GtkWidget     *widget,
@@ -352,6 +385,13 @@ on_tick (GtkWidget     *widget,
   gint64 gap;
 
   gap = bench->last_frame != 0 ? now - bench->last_frame : 0;
+
+  if (bench->clock == NULL)
+    {
+      bench->clock = clock;
+      g_object_add_weak_pointer (G_OBJECT (clock), (gpointer *) &bench->clock);
+      bench->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), bench);
+    }
 
   if (bench->last_frame == 0)
     print_at (bench, "window-frame");
@@ -603,6 +643,7 @@ on_list_model (GtkColumnView *list,
   bench->root = g_object_ref (root);
   bench->phase = PHASE_LOADING;
   bench->first_seen = bench->first_printed = bench->listed_printed = bench->complete_due = FALSE;
+  bench->drawn_printed = bench->full_printed = FALSE;
   bench->last_frame = bench->longest_gap = 0;
   g_array_set_size (bench->intervals, 0);
   bench->start = g_get_monotonic_time ();
@@ -627,6 +668,11 @@ on_window_finalized (gpointer  data,
 {
   Bench *bench = data;
 
+  if (bench->clock != NULL)
+    {
+      g_clear_signal_handler (&bench->paint_handler, bench->clock);
+      g_object_remove_weak_pointer (G_OBJECT (bench->clock), (gpointer *) &bench->clock);
+    }
   /* The tick callback went with the window. */
   bench->window = NULL;
   bench->tick_id = 0;

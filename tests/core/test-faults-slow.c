@@ -6,11 +6,13 @@
  * (docs/hostile-servers.md cases 5 and 28-31): a body one byte at a
  * time, an endless 207, endless 102 Processing, silence after the
  * request, a gzip bomb, and an OPTIONS body announced and never sent.
- * The client's limits, deadlines and Cancel end each one promptly.
+ * The client's limits, deadlines and Cancel end each one promptly. And a
+ * listing that stalls after its first entries shows them meanwhile.
  */
 
 #include <string.h>
 
+#include "dav-resource-store.h"
 #include "faults.h"
 
 static gboolean
@@ -536,6 +538,75 @@ test_options_body_never_sent (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* The head and the first entries of a big listing (~8 KiB, fewer than the
+ * folder's first batch of 64), then nothing until the test ends, as a slow
+ * server or a long round trip gives them. */
+#define STALL_ENTRIES 40
+
+static gboolean
+stall_func (Raw           *raw,
+            GOutputStream *out,
+            guint          index,
+            const char    *head)
+{
+  write_text (out, "HTTP/1.1 207 Multi-Status\r\n"
+                   "Content-Type: application/xml; charset=utf-8\r\n"
+                   "Content-Length: 1000000\r\n\r\n" XML_HEAD);
+  for (guint i = 0; i <= STALL_ENTRIES; i++)
+    {
+      g_autofree char *href = i == 0 ? g_strdup ("/dav/") : g_strdup_printf ("/dav/file-%u.txt", i);
+      g_autofree char *response = response_xml (href);
+
+      write_text (out, response);
+    }
+  g_output_stream_flush (out, NULL, NULL);
+  raw_hold (raw);
+
+  return FALSE;
+}
+
+static gboolean
+folder_has_rows (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+/* Issue 16: the browser's first rows as soon as the first entries are
+ * parsed, not once a batch of them is full or the body ended (at 50 ms
+ * round trip, a folder of 1,000 waited for the next chunks). */
+static void
+test_stalled_listing_shows_first_rows (void)
+{
+  g_autoptr(Raw) raw = raw_new (stall_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  DavFolder *folder = dav_resource_store_get_root (store);
+
+  dav_resource_store_load (store, folder);
+  wait_until (folder_has_rows, folder, "the first rows of a stalled listing");
+
+  g_assert_true (dav_folder_get_loading (folder));
+  g_assert_false (dav_folder_get_loaded (folder));
+  /* The parser gets whole blocks of 4 KiB (dav-multistatus-parser.c):
+   * the entries of the first one at least. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (folder)), >=, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (folder)), <=, STALL_ENTRIES);
+  {
+    g_autoptr(DavResource) first = g_list_model_get_item (G_LIST_MODEL (folder), 0);
+
+    g_assert_cmpstr (dav_resource_get_name (first), ==, "file-1.txt");
+  }
+
+  /* Dropping the store cancels the listing still waiting for its end;
+   * the client goes once the cancelled request returned. */
+  g_object_ref (folder);
+  g_clear_object (&store);
+  wait_for_folder (folder);
+  g_object_unref (folder);
+  drain_main_context ();
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/faults/silent/no-answer", test_silent_server);
   g_test_add_func ("/faults/silent/deadline", test_silent_server_deadline);
   g_test_add_func ("/faults/silent/options-body-never-sent", test_options_body_never_sent);
+  g_test_add_func ("/faults/stalled/first-rows", test_stalled_listing_shows_first_rows);
 
   return g_test_run ();
 }

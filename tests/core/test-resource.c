@@ -16,6 +16,7 @@
 #include "dav-folder-private.h"
 #include "dav-multistatus-parser.h"
 #include "dav-packed-response.h"
+#include "dav-propfind-private.h"
 #include "dav-resource.h"
 #include "dav-test-multistatus.h"
 #include "dav-result.h"
@@ -715,6 +716,95 @@ test_memory_per_row (void)
   g_assert_cmpfloat (per_row, <=, 400);
 }
 
+static void
+take_files (DavFolder  *folder,
+            const char *base,
+            guint       from,
+            guint       n)
+{
+  g_autoptr(DavResponse) response = dav_response_new ();
+
+  response->status = 200;
+  for (guint i = from; i < from + n; i++)
+    {
+      g_autofree char *raw = g_strdup_printf ("/dav/big/f%05u.txt", i);
+      g_autoptr(DavHref) href = dav_href_resolve (base, raw);
+
+      dav_folder_take_response (folder, response, href);
+    }
+}
+
+static guint
+n_after_idle (DavFolder *folder)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return g_list_model_get_n_items (G_LIST_MODEL (folder));
+}
+
+/* Issue 16: until a first batch of 64 is shown, the entries of each piece
+ * of the body are shown once it is parsed (the main loop's next turn),
+ * not when the 64th comes a round trip later; after that, in batches. */
+static void
+test_folder_first_rows_per_piece (void)
+{
+  const char *base = "http://example.com/dav/big/";
+  g_autoptr(DavFolder) folder = dav_folder_new (base);
+
+  dav_folder_begin_load (folder, FALSE);
+  take_files (folder, base, 0, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (folder)), ==, 0);
+  g_assert_cmpuint (n_after_idle (folder), ==, 5);
+  take_files (folder, base, 5, 20);
+  g_assert_cmpuint (n_after_idle (folder), ==, 25);
+  /* 64 more than shown: a batch at once, during the parse. */
+  take_files (folder, base, 25, 64);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (folder)), ==, 89);
+  /* Past the first batch, a piece's entries wait for theirs. */
+  take_files (folder, base, 89, 10);
+  g_assert_cmpuint (n_after_idle (folder), ==, 89);
+  dav_folder_end_load (folder, 207, TRUE, NULL, NULL, 0);
+  g_assert_cmpuint (n_after_idle (folder), ==, 99);
+
+  /* A refresh shows its rows at the end, in one change. */
+  dav_folder_begin_load (folder, TRUE);
+  take_files (folder, base, 0, 5);
+  g_assert_cmpuint (n_after_idle (folder), ==, 99);
+  dav_folder_end_load (folder, 207, TRUE, NULL, NULL, 0);
+  g_assert_cmpuint (n_after_idle (folder), ==, 5);
+}
+
+/* The pipeline pauses for a frame after the first responses, then each
+ * time they doubled, until a screenful is out, and only with the flag. */
+static void
+test_propfind_first_frames (void)
+{
+  g_autoptr(DavPropfind) propfind = dav_propfind_new (DAV_DEPTH_1, DAV_PROPFIND_PROP, NULL);
+  g_autoptr(DavResponse) response = dav_response_new ();
+
+  dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM);
+  dav_propfind_emit_response (propfind, response);
+  g_assert_false (dav_propfind_take_frame (propfind));
+
+  dav_propfind_set_flags (propfind, DAV_PROPFIND_FLAGS_STREAM | DAV_PROPFIND_FLAGS_FIRST_FRAMES);
+  g_assert_true (dav_propfind_take_frame (propfind));
+  /* Nothing new since: no frame to wait for. */
+  g_assert_false (dav_propfind_take_frame (propfind));
+  /* 1, 2, 4, ... */
+  dav_propfind_emit_response (propfind, response);
+  g_assert_true (dav_propfind_take_frame (propfind));
+  dav_propfind_emit_response (propfind, response);
+  g_assert_false (dav_propfind_take_frame (propfind));
+  dav_propfind_emit_response (propfind, response);
+  g_assert_true (dav_propfind_take_frame (propfind));
+  for (guint i = 0; i < DAV_PROPFIND_FIRST_FRAMES_ROWS; i++)
+    dav_propfind_emit_response (propfind, response);
+  g_assert_true (dav_propfind_take_frame (propfind));
+  /* A screenful is out: the rest of the body is read on. */
+  dav_propfind_emit_response (propfind, response);
+  g_assert_false (dav_propfind_take_frame (propfind));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +822,8 @@ main (int   argc,
   g_test_add_func ("/resource/compact/dates", test_compact_dates);
   g_test_add_func ("/folder/batches-capped", test_folder_batches_capped);
   g_test_add_func ("/resource/memory-per-row", test_memory_per_row);
+  g_test_add_func ("/folder/first-rows-per-piece", test_folder_first_rows_per_piece);
+  g_test_add_func ("/propfind/first-frames", test_propfind_first_frames);
 
   return g_test_run ();
 }
