@@ -6,7 +6,8 @@ on a connection of its own that offers only http/1.1 (dav-request.c,
 "large bodies"). Checked here: a 64 MiB GET arrives whole with a peak
 memory well below the file's size, the server's log shows it went over
 HTTP/1.1 while a small file of the same run stayed on HTTP/2, and a 64 MiB
-PUT (fine over HTTP/2) arrives whole with flat memory too. Issue 16.
+PUT (fine over HTTP/2) arrives whole with flat memory too; behind Digest
+the refetch logs in from the session's cache. Issue 16.
 
     with-apache --tls --seed none -- test-cli-large-h2.py
 """
@@ -14,6 +15,7 @@ PUT (fine over HTTP/2) arrives whole with flat memory too. Issue 16.
 import os
 import re
 import resource
+import shutil
 import sys
 import tempfile
 
@@ -94,6 +96,18 @@ def main():
                   big_tries[3] == ("GET", "HTTP/1.1", 200, str(BIG)),
                   "... the large one asked over HTTP/2, then fetched whole over HTTP/1.1",
                   extra=[f"log: {big_tries}"])
+
+        # Behind Digest: the refetch logs in from the session's cache, no new 401.
+        shutil.copyfile(big, os.path.join(os.environ["DAVSCOPE_TEST_DIGEST_ROOT"], "big.bin"))
+        out = os.path.join(folder, "digest.bin")
+        run = davtest.cli("get", "-u", os.environ["DAVSCOPE_TEST_USER"], "--cacert", CA,
+                          os.environ["DAVSCOPE_TEST_DIGEST_URL"] + "big.bin", out, timeout=120,
+                          env={"DAVSCOPE_PASSWORD": os.environ["DAVSCOPE_TEST_PASSWORD"]})
+        digest_tries = requests("/digest/big.bin")
+        tap.check(run.rc == 0 and same(out, big) and
+                  [t[1:3] for t in digest_tries] == [("HTTP/2.0", 401), ("HTTP/2.0", 200), ("HTTP/1.1", 200)],
+                  "get of a 64 MiB file behind Digest: asked once more over HTTP/1.1, logged in without a new 401",
+                  run, [f"log: {digest_tries}"])
 
         run = davtest.cli("put", "--cacert", CA, big, URL + "up.bin", timeout=120)
         rss = peak_rss_kib()
