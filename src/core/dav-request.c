@@ -1112,6 +1112,9 @@ refetch_over_http1 (GTask *task)
   why = g_error_new_literal (DAV_ERROR, DAV_ERROR_FAILED,
                              _("The file is large: it was asked for again over HTTP/1.1, on a connection of its own, which keeps memory use flat."));
   dav_exchange_finish (req->exchange, why);
+  /* The origin does speak HTTP/2, as on_sent would have noted. */
+  if (dav_client_is_same_origin (req->client, soup_message_get_uri (req->msg)))
+    req->client->origin_h2 = TRUE;
   req->own_http1 = TRUE;
   request_send (task);
   return TRUE;
