@@ -1049,7 +1049,8 @@ sink_accepts (DavRequest *req,
  * time grows with the square of the size: a 1 GiB GET took minutes and
  * held the whole file in memory (benchmarks/RESULTS.md, "s11g"; newer
  * libsoup fixed the list in 3.4.4). There is no public way to ask for
- * HTTP/1.1 for one message in 3.2, but the TLS connection a message opens
+ * HTTP/1.1 for one message in 3.2 (SOUP_FORCE_HTTP1 is for the whole
+ * process, and would end HTTP/2 for all), but the TLS connection a message opens
  * is handed to its "network-event" before the handshake, where its ALPN
  * offer can still be narrowed to http/1.1. Such a request asks for a
  * connection of its own and closes it afterwards, so that the small
