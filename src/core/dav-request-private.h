@@ -65,6 +65,7 @@ struct _DavRequest
   GHashTable           *headers;       /* extra request headers */
   gboolean              mutating;
   gboolean              no_follow;     /* a redirect is the answer (the doctor looks at it) */
+  gboolean              own_http1;     /* on a connection of its own, HTTP/1.1 only (dav-request.c, "large bodies") */
 
   SoupMessage          *msg;
   DavExchange          *exchange;

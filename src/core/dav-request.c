@@ -37,6 +37,9 @@
 /* How long an answer may take once the server asked for a client
  * certificate that we do not have (on_request_certificate). */
 #define CERTIFICATE_WAIT_MS 8000
+/* A GET answered over HTTP/2 with a body this large (or of unknown
+ * length) is fetched again over HTTP/1.1 ("large bodies" below). */
+#define LARGE_BODY       (16 * 1024 * 1024)
 
 static void request_send (GTask *task);
 
@@ -1054,6 +1057,88 @@ sink_accepts (DavRequest *req,
   return req->accept_body == NULL || req->accept_body (result, req->accept_data);
 }
 
+/* ---- large bodies --------------------------------------------------------
+ *
+ * libsoup 3.2 keeps an HTTP/2 body in memory as it comes: nghttp2 opens
+ * the flow-control window again as soon as a frame is parsed, not when we
+ * read it, and the connection's reader drains the socket in one loop, so
+ * a fast server sends the whole file before our first read. Each frame is
+ * appended to a singly linked list (walked to its end per frame), so the
+ * time grows with the square of the size: a 1 GiB GET took minutes and
+ * held the whole file in memory (benchmarks/RESULTS.md, "s11g"; newer
+ * libsoup fixed the list in 3.4.4). There is no public way to ask for
+ * HTTP/1.1 for one message in 3.2 (SOUP_FORCE_HTTP1 is for the whole
+ * process, and would end HTTP/2 for all), but the TLS connection a message opens
+ * is handed to its "network-event" before the handshake, where its ALPN
+ * offer can still be narrowed to http/1.1. Such a request asks for a
+ * connection of its own and closes it afterwards, so that the small
+ * requests stay together on the shared HTTP/2 connection. Over http://
+ * libsoup speaks only HTTP/1.1, so nothing changes there. */
+
+static void
+on_network_event (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  static const char * const http1_only[] = { "http/1.1", NULL };
+
+  if (event == G_SOCKET_CLIENT_TLS_HANDSHAKING && G_IS_TLS_CONNECTION (connection))
+    g_tls_connection_set_advertised_protocols (G_TLS_CONNECTION (connection), http1_only);
+}
+
+static void
+ask_own_http1 (DavRequest *req,
+               GUri       *uri)
+{
+  if (!req->own_http1 || g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0)
+    return;
+
+  soup_message_add_flags (req->msg, SOUP_MESSAGE_NEW_CONNECTION);
+  soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Connection", "close");
+  g_signal_connect (req->msg, "network-event", G_CALLBACK (on_network_event), NULL);
+}
+
+/* A successful GET into the sink whose body came over HTTP/2 and is
+ * large, or of a length not said: fetched again on its own HTTP/1.1
+ * connection. The size is known only from the answer; what the server
+ * sent meanwhile is dropped with the stream (RST_STREAM). */
+static gboolean
+refetch_over_http1 (GTask *task)
+{
+  DavRequest *req = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (req->msg);
+  g_autoptr(GCancellable) stop = NULL;
+  g_autoptr(GError) why = NULL;
+  goffset length;
+
+  if (req->sink == NULL || req->own_http1 ||
+      !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (req->msg)) ||
+      soup_message_get_http_version (req->msg) != SOUP_HTTP_2_0)
+    return FALSE;
+  length = soup_message_headers_get_content_length (headers);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      length < LARGE_BODY)
+    return FALSE;
+
+  /* Closing with a cancelled cancellable skips nothing: libsoup ends the
+   * stream at once rather than reading the rest of the body. */
+  stop = g_cancellable_new ();
+  g_cancellable_cancel (stop);
+  g_input_stream_close (req->stream, stop, NULL);
+  g_clear_object (&req->stream);
+
+  why = g_error_new_literal (DAV_ERROR, DAV_ERROR_FAILED,
+                             _("The file is large: it was asked for again over HTTP/1.1, on a connection of its own, which keeps memory use flat."));
+  dav_exchange_finish (req->exchange, why);
+  /* The origin does speak HTTP/2, as on_sent would have noted. */
+  if (dav_client_is_same_origin (req->client, soup_message_get_uri (req->msg)))
+    req->client->origin_h2 = TRUE;
+  req->own_http1 = TRUE;
+  request_send (task);
+  return TRUE;
+}
+
 static void
 on_sent (GObject      *source,
          GAsyncResult *res,
@@ -1121,6 +1206,9 @@ on_sent (GObject      *source,
           return;
         }
     }
+
+  if (refetch_over_http1 (task))
+    return;
 
   result = req->result = dav_result_new (req->method, req->url);
   result->status = status;
@@ -1285,6 +1373,7 @@ request_send (GTask *task)
 
   req->msg = soup_message_new_from_uri (req->method, uri);
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+  ask_own_http1 (req, uri);
   /* libsoup gives every COPY, MOVE, PROPPATCH, MKCOL, LOCK… a connection
    * of its own unless the message is flagged idempotent: over HTTP/2 a TLS
    * handshake per request, where one connection could carry them all.

@@ -12,6 +12,7 @@
  * and, through tests/servers/latency-proxy, in the time: 200 DELETEs at
  * 50 ms round trip take a few round trips, not 50. A walk of a tree
  * (Depth 1 a folder) sends a level's listings all at once over it.
+ * A large download goes over HTTP/1.1 on a connection of its own.
  */
 
 #include <glib/gstdio.h>
@@ -362,6 +363,67 @@ test_copy_one_connection (void)
   g_assert_cmpuint (connections, <=, 1);
 }
 
+/* A GET into a sink whose HTTP/2 answer is large is fetched again over
+ * HTTP/1.1 on a connection of its own (libsoup 3.2 would hold the whole
+ * body in memory; dav-request.c, "large bodies"); a small one, before and
+ * after it, stays on the shared HTTP/2 connection. */
+static void
+test_large_get_http1 (void)
+{
+  const gsize large = 17 * 1024 * 1024;   /* just above the threshold */
+  g_autoptr(DavClient) client = NULL;
+  g_autoptr(DavResult) result = NULL;
+  g_autoptr(GOutputStream) sink = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *data = g_malloc (large);
+  g_autofree char *path = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *small_url = NULL;
+
+  if (!have_server ())
+    return;
+  client = client_new (base_url ());
+  dav_client_set_max_connections (client, 4);
+  g_assert_true (dav_client_add_trusted_ca_file (client, g_getenv ("DAVSCOPE_TEST_CA_FILE"), &error));
+  for (gsize i = 0; i < large; i++)
+    data[i] = (guint8) (i * 7 + i / 4096);
+  path = g_build_filename (g_getenv ("DAVSCOPE_TEST_ROOT"), "large.bin", NULL);
+  g_assert_true (g_file_set_contents (path, (const char *) data, large, &error));
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (g_getenv ("DAVSCOPE_TEST_ROOT"), "small.txt", NULL);
+  g_assert_true (g_file_set_contents (path, "small", -1, &error));
+  url = g_strconcat (base_url (), "large.bin", NULL);
+  small_url = g_strconcat (base_url (), "small.txt", NULL);
+
+  sink = g_memory_output_stream_new_resizable ();
+  result = do_get (client, small_url, sink, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 200);
+  g_assert_cmpint (result->http_version, ==, SOUP_HTTP_2_0);
+  g_clear_pointer (&result, dav_result_unref);
+
+  g_clear_object (&sink);
+  sink = g_memory_output_stream_new_resizable ();
+  result = do_get (client, url, sink, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->status, ==, 200);
+  g_assert_true (result->complete);
+  g_assert_cmpint (result->http_version, ==, SOUP_HTTP_1_1);
+  g_assert_true (g_output_stream_close (sink, NULL, &error));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (sink)), ==, large);
+  g_assert_true (memcmp (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (sink)), data, large) == 0);
+  g_clear_pointer (&result, dav_result_unref);
+
+  /* The HTTP/1.1 connection was closed after it: not taken by this one. */
+  g_clear_object (&sink);
+  sink = g_memory_output_stream_new_resizable ();
+  result = do_get (client, small_url, sink, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->http_version, ==, SOUP_HTTP_2_0);
+  g_assert_true (g_output_stream_close (sink, NULL, &error));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (sink)), ==, 5);
+}
+
 /* LeakSanitizer's tracer crashes at the exit of this program (signal 11
  * while it stops the threads, after HTTP/2 over GnuTLS), before it reports
  * anything; the client's code paths here are leak-checked by the other
@@ -389,6 +451,7 @@ main (int    argc,
   g_test_add_func ("/h2/walk-levels", test_walk_levels);
   g_test_add_func ("/h2/trusted-ca-file", test_trusted_ca_file);
   g_test_add_func ("/h2/copy-one-connection", test_copy_one_connection);
+  g_test_add_func ("/h2/large-get-http1", test_large_get_http1);
 
   return g_test_run ();
 }
