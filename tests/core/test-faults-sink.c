@@ -143,9 +143,7 @@ drop_func (Raw           *raw,
            guint          index,
            const char    *head)
 {
-  const char *range = strstr (head, "\nRange: bytes=");
   g_autofree char *headers = NULL;
-  goffset start;
 
   if (index == 0)
     {
@@ -156,17 +154,7 @@ drop_func (Raw           *raw,
       return FALSE;
     }
 
-  if (range == NULL || strstr (head, "\nIf-Range: \"v1\"\n") == NULL)
-    {
-      write_text (out, "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
-      return FALSE;
-    }
-  start = g_ascii_strtoll (range + strlen ("\nRange: bytes="), NULL, 10);
-  headers = g_strdup_printf ("HTTP/1.1 206 Partial Content\r\nContent-Length: %d\r\n"
-                             "Content-Range: bytes %d-%d/%d\r\nETag: \"v1\"\r\n\r\n",
-                             (int) (BODY_SIZE - start), (int) start, BODY_SIZE - 1, BODY_SIZE);
-  write_text (out, headers);
-  write_all (out, body () + start, BODY_SIZE - start);
+  write_resumed (out, head, body (), BODY_SIZE);
   return FALSE;
 }
 

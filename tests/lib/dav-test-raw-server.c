@@ -33,6 +33,31 @@ write_str (GOutputStream *out,
   return write_all (out, text, strlen (text));
 }
 
+void
+write_resumed (GOutputStream *out,
+               const char    *head,
+               const char    *body,
+               gsize          size)
+{
+  const char *range = strstr (head, "\nRange: bytes=");
+  g_autofree char *headers = NULL;
+  gsize start;
+
+  if (range == NULL || strstr (head, "\nIf-Range: \"v1\"\n") == NULL)
+    {
+      write_text (out, "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
+  start = (gsize) g_ascii_strtoull (range + strlen ("\nRange: bytes="), NULL, 10);
+  start = MIN (start, size);
+  headers = g_strdup_printf ("HTTP/1.1 206 Partial Content\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n"
+                             "Content-Range: bytes %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT "/%" G_GSIZE_FORMAT "\r\n"
+                             "ETag: \"v1\"\r\n\r\n",
+                             size - start, start, size - 1, size);
+  write_text (out, headers);
+  write_all (out, body + start, size - start);
+}
+
 /* Reads one request head (and its body, so that closing does not reset
  * the connection); NULL at the end of the connection. */
 char *
