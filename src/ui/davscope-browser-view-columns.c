@@ -291,14 +291,40 @@ compare_folders_first (gconstpointer a,
 }
 
 static int
+compare_name_keys (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return strcmp (dav_resource_get_name_key ((DavResource *) a),
+                 dav_resource_get_name_key ((DavResource *) b));
+}
+
+static int
 compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
   if (davscope_browser_view_sort_probe (user_data))
     return GTK_ORDERING_LARGER;
-  return strcmp (dav_resource_get_name_key ((DavResource *) a),
-                 dav_resource_get_name_key ((DavResource *) b));
+  return compare_name_keys (a, b, NULL);
+}
+
+/* Rows equal in a column go by name, turned around with the column (the
+ * column view's sorter inverts the whole comparison), as in GNOME Files:
+ * a sort by size of files of one size keeps them in name order, whatever
+ * order the server listed them in or the column sorted before, and moves
+ * no row among them (100,000 empty files: a re-sort moved every row). */
+GtkSorter *
+davscope_browser_view_column_sorter (GCompareDataFunc compare,
+                                     gpointer         data)
+{
+  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare, data, NULL)));
+  /* Not a column: the sort probe never answers for it. */
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_name_keys, NULL, NULL)));
+
+  return GTK_SORTER (sorter);
 }
 
 static int
@@ -680,7 +706,9 @@ add_column (DavscopeBrowserView *self,
     g_signal_connect (factory, "teardown", teardown, data);
 
   column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare, column, NULL)));
+  gtk_column_view_column_set_sorter (column, compare == compare_names
+                                              ? GTK_SORTER (gtk_custom_sorter_new (compare, column, NULL))
+                                              : davscope_browser_view_column_sorter (compare, column));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   if (width > 0)

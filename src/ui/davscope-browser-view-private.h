@@ -68,6 +68,10 @@ void       davscope_browser_view_add_columns      (DavscopeBrowserView *self);
 /* The sorter of the rows: folders first, rows without a value in the
  * sort's column last, then the column view's. */
 GtkSorter *davscope_browser_view_new_sorter       (DavscopeBrowserView *self);
+/* A column's sorter: @compare (@data: the column, for the sort probe),
+ * then rows equal in it by name. */
+GtkSorter *davscope_browser_view_column_sorter    (GCompareDataFunc     compare,
+                                                   gpointer             data);
 /* Whether a row has a value in @column: rows without one go last
  * whichever way the column sorts, as in GNOME Files. */
 typedef gboolean (*DavscopeHasValueFunc)          (DavResource         *resource,

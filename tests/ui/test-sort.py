@@ -5,9 +5,11 @@ first whichever way a column sorts (as in GNOME Files), an expanded folder
 keeping its children right under it through each re-sort, and F5 with a
 new file on the server placing it where the current order says.
 
-The folder has 300 files, so that a sort asked for after the listing
+The folder has 306 files, so that a sort asked for after the listing
 (a header click, a reload) goes through the sort model's incremental
-path (see on_root_notify in davscope-browser-view.c).
+path (see on_root_notify in davscope-browser-view.c); six of them have
+one size, and sorted by size they must go by name (reversed when
+descending), as in GNOME Files, whatever the order sorted before.
 
 A GtkColumnView only has row widgets around what is shown, and rows that
 scrolled away keep their last extents: which rows are on screen, and in
@@ -67,6 +69,10 @@ def request(method, path, body=None):
 # file-007.txt has an unambiguous place by name), each of an even size
 # from 2 to 600 bytes that is unique and unrelated to its name's order.
 FILES = {f"file-{2 * i:03d}.txt": 2 * ((i * 7) % N_FILES) + 2 for i in range(N_FILES)}
+# And files of one size (1 byte), put in no name order: sorted by size
+# they keep name order among themselves (descending: reversed), as in
+# GNOME Files, whatever order the server lists them in.
+FILES.update({f"tie-{c}.txt": 1 for c in "fbdace"})
 # Folders have no size (-1): they come first by size, in no given order
 # among themselves. alpha gets expanded; its children's sizes do not follow
 # their names.
@@ -89,16 +95,17 @@ for name, size in FILES.items():
 def expected(column, descending=False, files=None, open_folders=EXPANDED):
     """The rows, as shown (folders with ", folder"), for a sort by column
     ("name" or "size"): folders first in either direction, each folder's
-    children right under it. Ties (folders by size) make several orders
-    right: a list of each of them."""
+    children right under it; rows of one size by name. A list of the
+    orders that are right (one)."""
     files = files if files is not None else FILES
 
     def key(entry, folder_order):
         name, is_folder, size = entry
         if column == "name":
             return (not is_folder, name)
-        # Sorted by size, the folders tie: either order is right.
-        return (size, folder_order.index(name) if is_folder else 0, name)
+        # Sorted by size, rows of one size (the folders, the tie-* files)
+        # go by name, turned around with the size.
+        return (size, name)
 
     def flatten(entries, folder_order):
         rows = []
@@ -112,8 +119,7 @@ def expected(column, descending=False, files=None, open_folders=EXPANDED):
         return rows
 
     top = [(name, True, -1) for name in TREE] + [(n, False, s) for n, s in files.items()]
-    orders = [sorted(TREE)] if column == "name" else [sorted(TREE), sorted(TREE, reverse=True)]
-    return [flatten(top, order) for order in orders]
+    return [flatten(top, sorted(TREE))]
 
 
 # ------------------------------------------------------------ what is shown
@@ -271,7 +277,7 @@ try:
     ok, names = wait_end(app, "Home", collapsed, at_top=True, timeout=20)
     ok_end, names_end = wait_end(app, "End", collapsed, at_top=False)
     tap.ok(ok and ok_end, "the listing is in name order, folders first: it starts with alpha, beta, "
-           "file-000.txt, file-002.txt, ... (Home) and ends with ..., file-596.txt, file-598.txt (End)",
+           "file-000.txt, file-002.txt, ... (Home) and ends with ..., file-598.txt, tie-a.txt, ..., tie-f.txt (End)",
            f"shown after Home: {show(names)}\nshown after End: {show(names_end)}\n"
            f"{first_of(collapsed)}\n{last_of(collapsed)}")
     press("Home")
@@ -298,7 +304,7 @@ try:
     ok, names = wait_end(app, "Home", name_desc, at_top=True)
     tap.ok(name_header is not None and ok and expanded(app, "alpha" + FOLDER),
            "a click on the 'Name' header reverses the order, folders still first: the list starts with "
-           "beta, alpha (still expanded), a3.txt, a2.txt, a1.txt, file-598.txt, file-596.txt, ...",
+           "beta, alpha (still expanded), a3.txt, a2.txt, a1.txt, tie-f.txt, ..., tie-a.txt, file-598.txt, ...",
            f"header: {name_header}\nshown after Home: {show(names)}\n{first_of(name_desc)}\n"
            f"alpha expanded: {expanded(app, 'alpha' + FOLDER)}")
     ok, names = wait_end(app, "End", name_desc, at_top=False)
@@ -318,7 +324,8 @@ try:
     files_shown = [n for n in names[:COMPARED] if n in FILES]
     tap.ok(size_header is not None and ok,
            "a click on the 'Size' header sorts by size: the folders (no size) first, then the files "
-           "from 2 bytes up (file-000.txt, file-086.txt, file-172.txt, ...)",
+           "from 1 byte up: tie-a.txt to tie-f.txt (1 byte each) in name order, then file-000.txt, "
+           "file-086.txt, file-172.txt, ...",
            f"header: {size_header}\nshown after Home: {show(names)}\n{first_of(by_size)}\n"
            f"sizes of the files shown: {[FILES[n] for n in files_shown]}")
     check_under_alpha(names, ["a2.txt", "a3.txt", "a1.txt"],
@@ -340,7 +347,8 @@ try:
                       "sorted by size descending, alpha is still expanded and its children are right under "
                       "it, largest first (a1.txt 30, a3.txt 20, a2.txt 10 bytes)")
     ok, names = wait_end(app, "End", by_size_desc, at_top=False)
-    tap.ok(ok, "sorted by size descending, the list ends with the smallest files: ..., file-000.txt (2 bytes)",
+    tap.ok(ok, "sorted by size descending, the list ends with the smallest files: ..., file-000.txt (2 bytes), "
+           "then tie-f.txt to tie-a.txt (1 byte each), in reverse name order",
            f"shown after End: {show(names)}\n{last_of(by_size_desc)}")
 
     # And ascending once more for what follows.
