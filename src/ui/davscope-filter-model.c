@@ -228,6 +228,23 @@ apply_change (DavscopeFilterModel *self,
 
   /* Removed items past @seen were never looked at. */
   removed = MIN (removed, self->seen - position);
+
+  /* Every row shown, as Find with nothing typed: the positions stay
+   * 0, 1, 2, … and only their count changes. The sort model below
+   * announces a batch as a change per run of rows (thousands), which
+   * must not move the whole array each. */
+  if (self->match_all && self->matches->len == self->seen)
+    {
+      guint n = self->seen - removed + added;
+
+      if (n < self->seen)
+        g_array_set_size (self->matches, n);
+      for (guint i = self->seen; i < n; i++)
+        g_array_append_val (self->matches, i);
+      self->seen = n;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
   first = lower_bound (self->matches, position);
   end = lower_bound (self->matches, position + removed);
   found = g_array_new (FALSE, FALSE, sizeof (guint));
