@@ -230,9 +230,9 @@ apply_change (DavscopeFilterModel *self,
   removed = MIN (removed, self->seen - position);
 
   /* Every row shown, as Find with nothing typed: the positions stay
-   * 0, 1, 2, … and only their count changes. The sort model below
-   * announces a batch as a change per run of rows (thousands), which
-   * must not move the whole array each. */
+   * 0, 1, 2, … and only their count changes. GtkSortListModel below
+   * announces a merged batch as one change over nearly every row: the
+   * array is not searched and rebuilt for it. */
   if (self->match_all && self->matches->len == self->seen)
     {
       guint n = self->seen - removed + added;
