@@ -694,6 +694,11 @@ read_next (GTask *task)
     {
       req->pause_idle = add_source (g_timeout_source_new (FIRST_FRAME_PAUSE), GDK_PRIORITY_REDRAW_AFTER,
                                     on_pause_over, task);
+      /* Below the redraw, that source starves while frames take longer
+       * than a frame's time (several tabs loading, a spinner each, on a
+       * slow renderer): without a bound the listing never went on. */
+      req->pause_timeout = add_source (g_timeout_source_new (READ_PAUSE_MAX), G_PRIORITY_DEFAULT,
+                                       on_pause_over, task);
       return;
     }
 

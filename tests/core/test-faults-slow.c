@@ -607,6 +607,52 @@ test_stalled_listing_shows_first_rows (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* A whole listing of 200 entries, at once. */
+static gboolean
+whole_listing_func (Raw           *raw,
+                    GOutputStream *out,
+                    guint          index,
+                    const char    *head)
+{
+  g_autofree char *body = multistatus_xml (200);
+  g_autofree char *headers = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\n"
+                                              "Content-Type: application/xml; charset=utf-8\r\n"
+                                              "Content-Length: %zu\r\n\r\n", strlen (body));
+
+  write_text (out, headers);
+  write_text (out, body);
+  return TRUE;
+}
+
+/* What a window whose frames take longer than a frame's time does to the
+ * main loop: something at the redraw's priority is always ready. */
+static gboolean
+busy_redraw_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The listing's pauses for a frame (DAV_PROPFIND_FLAGS_FIRST_FRAMES) wait
+ * below the redraw's priority; while the frames never let the loop idle
+ * (three restored tabs with a spinner each under llvmpipe), such a pause
+ * starved and the listing never ended: it is bounded. */
+static void
+test_first_frames_busy_loop (void)
+{
+  g_autoptr(Raw) raw = raw_new (whole_listing_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  DavFolder *folder = dav_resource_store_get_root (store);
+  guint busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, busy_redraw_cb, NULL, NULL);
+
+  dav_resource_store_load (store, folder);
+  wait_for_folder (folder);
+  g_source_remove (busy);
+
+  g_assert_true (dav_folder_get_loaded (folder));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (folder)), ==, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/faults/silent/deadline", test_silent_server_deadline);
   g_test_add_func ("/faults/silent/options-body-never-sent", test_options_body_never_sent);
   g_test_add_func ("/faults/stalled/first-rows", test_stalled_listing_shows_first_rows);
+  g_test_add_func ("/faults/busy-loop/first-frames", test_first_frames_busy_loop);
 
   return g_test_run ();
 }
