@@ -33,6 +33,17 @@ BIG = 64 * 1024 * 1024
 RSS_BOUND_KIB = 48 * 1024
 
 
+def check_rss(tap, rss, description):
+    """The bound, except in the sanitizer build (build-aux/test sets
+    ASAN_OPTIONS for it): ASan keeps freed memory in quarantine (384 MiB
+    seen), so its peak says nothing of ours. The Apache log's HTTP/1.1
+    checks still run there."""
+    if os.environ.get("ASAN_OPTIONS"):
+        tap.skip(description, "AddressSanitizer's quarantine holds freed memory: measured in the normal build")
+    else:
+        tap.check(rss < RSS_BOUND_KIB, description, extra=[f"peak RSS: {rss} KiB"])
+
+
 def peak_rss_kib():
     """The largest resident size of any child waited for so far (KiB)."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -76,8 +87,7 @@ def main():
         print(f"# peak RSS of the 64 MiB get: {rss} KiB")
         tap.check(run.rc == 0 and os.path.isfile(out) and same(out, big),
                   "get of a 64 MiB file over https: it arrives whole", run)
-        tap.check(rss < RSS_BOUND_KIB, f"... with a peak RSS below {RSS_BOUND_KIB // 1024} MiB",
-                  extra=[f"peak RSS: {rss} KiB"])
+        check_rss(tap, rss, f"... with a peak RSS below {RSS_BOUND_KIB // 1024} MiB")
         tries = requests("/dav/big.bin")
         tap.check(tries[-1:] == [("GET", "HTTP/1.1", 200, str(BIG))],
                   "... the whole body came over HTTP/1.1 (Apache's log)", extra=[f"log: {tries}"])
@@ -114,8 +124,7 @@ def main():
         up = os.path.join(ROOT, "up.bin")
         tap.check(run.rc == 0 and os.path.isfile(up) and same(up, big),
                   "put of a 64 MiB file over https: it arrives whole", run, [f"log: {requests('/dav/up.bin')}"])
-        tap.check(rss < RSS_BOUND_KIB, f"... and the peak RSS of all runs stays below {RSS_BOUND_KIB // 1024} MiB",
-                  extra=[f"peak RSS: {rss} KiB"])
+        check_rss(tap, rss, f"... and the peak RSS of all runs stays below {RSS_BOUND_KIB // 1024} MiB")
     return tap.finish()
 
 
