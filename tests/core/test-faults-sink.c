@@ -121,6 +121,19 @@ test_sink_init (TestSink *self)
 
 /* ---- servers ------------------------------------------------------------ */
 
+/* The whole body announced with a strong validator, its first @sent
+ * bytes sent. */
+static void
+write_body_start (GOutputStream *out,
+                  gsize          sent)
+{
+  g_autofree char *headers = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Length: %d\r\nETag: \"v1\"\r\n\r\n", BODY_SIZE);
+
+  write_text (out, headers);
+  write_all (out, body (), sent);
+  g_output_stream_flush (out, NULL, NULL);
+}
+
 /* The whole body, with a strong validator. */
 static gboolean
 whole_func (Raw           *raw,
@@ -128,10 +141,7 @@ whole_func (Raw           *raw,
             guint          index,
             const char    *head)
 {
-  g_autofree char *headers = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Length: %d\r\nETag: \"v1\"\r\n\r\n", BODY_SIZE);
-
-  write_text (out, headers);
-  write_all (out, body (), BODY_SIZE);
+  write_body_start (out, BODY_SIZE);
   return TRUE;
 }
 
@@ -143,14 +153,9 @@ drop_func (Raw           *raw,
            guint          index,
            const char    *head)
 {
-  g_autofree char *headers = NULL;
-
   if (index == 0)
     {
-      headers = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Length: %d\r\nETag: \"v1\"\r\n\r\n", BODY_SIZE);
-      write_text (out, headers);
-      write_all (out, body (), DROP_AT);
-      g_output_stream_flush (out, NULL, NULL);
+      write_body_start (out, DROP_AT);
       return FALSE;
     }
 
@@ -165,11 +170,7 @@ stall_func (Raw           *raw,
             guint          index,
             const char    *head)
 {
-  g_autofree char *headers = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Length: %d\r\nETag: \"v1\"\r\n\r\n", BODY_SIZE);
-
-  write_text (out, headers);
-  write_all (out, body (), DROP_AT);
-  g_output_stream_flush (out, NULL, NULL);
+  write_body_start (out, DROP_AT);
   raw_hold (raw);
   return FALSE;
 }
