@@ -898,6 +898,30 @@ put_copy (DavEditSession *self)
                         FALSE, NULL, NULL, self->cancellable, copy_cb, g_object_ref (self));
 }
 
+static void current_known (DavEditSession *self,
+                           DavResult      *result,
+                           const GError   *error,
+                           const char     *etag,
+                           const char     *date);
+
+static void
+ask_before_overwrite (DavEditSession *self)
+{
+  self->firm_up_tries++;
+  ask_validators (self, current_known);
+}
+
+static gboolean
+look_before_overwrite (gpointer user_data)
+{
+  DavEditSession *self = user_data;
+
+  self->firm_up_id = 0;
+  ask_before_overwrite (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 current_known (DavEditSession *self,
                DavResult      *result,
@@ -911,6 +935,16 @@ current_known (DavEditSession *self,
       set_state (self, DAV_EDIT_STATE_FAILED);
       emit_failed (self, DAV_EDIT_STEP_OVERWRITE, result, error);
       chain_done (self);
+      return;
+    }
+
+  /* A weak ETag (Apache's, for a file written this second) never
+   * matches, and Apache compares If-Unmodified-Since on PUT with the
+   * clock, not the file's date: a second later our date fails too and
+   * the conflict would be asked again. Ask until the tag is strong. */
+  if (result->status == 207 && etag_is_weak (etag) && self->firm_up_tries < FIRM_UP_TRIES)
+    {
+      self->firm_up_id = g_timeout_add (FIRM_UP_WAIT_MS, look_before_overwrite, self);
       return;
     }
 
@@ -965,7 +999,10 @@ resolve_load_cb (GObject      *source,
       put_copy (self);
     }
   else
-    ask_validators (self, current_known);
+    {
+      self->firm_up_tries = 0;
+      ask_before_overwrite (self);
+    }
 }
 
 void
