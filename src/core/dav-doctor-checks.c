@@ -72,7 +72,7 @@ const DavDoctorCheckInfo dav_doctor_checks[] = {
     dav_doctor_check_put_get },
   { "conditional-put", DAV_DOCTOR_GROUP_FILES, TRUE,
     N_("Conditional PUT"),
-    N_("Uploads with If-None-Match: * onto an existing file: 412, and the file unchanged."),
+    N_("Uploads with If-None-Match: * onto an existing file: 412, and the file unchanged; with If-Unmodified-Since of the file’s own date: accepted."),
     dav_doctor_check_conditional_put },
   { "expect-continue", DAV_DOCTOR_GROUP_FILES, TRUE,
     N_("Expect: 100-continue"),

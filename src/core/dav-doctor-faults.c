@@ -1014,6 +1014,12 @@ static const DavDoctorFault faults[] = {
     N_("If-None-Match: * did not stop a PUT over an existing file"),
     N_("A PUT with If-None-Match: * onto a file that exists replaced it instead of failing with 412 Precondition Failed. Clients send this header to create a file only if nobody else has (davfs2 does for every new file), so another user's file is silently overwritten. Evaluate If-None-Match before writing."),
     NULL },
+  /* A refusal loses nothing, but the client is told of a change nobody
+   * made: a warning. */
+  { "if-unmodified-since-clock", DAV_DOCTOR_WARNING, "RFC 9110 §13.1.4",
+    N_("If-Unmodified-Since is compared with the clock, not the file’s date"),
+    N_("A PUT with If-Unmodified-Since set to the file’s own Last-Modified was refused with 412 Precondition Failed, although nobody had changed the file: the server compares the date with the current time instead of the file’s modification time (Apache mod_dav does on PUT). A client that guards its upload with the date, as one must where there is no strong ETag, is told of a conflict that is not there, every time a second has passed since the file changed. Compare the date with the file’s modification time."),
+    NULL },
   { "scratch-not-removed", DAV_DOCTOR_WARNING, "RFC 9110 §9.3.5",
     N_("The doctor could not remove what it made"),
     N_("At the end of the write checks a DELETE of the doctor's scratch folder or of something in it failed, so it is still on the server. The result names what is left; remove it by hand. A server that cannot delete what the same account just made has a problem of its own, for example a lock left behind."),

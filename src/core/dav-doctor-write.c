@@ -704,6 +704,49 @@ dav_doctor_check_put_get (DavDoctorRun *run)
     }
 }
 
+/* RFC 9110 §13.1.4: If-Unmodified-Since holds when the file's date is no
+ * later than the one given. Apache's mod_dav compares it with the clock
+ * on PUT, so the date of a file nobody touched fails once its second has
+ * passed: wait for the next one, then send the date the GET gave. */
+static void
+check_unmodified_since (DavDoctorRun *run,
+                        const char   *url,
+                        DavResult    *get)
+{
+  const char *date = soup_message_headers_get_one (get->headers, "Last-Modified");
+  g_autoptr(GDateTime) then = date != NULL ? soup_date_time_new_from_http_string (date) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(DavResult) put = NULL;
+  gint64 wait;
+
+  /* Without a date, or a GET that failed (reported above), nothing to send. */
+  if (get->status != 200 || then == NULL)
+    return;
+
+  /* A second and a little after the date, two at most (a server clock
+   * ahead of ours only shortens what is checked). */
+  wait = CLAMP (g_date_time_difference (then, now) + 1200 * G_TIME_SPAN_MILLISECOND,
+                0, 2 * G_TIME_SPAN_SECOND);
+  g_usleep (wait);
+  if (dav_doctor_cancelled (run))
+    return;
+
+  put = send_request (run, "put-failed", "PUT", url,
+                      (const char *[]) { "If-Unmodified-Since", date, NULL },
+                      "Nobody changed this file since the date sent.\n", "text/plain");
+  if (put == NULL)
+    return;
+  if (put->status == 412)
+    dav_doctor_report (run, "if-unmodified-since-clock", put,
+                       _("2xx: the file was not changed since that date"),
+                       /* Translators: %s is an HTTP date, %u %s the server's status and reason. */
+                       _("If-Unmodified-Since: %s (the file’s Last-Modified) answered %u %s"),
+                       date, put->status, dav_doctor_reason (put));
+  else if (!is_success (put))
+    dav_doctor_report (run, "put-failed", put, _("2xx: the file was not changed since that date"),
+                       "%u %s", put->status, dav_doctor_reason (put));
+}
+
 void
 dav_doctor_check_conditional_put (DavDoctorRun *run)
 {
@@ -753,6 +796,8 @@ dav_doctor_check_conditional_put (DavDoctorRun *run)
                             _("201 Created: nothing was at that name"),
                             _("A PUT with If-None-Match: * to a new name must succeed; davfs2 sends one for every new file."),
                             "%u %s", create->status, dav_doctor_reason (create));
+
+  check_unmodified_since (run, url, get);
 }
 
 /* The exchange of the PUT that waited for a 100 in vain, before the

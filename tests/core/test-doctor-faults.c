@@ -183,6 +183,7 @@ test_severities (void)
     { "copymove-missing-parent-not-409", DAV_DOCTOR_WARNING },
     { "copymove-made-parents", DAV_DOCTOR_ERROR },
     { "mkcol-existing-not-405", DAV_DOCTOR_WARNING },
+    { "if-unmodified-since-clock", DAV_DOCTOR_WARNING },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)

@@ -144,6 +144,9 @@ SERVERS = {
             # Not in litmus: a MOVE into a missing folder 500 (mod_dav_fs's
             # rename fails), where COPY rightly answers 409.
             "copymove-missing-parent-not-409": "move",
+            # Not in litmus: If-Unmodified-Since on PUT compared with the
+            # clock, so the file's own date is refused a second later.
+            "if-unmodified-since-clock": "conditional-put",
         },
         "lacks": ["copymove-made-parents"],
         "errors": False,
@@ -171,6 +174,7 @@ SERVERS = {
             "copymove-missing-parent-not-409": "copy",
             "copymove-made-parents": "move",
         },
+        "lacks": ["if-unmodified-since-clock"],
         "errors": True,
     },
     "lighttpd": {
@@ -188,7 +192,7 @@ SERVERS = {
             "delete-locked-member": "lock-member",
         },
         # COPY and MOVE into a missing folder: 409, as RFC 4918 says.
-        "lacks": ["copymove-missing-parent-not-409", "copymove-made-parents"],
+        "lacks": ["copymove-missing-parent-not-409", "copymove-made-parents", "if-unmodified-since-clock"],
         "errors": True,
     },
     "sabre": {
@@ -202,7 +206,7 @@ SERVERS = {
             "lockdiscovery-incomplete": "lock",
             "delete-keeps-lock": "lock-enforced",
         },
-        "lacks": ["copymove-missing-parent-not-409", "copymove-made-parents"],
+        "lacks": ["copymove-missing-parent-not-409", "copymove-made-parents", "if-unmodified-since-clock"],
         "errors": True,
     },
 }

@@ -71,7 +71,8 @@ WRITE_CHECKS = {
 }
 LOCK_UNMAPPED = WRITE_CHECKS["lock-unmapped"]
 # The checks Apache fails with a warning (tests/doctor/test-doctor-faults.py).
-APACHE_WARNINGS = (WRITE_CHECKS["lock-enforced"], LOCK_UNMAPPED, WRITE_CHECKS["move"])
+APACHE_WARNINGS = (WRITE_CHECKS["lock-enforced"], LOCK_UNMAPPED, WRITE_CHECKS["move"],
+                   WRITE_CHECKS["conditional-put"])
 
 tap = Tap()
 
