@@ -12,15 +12,18 @@
 #include "dav-client.h"
 #include "dav-place-list.h"
 #include "dav-test-async.h"
+#include "dav-test-files.h"
 #include "dav-test-soup-server.h"
 
+/* @name in a folder that does not exist yet, in a new temporary one
+ * (*folder: removed by the test). */
 static char *
-temp_path (const char *name)
+temp_path (const char  *name,
+           char       **folder)
 {
-  g_autofree char *folder = g_dir_make_tmp ("davscope-places-XXXXXX", NULL);
-
-  g_assert_nonnull (folder);
-  return g_build_filename (folder, "nested", name, NULL);
+  *folder = g_dir_make_tmp ("davscope-places-XXXXXX", NULL);
+  g_assert_nonnull (*folder);
+  return g_build_filename (*folder, "nested", name, NULL);
 }
 
 static DavPlace *
@@ -40,7 +43,8 @@ test_round_trip (void)
   g_autoptr(DavPlaceList) again = dav_place_list_new ();
   g_autoptr(DavPlace) server = dav_place_new (DAV_PLACE_SERVER, "Work = [files]", "https://dav.example.com/team/");
   g_autoptr(DavPlace) folder = dav_place_new (DAV_PLACE_BOOKMARK, "Plans", "https://dav.example.com/team/Plans/");
-  g_autofree char *path = temp_path ("servers.ini");
+  g_autofree char *temp = NULL;
+  g_autofree char *path = temp_path ("servers.ini", &temp);
   g_autoptr(GError) error = NULL;
   const char *properties[] = { "{DAV:}getetag", "{http://example.com/ns}author", NULL };
   const char *headers[] = { "Authorization", "X-Tenant", NULL };
@@ -94,19 +98,22 @@ test_round_trip (void)
   dav_place_set_client_certificate (server, "");
   g_assert_null (dav_place_get_proxy (server));
   g_assert_null (dav_place_get_client_certificate (server));
+  remove_tree (temp);
 }
 
 static void
 test_load_missing (void)
 {
   g_autoptr(DavPlaceList) list = dav_place_list_new ();
-  g_autofree char *path = temp_path ("none.ini");
+  g_autofree char *temp = NULL;
+  g_autofree char *path = temp_path ("none.ini", &temp);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (dav_place_list_load (list, path, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_false (dav_place_list_get_imported (list));
+  remove_tree (temp);
 }
 
 static void

@@ -32,28 +32,6 @@ make_file (const char *dir,
   return path;
 }
 
-void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
 /* ---- the fixture -------------------------------------------------------- */
 
 static gboolean

@@ -22,6 +22,7 @@
 
 #include "dav-test-async.h"
 #include "dav-test-client.h"
+#include "dav-test-files.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,6 @@ void         make_dir            (const char          *path);
 char        *make_file           (const char          *dir,
                                   const char          *name,
                                   const char          *contents);
-void         remove_tree         (const char          *path);
 
 /* ---- the fixture -------------------------------------------------------- */
 

@@ -16,6 +16,7 @@
 #include "client.h"
 #include "dav-edit-session.h"
 #include "dav-exchange.h"
+#include "dav-test-files.h"
 
 typedef struct {
   guint saved;
@@ -272,6 +273,7 @@ test_edit (void)
 
   dav_edit_session_close (session);
   drain_main_context ();
+  remove_tree (cache);
 }
 
 int
