@@ -49,6 +49,7 @@ struct _DavEditSession
   guint         debounce_id;
   guint         firm_up_id;
   guint         firm_up_tries;
+  void        (*firm_up_next) (DavEditSession *self);  /* asks again */
   GFileMonitor *monitor;
   GCancellable *cancellable;
   gboolean      busy;           /* a request chain runs */
@@ -392,18 +393,27 @@ put_conditional (DavEditSession *self)
     put (self, DAV_EDIT_STEP_UPLOAD, "If-Match", "*");
 }
 
-static void upload_save (DavEditSession *self);
-
 static gboolean
 look_again (gpointer user_data)
 {
   DavEditSession *self = user_data;
 
   self->firm_up_id = 0;
-  upload_save (self);
+  self->firm_up_next (self);
 
   return G_SOURCE_REMOVE;
 }
+
+/* A weak ETag is asked for again a little later, by @next. */
+static void
+wait_for_strong_tag (DavEditSession *self,
+                     void          (*next) (DavEditSession *self))
+{
+  self->firm_up_next = next;
+  self->firm_up_id = g_timeout_add (FIRM_UP_WAIT_MS, look_again, self);
+}
+
+static void upload_save (DavEditSession *self);
 
 /* The server's version is not the one the cache came from: ask, without
  * sending anything. */
@@ -451,7 +461,7 @@ looked (DavEditSession *self,
         set_string (&self->etag, etag);
       else if (etag_is_weak (self->etag) && self->firm_up_tries < FIRM_UP_TRIES)
         {
-          self->firm_up_id = g_timeout_add (FIRM_UP_WAIT_MS, look_again, self);
+          wait_for_strong_tag (self, upload_save);
           return;
         }
     }
@@ -911,17 +921,6 @@ ask_before_overwrite (DavEditSession *self)
   ask_validators (self, current_known);
 }
 
-static gboolean
-look_before_overwrite (gpointer user_data)
-{
-  DavEditSession *self = user_data;
-
-  self->firm_up_id = 0;
-  ask_before_overwrite (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 current_known (DavEditSession *self,
                DavResult      *result,
@@ -944,7 +943,7 @@ current_known (DavEditSession *self,
    * the conflict would be asked again. Ask until the tag is strong. */
   if (result->status == 207 && etag_is_weak (etag) && self->firm_up_tries < FIRM_UP_TRIES)
     {
-      self->firm_up_id = g_timeout_add (FIRM_UP_WAIT_MS, look_before_overwrite, self);
+      wait_for_strong_tag (self, ask_before_overwrite);
       return;
     }
 
