@@ -233,8 +233,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->session != NULL)
     {
       dav_edit_session_close (fixture->session);
-      drain_main_context ();
-      g_assert_finalize_object (g_steal_pointer (&fixture->session));
+      wait_for_finalize (g_steal_pointer (&fixture->session), "the session's end");
     }
   g_assert_finalize_object (g_steal_pointer (&fixture->client));
   g_clear_pointer (&fixture->server, server_free);

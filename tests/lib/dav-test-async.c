@@ -110,6 +110,26 @@ wait_for_result (GAsyncResult **slot,
   return g_steal_pointer (slot);
 }
 
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Drops the caller's reference to @object and iterates until it is
+ * finalized: a request cancelled just before may still hold one until its
+ * callback runs. One kept for good times out, as a leak should. */
+void
+wait_for_finalize (gpointer    object,
+                   const char *what)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  wait_until (pointer_is_null, &weak, what);
+}
+
 /* Handles whatever is ready now, without blocking. */
 void
 drain_main_context (void)

@@ -36,6 +36,8 @@ void          wait_for_count               (guint               *counter,
 GAsyncResult *wait_for_result              (GAsyncResult       **slot,
                                             const char          *what);
 void          drain_main_context           (void);
+void          wait_for_finalize            (gpointer             object,
+                                            const char          *what);
 void          wait_for_folder              (DavFolder           *folder);
 
 DavClient    *client_new                   (const char          *base_url);
