@@ -369,8 +369,10 @@ def point_into(window):
     """Moves the pointer into the window's bottom right corner, where
     dialogs (placed at 0,0) do not cover it: keyboard input goes there.
     A window just opened (a file chooser, under load) may not have its
-    size yet: wait for it rather than point at (-4, -4)."""
-    box = wait_for(lambda: extents(window) if shown(window) else None, 10)
+    size yet: wait for it rather than point at (-4, -4). 30 s: on a loaded
+    2-core machine the app answered nothing over AT-SPI for 10 s after a
+    drag source ended (CI, session 12)."""
+    box = wait_for(lambda: extents(window) if shown(window) else None, 30)
     if box is None:
         raise AssertionError(f"{window!r} never got a place on the screen")
     x, y, w, h = box
