@@ -237,6 +237,8 @@ apply_change (DavscopeFilterModel *self,
   if (self->match_all && self->matches->len == self->seen)
     {
       guint n = self->seen - removed + added;
+      /* Read once: a handler may select a row, and the view then sets it to 0. */
+      guint slice = self->slice;
 
       if (n < self->seen)
         g_array_set_size (self->matches, n);
@@ -245,10 +247,10 @@ apply_change (DavscopeFilterModel *self,
       self->seen = n;
       /* Rows moved in place (a sort step): in slices, see
        * davscope_filter_model_set_slice. */
-      if (self->slice > 0 && removed == added)
-        for (guint done = 0; done < added; done += self->slice)
+      if (slice > 0 && removed == added)
+        for (guint done = 0; done < added; done += slice)
           {
-            guint count = MIN (self->slice, added - done);
+            guint count = MIN (slice, added - done);
 
             g_list_model_items_changed (G_LIST_MODEL (self), position + done, count, count);
           }

@@ -329,6 +329,12 @@ test_match_all_middle (Fixture       *f,
     }
 }
 
+static void
+slice_off (DavscopeFilterModel *model)
+{
+  davscope_filter_model_set_slice (model, 0);
+}
+
 /* Every row shown, with a slice: rows moved in place (as a sort step
  * announces them) come as changes of at most a slice each, the model
  * still the store row for row after them; a change that adds or removes
@@ -360,6 +366,21 @@ test_match_all_slice (Fixture       *f,
       g_assert_true (item == g_ptr_array_index (f->mirror, i));
     }
   g_assert_cmpuint (f->mirror->len, ==, g_list_model_get_n_items (store));
+
+  /* A handler that turns slicing off (the view does when a row gets
+   * selected) ends neither the announcement nor the slices under way. */
+  g_signal_connect_swapped (f->model, "items-changed", G_CALLBACK (slice_off), f->model);
+  changes = f->changes;
+  g_list_store_splice (f->store, 5, 40, moved->pdata, moved->len);
+  g_assert_cmpuint (f->changes - changes, ==, 3);
+  g_signal_handlers_disconnect_by_func (f->model, slice_off, f->model);
+  for (guint i = 0; i < f->mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (store, i);
+
+      g_assert_true (item == g_ptr_array_index (f->mirror, i));
+    }
+  davscope_filter_model_set_slice (f->model, 16);
 
   changes = f->changes;
   g_list_store_splice (f->store, 2, 30, (gpointer *) &one, 1);
