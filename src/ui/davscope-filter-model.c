@@ -567,7 +567,7 @@ davscope_filter_model_set_match_all (DavscopeFilterModel *self,
  * added item of a change whose removed part holds a row it tracks (the
  * top row shown, the focus), to find where it moved: through the tree
  * model, ~1.4 us a row at 1,000,000 rows, so each sort step of a big
- * folder over the rows shown held a frame 0.6-0.8 s. In slices it
+ * folder over the rows shown held a frame 0.3-0.8 s. In slices it
  * fetches one slice. The cost: GtkMultiSelection follows a selected row
  * only within one change, so the caller slices only while nothing is
  * selected; a tracked row that moved out of its slice is not followed
