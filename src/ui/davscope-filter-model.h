@@ -32,6 +32,10 @@ void                 davscope_filter_model_set_narrow_step (DavscopeFilterModel 
 gboolean             davscope_filter_model_is_narrowing    (DavscopeFilterModel *self);
 /* Items of the model not looked at yet: the last ones. */
 guint                davscope_filter_model_get_pending (DavscopeFilterModel *self);
+/* With every row shown, rows moved in place are announced in slices of
+ * this many (0: in one change); see the .c. */
+void                 davscope_filter_model_set_slice   (DavscopeFilterModel *self,
+                                                        guint                slice);
 /* Every item matches without asking the filter (nor the model for the
  * item): the caller knows, as Find does with nothing typed. The rows are
  * not filtered again: the caller then calls gtk_filter_changed. */

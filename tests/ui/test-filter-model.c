@@ -329,6 +329,72 @@ test_match_all_middle (Fixture       *f,
     }
 }
 
+static void
+slice_off (DavscopeFilterModel *model)
+{
+  davscope_filter_model_set_slice (model, 0);
+}
+
+/* Every row shown, with a slice: rows moved in place (as a sort step
+ * announces them) come as changes of at most a slice each, the model
+ * still the store row for row after them; a change that adds or removes
+ * rows stays one change. */
+static void
+test_match_all_slice (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *store = G_LIST_MODEL (f->store);
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkStringObject) one = gtk_string_object_new ("new");
+  guint changes;
+
+  davscope_filter_model_set_match_all (f->model, TRUE);
+  gtk_filter_changed (f->filter, GTK_FILTER_CHANGE_LESS_STRICT);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  davscope_filter_model_set_slice (f->model, 16);
+  /* Rows 5..44 turned around: 40 rows in changes of 16, 16 and 8. */
+  for (guint i = 44; i >= 5; i--)
+    g_ptr_array_add (moved, g_list_model_get_item (store, i));
+  changes = f->changes;
+  g_list_store_splice (f->store, 5, 40, moved->pdata, moved->len);
+  g_assert_cmpuint (f->changes - changes, ==, 3);
+  for (guint i = 0; i < f->mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (store, i);
+
+      g_assert_true (item == g_ptr_array_index (f->mirror, i));
+    }
+  g_assert_cmpuint (f->mirror->len, ==, g_list_model_get_n_items (store));
+
+  /* A handler that turns slicing off (the view does when a row gets
+   * selected) ends neither the announcement nor the slices under way. */
+  g_signal_connect_swapped (f->model, "items-changed", G_CALLBACK (slice_off), f->model);
+  changes = f->changes;
+  g_list_store_splice (f->store, 5, 40, moved->pdata, moved->len);
+  g_assert_cmpuint (f->changes - changes, ==, 3);
+  g_signal_handlers_disconnect_by_func (f->model, slice_off, f->model);
+  for (guint i = 0; i < f->mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (store, i);
+
+      g_assert_true (item == g_ptr_array_index (f->mirror, i));
+    }
+  davscope_filter_model_set_slice (f->model, 16);
+
+  changes = f->changes;
+  g_list_store_splice (f->store, 2, 30, (gpointer *) &one, 1);
+  g_assert_cmpuint (f->changes - changes, ==, 1);
+
+  /* Without a slice, one change. */
+  davscope_filter_model_set_slice (f->model, 0);
+  changes = f->changes;
+  g_list_store_splice (f->store, 0, 10, moved->pdata, 10);
+  g_assert_cmpuint (f->changes - changes, ==, 1);
+  check (f, FALSE);
+  g_assert_cmpuint (f->mirror->len, ==, g_list_model_get_n_items (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +407,7 @@ main (int   argc,
   g_test_add ("/filter-model/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/filter-model/match-all", Fixture, NULL, fixture_set_up, test_match_all, fixture_tear_down);
   g_test_add ("/filter-model/match-all-middle", Fixture, NULL, fixture_set_up, test_match_all_middle, fixture_tear_down);
+  g_test_add ("/filter-model/match-all-slice", Fixture, NULL, fixture_set_up, test_match_all_slice, fixture_tear_down);
 
   return g_test_run ();
 }
