@@ -37,6 +37,7 @@ struct _DavscopeBrowserView
   GtkFilter           *name_filter;   /* Find: rows whose names, and their folders', hold the query */
   char                *query;         /* dav_text_fold of the search text */
   GtkTreeListModel    *tree;
+  GPtrArray           *held_rows;     /* a ref on each GtkTreeListRow the tree made (hold_rows) */
   GtkSortListModel    *sorted;
   DavscopeFilterModel *found;         /* the sorted rows that name_filter keeps */
   GtkMultiSelection   *selection;
@@ -49,7 +50,7 @@ struct _DavscopeBrowserView
   struct _TextColumn  *modified_text;   /* its cells; its factory owns it */
   char                *select_key;    /* davscope_browser_view_select_url, not listed yet */
   struct _PropertyColumns *property_columns; /* davscope-browser-view-properties.c */
-  GtkSorter           *missing_last;  /* rows without a value in the sort's column, last */
+  GtkSorter           *missing_last;  /* folders first, then rows without a value in the sort's column last */
   GtkColumnViewColumn *sort_column;   /* the column the rows sort by; not a ref */
   gboolean             root_loading;  /* what on_root_busy saw last: listing, or rows pending */
   GHashTable          *watched;       /* DavFolder of an open row → its notify handler */
