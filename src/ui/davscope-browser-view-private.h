@@ -37,7 +37,6 @@ struct _DavscopeBrowserView
   GtkFilter           *name_filter;   /* Find: rows whose names, and their folders', hold the query */
   char                *query;         /* dav_text_fold of the search text */
   GtkTreeListModel    *tree;
-  GPtrArray           *held_rows;     /* a ref on each GtkTreeListRow the tree made (hold_rows) */
   GtkSortListModel    *sorted;
   DavscopeFilterModel *found;         /* the sorted rows that name_filter keeps */
   GtkMultiSelection   *selection;

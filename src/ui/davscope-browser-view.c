@@ -39,6 +39,7 @@
 #include "davscope-accessible.h"
 #include "davscope-details-pane.h"
 #include "davscope-places.h"
+#include "davscope-split-model.h"
 
 G_DEFINE_FINAL_TYPE (DavscopeBrowserView, davscope_browser_view, GTK_TYPE_WIDGET)
 
@@ -513,42 +514,6 @@ on_root_busy (DavscopeBrowserView *self)
   self->root_loading = busy;
 }
 
-/* GtkTreeListModel (GTK 4.8) makes a GtkTreeListRow each time a row is
- * asked for that nobody holds, and frees it when it is let go. After a
- * merge of a listing's batch, GTK's list view asks again for every row the
- * sort model says changed (nearly all of them: the rows it shows are among
- * them) to find the widgets it can keep, and the sort asks for each new
- * row: at 100,000 rows ~760,000 rows made and freed, 18 % of the load's
- * instructions (benchmarks/RESULTS.md, "s12b"). Holding each row (~50 B)
- * makes those look-ups cheap. A row whose item left the tree is dead
- * (its item NULL) and is let go once they pile up. */
-static void
-hold_rows (GListModel          *tree,
-           guint                position,
-           guint                removed,
-           guint                added,
-           DavscopeBrowserView *self)
-{
-  if (removed > 0 && self->held_rows->len > 2 * (gsize) g_list_model_get_n_items (tree) + 1024)
-    {
-      guint kept = 0;
-
-      for (guint i = 0; i < self->held_rows->len; i++)
-        {
-          GtkTreeListRow *row = g_ptr_array_index (self->held_rows, i);
-          g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-
-          if (item != NULL)
-            self->held_rows->pdata[kept++] = row;
-          else
-            g_object_unref (row);
-        }
-      self->held_rows->len = kept;
-    }
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_add (self->held_rows, g_list_model_get_item (tree, position + i));
-}
-
 /* A big folder's sort turns incremental once enough rows came. */
 static void
 on_root_grown (DavscopeBrowserView *self)
@@ -958,10 +923,7 @@ drop_models (DavscopeBrowserView *self)
   g_clear_object (&self->selection);
   g_clear_object (&self->found);
   g_clear_object (&self->sorted);
-  if (self->tree != NULL)
-    g_signal_handlers_disconnect_by_func (self->tree, hold_rows, self);
   g_clear_object (&self->tree);
-  g_clear_pointer (&self->held_rows, g_ptr_array_unref);
   if (self->filtered_root != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->filtered_root, on_root_busy, self);
@@ -1008,10 +970,6 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   self->root_loading = root_busy (self);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_root)),
                                         FALSE, FALSE, create_child_model, self, NULL);
-  /* Before the sort model's handler: the rows it asks for are held. */
-  self->held_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect (self->tree, "items-changed", G_CALLBACK (hold_rows), self);
-  hold_rows (G_LIST_MODEL (self->tree), 0, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tree)), self);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)),
                                           davscope_browser_view_new_sorter (self));
   /* Sorting 100,000 rows happens in steps, not in one frozen frame
@@ -1027,7 +985,10 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   davscope_filter_model_set_widen_step (self->found, 64);
   /* ~40 ms of asking the name filter a step (1,000,000 rows: 0.6 s). */
   davscope_filter_model_set_narrow_step (self->found, 65536);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
+  /* A merged batch reaches the list as two changes, the first rows' last
+   * (davscope-split-model.c): GTK's list view then looks for the widgets
+   * it keeps among those only, not among every row. */
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (davscope_split_model_new (g_object_ref (G_LIST_MODEL (self->found)))));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
   /* After the view's own handler: it moved the rows already. */
