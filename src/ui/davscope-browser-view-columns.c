@@ -223,8 +223,6 @@ typedef struct {
   gpointer             data;
 } HasValue;
 
-/* Read on every comparison of a sort (1.8 million while 100,000 rows
- * load): by quark, not by name, which looks the name up each time. */
 static GQuark
 has_value_quark (void)
 {
@@ -262,6 +260,10 @@ on_sort_changed (GtkSorter           *sorter,
   probing = TRUE;
   probed = NULL;
   self->sort_column = gtk_sorter_compare (sorter, probe_a, probe_b) != GTK_ORDERING_EQUAL ? probed : NULL;
+  /* Read here, not on each comparison (a column's test is set as it is
+   * made, before it can sort): the object's data costs ~110 instructions
+   * a look-up, 1.8 million look-ups while 100,000 rows load. */
+  self->sort_has = self->sort_column ? g_object_get_qdata (G_OBJECT (self->sort_column), has_value_quark ()) : NULL;
   probing = FALSE;
   probed = NULL;
 }
@@ -278,12 +280,10 @@ compare_missing_last (gconstpointer a,
 {
   DavscopeBrowserView *self = user_data;
   int folders = dav_resource_is_collection ((DavResource *) b) - dav_resource_is_collection ((DavResource *) a);
-  HasValue *has;
+  const HasValue *has = self->sort_has;
 
   if (folders != 0)
     return folders;
-  /* sort_column is a GObject: no checked cast on this path. */
-  has = self->sort_column ? g_object_get_qdata ((GObject *) self->sort_column, has_value_quark ()) : NULL;
   if (has == NULL)
     return GTK_ORDERING_EQUAL;
   return has->func ((DavResource *) b, has->data) - has->func ((DavResource *) a, has->data);

@@ -51,6 +51,7 @@ struct _DavscopeBrowserView
   struct _PropertyColumns *property_columns; /* davscope-browser-view-properties.c */
   GtkSorter           *missing_last;  /* folders first, then rows without a value in the sort's column last */
   GtkColumnViewColumn *sort_column;   /* the column the rows sort by; not a ref */
+  gconstpointer        sort_has;      /* its has-value test (davscope_browser_view_column_set_has_value), or NULL */
   gboolean             root_loading;  /* what on_root_busy saw last: listing, or rows pending */
   GHashTable          *watched;       /* DavFolder of an open row → its notify handler */
 };
