@@ -269,10 +269,11 @@ on_sort_changed (GtkSorter           *sorter,
 }
 
 /* Folders before files whichever way the column sorts, as in GNOME Files;
- * then rows with a value in the sort's column before those without. Both
- * outside the column view's sorter, which turns its column's comparison
- * around for a descending sort (new_sorter). One sorter for both: it is
- * called for every comparison of a sort. */
+ * then rows with a value in the sort's column before those without; then
+ * the column. The first two outside the column view's sorter, which turns
+ * its column's comparison around for a descending sort. One sorter for
+ * all three: it is called for every comparison of a sort (1.8 million
+ * while 100,000 rows load). */
 static int
 compare_missing_last (gconstpointer a,
                       gconstpointer b,
@@ -282,11 +283,24 @@ compare_missing_last (gconstpointer a,
   int folders = dav_resource_is_collection ((DavResource *) b) - dav_resource_is_collection ((DavResource *) a);
   const HasValue *has = self->sort_has;
 
+  int with_value;
+
   if (folders != 0)
     return folders;
-  if (has == NULL)
-    return GTK_ORDERING_EQUAL;
-  return has->func ((DavResource *) b, has->data) - has->func ((DavResource *) a, has->data);
+  with_value = has != NULL ? has->func ((DavResource *) b, has->data) - has->func ((DavResource *) a, has->data) : 0;
+  if (with_value != 0)
+    return with_value;
+  /* Then the column view's sorter, called here rather than through a
+   * GtkMultiSorter: one sorter level less on each comparison. */
+  return gtk_sorter_compare (self->column_sorter, (gpointer) a, (gpointer) b);
+}
+
+/* The column view's sort changed: so did the order of the rows. After
+ * on_sort_changed, which finds the column first. */
+static void
+on_column_sort_changed (DavscopeBrowserView *self)
+{
+  gtk_sorter_changed (self->missing_last, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 void
@@ -420,14 +434,10 @@ compare_status (gconstpointer a,
 GtkSorter *
 davscope_browser_view_new_sorter (DavscopeBrowserView *self)
 {
-  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
-
-  /* Folders first, then rows with a value (compare_missing_last). */
-  gtk_multi_sorter_append (sorter, g_object_ref (self->missing_last));
-  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
-
-  /* Each row's children stay under it, sorted among themselves. */
-  return GTK_SORTER (gtk_tree_list_row_sorter_new (GTK_SORTER (sorter)));
+  /* Folders first, then rows with a value, then the column view's sorter
+   * (compare_missing_last). Each row's children stay under it, sorted
+   * among themselves. */
+  return GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (self->missing_last)));
 }
 
 /* ---- which row a cell belongs to ----------------------------------------- */
@@ -740,6 +750,8 @@ davscope_browser_view_add_columns (DavscopeBrowserView *self)
   self->missing_last = GTK_SORTER (gtk_custom_sorter_new (compare_missing_last, self, NULL));
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)), "changed",
                     G_CALLBACK (on_sort_changed), self);
+  self->column_sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view));
+  g_signal_connect_swapped (self->column_sorter, "changed", G_CALLBACK (on_column_sort_changed), self);
 
   follow_clock_format (self);
   add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name), NULL,
