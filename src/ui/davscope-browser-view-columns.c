@@ -282,7 +282,6 @@ compare_missing_last (gconstpointer a,
   DavscopeBrowserView *self = user_data;
   int folders = dav_resource_is_collection ((DavResource *) b) - dav_resource_is_collection ((DavResource *) a);
   const HasValue *has = self->sort_has;
-
   int with_value;
 
   if (folders != 0)
