@@ -39,6 +39,7 @@
 #include "davscope-browser-view.h"
 #include "davscope-filter-model.h"
 #include "davscope-report-window.h"
+#include "davscope-split-model.h"
 
 #define SCROLL_FRAMES 120
 /* A frame gap this long is printed on its own line. */
@@ -612,6 +613,8 @@ find_model (GListModel *model,
         model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
       else if (DAVSCOPE_IS_FILTER_MODEL (model))
         model = davscope_filter_model_get_model (DAVSCOPE_FILTER_MODEL (model));
+      else if (DAVSCOPE_IS_SPLIT_MODEL (model))
+        model = davscope_split_model_get_model (DAVSCOPE_SPLIT_MODEL (model));
       else
         model = NULL;
     }

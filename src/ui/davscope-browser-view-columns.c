@@ -223,6 +223,16 @@ typedef struct {
   gpointer             data;
 } HasValue;
 
+static GQuark
+has_value_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("davscope-has-value");
+  return quark;
+}
+
 void
 davscope_browser_view_column_set_has_value (GtkColumnViewColumn  *column,
                                             DavscopeHasValueFunc  func,
@@ -232,7 +242,7 @@ davscope_browser_view_column_set_has_value (GtkColumnViewColumn  *column,
 
   has->func = func;
   has->data = data;
-  g_object_set_data_full (G_OBJECT (column), "davscope-has-value", has, g_free);
+  g_object_set_qdata_full (G_OBJECT (column), has_value_quark (), has, g_free);
 }
 
 static void
@@ -250,23 +260,46 @@ on_sort_changed (GtkSorter           *sorter,
   probing = TRUE;
   probed = NULL;
   self->sort_column = gtk_sorter_compare (sorter, probe_a, probe_b) != GTK_ORDERING_EQUAL ? probed : NULL;
+  /* Read here, not on each comparison (a column's test is set as it is
+   * made, before it can sort): the object's data costs ~110 instructions
+   * a look-up, 1.8 million look-ups while 100,000 rows load. */
+  self->sort_has = self->sort_column ? g_object_get_qdata (G_OBJECT (self->sort_column), has_value_quark ()) : NULL;
   probing = FALSE;
   probed = NULL;
 }
 
-/* Rows with a value in the sort's column before those without, outside
- * the column view's sorter, so whichever way that one goes. */
+/* Folders before files whichever way the column sorts, as in GNOME Files;
+ * then rows with a value in the sort's column before those without; then
+ * the column. The first two outside the column view's sorter, which turns
+ * its column's comparison around for a descending sort. One sorter for
+ * all three: it is called for every comparison of a sort (1.8 million
+ * while 100,000 rows load). */
 static int
 compare_missing_last (gconstpointer a,
                       gconstpointer b,
                       gpointer      user_data)
 {
   DavscopeBrowserView *self = user_data;
-  HasValue *has = self->sort_column ? g_object_get_data (G_OBJECT (self->sort_column), "davscope-has-value") : NULL;
+  int folders = dav_resource_is_collection ((DavResource *) b) - dav_resource_is_collection ((DavResource *) a);
+  const HasValue *has = self->sort_has;
+  int with_value;
 
-  if (has == NULL)
-    return GTK_ORDERING_EQUAL;
-  return has->func ((DavResource *) b, has->data) - has->func ((DavResource *) a, has->data);
+  if (folders != 0)
+    return folders;
+  with_value = has != NULL ? has->func ((DavResource *) b, has->data) - has->func ((DavResource *) a, has->data) : 0;
+  if (with_value != 0)
+    return with_value;
+  /* Then the column view's sorter, called here rather than through a
+   * GtkMultiSorter: one sorter level less on each comparison. */
+  return gtk_sorter_compare (self->column_sorter, (gpointer) a, (gpointer) b);
+}
+
+/* The column view's sort changed: so did the order of the rows. After
+ * on_sort_changed, which finds the column first. */
+static void
+on_column_sort_changed (DavscopeBrowserView *self)
+{
+  gtk_sorter_changed (self->missing_last, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 void
@@ -277,17 +310,6 @@ davscope_browser_view_resort (DavscopeBrowserView *self)
   by_name = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)), 0);
   if (self->sort_column != NULL && self->sort_column != by_name)
     gtk_sorter_changed (self->missing_last, GTK_SORTER_CHANGE_DIFFERENT);
-}
-
-/* Folders before files whichever way the column sorts, as in GNOME Files.
- * The column view's sorter turns its column's comparison around for a
- * descending sort, so this one goes before it, outside (new_sorter). */
-static int
-compare_folders_first (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
-{
-  return dav_resource_is_collection ((DavResource *) b) - dav_resource_is_collection ((DavResource *) a);
 }
 
 static int
@@ -411,14 +433,10 @@ compare_status (gconstpointer a,
 GtkSorter *
 davscope_browser_view_new_sorter (DavscopeBrowserView *self)
 {
-  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
-
-  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_folders_first, NULL, NULL)));
-  gtk_multi_sorter_append (sorter, g_object_ref (self->missing_last));
-  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
-
-  /* Each row's children stay under it, sorted among themselves. */
-  return GTK_SORTER (gtk_tree_list_row_sorter_new (GTK_SORTER (sorter)));
+  /* Folders first, then rows with a value, then the column view's sorter
+   * (compare_missing_last). Each row's children stay under it, sorted
+   * among themselves. */
+  return GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (self->missing_last)));
 }
 
 /* ---- which row a cell belongs to ----------------------------------------- */
@@ -731,6 +749,8 @@ davscope_browser_view_add_columns (DavscopeBrowserView *self)
   self->missing_last = GTK_SORTER (gtk_custom_sorter_new (compare_missing_last, self, NULL));
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)), "changed",
                     G_CALLBACK (on_sort_changed), self);
+  self->column_sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view));
+  g_signal_connect_swapped (self->column_sorter, "changed", G_CALLBACK (on_column_sort_changed), self);
 
   follow_clock_format (self);
   add_column (self, _("Name"), G_CALLBACK (setup_name), G_CALLBACK (bind_name), G_CALLBACK (unbind_name), NULL,

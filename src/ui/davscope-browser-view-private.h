@@ -49,8 +49,10 @@ struct _DavscopeBrowserView
   struct _TextColumn  *modified_text;   /* its cells; its factory owns it */
   char                *select_key;    /* davscope_browser_view_select_url, not listed yet */
   struct _PropertyColumns *property_columns; /* davscope-browser-view-properties.c */
-  GtkSorter           *missing_last;  /* rows without a value in the sort's column, last */
+  GtkSorter           *missing_last;  /* folders first, rows without a value in the sort's column last, then column_sorter */
+  GtkSorter           *column_sorter; /* the column view's; not a ref */
   GtkColumnViewColumn *sort_column;   /* the column the rows sort by; not a ref */
+  gconstpointer        sort_has;      /* its has-value test (davscope_browser_view_column_set_has_value), or NULL */
   gboolean             root_loading;  /* what on_root_busy saw last: listing, or rows pending */
   GHashTable          *watched;       /* DavFolder of an open row → its notify handler */
 };

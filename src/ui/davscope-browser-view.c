@@ -39,6 +39,7 @@
 #include "davscope-accessible.h"
 #include "davscope-details-pane.h"
 #include "davscope-places.h"
+#include "davscope-split-model.h"
 
 G_DEFINE_FINAL_TYPE (DavscopeBrowserView, davscope_browser_view, GTK_TYPE_WIDGET)
 
@@ -994,7 +995,10 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   davscope_filter_model_set_slice (self->found, SORT_SLICE);
   /* ~40 ms of asking the name filter a step (1,000,000 rows: 0.6 s). */
   davscope_filter_model_set_narrow_step (self->found, 65536);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
+  /* A merged batch reaches the list as two changes, the first rows' last
+   * (davscope-split-model.c): GTK's list view then looks for the widgets
+   * it keeps among those only, not among every row. */
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (davscope_split_model_new (g_object_ref (G_LIST_MODEL (self->found)))));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
   /* After the view's own handler: it moved the rows already. */
