@@ -162,24 +162,52 @@ parse_date (const char *text,
   return memcmp (again, text, 30) == 0;
 }
 
-static void
-put_number (GByteArray *out,
-            guint64     number)
-{
-  do
-    {
-      guint8 byte = number & 0x7f;
+/* What a response is packed into before it gets its own block: a plain
+ * growing buffer (g_byte_array_append's generic path was half the cost
+ * of packing a row). */
+typedef struct {
+  guint8 *data;
+  gsize   len;
+  gsize   size;
+} Buffer;
 
-      number >>= 7;
-      if (number != 0)
-        byte |= 0x80;
-      g_byte_array_append (out, &byte, 1);
+static void
+append (Buffer       *out,
+        const guint8 *bytes,
+        gsize         n)
+{
+  if (n > out->size - out->len)
+    {
+      out->size = MAX (out->size * 2, out->len + n);
+      out->data = g_realloc (out->data, out->size);
     }
-  while (number != 0);
+  memcpy (out->data + out->len, bytes, n);
+  out->len += n;
 }
 
 static void
-put_string (GByteArray *out,
+put_number (Buffer     *out,
+            guint64     number)
+{
+  /* Seven bits a byte: at most ten, appended at once (a call a byte was
+   * a fifth of the packing). */
+  guint8 bytes[10];
+  guint n = 0;
+
+  do
+    {
+      bytes[n] = number & 0x7f;
+      number >>= 7;
+      if (number != 0)
+        bytes[n] |= 0x80;
+      n++;
+    }
+  while (number != 0);
+  append (out, bytes, n);
+}
+
+static void
+put_string (Buffer     *out,
             const char *text)
 {
   gsize length;
@@ -199,12 +227,12 @@ put_string (GByteArray *out,
       }
 
   put_number (out, 2 * ((guint64) length + 1));
-  g_byte_array_append (out, (const guint8 *) text, length + 1);
+  append (out, (const guint8 *) text, length + 1);
 }
 
 /* An href: the tail of @base when it is one. */
 static void
-put_href (GByteArray *out,
+put_href (Buffer     *out,
           const char *href,
           const char *base)
 {
@@ -225,7 +253,7 @@ put_href (GByteArray *out,
 }
 
 static void
-put_value (GByteArray        *out,
+put_value (Buffer            *out,
            const DavProperty *property)
 {
   guint64 t;
@@ -241,6 +269,17 @@ put_value (GByteArray        *out,
     }
   put_string (out, property->value);
 }
+
+static void
+scratch_free (gpointer data)
+{
+  Buffer *buffer = data;
+
+  g_free (buffer->data);
+  g_free (buffer);
+}
+
+static GPrivate scratch = G_PRIVATE_INIT (scratch_free);
 
 static gboolean
 is_plain (const DavResponse *response)
@@ -277,7 +316,7 @@ DavPackedResponse *
 dav_packed_response_new_with_base (const DavResponse *response,
                                    const char        *base)
 {
-  g_autoptr(GByteArray) out = NULL;
+  Buffer *out;
   DavPackedResponse *self;
   guint32 size;
 
@@ -286,7 +325,14 @@ dav_packed_response_new_with_base (const DavResponse *response,
   if (!is_plain (response))
     return NULL;
 
-  out = g_byte_array_sized_new (256);
+  /* One buffer a thread, kept: a listing packs every row in turn. */
+  out = g_private_get (&scratch);
+  if (out == NULL)
+    {
+      out = g_new0 (Buffer, 1);
+      g_private_set (&scratch, out);
+    }
+  out->len = 0;
   put_number (out, response->line);
   put_number (out, response->index);
   put_number (out, response->status);
@@ -316,11 +362,17 @@ dav_packed_response_new_with_base (const DavResponse *response,
     }
 
   if (out->len > G_MAXUINT32 - sizeof (DavPackedResponse))
-    return NULL;
+    {
+      g_private_replace (&scratch, NULL);
+      return NULL;
+    }
   size = sizeof (DavPackedResponse) + out->len;
   self = g_malloc (size);
   self->size = size;
   memcpy (self->data, out->data, out->len);
+  /* A rare huge value does not stay behind for good. */
+  if (out->len > 64 * 1024)
+    g_private_replace (&scratch, NULL);
 
   return self;
 }

@@ -416,6 +416,35 @@ test_compact_fixtures (void)
 /* A listing's rows as Apache and nginx send them, and rows with a 403
  * and a 404 beside the 200, values in other namespaces, XML, long and
  * non-ASCII: each packed, and each value and status given back. */
+/* Packing goes through a buffer kept between rows: a value larger than
+ * what it lets stay (64 KiB), then a small one, each unpacked exactly. */
+static void
+test_compact_large_then_small (void)
+{
+  g_autofree char *huge = g_strnfill (100 * 1024, 'h');
+  const char *const values[] = { huge, "small", huge, "again" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *body = g_strdup_printf (
+        "<?xml version=\"1.0\"?>\n<D:multistatus xmlns:D=\"DAV:\" xmlns:X=\"urn:example:x\">"
+        "<D:response><D:href>/dav/f%zu.txt</D:href><D:propstat><D:prop><X:v>%s</X:v></D:prop>"
+        "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>\n", i, values[i]);
+      g_autoptr(DavMultistatus) ms = dav_multistatus_parse (body, strlen (body), NULL);
+      const DavResponse *response = g_ptr_array_index (ms->responses, 0);
+      g_autoptr(DavPackedResponse) packed = dav_packed_response_new (response);
+      g_autoptr(DavResponse) again = NULL;
+      g_autofree char *want = canonical_dump_response (response);
+      g_autofree char *got = NULL;
+
+      g_assert_nonnull (packed);
+      again = dav_packed_response_unpack (packed);
+      got = canonical_dump_response (again);
+      g_assert_cmpstr (got, ==, want);
+      g_assert_nonnull (strstr (got, values[i]));
+    }
+}
+
 static void
 test_compact_statuses_and_values (void)
 {
@@ -820,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/resource/compact/fixtures", test_compact_fixtures);
   g_test_add_func ("/resource/compact/statuses-and-values", test_compact_statuses_and_values);
   g_test_add_func ("/resource/compact/dates", test_compact_dates);
+  g_test_add_func ("/resource/compact/large-then-small", test_compact_large_then_small);
   g_test_add_func ("/folder/batches-capped", test_folder_batches_capped);
   g_test_add_func ("/resource/memory-per-row", test_memory_per_row);
   g_test_add_func ("/folder/first-rows-per-piece", test_folder_first_rows_per_piece);
