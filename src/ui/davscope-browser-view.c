@@ -982,8 +982,10 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   davscope_filter_model_set_match_all (self->found, self->query == NULL);
   /* Backspace in Find: a screenful of rows a frame while their widgets are made. */
   davscope_filter_model_set_widen_step (self->found, 64);
-  /* ~40 ms of asking the name filter a step (1,000,000 rows: 0.6 s). */
-  davscope_filter_model_set_narrow_step (self->found, 65536);
+  /* Typing in Find over more than 32,768 rows: the name filter asked for
+   * at most 8,192 rows or 20 ms a step, whichever ends first (rows sorted
+   * away from the server's order cost 5x more: benchmarks/RESULTS.md). */
+  davscope_filter_model_set_narrow_step (self->found, 8192);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (self->selection));
