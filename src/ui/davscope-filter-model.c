@@ -28,20 +28,22 @@
  * ("pending") are always the model's last ones.
  *
  * With a widening step set (davscope_filter_model_set_widen_step), a
- * looser filter that brings many rows back shows them a few at a time
- * from the top, one step an idle iteration, then all the rest: GTK 4.8's
+ * looser filter with many rows hidden looks at them for at most 20 ms an
+ * idle iteration, from the top, and shows those it found a few at a time
+ * (the step), four steps, then all found so far at each step: GTK 4.8's
  * list view makes up to 200 row widgets at once for the rows that come
  * back, which made widening Find one long frame. Every state in between
  * is a real list: the new rows up to a position, the old ones after it.
  *
  * With a narrowing step set (davscope_filter_model_set_narrow_step), a
- * stricter filter over more than four steps of rows looks at that many
- * rows shown an idle iteration, from the top (fewer at once: two steps
- * could fall in one frame, which doubled it at 100,000 rows): asking a filter about 1,000,000 rows above the tree
- * (each a GtkTreeListRow made for the asking) held one frame 0.6 s. In
- * between, the rows up to a point are the new filter's, the rest the old
- * one's. A change of the model or a stricter filter meanwhile starts it
- * again from the top; a looser or different one looks at every row.
+ * stricter filter over more than four steps of rows looks at the rows
+ * shown, from the top, at most a step of them or 20 ms an idle iteration,
+ * and shows the rows kept in one change at the end; until then the rows
+ * shown stay the old filter's. Asking a filter about 1,000,000 rows above
+ * the tree held one frame 0.6 s, and 100,000 rows sorted away from the
+ * server's order 0.4 s. A change of the model or a stricter filter
+ * meanwhile starts it again from the top; a looser or different one looks
+ * at every row.
  */
 
 #include "davscope-filter-model.h"
