@@ -993,8 +993,10 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
   /* Backspace in Find: a screenful of rows a frame while their widgets are made. */
   davscope_filter_model_set_widen_step (self->found, 64);
   davscope_filter_model_set_slice (self->found, SORT_SLICE);
-  /* ~40 ms of asking the name filter a step (1,000,000 rows: 0.6 s). */
-  davscope_filter_model_set_narrow_step (self->found, 65536);
+  /* Typing in Find over more than 32,768 rows: the name filter asked for
+   * at most 8,192 rows or 20 ms a step, whichever ends first (rows sorted
+   * away from the server's order cost 5x more: benchmarks/RESULTS.md). */
+  davscope_filter_model_set_narrow_step (self->found, 8192);
   /* A merged batch reaches the list as two changes, the first rows' last
    * (davscope-split-model.c): GTK's list view then looks for the widgets
    * it keeps among those only, not among every row. */

@@ -28,23 +28,36 @@
  * ("pending") are always the model's last ones.
  *
  * With a widening step set (davscope_filter_model_set_widen_step), a
- * looser filter that brings many rows back shows them a few at a time
- * from the top, one step an idle iteration, then all the rest: GTK 4.8's
+ * looser filter with many rows hidden looks at them for at most 20 ms an
+ * idle iteration, from the top, and shows those it found a few at a time
+ * (the step), four steps, then all found so far at each step: GTK 4.8's
  * list view makes up to 200 row widgets at once for the rows that come
  * back, which made widening Find one long frame. Every state in between
  * is a real list: the new rows up to a position, the old ones after it.
  *
  * With a narrowing step set (davscope_filter_model_set_narrow_step), a
- * stricter filter over more than four steps of rows looks at that many
- * rows shown an idle iteration, from the top (fewer at once: two steps
- * could fall in one frame, which doubled it at 100,000 rows): asking a filter about 1,000,000 rows above the tree
- * (each a GtkTreeListRow made for the asking) held one frame 0.6 s. In
- * between, the rows up to a point are the new filter's, the rest the old
- * one's. A change of the model or a stricter filter meanwhile starts it
- * again from the top; a looser or different one looks at every row.
+ * stricter filter over more than four steps of rows looks at the rows
+ * shown, from the top, at most a step of them or 20 ms an idle iteration,
+ * and shows the rows kept in one change at the end; until then the rows
+ * shown stay the old filter's. Asking a filter about 1,000,000 rows above
+ * the tree held one frame 0.6 s, and 100,000 rows sorted away from the
+ * server's order 0.4 s. A change of the model or a stricter filter
+ * meanwhile starts it again from the top; a looser or different one looks
+ * at every row.
  */
 
 #include "davscope-filter-model.h"
+
+/* The longest a step of narrowing or widening asks the filter, so that a
+ * frame comes between steps. The cost of a row depends on the order of
+ * the rows above the sort (benchmarks/RESULTS.md, s12a): the same 100,000
+ * rows cost 0.8 us each when sorted in the server's order and 4 us in
+ * name order, where each lookup through GtkTreeListModel's and
+ * GListStore's trees misses the caches; a step of a fixed count of rows
+ * was 0.08 s in the one and 0.4 s in the other. */
+#define STEP_BUDGET_US 20000
+/* How often a step looks at the clock, in rows. */
+#define CLOCK_EVERY 64
 
 struct _DavscopeFilterModel
 {
@@ -57,11 +70,15 @@ struct _DavscopeFilterModel
   guint       step;      /* appended items taken at once; 0: all */
   guint       idle_id;
   guint       widen_step;
-  GArray     *target;    /* while widening: the positions it ends with */
+  GArray     *target;    /* while widening: the new positions found so far */
   guint       shown;     /* … of which the first ones are in @matches */
+  GArray     *was;       /* … the positions shown when it started */
+  guint       was_next;  /* … the first of them at or after @looked */
+  guint       looked;    /* … positions of @model looked at: the first ones */
   guint       widen_id;
   guint       narrow_step;
-  guint       narrowed;  /* while narrowing: @matches checked so far */
+  guint       narrowed;  /* while narrowing: @matches looked at so far */
+  GArray     *kept;      /* … the positions of those that stay */
   guint       narrow_id;
   gboolean    match_all;
   guint       slice;     /* a permutation announced in slices this big; 0: whole */
@@ -278,28 +295,94 @@ apply_change (DavscopeFilterModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, found->len);
 }
 
-/* Checks the next @count rows shown against the (stricter) filter. */
+/* The time a step ends: now + STEP_BUDGET_US. */
+static gint64
+step_deadline (void)
+{
+  return g_get_monotonic_time () + STEP_BUDGET_US;
+}
+
+/* Whether a step that may run until @deadline (0: no end) stops at its
+ * @done-th row. */
+static gboolean
+step_over (gint64 deadline,
+           guint  done)
+{
+  return deadline != 0 && done % CLOCK_EVERY == 0 && g_get_monotonic_time () >= deadline;
+}
+
+/* Announces @matches in place of @old as one range: what both share at
+ * the start and at the end stays. */
 static void
+announce (DavscopeFilterModel *self,
+          GArray              *old)
+{
+  const guint *before = (const guint *) (gpointer) old->data;
+  const guint *after = (const guint *) (gpointer) self->matches->data;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old->len && prefix < self->matches->len && before[prefix] == after[prefix])
+    prefix++;
+  while (suffix < old->len - prefix && suffix < self->matches->len - prefix &&
+         before[old->len - 1 - suffix] == after[self->matches->len - 1 - suffix])
+    suffix++;
+
+  if (old->len != prefix + suffix || self->matches->len != prefix + suffix)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                self->matches->len - prefix - suffix);
+}
+
+/* Looks at the next @count rows shown with the (stricter) filter, fewer
+ * if @deadline (0: none) comes first; after the last, shows the rows kept
+ * at once. The rows shown stay as they are until then: taking them away
+ * a step at a time from the top made GTK 4.8's list view make and bind
+ * the row widgets of the screen again at each step (0.3-1.4 s a step at
+ * 100,000 rows on a loaded machine). Returns whether rows are left. */
+static gboolean
 narrow_by (DavscopeFilterModel *self,
-           guint                count)
+           guint                count,
+           gint64               deadline)
 {
   guint from = self->narrowed;
   guint to = MIN (self->matches->len, from + count);
-  g_autoptr(GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), to - from);
+  const guint *shown = (const guint *) (gpointer) self->matches->data;
+  g_autoptr(GArray) old = NULL;
 
   for (guint i = from; i < to; i++)
     {
-      guint position = g_array_index (self->matches, guint, i);
-
-      if (matches (self, position))
-        g_array_append_val (kept, position);
+      if (i > from && step_over (deadline, i - from))
+        {
+          to = i;
+          break;
+        }
+      if (matches (self, shown[i]))
+        g_array_append_val (self->kept, shown[i]);
     }
-  g_array_remove_range (self->matches, from, to - from);
-  g_array_insert_vals (self->matches, from, kept->data, kept->len);
-  self->narrowed = from + kept->len;
+  self->narrowed = to;
+  if (to < self->matches->len)
+    return TRUE;
 
-  if (kept->len != to - from)
-    g_list_model_items_changed (G_LIST_MODEL (self), from, to - from, kept->len);
+  old = g_steal_pointer (&self->matches);
+  self->matches = g_steal_pointer (&self->kept);
+  announce (self, old);
+  return FALSE;
+}
+
+static void
+start_narrowing (DavscopeFilterModel *self)
+{
+  self->narrowed = 0;
+  if (self->kept != NULL)
+    g_array_set_size (self->kept, 0);
+  else
+    self->kept = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+stop_narrowing (DavscopeFilterModel *self)
+{
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
+  g_clear_pointer (&self->kept, g_array_unref);
 }
 
 static void
@@ -309,7 +392,7 @@ finish_narrowing (DavscopeFilterModel *self)
     return;
 
   g_clear_handle_id (&self->narrow_id, g_source_remove);
-  narrow_by (self, self->matches->len - self->narrowed);
+  narrow_by (self, self->matches->len - self->narrowed, 0);
 }
 
 static gboolean
@@ -317,8 +400,7 @@ on_narrow_step (gpointer user_data)
 {
   DavscopeFilterModel *self = user_data;
 
-  narrow_by (self, self->narrow_step);
-  if (self->narrowed < self->matches->len)
+  if (narrow_by (self, self->narrow_step, step_deadline ()))
     return G_SOURCE_CONTINUE;
   self->narrow_id = 0;
   return G_SOURCE_REMOVE;
@@ -335,16 +417,17 @@ on_items_changed (GListModel          *model,
    * model's, so it cannot be finished now); what it still had to show
    * comes back through a looser filtering afterwards. */
   gboolean widening = self->target != NULL;
-  /* A narrowing too (its positions are the old model's): the rows past
-   * its point met a looser filter, so it starts again from the top. */
+  /* A narrowing too (its positions are the old model's): the rows shown
+   * met a looser filter, so it starts again from the top. */
   gboolean narrowing = self->narrow_id != 0;
 
   if (widening)
     {
       g_clear_handle_id (&self->widen_id, g_source_remove);
       g_clear_pointer (&self->target, g_array_unref);
+      g_clear_pointer (&self->was, g_array_unref);
     }
-  g_clear_handle_id (&self->narrow_id, g_source_remove);
+  stop_narrowing (self);
   apply_change (self, model, position, removed, added);
   if (narrowing)
     refilter (self, GTK_FILTER_CHANGE_MORE_STRICT);
@@ -352,8 +435,34 @@ on_items_changed (GListModel          *model,
     refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
 }
 
+/* Looks at the rows from @looked on, until @deadline (0: to the end):
+ * a row shown stays, a hidden one meets the (looser) filter. */
+static void
+widen_look (DavscopeFilterModel *self,
+            gint64               deadline)
+{
+  const guint *was = (const guint *) (gpointer) self->was->data;
+  guint done = 0;
+
+  while (self->looked < self->seen)
+    {
+      guint i = self->looked;
+      gboolean shown = self->was_next < self->was->len && was[self->was_next] == i;
+
+      if (done > 0 && step_over (deadline, done))
+        break;
+      if (shown)
+        self->was_next++;
+      if (shown || matches (self, i))
+        g_array_append_val (self->target, i);
+      self->looked++;
+      done++;
+    }
+}
+
 /* Shows @target up to its @to-th position; the old rows after it stay.
- * Only for a looser filter: the old rows are all in @target. */
+ * Only for a looser filter: the old rows looked at are all in @target,
+ * the others all after @looked. */
 static void
 widen_to (DavscopeFilterModel *self,
           guint                to)
@@ -366,9 +475,10 @@ widen_to (DavscopeFilterModel *self,
   if (to <= from)
     return;
 
-  /* The old rows replaced: those from want[from] up to want[to - 1]. */
+  /* The old rows replaced: those from want[from] up to want[to - 1], or
+   * to the last row looked at. */
   old_from = lower_bound (self->matches, want[from]);
-  old_to = to < self->target->len ? lower_bound (self->matches, want[to]) : self->matches->len;
+  old_to = lower_bound (self->matches, to < self->target->len ? want[to] : self->looked);
 
   next = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->target->len);
   g_array_append_vals (next, want, to);
@@ -387,23 +497,33 @@ finish_widening (DavscopeFilterModel *self)
     return;
 
   g_clear_handle_id (&self->widen_id, g_source_remove);
+  widen_look (self, 0);
   widen_to (self, self->target->len);
   g_clear_pointer (&self->target, g_array_unref);
+  g_clear_pointer (&self->was, g_array_unref);
 }
 
-/* A screenful or so a step while row widgets are made (GTK 4.8 keeps 200),
- * then the rest, which only needs places in the list. */
+/* Looks at rows for a step's time; shows a screenful or so of those found
+ * a step while row widgets are made (GTK 4.8 keeps 200), then all found,
+ * which only need places in the list. */
+static gboolean
+widen_step (DavscopeFilterModel *self)
+{
+  widen_look (self, step_deadline ());
+  if (self->shown < 4 * self->widen_step)
+    widen_to (self, MIN (self->target->len, self->shown + self->widen_step));
+  else
+    widen_to (self, self->target->len);
+  return self->looked < self->seen || self->shown < self->target->len;
+}
+
 static gboolean
 on_widen_step (gpointer user_data)
 {
   DavscopeFilterModel *self = user_data;
 
-  if (self->shown < 4 * self->widen_step)
-    {
-      widen_to (self, MIN (self->target->len, self->shown + self->widen_step));
-      if (self->shown < self->target->len)
-        return G_SOURCE_CONTINUE;
-    }
+  if (widen_step (self))
+    return G_SOURCE_CONTINUE;
 
   self->widen_id = 0;
   finish_widening (self);
@@ -417,29 +537,43 @@ refilter (DavscopeFilterModel *self,
   guint n = self->seen;  /* the rest is filtered when its step comes */
   g_autoptr(GArray) old = NULL;
   guint *before;
-  guint prefix = 0, suffix = 0;
   guint next = 0;  /* in @old */
 
   finish_widening (self);
   if (self->narrow_id != 0)
     {
       /* Stricter again: every row shown is looked at again. Else the
-       * rows past the point met only the filter before the last one. */
+       * rows shown met only the filter before the last one. */
       if (change == GTK_FILTER_CHANGE_MORE_STRICT)
         {
-          self->narrowed = 0;
+          start_narrowing (self);
           return;
         }
-      g_clear_handle_id (&self->narrow_id, g_source_remove);
+      stop_narrowing (self);
       change = GTK_FILTER_CHANGE_DIFFERENT;
     }
   if (change == GTK_FILTER_CHANGE_MORE_STRICT && !self->match_all &&
       self->narrow_step > 0 && self->matches->len > 4 * self->narrow_step)
     {
-      self->narrowed = 0;
-      narrow_by (self, self->narrow_step);
-      if (self->narrowed < self->matches->len)
+      start_narrowing (self);
+      if (narrow_by (self, self->narrow_step, step_deadline ()))
         self->narrow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_narrow_step, self, NULL);
+      return;
+    }
+  /* Many rows hidden, which may come back: looked at and shown in steps
+   * from the top, the old rows staying after the point reached. */
+  if (self->widen_step > 0 && change == GTK_FILTER_CHANGE_LESS_STRICT &&
+      n - self->matches->len > 4 * self->widen_step)
+    {
+      self->was = g_array_copy (self->matches);
+      self->was_next = 0;
+      self->looked = 0;
+      self->target = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      self->shown = 0;
+      if (widen_step (self))
+        self->widen_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_widen_step, self, NULL);
+      else
+        finish_widening (self);
       return;
     }
   old = g_steal_pointer (&self->matches);
@@ -465,30 +599,7 @@ refilter (DavscopeFilterModel *self,
         g_array_append_val (self->matches, i);
     }
 
-  /* Many rows back: shown in steps from the old list, which holds none
-   * that the new one lacks. */
-  if (self->widen_step > 0 && change == GTK_FILTER_CHANGE_LESS_STRICT &&
-      self->matches->len > old->len + 4 * self->widen_step)
-    {
-      self->target = g_steal_pointer (&self->matches);
-      self->matches = g_steal_pointer (&old);
-      self->shown = 0;
-      widen_to (self, MIN (self->target->len, self->widen_step));
-      self->widen_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_widen_step, self, NULL);
-      return;
-    }
-
-  /* One range: what both share at the start and at the end stays. */
-  while (prefix < old->len && prefix < self->matches->len &&
-         before[prefix] == g_array_index (self->matches, guint, prefix))
-    prefix++;
-  while (suffix < old->len - prefix && suffix < self->matches->len - prefix &&
-         before[old->len - 1 - suffix] == g_array_index (self->matches, guint, self->matches->len - 1 - suffix))
-    suffix++;
-
-  if (old->len != prefix + suffix || self->matches->len != prefix + suffix)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
-                                self->matches->len - prefix - suffix);
+  announce (self, old);
 }
 
 static void
@@ -600,8 +711,9 @@ davscope_filter_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed, self);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_handle_id (&self->widen_id, g_source_remove);
-  g_clear_handle_id (&self->narrow_id, g_source_remove);
+  stop_narrowing (self);
   g_clear_pointer (&self->target, g_array_unref);
+  g_clear_pointer (&self->was, g_array_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
 
