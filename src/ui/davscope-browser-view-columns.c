@@ -238,8 +238,13 @@ davscope_browser_view_column_set_has_value (GtkColumnViewColumn  *column,
                                             DavscopeHasValueFunc  func,
                                             gpointer              data)
 {
-  HasValue *has = g_new0 (HasValue, 1);
+  HasValue *has;
 
+  /* Set once, before the column is shown: the sorter reads it by pointer
+   * while the column sorts (on_sort_changed). */
+  g_return_if_fail (g_object_get_qdata (G_OBJECT (column), has_value_quark ()) == NULL);
+
+  has = g_new0 (HasValue, 1);
   has->func = func;
   has->data = data;
   g_object_set_qdata_full (G_OBJECT (column), has_value_quark (), has, g_free);

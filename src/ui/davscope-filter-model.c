@@ -417,9 +417,24 @@ on_items_changed (GListModel          *model,
    * model's, so it cannot be finished now); what it still had to show
    * comes back through a looser filtering afterwards. */
   gboolean widening = self->target != NULL;
-  /* A narrowing too (its positions are the old model's): the rows shown
-   * met a looser filter, so it starts again from the top. */
   gboolean narrowing = self->narrow_id != 0;
+
+  /* A narrowing goes on: what it looked at above the change stands (those
+   * positions did not move); from the change on it looks again. Starting
+   * from the top at each change, a folder still listing (a batch an idle
+   * turn) kept Find from ever showing its rows until the listing ended. */
+  if (narrowing && !widening)
+    {
+      guint first = lower_bound (self->matches, position);
+
+      if (first < self->narrowed)
+        {
+          g_array_set_size (self->kept, lower_bound (self->kept, position));
+          self->narrowed = first;
+        }
+      apply_change (self, model, position, removed, added);
+      return;
+    }
 
   if (widening)
     {
@@ -427,6 +442,7 @@ on_items_changed (GListModel          *model,
       g_clear_pointer (&self->target, g_array_unref);
       g_clear_pointer (&self->was, g_array_unref);
     }
+  /* Both at once: the narrowing's positions are the widening's too. */
   stop_narrowing (self);
   apply_change (self, model, position, removed, added);
   if (narrowing)

@@ -134,9 +134,16 @@ on_items_changed (GListModel         *model,
   guint split = self->head->len > 0 ? self->head->len - 1 : 0;
   guint split_new = G_MAXUINT;
 
-  /* A change below the split point is told by itself (a change made while
-   * a split one is told would find the kept rows stale: told whole). */
-  if (!self->splitting && self->head->len == HEAD && position < split && position + removed > split)
+  /* Nothing below changes the model while a split change is told. */
+  g_warn_if_fail (!self->splitting);
+
+  /* Only a change that adds rows (a merge: the old rows keep their
+   * order). In a re-sort (removed == added) a row from below the first
+   * rows can move up among them: told in two, it would be removed by the
+   * first change and added by the second, and GtkMultiSelection (which
+   * follows a selected row only within one change) would drop it. */
+  if (!self->splitting && self->head->len == HEAD && added > removed &&
+      position < split && position + removed > split)
     split_new = find_split (self, position, split, added);
 
   if (split_new == G_MAXUINT)

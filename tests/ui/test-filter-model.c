@@ -296,6 +296,50 @@ test_narrow (Fixture       *f,
   check (f, TRUE);
 }
 
+/* Rows arriving while a narrowing is under way (a folder still listing):
+ * what it looked at above each change stands, so it ends within its
+ * steps instead of starting again at every change; a change among the rows
+ * it looked at has them looked at again, and the end is the filter's. */
+static void
+test_narrow_while_changing (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint steps = 0;
+
+  append (f, 4000, 50);
+  check (f, TRUE);
+  davscope_filter_model_set_narrow_step (f->model, 200);
+  f->mixed = TRUE;
+  set_needle (f, "f00", GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_true (davscope_filter_model_is_narrowing (f->model));
+
+  /* A row appended at each step: 4,050 rows take about 20 steps of 200. */
+  while (davscope_filter_model_is_narrowing (f->model))
+    {
+      append (f, 1, 5000 + steps);
+      g_main_context_iteration (NULL, FALSE);
+      check (f, FALSE);
+      g_assert_cmpuint (++steps, <, 40);
+    }
+  settle (f);
+
+  /* Rows removed and added above the point it reached: it looks again
+   * from there, and ends right. */
+  set_needle (f, NULL, GTK_FILTER_CHANGE_LESS_STRICT);
+  settle (f);
+  set_needle (f, "f00", GTK_FILTER_CHANGE_MORE_STRICT);
+  for (guint i = 0; i < 5 && davscope_filter_model_is_narrowing (f->model); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (davscope_filter_model_is_narrowing (f->model));
+  g_list_store_splice (f->store, 10, 300, NULL, 0);
+  check (f, FALSE);
+  append (f, 3, 9000);
+  check (f, FALSE);
+  settle (f);
+  f->mixed = FALSE;
+  check (f, TRUE);
+}
+
 /* Rows slow to filter (as rows sorted apart from the store's order are,
  * benchmarks/RESULTS.md, s12a): a step of narrowing or widening asks the
  * filter for its time budget (20 ms), not for all its rows, and the rows
@@ -470,6 +514,7 @@ main (int   argc,
   g_test_add ("/filter-model/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
   g_test_add ("/filter-model/widen", Fixture, NULL, fixture_set_up, test_widen, fixture_tear_down);
   g_test_add ("/filter-model/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/filter-model/narrow-while-changing", Fixture, NULL, fixture_set_up, test_narrow_while_changing, fixture_tear_down);
   g_test_add ("/filter-model/budget", Fixture, NULL, fixture_set_up, test_budget, fixture_tear_down);
   g_test_add ("/filter-model/match-all", Fixture, NULL, fixture_set_up, test_match_all, fixture_tear_down);
   g_test_add ("/filter-model/match-all-middle", Fixture, NULL, fixture_set_up, test_match_all_middle, fixture_tear_down);

@@ -176,6 +176,36 @@ test_resort (Fixture       *f,
 
 /* Appends, removals in the kept rows and below, a change spanning them
  * that is not a merge (new items only), a clear. */
+/* A re-sort that moves a selected row from below the first rows to the
+ * top: told whole, GtkMultiSelection keeps it selected. */
+static void
+test_row_moved_up (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *below = G_LIST_MODEL (f->store);
+  g_autoptr(GtkMultiSelection) selection = NULL;
+  g_autoptr(GPtrArray) span = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GObject) moved = NULL;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+
+  merge (f, 5000);
+  check (f);
+  selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (f->model)));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), 3000, TRUE);
+  moved = g_list_model_get_item (below, 3000);
+  g_ptr_array_add (span, g_object_ref (moved));
+  for (guint i = 0; i < 3000; i++)
+    g_ptr_array_add (span, g_list_model_get_item (below, i));
+  g_list_store_splice (f->store, 0, 3001, span->pdata, span->len);
+  check (f);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (selection));
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_assert_true (first == moved);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_true (gtk_bitset_contains (selected, 0));
+}
+
 static void
 test_other_changes (Fixture       *f,
                     gconstpointer  data)
@@ -215,6 +245,7 @@ main (int    argc,
 
   g_test_add ("/split-model/merges", Fixture, NULL, fixture_set_up, test_merges, fixture_tear_down);
   g_test_add ("/split-model/resort", Fixture, NULL, fixture_set_up, test_resort, fixture_tear_down);
+  g_test_add ("/split-model/row-moved-up", Fixture, NULL, fixture_set_up, test_row_moved_up, fixture_tear_down);
   g_test_add ("/split-model/other-changes", Fixture, NULL, fixture_set_up, test_other_changes, fixture_tear_down);
 
   return g_test_run ();
