@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "davscope-filter-model.h"
+#include "model-mirror.h"
 
 typedef struct {
   GListStore          *store;
@@ -46,11 +47,7 @@ on_items_changed (GListModel *model,
                   guint       added,
                   Fixture    *f)
 {
-  g_assert_cmpuint (position + removed, <=, f->mirror->len);
-  g_ptr_array_remove_range (f->mirror, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (f->mirror, position + i, g_list_model_get_item (model, position + i));
-  g_assert_cmpuint (f->mirror->len, ==, g_list_model_get_n_items (model));
+  model_mirror_apply (f->mirror, model, position, removed, added);
   f->changes++;
 }
 

@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "davscope-split-model.h"
+#include "model-mirror.h"
 
 typedef struct {
   GListStore         *store;
@@ -33,11 +34,7 @@ on_items_changed (GListModel *model,
 {
   guint triple[3] = { position, removed, added };
 
-  g_assert_cmpuint (position + removed, <=, f->mirror->len);
-  g_ptr_array_remove_range (f->mirror, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (f->mirror, position + i, g_list_model_get_item (model, position + i));
-  g_assert_cmpuint (f->mirror->len, ==, g_list_model_get_n_items (model));
+  model_mirror_apply (f->mirror, model, position, removed, added);
   g_array_append_vals (f->told, triple, 3);
 }
 
