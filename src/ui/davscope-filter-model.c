@@ -41,9 +41,9 @@
  * and shows the rows kept in one change at the end; until then the rows
  * shown stay the old filter's. Asking a filter about 1,000,000 rows above
  * the tree held one frame 0.6 s, and 100,000 rows sorted away from the
- * server's order 0.4 s. A change of the model or a stricter filter
- * meanwhile starts it again from the top; a looser or different one looks
- * at every row.
+ * server's order 0.4 s. A change of the model meanwhile has the rows from
+ * it on looked at again (those above it stand); a stricter filter starts
+ * it again from the top; a looser or different one looks at every row.
  */
 
 #include "davscope-filter-model.h"
