@@ -195,11 +195,8 @@ partial_delete_func (Raw           *raw,
     {
       const char *body = XML_HEAD "<D:response><D:href>/dav/folder-10/child.txt</D:href>"
                          "<D:status>HTTP/1.1 403 Forbidden</D:status></D:response>\n" XML_TAIL;
-      g_autofree char *headers = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\n"
-                                                  "Content-Type: application/xml; charset=utf-8\r\n"
-                                                  "Content-Length: %zu\r\n\r\n", strlen (body));
 
-      write_str (out, headers);
+      write_207_head (out, strlen (body));
       write_str (out, body);
     }
   else if (index < 30)

@@ -27,15 +27,11 @@ truncated_length_func (Raw           *raw,
 {
   g_autofree char *body = multistatus_xml (5);
   g_autofree char *cut = NULL;
-  g_autofree char *headers = NULL;
   const char *second_end;
 
   second_end = strstr (strstr (body, "</D:response>") + 1, "</D:response>");
   cut = g_strndup (body, second_end + strlen ("</D:response>") - body);
-  headers = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\n"
-                             "Content-Type: application/xml; charset=utf-8\r\n"
-                             "Content-Length: %zu\r\n\r\n", strlen (body) + 1000);
-  write_text (out, headers);
+  write_207_head (out, strlen (body) + 1000);
   write_text (out, cut);
 
   return FALSE;
@@ -72,16 +68,12 @@ truncated_long_func (Raw           *raw,
 {
   g_autofree char *body = multistatus_xml (200);
   g_autofree char *cut = NULL;
-  g_autofree char *headers = NULL;
   const char *end = body;
 
   for (guint i = 0; i < 100; i++)
     end = strstr (end, "</D:response>") + strlen ("</D:response>");
   cut = g_strndup (body, end - body);
-  headers = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\n"
-                             "Content-Type: application/xml; charset=utf-8\r\n"
-                             "Content-Length: %zu\r\n\r\n", strlen (body));
-  write_text (out, headers);
+  write_207_head (out, strlen (body));
   write_text (out, cut);
 
   return FALSE;

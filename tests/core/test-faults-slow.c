@@ -615,11 +615,8 @@ whole_listing_func (Raw           *raw,
                     const char    *head)
 {
   g_autofree char *body = multistatus_xml (200);
-  g_autofree char *headers = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\n"
-                                              "Content-Type: application/xml; charset=utf-8\r\n"
-                                              "Content-Length: %zu\r\n\r\n", strlen (body));
 
-  write_text (out, headers);
+  write_207_head (out, strlen (body));
   write_text (out, body);
   return TRUE;
 }

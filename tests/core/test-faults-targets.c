@@ -50,7 +50,6 @@ awkward_func (Raw           *raw,
     {
       GString *body = g_string_new (XML_HEAD);
       g_autofree char *self = response_xml ("/dav/");
-      g_autofree char *headers = NULL;
 
       g_string_append (body, self);
       for (guint i = 0; i < G_N_ELEMENTS (awkward); i++)
@@ -62,10 +61,7 @@ awkward_func (Raw           *raw,
       /* A raw "#": a fragment, so no name at all. */
       g_string_append (body, "<D:response><D:href>/dav/raw#frag</D:href>"
                              "<D:status>HTTP/1.1 200 OK</D:status></D:response>\n" XML_TAIL);
-      headers = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\n"
-                                 "Content-Type: application/xml; charset=utf-8\r\n"
-                                 "Content-Length: %zu\r\n\r\n", body->len);
-      write_str (out, headers);
+      write_207_head (out, body->len);
       write_all (out, body->str, body->len);
       g_string_free (body, TRUE);
       return TRUE;

@@ -33,6 +33,18 @@ write_str (GOutputStream *out,
   return write_all (out, text, strlen (text));
 }
 
+/* The head of a 207 with a body of @length bytes, as servers send it. */
+gboolean
+write_207_head (GOutputStream *out,
+                gsize          length)
+{
+  g_autofree char *head = g_strdup_printf ("HTTP/1.1 207 Multi-Status\r\n"
+                                           "Content-Type: application/xml; charset=utf-8\r\n"
+                                           "Content-Length: %zu\r\n\r\n", length);
+
+  return write_str (out, head);
+}
+
 void
 write_resumed (GOutputStream *out,
                const char    *head,

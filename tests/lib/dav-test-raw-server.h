@@ -55,6 +55,8 @@ gboolean   write_all                      (GOutputStream    *out,
                                            gsize             length);
 gboolean   write_str                      (GOutputStream    *out,
                                            const char       *text);
+gboolean   write_207_head                 (GOutputStream    *out,
+                                           gsize             length);
 /* The answer to a resumed GET of @body (@size bytes, ETag "v1"): 206
  * from where @head's Range says, when its If-Range is "v1"; else 400. */
 void       write_resumed                  (GOutputStream    *out,
