@@ -26,7 +26,8 @@
  * widget and model APIs (the listing's GtkColumnView, the models under
  * it), so that the window and the view carry no bench code.
  *
- * Lines: "davscope-bench: WHAT SECONDS s, ROWS rows, CPU s CPU, PEAK MiB peak"
+ * Lines: "davscope-bench: WHAT SECONDS s, ROWS rows, CPU s CPU, PEAK MiB peak,
+ * RSS MiB now, ANON MiB anon, FILE MiB file, SHMEM MiB shmem"
  * and "davscope-bench: WHAT VALUE s" for the gaps and durations.
  */
 
@@ -100,9 +101,13 @@ typedef struct {
 
 /* A field of /proc/self/status in MiB: VmRSS, what is resident now,
  * beside the peak (ru_maxrss is VmHWM), their difference being what a
- * step held only for a while; RssAnon, the process's own memory, without
- * the mapped libraries (under Xvfb, Mesa's llvmpipe that GDK loads to
- * probe GL even when cairo draws: ~59 MiB of libLLVM and swrast). */
+ * step held only for a while; and what it is made of: RssAnon, the
+ * process's own memory (the heap, and the pages of libraries written
+ * when they were relocated: ~9 MiB of libLLVM's), RssFile, the pages of
+ * mapped files (libraries and fonts: under Xvfb ~47 MiB of them are the
+ * libLLVM that Mesa links, loaded by GDK's GL probe at display open even
+ * when cairo draws), RssShmem, shared memory (the X server's image of
+ * the window). */
 static long
 status_mib (const char *text,
             const char *field)
@@ -121,12 +126,14 @@ print_at (Bench      *bench,
 
   getrusage (RUSAGE_SELF, &usage);
   g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak, %ld MiB now, %ld MiB anon\n", what,
+  g_printerr ("davscope-bench: %s %.3f s, %u rows, %.2f s CPU, %ld MiB peak, %ld MiB now, %ld MiB anon, "
+              "%ld MiB file, %ld MiB shmem\n", what,
               (g_get_monotonic_time () - bench->start) / (double) G_USEC_PER_SEC,
               g_list_model_get_n_items (G_LIST_MODEL (bench->root)),
               usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
               (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
-              usage.ru_maxrss / 1024, status_mib (status, "\nVmRSS:"), status_mib (status, "\nRssAnon:"));
+              usage.ru_maxrss / 1024, status_mib (status, "\nVmRSS:"), status_mib (status, "\nRssAnon:"),
+              status_mib (status, "\nRssFile:"), status_mib (status, "\nRssShmem:"));
 }
 
 static void
