@@ -5,7 +5,8 @@
  * A folder of 100,000 entries keeps the response of each for the details
  * pane, the status badges and the property columns. As a DavResponse that
  * is about 25 allocations and 1.2 KiB a row; packed it is one block of
- * about 100 bytes, unpacked again into an equal DavResponse when asked.
+ * about 40 bytes (an nginx row: 39), unpacked again into an equal
+ * DavResponse when asked.
  * Only plain responses are packed: hrefs, statuses, reasons, status lines
  * and properties. A response with problems, DAV:error conditions,
  * descriptions, a location, or a property whose status is not its
