@@ -369,7 +369,7 @@ put_property_head (Buffer            *out,
 
   if (g_strcmp0 (property->namespace_uri, "DAV:") == 0)
     for (gsize i = 0; i < G_N_ELEMENTS (dav_names); i++)
-      if (strcmp (property->name, dav_names[i]) == 0)
+      if (g_strcmp0 (property->name, dav_names[i]) == 0)
         {
           put_number (out, 2 * (i + 1) + is_xml);
           return;
