@@ -162,8 +162,9 @@ feed_new (Load     *load,
   feed->base = g_strdup (dav_folder_get_url (load->folder));
   feed->seen = refresh ? NULL : g_hash_table_new (NULL, NULL);
   g_mutex_init (&feed->lock);
-  feed->ready = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_folder_entry_free);
-  feed->spare = g_ptr_array_new_with_free_func ((GDestroyNotify) dav_folder_entry_free);
+  /* The entries are the folder's once delivered: no free function. */
+  feed->ready = g_ptr_array_new ();
+  feed->spare = g_ptr_array_new ();
   feed->source = g_source_new (&feed_funcs, sizeof (GSource));
   g_source_set_priority (feed->source, FEED_PRIORITY);
   g_source_set_callback (feed->source, on_feed_ready, feed, NULL);
@@ -180,6 +181,7 @@ feed_close (Feed *feed)
   g_mutex_lock (&feed->lock);
   feed->closed = TRUE;
   g_source_destroy (feed->source);
+  g_ptr_array_foreach (feed->ready, (GFunc) (void (*) (void)) dav_folder_entry_free, NULL);
   g_ptr_array_set_size (feed->ready, 0);
   g_mutex_unlock (&feed->lock);
   feed->load = NULL;
