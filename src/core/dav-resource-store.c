@@ -55,6 +55,12 @@ typedef struct {
 /* Just after GTK's redraw (GDK_PRIORITY_REDRAW + 1): a frame that is due
  * draws before the next entries are merged. */
 #define FEED_PRIORITY (G_PRIORITY_HIGH_IDLE + 21)
+/* Where frames take longer than a frame's time (a slow renderer, several
+ * tabs loading), something at the redraw's priority is always ready, and
+ * the entries would wait for ever (as would the reading they hold back):
+ * after this long they go at default priority, as the request's own
+ * pauses do (dav-request.c, READ_PAUSE_MAX). */
+#define FEED_WAIT_MAX (100 * G_TIME_SPAN_MILLISECOND)
 
 struct _Feed {
   gatomicrefcount  ref;
@@ -69,6 +75,7 @@ struct _Feed {
   GPtrArray       *spare;     /* the owner's: ready's next array */
   gboolean         closed;    /* nothing more is queued */
   GSource         *source;    /* armed while ready has entries */
+  GSource         *guard;     /* the same, FEED_WAIT_MAX later, at default priority */
 };
 
 static Feed *
@@ -88,6 +95,7 @@ feed_unref (Feed *feed)
   g_ptr_array_unref (feed->spare);
   g_clear_pointer (&feed->seen, g_hash_table_unref);
   g_source_unref (feed->source);
+  g_source_unref (feed->guard);
   g_mutex_clear (&feed->lock);
   g_free (feed->base);
   g_free (feed);
@@ -103,6 +111,7 @@ feed_deliver (Feed *feed)
   batch = feed->ready;
   feed->ready = feed->spare;
   g_source_set_ready_time (feed->source, -1);
+  g_source_set_ready_time (feed->guard, -1);
   dav_propfind_set_held (feed->load->propfind, FALSE);
   g_mutex_unlock (&feed->lock);
 
@@ -144,10 +153,29 @@ feed_queue (Feed           *feed,
     }
   g_ptr_array_add (feed->ready, entry);
   if (feed->ready->len == 1)
-    g_source_set_ready_time (feed->source, 0);
+    {
+      g_source_set_ready_time (feed->source, 0);
+      g_source_set_ready_time (feed->guard, g_get_monotonic_time () + FEED_WAIT_MAX);
+    }
   if (feed->ready->len >= FEED_HELD)
     dav_propfind_set_held (propfind, TRUE);
   g_mutex_unlock (&feed->lock);
+}
+
+/* Dispatched once its ready time is set (from any thread), and until it
+ * is set back to -1. */
+static GSource *
+feed_source_new (Feed       *feed,
+                 int         priority,
+                 const char *name)
+{
+  GSource *source = g_source_new (&feed_funcs, sizeof (GSource));
+
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, on_feed_ready, feed, NULL);
+  g_source_set_static_name (source, name);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  return source;
 }
 
 static Feed *
@@ -165,11 +193,8 @@ feed_new (Load     *load,
   /* The entries are the folder's once delivered: no free function. */
   feed->ready = g_ptr_array_new ();
   feed->spare = g_ptr_array_new ();
-  feed->source = g_source_new (&feed_funcs, sizeof (GSource));
-  g_source_set_priority (feed->source, FEED_PRIORITY);
-  g_source_set_callback (feed->source, on_feed_ready, feed, NULL);
-  g_source_set_static_name (feed->source, "davscope-listing-feed");
-  g_source_attach (feed->source, g_main_context_get_thread_default ());
+  feed->source = feed_source_new (feed, FEED_PRIORITY, "davscope-listing-feed");
+  feed->guard = feed_source_new (feed, G_PRIORITY_DEFAULT, "davscope-listing-feed-guard");
   return feed;
 }
 
@@ -181,6 +206,7 @@ feed_close (Feed *feed)
   g_mutex_lock (&feed->lock);
   feed->closed = TRUE;
   g_source_destroy (feed->source);
+  g_source_destroy (feed->guard);
   g_ptr_array_foreach (feed->ready, (GFunc) (void (*) (void)) dav_folder_entry_free, NULL);
   g_ptr_array_set_size (feed->ready, 0);
   g_mutex_unlock (&feed->lock);

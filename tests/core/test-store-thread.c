@@ -432,6 +432,53 @@ test_refresh_keeps_rows (void)
   g_assert_cmpuint (strlen (after), ==, strlen (before));
 }
 
+/* 60,000 plain entries: more than the parser's queue and the hand-off
+ * hold, so the reading must wait for the main loop. */
+#define N_BIG 60000
+
+static char *big_body;
+
+static gboolean
+big_func (Raw           *raw,
+          GOutputStream *out,
+          guint          index,
+          const char    *head)
+{
+  write_207_head (out, strlen (big_body));
+  write_in_pieces (out, big_body);
+  return TRUE;
+}
+
+/* What a window whose frames take longer than a frame's time does to the
+ * main loop: something at the redraw's priority is always ready. */
+static gboolean
+busy_redraw_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The entries wait just below the redraw; with the redraw always busy
+ * they go all the same, a little later, and so does the reading they
+ * held back: the listing ends, whole. */
+static void
+test_busy_loop (void)
+{
+  g_autoptr(Raw) raw = raw_new (big_func);
+  g_autoptr(DavClient) client = client_new (raw->dav_url);
+  g_autoptr(DavResourceStore) store = dav_resource_store_new (client);
+  DavFolder *folder = dav_resource_store_get_root (store);
+  guint busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, busy_redraw_cb, NULL, NULL);
+
+  dav_resource_store_set_parse_thread (store, TRUE);
+  dav_resource_store_load (store, folder);
+  wait_for_folder (folder);
+  g_source_remove (busy);
+
+  g_assert_true (dav_folder_get_loaded (folder));
+  g_assert_true (dav_folder_get_complete (folder));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (folder)), ==, N_BIG);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,14 +488,29 @@ main (int   argc,
   faults_init (&argc, &argv);
   whole_body = listing_body (FALSE);
   cut_body = listing_body (TRUE);
+  {
+    GString *big = g_string_new (XML_HEAD);
+
+    append_response (big, "/dav/", 0);
+    for (guint i = 0; i < N_BIG; i++)
+      {
+        g_autofree char *href = g_strdup_printf ("/dav/big-%05u.txt", i);
+
+        append_response (big, href, i);
+      }
+    g_string_append (big, XML_TAIL);
+    big_body = g_string_free (big, FALSE);
+  }
 
   g_test_add_func ("/store-thread/same-folder", test_same_folder);
   g_test_add_func ("/store-thread/same-folder-cut", test_same_folder_cut);
   g_test_add_func ("/store-thread/cancel-mid-listing", test_cancel_mid_listing);
   g_test_add_func ("/store-thread/refresh-keeps-rows", test_refresh_keeps_rows);
+  g_test_add_func ("/store-thread/busy-loop", test_busy_loop);
 
   status = g_test_run ();
   g_free (whole_body);
   g_free (cut_body);
+  g_free (big_body);
   return status;
 }
