@@ -72,7 +72,8 @@ struct _Feed {
   GHashTable      *seen;
   GMutex           lock;
   GPtrArray       *ready;     /* DavFolderEntry, in the listing's order */
-  GPtrArray       *spare;     /* the owner's: ready's next array */
+  GPtrArray       *spare;     /* the owner's: ready's next array, or NULL */
+  gboolean         delivering; /* the owner's: feed_deliver is at work */
   gboolean         closed;    /* nothing more is queued */
   GSource         *source;    /* armed while ready has entries */
   GSource         *guard;     /* the same, FEED_WAIT_MAX later, at default priority */
@@ -92,7 +93,7 @@ feed_unref (Feed *feed)
     return;
 
   g_ptr_array_unref (feed->ready);
-  g_ptr_array_unref (feed->spare);
+  g_clear_pointer (&feed->spare, g_ptr_array_unref);
   g_clear_pointer (&feed->seen, g_hash_table_unref);
   g_source_unref (feed->source);
   g_source_unref (feed->guard);
@@ -107,9 +108,16 @@ feed_deliver (Feed *feed)
 {
   GPtrArray *batch;
 
+  /* Called again from a handler of the folder's changes (one that runs
+   * the main loop): the call at work goes on, in order. */
+  if (feed->delivering)
+    return;
+  feed->delivering = TRUE;
+
   g_mutex_lock (&feed->lock);
   batch = feed->ready;
-  feed->ready = feed->spare;
+  feed->ready = feed->spare != NULL ? feed->spare : g_ptr_array_new ();
+  feed->spare = NULL;
   g_source_set_ready_time (feed->source, -1);
   g_source_set_ready_time (feed->guard, -1);
   dav_propfind_set_held (feed->load->propfind, FALSE);
@@ -119,6 +127,7 @@ feed_deliver (Feed *feed)
     dav_folder_take_entry (feed->load->folder, g_ptr_array_index (batch, i));
   g_ptr_array_set_size (batch, 0);
   feed->spare = batch;
+  feed->delivering = FALSE;
 }
 
 static gboolean
@@ -294,9 +303,10 @@ on_feed_response (DavPropfind *propfind,
                   DavResponse *response,
                   Feed        *feed)
 {
-  gboolean owner = g_thread_self () == feed->owner;
+  /* On the store's thread, what came before goes first, and then this;
+   * else (or while that is at work) it is queued after it. */
+  gboolean owner = g_thread_self () == feed->owner && !feed->delivering;
 
-  /* What came before goes first. */
   if (owner)
     feed_deliver (feed);
 
