@@ -16,6 +16,24 @@ void       dav_folder_begin_load    (DavFolder    *self,
 void       dav_folder_take_response (DavFolder    *self,
                                      DavResponse  *response,
                                      const DavHref *href);
+/* One entry of a listing made ready off the main thread
+ * (dav_folder_entry_new), for dav_folder_take_entry on the folder's. */
+typedef struct _DavFolderEntry DavFolderEntry;
+
+/* Any thread; touches no folder. @seen holds the hashes of the keys of
+ * the listing's entries so far (GUINT_TO_POINTER; the caller's, given
+ * each entry in order), or is NULL for a refresh, whose rows are the
+ * folder's to update. With @seen, an entry whose key is new (nearly
+ * all) gets its row made here, and its response and href are let go;
+ * the others keep them (a reference) for the folder to decide. */
+DavFolderEntry *dav_folder_entry_new  (DavResponse   *response,
+                                       const DavHref *href,
+                                       GHashTable    *seen);
+void            dav_folder_entry_free (DavFolderEntry *entry);
+/* What dav_folder_take_response does, with what the entry made; takes
+ * the entry. */
+void       dav_folder_take_entry    (DavFolder      *self,
+                                     DavFolderEntry *entry);
 /* Before dav_folder_end_load: what a listing that failed on TLS refused. */
 void       dav_folder_set_rejected_certificate
                                     (DavFolder    *self,

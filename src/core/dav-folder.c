@@ -181,52 +181,73 @@ show_first_rows (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-void
-dav_folder_take_response (DavFolder     *self,
-                          DavResponse   *response,
-                          const DavHref *href)
+struct _DavFolderEntry
 {
-  g_autofree char *key = NULL;
-  DavResource *resource;
+  DavResource *resource;   /* the row made off the main thread, or NULL */
+  DavResponse *response;   /* without a row: what the folder applies */
+  DavHref     *href;
+  char        *key;        /* the resource's index key with a row; NULL: no URL */
+};
 
-  g_return_if_fail (DAV_IS_FOLDER (self));
-  g_return_if_fail (self->loading);
+/* The index key of an entry: its normalised path. One that names nothing
+ * gets its key from the folder (a row of its own, never merged). */
+static char *
+entry_key (const DavHref *href)
+{
+  return href->uri ? dav_href_normalize_path (href->uri) : NULL;
+}
 
-  if (href->relation == DAV_HREF_SELF)
+DavFolderEntry *
+dav_folder_entry_new (DavResponse   *response,
+                      const DavHref *href,
+                      GHashTable    *seen)
+{
+  DavFolderEntry *entry = g_new0 (DavFolderEntry, 1);
+  gpointer hash;
+
+  if (href->relation != DAV_HREF_SELF)
+    entry->key = entry_key (href);
+
+  /* A key whose hash came before may be the same resource twice
+   * (docs/hostile-servers.md case 20): the folder merges it. */
+  if (seen != NULL && href->relation != DAV_HREF_SELF &&
+      (entry->key == NULL ||
+       !g_hash_table_contains (seen, hash = GUINT_TO_POINTER (g_str_hash (entry->key)))))
     {
-      if (self->resource == NULL)
-        {
-          self->resource = dav_resource_new (href);
-          dav_resource_update (self->resource, response, href);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE]);
-        }
-      else
-        dav_resource_update (self->resource, response, href);
-      return;
+      if (entry->key != NULL)
+        g_hash_table_add (seen, hash);
+      entry->resource = dav_resource_new (href);
+      dav_resource_update (entry->resource, response, href);
+      if (entry->key != NULL)
+        entry->key = (char *) dav_resource_keep_index_key (entry->resource, entry->key);
+      return entry;
     }
 
-  /* An entry that names nothing still gets a row: never dropped. */
-  key = href->uri ? dav_href_normalize_path (href->uri)
-                  : g_strdup_printf ("\x01invalid-%u", self->n_anonymous++);
+  entry->response = dav_response_ref (response);
+  entry->href = dav_href_copy (href);
+  return entry;
+}
 
-  resource = g_hash_table_lookup (self->next_by_url, key);
-  if (resource != NULL)
-    {
-      /* The same resource twice (docs/hostile-servers.md case 20): one row. */
-      dav_resource_update (resource, response, href);
-      return;
-    }
-
-  resource = g_hash_table_lookup (self->by_url, key);
-  if (resource != NULL)
-    g_object_ref (resource);
+void
+dav_folder_entry_free (DavFolderEntry *entry)
+{
+  if (entry->resource != NULL)
+    g_object_unref (entry->resource);
   else
-    resource = dav_resource_new (href);
-  dav_resource_update (resource, response, href);
+    g_free (entry->key);
+  g_clear_pointer (&entry->response, dav_response_unref);
+  g_clear_pointer (&entry->href, dav_href_free);
+  g_free (entry);
+}
 
+/* A row for @key goes into the new list; the list changes in batches. */
+static void
+add_row (DavFolder   *self,
+         DavResource *resource,
+         const char  *key)
+{
   g_ptr_array_add (self->next, resource);
-  g_hash_table_insert (self->next_by_url,
-                       (char *) dav_resource_keep_index_key (resource, g_steal_pointer (&key)), resource);
+  g_hash_table_insert (self->next_by_url, (char *) key, resource);
 
   /* The first rows as soon as there is a screenful, then batches that
    * double: a sorted view merges on every change, so n entries cost
@@ -249,6 +270,113 @@ dav_folder_take_response (DavFolder     *self,
       g_source_set_callback (self->first_rows, show_first_rows, self, NULL);
       g_source_attach (self->first_rows, g_main_context_get_thread_default ());
     }
+}
+
+static void
+take_self (DavFolder     *self,
+           DavResponse   *response,
+           const DavHref *href)
+{
+  if (self->resource == NULL)
+    {
+      self->resource = dav_resource_new (href);
+      dav_resource_update (self->resource, response, href);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE]);
+    }
+  else
+    dav_resource_update (self->resource, response, href);
+}
+
+void
+dav_folder_take_entry (DavFolder      *self,
+                       DavFolderEntry *entry)
+{
+  DavResource *resource;
+  char *key;
+
+  g_return_if_fail (DAV_IS_FOLDER (self));
+  g_return_if_fail (self->loading);
+  g_return_if_fail (entry != NULL);
+
+  if (entry->resource == NULL && entry->href->relation == DAV_HREF_SELF)
+    {
+      take_self (self, entry->response, entry->href);
+      dav_folder_entry_free (entry);
+      return;
+    }
+
+  key = entry->key != NULL ? entry->key : g_strdup_printf ("\x01invalid-%u", self->n_anonymous++);
+  if (entry->resource != NULL)
+    {
+      /* Made for a key the listing had not had: a new row. */
+      resource = g_steal_pointer (&entry->resource);
+      if (entry->key == NULL)
+        key = (char *) dav_resource_keep_index_key (resource, key);
+      entry->key = NULL;
+      dav_folder_entry_free (entry);
+      add_row (self, resource, key);
+      return;
+    }
+
+  entry->key = NULL;
+  resource = g_hash_table_lookup (self->next_by_url, key);
+  if (resource != NULL)
+    {
+      /* The same resource twice (docs/hostile-servers.md case 20): one row. */
+      dav_resource_update (resource, entry->response, entry->href);
+      g_free (key);
+      dav_folder_entry_free (entry);
+      return;
+    }
+
+  resource = g_hash_table_lookup (self->by_url, key);
+  if (resource != NULL)
+    g_object_ref (resource);
+  else
+    resource = dav_resource_new (entry->href);
+  dav_resource_update (resource, entry->response, entry->href);
+  dav_folder_entry_free (entry);
+  add_row (self, resource, dav_resource_keep_index_key (resource, key));
+}
+
+void
+dav_folder_take_response (DavFolder     *self,
+                          DavResponse   *response,
+                          const DavHref *href)
+{
+  g_autofree char *key = NULL;
+  DavResource *resource;
+
+  g_return_if_fail (DAV_IS_FOLDER (self));
+  g_return_if_fail (self->loading);
+
+  if (href->relation == DAV_HREF_SELF)
+    {
+      take_self (self, response, href);
+      return;
+    }
+
+  /* An entry that names nothing still gets a row: never dropped. */
+  key = entry_key (href);
+  if (key == NULL)
+    key = g_strdup_printf ("\x01invalid-%u", self->n_anonymous++);
+
+  resource = g_hash_table_lookup (self->next_by_url, key);
+  if (resource != NULL)
+    {
+      /* The same resource twice (docs/hostile-servers.md case 20): one row. */
+      dav_resource_update (resource, response, href);
+      return;
+    }
+
+  resource = g_hash_table_lookup (self->by_url, key);
+  if (resource != NULL)
+    g_object_ref (resource);
+  else
+    resource = dav_resource_new (href);
+  dav_resource_update (resource, response, href);
+
+  add_row (self, resource, dav_resource_keep_index_key (resource, g_steal_pointer (&key)));
 }
 
 /* Brings the items to the new list with as few changes as possible: a

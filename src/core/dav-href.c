@@ -635,6 +635,23 @@ dav_href_resolve (const char *base_uri,
   return self;
 }
 
+DavHref *
+dav_href_copy (const DavHref *href)
+{
+  DavHref *copy;
+
+  g_return_val_if_fail (href != NULL, NULL);
+
+  copy = g_new (DavHref, 1);
+  *copy = *href;
+  copy->uri = g_strdup (href->uri);
+  copy->path = g_strdup (href->path);
+  copy->display_path = g_strdup (href->display_path);
+  copy->name = g_strdup (href->name);
+  copy->problem = g_strdup (href->problem);
+  return copy;
+}
+
 void
 dav_href_free (DavHref *href)
 {

@@ -36,6 +36,7 @@ typedef struct {
 
 DavHref    *dav_href_resolve           (const char      *base_uri,
                                         const char      *href);
+DavHref    *dav_href_copy              (const DavHref   *href);
 void        dav_href_free              (DavHref         *href);
 const char *dav_href_relation_to_string (DavHrefRelation relation);
 /* The key under which two hrefs that name one resource compare equal:

@@ -472,9 +472,26 @@ dav_multistatus_parser_set_threaded (DavMultistatusParser *self,
                                      gboolean              threaded)
 {
   g_return_if_fail (DAV_IS_MULTISTATUS_PARSER (self));
-  g_return_if_fail (self->bytes == 0);
+  /* Inline parsing so far left its state where the thread takes it up. */
+  g_return_if_fail (self->thread == NULL && !self->input_done && !self->finished && !self->was_cut);
 
   self->threaded = threaded;
+}
+
+
+gboolean
+dav_multistatus_parser_is_backed_up (DavMultistatusParser *self)
+{
+  gboolean full;
+
+  g_return_val_if_fail (DAV_IS_MULTISTATUS_PARSER (self), FALSE);
+
+  if (self->thread == NULL)
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  full = self->queued >= DAV_MULTISTATUS_PARSER_QUEUED && !self->thread_stopped;
+  g_mutex_unlock (&self->lock);
+  return full;
 }
 
 void

@@ -55,7 +55,9 @@ void                  dav_multistatus_parser_set_response_func
                                                       DavResponseFunc        func,
                                                       gpointer               user_data,
                                                       GDestroyNotify         destroy);
-/* Parses on a thread of its own (before the first feed): feed() only
+/* Parses on a thread of its own (before the first feed, or later, as
+ * long as the thread was not started and the input did not end; what was
+ * fed before was parsed inline): feed() only
  * queues a copy of the bytes, so reading the next chunk and parsing this
  * one overlap, and the response func runs on that thread (for the last
  * block, parsed by finish(), on the caller's). What is parsed,
@@ -66,6 +68,11 @@ void                  dav_multistatus_parser_set_response_func
 void                  dav_multistatus_parser_set_threaded
                                                      (DavMultistatusParser  *self,
                                                       gboolean               threaded);
+/* With a thread: whether DAV_MULTISTATUS_PARSER_QUEUED bytes or more
+ * wait, so that the next feed() would block. A caller whose main loop
+ * must go on meanwhile waits for room instead. */
+gboolean              dav_multistatus_parser_is_backed_up
+                                                     (DavMultistatusParser  *self);
 /* Waits until everything fed so far is parsed and its responses handed
  * on (a no-op without a thread). */
 void                  dav_multistatus_parser_drain   (DavMultistatusParser  *self);

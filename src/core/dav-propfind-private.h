@@ -18,5 +18,8 @@ void     dav_propfind_emit_response    (DavPropfind *self,
  * pipeline asks after each piece of the body, and then pauses its reads
  * for the frame that draws them. */
 gboolean dav_propfind_take_frame       (DavPropfind *self);
+/* No more frames will be taken (or none are asked for): the first rows
+ * are out, and parsing may move to a thread. */
+gboolean dav_propfind_first_frames_done (DavPropfind *self);
 
 G_END_DECLS

@@ -18,8 +18,11 @@ struct _DavPropfind
   DavPropfindKind  kind;
   GStrv            names;
   DavPropfindFlags flags;
+  /* Atomic: with DAV_PROPFIND_FLAGS_PARSE_THREAD the parsing thread
+   * emits while the pipeline asks for frames on its own. */
   guint            n_emitted;
   guint            n_framed;    /* n_emitted when a frame was last taken */
+  gint             held;        /* atomic: dav_propfind_set_held */
 };
 
 G_DEFINE_FINAL_TYPE (DavPropfind, dav_propfind, G_TYPE_OBJECT)
@@ -76,24 +79,53 @@ void
 dav_propfind_emit_response (DavPropfind *self,
                             DavResponse *response)
 {
-  self->n_emitted++;
+  g_atomic_int_inc (&self->n_emitted);
   g_signal_emit (self, signals[RESPONSE], 0, response);
 }
 
 gboolean
 dav_propfind_take_frame (DavPropfind *self)
 {
+  guint n_emitted;
+
   g_return_val_if_fail (DAV_IS_PROPFIND (self), FALSE);
 
+  n_emitted = g_atomic_int_get (&self->n_emitted);
   /* The responses out at least double from one frame to the next: over
    * HTTP/2 (Apache's first TLS records are ~1,300 bytes) a piece brings
    * ~5, and a frame each made a screenful wait ~12 frames. */
-  if ((self->flags & DAV_PROPFIND_FLAGS_FIRST_FRAMES) == 0 || self->n_emitted == 0 ||
-      self->n_emitted < 2 * self->n_framed || self->n_framed >= DAV_PROPFIND_FIRST_FRAMES_ROWS)
+  if ((self->flags & DAV_PROPFIND_FLAGS_FIRST_FRAMES) == 0 || n_emitted == 0 ||
+      n_emitted < 2 * self->n_framed || self->n_framed >= DAV_PROPFIND_FIRST_FRAMES_ROWS)
     return FALSE;
 
-  self->n_framed = self->n_emitted;
+  self->n_framed = n_emitted;
   return TRUE;
+}
+
+gboolean
+dav_propfind_first_frames_done (DavPropfind *self)
+{
+  g_return_val_if_fail (DAV_IS_PROPFIND (self), TRUE);
+
+  return (self->flags & DAV_PROPFIND_FLAGS_FIRST_FRAMES) == 0 ||
+         self->n_framed >= DAV_PROPFIND_FIRST_FRAMES_ROWS;
+}
+
+void
+dav_propfind_set_held (DavPropfind *self,
+                       gboolean     held)
+{
+  g_return_if_fail (DAV_IS_PROPFIND (self));
+
+  g_atomic_int_set (&self->held, held != FALSE);
+}
+
+gboolean
+dav_propfind_get_held (DavPropfind *self)
+{
+  g_return_val_if_fail (DAV_IS_PROPFIND (self), FALSE);
+
+  return g_atomic_int_get (&self->held) != 0;
 }
 
 static void

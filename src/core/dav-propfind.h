@@ -37,7 +37,9 @@ typedef enum {
   /* With STREAM: parse on a thread of the parser's own, while the next
    * chunks are read; ::response is then emitted on that thread, so its
    * handlers must not touch objects of the main loop (the CLI's do not;
-   * the GUI does not ask for it). */
+   * the store's hand what they made to the main loop). With FIRST_FRAMES
+   * the thread starts once the first frames are taken: until then the
+   * responses come on the caller's thread, as without it. */
   DAV_PROPFIND_FLAGS_PARSE_THREAD = 1 << 1,
   /* Streamed to a window: after the first piece of the body that brought
    * responses, and then each time as many more are out, until
@@ -69,6 +71,14 @@ DavPropfindFlags    dav_propfind_get_flags (DavPropfind        *self);
  * dav_client_propfind_async (). */
 void                dav_propfind_set_flags (DavPropfind        *self,
                                             DavPropfindFlags    flags);
+
+/* Back-pressure from a ::response handler that hands the responses on to
+ * another thread (the store's, to the main loop): while held, the pipeline
+ * reads no more of the body (what it read is still parsed), so a slow
+ * consumer holds the reading back and memory stays flat. Any thread. */
+void                dav_propfind_set_held  (DavPropfind        *self,
+                                            gboolean            held);
+gboolean            dav_propfind_get_held  (DavPropfind        *self);
 
 /* What a listing asks for unless told otherwise (the window's default
  * `listing-properties`, and `davscope-cli ls`): what a row shows, and

@@ -85,6 +85,7 @@ struct _DavRequest
   BodyMode              mode;
   DavMultistatusParser *parser;
   DavPropfind          *propfind;      /* streams its responses, or NULL */
+  gboolean              thread_later;  /* parse on a thread once the first frames are out */
   GOutputStream        *sink;
   /* A GET into the sink reads into two blocks in turn and writes each
    * whole while the other fills (dav-request.c, "the sink"). */

@@ -681,6 +681,24 @@ on_pause_over (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A held listing (dav_propfind_set_held) looks again this often: the
+ * consumer empties its backlog on the same main loop, between frames. */
+#define HELD_POLL 2  /* ms */
+
+static void read_next (GTask *task);
+
+static gboolean
+on_hold_over (gpointer user_data)
+{
+  GTask *task = user_data;
+  DavRequest *req = g_task_get_task_data (task);
+
+  req->pause_timeout = 0;
+  read_next (task);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 read_next (GTask *task)
 {
@@ -699,6 +717,28 @@ read_next (GTask *task)
        * slow renderer): without a bound the listing never went on. */
       req->pause_timeout = add_source (g_timeout_source_new (READ_PAUSE_MAX), G_PRIORITY_DEFAULT,
                                        on_pause_over, task);
+      return;
+    }
+
+  if (req->thread_later && dav_propfind_first_frames_done (req->propfind))
+    {
+      req->thread_later = FALSE;
+      dav_multistatus_parser_set_threaded (req->parser, TRUE);
+    }
+
+  /* The consumer has enough waiting, or the parsing thread does: the
+   * body waits in the socket (and the server) rather than in memory, and
+   * the main loop goes on (a feed into a full queue would block it, and
+   * the consumer empties its backlog on this loop). Not reading by our
+   * own choice is no slow server. */
+  if (req->propfind != NULL &&
+      (dav_propfind_get_held (req->propfind) ||
+       (req->parser != NULL && dav_multistatus_parser_is_backed_up (req->parser))))
+    {
+      req->window_start = now;
+      req->window_bytes = req->received;
+      req->pause_timeout = add_source (g_timeout_source_new (HELD_POLL), G_PRIORITY_DEFAULT,
+                                       on_hold_over, task);
       return;
     }
 
@@ -1288,9 +1328,13 @@ on_sent (GObject      *source,
           dav_multistatus_parser_set_response_func (req->parser,
                                                     (DavResponseFunc) emit_response,
                                                     req->propfind, NULL);
-          dav_multistatus_parser_set_threaded (req->parser,
-                                               (dav_propfind_get_flags (req->propfind) &
-                                                DAV_PROPFIND_FLAGS_PARSE_THREAD) != 0);
+          /* The first rows of a window are parsed where they are shown,
+           * so that they come as without a thread (issue 16). */
+          if ((dav_propfind_get_flags (req->propfind) & DAV_PROPFIND_FLAGS_PARSE_THREAD) != 0)
+            {
+              req->thread_later = !dav_propfind_first_frames_done (req->propfind);
+              dav_multistatus_parser_set_threaded (req->parser, !req->thread_later);
+            }
         }
     }
   else

@@ -6,6 +6,7 @@
 #include "dav-resource-store.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dav-error.h"
@@ -21,9 +22,12 @@ struct _DavResourceStore
   DavFolder    *root;
   GStrv         names;
   GCancellable *cancellable;
+  gboolean      parse_thread;
 };
 
 G_DEFINE_FINAL_TYPE (DavResourceStore, dav_resource_store, G_TYPE_OBJECT)
+
+typedef struct _Feed Feed;
 
 /* A listing in flight holds its folder, not the store: dropping the
  * store cancels what it started. */
@@ -32,12 +36,202 @@ typedef struct {
   DavFolder   *folder;
   DavPropfind *propfind;
   DavResult   *result;    /* a failed listing while OPTIONS is asked */
+  Feed        *feed;      /* with the parser on a thread, or NULL */
 } Load;
+
+/* ---- the hand-off --------------------------------------------------------
+ *
+ * With DAV_PROPFIND_FLAGS_PARSE_THREAD the responses come on the parser's
+ * thread. There each entry is made ready (its href resolved, and on a
+ * first load its row made: dav_folder_entry_new) and queued; a source on
+ * the store's main context gives the queue to the folder, in order, which
+ * stays the main thread's alone. FEED_HELD entries waiting hold the
+ * reading back (dav_propfind_set_held): a slow main thread keeps memory
+ * flat. Responses that come on the main thread (the first rows, the last
+ * block) go after everything queued, at once. */
+
+/* About as many as a 4 MiB parser queue holds of nginx's listing. */
+#define FEED_HELD 4096
+/* Just after GTK's redraw (GDK_PRIORITY_REDRAW + 1): a frame that is due
+ * draws before the next entries are merged. */
+#define FEED_PRIORITY (G_PRIORITY_HIGH_IDLE + 21)
+/* Where frames take longer than a frame's time (a slow renderer, several
+ * tabs loading), something at the redraw's priority is always ready, and
+ * the entries would wait for ever (as would the reading they hold back):
+ * after this long they go at default priority, as the request's own
+ * pauses do (dav-request.c, READ_PAUSE_MAX). */
+#define FEED_WAIT_MAX (100 * G_TIME_SPAN_MILLISECOND)
+
+struct _Feed {
+  gatomicrefcount  ref;
+  GThread         *owner;     /* the store's thread */
+  Load            *load;      /* the owner's only: ended before the load */
+  char            *base;      /* the folder's URL */
+  /* The emitting thread's: the parser's, then the owner's once that one
+   * is joined, never both at once. NULL for a refresh. */
+  GHashTable      *seen;
+  GMutex           lock;
+  GPtrArray       *ready;     /* DavFolderEntry, in the listing's order */
+  GPtrArray       *spare;     /* the owner's: ready's next array, or NULL */
+  gboolean         delivering; /* the owner's: feed_deliver is at work */
+  gboolean         closed;    /* nothing more is queued */
+  GSource         *source;    /* armed while ready has entries */
+  GSource         *guard;     /* the same, FEED_WAIT_MAX later, at default priority */
+};
+
+static Feed *
+feed_ref (Feed *feed)
+{
+  g_atomic_ref_count_inc (&feed->ref);
+  return feed;
+}
+
+static void
+feed_unref (Feed *feed)
+{
+  if (!g_atomic_ref_count_dec (&feed->ref))
+    return;
+
+  g_ptr_array_unref (feed->ready);
+  g_clear_pointer (&feed->spare, g_ptr_array_unref);
+  g_clear_pointer (&feed->seen, g_hash_table_unref);
+  g_source_unref (feed->source);
+  g_source_unref (feed->guard);
+  g_mutex_clear (&feed->lock);
+  g_free (feed->base);
+  g_free (feed);
+}
+
+/* Everything queued goes to the folder, in order. */
+static void
+feed_deliver (Feed *feed)
+{
+  GPtrArray *batch;
+
+  /* Called again from a handler of the folder's changes (one that runs
+   * the main loop): the call at work goes on, in order. */
+  if (feed->delivering)
+    return;
+  feed->delivering = TRUE;
+
+  g_mutex_lock (&feed->lock);
+  batch = feed->ready;
+  feed->ready = feed->spare != NULL ? feed->spare : g_ptr_array_new ();
+  feed->spare = NULL;
+  g_source_set_ready_time (feed->source, -1);
+  g_source_set_ready_time (feed->guard, -1);
+  dav_propfind_set_held (feed->load->propfind, FALSE);
+  g_mutex_unlock (&feed->lock);
+
+  for (guint i = 0; i < batch->len; i++)
+    dav_folder_take_entry (feed->load->folder, g_ptr_array_index (batch, i));
+  g_ptr_array_set_size (batch, 0);
+  feed->spare = batch;
+  feed->delivering = FALSE;
+}
+
+static gboolean
+feed_dispatch (GSource     *source,
+               GSourceFunc  callback,
+               gpointer     user_data)
+{
+  return callback (user_data);
+}
+
+static GSourceFuncs feed_funcs = { NULL, NULL, feed_dispatch, NULL, NULL, NULL };
+
+static gboolean
+on_feed_ready (gpointer user_data)
+{
+  feed_deliver (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+feed_queue (Feed           *feed,
+            DavPropfind    *propfind,
+            DavFolderEntry *entry)
+{
+  g_mutex_lock (&feed->lock);
+  if (feed->closed)
+    {
+      /* The load ended (a request dropped mid-body): never delivered. */
+      g_mutex_unlock (&feed->lock);
+      dav_folder_entry_free (entry);
+      return;
+    }
+  g_ptr_array_add (feed->ready, entry);
+  if (feed->ready->len == 1)
+    {
+      g_source_set_ready_time (feed->source, 0);
+      g_source_set_ready_time (feed->guard, g_get_monotonic_time () + FEED_WAIT_MAX);
+    }
+  if (feed->ready->len >= FEED_HELD)
+    dav_propfind_set_held (propfind, TRUE);
+  g_mutex_unlock (&feed->lock);
+}
+
+/* Dispatched once its ready time is set (from any thread), and until it
+ * is set back to -1. */
+static GSource *
+feed_source_new (Feed       *feed,
+                 int         priority,
+                 const char *name)
+{
+  GSource *source = g_source_new (&feed_funcs, sizeof (GSource));
+
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, on_feed_ready, feed, NULL);
+  g_source_set_static_name (source, name);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  return source;
+}
+
+static Feed *
+feed_new (Load     *load,
+          gboolean  refresh)
+{
+  Feed *feed = g_new0 (Feed, 1);
+
+  g_atomic_ref_count_init (&feed->ref);
+  feed->owner = g_thread_self ();
+  feed->load = load;
+  feed->base = g_strdup (dav_folder_get_url (load->folder));
+  feed->seen = refresh ? NULL : g_hash_table_new (NULL, NULL);
+  g_mutex_init (&feed->lock);
+  /* The entries are the folder's once delivered: no free function. */
+  feed->ready = g_ptr_array_new ();
+  feed->spare = g_ptr_array_new ();
+  feed->source = feed_source_new (feed, FEED_PRIORITY, "davscope-listing-feed");
+  feed->guard = feed_source_new (feed, G_PRIORITY_DEFAULT, "davscope-listing-feed-guard");
+  return feed;
+}
+
+/* The load ends: what is still queued is dropped, and what the parser's
+ * thread would still queue too. */
+static void
+feed_close (Feed *feed)
+{
+  g_mutex_lock (&feed->lock);
+  feed->closed = TRUE;
+  g_source_destroy (feed->source);
+  g_source_destroy (feed->guard);
+  g_ptr_array_foreach (feed->ready, (GFunc) (void (*) (void)) dav_folder_entry_free, NULL);
+  g_ptr_array_set_size (feed->ready, 0);
+  g_mutex_unlock (&feed->lock);
+  feed->load = NULL;
+  feed_unref (feed);
+}
 
 static void
 load_free (Load *load)
 {
   g_signal_handlers_disconnect_by_data (load->propfind, load);
+  if (load->feed != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (load->propfind, load->feed);
+      g_clear_pointer (&load->feed, feed_close);
+    }
   g_object_unref (load->propfind);
   g_clear_pointer (&load->result, dav_result_unref);
   g_weak_ref_clear (&load->store);
@@ -65,6 +259,19 @@ folder_for_url (DavResourceStore *self,
   return folder;
 }
 
+/* A response that names no href still gets a row, flagged. */
+static DavHref *
+no_href (void)
+{
+  DavHref *none = g_new0 (DavHref, 1);
+
+  none->display_path = g_strdup ("");
+  none->name = g_strdup ("");
+  none->relation = DAV_HREF_INVALID;
+  none->problem = g_strdup (_("The server named no resource for this entry."));
+  return none;
+}
+
 static void
 on_response (DavPropfind *propfind,
              DavResponse *response,
@@ -74,14 +281,9 @@ on_response (DavPropfind *propfind,
 
   if (response->hrefs->len == 0)
     {
-      DavHref none = {
-        .display_path = (char *) "",
-        .name = (char *) "",
-        .relation = DAV_HREF_INVALID,
-        .problem = (char *) _("The server named no resource for this entry."),
-      };
+      g_autoptr(DavHref) none = no_href ();
 
-      dav_folder_take_response (load->folder, response, &none);
+      dav_folder_take_response (load->folder, response, none);
       return;
     }
 
@@ -91,6 +293,37 @@ on_response (DavPropfind *propfind,
       g_autoptr(DavHref) href = dav_href_resolve (base, g_ptr_array_index (response->hrefs, i));
 
       dav_folder_take_response (load->folder, response, href);
+    }
+}
+
+/* ::response with the parser on a thread: on that thread, or on the
+ * store's for the first rows and the last block. */
+static void
+on_feed_response (DavPropfind *propfind,
+                  DavResponse *response,
+                  Feed        *feed)
+{
+  /* On the store's thread, what came before goes first, and then this;
+   * else (or while that is at work) it is queued after it. */
+  gboolean owner = g_thread_self () == feed->owner && !feed->delivering;
+
+  if (owner)
+    feed_deliver (feed);
+
+  for (guint i = 0; i < MAX (response->hrefs->len, 1); i++)
+    {
+      g_autoptr(DavHref) href = NULL;
+      DavFolderEntry *entry;
+
+      if (response->hrefs->len == 0)
+        href = no_href ();
+      else
+        href = dav_href_resolve (feed->base, g_ptr_array_index (response->hrefs, i));
+      entry = dav_folder_entry_new (response, href, feed->seen);
+      if (owner)
+        dav_folder_take_entry (feed->load->folder, entry);
+      else
+        feed_queue (feed, propfind, entry);
     }
 }
 
@@ -280,6 +513,9 @@ end_load (Load         *load,
 {
   g_autoptr(DavResourceStore) self = g_weak_ref_get (&load->store);
 
+  /* The parser is done (joined): the last entries are in the queue. */
+  if (load->feed != NULL)
+    feed_deliver (load->feed);
   dav_folder_end_load (load->folder, status, complete, failure, problems, exchange);
   if (self != NULL)
     {
@@ -393,8 +629,16 @@ start_load (DavResourceStore *self,
                                      self->names ? (const char * const *) self->names : dav_propfind_listing_properties ());
   /* A refresh shows its rows at the end: no frame to wait for meanwhile. */
   dav_propfind_set_flags (load->propfind, DAV_PROPFIND_FLAGS_STREAM |
-                          (refresh && dav_folder_get_loaded (folder) ? 0 : DAV_PROPFIND_FLAGS_FIRST_FRAMES));
-  g_signal_connect (load->propfind, "response", G_CALLBACK (on_response), load);
+                          (refresh && dav_folder_get_loaded (folder) ? 0 : DAV_PROPFIND_FLAGS_FIRST_FRAMES) |
+                          (self->parse_thread ? DAV_PROPFIND_FLAGS_PARSE_THREAD : 0));
+  if (self->parse_thread)
+    {
+      load->feed = feed_new (load, refresh && dav_folder_get_loaded (folder));
+      g_signal_connect_data (load->propfind, "response", G_CALLBACK (on_feed_response),
+                             feed_ref (load->feed), (GClosureNotify) (void (*) (void)) feed_unref, 0);
+    }
+  else
+    g_signal_connect (load->propfind, "response", G_CALLBACK (on_response), load);
 
   dav_folder_begin_load (folder, refresh);
   dav_client_propfind_async (self->client, dav_folder_get_url (folder), load->propfind,
@@ -638,9 +882,39 @@ dav_resource_store_class_init (DavResourceStoreClass *klass)
   object_class->finalize = dav_resource_store_finalize;
 }
 
+/* Whether the listings parse on a thread of their own. On a free core
+ * the main thread is left the merges into the models and the frames;
+ * where every core is busy (the window shares them with the display
+ * server, the compositor and often the server itself) the hand-over
+ * costs more than it saves (benchmarks/RESULTS.md, "s13a").
+ * DAVSCOPE_LISTING_THREAD=0 or 1 decides instead, for tests and
+ * benchmarks. */
+static gboolean
+listing_thread_pays (void)
+{
+  const char *forced = g_getenv ("DAVSCOPE_LISTING_THREAD");
+  double load = 0;
+
+  if (forced != NULL)
+    return g_strcmp0 (forced, "0") != 0;
+
+  return g_get_num_processors () >= 2 && getloadavg (&load, 1) == 1 &&
+         load + 1.0 <= g_get_num_processors ();
+}
+
+void
+dav_resource_store_set_parse_thread (DavResourceStore *self,
+                                     gboolean          parse_thread)
+{
+  g_return_if_fail (DAV_IS_RESOURCE_STORE (self));
+
+  self->parse_thread = parse_thread != FALSE;
+}
+
 static void
 dav_resource_store_init (DavResourceStore *self)
 {
+  self->parse_thread = listing_thread_pays ();
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
 }

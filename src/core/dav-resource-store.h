@@ -54,6 +54,12 @@ void              dav_resource_store_set_properties (DavResourceStore   *self,
  * on every row). */
 void              dav_resource_store_ask_for        (DavResourceStore   *self,
                                                      const char         *clark);
+/* Whether listings parse on a thread of their own, and make their rows
+ * there, handing them to this thread's main context in order (by
+ * default where a core is free; DAVSCOPE_LISTING_THREAD=0 or 1 decides).
+ * Read when a listing starts. */
+void              dav_resource_store_set_parse_thread (DavResourceStore *self,
+                                                       gboolean          parse_thread);
 /* Brings the cached folders up to date after a bulk operation. */
 void              dav_resource_store_apply_report   (DavResourceStore   *self,
                                                      DavReport          *report);
