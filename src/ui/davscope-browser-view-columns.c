@@ -167,8 +167,13 @@ bind_text (GtkSignalListItemFactory *factory,
 {
   g_autoptr(DavResource) resource = row_resource (list_item);
   g_autofree char *text = resource ? column->text (column->view, resource) : g_strdup ("");
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+  /* The same text set again still has the label ask for a new size, and
+   * its row is measured again in the next frame: a loading folder's rows
+   * are rebound to rows of mostly the same size, date and type. */
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_text (label, text);
 }
 
 /* ---- Status -------------------------------------------------------------- */
