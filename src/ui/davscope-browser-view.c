@@ -523,11 +523,23 @@ on_root_grown (DavscopeBrowserView *self)
     gtk_sort_list_model_set_incremental (self->sorted, TRUE);
 }
 
+/* The rows of a listing the root's filter has not taken yet when the
+ * listing ends are taken in smaller steps: they come one after the other
+ * then, each a merge into most of the folder and a frame (nginx, 100,000
+ * rows: ~80,000 rows left, frames 0.10-0.16 s apart with 8,192 rows a
+ * step on the loaded 2-core host); while the folder still comes, the
+ * reads come between the steps anyway, and fewer merges cost less. */
+#define LOADING_STEP 8192
+#define TAIL_STEP 4096
+
 static void
 on_root_notify (DavFolder           *folder,
                 GParamSpec          *pspec,
                 DavscopeBrowserView *self)
 {
+  if (self->filtered_root != NULL)
+    davscope_filter_model_set_step (self->filtered_root,
+                                    dav_folder_get_loading (folder) ? LOADING_STEP : TAIL_STEP);
   on_root_busy (self);
   update_root_state (self);
 }
