@@ -7,9 +7,10 @@
  * failed. The spinner and the warning are made the first time a cell
  * needs them: most rows of a big folder never do, and every widget of a
  * row costs on each bind, measure and snapshot (issue 19). Cells are recycled: the column's bind gives a cell its
- * GtkTreeListRow and unbind takes it back; two GSignalGroups follow the
- * row's "expanded" and its folder's "loading" and "error" meanwhile, as
- * Nautilus's name cell does. An expanded row's folder is listed by
+ * GtkTreeListRow, which it keeps until the next bind or its end (GTK 4.8
+ * unbinds and binds again every row that moved); two GSignalGroups follow
+ * the row's "expanded" and its folder's "loading" and "error" meanwhile,
+ * as Nautilus's name cell does. An expanded row's folder is listed by
  * whoever owns the store: the cell only says so ("expanded").
  */
 
