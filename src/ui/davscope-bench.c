@@ -43,8 +43,10 @@
 #include "davscope-split-model.h"
 
 #define SCROLL_FRAMES 120
-/* A frame gap this long is printed on its own line. */
+/* A frame gap this long is printed on its own line; DAVSCOPE_BENCH_FREEZE_MS
+ * lowers it to see which step each longer frame was. */
 #define FREEZE_USEC (250 * G_TIME_SPAN_MILLISECOND)
+static gint64 freeze_usec = FREEZE_USEC;
 
 typedef enum {
   PHASE_LOADING,
@@ -406,7 +408,7 @@ on_tick (GtkWidget     *widget,
   bench->longest_gap = MAX (bench->longest_gap, gap);
   bench->last_frame = now;
   /* Each freeze, with where the rows were: which batch or step it was. */
-  if (gap > FREEZE_USEC)
+  if (gap > freeze_usec)
     g_printerr ("davscope-bench: freeze %.3f s at %.3f s, %u rows, %u sorted in place\n",
                 gap / (double) G_USEC_PER_SEC, (now - bench->start) / (double) G_USEC_PER_SEC,
                 g_list_model_get_n_items (G_LIST_MODEL (bench->root)),
@@ -731,6 +733,8 @@ davscope_bench_attach (GtkWidget *window)
   bench->list = GTK_COLUMN_VIEW (list);
   bench->intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench->delete_mode = g_strcmp0 (g_getenv ("DAVSCOPE_BENCH_DELETE"), "1") == 0;
+  if (g_getenv ("DAVSCOPE_BENCH_FREEZE_MS") != NULL)
+    freeze_usec = g_ascii_strtoll (g_getenv ("DAVSCOPE_BENCH_FREEZE_MS"), NULL, 10) * G_TIME_SPAN_MILLISECOND;
   g_signal_connect (list, "notify::model", G_CALLBACK (on_list_model), bench);
   g_object_weak_ref (G_OBJECT (window), on_window_finalized, bench);
 }

@@ -7,9 +7,10 @@
  * failed. The spinner and the warning are made the first time a cell
  * needs them: most rows of a big folder never do, and every widget of a
  * row costs on each bind, measure and snapshot (issue 19). Cells are recycled: the column's bind gives a cell its
- * GtkTreeListRow and unbind takes it back; two GSignalGroups follow the
- * row's "expanded" and its folder's "loading" and "error" meanwhile, as
- * Nautilus's name cell does. An expanded row's folder is listed by
+ * GtkTreeListRow, which it keeps until the next bind or its end (GTK 4.8
+ * unbinds and binds again every row that moved); two GSignalGroups follow
+ * the row's "expanded" and its folder's "loading" and "error" meanwhile,
+ * as Nautilus's name cell does. An expanded row's folder is listed by
  * whoever owns the store: the cell only says so ("expanded").
  */
 
@@ -31,6 +32,7 @@ struct _DavscopeNameCell
   GtkWidget      *label;
   GtkWidget      *spinner;        /* NULL until a folder below a row loads */
   GtkWidget      *problem;        /* NULL until a folder below a row fails */
+  const char     *icon_name;      /* static: what @icon shows */
 
   GtkListItem    *list_item;      /* weak: it owns this cell */
   GtkTreeListRow *list_row;
@@ -136,25 +138,43 @@ on_row_expanded (DavscopeNameCell *self)
     g_signal_emit (self, signals[EXPANDED], 0, folder);
 }
 
+/* A label told the text it shows already asks for a new size all the
+ * same, and the row around it is measured again in the next frame. */
+static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
 static void
 update_resource (DavscopeNameCell *self)
 {
   g_autoptr(DavResource) resource = row_resource (self);
   const char *name = dav_resource_get_name (resource);
+  const char *icon_name;
   g_autofree char *accessible = NULL;
 
   /* The identity shown is the href's name; a displayname that says
    * something else is only a tooltip (on_label_query_tooltip). */
-  gtk_label_set_text (GTK_LABEL (self->label), *name ? name : _("(unnamed)"));
+  set_label_text (GTK_LABEL (self->label), *name ? name : _("(unnamed)"));
 
   if (dav_resource_is_flagged (resource))
-    gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-warning-symbolic");
+    icon_name = "dialog-warning-symbolic";
   else if (dav_resource_is_collection (resource))
-    gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "folder-symbolic");
+    icon_name = "folder-symbolic";
   else if (dav_resource_is_locked (resource))
-    gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "changes-prevent-symbolic");
+    icon_name = "changes-prevent-symbolic";
   else
-    gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "text-x-generic-symbolic");
+    icon_name = "text-x-generic-symbolic";
+  /* GtkImage drops its icon and looks it up again on every set, even
+   * the same one: most rows of a folder rebound as it loads keep theirs. */
+  if (icon_name != self->icon_name)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
+      self->icon_name = icon_name;
+    }
 
   accessible = g_strdup_printf ("%s%s", name, dav_resource_is_collection (resource) ? _(", folder") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -200,10 +220,25 @@ davscope_name_cell_set_list_row (DavscopeNameCell *self,
   g_return_if_fail (DAVSCOPE_IS_NAME_CELL (self));
   g_return_if_fail (list_row == NULL || GTK_IS_TREE_LIST_ROW (list_row));
 
+  /* The same row again: GTK 4.8 rebinds every row whose position moved
+   * (all ~200 kept, at each merge of a loading folder's batch); only what
+   * the resource shows may have changed. */
+  if (list_row != NULL && list_row == self->list_row)
+    {
+      update_resource (self);
+      update_folder_state (self);
+      return;
+    }
   if (!g_set_object (&self->list_row, list_row))
     return;
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (self->expander), list_row);
+  /* Unbound, the expander keeps its last row until the next one: GTK
+   * 4.8's expander removes its indentation widgets when its row goes and
+   * makes new ones when the next comes, and each new widget is styled
+   * and measured anew; a cell is unbound only to be bound again or
+   * dropped (issue 19: ~4,500 rebinds while 100,000 rows load). */
+  if (list_row != NULL)
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (self->expander), list_row);
   g_signal_group_set_target (self->row_signals, list_row);
   g_signal_group_set_target (self->folder_signals, list_row ? children_folder (list_row) : NULL);
   if (list_row != NULL)
@@ -241,7 +276,7 @@ davscope_name_cell_dispose (GObject *object)
   g_signal_group_set_target (self->folder_signals, NULL);
   g_clear_object (&self->list_row);
   g_clear_weak_pointer (&self->list_item);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DAVSCOPE_TYPE_NAME_CELL);
+  g_clear_pointer (&self->expander, gtk_widget_unparent);
 
   G_OBJECT_CLASS (davscope_name_cell_parent_class)->dispose (object);
 }
@@ -336,20 +371,30 @@ davscope_name_cell_class_init (DavscopeNameCellClass *klass)
     g_signal_new ("expanded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DAV_TYPE_FOLDER);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/davscope/Davscope/davscope-name-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, expander);
-  gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, box);
-  gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, icon);
-  gtk_widget_class_bind_template_child (widget_class, DavscopeNameCell, label);
-  gtk_widget_class_bind_template_callback (widget_class, on_label_query_tooltip);
   widget_class->grab_focus = davscope_name_cell_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* Made in code, not from a template: GtkBuilder spent ~330,000
+ * instructions a cell on it, and the first frame of a big folder makes
+ * ~200 cells at once (GTK 4.8 keeps ~200 row widgets). */
 static void
 davscope_name_cell_init (DavscopeNameCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->expander = gtk_tree_expander_new ();
+  gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (self->expander), TRUE);
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->icon = gtk_image_new ();
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (self->label, TRUE);
+  gtk_widget_set_has_tooltip (self->label, TRUE);
+  g_signal_connect (self->label, "query-tooltip", G_CALLBACK (on_label_query_tooltip), self);
+  gtk_box_append (GTK_BOX (self->box), self->icon);
+  gtk_box_append (GTK_BOX (self->box), self->label);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (self->expander), self->box);
+  gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
 
   self->row_signals = g_signal_group_new (GTK_TYPE_TREE_LIST_ROW);
   g_signal_group_connect_swapped (self->row_signals, "notify::expanded",

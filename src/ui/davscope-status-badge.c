@@ -266,30 +266,33 @@ update (DavscopeStatusBadge *self)
     {
       lookup (self, &info);
       severity = info.severity;
-      code = g_strdup_printf ("%u", self->status);
-      tooltip = g_strdup_printf ("%u %s — %s", self->status, info.reason, info.explanation);
     }
   else
-    {
-      severity = DAV_SEVERITY_ERROR;
-      code = g_strdup (_("?"));
-      tooltip = g_strdup (self->problem);
-    }
-
+    severity = DAV_SEVERITY_ERROR;
   /* A flagged entry is a warning even when its status is fine. */
   if (self->problem != NULL && severity < DAV_SEVERITY_WARNING)
-    {
-      severity = DAV_SEVERITY_WARNING;
-      g_free (tooltip);
-      tooltip = g_strdup (self->problem);
-    }
+    severity = DAV_SEVERITY_WARNING;
 
-  /* A plain success is calm: nothing to see. */
+  /* A plain success is calm: nothing to see, and nothing made for it
+   * (the column binds a badge for every row it shows). */
   if (severity == DAV_SEVERITY_OK)
     {
       if (self->button != NULL)
         gtk_widget_set_visible (self->button, FALSE);
       return;
+    }
+
+  if (self->status != 0)
+    {
+      code = g_strdup_printf ("%u", self->status);
+      tooltip = g_strdup_printf ("%u %s — %s", self->status, info.reason, info.explanation);
+    }
+  else
+    code = g_strdup (_("?"));
+  if (self->problem != NULL && (self->status == 0 || info.severity < DAV_SEVERITY_WARNING))
+    {
+      g_free (tooltip);
+      tooltip = g_strdup (self->problem);
     }
 
   ensure_button (self);
