@@ -203,16 +203,17 @@ dav_folder_entry_new (DavResponse   *response,
                       GHashTable    *seen)
 {
   DavFolderEntry *entry = g_new0 (DavFolderEntry, 1);
-  gpointer hash;
+  gpointer hash = NULL;
 
   if (href->relation != DAV_HREF_SELF)
     entry->key = entry_key (href);
+  if (entry->key != NULL)
+    hash = GUINT_TO_POINTER (g_str_hash (entry->key));
 
   /* A key whose hash came before may be the same resource twice
    * (docs/hostile-servers.md case 20): the folder merges it. */
   if (seen != NULL && href->relation != DAV_HREF_SELF &&
-      (entry->key == NULL ||
-       !g_hash_table_contains (seen, hash = GUINT_TO_POINTER (g_str_hash (entry->key)))))
+      (entry->key == NULL || !g_hash_table_contains (seen, hash)))
     {
       if (entry->key != NULL)
         g_hash_table_add (seen, hash);
