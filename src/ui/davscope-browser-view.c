@@ -14,8 +14,10 @@
  *                 └ DavscopeFlatModel (the tree's rows in an array)
  *                     └ GtkTreeListModel (passthrough FALSE, autoexpand FALSE)
  *                         └ DavscopeFilterModel (hidden names unless shown)
- *                             └ DavFolder (the root); children: the same filter
- *                               over the store's cached DavFolder of each collection
+ *                             └ DavscopeFlatModel (the root's rows in an array)
+ *                                 └ DavFolder (the root); children: the same
+ *                                   filter over the store's cached DavFolder
+ *                                   of each collection
  *
  * Find filters the sorted rows, above the sort: narrowing or widening it
  * hides and shows rows that keep their place, so it never sorts again
@@ -974,7 +976,9 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
 
   self->root = g_object_ref (dav_resource_store_get_root (store));
   self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_notify), self);
-  self->filtered_root = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->root)),
+  /* The folder's rows in an array too: GTK 4.8 asks a root row's item of
+   * this model by position each time (GListStore: a walk of its GSequence). */
+  self->filtered_root = davscope_filter_model_new (G_LIST_MODEL (davscope_flat_model_new (g_object_ref (G_LIST_MODEL (self->root)))),
                                                   g_object_ref (self->hidden_filter));
   davscope_filter_model_set_step (self->filtered_root, 8192);
   g_signal_connect_swapped (self->filtered_root, "notify::pending", G_CALLBACK (on_root_busy), self);

@@ -1,11 +1,13 @@
-/* davscope-flat-model.c: a tree list model's rows in an array
+/* davscope-flat-model.c: a list model's items in an array
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same items as the model below (the view's GtkTreeListModel), in
- * the same order, each held here: a row is an array read. GTK 4.8's
- * GtkTreeListModel finds its nth row by walking its red-black tree from
- * the root, ~1,900 instructions a row at 100,000 rows and more at
+ * The same items as the model below, in the same order, each held here:
+ * an item is an array read. The view puts one over its GtkTreeListModel
+ * and one over the root folder (below the hidden-names filter).
+ *
+ * Over the tree: GTK 4.8's GtkTreeListModel finds its nth row by
+ * walking its red-black tree from the root, ~1,900 instructions a row at 100,000 rows and more at
  * 1,000,000, where most nodes miss the cache; and everything above it
  * asks by position: GtkSortListModel for every row when the sorter
  * changes (a column header clicked) and for every row it hands out,
@@ -21,6 +23,14 @@
  * tree, GtkMultiSelection's selected rows and the list view's widgets see
  * one object per row. A row the tree removed stays here until the change
  * that removes it arrives, without its item, as it would anywhere else.
+ *
+ * Over the root folder: GTK 4.8's GtkTreeListRow keeps no item; each
+ * gtk_tree_list_row_get_item asks the row's parent model by position,
+ * which for a GListStore is a walk of its GSequence (cached only for the
+ * position asked last, so not for rows in sorted order). The sort's
+ * keys, Find and every cell ask for it. Here it is an array read; the
+ * folder's appends are fetched in order, which GListStore answers from
+ * its cached position.
  */
 
 #include "davscope-flat-model.h"

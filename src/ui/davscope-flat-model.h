@@ -1,4 +1,4 @@
-/* davscope-flat-model.h: a tree list model's rows in an array
+/* davscope-flat-model.h: a list model's items in an array
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
