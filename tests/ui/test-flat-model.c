@@ -10,7 +10,9 @@
  * identity is what GtkMultiSelection and the list view follow): appends
  * in batches, inserts and removals at the root, folders expanded and
  * collapsed (nested too), changes inside an expanded folder, a clear;
- * and a row the tree dropped is freed once the flat model drops it.
+ * a row the tree dropped is freed once the flat model drops it; and
+ * GtkMultiSelection above follows a selected row through a folder opened
+ * and closed above it.
  */
 
 #include <gtk/gtk.h>
@@ -252,6 +254,38 @@ test_expand (Fixture       *f,
   check (f);
 }
 
+/* GtkMultiSelection over the flat model follows a selected row through
+ * a folder opened and closed above it: the row it holds is the one the
+ * flat model hands out after the change. */
+static void
+test_selection (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GtkMultiSelection) selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (f->model)));
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (selection);
+  g_autoptr(GtkTreeListRow) folder = row_at (f, 0);
+  g_autoptr(GtkTreeListRow) chosen = row_at (f, 5);
+  g_autoptr(GtkBitset) selected = NULL;
+
+  gtk_selection_model_select_item (model, 5, TRUE);
+  gtk_tree_list_row_set_expanded (folder, TRUE);
+  check (f);
+  selected = gtk_selection_model_get_selection (model);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_cmpuint (gtk_bitset_get_nth (selected, 0), ==, 10);
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (selection), 10);
+
+    g_assert_true (row == chosen);
+  }
+  gtk_tree_list_row_set_expanded (folder, FALSE);
+  check (f);
+  g_clear_pointer (&selected, gtk_bitset_unref);
+  selected = gtk_selection_model_get_selection (model);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_cmpuint (gtk_bitset_get_nth (selected, 0), ==, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -261,6 +295,7 @@ main (int    argc,
 
   g_test_add ("/flat-model/batches", Fixture, NULL, fixture_set_up, test_batches, fixture_tear_down);
   g_test_add ("/flat-model/expand", Fixture, NULL, fixture_set_up, test_expand, fixture_tear_down);
+  g_test_add ("/flat-model/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
 
   return g_test_run ();
 }
