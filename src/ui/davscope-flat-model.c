@@ -85,7 +85,7 @@ davscope_flat_model_list_model_init (GListModelInterface *iface)
   iface->get_item = davscope_flat_model_get_item;
 }
 
-/* Room for @n rows: doubling as it grows, halving when a quarter is used. */
+/* Room for @n rows: doubling as it grows, twice @n when it fell below a quarter. */
 static void
 reserve (DavscopeFlatModel *self,
          guint              n)
@@ -95,7 +95,7 @@ reserve (DavscopeFlatModel *self,
   if (n > n_alloc)
     n_alloc = MAX (MAX (n, 2 * n_alloc), 64);
   else if (n < n_alloc / 4 && n_alloc > 64)
-    n_alloc = MAX (n_alloc / 2, 64);
+    n_alloc = MAX (2 * n, 64);
   if (n_alloc == self->n_alloc)
     return;
   self->rows = g_renew (GObject *, self->rows, n_alloc);
