@@ -40,6 +40,7 @@
 #include "davscope-browser-view.h"
 #include "davscope-filter-model.h"
 #include "davscope-report-window.h"
+#include "davscope-flat-model.h"
 #include "davscope-split-model.h"
 
 #define SCROLL_FRAMES 120
@@ -624,6 +625,8 @@ find_model (GListModel *model,
         model = davscope_filter_model_get_model (DAVSCOPE_FILTER_MODEL (model));
       else if (DAVSCOPE_IS_SPLIT_MODEL (model))
         model = davscope_split_model_get_model (DAVSCOPE_SPLIT_MODEL (model));
+      else if (DAVSCOPE_IS_FLAT_MODEL (model))
+        model = davscope_flat_model_get_model (DAVSCOPE_FLAT_MODEL (model));
       else
         model = NULL;
     }

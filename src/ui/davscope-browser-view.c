@@ -11,10 +11,13 @@
  *             └ GtkSortListModel (GtkTreeListRowSorter around folders first,
  *                 │               then the column view's sorter: children stay
  *                 │               under their parent)
- *                 └ GtkTreeListModel (passthrough FALSE, autoexpand FALSE)
- *                     └ DavscopeFilterModel (hidden names unless shown)
- *                         └ DavFolder (the root); children: the same filter
- *                           over the store's cached DavFolder of each collection
+ *                 └ DavscopeFlatModel (the tree's rows in an array)
+ *                     └ GtkTreeListModel (passthrough FALSE, autoexpand FALSE)
+ *                         └ DavscopeFilterModel (hidden names unless shown)
+ *                             └ DavscopeFlatModel (the root's rows in an array)
+ *                                 └ DavFolder (the root); children: the same
+ *                                   filter over the store's cached DavFolder
+ *                                   of each collection
  *
  * Find filters the sorted rows, above the sort: narrowing or widening it
  * hides and shows rows that keep their place, so it never sorts again
@@ -39,6 +42,7 @@
 #include "davscope-accessible.h"
 #include "davscope-details-pane.h"
 #include "davscope-places.h"
+#include "davscope-flat-model.h"
 #include "davscope-split-model.h"
 
 G_DEFINE_FINAL_TYPE (DavscopeBrowserView, davscope_browser_view, GTK_TYPE_WIDGET)
@@ -985,14 +989,18 @@ davscope_browser_view_set_store (DavscopeBrowserView *self,
 
   self->root = g_object_ref (dav_resource_store_get_root (store));
   self->root_handler = g_signal_connect (self->root, "notify", G_CALLBACK (on_root_notify), self);
-  self->filtered_root = davscope_filter_model_new (g_object_ref (G_LIST_MODEL (self->root)),
+  /* The folder's rows in an array too: GTK 4.8 asks a root row's item of
+   * this model by position each time (GListStore: a walk of its GSequence). */
+  self->filtered_root = davscope_filter_model_new (G_LIST_MODEL (davscope_flat_model_new (g_object_ref (G_LIST_MODEL (self->root)))),
                                                   g_object_ref (self->hidden_filter));
   davscope_filter_model_set_step (self->filtered_root, 8192);
   g_signal_connect_swapped (self->filtered_root, "notify::pending", G_CALLBACK (on_root_busy), self);
   self->root_loading = root_busy (self);
   self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_root)),
                                         FALSE, FALSE, create_child_model, self, NULL);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)),
+  /* The tree's rows in an array (davscope-flat-model.c): the sort, the
+   * selection and the list then get a row without a walk of the tree. */
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (davscope_flat_model_new (g_object_ref (G_LIST_MODEL (self->tree)))),
                                           davscope_browser_view_new_sorter (self));
   /* Sorting 100,000 rows happens in steps, not in one frozen frame
    * (except while the folder loads: on_root_notify). */
