@@ -69,6 +69,8 @@ struct _DavscopeFilterModel
   guint       seen;      /* items of @model looked at: the first ones */
   guint       step;      /* appended items taken at once; 0: all */
   guint       idle_id;
+  guint       late_id;   /* the steps' fallback at default priority */
+  gint64      stepped;   /* when the last step was taken (monotonic) */
   guint       widen_step;
   GArray     *target;    /* while widening: the new positions found so far */
   guint       shown;     /* … of which the first ones are in @matches */
@@ -192,18 +194,48 @@ take_step (DavscopeFilterModel *self)
   take_tail (self, self->seen + MIN (n - self->seen, self->step));
 }
 
+/* Steps wait at most this long for an idle main loop. */
+#define LATE_STEP_MS 100
+
+/* A step; at the last one, the sources go (TRUE: more to take). */
+static gboolean
+step_and_continue (DavscopeFilterModel *self,
+                   guint               *from)
+{
+  take_step (self);
+  self->stepped = g_get_monotonic_time ();
+  if (self->seen < g_list_model_get_n_items (self->model))
+    return TRUE;
+
+  /* The one dispatching goes by its return value. */
+  *from = 0;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->late_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  return FALSE;
+}
+
 static gboolean
 on_idle_step (gpointer user_data)
 {
   DavscopeFilterModel *self = user_data;
 
-  take_step (self);
-  if (self->seen < g_list_model_get_n_items (self->model))
-    return G_SOURCE_CONTINUE;
+  return step_and_continue (self, &self->idle_id) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
 
-  self->idle_id = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-  return G_SOURCE_REMOVE;
+/* A main loop that is never idle (frames that take longer than their
+ * interval while a spinner keeps the frame clock running: a slow machine,
+ * or valgrind) would hold the steps off for good, and the folder would
+ * never be all in. So a step that waited LATE_STEP_MS is taken at
+ * default priority, between frames. */
+static gboolean
+on_late_step (gpointer user_data)
+{
+  DavscopeFilterModel *self = user_data;
+
+  if (g_get_monotonic_time () - self->stepped < LATE_STEP_MS * 1000)
+    return G_SOURCE_CONTINUE;
+  return step_and_continue (self, &self->late_id) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /* Idle priority: frames (GDK_PRIORITY_REDRAW) and the network go first. */
@@ -213,6 +245,9 @@ schedule_step (DavscopeFilterModel *self)
   if (self->idle_id == 0 && self->seen < g_list_model_get_n_items (self->model))
     {
       self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_idle_step, self, NULL);
+      self->stepped = g_get_monotonic_time ();
+      if (self->late_id == 0)
+        self->late_id = g_timeout_add_full (G_PRIORITY_DEFAULT, LATE_STEP_MS, on_late_step, self, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
     }
 }
@@ -659,6 +694,7 @@ davscope_filter_model_set_step (DavscopeFilterModel *self,
   if (step == 0 && self->seen < g_list_model_get_n_items (self->model))
     {
       g_clear_handle_id (&self->idle_id, g_source_remove);
+      g_clear_handle_id (&self->late_id, g_source_remove);
       take_tail (self, g_list_model_get_n_items (self->model));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
     }
@@ -730,6 +766,7 @@ davscope_filter_model_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed, self);
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->late_id, g_source_remove);
   g_clear_handle_id (&self->widen_id, g_source_remove);
   stop_narrowing (self);
   g_clear_pointer (&self->target, g_array_unref);

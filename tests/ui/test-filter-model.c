@@ -210,6 +210,43 @@ test_steps (Fixture       *f,
   check (f, TRUE);
 }
 
+/* Frames always due (each longer than its interval), as on a slow
+ * machine while a spinner turns: the main loop is never idle. */
+static gboolean
+on_busy_frame (gpointer user_data)
+{
+  g_usleep (2000);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Steps still come when the main loop is never idle, at default
+ * priority after a wait, and then only with the wait between them. */
+static void
+test_steps_never_idle (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, on_busy_frame, NULL, NULL);
+  gint64 start = g_get_monotonic_time ();
+  guint iterations = 0;
+
+  davscope_filter_model_set_step (f->model, 100);
+  append (f, 1000, 50);
+  g_assert_cmpuint (davscope_filter_model_get_pending (f->model), ==, 900);
+  while (davscope_filter_model_get_pending (f->model) > 0 &&
+         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      iterations++;
+      check (f, FALSE);
+    }
+  g_source_remove (busy);
+
+  g_assert_cmpuint (davscope_filter_model_get_pending (f->model), ==, 0);
+  /* Nine steps, each after ~100 ms of frames (~50 of them). */
+  g_assert_cmpuint (iterations, >, 9 * 20);
+  settle (f);
+}
+
 /* A looser filter bringing many rows back shows them from the top, a
  * step at a time; any change meanwhile finishes it first. */
 static void
@@ -509,6 +546,7 @@ main (int   argc,
 
   g_test_add ("/filter-model/whole", Fixture, NULL, fixture_set_up, test_whole, fixture_tear_down);
   g_test_add ("/filter-model/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
+  g_test_add ("/filter-model/steps-never-idle", Fixture, NULL, fixture_set_up, test_steps_never_idle, fixture_tear_down);
   g_test_add ("/filter-model/widen", Fixture, NULL, fixture_set_up, test_widen, fixture_tear_down);
   g_test_add ("/filter-model/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/filter-model/narrow-while-changing", Fixture, NULL, fixture_set_up, test_narrow_while_changing, fixture_tear_down);
