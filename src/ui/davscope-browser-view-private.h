@@ -53,7 +53,8 @@ struct _DavscopeBrowserView
   GtkSorter           *column_sorter; /* the column view's; not a ref */
   GtkColumnViewColumn *sort_column;   /* the column the rows sort by; not a ref */
   gconstpointer        sort_has;      /* its has-value test (davscope_browser_view_column_set_has_value), or NULL */
-  int                  sort_by_name;  /* 0, or 1 / -1: by the name column, ascending / descending */
+  gconstpointer        sort_comparison; /* the sort column's comparison (a Comparison), or NULL */
+  int                  sort_direction;  /* 1 / -1: the sort column ascending / descending */
   gboolean             root_loading;  /* what on_root_busy saw last: listing, or rows pending */
   GHashTable          *watched;       /* DavFolder of an open row → its notify handler */
 };

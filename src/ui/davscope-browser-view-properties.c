@@ -334,6 +334,7 @@ add_property_column (DavscopeBrowserView *self,
 {
   struct _PropertyColumns *state = columns_of (self);
   g_autofree char *quark_name = g_strconcat ("davscope-column-", clark, NULL);
+  g_autoptr(GtkSorter) sorter = NULL;
   GtkListItemFactory *factory;
   PropertyColumn *column;
 
@@ -355,7 +356,8 @@ add_property_column (DavscopeBrowserView *self,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_property), column);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_property), column);
   column->column = gtk_column_view_column_new (column->name, factory);
-  gtk_column_view_column_set_sorter (column->column, davscope_browser_view_column_sorter (compare_cells, column));
+  sorter = davscope_browser_view_column_sorter (compare_cells, column);
+  gtk_column_view_column_set_sorter (column->column, sorter);
   davscope_browser_view_column_set_has_value (column->column, cell_has_value, column);
   gtk_column_view_column_set_resizable (column->column, TRUE);
   gtk_column_view_column_set_fixed_width (column->column, 130);
