@@ -17,6 +17,7 @@
 
 #include "dav-folder.h"
 #include "dav-resource-store.h"
+#include "dav-test-folder.h"
 #include "faults.h"
 
 #define N_ENTRIES 12000
@@ -123,63 +124,6 @@ cut_func (Raw           *raw,
   return FALSE;
 }
 
-static void
-describe_resource (GString     *out,
-                   DavResource *resource)
-{
-  gint64 modified = 0;
-  gboolean has_date = dav_resource_get_modified_unix (resource, &modified);
-
-  g_string_append_printf (out, "%s|%s|%s|%s|%" G_GINT64_FORMAT "|%s%" G_GINT64_FORMAT "|%d|%u|%s|%s|%s|%s|%d|%d|%d\n",
-                          dav_resource_get_url (resource) ? dav_resource_get_url (resource) : "(none)",
-                          dav_resource_get_path (resource), dav_resource_get_name (resource),
-                          dav_resource_get_display_name (resource) ? dav_resource_get_display_name (resource) : "-",
-                          dav_resource_get_size (resource), has_date ? "" : "no-date", modified,
-                          dav_resource_is_collection (resource), dav_resource_get_status (resource),
-                          dav_resource_get_problem (resource) ? dav_resource_get_problem (resource) : "-",
-                          dav_href_relation_to_string (dav_resource_get_relation (resource)),
-                          dav_resource_get_etag (resource) ? dav_resource_get_etag (resource) : "-",
-                          dav_resource_get_content_type (resource) ? dav_resource_get_content_type (resource) : "-",
-                          dav_resource_is_flagged (resource), dav_resource_is_locked (resource),
-                          dav_resource_get_revision (resource));
-}
-
-/* Everything a folder says, row by row, in order. */
-static char *
-describe_folder (DavFolder *folder)
-{
-  GString *out = g_string_new (NULL);
-  GListModel *model = G_LIST_MODEL (folder);
-  GPtrArray *problems = dav_folder_get_problems (folder);
-
-  g_string_append_printf (out, "loaded %d complete %d status %u flagged %u error %s\n",
-                          dav_folder_get_loaded (folder), dav_folder_get_complete (folder),
-                          dav_folder_get_status (folder), dav_folder_get_n_flagged (folder),
-                          dav_folder_get_error_message (folder) ? dav_folder_get_error_message (folder) : "-");
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const DavProblem *problem = g_ptr_array_index (problems, i);
-
-      g_string_append_printf (out, "problem %d %s\n", problem->kind, problem->message);
-    }
-  if (dav_folder_get_resource (folder) != NULL)
-    {
-      g_string_append (out, "self ");
-      describe_resource (out, dav_folder_get_resource (folder));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(DavResource) resource = g_list_model_get_item (model, i);
-      g_autoptr(DavResponse) response = dav_resource_dup_response (resource);
-
-      describe_resource (out, resource);
-      /* What the details pane reads. */
-      g_string_append_printf (out, "  response %u hrefs, %u problems\n",
-                              response ? response->hrefs->len : 0, response ? response->problems->len : 0);
-    }
-  return g_string_free (out, FALSE);
-}
-
 typedef struct {
   guint n_changes;
   gboolean bad;     /* a change that was not an append */
@@ -197,25 +141,6 @@ on_items_changed (GListModel *model,
     changes->bad = TRUE;
 }
 
-/* Equal, or the first line where they differ (not two whole listings). */
-static void
-assert_same_listing (const char *got,
-                     const char *want)
-{
-  g_auto(GStrv) got_lines = g_strsplit (got, "\n", -1);
-  g_auto(GStrv) want_lines = g_strsplit (want, "\n", -1);
-  guint i;
-
-  for (i = 0; got_lines[i] != NULL && want_lines[i] != NULL; i++)
-    if (strcmp (got_lines[i], want_lines[i]) != 0)
-      break;
-  if (got_lines[i] == NULL && want_lines[i] == NULL)
-    return;
-  g_test_message ("line %u: with the thread \"%s\", without \"%s\"", i,
-                  got_lines[i] ? got_lines[i] : "(end)", want_lines[i] ? want_lines[i] : "(end)");
-  g_assert_cmpstr (got_lines[i], ==, want_lines[i]);
-}
-
 static char *
 list_folder (const char *url,
              gboolean    thread,
@@ -230,7 +155,7 @@ list_folder (const char *url,
   g_signal_connect (folder, "items-changed", G_CALLBACK (on_items_changed), changes);
   dav_resource_store_load (store, folder);
   wait_for_folder (folder);
-  described = describe_folder (folder);
+  described = dav_test_describe_folder (folder);
   g_signal_handlers_disconnect_by_func (folder, on_items_changed, changes);
 
   g_clear_object (&store);
@@ -269,7 +194,7 @@ check_same (RawFunc  func,
   g_autofree char *inline_folder = list_folder (raw->dav_url, FALSE, &inline_changes);
   g_autofree char *thread_folder = list_folder (raw->dav_url, TRUE, &thread_changes);
 
-  assert_same_listing (thread_folder, inline_folder);
+  dav_test_assert_same_listing (thread_folder, inline_folder);
   assert_order (thread_folder, cut);
   /* Rows only ever appended, in doubling batches either way. */
   g_assert_false (inline_changes.bad);
@@ -416,14 +341,14 @@ test_refresh_keeps_rows (void)
   dav_resource_store_set_parse_thread (store, TRUE);
   dav_resource_store_load (store, folder);
   wait_for_folder (folder);
-  before = describe_folder (folder);
+  before = dav_test_describe_folder (folder);
   first = g_list_model_get_item (G_LIST_MODEL (folder), 100);
 
   g_signal_connect (folder, "items-changed", G_CALLBACK (on_items_changed), &changes);
   dav_resource_store_refresh (store, folder);
   wait_for_folder (folder);
   g_signal_handlers_disconnect_by_func (folder, on_items_changed, &changes);
-  after = describe_folder (folder);
+  after = dav_test_describe_folder (folder);
   again = g_list_model_get_item (G_LIST_MODEL (folder), 100);
 
   g_assert_true (first == again);

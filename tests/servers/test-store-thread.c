@@ -15,75 +15,10 @@
 #include <string.h>
 #include <utime.h>
 
-#include "dav-href.h"
+#include "dav-test-folder.h"
 #include "store.h"
 
 #define N_FILES 3000
-
-static void
-describe_resource (GString     *out,
-                   DavResource *resource)
-{
-  gint64 modified = 0;
-  gboolean has_date = dav_resource_get_modified_unix (resource, &modified);
-  g_autoptr(DavResponse) response = dav_resource_dup_response (resource);
-
-  g_string_append_printf (out, "%s|%s|%s|%s|%" G_GINT64_FORMAT "|%d:%" G_GINT64_FORMAT "|%d|%u|%s|%s|%s|%s|%d|%d|%u|%u\n",
-                          dav_resource_get_url (resource) ? dav_resource_get_url (resource) : "(none)",
-                          dav_resource_get_path (resource), dav_resource_get_name (resource),
-                          dav_resource_get_display_name (resource) ? dav_resource_get_display_name (resource) : "-",
-                          dav_resource_get_size (resource), has_date, modified,
-                          dav_resource_is_collection (resource), dav_resource_get_status (resource),
-                          dav_resource_get_problem (resource) ? dav_resource_get_problem (resource) : "-",
-                          dav_href_relation_to_string (dav_resource_get_relation (resource)),
-                          dav_resource_get_etag (resource) ? dav_resource_get_etag (resource) : "-",
-                          dav_resource_get_content_type (resource) ? dav_resource_get_content_type (resource) : "-",
-                          dav_resource_is_flagged (resource), dav_resource_is_locked (resource),
-                          response ? response->hrefs->len : 0, response ? response->problems->len : 0);
-}
-
-/* Everything the folder says, in order. */
-static char *
-describe_folder (DavFolder *folder)
-{
-  GString *out = g_string_new (NULL);
-  GListModel *model = G_LIST_MODEL (folder);
-  GPtrArray *problems = dav_folder_get_problems (folder);
-
-  g_string_append_printf (out, "loaded %d complete %d status %u flagged %u error %s problems %u\n",
-                          dav_folder_get_loaded (folder), dav_folder_get_complete (folder),
-                          dav_folder_get_status (folder), dav_folder_get_n_flagged (folder),
-                          dav_folder_get_error_message (folder) ? dav_folder_get_error_message (folder) : "-",
-                          problems->len);
-  if (dav_folder_get_resource (folder) != NULL)
-    describe_resource (out, dav_folder_get_resource (folder));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(DavResource) resource = g_list_model_get_item (model, i);
-
-      describe_resource (out, resource);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Equal, or the first line where they differ (not two whole listings). */
-static void
-assert_same_listing (const char *got,
-                     const char *want)
-{
-  g_auto(GStrv) got_lines = g_strsplit (got, "\n", -1);
-  g_auto(GStrv) want_lines = g_strsplit (want, "\n", -1);
-  guint i;
-
-  for (i = 0; got_lines[i] != NULL && want_lines[i] != NULL; i++)
-    if (strcmp (got_lines[i], want_lines[i]) != 0)
-      break;
-  if (got_lines[i] == NULL && want_lines[i] == NULL)
-    return;
-  g_test_message ("line %u: with the thread \"%s\", without \"%s\"", i,
-                  got_lines[i] ? got_lines[i] : "(end)", want_lines[i] ? want_lines[i] : "(end)");
-  g_assert_cmpstr (got_lines[i], ==, want_lines[i]);
-}
 
 static void
 make_content (const char *dir)
@@ -126,7 +61,7 @@ load (DavResourceStore *store)
 
   dav_resource_store_load (store, root);
   wait_for_folder (root);
-  return describe_folder (root);
+  return dav_test_describe_folder (root);
 }
 
 static void
@@ -155,7 +90,7 @@ test_same_listing (Fixture       *fx,
   g_assert_true (g_str_has_prefix (thread_listing, "loaded 1 complete 1 status 207"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dav_resource_store_get_root (thread_store))), ==,
                     N_FILES + 9);
-  assert_same_listing (thread_listing, inline_listing);
+  dav_test_assert_same_listing (thread_listing, inline_listing);
 
   /* The folder changes: some go, some come, one grows. A refresh keeps
    * the rows that stayed and gives the same folder either way. */
@@ -180,9 +115,9 @@ test_same_listing (Fixture       *fx,
   dav_resource_store_refresh (thread_store, thread_root);
   wait_for_folder (dav_resource_store_get_root (inline_store));
   wait_for_folder (thread_root);
-  inline_refreshed = describe_folder (dav_resource_store_get_root (inline_store));
-  thread_refreshed = describe_folder (thread_root);
-  assert_same_listing (thread_refreshed, inline_refreshed);
+  inline_refreshed = dav_test_describe_folder (dav_resource_store_get_root (inline_store));
+  thread_refreshed = dav_test_describe_folder (thread_root);
+  dav_test_assert_same_listing (thread_refreshed, inline_refreshed);
   g_assert_true (find_by_name (thread_root, "file 2000.txt") == kept);
   g_assert_null (find_by_name (thread_root, "file 0007.txt"));
   g_assert_nonnull (find_by_name (thread_root, "new 0499.txt"));
