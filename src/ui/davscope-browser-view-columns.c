@@ -668,77 +668,6 @@ type_width (DavscopeBrowserView *self)
   return MIN (measure (self, _("Type"), texts), 260);
 }
 
-/* The names are what a row is read by: where the list is narrow (a
- * 1,100-pixel window with the sidebar and the details pane left names
- * ~110 pixels, "Do…nts" in German), the Type column gives up its width
- * first, down to TYPE_LEAST, so that Name keeps NAME_SHARE of the list.
- * A width the user gave the column by dragging stays theirs. */
-#define NAME_SHARE 0.4
-#define NAME_LEAST 180
-#define TYPE_LEAST 110
-
-static void
-fit_columns (DavscopeBrowserView *self)
-{
-  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
-  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
-  int width = hadjustment != NULL ? (int) gtk_adjustment_get_page_size (hadjustment) : 0;
-  int others = 0, type;
-
-  if (width <= 0 || self->type_column == NULL ||
-      gtk_column_view_column_get_fixed_width (self->type_column) != self->type_set)
-    return;
-
-  /* Every shown column but Name (the first, which takes what is left)
-   * and Type. */
-  for (guint i = 1; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (column != self->type_column && gtk_column_view_column_get_visible (column))
-        others += MAX (gtk_column_view_column_get_fixed_width (column), 0);
-    }
-
-  type = width - others - MAX (NAME_LEAST, (int) (width * NAME_SHARE));
-  type = CLAMP (type, MIN (TYPE_LEAST, self->type_natural), self->type_natural);
-  if (type != self->type_set)
-    {
-      self->type_set = type;
-      gtk_column_view_column_set_fixed_width (self->type_column, type);
-    }
-}
-
-static void free_weak_ref (gpointer data);
-
-static gboolean
-on_fit_idle (gpointer user_data)
-{
-  g_autoptr(DavscopeBrowserView) self = g_weak_ref_get (user_data);
-
-  if (self != NULL)
-    {
-      self->fit_pending = FALSE;
-      fit_columns (self);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-/* After the layout that changed the list's width, not inside it: a
- * column's width set while GTK allocates the list leaves row widgets
- * unallocated in that frame (GTK warns as it draws them). */
-static void
-fit_columns_later (DavscopeBrowserView *self)
-{
-  GWeakRef *ref;
-
-  if (self->fit_pending)
-    return;
-  self->fit_pending = TRUE;
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, on_fit_idle, ref, free_weak_ref);
-}
-
 /* ---- the clock: 24 or 12 hours, and the turn of the day ------------------ */
 
 /* "Today" and "Yesterday" are words about now: the Modified cells say
@@ -755,7 +684,6 @@ refresh_dates (DavscopeBrowserView *self)
 
   column = self->modified_text;
   gtk_column_view_column_set_fixed_width (self->modified_column, modified_width (self));
-  fit_columns_later (self);
   for (guint i = 0; i < column->cells->len; i++)
     {
       GtkListItem *list_item = g_ptr_array_index (column->cells, i);
@@ -920,21 +848,14 @@ davscope_browser_view_add_columns (DavscopeBrowserView *self)
                                       NULL, G_CALLBACK (teardown_text), self->modified_text, text_column_free,
                                       compare_modified, FALSE, modified_width (self));
   davscope_browser_view_column_set_has_value (self->modified_column, has_modified, NULL);
-  self->type_natural = type_width (self);
-  self->type_set = self->type_natural;
-  self->type_column = add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
-                                  G_CALLBACK (teardown_text), text_column_new (self, FALSE, type_text),
-                                  text_column_free, compare_types, FALSE, self->type_natural);
-  davscope_browser_view_column_set_has_value (self->type_column, has_type, NULL);
+  column = add_column (self, _("Type"), G_CALLBACK (setup_text), G_CALLBACK (bind_text), NULL,
+                       G_CALLBACK (teardown_text), text_column_new (self, FALSE, type_text), text_column_free,
+                       compare_types, FALSE, type_width (self));
+  davscope_browser_view_column_set_has_value (column, has_type, NULL);
   add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL, NULL,
               self, NULL, compare_status, FALSE, 70);
   davscope_details_pane_set_clock_12h (DAVSCOPE_DETAILS_PANE (self->details), self->clock_12h);
   schedule_day_turn (self);
-  /* The list's width, and the columns shown (a property column added). */
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
-                           "notify::page-size", G_CALLBACK (fit_columns_later), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)),
-                           "items-changed", G_CALLBACK (fit_columns_later), self, G_CONNECT_SWAPPED);
 
   /* Sorted by name, folders first, until the user picks another column. */
   by_name = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view)), 0);

@@ -46,10 +46,6 @@ struct _DavscopeBrowserView
   gboolean             keep_top;      /* a first listing, not scrolled by the user yet */
   gboolean             clock_12h;     /* GNOME's clock-format is "12h" */
   GtkColumnViewColumn *modified_column; /* not a ref: the column view holds it */
-  GtkColumnViewColumn *type_column;   /* not a ref; narrowed to leave the names room */
-  int                  type_natural;  /* its width from its words */
-  int                  type_set;      /* the width we gave it last; another: the user's */
-  gboolean             fit_pending;   /* fit_columns waits for the layout to end */
   struct _TextColumn  *modified_text;   /* its cells; its factory owns it */
   char                *select_key;    /* davscope_browser_view_select_url, not listed yet */
   struct _PropertyColumns *property_columns; /* davscope-browser-view-properties.c */

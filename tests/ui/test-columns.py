@@ -189,17 +189,6 @@ def wanted_values(app):
 
 app = start()
 try:
-    # Narrow for its columns (a 1,100-pixel window with the sidebar and the
-    # details pane): Type gives up its width first, down to 110 pixels.
-    # The Name column ends where the Size header's title starts.
-    table = app.table()
-    size_header = header(app, tr("Size"))
-    fair = wait_for(lambda: table is not None and size_header is not None and
-                    davscope_ui.extents(size_header)[0] - davscope_ui.extents(table)[0]
-                    >= 0.3 * davscope_ui.extents(table)[2], 5)
-    tap.ok(fair, "in a narrow list the Name column keeps at least 30 % of its width (Type narrows first)",
-           f"Size's title: {davscope_ui.extents(size_header) if size_header else None}, "
-           f"list: {davscope_ui.extents(table) if table else None}")
     add_column(app, checked=True)
     shown = wanted_values(app)
     tap.ok(shown, "the files with the dead property show its value, the one without it a 404 badge",
